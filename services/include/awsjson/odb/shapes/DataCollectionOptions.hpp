@@ -11,9 +11,9 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataCollectionOptions {
-  std::optional<bool> isDiagnosticsEventsEnabled;
-  std::optional<bool> isHealthMonitoringEnabled;
-  std::optional<bool> isIncidentLogsEnabled;
+  std::optional<bool> isDiagnosticsEventsEnabled{};
+  std::optional<bool> isHealthMonitoringEnabled{};
+  std::optional<bool> isIncidentLogsEnabled{};
 
   friend bool operator==(DataCollectionOptions const&, DataCollectionOptions const&) = default;
 };

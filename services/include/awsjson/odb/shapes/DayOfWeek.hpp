@@ -14,7 +14,7 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DayOfWeek {
-  std::optional<awsjson::open_enum<::awsjson::odb::DayOfWeekName>> name;
+  std::optional<awsjson::open_enum<::awsjson::odb::DayOfWeekName>> name{};
 
   friend bool operator==(DayOfWeek const&, DayOfWeek const&) = default;
 };

@@ -13,9 +13,9 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DbIormConfig {
-  std::optional<std::string> dbName;
-  std::optional<std::string> flashCacheLimit;
-  std::optional<std::int32_t> share;
+  std::optional<std::string> dbName{};
+  std::optional<std::string> flashCacheLimit{};
+  std::optional<std::int32_t> share{};
 
   friend bool operator==(DbIormConfig const&, DbIormConfig const&) = default;
 };

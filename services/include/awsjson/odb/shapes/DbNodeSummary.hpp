@@ -16,32 +16,32 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DbNodeSummary {
-  std::optional<std::string> dbNodeId;
-  std::optional<std::string> dbNodeArn;
-  std::optional<awsjson::open_enum<::awsjson::odb::DbNodeResourceStatus>> status;
-  std::optional<std::string> statusReason;
-  std::optional<std::string> additionalDetails;
-  std::optional<std::string> backupIpId;
-  std::optional<std::string> backupVnic2Id;
-  std::optional<std::string> backupVnicId;
-  std::optional<std::int32_t> cpuCoreCount;
-  std::optional<std::int32_t> dbNodeStorageSizeInGBs;
-  std::optional<std::string> dbServerId;
-  std::optional<std::string> dbSystemId;
-  std::optional<std::string> faultDomain;
-  std::optional<std::string> hostIpId;
-  std::optional<std::string> hostname;
-  std::optional<std::string> ocid;
-  std::optional<std::string> ociResourceAnchorName;
-  std::optional<awsjson::open_enum<::awsjson::odb::DbNodeMaintenanceType>> maintenanceType;
-  std::optional<std::int32_t> memorySizeInGBs;
-  std::optional<std::int32_t> softwareStorageSizeInGB;
-  std::optional<awsjson::timestamp> createdAt;
-  std::optional<std::string> timeMaintenanceWindowEnd;
-  std::optional<std::string> timeMaintenanceWindowStart;
-  std::optional<std::int32_t> totalCpuCoreCount;
-  std::optional<std::string> vnic2Id;
-  std::optional<std::string> vnicId;
+  std::optional<std::string> dbNodeId{};
+  std::optional<std::string> dbNodeArn{};
+  std::optional<awsjson::open_enum<::awsjson::odb::DbNodeResourceStatus>> status{};
+  std::optional<std::string> statusReason{};
+  std::optional<std::string> additionalDetails{};
+  std::optional<std::string> backupIpId{};
+  std::optional<std::string> backupVnic2Id{};
+  std::optional<std::string> backupVnicId{};
+  std::optional<std::int32_t> cpuCoreCount{};
+  std::optional<std::int32_t> dbNodeStorageSizeInGBs{};
+  std::optional<std::string> dbServerId{};
+  std::optional<std::string> dbSystemId{};
+  std::optional<std::string> faultDomain{};
+  std::optional<std::string> hostIpId{};
+  std::optional<std::string> hostname{};
+  std::optional<std::string> ocid{};
+  std::optional<std::string> ociResourceAnchorName{};
+  std::optional<awsjson::open_enum<::awsjson::odb::DbNodeMaintenanceType>> maintenanceType{};
+  std::optional<std::int32_t> memorySizeInGBs{};
+  std::optional<std::int32_t> softwareStorageSizeInGB{};
+  std::optional<awsjson::timestamp> createdAt{};
+  std::optional<std::string> timeMaintenanceWindowEnd{};
+  std::optional<std::string> timeMaintenanceWindowStart{};
+  std::optional<std::int32_t> totalCpuCoreCount{};
+  std::optional<std::string> vnic2Id{};
+  std::optional<std::string> vnicId{};
 
   friend bool operator==(DbNodeSummary const&, DbNodeSummary const&) = default;
 };

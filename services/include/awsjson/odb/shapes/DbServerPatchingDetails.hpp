@@ -15,10 +15,10 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DbServerPatchingDetails {
-  std::optional<std::int32_t> estimatedPatchDuration;
-  std::optional<awsjson::open_enum<::awsjson::odb::DbServerPatchingStatus>> patchingStatus;
-  std::optional<std::string> timePatchingEnded;
-  std::optional<std::string> timePatchingStarted;
+  std::optional<std::int32_t> estimatedPatchDuration{};
+  std::optional<awsjson::open_enum<::awsjson::odb::DbServerPatchingStatus>> patchingStatus{};
+  std::optional<std::string> timePatchingEnded{};
+  std::optional<std::string> timePatchingStarted{};
 
   friend bool operator==(DbServerPatchingDetails const&, DbServerPatchingDetails const&) = default;
 };

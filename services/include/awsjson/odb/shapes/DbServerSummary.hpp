@@ -18,26 +18,26 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DbServerSummary {
-  std::optional<std::string> dbServerId;
-  std::optional<awsjson::open_enum<::awsjson::odb::ResourceStatus>> status;
-  std::optional<std::string> statusReason;
-  std::optional<std::int32_t> cpuCoreCount;
-  std::optional<std::int32_t> dbNodeStorageSizeInGBs;
-  std::optional<::awsjson::odb::DbServerPatchingDetails> dbServerPatchingDetails;
-  std::optional<std::string> displayName;
-  std::optional<std::string> exadataInfrastructureId;
-  std::optional<std::string> ocid;
-  std::optional<std::string> ociResourceAnchorName;
-  std::optional<std::int32_t> maxCpuCount;
-  std::optional<std::int32_t> maxDbNodeStorageInGBs;
-  std::optional<std::int32_t> maxMemoryInGBs;
-  std::optional<std::int32_t> memorySizeInGBs;
-  std::optional<std::string> shape;
-  std::optional<awsjson::timestamp> createdAt;
-  std::optional<std::vector<std::string>> vmClusterIds;
-  std::optional<awsjson::open_enum<::awsjson::odb::ComputeModel>> computeModel;
-  std::optional<std::vector<std::string>> autonomousVmClusterIds;
-  std::optional<std::vector<std::string>> autonomousVirtualMachineIds;
+  std::optional<std::string> dbServerId{};
+  std::optional<awsjson::open_enum<::awsjson::odb::ResourceStatus>> status{};
+  std::optional<std::string> statusReason{};
+  std::optional<std::int32_t> cpuCoreCount{};
+  std::optional<std::int32_t> dbNodeStorageSizeInGBs{};
+  std::optional<::awsjson::odb::DbServerPatchingDetails> dbServerPatchingDetails{};
+  std::optional<std::string> displayName{};
+  std::optional<std::string> exadataInfrastructureId{};
+  std::optional<std::string> ocid{};
+  std::optional<std::string> ociResourceAnchorName{};
+  std::optional<std::int32_t> maxCpuCount{};
+  std::optional<std::int32_t> maxDbNodeStorageInGBs{};
+  std::optional<std::int32_t> maxMemoryInGBs{};
+  std::optional<std::int32_t> memorySizeInGBs{};
+  std::optional<std::string> shape{};
+  std::optional<awsjson::timestamp> createdAt{};
+  std::optional<std::vector<std::string>> vmClusterIds{};
+  std::optional<awsjson::open_enum<::awsjson::odb::ComputeModel>> computeModel{};
+  std::optional<std::vector<std::string>> autonomousVmClusterIds{};
+  std::optional<std::vector<std::string>> autonomousVirtualMachineIds{};
 
   friend bool operator==(DbServerSummary const&, DbServerSummary const&) = default;
 };

@@ -16,30 +16,30 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DbSystemShapeSummary {
-  std::optional<std::int32_t> availableCoreCount;
-  std::optional<std::int32_t> availableCoreCountPerNode;
-  std::optional<std::int32_t> availableDataStorageInTBs;
-  std::optional<std::int32_t> availableDataStoragePerServerInTBs;
-  std::optional<std::int32_t> availableDbNodePerNodeInGBs;
-  std::optional<std::int32_t> availableDbNodeStorageInGBs;
-  std::optional<std::int32_t> availableMemoryInGBs;
-  std::optional<std::int32_t> availableMemoryPerNodeInGBs;
-  std::optional<std::int32_t> coreCountIncrement;
-  std::optional<std::int32_t> maxStorageCount;
-  std::optional<std::int32_t> maximumNodeCount;
-  std::optional<std::int32_t> minCoreCountPerNode;
-  std::optional<std::int32_t> minDataStorageInTBs;
-  std::optional<std::int32_t> minDbNodeStoragePerNodeInGBs;
-  std::optional<std::int32_t> minMemoryPerNodeInGBs;
-  std::optional<std::int32_t> minStorageCount;
-  std::optional<std::int32_t> minimumCoreCount;
-  std::optional<std::int32_t> minimumNodeCount;
-  std::optional<std::int32_t> runtimeMinimumCoreCount;
-  std::optional<std::string> shapeFamily;
-  std::optional<awsjson::open_enum<::awsjson::odb::ShapeType>> shapeType;
-  std::optional<std::string> name;
-  std::optional<awsjson::open_enum<::awsjson::odb::ComputeModel>> computeModel;
-  std::optional<bool> areServerTypesSupported;
+  std::optional<std::int32_t> availableCoreCount{};
+  std::optional<std::int32_t> availableCoreCountPerNode{};
+  std::optional<std::int32_t> availableDataStorageInTBs{};
+  std::optional<std::int32_t> availableDataStoragePerServerInTBs{};
+  std::optional<std::int32_t> availableDbNodePerNodeInGBs{};
+  std::optional<std::int32_t> availableDbNodeStorageInGBs{};
+  std::optional<std::int32_t> availableMemoryInGBs{};
+  std::optional<std::int32_t> availableMemoryPerNodeInGBs{};
+  std::optional<std::int32_t> coreCountIncrement{};
+  std::optional<std::int32_t> maxStorageCount{};
+  std::optional<std::int32_t> maximumNodeCount{};
+  std::optional<std::int32_t> minCoreCountPerNode{};
+  std::optional<std::int32_t> minDataStorageInTBs{};
+  std::optional<std::int32_t> minDbNodeStoragePerNodeInGBs{};
+  std::optional<std::int32_t> minMemoryPerNodeInGBs{};
+  std::optional<std::int32_t> minStorageCount{};
+  std::optional<std::int32_t> minimumCoreCount{};
+  std::optional<std::int32_t> minimumNodeCount{};
+  std::optional<std::int32_t> runtimeMinimumCoreCount{};
+  std::optional<std::string> shapeFamily{};
+  std::optional<awsjson::open_enum<::awsjson::odb::ShapeType>> shapeType{};
+  std::optional<std::string> name{};
+  std::optional<awsjson::open_enum<::awsjson::odb::ComputeModel>> computeModel{};
+  std::optional<bool> areServerTypesSupported{};
 
   friend bool operator==(DbSystemShapeSummary const&, DbSystemShapeSummary const&) = default;
 };

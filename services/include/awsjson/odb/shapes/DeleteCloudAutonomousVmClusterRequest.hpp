@@ -12,7 +12,7 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteCloudAutonomousVmClusterRequest {
-  std::string cloudAutonomousVmClusterId;
+  std::string cloudAutonomousVmClusterId{};
 
   friend bool operator==(DeleteCloudAutonomousVmClusterRequest const&,
                          DeleteCloudAutonomousVmClusterRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteOdbNetworkRequest {
-  std::string odbNetworkId;
-  bool deleteAssociatedResources;
+  std::string odbNetworkId{};
+  bool deleteAssociatedResources{};
 
   friend bool operator==(DeleteOdbNetworkRequest const&, DeleteOdbNetworkRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteOdbPeeringConnectionRequest {
-  std::string odbPeeringConnectionId;
+  std::string odbPeeringConnectionId{};
 
   friend bool operator==(DeleteOdbPeeringConnectionRequest const&,
                          DeleteOdbPeeringConnectionRequest const&) = default;

@@ -17,10 +17,10 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExadataIormConfig {
-  std::optional<std::vector<::awsjson::odb::DbIormConfig>> dbPlans;
-  std::optional<std::string> lifecycleDetails;
-  std::optional<awsjson::open_enum<::awsjson::odb::IormLifecycleState>> lifecycleState;
-  std::optional<awsjson::open_enum<::awsjson::odb::Objective>> objective;
+  std::optional<std::vector<::awsjson::odb::DbIormConfig>> dbPlans{};
+  std::optional<std::string> lifecycleDetails{};
+  std::optional<awsjson::open_enum<::awsjson::odb::IormLifecycleState>> lifecycleState{};
+  std::optional<awsjson::open_enum<::awsjson::odb::Objective>> objective{};
 
   friend bool operator==(ExadataIormConfig const&, ExadataIormConfig const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCloudAutonomousVmClusterRequest {
-  std::string cloudAutonomousVmClusterId;
+  std::string cloudAutonomousVmClusterId{};
 
   friend bool operator==(GetCloudAutonomousVmClusterRequest const&,
                          GetCloudAutonomousVmClusterRequest const&) = default;

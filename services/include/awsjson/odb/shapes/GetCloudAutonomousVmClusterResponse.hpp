@@ -13,7 +13,7 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCloudAutonomousVmClusterResponse {
-  std::optional<::awsjson::odb::CloudAutonomousVmCluster> cloudAutonomousVmCluster;
+  std::optional<::awsjson::odb::CloudAutonomousVmCluster> cloudAutonomousVmCluster{};
 
   friend bool operator==(GetCloudAutonomousVmClusterResponse const&,
                          GetCloudAutonomousVmClusterResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCloudExadataInfrastructureRequest {
-  std::string cloudExadataInfrastructureId;
+  std::string cloudExadataInfrastructureId{};
 
   friend bool operator==(GetCloudExadataInfrastructureRequest const&,
                          GetCloudExadataInfrastructureRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCloudExadataInfrastructureResponse {
-  std::optional<::awsjson::odb::CloudExadataInfrastructure> cloudExadataInfrastructure;
+  std::optional<::awsjson::odb::CloudExadataInfrastructure> cloudExadataInfrastructure{};
 
   friend bool operator==(GetCloudExadataInfrastructureResponse const&,
                          GetCloudExadataInfrastructureResponse const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCloudExadataInfrastructureUnallocatedResourcesRequest {
-  std::string cloudExadataInfrastructureId;
-  std::optional<std::vector<std::string>> dbServers;
+  std::string cloudExadataInfrastructureId{};
+  std::optional<std::vector<std::string>> dbServers{};
 
   friend bool operator==(GetCloudExadataInfrastructureUnallocatedResourcesRequest const&,
                          GetCloudExadataInfrastructureUnallocatedResourcesRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCloudExadataInfrastructureUnallocatedResourcesResponse {
-  std::optional<::awsjson::odb::CloudExadataInfrastructureUnallocatedResources> cloudExadataInfrastructureUnallocatedResources;
+  std::optional<::awsjson::odb::CloudExadataInfrastructureUnallocatedResources> cloudExadataInfrastructureUnallocatedResources{};
 
   friend bool operator==(GetCloudExadataInfrastructureUnallocatedResourcesResponse const&,
                          GetCloudExadataInfrastructureUnallocatedResourcesResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCloudVmClusterRequest {
-  std::string cloudVmClusterId;
+  std::string cloudVmClusterId{};
 
   friend bool operator==(GetCloudVmClusterRequest const&,
                          GetCloudVmClusterRequest const&) = default;

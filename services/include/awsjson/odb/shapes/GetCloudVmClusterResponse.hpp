@@ -13,7 +13,7 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCloudVmClusterResponse {
-  std::optional<::awsjson::odb::CloudVmCluster> cloudVmCluster;
+  std::optional<::awsjson::odb::CloudVmCluster> cloudVmCluster{};
 
   friend bool operator==(GetCloudVmClusterResponse const&,
                          GetCloudVmClusterResponse const&) = default;

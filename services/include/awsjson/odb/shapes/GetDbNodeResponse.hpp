@@ -13,7 +13,7 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDbNodeResponse {
-  std::optional<::awsjson::odb::DbNode> dbNode;
+  std::optional<::awsjson::odb::DbNode> dbNode{};
 
   friend bool operator==(GetDbNodeResponse const&, GetDbNodeResponse const&) = default;
 };

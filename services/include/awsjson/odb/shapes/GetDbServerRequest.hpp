@@ -12,8 +12,8 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDbServerRequest {
-  std::string cloudExadataInfrastructureId;
-  std::string dbServerId;
+  std::string cloudExadataInfrastructureId{};
+  std::string dbServerId{};
 
   friend bool operator==(GetDbServerRequest const&, GetDbServerRequest const&) = default;
 };

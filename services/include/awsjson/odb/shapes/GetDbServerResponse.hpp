@@ -13,7 +13,7 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDbServerResponse {
-  std::optional<::awsjson::odb::DbServer> dbServer;
+  std::optional<::awsjson::odb::DbServer> dbServer{};
 
   friend bool operator==(GetDbServerResponse const&, GetDbServerResponse const&) = default;
 };

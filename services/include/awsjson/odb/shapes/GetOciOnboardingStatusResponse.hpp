@@ -15,10 +15,10 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetOciOnboardingStatusResponse {
-  std::optional<awsjson::open_enum<::awsjson::odb::OciOnboardingStatus>> status;
-  std::optional<std::string> existingTenancyActivationLink;
-  std::optional<std::string> newTenancyActivationLink;
-  std::optional<::awsjson::odb::OciIdentityDomain> ociIdentityDomain;
+  std::optional<awsjson::open_enum<::awsjson::odb::OciOnboardingStatus>> status{};
+  std::optional<std::string> existingTenancyActivationLink{};
+  std::optional<std::string> newTenancyActivationLink{};
+  std::optional<::awsjson::odb::OciIdentityDomain> ociIdentityDomain{};
 
   friend bool operator==(GetOciOnboardingStatusResponse const&,
                          GetOciOnboardingStatusResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetOdbNetworkRequest {
-  std::string odbNetworkId;
+  std::string odbNetworkId{};
 
   friend bool operator==(GetOdbNetworkRequest const&, GetOdbNetworkRequest const&) = default;
 };

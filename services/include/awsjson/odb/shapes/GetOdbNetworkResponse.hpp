@@ -13,7 +13,7 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetOdbNetworkResponse {
-  std::optional<::awsjson::odb::OdbNetwork> odbNetwork;
+  std::optional<::awsjson::odb::OdbNetwork> odbNetwork{};
 
   friend bool operator==(GetOdbNetworkResponse const&, GetOdbNetworkResponse const&) = default;
 };

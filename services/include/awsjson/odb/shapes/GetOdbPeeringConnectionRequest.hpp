@@ -12,7 +12,7 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetOdbPeeringConnectionRequest {
-  std::string odbPeeringConnectionId;
+  std::string odbPeeringConnectionId{};
 
   friend bool operator==(GetOdbPeeringConnectionRequest const&,
                          GetOdbPeeringConnectionRequest const&) = default;

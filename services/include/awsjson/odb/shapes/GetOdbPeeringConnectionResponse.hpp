@@ -13,7 +13,7 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetOdbPeeringConnectionResponse {
-  std::optional<::awsjson::odb::OdbPeeringConnection> odbPeeringConnection;
+  std::optional<::awsjson::odb::OdbPeeringConnection> odbPeeringConnection{};
 
   friend bool operator==(GetOdbPeeringConnectionResponse const&,
                          GetOdbPeeringConnectionResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GiVersionSummary {
-  std::optional<std::string> version;
+  std::optional<std::string> version{};
 
   friend bool operator==(GiVersionSummary const&, GiVersionSummary const&) = default;
 };

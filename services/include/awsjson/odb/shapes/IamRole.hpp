@@ -15,10 +15,10 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IamRole {
-  std::optional<std::string> iamRoleArn;
-  std::optional<awsjson::open_enum<::awsjson::odb::IamRoleStatus>> status;
-  std::optional<std::string> statusReason;
-  std::optional<awsjson::open_enum<::awsjson::odb::SupportedAwsIntegration>> awsIntegration;
+  std::optional<std::string> iamRoleArn{};
+  std::optional<awsjson::open_enum<::awsjson::odb::IamRoleStatus>> status{};
+  std::optional<std::string> statusReason{};
+  std::optional<awsjson::open_enum<::awsjson::odb::SupportedAwsIntegration>> awsIntegration{};
 
   friend bool operator==(IamRole const&, IamRole const&) = default;
 };

@@ -11,7 +11,7 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InitializeServiceRequest {
-  std::optional<bool> ociIdentityDomain;
+  std::optional<bool> ociIdentityDomain{};
 
   friend bool operator==(InitializeServiceRequest const&,
                          InitializeServiceRequest const&) = default;

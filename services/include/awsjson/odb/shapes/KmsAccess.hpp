@@ -15,10 +15,10 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct KmsAccess {
-  std::optional<awsjson::open_enum<::awsjson::odb::ManagedResourceStatus>> status;
-  std::optional<std::vector<std::string>> ipv4Addresses;
-  std::optional<std::string> domainName;
-  std::optional<std::string> kmsPolicyDocument;
+  std::optional<awsjson::open_enum<::awsjson::odb::ManagedResourceStatus>> status{};
+  std::optional<std::vector<std::string>> ipv4Addresses{};
+  std::optional<std::string> domainName{};
+  std::optional<std::string> kmsPolicyDocument{};
 
   friend bool operator==(KmsAccess const&, KmsAccess const&) = default;
 };

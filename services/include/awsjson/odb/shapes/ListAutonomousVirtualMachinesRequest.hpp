@@ -13,9 +13,9 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAutonomousVirtualMachinesRequest {
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> nextToken;
-  std::string cloudAutonomousVmClusterId;
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> nextToken{};
+  std::string cloudAutonomousVmClusterId{};
 
   friend bool operator==(ListAutonomousVirtualMachinesRequest const&,
                          ListAutonomousVirtualMachinesRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAutonomousVirtualMachinesResponse {
-  std::optional<std::string> nextToken;
-  std::vector<::awsjson::odb::AutonomousVirtualMachineSummary> autonomousVirtualMachines;
+  std::optional<std::string> nextToken{};
+  std::vector<::awsjson::odb::AutonomousVirtualMachineSummary> autonomousVirtualMachines{};
 
   friend bool operator==(ListAutonomousVirtualMachinesResponse const&,
                          ListAutonomousVirtualMachinesResponse const&) = default;

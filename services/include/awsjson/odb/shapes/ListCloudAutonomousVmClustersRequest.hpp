@@ -13,9 +13,9 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListCloudAutonomousVmClustersRequest {
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> nextToken;
-  std::optional<std::string> cloudExadataInfrastructureId;
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::string> cloudExadataInfrastructureId{};
 
   friend bool operator==(ListCloudAutonomousVmClustersRequest const&,
                          ListCloudAutonomousVmClustersRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListCloudAutonomousVmClustersResponse {
-  std::optional<std::string> nextToken;
-  std::vector<::awsjson::odb::CloudAutonomousVmClusterSummary> cloudAutonomousVmClusters;
+  std::optional<std::string> nextToken{};
+  std::vector<::awsjson::odb::CloudAutonomousVmClusterSummary> cloudAutonomousVmClusters{};
 
   friend bool operator==(ListCloudAutonomousVmClustersResponse const&,
                          ListCloudAutonomousVmClustersResponse const&) = default;

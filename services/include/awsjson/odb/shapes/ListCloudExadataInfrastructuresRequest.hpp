@@ -13,8 +13,8 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListCloudExadataInfrastructuresRequest {
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> nextToken;
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListCloudExadataInfrastructuresRequest const&,
                          ListCloudExadataInfrastructuresRequest const&) = default;

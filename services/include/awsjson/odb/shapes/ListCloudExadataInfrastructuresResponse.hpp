@@ -15,8 +15,8 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListCloudExadataInfrastructuresResponse {
-  std::optional<std::string> nextToken;
-  std::vector<::awsjson::odb::CloudExadataInfrastructureSummary> cloudExadataInfrastructures;
+  std::optional<std::string> nextToken{};
+  std::vector<::awsjson::odb::CloudExadataInfrastructureSummary> cloudExadataInfrastructures{};
 
   friend bool operator==(ListCloudExadataInfrastructuresResponse const&,
                          ListCloudExadataInfrastructuresResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListCloudVmClustersResponse {
-  std::optional<std::string> nextToken;
-  std::vector<::awsjson::odb::CloudVmClusterSummary> cloudVmClusters;
+  std::optional<std::string> nextToken{};
+  std::vector<::awsjson::odb::CloudVmClusterSummary> cloudVmClusters{};
 
   friend bool operator==(ListCloudVmClustersResponse const&,
                          ListCloudVmClustersResponse const&) = default;

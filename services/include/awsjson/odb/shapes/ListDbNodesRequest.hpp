@@ -13,9 +13,9 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDbNodesRequest {
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> nextToken;
-  std::string cloudVmClusterId;
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> nextToken{};
+  std::string cloudVmClusterId{};
 
   friend bool operator==(ListDbNodesRequest const&, ListDbNodesRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDbNodesResponse {
-  std::optional<std::string> nextToken;
-  std::vector<::awsjson::odb::DbNodeSummary> dbNodes;
+  std::optional<std::string> nextToken{};
+  std::vector<::awsjson::odb::DbNodeSummary> dbNodes{};
 
   friend bool operator==(ListDbNodesResponse const&, ListDbNodesResponse const&) = default;
 };

@@ -13,9 +13,9 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDbServersRequest {
-  std::string cloudExadataInfrastructureId;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> nextToken;
+  std::string cloudExadataInfrastructureId{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListDbServersRequest const&, ListDbServersRequest const&) = default;
 };

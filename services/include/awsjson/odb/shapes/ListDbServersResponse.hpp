@@ -15,8 +15,8 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDbServersResponse {
-  std::optional<std::string> nextToken;
-  std::vector<::awsjson::odb::DbServerSummary> dbServers;
+  std::optional<std::string> nextToken{};
+  std::vector<::awsjson::odb::DbServerSummary> dbServers{};
 
   friend bool operator==(ListDbServersResponse const&, ListDbServersResponse const&) = default;
 };

@@ -13,10 +13,10 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDbSystemShapesRequest {
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> nextToken;
-  std::optional<std::string> availabilityZone;
-  std::optional<std::string> availabilityZoneId;
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::string> availabilityZone{};
+  std::optional<std::string> availabilityZoneId{};
 
   friend bool operator==(ListDbSystemShapesRequest const&,
                          ListDbSystemShapesRequest const&) = default;

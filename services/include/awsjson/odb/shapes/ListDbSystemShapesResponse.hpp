@@ -15,8 +15,8 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDbSystemShapesResponse {
-  std::optional<std::string> nextToken;
-  std::vector<::awsjson::odb::DbSystemShapeSummary> dbSystemShapes;
+  std::optional<std::string> nextToken{};
+  std::vector<::awsjson::odb::DbSystemShapeSummary> dbSystemShapes{};
 
   friend bool operator==(ListDbSystemShapesResponse const&,
                          ListDbSystemShapesResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListGiVersionsResponse {
-  std::optional<std::string> nextToken;
-  std::vector<::awsjson::odb::GiVersionSummary> giVersions;
+  std::optional<std::string> nextToken{};
+  std::vector<::awsjson::odb::GiVersionSummary> giVersions{};
 
   friend bool operator==(ListGiVersionsResponse const&, ListGiVersionsResponse const&) = default;
 };

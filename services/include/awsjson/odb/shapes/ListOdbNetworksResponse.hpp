@@ -15,8 +15,8 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListOdbNetworksResponse {
-  std::optional<std::string> nextToken;
-  std::vector<::awsjson::odb::OdbNetworkSummary> odbNetworks;
+  std::optional<std::string> nextToken{};
+  std::vector<::awsjson::odb::OdbNetworkSummary> odbNetworks{};
 
   friend bool operator==(ListOdbNetworksResponse const&, ListOdbNetworksResponse const&) = default;
 };

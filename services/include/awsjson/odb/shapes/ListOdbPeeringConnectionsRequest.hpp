@@ -13,9 +13,9 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListOdbPeeringConnectionsRequest {
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> nextToken;
-  std::optional<std::string> odbNetworkId;
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::string> odbNetworkId{};
 
   friend bool operator==(ListOdbPeeringConnectionsRequest const&,
                          ListOdbPeeringConnectionsRequest const&) = default;

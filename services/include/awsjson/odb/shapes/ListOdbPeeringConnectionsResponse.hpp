@@ -15,8 +15,8 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListOdbPeeringConnectionsResponse {
-  std::optional<std::string> nextToken;
-  std::vector<::awsjson::odb::OdbPeeringConnectionSummary> odbPeeringConnections;
+  std::optional<std::string> nextToken{};
+  std::vector<::awsjson::odb::OdbPeeringConnectionSummary> odbPeeringConnections{};
 
   friend bool operator==(ListOdbPeeringConnectionsResponse const&,
                          ListOdbPeeringConnectionsResponse const&) = default;

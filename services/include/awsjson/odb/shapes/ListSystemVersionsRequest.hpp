@@ -13,10 +13,10 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListSystemVersionsRequest {
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> nextToken;
-  std::string giVersion;
-  std::string shape;
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> nextToken{};
+  std::string giVersion{};
+  std::string shape{};
 
   friend bool operator==(ListSystemVersionsRequest const&,
                          ListSystemVersionsRequest const&) = default;

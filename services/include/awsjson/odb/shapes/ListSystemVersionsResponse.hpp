@@ -15,8 +15,8 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListSystemVersionsResponse {
-  std::optional<std::string> nextToken;
-  std::vector<::awsjson::odb::SystemVersionSummary> systemVersions;
+  std::optional<std::string> nextToken{};
+  std::vector<::awsjson::odb::SystemVersionSummary> systemVersions{};
 
   friend bool operator==(ListSystemVersionsResponse const&,
                          ListSystemVersionsResponse const&) = default;

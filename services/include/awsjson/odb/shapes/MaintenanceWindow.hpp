@@ -19,16 +19,16 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MaintenanceWindow {
-  std::optional<std::int32_t> customActionTimeoutInMins;
-  std::optional<std::vector<::awsjson::odb::DayOfWeek>> daysOfWeek;
-  std::optional<std::vector<std::int32_t>> hoursOfDay;
-  std::optional<bool> isCustomActionTimeoutEnabled;
-  std::optional<std::int32_t> leadTimeInWeeks;
-  std::optional<std::vector<::awsjson::odb::Month>> months;
-  std::optional<awsjson::open_enum<::awsjson::odb::PatchingModeType>> patchingMode;
-  std::optional<awsjson::open_enum<::awsjson::odb::PreferenceType>> preference;
-  std::optional<bool> skipRu;
-  std::optional<std::vector<std::int32_t>> weeksOfMonth;
+  std::optional<std::int32_t> customActionTimeoutInMins{};
+  std::optional<std::vector<::awsjson::odb::DayOfWeek>> daysOfWeek{};
+  std::optional<std::vector<std::int32_t>> hoursOfDay{};
+  std::optional<bool> isCustomActionTimeoutEnabled{};
+  std::optional<std::int32_t> leadTimeInWeeks{};
+  std::optional<std::vector<::awsjson::odb::Month>> months{};
+  std::optional<awsjson::open_enum<::awsjson::odb::PatchingModeType>> patchingMode{};
+  std::optional<awsjson::open_enum<::awsjson::odb::PreferenceType>> preference{};
+  std::optional<bool> skipRu{};
+  std::optional<std::vector<std::int32_t>> weeksOfMonth{};
 
   friend bool operator==(MaintenanceWindow const&, MaintenanceWindow const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ManagedS3BackupAccess {
-  std::optional<awsjson::open_enum<::awsjson::odb::ManagedResourceStatus>> status;
-  std::optional<std::vector<std::string>> ipv4Addresses;
+  std::optional<awsjson::open_enum<::awsjson::odb::ManagedResourceStatus>> status{};
+  std::optional<std::vector<std::string>> ipv4Addresses{};
 
   friend bool operator==(ManagedS3BackupAccess const&, ManagedS3BackupAccess const&) = default;
 };

@@ -21,16 +21,16 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ManagedServices {
-  std::optional<std::string> serviceNetworkArn;
-  std::optional<std::string> resourceGatewayArn;
-  std::optional<std::vector<std::string>> managedServicesIpv4Cidrs;
-  std::optional<::awsjson::odb::ServiceNetworkEndpoint> serviceNetworkEndpoint;
-  std::optional<::awsjson::odb::ManagedS3BackupAccess> managedS3BackupAccess;
-  std::optional<::awsjson::odb::ZeroEtlAccess> zeroEtlAccess;
-  std::optional<::awsjson::odb::S3Access> s3Access;
-  std::optional<::awsjson::odb::StsAccess> stsAccess;
-  std::optional<::awsjson::odb::KmsAccess> kmsAccess;
-  std::optional<std::vector<::awsjson::odb::CrossRegionS3RestoreSourcesAccess>> crossRegionS3RestoreSourcesAccess;
+  std::optional<std::string> serviceNetworkArn{};
+  std::optional<std::string> resourceGatewayArn{};
+  std::optional<std::vector<std::string>> managedServicesIpv4Cidrs{};
+  std::optional<::awsjson::odb::ServiceNetworkEndpoint> serviceNetworkEndpoint{};
+  std::optional<::awsjson::odb::ManagedS3BackupAccess> managedS3BackupAccess{};
+  std::optional<::awsjson::odb::ZeroEtlAccess> zeroEtlAccess{};
+  std::optional<::awsjson::odb::S3Access> s3Access{};
+  std::optional<::awsjson::odb::StsAccess> stsAccess{};
+  std::optional<::awsjson::odb::KmsAccess> kmsAccess{};
+  std::optional<std::vector<::awsjson::odb::CrossRegionS3RestoreSourcesAccess>> crossRegionS3RestoreSourcesAccess{};
 
   friend bool operator==(ManagedServices const&, ManagedServices const&) = default;
 };

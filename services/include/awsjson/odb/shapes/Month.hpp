@@ -14,7 +14,7 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Month {
-  std::optional<awsjson::open_enum<::awsjson::odb::MonthName>> name;
+  std::optional<awsjson::open_enum<::awsjson::odb::MonthName>> name{};
 
   friend bool operator==(Month const&, Month const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OciDnsForwardingConfig {
-  std::optional<std::string> domainName;
-  std::optional<std::string> ociDnsListenerIp;
+  std::optional<std::string> domainName{};
+  std::optional<std::string> ociDnsListenerIp{};
 
   friend bool operator==(OciDnsForwardingConfig const&, OciDnsForwardingConfig const&) = default;
 };

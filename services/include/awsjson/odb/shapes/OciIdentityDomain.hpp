@@ -14,12 +14,12 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OciIdentityDomain {
-  std::optional<std::string> ociIdentityDomainId;
-  std::optional<std::string> ociIdentityDomainResourceUrl;
-  std::optional<std::string> ociIdentityDomainUrl;
-  std::optional<awsjson::open_enum<::awsjson::odb::ResourceStatus>> status;
-  std::optional<std::string> statusReason;
-  std::optional<std::string> accountSetupCloudFormationUrl;
+  std::optional<std::string> ociIdentityDomainId{};
+  std::optional<std::string> ociIdentityDomainResourceUrl{};
+  std::optional<std::string> ociIdentityDomainUrl{};
+  std::optional<awsjson::open_enum<::awsjson::odb::ResourceStatus>> status{};
+  std::optional<std::string> statusReason{};
+  std::optional<std::string> accountSetupCloudFormationUrl{};
 
   friend bool operator==(OciIdentityDomain const&, OciIdentityDomain const&) = default;
 };

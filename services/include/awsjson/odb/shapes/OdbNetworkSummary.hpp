@@ -17,28 +17,28 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OdbNetworkSummary {
-  std::string odbNetworkId;
-  std::optional<std::string> displayName;
-  std::optional<awsjson::open_enum<::awsjson::odb::ResourceStatus>> status;
-  std::optional<std::string> statusReason;
-  std::optional<std::string> odbNetworkArn;
-  std::optional<std::string> availabilityZone;
-  std::optional<std::string> availabilityZoneId;
-  std::optional<std::string> clientSubnetCidr;
-  std::optional<std::string> backupSubnetCidr;
-  std::optional<std::string> customDomainName;
-  std::optional<std::string> defaultDnsPrefix;
-  std::optional<std::vector<std::string>> peeredCidrs;
-  std::optional<std::string> ociNetworkAnchorId;
-  std::optional<std::string> ociNetworkAnchorUrl;
-  std::optional<std::string> ociResourceAnchorName;
-  std::optional<std::string> ociVcnId;
-  std::optional<std::string> ociVcnUrl;
-  std::optional<std::vector<::awsjson::odb::OciDnsForwardingConfig>> ociDnsForwardingConfigs;
-  std::optional<awsjson::timestamp> createdAt;
-  std::optional<float> percentProgress;
-  std::optional<::awsjson::odb::ManagedServices> managedServices;
-  std::optional<std::vector<std::string>> ec2PlacementGroupIds;
+  std::string odbNetworkId{};
+  std::optional<std::string> displayName{};
+  std::optional<awsjson::open_enum<::awsjson::odb::ResourceStatus>> status{};
+  std::optional<std::string> statusReason{};
+  std::optional<std::string> odbNetworkArn{};
+  std::optional<std::string> availabilityZone{};
+  std::optional<std::string> availabilityZoneId{};
+  std::optional<std::string> clientSubnetCidr{};
+  std::optional<std::string> backupSubnetCidr{};
+  std::optional<std::string> customDomainName{};
+  std::optional<std::string> defaultDnsPrefix{};
+  std::optional<std::vector<std::string>> peeredCidrs{};
+  std::optional<std::string> ociNetworkAnchorId{};
+  std::optional<std::string> ociNetworkAnchorUrl{};
+  std::optional<std::string> ociResourceAnchorName{};
+  std::optional<std::string> ociVcnId{};
+  std::optional<std::string> ociVcnUrl{};
+  std::optional<std::vector<::awsjson::odb::OciDnsForwardingConfig>> ociDnsForwardingConfigs{};
+  std::optional<awsjson::timestamp> createdAt{};
+  std::optional<float> percentProgress{};
+  std::optional<::awsjson::odb::ManagedServices> managedServices{};
+  std::optional<std::vector<std::string>> ec2PlacementGroupIds{};
 
   friend bool operator==(OdbNetworkSummary const&, OdbNetworkSummary const&) = default;
 };

@@ -15,17 +15,17 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OdbPeeringConnectionSummary {
-  std::string odbPeeringConnectionId;
-  std::optional<std::string> displayName;
-  std::optional<awsjson::open_enum<::awsjson::odb::ResourceStatus>> status;
-  std::optional<std::string> statusReason;
-  std::optional<std::string> odbPeeringConnectionArn;
-  std::optional<std::string> odbNetworkArn;
-  std::optional<std::string> peerNetworkArn;
-  std::optional<std::string> odbPeeringConnectionType;
-  std::optional<std::vector<std::string>> peerNetworkCidrs;
-  std::optional<awsjson::timestamp> createdAt;
-  std::optional<float> percentProgress;
+  std::string odbPeeringConnectionId{};
+  std::optional<std::string> displayName{};
+  std::optional<awsjson::open_enum<::awsjson::odb::ResourceStatus>> status{};
+  std::optional<std::string> statusReason{};
+  std::optional<std::string> odbPeeringConnectionArn{};
+  std::optional<std::string> odbNetworkArn{};
+  std::optional<std::string> peerNetworkArn{};
+  std::optional<std::string> odbPeeringConnectionType{};
+  std::optional<std::vector<std::string>> peerNetworkCidrs{};
+  std::optional<awsjson::timestamp> createdAt{};
+  std::optional<float> percentProgress{};
 
   friend bool operator==(OdbPeeringConnectionSummary const&,
                          OdbPeeringConnectionSummary const&) = default;

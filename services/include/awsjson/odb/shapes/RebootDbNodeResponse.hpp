@@ -14,9 +14,9 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RebootDbNodeResponse {
-  std::string dbNodeId;
-  std::optional<awsjson::open_enum<::awsjson::odb::DbNodeResourceStatus>> status;
-  std::optional<std::string> statusReason;
+  std::string dbNodeId{};
+  std::optional<awsjson::open_enum<::awsjson::odb::DbNodeResourceStatus>> status{};
+  std::optional<std::string> statusReason{};
 
   friend bool operator==(RebootDbNodeResponse const&, RebootDbNodeResponse const&) = default;
 };

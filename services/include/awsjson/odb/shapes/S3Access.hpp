@@ -15,10 +15,10 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3Access {
-  std::optional<awsjson::open_enum<::awsjson::odb::ManagedResourceStatus>> status;
-  std::optional<std::vector<std::string>> ipv4Addresses;
-  std::optional<std::string> domainName;
-  std::optional<std::string> s3PolicyDocument;
+  std::optional<awsjson::open_enum<::awsjson::odb::ManagedResourceStatus>> status{};
+  std::optional<std::vector<std::string>> ipv4Addresses{};
+  std::optional<std::string> domainName{};
+  std::optional<std::string> s3PolicyDocument{};
 
   friend bool operator==(S3Access const&, S3Access const&) = default;
 };

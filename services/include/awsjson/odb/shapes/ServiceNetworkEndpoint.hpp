@@ -14,8 +14,8 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceNetworkEndpoint {
-  std::optional<std::string> vpcEndpointId;
-  std::optional<awsjson::open_enum<::awsjson::odb::VpcEndpointType>> vpcEndpointType;
+  std::optional<std::string> vpcEndpointId{};
+  std::optional<awsjson::open_enum<::awsjson::odb::VpcEndpointType>> vpcEndpointType{};
 
   friend bool operator==(ServiceNetworkEndpoint const&, ServiceNetworkEndpoint const&) = default;
 };

@@ -12,10 +12,10 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceQuotaExceededException {
-  std::string message;
-  std::string resourceId;
-  std::string resourceType;
-  std::string quotaCode;
+  std::string message{};
+  std::string resourceId{};
+  std::string resourceType{};
+  std::string quotaCode{};
 
   friend bool operator==(ServiceQuotaExceededException const&,
                          ServiceQuotaExceededException const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartDbNodeRequest {
-  std::string cloudVmClusterId;
-  std::string dbNodeId;
+  std::string cloudVmClusterId{};
+  std::string dbNodeId{};
 
   friend bool operator==(StartDbNodeRequest const&, StartDbNodeRequest const&) = default;
 };

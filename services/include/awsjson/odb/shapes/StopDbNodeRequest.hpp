@@ -12,8 +12,8 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopDbNodeRequest {
-  std::string cloudVmClusterId;
-  std::string dbNodeId;
+  std::string cloudVmClusterId{};
+  std::string dbNodeId{};
 
   friend bool operator==(StopDbNodeRequest const&, StopDbNodeRequest const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StsAccess {
-  std::optional<awsjson::open_enum<::awsjson::odb::ManagedResourceStatus>> status;
-  std::optional<std::vector<std::string>> ipv4Addresses;
-  std::optional<std::string> domainName;
-  std::optional<std::string> stsPolicyDocument;
+  std::optional<awsjson::open_enum<::awsjson::odb::ManagedResourceStatus>> status{};
+  std::optional<std::vector<std::string>> ipv4Addresses{};
+  std::optional<std::string> domainName{};
+  std::optional<std::string> stsPolicyDocument{};
 
   friend bool operator==(StsAccess const&, StsAccess const&) = default;
 };

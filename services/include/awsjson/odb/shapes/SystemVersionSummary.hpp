@@ -13,9 +13,9 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SystemVersionSummary {
-  std::optional<std::string> giVersion;
-  std::optional<std::string> shape;
-  std::optional<std::vector<std::string>> systemVersions;
+  std::optional<std::string> giVersion{};
+  std::optional<std::string> shape{};
+  std::optional<std::vector<std::string>> systemVersions{};
 
   friend bool operator==(SystemVersionSummary const&, SystemVersionSummary const&) = default;
 };

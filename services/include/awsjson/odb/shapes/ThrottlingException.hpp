@@ -13,8 +13,8 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ThrottlingException {
-  std::string message;
-  std::optional<std::int32_t> retryAfterSeconds;
+  std::string message{};
+  std::optional<std::int32_t> retryAfterSeconds{};
 
   friend bool operator==(ThrottlingException const&, ThrottlingException const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateCloudExadataInfrastructureRequest {
-  std::string cloudExadataInfrastructureId;
-  std::optional<::awsjson::odb::MaintenanceWindow> maintenanceWindow;
+  std::string cloudExadataInfrastructureId{};
+  std::optional<::awsjson::odb::MaintenanceWindow> maintenanceWindow{};
 
   friend bool operator==(UpdateCloudExadataInfrastructureRequest const&,
                          UpdateCloudExadataInfrastructureRequest const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateCloudExadataInfrastructureResponse {
-  std::optional<std::string> displayName;
-  std::optional<awsjson::open_enum<::awsjson::odb::ResourceStatus>> status;
-  std::optional<std::string> statusReason;
-  std::string cloudExadataInfrastructureId;
+  std::optional<std::string> displayName{};
+  std::optional<awsjson::open_enum<::awsjson::odb::ResourceStatus>> status{};
+  std::optional<std::string> statusReason{};
+  std::string cloudExadataInfrastructureId{};
 
   friend bool operator==(UpdateCloudExadataInfrastructureResponse const&,
                          UpdateCloudExadataInfrastructureResponse const&) = default;

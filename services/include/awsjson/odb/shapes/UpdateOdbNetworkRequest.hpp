@@ -15,19 +15,19 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateOdbNetworkRequest {
-  std::string odbNetworkId;
-  std::optional<std::string> displayName;
-  std::optional<std::vector<std::string>> peeredCidrsToBeAdded;
-  std::optional<std::vector<std::string>> peeredCidrsToBeRemoved;
-  std::optional<awsjson::open_enum<::awsjson::odb::Access>> s3Access;
-  std::optional<awsjson::open_enum<::awsjson::odb::Access>> zeroEtlAccess;
-  std::optional<awsjson::open_enum<::awsjson::odb::Access>> stsAccess;
-  std::optional<awsjson::open_enum<::awsjson::odb::Access>> kmsAccess;
-  std::optional<std::string> s3PolicyDocument;
-  std::optional<std::string> stsPolicyDocument;
-  std::optional<std::string> kmsPolicyDocument;
-  std::optional<std::vector<std::string>> crossRegionS3RestoreSourcesToEnable;
-  std::optional<std::vector<std::string>> crossRegionS3RestoreSourcesToDisable;
+  std::string odbNetworkId{};
+  std::optional<std::string> displayName{};
+  std::optional<std::vector<std::string>> peeredCidrsToBeAdded{};
+  std::optional<std::vector<std::string>> peeredCidrsToBeRemoved{};
+  std::optional<awsjson::open_enum<::awsjson::odb::Access>> s3Access{};
+  std::optional<awsjson::open_enum<::awsjson::odb::Access>> zeroEtlAccess{};
+  std::optional<awsjson::open_enum<::awsjson::odb::Access>> stsAccess{};
+  std::optional<awsjson::open_enum<::awsjson::odb::Access>> kmsAccess{};
+  std::optional<std::string> s3PolicyDocument{};
+  std::optional<std::string> stsPolicyDocument{};
+  std::optional<std::string> kmsPolicyDocument{};
+  std::optional<std::vector<std::string>> crossRegionS3RestoreSourcesToEnable{};
+  std::optional<std::vector<std::string>> crossRegionS3RestoreSourcesToDisable{};
 
   friend bool operator==(UpdateOdbNetworkRequest const&, UpdateOdbNetworkRequest const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateOdbNetworkResponse {
-  std::optional<std::string> displayName;
-  std::optional<awsjson::open_enum<::awsjson::odb::ResourceStatus>> status;
-  std::optional<std::string> statusReason;
-  std::string odbNetworkId;
+  std::optional<std::string> displayName{};
+  std::optional<awsjson::open_enum<::awsjson::odb::ResourceStatus>> status{};
+  std::optional<std::string> statusReason{};
+  std::string odbNetworkId{};
 
   friend bool operator==(UpdateOdbNetworkResponse const&,
                          UpdateOdbNetworkResponse const&) = default;

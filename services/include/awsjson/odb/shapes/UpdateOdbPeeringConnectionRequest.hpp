@@ -13,10 +13,10 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateOdbPeeringConnectionRequest {
-  std::string odbPeeringConnectionId;
-  std::optional<std::string> displayName;
-  std::optional<std::vector<std::string>> peerNetworkCidrsToBeAdded;
-  std::optional<std::vector<std::string>> peerNetworkCidrsToBeRemoved;
+  std::string odbPeeringConnectionId{};
+  std::optional<std::string> displayName{};
+  std::optional<std::vector<std::string>> peerNetworkCidrsToBeAdded{};
+  std::optional<std::vector<std::string>> peerNetworkCidrsToBeRemoved{};
 
   friend bool operator==(UpdateOdbPeeringConnectionRequest const&,
                          UpdateOdbPeeringConnectionRequest const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateOdbPeeringConnectionResponse {
-  std::optional<std::string> displayName;
-  std::optional<awsjson::open_enum<::awsjson::odb::ResourceStatus>> status;
-  std::optional<std::string> statusReason;
-  std::string odbPeeringConnectionId;
+  std::optional<std::string> displayName{};
+  std::optional<awsjson::open_enum<::awsjson::odb::ResourceStatus>> status{};
+  std::optional<std::string> statusReason{};
+  std::string odbPeeringConnectionId{};
 
   friend bool operator==(UpdateOdbPeeringConnectionResponse const&,
                          UpdateOdbPeeringConnectionResponse const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ValidationException {
-  std::string message;
-  awsjson::open_enum<::awsjson::odb::ValidationExceptionReason> reason;
-  std::optional<std::vector<::awsjson::odb::ValidationExceptionField>> fieldList;
+  std::string message{};
+  awsjson::open_enum<::awsjson::odb::ValidationExceptionReason> reason{};
+  std::optional<std::vector<::awsjson::odb::ValidationExceptionField>> fieldList{};
 
   friend bool operator==(ValidationException const&, ValidationException const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ZeroEtlAccess {
-  std::optional<awsjson::open_enum<::awsjson::odb::ManagedResourceStatus>> status;
-  std::optional<std::string> cidr;
+  std::optional<awsjson::open_enum<::awsjson::odb::ManagedResourceStatus>> status{};
+  std::optional<std::string> cidr{};
 
   friend bool operator==(ZeroEtlAccess const&, ZeroEtlAccess const&) = default;
 };

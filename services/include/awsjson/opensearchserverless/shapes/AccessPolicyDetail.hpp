@@ -15,13 +15,13 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AccessPolicyDetail {
-  std::optional<awsjson::open_enum<::awsjson::opensearchserverless::AccessPolicyType>> type;
-  std::optional<std::string> name;
-  std::optional<std::string> policyVersion;
-  std::optional<std::string> description;
-  std::optional<awsjson::document> policy;
-  std::optional<std::int64_t> createdDate;
-  std::optional<std::int64_t> lastModifiedDate;
+  std::optional<awsjson::open_enum<::awsjson::opensearchserverless::AccessPolicyType>> type{};
+  std::optional<std::string> name{};
+  std::optional<std::string> policyVersion{};
+  std::optional<std::string> description{};
+  std::optional<awsjson::document> policy{};
+  std::optional<std::int64_t> createdDate{};
+  std::optional<std::int64_t> lastModifiedDate{};
 
   friend bool operator==(AccessPolicyDetail const&, AccessPolicyDetail const&) = default;
 };

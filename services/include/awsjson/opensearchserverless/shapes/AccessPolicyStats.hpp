@@ -12,7 +12,7 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AccessPolicyStats {
-  std::optional<std::int64_t> DataPolicyCount;
+  std::optional<std::int64_t> DataPolicyCount{};
 
   friend bool operator==(AccessPolicyStats const&, AccessPolicyStats const&) = default;
 };

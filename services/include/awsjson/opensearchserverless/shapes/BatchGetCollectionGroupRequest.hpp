@@ -13,8 +13,8 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetCollectionGroupRequest {
-  std::optional<std::vector<std::string>> ids;
-  std::optional<std::vector<std::string>> names;
+  std::optional<std::vector<std::string>> ids{};
+  std::optional<std::vector<std::string>> names{};
 
   friend bool operator==(BatchGetCollectionGroupRequest const&,
                          BatchGetCollectionGroupRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetCollectionGroupResponse {
-  std::optional<std::vector<::awsjson::opensearchserverless::CollectionGroupDetail>> collectionGroupDetails;
-  std::optional<std::vector<::awsjson::opensearchserverless::CollectionGroupErrorDetail>> collectionGroupErrorDetails;
+  std::optional<std::vector<::awsjson::opensearchserverless::CollectionGroupDetail>> collectionGroupDetails{};
+  std::optional<std::vector<::awsjson::opensearchserverless::CollectionGroupErrorDetail>> collectionGroupErrorDetails{};
 
   friend bool operator==(BatchGetCollectionGroupResponse const&,
                          BatchGetCollectionGroupResponse const&) = default;

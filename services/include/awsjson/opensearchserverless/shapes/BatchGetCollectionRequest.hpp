@@ -13,8 +13,8 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetCollectionRequest {
-  std::optional<std::vector<std::string>> ids;
-  std::optional<std::vector<std::string>> names;
+  std::optional<std::vector<std::string>> ids{};
+  std::optional<std::vector<std::string>> names{};
 
   friend bool operator==(BatchGetCollectionRequest const&,
                          BatchGetCollectionRequest const&) = default;

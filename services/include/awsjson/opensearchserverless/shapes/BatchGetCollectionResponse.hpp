@@ -15,8 +15,8 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetCollectionResponse {
-  std::optional<std::vector<::awsjson::opensearchserverless::CollectionDetail>> collectionDetails;
-  std::optional<std::vector<::awsjson::opensearchserverless::CollectionErrorDetail>> collectionErrorDetails;
+  std::optional<std::vector<::awsjson::opensearchserverless::CollectionDetail>> collectionDetails{};
+  std::optional<std::vector<::awsjson::opensearchserverless::CollectionErrorDetail>> collectionErrorDetails{};
 
   friend bool operator==(BatchGetCollectionResponse const&,
                          BatchGetCollectionResponse const&) = default;

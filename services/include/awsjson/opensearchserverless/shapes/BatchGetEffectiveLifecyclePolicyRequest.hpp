@@ -14,7 +14,7 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetEffectiveLifecyclePolicyRequest {
-  std::vector<::awsjson::opensearchserverless::LifecyclePolicyResourceIdentifier> resourceIdentifiers;
+  std::vector<::awsjson::opensearchserverless::LifecyclePolicyResourceIdentifier> resourceIdentifiers{};
 
   friend bool operator==(BatchGetEffectiveLifecyclePolicyRequest const&,
                          BatchGetEffectiveLifecyclePolicyRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetEffectiveLifecyclePolicyResponse {
-  std::optional<std::vector<::awsjson::opensearchserverless::EffectiveLifecyclePolicyDetail>> effectiveLifecyclePolicyDetails;
-  std::optional<std::vector<::awsjson::opensearchserverless::EffectiveLifecyclePolicyErrorDetail>> effectiveLifecyclePolicyErrorDetails;
+  std::optional<std::vector<::awsjson::opensearchserverless::EffectiveLifecyclePolicyDetail>> effectiveLifecyclePolicyDetails{};
+  std::optional<std::vector<::awsjson::opensearchserverless::EffectiveLifecyclePolicyErrorDetail>> effectiveLifecyclePolicyErrorDetails{};
 
   friend bool operator==(BatchGetEffectiveLifecyclePolicyResponse const&,
                          BatchGetEffectiveLifecyclePolicyResponse const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetLifecyclePolicyRequest {
-  std::vector<::awsjson::opensearchserverless::LifecyclePolicyIdentifier> identifiers;
+  std::vector<::awsjson::opensearchserverless::LifecyclePolicyIdentifier> identifiers{};
 
   friend bool operator==(BatchGetLifecyclePolicyRequest const&,
                          BatchGetLifecyclePolicyRequest const&) = default;

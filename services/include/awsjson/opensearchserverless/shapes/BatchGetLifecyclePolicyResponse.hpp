@@ -15,8 +15,8 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetLifecyclePolicyResponse {
-  std::optional<std::vector<::awsjson::opensearchserverless::LifecyclePolicyDetail>> lifecyclePolicyDetails;
-  std::optional<std::vector<::awsjson::opensearchserverless::LifecyclePolicyErrorDetail>> lifecyclePolicyErrorDetails;
+  std::optional<std::vector<::awsjson::opensearchserverless::LifecyclePolicyDetail>> lifecyclePolicyDetails{};
+  std::optional<std::vector<::awsjson::opensearchserverless::LifecyclePolicyErrorDetail>> lifecyclePolicyErrorDetails{};
 
   friend bool operator==(BatchGetLifecyclePolicyResponse const&,
                          BatchGetLifecyclePolicyResponse const&) = default;

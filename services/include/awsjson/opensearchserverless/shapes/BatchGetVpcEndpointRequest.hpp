@@ -13,7 +13,7 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetVpcEndpointRequest {
-  std::vector<std::string> ids;
+  std::vector<std::string> ids{};
 
   friend bool operator==(BatchGetVpcEndpointRequest const&,
                          BatchGetVpcEndpointRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetVpcEndpointResponse {
-  std::optional<std::vector<::awsjson::opensearchserverless::VpcEndpointDetail>> vpcEndpointDetails;
-  std::optional<std::vector<::awsjson::opensearchserverless::VpcEndpointErrorDetail>> vpcEndpointErrorDetails;
+  std::optional<std::vector<::awsjson::opensearchserverless::VpcEndpointDetail>> vpcEndpointDetails{};
+  std::optional<std::vector<::awsjson::opensearchserverless::VpcEndpointErrorDetail>> vpcEndpointErrorDetails{};
 
   friend bool operator==(BatchGetVpcEndpointResponse const&,
                          BatchGetVpcEndpointResponse const&) = default;

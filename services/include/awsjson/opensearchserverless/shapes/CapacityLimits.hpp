@@ -12,8 +12,8 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CapacityLimits {
-  std::optional<std::int32_t> maxIndexingCapacityInOCU;
-  std::optional<std::int32_t> maxSearchCapacityInOCU;
+  std::optional<std::int32_t> maxIndexingCapacityInOCU{};
+  std::optional<std::int32_t> maxSearchCapacityInOCU{};
 
   friend bool operator==(CapacityLimits const&, CapacityLimits const&) = default;
 };

@@ -19,23 +19,23 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CollectionDetail {
-  std::optional<std::string> id;
-  std::optional<std::string> name;
-  std::optional<awsjson::open_enum<::awsjson::opensearchserverless::CollectionStatus>> status;
-  std::optional<awsjson::open_enum<::awsjson::opensearchserverless::CollectionType>> type;
-  std::optional<std::string> description;
-  std::optional<std::string> arn;
-  std::optional<std::string> kmsKeyArn;
-  std::optional<awsjson::open_enum<::awsjson::opensearchserverless::StandbyReplicas>> standbyReplicas;
-  std::optional<::awsjson::opensearchserverless::VectorOptions> vectorOptions;
-  std::optional<std::int64_t> createdDate;
-  std::optional<std::int64_t> lastModifiedDate;
-  std::optional<std::string> collectionEndpoint;
-  std::optional<std::string> dashboardEndpoint;
-  std::optional<::awsjson::opensearchserverless::FipsEndpoints> fipsEndpoints;
-  std::optional<std::string> failureCode;
-  std::optional<std::string> failureMessage;
-  std::optional<std::string> collectionGroupName;
+  std::optional<std::string> id{};
+  std::optional<std::string> name{};
+  std::optional<awsjson::open_enum<::awsjson::opensearchserverless::CollectionStatus>> status{};
+  std::optional<awsjson::open_enum<::awsjson::opensearchserverless::CollectionType>> type{};
+  std::optional<std::string> description{};
+  std::optional<std::string> arn{};
+  std::optional<std::string> kmsKeyArn{};
+  std::optional<awsjson::open_enum<::awsjson::opensearchserverless::StandbyReplicas>> standbyReplicas{};
+  std::optional<::awsjson::opensearchserverless::VectorOptions> vectorOptions{};
+  std::optional<std::int64_t> createdDate{};
+  std::optional<std::int64_t> lastModifiedDate{};
+  std::optional<std::string> collectionEndpoint{};
+  std::optional<std::string> dashboardEndpoint{};
+  std::optional<::awsjson::opensearchserverless::FipsEndpoints> fipsEndpoints{};
+  std::optional<std::string> failureCode{};
+  std::optional<std::string> failureMessage{};
+  std::optional<std::string> collectionGroupName{};
 
   friend bool operator==(CollectionDetail const&, CollectionDetail const&) = default;
 };

@@ -12,10 +12,10 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CollectionErrorDetail {
-  std::optional<std::string> id;
-  std::optional<std::string> name;
-  std::optional<std::string> errorMessage;
-  std::optional<std::string> errorCode;
+  std::optional<std::string> id{};
+  std::optional<std::string> name{};
+  std::optional<std::string> errorMessage{};
+  std::optional<std::string> errorCode{};
 
   friend bool operator==(CollectionErrorDetail const&, CollectionErrorDetail const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CollectionFilters {
-  std::optional<std::string> name;
-  std::optional<awsjson::open_enum<::awsjson::opensearchserverless::CollectionStatus>> status;
-  std::optional<std::string> collectionGroupName;
+  std::optional<std::string> name{};
+  std::optional<awsjson::open_enum<::awsjson::opensearchserverless::CollectionStatus>> status{};
+  std::optional<std::string> collectionGroupName{};
 
   friend bool operator==(CollectionFilters const&, CollectionFilters const&) = default;
 };

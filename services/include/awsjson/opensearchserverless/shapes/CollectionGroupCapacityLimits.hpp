@@ -11,10 +11,10 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CollectionGroupCapacityLimits {
-  std::optional<float> maxIndexingCapacityInOCU;
-  std::optional<float> maxSearchCapacityInOCU;
-  std::optional<float> minIndexingCapacityInOCU;
-  std::optional<float> minSearchCapacityInOCU;
+  std::optional<float> maxIndexingCapacityInOCU{};
+  std::optional<float> maxSearchCapacityInOCU{};
+  std::optional<float> minIndexingCapacityInOCU{};
+  std::optional<float> minSearchCapacityInOCU{};
 
   friend bool operator==(CollectionGroupCapacityLimits const&,
                          CollectionGroupCapacityLimits const&) = default;

@@ -15,12 +15,12 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CollectionGroupSummary {
-  std::optional<std::string> id;
-  std::optional<std::string> arn;
-  std::optional<std::string> name;
-  std::optional<std::int32_t> numberOfCollections;
-  std::optional<std::int64_t> createdDate;
-  std::optional<::awsjson::opensearchserverless::CollectionGroupCapacityLimits> capacityLimits;
+  std::optional<std::string> id{};
+  std::optional<std::string> arn{};
+  std::optional<std::string> name{};
+  std::optional<std::int32_t> numberOfCollections{};
+  std::optional<std::int64_t> createdDate{};
+  std::optional<::awsjson::opensearchserverless::CollectionGroupCapacityLimits> capacityLimits{};
 
   friend bool operator==(CollectionGroupSummary const&, CollectionGroupSummary const&) = default;
 };

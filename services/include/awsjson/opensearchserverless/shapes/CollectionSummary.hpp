@@ -14,12 +14,12 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CollectionSummary {
-  std::optional<std::string> id;
-  std::optional<std::string> name;
-  std::optional<awsjson::open_enum<::awsjson::opensearchserverless::CollectionStatus>> status;
-  std::optional<std::string> arn;
-  std::optional<std::string> kmsKeyArn;
-  std::optional<std::string> collectionGroupName;
+  std::optional<std::string> id{};
+  std::optional<std::string> name{};
+  std::optional<awsjson::open_enum<::awsjson::opensearchserverless::CollectionStatus>> status{};
+  std::optional<std::string> arn{};
+  std::optional<std::string> kmsKeyArn{};
+  std::optional<std::string> collectionGroupName{};
 
   friend bool operator==(CollectionSummary const&, CollectionSummary const&) = default;
 };

@@ -18,18 +18,18 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateCollectionDetail {
-  std::optional<std::string> id;
-  std::optional<std::string> name;
-  std::optional<awsjson::open_enum<::awsjson::opensearchserverless::CollectionStatus>> status;
-  std::optional<awsjson::open_enum<::awsjson::opensearchserverless::CollectionType>> type;
-  std::optional<std::string> description;
-  std::optional<std::string> arn;
-  std::optional<std::string> kmsKeyArn;
-  std::optional<awsjson::open_enum<::awsjson::opensearchserverless::StandbyReplicas>> standbyReplicas;
-  std::optional<::awsjson::opensearchserverless::VectorOptions> vectorOptions;
-  std::optional<std::int64_t> createdDate;
-  std::optional<std::int64_t> lastModifiedDate;
-  std::optional<std::string> collectionGroupName;
+  std::optional<std::string> id{};
+  std::optional<std::string> name{};
+  std::optional<awsjson::open_enum<::awsjson::opensearchserverless::CollectionStatus>> status{};
+  std::optional<awsjson::open_enum<::awsjson::opensearchserverless::CollectionType>> type{};
+  std::optional<std::string> description{};
+  std::optional<std::string> arn{};
+  std::optional<std::string> kmsKeyArn{};
+  std::optional<awsjson::open_enum<::awsjson::opensearchserverless::StandbyReplicas>> standbyReplicas{};
+  std::optional<::awsjson::opensearchserverless::VectorOptions> vectorOptions{};
+  std::optional<std::int64_t> createdDate{};
+  std::optional<std::int64_t> lastModifiedDate{};
+  std::optional<std::string> collectionGroupName{};
 
   friend bool operator==(CreateCollectionDetail const&, CreateCollectionDetail const&) = default;
 };

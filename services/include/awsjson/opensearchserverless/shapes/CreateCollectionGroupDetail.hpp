@@ -18,14 +18,14 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateCollectionGroupDetail {
-  std::optional<std::string> id;
-  std::optional<std::string> arn;
-  std::optional<std::string> name;
-  std::optional<awsjson::open_enum<::awsjson::opensearchserverless::StandbyReplicas>> standbyReplicas;
-  std::optional<std::string> description;
-  std::optional<std::vector<::awsjson::opensearchserverless::Tag>> tags;
-  std::optional<std::int64_t> createdDate;
-  std::optional<::awsjson::opensearchserverless::CollectionGroupCapacityLimits> capacityLimits;
+  std::optional<std::string> id{};
+  std::optional<std::string> arn{};
+  std::optional<std::string> name{};
+  std::optional<awsjson::open_enum<::awsjson::opensearchserverless::StandbyReplicas>> standbyReplicas{};
+  std::optional<std::string> description{};
+  std::optional<std::vector<::awsjson::opensearchserverless::Tag>> tags{};
+  std::optional<std::int64_t> createdDate{};
+  std::optional<::awsjson::opensearchserverless::CollectionGroupCapacityLimits> capacityLimits{};
 
   friend bool operator==(CreateCollectionGroupDetail const&,
                          CreateCollectionGroupDetail const&) = default;

@@ -17,12 +17,12 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateCollectionGroupRequest {
-  std::string name;
-  awsjson::open_enum<::awsjson::opensearchserverless::StandbyReplicas> standbyReplicas;
-  std::optional<std::string> description;
-  std::optional<std::vector<::awsjson::opensearchserverless::Tag>> tags;
-  std::optional<::awsjson::opensearchserverless::CollectionGroupCapacityLimits> capacityLimits;
-  std::optional<std::string> clientToken;
+  std::string name{};
+  awsjson::open_enum<::awsjson::opensearchserverless::StandbyReplicas> standbyReplicas{};
+  std::optional<std::string> description{};
+  std::optional<std::vector<::awsjson::opensearchserverless::Tag>> tags{};
+  std::optional<::awsjson::opensearchserverless::CollectionGroupCapacityLimits> capacityLimits{};
+  std::optional<std::string> clientToken{};
 
   friend bool operator==(CreateCollectionGroupRequest const&,
                          CreateCollectionGroupRequest const&) = default;

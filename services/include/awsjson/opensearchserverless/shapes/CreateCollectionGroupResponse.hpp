@@ -13,7 +13,7 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateCollectionGroupResponse {
-  std::optional<::awsjson::opensearchserverless::CreateCollectionGroupDetail> createCollectionGroupDetail;
+  std::optional<::awsjson::opensearchserverless::CreateCollectionGroupDetail> createCollectionGroupDetail{};
 
   friend bool operator==(CreateCollectionGroupResponse const&,
                          CreateCollectionGroupResponse const&) = default;

@@ -19,15 +19,15 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateCollectionRequest {
-  std::string name;
-  std::optional<awsjson::open_enum<::awsjson::opensearchserverless::CollectionType>> type;
-  std::optional<std::string> description;
-  std::optional<std::vector<::awsjson::opensearchserverless::Tag>> tags;
-  std::optional<awsjson::open_enum<::awsjson::opensearchserverless::StandbyReplicas>> standbyReplicas;
-  std::optional<::awsjson::opensearchserverless::VectorOptions> vectorOptions;
-  std::optional<std::string> collectionGroupName;
-  std::optional<::awsjson::opensearchserverless::EncryptionConfig> encryptionConfig;
-  std::optional<std::string> clientToken;
+  std::string name{};
+  std::optional<awsjson::open_enum<::awsjson::opensearchserverless::CollectionType>> type{};
+  std::optional<std::string> description{};
+  std::optional<std::vector<::awsjson::opensearchserverless::Tag>> tags{};
+  std::optional<awsjson::open_enum<::awsjson::opensearchserverless::StandbyReplicas>> standbyReplicas{};
+  std::optional<::awsjson::opensearchserverless::VectorOptions> vectorOptions{};
+  std::optional<std::string> collectionGroupName{};
+  std::optional<::awsjson::opensearchserverless::EncryptionConfig> encryptionConfig{};
+  std::optional<std::string> clientToken{};
 
   friend bool operator==(CreateCollectionRequest const&, CreateCollectionRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateCollectionResponse {
-  std::optional<::awsjson::opensearchserverless::CreateCollectionDetail> createCollectionDetail;
+  std::optional<::awsjson::opensearchserverless::CreateCollectionDetail> createCollectionDetail{};
 
   friend bool operator==(CreateCollectionResponse const&,
                          CreateCollectionResponse const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateIamIdentityCenterConfigOptions {
-  std::string instanceArn;
-  std::optional<awsjson::open_enum<::awsjson::opensearchserverless::IamIdentityCenterUserAttribute>> userAttribute;
-  std::optional<awsjson::open_enum<::awsjson::opensearchserverless::IamIdentityCenterGroupAttribute>> groupAttribute;
+  std::string instanceArn{};
+  std::optional<awsjson::open_enum<::awsjson::opensearchserverless::IamIdentityCenterUserAttribute>> userAttribute{};
+  std::optional<awsjson::open_enum<::awsjson::opensearchserverless::IamIdentityCenterGroupAttribute>> groupAttribute{};
 
   friend bool operator==(CreateIamIdentityCenterConfigOptions const&,
                          CreateIamIdentityCenterConfigOptions const&) = default;

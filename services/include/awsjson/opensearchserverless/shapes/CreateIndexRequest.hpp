@@ -12,9 +12,9 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateIndexRequest {
-  std::string id;
-  std::string indexName;
-  std::optional<awsjson::document> indexSchema;
+  std::string id{};
+  std::string indexName{};
+  std::optional<awsjson::document> indexSchema{};
 
   friend bool operator==(CreateIndexRequest const&, CreateIndexRequest const&) = default;
 };

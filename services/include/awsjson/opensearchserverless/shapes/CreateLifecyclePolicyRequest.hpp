@@ -14,11 +14,11 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateLifecyclePolicyRequest {
-  awsjson::open_enum<::awsjson::opensearchserverless::LifecyclePolicyType> type;
-  std::string name;
-  std::optional<std::string> description;
-  std::string policy;
-  std::optional<std::string> clientToken;
+  awsjson::open_enum<::awsjson::opensearchserverless::LifecyclePolicyType> type{};
+  std::string name{};
+  std::optional<std::string> description{};
+  std::string policy{};
+  std::optional<std::string> clientToken{};
 
   friend bool operator==(CreateLifecyclePolicyRequest const&,
                          CreateLifecyclePolicyRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateLifecyclePolicyResponse {
-  std::optional<::awsjson::opensearchserverless::LifecyclePolicyDetail> lifecyclePolicyDetail;
+  std::optional<::awsjson::opensearchserverless::LifecyclePolicyDetail> lifecyclePolicyDetail{};
 
   friend bool operator==(CreateLifecyclePolicyResponse const&,
                          CreateLifecyclePolicyResponse const&) = default;

@@ -17,13 +17,13 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateSecurityConfigRequest {
-  awsjson::open_enum<::awsjson::opensearchserverless::SecurityConfigType> type;
-  std::string name;
-  std::optional<std::string> description;
-  std::optional<::awsjson::opensearchserverless::SamlConfigOptions> samlOptions;
-  std::optional<::awsjson::opensearchserverless::CreateIamIdentityCenterConfigOptions> iamIdentityCenterOptions;
-  std::optional<::awsjson::opensearchserverless::IamFederationConfigOptions> iamFederationOptions;
-  std::optional<std::string> clientToken;
+  awsjson::open_enum<::awsjson::opensearchserverless::SecurityConfigType> type{};
+  std::string name{};
+  std::optional<std::string> description{};
+  std::optional<::awsjson::opensearchserverless::SamlConfigOptions> samlOptions{};
+  std::optional<::awsjson::opensearchserverless::CreateIamIdentityCenterConfigOptions> iamIdentityCenterOptions{};
+  std::optional<::awsjson::opensearchserverless::IamFederationConfigOptions> iamFederationOptions{};
+  std::optional<std::string> clientToken{};
 
   friend bool operator==(CreateSecurityConfigRequest const&,
                          CreateSecurityConfigRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateSecurityPolicyResponse {
-  std::optional<::awsjson::opensearchserverless::SecurityPolicyDetail> securityPolicyDetail;
+  std::optional<::awsjson::opensearchserverless::SecurityPolicyDetail> securityPolicyDetail{};
 
   friend bool operator==(CreateSecurityPolicyResponse const&,
                          CreateSecurityPolicyResponse const&) = default;

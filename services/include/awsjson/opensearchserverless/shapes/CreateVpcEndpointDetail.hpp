@@ -14,9 +14,9 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateVpcEndpointDetail {
-  std::optional<std::string> id;
-  std::optional<std::string> name;
-  std::optional<awsjson::open_enum<::awsjson::opensearchserverless::VpcEndpointStatus>> status;
+  std::optional<std::string> id{};
+  std::optional<std::string> name{};
+  std::optional<awsjson::open_enum<::awsjson::opensearchserverless::VpcEndpointStatus>> status{};
 
   friend bool operator==(CreateVpcEndpointDetail const&, CreateVpcEndpointDetail const&) = default;
 };

@@ -13,11 +13,11 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateVpcEndpointRequest {
-  std::string name;
-  std::string vpcId;
-  std::vector<std::string> subnetIds;
-  std::optional<std::vector<std::string>> securityGroupIds;
-  std::optional<std::string> clientToken;
+  std::string name{};
+  std::string vpcId{};
+  std::vector<std::string> subnetIds{};
+  std::optional<std::vector<std::string>> securityGroupIds{};
+  std::optional<std::string> clientToken{};
 
   friend bool operator==(CreateVpcEndpointRequest const&,
                          CreateVpcEndpointRequest const&) = default;

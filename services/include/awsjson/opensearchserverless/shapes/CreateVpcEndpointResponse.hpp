@@ -13,7 +13,7 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateVpcEndpointResponse {
-  std::optional<::awsjson::opensearchserverless::CreateVpcEndpointDetail> createVpcEndpointDetail;
+  std::optional<::awsjson::opensearchserverless::CreateVpcEndpointDetail> createVpcEndpointDetail{};
 
   friend bool operator==(CreateVpcEndpointResponse const&,
                          CreateVpcEndpointResponse const&) = default;

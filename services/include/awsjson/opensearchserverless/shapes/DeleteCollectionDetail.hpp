@@ -14,9 +14,9 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteCollectionDetail {
-  std::optional<std::string> id;
-  std::optional<std::string> name;
-  std::optional<awsjson::open_enum<::awsjson::opensearchserverless::CollectionStatus>> status;
+  std::optional<std::string> id{};
+  std::optional<std::string> name{};
+  std::optional<awsjson::open_enum<::awsjson::opensearchserverless::CollectionStatus>> status{};
 
   friend bool operator==(DeleteCollectionDetail const&, DeleteCollectionDetail const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteCollectionRequest {
-  std::string id;
-  std::optional<std::string> clientToken;
+  std::string id{};
+  std::optional<std::string> clientToken{};
 
   friend bool operator==(DeleteCollectionRequest const&, DeleteCollectionRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteCollectionResponse {
-  std::optional<::awsjson::opensearchserverless::DeleteCollectionDetail> deleteCollectionDetail;
+  std::optional<::awsjson::opensearchserverless::DeleteCollectionDetail> deleteCollectionDetail{};
 
   friend bool operator==(DeleteCollectionResponse const&,
                          DeleteCollectionResponse const&) = default;

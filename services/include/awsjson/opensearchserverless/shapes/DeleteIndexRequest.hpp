@@ -12,8 +12,8 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteIndexRequest {
-  std::string id;
-  std::string indexName;
+  std::string id{};
+  std::string indexName{};
 
   friend bool operator==(DeleteIndexRequest const&, DeleteIndexRequest const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteLifecyclePolicyRequest {
-  awsjson::open_enum<::awsjson::opensearchserverless::LifecyclePolicyType> type;
-  std::string name;
-  std::optional<std::string> clientToken;
+  awsjson::open_enum<::awsjson::opensearchserverless::LifecyclePolicyType> type{};
+  std::string name{};
+  std::optional<std::string> clientToken{};
 
   friend bool operator==(DeleteLifecyclePolicyRequest const&,
                          DeleteLifecyclePolicyRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteSecurityConfigRequest {
-  std::string id;
-  std::optional<std::string> clientToken;
+  std::string id{};
+  std::optional<std::string> clientToken{};
 
   friend bool operator==(DeleteSecurityConfigRequest const&,
                          DeleteSecurityConfigRequest const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteSecurityPolicyRequest {
-  awsjson::open_enum<::awsjson::opensearchserverless::SecurityPolicyType> type;
-  std::string name;
-  std::optional<std::string> clientToken;
+  awsjson::open_enum<::awsjson::opensearchserverless::SecurityPolicyType> type{};
+  std::string name{};
+  std::optional<std::string> clientToken{};
 
   friend bool operator==(DeleteSecurityPolicyRequest const&,
                          DeleteSecurityPolicyRequest const&) = default;

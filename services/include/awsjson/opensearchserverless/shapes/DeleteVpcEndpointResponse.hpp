@@ -13,7 +13,7 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteVpcEndpointResponse {
-  std::optional<::awsjson::opensearchserverless::DeleteVpcEndpointDetail> deleteVpcEndpointDetail;
+  std::optional<::awsjson::opensearchserverless::DeleteVpcEndpointDetail> deleteVpcEndpointDetail{};
 
   friend bool operator==(DeleteVpcEndpointResponse const&,
                          DeleteVpcEndpointResponse const&) = default;

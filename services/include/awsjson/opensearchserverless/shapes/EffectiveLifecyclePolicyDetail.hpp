@@ -15,12 +15,12 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EffectiveLifecyclePolicyDetail {
-  std::optional<awsjson::open_enum<::awsjson::opensearchserverless::LifecyclePolicyType>> type;
-  std::optional<std::string> resource;
-  std::optional<std::string> policyName;
-  std::optional<awsjson::open_enum<::awsjson::opensearchserverless::ResourceType>> resourceType;
-  std::optional<std::string> retentionPeriod;
-  std::optional<bool> noMinRetentionPeriod;
+  std::optional<awsjson::open_enum<::awsjson::opensearchserverless::LifecyclePolicyType>> type{};
+  std::optional<std::string> resource{};
+  std::optional<std::string> policyName{};
+  std::optional<awsjson::open_enum<::awsjson::opensearchserverless::ResourceType>> resourceType{};
+  std::optional<std::string> retentionPeriod{};
+  std::optional<bool> noMinRetentionPeriod{};
 
   friend bool operator==(EffectiveLifecyclePolicyDetail const&,
                          EffectiveLifecyclePolicyDetail const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EffectiveLifecyclePolicyErrorDetail {
-  std::optional<awsjson::open_enum<::awsjson::opensearchserverless::LifecyclePolicyType>> type;
-  std::optional<std::string> resource;
-  std::optional<std::string> errorMessage;
-  std::optional<std::string> errorCode;
+  std::optional<awsjson::open_enum<::awsjson::opensearchserverless::LifecyclePolicyType>> type{};
+  std::optional<std::string> resource{};
+  std::optional<std::string> errorMessage{};
+  std::optional<std::string> errorCode{};
 
   friend bool operator==(EffectiveLifecyclePolicyErrorDetail const&,
                          EffectiveLifecyclePolicyErrorDetail const&) = default;

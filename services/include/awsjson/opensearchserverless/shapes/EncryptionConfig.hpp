@@ -12,8 +12,8 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EncryptionConfig {
-  std::optional<bool> aWSOwnedKey;
-  std::optional<std::string> kmsKeyArn;
+  std::optional<bool> aWSOwnedKey{};
+  std::optional<std::string> kmsKeyArn{};
 
   friend bool operator==(EncryptionConfig const&, EncryptionConfig const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FipsEndpoints {
-  std::optional<std::string> collectionEndpoint;
-  std::optional<std::string> dashboardEndpoint;
+  std::optional<std::string> collectionEndpoint{};
+  std::optional<std::string> dashboardEndpoint{};
 
   friend bool operator==(FipsEndpoints const&, FipsEndpoints const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAccessPolicyRequest {
-  awsjson::open_enum<::awsjson::opensearchserverless::AccessPolicyType> type;
-  std::string name;
+  awsjson::open_enum<::awsjson::opensearchserverless::AccessPolicyType> type{};
+  std::string name{};
 
   friend bool operator==(GetAccessPolicyRequest const&, GetAccessPolicyRequest const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetIndexRequest {
-  std::string id;
-  std::string indexName;
+  std::string id{};
+  std::string indexName{};
 
   friend bool operator==(GetIndexRequest const&, GetIndexRequest const&) = default;
 };

@@ -11,7 +11,7 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetIndexResponse {
-  std::optional<awsjson::document> indexSchema;
+  std::optional<awsjson::document> indexSchema{};
 
   friend bool operator==(GetIndexResponse const&, GetIndexResponse const&) = default;
 };

@@ -17,11 +17,11 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetPoliciesStatsResponse {
-  std::optional<::awsjson::opensearchserverless::AccessPolicyStats> AccessPolicyStats;
-  std::optional<::awsjson::opensearchserverless::SecurityPolicyStats> SecurityPolicyStats;
-  std::optional<::awsjson::opensearchserverless::SecurityConfigStats> SecurityConfigStats;
-  std::optional<::awsjson::opensearchserverless::LifecyclePolicyStats> LifecyclePolicyStats;
-  std::optional<std::int64_t> TotalPolicyCount;
+  std::optional<::awsjson::opensearchserverless::AccessPolicyStats> AccessPolicyStats{};
+  std::optional<::awsjson::opensearchserverless::SecurityPolicyStats> SecurityPolicyStats{};
+  std::optional<::awsjson::opensearchserverless::SecurityConfigStats> SecurityConfigStats{};
+  std::optional<::awsjson::opensearchserverless::LifecyclePolicyStats> LifecyclePolicyStats{};
+  std::optional<std::int64_t> TotalPolicyCount{};
 
   friend bool operator==(GetPoliciesStatsResponse const&,
                          GetPoliciesStatsResponse const&) = default;

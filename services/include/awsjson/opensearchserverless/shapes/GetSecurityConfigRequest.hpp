@@ -12,7 +12,7 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetSecurityConfigRequest {
-  std::string id;
+  std::string id{};
 
   friend bool operator==(GetSecurityConfigRequest const&,
                          GetSecurityConfigRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetSecurityConfigResponse {
-  std::optional<::awsjson::opensearchserverless::SecurityConfigDetail> securityConfigDetail;
+  std::optional<::awsjson::opensearchserverless::SecurityConfigDetail> securityConfigDetail{};
 
   friend bool operator==(GetSecurityConfigResponse const&,
                          GetSecurityConfigResponse const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetSecurityPolicyRequest {
-  awsjson::open_enum<::awsjson::opensearchserverless::SecurityPolicyType> type;
-  std::string name;
+  awsjson::open_enum<::awsjson::opensearchserverless::SecurityPolicyType> type{};
+  std::string name{};
 
   friend bool operator==(GetSecurityPolicyRequest const&,
                          GetSecurityPolicyRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IamFederationConfigOptions {
-  std::optional<std::string> groupAttribute;
-  std::optional<std::string> userAttribute;
+  std::optional<std::string> groupAttribute{};
+  std::optional<std::string> userAttribute{};
 
   friend bool operator==(IamFederationConfigOptions const&,
                          IamFederationConfigOptions const&) = default;

@@ -15,12 +15,12 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IamIdentityCenterConfigOptions {
-  std::optional<std::string> instanceArn;
-  std::optional<std::string> applicationArn;
-  std::optional<std::string> applicationName;
-  std::optional<std::string> applicationDescription;
-  std::optional<awsjson::open_enum<::awsjson::opensearchserverless::IamIdentityCenterUserAttribute>> userAttribute;
-  std::optional<awsjson::open_enum<::awsjson::opensearchserverless::IamIdentityCenterGroupAttribute>> groupAttribute;
+  std::optional<std::string> instanceArn{};
+  std::optional<std::string> applicationArn{};
+  std::optional<std::string> applicationName{};
+  std::optional<std::string> applicationDescription{};
+  std::optional<awsjson::open_enum<::awsjson::opensearchserverless::IamIdentityCenterUserAttribute>> userAttribute{};
+  std::optional<awsjson::open_enum<::awsjson::opensearchserverless::IamIdentityCenterGroupAttribute>> groupAttribute{};
 
   friend bool operator==(IamIdentityCenterConfigOptions const&,
                          IamIdentityCenterConfigOptions const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LifecyclePolicyErrorDetail {
-  std::optional<awsjson::open_enum<::awsjson::opensearchserverless::LifecyclePolicyType>> type;
-  std::optional<std::string> name;
-  std::optional<std::string> errorMessage;
-  std::optional<std::string> errorCode;
+  std::optional<awsjson::open_enum<::awsjson::opensearchserverless::LifecyclePolicyType>> type{};
+  std::optional<std::string> name{};
+  std::optional<std::string> errorMessage{};
+  std::optional<std::string> errorCode{};
 
   friend bool operator==(LifecyclePolicyErrorDetail const&,
                          LifecyclePolicyErrorDetail const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LifecyclePolicyIdentifier {
-  awsjson::open_enum<::awsjson::opensearchserverless::LifecyclePolicyType> type;
-  std::string name;
+  awsjson::open_enum<::awsjson::opensearchserverless::LifecyclePolicyType> type{};
+  std::string name{};
 
   friend bool operator==(LifecyclePolicyIdentifier const&,
                          LifecyclePolicyIdentifier const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LifecyclePolicyResourceIdentifier {
-  awsjson::open_enum<::awsjson::opensearchserverless::LifecyclePolicyType> type;
-  std::string resource;
+  awsjson::open_enum<::awsjson::opensearchserverless::LifecyclePolicyType> type{};
+  std::string resource{};
 
   friend bool operator==(LifecyclePolicyResourceIdentifier const&,
                          LifecyclePolicyResourceIdentifier const&) = default;

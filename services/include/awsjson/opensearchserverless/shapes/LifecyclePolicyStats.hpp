@@ -12,7 +12,7 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LifecyclePolicyStats {
-  std::optional<std::int64_t> RetentionPolicyCount;
+  std::optional<std::int64_t> RetentionPolicyCount{};
 
   friend bool operator==(LifecyclePolicyStats const&, LifecyclePolicyStats const&) = default;
 };

@@ -15,12 +15,12 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LifecyclePolicySummary {
-  std::optional<awsjson::open_enum<::awsjson::opensearchserverless::LifecyclePolicyType>> type;
-  std::optional<std::string> name;
-  std::optional<std::string> policyVersion;
-  std::optional<std::string> description;
-  std::optional<std::int64_t> createdDate;
-  std::optional<std::int64_t> lastModifiedDate;
+  std::optional<awsjson::open_enum<::awsjson::opensearchserverless::LifecyclePolicyType>> type{};
+  std::optional<std::string> name{};
+  std::optional<std::string> policyVersion{};
+  std::optional<std::string> description{};
+  std::optional<std::int64_t> createdDate{};
+  std::optional<std::int64_t> lastModifiedDate{};
 
   friend bool operator==(LifecyclePolicySummary const&, LifecyclePolicySummary const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAccessPoliciesResponse {
-  std::optional<std::vector<::awsjson::opensearchserverless::AccessPolicySummary>> accessPolicySummaries;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::opensearchserverless::AccessPolicySummary>> accessPolicySummaries{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListAccessPoliciesResponse const&,
                          ListAccessPoliciesResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListCollectionGroupsResponse {
-  std::optional<std::vector<::awsjson::opensearchserverless::CollectionGroupSummary>> collectionGroupSummaries;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::opensearchserverless::CollectionGroupSummary>> collectionGroupSummaries{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListCollectionGroupsResponse const&,
                          ListCollectionGroupsResponse const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListCollectionsRequest {
-  std::optional<::awsjson::opensearchserverless::CollectionFilters> collectionFilters;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
+  std::optional<::awsjson::opensearchserverless::CollectionFilters> collectionFilters{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
 
   friend bool operator==(ListCollectionsRequest const&, ListCollectionsRequest const&) = default;
 };

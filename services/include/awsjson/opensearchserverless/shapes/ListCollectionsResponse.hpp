@@ -15,8 +15,8 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListCollectionsResponse {
-  std::optional<std::vector<::awsjson::opensearchserverless::CollectionSummary>> collectionSummaries;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::opensearchserverless::CollectionSummary>> collectionSummaries{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListCollectionsResponse const&, ListCollectionsResponse const&) = default;
 };

@@ -16,10 +16,10 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListLifecyclePoliciesRequest {
-  awsjson::open_enum<::awsjson::opensearchserverless::LifecyclePolicyType> type;
-  std::optional<std::vector<std::string>> resources;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
+  awsjson::open_enum<::awsjson::opensearchserverless::LifecyclePolicyType> type{};
+  std::optional<std::vector<std::string>> resources{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
 
   friend bool operator==(ListLifecyclePoliciesRequest const&,
                          ListLifecyclePoliciesRequest const&) = default;

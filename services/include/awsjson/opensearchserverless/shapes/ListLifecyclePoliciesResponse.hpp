@@ -15,8 +15,8 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListLifecyclePoliciesResponse {
-  std::optional<std::vector<::awsjson::opensearchserverless::LifecyclePolicySummary>> lifecyclePolicySummaries;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::opensearchserverless::LifecyclePolicySummary>> lifecyclePolicySummaries{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListLifecyclePoliciesResponse const&,
                          ListLifecyclePoliciesResponse const&) = default;

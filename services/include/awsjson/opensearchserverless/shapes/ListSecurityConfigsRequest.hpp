@@ -15,9 +15,9 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListSecurityConfigsRequest {
-  awsjson::open_enum<::awsjson::opensearchserverless::SecurityConfigType> type;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
+  awsjson::open_enum<::awsjson::opensearchserverless::SecurityConfigType> type{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
 
   friend bool operator==(ListSecurityConfigsRequest const&,
                          ListSecurityConfigsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListSecurityConfigsResponse {
-  std::optional<std::vector<::awsjson::opensearchserverless::SecurityConfigSummary>> securityConfigSummaries;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::opensearchserverless::SecurityConfigSummary>> securityConfigSummaries{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListSecurityConfigsResponse const&,
                          ListSecurityConfigsResponse const&) = default;

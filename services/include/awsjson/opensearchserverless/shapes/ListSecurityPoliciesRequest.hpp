@@ -16,10 +16,10 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListSecurityPoliciesRequest {
-  awsjson::open_enum<::awsjson::opensearchserverless::SecurityPolicyType> type;
-  std::optional<std::vector<std::string>> resource;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
+  awsjson::open_enum<::awsjson::opensearchserverless::SecurityPolicyType> type{};
+  std::optional<std::vector<std::string>> resource{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
 
   friend bool operator==(ListSecurityPoliciesRequest const&,
                          ListSecurityPoliciesRequest const&) = default;

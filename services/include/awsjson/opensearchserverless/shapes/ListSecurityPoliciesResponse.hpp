@@ -15,8 +15,8 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListSecurityPoliciesResponse {
-  std::optional<std::vector<::awsjson::opensearchserverless::SecurityPolicySummary>> securityPolicySummaries;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::opensearchserverless::SecurityPolicySummary>> securityPolicySummaries{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListSecurityPoliciesResponse const&,
                          ListSecurityPoliciesResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListVpcEndpointsResponse {
-  std::optional<std::vector<::awsjson::opensearchserverless::VpcEndpointSummary>> vpcEndpointSummaries;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::opensearchserverless::VpcEndpointSummary>> vpcEndpointSummaries{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListVpcEndpointsResponse const&,
                          ListVpcEndpointsResponse const&) = default;

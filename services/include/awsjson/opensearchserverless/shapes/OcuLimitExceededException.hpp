@@ -12,7 +12,7 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OcuLimitExceededException {
-  std::string message;
+  std::string message{};
 
   friend bool operator==(OcuLimitExceededException const&,
                          OcuLimitExceededException const&) = default;

@@ -13,11 +13,11 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SamlConfigOptions {
-  std::string metadata;
-  std::optional<std::string> userAttribute;
-  std::optional<std::string> groupAttribute;
-  std::optional<std::string> openSearchServerlessEntityId;
-  std::optional<std::int32_t> sessionTimeout;
+  std::string metadata{};
+  std::optional<std::string> userAttribute{};
+  std::optional<std::string> groupAttribute{};
+  std::optional<std::string> openSearchServerlessEntityId{};
+  std::optional<std::int32_t> sessionTimeout{};
 
   friend bool operator==(SamlConfigOptions const&, SamlConfigOptions const&) = default;
 };

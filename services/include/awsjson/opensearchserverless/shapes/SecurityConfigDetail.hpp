@@ -18,15 +18,15 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SecurityConfigDetail {
-  std::optional<std::string> id;
-  std::optional<awsjson::open_enum<::awsjson::opensearchserverless::SecurityConfigType>> type;
-  std::optional<std::string> configVersion;
-  std::optional<std::string> description;
-  std::optional<::awsjson::opensearchserverless::SamlConfigOptions> samlOptions;
-  std::optional<::awsjson::opensearchserverless::IamIdentityCenterConfigOptions> iamIdentityCenterOptions;
-  std::optional<::awsjson::opensearchserverless::IamFederationConfigOptions> iamFederationOptions;
-  std::optional<std::int64_t> createdDate;
-  std::optional<std::int64_t> lastModifiedDate;
+  std::optional<std::string> id{};
+  std::optional<awsjson::open_enum<::awsjson::opensearchserverless::SecurityConfigType>> type{};
+  std::optional<std::string> configVersion{};
+  std::optional<std::string> description{};
+  std::optional<::awsjson::opensearchserverless::SamlConfigOptions> samlOptions{};
+  std::optional<::awsjson::opensearchserverless::IamIdentityCenterConfigOptions> iamIdentityCenterOptions{};
+  std::optional<::awsjson::opensearchserverless::IamFederationConfigOptions> iamFederationOptions{};
+  std::optional<std::int64_t> createdDate{};
+  std::optional<std::int64_t> lastModifiedDate{};
 
   friend bool operator==(SecurityConfigDetail const&, SecurityConfigDetail const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SecurityConfigStats {
-  std::optional<std::int64_t> SamlConfigCount;
+  std::optional<std::int64_t> SamlConfigCount{};
 
   friend bool operator==(SecurityConfigStats const&, SecurityConfigStats const&) = default;
 };

@@ -15,12 +15,12 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SecurityConfigSummary {
-  std::optional<std::string> id;
-  std::optional<awsjson::open_enum<::awsjson::opensearchserverless::SecurityConfigType>> type;
-  std::optional<std::string> configVersion;
-  std::optional<std::string> description;
-  std::optional<std::int64_t> createdDate;
-  std::optional<std::int64_t> lastModifiedDate;
+  std::optional<std::string> id{};
+  std::optional<awsjson::open_enum<::awsjson::opensearchserverless::SecurityConfigType>> type{};
+  std::optional<std::string> configVersion{};
+  std::optional<std::string> description{};
+  std::optional<std::int64_t> createdDate{};
+  std::optional<std::int64_t> lastModifiedDate{};
 
   friend bool operator==(SecurityConfigSummary const&, SecurityConfigSummary const&) = default;
 };

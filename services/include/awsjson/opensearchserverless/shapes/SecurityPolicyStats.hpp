@@ -12,8 +12,8 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SecurityPolicyStats {
-  std::optional<std::int64_t> EncryptionPolicyCount;
-  std::optional<std::int64_t> NetworkPolicyCount;
+  std::optional<std::int64_t> EncryptionPolicyCount{};
+  std::optional<std::int64_t> NetworkPolicyCount{};
 
   friend bool operator==(SecurityPolicyStats const&, SecurityPolicyStats const&) = default;
 };

@@ -14,12 +14,12 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateAccessPolicyRequest {
-  awsjson::open_enum<::awsjson::opensearchserverless::AccessPolicyType> type;
-  std::string name;
-  std::string policyVersion;
-  std::optional<std::string> description;
-  std::optional<std::string> policy;
-  std::optional<std::string> clientToken;
+  awsjson::open_enum<::awsjson::opensearchserverless::AccessPolicyType> type{};
+  std::string name{};
+  std::string policyVersion{};
+  std::optional<std::string> description{};
+  std::optional<std::string> policy{};
+  std::optional<std::string> clientToken{};
 
   friend bool operator==(UpdateAccessPolicyRequest const&,
                          UpdateAccessPolicyRequest const&) = default;

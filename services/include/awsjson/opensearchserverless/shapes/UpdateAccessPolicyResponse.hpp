@@ -13,7 +13,7 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateAccessPolicyResponse {
-  std::optional<::awsjson::opensearchserverless::AccessPolicyDetail> accessPolicyDetail;
+  std::optional<::awsjson::opensearchserverless::AccessPolicyDetail> accessPolicyDetail{};
 
   friend bool operator==(UpdateAccessPolicyResponse const&,
                          UpdateAccessPolicyResponse const&) = default;

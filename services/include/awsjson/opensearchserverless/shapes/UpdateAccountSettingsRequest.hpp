@@ -13,7 +13,7 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateAccountSettingsRequest {
-  std::optional<::awsjson::opensearchserverless::CapacityLimits> capacityLimits;
+  std::optional<::awsjson::opensearchserverless::CapacityLimits> capacityLimits{};
 
   friend bool operator==(UpdateAccountSettingsRequest const&,
                          UpdateAccountSettingsRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateAccountSettingsResponse {
-  std::optional<::awsjson::opensearchserverless::AccountSettingsDetail> accountSettingsDetail;
+  std::optional<::awsjson::opensearchserverless::AccountSettingsDetail> accountSettingsDetail{};
 
   friend bool operator==(UpdateAccountSettingsResponse const&,
                          UpdateAccountSettingsResponse const&) = default;

@@ -17,15 +17,15 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateCollectionDetail {
-  std::optional<std::string> id;
-  std::optional<std::string> name;
-  std::optional<awsjson::open_enum<::awsjson::opensearchserverless::CollectionStatus>> status;
-  std::optional<awsjson::open_enum<::awsjson::opensearchserverless::CollectionType>> type;
-  std::optional<std::string> description;
-  std::optional<::awsjson::opensearchserverless::VectorOptions> vectorOptions;
-  std::optional<std::string> arn;
-  std::optional<std::int64_t> createdDate;
-  std::optional<std::int64_t> lastModifiedDate;
+  std::optional<std::string> id{};
+  std::optional<std::string> name{};
+  std::optional<awsjson::open_enum<::awsjson::opensearchserverless::CollectionStatus>> status{};
+  std::optional<awsjson::open_enum<::awsjson::opensearchserverless::CollectionType>> type{};
+  std::optional<std::string> description{};
+  std::optional<::awsjson::opensearchserverless::VectorOptions> vectorOptions{};
+  std::optional<std::string> arn{};
+  std::optional<std::int64_t> createdDate{};
+  std::optional<std::int64_t> lastModifiedDate{};
 
   friend bool operator==(UpdateCollectionDetail const&, UpdateCollectionDetail const&) = default;
 };

@@ -15,13 +15,13 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateCollectionGroupDetail {
-  std::optional<std::string> id;
-  std::optional<std::string> arn;
-  std::optional<std::string> name;
-  std::optional<std::string> description;
-  std::optional<::awsjson::opensearchserverless::CollectionGroupCapacityLimits> capacityLimits;
-  std::optional<std::int64_t> createdDate;
-  std::optional<std::int64_t> lastModifiedDate;
+  std::optional<std::string> id{};
+  std::optional<std::string> arn{};
+  std::optional<std::string> name{};
+  std::optional<std::string> description{};
+  std::optional<::awsjson::opensearchserverless::CollectionGroupCapacityLimits> capacityLimits{};
+  std::optional<std::int64_t> createdDate{};
+  std::optional<std::int64_t> lastModifiedDate{};
 
   friend bool operator==(UpdateCollectionGroupDetail const&,
                          UpdateCollectionGroupDetail const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateCollectionGroupRequest {
-  std::string id;
-  std::optional<std::string> description;
-  std::optional<::awsjson::opensearchserverless::CollectionGroupCapacityLimits> capacityLimits;
-  std::optional<std::string> clientToken;
+  std::string id{};
+  std::optional<std::string> description{};
+  std::optional<::awsjson::opensearchserverless::CollectionGroupCapacityLimits> capacityLimits{};
+  std::optional<std::string> clientToken{};
 
   friend bool operator==(UpdateCollectionGroupRequest const&,
                          UpdateCollectionGroupRequest const&) = default;

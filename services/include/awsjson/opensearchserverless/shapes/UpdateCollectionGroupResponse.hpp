@@ -13,7 +13,7 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateCollectionGroupResponse {
-  std::optional<::awsjson::opensearchserverless::UpdateCollectionGroupDetail> updateCollectionGroupDetail;
+  std::optional<::awsjson::opensearchserverless::UpdateCollectionGroupDetail> updateCollectionGroupDetail{};
 
   friend bool operator==(UpdateCollectionGroupResponse const&,
                          UpdateCollectionGroupResponse const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateCollectionRequest {
-  std::string id;
-  std::optional<std::string> description;
-  std::optional<::awsjson::opensearchserverless::VectorOptions> vectorOptions;
-  std::optional<std::string> clientToken;
+  std::string id{};
+  std::optional<std::string> description{};
+  std::optional<::awsjson::opensearchserverless::VectorOptions> vectorOptions{};
+  std::optional<std::string> clientToken{};
 
   friend bool operator==(UpdateCollectionRequest const&, UpdateCollectionRequest const&) = default;
 };

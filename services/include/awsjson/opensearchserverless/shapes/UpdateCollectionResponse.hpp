@@ -13,7 +13,7 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateCollectionResponse {
-  std::optional<::awsjson::opensearchserverless::UpdateCollectionDetail> updateCollectionDetail;
+  std::optional<::awsjson::opensearchserverless::UpdateCollectionDetail> updateCollectionDetail{};
 
   friend bool operator==(UpdateCollectionResponse const&,
                          UpdateCollectionResponse const&) = default;

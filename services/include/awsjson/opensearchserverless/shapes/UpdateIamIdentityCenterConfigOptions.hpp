@@ -15,8 +15,8 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateIamIdentityCenterConfigOptions {
-  std::optional<awsjson::open_enum<::awsjson::opensearchserverless::IamIdentityCenterUserAttribute>> userAttribute;
-  std::optional<awsjson::open_enum<::awsjson::opensearchserverless::IamIdentityCenterGroupAttribute>> groupAttribute;
+  std::optional<awsjson::open_enum<::awsjson::opensearchserverless::IamIdentityCenterUserAttribute>> userAttribute{};
+  std::optional<awsjson::open_enum<::awsjson::opensearchserverless::IamIdentityCenterGroupAttribute>> groupAttribute{};
 
   friend bool operator==(UpdateIamIdentityCenterConfigOptions const&,
                          UpdateIamIdentityCenterConfigOptions const&) = default;

@@ -14,12 +14,12 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateLifecyclePolicyRequest {
-  awsjson::open_enum<::awsjson::opensearchserverless::LifecyclePolicyType> type;
-  std::string name;
-  std::string policyVersion;
-  std::optional<std::string> description;
-  std::optional<std::string> policy;
-  std::optional<std::string> clientToken;
+  awsjson::open_enum<::awsjson::opensearchserverless::LifecyclePolicyType> type{};
+  std::string name{};
+  std::string policyVersion{};
+  std::optional<std::string> description{};
+  std::optional<std::string> policy{};
+  std::optional<std::string> clientToken{};
 
   friend bool operator==(UpdateLifecyclePolicyRequest const&,
                          UpdateLifecyclePolicyRequest const&) = default;

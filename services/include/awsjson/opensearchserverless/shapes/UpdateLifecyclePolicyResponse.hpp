@@ -13,7 +13,7 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateLifecyclePolicyResponse {
-  std::optional<::awsjson::opensearchserverless::LifecyclePolicyDetail> lifecyclePolicyDetail;
+  std::optional<::awsjson::opensearchserverless::LifecyclePolicyDetail> lifecyclePolicyDetail{};
 
   friend bool operator==(UpdateLifecyclePolicyResponse const&,
                          UpdateLifecyclePolicyResponse const&) = default;

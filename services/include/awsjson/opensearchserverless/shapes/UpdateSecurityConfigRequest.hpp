@@ -16,13 +16,13 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateSecurityConfigRequest {
-  std::string id;
-  std::string configVersion;
-  std::optional<std::string> description;
-  std::optional<::awsjson::opensearchserverless::SamlConfigOptions> samlOptions;
-  std::optional<::awsjson::opensearchserverless::UpdateIamIdentityCenterConfigOptions> iamIdentityCenterOptionsUpdates;
-  std::optional<::awsjson::opensearchserverless::IamFederationConfigOptions> iamFederationOptions;
-  std::optional<std::string> clientToken;
+  std::string id{};
+  std::string configVersion{};
+  std::optional<std::string> description{};
+  std::optional<::awsjson::opensearchserverless::SamlConfigOptions> samlOptions{};
+  std::optional<::awsjson::opensearchserverless::UpdateIamIdentityCenterConfigOptions> iamIdentityCenterOptionsUpdates{};
+  std::optional<::awsjson::opensearchserverless::IamFederationConfigOptions> iamFederationOptions{};
+  std::optional<std::string> clientToken{};
 
   friend bool operator==(UpdateSecurityConfigRequest const&,
                          UpdateSecurityConfigRequest const&) = default;

@@ -14,12 +14,12 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateSecurityPolicyRequest {
-  awsjson::open_enum<::awsjson::opensearchserverless::SecurityPolicyType> type;
-  std::string name;
-  std::string policyVersion;
-  std::optional<std::string> description;
-  std::optional<std::string> policy;
-  std::optional<std::string> clientToken;
+  awsjson::open_enum<::awsjson::opensearchserverless::SecurityPolicyType> type{};
+  std::string name{};
+  std::string policyVersion{};
+  std::optional<std::string> description{};
+  std::optional<std::string> policy{};
+  std::optional<std::string> clientToken{};
 
   friend bool operator==(UpdateSecurityPolicyRequest const&,
                          UpdateSecurityPolicyRequest const&) = default;

@@ -16,12 +16,12 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateVpcEndpointDetail {
-  std::optional<std::string> id;
-  std::optional<std::string> name;
-  std::optional<awsjson::open_enum<::awsjson::opensearchserverless::VpcEndpointStatus>> status;
-  std::optional<std::vector<std::string>> subnetIds;
-  std::optional<std::vector<std::string>> securityGroupIds;
-  std::optional<std::int64_t> lastModifiedDate;
+  std::optional<std::string> id{};
+  std::optional<std::string> name{};
+  std::optional<awsjson::open_enum<::awsjson::opensearchserverless::VpcEndpointStatus>> status{};
+  std::optional<std::vector<std::string>> subnetIds{};
+  std::optional<std::vector<std::string>> securityGroupIds{};
+  std::optional<std::int64_t> lastModifiedDate{};
 
   friend bool operator==(UpdateVpcEndpointDetail const&, UpdateVpcEndpointDetail const&) = default;
 };

@@ -13,12 +13,12 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateVpcEndpointRequest {
-  std::string id;
-  std::optional<std::vector<std::string>> addSubnetIds;
-  std::optional<std::vector<std::string>> removeSubnetIds;
-  std::optional<std::vector<std::string>> addSecurityGroupIds;
-  std::optional<std::vector<std::string>> removeSecurityGroupIds;
-  std::optional<std::string> clientToken;
+  std::string id{};
+  std::optional<std::vector<std::string>> addSubnetIds{};
+  std::optional<std::vector<std::string>> removeSubnetIds{};
+  std::optional<std::vector<std::string>> addSecurityGroupIds{};
+  std::optional<std::vector<std::string>> removeSecurityGroupIds{};
+  std::optional<std::string> clientToken{};
 
   friend bool operator==(UpdateVpcEndpointRequest const&,
                          UpdateVpcEndpointRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateVpcEndpointResponse {
-  std::optional<::awsjson::opensearchserverless::UpdateVpcEndpointDetail> UpdateVpcEndpointDetail;
+  std::optional<::awsjson::opensearchserverless::UpdateVpcEndpointDetail> UpdateVpcEndpointDetail{};
 
   friend bool operator==(UpdateVpcEndpointResponse const&,
                          UpdateVpcEndpointResponse const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VectorOptions {
-  awsjson::open_enum<::awsjson::opensearchserverless::ServerlessVectorAccelerationStatus> ServerlessVectorAcceleration;
+  awsjson::open_enum<::awsjson::opensearchserverless::ServerlessVectorAccelerationStatus> ServerlessVectorAcceleration{};
 
   friend bool operator==(VectorOptions const&, VectorOptions const&) = default;
 };

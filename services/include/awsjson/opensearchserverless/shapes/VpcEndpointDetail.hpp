@@ -16,15 +16,15 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VpcEndpointDetail {
-  std::optional<std::string> id;
-  std::optional<std::string> name;
-  std::optional<std::string> vpcId;
-  std::optional<std::vector<std::string>> subnetIds;
-  std::optional<std::vector<std::string>> securityGroupIds;
-  std::optional<awsjson::open_enum<::awsjson::opensearchserverless::VpcEndpointStatus>> status;
-  std::optional<std::int64_t> createdDate;
-  std::optional<std::string> failureCode;
-  std::optional<std::string> failureMessage;
+  std::optional<std::string> id{};
+  std::optional<std::string> name{};
+  std::optional<std::string> vpcId{};
+  std::optional<std::vector<std::string>> subnetIds{};
+  std::optional<std::vector<std::string>> securityGroupIds{};
+  std::optional<awsjson::open_enum<::awsjson::opensearchserverless::VpcEndpointStatus>> status{};
+  std::optional<std::int64_t> createdDate{};
+  std::optional<std::string> failureCode{};
+  std::optional<std::string> failureMessage{};
 
   friend bool operator==(VpcEndpointDetail const&, VpcEndpointDetail const&) = default;
 };

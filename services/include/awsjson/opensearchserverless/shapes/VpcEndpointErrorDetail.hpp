@@ -12,9 +12,9 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VpcEndpointErrorDetail {
-  std::optional<std::string> id;
-  std::optional<std::string> errorMessage;
-  std::optional<std::string> errorCode;
+  std::optional<std::string> id{};
+  std::optional<std::string> errorMessage{};
+  std::optional<std::string> errorCode{};
 
   friend bool operator==(VpcEndpointErrorDetail const&, VpcEndpointErrorDetail const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::opensearchserverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VpcEndpointFilters {
-  std::optional<awsjson::open_enum<::awsjson::opensearchserverless::VpcEndpointStatus>> status;
+  std::optional<awsjson::open_enum<::awsjson::opensearchserverless::VpcEndpointStatus>> status{};
 
   friend bool operator==(VpcEndpointFilters const&, VpcEndpointFilters const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AcceptHandshakeRequest {
-  std::string HandshakeId;
+  std::string HandshakeId{};
 
   friend bool operator==(AcceptHandshakeRequest const&, AcceptHandshakeRequest const&) = default;
 };

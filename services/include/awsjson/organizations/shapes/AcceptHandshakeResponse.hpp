@@ -13,7 +13,7 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AcceptHandshakeResponse {
-  std::optional<::awsjson::organizations::Handshake> Handshake;
+  std::optional<::awsjson::organizations::Handshake> Handshake{};
 
   friend bool operator==(AcceptHandshakeResponse const&, AcceptHandshakeResponse const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AccessDeniedForDependencyException {
-  std::optional<std::string> Message;
-  std::optional<awsjson::open_enum<::awsjson::organizations::AccessDeniedForDependencyExceptionReason>> Reason;
+  std::optional<std::string> Message{};
+  std::optional<awsjson::open_enum<::awsjson::organizations::AccessDeniedForDependencyExceptionReason>> Reason{};
 
   friend bool operator==(AccessDeniedForDependencyException const&,
                          AccessDeniedForDependencyException const&) = default;

@@ -17,15 +17,15 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Account {
-  std::optional<std::string> Id;
-  std::optional<std::string> Arn;
-  std::optional<std::string> Email;
-  std::optional<std::string> Name;
-  std::optional<awsjson::open_enum<::awsjson::organizations::AccountStatus>> Status;
-  std::optional<awsjson::open_enum<::awsjson::organizations::AccountState>> State;
-  std::optional<std::vector<std::string>> Paths;
-  std::optional<awsjson::open_enum<::awsjson::organizations::AccountJoinedMethod>> JoinedMethod;
-  std::optional<awsjson::timestamp> JoinedTimestamp;
+  std::optional<std::string> Id{};
+  std::optional<std::string> Arn{};
+  std::optional<std::string> Email{};
+  std::optional<std::string> Name{};
+  std::optional<awsjson::open_enum<::awsjson::organizations::AccountStatus>> Status{};
+  std::optional<awsjson::open_enum<::awsjson::organizations::AccountState>> State{};
+  std::optional<std::vector<std::string>> Paths{};
+  std::optional<awsjson::open_enum<::awsjson::organizations::AccountJoinedMethod>> JoinedMethod{};
+  std::optional<awsjson::timestamp> JoinedTimestamp{};
 
   friend bool operator==(Account const&, Account const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AlreadyInOrganizationException {
-  std::optional<std::string> Message;
+  std::optional<std::string> Message{};
 
   friend bool operator==(AlreadyInOrganizationException const&,
                          AlreadyInOrganizationException const&) = default;

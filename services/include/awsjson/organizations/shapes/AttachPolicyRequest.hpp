@@ -12,8 +12,8 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AttachPolicyRequest {
-  std::string PolicyId;
-  std::string TargetId;
+  std::string PolicyId{};
+  std::string TargetId{};
 
   friend bool operator==(AttachPolicyRequest const&, AttachPolicyRequest const&) = default;
 };

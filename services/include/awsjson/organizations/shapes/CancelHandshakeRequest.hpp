@@ -12,7 +12,7 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CancelHandshakeRequest {
-  std::string HandshakeId;
+  std::string HandshakeId{};
 
   friend bool operator==(CancelHandshakeRequest const&, CancelHandshakeRequest const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Child {
-  std::optional<std::string> Id;
-  std::optional<awsjson::open_enum<::awsjson::organizations::ChildType>> Type;
+  std::optional<std::string> Id{};
+  std::optional<awsjson::open_enum<::awsjson::organizations::ChildType>> Type{};
 
   friend bool operator==(Child const&, Child const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CloseAccountRequest {
-  std::string AccountId;
+  std::string AccountId{};
 
   friend bool operator==(CloseAccountRequest const&, CloseAccountRequest const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConstraintViolationException {
-  std::optional<std::string> Message;
-  std::optional<awsjson::open_enum<::awsjson::organizations::ConstraintViolationExceptionReason>> Reason;
+  std::optional<std::string> Message{};
+  std::optional<awsjson::open_enum<::awsjson::organizations::ConstraintViolationExceptionReason>> Reason{};
 
   friend bool operator==(ConstraintViolationException const&,
                          ConstraintViolationException const&) = default;

@@ -16,11 +16,11 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAccountRequest {
-  std::string Email;
-  std::string AccountName;
-  std::optional<std::string> RoleName;
-  std::optional<awsjson::open_enum<::awsjson::organizations::IAMUserAccessToBilling>> IamUserAccessToBilling;
-  std::optional<std::vector<::awsjson::organizations::Tag>> Tags;
+  std::string Email{};
+  std::string AccountName{};
+  std::optional<std::string> RoleName{};
+  std::optional<awsjson::open_enum<::awsjson::organizations::IAMUserAccessToBilling>> IamUserAccessToBilling{};
+  std::optional<std::vector<::awsjson::organizations::Tag>> Tags{};
 
   friend bool operator==(CreateAccountRequest const&, CreateAccountRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAccountResponse {
-  std::optional<::awsjson::organizations::CreateAccountStatus> CreateAccountStatus;
+  std::optional<::awsjson::organizations::CreateAccountStatus> CreateAccountStatus{};
 
   friend bool operator==(CreateAccountResponse const&, CreateAccountResponse const&) = default;
 };

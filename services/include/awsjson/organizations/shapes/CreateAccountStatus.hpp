@@ -15,14 +15,14 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAccountStatus {
-  std::optional<std::string> Id;
-  std::optional<std::string> AccountName;
-  std::optional<awsjson::open_enum<::awsjson::organizations::CreateAccountState>> State;
-  std::optional<awsjson::timestamp> RequestedTimestamp;
-  std::optional<awsjson::timestamp> CompletedTimestamp;
-  std::optional<std::string> AccountId;
-  std::optional<std::string> GovCloudAccountId;
-  std::optional<awsjson::open_enum<::awsjson::organizations::CreateAccountFailureReason>> FailureReason;
+  std::optional<std::string> Id{};
+  std::optional<std::string> AccountName{};
+  std::optional<awsjson::open_enum<::awsjson::organizations::CreateAccountState>> State{};
+  std::optional<awsjson::timestamp> RequestedTimestamp{};
+  std::optional<awsjson::timestamp> CompletedTimestamp{};
+  std::optional<std::string> AccountId{};
+  std::optional<std::string> GovCloudAccountId{};
+  std::optional<awsjson::open_enum<::awsjson::organizations::CreateAccountFailureReason>> FailureReason{};
 
   friend bool operator==(CreateAccountStatus const&, CreateAccountStatus const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateOrganizationRequest {
-  std::optional<awsjson::open_enum<::awsjson::organizations::OrganizationFeatureSet>> FeatureSet;
+  std::optional<awsjson::open_enum<::awsjson::organizations::OrganizationFeatureSet>> FeatureSet{};
 
   friend bool operator==(CreateOrganizationRequest const&,
                          CreateOrganizationRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateOrganizationResponse {
-  std::optional<::awsjson::organizations::Organization> Organization;
+  std::optional<::awsjson::organizations::Organization> Organization{};
 
   friend bool operator==(CreateOrganizationResponse const&,
                          CreateOrganizationResponse const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateOrganizationalUnitRequest {
-  std::string ParentId;
-  std::string Name;
-  std::optional<std::vector<::awsjson::organizations::Tag>> Tags;
+  std::string ParentId{};
+  std::string Name{};
+  std::optional<std::vector<::awsjson::organizations::Tag>> Tags{};
 
   friend bool operator==(CreateOrganizationalUnitRequest const&,
                          CreateOrganizationalUnitRequest const&) = default;

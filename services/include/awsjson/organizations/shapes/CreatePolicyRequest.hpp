@@ -16,11 +16,11 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreatePolicyRequest {
-  std::string Content;
-  std::string Description;
-  std::string Name;
-  awsjson::open_enum<::awsjson::organizations::PolicyType> Type;
-  std::optional<std::vector<::awsjson::organizations::Tag>> Tags;
+  std::string Content{};
+  std::string Description{};
+  std::string Name{};
+  awsjson::open_enum<::awsjson::organizations::PolicyType> Type{};
+  std::optional<std::vector<::awsjson::organizations::Tag>> Tags{};
 
   friend bool operator==(CreatePolicyRequest const&, CreatePolicyRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreatePolicyResponse {
-  std::optional<::awsjson::organizations::Policy> Policy;
+  std::optional<::awsjson::organizations::Policy> Policy{};
 
   friend bool operator==(CreatePolicyResponse const&, CreatePolicyResponse const&) = default;
 };

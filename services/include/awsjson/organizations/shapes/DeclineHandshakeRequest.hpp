@@ -12,7 +12,7 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeclineHandshakeRequest {
-  std::string HandshakeId;
+  std::string HandshakeId{};
 
   friend bool operator==(DeclineHandshakeRequest const&, DeclineHandshakeRequest const&) = default;
 };

@@ -16,15 +16,15 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DelegatedAdministrator {
-  std::optional<std::string> Id;
-  std::optional<std::string> Arn;
-  std::optional<std::string> Email;
-  std::optional<std::string> Name;
-  std::optional<awsjson::open_enum<::awsjson::organizations::AccountStatus>> Status;
-  std::optional<awsjson::open_enum<::awsjson::organizations::AccountState>> State;
-  std::optional<awsjson::open_enum<::awsjson::organizations::AccountJoinedMethod>> JoinedMethod;
-  std::optional<awsjson::timestamp> JoinedTimestamp;
-  std::optional<awsjson::timestamp> DelegationEnabledDate;
+  std::optional<std::string> Id{};
+  std::optional<std::string> Arn{};
+  std::optional<std::string> Email{};
+  std::optional<std::string> Name{};
+  std::optional<awsjson::open_enum<::awsjson::organizations::AccountStatus>> Status{};
+  std::optional<awsjson::open_enum<::awsjson::organizations::AccountState>> State{};
+  std::optional<awsjson::open_enum<::awsjson::organizations::AccountJoinedMethod>> JoinedMethod{};
+  std::optional<awsjson::timestamp> JoinedTimestamp{};
+  std::optional<awsjson::timestamp> DelegationEnabledDate{};
 
   friend bool operator==(DelegatedAdministrator const&, DelegatedAdministrator const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DelegatedService {
-  std::optional<std::string> ServicePrincipal;
-  std::optional<awsjson::timestamp> DelegationEnabledDate;
+  std::optional<std::string> ServicePrincipal{};
+  std::optional<awsjson::timestamp> DelegationEnabledDate{};
 
   friend bool operator==(DelegatedService const&, DelegatedService const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteOrganizationalUnitRequest {
-  std::string OrganizationalUnitId;
+  std::string OrganizationalUnitId{};
 
   friend bool operator==(DeleteOrganizationalUnitRequest const&,
                          DeleteOrganizationalUnitRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeregisterDelegatedAdministratorRequest {
-  std::string AccountId;
-  std::string ServicePrincipal;
+  std::string AccountId{};
+  std::string ServicePrincipal{};
 
   friend bool operator==(DeregisterDelegatedAdministratorRequest const&,
                          DeregisterDelegatedAdministratorRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAccountRequest {
-  std::string AccountId;
+  std::string AccountId{};
 
   friend bool operator==(DescribeAccountRequest const&, DescribeAccountRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAccountResponse {
-  std::optional<::awsjson::organizations::Account> Account;
+  std::optional<::awsjson::organizations::Account> Account{};
 
   friend bool operator==(DescribeAccountResponse const&, DescribeAccountResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeCreateAccountStatusRequest {
-  std::string CreateAccountRequestId;
+  std::string CreateAccountRequestId{};
 
   friend bool operator==(DescribeCreateAccountStatusRequest const&,
                          DescribeCreateAccountStatusRequest const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEffectivePolicyRequest {
-  awsjson::open_enum<::awsjson::organizations::EffectivePolicyType> PolicyType;
-  std::optional<std::string> TargetId;
+  awsjson::open_enum<::awsjson::organizations::EffectivePolicyType> PolicyType{};
+  std::optional<std::string> TargetId{};
 
   friend bool operator==(DescribeEffectivePolicyRequest const&,
                          DescribeEffectivePolicyRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEffectivePolicyResponse {
-  std::optional<::awsjson::organizations::EffectivePolicy> EffectivePolicy;
+  std::optional<::awsjson::organizations::EffectivePolicy> EffectivePolicy{};
 
   friend bool operator==(DescribeEffectivePolicyResponse const&,
                          DescribeEffectivePolicyResponse const&) = default;

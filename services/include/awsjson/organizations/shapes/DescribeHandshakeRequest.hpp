@@ -12,7 +12,7 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeHandshakeRequest {
-  std::string HandshakeId;
+  std::string HandshakeId{};
 
   friend bool operator==(DescribeHandshakeRequest const&,
                          DescribeHandshakeRequest const&) = default;

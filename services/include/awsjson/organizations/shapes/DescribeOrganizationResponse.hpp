@@ -13,7 +13,7 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeOrganizationResponse {
-  std::optional<::awsjson::organizations::Organization> Organization;
+  std::optional<::awsjson::organizations::Organization> Organization{};
 
   friend bool operator==(DescribeOrganizationResponse const&,
                          DescribeOrganizationResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeOrganizationalUnitRequest {
-  std::string OrganizationalUnitId;
+  std::string OrganizationalUnitId{};
 
   friend bool operator==(DescribeOrganizationalUnitRequest const&,
                          DescribeOrganizationalUnitRequest const&) = default;

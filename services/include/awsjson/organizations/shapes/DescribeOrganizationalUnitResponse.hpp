@@ -13,7 +13,7 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeOrganizationalUnitResponse {
-  std::optional<::awsjson::organizations::OrganizationalUnit> OrganizationalUnit;
+  std::optional<::awsjson::organizations::OrganizationalUnit> OrganizationalUnit{};
 
   friend bool operator==(DescribeOrganizationalUnitResponse const&,
                          DescribeOrganizationalUnitResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribePolicyRequest {
-  std::string PolicyId;
+  std::string PolicyId{};
 
   friend bool operator==(DescribePolicyRequest const&, DescribePolicyRequest const&) = default;
 };

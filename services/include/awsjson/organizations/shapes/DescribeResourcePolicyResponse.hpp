@@ -13,7 +13,7 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeResourcePolicyResponse {
-  std::optional<::awsjson::organizations::ResourcePolicy> ResourcePolicy;
+  std::optional<::awsjson::organizations::ResourcePolicy> ResourcePolicy{};
 
   friend bool operator==(DescribeResourcePolicyResponse const&,
                          DescribeResourcePolicyResponse const&) = default;

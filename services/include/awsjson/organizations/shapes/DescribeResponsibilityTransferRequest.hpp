@@ -12,7 +12,7 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeResponsibilityTransferRequest {
-  std::string Id;
+  std::string Id{};
 
   friend bool operator==(DescribeResponsibilityTransferRequest const&,
                          DescribeResponsibilityTransferRequest const&) = default;

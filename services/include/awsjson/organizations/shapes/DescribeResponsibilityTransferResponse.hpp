@@ -13,7 +13,7 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeResponsibilityTransferResponse {
-  std::optional<::awsjson::organizations::ResponsibilityTransfer> ResponsibilityTransfer;
+  std::optional<::awsjson::organizations::ResponsibilityTransfer> ResponsibilityTransfer{};
 
   friend bool operator==(DescribeResponsibilityTransferResponse const&,
                          DescribeResponsibilityTransferResponse const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisablePolicyTypeRequest {
-  std::string RootId;
-  awsjson::open_enum<::awsjson::organizations::PolicyType> PolicyType;
+  std::string RootId{};
+  awsjson::open_enum<::awsjson::organizations::PolicyType> PolicyType{};
 
   friend bool operator==(DisablePolicyTypeRequest const&,
                          DisablePolicyTypeRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisablePolicyTypeResponse {
-  std::optional<::awsjson::organizations::Root> Root;
+  std::optional<::awsjson::organizations::Root> Root{};
 
   friend bool operator==(DisablePolicyTypeResponse const&,
                          DisablePolicyTypeResponse const&) = default;

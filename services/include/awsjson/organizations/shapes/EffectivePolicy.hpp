@@ -14,10 +14,10 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EffectivePolicy {
-  std::optional<std::string> PolicyContent;
-  std::optional<awsjson::timestamp> LastUpdatedTimestamp;
-  std::optional<std::string> TargetId;
-  std::optional<awsjson::open_enum<::awsjson::organizations::EffectivePolicyType>> PolicyType;
+  std::optional<std::string> PolicyContent{};
+  std::optional<awsjson::timestamp> LastUpdatedTimestamp{};
+  std::optional<std::string> TargetId{};
+  std::optional<awsjson::open_enum<::awsjson::organizations::EffectivePolicyType>> PolicyType{};
 
   friend bool operator==(EffectivePolicy const&, EffectivePolicy const&) = default;
 };

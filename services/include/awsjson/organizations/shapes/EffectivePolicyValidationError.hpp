@@ -13,10 +13,10 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EffectivePolicyValidationError {
-  std::optional<std::string> ErrorCode;
-  std::optional<std::string> ErrorMessage;
-  std::optional<std::string> PathToError;
-  std::optional<std::vector<std::string>> ContributingPolicies;
+  std::optional<std::string> ErrorCode{};
+  std::optional<std::string> ErrorMessage{};
+  std::optional<std::string> PathToError{};
+  std::optional<std::vector<std::string>> ContributingPolicies{};
 
   friend bool operator==(EffectivePolicyValidationError const&,
                          EffectivePolicyValidationError const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EnableAWSServiceAccessRequest {
-  std::string ServicePrincipal;
+  std::string ServicePrincipal{};
 
   friend bool operator==(EnableAWSServiceAccessRequest const&,
                          EnableAWSServiceAccessRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EnableAllFeaturesResponse {
-  std::optional<::awsjson::organizations::Handshake> Handshake;
+  std::optional<::awsjson::organizations::Handshake> Handshake{};
 
   friend bool operator==(EnableAllFeaturesResponse const&,
                          EnableAllFeaturesResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EnabledServicePrincipal {
-  std::optional<std::string> ServicePrincipal;
-  std::optional<awsjson::timestamp> DateEnabled;
+  std::optional<std::string> ServicePrincipal{};
+  std::optional<awsjson::timestamp> DateEnabled{};
 
   friend bool operator==(EnabledServicePrincipal const&, EnabledServicePrincipal const&) = default;
 };

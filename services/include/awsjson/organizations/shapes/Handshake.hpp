@@ -18,14 +18,14 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Handshake {
-  std::optional<std::string> Id;
-  std::optional<std::string> Arn;
-  std::optional<std::vector<::awsjson::organizations::HandshakeParty>> Parties;
-  std::optional<awsjson::open_enum<::awsjson::organizations::HandshakeState>> State;
-  std::optional<awsjson::timestamp> RequestedTimestamp;
-  std::optional<awsjson::timestamp> ExpirationTimestamp;
-  std::optional<awsjson::open_enum<::awsjson::organizations::ActionType>> Action;
-  std::optional<std::vector<::awsjson::organizations::HandshakeResource>> Resources;
+  std::optional<std::string> Id{};
+  std::optional<std::string> Arn{};
+  std::optional<std::vector<::awsjson::organizations::HandshakeParty>> Parties{};
+  std::optional<awsjson::open_enum<::awsjson::organizations::HandshakeState>> State{};
+  std::optional<awsjson::timestamp> RequestedTimestamp{};
+  std::optional<awsjson::timestamp> ExpirationTimestamp{};
+  std::optional<awsjson::open_enum<::awsjson::organizations::ActionType>> Action{};
+  std::optional<std::vector<::awsjson::organizations::HandshakeResource>> Resources{};
 
   friend bool operator==(Handshake const&, Handshake const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HandshakeConstraintViolationException {
-  std::optional<std::string> Message;
-  std::optional<awsjson::open_enum<::awsjson::organizations::HandshakeConstraintViolationExceptionReason>> Reason;
+  std::optional<std::string> Message{};
+  std::optional<awsjson::open_enum<::awsjson::organizations::HandshakeConstraintViolationExceptionReason>> Reason{};
 
   friend bool operator==(HandshakeConstraintViolationException const&,
                          HandshakeConstraintViolationException const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HandshakeFilter {
-  std::optional<awsjson::open_enum<::awsjson::organizations::ActionType>> ActionType;
-  std::optional<std::string> ParentHandshakeId;
+  std::optional<awsjson::open_enum<::awsjson::organizations::ActionType>> ActionType{};
+  std::optional<std::string> ParentHandshakeId{};
 
   friend bool operator==(HandshakeFilter const&, HandshakeFilter const&) = default;
 };

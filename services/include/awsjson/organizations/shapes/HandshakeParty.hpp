@@ -14,8 +14,8 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HandshakeParty {
-  std::string Id;
-  awsjson::open_enum<::awsjson::organizations::HandshakePartyType> Type;
+  std::string Id{};
+  awsjson::open_enum<::awsjson::organizations::HandshakePartyType> Type{};
 
   friend bool operator==(HandshakeParty const&, HandshakeParty const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InvalidInputException {
-  std::optional<std::string> Message;
-  std::optional<awsjson::open_enum<::awsjson::organizations::InvalidInputExceptionReason>> Reason;
+  std::optional<std::string> Message{};
+  std::optional<awsjson::open_enum<::awsjson::organizations::InvalidInputExceptionReason>> Reason{};
 
   friend bool operator==(InvalidInputException const&, InvalidInputException const&) = default;
 };

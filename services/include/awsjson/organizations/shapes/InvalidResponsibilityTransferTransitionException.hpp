@@ -12,7 +12,7 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InvalidResponsibilityTransferTransitionException {
-  std::optional<std::string> Message;
+  std::optional<std::string> Message{};
 
   friend bool operator==(InvalidResponsibilityTransferTransitionException const&,
                          InvalidResponsibilityTransferTransitionException const&) = default;

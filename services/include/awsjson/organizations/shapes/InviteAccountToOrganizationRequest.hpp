@@ -16,9 +16,9 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InviteAccountToOrganizationRequest {
-  ::awsjson::organizations::HandshakeParty Target;
-  std::optional<std::string> Notes;
-  std::optional<std::vector<::awsjson::organizations::Tag>> Tags;
+  ::awsjson::organizations::HandshakeParty Target{};
+  std::optional<std::string> Notes{};
+  std::optional<std::vector<::awsjson::organizations::Tag>> Tags{};
 
   friend bool operator==(InviteAccountToOrganizationRequest const&,
                          InviteAccountToOrganizationRequest const&) = default;

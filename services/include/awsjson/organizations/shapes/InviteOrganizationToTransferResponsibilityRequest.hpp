@@ -17,12 +17,12 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InviteOrganizationToTransferResponsibilityRequest {
-  awsjson::open_enum<::awsjson::organizations::ResponsibilityTransferType> Type;
-  ::awsjson::organizations::HandshakeParty Target;
-  std::optional<std::string> Notes;
-  awsjson::timestamp StartTimestamp;
-  std::string SourceName;
-  std::optional<std::vector<::awsjson::organizations::Tag>> Tags;
+  awsjson::open_enum<::awsjson::organizations::ResponsibilityTransferType> Type{};
+  ::awsjson::organizations::HandshakeParty Target{};
+  std::optional<std::string> Notes{};
+  awsjson::timestamp StartTimestamp{};
+  std::string SourceName{};
+  std::optional<std::vector<::awsjson::organizations::Tag>> Tags{};
 
   friend bool operator==(InviteOrganizationToTransferResponsibilityRequest const&,
                          InviteOrganizationToTransferResponsibilityRequest const&) = default;

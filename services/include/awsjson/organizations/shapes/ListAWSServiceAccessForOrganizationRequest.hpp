@@ -13,8 +13,8 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAWSServiceAccessForOrganizationRequest {
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListAWSServiceAccessForOrganizationRequest const&,
                          ListAWSServiceAccessForOrganizationRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAWSServiceAccessForOrganizationResponse {
-  std::optional<std::vector<::awsjson::organizations::EnabledServicePrincipal>> EnabledServicePrincipals;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::organizations::EnabledServicePrincipal>> EnabledServicePrincipals{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListAWSServiceAccessForOrganizationResponse const&,
                          ListAWSServiceAccessForOrganizationResponse const&) = default;

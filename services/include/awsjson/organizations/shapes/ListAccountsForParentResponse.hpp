@@ -15,8 +15,8 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAccountsForParentResponse {
-  std::optional<std::vector<::awsjson::organizations::Account>> Accounts;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::organizations::Account>> Accounts{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListAccountsForParentResponse const&,
                          ListAccountsForParentResponse const&) = default;

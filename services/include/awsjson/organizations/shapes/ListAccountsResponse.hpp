@@ -15,8 +15,8 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAccountsResponse {
-  std::optional<std::vector<::awsjson::organizations::Account>> Accounts;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::organizations::Account>> Accounts{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListAccountsResponse const&, ListAccountsResponse const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAccountsWithInvalidEffectivePolicyRequest {
-  awsjson::open_enum<::awsjson::organizations::EffectivePolicyType> PolicyType;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  awsjson::open_enum<::awsjson::organizations::EffectivePolicyType> PolicyType{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListAccountsWithInvalidEffectivePolicyRequest const&,
                          ListAccountsWithInvalidEffectivePolicyRequest const&) = default;

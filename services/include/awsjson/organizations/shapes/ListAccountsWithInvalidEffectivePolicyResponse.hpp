@@ -16,9 +16,9 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAccountsWithInvalidEffectivePolicyResponse {
-  std::optional<std::vector<::awsjson::organizations::Account>> Accounts;
-  std::optional<awsjson::open_enum<::awsjson::organizations::EffectivePolicyType>> PolicyType;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::organizations::Account>> Accounts{};
+  std::optional<awsjson::open_enum<::awsjson::organizations::EffectivePolicyType>> PolicyType{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListAccountsWithInvalidEffectivePolicyResponse const&,
                          ListAccountsWithInvalidEffectivePolicyResponse const&) = default;

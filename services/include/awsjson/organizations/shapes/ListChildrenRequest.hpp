@@ -15,10 +15,10 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListChildrenRequest {
-  std::string ParentId;
-  awsjson::open_enum<::awsjson::organizations::ChildType> ChildType;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::string ParentId{};
+  awsjson::open_enum<::awsjson::organizations::ChildType> ChildType{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListChildrenRequest const&, ListChildrenRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListChildrenResponse {
-  std::optional<std::vector<::awsjson::organizations::Child>> Children;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::organizations::Child>> Children{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListChildrenResponse const&, ListChildrenResponse const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListCreateAccountStatusRequest {
-  std::optional<std::vector<awsjson::open_enum<::awsjson::organizations::CreateAccountState>>> States;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<std::vector<awsjson::open_enum<::awsjson::organizations::CreateAccountState>>> States{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListCreateAccountStatusRequest const&,
                          ListCreateAccountStatusRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListCreateAccountStatusResponse {
-  std::optional<std::vector<::awsjson::organizations::CreateAccountStatus>> CreateAccountStatuses;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::organizations::CreateAccountStatus>> CreateAccountStatuses{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListCreateAccountStatusResponse const&,
                          ListCreateAccountStatusResponse const&) = default;

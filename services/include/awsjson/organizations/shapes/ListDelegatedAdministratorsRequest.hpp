@@ -13,9 +13,9 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDelegatedAdministratorsRequest {
-  std::optional<std::string> ServicePrincipal;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<std::string> ServicePrincipal{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListDelegatedAdministratorsRequest const&,
                          ListDelegatedAdministratorsRequest const&) = default;

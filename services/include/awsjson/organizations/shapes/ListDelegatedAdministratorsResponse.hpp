@@ -15,8 +15,8 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDelegatedAdministratorsResponse {
-  std::optional<std::vector<::awsjson::organizations::DelegatedAdministrator>> DelegatedAdministrators;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::organizations::DelegatedAdministrator>> DelegatedAdministrators{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListDelegatedAdministratorsResponse const&,
                          ListDelegatedAdministratorsResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDelegatedServicesForAccountResponse {
-  std::optional<std::vector<::awsjson::organizations::DelegatedService>> DelegatedServices;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::organizations::DelegatedService>> DelegatedServices{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListDelegatedServicesForAccountResponse const&,
                          ListDelegatedServicesForAccountResponse const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListEffectivePolicyValidationErrorsRequest {
-  std::string AccountId;
-  awsjson::open_enum<::awsjson::organizations::EffectivePolicyType> PolicyType;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::string AccountId{};
+  awsjson::open_enum<::awsjson::organizations::EffectivePolicyType> PolicyType{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListEffectivePolicyValidationErrorsRequest const&,
                          ListEffectivePolicyValidationErrorsRequest const&) = default;

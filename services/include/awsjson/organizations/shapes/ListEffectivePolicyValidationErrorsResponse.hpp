@@ -16,12 +16,12 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListEffectivePolicyValidationErrorsResponse {
-  std::optional<std::string> AccountId;
-  std::optional<awsjson::open_enum<::awsjson::organizations::EffectivePolicyType>> PolicyType;
-  std::optional<std::string> Path;
-  std::optional<awsjson::timestamp> EvaluationTimestamp;
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::organizations::EffectivePolicyValidationError>> EffectivePolicyValidationErrors;
+  std::optional<std::string> AccountId{};
+  std::optional<awsjson::open_enum<::awsjson::organizations::EffectivePolicyType>> PolicyType{};
+  std::optional<std::string> Path{};
+  std::optional<awsjson::timestamp> EvaluationTimestamp{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::organizations::EffectivePolicyValidationError>> EffectivePolicyValidationErrors{};
 
   friend bool operator==(ListEffectivePolicyValidationErrorsResponse const&,
                          ListEffectivePolicyValidationErrorsResponse const&) = default;

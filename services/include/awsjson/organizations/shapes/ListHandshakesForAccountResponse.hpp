@@ -15,8 +15,8 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListHandshakesForAccountResponse {
-  std::optional<std::vector<::awsjson::organizations::Handshake>> Handshakes;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::organizations::Handshake>> Handshakes{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListHandshakesForAccountResponse const&,
                          ListHandshakesForAccountResponse const&) = default;

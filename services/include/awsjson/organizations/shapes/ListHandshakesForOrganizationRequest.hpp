@@ -15,9 +15,9 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListHandshakesForOrganizationRequest {
-  std::optional<::awsjson::organizations::HandshakeFilter> Filter;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<::awsjson::organizations::HandshakeFilter> Filter{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListHandshakesForOrganizationRequest const&,
                          ListHandshakesForOrganizationRequest const&) = default;

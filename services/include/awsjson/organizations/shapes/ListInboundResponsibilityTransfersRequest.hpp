@@ -15,10 +15,10 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListInboundResponsibilityTransfersRequest {
-  awsjson::open_enum<::awsjson::organizations::ResponsibilityTransferType> Type;
-  std::optional<std::string> Id;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  awsjson::open_enum<::awsjson::organizations::ResponsibilityTransferType> Type{};
+  std::optional<std::string> Id{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListInboundResponsibilityTransfersRequest const&,
                          ListInboundResponsibilityTransfersRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListInboundResponsibilityTransfersResponse {
-  std::optional<std::vector<::awsjson::organizations::ResponsibilityTransfer>> ResponsibilityTransfers;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::organizations::ResponsibilityTransfer>> ResponsibilityTransfers{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListInboundResponsibilityTransfersResponse const&,
                          ListInboundResponsibilityTransfersResponse const&) = default;

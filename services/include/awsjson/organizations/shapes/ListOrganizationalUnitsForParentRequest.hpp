@@ -13,9 +13,9 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListOrganizationalUnitsForParentRequest {
-  std::string ParentId;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::string ParentId{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListOrganizationalUnitsForParentRequest const&,
                          ListOrganizationalUnitsForParentRequest const&) = default;

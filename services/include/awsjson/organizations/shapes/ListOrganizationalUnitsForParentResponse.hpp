@@ -15,8 +15,8 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListOrganizationalUnitsForParentResponse {
-  std::optional<std::vector<::awsjson::organizations::OrganizationalUnit>> OrganizationalUnits;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::organizations::OrganizationalUnit>> OrganizationalUnits{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListOrganizationalUnitsForParentResponse const&,
                          ListOrganizationalUnitsForParentResponse const&) = default;

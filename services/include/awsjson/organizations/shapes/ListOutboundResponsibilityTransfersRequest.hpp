@@ -15,9 +15,9 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListOutboundResponsibilityTransfersRequest {
-  awsjson::open_enum<::awsjson::organizations::ResponsibilityTransferType> Type;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  awsjson::open_enum<::awsjson::organizations::ResponsibilityTransferType> Type{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListOutboundResponsibilityTransfersRequest const&,
                          ListOutboundResponsibilityTransfersRequest const&) = default;

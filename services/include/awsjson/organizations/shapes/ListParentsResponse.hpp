@@ -15,8 +15,8 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListParentsResponse {
-  std::optional<std::vector<::awsjson::organizations::Parent>> Parents;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::organizations::Parent>> Parents{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListParentsResponse const&, ListParentsResponse const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListPoliciesForTargetRequest {
-  std::string TargetId;
-  awsjson::open_enum<::awsjson::organizations::PolicyType> Filter;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::string TargetId{};
+  awsjson::open_enum<::awsjson::organizations::PolicyType> Filter{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListPoliciesForTargetRequest const&,
                          ListPoliciesForTargetRequest const&) = default;

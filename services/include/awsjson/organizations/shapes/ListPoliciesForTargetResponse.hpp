@@ -15,8 +15,8 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListPoliciesForTargetResponse {
-  std::optional<std::vector<::awsjson::organizations::PolicySummary>> Policies;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::organizations::PolicySummary>> Policies{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListPoliciesForTargetResponse const&,
                          ListPoliciesForTargetResponse const&) = default;

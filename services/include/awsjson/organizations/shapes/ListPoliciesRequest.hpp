@@ -15,9 +15,9 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListPoliciesRequest {
-  awsjson::open_enum<::awsjson::organizations::PolicyType> Filter;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  awsjson::open_enum<::awsjson::organizations::PolicyType> Filter{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListPoliciesRequest const&, ListPoliciesRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRootsResponse {
-  std::optional<std::vector<::awsjson::organizations::Root>> Roots;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::organizations::Root>> Roots{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListRootsResponse const&, ListRootsResponse const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTargetsForPolicyResponse {
-  std::optional<std::vector<::awsjson::organizations::PolicyTargetSummary>> Targets;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::organizations::PolicyTargetSummary>> Targets{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListTargetsForPolicyResponse const&,
                          ListTargetsForPolicyResponse const&) = default;

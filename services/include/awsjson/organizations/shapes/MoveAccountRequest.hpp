@@ -12,9 +12,9 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MoveAccountRequest {
-  std::string AccountId;
-  std::string SourceParentId;
-  std::string DestinationParentId;
+  std::string AccountId{};
+  std::string SourceParentId{};
+  std::string DestinationParentId{};
 
   friend bool operator==(MoveAccountRequest const&, MoveAccountRequest const&) = default;
 };

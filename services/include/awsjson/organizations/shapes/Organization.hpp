@@ -16,13 +16,13 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Organization {
-  std::optional<std::string> Id;
-  std::optional<std::string> Arn;
-  std::optional<awsjson::open_enum<::awsjson::organizations::OrganizationFeatureSet>> FeatureSet;
-  std::optional<std::string> MasterAccountArn;
-  std::optional<std::string> MasterAccountId;
-  std::optional<std::string> MasterAccountEmail;
-  std::optional<std::vector<::awsjson::organizations::PolicyTypeSummary>> AvailablePolicyTypes;
+  std::optional<std::string> Id{};
+  std::optional<std::string> Arn{};
+  std::optional<awsjson::open_enum<::awsjson::organizations::OrganizationFeatureSet>> FeatureSet{};
+  std::optional<std::string> MasterAccountArn{};
+  std::optional<std::string> MasterAccountId{};
+  std::optional<std::string> MasterAccountEmail{};
+  std::optional<std::vector<::awsjson::organizations::PolicyTypeSummary>> AvailablePolicyTypes{};
 
   friend bool operator==(Organization const&, Organization const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Parent {
-  std::optional<std::string> Id;
-  std::optional<awsjson::open_enum<::awsjson::organizations::ParentType>> Type;
+  std::optional<std::string> Id{};
+  std::optional<awsjson::open_enum<::awsjson::organizations::ParentType>> Type{};
 
   friend bool operator==(Parent const&, Parent const&) = default;
 };

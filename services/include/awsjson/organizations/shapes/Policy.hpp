@@ -14,8 +14,8 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Policy {
-  std::optional<::awsjson::organizations::PolicySummary> PolicySummary;
-  std::optional<std::string> Content;
+  std::optional<::awsjson::organizations::PolicySummary> PolicySummary{};
+  std::optional<std::string> Content{};
 
   friend bool operator==(Policy const&, Policy const&) = default;
 };

@@ -14,12 +14,12 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PolicySummary {
-  std::optional<std::string> Id;
-  std::optional<std::string> Arn;
-  std::optional<std::string> Name;
-  std::optional<std::string> Description;
-  std::optional<awsjson::open_enum<::awsjson::organizations::PolicyType>> Type;
-  std::optional<bool> AwsManaged;
+  std::optional<std::string> Id{};
+  std::optional<std::string> Arn{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::open_enum<::awsjson::organizations::PolicyType>> Type{};
+  std::optional<bool> AwsManaged{};
 
   friend bool operator==(PolicySummary const&, PolicySummary const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PolicyTargetSummary {
-  std::optional<std::string> TargetId;
-  std::optional<std::string> Arn;
-  std::optional<std::string> Name;
-  std::optional<awsjson::open_enum<::awsjson::organizations::TargetType>> Type;
+  std::optional<std::string> TargetId{};
+  std::optional<std::string> Arn{};
+  std::optional<std::string> Name{};
+  std::optional<awsjson::open_enum<::awsjson::organizations::TargetType>> Type{};
 
   friend bool operator==(PolicyTargetSummary const&, PolicyTargetSummary const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PolicyTypeAlreadyEnabledException {
-  std::optional<std::string> Message;
+  std::optional<std::string> Message{};
 
   friend bool operator==(PolicyTypeAlreadyEnabledException const&,
                          PolicyTypeAlreadyEnabledException const&) = default;

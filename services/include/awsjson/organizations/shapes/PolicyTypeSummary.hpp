@@ -15,8 +15,8 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PolicyTypeSummary {
-  std::optional<awsjson::open_enum<::awsjson::organizations::PolicyType>> Type;
-  std::optional<awsjson::open_enum<::awsjson::organizations::PolicyTypeStatus>> Status;
+  std::optional<awsjson::open_enum<::awsjson::organizations::PolicyType>> Type{};
+  std::optional<awsjson::open_enum<::awsjson::organizations::PolicyTypeStatus>> Status{};
 
   friend bool operator==(PolicyTypeSummary const&, PolicyTypeSummary const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutResourcePolicyRequest {
-  std::string Content;
-  std::optional<std::vector<::awsjson::organizations::Tag>> Tags;
+  std::string Content{};
+  std::optional<std::vector<::awsjson::organizations::Tag>> Tags{};
 
   friend bool operator==(PutResourcePolicyRequest const&,
                          PutResourcePolicyRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RemoveAccountFromOrganizationRequest {
-  std::string AccountId;
+  std::string AccountId{};
 
   friend bool operator==(RemoveAccountFromOrganizationRequest const&,
                          RemoveAccountFromOrganizationRequest const&) = default;

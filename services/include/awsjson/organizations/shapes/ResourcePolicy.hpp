@@ -14,8 +14,8 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourcePolicy {
-  std::optional<::awsjson::organizations::ResourcePolicySummary> ResourcePolicySummary;
-  std::optional<std::string> Content;
+  std::optional<::awsjson::organizations::ResourcePolicySummary> ResourcePolicySummary{};
+  std::optional<std::string> Content{};
 
   friend bool operator==(ResourcePolicy const&, ResourcePolicy const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourcePolicySummary {
-  std::optional<std::string> Id;
-  std::optional<std::string> Arn;
+  std::optional<std::string> Id{};
+  std::optional<std::string> Arn{};
 
   friend bool operator==(ResourcePolicySummary const&, ResourcePolicySummary const&) = default;
 };

@@ -16,16 +16,16 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResponsibilityTransfer {
-  std::optional<std::string> Arn;
-  std::optional<std::string> Name;
-  std::optional<std::string> Id;
-  std::optional<awsjson::open_enum<::awsjson::organizations::ResponsibilityTransferType>> Type;
-  std::optional<awsjson::open_enum<::awsjson::organizations::ResponsibilityTransferStatus>> Status;
-  std::optional<::awsjson::organizations::TransferParticipant> Source;
-  std::optional<::awsjson::organizations::TransferParticipant> Target;
-  std::optional<awsjson::timestamp> StartTimestamp;
-  std::optional<awsjson::timestamp> EndTimestamp;
-  std::optional<std::string> ActiveHandshakeId;
+  std::optional<std::string> Arn{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> Id{};
+  std::optional<awsjson::open_enum<::awsjson::organizations::ResponsibilityTransferType>> Type{};
+  std::optional<awsjson::open_enum<::awsjson::organizations::ResponsibilityTransferStatus>> Status{};
+  std::optional<::awsjson::organizations::TransferParticipant> Source{};
+  std::optional<::awsjson::organizations::TransferParticipant> Target{};
+  std::optional<awsjson::timestamp> StartTimestamp{};
+  std::optional<awsjson::timestamp> EndTimestamp{};
+  std::optional<std::string> ActiveHandshakeId{};
 
   friend bool operator==(ResponsibilityTransfer const&, ResponsibilityTransfer const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Root {
-  std::optional<std::string> Id;
-  std::optional<std::string> Arn;
-  std::optional<std::string> Name;
-  std::optional<std::vector<::awsjson::organizations::PolicyTypeSummary>> PolicyTypes;
+  std::optional<std::string> Id{};
+  std::optional<std::string> Arn{};
+  std::optional<std::string> Name{};
+  std::optional<std::vector<::awsjson::organizations::PolicyTypeSummary>> PolicyTypes{};
 
   friend bool operator==(Root const&, Root const&) = default;
 };

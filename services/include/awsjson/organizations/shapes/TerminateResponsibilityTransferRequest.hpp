@@ -12,8 +12,8 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TerminateResponsibilityTransferRequest {
-  std::string Id;
-  std::optional<awsjson::timestamp> EndTimestamp;
+  std::string Id{};
+  std::optional<awsjson::timestamp> EndTimestamp{};
 
   friend bool operator==(TerminateResponsibilityTransferRequest const&,
                          TerminateResponsibilityTransferRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TooManyRequestsException {
-  std::optional<std::string> Type;
-  std::optional<std::string> Message;
+  std::optional<std::string> Type{};
+  std::optional<std::string> Message{};
 
   friend bool operator==(TooManyRequestsException const&,
                          TooManyRequestsException const&) = default;

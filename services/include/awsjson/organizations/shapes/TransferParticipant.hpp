@@ -12,8 +12,8 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TransferParticipant {
-  std::optional<std::string> ManagementAccountId;
-  std::optional<std::string> ManagementAccountEmail;
+  std::optional<std::string> ManagementAccountId{};
+  std::optional<std::string> ManagementAccountEmail{};
 
   friend bool operator==(TransferParticipant const&, TransferParticipant const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateOrganizationalUnitRequest {
-  std::string OrganizationalUnitId;
-  std::optional<std::string> Name;
+  std::string OrganizationalUnitId{};
+  std::optional<std::string> Name{};
 
   friend bool operator==(UpdateOrganizationalUnitRequest const&,
                          UpdateOrganizationalUnitRequest const&) = default;

@@ -12,10 +12,10 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdatePolicyRequest {
-  std::string PolicyId;
-  std::optional<std::string> Name;
-  std::optional<std::string> Description;
-  std::optional<std::string> Content;
+  std::string PolicyId{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> Content{};
 
   friend bool operator==(UpdatePolicyRequest const&, UpdatePolicyRequest const&) = default;
 };

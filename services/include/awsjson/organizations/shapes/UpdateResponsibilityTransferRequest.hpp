@@ -12,8 +12,8 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateResponsibilityTransferRequest {
-  std::string Id;
-  std::string Name;
+  std::string Id{};
+  std::string Name{};
 
   friend bool operator==(UpdateResponsibilityTransferRequest const&,
                          UpdateResponsibilityTransferRequest const&) = default;

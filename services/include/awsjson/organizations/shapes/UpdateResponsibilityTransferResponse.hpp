@@ -13,7 +13,7 @@ namespace awsjson::organizations {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateResponsibilityTransferResponse {
-  std::optional<::awsjson::organizations::ResponsibilityTransfer> ResponsibilityTransfer;
+  std::optional<::awsjson::organizations::ResponsibilityTransfer> ResponsibilityTransfer{};
 
   friend bool operator==(UpdateResponsibilityTransferResponse const&,
                          UpdateResponsibilityTransferResponse const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::partnercentral_account {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AcceptConnectionInvitationResponse {
-  ::awsjson::partnercentral_account::Connection Connection;
+  ::awsjson::partnercentral_account::Connection Connection{};
 
   friend bool operator==(AcceptConnectionInvitationResponse const&,
                          AcceptConnectionInvitationResponse const&) = default;

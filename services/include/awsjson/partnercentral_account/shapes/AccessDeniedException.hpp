@@ -14,8 +14,8 @@ namespace awsjson::partnercentral_account {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AccessDeniedException {
-  std::string Message;
-  awsjson::open_enum<::awsjson::partnercentral_account::AccessDeniedExceptionReason> Reason;
+  std::string Message{};
+  awsjson::open_enum<::awsjson::partnercentral_account::AccessDeniedExceptionReason> Reason{};
 
   friend bool operator==(AccessDeniedException const&, AccessDeniedException const&) = default;
 };

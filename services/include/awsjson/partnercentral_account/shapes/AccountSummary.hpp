@@ -12,7 +12,7 @@ namespace awsjson::partnercentral_account {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AccountSummary {
-  std::string Name;
+  std::string Name{};
 
   friend bool operator==(AccountSummary const&, AccountSummary const&) = default;
 };

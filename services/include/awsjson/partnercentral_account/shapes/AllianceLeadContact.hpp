@@ -12,10 +12,10 @@ namespace awsjson::partnercentral_account {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AllianceLeadContact {
-  std::string FirstName;
-  std::string LastName;
-  std::string Email;
-  std::string BusinessTitle;
+  std::string FirstName{};
+  std::string LastName{};
+  std::string Email{};
+  std::string BusinessTitle{};
 
   friend bool operator==(AllianceLeadContact const&, AllianceLeadContact const&) = default;
 };

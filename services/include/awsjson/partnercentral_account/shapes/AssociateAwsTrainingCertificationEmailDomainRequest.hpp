@@ -12,11 +12,11 @@ namespace awsjson::partnercentral_account {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateAwsTrainingCertificationEmailDomainRequest {
-  std::string Catalog;
-  std::string Identifier;
-  std::optional<std::string> ClientToken;
-  std::string Email;
-  std::string EmailVerificationCode;
+  std::string Catalog{};
+  std::string Identifier{};
+  std::optional<std::string> ClientToken{};
+  std::string Email{};
+  std::string EmailVerificationCode{};
 
   friend bool operator==(AssociateAwsTrainingCertificationEmailDomainRequest const&,
                          AssociateAwsTrainingCertificationEmailDomainRequest const&) = default;

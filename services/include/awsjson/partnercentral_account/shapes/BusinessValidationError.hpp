@@ -14,8 +14,8 @@ namespace awsjson::partnercentral_account {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BusinessValidationError {
-  std::string Message;
-  awsjson::open_enum<::awsjson::partnercentral_account::BusinessValidationCode> Code;
+  std::string Message{};
+  awsjson::open_enum<::awsjson::partnercentral_account::BusinessValidationCode> Code{};
 
   friend bool operator==(BusinessValidationError const&, BusinessValidationError const&) = default;
 };

@@ -12,10 +12,10 @@ namespace awsjson::partnercentral_account {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BusinessVerificationDetails {
-  std::string LegalName;
-  std::string RegistrationId;
-  std::string CountryCode;
-  std::optional<std::string> JurisdictionOfIncorporation;
+  std::string LegalName{};
+  std::string RegistrationId{};
+  std::string CountryCode{};
+  std::optional<std::string> JurisdictionOfIncorporation{};
 
   friend bool operator==(BusinessVerificationDetails const&,
                          BusinessVerificationDetails const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::partnercentral_account {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BusinessVerificationResponse {
-  ::awsjson::partnercentral_account::BusinessVerificationDetails BusinessVerificationDetails;
-  std::optional<std::string> CompletionUrl;
-  std::optional<awsjson::timestamp> CompletionUrlExpiresAt;
+  ::awsjson::partnercentral_account::BusinessVerificationDetails BusinessVerificationDetails{};
+  std::optional<std::string> CompletionUrl{};
+  std::optional<awsjson::timestamp> CompletionUrlExpiresAt{};
 
   friend bool operator==(BusinessVerificationResponse const&,
                          BusinessVerificationResponse const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::partnercentral_account {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CancelConnectionInvitationRequest {
-  std::string Catalog;
-  std::string Identifier;
-  std::string ClientToken;
+  std::string Catalog{};
+  std::string Identifier{};
+  std::string ClientToken{};
 
   friend bool operator==(CancelConnectionInvitationRequest const&,
                          CancelConnectionInvitationRequest const&) = default;

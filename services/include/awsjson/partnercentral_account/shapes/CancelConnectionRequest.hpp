@@ -14,11 +14,11 @@ namespace awsjson::partnercentral_account {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CancelConnectionRequest {
-  std::string Catalog;
-  std::string Identifier;
-  awsjson::open_enum<::awsjson::partnercentral_account::ConnectionType> ConnectionType;
-  std::string Reason;
-  std::string ClientToken;
+  std::string Catalog{};
+  std::string Identifier{};
+  awsjson::open_enum<::awsjson::partnercentral_account::ConnectionType> ConnectionType{};
+  std::string Reason{};
+  std::string ClientToken{};
 
   friend bool operator==(CancelConnectionRequest const&, CancelConnectionRequest const&) = default;
 };

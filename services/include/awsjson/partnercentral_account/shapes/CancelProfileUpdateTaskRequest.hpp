@@ -12,10 +12,10 @@ namespace awsjson::partnercentral_account {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CancelProfileUpdateTaskRequest {
-  std::string Catalog;
-  std::string Identifier;
-  std::optional<std::string> ClientToken;
-  std::string TaskId;
+  std::string Catalog{};
+  std::string Identifier{};
+  std::optional<std::string> ClientToken{};
+  std::string TaskId{};
 
   friend bool operator==(CancelProfileUpdateTaskRequest const&,
                          CancelProfileUpdateTaskRequest const&) = default;

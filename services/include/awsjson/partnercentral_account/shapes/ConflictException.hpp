@@ -14,8 +14,8 @@ namespace awsjson::partnercentral_account {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConflictException {
-  std::string Message;
-  awsjson::open_enum<::awsjson::partnercentral_account::ConflictExceptionReason> Reason;
+  std::string Message{};
+  awsjson::open_enum<::awsjson::partnercentral_account::ConflictExceptionReason> Reason{};
 
   friend bool operator==(ConflictException const&, ConflictException const&) = default;
 };

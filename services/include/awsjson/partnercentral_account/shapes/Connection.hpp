@@ -15,12 +15,12 @@ namespace awsjson::partnercentral_account {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Connection {
-  std::string Catalog;
-  std::string Id;
-  std::string Arn;
-  std::string OtherParticipantAccountId;
-  awsjson::timestamp UpdatedAt;
-  std::map<std::string, ::awsjson::partnercentral_account::ConnectionTypeDetail> ConnectionTypes;
+  std::string Catalog{};
+  std::string Id{};
+  std::string Arn{};
+  std::string OtherParticipantAccountId{};
+  awsjson::timestamp UpdatedAt{};
+  std::map<std::string, ::awsjson::partnercentral_account::ConnectionTypeDetail> ConnectionTypes{};
 
   friend bool operator==(Connection const&, Connection const&) = default;
 };

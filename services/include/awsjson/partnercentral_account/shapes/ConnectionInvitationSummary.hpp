@@ -16,17 +16,17 @@ namespace awsjson::partnercentral_account {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConnectionInvitationSummary {
-  std::string Catalog;
-  std::string Id;
-  std::string Arn;
-  std::optional<std::string> ConnectionId;
-  awsjson::open_enum<::awsjson::partnercentral_account::ConnectionType> ConnectionType;
-  awsjson::timestamp CreatedAt;
-  awsjson::timestamp UpdatedAt;
-  std::optional<awsjson::timestamp> ExpiresAt;
-  std::string OtherParticipantIdentifier;
-  awsjson::open_enum<::awsjson::partnercentral_account::ParticipantType> ParticipantType;
-  awsjson::open_enum<::awsjson::partnercentral_account::InvitationStatus> Status;
+  std::string Catalog{};
+  std::string Id{};
+  std::string Arn{};
+  std::optional<std::string> ConnectionId{};
+  awsjson::open_enum<::awsjson::partnercentral_account::ConnectionType> ConnectionType{};
+  awsjson::timestamp CreatedAt{};
+  awsjson::timestamp UpdatedAt{};
+  std::optional<awsjson::timestamp> ExpiresAt{};
+  std::string OtherParticipantIdentifier{};
+  awsjson::open_enum<::awsjson::partnercentral_account::ParticipantType> ParticipantType{};
+  awsjson::open_enum<::awsjson::partnercentral_account::InvitationStatus> Status{};
 
   friend bool operator==(ConnectionInvitationSummary const&,
                          ConnectionInvitationSummary const&) = default;

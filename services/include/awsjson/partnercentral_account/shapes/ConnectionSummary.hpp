@@ -15,12 +15,12 @@ namespace awsjson::partnercentral_account {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConnectionSummary {
-  std::string Catalog;
-  std::string Id;
-  std::string Arn;
-  std::string OtherParticipantAccountId;
-  awsjson::timestamp UpdatedAt;
-  std::map<std::string, ::awsjson::partnercentral_account::ConnectionTypeSummary> ConnectionTypes;
+  std::string Catalog{};
+  std::string Id{};
+  std::string Arn{};
+  std::string OtherParticipantAccountId{};
+  awsjson::timestamp UpdatedAt{};
+  std::map<std::string, ::awsjson::partnercentral_account::ConnectionTypeSummary> ConnectionTypes{};
 
   friend bool operator==(ConnectionSummary const&, ConnectionSummary const&) = default;
 };

@@ -15,13 +15,13 @@ namespace awsjson::partnercentral_account {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConnectionTypeDetail {
-  awsjson::timestamp CreatedAt;
-  std::string InviterEmail;
-  std::string InviterName;
-  awsjson::open_enum<::awsjson::partnercentral_account::ConnectionTypeStatus> Status;
-  std::optional<awsjson::timestamp> CanceledAt;
-  std::optional<std::string> CanceledBy;
-  ::awsjson::partnercentral_account::Participant OtherParticipant;
+  awsjson::timestamp CreatedAt{};
+  std::string InviterEmail{};
+  std::string InviterName{};
+  awsjson::open_enum<::awsjson::partnercentral_account::ConnectionTypeStatus> Status{};
+  std::optional<awsjson::timestamp> CanceledAt{};
+  std::optional<std::string> CanceledBy{};
+  ::awsjson::partnercentral_account::Participant OtherParticipant{};
 
   friend bool operator==(ConnectionTypeDetail const&, ConnectionTypeDetail const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::partnercentral_account {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConnectionTypeSummary {
-  awsjson::open_enum<::awsjson::partnercentral_account::ConnectionTypeStatus> Status;
-  ::awsjson::partnercentral_account::Participant OtherParticipant;
+  awsjson::open_enum<::awsjson::partnercentral_account::ConnectionTypeStatus> Status{};
+  ::awsjson::partnercentral_account::Participant OtherParticipant{};
 
   friend bool operator==(ConnectionTypeSummary const&, ConnectionTypeSummary const&) = default;
 };

@@ -14,13 +14,13 @@ namespace awsjson::partnercentral_account {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateConnectionInvitationRequest {
-  std::string Catalog;
-  std::string ClientToken;
-  awsjson::open_enum<::awsjson::partnercentral_account::ConnectionType> ConnectionType;
-  std::string Email;
-  std::string Message;
-  std::string Name;
-  std::string ReceiverIdentifier;
+  std::string Catalog{};
+  std::string ClientToken{};
+  awsjson::open_enum<::awsjson::partnercentral_account::ConnectionType> ConnectionType{};
+  std::string Email{};
+  std::string Message{};
+  std::string Name{};
+  std::string ReceiverIdentifier{};
 
   friend bool operator==(CreateConnectionInvitationRequest const&,
                          CreateConnectionInvitationRequest const&) = default;

@@ -16,20 +16,20 @@ namespace awsjson::partnercentral_account {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateConnectionInvitationResponse {
-  std::string Catalog;
-  std::string Id;
-  std::string Arn;
-  std::optional<std::string> ConnectionId;
-  awsjson::open_enum<::awsjson::partnercentral_account::ConnectionType> ConnectionType;
-  awsjson::timestamp CreatedAt;
-  awsjson::timestamp UpdatedAt;
-  std::optional<awsjson::timestamp> ExpiresAt;
-  std::string OtherParticipantIdentifier;
-  awsjson::open_enum<::awsjson::partnercentral_account::ParticipantType> ParticipantType;
-  awsjson::open_enum<::awsjson::partnercentral_account::InvitationStatus> Status;
-  std::string InvitationMessage;
-  std::string InviterEmail;
-  std::string InviterName;
+  std::string Catalog{};
+  std::string Id{};
+  std::string Arn{};
+  std::optional<std::string> ConnectionId{};
+  awsjson::open_enum<::awsjson::partnercentral_account::ConnectionType> ConnectionType{};
+  awsjson::timestamp CreatedAt{};
+  awsjson::timestamp UpdatedAt{};
+  std::optional<awsjson::timestamp> ExpiresAt{};
+  std::string OtherParticipantIdentifier{};
+  awsjson::open_enum<::awsjson::partnercentral_account::ParticipantType> ParticipantType{};
+  awsjson::open_enum<::awsjson::partnercentral_account::InvitationStatus> Status{};
+  std::string InvitationMessage{};
+  std::string InviterEmail{};
+  std::string InviterName{};
 
   friend bool operator==(CreateConnectionInvitationResponse const&,
                          CreateConnectionInvitationResponse const&) = default;

@@ -17,13 +17,13 @@ namespace awsjson::partnercentral_account {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreatePartnerRequest {
-  std::string Catalog;
-  std::optional<std::string> ClientToken;
-  std::string LegalName;
-  awsjson::open_enum<::awsjson::partnercentral_account::PrimarySolutionType> PrimarySolutionType;
-  ::awsjson::partnercentral_account::AllianceLeadContact AllianceLeadContact;
-  std::string EmailVerificationCode;
-  std::optional<std::vector<::awsjson::partnercentral_account::Tag>> Tags;
+  std::string Catalog{};
+  std::optional<std::string> ClientToken{};
+  std::string LegalName{};
+  awsjson::open_enum<::awsjson::partnercentral_account::PrimarySolutionType> PrimarySolutionType{};
+  ::awsjson::partnercentral_account::AllianceLeadContact AllianceLeadContact{};
+  std::string EmailVerificationCode{};
+  std::optional<std::vector<::awsjson::partnercentral_account::Tag>> Tags{};
 
   friend bool operator==(CreatePartnerRequest const&, CreatePartnerRequest const&) = default;
 };

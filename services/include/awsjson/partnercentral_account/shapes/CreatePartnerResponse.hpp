@@ -17,14 +17,14 @@ namespace awsjson::partnercentral_account {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreatePartnerResponse {
-  std::string Catalog;
-  std::string Arn;
-  std::string Id;
-  std::string LegalName;
-  awsjson::timestamp CreatedAt;
-  ::awsjson::partnercentral_account::PartnerProfile Profile;
-  std::optional<std::vector<::awsjson::partnercentral_account::PartnerDomain>> AwsTrainingCertificationEmailDomains;
-  ::awsjson::partnercentral_account::AllianceLeadContact AllianceLeadContact;
+  std::string Catalog{};
+  std::string Arn{};
+  std::string Id{};
+  std::string LegalName{};
+  awsjson::timestamp CreatedAt{};
+  ::awsjson::partnercentral_account::PartnerProfile Profile{};
+  std::optional<std::vector<::awsjson::partnercentral_account::PartnerDomain>> AwsTrainingCertificationEmailDomains{};
+  ::awsjson::partnercentral_account::AllianceLeadContact AllianceLeadContact{};
 
   friend bool operator==(CreatePartnerResponse const&, CreatePartnerResponse const&) = default;
 };

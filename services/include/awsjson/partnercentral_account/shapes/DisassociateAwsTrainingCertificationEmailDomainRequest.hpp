@@ -12,10 +12,10 @@ namespace awsjson::partnercentral_account {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisassociateAwsTrainingCertificationEmailDomainRequest {
-  std::string Catalog;
-  std::string Identifier;
-  std::optional<std::string> ClientToken;
-  std::string DomainName;
+  std::string Catalog{};
+  std::string Identifier{};
+  std::optional<std::string> ClientToken{};
+  std::string DomainName{};
 
   friend bool operator==(DisassociateAwsTrainingCertificationEmailDomainRequest const&,
                          DisassociateAwsTrainingCertificationEmailDomainRequest const&) = default;

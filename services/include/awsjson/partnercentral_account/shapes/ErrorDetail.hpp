@@ -14,9 +14,9 @@ namespace awsjson::partnercentral_account {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ErrorDetail {
-  std::string Locale;
-  std::string Message;
-  awsjson::open_enum<::awsjson::partnercentral_account::ProfileValidationErrorReason> Reason;
+  std::string Locale{};
+  std::string Message{};
+  awsjson::open_enum<::awsjson::partnercentral_account::ProfileValidationErrorReason> Reason{};
 
   friend bool operator==(ErrorDetail const&, ErrorDetail const&) = default;
 };

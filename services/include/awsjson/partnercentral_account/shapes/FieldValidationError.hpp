@@ -14,9 +14,9 @@ namespace awsjson::partnercentral_account {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FieldValidationError {
-  std::string Name;
-  std::string Message;
-  awsjson::open_enum<::awsjson::partnercentral_account::FieldValidationCode> Code;
+  std::string Name{};
+  std::string Message{};
+  awsjson::open_enum<::awsjson::partnercentral_account::FieldValidationCode> Code{};
 
   friend bool operator==(FieldValidationError const&, FieldValidationError const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::partnercentral_account {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAllianceLeadContactRequest {
-  std::string Catalog;
-  std::string Identifier;
+  std::string Catalog{};
+  std::string Identifier{};
 
   friend bool operator==(GetAllianceLeadContactRequest const&,
                          GetAllianceLeadContactRequest const&) = default;

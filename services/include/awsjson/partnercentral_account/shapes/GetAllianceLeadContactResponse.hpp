@@ -14,10 +14,10 @@ namespace awsjson::partnercentral_account {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAllianceLeadContactResponse {
-  std::string Catalog;
-  std::string Arn;
-  std::string Id;
-  ::awsjson::partnercentral_account::AllianceLeadContact AllianceLeadContact;
+  std::string Catalog{};
+  std::string Arn{};
+  std::string Id{};
+  ::awsjson::partnercentral_account::AllianceLeadContact AllianceLeadContact{};
 
   friend bool operator==(GetAllianceLeadContactResponse const&,
                          GetAllianceLeadContactResponse const&) = default;

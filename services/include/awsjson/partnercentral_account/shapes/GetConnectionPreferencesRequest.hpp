@@ -12,7 +12,7 @@ namespace awsjson::partnercentral_account {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetConnectionPreferencesRequest {
-  std::string Catalog;
+  std::string Catalog{};
 
   friend bool operator==(GetConnectionPreferencesRequest const&,
                          GetConnectionPreferencesRequest const&) = default;

@@ -16,13 +16,13 @@ namespace awsjson::partnercentral_account {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetPartnerResponse {
-  std::string Catalog;
-  std::string Arn;
-  std::string Id;
-  std::string LegalName;
-  awsjson::timestamp CreatedAt;
-  ::awsjson::partnercentral_account::PartnerProfile Profile;
-  std::optional<std::vector<::awsjson::partnercentral_account::PartnerDomain>> AwsTrainingCertificationEmailDomains;
+  std::string Catalog{};
+  std::string Arn{};
+  std::string Id{};
+  std::string LegalName{};
+  awsjson::timestamp CreatedAt{};
+  ::awsjson::partnercentral_account::PartnerProfile Profile{};
+  std::optional<std::vector<::awsjson::partnercentral_account::PartnerDomain>> AwsTrainingCertificationEmailDomains{};
 
   friend bool operator==(GetPartnerResponse const&, GetPartnerResponse const&) = default;
 };

@@ -14,11 +14,11 @@ namespace awsjson::partnercentral_account {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetProfileVisibilityResponse {
-  std::string Catalog;
-  std::string Arn;
-  std::string Id;
-  awsjson::open_enum<::awsjson::partnercentral_account::ProfileVisibility> Visibility;
-  std::string ProfileId;
+  std::string Catalog{};
+  std::string Arn{};
+  std::string Id{};
+  awsjson::open_enum<::awsjson::partnercentral_account::ProfileVisibility> Visibility{};
+  std::string ProfileId{};
 
   friend bool operator==(GetProfileVisibilityResponse const&,
                          GetProfileVisibilityResponse const&) = default;

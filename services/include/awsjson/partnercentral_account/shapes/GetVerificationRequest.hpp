@@ -14,7 +14,7 @@ namespace awsjson::partnercentral_account {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetVerificationRequest {
-  awsjson::open_enum<::awsjson::partnercentral_account::VerificationType> VerificationType;
+  awsjson::open_enum<::awsjson::partnercentral_account::VerificationType> VerificationType{};
 
   friend bool operator==(GetVerificationRequest const&, GetVerificationRequest const&) = default;
 };

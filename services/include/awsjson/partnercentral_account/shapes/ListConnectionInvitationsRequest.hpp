@@ -18,13 +18,13 @@ namespace awsjson::partnercentral_account {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListConnectionInvitationsRequest {
-  std::string Catalog;
-  std::optional<std::string> NextToken;
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_account::ConnectionType>> ConnectionType;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::vector<std::string>> OtherParticipantIdentifiers;
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_account::ParticipantType>> ParticipantType;
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_account::InvitationStatus>> Status;
+  std::string Catalog{};
+  std::optional<std::string> NextToken{};
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_account::ConnectionType>> ConnectionType{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::vector<std::string>> OtherParticipantIdentifiers{};
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_account::ParticipantType>> ParticipantType{};
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_account::InvitationStatus>> Status{};
 
   friend bool operator==(ListConnectionInvitationsRequest const&,
                          ListConnectionInvitationsRequest const&) = default;

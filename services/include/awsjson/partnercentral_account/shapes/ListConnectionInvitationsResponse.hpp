@@ -15,8 +15,8 @@ namespace awsjson::partnercentral_account {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListConnectionInvitationsResponse {
-  std::vector<::awsjson::partnercentral_account::ConnectionInvitationSummary> ConnectionInvitationSummaries;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::partnercentral_account::ConnectionInvitationSummary> ConnectionInvitationSummaries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListConnectionInvitationsResponse const&,
                          ListConnectionInvitationsResponse const&) = default;

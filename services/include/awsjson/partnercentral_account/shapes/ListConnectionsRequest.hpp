@@ -14,11 +14,11 @@ namespace awsjson::partnercentral_account {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListConnectionsRequest {
-  std::string Catalog;
-  std::optional<std::string> NextToken;
-  std::optional<std::string> ConnectionType;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::vector<std::string>> OtherParticipantIdentifiers;
+  std::string Catalog{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::string> ConnectionType{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::vector<std::string>> OtherParticipantIdentifiers{};
 
   friend bool operator==(ListConnectionsRequest const&, ListConnectionsRequest const&) = default;
 };

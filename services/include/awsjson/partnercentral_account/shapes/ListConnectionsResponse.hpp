@@ -15,8 +15,8 @@ namespace awsjson::partnercentral_account {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListConnectionsResponse {
-  std::vector<::awsjson::partnercentral_account::ConnectionSummary> ConnectionSummaries;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::partnercentral_account::ConnectionSummary> ConnectionSummaries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListConnectionsResponse const&, ListConnectionsResponse const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::partnercentral_account {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListPartnersRequest {
-  std::string Catalog;
-  std::optional<std::string> NextToken;
+  std::string Catalog{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListPartnersRequest const&, ListPartnersRequest const&) = default;
 };

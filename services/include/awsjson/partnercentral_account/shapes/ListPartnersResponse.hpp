@@ -15,8 +15,8 @@ namespace awsjson::partnercentral_account {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListPartnersResponse {
-  std::vector<::awsjson::partnercentral_account::PartnerSummary> PartnerSummaryList;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::partnercentral_account::PartnerSummary> PartnerSummaryList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListPartnersResponse const&, ListPartnersResponse const&) = default;
 };

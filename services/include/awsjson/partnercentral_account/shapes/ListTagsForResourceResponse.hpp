@@ -15,8 +15,8 @@ namespace awsjson::partnercentral_account {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTagsForResourceResponse {
-  std::string ResourceArn;
-  std::optional<std::vector<::awsjson::partnercentral_account::Tag>> Tags;
+  std::string ResourceArn{};
+  std::optional<std::vector<::awsjson::partnercentral_account::Tag>> Tags{};
 
   friend bool operator==(ListTagsForResourceResponse const&,
                          ListTagsForResourceResponse const&) = default;

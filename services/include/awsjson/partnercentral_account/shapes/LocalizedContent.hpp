@@ -12,11 +12,11 @@ namespace awsjson::partnercentral_account {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LocalizedContent {
-  std::string DisplayName;
-  std::string Description;
-  std::string WebsiteUrl;
-  std::string LogoUrl;
-  std::string Locale;
+  std::string DisplayName{};
+  std::string Description{};
+  std::string WebsiteUrl{};
+  std::string LogoUrl{};
+  std::string Locale{};
 
   friend bool operator==(LocalizedContent const&, LocalizedContent const&) = default;
 };

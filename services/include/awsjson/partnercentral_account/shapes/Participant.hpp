@@ -15,9 +15,9 @@ namespace awsjson::partnercentral_account {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Participant : awsjson::tagged_union {
-  std::optional<::awsjson::partnercentral_account::PartnerProfileSummary> PartnerProfile;
-  std::optional<::awsjson::partnercentral_account::SellerProfileSummary> SellerProfile;
-  std::optional<::awsjson::partnercentral_account::AccountSummary> Account;
+  std::optional<::awsjson::partnercentral_account::PartnerProfileSummary> PartnerProfile{};
+  std::optional<::awsjson::partnercentral_account::SellerProfileSummary> SellerProfile{};
+  std::optional<::awsjson::partnercentral_account::AccountSummary> Account{};
 
   friend bool operator==(Participant const&, Participant const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::partnercentral_account {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PartnerDomain {
-  std::string DomainName;
-  awsjson::timestamp RegisteredAt;
+  std::string DomainName{};
+  awsjson::timestamp RegisteredAt{};
 
   friend bool operator==(PartnerDomain const&, PartnerDomain const&) = default;
 };

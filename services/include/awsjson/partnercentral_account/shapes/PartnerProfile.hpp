@@ -17,15 +17,15 @@ namespace awsjson::partnercentral_account {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PartnerProfile {
-  std::string DisplayName;
-  std::string Description;
-  std::string WebsiteUrl;
-  std::string LogoUrl;
-  awsjson::open_enum<::awsjson::partnercentral_account::PrimarySolutionType> PrimarySolutionType;
-  std::vector<awsjson::open_enum<::awsjson::partnercentral_account::IndustrySegment>> IndustrySegments;
-  std::string TranslationSourceLocale;
-  std::optional<std::vector<::awsjson::partnercentral_account::LocalizedContent>> LocalizedContents;
-  std::optional<std::string> ProfileId;
+  std::string DisplayName{};
+  std::string Description{};
+  std::string WebsiteUrl{};
+  std::string LogoUrl{};
+  awsjson::open_enum<::awsjson::partnercentral_account::PrimarySolutionType> PrimarySolutionType{};
+  std::vector<awsjson::open_enum<::awsjson::partnercentral_account::IndustrySegment>> IndustrySegments{};
+  std::string TranslationSourceLocale{};
+  std::optional<std::vector<::awsjson::partnercentral_account::LocalizedContent>> LocalizedContents{};
+  std::optional<std::string> ProfileId{};
 
   friend bool operator==(PartnerProfile const&, PartnerProfile const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::partnercentral_account {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PartnerProfileSummary {
-  std::string Id;
-  std::string Name;
+  std::string Id{};
+  std::string Name{};
 
   friend bool operator==(PartnerProfileSummary const&, PartnerProfileSummary const&) = default;
 };

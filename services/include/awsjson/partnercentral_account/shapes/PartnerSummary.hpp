@@ -12,11 +12,11 @@ namespace awsjson::partnercentral_account {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PartnerSummary {
-  std::string Catalog;
-  std::string Arn;
-  std::string Id;
-  std::string LegalName;
-  awsjson::timestamp CreatedAt;
+  std::string Catalog{};
+  std::string Arn{};
+  std::string Id{};
+  std::string LegalName{};
+  awsjson::timestamp CreatedAt{};
 
   friend bool operator==(PartnerSummary const&, PartnerSummary const&) = default;
 };

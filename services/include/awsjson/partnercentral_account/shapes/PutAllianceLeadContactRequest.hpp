@@ -14,10 +14,10 @@ namespace awsjson::partnercentral_account {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutAllianceLeadContactRequest {
-  std::string Catalog;
-  std::string Identifier;
-  ::awsjson::partnercentral_account::AllianceLeadContact AllianceLeadContact;
-  std::optional<std::string> EmailVerificationCode;
+  std::string Catalog{};
+  std::string Identifier{};
+  ::awsjson::partnercentral_account::AllianceLeadContact AllianceLeadContact{};
+  std::optional<std::string> EmailVerificationCode{};
 
   friend bool operator==(PutAllianceLeadContactRequest const&,
                          PutAllianceLeadContactRequest const&) = default;

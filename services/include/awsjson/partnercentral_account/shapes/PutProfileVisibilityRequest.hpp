@@ -14,9 +14,9 @@ namespace awsjson::partnercentral_account {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutProfileVisibilityRequest {
-  std::string Catalog;
-  std::string Identifier;
-  awsjson::open_enum<::awsjson::partnercentral_account::ProfileVisibility> Visibility;
+  std::string Catalog{};
+  std::string Identifier{};
+  awsjson::open_enum<::awsjson::partnercentral_account::ProfileVisibility> Visibility{};
 
   friend bool operator==(PutProfileVisibilityRequest const&,
                          PutProfileVisibilityRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::partnercentral_account {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegistrantVerificationResponse {
-  std::string CompletionUrl;
-  awsjson::timestamp CompletionUrlExpiresAt;
+  std::string CompletionUrl{};
+  awsjson::timestamp CompletionUrlExpiresAt{};
 
   friend bool operator==(RegistrantVerificationResponse const&,
                          RegistrantVerificationResponse const&) = default;

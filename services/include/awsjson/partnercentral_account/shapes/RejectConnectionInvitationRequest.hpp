@@ -12,10 +12,10 @@ namespace awsjson::partnercentral_account {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RejectConnectionInvitationRequest {
-  std::string Catalog;
-  std::string Identifier;
-  std::string ClientToken;
-  std::optional<std::string> Reason;
+  std::string Catalog{};
+  std::string Identifier{};
+  std::string ClientToken{};
+  std::optional<std::string> Reason{};
 
   friend bool operator==(RejectConnectionInvitationRequest const&,
                          RejectConnectionInvitationRequest const&) = default;

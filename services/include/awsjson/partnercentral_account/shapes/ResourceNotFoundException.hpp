@@ -14,8 +14,8 @@ namespace awsjson::partnercentral_account {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceNotFoundException {
-  std::string Message;
-  awsjson::open_enum<::awsjson::partnercentral_account::ResourceNotFoundExceptionReason> Reason;
+  std::string Message{};
+  awsjson::open_enum<::awsjson::partnercentral_account::ResourceNotFoundExceptionReason> Reason{};
 
   friend bool operator==(ResourceNotFoundException const&,
                          ResourceNotFoundException const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::partnercentral_account {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SendEmailVerificationCodeRequest {
-  std::string Catalog;
-  std::string Email;
+  std::string Catalog{};
+  std::string Email{};
 
   friend bool operator==(SendEmailVerificationCodeRequest const&,
                          SendEmailVerificationCodeRequest const&) = default;

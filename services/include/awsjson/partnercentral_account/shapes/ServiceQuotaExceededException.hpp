@@ -14,8 +14,8 @@ namespace awsjson::partnercentral_account {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceQuotaExceededException {
-  std::string Message;
-  awsjson::open_enum<::awsjson::partnercentral_account::ServiceQuotaExceededExceptionReason> Reason;
+  std::string Message{};
+  awsjson::open_enum<::awsjson::partnercentral_account::ServiceQuotaExceededExceptionReason> Reason{};
 
   friend bool operator==(ServiceQuotaExceededException const&,
                          ServiceQuotaExceededException const&) = default;

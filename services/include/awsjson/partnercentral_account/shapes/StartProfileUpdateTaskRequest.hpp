@@ -14,10 +14,10 @@ namespace awsjson::partnercentral_account {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartProfileUpdateTaskRequest {
-  std::string Catalog;
-  std::string Identifier;
-  std::optional<std::string> ClientToken;
-  ::awsjson::partnercentral_account::TaskDetails TaskDetails;
+  std::string Catalog{};
+  std::string Identifier{};
+  std::optional<std::string> ClientToken{};
+  ::awsjson::partnercentral_account::TaskDetails TaskDetails{};
 
   friend bool operator==(StartProfileUpdateTaskRequest const&,
                          StartProfileUpdateTaskRequest const&) = default;

@@ -17,15 +17,15 @@ namespace awsjson::partnercentral_account {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartProfileUpdateTaskResponse {
-  std::string Catalog;
-  std::string Arn;
-  std::string Id;
-  std::string TaskId;
-  ::awsjson::partnercentral_account::TaskDetails TaskDetails;
-  awsjson::timestamp StartedAt;
-  awsjson::open_enum<::awsjson::partnercentral_account::ProfileTaskStatus> Status;
-  std::optional<awsjson::timestamp> EndedAt;
-  std::optional<std::vector<::awsjson::partnercentral_account::ErrorDetail>> ErrorDetailList;
+  std::string Catalog{};
+  std::string Arn{};
+  std::string Id{};
+  std::string TaskId{};
+  ::awsjson::partnercentral_account::TaskDetails TaskDetails{};
+  awsjson::timestamp StartedAt{};
+  awsjson::open_enum<::awsjson::partnercentral_account::ProfileTaskStatus> Status{};
+  std::optional<awsjson::timestamp> EndedAt{};
+  std::optional<std::vector<::awsjson::partnercentral_account::ErrorDetail>> ErrorDetailList{};
 
   friend bool operator==(StartProfileUpdateTaskResponse const&,
                          StartProfileUpdateTaskResponse const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::partnercentral_account {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartVerificationRequest {
-  std::optional<std::string> ClientToken;
-  std::optional<::awsjson::partnercentral_account::VerificationDetails> VerificationDetails;
+  std::optional<std::string> ClientToken{};
+  std::optional<::awsjson::partnercentral_account::VerificationDetails> VerificationDetails{};
 
   friend bool operator==(StartVerificationRequest const&,
                          StartVerificationRequest const&) = default;

@@ -16,12 +16,12 @@ namespace awsjson::partnercentral_account {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartVerificationResponse {
-  awsjson::open_enum<::awsjson::partnercentral_account::VerificationType> VerificationType;
-  awsjson::open_enum<::awsjson::partnercentral_account::VerificationStatus> VerificationStatus;
-  std::optional<std::string> VerificationStatusReason;
-  ::awsjson::partnercentral_account::VerificationResponseDetails VerificationResponseDetails;
-  awsjson::timestamp StartedAt;
-  std::optional<awsjson::timestamp> CompletedAt;
+  awsjson::open_enum<::awsjson::partnercentral_account::VerificationType> VerificationType{};
+  awsjson::open_enum<::awsjson::partnercentral_account::VerificationStatus> VerificationStatus{};
+  std::optional<std::string> VerificationStatusReason{};
+  ::awsjson::partnercentral_account::VerificationResponseDetails VerificationResponseDetails{};
+  awsjson::timestamp StartedAt{};
+  std::optional<awsjson::timestamp> CompletedAt{};
 
   friend bool operator==(StartVerificationResponse const&,
                          StartVerificationResponse const&) = default;

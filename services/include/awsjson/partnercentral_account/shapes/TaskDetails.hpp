@@ -17,14 +17,14 @@ namespace awsjson::partnercentral_account {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TaskDetails {
-  std::string DisplayName;
-  std::string Description;
-  std::string WebsiteUrl;
-  std::string LogoUrl;
-  awsjson::open_enum<::awsjson::partnercentral_account::PrimarySolutionType> PrimarySolutionType;
-  std::vector<awsjson::open_enum<::awsjson::partnercentral_account::IndustrySegment>> IndustrySegments;
-  std::string TranslationSourceLocale;
-  std::optional<std::vector<::awsjson::partnercentral_account::LocalizedContent>> LocalizedContents;
+  std::string DisplayName{};
+  std::string Description{};
+  std::string WebsiteUrl{};
+  std::string LogoUrl{};
+  awsjson::open_enum<::awsjson::partnercentral_account::PrimarySolutionType> PrimarySolutionType{};
+  std::vector<awsjson::open_enum<::awsjson::partnercentral_account::IndustrySegment>> IndustrySegments{};
+  std::string TranslationSourceLocale{};
+  std::optional<std::vector<::awsjson::partnercentral_account::LocalizedContent>> LocalizedContents{};
 
   friend bool operator==(TaskDetails const&, TaskDetails const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::partnercentral_account {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ThrottlingException {
-  std::string Message;
-  std::optional<std::string> ServiceCode;
-  std::optional<std::string> QuotaCode;
+  std::string Message{};
+  std::optional<std::string> ServiceCode{};
+  std::optional<std::string> QuotaCode{};
 
   friend bool operator==(ThrottlingException const&, ThrottlingException const&) = default;
 };

@@ -16,10 +16,10 @@ namespace awsjson::partnercentral_account {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateConnectionPreferencesRequest {
-  std::string Catalog;
-  std::int64_t Revision;
-  awsjson::open_enum<::awsjson::partnercentral_account::AccessType> AccessType;
-  std::optional<std::vector<std::string>> ExcludedParticipantIdentifiers;
+  std::string Catalog{};
+  std::int64_t Revision{};
+  awsjson::open_enum<::awsjson::partnercentral_account::AccessType> AccessType{};
+  std::optional<std::vector<std::string>> ExcludedParticipantIdentifiers{};
 
   friend bool operator==(UpdateConnectionPreferencesRequest const&,
                          UpdateConnectionPreferencesRequest const&) = default;

@@ -16,12 +16,12 @@ namespace awsjson::partnercentral_account {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateConnectionPreferencesResponse {
-  std::string Catalog;
-  std::string Arn;
-  awsjson::open_enum<::awsjson::partnercentral_account::AccessType> AccessType;
-  std::optional<std::vector<std::string>> ExcludedParticipantIds;
-  awsjson::timestamp UpdatedAt;
-  std::int64_t Revision;
+  std::string Catalog{};
+  std::string Arn{};
+  awsjson::open_enum<::awsjson::partnercentral_account::AccessType> AccessType{};
+  std::optional<std::vector<std::string>> ExcludedParticipantIds{};
+  awsjson::timestamp UpdatedAt{};
+  std::int64_t Revision{};
 
   friend bool operator==(UpdateConnectionPreferencesResponse const&,
                          UpdateConnectionPreferencesResponse const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::partnercentral_account {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ValidationError : awsjson::tagged_union {
-  std::optional<::awsjson::partnercentral_account::FieldValidationError> FieldValidationError;
-  std::optional<::awsjson::partnercentral_account::BusinessValidationError> BusinessValidationError;
+  std::optional<::awsjson::partnercentral_account::FieldValidationError> FieldValidationError{};
+  std::optional<::awsjson::partnercentral_account::BusinessValidationError> BusinessValidationError{};
 
   friend bool operator==(ValidationError const&, ValidationError const&) = default;
 };

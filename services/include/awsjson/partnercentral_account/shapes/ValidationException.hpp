@@ -16,9 +16,9 @@ namespace awsjson::partnercentral_account {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ValidationException {
-  std::string Message;
-  awsjson::open_enum<::awsjson::partnercentral_account::ValidationExceptionReason> Reason;
-  std::optional<std::vector<::awsjson::partnercentral_account::ValidationError>> ErrorDetails;
+  std::string Message{};
+  awsjson::open_enum<::awsjson::partnercentral_account::ValidationExceptionReason> Reason{};
+  std::optional<std::vector<::awsjson::partnercentral_account::ValidationError>> ErrorDetails{};
 
   friend bool operator==(ValidationException const&, ValidationException const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::partnercentral_account {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VerificationDetails : awsjson::tagged_union {
-  std::optional<::awsjson::partnercentral_account::BusinessVerificationDetails> BusinessVerificationDetails;
-  std::optional<::awsjson::partnercentral_account::RegistrantVerificationDetails> RegistrantVerificationDetails;
+  std::optional<::awsjson::partnercentral_account::BusinessVerificationDetails> BusinessVerificationDetails{};
+  std::optional<::awsjson::partnercentral_account::RegistrantVerificationDetails> RegistrantVerificationDetails{};
 
   friend bool operator==(VerificationDetails const&, VerificationDetails const&) = default;
 };

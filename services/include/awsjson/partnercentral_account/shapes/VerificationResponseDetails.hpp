@@ -14,8 +14,8 @@ namespace awsjson::partnercentral_account {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VerificationResponseDetails : awsjson::tagged_union {
-  std::optional<::awsjson::partnercentral_account::BusinessVerificationResponse> BusinessVerificationResponse;
-  std::optional<::awsjson::partnercentral_account::RegistrantVerificationResponse> RegistrantVerificationResponse;
+  std::optional<::awsjson::partnercentral_account::BusinessVerificationResponse> BusinessVerificationResponse{};
+  std::optional<::awsjson::partnercentral_account::RegistrantVerificationResponse> RegistrantVerificationResponse{};
 
   friend bool operator==(VerificationResponseDetails const&,
                          VerificationResponseDetails const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::partnercentral_benefits {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AccessDeniedException {
-  std::string Message;
+  std::string Message{};
 
   friend bool operator==(AccessDeniedException const&, AccessDeniedException const&) = default;
 };

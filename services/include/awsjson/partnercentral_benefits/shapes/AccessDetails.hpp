@@ -12,7 +12,7 @@ namespace awsjson::partnercentral_benefits {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AccessDetails {
-  std::optional<std::string> Description;
+  std::optional<std::string> Description{};
 
   friend bool operator==(AccessDetails const&, AccessDetails const&) = default;
 };

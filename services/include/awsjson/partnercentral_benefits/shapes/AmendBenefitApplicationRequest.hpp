@@ -15,12 +15,12 @@ namespace awsjson::partnercentral_benefits {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AmendBenefitApplicationRequest {
-  std::string Catalog;
-  std::string ClientToken;
-  std::string Revision;
-  std::string Identifier;
-  std::string AmendmentReason;
-  std::vector<::awsjson::partnercentral_benefits::Amendment> Amendments;
+  std::string Catalog{};
+  std::string ClientToken{};
+  std::string Revision{};
+  std::string Identifier{};
+  std::string AmendmentReason{};
+  std::vector<::awsjson::partnercentral_benefits::Amendment> Amendments{};
 
   friend bool operator==(AmendBenefitApplicationRequest const&,
                          AmendBenefitApplicationRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::partnercentral_benefits {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Amendment {
-  std::string FieldPath;
-  std::string NewValue;
+  std::string FieldPath{};
+  std::string NewValue{};
 
   friend bool operator==(Amendment const&, Amendment const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::partnercentral_benefits {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateBenefitApplicationResourceRequest {
-  std::string Catalog;
-  std::string BenefitApplicationIdentifier;
-  std::string ResourceArn;
+  std::string Catalog{};
+  std::string BenefitApplicationIdentifier{};
+  std::string ResourceArn{};
 
   friend bool operator==(AssociateBenefitApplicationResourceRequest const&,
                          AssociateBenefitApplicationResourceRequest const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::partnercentral_benefits {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateBenefitApplicationResourceResponse {
-  std::optional<std::string> Id;
-  std::optional<std::string> Arn;
-  std::optional<std::string> Revision;
+  std::optional<std::string> Id{};
+  std::optional<std::string> Arn{};
+  std::optional<std::string> Revision{};
 
   friend bool operator==(AssociateBenefitApplicationResourceResponse const&,
                          AssociateBenefitApplicationResourceResponse const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::partnercentral_benefits {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociatedResource {
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_benefits::ResourceType>> ResourceType;
-  std::optional<std::string> ResourceIdentifier;
-  std::optional<std::string> ResourceArn;
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_benefits::ResourceType>> ResourceType{};
+  std::optional<std::string> ResourceIdentifier{};
+  std::optional<std::string> ResourceArn{};
 
   friend bool operator==(AssociatedResource const&, AssociatedResource const&) = default;
 };

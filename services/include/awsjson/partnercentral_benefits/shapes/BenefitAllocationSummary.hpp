@@ -16,18 +16,18 @@ namespace awsjson::partnercentral_benefits {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BenefitAllocationSummary {
-  std::optional<std::string> Id;
-  std::optional<std::string> Catalog;
-  std::optional<std::string> Arn;
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_benefits::BenefitAllocationStatus>> Status;
-  std::optional<std::string> StatusReason;
-  std::optional<std::string> Name;
-  std::optional<std::string> BenefitId;
-  std::optional<std::string> BenefitApplicationId;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::partnercentral_benefits::FulfillmentType>>> FulfillmentTypes;
-  std::optional<awsjson::timestamp> CreatedAt;
-  std::optional<awsjson::timestamp> ExpiresAt;
-  std::optional<std::vector<std::string>> ApplicableBenefitIds;
+  std::optional<std::string> Id{};
+  std::optional<std::string> Catalog{};
+  std::optional<std::string> Arn{};
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_benefits::BenefitAllocationStatus>> Status{};
+  std::optional<std::string> StatusReason{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> BenefitId{};
+  std::optional<std::string> BenefitApplicationId{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::partnercentral_benefits::FulfillmentType>>> FulfillmentTypes{};
+  std::optional<awsjson::timestamp> CreatedAt{};
+  std::optional<awsjson::timestamp> ExpiresAt{};
+  std::optional<std::vector<std::string>> ApplicableBenefitIds{};
 
   friend bool operator==(BenefitAllocationSummary const&,
                          BenefitAllocationSummary const&) = default;

@@ -17,19 +17,19 @@ namespace awsjson::partnercentral_benefits {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BenefitApplicationSummary {
-  std::optional<std::string> Catalog;
-  std::optional<std::string> Name;
-  std::optional<std::string> Id;
-  std::optional<std::string> Arn;
-  std::optional<std::string> BenefitId;
-  std::optional<std::vector<std::string>> Programs;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::partnercentral_benefits::FulfillmentType>>> FulfillmentTypes;
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_benefits::BenefitApplicationStatus>> Status;
-  std::optional<std::string> Stage;
-  std::optional<awsjson::timestamp> CreatedAt;
-  std::optional<awsjson::timestamp> UpdatedAt;
-  std::optional<std::map<std::string, std::string>> BenefitApplicationDetails;
-  std::optional<std::vector<std::string>> AssociatedResources;
+  std::optional<std::string> Catalog{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> Id{};
+  std::optional<std::string> Arn{};
+  std::optional<std::string> BenefitId{};
+  std::optional<std::vector<std::string>> Programs{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::partnercentral_benefits::FulfillmentType>>> FulfillmentTypes{};
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_benefits::BenefitApplicationStatus>> Status{};
+  std::optional<std::string> Stage{};
+  std::optional<awsjson::timestamp> CreatedAt{};
+  std::optional<awsjson::timestamp> UpdatedAt{};
+  std::optional<std::map<std::string, std::string>> BenefitApplicationDetails{};
+  std::optional<std::vector<std::string>> AssociatedResources{};
 
   friend bool operator==(BenefitApplicationSummary const&,
                          BenefitApplicationSummary const&) = default;

@@ -16,14 +16,14 @@ namespace awsjson::partnercentral_benefits {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BenefitSummary {
-  std::optional<std::string> Id;
-  std::optional<std::string> Catalog;
-  std::optional<std::string> Arn;
-  std::optional<std::string> Name;
-  std::optional<std::string> Description;
-  std::optional<std::vector<std::string>> Programs;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::partnercentral_benefits::FulfillmentType>>> FulfillmentTypes;
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_benefits::BenefitStatus>> Status;
+  std::optional<std::string> Id{};
+  std::optional<std::string> Catalog{};
+  std::optional<std::string> Arn{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> Description{};
+  std::optional<std::vector<std::string>> Programs{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::partnercentral_benefits::FulfillmentType>>> FulfillmentTypes{};
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_benefits::BenefitStatus>> Status{};
 
   friend bool operator==(BenefitSummary const&, BenefitSummary const&) = default;
 };

@@ -12,10 +12,10 @@ namespace awsjson::partnercentral_benefits {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CancelBenefitApplicationRequest {
-  std::string Catalog;
-  std::string ClientToken;
-  std::string Identifier;
-  std::optional<std::string> Reason;
+  std::string Catalog{};
+  std::string ClientToken{};
+  std::string Identifier{};
+  std::optional<std::string> Reason{};
 
   friend bool operator==(CancelBenefitApplicationRequest const&,
                          CancelBenefitApplicationRequest const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::partnercentral_benefits {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConsumableDetails {
-  std::optional<::awsjson::partnercentral_benefits::MonetaryValue> AllocatedAmount;
-  std::optional<::awsjson::partnercentral_benefits::MonetaryValue> RemainingAmount;
-  std::optional<::awsjson::partnercentral_benefits::MonetaryValue> UtilizedAmount;
-  std::optional<::awsjson::partnercentral_benefits::IssuanceDetail> IssuanceDetails;
+  std::optional<::awsjson::partnercentral_benefits::MonetaryValue> AllocatedAmount{};
+  std::optional<::awsjson::partnercentral_benefits::MonetaryValue> RemainingAmount{};
+  std::optional<::awsjson::partnercentral_benefits::MonetaryValue> UtilizedAmount{};
+  std::optional<::awsjson::partnercentral_benefits::IssuanceDetail> IssuanceDetails{};
 
   friend bool operator==(ConsumableDetails const&, ConsumableDetails const&) = default;
 };

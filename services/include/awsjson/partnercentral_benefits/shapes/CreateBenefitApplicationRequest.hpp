@@ -18,17 +18,17 @@ namespace awsjson::partnercentral_benefits {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateBenefitApplicationRequest {
-  std::string Catalog;
-  std::string ClientToken;
-  std::optional<std::string> Name;
-  std::optional<std::string> Description;
-  std::string BenefitIdentifier;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::partnercentral_benefits::FulfillmentType>>> FulfillmentTypes;
-  std::optional<awsjson::document> BenefitApplicationDetails;
-  std::optional<std::vector<::awsjson::partnercentral_benefits::Tag>> Tags;
-  std::optional<std::vector<std::string>> AssociatedResources;
-  std::optional<std::vector<::awsjson::partnercentral_benefits::Contact>> PartnerContacts;
-  std::optional<std::vector<::awsjson::partnercentral_benefits::FileInput>> FileDetails;
+  std::string Catalog{};
+  std::string ClientToken{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> Description{};
+  std::string BenefitIdentifier{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::partnercentral_benefits::FulfillmentType>>> FulfillmentTypes{};
+  std::optional<awsjson::document> BenefitApplicationDetails{};
+  std::optional<std::vector<::awsjson::partnercentral_benefits::Tag>> Tags{};
+  std::optional<std::vector<std::string>> AssociatedResources{};
+  std::optional<std::vector<::awsjson::partnercentral_benefits::Contact>> PartnerContacts{};
+  std::optional<std::vector<::awsjson::partnercentral_benefits::FileInput>> FileDetails{};
 
   friend bool operator==(CreateBenefitApplicationRequest const&,
                          CreateBenefitApplicationRequest const&) = default;

@@ -15,12 +15,12 @@ namespace awsjson::partnercentral_benefits {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreditCode {
-  std::string AwsAccountId;
-  ::awsjson::partnercentral_benefits::MonetaryValue Value;
-  std::string AwsCreditCode;
-  awsjson::open_enum<::awsjson::partnercentral_benefits::BenefitAllocationStatus> Status;
-  awsjson::timestamp IssuedAt;
-  awsjson::timestamp ExpiresAt;
+  std::string AwsAccountId{};
+  ::awsjson::partnercentral_benefits::MonetaryValue Value{};
+  std::string AwsCreditCode{};
+  awsjson::open_enum<::awsjson::partnercentral_benefits::BenefitAllocationStatus> Status{};
+  awsjson::timestamp IssuedAt{};
+  awsjson::timestamp ExpiresAt{};
 
   friend bool operator==(CreditCode const&, CreditCode const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::partnercentral_benefits {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreditDetails {
-  ::awsjson::partnercentral_benefits::MonetaryValue AllocatedAmount;
-  ::awsjson::partnercentral_benefits::MonetaryValue IssuedAmount;
-  std::vector<::awsjson::partnercentral_benefits::CreditCode> Codes;
+  ::awsjson::partnercentral_benefits::MonetaryValue AllocatedAmount{};
+  ::awsjson::partnercentral_benefits::MonetaryValue IssuedAmount{};
+  std::vector<::awsjson::partnercentral_benefits::CreditCode> Codes{};
 
   friend bool operator==(CreditDetails const&, CreditDetails const&) = default;
 };

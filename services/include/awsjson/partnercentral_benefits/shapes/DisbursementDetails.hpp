@@ -14,8 +14,8 @@ namespace awsjson::partnercentral_benefits {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisbursementDetails {
-  std::optional<::awsjson::partnercentral_benefits::MonetaryValue> DisbursedAmount;
-  std::optional<::awsjson::partnercentral_benefits::IssuanceDetail> IssuanceDetails;
+  std::optional<::awsjson::partnercentral_benefits::MonetaryValue> DisbursedAmount{};
+  std::optional<::awsjson::partnercentral_benefits::IssuanceDetail> IssuanceDetails{};
 
   friend bool operator==(DisbursementDetails const&, DisbursementDetails const&) = default;
 };

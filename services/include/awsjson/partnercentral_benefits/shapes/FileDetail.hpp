@@ -14,14 +14,14 @@ namespace awsjson::partnercentral_benefits {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FileDetail {
-  std::string FileURI;
-  std::optional<std::string> BusinessUseCase;
-  std::optional<std::string> FileName;
-  std::optional<std::string> FileStatus;
-  std::optional<std::string> FileStatusReason;
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_benefits::FileType>> FileType;
-  std::optional<std::string> CreatedBy;
-  std::optional<awsjson::timestamp> CreatedAt;
+  std::string FileURI{};
+  std::optional<std::string> BusinessUseCase{};
+  std::optional<std::string> FileName{};
+  std::optional<std::string> FileStatus{};
+  std::optional<std::string> FileStatusReason{};
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_benefits::FileType>> FileType{};
+  std::optional<std::string> CreatedBy{};
+  std::optional<awsjson::timestamp> CreatedAt{};
 
   friend bool operator==(FileDetail const&, FileDetail const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::partnercentral_benefits {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FileInput {
-  std::string FileURI;
-  std::optional<std::string> BusinessUseCase;
+  std::string FileURI{};
+  std::optional<std::string> BusinessUseCase{};
 
   friend bool operator==(FileInput const&, FileInput const&) = default;
 };

@@ -16,10 +16,10 @@ namespace awsjson::partnercentral_benefits {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FulfillmentDetails : awsjson::tagged_union {
-  std::optional<::awsjson::partnercentral_benefits::DisbursementDetails> DisbursementDetails;
-  std::optional<::awsjson::partnercentral_benefits::ConsumableDetails> ConsumableDetails;
-  std::optional<::awsjson::partnercentral_benefits::CreditDetails> CreditDetails;
-  std::optional<::awsjson::partnercentral_benefits::AccessDetails> AccessDetails;
+  std::optional<::awsjson::partnercentral_benefits::DisbursementDetails> DisbursementDetails{};
+  std::optional<::awsjson::partnercentral_benefits::ConsumableDetails> ConsumableDetails{};
+  std::optional<::awsjson::partnercentral_benefits::CreditDetails> CreditDetails{};
+  std::optional<::awsjson::partnercentral_benefits::AccessDetails> AccessDetails{};
 
   friend bool operator==(FulfillmentDetails const&, FulfillmentDetails const&) = default;
 };

@@ -17,22 +17,22 @@ namespace awsjson::partnercentral_benefits {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetBenefitAllocationResponse {
-  std::optional<std::string> Id;
-  std::optional<std::string> Catalog;
-  std::optional<std::string> Arn;
-  std::optional<std::string> Name;
-  std::optional<std::string> Description;
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_benefits::BenefitAllocationStatus>> Status;
-  std::optional<std::string> StatusReason;
-  std::optional<std::string> BenefitApplicationId;
-  std::optional<std::string> BenefitId;
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_benefits::FulfillmentType>> FulfillmentType;
-  std::optional<std::vector<std::string>> ApplicableBenefitIds;
-  std::optional<::awsjson::partnercentral_benefits::FulfillmentDetails> FulfillmentDetail;
-  std::optional<awsjson::timestamp> CreatedAt;
-  std::optional<awsjson::timestamp> UpdatedAt;
-  std::optional<awsjson::timestamp> StartsAt;
-  std::optional<awsjson::timestamp> ExpiresAt;
+  std::optional<std::string> Id{};
+  std::optional<std::string> Catalog{};
+  std::optional<std::string> Arn{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_benefits::BenefitAllocationStatus>> Status{};
+  std::optional<std::string> StatusReason{};
+  std::optional<std::string> BenefitApplicationId{};
+  std::optional<std::string> BenefitId{};
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_benefits::FulfillmentType>> FulfillmentType{};
+  std::optional<std::vector<std::string>> ApplicableBenefitIds{};
+  std::optional<::awsjson::partnercentral_benefits::FulfillmentDetails> FulfillmentDetail{};
+  std::optional<awsjson::timestamp> CreatedAt{};
+  std::optional<awsjson::timestamp> UpdatedAt{};
+  std::optional<awsjson::timestamp> StartsAt{};
+  std::optional<awsjson::timestamp> ExpiresAt{};
 
   friend bool operator==(GetBenefitAllocationResponse const&,
                          GetBenefitAllocationResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::partnercentral_benefits {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetBenefitApplicationRequest {
-  std::string Catalog;
-  std::string Identifier;
+  std::string Catalog{};
+  std::string Identifier{};
 
   friend bool operator==(GetBenefitApplicationRequest const&,
                          GetBenefitApplicationRequest const&) = default;

@@ -18,26 +18,26 @@ namespace awsjson::partnercentral_benefits {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetBenefitApplicationResponse {
-  std::optional<std::string> Id;
-  std::optional<std::string> Arn;
-  std::optional<std::string> Catalog;
-  std::optional<std::string> BenefitId;
-  std::optional<std::string> Name;
-  std::optional<std::string> Description;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::partnercentral_benefits::FulfillmentType>>> FulfillmentTypes;
-  std::optional<awsjson::document> BenefitApplicationDetails;
-  std::optional<std::vector<std::string>> Programs;
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_benefits::BenefitApplicationStatus>> Status;
-  std::optional<std::string> Stage;
-  std::optional<std::string> StatusReason;
-  std::optional<std::string> StatusReasonCode;
-  std::optional<std::vector<std::string>> StatusReasonCodes;
-  std::optional<awsjson::timestamp> CreatedAt;
-  std::optional<awsjson::timestamp> UpdatedAt;
-  std::optional<std::string> Revision;
-  std::optional<std::vector<std::string>> AssociatedResources;
-  std::optional<std::vector<::awsjson::partnercentral_benefits::Contact>> PartnerContacts;
-  std::optional<std::vector<::awsjson::partnercentral_benefits::FileDetail>> FileDetails;
+  std::optional<std::string> Id{};
+  std::optional<std::string> Arn{};
+  std::optional<std::string> Catalog{};
+  std::optional<std::string> BenefitId{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> Description{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::partnercentral_benefits::FulfillmentType>>> FulfillmentTypes{};
+  std::optional<awsjson::document> BenefitApplicationDetails{};
+  std::optional<std::vector<std::string>> Programs{};
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_benefits::BenefitApplicationStatus>> Status{};
+  std::optional<std::string> Stage{};
+  std::optional<std::string> StatusReason{};
+  std::optional<std::string> StatusReasonCode{};
+  std::optional<std::vector<std::string>> StatusReasonCodes{};
+  std::optional<awsjson::timestamp> CreatedAt{};
+  std::optional<awsjson::timestamp> UpdatedAt{};
+  std::optional<std::string> Revision{};
+  std::optional<std::vector<std::string>> AssociatedResources{};
+  std::optional<std::vector<::awsjson::partnercentral_benefits::Contact>> PartnerContacts{};
+  std::optional<std::vector<::awsjson::partnercentral_benefits::FileDetail>> FileDetails{};
 
   friend bool operator==(GetBenefitApplicationResponse const&,
                          GetBenefitApplicationResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::partnercentral_benefits {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InternalServerException {
-  std::string Message;
+  std::string Message{};
 
   friend bool operator==(InternalServerException const&, InternalServerException const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::partnercentral_benefits {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IssuanceDetail {
-  std::optional<std::string> IssuanceId;
-  std::optional<::awsjson::partnercentral_benefits::MonetaryValue> IssuanceAmount;
-  std::optional<awsjson::timestamp> IssuedAt;
+  std::optional<std::string> IssuanceId{};
+  std::optional<::awsjson::partnercentral_benefits::MonetaryValue> IssuanceAmount{};
+  std::optional<awsjson::timestamp> IssuedAt{};
 
   friend bool operator==(IssuanceDetail const&, IssuanceDetail const&) = default;
 };

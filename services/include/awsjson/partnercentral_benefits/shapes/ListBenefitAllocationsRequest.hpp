@@ -17,13 +17,13 @@ namespace awsjson::partnercentral_benefits {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListBenefitAllocationsRequest {
-  std::string Catalog;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::partnercentral_benefits::FulfillmentType>>> FulfillmentTypes;
-  std::optional<std::vector<std::string>> BenefitIdentifiers;
-  std::optional<std::vector<std::string>> BenefitApplicationIdentifiers;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::partnercentral_benefits::BenefitAllocationStatus>>> Status;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::string Catalog{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::partnercentral_benefits::FulfillmentType>>> FulfillmentTypes{};
+  std::optional<std::vector<std::string>> BenefitIdentifiers{};
+  std::optional<std::vector<std::string>> BenefitApplicationIdentifiers{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::partnercentral_benefits::BenefitAllocationStatus>>> Status{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListBenefitAllocationsRequest const&,
                          ListBenefitAllocationsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::partnercentral_benefits {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListBenefitAllocationsResponse {
-  std::optional<std::vector<::awsjson::partnercentral_benefits::BenefitAllocationSummary>> BenefitAllocationSummaries;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::partnercentral_benefits::BenefitAllocationSummary>> BenefitAllocationSummaries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListBenefitAllocationsResponse const&,
                          ListBenefitAllocationsResponse const&) = default;

@@ -18,16 +18,16 @@ namespace awsjson::partnercentral_benefits {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListBenefitApplicationsRequest {
-  std::string Catalog;
-  std::optional<std::vector<std::string>> Programs;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::partnercentral_benefits::FulfillmentType>>> FulfillmentTypes;
-  std::optional<std::vector<std::string>> BenefitIdentifiers;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::partnercentral_benefits::BenefitApplicationStatus>>> Status;
-  std::optional<std::vector<std::string>> Stages;
-  std::optional<std::vector<::awsjson::partnercentral_benefits::AssociatedResource>> AssociatedResources;
-  std::optional<std::vector<std::string>> AssociatedResourceArns;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::string Catalog{};
+  std::optional<std::vector<std::string>> Programs{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::partnercentral_benefits::FulfillmentType>>> FulfillmentTypes{};
+  std::optional<std::vector<std::string>> BenefitIdentifiers{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::partnercentral_benefits::BenefitApplicationStatus>>> Status{};
+  std::optional<std::vector<std::string>> Stages{};
+  std::optional<std::vector<::awsjson::partnercentral_benefits::AssociatedResource>> AssociatedResources{};
+  std::optional<std::vector<std::string>> AssociatedResourceArns{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListBenefitApplicationsRequest const&,
                          ListBenefitApplicationsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::partnercentral_benefits {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListBenefitApplicationsResponse {
-  std::optional<std::vector<::awsjson::partnercentral_benefits::BenefitApplicationSummary>> BenefitApplicationSummaries;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::partnercentral_benefits::BenefitApplicationSummary>> BenefitApplicationSummaries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListBenefitApplicationsResponse const&,
                          ListBenefitApplicationsResponse const&) = default;

@@ -17,12 +17,12 @@ namespace awsjson::partnercentral_benefits {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListBenefitsRequest {
-  std::string Catalog;
-  std::optional<std::vector<std::string>> Programs;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::partnercentral_benefits::FulfillmentType>>> FulfillmentTypes;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::partnercentral_benefits::BenefitStatus>>> Status;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::string Catalog{};
+  std::optional<std::vector<std::string>> Programs{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::partnercentral_benefits::FulfillmentType>>> FulfillmentTypes{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::partnercentral_benefits::BenefitStatus>>> Status{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListBenefitsRequest const&, ListBenefitsRequest const&) = default;
 };

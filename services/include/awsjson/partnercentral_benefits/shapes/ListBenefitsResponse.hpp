@@ -15,8 +15,8 @@ namespace awsjson::partnercentral_benefits {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListBenefitsResponse {
-  std::optional<std::vector<::awsjson::partnercentral_benefits::BenefitSummary>> BenefitSummaries;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::partnercentral_benefits::BenefitSummary>> BenefitSummaries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListBenefitsResponse const&, ListBenefitsResponse const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::partnercentral_benefits {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTagsForResourceResponse {
-  std::optional<std::vector<::awsjson::partnercentral_benefits::Tag>> tags;
+  std::optional<std::vector<::awsjson::partnercentral_benefits::Tag>> tags{};
 
   friend bool operator==(ListTagsForResourceResponse const&,
                          ListTagsForResourceResponse const&) = default;

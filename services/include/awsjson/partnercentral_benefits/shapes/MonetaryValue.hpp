@@ -12,8 +12,8 @@ namespace awsjson::partnercentral_benefits {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MonetaryValue {
-  std::string Amount;
-  std::string CurrencyCode;
+  std::string Amount{};
+  std::string CurrencyCode{};
 
   friend bool operator==(MonetaryValue const&, MonetaryValue const&) = default;
 };

@@ -12,10 +12,10 @@ namespace awsjson::partnercentral_benefits {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RecallBenefitApplicationRequest {
-  std::string Catalog;
-  std::optional<std::string> ClientToken;
-  std::string Identifier;
-  std::string Reason;
+  std::string Catalog{};
+  std::optional<std::string> ClientToken{};
+  std::string Identifier{};
+  std::string Reason{};
 
   friend bool operator==(RecallBenefitApplicationRequest const&,
                          RecallBenefitApplicationRequest const&) = default;

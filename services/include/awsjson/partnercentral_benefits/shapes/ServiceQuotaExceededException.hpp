@@ -12,10 +12,10 @@ namespace awsjson::partnercentral_benefits {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceQuotaExceededException {
-  std::string Message;
-  std::string ResourceId;
-  std::string ResourceType;
-  std::string QuotaCode;
+  std::string Message{};
+  std::string ResourceId{};
+  std::string ResourceType{};
+  std::string QuotaCode{};
 
   friend bool operator==(ServiceQuotaExceededException const&,
                          ServiceQuotaExceededException const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::partnercentral_benefits {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SubmitBenefitApplicationRequest {
-  std::string Catalog;
-  std::string Identifier;
+  std::string Catalog{};
+  std::string Identifier{};
 
   friend bool operator==(SubmitBenefitApplicationRequest const&,
                          SubmitBenefitApplicationRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::partnercentral_benefits {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TagResourceRequest {
-  std::string resourceArn;
-  std::vector<::awsjson::partnercentral_benefits::Tag> tags;
+  std::string resourceArn{};
+  std::vector<::awsjson::partnercentral_benefits::Tag> tags{};
 
   friend bool operator==(TagResourceRequest const&, TagResourceRequest const&) = default;
 };

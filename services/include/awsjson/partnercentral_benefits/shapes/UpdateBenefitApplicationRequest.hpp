@@ -16,15 +16,15 @@ namespace awsjson::partnercentral_benefits {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateBenefitApplicationRequest {
-  std::string Catalog;
-  std::string ClientToken;
-  std::optional<std::string> Name;
-  std::optional<std::string> Description;
-  std::string Identifier;
-  std::string Revision;
-  std::optional<awsjson::document> BenefitApplicationDetails;
-  std::optional<std::vector<::awsjson::partnercentral_benefits::Contact>> PartnerContacts;
-  std::optional<std::vector<::awsjson::partnercentral_benefits::FileInput>> FileDetails;
+  std::string Catalog{};
+  std::string ClientToken{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> Description{};
+  std::string Identifier{};
+  std::string Revision{};
+  std::optional<awsjson::document> BenefitApplicationDetails{};
+  std::optional<std::vector<::awsjson::partnercentral_benefits::Contact>> PartnerContacts{};
+  std::optional<std::vector<::awsjson::partnercentral_benefits::FileInput>> FileDetails{};
 
   friend bool operator==(UpdateBenefitApplicationRequest const&,
                          UpdateBenefitApplicationRequest const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::partnercentral_benefits {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ValidationException {
-  std::string Message;
-  awsjson::open_enum<::awsjson::partnercentral_benefits::ValidationExceptionReason> Reason;
-  std::optional<std::vector<::awsjson::partnercentral_benefits::ValidationExceptionField>> FieldList;
+  std::string Message{};
+  awsjson::open_enum<::awsjson::partnercentral_benefits::ValidationExceptionReason> Reason{};
+  std::optional<std::vector<::awsjson::partnercentral_benefits::ValidationExceptionField>> FieldList{};
 
   friend bool operator==(ValidationException const&, ValidationException const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::partnercentral_benefits {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ValidationExceptionField {
-  std::string Name;
-  std::string Message;
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_benefits::ValidationExceptionErrorCode>> Code;
+  std::string Name{};
+  std::string Message{};
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_benefits::ValidationExceptionErrorCode>> Code{};
 
   friend bool operator==(ValidationExceptionField const&,
                          ValidationExceptionField const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::partnercentral_channel {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AcceptChannelHandshakeDetail {
-  std::optional<std::string> id;
-  std::optional<std::string> arn;
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_channel::HandshakeStatus>> status;
+  std::optional<std::string> id{};
+  std::optional<std::string> arn{};
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_channel::HandshakeStatus>> status{};
 
   friend bool operator==(AcceptChannelHandshakeDetail const&,
                          AcceptChannelHandshakeDetail const&) = default;

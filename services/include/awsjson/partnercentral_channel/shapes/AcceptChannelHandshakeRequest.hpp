@@ -12,8 +12,8 @@ namespace awsjson::partnercentral_channel {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AcceptChannelHandshakeRequest {
-  std::string catalog;
-  std::string identifier;
+  std::string catalog{};
+  std::string identifier{};
 
   friend bool operator==(AcceptChannelHandshakeRequest const&,
                          AcceptChannelHandshakeRequest const&) = default;

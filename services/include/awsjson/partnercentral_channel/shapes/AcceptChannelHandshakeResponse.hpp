@@ -13,7 +13,7 @@ namespace awsjson::partnercentral_channel {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AcceptChannelHandshakeResponse {
-  std::optional<::awsjson::partnercentral_channel::AcceptChannelHandshakeDetail> channelHandshakeDetail;
+  std::optional<::awsjson::partnercentral_channel::AcceptChannelHandshakeDetail> channelHandshakeDetail{};
 
   friend bool operator==(AcceptChannelHandshakeResponse const&,
                          AcceptChannelHandshakeResponse const&) = default;

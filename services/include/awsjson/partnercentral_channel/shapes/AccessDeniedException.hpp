@@ -12,8 +12,8 @@ namespace awsjson::partnercentral_channel {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AccessDeniedException {
-  std::string message;
-  std::optional<std::string> reason;
+  std::string message{};
+  std::optional<std::string> reason{};
 
   friend bool operator==(AccessDeniedException const&, AccessDeniedException const&) = default;
 };

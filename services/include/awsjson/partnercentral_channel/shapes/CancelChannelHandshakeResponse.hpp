@@ -13,7 +13,7 @@ namespace awsjson::partnercentral_channel {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CancelChannelHandshakeResponse {
-  std::optional<::awsjson::partnercentral_channel::CancelChannelHandshakeDetail> channelHandshakeDetail;
+  std::optional<::awsjson::partnercentral_channel::CancelChannelHandshakeDetail> channelHandshakeDetail{};
 
   friend bool operator==(CancelChannelHandshakeResponse const&,
                          CancelChannelHandshakeResponse const&) = default;

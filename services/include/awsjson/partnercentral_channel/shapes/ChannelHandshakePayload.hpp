@@ -14,8 +14,8 @@ namespace awsjson::partnercentral_channel {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ChannelHandshakePayload : awsjson::tagged_union {
-  std::optional<::awsjson::partnercentral_channel::StartServicePeriodPayload> startServicePeriodPayload;
-  std::optional<::awsjson::partnercentral_channel::RevokeServicePeriodPayload> revokeServicePeriodPayload;
+  std::optional<::awsjson::partnercentral_channel::StartServicePeriodPayload> startServicePeriodPayload{};
+  std::optional<::awsjson::partnercentral_channel::RevokeServicePeriodPayload> revokeServicePeriodPayload{};
 
   friend bool operator==(ChannelHandshakePayload const&, ChannelHandshakePayload const&) = default;
 };

@@ -16,19 +16,19 @@ namespace awsjson::partnercentral_channel {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ChannelHandshakeSummary {
-  std::optional<std::string> id;
-  std::optional<std::string> arn;
-  std::optional<std::string> catalog;
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_channel::HandshakeType>> handshakeType;
-  std::optional<std::string> ownerAccountId;
-  std::optional<std::string> senderAccountId;
-  std::optional<std::string> senderDisplayName;
-  std::optional<std::string> receiverAccountId;
-  std::optional<std::string> associatedResourceId;
-  std::optional<::awsjson::partnercentral_channel::HandshakeDetail> detail;
-  std::optional<awsjson::timestamp> createdAt;
-  std::optional<awsjson::timestamp> updatedAt;
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_channel::HandshakeStatus>> status;
+  std::optional<std::string> id{};
+  std::optional<std::string> arn{};
+  std::optional<std::string> catalog{};
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_channel::HandshakeType>> handshakeType{};
+  std::optional<std::string> ownerAccountId{};
+  std::optional<std::string> senderAccountId{};
+  std::optional<std::string> senderDisplayName{};
+  std::optional<std::string> receiverAccountId{};
+  std::optional<std::string> associatedResourceId{};
+  std::optional<::awsjson::partnercentral_channel::HandshakeDetail> detail{};
+  std::optional<awsjson::timestamp> createdAt{};
+  std::optional<awsjson::timestamp> updatedAt{};
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_channel::HandshakeStatus>> status{};
 
   friend bool operator==(ChannelHandshakeSummary const&, ChannelHandshakeSummary const&) = default;
 };

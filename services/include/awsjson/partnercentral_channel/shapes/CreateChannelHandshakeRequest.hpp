@@ -17,12 +17,12 @@ namespace awsjson::partnercentral_channel {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateChannelHandshakeRequest {
-  awsjson::open_enum<::awsjson::partnercentral_channel::HandshakeType> handshakeType;
-  std::string catalog;
-  std::string associatedResourceIdentifier;
-  std::optional<::awsjson::partnercentral_channel::ChannelHandshakePayload> payload;
-  std::optional<std::string> clientToken;
-  std::optional<std::vector<::awsjson::partnercentral_channel::Tag>> tags;
+  awsjson::open_enum<::awsjson::partnercentral_channel::HandshakeType> handshakeType{};
+  std::string catalog{};
+  std::string associatedResourceIdentifier{};
+  std::optional<::awsjson::partnercentral_channel::ChannelHandshakePayload> payload{};
+  std::optional<std::string> clientToken{};
+  std::optional<std::vector<::awsjson::partnercentral_channel::Tag>> tags{};
 
   friend bool operator==(CreateChannelHandshakeRequest const&,
                          CreateChannelHandshakeRequest const&) = default;

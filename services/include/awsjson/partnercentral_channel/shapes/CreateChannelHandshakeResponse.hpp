@@ -13,7 +13,7 @@ namespace awsjson::partnercentral_channel {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateChannelHandshakeResponse {
-  std::optional<::awsjson::partnercentral_channel::CreateChannelHandshakeDetail> channelHandshakeDetail;
+  std::optional<::awsjson::partnercentral_channel::CreateChannelHandshakeDetail> channelHandshakeDetail{};
 
   friend bool operator==(CreateChannelHandshakeResponse const&,
                          CreateChannelHandshakeResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::partnercentral_channel {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateProgramManagementAccountDetail {
-  std::optional<std::string> id;
-  std::optional<std::string> arn;
+  std::optional<std::string> id{};
+  std::optional<std::string> arn{};
 
   friend bool operator==(CreateProgramManagementAccountDetail const&,
                          CreateProgramManagementAccountDetail const&) = default;

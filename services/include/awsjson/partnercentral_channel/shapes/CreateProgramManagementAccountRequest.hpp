@@ -16,12 +16,12 @@ namespace awsjson::partnercentral_channel {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateProgramManagementAccountRequest {
-  std::string catalog;
-  awsjson::open_enum<::awsjson::partnercentral_channel::Program> program;
-  std::string displayName;
-  std::string accountId;
-  std::optional<std::string> clientToken;
-  std::optional<std::vector<::awsjson::partnercentral_channel::Tag>> tags;
+  std::string catalog{};
+  awsjson::open_enum<::awsjson::partnercentral_channel::Program> program{};
+  std::string displayName{};
+  std::string accountId{};
+  std::optional<std::string> clientToken{};
+  std::optional<std::vector<::awsjson::partnercentral_channel::Tag>> tags{};
 
   friend bool operator==(CreateProgramManagementAccountRequest const&,
                          CreateProgramManagementAccountRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::partnercentral_channel {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateProgramManagementAccountResponse {
-  std::optional<::awsjson::partnercentral_channel::CreateProgramManagementAccountDetail> programManagementAccountDetail;
+  std::optional<::awsjson::partnercentral_channel::CreateProgramManagementAccountDetail> programManagementAccountDetail{};
 
   friend bool operator==(CreateProgramManagementAccountResponse const&,
                          CreateProgramManagementAccountResponse const&) = default;

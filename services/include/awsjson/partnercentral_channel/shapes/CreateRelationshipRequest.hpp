@@ -19,16 +19,16 @@ namespace awsjson::partnercentral_channel {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateRelationshipRequest {
-  std::string catalog;
-  awsjson::open_enum<::awsjson::partnercentral_channel::AssociationType> associationType;
-  std::string programManagementAccountIdentifier;
-  std::string associatedAccountId;
-  std::string displayName;
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_channel::ResaleAccountModel>> resaleAccountModel;
-  awsjson::open_enum<::awsjson::partnercentral_channel::Sector> sector;
-  std::optional<std::string> clientToken;
-  std::optional<std::vector<::awsjson::partnercentral_channel::Tag>> tags;
-  std::optional<::awsjson::partnercentral_channel::SupportPlan> requestedSupportPlan;
+  std::string catalog{};
+  awsjson::open_enum<::awsjson::partnercentral_channel::AssociationType> associationType{};
+  std::string programManagementAccountIdentifier{};
+  std::string associatedAccountId{};
+  std::string displayName{};
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_channel::ResaleAccountModel>> resaleAccountModel{};
+  awsjson::open_enum<::awsjson::partnercentral_channel::Sector> sector{};
+  std::optional<std::string> clientToken{};
+  std::optional<std::vector<::awsjson::partnercentral_channel::Tag>> tags{};
+  std::optional<::awsjson::partnercentral_channel::SupportPlan> requestedSupportPlan{};
 
   friend bool operator==(CreateRelationshipRequest const&,
                          CreateRelationshipRequest const&) = default;

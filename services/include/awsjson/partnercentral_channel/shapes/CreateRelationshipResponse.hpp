@@ -13,7 +13,7 @@ namespace awsjson::partnercentral_channel {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateRelationshipResponse {
-  std::optional<::awsjson::partnercentral_channel::CreateRelationshipDetail> relationshipDetail;
+  std::optional<::awsjson::partnercentral_channel::CreateRelationshipDetail> relationshipDetail{};
 
   friend bool operator==(CreateRelationshipResponse const&,
                          CreateRelationshipResponse const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::partnercentral_channel {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteProgramManagementAccountRequest {
-  std::string catalog;
-  std::string identifier;
-  std::optional<std::string> clientToken;
+  std::string catalog{};
+  std::string identifier{};
+  std::optional<std::string> clientToken{};
 
   friend bool operator==(DeleteProgramManagementAccountRequest const&,
                          DeleteProgramManagementAccountRequest const&) = default;

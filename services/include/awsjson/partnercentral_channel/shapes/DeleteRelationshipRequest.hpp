@@ -12,10 +12,10 @@ namespace awsjson::partnercentral_channel {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteRelationshipRequest {
-  std::string catalog;
-  std::string identifier;
-  std::string programManagementAccountIdentifier;
-  std::optional<std::string> clientToken;
+  std::string catalog{};
+  std::string identifier{};
+  std::string programManagementAccountIdentifier{};
+  std::optional<std::string> clientToken{};
 
   friend bool operator==(DeleteRelationshipRequest const&,
                          DeleteRelationshipRequest const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::partnercentral_channel {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRelationshipRequest {
-  std::string catalog;
-  std::string programManagementAccountIdentifier;
-  std::string identifier;
+  std::string catalog{};
+  std::string programManagementAccountIdentifier{};
+  std::string identifier{};
 
   friend bool operator==(GetRelationshipRequest const&, GetRelationshipRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::partnercentral_channel {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRelationshipResponse {
-  std::optional<::awsjson::partnercentral_channel::RelationshipDetail> relationshipDetail;
+  std::optional<::awsjson::partnercentral_channel::RelationshipDetail> relationshipDetail{};
 
   friend bool operator==(GetRelationshipResponse const&, GetRelationshipResponse const&) = default;
 };

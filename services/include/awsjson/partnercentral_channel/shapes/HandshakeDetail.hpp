@@ -15,9 +15,9 @@ namespace awsjson::partnercentral_channel {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HandshakeDetail : awsjson::tagged_union {
-  std::optional<::awsjson::partnercentral_channel::StartServicePeriodHandshakeDetail> startServicePeriodHandshakeDetail;
-  std::optional<::awsjson::partnercentral_channel::RevokeServicePeriodHandshakeDetail> revokeServicePeriodHandshakeDetail;
-  std::optional<::awsjson::partnercentral_channel::ProgramManagementAccountHandshakeDetail> programManagementAccountHandshakeDetail;
+  std::optional<::awsjson::partnercentral_channel::StartServicePeriodHandshakeDetail> startServicePeriodHandshakeDetail{};
+  std::optional<::awsjson::partnercentral_channel::RevokeServicePeriodHandshakeDetail> revokeServicePeriodHandshakeDetail{};
+  std::optional<::awsjson::partnercentral_channel::ProgramManagementAccountHandshakeDetail> programManagementAccountHandshakeDetail{};
 
   friend bool operator==(HandshakeDetail const&, HandshakeDetail const&) = default;
 };

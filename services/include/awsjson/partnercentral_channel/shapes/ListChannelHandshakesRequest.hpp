@@ -20,15 +20,15 @@ namespace awsjson::partnercentral_channel {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListChannelHandshakesRequest {
-  awsjson::open_enum<::awsjson::partnercentral_channel::HandshakeType> handshakeType;
-  std::string catalog;
-  awsjson::open_enum<::awsjson::partnercentral_channel::ParticipantType> participantType;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::partnercentral_channel::HandshakeStatus>>> statuses;
-  std::optional<std::vector<std::string>> associatedResourceIdentifiers;
-  std::optional<::awsjson::partnercentral_channel::ListChannelHandshakesTypeFilters> handshakeTypeFilters;
-  std::optional<::awsjson::partnercentral_channel::ListChannelHandshakesTypeSort> handshakeTypeSort;
-  std::optional<std::string> nextToken;
+  awsjson::open_enum<::awsjson::partnercentral_channel::HandshakeType> handshakeType{};
+  std::string catalog{};
+  awsjson::open_enum<::awsjson::partnercentral_channel::ParticipantType> participantType{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::partnercentral_channel::HandshakeStatus>>> statuses{};
+  std::optional<std::vector<std::string>> associatedResourceIdentifiers{};
+  std::optional<::awsjson::partnercentral_channel::ListChannelHandshakesTypeFilters> handshakeTypeFilters{};
+  std::optional<::awsjson::partnercentral_channel::ListChannelHandshakesTypeSort> handshakeTypeSort{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListChannelHandshakesRequest const&,
                          ListChannelHandshakesRequest const&) = default;

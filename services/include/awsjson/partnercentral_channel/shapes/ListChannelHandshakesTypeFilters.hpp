@@ -15,9 +15,9 @@ namespace awsjson::partnercentral_channel {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListChannelHandshakesTypeFilters : awsjson::tagged_union {
-  std::optional<::awsjson::partnercentral_channel::StartServicePeriodTypeFilters> startServicePeriodTypeFilters;
-  std::optional<::awsjson::partnercentral_channel::RevokeServicePeriodTypeFilters> revokeServicePeriodTypeFilters;
-  std::optional<::awsjson::partnercentral_channel::ProgramManagementAccountTypeFilters> programManagementAccountTypeFilters;
+  std::optional<::awsjson::partnercentral_channel::StartServicePeriodTypeFilters> startServicePeriodTypeFilters{};
+  std::optional<::awsjson::partnercentral_channel::RevokeServicePeriodTypeFilters> revokeServicePeriodTypeFilters{};
+  std::optional<::awsjson::partnercentral_channel::ProgramManagementAccountTypeFilters> programManagementAccountTypeFilters{};
 
   friend bool operator==(ListChannelHandshakesTypeFilters const&,
                          ListChannelHandshakesTypeFilters const&) = default;

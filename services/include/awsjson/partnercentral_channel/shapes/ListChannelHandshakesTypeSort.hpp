@@ -15,9 +15,9 @@ namespace awsjson::partnercentral_channel {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListChannelHandshakesTypeSort : awsjson::tagged_union {
-  std::optional<::awsjson::partnercentral_channel::StartServicePeriodTypeSort> startServicePeriodTypeSort;
-  std::optional<::awsjson::partnercentral_channel::RevokeServicePeriodTypeSort> revokeServicePeriodTypeSort;
-  std::optional<::awsjson::partnercentral_channel::ProgramManagementAccountTypeSort> programManagementAccountTypeSort;
+  std::optional<::awsjson::partnercentral_channel::StartServicePeriodTypeSort> startServicePeriodTypeSort{};
+  std::optional<::awsjson::partnercentral_channel::RevokeServicePeriodTypeSort> revokeServicePeriodTypeSort{};
+  std::optional<::awsjson::partnercentral_channel::ProgramManagementAccountTypeSort> programManagementAccountTypeSort{};
 
   friend bool operator==(ListChannelHandshakesTypeSort const&,
                          ListChannelHandshakesTypeSort const&) = default;

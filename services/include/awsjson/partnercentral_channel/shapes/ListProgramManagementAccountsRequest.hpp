@@ -18,14 +18,14 @@ namespace awsjson::partnercentral_channel {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListProgramManagementAccountsRequest {
-  std::string catalog;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::vector<std::string>> displayNames;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::partnercentral_channel::Program>>> programs;
-  std::optional<std::vector<std::string>> accountIds;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::partnercentral_channel::ProgramManagementAccountStatus>>> statuses;
-  std::optional<::awsjson::partnercentral_channel::ListProgramManagementAccountsSortBase> sort;
-  std::optional<std::string> nextToken;
+  std::string catalog{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::vector<std::string>> displayNames{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::partnercentral_channel::Program>>> programs{};
+  std::optional<std::vector<std::string>> accountIds{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::partnercentral_channel::ProgramManagementAccountStatus>>> statuses{};
+  std::optional<::awsjson::partnercentral_channel::ListProgramManagementAccountsSortBase> sort{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListProgramManagementAccountsRequest const&,
                          ListProgramManagementAccountsRequest const&) = default;

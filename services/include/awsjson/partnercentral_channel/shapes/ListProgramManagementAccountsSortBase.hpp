@@ -15,8 +15,8 @@ namespace awsjson::partnercentral_channel {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListProgramManagementAccountsSortBase {
-  awsjson::open_enum<::awsjson::partnercentral_channel::SortOrder> sortOrder;
-  awsjson::open_enum<::awsjson::partnercentral_channel::ListProgramManagementAccountsSortName> sortBy;
+  awsjson::open_enum<::awsjson::partnercentral_channel::SortOrder> sortOrder{};
+  awsjson::open_enum<::awsjson::partnercentral_channel::ListProgramManagementAccountsSortName> sortBy{};
 
   friend bool operator==(ListProgramManagementAccountsSortBase const&,
                          ListProgramManagementAccountsSortBase const&) = default;

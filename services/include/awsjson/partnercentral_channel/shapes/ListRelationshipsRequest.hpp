@@ -17,14 +17,14 @@ namespace awsjson::partnercentral_channel {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRelationshipsRequest {
-  std::string catalog;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::vector<std::string>> associatedAccountIds;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::partnercentral_channel::AssociationType>>> associationTypes;
-  std::optional<std::vector<std::string>> displayNames;
-  std::optional<std::vector<std::string>> programManagementAccountIdentifiers;
-  std::optional<::awsjson::partnercentral_channel::ListRelationshipsSortBase> sort;
-  std::optional<std::string> nextToken;
+  std::string catalog{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::vector<std::string>> associatedAccountIds{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::partnercentral_channel::AssociationType>>> associationTypes{};
+  std::optional<std::vector<std::string>> displayNames{};
+  std::optional<std::vector<std::string>> programManagementAccountIdentifiers{};
+  std::optional<::awsjson::partnercentral_channel::ListRelationshipsSortBase> sort{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListRelationshipsRequest const&,
                          ListRelationshipsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::partnercentral_channel {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRelationshipsResponse {
-  std::optional<std::vector<::awsjson::partnercentral_channel::RelationshipSummary>> items;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::partnercentral_channel::RelationshipSummary>> items{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListRelationshipsResponse const&,
                          ListRelationshipsResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::partnercentral_channel {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRelationshipsSortBase {
-  awsjson::open_enum<::awsjson::partnercentral_channel::SortOrder> sortOrder;
-  awsjson::open_enum<::awsjson::partnercentral_channel::ListRelationshipsSortName> sortBy;
+  awsjson::open_enum<::awsjson::partnercentral_channel::SortOrder> sortOrder{};
+  awsjson::open_enum<::awsjson::partnercentral_channel::ListRelationshipsSortName> sortBy{};
 
   friend bool operator==(ListRelationshipsSortBase const&,
                          ListRelationshipsSortBase const&) = default;

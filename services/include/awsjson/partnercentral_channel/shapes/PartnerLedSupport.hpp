@@ -15,9 +15,9 @@ namespace awsjson::partnercentral_channel {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PartnerLedSupport {
-  awsjson::open_enum<::awsjson::partnercentral_channel::Coverage> coverage;
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_channel::Provider>> provider;
-  std::string tamLocation;
+  awsjson::open_enum<::awsjson::partnercentral_channel::Coverage> coverage{};
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_channel::Provider>> provider{};
+  std::string tamLocation{};
 
   friend bool operator==(PartnerLedSupport const&, PartnerLedSupport const&) = default;
 };

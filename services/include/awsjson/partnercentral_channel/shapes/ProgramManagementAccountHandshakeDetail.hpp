@@ -14,7 +14,7 @@ namespace awsjson::partnercentral_channel {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProgramManagementAccountHandshakeDetail {
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_channel::Program>> program;
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_channel::Program>> program{};
 
   friend bool operator==(ProgramManagementAccountHandshakeDetail const&,
                          ProgramManagementAccountHandshakeDetail const&) = default;

@@ -15,17 +15,17 @@ namespace awsjson::partnercentral_channel {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProgramManagementAccountSummary {
-  std::optional<std::string> id;
-  std::optional<std::string> revision;
-  std::optional<std::string> catalog;
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_channel::Program>> program;
-  std::optional<std::string> displayName;
-  std::optional<std::string> accountId;
-  std::optional<std::string> arn;
-  std::optional<awsjson::timestamp> createdAt;
-  std::optional<awsjson::timestamp> updatedAt;
-  std::optional<awsjson::timestamp> startDate;
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_channel::ProgramManagementAccountStatus>> status;
+  std::optional<std::string> id{};
+  std::optional<std::string> revision{};
+  std::optional<std::string> catalog{};
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_channel::Program>> program{};
+  std::optional<std::string> displayName{};
+  std::optional<std::string> accountId{};
+  std::optional<std::string> arn{};
+  std::optional<awsjson::timestamp> createdAt{};
+  std::optional<awsjson::timestamp> updatedAt{};
+  std::optional<awsjson::timestamp> startDate{};
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_channel::ProgramManagementAccountStatus>> status{};
 
   friend bool operator==(ProgramManagementAccountSummary const&,
                          ProgramManagementAccountSummary const&) = default;

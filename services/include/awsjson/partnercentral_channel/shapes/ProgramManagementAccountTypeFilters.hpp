@@ -15,7 +15,7 @@ namespace awsjson::partnercentral_channel {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProgramManagementAccountTypeFilters {
-  std::optional<std::vector<awsjson::open_enum<::awsjson::partnercentral_channel::Program>>> programs;
+  std::optional<std::vector<awsjson::open_enum<::awsjson::partnercentral_channel::Program>>> programs{};
 
   friend bool operator==(ProgramManagementAccountTypeFilters const&,
                          ProgramManagementAccountTypeFilters const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::partnercentral_channel {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProgramManagementAccountTypeSort {
-  awsjson::open_enum<::awsjson::partnercentral_channel::SortOrder> sortOrder;
-  awsjson::open_enum<::awsjson::partnercentral_channel::ProgramManagementAccountTypeSortName> sortBy;
+  awsjson::open_enum<::awsjson::partnercentral_channel::SortOrder> sortOrder{};
+  awsjson::open_enum<::awsjson::partnercentral_channel::ProgramManagementAccountTypeSortName> sortBy{};
 
   friend bool operator==(ProgramManagementAccountTypeSort const&,
                          ProgramManagementAccountTypeSort const&) = default;

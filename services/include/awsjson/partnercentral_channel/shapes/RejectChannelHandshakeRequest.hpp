@@ -12,8 +12,8 @@ namespace awsjson::partnercentral_channel {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RejectChannelHandshakeRequest {
-  std::string catalog;
-  std::string identifier;
+  std::string catalog{};
+  std::string identifier{};
 
   friend bool operator==(RejectChannelHandshakeRequest const&,
                          RejectChannelHandshakeRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::partnercentral_channel {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RejectChannelHandshakeResponse {
-  std::optional<::awsjson::partnercentral_channel::RejectChannelHandshakeDetail> channelHandshakeDetail;
+  std::optional<::awsjson::partnercentral_channel::RejectChannelHandshakeDetail> channelHandshakeDetail{};
 
   friend bool operator==(RejectChannelHandshakeResponse const&,
                          RejectChannelHandshakeResponse const&) = default;

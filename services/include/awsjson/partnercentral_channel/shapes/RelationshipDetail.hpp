@@ -16,19 +16,19 @@ namespace awsjson::partnercentral_channel {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RelationshipDetail {
-  std::optional<std::string> arn;
-  std::optional<std::string> id;
-  std::optional<std::string> revision;
-  std::optional<std::string> catalog;
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_channel::AssociationType>> associationType;
-  std::optional<std::string> programManagementAccountId;
-  std::optional<std::string> associatedAccountId;
-  std::optional<std::string> displayName;
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_channel::ResaleAccountModel>> resaleAccountModel;
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_channel::Sector>> sector;
-  std::optional<awsjson::timestamp> createdAt;
-  std::optional<awsjson::timestamp> updatedAt;
-  std::optional<awsjson::timestamp> startDate;
+  std::optional<std::string> arn{};
+  std::optional<std::string> id{};
+  std::optional<std::string> revision{};
+  std::optional<std::string> catalog{};
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_channel::AssociationType>> associationType{};
+  std::optional<std::string> programManagementAccountId{};
+  std::optional<std::string> associatedAccountId{};
+  std::optional<std::string> displayName{};
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_channel::ResaleAccountModel>> resaleAccountModel{};
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_channel::Sector>> sector{};
+  std::optional<awsjson::timestamp> createdAt{};
+  std::optional<awsjson::timestamp> updatedAt{};
+  std::optional<awsjson::timestamp> startDate{};
 
   friend bool operator==(RelationshipDetail const&, RelationshipDetail const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::partnercentral_channel {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResoldEnterprise {
-  awsjson::open_enum<::awsjson::partnercentral_channel::Coverage> coverage;
-  std::string tamLocation;
-  std::optional<std::string> chargeAccountId;
+  awsjson::open_enum<::awsjson::partnercentral_channel::Coverage> coverage{};
+  std::string tamLocation{};
+  std::optional<std::string> chargeAccountId{};
 
   friend bool operator==(ResoldEnterprise const&, ResoldEnterprise const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::partnercentral_channel {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceNotFoundException {
-  std::string message;
-  std::optional<std::string> resourceId;
-  std::optional<std::string> resourceType;
+  std::string message{};
+  std::optional<std::string> resourceId{};
+  std::optional<std::string> resourceType{};
 
   friend bool operator==(ResourceNotFoundException const&,
                          ResourceNotFoundException const&) = default;

@@ -14,11 +14,11 @@ namespace awsjson::partnercentral_channel {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RevokeServicePeriodHandshakeDetail {
-  std::optional<std::string> note;
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_channel::ServicePeriodType>> servicePeriodType;
-  std::optional<std::string> minimumNoticeDays;
-  std::optional<awsjson::timestamp> startDate;
-  std::optional<awsjson::timestamp> endDate;
+  std::optional<std::string> note{};
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_channel::ServicePeriodType>> servicePeriodType{};
+  std::optional<std::string> minimumNoticeDays{};
+  std::optional<awsjson::timestamp> startDate{};
+  std::optional<awsjson::timestamp> endDate{};
 
   friend bool operator==(RevokeServicePeriodHandshakeDetail const&,
                          RevokeServicePeriodHandshakeDetail const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::partnercentral_channel {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RevokeServicePeriodPayload {
-  std::string programManagementAccountIdentifier;
-  std::optional<std::string> note;
+  std::string programManagementAccountIdentifier{};
+  std::optional<std::string> note{};
 
   friend bool operator==(RevokeServicePeriodPayload const&,
                          RevokeServicePeriodPayload const&) = default;

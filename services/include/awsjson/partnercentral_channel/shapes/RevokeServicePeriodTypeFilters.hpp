@@ -15,7 +15,7 @@ namespace awsjson::partnercentral_channel {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RevokeServicePeriodTypeFilters {
-  std::optional<std::vector<awsjson::open_enum<::awsjson::partnercentral_channel::ServicePeriodType>>> servicePeriodTypes;
+  std::optional<std::vector<awsjson::open_enum<::awsjson::partnercentral_channel::ServicePeriodType>>> servicePeriodTypes{};
 
   friend bool operator==(RevokeServicePeriodTypeFilters const&,
                          RevokeServicePeriodTypeFilters const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::partnercentral_channel {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RevokeServicePeriodTypeSort {
-  awsjson::open_enum<::awsjson::partnercentral_channel::SortOrder> sortOrder;
-  awsjson::open_enum<::awsjson::partnercentral_channel::RevokeServicePeriodTypeSortName> sortBy;
+  awsjson::open_enum<::awsjson::partnercentral_channel::SortOrder> sortOrder{};
+  awsjson::open_enum<::awsjson::partnercentral_channel::RevokeServicePeriodTypeSortName> sortBy{};
 
   friend bool operator==(RevokeServicePeriodTypeSort const&,
                          RevokeServicePeriodTypeSort const&) = default;

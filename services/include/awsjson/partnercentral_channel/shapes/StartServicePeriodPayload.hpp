@@ -14,11 +14,11 @@ namespace awsjson::partnercentral_channel {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartServicePeriodPayload {
-  std::string programManagementAccountIdentifier;
-  std::optional<std::string> note;
-  awsjson::open_enum<::awsjson::partnercentral_channel::ServicePeriodType> servicePeriodType;
-  std::optional<std::string> minimumNoticeDays;
-  std::optional<awsjson::timestamp> endDate;
+  std::string programManagementAccountIdentifier{};
+  std::optional<std::string> note{};
+  awsjson::open_enum<::awsjson::partnercentral_channel::ServicePeriodType> servicePeriodType{};
+  std::optional<std::string> minimumNoticeDays{};
+  std::optional<awsjson::timestamp> endDate{};
 
   friend bool operator==(StartServicePeriodPayload const&,
                          StartServicePeriodPayload const&) = default;

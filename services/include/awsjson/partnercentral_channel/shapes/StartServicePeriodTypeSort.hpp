@@ -15,8 +15,8 @@ namespace awsjson::partnercentral_channel {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartServicePeriodTypeSort {
-  awsjson::open_enum<::awsjson::partnercentral_channel::SortOrder> sortOrder;
-  awsjson::open_enum<::awsjson::partnercentral_channel::StartServicePeriodTypeSortName> sortBy;
+  awsjson::open_enum<::awsjson::partnercentral_channel::SortOrder> sortOrder{};
+  awsjson::open_enum<::awsjson::partnercentral_channel::StartServicePeriodTypeSortName> sortBy{};
 
   friend bool operator==(StartServicePeriodTypeSort const&,
                          StartServicePeriodTypeSort const&) = default;

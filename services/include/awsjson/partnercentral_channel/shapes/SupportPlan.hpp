@@ -15,9 +15,9 @@ namespace awsjson::partnercentral_channel {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SupportPlan : awsjson::tagged_union {
-  std::optional<::awsjson::partnercentral_channel::ResoldEnterprise> resoldEnterprise;
-  std::optional<::awsjson::partnercentral_channel::PartnerLedSupport> partnerLedSupport;
-  std::optional<::awsjson::partnercentral_channel::ResoldUnifiedOperations> resoldUnifiedOperations;
+  std::optional<::awsjson::partnercentral_channel::ResoldEnterprise> resoldEnterprise{};
+  std::optional<::awsjson::partnercentral_channel::PartnerLedSupport> partnerLedSupport{};
+  std::optional<::awsjson::partnercentral_channel::ResoldUnifiedOperations> resoldUnifiedOperations{};
 
   friend bool operator==(SupportPlan const&, SupportPlan const&) = default;
 };

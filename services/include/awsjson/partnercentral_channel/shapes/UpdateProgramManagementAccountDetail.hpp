@@ -12,10 +12,10 @@ namespace awsjson::partnercentral_channel {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateProgramManagementAccountDetail {
-  std::optional<std::string> id;
-  std::optional<std::string> arn;
-  std::optional<std::string> revision;
-  std::optional<std::string> displayName;
+  std::optional<std::string> id{};
+  std::optional<std::string> arn{};
+  std::optional<std::string> revision{};
+  std::optional<std::string> displayName{};
 
   friend bool operator==(UpdateProgramManagementAccountDetail const&,
                          UpdateProgramManagementAccountDetail const&) = default;

@@ -12,10 +12,10 @@ namespace awsjson::partnercentral_channel {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateProgramManagementAccountRequest {
-  std::string catalog;
-  std::string identifier;
-  std::optional<std::string> revision;
-  std::optional<std::string> displayName;
+  std::string catalog{};
+  std::string identifier{};
+  std::optional<std::string> revision{};
+  std::optional<std::string> displayName{};
 
   friend bool operator==(UpdateProgramManagementAccountRequest const&,
                          UpdateProgramManagementAccountRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::partnercentral_channel {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateProgramManagementAccountResponse {
-  std::optional<::awsjson::partnercentral_channel::UpdateProgramManagementAccountDetail> programManagementAccountDetail;
+  std::optional<::awsjson::partnercentral_channel::UpdateProgramManagementAccountDetail> programManagementAccountDetail{};
 
   friend bool operator==(UpdateProgramManagementAccountResponse const&,
                          UpdateProgramManagementAccountResponse const&) = default;

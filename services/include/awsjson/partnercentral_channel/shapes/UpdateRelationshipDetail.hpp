@@ -12,10 +12,10 @@ namespace awsjson::partnercentral_channel {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateRelationshipDetail {
-  std::optional<std::string> arn;
-  std::optional<std::string> id;
-  std::optional<std::string> revision;
-  std::optional<std::string> displayName;
+  std::optional<std::string> arn{};
+  std::optional<std::string> id{};
+  std::optional<std::string> revision{};
+  std::optional<std::string> displayName{};
 
   friend bool operator==(UpdateRelationshipDetail const&,
                          UpdateRelationshipDetail const&) = default;

@@ -14,12 +14,12 @@ namespace awsjson::partnercentral_channel {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateRelationshipRequest {
-  std::string catalog;
-  std::string identifier;
-  std::string programManagementAccountIdentifier;
-  std::optional<std::string> revision;
-  std::optional<std::string> displayName;
-  std::optional<::awsjson::partnercentral_channel::SupportPlan> requestedSupportPlan;
+  std::string catalog{};
+  std::string identifier{};
+  std::string programManagementAccountIdentifier{};
+  std::optional<std::string> revision{};
+  std::optional<std::string> displayName{};
+  std::optional<::awsjson::partnercentral_channel::SupportPlan> requestedSupportPlan{};
 
   friend bool operator==(UpdateRelationshipRequest const&,
                          UpdateRelationshipRequest const&) = default;

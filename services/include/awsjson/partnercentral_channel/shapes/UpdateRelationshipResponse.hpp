@@ -13,7 +13,7 @@ namespace awsjson::partnercentral_channel {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateRelationshipResponse {
-  std::optional<::awsjson::partnercentral_channel::UpdateRelationshipDetail> relationshipDetail;
+  std::optional<::awsjson::partnercentral_channel::UpdateRelationshipDetail> relationshipDetail{};
 
   friend bool operator==(UpdateRelationshipResponse const&,
                          UpdateRelationshipResponse const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::partnercentral_channel {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ValidationException {
-  std::string message;
-  awsjson::open_enum<::awsjson::partnercentral_channel::ValidationExceptionReason> reason;
-  std::optional<std::vector<::awsjson::partnercentral_channel::ValidationExceptionField>> fieldList;
+  std::string message{};
+  awsjson::open_enum<::awsjson::partnercentral_channel::ValidationExceptionReason> reason{};
+  std::optional<std::vector<::awsjson::partnercentral_channel::ValidationExceptionField>> fieldList{};
 
   friend bool operator==(ValidationException const&, ValidationException const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::partnercentral_channel {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ValidationExceptionField {
-  std::string name;
-  std::string code;
-  std::string message;
+  std::string name{};
+  std::string code{};
+  std::string message{};
 
   friend bool operator==(ValidationExceptionField const&,
                          ValidationExceptionField const&) = default;

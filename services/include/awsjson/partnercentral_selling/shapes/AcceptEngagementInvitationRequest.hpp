@@ -12,8 +12,8 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AcceptEngagementInvitationRequest {
-  std::string Catalog;
-  std::string Identifier;
+  std::string Catalog{};
+  std::string Identifier{};
 
   friend bool operator==(AcceptEngagementInvitationRequest const&,
                          AcceptEngagementInvitationRequest const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AccessDeniedException {
-  std::optional<std::string> Message;
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::AccessDeniedExceptionErrorCode>> Reason;
+  std::optional<std::string> Message{};
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::AccessDeniedExceptionErrorCode>> Reason{};
 
   friend bool operator==(AccessDeniedException const&, AccessDeniedException const&) = default;
 };

@@ -15,13 +15,13 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Account {
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::Industry>> Industry;
-  std::optional<std::string> OtherIndustry;
-  std::string CompanyName;
-  std::optional<std::string> WebsiteUrl;
-  std::optional<std::string> AwsAccountId;
-  std::optional<::awsjson::partnercentral_selling::Address> Address;
-  std::optional<std::string> Duns;
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::Industry>> Industry{};
+  std::optional<std::string> OtherIndustry{};
+  std::string CompanyName{};
+  std::optional<std::string> WebsiteUrl{};
+  std::optional<std::string> AwsAccountId{};
+  std::optional<::awsjson::partnercentral_selling::Address> Address{};
+  std::optional<std::string> Duns{};
 
   friend bool operator==(Account const&, Account const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AccountReceiver {
-  std::optional<std::string> Alias;
-  std::string AwsAccountId;
+  std::optional<std::string> Alias{};
+  std::string AwsAccountId{};
 
   friend bool operator==(AccountReceiver const&, AccountReceiver const&) = default;
 };

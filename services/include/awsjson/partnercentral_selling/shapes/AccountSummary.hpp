@@ -15,11 +15,11 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AccountSummary {
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::Industry>> Industry;
-  std::optional<std::string> OtherIndustry;
-  std::string CompanyName;
-  std::optional<std::string> WebsiteUrl;
-  std::optional<::awsjson::partnercentral_selling::AddressSummary> Address;
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::Industry>> Industry{};
+  std::optional<std::string> OtherIndustry{};
+  std::string CompanyName{};
+  std::optional<std::string> WebsiteUrl{};
+  std::optional<::awsjson::partnercentral_selling::AddressSummary> Address{};
 
   friend bool operator==(AccountSummary const&, AccountSummary const&) = default;
 };

@@ -12,11 +12,11 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Address {
-  std::optional<std::string> City;
-  std::optional<std::string> PostalCode;
-  std::optional<std::string> StateOrRegion;
-  std::optional<std::string> CountryCode;
-  std::optional<std::string> StreetAddress;
+  std::optional<std::string> City{};
+  std::optional<std::string> PostalCode{};
+  std::optional<std::string> StateOrRegion{};
+  std::optional<std::string> CountryCode{};
+  std::optional<std::string> StreetAddress{};
 
   friend bool operator==(Address const&, Address const&) = default;
 };

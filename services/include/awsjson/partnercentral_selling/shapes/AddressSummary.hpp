@@ -12,10 +12,10 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AddressSummary {
-  std::optional<std::string> City;
-  std::optional<std::string> PostalCode;
-  std::optional<std::string> StateOrRegion;
-  std::optional<std::string> CountryCode;
+  std::optional<std::string> City{};
+  std::optional<std::string> PostalCode{};
+  std::optional<std::string> StateOrRegion{};
+  std::optional<std::string> CountryCode{};
 
   friend bool operator==(AddressSummary const&, AddressSummary const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssignOpportunityRequest {
-  std::string Catalog;
-  std::string Identifier;
-  ::awsjson::partnercentral_selling::AssigneeContact Assignee;
+  std::string Catalog{};
+  std::string Identifier{};
+  ::awsjson::partnercentral_selling::AssigneeContact Assignee{};
 
   friend bool operator==(AssignOpportunityRequest const&,
                          AssignOpportunityRequest const&) = default;

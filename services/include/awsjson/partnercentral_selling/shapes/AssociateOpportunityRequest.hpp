@@ -14,10 +14,10 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateOpportunityRequest {
-  std::string Catalog;
-  std::string OpportunityIdentifier;
-  awsjson::open_enum<::awsjson::partnercentral_selling::RelatedEntityType> RelatedEntityType;
-  std::string RelatedEntityIdentifier;
+  std::string Catalog{};
+  std::string OpportunityIdentifier{};
+  awsjson::open_enum<::awsjson::partnercentral_selling::RelatedEntityType> RelatedEntityType{};
+  std::string RelatedEntityIdentifier{};
 
   friend bool operator==(AssociateOpportunityRequest const&,
                          AssociateOpportunityRequest const&) = default;

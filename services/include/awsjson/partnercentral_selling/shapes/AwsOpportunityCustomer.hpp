@@ -14,7 +14,7 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AwsOpportunityCustomer {
-  std::optional<std::vector<::awsjson::partnercentral_selling::Contact>> Contacts;
+  std::optional<std::vector<::awsjson::partnercentral_selling::Contact>> Contacts{};
 
   friend bool operator==(AwsOpportunityCustomer const&, AwsOpportunityCustomer const&) = default;
 };

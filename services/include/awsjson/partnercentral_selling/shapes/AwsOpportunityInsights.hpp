@@ -15,9 +15,9 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AwsOpportunityInsights {
-  std::optional<std::string> NextBestActions;
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::EngagementScore>> EngagementScore;
-  std::optional<::awsjson::partnercentral_selling::AwsProductsSpendInsightsBySource> AwsProductsSpendInsightsBySource;
+  std::optional<std::string> NextBestActions{};
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::EngagementScore>> EngagementScore{};
+  std::optional<::awsjson::partnercentral_selling::AwsProductsSpendInsightsBySource> AwsProductsSpendInsightsBySource{};
 
   friend bool operator==(AwsOpportunityInsights const&, AwsOpportunityInsights const&) = default;
 };

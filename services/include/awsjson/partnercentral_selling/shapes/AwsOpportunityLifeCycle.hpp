@@ -17,11 +17,11 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AwsOpportunityLifeCycle {
-  std::optional<std::string> TargetCloseDate;
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::AwsClosedLostReason>> ClosedLostReason;
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::AwsOpportunityStage>> Stage;
-  std::optional<std::string> NextSteps;
-  std::optional<std::vector<::awsjson::partnercentral_selling::ProfileNextStepsHistory>> NextStepsHistory;
+  std::optional<std::string> TargetCloseDate{};
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::AwsClosedLostReason>> ClosedLostReason{};
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::AwsOpportunityStage>> Stage{};
+  std::optional<std::string> NextSteps{};
+  std::optional<std::vector<::awsjson::partnercentral_selling::ProfileNextStepsHistory>> NextStepsHistory{};
 
   friend bool operator==(AwsOpportunityLifeCycle const&, AwsOpportunityLifeCycle const&) = default;
 };

@@ -16,8 +16,8 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AwsOpportunityProject {
-  std::optional<std::vector<::awsjson::partnercentral_selling::ExpectedCustomerSpend>> ExpectedCustomerSpend;
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::AwsPartition>> AwsPartition;
+  std::optional<std::vector<::awsjson::partnercentral_selling::ExpectedCustomerSpend>> ExpectedCustomerSpend{};
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::AwsPartition>> AwsPartition{};
 
   friend bool operator==(AwsOpportunityProject const&, AwsOpportunityProject const&) = default;
 };

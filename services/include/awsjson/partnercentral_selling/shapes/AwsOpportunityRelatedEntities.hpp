@@ -13,8 +13,8 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AwsOpportunityRelatedEntities {
-  std::optional<std::vector<std::string>> AwsProducts;
-  std::optional<std::vector<std::string>> Solutions;
+  std::optional<std::vector<std::string>> AwsProducts{};
+  std::optional<std::vector<std::string>> Solutions{};
 
   friend bool operator==(AwsOpportunityRelatedEntities const&,
                          AwsOpportunityRelatedEntities const&) = default;

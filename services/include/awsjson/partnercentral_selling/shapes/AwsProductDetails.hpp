@@ -15,13 +15,13 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AwsProductDetails {
-  std::string ProductCode;
-  std::optional<std::string> ServiceCode;
-  std::vector<std::string> Categories;
-  std::optional<std::string> Amount;
-  std::optional<std::string> OptimizedAmount;
-  std::optional<std::string> PotentialSavingsAmount;
-  std::vector<::awsjson::partnercentral_selling::AwsProductOptimization> Optimizations;
+  std::string ProductCode{};
+  std::optional<std::string> ServiceCode{};
+  std::vector<std::string> Categories{};
+  std::optional<std::string> Amount{};
+  std::optional<std::string> OptimizedAmount{};
+  std::optional<std::string> PotentialSavingsAmount{};
+  std::vector<::awsjson::partnercentral_selling::AwsProductOptimization> Optimizations{};
 
   friend bool operator==(AwsProductDetails const&, AwsProductDetails const&) = default;
 };

@@ -17,13 +17,13 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AwsProductInsights {
-  std::string CurrencyCode;
-  awsjson::open_enum<::awsjson::partnercentral_selling::PaymentFrequency> Frequency;
-  std::optional<std::string> TotalAmount;
-  std::optional<std::string> TotalOptimizedAmount;
-  std::optional<std::string> TotalPotentialSavingsAmount;
-  std::map<std::string, std::string> TotalAmountByCategory;
-  std::vector<::awsjson::partnercentral_selling::AwsProductDetails> AwsProducts;
+  std::string CurrencyCode{};
+  awsjson::open_enum<::awsjson::partnercentral_selling::PaymentFrequency> Frequency{};
+  std::optional<std::string> TotalAmount{};
+  std::optional<std::string> TotalOptimizedAmount{};
+  std::optional<std::string> TotalPotentialSavingsAmount{};
+  std::map<std::string, std::string> TotalAmountByCategory{};
+  std::vector<::awsjson::partnercentral_selling::AwsProductDetails> AwsProducts{};
 
   friend bool operator==(AwsProductInsights const&, AwsProductInsights const&) = default;
 };

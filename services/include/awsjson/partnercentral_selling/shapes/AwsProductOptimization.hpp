@@ -12,8 +12,8 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AwsProductOptimization {
-  std::string Description;
-  std::string SavingsAmount;
+  std::string Description{};
+  std::string SavingsAmount{};
 
   friend bool operator==(AwsProductOptimization const&, AwsProductOptimization const&) = default;
 };

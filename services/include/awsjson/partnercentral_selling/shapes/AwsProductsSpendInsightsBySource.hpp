@@ -13,8 +13,8 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AwsProductsSpendInsightsBySource {
-  std::optional<::awsjson::partnercentral_selling::AwsProductInsights> Partner;
-  std::optional<::awsjson::partnercentral_selling::AwsProductInsights> AWS;
+  std::optional<::awsjson::partnercentral_selling::AwsProductInsights> Partner{};
+  std::optional<::awsjson::partnercentral_selling::AwsProductInsights> AWS{};
 
   friend bool operator==(AwsProductsSpendInsightsBySource const&,
                          AwsProductsSpendInsightsBySource const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AwsSubmission {
-  awsjson::open_enum<::awsjson::partnercentral_selling::SalesInvolvementType> InvolvementType;
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::Visibility>> Visibility;
+  awsjson::open_enum<::awsjson::partnercentral_selling::SalesInvolvementType> InvolvementType{};
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::Visibility>> Visibility{};
 
   friend bool operator==(AwsSubmission const&, AwsSubmission const&) = default;
 };

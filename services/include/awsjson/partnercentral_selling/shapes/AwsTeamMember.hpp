@@ -14,10 +14,10 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AwsTeamMember {
-  std::optional<std::string> Email;
-  std::optional<std::string> FirstName;
-  std::optional<std::string> LastName;
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::AwsMemberBusinessTitle>> BusinessTitle;
+  std::optional<std::string> Email{};
+  std::optional<std::string> FirstName{};
+  std::optional<std::string> LastName{};
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::AwsMemberBusinessTitle>> BusinessTitle{};
 
   friend bool operator==(AwsTeamMember const&, AwsTeamMember const&) = default;
 };

@@ -12,11 +12,11 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Contact {
-  std::optional<std::string> Email;
-  std::optional<std::string> FirstName;
-  std::optional<std::string> LastName;
-  std::optional<std::string> BusinessTitle;
-  std::optional<std::string> Phone;
+  std::optional<std::string> Email{};
+  std::optional<std::string> FirstName{};
+  std::optional<std::string> LastName{};
+  std::optional<std::string> BusinessTitle{};
+  std::optional<std::string> Phone{};
 
   friend bool operator==(Contact const&, Contact const&) = default;
 };

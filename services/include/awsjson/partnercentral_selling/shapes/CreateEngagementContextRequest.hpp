@@ -15,11 +15,11 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateEngagementContextRequest {
-  std::string Catalog;
-  std::string EngagementIdentifier;
-  std::string ClientToken;
-  awsjson::open_enum<::awsjson::partnercentral_selling::EngagementContextType> Type;
-  ::awsjson::partnercentral_selling::EngagementContextPayload Payload;
+  std::string Catalog{};
+  std::string EngagementIdentifier{};
+  std::string ClientToken{};
+  awsjson::open_enum<::awsjson::partnercentral_selling::EngagementContextType> Type{};
+  ::awsjson::partnercentral_selling::EngagementContextPayload Payload{};
 
   friend bool operator==(CreateEngagementContextRequest const&,
                          CreateEngagementContextRequest const&) = default;

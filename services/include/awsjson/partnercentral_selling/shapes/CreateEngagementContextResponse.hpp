@@ -12,10 +12,10 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateEngagementContextResponse {
-  std::optional<std::string> EngagementId;
-  std::optional<std::string> EngagementArn;
-  std::optional<awsjson::timestamp> EngagementLastModifiedAt;
-  std::optional<std::string> ContextId;
+  std::optional<std::string> EngagementId{};
+  std::optional<std::string> EngagementArn{};
+  std::optional<awsjson::timestamp> EngagementLastModifiedAt{};
+  std::optional<std::string> ContextId{};
 
   friend bool operator==(CreateEngagementContextResponse const&,
                          CreateEngagementContextResponse const&) = default;

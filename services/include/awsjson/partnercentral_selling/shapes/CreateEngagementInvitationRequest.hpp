@@ -14,10 +14,10 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateEngagementInvitationRequest {
-  std::string Catalog;
-  std::string ClientToken;
-  std::string EngagementIdentifier;
-  ::awsjson::partnercentral_selling::Invitation Invitation;
+  std::string Catalog{};
+  std::string ClientToken{};
+  std::string EngagementIdentifier{};
+  ::awsjson::partnercentral_selling::Invitation Invitation{};
 
   friend bool operator==(CreateEngagementInvitationRequest const&,
                          CreateEngagementInvitationRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateEngagementInvitationResponse {
-  std::string Id;
-  std::string Arn;
+  std::string Id{};
+  std::string Arn{};
 
   friend bool operator==(CreateEngagementInvitationResponse const&,
                          CreateEngagementInvitationResponse const&) = default;

@@ -15,11 +15,11 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateEngagementRequest {
-  std::string Catalog;
-  std::string ClientToken;
-  std::string Title;
-  std::string Description;
-  std::optional<std::vector<::awsjson::partnercentral_selling::EngagementContextDetails>> Contexts;
+  std::string Catalog{};
+  std::string ClientToken{};
+  std::string Title{};
+  std::string Description{};
+  std::optional<std::vector<::awsjson::partnercentral_selling::EngagementContextDetails>> Contexts{};
 
   friend bool operator==(CreateEngagementRequest const&, CreateEngagementRequest const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateEngagementResponse {
-  std::optional<std::string> Id;
-  std::optional<std::string> Arn;
-  std::optional<awsjson::timestamp> ModifiedAt;
+  std::optional<std::string> Id{};
+  std::optional<std::string> Arn{};
+  std::optional<awsjson::timestamp> ModifiedAt{};
 
   friend bool operator==(CreateEngagementResponse const&,
                          CreateEngagementResponse const&) = default;

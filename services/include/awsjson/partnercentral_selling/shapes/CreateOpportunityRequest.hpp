@@ -25,20 +25,20 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateOpportunityRequest {
-  std::string Catalog;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::partnercentral_selling::PrimaryNeedFromAws>>> PrimaryNeedsFromAws;
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::NationalSecurity>> NationalSecurity;
-  std::optional<std::string> PartnerOpportunityIdentifier;
-  std::optional<::awsjson::partnercentral_selling::Customer> Customer;
-  std::optional<::awsjson::partnercentral_selling::Project> Project;
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::OpportunityType>> OpportunityType;
-  std::optional<::awsjson::partnercentral_selling::Marketing> Marketing;
-  std::optional<::awsjson::partnercentral_selling::SoftwareRevenue> SoftwareRevenue;
-  std::string ClientToken;
-  std::optional<::awsjson::partnercentral_selling::LifeCycle> LifeCycle;
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::OpportunityOrigin>> Origin;
-  std::optional<std::vector<::awsjson::partnercentral_selling::Contact>> OpportunityTeam;
-  std::optional<std::vector<::awsjson::partnercentral_selling::Tag>> Tags;
+  std::string Catalog{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::partnercentral_selling::PrimaryNeedFromAws>>> PrimaryNeedsFromAws{};
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::NationalSecurity>> NationalSecurity{};
+  std::optional<std::string> PartnerOpportunityIdentifier{};
+  std::optional<::awsjson::partnercentral_selling::Customer> Customer{};
+  std::optional<::awsjson::partnercentral_selling::Project> Project{};
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::OpportunityType>> OpportunityType{};
+  std::optional<::awsjson::partnercentral_selling::Marketing> Marketing{};
+  std::optional<::awsjson::partnercentral_selling::SoftwareRevenue> SoftwareRevenue{};
+  std::string ClientToken{};
+  std::optional<::awsjson::partnercentral_selling::LifeCycle> LifeCycle{};
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::OpportunityOrigin>> Origin{};
+  std::optional<std::vector<::awsjson::partnercentral_selling::Contact>> OpportunityTeam{};
+  std::optional<std::vector<::awsjson::partnercentral_selling::Tag>> Tags{};
 
   friend bool operator==(CreateOpportunityRequest const&,
                          CreateOpportunityRequest const&) = default;

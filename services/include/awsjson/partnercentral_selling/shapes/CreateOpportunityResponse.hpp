@@ -12,9 +12,9 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateOpportunityResponse {
-  std::string Id;
-  std::optional<std::string> PartnerOpportunityIdentifier;
-  std::optional<awsjson::timestamp> LastModifiedDate;
+  std::string Id{};
+  std::optional<std::string> PartnerOpportunityIdentifier{};
+  std::optional<awsjson::timestamp> LastModifiedDate{};
 
   friend bool operator==(CreateOpportunityResponse const&,
                          CreateOpportunityResponse const&) = default;

@@ -16,13 +16,13 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateResourceSnapshotJobRequest {
-  std::string Catalog;
-  std::string ClientToken;
-  std::string EngagementIdentifier;
-  awsjson::open_enum<::awsjson::partnercentral_selling::ResourceType> ResourceType;
-  std::string ResourceIdentifier;
-  std::string ResourceSnapshotTemplateIdentifier;
-  std::optional<std::vector<::awsjson::partnercentral_selling::Tag>> Tags;
+  std::string Catalog{};
+  std::string ClientToken{};
+  std::string EngagementIdentifier{};
+  awsjson::open_enum<::awsjson::partnercentral_selling::ResourceType> ResourceType{};
+  std::string ResourceIdentifier{};
+  std::string ResourceSnapshotTemplateIdentifier{};
+  std::optional<std::vector<::awsjson::partnercentral_selling::Tag>> Tags{};
 
   friend bool operator==(CreateResourceSnapshotJobRequest const&,
                          CreateResourceSnapshotJobRequest const&) = default;

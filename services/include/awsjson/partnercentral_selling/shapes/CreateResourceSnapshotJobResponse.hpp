@@ -12,8 +12,8 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateResourceSnapshotJobResponse {
-  std::optional<std::string> Id;
-  std::optional<std::string> Arn;
+  std::optional<std::string> Id{};
+  std::optional<std::string> Arn{};
 
   friend bool operator==(CreateResourceSnapshotJobResponse const&,
                          CreateResourceSnapshotJobResponse const&) = default;

@@ -14,12 +14,12 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateResourceSnapshotRequest {
-  std::string Catalog;
-  std::string EngagementIdentifier;
-  awsjson::open_enum<::awsjson::partnercentral_selling::ResourceType> ResourceType;
-  std::string ResourceIdentifier;
-  std::string ResourceSnapshotTemplateIdentifier;
-  std::string ClientToken;
+  std::string Catalog{};
+  std::string EngagementIdentifier{};
+  awsjson::open_enum<::awsjson::partnercentral_selling::ResourceType> ResourceType{};
+  std::string ResourceIdentifier{};
+  std::string ResourceSnapshotTemplateIdentifier{};
+  std::string ClientToken{};
 
   friend bool operator==(CreateResourceSnapshotRequest const&,
                          CreateResourceSnapshotRequest const&) = default;

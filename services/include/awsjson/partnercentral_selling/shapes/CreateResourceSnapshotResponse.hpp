@@ -13,8 +13,8 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateResourceSnapshotResponse {
-  std::optional<std::string> Arn;
-  std::optional<std::int32_t> Revision;
+  std::optional<std::string> Arn{};
+  std::optional<std::int32_t> Revision{};
 
   friend bool operator==(CreateResourceSnapshotResponse const&,
                          CreateResourceSnapshotResponse const&) = default;

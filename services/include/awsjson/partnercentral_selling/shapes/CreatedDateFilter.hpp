@@ -11,8 +11,8 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreatedDateFilter {
-  std::optional<awsjson::timestamp> AfterCreatedDate;
-  std::optional<awsjson::timestamp> BeforeCreatedDate;
+  std::optional<awsjson::timestamp> AfterCreatedDate{};
+  std::optional<awsjson::timestamp> BeforeCreatedDate{};
 
   friend bool operator==(CreatedDateFilter const&, CreatedDateFilter const&) = default;
 };

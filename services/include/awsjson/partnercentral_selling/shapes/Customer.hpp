@@ -15,8 +15,8 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Customer {
-  std::optional<::awsjson::partnercentral_selling::Account> Account;
-  std::optional<std::vector<::awsjson::partnercentral_selling::Contact>> Contacts;
+  std::optional<::awsjson::partnercentral_selling::Account> Account{};
+  std::optional<std::vector<::awsjson::partnercentral_selling::Contact>> Contacts{};
 
   friend bool operator==(Customer const&, Customer const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CustomerProjectsContext {
-  std::optional<::awsjson::partnercentral_selling::EngagementCustomer> Customer;
-  std::optional<::awsjson::partnercentral_selling::EngagementCustomerProjectDetails> Project;
+  std::optional<::awsjson::partnercentral_selling::EngagementCustomer> Customer{};
+  std::optional<::awsjson::partnercentral_selling::EngagementCustomerProjectDetails> Project{};
 
   friend bool operator==(CustomerProjectsContext const&, CustomerProjectsContext const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CustomerSummary {
-  std::optional<::awsjson::partnercentral_selling::AccountSummary> Account;
+  std::optional<::awsjson::partnercentral_selling::AccountSummary> Account{};
 
   friend bool operator==(CustomerSummary const&, CustomerSummary const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteResourceSnapshotJobRequest {
-  std::string Catalog;
-  std::string ResourceSnapshotJobIdentifier;
+  std::string Catalog{};
+  std::string ResourceSnapshotJobIdentifier{};
 
   friend bool operator==(DeleteResourceSnapshotJobRequest const&,
                          DeleteResourceSnapshotJobRequest const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EngagementContextDetails {
-  std::optional<std::string> Id;
-  awsjson::open_enum<::awsjson::partnercentral_selling::EngagementContextType> Type;
-  std::optional<::awsjson::partnercentral_selling::EngagementContextPayload> Payload;
+  std::optional<std::string> Id{};
+  awsjson::open_enum<::awsjson::partnercentral_selling::EngagementContextType> Type{};
+  std::optional<::awsjson::partnercentral_selling::EngagementContextPayload> Payload{};
 
   friend bool operator==(EngagementContextDetails const&,
                          EngagementContextDetails const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EngagementContextPayload : awsjson::tagged_union {
-  std::optional<::awsjson::partnercentral_selling::CustomerProjectsContext> CustomerProject;
-  std::optional<::awsjson::partnercentral_selling::LeadContext> Lead;
+  std::optional<::awsjson::partnercentral_selling::CustomerProjectsContext> CustomerProject{};
+  std::optional<::awsjson::partnercentral_selling::LeadContext> Lead{};
 
   friend bool operator==(EngagementContextPayload const&,
                          EngagementContextPayload const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EngagementCustomer {
-  awsjson::open_enum<::awsjson::partnercentral_selling::Industry> Industry;
-  std::string CompanyName;
-  std::string WebsiteUrl;
-  std::string CountryCode;
+  awsjson::open_enum<::awsjson::partnercentral_selling::Industry> Industry{};
+  std::string CompanyName{};
+  std::string WebsiteUrl{};
+  std::string CountryCode{};
 
   friend bool operator==(EngagementCustomer const&, EngagementCustomer const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EngagementCustomerProjectDetails {
-  std::string Title;
-  std::string BusinessProblem;
-  std::string TargetCompletionDate;
+  std::string Title{};
+  std::string BusinessProblem{};
+  std::string TargetCompletionDate{};
 
   friend bool operator==(EngagementCustomerProjectDetails const&,
                          EngagementCustomerProjectDetails const&) = default;

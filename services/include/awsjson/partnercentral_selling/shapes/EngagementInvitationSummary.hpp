@@ -17,19 +17,19 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EngagementInvitationSummary {
-  std::optional<std::string> Arn;
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::EngagementInvitationPayloadType>> PayloadType;
-  std::string Id;
-  std::optional<std::string> EngagementId;
-  std::optional<std::string> EngagementTitle;
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::InvitationStatus>> Status;
-  std::optional<awsjson::timestamp> InvitationDate;
-  std::optional<awsjson::timestamp> ExpirationDate;
-  std::optional<std::string> SenderAwsAccountId;
-  std::optional<std::string> SenderCompanyName;
-  std::optional<::awsjson::partnercentral_selling::Receiver> Receiver;
-  std::string Catalog;
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::ParticipantType>> ParticipantType;
+  std::optional<std::string> Arn{};
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::EngagementInvitationPayloadType>> PayloadType{};
+  std::string Id{};
+  std::optional<std::string> EngagementId{};
+  std::optional<std::string> EngagementTitle{};
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::InvitationStatus>> Status{};
+  std::optional<awsjson::timestamp> InvitationDate{};
+  std::optional<awsjson::timestamp> ExpirationDate{};
+  std::optional<std::string> SenderAwsAccountId{};
+  std::optional<std::string> SenderCompanyName{};
+  std::optional<::awsjson::partnercentral_selling::Receiver> Receiver{};
+  std::string Catalog{};
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::ParticipantType>> ParticipantType{};
 
   friend bool operator==(EngagementInvitationSummary const&,
                          EngagementInvitationSummary const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EngagementMember {
-  std::optional<std::string> CompanyName;
-  std::optional<std::string> WebsiteUrl;
-  std::optional<std::string> AccountId;
+  std::optional<std::string> CompanyName{};
+  std::optional<std::string> WebsiteUrl{};
+  std::optional<std::string> AccountId{};
 
   friend bool operator==(EngagementMember const&, EngagementMember const&) = default;
 };

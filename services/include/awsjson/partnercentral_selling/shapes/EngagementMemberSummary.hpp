@@ -12,8 +12,8 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EngagementMemberSummary {
-  std::optional<std::string> CompanyName;
-  std::optional<std::string> WebsiteUrl;
+  std::optional<std::string> CompanyName{};
+  std::optional<std::string> WebsiteUrl{};
 
   friend bool operator==(EngagementMemberSummary const&, EngagementMemberSummary const&) = default;
 };

@@ -14,11 +14,11 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EngagementResourceAssociationSummary {
-  std::string Catalog;
-  std::optional<std::string> EngagementId;
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::ResourceType>> ResourceType;
-  std::optional<std::string> ResourceId;
-  std::optional<std::string> CreatedBy;
+  std::string Catalog{};
+  std::optional<std::string> EngagementId{};
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::ResourceType>> ResourceType{};
+  std::optional<std::string> ResourceId{};
+  std::optional<std::string> CreatedBy{};
 
   friend bool operator==(EngagementResourceAssociationSummary const&,
                          EngagementResourceAssociationSummary const&) = default;

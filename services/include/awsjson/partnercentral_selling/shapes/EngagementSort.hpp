@@ -15,8 +15,8 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EngagementSort {
-  awsjson::open_enum<::awsjson::partnercentral_selling::SortOrder> SortOrder;
-  awsjson::open_enum<::awsjson::partnercentral_selling::EngagementSortName> SortBy;
+  awsjson::open_enum<::awsjson::partnercentral_selling::SortOrder> SortOrder{};
+  awsjson::open_enum<::awsjson::partnercentral_selling::EngagementSortName> SortBy{};
 
   friend bool operator==(EngagementSort const&, EngagementSort const&) = default;
 };

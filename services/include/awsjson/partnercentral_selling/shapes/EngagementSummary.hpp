@@ -16,15 +16,15 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EngagementSummary {
-  std::optional<std::string> Arn;
-  std::optional<std::string> Id;
-  std::optional<std::string> Title;
-  std::optional<awsjson::timestamp> CreatedAt;
-  std::optional<std::string> CreatedBy;
-  std::optional<std::int32_t> MemberCount;
-  std::optional<awsjson::timestamp> ModifiedAt;
-  std::optional<std::string> ModifiedBy;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::partnercentral_selling::EngagementContextType>>> ContextTypes;
+  std::optional<std::string> Arn{};
+  std::optional<std::string> Id{};
+  std::optional<std::string> Title{};
+  std::optional<awsjson::timestamp> CreatedAt{};
+  std::optional<std::string> CreatedBy{};
+  std::optional<std::int32_t> MemberCount{};
+  std::optional<awsjson::timestamp> ModifiedAt{};
+  std::optional<std::string> ModifiedBy{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::partnercentral_selling::EngagementContextType>>> ContextTypes{};
 
   friend bool operator==(EngagementSummary const&, EngagementSummary const&) = default;
 };

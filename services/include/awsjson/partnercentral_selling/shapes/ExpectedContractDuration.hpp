@@ -14,8 +14,8 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExpectedContractDuration {
-  awsjson::open_enum<::awsjson::partnercentral_selling::ExpectedContractDurationTerm> Term;
-  std::string Value;
+  awsjson::open_enum<::awsjson::partnercentral_selling::ExpectedContractDurationTerm> Term{};
+  std::string Value{};
 
   friend bool operator==(ExpectedContractDuration const&,
                          ExpectedContractDuration const&) = default;

@@ -14,11 +14,11 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExpectedCustomerSpend {
-  std::optional<std::string> Amount;
-  std::string CurrencyCode;
-  awsjson::open_enum<::awsjson::partnercentral_selling::PaymentFrequency> Frequency;
-  std::string TargetCompany;
-  std::optional<std::string> EstimationUrl;
+  std::optional<std::string> Amount{};
+  std::string CurrencyCode{};
+  awsjson::open_enum<::awsjson::partnercentral_selling::PaymentFrequency> Frequency{};
+  std::string TargetCompany{};
+  std::optional<std::string> EstimationUrl{};
 
   friend bool operator==(ExpectedCustomerSpend const&, ExpectedCustomerSpend const&) = default;
 };

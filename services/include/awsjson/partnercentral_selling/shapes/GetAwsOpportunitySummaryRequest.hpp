@@ -12,8 +12,8 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAwsOpportunitySummaryRequest {
-  std::string Catalog;
-  std::string RelatedOpportunityIdentifier;
+  std::string Catalog{};
+  std::string RelatedOpportunityIdentifier{};
 
   friend bool operator==(GetAwsOpportunitySummaryRequest const&,
                          GetAwsOpportunitySummaryRequest const&) = default;

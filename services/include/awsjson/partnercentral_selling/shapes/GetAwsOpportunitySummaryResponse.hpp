@@ -24,18 +24,18 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAwsOpportunitySummaryResponse {
-  std::optional<std::string> RelatedOpportunityId;
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::OpportunityOrigin>> Origin;
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::SalesInvolvementType>> InvolvementType;
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::Visibility>> Visibility;
-  std::optional<::awsjson::partnercentral_selling::AwsOpportunityLifeCycle> LifeCycle;
-  std::optional<std::vector<::awsjson::partnercentral_selling::AwsTeamMember>> OpportunityTeam;
-  std::optional<::awsjson::partnercentral_selling::AwsOpportunityInsights> Insights;
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::InvolvementTypeChangeReason>> InvolvementTypeChangeReason;
-  std::optional<::awsjson::partnercentral_selling::AwsOpportunityRelatedEntities> RelatedEntityIds;
-  std::optional<::awsjson::partnercentral_selling::AwsOpportunityCustomer> Customer;
-  std::optional<::awsjson::partnercentral_selling::AwsOpportunityProject> Project;
-  std::string Catalog;
+  std::optional<std::string> RelatedOpportunityId{};
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::OpportunityOrigin>> Origin{};
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::SalesInvolvementType>> InvolvementType{};
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::Visibility>> Visibility{};
+  std::optional<::awsjson::partnercentral_selling::AwsOpportunityLifeCycle> LifeCycle{};
+  std::optional<std::vector<::awsjson::partnercentral_selling::AwsTeamMember>> OpportunityTeam{};
+  std::optional<::awsjson::partnercentral_selling::AwsOpportunityInsights> Insights{};
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::InvolvementTypeChangeReason>> InvolvementTypeChangeReason{};
+  std::optional<::awsjson::partnercentral_selling::AwsOpportunityRelatedEntities> RelatedEntityIds{};
+  std::optional<::awsjson::partnercentral_selling::AwsOpportunityCustomer> Customer{};
+  std::optional<::awsjson::partnercentral_selling::AwsOpportunityProject> Project{};
+  std::string Catalog{};
 
   friend bool operator==(GetAwsOpportunitySummaryResponse const&,
                          GetAwsOpportunitySummaryResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetEngagementInvitationRequest {
-  std::string Catalog;
-  std::string Identifier;
+  std::string Catalog{};
+  std::string Identifier{};
 
   friend bool operator==(GetEngagementInvitationRequest const&,
                          GetEngagementInvitationRequest const&) = default;

@@ -19,23 +19,23 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetEngagementInvitationResponse {
-  std::optional<std::string> Arn;
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::EngagementInvitationPayloadType>> PayloadType;
-  std::string Id;
-  std::optional<std::string> EngagementId;
-  std::optional<std::string> EngagementTitle;
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::InvitationStatus>> Status;
-  std::optional<awsjson::timestamp> InvitationDate;
-  std::optional<awsjson::timestamp> ExpirationDate;
-  std::optional<std::string> SenderAwsAccountId;
-  std::optional<std::string> SenderCompanyName;
-  std::optional<::awsjson::partnercentral_selling::Receiver> Receiver;
-  std::string Catalog;
-  std::optional<std::string> RejectionReason;
-  std::optional<::awsjson::partnercentral_selling::Payload> Payload;
-  std::optional<std::string> InvitationMessage;
-  std::optional<std::string> EngagementDescription;
-  std::optional<std::vector<::awsjson::partnercentral_selling::EngagementMemberSummary>> ExistingMembers;
+  std::optional<std::string> Arn{};
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::EngagementInvitationPayloadType>> PayloadType{};
+  std::string Id{};
+  std::optional<std::string> EngagementId{};
+  std::optional<std::string> EngagementTitle{};
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::InvitationStatus>> Status{};
+  std::optional<awsjson::timestamp> InvitationDate{};
+  std::optional<awsjson::timestamp> ExpirationDate{};
+  std::optional<std::string> SenderAwsAccountId{};
+  std::optional<std::string> SenderCompanyName{};
+  std::optional<::awsjson::partnercentral_selling::Receiver> Receiver{};
+  std::string Catalog{};
+  std::optional<std::string> RejectionReason{};
+  std::optional<::awsjson::partnercentral_selling::Payload> Payload{};
+  std::optional<std::string> InvitationMessage{};
+  std::optional<std::string> EngagementDescription{};
+  std::optional<std::vector<::awsjson::partnercentral_selling::EngagementMemberSummary>> ExistingMembers{};
 
   friend bool operator==(GetEngagementInvitationResponse const&,
                          GetEngagementInvitationResponse const&) = default;

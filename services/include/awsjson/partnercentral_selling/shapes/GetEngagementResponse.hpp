@@ -16,16 +16,16 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetEngagementResponse {
-  std::optional<std::string> Id;
-  std::optional<std::string> Arn;
-  std::optional<std::string> Title;
-  std::optional<std::string> Description;
-  std::optional<awsjson::timestamp> CreatedAt;
-  std::optional<std::string> CreatedBy;
-  std::optional<std::int32_t> MemberCount;
-  std::optional<awsjson::timestamp> ModifiedAt;
-  std::optional<std::string> ModifiedBy;
-  std::optional<std::vector<::awsjson::partnercentral_selling::EngagementContextDetails>> Contexts;
+  std::optional<std::string> Id{};
+  std::optional<std::string> Arn{};
+  std::optional<std::string> Title{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::timestamp> CreatedAt{};
+  std::optional<std::string> CreatedBy{};
+  std::optional<std::int32_t> MemberCount{};
+  std::optional<awsjson::timestamp> ModifiedAt{};
+  std::optional<std::string> ModifiedBy{};
+  std::optional<std::vector<::awsjson::partnercentral_selling::EngagementContextDetails>> Contexts{};
 
   friend bool operator==(GetEngagementResponse const&, GetEngagementResponse const&) = default;
 };

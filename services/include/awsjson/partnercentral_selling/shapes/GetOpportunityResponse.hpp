@@ -24,22 +24,22 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetOpportunityResponse {
-  std::string Catalog;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::partnercentral_selling::PrimaryNeedFromAws>>> PrimaryNeedsFromAws;
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::NationalSecurity>> NationalSecurity;
-  std::optional<std::string> PartnerOpportunityIdentifier;
-  std::optional<::awsjson::partnercentral_selling::Customer> Customer;
-  std::optional<::awsjson::partnercentral_selling::Project> Project;
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::OpportunityType>> OpportunityType;
-  std::optional<::awsjson::partnercentral_selling::Marketing> Marketing;
-  std::optional<::awsjson::partnercentral_selling::SoftwareRevenue> SoftwareRevenue;
-  std::string Id;
-  std::optional<std::string> Arn;
-  awsjson::timestamp LastModifiedDate;
-  awsjson::timestamp CreatedDate;
-  ::awsjson::partnercentral_selling::RelatedEntityIdentifiers RelatedEntityIdentifiers;
-  std::optional<::awsjson::partnercentral_selling::LifeCycle> LifeCycle;
-  std::optional<std::vector<::awsjson::partnercentral_selling::Contact>> OpportunityTeam;
+  std::string Catalog{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::partnercentral_selling::PrimaryNeedFromAws>>> PrimaryNeedsFromAws{};
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::NationalSecurity>> NationalSecurity{};
+  std::optional<std::string> PartnerOpportunityIdentifier{};
+  std::optional<::awsjson::partnercentral_selling::Customer> Customer{};
+  std::optional<::awsjson::partnercentral_selling::Project> Project{};
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::OpportunityType>> OpportunityType{};
+  std::optional<::awsjson::partnercentral_selling::Marketing> Marketing{};
+  std::optional<::awsjson::partnercentral_selling::SoftwareRevenue> SoftwareRevenue{};
+  std::string Id{};
+  std::optional<std::string> Arn{};
+  awsjson::timestamp LastModifiedDate{};
+  awsjson::timestamp CreatedDate{};
+  ::awsjson::partnercentral_selling::RelatedEntityIdentifiers RelatedEntityIdentifiers{};
+  std::optional<::awsjson::partnercentral_selling::LifeCycle> LifeCycle{};
+  std::optional<std::vector<::awsjson::partnercentral_selling::Contact>> OpportunityTeam{};
 
   friend bool operator==(GetOpportunityResponse const&, GetOpportunityResponse const&) = default;
 };

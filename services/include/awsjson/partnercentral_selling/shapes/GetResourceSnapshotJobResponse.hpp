@@ -15,18 +15,18 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetResourceSnapshotJobResponse {
-  std::string Catalog;
-  std::optional<std::string> Id;
-  std::optional<std::string> Arn;
-  std::optional<std::string> EngagementId;
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::ResourceType>> ResourceType;
-  std::optional<std::string> ResourceId;
-  std::optional<std::string> ResourceArn;
-  std::optional<std::string> ResourceSnapshotTemplateName;
-  std::optional<awsjson::timestamp> CreatedAt;
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::ResourceSnapshotJobStatus>> Status;
-  std::optional<awsjson::timestamp> LastSuccessfulExecutionDate;
-  std::optional<std::string> LastFailure;
+  std::string Catalog{};
+  std::optional<std::string> Id{};
+  std::optional<std::string> Arn{};
+  std::optional<std::string> EngagementId{};
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::ResourceType>> ResourceType{};
+  std::optional<std::string> ResourceId{};
+  std::optional<std::string> ResourceArn{};
+  std::optional<std::string> ResourceSnapshotTemplateName{};
+  std::optional<awsjson::timestamp> CreatedAt{};
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::ResourceSnapshotJobStatus>> Status{};
+  std::optional<awsjson::timestamp> LastSuccessfulExecutionDate{};
+  std::optional<std::string> LastFailure{};
 
   friend bool operator==(GetResourceSnapshotJobResponse const&,
                          GetResourceSnapshotJobResponse const&) = default;

@@ -15,12 +15,12 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetResourceSnapshotRequest {
-  std::string Catalog;
-  std::string EngagementIdentifier;
-  awsjson::open_enum<::awsjson::partnercentral_selling::ResourceType> ResourceType;
-  std::string ResourceIdentifier;
-  std::string ResourceSnapshotTemplateIdentifier;
-  std::optional<std::int32_t> Revision;
+  std::string Catalog{};
+  std::string EngagementIdentifier{};
+  awsjson::open_enum<::awsjson::partnercentral_selling::ResourceType> ResourceType{};
+  std::string ResourceIdentifier{};
+  std::string ResourceSnapshotTemplateIdentifier{};
+  std::optional<std::int32_t> Revision{};
 
   friend bool operator==(GetResourceSnapshotRequest const&,
                          GetResourceSnapshotRequest const&) = default;

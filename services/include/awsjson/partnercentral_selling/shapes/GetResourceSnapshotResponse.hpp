@@ -17,17 +17,17 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetResourceSnapshotResponse {
-  std::string Catalog;
-  std::optional<std::string> Arn;
-  std::optional<std::string> CreatedBy;
-  std::optional<awsjson::timestamp> CreatedAt;
-  std::optional<std::string> EngagementId;
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::ResourceType>> ResourceType;
-  std::optional<std::string> ResourceId;
-  std::optional<std::string> ResourceSnapshotTemplateName;
-  std::optional<std::int32_t> Revision;
-  std::optional<::awsjson::partnercentral_selling::ResourceSnapshotPayload> Payload;
-  std::optional<std::vector<std::string>> TargetMemberAccounts;
+  std::string Catalog{};
+  std::optional<std::string> Arn{};
+  std::optional<std::string> CreatedBy{};
+  std::optional<awsjson::timestamp> CreatedAt{};
+  std::optional<std::string> EngagementId{};
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::ResourceType>> ResourceType{};
+  std::optional<std::string> ResourceId{};
+  std::optional<std::string> ResourceSnapshotTemplateName{};
+  std::optional<std::int32_t> Revision{};
+  std::optional<::awsjson::partnercentral_selling::ResourceSnapshotPayload> Payload{};
+  std::optional<std::vector<std::string>> TargetMemberAccounts{};
 
   friend bool operator==(GetResourceSnapshotResponse const&,
                          GetResourceSnapshotResponse const&) = default;

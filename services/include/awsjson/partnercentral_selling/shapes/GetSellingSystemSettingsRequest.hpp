@@ -12,7 +12,7 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetSellingSystemSettingsRequest {
-  std::string Catalog;
+  std::string Catalog{};
 
   friend bool operator==(GetSellingSystemSettingsRequest const&,
                          GetSellingSystemSettingsRequest const&) = default;

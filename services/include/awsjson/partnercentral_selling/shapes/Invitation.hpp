@@ -15,9 +15,9 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Invitation {
-  std::string Message;
-  ::awsjson::partnercentral_selling::Receiver Receiver;
-  ::awsjson::partnercentral_selling::Payload Payload;
+  std::string Message{};
+  ::awsjson::partnercentral_selling::Receiver Receiver{};
+  ::awsjson::partnercentral_selling::Payload Payload{};
 
   friend bool operator==(Invitation const&, Invitation const&) = default;
 };

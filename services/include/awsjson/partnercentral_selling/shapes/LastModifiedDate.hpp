@@ -11,8 +11,8 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LastModifiedDate {
-  std::optional<awsjson::timestamp> AfterLastModifiedDate;
-  std::optional<awsjson::timestamp> BeforeLastModifiedDate;
+  std::optional<awsjson::timestamp> AfterLastModifiedDate{};
+  std::optional<awsjson::timestamp> BeforeLastModifiedDate{};
 
   friend bool operator==(LastModifiedDate const&, LastModifiedDate const&) = default;
 };

@@ -12,11 +12,11 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LeadContact {
-  std::string BusinessTitle;
-  std::string Email;
-  std::string FirstName;
-  std::string LastName;
-  std::optional<std::string> Phone;
+  std::string BusinessTitle{};
+  std::string Email{};
+  std::string FirstName{};
+  std::string LastName{};
+  std::optional<std::string> Phone{};
 
   friend bool operator==(LeadContact const&, LeadContact const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LeadContext {
-  std::optional<std::string> QualificationStatus;
-  ::awsjson::partnercentral_selling::LeadCustomer Customer;
-  std::vector<::awsjson::partnercentral_selling::LeadInteraction> Interactions;
+  std::optional<std::string> QualificationStatus{};
+  ::awsjson::partnercentral_selling::LeadCustomer Customer{};
+  std::vector<::awsjson::partnercentral_selling::LeadInteraction> Interactions{};
 
   friend bool operator==(LeadContext const&, LeadContext const&) = default;
 };

@@ -16,12 +16,12 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LeadCustomer {
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::Industry>> Industry;
-  std::string CompanyName;
-  std::optional<std::string> WebsiteUrl;
-  ::awsjson::partnercentral_selling::AddressSummary Address;
-  std::optional<std::string> AwsMaturity;
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::MarketSegment>> MarketSegment;
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::Industry>> Industry{};
+  std::string CompanyName{};
+  std::optional<std::string> WebsiteUrl{};
+  ::awsjson::partnercentral_selling::AddressSummary Address{};
+  std::optional<std::string> AwsMaturity{};
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::MarketSegment>> MarketSegment{};
 
   friend bool operator==(LeadCustomer const&, LeadCustomer const&) = default;
 };

@@ -14,14 +14,14 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LeadInteraction {
-  std::string SourceType;
-  std::string SourceId;
-  std::string SourceName;
-  std::optional<std::string> Usecase;
-  std::optional<awsjson::timestamp> InteractionDate;
-  std::string CustomerAction;
-  std::optional<std::string> BusinessProblem;
-  ::awsjson::partnercentral_selling::LeadContact Contact;
+  std::string SourceType{};
+  std::string SourceId{};
+  std::string SourceName{};
+  std::optional<std::string> Usecase{};
+  std::optional<awsjson::timestamp> InteractionDate{};
+  std::string CustomerAction{};
+  std::optional<std::string> BusinessProblem{};
+  ::awsjson::partnercentral_selling::LeadContact Contact{};
 
   friend bool operator==(LeadInteraction const&, LeadInteraction const&) = default;
 };

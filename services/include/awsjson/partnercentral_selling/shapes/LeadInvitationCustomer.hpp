@@ -15,12 +15,12 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LeadInvitationCustomer {
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::Industry>> Industry;
-  std::string CompanyName;
-  std::optional<std::string> WebsiteUrl;
-  std::string CountryCode;
-  std::optional<std::string> AwsMaturity;
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::MarketSegment>> MarketSegment;
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::Industry>> Industry{};
+  std::string CompanyName{};
+  std::optional<std::string> WebsiteUrl{};
+  std::string CountryCode{};
+  std::optional<std::string> AwsMaturity{};
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::MarketSegment>> MarketSegment{};
 
   friend bool operator==(LeadInvitationCustomer const&, LeadInvitationCustomer const&) = default;
 };

@@ -12,11 +12,11 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LeadInvitationInteraction {
-  std::string SourceType;
-  std::string SourceId;
-  std::string SourceName;
-  std::optional<std::string> Usecase;
-  std::string ContactBusinessTitle;
+  std::string SourceType{};
+  std::string SourceId{};
+  std::string SourceName{};
+  std::optional<std::string> Usecase{};
+  std::string ContactBusinessTitle{};
 
   friend bool operator==(LeadInvitationInteraction const&,
                          LeadInvitationInteraction const&) = default;

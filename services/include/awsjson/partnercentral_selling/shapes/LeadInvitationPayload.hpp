@@ -14,8 +14,8 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LeadInvitationPayload {
-  ::awsjson::partnercentral_selling::LeadInvitationCustomer Customer;
-  ::awsjson::partnercentral_selling::LeadInvitationInteraction Interaction;
+  ::awsjson::partnercentral_selling::LeadInvitationCustomer Customer{};
+  ::awsjson::partnercentral_selling::LeadInvitationInteraction Interaction{};
 
   friend bool operator==(LeadInvitationPayload const&, LeadInvitationPayload const&) = default;
 };

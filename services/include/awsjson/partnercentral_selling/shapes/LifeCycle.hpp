@@ -18,14 +18,14 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LifeCycle {
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::Stage>> Stage;
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::ClosedLostReason>> ClosedLostReason;
-  std::optional<std::string> NextSteps;
-  std::optional<std::string> TargetCloseDate;
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::ReviewStatus>> ReviewStatus;
-  std::optional<std::string> ReviewComments;
-  std::optional<std::string> ReviewStatusReason;
-  std::optional<std::vector<::awsjson::partnercentral_selling::NextStepsHistory>> NextStepsHistory;
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::Stage>> Stage{};
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::ClosedLostReason>> ClosedLostReason{};
+  std::optional<std::string> NextSteps{};
+  std::optional<std::string> TargetCloseDate{};
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::ReviewStatus>> ReviewStatus{};
+  std::optional<std::string> ReviewComments{};
+  std::optional<std::string> ReviewStatusReason{};
+  std::optional<std::vector<::awsjson::partnercentral_selling::NextStepsHistory>> NextStepsHistory{};
 
   friend bool operator==(LifeCycle const&, LifeCycle const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LifeCycleForView {
-  std::optional<std::string> TargetCloseDate;
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::ReviewStatus>> ReviewStatus;
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::Stage>> Stage;
-  std::optional<std::string> NextSteps;
+  std::optional<std::string> TargetCloseDate{};
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::ReviewStatus>> ReviewStatus{};
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::Stage>> Stage{};
+  std::optional<std::string> NextSteps{};
 
   friend bool operator==(LifeCycleForView const&, LifeCycleForView const&) = default;
 };

@@ -17,14 +17,14 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListEngagementByAcceptingInvitationTasksRequest {
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
-  std::optional<::awsjson::partnercentral_selling::ListTasksSortBase> Sort;
-  std::string Catalog;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::partnercentral_selling::TaskStatus>>> TaskStatus;
-  std::optional<std::vector<std::string>> OpportunityIdentifier;
-  std::optional<std::vector<std::string>> EngagementInvitationIdentifier;
-  std::optional<std::vector<std::string>> TaskIdentifier;
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
+  std::optional<::awsjson::partnercentral_selling::ListTasksSortBase> Sort{};
+  std::string Catalog{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::partnercentral_selling::TaskStatus>>> TaskStatus{};
+  std::optional<std::vector<std::string>> OpportunityIdentifier{};
+  std::optional<std::vector<std::string>> EngagementInvitationIdentifier{};
+  std::optional<std::vector<std::string>> TaskIdentifier{};
 
   friend bool operator==(ListEngagementByAcceptingInvitationTasksRequest const&,
                          ListEngagementByAcceptingInvitationTasksRequest const&) = default;

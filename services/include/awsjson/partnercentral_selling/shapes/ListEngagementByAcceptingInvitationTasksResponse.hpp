@@ -15,8 +15,8 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListEngagementByAcceptingInvitationTasksResponse {
-  std::optional<std::vector<::awsjson::partnercentral_selling::ListEngagementByAcceptingInvitationTaskSummary>> TaskSummaries;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::partnercentral_selling::ListEngagementByAcceptingInvitationTaskSummary>> TaskSummaries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListEngagementByAcceptingInvitationTasksResponse const&,
                          ListEngagementByAcceptingInvitationTasksResponse const&) = default;

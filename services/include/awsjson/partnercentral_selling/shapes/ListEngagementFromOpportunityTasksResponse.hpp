@@ -15,8 +15,8 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListEngagementFromOpportunityTasksResponse {
-  std::optional<std::vector<::awsjson::partnercentral_selling::ListEngagementFromOpportunityTaskSummary>> TaskSummaries;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::partnercentral_selling::ListEngagementFromOpportunityTaskSummary>> TaskSummaries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListEngagementFromOpportunityTasksResponse const&,
                          ListEngagementFromOpportunityTasksResponse const&) = default;

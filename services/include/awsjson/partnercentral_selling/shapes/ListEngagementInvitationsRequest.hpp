@@ -19,15 +19,15 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListEngagementInvitationsRequest {
-  std::string Catalog;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
-  std::optional<::awsjson::partnercentral_selling::OpportunityEngagementInvitationSort> Sort;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::partnercentral_selling::EngagementInvitationPayloadType>>> PayloadType;
-  awsjson::open_enum<::awsjson::partnercentral_selling::ParticipantType> ParticipantType;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::partnercentral_selling::InvitationStatus>>> Status;
-  std::optional<std::vector<std::string>> EngagementIdentifier;
-  std::optional<std::vector<std::string>> SenderAwsAccountId;
+  std::string Catalog{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
+  std::optional<::awsjson::partnercentral_selling::OpportunityEngagementInvitationSort> Sort{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::partnercentral_selling::EngagementInvitationPayloadType>>> PayloadType{};
+  awsjson::open_enum<::awsjson::partnercentral_selling::ParticipantType> ParticipantType{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::partnercentral_selling::InvitationStatus>>> Status{};
+  std::optional<std::vector<std::string>> EngagementIdentifier{};
+  std::optional<std::vector<std::string>> SenderAwsAccountId{};
 
   friend bool operator==(ListEngagementInvitationsRequest const&,
                          ListEngagementInvitationsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListEngagementInvitationsResponse {
-  std::optional<std::vector<::awsjson::partnercentral_selling::EngagementInvitationSummary>> EngagementInvitationSummaries;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::partnercentral_selling::EngagementInvitationSummary>> EngagementInvitationSummaries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListEngagementInvitationsResponse const&,
                          ListEngagementInvitationsResponse const&) = default;

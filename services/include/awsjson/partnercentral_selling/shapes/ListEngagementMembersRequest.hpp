@@ -13,10 +13,10 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListEngagementMembersRequest {
-  std::string Catalog;
-  std::string Identifier;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::string Catalog{};
+  std::string Identifier{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListEngagementMembersRequest const&,
                          ListEngagementMembersRequest const&) = default;

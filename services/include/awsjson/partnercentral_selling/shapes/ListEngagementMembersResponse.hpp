@@ -15,8 +15,8 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListEngagementMembersResponse {
-  std::vector<::awsjson::partnercentral_selling::EngagementMember> EngagementMemberList;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::partnercentral_selling::EngagementMember> EngagementMemberList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListEngagementMembersResponse const&,
                          ListEngagementMembersResponse const&) = default;

@@ -15,13 +15,13 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListEngagementResourceAssociationsRequest {
-  std::string Catalog;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
-  std::optional<std::string> EngagementIdentifier;
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::ResourceType>> ResourceType;
-  std::optional<std::string> ResourceIdentifier;
-  std::optional<std::string> CreatedBy;
+  std::string Catalog{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::string> EngagementIdentifier{};
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::ResourceType>> ResourceType{};
+  std::optional<std::string> ResourceIdentifier{};
+  std::optional<std::string> CreatedBy{};
 
   friend bool operator==(ListEngagementResourceAssociationsRequest const&,
                          ListEngagementResourceAssociationsRequest const&) = default;

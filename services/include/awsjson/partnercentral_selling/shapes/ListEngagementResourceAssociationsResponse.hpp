@@ -15,8 +15,8 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListEngagementResourceAssociationsResponse {
-  std::vector<::awsjson::partnercentral_selling::EngagementResourceAssociationSummary> EngagementResourceAssociationSummaries;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::partnercentral_selling::EngagementResourceAssociationSummary> EngagementResourceAssociationSummaries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListEngagementResourceAssociationsResponse const&,
                          ListEngagementResourceAssociationsResponse const&) = default;

@@ -17,15 +17,15 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListEngagementsRequest {
-  std::string Catalog;
-  std::optional<std::vector<std::string>> CreatedBy;
-  std::optional<std::vector<std::string>> ExcludeCreatedBy;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::partnercentral_selling::EngagementContextType>>> ContextTypes;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::partnercentral_selling::EngagementContextType>>> ExcludeContextTypes;
-  std::optional<::awsjson::partnercentral_selling::EngagementSort> Sort;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<std::string>> EngagementIdentifier;
+  std::string Catalog{};
+  std::optional<std::vector<std::string>> CreatedBy{};
+  std::optional<std::vector<std::string>> ExcludeCreatedBy{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::partnercentral_selling::EngagementContextType>>> ContextTypes{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::partnercentral_selling::EngagementContextType>>> ExcludeContextTypes{};
+  std::optional<::awsjson::partnercentral_selling::EngagementSort> Sort{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<std::string>> EngagementIdentifier{};
 
   friend bool operator==(ListEngagementsRequest const&, ListEngagementsRequest const&) = default;
 };

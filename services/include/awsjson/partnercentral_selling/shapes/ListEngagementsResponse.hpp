@@ -15,8 +15,8 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListEngagementsResponse {
-  std::vector<::awsjson::partnercentral_selling::EngagementSummary> EngagementSummaryList;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::partnercentral_selling::EngagementSummary> EngagementSummaryList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListEngagementsResponse const&, ListEngagementsResponse const&) = default;
 };

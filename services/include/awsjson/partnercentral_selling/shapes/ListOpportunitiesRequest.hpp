@@ -21,17 +21,17 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListOpportunitiesRequest {
-  std::string Catalog;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
-  std::optional<::awsjson::partnercentral_selling::OpportunitySort> Sort;
-  std::optional<::awsjson::partnercentral_selling::LastModifiedDate> LastModifiedDate;
-  std::optional<std::vector<std::string>> Identifier;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::partnercentral_selling::Stage>>> LifeCycleStage;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::partnercentral_selling::ReviewStatus>>> LifeCycleReviewStatus;
-  std::optional<std::vector<std::string>> CustomerCompanyName;
-  std::optional<::awsjson::partnercentral_selling::CreatedDateFilter> CreatedDate;
-  std::optional<::awsjson::partnercentral_selling::TargetCloseDateFilter> TargetCloseDate;
+  std::string Catalog{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
+  std::optional<::awsjson::partnercentral_selling::OpportunitySort> Sort{};
+  std::optional<::awsjson::partnercentral_selling::LastModifiedDate> LastModifiedDate{};
+  std::optional<std::vector<std::string>> Identifier{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::partnercentral_selling::Stage>>> LifeCycleStage{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::partnercentral_selling::ReviewStatus>>> LifeCycleReviewStatus{};
+  std::optional<std::vector<std::string>> CustomerCompanyName{};
+  std::optional<::awsjson::partnercentral_selling::CreatedDateFilter> CreatedDate{};
+  std::optional<::awsjson::partnercentral_selling::TargetCloseDateFilter> TargetCloseDate{};
 
   friend bool operator==(ListOpportunitiesRequest const&,
                          ListOpportunitiesRequest const&) = default;

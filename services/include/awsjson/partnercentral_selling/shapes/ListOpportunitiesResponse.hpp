@@ -15,8 +15,8 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListOpportunitiesResponse {
-  std::vector<::awsjson::partnercentral_selling::OpportunitySummary> OpportunitySummaries;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::partnercentral_selling::OpportunitySummary> OpportunitySummaries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListOpportunitiesResponse const&,
                          ListOpportunitiesResponse const&) = default;

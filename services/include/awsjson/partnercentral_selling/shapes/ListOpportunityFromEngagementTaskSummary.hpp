@@ -15,16 +15,16 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListOpportunityFromEngagementTaskSummary {
-  std::optional<std::string> TaskId;
-  std::optional<std::string> TaskArn;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::TaskStatus>> TaskStatus;
-  std::optional<std::string> Message;
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::ReasonCode>> ReasonCode;
-  std::optional<std::string> OpportunityId;
-  std::optional<std::string> ResourceSnapshotJobId;
-  std::optional<std::string> EngagementId;
-  std::optional<std::string> ContextId;
+  std::optional<std::string> TaskId{};
+  std::optional<std::string> TaskArn{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::TaskStatus>> TaskStatus{};
+  std::optional<std::string> Message{};
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::ReasonCode>> ReasonCode{};
+  std::optional<std::string> OpportunityId{};
+  std::optional<std::string> ResourceSnapshotJobId{};
+  std::optional<std::string> EngagementId{};
+  std::optional<std::string> ContextId{};
 
   friend bool operator==(ListOpportunityFromEngagementTaskSummary const&,
                          ListOpportunityFromEngagementTaskSummary const&) = default;

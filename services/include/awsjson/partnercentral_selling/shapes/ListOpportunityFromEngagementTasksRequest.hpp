@@ -17,15 +17,15 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListOpportunityFromEngagementTasksRequest {
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
-  std::optional<::awsjson::partnercentral_selling::ListTasksSortBase> Sort;
-  std::string Catalog;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::partnercentral_selling::TaskStatus>>> TaskStatus;
-  std::optional<std::vector<std::string>> TaskIdentifier;
-  std::optional<std::vector<std::string>> OpportunityIdentifier;
-  std::optional<std::vector<std::string>> EngagementIdentifier;
-  std::optional<std::vector<std::string>> ContextIdentifier;
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
+  std::optional<::awsjson::partnercentral_selling::ListTasksSortBase> Sort{};
+  std::string Catalog{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::partnercentral_selling::TaskStatus>>> TaskStatus{};
+  std::optional<std::vector<std::string>> TaskIdentifier{};
+  std::optional<std::vector<std::string>> OpportunityIdentifier{};
+  std::optional<std::vector<std::string>> EngagementIdentifier{};
+  std::optional<std::vector<std::string>> ContextIdentifier{};
 
   friend bool operator==(ListOpportunityFromEngagementTasksRequest const&,
                          ListOpportunityFromEngagementTasksRequest const&) = default;

@@ -16,12 +16,12 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListResourceSnapshotJobsRequest {
-  std::string Catalog;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
-  std::optional<std::string> EngagementIdentifier;
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::ResourceSnapshotJobStatus>> Status;
-  std::optional<::awsjson::partnercentral_selling::SortObject> Sort;
+  std::string Catalog{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::string> EngagementIdentifier{};
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::ResourceSnapshotJobStatus>> Status{};
+  std::optional<::awsjson::partnercentral_selling::SortObject> Sort{};
 
   friend bool operator==(ListResourceSnapshotJobsRequest const&,
                          ListResourceSnapshotJobsRequest const&) = default;

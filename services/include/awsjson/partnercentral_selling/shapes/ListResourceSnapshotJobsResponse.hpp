@@ -15,8 +15,8 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListResourceSnapshotJobsResponse {
-  std::vector<::awsjson::partnercentral_selling::ResourceSnapshotJobSummary> ResourceSnapshotJobSummaries;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::partnercentral_selling::ResourceSnapshotJobSummary> ResourceSnapshotJobSummaries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListResourceSnapshotJobsResponse const&,
                          ListResourceSnapshotJobsResponse const&) = default;

@@ -15,14 +15,14 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListResourceSnapshotsRequest {
-  std::string Catalog;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
-  std::string EngagementIdentifier;
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::ResourceType>> ResourceType;
-  std::optional<std::string> ResourceIdentifier;
-  std::optional<std::string> ResourceSnapshotTemplateIdentifier;
-  std::optional<std::string> CreatedBy;
+  std::string Catalog{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
+  std::string EngagementIdentifier{};
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::ResourceType>> ResourceType{};
+  std::optional<std::string> ResourceIdentifier{};
+  std::optional<std::string> ResourceSnapshotTemplateIdentifier{};
+  std::optional<std::string> CreatedBy{};
 
   friend bool operator==(ListResourceSnapshotsRequest const&,
                          ListResourceSnapshotsRequest const&) = default;

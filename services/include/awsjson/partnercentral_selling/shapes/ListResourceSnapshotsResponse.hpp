@@ -15,8 +15,8 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListResourceSnapshotsResponse {
-  std::vector<::awsjson::partnercentral_selling::ResourceSnapshotSummary> ResourceSnapshotSummaries;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::partnercentral_selling::ResourceSnapshotSummary> ResourceSnapshotSummaries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListResourceSnapshotsResponse const&,
                          ListResourceSnapshotsResponse const&) = default;

@@ -17,13 +17,13 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListSolutionsRequest {
-  std::string Catalog;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
-  std::optional<::awsjson::partnercentral_selling::SolutionSort> Sort;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::partnercentral_selling::SolutionStatus>>> Status;
-  std::optional<std::vector<std::string>> Identifier;
-  std::optional<std::vector<std::string>> Category;
+  std::string Catalog{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
+  std::optional<::awsjson::partnercentral_selling::SolutionSort> Sort{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::partnercentral_selling::SolutionStatus>>> Status{};
+  std::optional<std::vector<std::string>> Identifier{};
+  std::optional<std::vector<std::string>> Category{};
 
   friend bool operator==(ListSolutionsRequest const&, ListSolutionsRequest const&) = default;
 };

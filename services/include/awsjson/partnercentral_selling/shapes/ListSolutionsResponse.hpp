@@ -15,8 +15,8 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListSolutionsResponse {
-  std::vector<::awsjson::partnercentral_selling::SolutionBase> SolutionSummaries;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::partnercentral_selling::SolutionBase> SolutionSummaries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListSolutionsResponse const&, ListSolutionsResponse const&) = default;
 };

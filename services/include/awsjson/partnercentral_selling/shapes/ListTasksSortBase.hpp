@@ -15,8 +15,8 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTasksSortBase {
-  awsjson::open_enum<::awsjson::partnercentral_selling::SortOrder> SortOrder;
-  awsjson::open_enum<::awsjson::partnercentral_selling::ListTasksSortName> SortBy;
+  awsjson::open_enum<::awsjson::partnercentral_selling::SortOrder> SortOrder{};
+  awsjson::open_enum<::awsjson::partnercentral_selling::ListTasksSortName> SortBy{};
 
   friend bool operator==(ListTasksSortBase const&, ListTasksSortBase const&) = default;
 };

@@ -17,11 +17,11 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Marketing {
-  std::optional<std::string> CampaignName;
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::MarketingSource>> Source;
-  std::optional<std::vector<std::string>> UseCases;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::partnercentral_selling::Channel>>> Channels;
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::AwsFundingUsed>> AwsFundingUsed;
+  std::optional<std::string> CampaignName{};
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::MarketingSource>> Source{};
+  std::optional<std::vector<std::string>> UseCases{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::partnercentral_selling::Channel>>> Channels{};
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::AwsFundingUsed>> AwsFundingUsed{};
 
   friend bool operator==(Marketing const&, Marketing const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OpportunityEngagementInvitationSort {
-  awsjson::open_enum<::awsjson::partnercentral_selling::SortOrder> SortOrder;
-  awsjson::open_enum<::awsjson::partnercentral_selling::OpportunityEngagementInvitationSortName> SortBy;
+  awsjson::open_enum<::awsjson::partnercentral_selling::SortOrder> SortOrder{};
+  awsjson::open_enum<::awsjson::partnercentral_selling::OpportunityEngagementInvitationSortName> SortBy{};
 
   friend bool operator==(OpportunityEngagementInvitationSort const&,
                          OpportunityEngagementInvitationSort const&) = default;

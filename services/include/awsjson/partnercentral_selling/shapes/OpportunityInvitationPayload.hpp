@@ -18,10 +18,10 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OpportunityInvitationPayload {
-  std::optional<std::vector<::awsjson::partnercentral_selling::SenderContact>> SenderContacts;
-  std::vector<awsjson::open_enum<::awsjson::partnercentral_selling::ReceiverResponsibility>> ReceiverResponsibilities;
-  ::awsjson::partnercentral_selling::EngagementCustomer Customer;
-  ::awsjson::partnercentral_selling::ProjectDetails Project;
+  std::optional<std::vector<::awsjson::partnercentral_selling::SenderContact>> SenderContacts{};
+  std::vector<awsjson::open_enum<::awsjson::partnercentral_selling::ReceiverResponsibility>> ReceiverResponsibilities{};
+  ::awsjson::partnercentral_selling::EngagementCustomer Customer{};
+  ::awsjson::partnercentral_selling::ProjectDetails Project{};
 
   friend bool operator==(OpportunityInvitationPayload const&,
                          OpportunityInvitationPayload const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OpportunitySort {
-  awsjson::open_enum<::awsjson::partnercentral_selling::SortOrder> SortOrder;
-  awsjson::open_enum<::awsjson::partnercentral_selling::OpportunitySortName> SortBy;
+  awsjson::open_enum<::awsjson::partnercentral_selling::SortOrder> SortOrder{};
+  awsjson::open_enum<::awsjson::partnercentral_selling::OpportunitySortName> SortBy{};
 
   friend bool operator==(OpportunitySort const&, OpportunitySort const&) = default;
 };

@@ -17,16 +17,16 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OpportunitySummary {
-  std::string Catalog;
-  std::optional<std::string> Id;
-  std::optional<std::string> Arn;
-  std::optional<std::string> PartnerOpportunityIdentifier;
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::OpportunityType>> OpportunityType;
-  std::optional<awsjson::timestamp> LastModifiedDate;
-  std::optional<awsjson::timestamp> CreatedDate;
-  std::optional<::awsjson::partnercentral_selling::LifeCycleSummary> LifeCycle;
-  std::optional<::awsjson::partnercentral_selling::CustomerSummary> Customer;
-  std::optional<::awsjson::partnercentral_selling::ProjectSummary> Project;
+  std::string Catalog{};
+  std::optional<std::string> Id{};
+  std::optional<std::string> Arn{};
+  std::optional<std::string> PartnerOpportunityIdentifier{};
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::OpportunityType>> OpportunityType{};
+  std::optional<awsjson::timestamp> LastModifiedDate{};
+  std::optional<awsjson::timestamp> CreatedDate{};
+  std::optional<::awsjson::partnercentral_selling::LifeCycleSummary> LifeCycle{};
+  std::optional<::awsjson::partnercentral_selling::CustomerSummary> Customer{};
+  std::optional<::awsjson::partnercentral_selling::ProjectSummary> Project{};
 
   friend bool operator==(OpportunitySummary const&, OpportunitySummary const&) = default;
 };

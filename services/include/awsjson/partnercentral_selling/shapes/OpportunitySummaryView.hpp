@@ -21,13 +21,13 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OpportunitySummaryView {
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::OpportunityType>> OpportunityType;
-  std::optional<::awsjson::partnercentral_selling::LifeCycleForView> Lifecycle;
-  std::optional<std::vector<::awsjson::partnercentral_selling::Contact>> OpportunityTeam;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::partnercentral_selling::PrimaryNeedFromAws>>> PrimaryNeedsFromAws;
-  std::optional<::awsjson::partnercentral_selling::Customer> Customer;
-  std::optional<::awsjson::partnercentral_selling::ProjectView> Project;
-  std::optional<::awsjson::partnercentral_selling::RelatedEntityIdentifiers> RelatedEntityIdentifiers;
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::OpportunityType>> OpportunityType{};
+  std::optional<::awsjson::partnercentral_selling::LifeCycleForView> Lifecycle{};
+  std::optional<std::vector<::awsjson::partnercentral_selling::Contact>> OpportunityTeam{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::partnercentral_selling::PrimaryNeedFromAws>>> PrimaryNeedsFromAws{};
+  std::optional<::awsjson::partnercentral_selling::Customer> Customer{};
+  std::optional<::awsjson::partnercentral_selling::ProjectView> Project{};
+  std::optional<::awsjson::partnercentral_selling::RelatedEntityIdentifiers> RelatedEntityIdentifiers{};
 
   friend bool operator==(OpportunitySummaryView const&, OpportunitySummaryView const&) = default;
 };

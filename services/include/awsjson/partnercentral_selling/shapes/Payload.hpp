@@ -14,8 +14,8 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Payload : awsjson::tagged_union {
-  std::optional<::awsjson::partnercentral_selling::OpportunityInvitationPayload> OpportunityInvitation;
-  std::optional<::awsjson::partnercentral_selling::LeadInvitationPayload> LeadInvitation;
+  std::optional<::awsjson::partnercentral_selling::OpportunityInvitationPayload> OpportunityInvitation{};
+  std::optional<::awsjson::partnercentral_selling::LeadInvitationPayload> LeadInvitation{};
 
   friend bool operator==(Payload const&, Payload const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProfileNextStepsHistory {
-  std::string Value;
-  awsjson::timestamp Time;
+  std::string Value{};
+  awsjson::timestamp Time{};
 
   friend bool operator==(ProfileNextStepsHistory const&, ProfileNextStepsHistory const&) = default;
 };

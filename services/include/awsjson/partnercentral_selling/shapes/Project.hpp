@@ -20,20 +20,20 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Project {
-  std::optional<std::vector<awsjson::open_enum<::awsjson::partnercentral_selling::DeliveryModel>>> DeliveryModels;
-  std::optional<std::vector<::awsjson::partnercentral_selling::ExpectedCustomerSpend>> ExpectedCustomerSpend;
-  std::optional<::awsjson::partnercentral_selling::ExpectedContractDuration> ExpectedContractDuration;
-  std::optional<std::string> Title;
-  std::optional<std::vector<std::string>> ApnPrograms;
-  std::optional<std::string> CustomerBusinessProblem;
-  std::optional<std::string> CustomerUseCase;
-  std::optional<std::string> RelatedOpportunityIdentifier;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::partnercentral_selling::SalesActivity>>> SalesActivities;
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::CompetitorName>> CompetitorName;
-  std::optional<std::string> OtherCompetitorNames;
-  std::optional<std::string> OtherSolutionDescription;
-  std::optional<std::string> AdditionalComments;
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::AwsPartition>> AwsPartition;
+  std::optional<std::vector<awsjson::open_enum<::awsjson::partnercentral_selling::DeliveryModel>>> DeliveryModels{};
+  std::optional<std::vector<::awsjson::partnercentral_selling::ExpectedCustomerSpend>> ExpectedCustomerSpend{};
+  std::optional<::awsjson::partnercentral_selling::ExpectedContractDuration> ExpectedContractDuration{};
+  std::optional<std::string> Title{};
+  std::optional<std::vector<std::string>> ApnPrograms{};
+  std::optional<std::string> CustomerBusinessProblem{};
+  std::optional<std::string> CustomerUseCase{};
+  std::optional<std::string> RelatedOpportunityIdentifier{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::partnercentral_selling::SalesActivity>>> SalesActivities{};
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::CompetitorName>> CompetitorName{};
+  std::optional<std::string> OtherCompetitorNames{};
+  std::optional<std::string> OtherSolutionDescription{};
+  std::optional<std::string> AdditionalComments{};
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::AwsPartition>> AwsPartition{};
 
   friend bool operator==(Project const&, Project const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProjectDetails {
-  std::string BusinessProblem;
-  std::string Title;
-  std::string TargetCompletionDate;
-  std::vector<::awsjson::partnercentral_selling::ExpectedCustomerSpend> ExpectedCustomerSpend;
+  std::string BusinessProblem{};
+  std::string Title{};
+  std::string TargetCompletionDate{};
+  std::vector<::awsjson::partnercentral_selling::ExpectedCustomerSpend> ExpectedCustomerSpend{};
 
   friend bool operator==(ProjectDetails const&, ProjectDetails const&) = default;
 };

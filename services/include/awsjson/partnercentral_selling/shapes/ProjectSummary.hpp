@@ -17,9 +17,9 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProjectSummary {
-  std::optional<std::vector<awsjson::open_enum<::awsjson::partnercentral_selling::DeliveryModel>>> DeliveryModels;
-  std::optional<std::vector<::awsjson::partnercentral_selling::ExpectedCustomerSpend>> ExpectedCustomerSpend;
-  std::optional<::awsjson::partnercentral_selling::ExpectedContractDuration> ExpectedContractDuration;
+  std::optional<std::vector<awsjson::open_enum<::awsjson::partnercentral_selling::DeliveryModel>>> DeliveryModels{};
+  std::optional<std::vector<::awsjson::partnercentral_selling::ExpectedCustomerSpend>> ExpectedCustomerSpend{};
+  std::optional<::awsjson::partnercentral_selling::ExpectedContractDuration> ExpectedContractDuration{};
 
   friend bool operator==(ProjectSummary const&, ProjectSummary const&) = default;
 };

@@ -18,12 +18,12 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProjectView {
-  std::optional<std::vector<awsjson::open_enum<::awsjson::partnercentral_selling::DeliveryModel>>> DeliveryModels;
-  std::optional<std::vector<::awsjson::partnercentral_selling::ExpectedCustomerSpend>> ExpectedCustomerSpend;
-  std::optional<::awsjson::partnercentral_selling::ExpectedContractDuration> ExpectedContractDuration;
-  std::optional<std::string> CustomerUseCase;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::partnercentral_selling::SalesActivity>>> SalesActivities;
-  std::optional<std::string> OtherSolutionDescription;
+  std::optional<std::vector<awsjson::open_enum<::awsjson::partnercentral_selling::DeliveryModel>>> DeliveryModels{};
+  std::optional<std::vector<::awsjson::partnercentral_selling::ExpectedCustomerSpend>> ExpectedCustomerSpend{};
+  std::optional<::awsjson::partnercentral_selling::ExpectedContractDuration> ExpectedContractDuration{};
+  std::optional<std::string> CustomerUseCase{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::partnercentral_selling::SalesActivity>>> SalesActivities{};
+  std::optional<std::string> OtherSolutionDescription{};
 
   friend bool operator==(ProjectView const&, ProjectView const&) = default;
 };

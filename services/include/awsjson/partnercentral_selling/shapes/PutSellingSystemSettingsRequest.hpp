@@ -12,8 +12,8 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutSellingSystemSettingsRequest {
-  std::string Catalog;
-  std::optional<std::string> ResourceSnapshotJobRoleIdentifier;
+  std::string Catalog{};
+  std::optional<std::string> ResourceSnapshotJobRoleIdentifier{};
 
   friend bool operator==(PutSellingSystemSettingsRequest const&,
                          PutSellingSystemSettingsRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutSellingSystemSettingsResponse {
-  std::string Catalog;
-  std::optional<std::string> ResourceSnapshotJobRoleArn;
+  std::string Catalog{};
+  std::optional<std::string> ResourceSnapshotJobRoleArn{};
 
   friend bool operator==(PutSellingSystemSettingsResponse const&,
                          PutSellingSystemSettingsResponse const&) = default;

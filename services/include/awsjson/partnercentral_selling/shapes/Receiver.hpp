@@ -13,7 +13,7 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Receiver : awsjson::tagged_union {
-  std::optional<::awsjson::partnercentral_selling::AccountReceiver> Account;
+  std::optional<::awsjson::partnercentral_selling::AccountReceiver> Account{};
 
   friend bool operator==(Receiver const&, Receiver const&) = default;
 };

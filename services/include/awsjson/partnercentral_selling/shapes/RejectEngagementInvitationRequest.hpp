@@ -12,9 +12,9 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RejectEngagementInvitationRequest {
-  std::string Catalog;
-  std::string Identifier;
-  std::optional<std::string> RejectionReason;
+  std::string Catalog{};
+  std::string Identifier{};
+  std::optional<std::string> RejectionReason{};
 
   friend bool operator==(RejectEngagementInvitationRequest const&,
                          RejectEngagementInvitationRequest const&) = default;

@@ -13,10 +13,10 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RelatedEntityIdentifiers {
-  std::optional<std::vector<std::string>> AwsMarketplaceOffers;
-  std::optional<std::vector<std::string>> AwsMarketplaceOfferSets;
-  std::optional<std::vector<std::string>> Solutions;
-  std::optional<std::vector<std::string>> AwsProducts;
+  std::optional<std::vector<std::string>> AwsMarketplaceOffers{};
+  std::optional<std::vector<std::string>> AwsMarketplaceOfferSets{};
+  std::optional<std::vector<std::string>> Solutions{};
+  std::optional<std::vector<std::string>> AwsProducts{};
 
   friend bool operator==(RelatedEntityIdentifiers const&,
                          RelatedEntityIdentifiers const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceNotFoundException {
-  std::optional<std::string> Message;
+  std::optional<std::string> Message{};
 
   friend bool operator==(ResourceNotFoundException const&,
                          ResourceNotFoundException const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceSnapshotJobSummary {
-  std::optional<std::string> Id;
-  std::optional<std::string> Arn;
-  std::optional<std::string> EngagementId;
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::ResourceSnapshotJobStatus>> Status;
+  std::optional<std::string> Id{};
+  std::optional<std::string> Arn{};
+  std::optional<std::string> EngagementId{};
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::ResourceSnapshotJobStatus>> Status{};
 
   friend bool operator==(ResourceSnapshotJobSummary const&,
                          ResourceSnapshotJobSummary const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceSnapshotPayload : awsjson::tagged_union {
-  std::optional<::awsjson::partnercentral_selling::OpportunitySummaryView> OpportunitySummary;
-  std::optional<::awsjson::partnercentral_selling::AwsOpportunitySummaryFullView> AwsOpportunitySummaryFullView;
+  std::optional<::awsjson::partnercentral_selling::OpportunitySummaryView> OpportunitySummary{};
+  std::optional<::awsjson::partnercentral_selling::AwsOpportunitySummaryFullView> AwsOpportunitySummaryFullView{};
 
   friend bool operator==(ResourceSnapshotPayload const&, ResourceSnapshotPayload const&) = default;
 };

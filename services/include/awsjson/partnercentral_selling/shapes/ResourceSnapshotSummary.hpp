@@ -15,12 +15,12 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceSnapshotSummary {
-  std::optional<std::string> Arn;
-  std::optional<std::int32_t> Revision;
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::ResourceType>> ResourceType;
-  std::optional<std::string> ResourceId;
-  std::optional<std::string> ResourceSnapshotTemplateName;
-  std::optional<std::string> CreatedBy;
+  std::optional<std::string> Arn{};
+  std::optional<std::int32_t> Revision{};
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::ResourceType>> ResourceType{};
+  std::optional<std::string> ResourceId{};
+  std::optional<std::string> ResourceSnapshotTemplateName{};
+  std::optional<std::string> CreatedBy{};
 
   friend bool operator==(ResourceSnapshotSummary const&, ResourceSnapshotSummary const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SoftwareRevenue {
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::RevenueModel>> DeliveryModel;
-  std::optional<::awsjson::partnercentral_selling::MonetaryValue> Value;
-  std::optional<std::string> EffectiveDate;
-  std::optional<std::string> ExpirationDate;
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::RevenueModel>> DeliveryModel{};
+  std::optional<::awsjson::partnercentral_selling::MonetaryValue> Value{};
+  std::optional<std::string> EffectiveDate{};
+  std::optional<std::string> ExpirationDate{};
 
   friend bool operator==(SoftwareRevenue const&, SoftwareRevenue const&) = default;
 };

@@ -14,13 +14,13 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SolutionBase {
-  std::string Catalog;
-  std::string Id;
-  std::optional<std::string> Arn;
-  std::string Name;
-  awsjson::open_enum<::awsjson::partnercentral_selling::SolutionStatus> Status;
-  std::string Category;
-  awsjson::timestamp CreatedDate;
+  std::string Catalog{};
+  std::string Id{};
+  std::optional<std::string> Arn{};
+  std::string Name{};
+  awsjson::open_enum<::awsjson::partnercentral_selling::SolutionStatus> Status{};
+  std::string Category{};
+  awsjson::timestamp CreatedDate{};
 
   friend bool operator==(SolutionBase const&, SolutionBase const&) = default;
 };

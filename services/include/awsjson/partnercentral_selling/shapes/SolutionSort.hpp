@@ -15,8 +15,8 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SolutionSort {
-  awsjson::open_enum<::awsjson::partnercentral_selling::SortOrder> SortOrder;
-  awsjson::open_enum<::awsjson::partnercentral_selling::SolutionSortName> SortBy;
+  awsjson::open_enum<::awsjson::partnercentral_selling::SortOrder> SortOrder{};
+  awsjson::open_enum<::awsjson::partnercentral_selling::SolutionSortName> SortBy{};
 
   friend bool operator==(SolutionSort const&, SolutionSort const&) = default;
 };

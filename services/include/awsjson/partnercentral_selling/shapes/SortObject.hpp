@@ -15,8 +15,8 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SortObject {
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::SortBy>> SortBy;
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::SortOrder>> SortOrder;
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::SortBy>> SortBy{};
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::SortOrder>> SortOrder{};
 
   friend bool operator==(SortObject const&, SortObject const&) = default;
 };

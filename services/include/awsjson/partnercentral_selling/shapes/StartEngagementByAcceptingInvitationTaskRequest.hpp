@@ -15,10 +15,10 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartEngagementByAcceptingInvitationTaskRequest {
-  std::string Catalog;
-  std::string ClientToken;
-  std::string Identifier;
-  std::optional<std::vector<::awsjson::partnercentral_selling::Tag>> Tags;
+  std::string Catalog{};
+  std::string ClientToken{};
+  std::string Identifier{};
+  std::optional<std::vector<::awsjson::partnercentral_selling::Tag>> Tags{};
 
   friend bool operator==(StartEngagementByAcceptingInvitationTaskRequest const&,
                          StartEngagementByAcceptingInvitationTaskRequest const&) = default;

@@ -16,11 +16,11 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartEngagementFromOpportunityTaskRequest {
-  std::string Catalog;
-  std::string ClientToken;
-  std::string Identifier;
-  ::awsjson::partnercentral_selling::AwsSubmission AwsSubmission;
-  std::optional<std::vector<::awsjson::partnercentral_selling::Tag>> Tags;
+  std::string Catalog{};
+  std::string ClientToken{};
+  std::string Identifier{};
+  ::awsjson::partnercentral_selling::AwsSubmission AwsSubmission{};
+  std::optional<std::vector<::awsjson::partnercentral_selling::Tag>> Tags{};
 
   friend bool operator==(StartEngagementFromOpportunityTaskRequest const&,
                          StartEngagementFromOpportunityTaskRequest const&) = default;

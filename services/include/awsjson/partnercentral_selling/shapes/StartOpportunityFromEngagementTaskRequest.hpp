@@ -15,11 +15,11 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartOpportunityFromEngagementTaskRequest {
-  std::string Catalog;
-  std::string ClientToken;
-  std::string Identifier;
-  std::string ContextIdentifier;
-  std::optional<std::vector<::awsjson::partnercentral_selling::Tag>> Tags;
+  std::string Catalog{};
+  std::string ClientToken{};
+  std::string Identifier{};
+  std::string ContextIdentifier{};
+  std::optional<std::vector<::awsjson::partnercentral_selling::Tag>> Tags{};
 
   friend bool operator==(StartOpportunityFromEngagementTaskRequest const&,
                          StartOpportunityFromEngagementTaskRequest const&) = default;

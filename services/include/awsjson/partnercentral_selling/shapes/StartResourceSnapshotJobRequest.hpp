@@ -12,8 +12,8 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartResourceSnapshotJobRequest {
-  std::string Catalog;
-  std::string ResourceSnapshotJobIdentifier;
+  std::string Catalog{};
+  std::string ResourceSnapshotJobIdentifier{};
 
   friend bool operator==(StartResourceSnapshotJobRequest const&,
                          StartResourceSnapshotJobRequest const&) = default;

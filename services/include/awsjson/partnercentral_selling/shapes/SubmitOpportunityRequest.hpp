@@ -15,10 +15,10 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SubmitOpportunityRequest {
-  std::string Catalog;
-  std::string Identifier;
-  awsjson::open_enum<::awsjson::partnercentral_selling::SalesInvolvementType> InvolvementType;
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::Visibility>> Visibility;
+  std::string Catalog{};
+  std::string Identifier{};
+  awsjson::open_enum<::awsjson::partnercentral_selling::SalesInvolvementType> InvolvementType{};
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::Visibility>> Visibility{};
 
   friend bool operator==(SubmitOpportunityRequest const&,
                          SubmitOpportunityRequest const&) = default;

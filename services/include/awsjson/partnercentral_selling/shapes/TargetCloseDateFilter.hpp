@@ -12,8 +12,8 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TargetCloseDateFilter {
-  std::optional<std::string> AfterTargetCloseDate;
-  std::optional<std::string> BeforeTargetCloseDate;
+  std::optional<std::string> AfterTargetCloseDate{};
+  std::optional<std::string> BeforeTargetCloseDate{};
 
   friend bool operator==(TargetCloseDateFilter const&, TargetCloseDateFilter const&) = default;
 };

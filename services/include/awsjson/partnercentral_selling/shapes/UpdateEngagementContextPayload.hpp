@@ -14,8 +14,8 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateEngagementContextPayload : awsjson::tagged_union {
-  std::optional<::awsjson::partnercentral_selling::UpdateLeadContext> Lead;
-  std::optional<::awsjson::partnercentral_selling::CustomerProjectsContext> CustomerProject;
+  std::optional<::awsjson::partnercentral_selling::UpdateLeadContext> Lead{};
+  std::optional<::awsjson::partnercentral_selling::CustomerProjectsContext> CustomerProject{};
 
   friend bool operator==(UpdateEngagementContextPayload const&,
                          UpdateEngagementContextPayload const&) = default;

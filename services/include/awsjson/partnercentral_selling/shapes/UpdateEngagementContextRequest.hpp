@@ -15,12 +15,12 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateEngagementContextRequest {
-  std::string Catalog;
-  std::string EngagementIdentifier;
-  std::string ContextIdentifier;
-  awsjson::timestamp EngagementLastModifiedAt;
-  awsjson::open_enum<::awsjson::partnercentral_selling::EngagementContextType> Type;
-  ::awsjson::partnercentral_selling::UpdateEngagementContextPayload Payload;
+  std::string Catalog{};
+  std::string EngagementIdentifier{};
+  std::string ContextIdentifier{};
+  awsjson::timestamp EngagementLastModifiedAt{};
+  awsjson::open_enum<::awsjson::partnercentral_selling::EngagementContextType> Type{};
+  ::awsjson::partnercentral_selling::UpdateEngagementContextPayload Payload{};
 
   friend bool operator==(UpdateEngagementContextRequest const&,
                          UpdateEngagementContextRequest const&) = default;

@@ -12,10 +12,10 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateEngagementContextResponse {
-  std::string EngagementId;
-  std::string EngagementArn;
-  awsjson::timestamp EngagementLastModifiedAt;
-  std::string ContextId;
+  std::string EngagementId{};
+  std::string EngagementArn{};
+  awsjson::timestamp EngagementLastModifiedAt{};
+  std::string ContextId{};
 
   friend bool operator==(UpdateEngagementContextResponse const&,
                          UpdateEngagementContextResponse const&) = default;

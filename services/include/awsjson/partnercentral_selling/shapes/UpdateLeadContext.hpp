@@ -15,9 +15,9 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateLeadContext {
-  std::optional<std::string> QualificationStatus;
-  ::awsjson::partnercentral_selling::LeadCustomer Customer;
-  std::optional<::awsjson::partnercentral_selling::LeadInteraction> Interaction;
+  std::optional<std::string> QualificationStatus{};
+  ::awsjson::partnercentral_selling::LeadCustomer Customer{};
+  std::optional<::awsjson::partnercentral_selling::LeadInteraction> Interaction{};
 
   friend bool operator==(UpdateLeadContext const&, UpdateLeadContext const&) = default;
 };

@@ -22,18 +22,18 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateOpportunityRequest {
-  std::string Catalog;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::partnercentral_selling::PrimaryNeedFromAws>>> PrimaryNeedsFromAws;
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::NationalSecurity>> NationalSecurity;
-  std::optional<std::string> PartnerOpportunityIdentifier;
-  std::optional<::awsjson::partnercentral_selling::Customer> Customer;
-  std::optional<::awsjson::partnercentral_selling::Project> Project;
-  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::OpportunityType>> OpportunityType;
-  std::optional<::awsjson::partnercentral_selling::Marketing> Marketing;
-  std::optional<::awsjson::partnercentral_selling::SoftwareRevenue> SoftwareRevenue;
-  awsjson::timestamp LastModifiedDate;
-  std::string Identifier;
-  std::optional<::awsjson::partnercentral_selling::LifeCycle> LifeCycle;
+  std::string Catalog{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::partnercentral_selling::PrimaryNeedFromAws>>> PrimaryNeedsFromAws{};
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::NationalSecurity>> NationalSecurity{};
+  std::optional<std::string> PartnerOpportunityIdentifier{};
+  std::optional<::awsjson::partnercentral_selling::Customer> Customer{};
+  std::optional<::awsjson::partnercentral_selling::Project> Project{};
+  std::optional<awsjson::open_enum<::awsjson::partnercentral_selling::OpportunityType>> OpportunityType{};
+  std::optional<::awsjson::partnercentral_selling::Marketing> Marketing{};
+  std::optional<::awsjson::partnercentral_selling::SoftwareRevenue> SoftwareRevenue{};
+  awsjson::timestamp LastModifiedDate{};
+  std::string Identifier{};
+  std::optional<::awsjson::partnercentral_selling::LifeCycle> LifeCycle{};
 
   friend bool operator==(UpdateOpportunityRequest const&,
                          UpdateOpportunityRequest const&) = default;

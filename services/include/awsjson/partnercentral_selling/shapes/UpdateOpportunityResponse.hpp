@@ -12,8 +12,8 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateOpportunityResponse {
-  std::string Id;
-  awsjson::timestamp LastModifiedDate;
+  std::string Id{};
+  awsjson::timestamp LastModifiedDate{};
 
   friend bool operator==(UpdateOpportunityResponse const&,
                          UpdateOpportunityResponse const&) = default;

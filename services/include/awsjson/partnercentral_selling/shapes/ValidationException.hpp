@@ -16,9 +16,9 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ValidationException {
-  std::string Message;
-  awsjson::open_enum<::awsjson::partnercentral_selling::ValidationExceptionReason> Reason;
-  std::optional<std::vector<::awsjson::partnercentral_selling::ValidationExceptionError>> ErrorList;
+  std::string Message{};
+  awsjson::open_enum<::awsjson::partnercentral_selling::ValidationExceptionReason> Reason{};
+  std::optional<std::vector<::awsjson::partnercentral_selling::ValidationExceptionError>> ErrorList{};
 
   friend bool operator==(ValidationException const&, ValidationException const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::partnercentral_selling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ValidationExceptionError {
-  std::optional<std::string> FieldName;
-  std::string Message;
-  awsjson::open_enum<::awsjson::partnercentral_selling::ValidationExceptionErrorCode> Code;
+  std::optional<std::string> FieldName{};
+  std::string Message{};
+  awsjson::open_enum<::awsjson::partnercentral_selling::ValidationExceptionErrorCode> Code{};
 
   friend bool operator==(ValidationExceptionError const&,
                          ValidationExceptionError const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::payment_cryptography {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AddKeyReplicationRegionsRequest {
-  std::string KeyIdentifier;
-  std::vector<std::string> ReplicationRegions;
+  std::string KeyIdentifier{};
+  std::vector<std::string> ReplicationRegions{};
 
   friend bool operator==(AddKeyReplicationRegionsRequest const&,
                          AddKeyReplicationRegionsRequest const&) = default;

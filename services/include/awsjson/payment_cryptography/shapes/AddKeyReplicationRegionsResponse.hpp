@@ -13,7 +13,7 @@ namespace awsjson::payment_cryptography {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AddKeyReplicationRegionsResponse {
-  ::awsjson::payment_cryptography::Key Key;
+  ::awsjson::payment_cryptography::Key Key{};
 
   friend bool operator==(AddKeyReplicationRegionsResponse const&,
                          AddKeyReplicationRegionsResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::payment_cryptography {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Alias {
-  std::string AliasName;
-  std::optional<std::string> KeyArn;
+  std::string AliasName{};
+  std::optional<std::string> KeyArn{};
 
   friend bool operator==(Alias const&, Alias const&) = default;
 };

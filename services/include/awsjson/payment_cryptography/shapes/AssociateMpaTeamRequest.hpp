@@ -14,9 +14,9 @@ namespace awsjson::payment_cryptography {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateMpaTeamRequest {
-  awsjson::open_enum<::awsjson::payment_cryptography::MpaOperation> Action;
-  std::string MpaTeamArn;
-  std::optional<std::string> RequesterComment;
+  awsjson::open_enum<::awsjson::payment_cryptography::MpaOperation> Action{};
+  std::string MpaTeamArn{};
+  std::optional<std::string> RequesterComment{};
 
   friend bool operator==(AssociateMpaTeamRequest const&, AssociateMpaTeamRequest const&) = default;
 };

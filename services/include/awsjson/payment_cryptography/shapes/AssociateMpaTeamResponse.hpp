@@ -13,7 +13,7 @@ namespace awsjson::payment_cryptography {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateMpaTeamResponse {
-  ::awsjson::payment_cryptography::MpaTeamAssociation MpaTeamAssociation;
+  ::awsjson::payment_cryptography::MpaTeamAssociation MpaTeamAssociation{};
 
   friend bool operator==(AssociateMpaTeamResponse const&,
                          AssociateMpaTeamResponse const&) = default;

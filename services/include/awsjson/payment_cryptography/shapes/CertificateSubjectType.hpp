@@ -12,13 +12,13 @@ namespace awsjson::payment_cryptography {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CertificateSubjectType {
-  std::string CommonName;
-  std::optional<std::string> OrganizationUnit;
-  std::optional<std::string> Organization;
-  std::optional<std::string> City;
-  std::optional<std::string> Country;
-  std::optional<std::string> StateOrProvince;
-  std::optional<std::string> EmailAddress;
+  std::string CommonName{};
+  std::optional<std::string> OrganizationUnit{};
+  std::optional<std::string> Organization{};
+  std::optional<std::string> City{};
+  std::optional<std::string> Country{};
+  std::optional<std::string> StateOrProvince{};
+  std::optional<std::string> EmailAddress{};
 
   friend bool operator==(CertificateSubjectType const&, CertificateSubjectType const&) = default;
 };

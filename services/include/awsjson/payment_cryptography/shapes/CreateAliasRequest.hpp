@@ -12,8 +12,8 @@ namespace awsjson::payment_cryptography {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAliasRequest {
-  std::string AliasName;
-  std::optional<std::string> KeyArn;
+  std::string AliasName{};
+  std::optional<std::string> KeyArn{};
 
   friend bool operator==(CreateAliasRequest const&, CreateAliasRequest const&) = default;
 };

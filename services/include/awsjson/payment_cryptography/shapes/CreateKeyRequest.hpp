@@ -18,13 +18,13 @@ namespace awsjson::payment_cryptography {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateKeyRequest {
-  ::awsjson::payment_cryptography::KeyAttributes KeyAttributes;
-  std::optional<awsjson::open_enum<::awsjson::payment_cryptography::KeyCheckValueAlgorithm>> KeyCheckValueAlgorithm;
-  bool Exportable;
-  std::optional<bool> Enabled;
-  std::optional<std::vector<::awsjson::payment_cryptography::Tag>> Tags;
-  std::optional<awsjson::open_enum<::awsjson::payment_cryptography::DeriveKeyUsage>> DeriveKeyUsage;
-  std::optional<std::vector<std::string>> ReplicationRegions;
+  ::awsjson::payment_cryptography::KeyAttributes KeyAttributes{};
+  std::optional<awsjson::open_enum<::awsjson::payment_cryptography::KeyCheckValueAlgorithm>> KeyCheckValueAlgorithm{};
+  bool Exportable{};
+  std::optional<bool> Enabled{};
+  std::optional<std::vector<::awsjson::payment_cryptography::Tag>> Tags{};
+  std::optional<awsjson::open_enum<::awsjson::payment_cryptography::DeriveKeyUsage>> DeriveKeyUsage{};
+  std::optional<std::vector<std::string>> ReplicationRegions{};
 
   friend bool operator==(CreateKeyRequest const&, CreateKeyRequest const&) = default;
 };

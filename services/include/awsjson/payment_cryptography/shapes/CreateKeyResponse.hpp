@@ -13,7 +13,7 @@ namespace awsjson::payment_cryptography {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateKeyResponse {
-  ::awsjson::payment_cryptography::Key Key;
+  ::awsjson::payment_cryptography::Key Key{};
 
   friend bool operator==(CreateKeyResponse const&, CreateKeyResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::payment_cryptography {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteAliasRequest {
-  std::string AliasName;
+  std::string AliasName{};
 
   friend bool operator==(DeleteAliasRequest const&, DeleteAliasRequest const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::payment_cryptography {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteKeyRequest {
-  std::string KeyIdentifier;
-  std::optional<std::int32_t> DeleteKeyInDays;
+  std::string KeyIdentifier{};
+  std::optional<std::int32_t> DeleteKeyInDays{};
 
   friend bool operator==(DeleteKeyRequest const&, DeleteKeyRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::payment_cryptography {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteKeyResponse {
-  ::awsjson::payment_cryptography::Key Key;
+  ::awsjson::payment_cryptography::Key Key{};
 
   friend bool operator==(DeleteKeyResponse const&, DeleteKeyResponse const&) = default;
 };

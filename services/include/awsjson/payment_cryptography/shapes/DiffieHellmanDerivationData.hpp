@@ -12,7 +12,7 @@ namespace awsjson::payment_cryptography {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DiffieHellmanDerivationData : awsjson::tagged_union {
-  std::optional<std::string> SharedInformation;
+  std::optional<std::string> SharedInformation{};
 
   friend bool operator==(DiffieHellmanDerivationData const&,
                          DiffieHellmanDerivationData const&) = default;

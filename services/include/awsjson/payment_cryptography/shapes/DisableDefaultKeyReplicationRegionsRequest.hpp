@@ -13,7 +13,7 @@ namespace awsjson::payment_cryptography {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisableDefaultKeyReplicationRegionsRequest {
-  std::vector<std::string> ReplicationRegions;
+  std::vector<std::string> ReplicationRegions{};
 
   friend bool operator==(DisableDefaultKeyReplicationRegionsRequest const&,
                          DisableDefaultKeyReplicationRegionsRequest const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::payment_cryptography {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisassociateMpaTeamRequest {
-  awsjson::open_enum<::awsjson::payment_cryptography::MpaOperation> Action;
-  std::optional<std::string> RequesterComment;
+  awsjson::open_enum<::awsjson::payment_cryptography::MpaOperation> Action{};
+  std::optional<std::string> RequesterComment{};
 
   friend bool operator==(DisassociateMpaTeamRequest const&,
                          DisassociateMpaTeamRequest const&) = default;

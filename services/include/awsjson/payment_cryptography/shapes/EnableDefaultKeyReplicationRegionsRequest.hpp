@@ -13,7 +13,7 @@ namespace awsjson::payment_cryptography {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EnableDefaultKeyReplicationRegionsRequest {
-  std::vector<std::string> ReplicationRegions;
+  std::vector<std::string> ReplicationRegions{};
 
   friend bool operator==(EnableDefaultKeyReplicationRegionsRequest const&,
                          EnableDefaultKeyReplicationRegionsRequest const&) = default;

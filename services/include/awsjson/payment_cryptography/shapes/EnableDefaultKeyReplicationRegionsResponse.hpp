@@ -13,7 +13,7 @@ namespace awsjson::payment_cryptography {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EnableDefaultKeyReplicationRegionsResponse {
-  std::vector<std::string> EnabledReplicationRegions;
+  std::vector<std::string> EnabledReplicationRegions{};
 
   friend bool operator==(EnableDefaultKeyReplicationRegionsResponse const&,
                          EnableDefaultKeyReplicationRegionsResponse const&) = default;

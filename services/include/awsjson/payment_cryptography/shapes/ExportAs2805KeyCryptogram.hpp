@@ -14,8 +14,8 @@ namespace awsjson::payment_cryptography {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExportAs2805KeyCryptogram {
-  std::string WrappingKeyIdentifier;
-  awsjson::open_enum<::awsjson::payment_cryptography::As2805KeyVariant> As2805KeyVariant;
+  std::string WrappingKeyIdentifier{};
+  awsjson::open_enum<::awsjson::payment_cryptography::As2805KeyVariant> As2805KeyVariant{};
 
   friend bool operator==(ExportAs2805KeyCryptogram const&,
                          ExportAs2805KeyCryptogram const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::payment_cryptography {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExportAttributes {
-  std::optional<::awsjson::payment_cryptography::ExportDukptInitialKey> ExportDukptInitialKey;
-  std::optional<awsjson::open_enum<::awsjson::payment_cryptography::KeyCheckValueAlgorithm>> KeyCheckValueAlgorithm;
+  std::optional<::awsjson::payment_cryptography::ExportDukptInitialKey> ExportDukptInitialKey{};
+  std::optional<awsjson::open_enum<::awsjson::payment_cryptography::KeyCheckValueAlgorithm>> KeyCheckValueAlgorithm{};
 
   friend bool operator==(ExportAttributes const&, ExportAttributes const&) = default;
 };

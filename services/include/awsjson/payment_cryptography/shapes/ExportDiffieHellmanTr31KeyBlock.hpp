@@ -18,14 +18,14 @@ namespace awsjson::payment_cryptography {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExportDiffieHellmanTr31KeyBlock {
-  std::string PrivateKeyIdentifier;
-  std::string CertificateAuthorityPublicKeyIdentifier;
-  std::string PublicKeyCertificate;
-  awsjson::open_enum<::awsjson::payment_cryptography::SymmetricKeyAlgorithm> DeriveKeyAlgorithm;
-  awsjson::open_enum<::awsjson::payment_cryptography::KeyDerivationFunction> KeyDerivationFunction;
-  awsjson::open_enum<::awsjson::payment_cryptography::KeyDerivationHashAlgorithm> KeyDerivationHashAlgorithm;
-  ::awsjson::payment_cryptography::DiffieHellmanDerivationData DerivationData;
-  std::optional<::awsjson::payment_cryptography::KeyBlockHeaders> KeyBlockHeaders;
+  std::string PrivateKeyIdentifier{};
+  std::string CertificateAuthorityPublicKeyIdentifier{};
+  std::string PublicKeyCertificate{};
+  awsjson::open_enum<::awsjson::payment_cryptography::SymmetricKeyAlgorithm> DeriveKeyAlgorithm{};
+  awsjson::open_enum<::awsjson::payment_cryptography::KeyDerivationFunction> KeyDerivationFunction{};
+  awsjson::open_enum<::awsjson::payment_cryptography::KeyDerivationHashAlgorithm> KeyDerivationHashAlgorithm{};
+  ::awsjson::payment_cryptography::DiffieHellmanDerivationData DerivationData{};
+  std::optional<::awsjson::payment_cryptography::KeyBlockHeaders> KeyBlockHeaders{};
 
   friend bool operator==(ExportDiffieHellmanTr31KeyBlock const&,
                          ExportDiffieHellmanTr31KeyBlock const&) = default;

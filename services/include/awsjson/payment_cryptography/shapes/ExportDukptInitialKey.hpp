@@ -12,7 +12,7 @@ namespace awsjson::payment_cryptography {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExportDukptInitialKey {
-  std::string KeySerialNumber;
+  std::string KeySerialNumber{};
 
   friend bool operator==(ExportDukptInitialKey const&, ExportDukptInitialKey const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::payment_cryptography {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExportKeyCryptogram {
-  std::string CertificateAuthorityPublicKeyIdentifier;
-  std::string WrappingKeyCertificate;
-  std::optional<awsjson::open_enum<::awsjson::payment_cryptography::WrappingKeySpec>> WrappingSpec;
+  std::string CertificateAuthorityPublicKeyIdentifier{};
+  std::string WrappingKeyCertificate{};
+  std::optional<awsjson::open_enum<::awsjson::payment_cryptography::WrappingKeySpec>> WrappingSpec{};
 
   friend bool operator==(ExportKeyCryptogram const&, ExportKeyCryptogram const&) = default;
 };

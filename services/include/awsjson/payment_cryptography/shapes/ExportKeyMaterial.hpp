@@ -17,11 +17,11 @@ namespace awsjson::payment_cryptography {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExportKeyMaterial : awsjson::tagged_union {
-  std::optional<::awsjson::payment_cryptography::ExportTr31KeyBlock> Tr31KeyBlock;
-  std::optional<::awsjson::payment_cryptography::ExportTr34KeyBlock> Tr34KeyBlock;
-  std::optional<::awsjson::payment_cryptography::ExportKeyCryptogram> KeyCryptogram;
-  std::optional<::awsjson::payment_cryptography::ExportDiffieHellmanTr31KeyBlock> DiffieHellmanTr31KeyBlock;
-  std::optional<::awsjson::payment_cryptography::ExportAs2805KeyCryptogram> As2805KeyCryptogram;
+  std::optional<::awsjson::payment_cryptography::ExportTr31KeyBlock> Tr31KeyBlock{};
+  std::optional<::awsjson::payment_cryptography::ExportTr34KeyBlock> Tr34KeyBlock{};
+  std::optional<::awsjson::payment_cryptography::ExportKeyCryptogram> KeyCryptogram{};
+  std::optional<::awsjson::payment_cryptography::ExportDiffieHellmanTr31KeyBlock> DiffieHellmanTr31KeyBlock{};
+  std::optional<::awsjson::payment_cryptography::ExportAs2805KeyCryptogram> As2805KeyCryptogram{};
 
   friend bool operator==(ExportKeyMaterial const&, ExportKeyMaterial const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::payment_cryptography {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExportKeyRequest {
-  ::awsjson::payment_cryptography::ExportKeyMaterial KeyMaterial;
-  std::string ExportKeyIdentifier;
-  std::optional<::awsjson::payment_cryptography::ExportAttributes> ExportAttributes;
+  ::awsjson::payment_cryptography::ExportKeyMaterial KeyMaterial{};
+  std::string ExportKeyIdentifier{};
+  std::optional<::awsjson::payment_cryptography::ExportAttributes> ExportAttributes{};
 
   friend bool operator==(ExportKeyRequest const&, ExportKeyRequest const&) = default;
 };

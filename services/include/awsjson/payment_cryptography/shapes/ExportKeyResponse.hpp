@@ -13,7 +13,7 @@ namespace awsjson::payment_cryptography {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExportKeyResponse {
-  std::optional<::awsjson::payment_cryptography::WrappedKey> WrappedKey;
+  std::optional<::awsjson::payment_cryptography::WrappedKey> WrappedKey{};
 
   friend bool operator==(ExportKeyResponse const&, ExportKeyResponse const&) = default;
 };

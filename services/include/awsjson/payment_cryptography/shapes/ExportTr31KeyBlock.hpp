@@ -14,8 +14,8 @@ namespace awsjson::payment_cryptography {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExportTr31KeyBlock {
-  std::string WrappingKeyIdentifier;
-  std::optional<::awsjson::payment_cryptography::KeyBlockHeaders> KeyBlockHeaders;
+  std::string WrappingKeyIdentifier{};
+  std::optional<::awsjson::payment_cryptography::KeyBlockHeaders> KeyBlockHeaders{};
 
   friend bool operator==(ExportTr31KeyBlock const&, ExportTr31KeyBlock const&) = default;
 };

@@ -15,14 +15,14 @@ namespace awsjson::payment_cryptography {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExportTr34KeyBlock {
-  std::string CertificateAuthorityPublicKeyIdentifier;
-  std::string WrappingKeyCertificate;
-  std::optional<std::string> ExportToken;
-  std::optional<std::string> SigningKeyIdentifier;
-  std::optional<std::string> SigningKeyCertificate;
-  awsjson::open_enum<::awsjson::payment_cryptography::Tr34KeyBlockFormat> KeyBlockFormat;
-  std::optional<std::string> RandomNonce;
-  std::optional<::awsjson::payment_cryptography::KeyBlockHeaders> KeyBlockHeaders;
+  std::string CertificateAuthorityPublicKeyIdentifier{};
+  std::string WrappingKeyCertificate{};
+  std::optional<std::string> ExportToken{};
+  std::optional<std::string> SigningKeyIdentifier{};
+  std::optional<std::string> SigningKeyCertificate{};
+  awsjson::open_enum<::awsjson::payment_cryptography::Tr34KeyBlockFormat> KeyBlockFormat{};
+  std::optional<std::string> RandomNonce{};
+  std::optional<::awsjson::payment_cryptography::KeyBlockHeaders> KeyBlockHeaders{};
 
   friend bool operator==(ExportTr34KeyBlock const&, ExportTr34KeyBlock const&) = default;
 };

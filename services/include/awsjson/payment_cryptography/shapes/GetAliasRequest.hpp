@@ -12,7 +12,7 @@ namespace awsjson::payment_cryptography {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAliasRequest {
-  std::string AliasName;
+  std::string AliasName{};
 
   friend bool operator==(GetAliasRequest const&, GetAliasRequest const&) = default;
 };

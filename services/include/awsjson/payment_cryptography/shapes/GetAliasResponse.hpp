@@ -13,7 +13,7 @@ namespace awsjson::payment_cryptography {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAliasResponse {
-  ::awsjson::payment_cryptography::Alias Alias;
+  ::awsjson::payment_cryptography::Alias Alias{};
 
   friend bool operator==(GetAliasResponse const&, GetAliasResponse const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::payment_cryptography {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCertificateSigningRequestRequest {
-  std::string KeyIdentifier;
-  awsjson::open_enum<::awsjson::payment_cryptography::SigningAlgorithmType> SigningAlgorithm;
-  ::awsjson::payment_cryptography::CertificateSubjectType CertificateSubject;
+  std::string KeyIdentifier{};
+  awsjson::open_enum<::awsjson::payment_cryptography::SigningAlgorithmType> SigningAlgorithm{};
+  ::awsjson::payment_cryptography::CertificateSubjectType CertificateSubject{};
 
   friend bool operator==(GetCertificateSigningRequestRequest const&,
                          GetCertificateSigningRequestRequest const&) = default;

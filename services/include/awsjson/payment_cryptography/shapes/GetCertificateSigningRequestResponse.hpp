@@ -12,7 +12,7 @@ namespace awsjson::payment_cryptography {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCertificateSigningRequestResponse {
-  std::string CertificateSigningRequest;
+  std::string CertificateSigningRequest{};
 
   friend bool operator==(GetCertificateSigningRequestResponse const&,
                          GetCertificateSigningRequestResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::payment_cryptography {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetKeyRequest {
-  std::string KeyIdentifier;
+  std::string KeyIdentifier{};
 
   friend bool operator==(GetKeyRequest const&, GetKeyRequest const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::payment_cryptography {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetMpaTeamAssociationRequest {
-  awsjson::open_enum<::awsjson::payment_cryptography::MpaOperation> Action;
+  awsjson::open_enum<::awsjson::payment_cryptography::MpaOperation> Action{};
 
   friend bool operator==(GetMpaTeamAssociationRequest const&,
                          GetMpaTeamAssociationRequest const&) = default;

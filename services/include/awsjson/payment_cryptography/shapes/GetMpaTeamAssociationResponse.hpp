@@ -13,7 +13,7 @@ namespace awsjson::payment_cryptography {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetMpaTeamAssociationResponse {
-  ::awsjson::payment_cryptography::MpaTeamAssociation MpaTeamAssociation;
+  ::awsjson::payment_cryptography::MpaTeamAssociation MpaTeamAssociation{};
 
   friend bool operator==(GetMpaTeamAssociationResponse const&,
                          GetMpaTeamAssociationResponse const&) = default;

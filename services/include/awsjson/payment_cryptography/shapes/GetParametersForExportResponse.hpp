@@ -14,11 +14,11 @@ namespace awsjson::payment_cryptography {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetParametersForExportResponse {
-  std::string SigningKeyCertificate;
-  std::string SigningKeyCertificateChain;
-  awsjson::open_enum<::awsjson::payment_cryptography::KeyAlgorithm> SigningKeyAlgorithm;
-  std::string ExportToken;
-  awsjson::timestamp ParametersValidUntilTimestamp;
+  std::string SigningKeyCertificate{};
+  std::string SigningKeyCertificateChain{};
+  awsjson::open_enum<::awsjson::payment_cryptography::KeyAlgorithm> SigningKeyAlgorithm{};
+  std::string ExportToken{};
+  awsjson::timestamp ParametersValidUntilTimestamp{};
 
   friend bool operator==(GetParametersForExportResponse const&,
                          GetParametersForExportResponse const&) = default;

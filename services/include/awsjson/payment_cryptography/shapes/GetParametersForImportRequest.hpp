@@ -15,9 +15,9 @@ namespace awsjson::payment_cryptography {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetParametersForImportRequest {
-  awsjson::open_enum<::awsjson::payment_cryptography::KeyMaterialType> KeyMaterialType;
-  awsjson::open_enum<::awsjson::payment_cryptography::KeyAlgorithm> WrappingKeyAlgorithm;
-  std::optional<bool> ReuseLastGeneratedToken;
+  awsjson::open_enum<::awsjson::payment_cryptography::KeyMaterialType> KeyMaterialType{};
+  awsjson::open_enum<::awsjson::payment_cryptography::KeyAlgorithm> WrappingKeyAlgorithm{};
+  std::optional<bool> ReuseLastGeneratedToken{};
 
   friend bool operator==(GetParametersForImportRequest const&,
                          GetParametersForImportRequest const&) = default;

@@ -14,11 +14,11 @@ namespace awsjson::payment_cryptography {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetParametersForImportResponse {
-  std::string WrappingKeyCertificate;
-  std::string WrappingKeyCertificateChain;
-  awsjson::open_enum<::awsjson::payment_cryptography::KeyAlgorithm> WrappingKeyAlgorithm;
-  std::string ImportToken;
-  awsjson::timestamp ParametersValidUntilTimestamp;
+  std::string WrappingKeyCertificate{};
+  std::string WrappingKeyCertificateChain{};
+  awsjson::open_enum<::awsjson::payment_cryptography::KeyAlgorithm> WrappingKeyAlgorithm{};
+  std::string ImportToken{};
+  awsjson::timestamp ParametersValidUntilTimestamp{};
 
   friend bool operator==(GetParametersForImportResponse const&,
                          GetParametersForImportResponse const&) = default;

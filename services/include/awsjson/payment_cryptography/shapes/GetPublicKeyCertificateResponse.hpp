@@ -12,8 +12,8 @@ namespace awsjson::payment_cryptography {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetPublicKeyCertificateResponse {
-  std::string KeyCertificate;
-  std::string KeyCertificateChain;
+  std::string KeyCertificate{};
+  std::string KeyCertificateChain{};
 
   friend bool operator==(GetPublicKeyCertificateResponse const&,
                          GetPublicKeyCertificateResponse const&) = default;

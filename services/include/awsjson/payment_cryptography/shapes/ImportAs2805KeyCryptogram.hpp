@@ -16,12 +16,12 @@ namespace awsjson::payment_cryptography {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImportAs2805KeyCryptogram {
-  awsjson::open_enum<::awsjson::payment_cryptography::As2805KeyVariant> As2805KeyVariant;
-  ::awsjson::payment_cryptography::KeyModesOfUse KeyModesOfUse;
-  awsjson::open_enum<::awsjson::payment_cryptography::KeyAlgorithm> KeyAlgorithm;
-  bool Exportable;
-  std::string WrappingKeyIdentifier;
-  std::string WrappedKeyCryptogram;
+  awsjson::open_enum<::awsjson::payment_cryptography::As2805KeyVariant> As2805KeyVariant{};
+  ::awsjson::payment_cryptography::KeyModesOfUse KeyModesOfUse{};
+  awsjson::open_enum<::awsjson::payment_cryptography::KeyAlgorithm> KeyAlgorithm{};
+  bool Exportable{};
+  std::string WrappingKeyIdentifier{};
+  std::string WrappedKeyCryptogram{};
 
   friend bool operator==(ImportAs2805KeyCryptogram const&,
                          ImportAs2805KeyCryptogram const&) = default;

@@ -17,14 +17,14 @@ namespace awsjson::payment_cryptography {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImportDiffieHellmanTr31KeyBlock {
-  std::string PrivateKeyIdentifier;
-  std::string CertificateAuthorityPublicKeyIdentifier;
-  std::string PublicKeyCertificate;
-  awsjson::open_enum<::awsjson::payment_cryptography::SymmetricKeyAlgorithm> DeriveKeyAlgorithm;
-  awsjson::open_enum<::awsjson::payment_cryptography::KeyDerivationFunction> KeyDerivationFunction;
-  awsjson::open_enum<::awsjson::payment_cryptography::KeyDerivationHashAlgorithm> KeyDerivationHashAlgorithm;
-  ::awsjson::payment_cryptography::DiffieHellmanDerivationData DerivationData;
-  std::string WrappedKeyBlock;
+  std::string PrivateKeyIdentifier{};
+  std::string CertificateAuthorityPublicKeyIdentifier{};
+  std::string PublicKeyCertificate{};
+  awsjson::open_enum<::awsjson::payment_cryptography::SymmetricKeyAlgorithm> DeriveKeyAlgorithm{};
+  awsjson::open_enum<::awsjson::payment_cryptography::KeyDerivationFunction> KeyDerivationFunction{};
+  awsjson::open_enum<::awsjson::payment_cryptography::KeyDerivationHashAlgorithm> KeyDerivationHashAlgorithm{};
+  ::awsjson::payment_cryptography::DiffieHellmanDerivationData DerivationData{};
+  std::string WrappedKeyBlock{};
 
   friend bool operator==(ImportDiffieHellmanTr31KeyBlock const&,
                          ImportDiffieHellmanTr31KeyBlock const&) = default;

@@ -15,11 +15,11 @@ namespace awsjson::payment_cryptography {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImportKeyCryptogram {
-  ::awsjson::payment_cryptography::KeyAttributes KeyAttributes;
-  bool Exportable;
-  std::string WrappedKeyCryptogram;
-  std::string ImportToken;
-  std::optional<awsjson::open_enum<::awsjson::payment_cryptography::WrappingKeySpec>> WrappingSpec;
+  ::awsjson::payment_cryptography::KeyAttributes KeyAttributes{};
+  bool Exportable{};
+  std::string WrappedKeyCryptogram{};
+  std::string ImportToken{};
+  std::optional<awsjson::open_enum<::awsjson::payment_cryptography::WrappingKeySpec>> WrappingSpec{};
 
   friend bool operator==(ImportKeyCryptogram const&, ImportKeyCryptogram const&) = default;
 };

@@ -19,13 +19,13 @@ namespace awsjson::payment_cryptography {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImportKeyMaterial : awsjson::tagged_union {
-  std::optional<::awsjson::payment_cryptography::RootCertificatePublicKey> RootCertificatePublicKey;
-  std::optional<::awsjson::payment_cryptography::TrustedCertificatePublicKey> TrustedCertificatePublicKey;
-  std::optional<::awsjson::payment_cryptography::ImportTr31KeyBlock> Tr31KeyBlock;
-  std::optional<::awsjson::payment_cryptography::ImportTr34KeyBlock> Tr34KeyBlock;
-  std::optional<::awsjson::payment_cryptography::ImportKeyCryptogram> KeyCryptogram;
-  std::optional<::awsjson::payment_cryptography::ImportDiffieHellmanTr31KeyBlock> DiffieHellmanTr31KeyBlock;
-  std::optional<::awsjson::payment_cryptography::ImportAs2805KeyCryptogram> As2805KeyCryptogram;
+  std::optional<::awsjson::payment_cryptography::RootCertificatePublicKey> RootCertificatePublicKey{};
+  std::optional<::awsjson::payment_cryptography::TrustedCertificatePublicKey> TrustedCertificatePublicKey{};
+  std::optional<::awsjson::payment_cryptography::ImportTr31KeyBlock> Tr31KeyBlock{};
+  std::optional<::awsjson::payment_cryptography::ImportTr34KeyBlock> Tr34KeyBlock{};
+  std::optional<::awsjson::payment_cryptography::ImportKeyCryptogram> KeyCryptogram{};
+  std::optional<::awsjson::payment_cryptography::ImportDiffieHellmanTr31KeyBlock> DiffieHellmanTr31KeyBlock{};
+  std::optional<::awsjson::payment_cryptography::ImportAs2805KeyCryptogram> As2805KeyCryptogram{};
 
   friend bool operator==(ImportKeyMaterial const&, ImportKeyMaterial const&) = default;
 };

@@ -17,12 +17,12 @@ namespace awsjson::payment_cryptography {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImportKeyRequest {
-  ::awsjson::payment_cryptography::ImportKeyMaterial KeyMaterial;
-  std::optional<awsjson::open_enum<::awsjson::payment_cryptography::KeyCheckValueAlgorithm>> KeyCheckValueAlgorithm;
-  std::optional<bool> Enabled;
-  std::optional<std::vector<::awsjson::payment_cryptography::Tag>> Tags;
-  std::optional<std::vector<std::string>> ReplicationRegions;
-  std::optional<std::string> RequesterComment;
+  ::awsjson::payment_cryptography::ImportKeyMaterial KeyMaterial{};
+  std::optional<awsjson::open_enum<::awsjson::payment_cryptography::KeyCheckValueAlgorithm>> KeyCheckValueAlgorithm{};
+  std::optional<bool> Enabled{};
+  std::optional<std::vector<::awsjson::payment_cryptography::Tag>> Tags{};
+  std::optional<std::vector<std::string>> ReplicationRegions{};
+  std::optional<std::string> RequesterComment{};
 
   friend bool operator==(ImportKeyRequest const&, ImportKeyRequest const&) = default;
 };

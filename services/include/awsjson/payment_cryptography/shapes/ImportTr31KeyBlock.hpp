@@ -12,8 +12,8 @@ namespace awsjson::payment_cryptography {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImportTr31KeyBlock {
-  std::string WrappingKeyIdentifier;
-  std::string WrappedKeyBlock;
+  std::string WrappingKeyIdentifier{};
+  std::string WrappedKeyBlock{};
 
   friend bool operator==(ImportTr31KeyBlock const&, ImportTr31KeyBlock const&) = default;
 };

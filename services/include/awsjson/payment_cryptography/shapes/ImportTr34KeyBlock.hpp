@@ -14,14 +14,14 @@ namespace awsjson::payment_cryptography {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImportTr34KeyBlock {
-  std::string CertificateAuthorityPublicKeyIdentifier;
-  std::string SigningKeyCertificate;
-  std::optional<std::string> ImportToken;
-  std::optional<std::string> WrappingKeyIdentifier;
-  std::optional<std::string> WrappingKeyCertificate;
-  std::string WrappedKeyBlock;
-  awsjson::open_enum<::awsjson::payment_cryptography::Tr34KeyBlockFormat> KeyBlockFormat;
-  std::optional<std::string> RandomNonce;
+  std::string CertificateAuthorityPublicKeyIdentifier{};
+  std::string SigningKeyCertificate{};
+  std::optional<std::string> ImportToken{};
+  std::optional<std::string> WrappingKeyIdentifier{};
+  std::optional<std::string> WrappingKeyCertificate{};
+  std::string WrappedKeyBlock{};
+  awsjson::open_enum<::awsjson::payment_cryptography::Tr34KeyBlockFormat> KeyBlockFormat{};
+  std::optional<std::string> RandomNonce{};
 
   friend bool operator==(ImportTr34KeyBlock const&, ImportTr34KeyBlock const&) = default;
 };

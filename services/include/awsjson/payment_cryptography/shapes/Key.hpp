@@ -22,25 +22,25 @@ namespace awsjson::payment_cryptography {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Key {
-  std::string KeyArn;
-  ::awsjson::payment_cryptography::KeyAttributes KeyAttributes;
-  std::string KeyCheckValue;
-  awsjson::open_enum<::awsjson::payment_cryptography::KeyCheckValueAlgorithm> KeyCheckValueAlgorithm;
-  bool Enabled;
-  bool Exportable;
-  awsjson::open_enum<::awsjson::payment_cryptography::KeyState> KeyState;
-  awsjson::open_enum<::awsjson::payment_cryptography::KeyOrigin> KeyOrigin;
-  awsjson::timestamp CreateTimestamp;
-  std::optional<awsjson::timestamp> UsageStartTimestamp;
-  std::optional<awsjson::timestamp> UsageStopTimestamp;
-  std::optional<awsjson::timestamp> DeletePendingTimestamp;
-  std::optional<awsjson::timestamp> DeleteTimestamp;
-  std::optional<awsjson::open_enum<::awsjson::payment_cryptography::DeriveKeyUsage>> DeriveKeyUsage;
-  std::optional<awsjson::open_enum<::awsjson::payment_cryptography::MultiRegionKeyType>> MultiRegionKeyType;
-  std::optional<std::string> PrimaryRegion;
-  std::optional<std::map<std::string, ::awsjson::payment_cryptography::ReplicationStatusType>> ReplicationStatus;
-  std::optional<bool> UsingDefaultReplicationRegions;
-  std::optional<::awsjson::payment_cryptography::MpaStatus> MpaStatus;
+  std::string KeyArn{};
+  ::awsjson::payment_cryptography::KeyAttributes KeyAttributes{};
+  std::string KeyCheckValue{};
+  awsjson::open_enum<::awsjson::payment_cryptography::KeyCheckValueAlgorithm> KeyCheckValueAlgorithm{};
+  bool Enabled{};
+  bool Exportable{};
+  awsjson::open_enum<::awsjson::payment_cryptography::KeyState> KeyState{};
+  awsjson::open_enum<::awsjson::payment_cryptography::KeyOrigin> KeyOrigin{};
+  awsjson::timestamp CreateTimestamp{};
+  std::optional<awsjson::timestamp> UsageStartTimestamp{};
+  std::optional<awsjson::timestamp> UsageStopTimestamp{};
+  std::optional<awsjson::timestamp> DeletePendingTimestamp{};
+  std::optional<awsjson::timestamp> DeleteTimestamp{};
+  std::optional<awsjson::open_enum<::awsjson::payment_cryptography::DeriveKeyUsage>> DeriveKeyUsage{};
+  std::optional<awsjson::open_enum<::awsjson::payment_cryptography::MultiRegionKeyType>> MultiRegionKeyType{};
+  std::optional<std::string> PrimaryRegion{};
+  std::optional<std::map<std::string, ::awsjson::payment_cryptography::ReplicationStatusType>> ReplicationStatus{};
+  std::optional<bool> UsingDefaultReplicationRegions{};
+  std::optional<::awsjson::payment_cryptography::MpaStatus> MpaStatus{};
 
   friend bool operator==(Key const&, Key const&) = default;
 };

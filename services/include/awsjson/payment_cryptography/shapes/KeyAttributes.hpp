@@ -17,10 +17,10 @@ namespace awsjson::payment_cryptography {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct KeyAttributes {
-  awsjson::open_enum<::awsjson::payment_cryptography::KeyUsage> KeyUsage;
-  awsjson::open_enum<::awsjson::payment_cryptography::KeyClass> KeyClass;
-  awsjson::open_enum<::awsjson::payment_cryptography::KeyAlgorithm> KeyAlgorithm;
-  ::awsjson::payment_cryptography::KeyModesOfUse KeyModesOfUse;
+  awsjson::open_enum<::awsjson::payment_cryptography::KeyUsage> KeyUsage{};
+  awsjson::open_enum<::awsjson::payment_cryptography::KeyClass> KeyClass{};
+  awsjson::open_enum<::awsjson::payment_cryptography::KeyAlgorithm> KeyAlgorithm{};
+  ::awsjson::payment_cryptography::KeyModesOfUse KeyModesOfUse{};
 
   friend bool operator==(KeyAttributes const&, KeyAttributes const&) = default;
 };

@@ -16,10 +16,10 @@ namespace awsjson::payment_cryptography {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct KeyBlockHeaders {
-  std::optional<::awsjson::payment_cryptography::KeyModesOfUse> KeyModesOfUse;
-  std::optional<awsjson::open_enum<::awsjson::payment_cryptography::KeyExportability>> KeyExportability;
-  std::optional<std::string> KeyVersion;
-  std::optional<std::map<std::string, std::string>> OptionalBlocks;
+  std::optional<::awsjson::payment_cryptography::KeyModesOfUse> KeyModesOfUse{};
+  std::optional<awsjson::open_enum<::awsjson::payment_cryptography::KeyExportability>> KeyExportability{};
+  std::optional<std::string> KeyVersion{};
+  std::optional<std::map<std::string, std::string>> OptionalBlocks{};
 
   friend bool operator==(KeyBlockHeaders const&, KeyBlockHeaders const&) = default;
 };

@@ -11,15 +11,15 @@ namespace awsjson::payment_cryptography {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct KeyModesOfUse {
-  std::optional<bool> Encrypt;
-  std::optional<bool> Decrypt;
-  std::optional<bool> Wrap;
-  std::optional<bool> Unwrap;
-  std::optional<bool> Generate;
-  std::optional<bool> Sign;
-  std::optional<bool> Verify;
-  std::optional<bool> DeriveKey;
-  std::optional<bool> NoRestrictions;
+  std::optional<bool> Encrypt{};
+  std::optional<bool> Decrypt{};
+  std::optional<bool> Wrap{};
+  std::optional<bool> Unwrap{};
+  std::optional<bool> Generate{};
+  std::optional<bool> Sign{};
+  std::optional<bool> Verify{};
+  std::optional<bool> DeriveKey{};
+  std::optional<bool> NoRestrictions{};
 
   friend bool operator==(KeyModesOfUse const&, KeyModesOfUse const&) = default;
 };

@@ -16,14 +16,14 @@ namespace awsjson::payment_cryptography {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct KeySummary {
-  std::string KeyArn;
-  awsjson::open_enum<::awsjson::payment_cryptography::KeyState> KeyState;
-  ::awsjson::payment_cryptography::KeyAttributes KeyAttributes;
-  std::string KeyCheckValue;
-  bool Exportable;
-  bool Enabled;
-  std::optional<awsjson::open_enum<::awsjson::payment_cryptography::MultiRegionKeyType>> MultiRegionKeyType;
-  std::optional<std::string> PrimaryRegion;
+  std::string KeyArn{};
+  awsjson::open_enum<::awsjson::payment_cryptography::KeyState> KeyState{};
+  ::awsjson::payment_cryptography::KeyAttributes KeyAttributes{};
+  std::string KeyCheckValue{};
+  bool Exportable{};
+  bool Enabled{};
+  std::optional<awsjson::open_enum<::awsjson::payment_cryptography::MultiRegionKeyType>> MultiRegionKeyType{};
+  std::optional<std::string> PrimaryRegion{};
 
   friend bool operator==(KeySummary const&, KeySummary const&) = default;
 };

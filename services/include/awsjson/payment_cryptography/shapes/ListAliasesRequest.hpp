@@ -13,9 +13,9 @@ namespace awsjson::payment_cryptography {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAliasesRequest {
-  std::optional<std::string> KeyArn;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<std::string> KeyArn{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListAliasesRequest const&, ListAliasesRequest const&) = default;
 };

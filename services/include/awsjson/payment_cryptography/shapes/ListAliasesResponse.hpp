@@ -15,8 +15,8 @@ namespace awsjson::payment_cryptography {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAliasesResponse {
-  std::vector<::awsjson::payment_cryptography::Alias> Aliases;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::payment_cryptography::Alias> Aliases{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListAliasesResponse const&, ListAliasesResponse const&) = default;
 };

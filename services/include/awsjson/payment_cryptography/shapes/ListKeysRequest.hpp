@@ -15,9 +15,9 @@ namespace awsjson::payment_cryptography {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListKeysRequest {
-  std::optional<awsjson::open_enum<::awsjson::payment_cryptography::KeyState>> KeyState;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<awsjson::open_enum<::awsjson::payment_cryptography::KeyState>> KeyState{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListKeysRequest const&, ListKeysRequest const&) = default;
 };

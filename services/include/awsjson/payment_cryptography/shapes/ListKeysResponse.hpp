@@ -15,8 +15,8 @@ namespace awsjson::payment_cryptography {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListKeysResponse {
-  std::vector<::awsjson::payment_cryptography::KeySummary> Keys;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::payment_cryptography::KeySummary> Keys{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListKeysResponse const&, ListKeysResponse const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::payment_cryptography {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTagsForResourceResponse {
-  std::vector<::awsjson::payment_cryptography::Tag> Tags;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::payment_cryptography::Tag> Tags{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListTagsForResourceResponse const&,
                          ListTagsForResourceResponse const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::payment_cryptography {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MpaStatus {
-  std::string MpaSessionArn;
-  awsjson::open_enum<::awsjson::payment_cryptography::SessionStatus> Status;
-  awsjson::timestamp InitiationDate;
-  std::optional<std::string> StatusMessage;
+  std::string MpaSessionArn{};
+  awsjson::open_enum<::awsjson::payment_cryptography::SessionStatus> Status{};
+  awsjson::timestamp InitiationDate{};
+  std::optional<std::string> StatusMessage{};
 
   friend bool operator==(MpaStatus const&, MpaStatus const&) = default;
 };

@@ -16,10 +16,10 @@ namespace awsjson::payment_cryptography {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MpaTeamAssociation {
-  awsjson::open_enum<::awsjson::payment_cryptography::MpaOperation> Action;
-  std::string MpaTeamArn;
-  awsjson::open_enum<::awsjson::payment_cryptography::AssociationState> AssociationState;
-  std::optional<::awsjson::payment_cryptography::MpaStatus> MpaStatus;
+  awsjson::open_enum<::awsjson::payment_cryptography::MpaOperation> Action{};
+  std::string MpaTeamArn{};
+  awsjson::open_enum<::awsjson::payment_cryptography::AssociationState> AssociationState{};
+  std::optional<::awsjson::payment_cryptography::MpaStatus> MpaStatus{};
 
   friend bool operator==(MpaTeamAssociation const&, MpaTeamAssociation const&) = default;
 };

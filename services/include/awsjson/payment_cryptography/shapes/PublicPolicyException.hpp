@@ -12,7 +12,7 @@ namespace awsjson::payment_cryptography {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PublicPolicyException {
-  std::optional<std::string> Message;
+  std::optional<std::string> Message{};
 
   friend bool operator==(PublicPolicyException const&, PublicPolicyException const&) = default;
 };

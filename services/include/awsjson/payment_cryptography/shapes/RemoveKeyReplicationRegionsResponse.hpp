@@ -13,7 +13,7 @@ namespace awsjson::payment_cryptography {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RemoveKeyReplicationRegionsResponse {
-  ::awsjson::payment_cryptography::Key Key;
+  ::awsjson::payment_cryptography::Key Key{};
 
   friend bool operator==(RemoveKeyReplicationRegionsResponse const&,
                          RemoveKeyReplicationRegionsResponse const&) = default;

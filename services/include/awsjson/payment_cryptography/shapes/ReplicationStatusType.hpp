@@ -14,8 +14,8 @@ namespace awsjson::payment_cryptography {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReplicationStatusType {
-  awsjson::open_enum<::awsjson::payment_cryptography::KeyReplicationState> Status;
-  std::optional<std::string> StatusMessage;
+  awsjson::open_enum<::awsjson::payment_cryptography::KeyReplicationState> Status{};
+  std::optional<std::string> StatusMessage{};
 
   friend bool operator==(ReplicationStatusType const&, ReplicationStatusType const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::payment_cryptography {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceNotFoundException {
-  std::optional<std::string> ResourceId;
+  std::optional<std::string> ResourceId{};
 
   friend bool operator==(ResourceNotFoundException const&,
                          ResourceNotFoundException const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::payment_cryptography {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RestoreKeyRequest {
-  std::string KeyIdentifier;
+  std::string KeyIdentifier{};
 
   friend bool operator==(RestoreKeyRequest const&, RestoreKeyRequest const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::payment_cryptography {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RootCertificatePublicKey {
-  ::awsjson::payment_cryptography::KeyAttributes KeyAttributes;
-  std::string PublicKeyCertificate;
+  ::awsjson::payment_cryptography::KeyAttributes KeyAttributes{};
+  std::string PublicKeyCertificate{};
 
   friend bool operator==(RootCertificatePublicKey const&,
                          RootCertificatePublicKey const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::payment_cryptography {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartKeyUsageRequest {
-  std::string KeyIdentifier;
+  std::string KeyIdentifier{};
 
   friend bool operator==(StartKeyUsageRequest const&, StartKeyUsageRequest const&) = default;
 };

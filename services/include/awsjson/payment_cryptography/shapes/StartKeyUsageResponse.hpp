@@ -13,7 +13,7 @@ namespace awsjson::payment_cryptography {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartKeyUsageResponse {
-  ::awsjson::payment_cryptography::Key Key;
+  ::awsjson::payment_cryptography::Key Key{};
 
   friend bool operator==(StartKeyUsageResponse const&, StartKeyUsageResponse const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::payment_cryptography {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TrustedCertificatePublicKey {
-  ::awsjson::payment_cryptography::KeyAttributes KeyAttributes;
-  std::string PublicKeyCertificate;
-  std::string CertificateAuthorityPublicKeyIdentifier;
+  ::awsjson::payment_cryptography::KeyAttributes KeyAttributes{};
+  std::string PublicKeyCertificate{};
+  std::string CertificateAuthorityPublicKeyIdentifier{};
 
   friend bool operator==(TrustedCertificatePublicKey const&,
                          TrustedCertificatePublicKey const&) = default;

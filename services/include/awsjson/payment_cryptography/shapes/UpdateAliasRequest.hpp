@@ -12,8 +12,8 @@ namespace awsjson::payment_cryptography {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateAliasRequest {
-  std::string AliasName;
-  std::optional<std::string> KeyArn;
+  std::string AliasName{};
+  std::optional<std::string> KeyArn{};
 
   friend bool operator==(UpdateAliasRequest const&, UpdateAliasRequest const&) = default;
 };

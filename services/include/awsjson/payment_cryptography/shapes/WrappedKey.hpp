@@ -15,11 +15,11 @@ namespace awsjson::payment_cryptography {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WrappedKey {
-  std::string WrappingKeyArn;
-  awsjson::open_enum<::awsjson::payment_cryptography::WrappedKeyMaterialFormat> WrappedKeyMaterialFormat;
-  std::string KeyMaterial;
-  std::optional<std::string> KeyCheckValue;
-  std::optional<awsjson::open_enum<::awsjson::payment_cryptography::KeyCheckValueAlgorithm>> KeyCheckValueAlgorithm;
+  std::string WrappingKeyArn{};
+  awsjson::open_enum<::awsjson::payment_cryptography::WrappedKeyMaterialFormat> WrappedKeyMaterialFormat{};
+  std::string KeyMaterial{};
+  std::optional<std::string> KeyCheckValue{};
+  std::optional<awsjson::open_enum<::awsjson::payment_cryptography::KeyCheckValueAlgorithm>> KeyCheckValueAlgorithm{};
 
   friend bool operator==(WrappedKey const&, WrappedKey const&) = default;
 };

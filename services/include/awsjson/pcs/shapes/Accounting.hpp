@@ -15,8 +15,8 @@ namespace awsjson::pcs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Accounting {
-  std::optional<std::int32_t> defaultPurgeTimeInDays;
-  awsjson::open_enum<::awsjson::pcs::AccountingMode> mode;
+  std::optional<std::int32_t> defaultPurgeTimeInDays{};
+  awsjson::open_enum<::awsjson::pcs::AccountingMode> mode{};
 
   friend bool operator==(Accounting const&, Accounting const&) = default;
 };

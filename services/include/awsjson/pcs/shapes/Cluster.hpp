@@ -21,18 +21,18 @@ namespace awsjson::pcs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Cluster {
-  std::string name;
-  std::string id;
-  std::string arn;
-  awsjson::open_enum<::awsjson::pcs::ClusterStatus> status;
-  awsjson::timestamp createdAt;
-  awsjson::timestamp modifiedAt;
-  ::awsjson::pcs::Scheduler scheduler;
-  awsjson::open_enum<::awsjson::pcs::Size> size;
-  std::optional<::awsjson::pcs::ClusterSlurmConfiguration> slurmConfiguration;
-  ::awsjson::pcs::Networking networking;
-  std::optional<std::vector<::awsjson::pcs::Endpoint>> endpoints;
-  std::optional<std::vector<::awsjson::pcs::ErrorInfo>> errorInfo;
+  std::string name{};
+  std::string id{};
+  std::string arn{};
+  awsjson::open_enum<::awsjson::pcs::ClusterStatus> status{};
+  awsjson::timestamp createdAt{};
+  awsjson::timestamp modifiedAt{};
+  ::awsjson::pcs::Scheduler scheduler{};
+  awsjson::open_enum<::awsjson::pcs::Size> size{};
+  std::optional<::awsjson::pcs::ClusterSlurmConfiguration> slurmConfiguration{};
+  ::awsjson::pcs::Networking networking{};
+  std::optional<std::vector<::awsjson::pcs::Endpoint>> endpoints{};
+  std::optional<std::vector<::awsjson::pcs::ErrorInfo>> errorInfo{};
 
   friend bool operator==(Cluster const&, Cluster const&) = default;
 };

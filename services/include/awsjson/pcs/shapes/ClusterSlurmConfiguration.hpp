@@ -21,14 +21,14 @@ namespace awsjson::pcs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ClusterSlurmConfiguration {
-  std::optional<std::int32_t> scaleDownIdleTimeInSeconds;
-  std::optional<std::vector<::awsjson::pcs::SlurmCustomSetting>> slurmCustomSettings;
-  std::optional<std::vector<::awsjson::pcs::SlurmdbdCustomSetting>> slurmdbdCustomSettings;
-  std::optional<std::vector<::awsjson::pcs::CgroupCustomSetting>> cgroupCustomSettings;
-  std::optional<::awsjson::pcs::SlurmAuthKey> authKey;
-  std::optional<::awsjson::pcs::JwtAuth> jwtAuth;
-  std::optional<::awsjson::pcs::Accounting> accounting;
-  std::optional<::awsjson::pcs::SlurmRest> slurmRest;
+  std::optional<std::int32_t> scaleDownIdleTimeInSeconds{};
+  std::optional<std::vector<::awsjson::pcs::SlurmCustomSetting>> slurmCustomSettings{};
+  std::optional<std::vector<::awsjson::pcs::SlurmdbdCustomSetting>> slurmdbdCustomSettings{};
+  std::optional<std::vector<::awsjson::pcs::CgroupCustomSetting>> cgroupCustomSettings{};
+  std::optional<::awsjson::pcs::SlurmAuthKey> authKey{};
+  std::optional<::awsjson::pcs::JwtAuth> jwtAuth{};
+  std::optional<::awsjson::pcs::Accounting> accounting{};
+  std::optional<::awsjson::pcs::SlurmRest> slurmRest{};
 
   friend bool operator==(ClusterSlurmConfiguration const&,
                          ClusterSlurmConfiguration const&) = default;

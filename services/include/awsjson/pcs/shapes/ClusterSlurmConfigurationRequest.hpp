@@ -19,12 +19,12 @@ namespace awsjson::pcs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ClusterSlurmConfigurationRequest {
-  std::optional<std::int32_t> scaleDownIdleTimeInSeconds;
-  std::optional<std::vector<::awsjson::pcs::SlurmCustomSetting>> slurmCustomSettings;
-  std::optional<std::vector<::awsjson::pcs::SlurmdbdCustomSetting>> slurmdbdCustomSettings;
-  std::optional<std::vector<::awsjson::pcs::CgroupCustomSetting>> cgroupCustomSettings;
-  std::optional<::awsjson::pcs::AccountingRequest> accounting;
-  std::optional<::awsjson::pcs::SlurmRestRequest> slurmRest;
+  std::optional<std::int32_t> scaleDownIdleTimeInSeconds{};
+  std::optional<std::vector<::awsjson::pcs::SlurmCustomSetting>> slurmCustomSettings{};
+  std::optional<std::vector<::awsjson::pcs::SlurmdbdCustomSetting>> slurmdbdCustomSettings{};
+  std::optional<std::vector<::awsjson::pcs::CgroupCustomSetting>> cgroupCustomSettings{};
+  std::optional<::awsjson::pcs::AccountingRequest> accounting{};
+  std::optional<::awsjson::pcs::SlurmRestRequest> slurmRest{};
 
   friend bool operator==(ClusterSlurmConfigurationRequest const&,
                          ClusterSlurmConfigurationRequest const&) = default;

@@ -14,12 +14,12 @@ namespace awsjson::pcs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ClusterSummary {
-  std::string name;
-  std::string id;
-  std::string arn;
-  awsjson::timestamp createdAt;
-  awsjson::timestamp modifiedAt;
-  awsjson::open_enum<::awsjson::pcs::ClusterStatus> status;
+  std::string name{};
+  std::string id{};
+  std::string arn{};
+  awsjson::timestamp createdAt{};
+  awsjson::timestamp modifiedAt{};
+  awsjson::open_enum<::awsjson::pcs::ClusterStatus> status{};
 
   friend bool operator==(ClusterSummary const&, ClusterSummary const&) = default;
 };

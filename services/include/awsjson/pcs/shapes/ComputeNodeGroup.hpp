@@ -22,23 +22,23 @@ namespace awsjson::pcs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ComputeNodeGroup {
-  std::string name;
-  std::string id;
-  std::string arn;
-  std::string clusterId;
-  awsjson::timestamp createdAt;
-  awsjson::timestamp modifiedAt;
-  awsjson::open_enum<::awsjson::pcs::ComputeNodeGroupStatus> status;
-  std::optional<std::string> amiId;
-  std::vector<std::string> subnetIds;
-  std::optional<awsjson::open_enum<::awsjson::pcs::PurchaseOption>> purchaseOption;
-  ::awsjson::pcs::CustomLaunchTemplate customLaunchTemplate;
-  std::string iamInstanceProfileArn;
-  ::awsjson::pcs::ScalingConfiguration scalingConfiguration;
-  std::vector<::awsjson::pcs::InstanceConfig> instanceConfigs;
-  std::optional<::awsjson::pcs::SpotOptions> spotOptions;
-  std::optional<::awsjson::pcs::ComputeNodeGroupSlurmConfiguration> slurmConfiguration;
-  std::optional<std::vector<::awsjson::pcs::ErrorInfo>> errorInfo;
+  std::string name{};
+  std::string id{};
+  std::string arn{};
+  std::string clusterId{};
+  awsjson::timestamp createdAt{};
+  awsjson::timestamp modifiedAt{};
+  awsjson::open_enum<::awsjson::pcs::ComputeNodeGroupStatus> status{};
+  std::optional<std::string> amiId{};
+  std::vector<std::string> subnetIds{};
+  std::optional<awsjson::open_enum<::awsjson::pcs::PurchaseOption>> purchaseOption{};
+  ::awsjson::pcs::CustomLaunchTemplate customLaunchTemplate{};
+  std::string iamInstanceProfileArn{};
+  ::awsjson::pcs::ScalingConfiguration scalingConfiguration{};
+  std::vector<::awsjson::pcs::InstanceConfig> instanceConfigs{};
+  std::optional<::awsjson::pcs::SpotOptions> spotOptions{};
+  std::optional<::awsjson::pcs::ComputeNodeGroupSlurmConfiguration> slurmConfiguration{};
+  std::optional<std::vector<::awsjson::pcs::ErrorInfo>> errorInfo{};
 
   friend bool operator==(ComputeNodeGroup const&, ComputeNodeGroup const&) = default;
 };

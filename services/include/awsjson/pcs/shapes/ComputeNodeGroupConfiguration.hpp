@@ -12,7 +12,7 @@ namespace awsjson::pcs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ComputeNodeGroupConfiguration {
-  std::optional<std::string> computeNodeGroupId;
+  std::optional<std::string> computeNodeGroupId{};
 
   friend bool operator==(ComputeNodeGroupConfiguration const&,
                          ComputeNodeGroupConfiguration const&) = default;

@@ -14,13 +14,13 @@ namespace awsjson::pcs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ComputeNodeGroupSummary {
-  std::string name;
-  std::string id;
-  std::string arn;
-  std::string clusterId;
-  awsjson::timestamp createdAt;
-  awsjson::timestamp modifiedAt;
-  awsjson::open_enum<::awsjson::pcs::ComputeNodeGroupStatus> status;
+  std::string name{};
+  std::string id{};
+  std::string arn{};
+  std::string clusterId{};
+  awsjson::timestamp createdAt{};
+  awsjson::timestamp modifiedAt{};
+  awsjson::open_enum<::awsjson::pcs::ComputeNodeGroupStatus> status{};
 
   friend bool operator==(ComputeNodeGroupSummary const&, ComputeNodeGroupSummary const&) = default;
 };

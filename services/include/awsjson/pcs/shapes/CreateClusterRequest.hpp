@@ -18,13 +18,13 @@ namespace awsjson::pcs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateClusterRequest {
-  std::string clusterName;
-  ::awsjson::pcs::SchedulerRequest scheduler;
-  awsjson::open_enum<::awsjson::pcs::Size> size;
-  ::awsjson::pcs::NetworkingRequest networking;
-  std::optional<::awsjson::pcs::ClusterSlurmConfigurationRequest> slurmConfiguration;
-  std::optional<std::string> clientToken;
-  std::optional<std::map<std::string, std::string>> tags;
+  std::string clusterName{};
+  ::awsjson::pcs::SchedulerRequest scheduler{};
+  awsjson::open_enum<::awsjson::pcs::Size> size{};
+  ::awsjson::pcs::NetworkingRequest networking{};
+  std::optional<::awsjson::pcs::ClusterSlurmConfigurationRequest> slurmConfiguration{};
+  std::optional<std::string> clientToken{};
+  std::optional<std::map<std::string, std::string>> tags{};
 
   friend bool operator==(CreateClusterRequest const&, CreateClusterRequest const&) = default;
 };

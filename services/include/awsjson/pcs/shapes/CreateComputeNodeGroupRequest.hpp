@@ -21,19 +21,19 @@ namespace awsjson::pcs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateComputeNodeGroupRequest {
-  std::string clusterIdentifier;
-  std::string computeNodeGroupName;
-  std::optional<std::string> amiId;
-  std::vector<std::string> subnetIds;
-  std::optional<awsjson::open_enum<::awsjson::pcs::PurchaseOption>> purchaseOption;
-  ::awsjson::pcs::CustomLaunchTemplate customLaunchTemplate;
-  std::string iamInstanceProfileArn;
-  ::awsjson::pcs::ScalingConfigurationRequest scalingConfiguration;
-  std::vector<::awsjson::pcs::InstanceConfig> instanceConfigs;
-  std::optional<::awsjson::pcs::SpotOptions> spotOptions;
-  std::optional<::awsjson::pcs::ComputeNodeGroupSlurmConfigurationRequest> slurmConfiguration;
-  std::optional<std::string> clientToken;
-  std::optional<std::map<std::string, std::string>> tags;
+  std::string clusterIdentifier{};
+  std::string computeNodeGroupName{};
+  std::optional<std::string> amiId{};
+  std::vector<std::string> subnetIds{};
+  std::optional<awsjson::open_enum<::awsjson::pcs::PurchaseOption>> purchaseOption{};
+  ::awsjson::pcs::CustomLaunchTemplate customLaunchTemplate{};
+  std::string iamInstanceProfileArn{};
+  ::awsjson::pcs::ScalingConfigurationRequest scalingConfiguration{};
+  std::vector<::awsjson::pcs::InstanceConfig> instanceConfigs{};
+  std::optional<::awsjson::pcs::SpotOptions> spotOptions{};
+  std::optional<::awsjson::pcs::ComputeNodeGroupSlurmConfigurationRequest> slurmConfiguration{};
+  std::optional<std::string> clientToken{};
+  std::optional<std::map<std::string, std::string>> tags{};
 
   friend bool operator==(CreateComputeNodeGroupRequest const&,
                          CreateComputeNodeGroupRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::pcs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateComputeNodeGroupResponse {
-  std::optional<::awsjson::pcs::ComputeNodeGroup> computeNodeGroup;
+  std::optional<::awsjson::pcs::ComputeNodeGroup> computeNodeGroup{};
 
   friend bool operator==(CreateComputeNodeGroupResponse const&,
                          CreateComputeNodeGroupResponse const&) = default;

@@ -17,12 +17,12 @@ namespace awsjson::pcs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateQueueRequest {
-  std::string clusterIdentifier;
-  std::string queueName;
-  std::optional<std::vector<::awsjson::pcs::ComputeNodeGroupConfiguration>> computeNodeGroupConfigurations;
-  std::optional<::awsjson::pcs::QueueSlurmConfigurationRequest> slurmConfiguration;
-  std::optional<std::string> clientToken;
-  std::optional<std::map<std::string, std::string>> tags;
+  std::string clusterIdentifier{};
+  std::string queueName{};
+  std::optional<std::vector<::awsjson::pcs::ComputeNodeGroupConfiguration>> computeNodeGroupConfigurations{};
+  std::optional<::awsjson::pcs::QueueSlurmConfigurationRequest> slurmConfiguration{};
+  std::optional<std::string> clientToken{};
+  std::optional<std::map<std::string, std::string>> tags{};
 
   friend bool operator==(CreateQueueRequest const&, CreateQueueRequest const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::pcs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CustomLaunchTemplate {
-  std::string id;
-  std::string version;
+  std::string id{};
+  std::string version{};
 
   friend bool operator==(CustomLaunchTemplate const&, CustomLaunchTemplate const&) = default;
 };

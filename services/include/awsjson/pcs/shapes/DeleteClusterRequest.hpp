@@ -12,8 +12,8 @@ namespace awsjson::pcs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteClusterRequest {
-  std::string clusterIdentifier;
-  std::optional<std::string> clientToken;
+  std::string clusterIdentifier{};
+  std::optional<std::string> clientToken{};
 
   friend bool operator==(DeleteClusterRequest const&, DeleteClusterRequest const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::pcs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteComputeNodeGroupRequest {
-  std::string clusterIdentifier;
-  std::string computeNodeGroupIdentifier;
-  std::optional<std::string> clientToken;
+  std::string clusterIdentifier{};
+  std::string computeNodeGroupIdentifier{};
+  std::optional<std::string> clientToken{};
 
   friend bool operator==(DeleteComputeNodeGroupRequest const&,
                          DeleteComputeNodeGroupRequest const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::pcs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteQueueRequest {
-  std::string clusterIdentifier;
-  std::string queueIdentifier;
-  std::optional<std::string> clientToken;
+  std::string clusterIdentifier{};
+  std::string queueIdentifier{};
+  std::optional<std::string> clientToken{};
 
   friend bool operator==(DeleteQueueRequest const&, DeleteQueueRequest const&) = default;
 };

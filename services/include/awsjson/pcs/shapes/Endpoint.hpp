@@ -14,11 +14,11 @@ namespace awsjson::pcs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Endpoint {
-  awsjson::open_enum<::awsjson::pcs::EndpointType> type;
-  std::string privateIpAddress;
-  std::optional<std::string> publicIpAddress;
-  std::optional<std::string> ipv6Address;
-  std::string port;
+  awsjson::open_enum<::awsjson::pcs::EndpointType> type{};
+  std::string privateIpAddress{};
+  std::optional<std::string> publicIpAddress{};
+  std::optional<std::string> ipv6Address{};
+  std::string port{};
 
   friend bool operator==(Endpoint const&, Endpoint const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::pcs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ErrorInfo {
-  std::optional<std::string> code;
-  std::optional<std::string> message;
+  std::optional<std::string> code{};
+  std::optional<std::string> message{};
 
   friend bool operator==(ErrorInfo const&, ErrorInfo const&) = default;
 };

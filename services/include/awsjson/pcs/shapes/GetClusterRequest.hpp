@@ -12,7 +12,7 @@ namespace awsjson::pcs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetClusterRequest {
-  std::string clusterIdentifier;
+  std::string clusterIdentifier{};
 
   friend bool operator==(GetClusterRequest const&, GetClusterRequest const&) = default;
 };

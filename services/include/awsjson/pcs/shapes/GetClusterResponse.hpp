@@ -13,7 +13,7 @@ namespace awsjson::pcs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetClusterResponse {
-  std::optional<::awsjson::pcs::Cluster> cluster;
+  std::optional<::awsjson::pcs::Cluster> cluster{};
 
   friend bool operator==(GetClusterResponse const&, GetClusterResponse const&) = default;
 };

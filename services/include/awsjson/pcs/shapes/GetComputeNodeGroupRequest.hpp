@@ -12,8 +12,8 @@ namespace awsjson::pcs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetComputeNodeGroupRequest {
-  std::string clusterIdentifier;
-  std::string computeNodeGroupIdentifier;
+  std::string clusterIdentifier{};
+  std::string computeNodeGroupIdentifier{};
 
   friend bool operator==(GetComputeNodeGroupRequest const&,
                          GetComputeNodeGroupRequest const&) = default;

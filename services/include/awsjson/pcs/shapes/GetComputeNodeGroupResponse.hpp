@@ -13,7 +13,7 @@ namespace awsjson::pcs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetComputeNodeGroupResponse {
-  std::optional<::awsjson::pcs::ComputeNodeGroup> computeNodeGroup;
+  std::optional<::awsjson::pcs::ComputeNodeGroup> computeNodeGroup{};
 
   friend bool operator==(GetComputeNodeGroupResponse const&,
                          GetComputeNodeGroupResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::pcs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetQueueRequest {
-  std::string clusterIdentifier;
-  std::string queueIdentifier;
+  std::string clusterIdentifier{};
+  std::string queueIdentifier{};
 
   friend bool operator==(GetQueueRequest const&, GetQueueRequest const&) = default;
 };

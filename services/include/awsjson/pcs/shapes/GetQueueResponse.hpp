@@ -13,7 +13,7 @@ namespace awsjson::pcs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetQueueResponse {
-  std::optional<::awsjson::pcs::Queue> queue;
+  std::optional<::awsjson::pcs::Queue> queue{};
 
   friend bool operator==(GetQueueResponse const&, GetQueueResponse const&) = default;
 };

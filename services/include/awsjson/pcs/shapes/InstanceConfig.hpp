@@ -12,7 +12,7 @@ namespace awsjson::pcs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceConfig {
-  std::optional<std::string> instanceType;
+  std::optional<std::string> instanceType{};
 
   friend bool operator==(InstanceConfig const&, InstanceConfig const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::pcs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct JwtAuth {
-  std::optional<::awsjson::pcs::JwtKey> jwtKey;
+  std::optional<::awsjson::pcs::JwtKey> jwtKey{};
 
   friend bool operator==(JwtAuth const&, JwtAuth const&) = default;
 };

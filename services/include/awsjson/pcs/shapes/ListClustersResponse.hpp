@@ -15,8 +15,8 @@ namespace awsjson::pcs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListClustersResponse {
-  std::vector<::awsjson::pcs::ClusterSummary> clusters;
-  std::optional<std::string> nextToken;
+  std::vector<::awsjson::pcs::ClusterSummary> clusters{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListClustersResponse const&, ListClustersResponse const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::pcs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListComputeNodeGroupsResponse {
-  std::vector<::awsjson::pcs::ComputeNodeGroupSummary> computeNodeGroups;
-  std::optional<std::string> nextToken;
+  std::vector<::awsjson::pcs::ComputeNodeGroupSummary> computeNodeGroups{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListComputeNodeGroupsResponse const&,
                          ListComputeNodeGroupsResponse const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::pcs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListQueuesRequest {
-  std::string clusterIdentifier;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
+  std::string clusterIdentifier{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
 
   friend bool operator==(ListQueuesRequest const&, ListQueuesRequest const&) = default;
 };

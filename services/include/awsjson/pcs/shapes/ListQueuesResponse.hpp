@@ -15,8 +15,8 @@ namespace awsjson::pcs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListQueuesResponse {
-  std::vector<::awsjson::pcs::QueueSummary> queues;
-  std::optional<std::string> nextToken;
+  std::vector<::awsjson::pcs::QueueSummary> queues{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListQueuesResponse const&, ListQueuesResponse const&) = default;
 };

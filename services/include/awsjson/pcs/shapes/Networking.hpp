@@ -15,9 +15,9 @@ namespace awsjson::pcs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Networking {
-  std::optional<std::vector<std::string>> subnetIds;
-  std::optional<std::vector<std::string>> securityGroupIds;
-  std::optional<awsjson::open_enum<::awsjson::pcs::NetworkType>> networkType;
+  std::optional<std::vector<std::string>> subnetIds{};
+  std::optional<std::vector<std::string>> securityGroupIds{};
+  std::optional<awsjson::open_enum<::awsjson::pcs::NetworkType>> networkType{};
 
   friend bool operator==(Networking const&, Networking const&) = default;
 };

@@ -18,16 +18,16 @@ namespace awsjson::pcs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Queue {
-  std::string name;
-  std::string id;
-  std::string arn;
-  std::string clusterId;
-  awsjson::timestamp createdAt;
-  awsjson::timestamp modifiedAt;
-  awsjson::open_enum<::awsjson::pcs::QueueStatus> status;
-  std::vector<::awsjson::pcs::ComputeNodeGroupConfiguration> computeNodeGroupConfigurations;
-  std::optional<::awsjson::pcs::QueueSlurmConfiguration> slurmConfiguration;
-  std::optional<std::vector<::awsjson::pcs::ErrorInfo>> errorInfo;
+  std::string name{};
+  std::string id{};
+  std::string arn{};
+  std::string clusterId{};
+  awsjson::timestamp createdAt{};
+  awsjson::timestamp modifiedAt{};
+  awsjson::open_enum<::awsjson::pcs::QueueStatus> status{};
+  std::vector<::awsjson::pcs::ComputeNodeGroupConfiguration> computeNodeGroupConfigurations{};
+  std::optional<::awsjson::pcs::QueueSlurmConfiguration> slurmConfiguration{};
+  std::optional<std::vector<::awsjson::pcs::ErrorInfo>> errorInfo{};
 
   friend bool operator==(Queue const&, Queue const&) = default;
 };

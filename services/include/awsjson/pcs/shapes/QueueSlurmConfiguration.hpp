@@ -14,7 +14,7 @@ namespace awsjson::pcs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct QueueSlurmConfiguration {
-  std::optional<std::vector<::awsjson::pcs::SlurmCustomSetting>> slurmCustomSettings;
+  std::optional<std::vector<::awsjson::pcs::SlurmCustomSetting>> slurmCustomSettings{};
 
   friend bool operator==(QueueSlurmConfiguration const&, QueueSlurmConfiguration const&) = default;
 };

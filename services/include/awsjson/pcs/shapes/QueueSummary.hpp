@@ -14,13 +14,13 @@ namespace awsjson::pcs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct QueueSummary {
-  std::string name;
-  std::string id;
-  std::string arn;
-  std::string clusterId;
-  awsjson::timestamp createdAt;
-  awsjson::timestamp modifiedAt;
-  awsjson::open_enum<::awsjson::pcs::QueueStatus> status;
+  std::string name{};
+  std::string id{};
+  std::string arn{};
+  std::string clusterId{};
+  awsjson::timestamp createdAt{};
+  awsjson::timestamp modifiedAt{};
+  awsjson::open_enum<::awsjson::pcs::QueueStatus> status{};
 
   friend bool operator==(QueueSummary const&, QueueSummary const&) = default;
 };

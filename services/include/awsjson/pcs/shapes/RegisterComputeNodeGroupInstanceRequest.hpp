@@ -12,8 +12,8 @@ namespace awsjson::pcs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegisterComputeNodeGroupInstanceRequest {
-  std::string clusterIdentifier;
-  std::string bootstrapId;
+  std::string clusterIdentifier{};
+  std::string bootstrapId{};
 
   friend bool operator==(RegisterComputeNodeGroupInstanceRequest const&,
                          RegisterComputeNodeGroupInstanceRequest const&) = default;

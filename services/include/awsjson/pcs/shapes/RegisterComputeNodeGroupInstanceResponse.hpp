@@ -15,9 +15,9 @@ namespace awsjson::pcs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegisterComputeNodeGroupInstanceResponse {
-  std::string nodeID;
-  std::string sharedSecret;
-  std::vector<::awsjson::pcs::Endpoint> endpoints;
+  std::string nodeID{};
+  std::string sharedSecret{};
+  std::vector<::awsjson::pcs::Endpoint> endpoints{};
 
   friend bool operator==(RegisterComputeNodeGroupInstanceResponse const&,
                          RegisterComputeNodeGroupInstanceResponse const&) = default;

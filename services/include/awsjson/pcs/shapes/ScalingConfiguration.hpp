@@ -12,8 +12,8 @@ namespace awsjson::pcs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ScalingConfiguration {
-  std::int32_t minInstanceCount;
-  std::int32_t maxInstanceCount;
+  std::int32_t minInstanceCount{};
+  std::int32_t maxInstanceCount{};
 
   friend bool operator==(ScalingConfiguration const&, ScalingConfiguration const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::pcs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ScalingConfigurationRequest {
-  std::int32_t minInstanceCount;
-  std::int32_t maxInstanceCount;
+  std::int32_t minInstanceCount{};
+  std::int32_t maxInstanceCount{};
 
   friend bool operator==(ScalingConfigurationRequest const&,
                          ScalingConfigurationRequest const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::pcs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Scheduler {
-  awsjson::open_enum<::awsjson::pcs::SchedulerType> type;
-  std::string version;
+  awsjson::open_enum<::awsjson::pcs::SchedulerType> type{};
+  std::string version{};
 
   friend bool operator==(Scheduler const&, Scheduler const&) = default;
 };

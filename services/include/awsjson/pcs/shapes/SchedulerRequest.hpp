@@ -14,8 +14,8 @@ namespace awsjson::pcs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SchedulerRequest {
-  awsjson::open_enum<::awsjson::pcs::SchedulerType> type;
-  std::string version;
+  awsjson::open_enum<::awsjson::pcs::SchedulerType> type{};
+  std::string version{};
 
   friend bool operator==(SchedulerRequest const&, SchedulerRequest const&) = default;
 };

@@ -12,11 +12,11 @@ namespace awsjson::pcs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceQuotaExceededException {
-  std::string message;
-  std::string serviceCode;
-  std::optional<std::string> resourceId;
-  std::optional<std::string> resourceType;
-  std::optional<std::string> quotaCode;
+  std::string message{};
+  std::string serviceCode{};
+  std::optional<std::string> resourceId{};
+  std::optional<std::string> resourceType{};
+  std::optional<std::string> quotaCode{};
 
   friend bool operator==(ServiceQuotaExceededException const&,
                          ServiceQuotaExceededException const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::pcs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SlurmAuthKey {
-  std::string secretArn;
-  std::string secretVersion;
+  std::string secretArn{};
+  std::string secretVersion{};
 
   friend bool operator==(SlurmAuthKey const&, SlurmAuthKey const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::pcs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SlurmRestRequest {
-  awsjson::open_enum<::awsjson::pcs::SlurmRestMode> mode;
+  awsjson::open_enum<::awsjson::pcs::SlurmRestMode> mode{};
 
   friend bool operator==(SlurmRestRequest const&, SlurmRestRequest const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::pcs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SlurmdbdCustomSetting {
-  std::string parameterName;
-  std::string parameterValue;
+  std::string parameterName{};
+  std::string parameterValue{};
 
   friend bool operator==(SlurmdbdCustomSetting const&, SlurmdbdCustomSetting const&) = default;
 };

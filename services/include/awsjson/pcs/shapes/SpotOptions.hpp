@@ -14,7 +14,7 @@ namespace awsjson::pcs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SpotOptions {
-  std::optional<awsjson::open_enum<::awsjson::pcs::SpotAllocationStrategy>> allocationStrategy;
+  std::optional<awsjson::open_enum<::awsjson::pcs::SpotAllocationStrategy>> allocationStrategy{};
 
   friend bool operator==(SpotOptions const&, SpotOptions const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::pcs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateAccountingRequest {
-  std::optional<std::int32_t> defaultPurgeTimeInDays;
-  std::optional<awsjson::open_enum<::awsjson::pcs::AccountingMode>> mode;
+  std::optional<std::int32_t> defaultPurgeTimeInDays{};
+  std::optional<awsjson::open_enum<::awsjson::pcs::AccountingMode>> mode{};
 
   friend bool operator==(UpdateAccountingRequest const&, UpdateAccountingRequest const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::pcs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateClusterRequest {
-  std::string clusterIdentifier;
-  std::optional<std::string> clientToken;
-  std::optional<::awsjson::pcs::UpdateClusterSlurmConfigurationRequest> slurmConfiguration;
+  std::string clusterIdentifier{};
+  std::optional<std::string> clientToken{};
+  std::optional<::awsjson::pcs::UpdateClusterSlurmConfigurationRequest> slurmConfiguration{};
 
   friend bool operator==(UpdateClusterRequest const&, UpdateClusterRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::pcs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateClusterResponse {
-  std::optional<::awsjson::pcs::Cluster> cluster;
+  std::optional<::awsjson::pcs::Cluster> cluster{};
 
   friend bool operator==(UpdateClusterResponse const&, UpdateClusterResponse const&) = default;
 };

@@ -19,12 +19,12 @@ namespace awsjson::pcs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateClusterSlurmConfigurationRequest {
-  std::optional<std::int32_t> scaleDownIdleTimeInSeconds;
-  std::optional<std::vector<::awsjson::pcs::SlurmCustomSetting>> slurmCustomSettings;
-  std::optional<std::vector<::awsjson::pcs::SlurmdbdCustomSetting>> slurmdbdCustomSettings;
-  std::optional<std::vector<::awsjson::pcs::CgroupCustomSetting>> cgroupCustomSettings;
-  std::optional<::awsjson::pcs::UpdateAccountingRequest> accounting;
-  std::optional<::awsjson::pcs::UpdateSlurmRestRequest> slurmRest;
+  std::optional<std::int32_t> scaleDownIdleTimeInSeconds{};
+  std::optional<std::vector<::awsjson::pcs::SlurmCustomSetting>> slurmCustomSettings{};
+  std::optional<std::vector<::awsjson::pcs::SlurmdbdCustomSetting>> slurmdbdCustomSettings{};
+  std::optional<std::vector<::awsjson::pcs::CgroupCustomSetting>> cgroupCustomSettings{};
+  std::optional<::awsjson::pcs::UpdateAccountingRequest> accounting{};
+  std::optional<::awsjson::pcs::UpdateSlurmRestRequest> slurmRest{};
 
   friend bool operator==(UpdateClusterSlurmConfigurationRequest const&,
                          UpdateClusterSlurmConfigurationRequest const&) = default;

@@ -19,17 +19,17 @@ namespace awsjson::pcs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateComputeNodeGroupRequest {
-  std::string clusterIdentifier;
-  std::string computeNodeGroupIdentifier;
-  std::optional<std::string> amiId;
-  std::optional<std::vector<std::string>> subnetIds;
-  std::optional<::awsjson::pcs::CustomLaunchTemplate> customLaunchTemplate;
-  std::optional<awsjson::open_enum<::awsjson::pcs::PurchaseOption>> purchaseOption;
-  std::optional<::awsjson::pcs::SpotOptions> spotOptions;
-  std::optional<::awsjson::pcs::ScalingConfigurationRequest> scalingConfiguration;
-  std::optional<std::string> iamInstanceProfileArn;
-  std::optional<::awsjson::pcs::UpdateComputeNodeGroupSlurmConfigurationRequest> slurmConfiguration;
-  std::optional<std::string> clientToken;
+  std::string clusterIdentifier{};
+  std::string computeNodeGroupIdentifier{};
+  std::optional<std::string> amiId{};
+  std::optional<std::vector<std::string>> subnetIds{};
+  std::optional<::awsjson::pcs::CustomLaunchTemplate> customLaunchTemplate{};
+  std::optional<awsjson::open_enum<::awsjson::pcs::PurchaseOption>> purchaseOption{};
+  std::optional<::awsjson::pcs::SpotOptions> spotOptions{};
+  std::optional<::awsjson::pcs::ScalingConfigurationRequest> scalingConfiguration{};
+  std::optional<std::string> iamInstanceProfileArn{};
+  std::optional<::awsjson::pcs::UpdateComputeNodeGroupSlurmConfigurationRequest> slurmConfiguration{};
+  std::optional<std::string> clientToken{};
 
   friend bool operator==(UpdateComputeNodeGroupRequest const&,
                          UpdateComputeNodeGroupRequest const&) = default;

@@ -16,11 +16,11 @@ namespace awsjson::pcs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateQueueRequest {
-  std::string clusterIdentifier;
-  std::string queueIdentifier;
-  std::optional<std::vector<::awsjson::pcs::ComputeNodeGroupConfiguration>> computeNodeGroupConfigurations;
-  std::optional<::awsjson::pcs::UpdateQueueSlurmConfigurationRequest> slurmConfiguration;
-  std::optional<std::string> clientToken;
+  std::string clusterIdentifier{};
+  std::string queueIdentifier{};
+  std::optional<std::vector<::awsjson::pcs::ComputeNodeGroupConfiguration>> computeNodeGroupConfigurations{};
+  std::optional<::awsjson::pcs::UpdateQueueSlurmConfigurationRequest> slurmConfiguration{};
+  std::optional<std::string> clientToken{};
 
   friend bool operator==(UpdateQueueRequest const&, UpdateQueueRequest const&) = default;
 };

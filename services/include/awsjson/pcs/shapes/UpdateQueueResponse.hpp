@@ -13,7 +13,7 @@ namespace awsjson::pcs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateQueueResponse {
-  std::optional<::awsjson::pcs::Queue> queue;
+  std::optional<::awsjson::pcs::Queue> queue{};
 
   friend bool operator==(UpdateQueueResponse const&, UpdateQueueResponse const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::pcs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateQueueSlurmConfigurationRequest {
-  std::optional<std::vector<::awsjson::pcs::SlurmCustomSetting>> slurmCustomSettings;
+  std::optional<std::vector<::awsjson::pcs::SlurmCustomSetting>> slurmCustomSettings{};
 
   friend bool operator==(UpdateQueueSlurmConfigurationRequest const&,
                          UpdateQueueSlurmConfigurationRequest const&) = default;

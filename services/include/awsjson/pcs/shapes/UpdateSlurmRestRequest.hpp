@@ -14,7 +14,7 @@ namespace awsjson::pcs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateSlurmRestRequest {
-  std::optional<awsjson::open_enum<::awsjson::pcs::SlurmRestMode>> mode;
+  std::optional<awsjson::open_enum<::awsjson::pcs::SlurmRestMode>> mode{};
 
   friend bool operator==(UpdateSlurmRestRequest const&, UpdateSlurmRestRequest const&) = default;
 };

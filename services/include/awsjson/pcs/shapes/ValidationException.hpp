@@ -16,9 +16,9 @@ namespace awsjson::pcs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ValidationException {
-  std::string message;
-  awsjson::open_enum<::awsjson::pcs::ValidationExceptionReason> reason;
-  std::optional<std::vector<::awsjson::pcs::ValidationExceptionField>> fieldList;
+  std::string message{};
+  awsjson::open_enum<::awsjson::pcs::ValidationExceptionReason> reason{};
+  std::optional<std::vector<::awsjson::pcs::ValidationExceptionField>> fieldList{};
 
   friend bool operator==(ValidationException const&, ValidationException const&) = default;
 };

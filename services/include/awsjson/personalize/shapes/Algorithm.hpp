@@ -16,16 +16,16 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Algorithm {
-  std::optional<std::string> name;
-  std::optional<std::string> algorithmArn;
-  std::optional<::awsjson::personalize::AlgorithmImage> algorithmImage;
-  std::optional<std::map<std::string, std::string>> defaultHyperParameters;
-  std::optional<::awsjson::personalize::DefaultHyperParameterRanges> defaultHyperParameterRanges;
-  std::optional<std::map<std::string, std::string>> defaultResourceConfig;
-  std::optional<std::string> trainingInputMode;
-  std::optional<std::string> roleArn;
-  std::optional<awsjson::timestamp> creationDateTime;
-  std::optional<awsjson::timestamp> lastUpdatedDateTime;
+  std::optional<std::string> name{};
+  std::optional<std::string> algorithmArn{};
+  std::optional<::awsjson::personalize::AlgorithmImage> algorithmImage{};
+  std::optional<std::map<std::string, std::string>> defaultHyperParameters{};
+  std::optional<::awsjson::personalize::DefaultHyperParameterRanges> defaultHyperParameterRanges{};
+  std::optional<std::map<std::string, std::string>> defaultResourceConfig{};
+  std::optional<std::string> trainingInputMode{};
+  std::optional<std::string> roleArn{};
+  std::optional<awsjson::timestamp> creationDateTime{};
+  std::optional<awsjson::timestamp> lastUpdatedDateTime{};
 
   friend bool operator==(Algorithm const&, Algorithm const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AlgorithmImage {
-  std::optional<std::string> name;
-  std::string dockerURI;
+  std::optional<std::string> name{};
+  std::string dockerURI{};
 
   friend bool operator==(AlgorithmImage const&, AlgorithmImage const&) = default;
 };

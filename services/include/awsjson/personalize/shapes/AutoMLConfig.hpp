@@ -13,8 +13,8 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AutoMLConfig {
-  std::optional<std::string> metricName;
-  std::optional<std::vector<std::string>> recipeList;
+  std::optional<std::string> metricName{};
+  std::optional<std::vector<std::string>> recipeList{};
 
   friend bool operator==(AutoMLConfig const&, AutoMLConfig const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AutoMLResult {
-  std::optional<std::string> bestRecipeArn;
+  std::optional<std::string> bestRecipeArn{};
 
   friend bool operator==(AutoMLResult const&, AutoMLResult const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AutoTrainingConfig {
-  std::optional<std::string> schedulingExpression;
+  std::optional<std::string> schedulingExpression{};
 
   friend bool operator==(AutoTrainingConfig const&, AutoTrainingConfig const&) = default;
 };

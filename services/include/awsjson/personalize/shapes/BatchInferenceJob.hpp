@@ -19,21 +19,21 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchInferenceJob {
-  std::optional<std::string> jobName;
-  std::optional<std::string> batchInferenceJobArn;
-  std::optional<std::string> filterArn;
-  std::optional<std::string> failureReason;
-  std::optional<std::string> solutionVersionArn;
-  std::optional<std::int32_t> numResults;
-  std::optional<::awsjson::personalize::BatchInferenceJobInput> jobInput;
-  std::optional<::awsjson::personalize::BatchInferenceJobOutput> jobOutput;
-  std::optional<::awsjson::personalize::BatchInferenceJobConfig> batchInferenceJobConfig;
-  std::optional<std::string> roleArn;
-  std::optional<awsjson::open_enum<::awsjson::personalize::BatchInferenceJobMode>> batchInferenceJobMode;
-  std::optional<::awsjson::personalize::ThemeGenerationConfig> themeGenerationConfig;
-  std::optional<std::string> status;
-  std::optional<awsjson::timestamp> creationDateTime;
-  std::optional<awsjson::timestamp> lastUpdatedDateTime;
+  std::optional<std::string> jobName{};
+  std::optional<std::string> batchInferenceJobArn{};
+  std::optional<std::string> filterArn{};
+  std::optional<std::string> failureReason{};
+  std::optional<std::string> solutionVersionArn{};
+  std::optional<std::int32_t> numResults{};
+  std::optional<::awsjson::personalize::BatchInferenceJobInput> jobInput{};
+  std::optional<::awsjson::personalize::BatchInferenceJobOutput> jobOutput{};
+  std::optional<::awsjson::personalize::BatchInferenceJobConfig> batchInferenceJobConfig{};
+  std::optional<std::string> roleArn{};
+  std::optional<awsjson::open_enum<::awsjson::personalize::BatchInferenceJobMode>> batchInferenceJobMode{};
+  std::optional<::awsjson::personalize::ThemeGenerationConfig> themeGenerationConfig{};
+  std::optional<std::string> status{};
+  std::optional<awsjson::timestamp> creationDateTime{};
+  std::optional<awsjson::timestamp> lastUpdatedDateTime{};
 
   friend bool operator==(BatchInferenceJob const&, BatchInferenceJob const&) = default;
 };

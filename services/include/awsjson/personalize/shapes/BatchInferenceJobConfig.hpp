@@ -13,8 +13,8 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchInferenceJobConfig {
-  std::optional<std::map<std::string, std::string>> itemExplorationConfig;
-  std::optional<std::map<std::string, double>> rankingInfluence;
+  std::optional<std::map<std::string, std::string>> itemExplorationConfig{};
+  std::optional<std::map<std::string, double>> rankingInfluence{};
 
   friend bool operator==(BatchInferenceJobConfig const&, BatchInferenceJobConfig const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchInferenceJobInput {
-  ::awsjson::personalize::S3DataConfig s3DataSource;
+  ::awsjson::personalize::S3DataConfig s3DataSource{};
 
   friend bool operator==(BatchInferenceJobInput const&, BatchInferenceJobInput const&) = default;
 };

@@ -14,14 +14,14 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchInferenceJobSummary {
-  std::optional<std::string> batchInferenceJobArn;
-  std::optional<std::string> jobName;
-  std::optional<std::string> status;
-  std::optional<awsjson::timestamp> creationDateTime;
-  std::optional<awsjson::timestamp> lastUpdatedDateTime;
-  std::optional<std::string> failureReason;
-  std::optional<std::string> solutionVersionArn;
-  std::optional<awsjson::open_enum<::awsjson::personalize::BatchInferenceJobMode>> batchInferenceJobMode;
+  std::optional<std::string> batchInferenceJobArn{};
+  std::optional<std::string> jobName{};
+  std::optional<std::string> status{};
+  std::optional<awsjson::timestamp> creationDateTime{};
+  std::optional<awsjson::timestamp> lastUpdatedDateTime{};
+  std::optional<std::string> failureReason{};
+  std::optional<std::string> solutionVersionArn{};
+  std::optional<awsjson::open_enum<::awsjson::personalize::BatchInferenceJobMode>> batchInferenceJobMode{};
 
   friend bool operator==(BatchInferenceJobSummary const&,
                          BatchInferenceJobSummary const&) = default;

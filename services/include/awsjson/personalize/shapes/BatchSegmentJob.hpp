@@ -16,18 +16,18 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchSegmentJob {
-  std::optional<std::string> jobName;
-  std::optional<std::string> batchSegmentJobArn;
-  std::optional<std::string> filterArn;
-  std::optional<std::string> failureReason;
-  std::optional<std::string> solutionVersionArn;
-  std::optional<std::int32_t> numResults;
-  std::optional<::awsjson::personalize::BatchSegmentJobInput> jobInput;
-  std::optional<::awsjson::personalize::BatchSegmentJobOutput> jobOutput;
-  std::optional<std::string> roleArn;
-  std::optional<std::string> status;
-  std::optional<awsjson::timestamp> creationDateTime;
-  std::optional<awsjson::timestamp> lastUpdatedDateTime;
+  std::optional<std::string> jobName{};
+  std::optional<std::string> batchSegmentJobArn{};
+  std::optional<std::string> filterArn{};
+  std::optional<std::string> failureReason{};
+  std::optional<std::string> solutionVersionArn{};
+  std::optional<std::int32_t> numResults{};
+  std::optional<::awsjson::personalize::BatchSegmentJobInput> jobInput{};
+  std::optional<::awsjson::personalize::BatchSegmentJobOutput> jobOutput{};
+  std::optional<std::string> roleArn{};
+  std::optional<std::string> status{};
+  std::optional<awsjson::timestamp> creationDateTime{};
+  std::optional<awsjson::timestamp> lastUpdatedDateTime{};
 
   friend bool operator==(BatchSegmentJob const&, BatchSegmentJob const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchSegmentJobInput {
-  ::awsjson::personalize::S3DataConfig s3DataSource;
+  ::awsjson::personalize::S3DataConfig s3DataSource{};
 
   friend bool operator==(BatchSegmentJobInput const&, BatchSegmentJobInput const&) = default;
 };

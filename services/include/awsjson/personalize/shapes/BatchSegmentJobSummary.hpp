@@ -12,13 +12,13 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchSegmentJobSummary {
-  std::optional<std::string> batchSegmentJobArn;
-  std::optional<std::string> jobName;
-  std::optional<std::string> status;
-  std::optional<awsjson::timestamp> creationDateTime;
-  std::optional<awsjson::timestamp> lastUpdatedDateTime;
-  std::optional<std::string> failureReason;
-  std::optional<std::string> solutionVersionArn;
+  std::optional<std::string> batchSegmentJobArn{};
+  std::optional<std::string> jobName{};
+  std::optional<std::string> status{};
+  std::optional<awsjson::timestamp> creationDateTime{};
+  std::optional<awsjson::timestamp> lastUpdatedDateTime{};
+  std::optional<std::string> failureReason{};
+  std::optional<std::string> solutionVersionArn{};
 
   friend bool operator==(BatchSegmentJobSummary const&, BatchSegmentJobSummary const&) = default;
 };

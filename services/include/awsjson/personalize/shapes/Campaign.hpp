@@ -16,16 +16,16 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Campaign {
-  std::optional<std::string> name;
-  std::optional<std::string> campaignArn;
-  std::optional<std::string> solutionVersionArn;
-  std::optional<std::int32_t> minProvisionedTPS;
-  std::optional<::awsjson::personalize::CampaignConfig> campaignConfig;
-  std::optional<std::string> status;
-  std::optional<std::string> failureReason;
-  std::optional<awsjson::timestamp> creationDateTime;
-  std::optional<awsjson::timestamp> lastUpdatedDateTime;
-  std::optional<::awsjson::personalize::CampaignUpdateSummary> latestCampaignUpdate;
+  std::optional<std::string> name{};
+  std::optional<std::string> campaignArn{};
+  std::optional<std::string> solutionVersionArn{};
+  std::optional<std::int32_t> minProvisionedTPS{};
+  std::optional<::awsjson::personalize::CampaignConfig> campaignConfig{};
+  std::optional<std::string> status{};
+  std::optional<std::string> failureReason{};
+  std::optional<awsjson::timestamp> creationDateTime{};
+  std::optional<awsjson::timestamp> lastUpdatedDateTime{};
+  std::optional<::awsjson::personalize::CampaignUpdateSummary> latestCampaignUpdate{};
 
   friend bool operator==(Campaign const&, Campaign const&) = default;
 };

@@ -13,10 +13,10 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CampaignConfig {
-  std::optional<std::map<std::string, std::string>> itemExplorationConfig;
-  std::optional<bool> enableMetadataWithRecommendations;
-  std::optional<bool> syncWithLatestSolutionVersion;
-  std::optional<std::map<std::string, double>> rankingInfluence;
+  std::optional<std::map<std::string, std::string>> itemExplorationConfig{};
+  std::optional<bool> enableMetadataWithRecommendations{};
+  std::optional<bool> syncWithLatestSolutionVersion{};
+  std::optional<std::map<std::string, double>> rankingInfluence{};
 
   friend bool operator==(CampaignConfig const&, CampaignConfig const&) = default;
 };

@@ -15,13 +15,13 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CampaignUpdateSummary {
-  std::optional<std::string> solutionVersionArn;
-  std::optional<std::int32_t> minProvisionedTPS;
-  std::optional<::awsjson::personalize::CampaignConfig> campaignConfig;
-  std::optional<std::string> status;
-  std::optional<std::string> failureReason;
-  std::optional<awsjson::timestamp> creationDateTime;
-  std::optional<awsjson::timestamp> lastUpdatedDateTime;
+  std::optional<std::string> solutionVersionArn{};
+  std::optional<std::int32_t> minProvisionedTPS{};
+  std::optional<::awsjson::personalize::CampaignConfig> campaignConfig{};
+  std::optional<std::string> status{};
+  std::optional<std::string> failureReason{};
+  std::optional<awsjson::timestamp> creationDateTime{};
+  std::optional<awsjson::timestamp> lastUpdatedDateTime{};
 
   friend bool operator==(CampaignUpdateSummary const&, CampaignUpdateSummary const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CategoricalHyperParameterRange {
-  std::optional<std::string> name;
-  std::optional<std::vector<std::string>> values;
+  std::optional<std::string> name{};
+  std::optional<std::vector<std::string>> values{};
 
   friend bool operator==(CategoricalHyperParameterRange const&,
                          CategoricalHyperParameterRange const&) = default;

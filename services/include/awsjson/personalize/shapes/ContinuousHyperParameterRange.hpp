@@ -12,9 +12,9 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ContinuousHyperParameterRange {
-  std::optional<std::string> name;
-  std::optional<double> minValue;
-  std::optional<double> maxValue;
+  std::optional<std::string> name{};
+  std::optional<double> minValue{};
+  std::optional<double> maxValue{};
 
   friend bool operator==(ContinuousHyperParameterRange const&,
                          ContinuousHyperParameterRange const&) = default;

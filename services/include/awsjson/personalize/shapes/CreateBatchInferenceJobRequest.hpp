@@ -21,17 +21,17 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateBatchInferenceJobRequest {
-  std::string jobName;
-  std::string solutionVersionArn;
-  std::optional<std::string> filterArn;
-  std::optional<std::int32_t> numResults;
-  ::awsjson::personalize::BatchInferenceJobInput jobInput;
-  ::awsjson::personalize::BatchInferenceJobOutput jobOutput;
-  std::string roleArn;
-  std::optional<::awsjson::personalize::BatchInferenceJobConfig> batchInferenceJobConfig;
-  std::optional<std::vector<::awsjson::personalize::Tag>> tags;
-  std::optional<awsjson::open_enum<::awsjson::personalize::BatchInferenceJobMode>> batchInferenceJobMode;
-  std::optional<::awsjson::personalize::ThemeGenerationConfig> themeGenerationConfig;
+  std::string jobName{};
+  std::string solutionVersionArn{};
+  std::optional<std::string> filterArn{};
+  std::optional<std::int32_t> numResults{};
+  ::awsjson::personalize::BatchInferenceJobInput jobInput{};
+  ::awsjson::personalize::BatchInferenceJobOutput jobOutput{};
+  std::string roleArn{};
+  std::optional<::awsjson::personalize::BatchInferenceJobConfig> batchInferenceJobConfig{};
+  std::optional<std::vector<::awsjson::personalize::Tag>> tags{};
+  std::optional<awsjson::open_enum<::awsjson::personalize::BatchInferenceJobMode>> batchInferenceJobMode{};
+  std::optional<::awsjson::personalize::ThemeGenerationConfig> themeGenerationConfig{};
 
   friend bool operator==(CreateBatchInferenceJobRequest const&,
                          CreateBatchInferenceJobRequest const&) = default;

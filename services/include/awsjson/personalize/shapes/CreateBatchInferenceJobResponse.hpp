@@ -12,7 +12,7 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateBatchInferenceJobResponse {
-  std::optional<std::string> batchInferenceJobArn;
+  std::optional<std::string> batchInferenceJobArn{};
 
   friend bool operator==(CreateBatchInferenceJobResponse const&,
                          CreateBatchInferenceJobResponse const&) = default;

@@ -18,14 +18,14 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateBatchSegmentJobRequest {
-  std::string jobName;
-  std::string solutionVersionArn;
-  std::optional<std::string> filterArn;
-  std::optional<std::int32_t> numResults;
-  ::awsjson::personalize::BatchSegmentJobInput jobInput;
-  ::awsjson::personalize::BatchSegmentJobOutput jobOutput;
-  std::string roleArn;
-  std::optional<std::vector<::awsjson::personalize::Tag>> tags;
+  std::string jobName{};
+  std::string solutionVersionArn{};
+  std::optional<std::string> filterArn{};
+  std::optional<std::int32_t> numResults{};
+  ::awsjson::personalize::BatchSegmentJobInput jobInput{};
+  ::awsjson::personalize::BatchSegmentJobOutput jobOutput{};
+  std::string roleArn{};
+  std::optional<std::vector<::awsjson::personalize::Tag>> tags{};
 
   friend bool operator==(CreateBatchSegmentJobRequest const&,
                          CreateBatchSegmentJobRequest const&) = default;

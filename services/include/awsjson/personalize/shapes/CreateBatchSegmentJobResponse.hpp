@@ -12,7 +12,7 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateBatchSegmentJobResponse {
-  std::optional<std::string> batchSegmentJobArn;
+  std::optional<std::string> batchSegmentJobArn{};
 
   friend bool operator==(CreateBatchSegmentJobResponse const&,
                          CreateBatchSegmentJobResponse const&) = default;

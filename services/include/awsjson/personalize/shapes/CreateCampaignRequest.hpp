@@ -17,11 +17,11 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateCampaignRequest {
-  std::string name;
-  std::string solutionVersionArn;
-  std::optional<std::int32_t> minProvisionedTPS;
-  std::optional<::awsjson::personalize::CampaignConfig> campaignConfig;
-  std::optional<std::vector<::awsjson::personalize::Tag>> tags;
+  std::string name{};
+  std::string solutionVersionArn{};
+  std::optional<std::int32_t> minProvisionedTPS{};
+  std::optional<::awsjson::personalize::CampaignConfig> campaignConfig{};
+  std::optional<std::vector<::awsjson::personalize::Tag>> tags{};
 
   friend bool operator==(CreateCampaignRequest const&, CreateCampaignRequest const&) = default;
 };

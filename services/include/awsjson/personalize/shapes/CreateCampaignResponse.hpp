@@ -12,7 +12,7 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateCampaignResponse {
-  std::optional<std::string> campaignArn;
+  std::optional<std::string> campaignArn{};
 
   friend bool operator==(CreateCampaignResponse const&, CreateCampaignResponse const&) = default;
 };

@@ -16,11 +16,11 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDataDeletionJobRequest {
-  std::string jobName;
-  std::string datasetGroupArn;
-  ::awsjson::personalize::DataSource dataSource;
-  std::string roleArn;
-  std::optional<std::vector<::awsjson::personalize::Tag>> tags;
+  std::string jobName{};
+  std::string datasetGroupArn{};
+  ::awsjson::personalize::DataSource dataSource{};
+  std::string roleArn{};
+  std::optional<std::vector<::awsjson::personalize::Tag>> tags{};
 
   friend bool operator==(CreateDataDeletionJobRequest const&,
                          CreateDataDeletionJobRequest const&) = default;

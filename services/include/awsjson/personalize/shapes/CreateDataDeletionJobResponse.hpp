@@ -12,7 +12,7 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDataDeletionJobResponse {
-  std::optional<std::string> dataDeletionJobArn;
+  std::optional<std::string> dataDeletionJobArn{};
 
   friend bool operator==(CreateDataDeletionJobResponse const&,
                          CreateDataDeletionJobResponse const&) = default;

@@ -17,12 +17,12 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDatasetExportJobRequest {
-  std::string jobName;
-  std::string datasetArn;
-  std::optional<awsjson::open_enum<::awsjson::personalize::IngestionMode>> ingestionMode;
-  std::string roleArn;
-  ::awsjson::personalize::DatasetExportJobOutput jobOutput;
-  std::optional<std::vector<::awsjson::personalize::Tag>> tags;
+  std::string jobName{};
+  std::string datasetArn{};
+  std::optional<awsjson::open_enum<::awsjson::personalize::IngestionMode>> ingestionMode{};
+  std::string roleArn{};
+  ::awsjson::personalize::DatasetExportJobOutput jobOutput{};
+  std::optional<std::vector<::awsjson::personalize::Tag>> tags{};
 
   friend bool operator==(CreateDatasetExportJobRequest const&,
                          CreateDatasetExportJobRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDatasetExportJobResponse {
-  std::optional<std::string> datasetExportJobArn;
+  std::optional<std::string> datasetExportJobArn{};
 
   friend bool operator==(CreateDatasetExportJobResponse const&,
                          CreateDatasetExportJobResponse const&) = default;

@@ -16,11 +16,11 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDatasetGroupRequest {
-  std::string name;
-  std::optional<std::string> roleArn;
-  std::optional<std::string> kmsKeyArn;
-  std::optional<awsjson::open_enum<::awsjson::personalize::Domain>> domain;
-  std::optional<std::vector<::awsjson::personalize::Tag>> tags;
+  std::string name{};
+  std::optional<std::string> roleArn{};
+  std::optional<std::string> kmsKeyArn{};
+  std::optional<awsjson::open_enum<::awsjson::personalize::Domain>> domain{};
+  std::optional<std::vector<::awsjson::personalize::Tag>> tags{};
 
   friend bool operator==(CreateDatasetGroupRequest const&,
                          CreateDatasetGroupRequest const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDatasetGroupResponse {
-  std::optional<std::string> datasetGroupArn;
-  std::optional<awsjson::open_enum<::awsjson::personalize::Domain>> domain;
+  std::optional<std::string> datasetGroupArn{};
+  std::optional<awsjson::open_enum<::awsjson::personalize::Domain>> domain{};
 
   friend bool operator==(CreateDatasetGroupResponse const&,
                          CreateDatasetGroupResponse const&) = default;

@@ -17,13 +17,13 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDatasetImportJobRequest {
-  std::string jobName;
-  std::string datasetArn;
-  ::awsjson::personalize::DataSource dataSource;
-  std::optional<std::string> roleArn;
-  std::optional<std::vector<::awsjson::personalize::Tag>> tags;
-  std::optional<awsjson::open_enum<::awsjson::personalize::ImportMode>> importMode;
-  std::optional<bool> publishAttributionMetricsToS3;
+  std::string jobName{};
+  std::string datasetArn{};
+  ::awsjson::personalize::DataSource dataSource{};
+  std::optional<std::string> roleArn{};
+  std::optional<std::vector<::awsjson::personalize::Tag>> tags{};
+  std::optional<awsjson::open_enum<::awsjson::personalize::ImportMode>> importMode{};
+  std::optional<bool> publishAttributionMetricsToS3{};
 
   friend bool operator==(CreateDatasetImportJobRequest const&,
                          CreateDatasetImportJobRequest const&) = default;

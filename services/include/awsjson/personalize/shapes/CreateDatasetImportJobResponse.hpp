@@ -12,7 +12,7 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDatasetImportJobResponse {
-  std::optional<std::string> datasetImportJobArn;
+  std::optional<std::string> datasetImportJobArn{};
 
   friend bool operator==(CreateDatasetImportJobResponse const&,
                          CreateDatasetImportJobResponse const&) = default;

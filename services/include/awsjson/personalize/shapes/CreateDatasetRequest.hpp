@@ -15,11 +15,11 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDatasetRequest {
-  std::string name;
-  std::string schemaArn;
-  std::string datasetGroupArn;
-  std::string datasetType;
-  std::optional<std::vector<::awsjson::personalize::Tag>> tags;
+  std::string name{};
+  std::string schemaArn{};
+  std::string datasetGroupArn{};
+  std::string datasetType{};
+  std::optional<std::vector<::awsjson::personalize::Tag>> tags{};
 
   friend bool operator==(CreateDatasetRequest const&, CreateDatasetRequest const&) = default;
 };

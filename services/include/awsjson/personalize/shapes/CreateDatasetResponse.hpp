@@ -12,7 +12,7 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDatasetResponse {
-  std::optional<std::string> datasetArn;
+  std::optional<std::string> datasetArn{};
 
   friend bool operator==(CreateDatasetResponse const&, CreateDatasetResponse const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateEventTrackerRequest {
-  std::string name;
-  std::string datasetGroupArn;
-  std::optional<std::vector<::awsjson::personalize::Tag>> tags;
+  std::string name{};
+  std::string datasetGroupArn{};
+  std::optional<std::vector<::awsjson::personalize::Tag>> tags{};
 
   friend bool operator==(CreateEventTrackerRequest const&,
                          CreateEventTrackerRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateEventTrackerResponse {
-  std::optional<std::string> eventTrackerArn;
-  std::optional<std::string> trackingId;
+  std::optional<std::string> eventTrackerArn{};
+  std::optional<std::string> trackingId{};
 
   friend bool operator==(CreateEventTrackerResponse const&,
                          CreateEventTrackerResponse const&) = default;

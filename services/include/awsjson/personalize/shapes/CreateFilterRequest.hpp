@@ -15,10 +15,10 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateFilterRequest {
-  std::string name;
-  std::string datasetGroupArn;
-  std::string filterExpression;
-  std::optional<std::vector<::awsjson::personalize::Tag>> tags;
+  std::string name{};
+  std::string datasetGroupArn{};
+  std::string filterExpression{};
+  std::optional<std::vector<::awsjson::personalize::Tag>> tags{};
 
   friend bool operator==(CreateFilterRequest const&, CreateFilterRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateFilterResponse {
-  std::optional<std::string> filterArn;
+  std::optional<std::string> filterArn{};
 
   friend bool operator==(CreateFilterResponse const&, CreateFilterResponse const&) = default;
 };

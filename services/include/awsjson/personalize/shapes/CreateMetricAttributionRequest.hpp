@@ -16,10 +16,10 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateMetricAttributionRequest {
-  std::string name;
-  std::string datasetGroupArn;
-  std::vector<::awsjson::personalize::MetricAttribute> metrics;
-  ::awsjson::personalize::MetricAttributionOutput metricsOutputConfig;
+  std::string name{};
+  std::string datasetGroupArn{};
+  std::vector<::awsjson::personalize::MetricAttribute> metrics{};
+  ::awsjson::personalize::MetricAttributionOutput metricsOutputConfig{};
 
   friend bool operator==(CreateMetricAttributionRequest const&,
                          CreateMetricAttributionRequest const&) = default;

@@ -16,11 +16,11 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateRecommenderRequest {
-  std::string name;
-  std::string datasetGroupArn;
-  std::string recipeArn;
-  std::optional<::awsjson::personalize::RecommenderConfig> recommenderConfig;
-  std::optional<std::vector<::awsjson::personalize::Tag>> tags;
+  std::string name{};
+  std::string datasetGroupArn{};
+  std::string recipeArn{};
+  std::optional<::awsjson::personalize::RecommenderConfig> recommenderConfig{};
+  std::optional<std::vector<::awsjson::personalize::Tag>> tags{};
 
   friend bool operator==(CreateRecommenderRequest const&,
                          CreateRecommenderRequest const&) = default;

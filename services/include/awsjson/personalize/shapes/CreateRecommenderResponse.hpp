@@ -12,7 +12,7 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateRecommenderResponse {
-  std::optional<std::string> recommenderArn;
+  std::optional<std::string> recommenderArn{};
 
   friend bool operator==(CreateRecommenderResponse const&,
                          CreateRecommenderResponse const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateSchemaRequest {
-  std::string name;
-  std::string schema;
-  std::optional<awsjson::open_enum<::awsjson::personalize::Domain>> domain;
+  std::string name{};
+  std::string schema{};
+  std::optional<awsjson::open_enum<::awsjson::personalize::Domain>> domain{};
 
   friend bool operator==(CreateSchemaRequest const&, CreateSchemaRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateSchemaResponse {
-  std::optional<std::string> schemaArn;
+  std::optional<std::string> schemaArn{};
 
   friend bool operator==(CreateSchemaResponse const&, CreateSchemaResponse const&) = default;
 };

@@ -16,16 +16,16 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateSolutionRequest {
-  std::string name;
-  std::optional<bool> performHPO;
-  std::optional<bool> performAutoML;
-  std::optional<bool> performAutoTraining;
-  std::optional<bool> performIncrementalUpdate;
-  std::optional<std::string> recipeArn;
-  std::string datasetGroupArn;
-  std::optional<std::string> eventType;
-  std::optional<::awsjson::personalize::SolutionConfig> solutionConfig;
-  std::optional<std::vector<::awsjson::personalize::Tag>> tags;
+  std::string name{};
+  std::optional<bool> performHPO{};
+  std::optional<bool> performAutoML{};
+  std::optional<bool> performAutoTraining{};
+  std::optional<bool> performIncrementalUpdate{};
+  std::optional<std::string> recipeArn{};
+  std::string datasetGroupArn{};
+  std::optional<std::string> eventType{};
+  std::optional<::awsjson::personalize::SolutionConfig> solutionConfig{};
+  std::optional<std::vector<::awsjson::personalize::Tag>> tags{};
 
   friend bool operator==(CreateSolutionRequest const&, CreateSolutionRequest const&) = default;
 };

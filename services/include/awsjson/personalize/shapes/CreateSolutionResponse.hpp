@@ -12,7 +12,7 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateSolutionResponse {
-  std::optional<std::string> solutionArn;
+  std::optional<std::string> solutionArn{};
 
   friend bool operator==(CreateSolutionResponse const&, CreateSolutionResponse const&) = default;
 };

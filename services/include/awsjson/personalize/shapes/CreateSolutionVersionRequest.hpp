@@ -16,10 +16,10 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateSolutionVersionRequest {
-  std::optional<std::string> name;
-  std::string solutionArn;
-  std::optional<awsjson::open_enum<::awsjson::personalize::TrainingMode>> trainingMode;
-  std::optional<std::vector<::awsjson::personalize::Tag>> tags;
+  std::optional<std::string> name{};
+  std::string solutionArn{};
+  std::optional<awsjson::open_enum<::awsjson::personalize::TrainingMode>> trainingMode{};
+  std::optional<std::vector<::awsjson::personalize::Tag>> tags{};
 
   friend bool operator==(CreateSolutionVersionRequest const&,
                          CreateSolutionVersionRequest const&) = default;

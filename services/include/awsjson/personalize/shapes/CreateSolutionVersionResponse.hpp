@@ -12,7 +12,7 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateSolutionVersionResponse {
-  std::optional<std::string> solutionVersionArn;
+  std::optional<std::string> solutionVersionArn{};
 
   friend bool operator==(CreateSolutionVersionResponse const&,
                          CreateSolutionVersionResponse const&) = default;

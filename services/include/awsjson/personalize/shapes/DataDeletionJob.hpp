@@ -15,16 +15,16 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataDeletionJob {
-  std::optional<std::string> jobName;
-  std::optional<std::string> dataDeletionJobArn;
-  std::optional<std::string> datasetGroupArn;
-  std::optional<::awsjson::personalize::DataSource> dataSource;
-  std::optional<std::string> roleArn;
-  std::optional<std::string> status;
-  std::optional<std::int32_t> numDeleted;
-  std::optional<awsjson::timestamp> creationDateTime;
-  std::optional<awsjson::timestamp> lastUpdatedDateTime;
-  std::optional<std::string> failureReason;
+  std::optional<std::string> jobName{};
+  std::optional<std::string> dataDeletionJobArn{};
+  std::optional<std::string> datasetGroupArn{};
+  std::optional<::awsjson::personalize::DataSource> dataSource{};
+  std::optional<std::string> roleArn{};
+  std::optional<std::string> status{};
+  std::optional<std::int32_t> numDeleted{};
+  std::optional<awsjson::timestamp> creationDateTime{};
+  std::optional<awsjson::timestamp> lastUpdatedDateTime{};
+  std::optional<std::string> failureReason{};
 
   friend bool operator==(DataDeletionJob const&, DataDeletionJob const&) = default;
 };

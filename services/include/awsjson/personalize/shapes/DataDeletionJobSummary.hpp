@@ -12,13 +12,13 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataDeletionJobSummary {
-  std::optional<std::string> dataDeletionJobArn;
-  std::optional<std::string> datasetGroupArn;
-  std::optional<std::string> jobName;
-  std::optional<std::string> status;
-  std::optional<awsjson::timestamp> creationDateTime;
-  std::optional<awsjson::timestamp> lastUpdatedDateTime;
-  std::optional<std::string> failureReason;
+  std::optional<std::string> dataDeletionJobArn{};
+  std::optional<std::string> datasetGroupArn{};
+  std::optional<std::string> jobName{};
+  std::optional<std::string> status{};
+  std::optional<awsjson::timestamp> creationDateTime{};
+  std::optional<awsjson::timestamp> lastUpdatedDateTime{};
+  std::optional<std::string> failureReason{};
 
   friend bool operator==(DataDeletionJobSummary const&, DataDeletionJobSummary const&) = default;
 };

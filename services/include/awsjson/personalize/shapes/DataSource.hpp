@@ -12,7 +12,7 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataSource {
-  std::optional<std::string> dataLocation;
+  std::optional<std::string> dataLocation{};
 
   friend bool operator==(DataSource const&, DataSource const&) = default;
 };

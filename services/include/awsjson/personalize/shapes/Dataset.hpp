@@ -14,16 +14,16 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Dataset {
-  std::optional<std::string> name;
-  std::optional<std::string> datasetArn;
-  std::optional<std::string> datasetGroupArn;
-  std::optional<std::string> datasetType;
-  std::optional<std::string> schemaArn;
-  std::optional<std::string> status;
-  std::optional<awsjson::timestamp> creationDateTime;
-  std::optional<awsjson::timestamp> lastUpdatedDateTime;
-  std::optional<::awsjson::personalize::DatasetUpdateSummary> latestDatasetUpdate;
-  std::optional<std::string> trackingId;
+  std::optional<std::string> name{};
+  std::optional<std::string> datasetArn{};
+  std::optional<std::string> datasetGroupArn{};
+  std::optional<std::string> datasetType{};
+  std::optional<std::string> schemaArn{};
+  std::optional<std::string> status{};
+  std::optional<awsjson::timestamp> creationDateTime{};
+  std::optional<awsjson::timestamp> lastUpdatedDateTime{};
+  std::optional<::awsjson::personalize::DatasetUpdateSummary> latestDatasetUpdate{};
+  std::optional<std::string> trackingId{};
 
   friend bool operator==(Dataset const&, Dataset const&) = default;
 };

@@ -15,16 +15,16 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DatasetExportJob {
-  std::optional<std::string> jobName;
-  std::optional<std::string> datasetExportJobArn;
-  std::optional<std::string> datasetArn;
-  std::optional<awsjson::open_enum<::awsjson::personalize::IngestionMode>> ingestionMode;
-  std::optional<std::string> roleArn;
-  std::optional<std::string> status;
-  std::optional<::awsjson::personalize::DatasetExportJobOutput> jobOutput;
-  std::optional<awsjson::timestamp> creationDateTime;
-  std::optional<awsjson::timestamp> lastUpdatedDateTime;
-  std::optional<std::string> failureReason;
+  std::optional<std::string> jobName{};
+  std::optional<std::string> datasetExportJobArn{};
+  std::optional<std::string> datasetArn{};
+  std::optional<awsjson::open_enum<::awsjson::personalize::IngestionMode>> ingestionMode{};
+  std::optional<std::string> roleArn{};
+  std::optional<std::string> status{};
+  std::optional<::awsjson::personalize::DatasetExportJobOutput> jobOutput{};
+  std::optional<awsjson::timestamp> creationDateTime{};
+  std::optional<awsjson::timestamp> lastUpdatedDateTime{};
+  std::optional<std::string> failureReason{};
 
   friend bool operator==(DatasetExportJob const&, DatasetExportJob const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DatasetExportJobOutput {
-  ::awsjson::personalize::S3DataConfig s3DataDestination;
+  ::awsjson::personalize::S3DataConfig s3DataDestination{};
 
   friend bool operator==(DatasetExportJobOutput const&, DatasetExportJobOutput const&) = default;
 };

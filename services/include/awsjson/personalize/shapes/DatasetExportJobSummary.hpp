@@ -12,12 +12,12 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DatasetExportJobSummary {
-  std::optional<std::string> datasetExportJobArn;
-  std::optional<std::string> jobName;
-  std::optional<std::string> status;
-  std::optional<awsjson::timestamp> creationDateTime;
-  std::optional<awsjson::timestamp> lastUpdatedDateTime;
-  std::optional<std::string> failureReason;
+  std::optional<std::string> datasetExportJobArn{};
+  std::optional<std::string> jobName{};
+  std::optional<std::string> status{};
+  std::optional<awsjson::timestamp> creationDateTime{};
+  std::optional<awsjson::timestamp> lastUpdatedDateTime{};
+  std::optional<std::string> failureReason{};
 
   friend bool operator==(DatasetExportJobSummary const&, DatasetExportJobSummary const&) = default;
 };

@@ -14,15 +14,15 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DatasetGroup {
-  std::optional<std::string> name;
-  std::optional<std::string> datasetGroupArn;
-  std::optional<std::string> status;
-  std::optional<std::string> roleArn;
-  std::optional<std::string> kmsKeyArn;
-  std::optional<awsjson::timestamp> creationDateTime;
-  std::optional<awsjson::timestamp> lastUpdatedDateTime;
-  std::optional<std::string> failureReason;
-  std::optional<awsjson::open_enum<::awsjson::personalize::Domain>> domain;
+  std::optional<std::string> name{};
+  std::optional<std::string> datasetGroupArn{};
+  std::optional<std::string> status{};
+  std::optional<std::string> roleArn{};
+  std::optional<std::string> kmsKeyArn{};
+  std::optional<awsjson::timestamp> creationDateTime{};
+  std::optional<awsjson::timestamp> lastUpdatedDateTime{};
+  std::optional<std::string> failureReason{};
+  std::optional<awsjson::open_enum<::awsjson::personalize::Domain>> domain{};
 
   friend bool operator==(DatasetGroup const&, DatasetGroup const&) = default;
 };

@@ -14,13 +14,13 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DatasetGroupSummary {
-  std::optional<std::string> name;
-  std::optional<std::string> datasetGroupArn;
-  std::optional<std::string> status;
-  std::optional<awsjson::timestamp> creationDateTime;
-  std::optional<awsjson::timestamp> lastUpdatedDateTime;
-  std::optional<std::string> failureReason;
-  std::optional<awsjson::open_enum<::awsjson::personalize::Domain>> domain;
+  std::optional<std::string> name{};
+  std::optional<std::string> datasetGroupArn{};
+  std::optional<std::string> status{};
+  std::optional<awsjson::timestamp> creationDateTime{};
+  std::optional<awsjson::timestamp> lastUpdatedDateTime{};
+  std::optional<std::string> failureReason{};
+  std::optional<awsjson::open_enum<::awsjson::personalize::Domain>> domain{};
 
   friend bool operator==(DatasetGroupSummary const&, DatasetGroupSummary const&) = default;
 };

@@ -15,17 +15,17 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DatasetImportJob {
-  std::optional<std::string> jobName;
-  std::optional<std::string> datasetImportJobArn;
-  std::optional<std::string> datasetArn;
-  std::optional<::awsjson::personalize::DataSource> dataSource;
-  std::optional<std::string> roleArn;
-  std::optional<std::string> status;
-  std::optional<awsjson::timestamp> creationDateTime;
-  std::optional<awsjson::timestamp> lastUpdatedDateTime;
-  std::optional<std::string> failureReason;
-  std::optional<awsjson::open_enum<::awsjson::personalize::ImportMode>> importMode;
-  std::optional<bool> publishAttributionMetricsToS3;
+  std::optional<std::string> jobName{};
+  std::optional<std::string> datasetImportJobArn{};
+  std::optional<std::string> datasetArn{};
+  std::optional<::awsjson::personalize::DataSource> dataSource{};
+  std::optional<std::string> roleArn{};
+  std::optional<std::string> status{};
+  std::optional<awsjson::timestamp> creationDateTime{};
+  std::optional<awsjson::timestamp> lastUpdatedDateTime{};
+  std::optional<std::string> failureReason{};
+  std::optional<awsjson::open_enum<::awsjson::personalize::ImportMode>> importMode{};
+  std::optional<bool> publishAttributionMetricsToS3{};
 
   friend bool operator==(DatasetImportJob const&, DatasetImportJob const&) = default;
 };

@@ -14,13 +14,13 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DatasetImportJobSummary {
-  std::optional<std::string> datasetImportJobArn;
-  std::optional<std::string> jobName;
-  std::optional<std::string> status;
-  std::optional<awsjson::timestamp> creationDateTime;
-  std::optional<awsjson::timestamp> lastUpdatedDateTime;
-  std::optional<std::string> failureReason;
-  std::optional<awsjson::open_enum<::awsjson::personalize::ImportMode>> importMode;
+  std::optional<std::string> datasetImportJobArn{};
+  std::optional<std::string> jobName{};
+  std::optional<std::string> status{};
+  std::optional<awsjson::timestamp> creationDateTime{};
+  std::optional<awsjson::timestamp> lastUpdatedDateTime{};
+  std::optional<std::string> failureReason{};
+  std::optional<awsjson::open_enum<::awsjson::personalize::ImportMode>> importMode{};
 
   friend bool operator==(DatasetImportJobSummary const&, DatasetImportJobSummary const&) = default;
 };

@@ -14,12 +14,12 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DatasetSchema {
-  std::optional<std::string> name;
-  std::optional<std::string> schemaArn;
-  std::optional<std::string> schema;
-  std::optional<awsjson::timestamp> creationDateTime;
-  std::optional<awsjson::timestamp> lastUpdatedDateTime;
-  std::optional<awsjson::open_enum<::awsjson::personalize::Domain>> domain;
+  std::optional<std::string> name{};
+  std::optional<std::string> schemaArn{};
+  std::optional<std::string> schema{};
+  std::optional<awsjson::timestamp> creationDateTime{};
+  std::optional<awsjson::timestamp> lastUpdatedDateTime{};
+  std::optional<awsjson::open_enum<::awsjson::personalize::Domain>> domain{};
 
   friend bool operator==(DatasetSchema const&, DatasetSchema const&) = default;
 };

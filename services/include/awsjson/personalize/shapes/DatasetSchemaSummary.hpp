@@ -14,11 +14,11 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DatasetSchemaSummary {
-  std::optional<std::string> name;
-  std::optional<std::string> schemaArn;
-  std::optional<awsjson::timestamp> creationDateTime;
-  std::optional<awsjson::timestamp> lastUpdatedDateTime;
-  std::optional<awsjson::open_enum<::awsjson::personalize::Domain>> domain;
+  std::optional<std::string> name{};
+  std::optional<std::string> schemaArn{};
+  std::optional<awsjson::timestamp> creationDateTime{};
+  std::optional<awsjson::timestamp> lastUpdatedDateTime{};
+  std::optional<awsjson::open_enum<::awsjson::personalize::Domain>> domain{};
 
   friend bool operator==(DatasetSchemaSummary const&, DatasetSchemaSummary const&) = default;
 };

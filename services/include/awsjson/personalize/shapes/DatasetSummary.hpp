@@ -12,12 +12,12 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DatasetSummary {
-  std::optional<std::string> name;
-  std::optional<std::string> datasetArn;
-  std::optional<std::string> datasetType;
-  std::optional<std::string> status;
-  std::optional<awsjson::timestamp> creationDateTime;
-  std::optional<awsjson::timestamp> lastUpdatedDateTime;
+  std::optional<std::string> name{};
+  std::optional<std::string> datasetArn{};
+  std::optional<std::string> datasetType{};
+  std::optional<std::string> status{};
+  std::optional<awsjson::timestamp> creationDateTime{};
+  std::optional<awsjson::timestamp> lastUpdatedDateTime{};
 
   friend bool operator==(DatasetSummary const&, DatasetSummary const&) = default;
 };

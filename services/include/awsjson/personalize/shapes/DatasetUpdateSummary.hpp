@@ -12,11 +12,11 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DatasetUpdateSummary {
-  std::optional<std::string> schemaArn;
-  std::optional<std::string> status;
-  std::optional<std::string> failureReason;
-  std::optional<awsjson::timestamp> creationDateTime;
-  std::optional<awsjson::timestamp> lastUpdatedDateTime;
+  std::optional<std::string> schemaArn{};
+  std::optional<std::string> status{};
+  std::optional<std::string> failureReason{};
+  std::optional<awsjson::timestamp> creationDateTime{};
+  std::optional<awsjson::timestamp> lastUpdatedDateTime{};
 
   friend bool operator==(DatasetUpdateSummary const&, DatasetUpdateSummary const&) = default;
 };

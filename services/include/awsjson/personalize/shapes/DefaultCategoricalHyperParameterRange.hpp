@@ -13,9 +13,9 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DefaultCategoricalHyperParameterRange {
-  std::optional<std::string> name;
-  std::optional<std::vector<std::string>> values;
-  std::optional<bool> isTunable;
+  std::optional<std::string> name{};
+  std::optional<std::vector<std::string>> values{};
+  std::optional<bool> isTunable{};
 
   friend bool operator==(DefaultCategoricalHyperParameterRange const&,
                          DefaultCategoricalHyperParameterRange const&) = default;

@@ -12,10 +12,10 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DefaultContinuousHyperParameterRange {
-  std::optional<std::string> name;
-  std::optional<double> minValue;
-  std::optional<double> maxValue;
-  std::optional<bool> isTunable;
+  std::optional<std::string> name{};
+  std::optional<double> minValue{};
+  std::optional<double> maxValue{};
+  std::optional<bool> isTunable{};
 
   friend bool operator==(DefaultContinuousHyperParameterRange const&,
                          DefaultContinuousHyperParameterRange const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DefaultHyperParameterRanges {
-  std::optional<std::vector<::awsjson::personalize::DefaultIntegerHyperParameterRange>> integerHyperParameterRanges;
-  std::optional<std::vector<::awsjson::personalize::DefaultContinuousHyperParameterRange>> continuousHyperParameterRanges;
-  std::optional<std::vector<::awsjson::personalize::DefaultCategoricalHyperParameterRange>> categoricalHyperParameterRanges;
+  std::optional<std::vector<::awsjson::personalize::DefaultIntegerHyperParameterRange>> integerHyperParameterRanges{};
+  std::optional<std::vector<::awsjson::personalize::DefaultContinuousHyperParameterRange>> continuousHyperParameterRanges{};
+  std::optional<std::vector<::awsjson::personalize::DefaultCategoricalHyperParameterRange>> categoricalHyperParameterRanges{};
 
   friend bool operator==(DefaultHyperParameterRanges const&,
                          DefaultHyperParameterRanges const&) = default;

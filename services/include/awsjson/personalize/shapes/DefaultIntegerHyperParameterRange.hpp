@@ -13,10 +13,10 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DefaultIntegerHyperParameterRange {
-  std::optional<std::string> name;
-  std::optional<std::int32_t> minValue;
-  std::optional<std::int32_t> maxValue;
-  std::optional<bool> isTunable;
+  std::optional<std::string> name{};
+  std::optional<std::int32_t> minValue{};
+  std::optional<std::int32_t> maxValue{};
+  std::optional<bool> isTunable{};
 
   friend bool operator==(DefaultIntegerHyperParameterRange const&,
                          DefaultIntegerHyperParameterRange const&) = default;

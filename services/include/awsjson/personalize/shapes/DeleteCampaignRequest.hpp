@@ -12,7 +12,7 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteCampaignRequest {
-  std::string campaignArn;
+  std::string campaignArn{};
 
   friend bool operator==(DeleteCampaignRequest const&, DeleteCampaignRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteDatasetGroupRequest {
-  std::string datasetGroupArn;
+  std::string datasetGroupArn{};
 
   friend bool operator==(DeleteDatasetGroupRequest const&,
                          DeleteDatasetGroupRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteEventTrackerRequest {
-  std::string eventTrackerArn;
+  std::string eventTrackerArn{};
 
   friend bool operator==(DeleteEventTrackerRequest const&,
                          DeleteEventTrackerRequest const&) = default;

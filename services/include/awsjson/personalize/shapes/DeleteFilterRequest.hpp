@@ -12,7 +12,7 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteFilterRequest {
-  std::string filterArn;
+  std::string filterArn{};
 
   friend bool operator==(DeleteFilterRequest const&, DeleteFilterRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteMetricAttributionRequest {
-  std::string metricAttributionArn;
+  std::string metricAttributionArn{};
 
   friend bool operator==(DeleteMetricAttributionRequest const&,
                          DeleteMetricAttributionRequest const&) = default;

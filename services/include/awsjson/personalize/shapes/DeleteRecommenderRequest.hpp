@@ -12,7 +12,7 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteRecommenderRequest {
-  std::string recommenderArn;
+  std::string recommenderArn{};
 
   friend bool operator==(DeleteRecommenderRequest const&,
                          DeleteRecommenderRequest const&) = default;

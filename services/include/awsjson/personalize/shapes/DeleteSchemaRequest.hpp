@@ -12,7 +12,7 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteSchemaRequest {
-  std::string schemaArn;
+  std::string schemaArn{};
 
   friend bool operator==(DeleteSchemaRequest const&, DeleteSchemaRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteSolutionRequest {
-  std::string solutionArn;
+  std::string solutionArn{};
 
   friend bool operator==(DeleteSolutionRequest const&, DeleteSolutionRequest const&) = default;
 };

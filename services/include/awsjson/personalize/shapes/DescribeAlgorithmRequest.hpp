@@ -12,7 +12,7 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAlgorithmRequest {
-  std::string algorithmArn;
+  std::string algorithmArn{};
 
   friend bool operator==(DescribeAlgorithmRequest const&,
                          DescribeAlgorithmRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAlgorithmResponse {
-  std::optional<::awsjson::personalize::Algorithm> algorithm;
+  std::optional<::awsjson::personalize::Algorithm> algorithm{};
 
   friend bool operator==(DescribeAlgorithmResponse const&,
                          DescribeAlgorithmResponse const&) = default;

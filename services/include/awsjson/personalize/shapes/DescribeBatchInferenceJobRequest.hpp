@@ -12,7 +12,7 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeBatchInferenceJobRequest {
-  std::string batchInferenceJobArn;
+  std::string batchInferenceJobArn{};
 
   friend bool operator==(DescribeBatchInferenceJobRequest const&,
                          DescribeBatchInferenceJobRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeBatchInferenceJobResponse {
-  std::optional<::awsjson::personalize::BatchInferenceJob> batchInferenceJob;
+  std::optional<::awsjson::personalize::BatchInferenceJob> batchInferenceJob{};
 
   friend bool operator==(DescribeBatchInferenceJobResponse const&,
                          DescribeBatchInferenceJobResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeBatchSegmentJobRequest {
-  std::string batchSegmentJobArn;
+  std::string batchSegmentJobArn{};
 
   friend bool operator==(DescribeBatchSegmentJobRequest const&,
                          DescribeBatchSegmentJobRequest const&) = default;

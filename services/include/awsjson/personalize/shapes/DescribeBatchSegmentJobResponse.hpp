@@ -13,7 +13,7 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeBatchSegmentJobResponse {
-  std::optional<::awsjson::personalize::BatchSegmentJob> batchSegmentJob;
+  std::optional<::awsjson::personalize::BatchSegmentJob> batchSegmentJob{};
 
   friend bool operator==(DescribeBatchSegmentJobResponse const&,
                          DescribeBatchSegmentJobResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeCampaignRequest {
-  std::string campaignArn;
+  std::string campaignArn{};
 
   friend bool operator==(DescribeCampaignRequest const&, DescribeCampaignRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeCampaignResponse {
-  std::optional<::awsjson::personalize::Campaign> campaign;
+  std::optional<::awsjson::personalize::Campaign> campaign{};
 
   friend bool operator==(DescribeCampaignResponse const&,
                          DescribeCampaignResponse const&) = default;

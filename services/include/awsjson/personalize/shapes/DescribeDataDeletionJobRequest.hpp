@@ -12,7 +12,7 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDataDeletionJobRequest {
-  std::string dataDeletionJobArn;
+  std::string dataDeletionJobArn{};
 
   friend bool operator==(DescribeDataDeletionJobRequest const&,
                          DescribeDataDeletionJobRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDataDeletionJobResponse {
-  std::optional<::awsjson::personalize::DataDeletionJob> dataDeletionJob;
+  std::optional<::awsjson::personalize::DataDeletionJob> dataDeletionJob{};
 
   friend bool operator==(DescribeDataDeletionJobResponse const&,
                          DescribeDataDeletionJobResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDatasetExportJobRequest {
-  std::string datasetExportJobArn;
+  std::string datasetExportJobArn{};
 
   friend bool operator==(DescribeDatasetExportJobRequest const&,
                          DescribeDatasetExportJobRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDatasetExportJobResponse {
-  std::optional<::awsjson::personalize::DatasetExportJob> datasetExportJob;
+  std::optional<::awsjson::personalize::DatasetExportJob> datasetExportJob{};
 
   friend bool operator==(DescribeDatasetExportJobResponse const&,
                          DescribeDatasetExportJobResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDatasetGroupRequest {
-  std::string datasetGroupArn;
+  std::string datasetGroupArn{};
 
   friend bool operator==(DescribeDatasetGroupRequest const&,
                          DescribeDatasetGroupRequest const&) = default;

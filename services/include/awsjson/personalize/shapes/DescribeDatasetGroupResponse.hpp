@@ -13,7 +13,7 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDatasetGroupResponse {
-  std::optional<::awsjson::personalize::DatasetGroup> datasetGroup;
+  std::optional<::awsjson::personalize::DatasetGroup> datasetGroup{};
 
   friend bool operator==(DescribeDatasetGroupResponse const&,
                          DescribeDatasetGroupResponse const&) = default;

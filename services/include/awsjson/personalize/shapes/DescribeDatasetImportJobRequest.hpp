@@ -12,7 +12,7 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDatasetImportJobRequest {
-  std::string datasetImportJobArn;
+  std::string datasetImportJobArn{};
 
   friend bool operator==(DescribeDatasetImportJobRequest const&,
                          DescribeDatasetImportJobRequest const&) = default;

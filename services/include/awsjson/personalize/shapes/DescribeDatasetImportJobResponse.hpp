@@ -13,7 +13,7 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDatasetImportJobResponse {
-  std::optional<::awsjson::personalize::DatasetImportJob> datasetImportJob;
+  std::optional<::awsjson::personalize::DatasetImportJob> datasetImportJob{};
 
   friend bool operator==(DescribeDatasetImportJobResponse const&,
                          DescribeDatasetImportJobResponse const&) = default;

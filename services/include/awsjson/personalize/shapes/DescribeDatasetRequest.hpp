@@ -12,7 +12,7 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDatasetRequest {
-  std::string datasetArn;
+  std::string datasetArn{};
 
   friend bool operator==(DescribeDatasetRequest const&, DescribeDatasetRequest const&) = default;
 };

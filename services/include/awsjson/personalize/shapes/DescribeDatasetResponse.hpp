@@ -13,7 +13,7 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDatasetResponse {
-  std::optional<::awsjson::personalize::Dataset> dataset;
+  std::optional<::awsjson::personalize::Dataset> dataset{};
 
   friend bool operator==(DescribeDatasetResponse const&, DescribeDatasetResponse const&) = default;
 };

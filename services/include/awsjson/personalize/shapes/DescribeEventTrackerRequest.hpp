@@ -12,7 +12,7 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEventTrackerRequest {
-  std::string eventTrackerArn;
+  std::string eventTrackerArn{};
 
   friend bool operator==(DescribeEventTrackerRequest const&,
                          DescribeEventTrackerRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEventTrackerResponse {
-  std::optional<::awsjson::personalize::EventTracker> eventTracker;
+  std::optional<::awsjson::personalize::EventTracker> eventTracker{};
 
   friend bool operator==(DescribeEventTrackerResponse const&,
                          DescribeEventTrackerResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeFeatureTransformationRequest {
-  std::string featureTransformationArn;
+  std::string featureTransformationArn{};
 
   friend bool operator==(DescribeFeatureTransformationRequest const&,
                          DescribeFeatureTransformationRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeFeatureTransformationResponse {
-  std::optional<::awsjson::personalize::FeatureTransformation> featureTransformation;
+  std::optional<::awsjson::personalize::FeatureTransformation> featureTransformation{};
 
   friend bool operator==(DescribeFeatureTransformationResponse const&,
                          DescribeFeatureTransformationResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeFilterRequest {
-  std::string filterArn;
+  std::string filterArn{};
 
   friend bool operator==(DescribeFilterRequest const&, DescribeFilterRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeFilterResponse {
-  std::optional<::awsjson::personalize::Filter> filter;
+  std::optional<::awsjson::personalize::Filter> filter{};
 
   friend bool operator==(DescribeFilterResponse const&, DescribeFilterResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeMetricAttributionRequest {
-  std::string metricAttributionArn;
+  std::string metricAttributionArn{};
 
   friend bool operator==(DescribeMetricAttributionRequest const&,
                          DescribeMetricAttributionRequest const&) = default;

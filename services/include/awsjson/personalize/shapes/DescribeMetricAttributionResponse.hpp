@@ -13,7 +13,7 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeMetricAttributionResponse {
-  std::optional<::awsjson::personalize::MetricAttribution> metricAttribution;
+  std::optional<::awsjson::personalize::MetricAttribution> metricAttribution{};
 
   friend bool operator==(DescribeMetricAttributionResponse const&,
                          DescribeMetricAttributionResponse const&) = default;

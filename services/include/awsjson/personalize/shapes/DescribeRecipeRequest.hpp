@@ -12,7 +12,7 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeRecipeRequest {
-  std::string recipeArn;
+  std::string recipeArn{};
 
   friend bool operator==(DescribeRecipeRequest const&, DescribeRecipeRequest const&) = default;
 };

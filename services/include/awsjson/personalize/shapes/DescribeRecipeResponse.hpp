@@ -13,7 +13,7 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeRecipeResponse {
-  std::optional<::awsjson::personalize::Recipe> recipe;
+  std::optional<::awsjson::personalize::Recipe> recipe{};
 
   friend bool operator==(DescribeRecipeResponse const&, DescribeRecipeResponse const&) = default;
 };

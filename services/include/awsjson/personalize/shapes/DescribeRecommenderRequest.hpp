@@ -12,7 +12,7 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeRecommenderRequest {
-  std::string recommenderArn;
+  std::string recommenderArn{};
 
   friend bool operator==(DescribeRecommenderRequest const&,
                          DescribeRecommenderRequest const&) = default;

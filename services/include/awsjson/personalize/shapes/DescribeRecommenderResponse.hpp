@@ -13,7 +13,7 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeRecommenderResponse {
-  std::optional<::awsjson::personalize::Recommender> recommender;
+  std::optional<::awsjson::personalize::Recommender> recommender{};
 
   friend bool operator==(DescribeRecommenderResponse const&,
                          DescribeRecommenderResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeSchemaRequest {
-  std::string schemaArn;
+  std::string schemaArn{};
 
   friend bool operator==(DescribeSchemaRequest const&, DescribeSchemaRequest const&) = default;
 };

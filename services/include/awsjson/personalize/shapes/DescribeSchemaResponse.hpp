@@ -13,7 +13,7 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeSchemaResponse {
-  std::optional<::awsjson::personalize::DatasetSchema> schema;
+  std::optional<::awsjson::personalize::DatasetSchema> schema{};
 
   friend bool operator==(DescribeSchemaResponse const&, DescribeSchemaResponse const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeSolutionResponse {
-  std::optional<::awsjson::personalize::Solution> solution;
+  std::optional<::awsjson::personalize::Solution> solution{};
 
   friend bool operator==(DescribeSolutionResponse const&,
                          DescribeSolutionResponse const&) = default;

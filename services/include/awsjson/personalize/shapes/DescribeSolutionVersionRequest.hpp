@@ -12,7 +12,7 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeSolutionVersionRequest {
-  std::string solutionVersionArn;
+  std::string solutionVersionArn{};
 
   friend bool operator==(DescribeSolutionVersionRequest const&,
                          DescribeSolutionVersionRequest const&) = default;

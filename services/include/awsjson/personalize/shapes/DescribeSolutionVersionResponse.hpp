@@ -13,7 +13,7 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeSolutionVersionResponse {
-  std::optional<::awsjson::personalize::SolutionVersion> solutionVersion;
+  std::optional<::awsjson::personalize::SolutionVersion> solutionVersion{};
 
   friend bool operator==(DescribeSolutionVersionResponse const&,
                          DescribeSolutionVersionResponse const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EventParameters {
-  std::optional<std::string> eventType;
-  std::optional<double> eventValueThreshold;
-  std::optional<double> weight;
+  std::optional<std::string> eventType{};
+  std::optional<double> eventValueThreshold{};
+  std::optional<double> weight{};
 
   friend bool operator==(EventParameters const&, EventParameters const&) = default;
 };

@@ -12,14 +12,14 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EventTracker {
-  std::optional<std::string> name;
-  std::optional<std::string> eventTrackerArn;
-  std::optional<std::string> accountId;
-  std::optional<std::string> trackingId;
-  std::optional<std::string> datasetGroupArn;
-  std::optional<std::string> status;
-  std::optional<awsjson::timestamp> creationDateTime;
-  std::optional<awsjson::timestamp> lastUpdatedDateTime;
+  std::optional<std::string> name{};
+  std::optional<std::string> eventTrackerArn{};
+  std::optional<std::string> accountId{};
+  std::optional<std::string> trackingId{};
+  std::optional<std::string> datasetGroupArn{};
+  std::optional<std::string> status{};
+  std::optional<awsjson::timestamp> creationDateTime{};
+  std::optional<awsjson::timestamp> lastUpdatedDateTime{};
 
   friend bool operator==(EventTracker const&, EventTracker const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EventsConfig {
-  std::optional<std::vector<::awsjson::personalize::EventParameters>> eventParametersList;
+  std::optional<std::vector<::awsjson::personalize::EventParameters>> eventParametersList{};
 
   friend bool operator==(EventsConfig const&, EventsConfig const&) = default;
 };

@@ -13,12 +13,12 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FeatureTransformation {
-  std::optional<std::string> name;
-  std::optional<std::string> featureTransformationArn;
-  std::optional<std::map<std::string, std::string>> defaultParameters;
-  std::optional<awsjson::timestamp> creationDateTime;
-  std::optional<awsjson::timestamp> lastUpdatedDateTime;
-  std::optional<std::string> status;
+  std::optional<std::string> name{};
+  std::optional<std::string> featureTransformationArn{};
+  std::optional<std::map<std::string, std::string>> defaultParameters{};
+  std::optional<awsjson::timestamp> creationDateTime{};
+  std::optional<awsjson::timestamp> lastUpdatedDateTime{};
+  std::optional<std::string> status{};
 
   friend bool operator==(FeatureTransformation const&, FeatureTransformation const&) = default;
 };

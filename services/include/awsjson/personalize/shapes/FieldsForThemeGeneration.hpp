@@ -12,7 +12,7 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FieldsForThemeGeneration {
-  std::string itemName;
+  std::string itemName{};
 
   friend bool operator==(FieldsForThemeGeneration const&,
                          FieldsForThemeGeneration const&) = default;

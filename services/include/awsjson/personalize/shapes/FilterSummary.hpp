@@ -12,13 +12,13 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FilterSummary {
-  std::optional<std::string> name;
-  std::optional<std::string> filterArn;
-  std::optional<awsjson::timestamp> creationDateTime;
-  std::optional<awsjson::timestamp> lastUpdatedDateTime;
-  std::optional<std::string> datasetGroupArn;
-  std::optional<std::string> failureReason;
-  std::optional<std::string> status;
+  std::optional<std::string> name{};
+  std::optional<std::string> filterArn{};
+  std::optional<awsjson::timestamp> creationDateTime{};
+  std::optional<awsjson::timestamp> lastUpdatedDateTime{};
+  std::optional<std::string> datasetGroupArn{};
+  std::optional<std::string> failureReason{};
+  std::optional<std::string> status{};
 
   friend bool operator==(FilterSummary const&, FilterSummary const&) = default;
 };

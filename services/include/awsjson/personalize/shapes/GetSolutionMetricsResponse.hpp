@@ -13,8 +13,8 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetSolutionMetricsResponse {
-  std::optional<std::string> solutionVersionArn;
-  std::optional<std::map<std::string, double>> metrics;
+  std::optional<std::string> solutionVersionArn{};
+  std::optional<std::map<std::string, double>> metrics{};
 
   friend bool operator==(GetSolutionMetricsResponse const&,
                          GetSolutionMetricsResponse const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HPOConfig {
-  std::optional<::awsjson::personalize::HPOObjective> hpoObjective;
-  std::optional<::awsjson::personalize::HPOResourceConfig> hpoResourceConfig;
-  std::optional<::awsjson::personalize::HyperParameterRanges> algorithmHyperParameterRanges;
+  std::optional<::awsjson::personalize::HPOObjective> hpoObjective{};
+  std::optional<::awsjson::personalize::HPOResourceConfig> hpoResourceConfig{};
+  std::optional<::awsjson::personalize::HyperParameterRanges> algorithmHyperParameterRanges{};
 
   friend bool operator==(HPOConfig const&, HPOConfig const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HPOObjective {
-  std::optional<std::string> type;
-  std::optional<std::string> metricName;
-  std::optional<std::string> metricRegex;
+  std::optional<std::string> type{};
+  std::optional<std::string> metricName{};
+  std::optional<std::string> metricRegex{};
 
   friend bool operator==(HPOObjective const&, HPOObjective const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HPOResourceConfig {
-  std::optional<std::string> maxNumberOfTrainingJobs;
-  std::optional<std::string> maxParallelTrainingJobs;
+  std::optional<std::string> maxNumberOfTrainingJobs{};
+  std::optional<std::string> maxParallelTrainingJobs{};
 
   friend bool operator==(HPOResourceConfig const&, HPOResourceConfig const&) = default;
 };

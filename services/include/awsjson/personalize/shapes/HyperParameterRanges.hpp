@@ -16,9 +16,9 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HyperParameterRanges {
-  std::optional<std::vector<::awsjson::personalize::IntegerHyperParameterRange>> integerHyperParameterRanges;
-  std::optional<std::vector<::awsjson::personalize::ContinuousHyperParameterRange>> continuousHyperParameterRanges;
-  std::optional<std::vector<::awsjson::personalize::CategoricalHyperParameterRange>> categoricalHyperParameterRanges;
+  std::optional<std::vector<::awsjson::personalize::IntegerHyperParameterRange>> integerHyperParameterRanges{};
+  std::optional<std::vector<::awsjson::personalize::ContinuousHyperParameterRange>> continuousHyperParameterRanges{};
+  std::optional<std::vector<::awsjson::personalize::CategoricalHyperParameterRange>> categoricalHyperParameterRanges{};
 
   friend bool operator==(HyperParameterRanges const&, HyperParameterRanges const&) = default;
 };

@@ -13,9 +13,9 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IntegerHyperParameterRange {
-  std::optional<std::string> name;
-  std::optional<std::int32_t> minValue;
-  std::optional<std::int32_t> maxValue;
+  std::optional<std::string> name{};
+  std::optional<std::int32_t> minValue{};
+  std::optional<std::int32_t> maxValue{};
 
   friend bool operator==(IntegerHyperParameterRange const&,
                          IntegerHyperParameterRange const&) = default;

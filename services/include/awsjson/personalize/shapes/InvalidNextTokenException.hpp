@@ -12,7 +12,7 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InvalidNextTokenException {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(InvalidNextTokenException const&,
                          InvalidNextTokenException const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LimitExceededException {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(LimitExceededException const&, LimitExceededException const&) = default;
 };

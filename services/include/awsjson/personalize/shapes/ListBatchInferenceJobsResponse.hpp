@@ -15,8 +15,8 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListBatchInferenceJobsResponse {
-  std::optional<std::vector<::awsjson::personalize::BatchInferenceJobSummary>> batchInferenceJobs;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::personalize::BatchInferenceJobSummary>> batchInferenceJobs{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListBatchInferenceJobsResponse const&,
                          ListBatchInferenceJobsResponse const&) = default;

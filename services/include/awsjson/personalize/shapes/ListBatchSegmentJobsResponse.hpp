@@ -15,8 +15,8 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListBatchSegmentJobsResponse {
-  std::optional<std::vector<::awsjson::personalize::BatchSegmentJobSummary>> batchSegmentJobs;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::personalize::BatchSegmentJobSummary>> batchSegmentJobs{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListBatchSegmentJobsResponse const&,
                          ListBatchSegmentJobsResponse const&) = default;

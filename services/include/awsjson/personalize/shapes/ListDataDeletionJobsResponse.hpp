@@ -15,8 +15,8 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDataDeletionJobsResponse {
-  std::optional<std::vector<::awsjson::personalize::DataDeletionJobSummary>> dataDeletionJobs;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::personalize::DataDeletionJobSummary>> dataDeletionJobs{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListDataDeletionJobsResponse const&,
                          ListDataDeletionJobsResponse const&) = default;

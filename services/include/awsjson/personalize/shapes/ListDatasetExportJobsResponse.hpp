@@ -15,8 +15,8 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDatasetExportJobsResponse {
-  std::optional<std::vector<::awsjson::personalize::DatasetExportJobSummary>> datasetExportJobs;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::personalize::DatasetExportJobSummary>> datasetExportJobs{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListDatasetExportJobsResponse const&,
                          ListDatasetExportJobsResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDatasetGroupsResponse {
-  std::optional<std::vector<::awsjson::personalize::DatasetGroupSummary>> datasetGroups;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::personalize::DatasetGroupSummary>> datasetGroups{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListDatasetGroupsResponse const&,
                          ListDatasetGroupsResponse const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDatasetImportJobsRequest {
-  std::optional<std::string> datasetArn;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
+  std::optional<std::string> datasetArn{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
 
   friend bool operator==(ListDatasetImportJobsRequest const&,
                          ListDatasetImportJobsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDatasetImportJobsResponse {
-  std::optional<std::vector<::awsjson::personalize::DatasetImportJobSummary>> datasetImportJobs;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::personalize::DatasetImportJobSummary>> datasetImportJobs{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListDatasetImportJobsResponse const&,
                          ListDatasetImportJobsResponse const&) = default;

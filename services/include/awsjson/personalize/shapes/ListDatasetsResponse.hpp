@@ -15,8 +15,8 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDatasetsResponse {
-  std::optional<std::vector<::awsjson::personalize::DatasetSummary>> datasets;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::personalize::DatasetSummary>> datasets{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListDatasetsResponse const&, ListDatasetsResponse const&) = default;
 };

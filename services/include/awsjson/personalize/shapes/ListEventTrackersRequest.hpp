@@ -13,9 +13,9 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListEventTrackersRequest {
-  std::optional<std::string> datasetGroupArn;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
+  std::optional<std::string> datasetGroupArn{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
 
   friend bool operator==(ListEventTrackersRequest const&,
                          ListEventTrackersRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListEventTrackersResponse {
-  std::optional<std::vector<::awsjson::personalize::EventTrackerSummary>> eventTrackers;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::personalize::EventTrackerSummary>> eventTrackers{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListEventTrackersResponse const&,
                          ListEventTrackersResponse const&) = default;

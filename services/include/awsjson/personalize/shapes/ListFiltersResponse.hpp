@@ -15,8 +15,8 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListFiltersResponse {
-  std::optional<std::vector<::awsjson::personalize::FilterSummary>> Filters;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::personalize::FilterSummary>> Filters{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListFiltersResponse const&, ListFiltersResponse const&) = default;
 };

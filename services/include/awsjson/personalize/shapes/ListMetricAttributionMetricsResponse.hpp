@@ -15,8 +15,8 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListMetricAttributionMetricsResponse {
-  std::optional<std::vector<::awsjson::personalize::MetricAttribute>> metrics;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::personalize::MetricAttribute>> metrics{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListMetricAttributionMetricsResponse const&,
                          ListMetricAttributionMetricsResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListMetricAttributionsResponse {
-  std::optional<std::vector<::awsjson::personalize::MetricAttributionSummary>> metricAttributions;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::personalize::MetricAttributionSummary>> metricAttributions{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListMetricAttributionsResponse const&,
                          ListMetricAttributionsResponse const&) = default;

@@ -16,10 +16,10 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRecipesRequest {
-  std::optional<awsjson::open_enum<::awsjson::personalize::RecipeProvider>> recipeProvider;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
-  std::optional<awsjson::open_enum<::awsjson::personalize::Domain>> domain;
+  std::optional<awsjson::open_enum<::awsjson::personalize::RecipeProvider>> recipeProvider{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<awsjson::open_enum<::awsjson::personalize::Domain>> domain{};
 
   friend bool operator==(ListRecipesRequest const&, ListRecipesRequest const&) = default;
 };

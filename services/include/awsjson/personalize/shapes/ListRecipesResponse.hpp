@@ -15,8 +15,8 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRecipesResponse {
-  std::optional<std::vector<::awsjson::personalize::RecipeSummary>> recipes;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::personalize::RecipeSummary>> recipes{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListRecipesResponse const&, ListRecipesResponse const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRecommendersResponse {
-  std::optional<std::vector<::awsjson::personalize::RecommenderSummary>> recommenders;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::personalize::RecommenderSummary>> recommenders{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListRecommendersResponse const&,
                          ListRecommendersResponse const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListSchemasRequest {
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
 
   friend bool operator==(ListSchemasRequest const&, ListSchemasRequest const&) = default;
 };

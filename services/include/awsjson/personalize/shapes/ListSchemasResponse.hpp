@@ -15,8 +15,8 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListSchemasResponse {
-  std::optional<std::vector<::awsjson::personalize::DatasetSchemaSummary>> schemas;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::personalize::DatasetSchemaSummary>> schemas{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListSchemasResponse const&, ListSchemasResponse const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListSolutionVersionsResponse {
-  std::optional<std::vector<::awsjson::personalize::SolutionVersionSummary>> solutionVersions;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::personalize::SolutionVersionSummary>> solutionVersions{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListSolutionVersionsResponse const&,
                          ListSolutionVersionsResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListSolutionsResponse {
-  std::optional<std::vector<::awsjson::personalize::SolutionSummary>> solutions;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::personalize::SolutionSummary>> solutions{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListSolutionsResponse const&, ListSolutionsResponse const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MetricAttribute {
-  std::string eventType;
-  std::string metricName;
-  std::string expression;
+  std::string eventType{};
+  std::string metricName{};
+  std::string expression{};
 
   friend bool operator==(MetricAttribute const&, MetricAttribute const&) = default;
 };

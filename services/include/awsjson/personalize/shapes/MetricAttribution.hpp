@@ -14,14 +14,14 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MetricAttribution {
-  std::optional<std::string> name;
-  std::optional<std::string> metricAttributionArn;
-  std::optional<std::string> datasetGroupArn;
-  std::optional<::awsjson::personalize::MetricAttributionOutput> metricsOutputConfig;
-  std::optional<std::string> status;
-  std::optional<awsjson::timestamp> creationDateTime;
-  std::optional<awsjson::timestamp> lastUpdatedDateTime;
-  std::optional<std::string> failureReason;
+  std::optional<std::string> name{};
+  std::optional<std::string> metricAttributionArn{};
+  std::optional<std::string> datasetGroupArn{};
+  std::optional<::awsjson::personalize::MetricAttributionOutput> metricsOutputConfig{};
+  std::optional<std::string> status{};
+  std::optional<awsjson::timestamp> creationDateTime{};
+  std::optional<awsjson::timestamp> lastUpdatedDateTime{};
+  std::optional<std::string> failureReason{};
 
   friend bool operator==(MetricAttribution const&, MetricAttribution const&) = default;
 };

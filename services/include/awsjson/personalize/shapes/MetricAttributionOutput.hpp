@@ -14,8 +14,8 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MetricAttributionOutput {
-  std::optional<::awsjson::personalize::S3DataConfig> s3DataDestination;
-  std::string roleArn;
+  std::optional<::awsjson::personalize::S3DataConfig> s3DataDestination{};
+  std::string roleArn{};
 
   friend bool operator==(MetricAttributionOutput const&, MetricAttributionOutput const&) = default;
 };

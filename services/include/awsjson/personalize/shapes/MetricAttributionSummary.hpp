@@ -12,12 +12,12 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MetricAttributionSummary {
-  std::optional<std::string> name;
-  std::optional<std::string> metricAttributionArn;
-  std::optional<std::string> status;
-  std::optional<awsjson::timestamp> creationDateTime;
-  std::optional<awsjson::timestamp> lastUpdatedDateTime;
-  std::optional<std::string> failureReason;
+  std::optional<std::string> name{};
+  std::optional<std::string> metricAttributionArn{};
+  std::optional<std::string> status{};
+  std::optional<awsjson::timestamp> creationDateTime{};
+  std::optional<awsjson::timestamp> lastUpdatedDateTime{};
+  std::optional<std::string> failureReason{};
 
   friend bool operator==(MetricAttributionSummary const&,
                          MetricAttributionSummary const&) = default;

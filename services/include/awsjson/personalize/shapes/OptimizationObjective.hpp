@@ -14,8 +14,8 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OptimizationObjective {
-  std::optional<std::string> itemAttribute;
-  std::optional<awsjson::open_enum<::awsjson::personalize::ObjectiveSensitivity>> objectiveSensitivity;
+  std::optional<std::string> itemAttribute{};
+  std::optional<awsjson::open_enum<::awsjson::personalize::ObjectiveSensitivity>> objectiveSensitivity{};
 
   friend bool operator==(OptimizationObjective const&, OptimizationObjective const&) = default;
 };

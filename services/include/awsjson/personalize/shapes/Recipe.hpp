@@ -12,15 +12,15 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Recipe {
-  std::optional<std::string> name;
-  std::optional<std::string> recipeArn;
-  std::optional<std::string> algorithmArn;
-  std::optional<std::string> featureTransformationArn;
-  std::optional<std::string> status;
-  std::optional<std::string> description;
-  std::optional<awsjson::timestamp> creationDateTime;
-  std::optional<std::string> recipeType;
-  std::optional<awsjson::timestamp> lastUpdatedDateTime;
+  std::optional<std::string> name{};
+  std::optional<std::string> recipeArn{};
+  std::optional<std::string> algorithmArn{};
+  std::optional<std::string> featureTransformationArn{};
+  std::optional<std::string> status{};
+  std::optional<std::string> description{};
+  std::optional<awsjson::timestamp> creationDateTime{};
+  std::optional<std::string> recipeType{};
+  std::optional<awsjson::timestamp> lastUpdatedDateTime{};
 
   friend bool operator==(Recipe const&, Recipe const&) = default;
 };

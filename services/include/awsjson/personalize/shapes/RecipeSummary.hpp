@@ -14,12 +14,12 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RecipeSummary {
-  std::optional<std::string> name;
-  std::optional<std::string> recipeArn;
-  std::optional<std::string> status;
-  std::optional<awsjson::timestamp> creationDateTime;
-  std::optional<awsjson::timestamp> lastUpdatedDateTime;
-  std::optional<awsjson::open_enum<::awsjson::personalize::Domain>> domain;
+  std::optional<std::string> name{};
+  std::optional<std::string> recipeArn{};
+  std::optional<std::string> status{};
+  std::optional<awsjson::timestamp> creationDateTime{};
+  std::optional<awsjson::timestamp> lastUpdatedDateTime{};
+  std::optional<awsjson::open_enum<::awsjson::personalize::Domain>> domain{};
 
   friend bool operator==(RecipeSummary const&, RecipeSummary const&) = default;
 };

@@ -16,17 +16,17 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Recommender {
-  std::optional<std::string> recommenderArn;
-  std::optional<std::string> datasetGroupArn;
-  std::optional<std::string> name;
-  std::optional<std::string> recipeArn;
-  std::optional<::awsjson::personalize::RecommenderConfig> recommenderConfig;
-  std::optional<awsjson::timestamp> creationDateTime;
-  std::optional<awsjson::timestamp> lastUpdatedDateTime;
-  std::optional<std::string> status;
-  std::optional<std::string> failureReason;
-  std::optional<::awsjson::personalize::RecommenderUpdateSummary> latestRecommenderUpdate;
-  std::optional<std::map<std::string, double>> modelMetrics;
+  std::optional<std::string> recommenderArn{};
+  std::optional<std::string> datasetGroupArn{};
+  std::optional<std::string> name{};
+  std::optional<std::string> recipeArn{};
+  std::optional<::awsjson::personalize::RecommenderConfig> recommenderConfig{};
+  std::optional<awsjson::timestamp> creationDateTime{};
+  std::optional<awsjson::timestamp> lastUpdatedDateTime{};
+  std::optional<std::string> status{};
+  std::optional<std::string> failureReason{};
+  std::optional<::awsjson::personalize::RecommenderUpdateSummary> latestRecommenderUpdate{};
+  std::optional<std::map<std::string, double>> modelMetrics{};
 
   friend bool operator==(Recommender const&, Recommender const&) = default;
 };

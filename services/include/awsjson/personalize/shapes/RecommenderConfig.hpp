@@ -16,10 +16,10 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RecommenderConfig {
-  std::optional<std::map<std::string, std::string>> itemExplorationConfig;
-  std::optional<std::int32_t> minRecommendationRequestsPerSecond;
-  std::optional<::awsjson::personalize::TrainingDataConfig> trainingDataConfig;
-  std::optional<bool> enableMetadataWithRecommendations;
+  std::optional<std::map<std::string, std::string>> itemExplorationConfig{};
+  std::optional<std::int32_t> minRecommendationRequestsPerSecond{};
+  std::optional<::awsjson::personalize::TrainingDataConfig> trainingDataConfig{};
+  std::optional<bool> enableMetadataWithRecommendations{};
 
   friend bool operator==(RecommenderConfig const&, RecommenderConfig const&) = default;
 };

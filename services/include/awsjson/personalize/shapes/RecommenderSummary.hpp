@@ -14,14 +14,14 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RecommenderSummary {
-  std::optional<std::string> name;
-  std::optional<std::string> recommenderArn;
-  std::optional<std::string> datasetGroupArn;
-  std::optional<std::string> recipeArn;
-  std::optional<::awsjson::personalize::RecommenderConfig> recommenderConfig;
-  std::optional<std::string> status;
-  std::optional<awsjson::timestamp> creationDateTime;
-  std::optional<awsjson::timestamp> lastUpdatedDateTime;
+  std::optional<std::string> name{};
+  std::optional<std::string> recommenderArn{};
+  std::optional<std::string> datasetGroupArn{};
+  std::optional<std::string> recipeArn{};
+  std::optional<::awsjson::personalize::RecommenderConfig> recommenderConfig{};
+  std::optional<std::string> status{};
+  std::optional<awsjson::timestamp> creationDateTime{};
+  std::optional<awsjson::timestamp> lastUpdatedDateTime{};
 
   friend bool operator==(RecommenderSummary const&, RecommenderSummary const&) = default;
 };

@@ -14,11 +14,11 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RecommenderUpdateSummary {
-  std::optional<::awsjson::personalize::RecommenderConfig> recommenderConfig;
-  std::optional<awsjson::timestamp> creationDateTime;
-  std::optional<awsjson::timestamp> lastUpdatedDateTime;
-  std::optional<std::string> status;
-  std::optional<std::string> failureReason;
+  std::optional<::awsjson::personalize::RecommenderConfig> recommenderConfig{};
+  std::optional<awsjson::timestamp> creationDateTime{};
+  std::optional<awsjson::timestamp> lastUpdatedDateTime{};
+  std::optional<std::string> status{};
+  std::optional<std::string> failureReason{};
 
   friend bool operator==(RecommenderUpdateSummary const&,
                          RecommenderUpdateSummary const&) = default;

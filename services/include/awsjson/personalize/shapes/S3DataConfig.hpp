@@ -12,8 +12,8 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3DataConfig {
-  std::string path;
-  std::optional<std::string> kmsKeyArn;
+  std::string path{};
+  std::optional<std::string> kmsKeyArn{};
 
   friend bool operator==(S3DataConfig const&, S3DataConfig const&) = default;
 };

@@ -17,22 +17,22 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Solution {
-  std::optional<std::string> name;
-  std::optional<std::string> solutionArn;
-  std::optional<bool> performHPO;
-  std::optional<bool> performAutoML;
-  std::optional<bool> performAutoTraining;
-  std::optional<bool> performIncrementalUpdate;
-  std::optional<std::string> recipeArn;
-  std::optional<std::string> datasetGroupArn;
-  std::optional<std::string> eventType;
-  std::optional<::awsjson::personalize::SolutionConfig> solutionConfig;
-  std::optional<::awsjson::personalize::AutoMLResult> autoMLResult;
-  std::optional<std::string> status;
-  std::optional<awsjson::timestamp> creationDateTime;
-  std::optional<awsjson::timestamp> lastUpdatedDateTime;
-  std::optional<::awsjson::personalize::SolutionVersionSummary> latestSolutionVersion;
-  std::optional<::awsjson::personalize::SolutionUpdateSummary> latestSolutionUpdate;
+  std::optional<std::string> name{};
+  std::optional<std::string> solutionArn{};
+  std::optional<bool> performHPO{};
+  std::optional<bool> performAutoML{};
+  std::optional<bool> performAutoTraining{};
+  std::optional<bool> performIncrementalUpdate{};
+  std::optional<std::string> recipeArn{};
+  std::optional<std::string> datasetGroupArn{};
+  std::optional<std::string> eventType{};
+  std::optional<::awsjson::personalize::SolutionConfig> solutionConfig{};
+  std::optional<::awsjson::personalize::AutoMLResult> autoMLResult{};
+  std::optional<std::string> status{};
+  std::optional<awsjson::timestamp> creationDateTime{};
+  std::optional<awsjson::timestamp> lastUpdatedDateTime{};
+  std::optional<::awsjson::personalize::SolutionVersionSummary> latestSolutionVersion{};
+  std::optional<::awsjson::personalize::SolutionUpdateSummary> latestSolutionUpdate{};
 
   friend bool operator==(Solution const&, Solution const&) = default;
 };

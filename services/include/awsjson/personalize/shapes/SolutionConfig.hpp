@@ -20,15 +20,15 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SolutionConfig {
-  std::optional<std::string> eventValueThreshold;
-  std::optional<::awsjson::personalize::HPOConfig> hpoConfig;
-  std::optional<std::map<std::string, std::string>> algorithmHyperParameters;
-  std::optional<std::map<std::string, std::string>> featureTransformationParameters;
-  std::optional<::awsjson::personalize::AutoMLConfig> autoMLConfig;
-  std::optional<::awsjson::personalize::EventsConfig> eventsConfig;
-  std::optional<::awsjson::personalize::OptimizationObjective> optimizationObjective;
-  std::optional<::awsjson::personalize::TrainingDataConfig> trainingDataConfig;
-  std::optional<::awsjson::personalize::AutoTrainingConfig> autoTrainingConfig;
+  std::optional<std::string> eventValueThreshold{};
+  std::optional<::awsjson::personalize::HPOConfig> hpoConfig{};
+  std::optional<std::map<std::string, std::string>> algorithmHyperParameters{};
+  std::optional<std::map<std::string, std::string>> featureTransformationParameters{};
+  std::optional<::awsjson::personalize::AutoMLConfig> autoMLConfig{};
+  std::optional<::awsjson::personalize::EventsConfig> eventsConfig{};
+  std::optional<::awsjson::personalize::OptimizationObjective> optimizationObjective{};
+  std::optional<::awsjson::personalize::TrainingDataConfig> trainingDataConfig{};
+  std::optional<::awsjson::personalize::AutoTrainingConfig> autoTrainingConfig{};
 
   friend bool operator==(SolutionConfig const&, SolutionConfig const&) = default;
 };

@@ -12,12 +12,12 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SolutionSummary {
-  std::optional<std::string> name;
-  std::optional<std::string> solutionArn;
-  std::optional<std::string> status;
-  std::optional<awsjson::timestamp> creationDateTime;
-  std::optional<awsjson::timestamp> lastUpdatedDateTime;
-  std::optional<std::string> recipeArn;
+  std::optional<std::string> name{};
+  std::optional<std::string> solutionArn{};
+  std::optional<std::string> status{};
+  std::optional<awsjson::timestamp> creationDateTime{};
+  std::optional<awsjson::timestamp> lastUpdatedDateTime{};
+  std::optional<std::string> recipeArn{};
 
   friend bool operator==(SolutionSummary const&, SolutionSummary const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SolutionUpdateConfig {
-  std::optional<::awsjson::personalize::AutoTrainingConfig> autoTrainingConfig;
-  std::optional<::awsjson::personalize::EventsConfig> eventsConfig;
+  std::optional<::awsjson::personalize::AutoTrainingConfig> autoTrainingConfig{};
+  std::optional<::awsjson::personalize::EventsConfig> eventsConfig{};
 
   friend bool operator==(SolutionUpdateConfig const&, SolutionUpdateConfig const&) = default;
 };

@@ -14,13 +14,13 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SolutionUpdateSummary {
-  std::optional<::awsjson::personalize::SolutionUpdateConfig> solutionUpdateConfig;
-  std::optional<std::string> status;
-  std::optional<bool> performAutoTraining;
-  std::optional<bool> performIncrementalUpdate;
-  std::optional<awsjson::timestamp> creationDateTime;
-  std::optional<awsjson::timestamp> lastUpdatedDateTime;
-  std::optional<std::string> failureReason;
+  std::optional<::awsjson::personalize::SolutionUpdateConfig> solutionUpdateConfig{};
+  std::optional<std::string> status{};
+  std::optional<bool> performAutoTraining{};
+  std::optional<bool> performIncrementalUpdate{};
+  std::optional<awsjson::timestamp> creationDateTime{};
+  std::optional<awsjson::timestamp> lastUpdatedDateTime{};
+  std::optional<std::string> failureReason{};
 
   friend bool operator==(SolutionUpdateSummary const&, SolutionUpdateSummary const&) = default;
 };

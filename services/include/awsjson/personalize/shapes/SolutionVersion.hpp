@@ -17,24 +17,24 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SolutionVersion {
-  std::optional<std::string> name;
-  std::optional<std::string> solutionVersionArn;
-  std::optional<std::string> solutionArn;
-  std::optional<bool> performHPO;
-  std::optional<bool> performAutoML;
-  std::optional<bool> performIncrementalUpdate;
-  std::optional<std::string> recipeArn;
-  std::optional<std::string> eventType;
-  std::optional<std::string> datasetGroupArn;
-  std::optional<::awsjson::personalize::SolutionConfig> solutionConfig;
-  std::optional<double> trainingHours;
-  std::optional<awsjson::open_enum<::awsjson::personalize::TrainingMode>> trainingMode;
-  std::optional<::awsjson::personalize::TunedHPOParams> tunedHPOParams;
-  std::optional<std::string> status;
-  std::optional<std::string> failureReason;
-  std::optional<awsjson::timestamp> creationDateTime;
-  std::optional<awsjson::timestamp> lastUpdatedDateTime;
-  std::optional<awsjson::open_enum<::awsjson::personalize::TrainingType>> trainingType;
+  std::optional<std::string> name{};
+  std::optional<std::string> solutionVersionArn{};
+  std::optional<std::string> solutionArn{};
+  std::optional<bool> performHPO{};
+  std::optional<bool> performAutoML{};
+  std::optional<bool> performIncrementalUpdate{};
+  std::optional<std::string> recipeArn{};
+  std::optional<std::string> eventType{};
+  std::optional<std::string> datasetGroupArn{};
+  std::optional<::awsjson::personalize::SolutionConfig> solutionConfig{};
+  std::optional<double> trainingHours{};
+  std::optional<awsjson::open_enum<::awsjson::personalize::TrainingMode>> trainingMode{};
+  std::optional<::awsjson::personalize::TunedHPOParams> tunedHPOParams{};
+  std::optional<std::string> status{};
+  std::optional<std::string> failureReason{};
+  std::optional<awsjson::timestamp> creationDateTime{};
+  std::optional<awsjson::timestamp> lastUpdatedDateTime{};
+  std::optional<awsjson::open_enum<::awsjson::personalize::TrainingType>> trainingType{};
 
   friend bool operator==(SolutionVersion const&, SolutionVersion const&) = default;
 };

@@ -15,13 +15,13 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SolutionVersionSummary {
-  std::optional<std::string> solutionVersionArn;
-  std::optional<std::string> status;
-  std::optional<awsjson::open_enum<::awsjson::personalize::TrainingMode>> trainingMode;
-  std::optional<awsjson::open_enum<::awsjson::personalize::TrainingType>> trainingType;
-  std::optional<awsjson::timestamp> creationDateTime;
-  std::optional<awsjson::timestamp> lastUpdatedDateTime;
-  std::optional<std::string> failureReason;
+  std::optional<std::string> solutionVersionArn{};
+  std::optional<std::string> status{};
+  std::optional<awsjson::open_enum<::awsjson::personalize::TrainingMode>> trainingMode{};
+  std::optional<awsjson::open_enum<::awsjson::personalize::TrainingType>> trainingType{};
+  std::optional<awsjson::timestamp> creationDateTime{};
+  std::optional<awsjson::timestamp> lastUpdatedDateTime{};
+  std::optional<std::string> failureReason{};
 
   friend bool operator==(SolutionVersionSummary const&, SolutionVersionSummary const&) = default;
 };

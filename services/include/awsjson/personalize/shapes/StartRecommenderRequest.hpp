@@ -12,7 +12,7 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartRecommenderRequest {
-  std::string recommenderArn;
+  std::string recommenderArn{};
 
   friend bool operator==(StartRecommenderRequest const&, StartRecommenderRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopRecommenderRequest {
-  std::string recommenderArn;
+  std::string recommenderArn{};
 
   friend bool operator==(StopRecommenderRequest const&, StopRecommenderRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopSolutionVersionCreationRequest {
-  std::string solutionVersionArn;
+  std::string solutionVersionArn{};
 
   friend bool operator==(StopSolutionVersionCreationRequest const&,
                          StopSolutionVersionCreationRequest const&) = default;

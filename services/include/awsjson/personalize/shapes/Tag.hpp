@@ -12,8 +12,8 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Tag {
-  std::string tagKey;
-  std::string tagValue;
+  std::string tagKey{};
+  std::string tagValue{};
 
   friend bool operator==(Tag const&, Tag const&) = default;
 };

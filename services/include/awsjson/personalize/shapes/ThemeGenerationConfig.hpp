@@ -13,7 +13,7 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ThemeGenerationConfig {
-  ::awsjson::personalize::FieldsForThemeGeneration fieldsForThemeGeneration;
+  ::awsjson::personalize::FieldsForThemeGeneration fieldsForThemeGeneration{};
 
   friend bool operator==(ThemeGenerationConfig const&, ThemeGenerationConfig const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TrainingDataConfig {
-  std::optional<std::map<std::string, std::vector<std::string>>> excludedDatasetColumns;
-  std::optional<std::map<std::string, std::vector<std::string>>> includedDatasetColumns;
+  std::optional<std::map<std::string, std::vector<std::string>>> excludedDatasetColumns{};
+  std::optional<std::map<std::string, std::vector<std::string>>> includedDatasetColumns{};
 
   friend bool operator==(TrainingDataConfig const&, TrainingDataConfig const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TunedHPOParams {
-  std::optional<std::map<std::string, std::string>> algorithmHyperParameters;
+  std::optional<std::map<std::string, std::string>> algorithmHyperParameters{};
 
   friend bool operator==(TunedHPOParams const&, TunedHPOParams const&) = default;
 };

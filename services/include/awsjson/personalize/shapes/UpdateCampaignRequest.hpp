@@ -15,10 +15,10 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateCampaignRequest {
-  std::string campaignArn;
-  std::optional<std::string> solutionVersionArn;
-  std::optional<std::int32_t> minProvisionedTPS;
-  std::optional<::awsjson::personalize::CampaignConfig> campaignConfig;
+  std::string campaignArn{};
+  std::optional<std::string> solutionVersionArn{};
+  std::optional<std::int32_t> minProvisionedTPS{};
+  std::optional<::awsjson::personalize::CampaignConfig> campaignConfig{};
 
   friend bool operator==(UpdateCampaignRequest const&, UpdateCampaignRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateCampaignResponse {
-  std::optional<std::string> campaignArn;
+  std::optional<std::string> campaignArn{};
 
   friend bool operator==(UpdateCampaignResponse const&, UpdateCampaignResponse const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateDatasetRequest {
-  std::string datasetArn;
-  std::string schemaArn;
+  std::string datasetArn{};
+  std::string schemaArn{};
 
   friend bool operator==(UpdateDatasetRequest const&, UpdateDatasetRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateDatasetResponse {
-  std::optional<std::string> datasetArn;
+  std::optional<std::string> datasetArn{};
 
   friend bool operator==(UpdateDatasetResponse const&, UpdateDatasetResponse const&) = default;
 };

@@ -16,10 +16,10 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateMetricAttributionRequest {
-  std::optional<std::vector<::awsjson::personalize::MetricAttribute>> addMetrics;
-  std::optional<std::vector<std::string>> removeMetrics;
-  std::optional<::awsjson::personalize::MetricAttributionOutput> metricsOutputConfig;
-  std::optional<std::string> metricAttributionArn;
+  std::optional<std::vector<::awsjson::personalize::MetricAttribute>> addMetrics{};
+  std::optional<std::vector<std::string>> removeMetrics{};
+  std::optional<::awsjson::personalize::MetricAttributionOutput> metricsOutputConfig{};
+  std::optional<std::string> metricAttributionArn{};
 
   friend bool operator==(UpdateMetricAttributionRequest const&,
                          UpdateMetricAttributionRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateMetricAttributionResponse {
-  std::optional<std::string> metricAttributionArn;
+  std::optional<std::string> metricAttributionArn{};
 
   friend bool operator==(UpdateMetricAttributionResponse const&,
                          UpdateMetricAttributionResponse const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateRecommenderRequest {
-  std::string recommenderArn;
-  ::awsjson::personalize::RecommenderConfig recommenderConfig;
+  std::string recommenderArn{};
+  ::awsjson::personalize::RecommenderConfig recommenderConfig{};
 
   friend bool operator==(UpdateRecommenderRequest const&,
                          UpdateRecommenderRequest const&) = default;

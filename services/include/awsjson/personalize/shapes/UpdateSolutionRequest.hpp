@@ -14,10 +14,10 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateSolutionRequest {
-  std::string solutionArn;
-  std::optional<bool> performAutoTraining;
-  std::optional<bool> performIncrementalUpdate;
-  std::optional<::awsjson::personalize::SolutionUpdateConfig> solutionUpdateConfig;
+  std::string solutionArn{};
+  std::optional<bool> performAutoTraining{};
+  std::optional<bool> performIncrementalUpdate{};
+  std::optional<::awsjson::personalize::SolutionUpdateConfig> solutionUpdateConfig{};
 
   friend bool operator==(UpdateSolutionRequest const&, UpdateSolutionRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::personalize {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateSolutionResponse {
-  std::optional<std::string> solutionArn;
+  std::optional<std::string> solutionArn{};
 
   friend bool operator==(UpdateSolutionResponse const&, UpdateSolutionResponse const&) = default;
 };

@@ -17,14 +17,14 @@ namespace awsjson::pi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AnalysisReport {
-  std::string AnalysisReportId;
-  std::optional<std::string> Identifier;
-  std::optional<awsjson::open_enum<::awsjson::pi::ServiceType>> ServiceType;
-  std::optional<awsjson::timestamp> CreateTime;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<awsjson::timestamp> EndTime;
-  std::optional<awsjson::open_enum<::awsjson::pi::AnalysisStatus>> Status;
-  std::optional<std::vector<::awsjson::pi::Insight>> Insights;
+  std::string AnalysisReportId{};
+  std::optional<std::string> Identifier{};
+  std::optional<awsjson::open_enum<::awsjson::pi::ServiceType>> ServiceType{};
+  std::optional<awsjson::timestamp> CreateTime{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<awsjson::timestamp> EndTime{};
+  std::optional<awsjson::open_enum<::awsjson::pi::AnalysisStatus>> Status{};
+  std::optional<std::vector<::awsjson::pi::Insight>> Insights{};
 
   friend bool operator==(AnalysisReport const&, AnalysisReport const&) = default;
 };

@@ -16,12 +16,12 @@ namespace awsjson::pi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AnalysisReportSummary {
-  std::optional<std::string> AnalysisReportId;
-  std::optional<awsjson::timestamp> CreateTime;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<awsjson::timestamp> EndTime;
-  std::optional<awsjson::open_enum<::awsjson::pi::AnalysisStatus>> Status;
-  std::optional<std::vector<::awsjson::pi::Tag>> Tags;
+  std::optional<std::string> AnalysisReportId{};
+  std::optional<awsjson::timestamp> CreateTime{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<awsjson::timestamp> EndTime{};
+  std::optional<awsjson::open_enum<::awsjson::pi::AnalysisStatus>> Status{};
+  std::optional<std::vector<::awsjson::pi::Tag>> Tags{};
 
   friend bool operator==(AnalysisReportSummary const&, AnalysisReportSummary const&) = default;
 };

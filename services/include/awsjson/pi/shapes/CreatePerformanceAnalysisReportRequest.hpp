@@ -16,11 +16,11 @@ namespace awsjson::pi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreatePerformanceAnalysisReportRequest {
-  awsjson::open_enum<::awsjson::pi::ServiceType> ServiceType;
-  std::string Identifier;
-  awsjson::timestamp StartTime;
-  awsjson::timestamp EndTime;
-  std::optional<std::vector<::awsjson::pi::Tag>> Tags;
+  awsjson::open_enum<::awsjson::pi::ServiceType> ServiceType{};
+  std::string Identifier{};
+  awsjson::timestamp StartTime{};
+  awsjson::timestamp EndTime{};
+  std::optional<std::vector<::awsjson::pi::Tag>> Tags{};
 
   friend bool operator==(CreatePerformanceAnalysisReportRequest const&,
                          CreatePerformanceAnalysisReportRequest const&) = default;

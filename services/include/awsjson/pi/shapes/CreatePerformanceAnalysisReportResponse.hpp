@@ -12,7 +12,7 @@ namespace awsjson::pi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreatePerformanceAnalysisReportResponse {
-  std::optional<std::string> AnalysisReportId;
+  std::optional<std::string> AnalysisReportId{};
 
   friend bool operator==(CreatePerformanceAnalysisReportResponse const&,
                          CreatePerformanceAnalysisReportResponse const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::pi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Data {
-  std::optional<::awsjson::pi::PerformanceInsightsMetric> PerformanceInsightsMetric;
+  std::optional<::awsjson::pi::PerformanceInsightsMetric> PerformanceInsightsMetric{};
 
   friend bool operator==(Data const&, Data const&) = default;
 };

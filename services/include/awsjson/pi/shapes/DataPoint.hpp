@@ -11,8 +11,8 @@ namespace awsjson::pi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataPoint {
-  awsjson::timestamp Timestamp;
-  double Value;
+  awsjson::timestamp Timestamp{};
+  double Value{};
 
   friend bool operator==(DataPoint const&, DataPoint const&) = default;
 };

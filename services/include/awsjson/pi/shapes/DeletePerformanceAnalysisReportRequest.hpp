@@ -14,9 +14,9 @@ namespace awsjson::pi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeletePerformanceAnalysisReportRequest {
-  awsjson::open_enum<::awsjson::pi::ServiceType> ServiceType;
-  std::string Identifier;
-  std::string AnalysisReportId;
+  awsjson::open_enum<::awsjson::pi::ServiceType> ServiceType{};
+  std::string Identifier{};
+  std::string AnalysisReportId{};
 
   friend bool operator==(DeletePerformanceAnalysisReportRequest const&,
                          DeletePerformanceAnalysisReportRequest const&) = default;

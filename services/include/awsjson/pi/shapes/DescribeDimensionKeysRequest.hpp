@@ -18,18 +18,18 @@ namespace awsjson::pi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDimensionKeysRequest {
-  awsjson::open_enum<::awsjson::pi::ServiceType> ServiceType;
-  std::string Identifier;
-  awsjson::timestamp StartTime;
-  awsjson::timestamp EndTime;
-  std::string Metric;
-  std::optional<std::int32_t> PeriodInSeconds;
-  ::awsjson::pi::DimensionGroup GroupBy;
-  std::optional<std::vector<std::string>> AdditionalMetrics;
-  std::optional<::awsjson::pi::DimensionGroup> PartitionBy;
-  std::optional<std::map<std::string, std::string>> Filter;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  awsjson::open_enum<::awsjson::pi::ServiceType> ServiceType{};
+  std::string Identifier{};
+  awsjson::timestamp StartTime{};
+  awsjson::timestamp EndTime{};
+  std::string Metric{};
+  std::optional<std::int32_t> PeriodInSeconds{};
+  ::awsjson::pi::DimensionGroup GroupBy{};
+  std::optional<std::vector<std::string>> AdditionalMetrics{};
+  std::optional<::awsjson::pi::DimensionGroup> PartitionBy{};
+  std::optional<std::map<std::string, std::string>> Filter{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeDimensionKeysRequest const&,
                          DescribeDimensionKeysRequest const&) = default;

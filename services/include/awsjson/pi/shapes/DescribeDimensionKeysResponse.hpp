@@ -16,11 +16,11 @@ namespace awsjson::pi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDimensionKeysResponse {
-  std::optional<awsjson::timestamp> AlignedStartTime;
-  std::optional<awsjson::timestamp> AlignedEndTime;
-  std::optional<std::vector<::awsjson::pi::ResponsePartitionKey>> PartitionKeys;
-  std::optional<std::vector<::awsjson::pi::DimensionKeyDescription>> Keys;
-  std::optional<std::string> NextToken;
+  std::optional<awsjson::timestamp> AlignedStartTime{};
+  std::optional<awsjson::timestamp> AlignedEndTime{};
+  std::optional<std::vector<::awsjson::pi::ResponsePartitionKey>> PartitionKeys{};
+  std::optional<std::vector<::awsjson::pi::DimensionKeyDescription>> Keys{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeDimensionKeysResponse const&,
                          DescribeDimensionKeysResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::pi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DimensionDetail {
-  std::optional<std::string> Identifier;
+  std::optional<std::string> Identifier{};
 
   friend bool operator==(DimensionDetail const&, DimensionDetail const&) = default;
 };

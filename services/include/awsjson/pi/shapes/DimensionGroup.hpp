@@ -14,9 +14,9 @@ namespace awsjson::pi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DimensionGroup {
-  std::string Group;
-  std::optional<std::vector<std::string>> Dimensions;
-  std::optional<std::int32_t> Limit;
+  std::string Group{};
+  std::optional<std::vector<std::string>> Dimensions{};
+  std::optional<std::int32_t> Limit{};
 
   friend bool operator==(DimensionGroup const&, DimensionGroup const&) = default;
 };

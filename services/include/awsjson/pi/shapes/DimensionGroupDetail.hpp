@@ -15,8 +15,8 @@ namespace awsjson::pi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DimensionGroupDetail {
-  std::optional<std::string> Group;
-  std::optional<std::vector<::awsjson::pi::DimensionDetail>> Dimensions;
+  std::optional<std::string> Group{};
+  std::optional<std::vector<::awsjson::pi::DimensionDetail>> Dimensions{};
 
   friend bool operator==(DimensionGroupDetail const&, DimensionGroupDetail const&) = default;
 };

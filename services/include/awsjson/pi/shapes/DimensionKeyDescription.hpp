@@ -14,10 +14,10 @@ namespace awsjson::pi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DimensionKeyDescription {
-  std::optional<std::map<std::string, std::string>> Dimensions;
-  std::optional<double> Total;
-  std::optional<std::map<std::string, double>> AdditionalMetrics;
-  std::optional<std::vector<double>> Partitions;
+  std::optional<std::map<std::string, std::string>> Dimensions{};
+  std::optional<double> Total{};
+  std::optional<std::map<std::string, double>> AdditionalMetrics{};
+  std::optional<std::vector<double>> Partitions{};
 
   friend bool operator==(DimensionKeyDescription const&, DimensionKeyDescription const&) = default;
 };

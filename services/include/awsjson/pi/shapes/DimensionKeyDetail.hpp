@@ -14,9 +14,9 @@ namespace awsjson::pi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DimensionKeyDetail {
-  std::optional<std::string> Value;
-  std::optional<std::string> Dimension;
-  std::optional<awsjson::open_enum<::awsjson::pi::DetailStatus>> Status;
+  std::optional<std::string> Value{};
+  std::optional<std::string> Dimension{};
+  std::optional<awsjson::open_enum<::awsjson::pi::DetailStatus>> Status{};
 
   friend bool operator==(DimensionKeyDetail const&, DimensionKeyDetail const&) = default;
 };

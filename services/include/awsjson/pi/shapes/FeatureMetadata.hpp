@@ -14,7 +14,7 @@ namespace awsjson::pi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FeatureMetadata {
-  std::optional<awsjson::open_enum<::awsjson::pi::FeatureStatus>> Status;
+  std::optional<awsjson::open_enum<::awsjson::pi::FeatureStatus>> Status{};
 
   friend bool operator==(FeatureMetadata const&, FeatureMetadata const&) = default;
 };

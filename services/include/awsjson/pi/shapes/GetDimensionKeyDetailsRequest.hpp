@@ -15,11 +15,11 @@ namespace awsjson::pi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDimensionKeyDetailsRequest {
-  awsjson::open_enum<::awsjson::pi::ServiceType> ServiceType;
-  std::string Identifier;
-  std::string Group;
-  std::string GroupIdentifier;
-  std::optional<std::vector<std::string>> RequestedDimensions;
+  awsjson::open_enum<::awsjson::pi::ServiceType> ServiceType{};
+  std::string Identifier{};
+  std::string Group{};
+  std::string GroupIdentifier{};
+  std::optional<std::vector<std::string>> RequestedDimensions{};
 
   friend bool operator==(GetDimensionKeyDetailsRequest const&,
                          GetDimensionKeyDetailsRequest const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::pi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDimensionKeyDetailsResponse {
-  std::optional<std::vector<::awsjson::pi::DimensionKeyDetail>> Dimensions;
+  std::optional<std::vector<::awsjson::pi::DimensionKeyDetail>> Dimensions{};
 
   friend bool operator==(GetDimensionKeyDetailsResponse const&,
                          GetDimensionKeyDetailsResponse const&) = default;

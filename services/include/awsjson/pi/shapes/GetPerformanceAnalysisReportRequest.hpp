@@ -16,11 +16,11 @@ namespace awsjson::pi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetPerformanceAnalysisReportRequest {
-  awsjson::open_enum<::awsjson::pi::ServiceType> ServiceType;
-  std::string Identifier;
-  std::string AnalysisReportId;
-  std::optional<awsjson::open_enum<::awsjson::pi::TextFormat>> TextFormat;
-  std::optional<awsjson::open_enum<::awsjson::pi::AcceptLanguage>> AcceptLanguage;
+  awsjson::open_enum<::awsjson::pi::ServiceType> ServiceType{};
+  std::string Identifier{};
+  std::string AnalysisReportId{};
+  std::optional<awsjson::open_enum<::awsjson::pi::TextFormat>> TextFormat{};
+  std::optional<awsjson::open_enum<::awsjson::pi::AcceptLanguage>> AcceptLanguage{};
 
   friend bool operator==(GetPerformanceAnalysisReportRequest const&,
                          GetPerformanceAnalysisReportRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::pi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetPerformanceAnalysisReportResponse {
-  std::optional<::awsjson::pi::AnalysisReport> AnalysisReport;
+  std::optional<::awsjson::pi::AnalysisReport> AnalysisReport{};
 
   friend bool operator==(GetPerformanceAnalysisReportResponse const&,
                          GetPerformanceAnalysisReportResponse const&) = default;

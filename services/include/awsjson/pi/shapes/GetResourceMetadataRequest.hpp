@@ -14,8 +14,8 @@ namespace awsjson::pi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetResourceMetadataRequest {
-  awsjson::open_enum<::awsjson::pi::ServiceType> ServiceType;
-  std::string Identifier;
+  awsjson::open_enum<::awsjson::pi::ServiceType> ServiceType{};
+  std::string Identifier{};
 
   friend bool operator==(GetResourceMetadataRequest const&,
                          GetResourceMetadataRequest const&) = default;

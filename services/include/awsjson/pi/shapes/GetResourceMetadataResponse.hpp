@@ -15,8 +15,8 @@ namespace awsjson::pi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetResourceMetadataResponse {
-  std::optional<std::string> Identifier;
-  std::optional<std::map<std::string, ::awsjson::pi::FeatureMetadata>> Features;
+  std::optional<std::string> Identifier{};
+  std::optional<std::map<std::string, ::awsjson::pi::FeatureMetadata>> Features{};
 
   friend bool operator==(GetResourceMetadataResponse const&,
                          GetResourceMetadataResponse const&) = default;

@@ -18,15 +18,15 @@ namespace awsjson::pi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetResourceMetricsRequest {
-  awsjson::open_enum<::awsjson::pi::ServiceType> ServiceType;
-  std::string Identifier;
-  std::vector<::awsjson::pi::MetricQuery> MetricQueries;
-  awsjson::timestamp StartTime;
-  awsjson::timestamp EndTime;
-  std::optional<std::int32_t> PeriodInSeconds;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
-  std::optional<awsjson::open_enum<::awsjson::pi::PeriodAlignment>> PeriodAlignment;
+  awsjson::open_enum<::awsjson::pi::ServiceType> ServiceType{};
+  std::string Identifier{};
+  std::vector<::awsjson::pi::MetricQuery> MetricQueries{};
+  awsjson::timestamp StartTime{};
+  awsjson::timestamp EndTime{};
+  std::optional<std::int32_t> PeriodInSeconds{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
+  std::optional<awsjson::open_enum<::awsjson::pi::PeriodAlignment>> PeriodAlignment{};
 
   friend bool operator==(GetResourceMetricsRequest const&,
                          GetResourceMetricsRequest const&) = default;

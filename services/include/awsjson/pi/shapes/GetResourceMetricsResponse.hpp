@@ -15,11 +15,11 @@ namespace awsjson::pi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetResourceMetricsResponse {
-  std::optional<awsjson::timestamp> AlignedStartTime;
-  std::optional<awsjson::timestamp> AlignedEndTime;
-  std::optional<std::string> Identifier;
-  std::optional<std::vector<::awsjson::pi::MetricKeyDataPoints>> MetricList;
-  std::optional<std::string> NextToken;
+  std::optional<awsjson::timestamp> AlignedStartTime{};
+  std::optional<awsjson::timestamp> AlignedEndTime{};
+  std::optional<std::string> Identifier{};
+  std::optional<std::vector<::awsjson::pi::MetricKeyDataPoints>> MetricList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(GetResourceMetricsResponse const&,
                          GetResourceMetricsResponse const&) = default;

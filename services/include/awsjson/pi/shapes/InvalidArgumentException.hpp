@@ -12,7 +12,7 @@ namespace awsjson::pi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InvalidArgumentException {
-  std::optional<std::string> Message;
+  std::optional<std::string> Message{};
 
   friend bool operator==(InvalidArgumentException const&,
                          InvalidArgumentException const&) = default;

@@ -17,12 +17,12 @@ namespace awsjson::pi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAvailableResourceDimensionsRequest {
-  awsjson::open_enum<::awsjson::pi::ServiceType> ServiceType;
-  std::string Identifier;
-  std::vector<std::string> Metrics;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::pi::FineGrainedAction>>> AuthorizedActions;
+  awsjson::open_enum<::awsjson::pi::ServiceType> ServiceType{};
+  std::string Identifier{};
+  std::vector<std::string> Metrics{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::pi::FineGrainedAction>>> AuthorizedActions{};
 
   friend bool operator==(ListAvailableResourceDimensionsRequest const&,
                          ListAvailableResourceDimensionsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::pi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAvailableResourceDimensionsResponse {
-  std::optional<std::vector<::awsjson::pi::MetricDimensionGroups>> MetricDimensions;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::pi::MetricDimensionGroups>> MetricDimensions{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListAvailableResourceDimensionsResponse const&,
                          ListAvailableResourceDimensionsResponse const&) = default;

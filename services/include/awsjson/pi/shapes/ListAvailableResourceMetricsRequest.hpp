@@ -16,11 +16,11 @@ namespace awsjson::pi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAvailableResourceMetricsRequest {
-  awsjson::open_enum<::awsjson::pi::ServiceType> ServiceType;
-  std::string Identifier;
-  std::vector<std::string> MetricTypes;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  awsjson::open_enum<::awsjson::pi::ServiceType> ServiceType{};
+  std::string Identifier{};
+  std::vector<std::string> MetricTypes{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListAvailableResourceMetricsRequest const&,
                          ListAvailableResourceMetricsRequest const&) = default;

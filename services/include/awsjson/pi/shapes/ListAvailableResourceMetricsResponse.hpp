@@ -15,8 +15,8 @@ namespace awsjson::pi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAvailableResourceMetricsResponse {
-  std::optional<std::vector<::awsjson::pi::ResponseResourceMetric>> Metrics;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::pi::ResponseResourceMetric>> Metrics{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListAvailableResourceMetricsResponse const&,
                          ListAvailableResourceMetricsResponse const&) = default;

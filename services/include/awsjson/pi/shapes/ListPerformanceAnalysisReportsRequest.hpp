@@ -15,11 +15,11 @@ namespace awsjson::pi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListPerformanceAnalysisReportsRequest {
-  awsjson::open_enum<::awsjson::pi::ServiceType> ServiceType;
-  std::string Identifier;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<bool> ListTags;
+  awsjson::open_enum<::awsjson::pi::ServiceType> ServiceType{};
+  std::string Identifier{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<bool> ListTags{};
 
   friend bool operator==(ListPerformanceAnalysisReportsRequest const&,
                          ListPerformanceAnalysisReportsRequest const&) = default;

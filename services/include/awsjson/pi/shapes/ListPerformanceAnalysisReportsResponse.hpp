@@ -15,8 +15,8 @@ namespace awsjson::pi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListPerformanceAnalysisReportsResponse {
-  std::optional<std::vector<::awsjson::pi::AnalysisReportSummary>> AnalysisReports;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::pi::AnalysisReportSummary>> AnalysisReports{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListPerformanceAnalysisReportsResponse const&,
                          ListPerformanceAnalysisReportsResponse const&) = default;

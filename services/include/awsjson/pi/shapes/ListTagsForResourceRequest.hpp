@@ -14,8 +14,8 @@ namespace awsjson::pi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTagsForResourceRequest {
-  awsjson::open_enum<::awsjson::pi::ServiceType> ServiceType;
-  std::string ResourceARN;
+  awsjson::open_enum<::awsjson::pi::ServiceType> ServiceType{};
+  std::string ResourceARN{};
 
   friend bool operator==(ListTagsForResourceRequest const&,
                          ListTagsForResourceRequest const&) = default;

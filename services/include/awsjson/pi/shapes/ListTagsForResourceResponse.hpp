@@ -14,7 +14,7 @@ namespace awsjson::pi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTagsForResourceResponse {
-  std::optional<std::vector<::awsjson::pi::Tag>> Tags;
+  std::optional<std::vector<::awsjson::pi::Tag>> Tags{};
 
   friend bool operator==(ListTagsForResourceResponse const&,
                          ListTagsForResourceResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::pi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MetricDimensionGroups {
-  std::optional<std::string> Metric;
-  std::optional<std::vector<::awsjson::pi::DimensionGroupDetail>> Groups;
+  std::optional<std::string> Metric{};
+  std::optional<std::vector<::awsjson::pi::DimensionGroupDetail>> Groups{};
 
   friend bool operator==(MetricDimensionGroups const&, MetricDimensionGroups const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::pi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MetricKeyDataPoints {
-  std::optional<::awsjson::pi::ResponseResourceMetricKey> Key;
-  std::optional<std::vector<::awsjson::pi::DataPoint>> DataPoints;
+  std::optional<::awsjson::pi::ResponseResourceMetricKey> Key{};
+  std::optional<std::vector<::awsjson::pi::DataPoint>> DataPoints{};
 
   friend bool operator==(MetricKeyDataPoints const&, MetricKeyDataPoints const&) = default;
 };

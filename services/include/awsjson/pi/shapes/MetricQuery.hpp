@@ -15,9 +15,9 @@ namespace awsjson::pi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MetricQuery {
-  std::string Metric;
-  std::optional<::awsjson::pi::DimensionGroup> GroupBy;
-  std::optional<std::map<std::string, std::string>> Filter;
+  std::string Metric{};
+  std::optional<::awsjson::pi::DimensionGroup> GroupBy{};
+  std::optional<std::map<std::string, std::string>> Filter{};
 
   friend bool operator==(MetricQuery const&, MetricQuery const&) = default;
 };

@@ -13,11 +13,11 @@ namespace awsjson::pi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PerformanceInsightsMetric {
-  std::optional<std::string> Metric;
-  std::optional<std::string> DisplayName;
-  std::optional<std::map<std::string, std::string>> Dimensions;
-  std::optional<std::map<std::string, std::string>> Filter;
-  std::optional<double> Value;
+  std::optional<std::string> Metric{};
+  std::optional<std::string> DisplayName{};
+  std::optional<std::map<std::string, std::string>> Dimensions{};
+  std::optional<std::map<std::string, std::string>> Filter{};
+  std::optional<double> Value{};
 
   friend bool operator==(PerformanceInsightsMetric const&,
                          PerformanceInsightsMetric const&) = default;

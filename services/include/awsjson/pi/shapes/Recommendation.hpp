@@ -12,8 +12,8 @@ namespace awsjson::pi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Recommendation {
-  std::optional<std::string> RecommendationId;
-  std::optional<std::string> RecommendationDescription;
+  std::optional<std::string> RecommendationId{};
+  std::optional<std::string> RecommendationDescription{};
 
   friend bool operator==(Recommendation const&, Recommendation const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::pi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResponsePartitionKey {
-  std::map<std::string, std::string> Dimensions;
+  std::map<std::string, std::string> Dimensions{};
 
   friend bool operator==(ResponsePartitionKey const&, ResponsePartitionKey const&) = default;
 };

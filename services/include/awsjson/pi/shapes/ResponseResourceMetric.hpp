@@ -12,9 +12,9 @@ namespace awsjson::pi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResponseResourceMetric {
-  std::optional<std::string> Metric;
-  std::optional<std::string> Description;
-  std::optional<std::string> Unit;
+  std::optional<std::string> Metric{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> Unit{};
 
   friend bool operator==(ResponseResourceMetric const&, ResponseResourceMetric const&) = default;
 };

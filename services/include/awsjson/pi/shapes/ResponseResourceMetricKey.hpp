@@ -13,8 +13,8 @@ namespace awsjson::pi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResponseResourceMetricKey {
-  std::string Metric;
-  std::optional<std::map<std::string, std::string>> Dimensions;
+  std::string Metric{};
+  std::optional<std::map<std::string, std::string>> Dimensions{};
 
   friend bool operator==(ResponseResourceMetricKey const&,
                          ResponseResourceMetricKey const&) = default;

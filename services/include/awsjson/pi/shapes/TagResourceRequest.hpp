@@ -16,9 +16,9 @@ namespace awsjson::pi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TagResourceRequest {
-  awsjson::open_enum<::awsjson::pi::ServiceType> ServiceType;
-  std::string ResourceARN;
-  std::vector<::awsjson::pi::Tag> Tags;
+  awsjson::open_enum<::awsjson::pi::ServiceType> ServiceType{};
+  std::string ResourceARN{};
+  std::vector<::awsjson::pi::Tag> Tags{};
 
   friend bool operator==(TagResourceRequest const&, TagResourceRequest const&) = default;
 };

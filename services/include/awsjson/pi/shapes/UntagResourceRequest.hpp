@@ -15,9 +15,9 @@ namespace awsjson::pi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UntagResourceRequest {
-  awsjson::open_enum<::awsjson::pi::ServiceType> ServiceType;
-  std::string ResourceARN;
-  std::vector<std::string> TagKeys;
+  awsjson::open_enum<::awsjson::pi::ServiceType> ServiceType{};
+  std::string ResourceARN{};
+  std::vector<std::string> TagKeys{};
 
   friend bool operator==(UntagResourceRequest const&, UntagResourceRequest const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AccessDeniedException {
-  std::optional<std::string> Message;
-  std::optional<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::AccessDeniedExceptionReason>> Reason;
+  std::optional<std::string> Message{};
+  std::optional<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::AccessDeniedExceptionReason>> Reason{};
 
   friend bool operator==(AccessDeniedException const&, AccessDeniedException const&) = default;
 };

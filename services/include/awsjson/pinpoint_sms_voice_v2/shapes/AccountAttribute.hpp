@@ -14,8 +14,8 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AccountAttribute {
-  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::AccountAttributeName> Name;
-  std::string Value;
+  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::AccountAttributeName> Name{};
+  std::string Value{};
 
   friend bool operator==(AccountAttribute const&, AccountAttribute const&) = default;
 };

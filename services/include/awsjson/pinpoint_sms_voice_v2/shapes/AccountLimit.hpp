@@ -15,9 +15,9 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AccountLimit {
-  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::AccountLimitName> Name;
-  std::int64_t Used;
-  std::int64_t Max;
+  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::AccountLimitName> Name{};
+  std::int64_t Used{};
+  std::int64_t Max{};
 
   friend bool operator==(AccountLimit const&, AccountLimit const&) = default;
 };

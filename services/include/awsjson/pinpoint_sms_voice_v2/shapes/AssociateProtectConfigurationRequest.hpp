@@ -12,8 +12,8 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateProtectConfigurationRequest {
-  std::string ProtectConfigurationId;
-  std::string ConfigurationSetName;
+  std::string ProtectConfigurationId{};
+  std::string ConfigurationSetName{};
 
   friend bool operator==(AssociateProtectConfigurationRequest const&,
                          AssociateProtectConfigurationRequest const&) = default;

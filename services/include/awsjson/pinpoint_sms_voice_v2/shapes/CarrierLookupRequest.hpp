@@ -12,7 +12,7 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CarrierLookupRequest {
-  std::string PhoneNumber;
+  std::string PhoneNumber{};
 
   friend bool operator==(CarrierLookupRequest const&, CarrierLookupRequest const&) = default;
 };

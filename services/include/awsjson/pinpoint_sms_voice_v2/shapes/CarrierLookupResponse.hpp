@@ -14,14 +14,14 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CarrierLookupResponse {
-  std::string E164PhoneNumber;
-  std::optional<std::string> DialingCountryCode;
-  std::optional<std::string> IsoCountryCode;
-  std::optional<std::string> Country;
-  std::optional<std::string> MCC;
-  std::optional<std::string> MNC;
-  std::optional<std::string> Carrier;
-  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::PhoneNumberType> PhoneNumberType;
+  std::string E164PhoneNumber{};
+  std::optional<std::string> DialingCountryCode{};
+  std::optional<std::string> IsoCountryCode{};
+  std::optional<std::string> Country{};
+  std::optional<std::string> MCC{};
+  std::optional<std::string> MNC{};
+  std::optional<std::string> Carrier{};
+  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::PhoneNumberType> PhoneNumberType{};
 
   friend bool operator==(CarrierLookupResponse const&, CarrierLookupResponse const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CarrierStatusInformation {
-  std::string CarrierName;
-  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::CarrierStatus> Status;
+  std::string CarrierName{};
+  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::CarrierStatus> Status{};
 
   friend bool operator==(CarrierStatusInformation const&,
                          CarrierStatusInformation const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CloudWatchLogsDestination {
-  std::string IamRoleArn;
-  std::string LogGroupArn;
+  std::string IamRoleArn{};
+  std::string LogGroupArn{};
 
   friend bool operator==(CloudWatchLogsDestination const&,
                          CloudWatchLogsDestination const&) = default;

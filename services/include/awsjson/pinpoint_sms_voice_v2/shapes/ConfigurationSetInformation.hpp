@@ -16,14 +16,14 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConfigurationSetInformation {
-  std::string ConfigurationSetArn;
-  std::string ConfigurationSetName;
-  std::vector<::awsjson::pinpoint_sms_voice_v2::EventDestination> EventDestinations;
-  std::optional<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::MessageType>> DefaultMessageType;
-  std::optional<std::string> DefaultSenderId;
-  std::optional<bool> DefaultMessageFeedbackEnabled;
-  awsjson::timestamp CreatedTimestamp;
-  std::optional<std::string> ProtectConfigurationId;
+  std::string ConfigurationSetArn{};
+  std::string ConfigurationSetName{};
+  std::vector<::awsjson::pinpoint_sms_voice_v2::EventDestination> EventDestinations{};
+  std::optional<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::MessageType>> DefaultMessageType{};
+  std::optional<std::string> DefaultSenderId{};
+  std::optional<bool> DefaultMessageFeedbackEnabled{};
+  awsjson::timestamp CreatedTimestamp{};
+  std::optional<std::string> ProtectConfigurationId{};
 
   friend bool operator==(ConfigurationSetInformation const&,
                          ConfigurationSetInformation const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConflictException {
-  std::optional<std::string> Message;
-  std::optional<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::ConflictExceptionReason>> Reason;
-  std::optional<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::ResourceType>> ResourceType;
-  std::optional<std::string> ResourceId;
+  std::optional<std::string> Message{};
+  std::optional<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::ConflictExceptionReason>> Reason{};
+  std::optional<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::ResourceType>> ResourceType{};
+  std::optional<std::string> ResourceId{};
 
   friend bool operator==(ConflictException const&, ConflictException const&) = default;
 };

@@ -16,11 +16,11 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CountryLaunchStatusInformation {
-  std::string IsoCountryCode;
-  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::CountryLaunchStatus> Status;
-  std::optional<std::string> RcsPlatformId;
-  std::string RegistrationId;
-  std::vector<::awsjson::pinpoint_sms_voice_v2::CarrierStatusInformation> CarrierStatus;
+  std::string IsoCountryCode{};
+  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::CountryLaunchStatus> Status{};
+  std::optional<std::string> RcsPlatformId{};
+  std::string RegistrationId{};
+  std::vector<::awsjson::pinpoint_sms_voice_v2::CarrierStatusInformation> CarrierStatus{};
 
   friend bool operator==(CountryLaunchStatusInformation const&,
                          CountryLaunchStatusInformation const&) = default;

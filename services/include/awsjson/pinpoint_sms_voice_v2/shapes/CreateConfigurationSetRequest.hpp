@@ -15,9 +15,9 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateConfigurationSetRequest {
-  std::string ConfigurationSetName;
-  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::Tag>> Tags;
-  std::optional<std::string> ClientToken;
+  std::string ConfigurationSetName{};
+  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::Tag>> Tags{};
+  std::optional<std::string> ClientToken{};
 
   friend bool operator==(CreateConfigurationSetRequest const&,
                          CreateConfigurationSetRequest const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateConfigurationSetResponse {
-  std::optional<std::string> ConfigurationSetArn;
-  std::optional<std::string> ConfigurationSetName;
-  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::Tag>> Tags;
-  std::optional<awsjson::timestamp> CreatedTimestamp;
+  std::optional<std::string> ConfigurationSetArn{};
+  std::optional<std::string> ConfigurationSetName{};
+  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::Tag>> Tags{};
+  std::optional<awsjson::timestamp> CreatedTimestamp{};
 
   friend bool operator==(CreateConfigurationSetResponse const&,
                          CreateConfigurationSetResponse const&) = default;

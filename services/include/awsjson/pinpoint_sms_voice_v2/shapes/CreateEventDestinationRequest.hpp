@@ -18,13 +18,13 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateEventDestinationRequest {
-  std::string ConfigurationSetName;
-  std::string EventDestinationName;
-  std::vector<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::EventType>> MatchingEventTypes;
-  std::optional<::awsjson::pinpoint_sms_voice_v2::CloudWatchLogsDestination> CloudWatchLogsDestination;
-  std::optional<::awsjson::pinpoint_sms_voice_v2::KinesisFirehoseDestination> KinesisFirehoseDestination;
-  std::optional<::awsjson::pinpoint_sms_voice_v2::SnsDestination> SnsDestination;
-  std::optional<std::string> ClientToken;
+  std::string ConfigurationSetName{};
+  std::string EventDestinationName{};
+  std::vector<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::EventType>> MatchingEventTypes{};
+  std::optional<::awsjson::pinpoint_sms_voice_v2::CloudWatchLogsDestination> CloudWatchLogsDestination{};
+  std::optional<::awsjson::pinpoint_sms_voice_v2::KinesisFirehoseDestination> KinesisFirehoseDestination{};
+  std::optional<::awsjson::pinpoint_sms_voice_v2::SnsDestination> SnsDestination{};
+  std::optional<std::string> ClientToken{};
 
   friend bool operator==(CreateEventDestinationRequest const&,
                          CreateEventDestinationRequest const&) = default;

@@ -17,15 +17,15 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateNotifyConfigurationRequest {
-  std::string DisplayName;
-  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::NotifyConfigurationUseCase> UseCase;
-  std::optional<std::string> DefaultTemplateId;
-  std::optional<std::string> PoolId;
-  std::optional<std::vector<std::string>> EnabledCountries;
-  std::vector<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::NumberCapability>> EnabledChannels;
-  std::optional<bool> DeletionProtectionEnabled;
-  std::optional<std::string> ClientToken;
-  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::Tag>> Tags;
+  std::string DisplayName{};
+  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::NotifyConfigurationUseCase> UseCase{};
+  std::optional<std::string> DefaultTemplateId{};
+  std::optional<std::string> PoolId{};
+  std::optional<std::vector<std::string>> EnabledCountries{};
+  std::vector<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::NumberCapability>> EnabledChannels{};
+  std::optional<bool> DeletionProtectionEnabled{};
+  std::optional<std::string> ClientToken{};
+  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::Tag>> Tags{};
 
   friend bool operator==(CreateNotifyConfigurationRequest const&,
                          CreateNotifyConfigurationRequest const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateOptOutListResponse {
-  std::optional<std::string> OptOutListArn;
-  std::optional<std::string> OptOutListName;
-  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::Tag>> Tags;
-  std::optional<awsjson::timestamp> CreatedTimestamp;
+  std::optional<std::string> OptOutListArn{};
+  std::optional<std::string> OptOutListName{};
+  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::Tag>> Tags{};
+  std::optional<awsjson::timestamp> CreatedTimestamp{};
 
   friend bool operator==(CreateOptOutListResponse const&,
                          CreateOptOutListResponse const&) = default;

@@ -16,12 +16,12 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreatePoolRequest {
-  std::string OriginationIdentity;
-  std::optional<std::string> IsoCountryCode;
-  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::MessageType> MessageType;
-  std::optional<bool> DeletionProtectionEnabled;
-  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::Tag>> Tags;
-  std::optional<std::string> ClientToken;
+  std::string OriginationIdentity{};
+  std::optional<std::string> IsoCountryCode{};
+  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::MessageType> MessageType{};
+  std::optional<bool> DeletionProtectionEnabled{};
+  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::Tag>> Tags{};
+  std::optional<std::string> ClientToken{};
 
   friend bool operator==(CreatePoolRequest const&, CreatePoolRequest const&) = default;
 };

@@ -17,19 +17,19 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreatePoolResponse {
-  std::optional<std::string> PoolArn;
-  std::optional<std::string> PoolId;
-  std::optional<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::PoolStatus>> Status;
-  std::optional<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::MessageType>> MessageType;
-  std::optional<bool> TwoWayEnabled;
-  std::optional<std::string> TwoWayChannelArn;
-  std::optional<std::string> TwoWayChannelRole;
-  std::optional<bool> SelfManagedOptOutsEnabled;
-  std::optional<std::string> OptOutListName;
-  std::optional<bool> SharedRoutesEnabled;
-  std::optional<bool> DeletionProtectionEnabled;
-  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::Tag>> Tags;
-  std::optional<awsjson::timestamp> CreatedTimestamp;
+  std::optional<std::string> PoolArn{};
+  std::optional<std::string> PoolId{};
+  std::optional<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::PoolStatus>> Status{};
+  std::optional<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::MessageType>> MessageType{};
+  std::optional<bool> TwoWayEnabled{};
+  std::optional<std::string> TwoWayChannelArn{};
+  std::optional<std::string> TwoWayChannelRole{};
+  std::optional<bool> SelfManagedOptOutsEnabled{};
+  std::optional<std::string> OptOutListName{};
+  std::optional<bool> SharedRoutesEnabled{};
+  std::optional<bool> DeletionProtectionEnabled{};
+  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::Tag>> Tags{};
+  std::optional<awsjson::timestamp> CreatedTimestamp{};
 
   friend bool operator==(CreatePoolResponse const&, CreatePoolResponse const&) = default;
 };

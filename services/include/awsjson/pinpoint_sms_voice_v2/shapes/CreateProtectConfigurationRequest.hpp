@@ -15,9 +15,9 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateProtectConfigurationRequest {
-  std::optional<std::string> ClientToken;
-  std::optional<bool> DeletionProtectionEnabled;
-  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::Tag>> Tags;
+  std::optional<std::string> ClientToken{};
+  std::optional<bool> DeletionProtectionEnabled{};
+  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::Tag>> Tags{};
 
   friend bool operator==(CreateProtectConfigurationRequest const&,
                          CreateProtectConfigurationRequest const&) = default;

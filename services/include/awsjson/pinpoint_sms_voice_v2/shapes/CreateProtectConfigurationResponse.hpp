@@ -15,12 +15,12 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateProtectConfigurationResponse {
-  std::string ProtectConfigurationArn;
-  std::string ProtectConfigurationId;
-  awsjson::timestamp CreatedTimestamp;
-  bool AccountDefault;
-  bool DeletionProtectionEnabled;
-  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::Tag>> Tags;
+  std::string ProtectConfigurationArn{};
+  std::string ProtectConfigurationId{};
+  awsjson::timestamp CreatedTimestamp{};
+  bool AccountDefault{};
+  bool DeletionProtectionEnabled{};
+  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::Tag>> Tags{};
 
   friend bool operator==(CreateProtectConfigurationResponse const&,
                          CreateProtectConfigurationResponse const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateRcsAgentRequest {
-  std::optional<bool> DeletionProtectionEnabled;
-  std::optional<std::string> OptOutListName;
-  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::Tag>> Tags;
-  std::optional<std::string> ClientToken;
+  std::optional<bool> DeletionProtectionEnabled{};
+  std::optional<std::string> OptOutListName{};
+  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::Tag>> Tags{};
+  std::optional<std::string> ClientToken{};
 
   friend bool operator==(CreateRcsAgentRequest const&, CreateRcsAgentRequest const&) = default;
 };

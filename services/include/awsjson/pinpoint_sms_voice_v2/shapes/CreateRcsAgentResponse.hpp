@@ -16,17 +16,17 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateRcsAgentResponse {
-  std::string RcsAgentArn;
-  std::string RcsAgentId;
-  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::RcsAgentStatus> Status;
-  bool DeletionProtectionEnabled;
-  std::optional<std::string> OptOutListName;
-  awsjson::timestamp CreatedTimestamp;
-  bool SelfManagedOptOutsEnabled;
-  std::optional<std::string> TwoWayChannelArn;
-  std::optional<std::string> TwoWayChannelRole;
-  bool TwoWayEnabled;
-  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::Tag>> Tags;
+  std::string RcsAgentArn{};
+  std::string RcsAgentId{};
+  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::RcsAgentStatus> Status{};
+  bool DeletionProtectionEnabled{};
+  std::optional<std::string> OptOutListName{};
+  awsjson::timestamp CreatedTimestamp{};
+  bool SelfManagedOptOutsEnabled{};
+  std::optional<std::string> TwoWayChannelArn{};
+  std::optional<std::string> TwoWayChannelRole{};
+  bool TwoWayEnabled{};
+  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::Tag>> Tags{};
 
   friend bool operator==(CreateRcsAgentResponse const&, CreateRcsAgentResponse const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateRegistrationAssociationRequest {
-  std::string RegistrationId;
-  std::string ResourceId;
+  std::string RegistrationId{};
+  std::string ResourceId{};
 
   friend bool operator==(CreateRegistrationAssociationRequest const&,
                          CreateRegistrationAssociationRequest const&) = default;

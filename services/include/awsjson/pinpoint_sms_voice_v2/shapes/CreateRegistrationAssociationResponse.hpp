@@ -12,14 +12,14 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateRegistrationAssociationResponse {
-  std::string RegistrationArn;
-  std::string RegistrationId;
-  std::string RegistrationType;
-  std::string ResourceArn;
-  std::string ResourceId;
-  std::string ResourceType;
-  std::optional<std::string> IsoCountryCode;
-  std::optional<std::string> PhoneNumber;
+  std::string RegistrationArn{};
+  std::string RegistrationId{};
+  std::string RegistrationType{};
+  std::string ResourceArn{};
+  std::string ResourceId{};
+  std::string ResourceType{};
+  std::optional<std::string> IsoCountryCode{};
+  std::optional<std::string> PhoneNumber{};
 
   friend bool operator==(CreateRegistrationAssociationResponse const&,
                          CreateRegistrationAssociationResponse const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateRegistrationAttachmentRequest {
-  std::optional<awsjson::blob> AttachmentBody;
-  std::optional<std::string> AttachmentUrl;
-  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::Tag>> Tags;
-  std::optional<std::string> ClientToken;
+  std::optional<awsjson::blob> AttachmentBody{};
+  std::optional<std::string> AttachmentUrl{};
+  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::Tag>> Tags{};
+  std::optional<std::string> ClientToken{};
 
   friend bool operator==(CreateRegistrationAttachmentRequest const&,
                          CreateRegistrationAttachmentRequest const&) = default;

@@ -16,11 +16,11 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateRegistrationAttachmentResponse {
-  std::string RegistrationAttachmentArn;
-  std::string RegistrationAttachmentId;
-  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::AttachmentStatus> AttachmentStatus;
-  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::Tag>> Tags;
-  awsjson::timestamp CreatedTimestamp;
+  std::string RegistrationAttachmentArn{};
+  std::string RegistrationAttachmentId{};
+  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::AttachmentStatus> AttachmentStatus{};
+  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::Tag>> Tags{};
+  awsjson::timestamp CreatedTimestamp{};
 
   friend bool operator==(CreateRegistrationAttachmentResponse const&,
                          CreateRegistrationAttachmentResponse const&) = default;

@@ -18,14 +18,14 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateRegistrationResponse {
-  std::string RegistrationArn;
-  std::string RegistrationId;
-  std::string RegistrationType;
-  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::RegistrationStatus> RegistrationStatus;
-  std::int64_t CurrentVersionNumber;
-  std::optional<std::map<std::string, std::string>> AdditionalAttributes;
-  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::Tag>> Tags;
-  awsjson::timestamp CreatedTimestamp;
+  std::string RegistrationArn{};
+  std::string RegistrationId{};
+  std::string RegistrationType{};
+  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::RegistrationStatus> RegistrationStatus{};
+  std::int64_t CurrentVersionNumber{};
+  std::optional<std::map<std::string, std::string>> AdditionalAttributes{};
+  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::Tag>> Tags{};
+  awsjson::timestamp CreatedTimestamp{};
 
   friend bool operator==(CreateRegistrationResponse const&,
                          CreateRegistrationResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateRegistrationVersionRequest {
-  std::string RegistrationId;
+  std::string RegistrationId{};
 
   friend bool operator==(CreateRegistrationVersionRequest const&,
                          CreateRegistrationVersionRequest const&) = default;

@@ -16,11 +16,11 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateRegistrationVersionResponse {
-  std::string RegistrationArn;
-  std::string RegistrationId;
-  std::int64_t VersionNumber;
-  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::RegistrationVersionStatus> RegistrationVersionStatus;
-  ::awsjson::pinpoint_sms_voice_v2::RegistrationVersionStatusHistory RegistrationVersionStatusHistory;
+  std::string RegistrationArn{};
+  std::string RegistrationId{};
+  std::int64_t VersionNumber{};
+  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::RegistrationVersionStatus> RegistrationVersionStatus{};
+  ::awsjson::pinpoint_sms_voice_v2::RegistrationVersionStatusHistory RegistrationVersionStatusHistory{};
 
   friend bool operator==(CreateRegistrationVersionResponse const&,
                          CreateRegistrationVersionResponse const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateVerifiedDestinationNumberRequest {
-  std::string DestinationPhoneNumber;
-  std::optional<std::string> RcsAgentId;
-  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::Tag>> Tags;
-  std::optional<std::string> ClientToken;
+  std::string DestinationPhoneNumber{};
+  std::optional<std::string> RcsAgentId{};
+  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::Tag>> Tags{};
+  std::optional<std::string> ClientToken{};
 
   friend bool operator==(CreateVerifiedDestinationNumberRequest const&,
                          CreateVerifiedDestinationNumberRequest const&) = default;

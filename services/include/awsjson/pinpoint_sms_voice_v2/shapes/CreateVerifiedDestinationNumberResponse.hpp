@@ -16,13 +16,13 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateVerifiedDestinationNumberResponse {
-  std::string VerifiedDestinationNumberArn;
-  std::string VerifiedDestinationNumberId;
-  std::string DestinationPhoneNumber;
-  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::VerificationStatus> Status;
-  std::optional<std::string> RcsAgentId;
-  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::Tag>> Tags;
-  awsjson::timestamp CreatedTimestamp;
+  std::string VerifiedDestinationNumberArn{};
+  std::string VerifiedDestinationNumberId{};
+  std::string DestinationPhoneNumber{};
+  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::VerificationStatus> Status{};
+  std::optional<std::string> RcsAgentId{};
+  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::Tag>> Tags{};
+  awsjson::timestamp CreatedTimestamp{};
 
   friend bool operator==(CreateVerifiedDestinationNumberResponse const&,
                          CreateVerifiedDestinationNumberResponse const&) = default;

@@ -16,13 +16,13 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteConfigurationSetResponse {
-  std::optional<std::string> ConfigurationSetArn;
-  std::optional<std::string> ConfigurationSetName;
-  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::EventDestination>> EventDestinations;
-  std::optional<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::MessageType>> DefaultMessageType;
-  std::optional<std::string> DefaultSenderId;
-  std::optional<bool> DefaultMessageFeedbackEnabled;
-  std::optional<awsjson::timestamp> CreatedTimestamp;
+  std::optional<std::string> ConfigurationSetArn{};
+  std::optional<std::string> ConfigurationSetName{};
+  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::EventDestination>> EventDestinations{};
+  std::optional<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::MessageType>> DefaultMessageType{};
+  std::optional<std::string> DefaultSenderId{};
+  std::optional<bool> DefaultMessageFeedbackEnabled{};
+  std::optional<awsjson::timestamp> CreatedTimestamp{};
 
   friend bool operator==(DeleteConfigurationSetResponse const&,
                          DeleteConfigurationSetResponse const&) = default;

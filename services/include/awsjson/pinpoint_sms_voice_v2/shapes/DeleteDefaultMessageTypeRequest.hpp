@@ -12,7 +12,7 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteDefaultMessageTypeRequest {
-  std::string ConfigurationSetName;
+  std::string ConfigurationSetName{};
 
   friend bool operator==(DeleteDefaultMessageTypeRequest const&,
                          DeleteDefaultMessageTypeRequest const&) = default;

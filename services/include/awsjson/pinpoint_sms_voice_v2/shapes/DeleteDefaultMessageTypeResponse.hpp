@@ -14,9 +14,9 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteDefaultMessageTypeResponse {
-  std::optional<std::string> ConfigurationSetArn;
-  std::optional<std::string> ConfigurationSetName;
-  std::optional<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::MessageType>> MessageType;
+  std::optional<std::string> ConfigurationSetArn{};
+  std::optional<std::string> ConfigurationSetName{};
+  std::optional<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::MessageType>> MessageType{};
 
   friend bool operator==(DeleteDefaultMessageTypeResponse const&,
                          DeleteDefaultMessageTypeResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteDefaultSenderIdRequest {
-  std::string ConfigurationSetName;
+  std::string ConfigurationSetName{};
 
   friend bool operator==(DeleteDefaultSenderIdRequest const&,
                          DeleteDefaultSenderIdRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteEventDestinationRequest {
-  std::string ConfigurationSetName;
-  std::string EventDestinationName;
+  std::string ConfigurationSetName{};
+  std::string EventDestinationName{};
 
   friend bool operator==(DeleteEventDestinationRequest const&,
                          DeleteEventDestinationRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteKeywordRequest {
-  std::string OriginationIdentity;
-  std::string Keyword;
+  std::string OriginationIdentity{};
+  std::string Keyword{};
 
   friend bool operator==(DeleteKeywordRequest const&, DeleteKeywordRequest const&) = default;
 };

@@ -14,11 +14,11 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteKeywordResponse {
-  std::optional<std::string> OriginationIdentityArn;
-  std::optional<std::string> OriginationIdentity;
-  std::optional<std::string> Keyword;
-  std::optional<std::string> KeywordMessage;
-  std::optional<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::KeywordAction>> KeywordAction;
+  std::optional<std::string> OriginationIdentityArn{};
+  std::optional<std::string> OriginationIdentity{};
+  std::optional<std::string> Keyword{};
+  std::optional<std::string> KeywordMessage{};
+  std::optional<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::KeywordAction>> KeywordAction{};
 
   friend bool operator==(DeleteKeywordResponse const&, DeleteKeywordResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteNotifyConfigurationRequest {
-  std::string NotifyConfigurationId;
+  std::string NotifyConfigurationId{};
 
   friend bool operator==(DeleteNotifyConfigurationRequest const&,
                          DeleteNotifyConfigurationRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteNotifyMessageSpendLimitOverrideResponse {
-  std::optional<std::int64_t> MonthlyLimit;
+  std::optional<std::int64_t> MonthlyLimit{};
 
   friend bool operator==(DeleteNotifyMessageSpendLimitOverrideResponse const&,
                          DeleteNotifyMessageSpendLimitOverrideResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteOptOutListRequest {
-  std::string OptOutListName;
+  std::string OptOutListName{};
 
   friend bool operator==(DeleteOptOutListRequest const&, DeleteOptOutListRequest const&) = default;
 };

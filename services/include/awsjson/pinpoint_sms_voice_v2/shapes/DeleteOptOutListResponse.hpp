@@ -12,9 +12,9 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteOptOutListResponse {
-  std::optional<std::string> OptOutListArn;
-  std::optional<std::string> OptOutListName;
-  std::optional<awsjson::timestamp> CreatedTimestamp;
+  std::optional<std::string> OptOutListArn{};
+  std::optional<std::string> OptOutListName{};
+  std::optional<awsjson::timestamp> CreatedTimestamp{};
 
   friend bool operator==(DeleteOptOutListResponse const&,
                          DeleteOptOutListResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeletePoolRequest {
-  std::string PoolId;
+  std::string PoolId{};
 
   friend bool operator==(DeletePoolRequest const&, DeletePoolRequest const&) = default;
 };

@@ -15,17 +15,17 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeletePoolResponse {
-  std::optional<std::string> PoolArn;
-  std::optional<std::string> PoolId;
-  std::optional<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::PoolStatus>> Status;
-  std::optional<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::MessageType>> MessageType;
-  std::optional<bool> TwoWayEnabled;
-  std::optional<std::string> TwoWayChannelArn;
-  std::optional<std::string> TwoWayChannelRole;
-  std::optional<bool> SelfManagedOptOutsEnabled;
-  std::optional<std::string> OptOutListName;
-  std::optional<bool> SharedRoutesEnabled;
-  std::optional<awsjson::timestamp> CreatedTimestamp;
+  std::optional<std::string> PoolArn{};
+  std::optional<std::string> PoolId{};
+  std::optional<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::PoolStatus>> Status{};
+  std::optional<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::MessageType>> MessageType{};
+  std::optional<bool> TwoWayEnabled{};
+  std::optional<std::string> TwoWayChannelArn{};
+  std::optional<std::string> TwoWayChannelRole{};
+  std::optional<bool> SelfManagedOptOutsEnabled{};
+  std::optional<std::string> OptOutListName{};
+  std::optional<bool> SharedRoutesEnabled{};
+  std::optional<awsjson::timestamp> CreatedTimestamp{};
 
   friend bool operator==(DeletePoolResponse const&, DeletePoolResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteProtectConfigurationRequest {
-  std::string ProtectConfigurationId;
+  std::string ProtectConfigurationId{};
 
   friend bool operator==(DeleteProtectConfigurationRequest const&,
                          DeleteProtectConfigurationRequest const&) = default;

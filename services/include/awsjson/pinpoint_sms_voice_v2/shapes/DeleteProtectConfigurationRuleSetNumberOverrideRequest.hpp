@@ -12,8 +12,8 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteProtectConfigurationRuleSetNumberOverrideRequest {
-  std::string ProtectConfigurationId;
-  std::string DestinationPhoneNumber;
+  std::string ProtectConfigurationId{};
+  std::string DestinationPhoneNumber{};
 
   friend bool operator==(DeleteProtectConfigurationRuleSetNumberOverrideRequest const&,
                          DeleteProtectConfigurationRuleSetNumberOverrideRequest const&) = default;

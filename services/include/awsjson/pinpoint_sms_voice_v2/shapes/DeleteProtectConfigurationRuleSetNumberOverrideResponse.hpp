@@ -14,13 +14,13 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteProtectConfigurationRuleSetNumberOverrideResponse {
-  std::string ProtectConfigurationArn;
-  std::string ProtectConfigurationId;
-  std::string DestinationPhoneNumber;
-  awsjson::timestamp CreatedTimestamp;
-  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::ProtectConfigurationRuleOverrideAction> Action;
-  std::optional<std::string> IsoCountryCode;
-  std::optional<awsjson::timestamp> ExpirationTimestamp;
+  std::string ProtectConfigurationArn{};
+  std::string ProtectConfigurationId{};
+  std::string DestinationPhoneNumber{};
+  awsjson::timestamp CreatedTimestamp{};
+  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::ProtectConfigurationRuleOverrideAction> Action{};
+  std::optional<std::string> IsoCountryCode{};
+  std::optional<awsjson::timestamp> ExpirationTimestamp{};
 
   friend bool operator==(DeleteProtectConfigurationRuleSetNumberOverrideResponse const&,
                          DeleteProtectConfigurationRuleSetNumberOverrideResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteRcsAgentRequest {
-  std::string RcsAgentId;
+  std::string RcsAgentId{};
 
   friend bool operator==(DeleteRcsAgentRequest const&, DeleteRcsAgentRequest const&) = default;
 };

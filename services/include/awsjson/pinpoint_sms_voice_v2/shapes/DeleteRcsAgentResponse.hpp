@@ -14,16 +14,16 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteRcsAgentResponse {
-  std::string RcsAgentArn;
-  std::string RcsAgentId;
-  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::RcsAgentStatus> Status;
-  awsjson::timestamp CreatedTimestamp;
-  bool DeletionProtectionEnabled;
-  std::optional<std::string> OptOutListName;
-  bool SelfManagedOptOutsEnabled;
-  std::optional<std::string> TwoWayChannelArn;
-  std::optional<std::string> TwoWayChannelRole;
-  bool TwoWayEnabled;
+  std::string RcsAgentArn{};
+  std::string RcsAgentId{};
+  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::RcsAgentStatus> Status{};
+  awsjson::timestamp CreatedTimestamp{};
+  bool DeletionProtectionEnabled{};
+  std::optional<std::string> OptOutListName{};
+  bool SelfManagedOptOutsEnabled{};
+  std::optional<std::string> TwoWayChannelArn{};
+  std::optional<std::string> TwoWayChannelRole{};
+  bool TwoWayEnabled{};
 
   friend bool operator==(DeleteRcsAgentResponse const&, DeleteRcsAgentResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteRegistrationAttachmentRequest {
-  std::string RegistrationAttachmentId;
+  std::string RegistrationAttachmentId{};
 
   friend bool operator==(DeleteRegistrationAttachmentRequest const&,
                          DeleteRegistrationAttachmentRequest const&) = default;

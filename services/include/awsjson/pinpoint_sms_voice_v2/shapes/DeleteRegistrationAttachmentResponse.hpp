@@ -15,11 +15,11 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteRegistrationAttachmentResponse {
-  std::string RegistrationAttachmentArn;
-  std::string RegistrationAttachmentId;
-  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::AttachmentStatus> AttachmentStatus;
-  std::optional<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::AttachmentUploadErrorReason>> AttachmentUploadErrorReason;
-  awsjson::timestamp CreatedTimestamp;
+  std::string RegistrationAttachmentArn{};
+  std::string RegistrationAttachmentId{};
+  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::AttachmentStatus> AttachmentStatus{};
+  std::optional<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::AttachmentUploadErrorReason>> AttachmentUploadErrorReason{};
+  awsjson::timestamp CreatedTimestamp{};
 
   friend bool operator==(DeleteRegistrationAttachmentResponse const&,
                          DeleteRegistrationAttachmentResponse const&) = default;

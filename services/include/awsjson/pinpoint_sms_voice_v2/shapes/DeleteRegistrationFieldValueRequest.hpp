@@ -12,8 +12,8 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteRegistrationFieldValueRequest {
-  std::string RegistrationId;
-  std::string FieldPath;
+  std::string RegistrationId{};
+  std::string FieldPath{};
 
   friend bool operator==(DeleteRegistrationFieldValueRequest const&,
                          DeleteRegistrationFieldValueRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteRegistrationRequest {
-  std::string RegistrationId;
+  std::string RegistrationId{};
 
   friend bool operator==(DeleteRegistrationRequest const&,
                          DeleteRegistrationRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteVerifiedDestinationNumberRequest {
-  std::string VerifiedDestinationNumberId;
+  std::string VerifiedDestinationNumberId{};
 
   friend bool operator==(DeleteVerifiedDestinationNumberRequest const&,
                          DeleteVerifiedDestinationNumberRequest const&) = default;

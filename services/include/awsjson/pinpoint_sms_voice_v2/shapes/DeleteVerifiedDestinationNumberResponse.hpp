@@ -12,10 +12,10 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteVerifiedDestinationNumberResponse {
-  std::string VerifiedDestinationNumberArn;
-  std::string VerifiedDestinationNumberId;
-  std::string DestinationPhoneNumber;
-  awsjson::timestamp CreatedTimestamp;
+  std::string VerifiedDestinationNumberArn{};
+  std::string VerifiedDestinationNumberId{};
+  std::string DestinationPhoneNumber{};
+  awsjson::timestamp CreatedTimestamp{};
 
   friend bool operator==(DeleteVerifiedDestinationNumberResponse const&,
                          DeleteVerifiedDestinationNumberResponse const&) = default;

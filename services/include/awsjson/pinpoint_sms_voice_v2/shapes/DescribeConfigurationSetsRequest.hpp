@@ -16,10 +16,10 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeConfigurationSetsRequest {
-  std::optional<std::vector<std::string>> ConfigurationSetNames;
-  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::ConfigurationSetFilter>> Filters;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<std::vector<std::string>> ConfigurationSetNames{};
+  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::ConfigurationSetFilter>> Filters{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(DescribeConfigurationSetsRequest const&,
                          DescribeConfigurationSetsRequest const&) = default;

@@ -16,11 +16,11 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeKeywordsRequest {
-  std::string OriginationIdentity;
-  std::optional<std::vector<std::string>> Keywords;
-  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::KeywordFilter>> Filters;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::string OriginationIdentity{};
+  std::optional<std::vector<std::string>> Keywords{};
+  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::KeywordFilter>> Filters{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(DescribeKeywordsRequest const&, DescribeKeywordsRequest const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeKeywordsResponse {
-  std::optional<std::string> OriginationIdentityArn;
-  std::optional<std::string> OriginationIdentity;
-  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::KeywordInformation>> Keywords;
-  std::optional<std::string> NextToken;
+  std::optional<std::string> OriginationIdentityArn{};
+  std::optional<std::string> OriginationIdentity{};
+  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::KeywordInformation>> Keywords{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeKeywordsResponse const&,
                          DescribeKeywordsResponse const&) = default;

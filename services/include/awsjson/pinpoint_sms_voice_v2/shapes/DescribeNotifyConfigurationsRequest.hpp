@@ -16,10 +16,10 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeNotifyConfigurationsRequest {
-  std::optional<std::vector<std::string>> NotifyConfigurationIds;
-  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::NotifyConfigurationFilter>> Filters;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<std::vector<std::string>> NotifyConfigurationIds{};
+  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::NotifyConfigurationFilter>> Filters{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(DescribeNotifyConfigurationsRequest const&,
                          DescribeNotifyConfigurationsRequest const&) = default;

@@ -16,10 +16,10 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeNotifyTemplatesRequest {
-  std::optional<std::vector<std::string>> TemplateIds;
-  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::NotifyTemplateFilter>> Filters;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<std::vector<std::string>> TemplateIds{};
+  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::NotifyTemplateFilter>> Filters{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(DescribeNotifyTemplatesRequest const&,
                          DescribeNotifyTemplatesRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeNotifyTemplatesResponse {
-  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::NotifyTemplateInformation>> NotifyTemplates;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::NotifyTemplateInformation>> NotifyTemplates{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeNotifyTemplatesResponse const&,
                          DescribeNotifyTemplatesResponse const&) = default;

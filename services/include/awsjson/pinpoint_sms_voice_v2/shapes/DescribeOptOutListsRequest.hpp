@@ -16,10 +16,10 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeOptOutListsRequest {
-  std::optional<std::vector<std::string>> OptOutListNames;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::Owner>> Owner;
+  std::optional<std::vector<std::string>> OptOutListNames{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::Owner>> Owner{};
 
   friend bool operator==(DescribeOptOutListsRequest const&,
                          DescribeOptOutListsRequest const&) = default;

@@ -16,11 +16,11 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeOptedOutNumbersRequest {
-  std::string OptOutListName;
-  std::optional<std::vector<std::string>> OptedOutNumbers;
-  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::OptedOutFilter>> Filters;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::string OptOutListName{};
+  std::optional<std::vector<std::string>> OptedOutNumbers{};
+  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::OptedOutFilter>> Filters{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(DescribeOptedOutNumbersRequest const&,
                          DescribeOptedOutNumbersRequest const&) = default;

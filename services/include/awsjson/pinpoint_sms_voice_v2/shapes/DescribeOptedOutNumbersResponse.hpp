@@ -15,10 +15,10 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeOptedOutNumbersResponse {
-  std::optional<std::string> OptOutListArn;
-  std::optional<std::string> OptOutListName;
-  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::OptedOutNumberInformation>> OptedOutNumbers;
-  std::optional<std::string> NextToken;
+  std::optional<std::string> OptOutListArn{};
+  std::optional<std::string> OptOutListName{};
+  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::OptedOutNumberInformation>> OptedOutNumbers{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeOptedOutNumbersResponse const&,
                          DescribeOptedOutNumbersResponse const&) = default;

@@ -17,11 +17,11 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribePoolsRequest {
-  std::optional<std::vector<std::string>> PoolIds;
-  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::PoolFilter>> Filters;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::Owner>> Owner;
+  std::optional<std::vector<std::string>> PoolIds{};
+  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::PoolFilter>> Filters{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::Owner>> Owner{};
 
   friend bool operator==(DescribePoolsRequest const&, DescribePoolsRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribePoolsResponse {
-  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::PoolInformation>> Pools;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::PoolInformation>> Pools{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribePoolsResponse const&, DescribePoolsResponse const&) = default;
 };

@@ -16,11 +16,11 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeRcsAgentCountryLaunchStatusRequest {
-  std::string RcsAgentId;
-  std::optional<std::vector<std::string>> IsoCountryCodes;
-  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::CountryLaunchStatusFilter>> Filters;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::string RcsAgentId{};
+  std::optional<std::vector<std::string>> IsoCountryCodes{};
+  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::CountryLaunchStatusFilter>> Filters{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeRcsAgentCountryLaunchStatusRequest const&,
                          DescribeRcsAgentCountryLaunchStatusRequest const&) = default;

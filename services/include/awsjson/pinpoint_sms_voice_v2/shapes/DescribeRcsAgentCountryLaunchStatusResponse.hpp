@@ -15,10 +15,10 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeRcsAgentCountryLaunchStatusResponse {
-  std::string RcsAgentId;
-  std::string RcsAgentArn;
-  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::CountryLaunchStatusInformation>> CountryLaunchStatus;
-  std::optional<std::string> NextToken;
+  std::string RcsAgentId{};
+  std::string RcsAgentArn{};
+  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::CountryLaunchStatusInformation>> CountryLaunchStatus{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeRcsAgentCountryLaunchStatusResponse const&,
                          DescribeRcsAgentCountryLaunchStatusResponse const&) = default;

@@ -16,10 +16,10 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeRegistrationAttachmentsRequest {
-  std::optional<std::vector<std::string>> RegistrationAttachmentIds;
-  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::RegistrationAttachmentFilter>> Filters;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<std::vector<std::string>> RegistrationAttachmentIds{};
+  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::RegistrationAttachmentFilter>> Filters{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(DescribeRegistrationAttachmentsRequest const&,
                          DescribeRegistrationAttachmentsRequest const&) = default;

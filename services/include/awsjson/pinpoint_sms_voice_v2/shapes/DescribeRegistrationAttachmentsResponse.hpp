@@ -15,8 +15,8 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeRegistrationAttachmentsResponse {
-  std::vector<::awsjson::pinpoint_sms_voice_v2::RegistrationAttachmentsInformation> RegistrationAttachments;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::pinpoint_sms_voice_v2::RegistrationAttachmentsInformation> RegistrationAttachments{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeRegistrationAttachmentsResponse const&,
                          DescribeRegistrationAttachmentsResponse const&) = default;

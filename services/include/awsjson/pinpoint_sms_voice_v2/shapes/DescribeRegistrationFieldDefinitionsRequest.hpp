@@ -14,11 +14,11 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeRegistrationFieldDefinitionsRequest {
-  std::string RegistrationType;
-  std::optional<std::string> SectionPath;
-  std::optional<std::vector<std::string>> FieldPaths;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::string RegistrationType{};
+  std::optional<std::string> SectionPath{};
+  std::optional<std::vector<std::string>> FieldPaths{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(DescribeRegistrationFieldDefinitionsRequest const&,
                          DescribeRegistrationFieldDefinitionsRequest const&) = default;

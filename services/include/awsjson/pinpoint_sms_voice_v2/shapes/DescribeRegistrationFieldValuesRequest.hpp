@@ -14,12 +14,12 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeRegistrationFieldValuesRequest {
-  std::string RegistrationId;
-  std::optional<std::int64_t> VersionNumber;
-  std::optional<std::string> SectionPath;
-  std::optional<std::vector<std::string>> FieldPaths;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::string RegistrationId{};
+  std::optional<std::int64_t> VersionNumber{};
+  std::optional<std::string> SectionPath{};
+  std::optional<std::vector<std::string>> FieldPaths{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(DescribeRegistrationFieldValuesRequest const&,
                          DescribeRegistrationFieldValuesRequest const&) = default;

@@ -16,11 +16,11 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeRegistrationFieldValuesResponse {
-  std::string RegistrationArn;
-  std::string RegistrationId;
-  std::int64_t VersionNumber;
-  std::vector<::awsjson::pinpoint_sms_voice_v2::RegistrationFieldValueInformation> RegistrationFieldValues;
-  std::optional<std::string> NextToken;
+  std::string RegistrationArn{};
+  std::string RegistrationId{};
+  std::int64_t VersionNumber{};
+  std::vector<::awsjson::pinpoint_sms_voice_v2::RegistrationFieldValueInformation> RegistrationFieldValues{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeRegistrationFieldValuesResponse const&,
                          DescribeRegistrationFieldValuesResponse const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeRegistrationSectionDefinitionsRequest {
-  std::string RegistrationType;
-  std::optional<std::vector<std::string>> SectionPaths;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::string RegistrationType{};
+  std::optional<std::vector<std::string>> SectionPaths{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(DescribeRegistrationSectionDefinitionsRequest const&,
                          DescribeRegistrationSectionDefinitionsRequest const&) = default;

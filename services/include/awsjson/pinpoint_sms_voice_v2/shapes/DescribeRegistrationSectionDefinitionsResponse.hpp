@@ -15,9 +15,9 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeRegistrationSectionDefinitionsResponse {
-  std::string RegistrationType;
-  std::vector<::awsjson::pinpoint_sms_voice_v2::RegistrationSectionDefinition> RegistrationSectionDefinitions;
-  std::optional<std::string> NextToken;
+  std::string RegistrationType{};
+  std::vector<::awsjson::pinpoint_sms_voice_v2::RegistrationSectionDefinition> RegistrationSectionDefinitions{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeRegistrationSectionDefinitionsResponse const&,
                          DescribeRegistrationSectionDefinitionsResponse const&) = default;

@@ -16,11 +16,11 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeRegistrationVersionsRequest {
-  std::string RegistrationId;
-  std::optional<std::vector<std::int64_t>> VersionNumbers;
-  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::RegistrationVersionFilter>> Filters;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::string RegistrationId{};
+  std::optional<std::vector<std::int64_t>> VersionNumbers{};
+  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::RegistrationVersionFilter>> Filters{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(DescribeRegistrationVersionsRequest const&,
                          DescribeRegistrationVersionsRequest const&) = default;

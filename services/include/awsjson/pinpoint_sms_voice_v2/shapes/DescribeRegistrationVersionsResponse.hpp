@@ -15,10 +15,10 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeRegistrationVersionsResponse {
-  std::string RegistrationArn;
-  std::string RegistrationId;
-  std::vector<::awsjson::pinpoint_sms_voice_v2::RegistrationVersionInformation> RegistrationVersions;
-  std::optional<std::string> NextToken;
+  std::string RegistrationArn{};
+  std::string RegistrationId{};
+  std::vector<::awsjson::pinpoint_sms_voice_v2::RegistrationVersionInformation> RegistrationVersions{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeRegistrationVersionsResponse const&,
                          DescribeRegistrationVersionsResponse const&) = default;

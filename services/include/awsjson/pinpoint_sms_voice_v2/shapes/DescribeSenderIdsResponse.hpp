@@ -15,8 +15,8 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeSenderIdsResponse {
-  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::SenderIdInformation>> SenderIds;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::SenderIdInformation>> SenderIds{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeSenderIdsResponse const&,
                          DescribeSenderIdsResponse const&) = default;

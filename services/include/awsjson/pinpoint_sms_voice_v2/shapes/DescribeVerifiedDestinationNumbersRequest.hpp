@@ -16,11 +16,11 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeVerifiedDestinationNumbersRequest {
-  std::optional<std::vector<std::string>> VerifiedDestinationNumberIds;
-  std::optional<std::vector<std::string>> DestinationPhoneNumbers;
-  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::VerifiedDestinationNumberFilter>> Filters;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<std::vector<std::string>> VerifiedDestinationNumberIds{};
+  std::optional<std::vector<std::string>> DestinationPhoneNumbers{};
+  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::VerifiedDestinationNumberFilter>> Filters{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(DescribeVerifiedDestinationNumbersRequest const&,
                          DescribeVerifiedDestinationNumbersRequest const&) = default;

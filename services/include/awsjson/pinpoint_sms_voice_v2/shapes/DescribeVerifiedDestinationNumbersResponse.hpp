@@ -15,8 +15,8 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeVerifiedDestinationNumbersResponse {
-  std::vector<::awsjson::pinpoint_sms_voice_v2::VerifiedDestinationNumberInformation> VerifiedDestinationNumbers;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::pinpoint_sms_voice_v2::VerifiedDestinationNumberInformation> VerifiedDestinationNumbers{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeVerifiedDestinationNumbersResponse const&,
                          DescribeVerifiedDestinationNumbersResponse const&) = default;

@@ -12,10 +12,10 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisassociateOriginationIdentityRequest {
-  std::string PoolId;
-  std::string OriginationIdentity;
-  std::optional<std::string> IsoCountryCode;
-  std::optional<std::string> ClientToken;
+  std::string PoolId{};
+  std::string OriginationIdentity{};
+  std::optional<std::string> IsoCountryCode{};
+  std::optional<std::string> ClientToken{};
 
   friend bool operator==(DisassociateOriginationIdentityRequest const&,
                          DisassociateOriginationIdentityRequest const&) = default;

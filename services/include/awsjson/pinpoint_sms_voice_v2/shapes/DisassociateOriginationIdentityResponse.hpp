@@ -12,11 +12,11 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisassociateOriginationIdentityResponse {
-  std::optional<std::string> PoolArn;
-  std::optional<std::string> PoolId;
-  std::optional<std::string> OriginationIdentityArn;
-  std::optional<std::string> OriginationIdentity;
-  std::optional<std::string> IsoCountryCode;
+  std::optional<std::string> PoolArn{};
+  std::optional<std::string> PoolId{};
+  std::optional<std::string> OriginationIdentityArn{};
+  std::optional<std::string> OriginationIdentity{};
+  std::optional<std::string> IsoCountryCode{};
 
   friend bool operator==(DisassociateOriginationIdentityResponse const&,
                          DisassociateOriginationIdentityResponse const&) = default;

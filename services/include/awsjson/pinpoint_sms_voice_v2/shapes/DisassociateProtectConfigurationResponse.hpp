@@ -12,10 +12,10 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisassociateProtectConfigurationResponse {
-  std::string ConfigurationSetArn;
-  std::string ConfigurationSetName;
-  std::string ProtectConfigurationArn;
-  std::string ProtectConfigurationId;
+  std::string ConfigurationSetArn{};
+  std::string ConfigurationSetName{};
+  std::string ProtectConfigurationArn{};
+  std::string ProtectConfigurationId{};
 
   friend bool operator==(DisassociateProtectConfigurationResponse const&,
                          DisassociateProtectConfigurationResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DiscardRegistrationVersionRequest {
-  std::string RegistrationId;
+  std::string RegistrationId{};
 
   friend bool operator==(DiscardRegistrationVersionRequest const&,
                          DiscardRegistrationVersionRequest const&) = default;

@@ -18,12 +18,12 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EventDestination {
-  std::string EventDestinationName;
-  bool Enabled;
-  std::vector<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::EventType>> MatchingEventTypes;
-  std::optional<::awsjson::pinpoint_sms_voice_v2::CloudWatchLogsDestination> CloudWatchLogsDestination;
-  std::optional<::awsjson::pinpoint_sms_voice_v2::KinesisFirehoseDestination> KinesisFirehoseDestination;
-  std::optional<::awsjson::pinpoint_sms_voice_v2::SnsDestination> SnsDestination;
+  std::string EventDestinationName{};
+  bool Enabled{};
+  std::vector<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::EventType>> MatchingEventTypes{};
+  std::optional<::awsjson::pinpoint_sms_voice_v2::CloudWatchLogsDestination> CloudWatchLogsDestination{};
+  std::optional<::awsjson::pinpoint_sms_voice_v2::KinesisFirehoseDestination> KinesisFirehoseDestination{};
+  std::optional<::awsjson::pinpoint_sms_voice_v2::SnsDestination> SnsDestination{};
 
   friend bool operator==(EventDestination const&, EventDestination const&) = default;
 };

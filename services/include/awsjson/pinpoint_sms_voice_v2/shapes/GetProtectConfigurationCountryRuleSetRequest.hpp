@@ -14,8 +14,8 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetProtectConfigurationCountryRuleSetRequest {
-  std::string ProtectConfigurationId;
-  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::NumberCapability> NumberCapability;
+  std::string ProtectConfigurationId{};
+  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::NumberCapability> NumberCapability{};
 
   friend bool operator==(GetProtectConfigurationCountryRuleSetRequest const&,
                          GetProtectConfigurationCountryRuleSetRequest const&) = default;

@@ -16,10 +16,10 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetProtectConfigurationCountryRuleSetResponse {
-  std::string ProtectConfigurationArn;
-  std::string ProtectConfigurationId;
-  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::NumberCapability> NumberCapability;
-  std::map<std::string, ::awsjson::pinpoint_sms_voice_v2::ProtectConfigurationCountryRuleSetInformation> CountryRuleSet;
+  std::string ProtectConfigurationArn{};
+  std::string ProtectConfigurationId{};
+  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::NumberCapability> NumberCapability{};
+  std::map<std::string, ::awsjson::pinpoint_sms_voice_v2::ProtectConfigurationCountryRuleSetInformation> CountryRuleSet{};
 
   friend bool operator==(GetProtectConfigurationCountryRuleSetResponse const&,
                          GetProtectConfigurationCountryRuleSetResponse const&) = default;

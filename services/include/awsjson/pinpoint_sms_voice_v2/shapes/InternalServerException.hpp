@@ -12,8 +12,8 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InternalServerException {
-  std::optional<std::string> Message;
-  std::optional<std::string> RequestId;
+  std::optional<std::string> Message{};
+  std::optional<std::string> RequestId{};
 
   friend bool operator==(InternalServerException const&, InternalServerException const&) = default;
 };

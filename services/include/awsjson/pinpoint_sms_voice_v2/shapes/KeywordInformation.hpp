@@ -14,9 +14,9 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct KeywordInformation {
-  std::string Keyword;
-  std::string KeywordMessage;
-  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::KeywordAction> KeywordAction;
+  std::string Keyword{};
+  std::string KeywordMessage{};
+  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::KeywordAction> KeywordAction{};
 
   friend bool operator==(KeywordInformation const&, KeywordInformation const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct KinesisFirehoseDestination {
-  std::string IamRoleArn;
-  std::string DeliveryStreamArn;
+  std::string IamRoleArn{};
+  std::string DeliveryStreamArn{};
 
   friend bool operator==(KinesisFirehoseDestination const&,
                          KinesisFirehoseDestination const&) = default;

@@ -18,11 +18,11 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListNotifyCountriesRequest {
-  std::optional<std::vector<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::NumberCapability>>> Channels;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::NotifyConfigurationUseCase>>> UseCases;
-  std::optional<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::NotifyConfigurationTier>> Tier;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<std::vector<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::NumberCapability>>> Channels{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::NotifyConfigurationUseCase>>> UseCases{};
+  std::optional<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::NotifyConfigurationTier>> Tier{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListNotifyCountriesRequest const&,
                          ListNotifyCountriesRequest const&) = default;

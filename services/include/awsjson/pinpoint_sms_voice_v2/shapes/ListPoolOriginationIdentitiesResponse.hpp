@@ -15,10 +15,10 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListPoolOriginationIdentitiesResponse {
-  std::optional<std::string> PoolArn;
-  std::optional<std::string> PoolId;
-  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::OriginationIdentityMetadata>> OriginationIdentities;
-  std::optional<std::string> NextToken;
+  std::optional<std::string> PoolArn{};
+  std::optional<std::string> PoolId{};
+  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::OriginationIdentityMetadata>> OriginationIdentities{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListPoolOriginationIdentitiesResponse const&,
                          ListPoolOriginationIdentitiesResponse const&) = default;

@@ -16,10 +16,10 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListProtectConfigurationRuleSetNumberOverridesRequest {
-  std::string ProtectConfigurationId;
-  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::ProtectConfigurationRuleSetNumberOverrideFilterItem>> Filters;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::string ProtectConfigurationId{};
+  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::ProtectConfigurationRuleSetNumberOverrideFilterItem>> Filters{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListProtectConfigurationRuleSetNumberOverridesRequest const&,
                          ListProtectConfigurationRuleSetNumberOverridesRequest const&) = default;

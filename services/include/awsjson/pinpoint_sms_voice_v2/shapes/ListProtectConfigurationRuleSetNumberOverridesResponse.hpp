@@ -15,10 +15,10 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListProtectConfigurationRuleSetNumberOverridesResponse {
-  std::string ProtectConfigurationArn;
-  std::string ProtectConfigurationId;
-  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::ProtectConfigurationRuleSetNumberOverride>> RuleSetNumberOverrides;
-  std::optional<std::string> NextToken;
+  std::string ProtectConfigurationArn{};
+  std::string ProtectConfigurationId{};
+  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::ProtectConfigurationRuleSetNumberOverride>> RuleSetNumberOverrides{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListProtectConfigurationRuleSetNumberOverridesResponse const&,
                          ListProtectConfigurationRuleSetNumberOverridesResponse const&) = default;

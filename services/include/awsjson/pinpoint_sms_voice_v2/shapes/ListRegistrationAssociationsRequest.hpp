@@ -16,10 +16,10 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRegistrationAssociationsRequest {
-  std::string RegistrationId;
-  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::RegistrationAssociationFilter>> Filters;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::string RegistrationId{};
+  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::RegistrationAssociationFilter>> Filters{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListRegistrationAssociationsRequest const&,
                          ListRegistrationAssociationsRequest const&) = default;

@@ -15,11 +15,11 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRegistrationAssociationsResponse {
-  std::string RegistrationArn;
-  std::string RegistrationId;
-  std::string RegistrationType;
-  std::vector<::awsjson::pinpoint_sms_voice_v2::RegistrationAssociationMetadata> RegistrationAssociations;
-  std::optional<std::string> NextToken;
+  std::string RegistrationArn{};
+  std::string RegistrationId{};
+  std::string RegistrationType{};
+  std::vector<::awsjson::pinpoint_sms_voice_v2::RegistrationAssociationMetadata> RegistrationAssociations{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListRegistrationAssociationsResponse const&,
                          ListRegistrationAssociationsResponse const&) = default;

@@ -19,20 +19,20 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NotifyConfigurationInformation {
-  std::string NotifyConfigurationArn;
-  std::string NotifyConfigurationId;
-  std::string DisplayName;
-  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::NotifyConfigurationUseCase> UseCase;
-  std::optional<std::string> DefaultTemplateId;
-  std::optional<std::string> PoolId;
-  std::optional<std::vector<std::string>> EnabledCountries;
-  std::vector<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::NumberCapability>> EnabledChannels;
-  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::NotifyConfigurationTier> Tier;
-  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::TierUpgradeStatus> TierUpgradeStatus;
-  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::NotifyConfigurationStatus> Status;
-  std::optional<std::string> RejectionReason;
-  bool DeletionProtectionEnabled;
-  awsjson::timestamp CreatedTimestamp;
+  std::string NotifyConfigurationArn{};
+  std::string NotifyConfigurationId{};
+  std::string DisplayName{};
+  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::NotifyConfigurationUseCase> UseCase{};
+  std::optional<std::string> DefaultTemplateId{};
+  std::optional<std::string> PoolId{};
+  std::optional<std::vector<std::string>> EnabledCountries{};
+  std::vector<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::NumberCapability>> EnabledChannels{};
+  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::NotifyConfigurationTier> Tier{};
+  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::TierUpgradeStatus> TierUpgradeStatus{};
+  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::NotifyConfigurationStatus> Status{};
+  std::optional<std::string> RejectionReason{};
+  bool DeletionProtectionEnabled{};
+  awsjson::timestamp CreatedTimestamp{};
 
   friend bool operator==(NotifyConfigurationInformation const&,
                          NotifyConfigurationInformation const&) = default;

@@ -17,12 +17,12 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NotifyCountryInformation {
-  std::string IsoCountryCode;
-  std::string CountryName;
-  std::vector<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::NumberCapability>> SupportedChannels;
-  std::vector<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::NotifyConfigurationUseCase>> SupportedUseCases;
-  std::vector<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::NotifyConfigurationTier>> SupportedTiers;
-  bool CustomerOwnedIdentityRequired;
+  std::string IsoCountryCode{};
+  std::string CountryName{};
+  std::vector<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::NumberCapability>> SupportedChannels{};
+  std::vector<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::NotifyConfigurationUseCase>> SupportedUseCases{};
+  std::vector<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::NotifyConfigurationTier>> SupportedTiers{};
+  bool CustomerOwnedIdentityRequired{};
 
   friend bool operator==(NotifyCountryInformation const&,
                          NotifyCountryInformation const&) = default;

@@ -21,18 +21,18 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NotifyTemplateInformation {
-  std::string TemplateId;
-  std::int32_t Version;
-  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::NotifyTemplateType> TemplateType;
-  std::vector<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::NumberCapability>> Channels;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::NotifyConfigurationTier>>> TierAccess;
-  std::optional<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::NotifyTemplateStatus>> Status;
-  std::optional<std::vector<std::string>> SupportedCountries;
-  std::optional<std::string> LanguageCode;
-  std::optional<std::string> Content;
-  std::optional<std::map<std::string, ::awsjson::pinpoint_sms_voice_v2::TemplateVariableMetadata>> Variables;
-  std::optional<std::vector<std::string>> SupportedVoiceIds;
-  awsjson::timestamp CreatedTimestamp;
+  std::string TemplateId{};
+  std::int32_t Version{};
+  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::NotifyTemplateType> TemplateType{};
+  std::vector<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::NumberCapability>> Channels{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::NotifyConfigurationTier>>> TierAccess{};
+  std::optional<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::NotifyTemplateStatus>> Status{};
+  std::optional<std::vector<std::string>> SupportedCountries{};
+  std::optional<std::string> LanguageCode{};
+  std::optional<std::string> Content{};
+  std::optional<std::map<std::string, ::awsjson::pinpoint_sms_voice_v2::TemplateVariableMetadata>> Variables{};
+  std::optional<std::vector<std::string>> SupportedVoiceIds{};
+  awsjson::timestamp CreatedTimestamp{};
 
   friend bool operator==(NotifyTemplateInformation const&,
                          NotifyTemplateInformation const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OptOutListInformation {
-  std::string OptOutListArn;
-  std::string OptOutListName;
-  awsjson::timestamp CreatedTimestamp;
+  std::string OptOutListArn{};
+  std::string OptOutListName{};
+  awsjson::timestamp CreatedTimestamp{};
 
   friend bool operator==(OptOutListInformation const&, OptOutListInformation const&) = default;
 };

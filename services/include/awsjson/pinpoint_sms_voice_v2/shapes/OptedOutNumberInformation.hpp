@@ -12,9 +12,9 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OptedOutNumberInformation {
-  std::string OptedOutNumber;
-  awsjson::timestamp OptedOutTimestamp;
-  bool EndUserOptedOut;
+  std::string OptedOutNumber{};
+  awsjson::timestamp OptedOutTimestamp{};
+  bool EndUserOptedOut{};
 
   friend bool operator==(OptedOutNumberInformation const&,
                          OptedOutNumberInformation const&) = default;

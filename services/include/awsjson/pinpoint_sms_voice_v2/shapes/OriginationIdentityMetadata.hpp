@@ -15,11 +15,11 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OriginationIdentityMetadata {
-  std::string OriginationIdentityArn;
-  std::string OriginationIdentity;
-  std::string IsoCountryCode;
-  std::vector<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::NumberCapability>> NumberCapabilities;
-  std::optional<std::string> PhoneNumber;
+  std::string OriginationIdentityArn{};
+  std::string OriginationIdentity{};
+  std::string IsoCountryCode{};
+  std::vector<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::NumberCapability>> NumberCapabilities{};
+  std::optional<std::string> PhoneNumber{};
 
   friend bool operator==(OriginationIdentityMetadata const&,
                          OriginationIdentityMetadata const&) = default;

@@ -18,25 +18,25 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PhoneNumberInformation {
-  std::string PhoneNumberArn;
-  std::optional<std::string> PhoneNumberId;
-  std::string PhoneNumber;
-  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::NumberStatus> Status;
-  std::string IsoCountryCode;
-  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::MessageType> MessageType;
-  std::vector<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::NumberCapability>> NumberCapabilities;
-  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::NumberType> NumberType;
-  std::string MonthlyLeasingPrice;
-  bool TwoWayEnabled;
-  std::optional<std::string> TwoWayChannelArn;
-  std::optional<std::string> TwoWayChannelRole;
-  bool SelfManagedOptOutsEnabled;
-  std::string OptOutListName;
-  std::optional<bool> InternationalSendingEnabled;
-  bool DeletionProtectionEnabled;
-  std::optional<std::string> PoolId;
-  std::optional<std::string> RegistrationId;
-  awsjson::timestamp CreatedTimestamp;
+  std::string PhoneNumberArn{};
+  std::optional<std::string> PhoneNumberId{};
+  std::string PhoneNumber{};
+  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::NumberStatus> Status{};
+  std::string IsoCountryCode{};
+  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::MessageType> MessageType{};
+  std::vector<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::NumberCapability>> NumberCapabilities{};
+  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::NumberType> NumberType{};
+  std::string MonthlyLeasingPrice{};
+  bool TwoWayEnabled{};
+  std::optional<std::string> TwoWayChannelArn{};
+  std::optional<std::string> TwoWayChannelRole{};
+  bool SelfManagedOptOutsEnabled{};
+  std::string OptOutListName{};
+  std::optional<bool> InternationalSendingEnabled{};
+  bool DeletionProtectionEnabled{};
+  std::optional<std::string> PoolId{};
+  std::optional<std::string> RegistrationId{};
+  awsjson::timestamp CreatedTimestamp{};
 
   friend bool operator==(PhoneNumberInformation const&, PhoneNumberInformation const&) = default;
 };

@@ -15,18 +15,18 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PoolInformation {
-  std::string PoolArn;
-  std::string PoolId;
-  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::PoolStatus> Status;
-  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::MessageType> MessageType;
-  bool TwoWayEnabled;
-  std::optional<std::string> TwoWayChannelArn;
-  std::optional<std::string> TwoWayChannelRole;
-  bool SelfManagedOptOutsEnabled;
-  std::string OptOutListName;
-  bool SharedRoutesEnabled;
-  bool DeletionProtectionEnabled;
-  awsjson::timestamp CreatedTimestamp;
+  std::string PoolArn{};
+  std::string PoolId{};
+  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::PoolStatus> Status{};
+  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::MessageType> MessageType{};
+  bool TwoWayEnabled{};
+  std::optional<std::string> TwoWayChannelArn{};
+  std::optional<std::string> TwoWayChannelRole{};
+  bool SelfManagedOptOutsEnabled{};
+  std::string OptOutListName{};
+  bool SharedRoutesEnabled{};
+  bool DeletionProtectionEnabled{};
+  awsjson::timestamp CreatedTimestamp{};
 
   friend bool operator==(PoolInformation const&, PoolInformation const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProtectConfigurationCountryRuleSetInformation {
-  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::ProtectStatus> ProtectStatus;
+  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::ProtectStatus> ProtectStatus{};
 
   friend bool operator==(ProtectConfigurationCountryRuleSetInformation const&,
                          ProtectConfigurationCountryRuleSetInformation const&) = default;

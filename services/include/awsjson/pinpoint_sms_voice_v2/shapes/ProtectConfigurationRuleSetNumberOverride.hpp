@@ -14,11 +14,11 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProtectConfigurationRuleSetNumberOverride {
-  std::string DestinationPhoneNumber;
-  awsjson::timestamp CreatedTimestamp;
-  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::ProtectConfigurationRuleOverrideAction> Action;
-  std::optional<std::string> IsoCountryCode;
-  std::optional<awsjson::timestamp> ExpirationTimestamp;
+  std::string DestinationPhoneNumber{};
+  awsjson::timestamp CreatedTimestamp{};
+  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::ProtectConfigurationRuleOverrideAction> Action{};
+  std::optional<std::string> IsoCountryCode{};
+  std::optional<awsjson::timestamp> ExpirationTimestamp{};
 
   friend bool operator==(ProtectConfigurationRuleSetNumberOverride const&,
                          ProtectConfigurationRuleSetNumberOverride const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutKeywordRequest {
-  std::string OriginationIdentity;
-  std::string Keyword;
-  std::string KeywordMessage;
-  std::optional<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::KeywordAction>> KeywordAction;
+  std::string OriginationIdentity{};
+  std::string Keyword{};
+  std::string KeywordMessage{};
+  std::optional<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::KeywordAction>> KeywordAction{};
 
   friend bool operator==(PutKeywordRequest const&, PutKeywordRequest const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutMessageFeedbackRequest {
-  std::string MessageId;
-  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::MessageFeedbackStatus> MessageFeedbackStatus;
+  std::string MessageId{};
+  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::MessageFeedbackStatus> MessageFeedbackStatus{};
 
   friend bool operator==(PutMessageFeedbackRequest const&,
                          PutMessageFeedbackRequest const&) = default;

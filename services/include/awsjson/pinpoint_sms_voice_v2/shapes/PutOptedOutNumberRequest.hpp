@@ -12,8 +12,8 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutOptedOutNumberRequest {
-  std::string OptOutListName;
-  std::string OptedOutNumber;
+  std::string OptOutListName{};
+  std::string OptedOutNumber{};
 
   friend bool operator==(PutOptedOutNumberRequest const&,
                          PutOptedOutNumberRequest const&) = default;

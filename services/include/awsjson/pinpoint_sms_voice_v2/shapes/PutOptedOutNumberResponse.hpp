@@ -12,11 +12,11 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutOptedOutNumberResponse {
-  std::optional<std::string> OptOutListArn;
-  std::optional<std::string> OptOutListName;
-  std::optional<std::string> OptedOutNumber;
-  std::optional<awsjson::timestamp> OptedOutTimestamp;
-  std::optional<bool> EndUserOptedOut;
+  std::optional<std::string> OptOutListArn{};
+  std::optional<std::string> OptOutListName{};
+  std::optional<std::string> OptedOutNumber{};
+  std::optional<awsjson::timestamp> OptedOutTimestamp{};
+  std::optional<bool> EndUserOptedOut{};
 
   friend bool operator==(PutOptedOutNumberResponse const&,
                          PutOptedOutNumberResponse const&) = default;

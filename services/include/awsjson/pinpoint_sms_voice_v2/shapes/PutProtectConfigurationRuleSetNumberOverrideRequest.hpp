@@ -14,11 +14,11 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutProtectConfigurationRuleSetNumberOverrideRequest {
-  std::optional<std::string> ClientToken;
-  std::string ProtectConfigurationId;
-  std::string DestinationPhoneNumber;
-  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::ProtectConfigurationRuleOverrideAction> Action;
-  std::optional<awsjson::timestamp> ExpirationTimestamp;
+  std::optional<std::string> ClientToken{};
+  std::string ProtectConfigurationId{};
+  std::string DestinationPhoneNumber{};
+  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::ProtectConfigurationRuleOverrideAction> Action{};
+  std::optional<awsjson::timestamp> ExpirationTimestamp{};
 
   friend bool operator==(PutProtectConfigurationRuleSetNumberOverrideRequest const&,
                          PutProtectConfigurationRuleSetNumberOverrideRequest const&) = default;

@@ -13,11 +13,11 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutRegistrationFieldValueRequest {
-  std::string RegistrationId;
-  std::string FieldPath;
-  std::optional<std::vector<std::string>> SelectChoices;
-  std::optional<std::string> TextValue;
-  std::optional<std::string> RegistrationAttachmentId;
+  std::string RegistrationId{};
+  std::string FieldPath{};
+  std::optional<std::vector<std::string>> SelectChoices{};
+  std::optional<std::string> TextValue{};
+  std::optional<std::string> RegistrationAttachmentId{};
 
   friend bool operator==(PutRegistrationFieldValueRequest const&,
                          PutRegistrationFieldValueRequest const&) = default;

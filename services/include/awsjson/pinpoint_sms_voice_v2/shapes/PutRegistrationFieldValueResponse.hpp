@@ -14,13 +14,13 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutRegistrationFieldValueResponse {
-  std::string RegistrationArn;
-  std::string RegistrationId;
-  std::int64_t VersionNumber;
-  std::string FieldPath;
-  std::optional<std::vector<std::string>> SelectChoices;
-  std::optional<std::string> TextValue;
-  std::optional<std::string> RegistrationAttachmentId;
+  std::string RegistrationArn{};
+  std::string RegistrationId{};
+  std::int64_t VersionNumber{};
+  std::string FieldPath{};
+  std::optional<std::vector<std::string>> SelectChoices{};
+  std::optional<std::string> TextValue{};
+  std::optional<std::string> RegistrationAttachmentId{};
 
   friend bool operator==(PutRegistrationFieldValueResponse const&,
                          PutRegistrationFieldValueResponse const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutResourcePolicyResponse {
-  std::optional<std::string> ResourceArn;
-  std::optional<std::string> Policy;
-  std::optional<awsjson::timestamp> CreatedTimestamp;
+  std::optional<std::string> ResourceArn{};
+  std::optional<std::string> Policy{};
+  std::optional<awsjson::timestamp> CreatedTimestamp{};
 
   friend bool operator==(PutResourcePolicyResponse const&,
                          PutResourcePolicyResponse const&) = default;

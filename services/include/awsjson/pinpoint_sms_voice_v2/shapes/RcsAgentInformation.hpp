@@ -15,18 +15,18 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RcsAgentInformation {
-  std::string RcsAgentArn;
-  std::string RcsAgentId;
-  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::RcsAgentStatus> Status;
-  awsjson::timestamp CreatedTimestamp;
-  bool DeletionProtectionEnabled;
-  std::optional<std::string> OptOutListName;
-  bool SelfManagedOptOutsEnabled;
-  std::optional<std::string> TwoWayChannelArn;
-  std::optional<std::string> TwoWayChannelRole;
-  bool TwoWayEnabled;
-  std::optional<std::string> PoolId;
-  std::optional<::awsjson::pinpoint_sms_voice_v2::TestingAgentInformation> TestingAgent;
+  std::string RcsAgentArn{};
+  std::string RcsAgentId{};
+  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::RcsAgentStatus> Status{};
+  awsjson::timestamp CreatedTimestamp{};
+  bool DeletionProtectionEnabled{};
+  std::optional<std::string> OptOutListName{};
+  bool SelfManagedOptOutsEnabled{};
+  std::optional<std::string> TwoWayChannelArn{};
+  std::optional<std::string> TwoWayChannelRole{};
+  bool TwoWayEnabled{};
+  std::optional<std::string> PoolId{};
+  std::optional<::awsjson::pinpoint_sms_voice_v2::TestingAgentInformation> TestingAgent{};
 
   friend bool operator==(RcsAgentInformation const&, RcsAgentInformation const&) = default;
 };

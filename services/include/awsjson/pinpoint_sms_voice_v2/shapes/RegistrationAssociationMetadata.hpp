@@ -12,11 +12,11 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegistrationAssociationMetadata {
-  std::string ResourceArn;
-  std::string ResourceId;
-  std::string ResourceType;
-  std::optional<std::string> IsoCountryCode;
-  std::optional<std::string> PhoneNumber;
+  std::string ResourceArn{};
+  std::string ResourceId{};
+  std::string ResourceType{};
+  std::optional<std::string> IsoCountryCode{};
+  std::optional<std::string> PhoneNumber{};
 
   friend bool operator==(RegistrationAssociationMetadata const&,
                          RegistrationAssociationMetadata const&) = default;

@@ -15,12 +15,12 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegistrationAttachmentsInformation {
-  std::string RegistrationAttachmentArn;
-  std::string RegistrationAttachmentId;
-  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::AttachmentStatus> AttachmentStatus;
-  std::optional<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::AttachmentUploadErrorReason>> AttachmentUploadErrorReason;
-  awsjson::timestamp CreatedTimestamp;
-  std::optional<std::string> AttachmentUrl;
+  std::string RegistrationAttachmentArn{};
+  std::string RegistrationAttachmentId{};
+  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::AttachmentStatus> AttachmentStatus{};
+  std::optional<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::AttachmentUploadErrorReason>> AttachmentUploadErrorReason{};
+  awsjson::timestamp CreatedTimestamp{};
+  std::optional<std::string> AttachmentUrl{};
 
   friend bool operator==(RegistrationAttachmentsInformation const&,
                          RegistrationAttachmentsInformation const&) = default;

@@ -12,11 +12,11 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegistrationDeniedReasonInformation {
-  std::string Reason;
-  std::string ShortDescription;
-  std::optional<std::string> LongDescription;
-  std::optional<std::string> DocumentationTitle;
-  std::optional<std::string> DocumentationLink;
+  std::string Reason{};
+  std::string ShortDescription{};
+  std::optional<std::string> LongDescription{};
+  std::optional<std::string> DocumentationTitle{};
+  std::optional<std::string> DocumentationLink{};
 
   friend bool operator==(RegistrationDeniedReasonInformation const&,
                          RegistrationDeniedReasonInformation const&) = default;

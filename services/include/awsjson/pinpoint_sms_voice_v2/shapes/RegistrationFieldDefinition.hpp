@@ -18,13 +18,13 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegistrationFieldDefinition {
-  std::string SectionPath;
-  std::string FieldPath;
-  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::FieldType> FieldType;
-  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::FieldRequirement> FieldRequirement;
-  std::optional<::awsjson::pinpoint_sms_voice_v2::SelectValidation> SelectValidation;
-  std::optional<::awsjson::pinpoint_sms_voice_v2::TextValidation> TextValidation;
-  ::awsjson::pinpoint_sms_voice_v2::RegistrationFieldDisplayHints DisplayHints;
+  std::string SectionPath{};
+  std::string FieldPath{};
+  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::FieldType> FieldType{};
+  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::FieldRequirement> FieldRequirement{};
+  std::optional<::awsjson::pinpoint_sms_voice_v2::SelectValidation> SelectValidation{};
+  std::optional<::awsjson::pinpoint_sms_voice_v2::TextValidation> TextValidation{};
+  ::awsjson::pinpoint_sms_voice_v2::RegistrationFieldDisplayHints DisplayHints{};
 
   friend bool operator==(RegistrationFieldDefinition const&,
                          RegistrationFieldDefinition const&) = default;

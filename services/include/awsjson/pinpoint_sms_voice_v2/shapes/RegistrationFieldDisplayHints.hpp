@@ -15,14 +15,14 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegistrationFieldDisplayHints {
-  std::string Title;
-  std::string ShortDescription;
-  std::optional<std::string> LongDescription;
-  std::optional<std::string> DocumentationTitle;
-  std::optional<std::string> DocumentationLink;
-  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::SelectOptionDescription>> SelectOptionDescriptions;
-  std::optional<std::string> TextValidationDescription;
-  std::optional<std::string> ExampleTextValue;
+  std::string Title{};
+  std::string ShortDescription{};
+  std::optional<std::string> LongDescription{};
+  std::optional<std::string> DocumentationTitle{};
+  std::optional<std::string> DocumentationLink{};
+  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::SelectOptionDescription>> SelectOptionDescriptions{};
+  std::optional<std::string> TextValidationDescription{};
+  std::optional<std::string> ExampleTextValue{};
 
   friend bool operator==(RegistrationFieldDisplayHints const&,
                          RegistrationFieldDisplayHints const&) = default;

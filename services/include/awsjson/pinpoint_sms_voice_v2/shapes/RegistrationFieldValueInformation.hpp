@@ -13,12 +13,12 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegistrationFieldValueInformation {
-  std::string FieldPath;
-  std::optional<std::vector<std::string>> SelectChoices;
-  std::optional<std::string> TextValue;
-  std::optional<std::string> RegistrationAttachmentId;
-  std::optional<std::string> DeniedReason;
-  std::optional<std::string> Feedback;
+  std::string FieldPath{};
+  std::optional<std::vector<std::string>> SelectChoices{};
+  std::optional<std::string> TextValue{};
+  std::optional<std::string> RegistrationAttachmentId{};
+  std::optional<std::string> DeniedReason{};
+  std::optional<std::string> Feedback{};
 
   friend bool operator==(RegistrationFieldValueInformation const&,
                          RegistrationFieldValueInformation const&) = default;

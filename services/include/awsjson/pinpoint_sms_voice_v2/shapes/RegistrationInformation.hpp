@@ -16,15 +16,15 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegistrationInformation {
-  std::string RegistrationArn;
-  std::string RegistrationId;
-  std::string RegistrationType;
-  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::RegistrationStatus> RegistrationStatus;
-  std::int64_t CurrentVersionNumber;
-  std::optional<std::int64_t> ApprovedVersionNumber;
-  std::optional<std::int64_t> LatestDeniedVersionNumber;
-  std::optional<std::map<std::string, std::string>> AdditionalAttributes;
-  awsjson::timestamp CreatedTimestamp;
+  std::string RegistrationArn{};
+  std::string RegistrationId{};
+  std::string RegistrationType{};
+  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::RegistrationStatus> RegistrationStatus{};
+  std::int64_t CurrentVersionNumber{};
+  std::optional<std::int64_t> ApprovedVersionNumber{};
+  std::optional<std::int64_t> LatestDeniedVersionNumber{};
+  std::optional<std::map<std::string, std::string>> AdditionalAttributes{};
+  awsjson::timestamp CreatedTimestamp{};
 
   friend bool operator==(RegistrationInformation const&, RegistrationInformation const&) = default;
 };

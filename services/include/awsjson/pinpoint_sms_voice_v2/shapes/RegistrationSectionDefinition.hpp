@@ -14,8 +14,8 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegistrationSectionDefinition {
-  std::string SectionPath;
-  ::awsjson::pinpoint_sms_voice_v2::RegistrationSectionDisplayHints DisplayHints;
+  std::string SectionPath{};
+  ::awsjson::pinpoint_sms_voice_v2::RegistrationSectionDisplayHints DisplayHints{};
 
   friend bool operator==(RegistrationSectionDefinition const&,
                          RegistrationSectionDefinition const&) = default;

@@ -12,11 +12,11 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegistrationSectionDisplayHints {
-  std::string Title;
-  std::string ShortDescription;
-  std::optional<std::string> LongDescription;
-  std::optional<std::string> DocumentationTitle;
-  std::optional<std::string> DocumentationLink;
+  std::string Title{};
+  std::string ShortDescription{};
+  std::optional<std::string> LongDescription{};
+  std::optional<std::string> DocumentationTitle{};
+  std::optional<std::string> DocumentationLink{};
 
   friend bool operator==(RegistrationSectionDisplayHints const&,
                          RegistrationSectionDisplayHints const&) = default;

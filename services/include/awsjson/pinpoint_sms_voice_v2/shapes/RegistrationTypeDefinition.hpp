@@ -16,9 +16,9 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegistrationTypeDefinition {
-  std::string RegistrationType;
-  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::SupportedAssociation>> SupportedAssociations;
-  ::awsjson::pinpoint_sms_voice_v2::RegistrationTypeDisplayHints DisplayHints;
+  std::string RegistrationType{};
+  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::SupportedAssociation>> SupportedAssociations{};
+  ::awsjson::pinpoint_sms_voice_v2::RegistrationTypeDisplayHints DisplayHints{};
 
   friend bool operator==(RegistrationTypeDefinition const&,
                          RegistrationTypeDefinition const&) = default;

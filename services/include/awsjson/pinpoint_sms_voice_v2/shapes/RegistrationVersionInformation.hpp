@@ -18,11 +18,11 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegistrationVersionInformation {
-  std::int64_t VersionNumber;
-  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::RegistrationVersionStatus> RegistrationVersionStatus;
-  ::awsjson::pinpoint_sms_voice_v2::RegistrationVersionStatusHistory RegistrationVersionStatusHistory;
-  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::RegistrationDeniedReasonInformation>> DeniedReasons;
-  std::optional<std::string> Feedback;
+  std::int64_t VersionNumber{};
+  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::RegistrationVersionStatus> RegistrationVersionStatus{};
+  ::awsjson::pinpoint_sms_voice_v2::RegistrationVersionStatusHistory RegistrationVersionStatusHistory{};
+  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::RegistrationDeniedReasonInformation>> DeniedReasons{};
+  std::optional<std::string> Feedback{};
 
   friend bool operator==(RegistrationVersionInformation const&,
                          RegistrationVersionInformation const&) = default;

@@ -11,16 +11,16 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegistrationVersionStatusHistory {
-  awsjson::timestamp DraftTimestamp;
-  std::optional<awsjson::timestamp> SubmittedTimestamp;
-  std::optional<awsjson::timestamp> AwsReviewingTimestamp;
-  std::optional<awsjson::timestamp> ReviewingTimestamp;
-  std::optional<awsjson::timestamp> RequiresAuthenticationTimestamp;
-  std::optional<awsjson::timestamp> ApprovedTimestamp;
-  std::optional<awsjson::timestamp> DiscardedTimestamp;
-  std::optional<awsjson::timestamp> DeniedTimestamp;
-  std::optional<awsjson::timestamp> RevokedTimestamp;
-  std::optional<awsjson::timestamp> ArchivedTimestamp;
+  awsjson::timestamp DraftTimestamp{};
+  std::optional<awsjson::timestamp> SubmittedTimestamp{};
+  std::optional<awsjson::timestamp> AwsReviewingTimestamp{};
+  std::optional<awsjson::timestamp> ReviewingTimestamp{};
+  std::optional<awsjson::timestamp> RequiresAuthenticationTimestamp{};
+  std::optional<awsjson::timestamp> ApprovedTimestamp{};
+  std::optional<awsjson::timestamp> DiscardedTimestamp{};
+  std::optional<awsjson::timestamp> DeniedTimestamp{};
+  std::optional<awsjson::timestamp> RevokedTimestamp{};
+  std::optional<awsjson::timestamp> ArchivedTimestamp{};
 
   friend bool operator==(RegistrationVersionStatusHistory const&,
                          RegistrationVersionStatusHistory const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReleasePhoneNumberRequest {
-  std::string PhoneNumberId;
+  std::string PhoneNumberId{};
 
   friend bool operator==(ReleasePhoneNumberRequest const&,
                          ReleasePhoneNumberRequest const&) = default;

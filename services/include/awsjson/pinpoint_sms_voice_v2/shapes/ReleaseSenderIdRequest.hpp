@@ -12,8 +12,8 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReleaseSenderIdRequest {
-  std::string SenderId;
-  std::string IsoCountryCode;
+  std::string SenderId{};
+  std::string IsoCountryCode{};
 
   friend bool operator==(ReleaseSenderIdRequest const&, ReleaseSenderIdRequest const&) = default;
 };

@@ -18,17 +18,17 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RequestPhoneNumberRequest {
-  std::string IsoCountryCode;
-  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::MessageType> MessageType;
-  std::vector<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::NumberCapability>> NumberCapabilities;
-  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::RequestableNumberType> NumberType;
-  std::optional<std::string> OptOutListName;
-  std::optional<std::string> PoolId;
-  std::optional<std::string> RegistrationId;
-  std::optional<bool> InternationalSendingEnabled;
-  std::optional<bool> DeletionProtectionEnabled;
-  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::Tag>> Tags;
-  std::optional<std::string> ClientToken;
+  std::string IsoCountryCode{};
+  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::MessageType> MessageType{};
+  std::vector<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::NumberCapability>> NumberCapabilities{};
+  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::RequestableNumberType> NumberType{};
+  std::optional<std::string> OptOutListName{};
+  std::optional<std::string> PoolId{};
+  std::optional<std::string> RegistrationId{};
+  std::optional<bool> InternationalSendingEnabled{};
+  std::optional<bool> DeletionProtectionEnabled{};
+  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::Tag>> Tags{};
+  std::optional<std::string> ClientToken{};
 
   friend bool operator==(RequestPhoneNumberRequest const&,
                          RequestPhoneNumberRequest const&) = default;

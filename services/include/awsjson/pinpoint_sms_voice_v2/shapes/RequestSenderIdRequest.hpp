@@ -16,12 +16,12 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RequestSenderIdRequest {
-  std::string SenderId;
-  std::string IsoCountryCode;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::MessageType>>> MessageTypes;
-  std::optional<bool> DeletionProtectionEnabled;
-  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::Tag>> Tags;
-  std::optional<std::string> ClientToken;
+  std::string SenderId{};
+  std::string IsoCountryCode{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::MessageType>>> MessageTypes{};
+  std::optional<bool> DeletionProtectionEnabled{};
+  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::Tag>> Tags{};
+  std::optional<std::string> ClientToken{};
 
   friend bool operator==(RequestSenderIdRequest const&, RequestSenderIdRequest const&) = default;
 };

@@ -16,14 +16,14 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RequestSenderIdResponse {
-  std::string SenderIdArn;
-  std::string SenderId;
-  std::string IsoCountryCode;
-  std::vector<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::MessageType>> MessageTypes;
-  std::string MonthlyLeasingPrice;
-  bool DeletionProtectionEnabled;
-  bool Registered;
-  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::Tag>> Tags;
+  std::string SenderIdArn{};
+  std::string SenderId{};
+  std::string IsoCountryCode{};
+  std::vector<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::MessageType>> MessageTypes{};
+  std::string MonthlyLeasingPrice{};
+  bool DeletionProtectionEnabled{};
+  bool Registered{};
+  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::Tag>> Tags{};
 
   friend bool operator==(RequestSenderIdResponse const&, RequestSenderIdResponse const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SelectOptionDescription {
-  std::string Option;
-  std::optional<std::string> Title;
-  std::optional<std::string> Description;
+  std::string Option{};
+  std::optional<std::string> Title{};
+  std::optional<std::string> Description{};
 
   friend bool operator==(SelectOptionDescription const&, SelectOptionDescription const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SelectValidation {
-  std::int32_t MinChoices;
-  std::int32_t MaxChoices;
-  std::vector<std::string> Options;
+  std::int32_t MinChoices{};
+  std::int32_t MaxChoices{};
+  std::vector<std::string> Options{};
 
   friend bool operator==(SelectValidation const&, SelectValidation const&) = default;
 };

@@ -16,13 +16,13 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SendDestinationNumberVerificationCodeRequest {
-  std::string VerifiedDestinationNumberId;
-  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::VerificationChannel> VerificationChannel;
-  std::optional<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::LanguageCode>> LanguageCode;
-  std::optional<std::string> OriginationIdentity;
-  std::optional<std::string> ConfigurationSetName;
-  std::optional<std::map<std::string, std::string>> Context;
-  std::optional<std::map<std::string, std::string>> DestinationCountryParameters;
+  std::string VerifiedDestinationNumberId{};
+  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::VerificationChannel> VerificationChannel{};
+  std::optional<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::LanguageCode>> LanguageCode{};
+  std::optional<std::string> OriginationIdentity{};
+  std::optional<std::string> ConfigurationSetName{};
+  std::optional<std::map<std::string, std::string>> Context{};
+  std::optional<std::map<std::string, std::string>> DestinationCountryParameters{};
 
   friend bool operator==(SendDestinationNumberVerificationCodeRequest const&,
                          SendDestinationNumberVerificationCodeRequest const&) = default;

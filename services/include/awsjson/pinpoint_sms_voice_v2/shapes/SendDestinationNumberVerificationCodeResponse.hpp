@@ -12,7 +12,7 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SendDestinationNumberVerificationCodeResponse {
-  std::string MessageId;
+  std::string MessageId{};
 
   friend bool operator==(SendDestinationNumberVerificationCodeResponse const&,
                          SendDestinationNumberVerificationCodeResponse const&) = default;

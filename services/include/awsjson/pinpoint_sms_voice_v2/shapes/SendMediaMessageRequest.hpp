@@ -15,17 +15,17 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SendMediaMessageRequest {
-  std::string DestinationPhoneNumber;
-  std::string OriginationIdentity;
-  std::optional<std::string> MessageBody;
-  std::optional<std::vector<std::string>> MediaUrls;
-  std::optional<std::string> ConfigurationSetName;
-  std::optional<std::string> MaxPrice;
-  std::optional<std::int32_t> TimeToLive;
-  std::optional<std::map<std::string, std::string>> Context;
-  std::optional<bool> DryRun;
-  std::optional<std::string> ProtectConfigurationId;
-  std::optional<bool> MessageFeedbackEnabled;
+  std::string DestinationPhoneNumber{};
+  std::string OriginationIdentity{};
+  std::optional<std::string> MessageBody{};
+  std::optional<std::vector<std::string>> MediaUrls{};
+  std::optional<std::string> ConfigurationSetName{};
+  std::optional<std::string> MaxPrice{};
+  std::optional<std::int32_t> TimeToLive{};
+  std::optional<std::map<std::string, std::string>> Context{};
+  std::optional<bool> DryRun{};
+  std::optional<std::string> ProtectConfigurationId{};
+  std::optional<bool> MessageFeedbackEnabled{};
 
   friend bool operator==(SendMediaMessageRequest const&, SendMediaMessageRequest const&) = default;
 };

@@ -14,15 +14,15 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SendNotifyTextMessageRequest {
-  std::string NotifyConfigurationId;
-  std::string DestinationPhoneNumber;
-  std::optional<std::string> TemplateId;
-  std::map<std::string, std::string> TemplateVariables;
-  std::optional<std::int32_t> TimeToLive;
-  std::optional<std::map<std::string, std::string>> Context;
-  std::optional<std::string> ConfigurationSetName;
-  std::optional<bool> DryRun;
-  std::optional<bool> MessageFeedbackEnabled;
+  std::string NotifyConfigurationId{};
+  std::string DestinationPhoneNumber{};
+  std::optional<std::string> TemplateId{};
+  std::map<std::string, std::string> TemplateVariables{};
+  std::optional<std::int32_t> TimeToLive{};
+  std::optional<std::map<std::string, std::string>> Context{};
+  std::optional<std::string> ConfigurationSetName{};
+  std::optional<bool> DryRun{};
+  std::optional<bool> MessageFeedbackEnabled{};
 
   friend bool operator==(SendNotifyTextMessageRequest const&,
                          SendNotifyTextMessageRequest const&) = default;

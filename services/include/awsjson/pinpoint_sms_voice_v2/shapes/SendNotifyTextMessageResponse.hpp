@@ -12,9 +12,9 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SendNotifyTextMessageResponse {
-  std::optional<std::string> MessageId;
-  std::optional<std::string> TemplateId;
-  std::optional<std::string> ResolvedMessageBody;
+  std::optional<std::string> MessageId{};
+  std::optional<std::string> TemplateId{};
+  std::optional<std::string> ResolvedMessageBody{};
 
   friend bool operator==(SendNotifyTextMessageResponse const&,
                          SendNotifyTextMessageResponse const&) = default;

@@ -16,19 +16,19 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SendTextMessageRequest {
-  std::string DestinationPhoneNumber;
-  std::optional<std::string> OriginationIdentity;
-  std::optional<std::string> MessageBody;
-  std::optional<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::MessageType>> MessageType;
-  std::optional<std::string> Keyword;
-  std::optional<std::string> ConfigurationSetName;
-  std::optional<std::string> MaxPrice;
-  std::optional<std::int32_t> TimeToLive;
-  std::optional<std::map<std::string, std::string>> Context;
-  std::optional<std::map<std::string, std::string>> DestinationCountryParameters;
-  std::optional<bool> DryRun;
-  std::optional<std::string> ProtectConfigurationId;
-  std::optional<bool> MessageFeedbackEnabled;
+  std::string DestinationPhoneNumber{};
+  std::optional<std::string> OriginationIdentity{};
+  std::optional<std::string> MessageBody{};
+  std::optional<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::MessageType>> MessageType{};
+  std::optional<std::string> Keyword{};
+  std::optional<std::string> ConfigurationSetName{};
+  std::optional<std::string> MaxPrice{};
+  std::optional<std::int32_t> TimeToLive{};
+  std::optional<std::map<std::string, std::string>> Context{};
+  std::optional<std::map<std::string, std::string>> DestinationCountryParameters{};
+  std::optional<bool> DryRun{};
+  std::optional<std::string> ProtectConfigurationId{};
+  std::optional<bool> MessageFeedbackEnabled{};
 
   friend bool operator==(SendTextMessageRequest const&, SendTextMessageRequest const&) = default;
 };

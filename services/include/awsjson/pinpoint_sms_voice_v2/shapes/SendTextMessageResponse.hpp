@@ -12,7 +12,7 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SendTextMessageResponse {
-  std::optional<std::string> MessageId;
+  std::optional<std::string> MessageId{};
 
   friend bool operator==(SendTextMessageResponse const&, SendTextMessageResponse const&) = default;
 };

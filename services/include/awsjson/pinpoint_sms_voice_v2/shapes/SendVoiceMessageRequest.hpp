@@ -16,18 +16,18 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SendVoiceMessageRequest {
-  std::string DestinationPhoneNumber;
-  std::string OriginationIdentity;
-  std::optional<std::string> MessageBody;
-  std::optional<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::VoiceMessageBodyTextType>> MessageBodyTextType;
-  std::optional<std::string> VoiceId;
-  std::optional<std::string> ConfigurationSetName;
-  std::optional<std::string> MaxPricePerMinute;
-  std::optional<std::int32_t> TimeToLive;
-  std::optional<std::map<std::string, std::string>> Context;
-  std::optional<bool> DryRun;
-  std::optional<std::string> ProtectConfigurationId;
-  std::optional<bool> MessageFeedbackEnabled;
+  std::string DestinationPhoneNumber{};
+  std::string OriginationIdentity{};
+  std::optional<std::string> MessageBody{};
+  std::optional<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::VoiceMessageBodyTextType>> MessageBodyTextType{};
+  std::optional<std::string> VoiceId{};
+  std::optional<std::string> ConfigurationSetName{};
+  std::optional<std::string> MaxPricePerMinute{};
+  std::optional<std::int32_t> TimeToLive{};
+  std::optional<std::map<std::string, std::string>> Context{};
+  std::optional<bool> DryRun{};
+  std::optional<std::string> ProtectConfigurationId{};
+  std::optional<bool> MessageFeedbackEnabled{};
 
   friend bool operator==(SendVoiceMessageRequest const&, SendVoiceMessageRequest const&) = default;
 };

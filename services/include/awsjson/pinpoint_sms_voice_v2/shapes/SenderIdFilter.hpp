@@ -15,8 +15,8 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SenderIdFilter {
-  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::SenderIdFilterName> Name;
-  std::vector<std::string> Values;
+  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::SenderIdFilterName> Name{};
+  std::vector<std::string> Values{};
 
   friend bool operator==(SenderIdFilter const&, SenderIdFilter const&) = default;
 };

@@ -15,14 +15,14 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SenderIdInformation {
-  std::string SenderIdArn;
-  std::string SenderId;
-  std::string IsoCountryCode;
-  std::vector<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::MessageType>> MessageTypes;
-  std::string MonthlyLeasingPrice;
-  bool DeletionProtectionEnabled;
-  bool Registered;
-  std::optional<std::string> RegistrationId;
+  std::string SenderIdArn{};
+  std::string SenderId{};
+  std::string IsoCountryCode{};
+  std::vector<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::MessageType>> MessageTypes{};
+  std::string MonthlyLeasingPrice{};
+  bool DeletionProtectionEnabled{};
+  bool Registered{};
+  std::optional<std::string> RegistrationId{};
 
   friend bool operator==(SenderIdInformation const&, SenderIdInformation const&) = default;
 };

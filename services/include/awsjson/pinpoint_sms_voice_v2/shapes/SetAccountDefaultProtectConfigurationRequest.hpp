@@ -12,7 +12,7 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SetAccountDefaultProtectConfigurationRequest {
-  std::string ProtectConfigurationId;
+  std::string ProtectConfigurationId{};
 
   friend bool operator==(SetAccountDefaultProtectConfigurationRequest const&,
                          SetAccountDefaultProtectConfigurationRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SetAccountDefaultProtectConfigurationResponse {
-  std::string DefaultProtectConfigurationArn;
-  std::string DefaultProtectConfigurationId;
+  std::string DefaultProtectConfigurationArn{};
+  std::string DefaultProtectConfigurationId{};
 
   friend bool operator==(SetAccountDefaultProtectConfigurationResponse const&,
                          SetAccountDefaultProtectConfigurationResponse const&) = default;

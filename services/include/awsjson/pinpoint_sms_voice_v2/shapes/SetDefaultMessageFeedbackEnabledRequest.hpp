@@ -12,8 +12,8 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SetDefaultMessageFeedbackEnabledRequest {
-  std::string ConfigurationSetName;
-  bool MessageFeedbackEnabled;
+  std::string ConfigurationSetName{};
+  bool MessageFeedbackEnabled{};
 
   friend bool operator==(SetDefaultMessageFeedbackEnabledRequest const&,
                          SetDefaultMessageFeedbackEnabledRequest const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SetDefaultMessageFeedbackEnabledResponse {
-  std::optional<std::string> ConfigurationSetArn;
-  std::optional<std::string> ConfigurationSetName;
-  std::optional<bool> MessageFeedbackEnabled;
+  std::optional<std::string> ConfigurationSetArn{};
+  std::optional<std::string> ConfigurationSetName{};
+  std::optional<bool> MessageFeedbackEnabled{};
 
   friend bool operator==(SetDefaultMessageFeedbackEnabledResponse const&,
                          SetDefaultMessageFeedbackEnabledResponse const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SetDefaultMessageTypeRequest {
-  std::string ConfigurationSetName;
-  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::MessageType> MessageType;
+  std::string ConfigurationSetName{};
+  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::MessageType> MessageType{};
 
   friend bool operator==(SetDefaultMessageTypeRequest const&,
                          SetDefaultMessageTypeRequest const&) = default;

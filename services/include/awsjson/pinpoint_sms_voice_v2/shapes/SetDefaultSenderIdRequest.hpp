@@ -12,8 +12,8 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SetDefaultSenderIdRequest {
-  std::string ConfigurationSetName;
-  std::string SenderId;
+  std::string ConfigurationSetName{};
+  std::string SenderId{};
 
   friend bool operator==(SetDefaultSenderIdRequest const&,
                          SetDefaultSenderIdRequest const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SetDefaultSenderIdResponse {
-  std::optional<std::string> ConfigurationSetArn;
-  std::optional<std::string> ConfigurationSetName;
-  std::optional<std::string> SenderId;
+  std::optional<std::string> ConfigurationSetArn{};
+  std::optional<std::string> ConfigurationSetName{};
+  std::optional<std::string> SenderId{};
 
   friend bool operator==(SetDefaultSenderIdResponse const&,
                          SetDefaultSenderIdResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SnsDestination {
-  std::string TopicArn;
+  std::string TopicArn{};
 
   friend bool operator==(SnsDestination const&, SnsDestination const&) = default;
 };

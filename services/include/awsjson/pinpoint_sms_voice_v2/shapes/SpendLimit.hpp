@@ -15,10 +15,10 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SpendLimit {
-  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::SpendLimitName> Name;
-  std::int64_t EnforcedLimit;
-  std::int64_t MaxLimit;
-  bool Overridden;
+  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::SpendLimitName> Name{};
+  std::int64_t EnforcedLimit{};
+  std::int64_t MaxLimit{};
+  bool Overridden{};
 
   friend bool operator==(SpendLimit const&, SpendLimit const&) = default;
 };

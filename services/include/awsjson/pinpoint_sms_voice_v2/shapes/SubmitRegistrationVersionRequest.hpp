@@ -12,8 +12,8 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SubmitRegistrationVersionRequest {
-  std::string RegistrationId;
-  std::optional<bool> AwsReview;
+  std::string RegistrationId{};
+  std::optional<bool> AwsReview{};
 
   friend bool operator==(SubmitRegistrationVersionRequest const&,
                          SubmitRegistrationVersionRequest const&) = default;

@@ -16,12 +16,12 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SubmitRegistrationVersionResponse {
-  std::string RegistrationArn;
-  std::string RegistrationId;
-  std::int64_t VersionNumber;
-  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::RegistrationVersionStatus> RegistrationVersionStatus;
-  ::awsjson::pinpoint_sms_voice_v2::RegistrationVersionStatusHistory RegistrationVersionStatusHistory;
-  bool AwsReview;
+  std::string RegistrationArn{};
+  std::string RegistrationId{};
+  std::int64_t VersionNumber{};
+  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::RegistrationVersionStatus> RegistrationVersionStatus{};
+  ::awsjson::pinpoint_sms_voice_v2::RegistrationVersionStatusHistory RegistrationVersionStatusHistory{};
+  bool AwsReview{};
 
   friend bool operator==(SubmitRegistrationVersionResponse const&,
                          SubmitRegistrationVersionResponse const&) = default;

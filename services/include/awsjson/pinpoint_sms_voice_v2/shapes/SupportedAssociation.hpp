@@ -15,10 +15,10 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SupportedAssociation {
-  std::string ResourceType;
-  std::optional<std::string> IsoCountryCode;
-  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::RegistrationAssociationBehavior> AssociationBehavior;
-  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::RegistrationDisassociationBehavior> DisassociationBehavior;
+  std::string ResourceType{};
+  std::optional<std::string> IsoCountryCode{};
+  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::RegistrationAssociationBehavior> AssociationBehavior{};
+  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::RegistrationDisassociationBehavior> DisassociationBehavior{};
 
   friend bool operator==(SupportedAssociation const&, SupportedAssociation const&) = default;
 };

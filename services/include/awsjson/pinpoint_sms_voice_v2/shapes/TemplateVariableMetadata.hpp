@@ -16,16 +16,16 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TemplateVariableMetadata {
-  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::TemplateVariableType> Type;
-  bool Required;
-  std::optional<std::string> Description;
-  std::optional<std::int32_t> MaxLength;
-  std::optional<std::int32_t> MinValue;
-  std::optional<std::int32_t> MaxValue;
-  std::optional<std::string> DefaultValue;
-  std::optional<std::string> Pattern;
-  std::optional<std::string> Sample;
-  std::optional<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::TemplateVariableSource>> Source;
+  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::TemplateVariableType> Type{};
+  bool Required{};
+  std::optional<std::string> Description{};
+  std::optional<std::int32_t> MaxLength{};
+  std::optional<std::int32_t> MinValue{};
+  std::optional<std::int32_t> MaxValue{};
+  std::optional<std::string> DefaultValue{};
+  std::optional<std::string> Pattern{};
+  std::optional<std::string> Sample{};
+  std::optional<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::TemplateVariableSource>> Source{};
 
   friend bool operator==(TemplateVariableMetadata const&,
                          TemplateVariableMetadata const&) = default;

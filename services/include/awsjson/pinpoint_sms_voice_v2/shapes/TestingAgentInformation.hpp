@@ -14,9 +14,9 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TestingAgentInformation {
-  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::TestingAgentStatus> Status;
-  std::optional<std::string> TestingAgentId;
-  std::string RegistrationId;
+  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::TestingAgentStatus> Status{};
+  std::optional<std::string> TestingAgentId{};
+  std::string RegistrationId{};
 
   friend bool operator==(TestingAgentInformation const&, TestingAgentInformation const&) = default;
 };

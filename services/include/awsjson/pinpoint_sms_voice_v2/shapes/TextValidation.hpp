@@ -13,9 +13,9 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TextValidation {
-  std::int32_t MinLength;
-  std::int32_t MaxLength;
-  std::string Pattern;
+  std::int32_t MinLength{};
+  std::int32_t MaxLength{};
+  std::string Pattern{};
 
   friend bool operator==(TextValidation const&, TextValidation const&) = default;
 };

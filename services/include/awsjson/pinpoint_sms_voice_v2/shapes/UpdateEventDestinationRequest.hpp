@@ -18,13 +18,13 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateEventDestinationRequest {
-  std::string ConfigurationSetName;
-  std::string EventDestinationName;
-  std::optional<bool> Enabled;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::EventType>>> MatchingEventTypes;
-  std::optional<::awsjson::pinpoint_sms_voice_v2::CloudWatchLogsDestination> CloudWatchLogsDestination;
-  std::optional<::awsjson::pinpoint_sms_voice_v2::KinesisFirehoseDestination> KinesisFirehoseDestination;
-  std::optional<::awsjson::pinpoint_sms_voice_v2::SnsDestination> SnsDestination;
+  std::string ConfigurationSetName{};
+  std::string EventDestinationName{};
+  std::optional<bool> Enabled{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::EventType>>> MatchingEventTypes{};
+  std::optional<::awsjson::pinpoint_sms_voice_v2::CloudWatchLogsDestination> CloudWatchLogsDestination{};
+  std::optional<::awsjson::pinpoint_sms_voice_v2::KinesisFirehoseDestination> KinesisFirehoseDestination{};
+  std::optional<::awsjson::pinpoint_sms_voice_v2::SnsDestination> SnsDestination{};
 
   friend bool operator==(UpdateEventDestinationRequest const&,
                          UpdateEventDestinationRequest const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateEventDestinationResponse {
-  std::optional<std::string> ConfigurationSetArn;
-  std::optional<std::string> ConfigurationSetName;
-  std::optional<::awsjson::pinpoint_sms_voice_v2::EventDestination> EventDestination;
+  std::optional<std::string> ConfigurationSetArn{};
+  std::optional<std::string> ConfigurationSetName{};
+  std::optional<::awsjson::pinpoint_sms_voice_v2::EventDestination> EventDestination{};
 
   friend bool operator==(UpdateEventDestinationResponse const&,
                          UpdateEventDestinationResponse const&) = default;

@@ -15,12 +15,12 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateNotifyConfigurationRequest {
-  std::string NotifyConfigurationId;
-  std::optional<std::string> DefaultTemplateId;
-  std::optional<std::string> PoolId;
-  std::optional<std::vector<std::string>> EnabledCountries;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::NumberCapability>>> EnabledChannels;
-  std::optional<bool> DeletionProtectionEnabled;
+  std::string NotifyConfigurationId{};
+  std::optional<std::string> DefaultTemplateId{};
+  std::optional<std::string> PoolId{};
+  std::optional<std::vector<std::string>> EnabledCountries{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::NumberCapability>>> EnabledChannels{};
+  std::optional<bool> DeletionProtectionEnabled{};
 
   friend bool operator==(UpdateNotifyConfigurationRequest const&,
                          UpdateNotifyConfigurationRequest const&) = default;

@@ -12,14 +12,14 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdatePhoneNumberRequest {
-  std::string PhoneNumberId;
-  std::optional<bool> TwoWayEnabled;
-  std::optional<std::string> TwoWayChannelArn;
-  std::optional<std::string> TwoWayChannelRole;
-  std::optional<bool> SelfManagedOptOutsEnabled;
-  std::optional<std::string> OptOutListName;
-  std::optional<bool> InternationalSendingEnabled;
-  std::optional<bool> DeletionProtectionEnabled;
+  std::string PhoneNumberId{};
+  std::optional<bool> TwoWayEnabled{};
+  std::optional<std::string> TwoWayChannelArn{};
+  std::optional<std::string> TwoWayChannelRole{};
+  std::optional<bool> SelfManagedOptOutsEnabled{};
+  std::optional<std::string> OptOutListName{};
+  std::optional<bool> InternationalSendingEnabled{};
+  std::optional<bool> DeletionProtectionEnabled{};
 
   friend bool operator==(UpdatePhoneNumberRequest const&,
                          UpdatePhoneNumberRequest const&) = default;

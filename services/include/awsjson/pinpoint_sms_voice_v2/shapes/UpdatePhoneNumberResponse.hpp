@@ -18,24 +18,24 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdatePhoneNumberResponse {
-  std::optional<std::string> PhoneNumberArn;
-  std::optional<std::string> PhoneNumberId;
-  std::optional<std::string> PhoneNumber;
-  std::optional<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::NumberStatus>> Status;
-  std::optional<std::string> IsoCountryCode;
-  std::optional<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::MessageType>> MessageType;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::NumberCapability>>> NumberCapabilities;
-  std::optional<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::NumberType>> NumberType;
-  std::optional<std::string> MonthlyLeasingPrice;
-  std::optional<bool> TwoWayEnabled;
-  std::optional<std::string> TwoWayChannelArn;
-  std::optional<std::string> TwoWayChannelRole;
-  std::optional<bool> SelfManagedOptOutsEnabled;
-  std::optional<std::string> OptOutListName;
-  std::optional<bool> InternationalSendingEnabled;
-  std::optional<bool> DeletionProtectionEnabled;
-  std::optional<std::string> RegistrationId;
-  std::optional<awsjson::timestamp> CreatedTimestamp;
+  std::optional<std::string> PhoneNumberArn{};
+  std::optional<std::string> PhoneNumberId{};
+  std::optional<std::string> PhoneNumber{};
+  std::optional<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::NumberStatus>> Status{};
+  std::optional<std::string> IsoCountryCode{};
+  std::optional<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::MessageType>> MessageType{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::NumberCapability>>> NumberCapabilities{};
+  std::optional<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::NumberType>> NumberType{};
+  std::optional<std::string> MonthlyLeasingPrice{};
+  std::optional<bool> TwoWayEnabled{};
+  std::optional<std::string> TwoWayChannelArn{};
+  std::optional<std::string> TwoWayChannelRole{};
+  std::optional<bool> SelfManagedOptOutsEnabled{};
+  std::optional<std::string> OptOutListName{};
+  std::optional<bool> InternationalSendingEnabled{};
+  std::optional<bool> DeletionProtectionEnabled{};
+  std::optional<std::string> RegistrationId{};
+  std::optional<awsjson::timestamp> CreatedTimestamp{};
 
   friend bool operator==(UpdatePhoneNumberResponse const&,
                          UpdatePhoneNumberResponse const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateProtectConfigurationCountryRuleSetRequest {
-  std::string ProtectConfigurationId;
-  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::NumberCapability> NumberCapability;
-  std::map<std::string, ::awsjson::pinpoint_sms_voice_v2::ProtectConfigurationCountryRuleSetInformation> CountryRuleSetUpdates;
+  std::string ProtectConfigurationId{};
+  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::NumberCapability> NumberCapability{};
+  std::map<std::string, ::awsjson::pinpoint_sms_voice_v2::ProtectConfigurationCountryRuleSetInformation> CountryRuleSetUpdates{};
 
   friend bool operator==(UpdateProtectConfigurationCountryRuleSetRequest const&,
                          UpdateProtectConfigurationCountryRuleSetRequest const&) = default;

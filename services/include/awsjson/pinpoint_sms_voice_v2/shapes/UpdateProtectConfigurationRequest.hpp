@@ -12,8 +12,8 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateProtectConfigurationRequest {
-  std::string ProtectConfigurationId;
-  std::optional<bool> DeletionProtectionEnabled;
+  std::string ProtectConfigurationId{};
+  std::optional<bool> DeletionProtectionEnabled{};
 
   friend bool operator==(UpdateProtectConfigurationRequest const&,
                          UpdateProtectConfigurationRequest const&) = default;

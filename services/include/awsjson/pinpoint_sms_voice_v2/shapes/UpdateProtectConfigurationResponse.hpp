@@ -12,11 +12,11 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateProtectConfigurationResponse {
-  std::string ProtectConfigurationArn;
-  std::string ProtectConfigurationId;
-  awsjson::timestamp CreatedTimestamp;
-  bool AccountDefault;
-  bool DeletionProtectionEnabled;
+  std::string ProtectConfigurationArn{};
+  std::string ProtectConfigurationId{};
+  awsjson::timestamp CreatedTimestamp{};
+  bool AccountDefault{};
+  bool DeletionProtectionEnabled{};
 
   friend bool operator==(UpdateProtectConfigurationResponse const&,
                          UpdateProtectConfigurationResponse const&) = default;

@@ -12,13 +12,13 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateRcsAgentRequest {
-  std::string RcsAgentId;
-  std::optional<bool> DeletionProtectionEnabled;
-  std::optional<std::string> OptOutListName;
-  std::optional<bool> SelfManagedOptOutsEnabled;
-  std::optional<std::string> TwoWayChannelArn;
-  std::optional<std::string> TwoWayChannelRole;
-  std::optional<bool> TwoWayEnabled;
+  std::string RcsAgentId{};
+  std::optional<bool> DeletionProtectionEnabled{};
+  std::optional<std::string> OptOutListName{};
+  std::optional<bool> SelfManagedOptOutsEnabled{};
+  std::optional<std::string> TwoWayChannelArn{};
+  std::optional<std::string> TwoWayChannelRole{};
+  std::optional<bool> TwoWayEnabled{};
 
   friend bool operator==(UpdateRcsAgentRequest const&, UpdateRcsAgentRequest const&) = default;
 };

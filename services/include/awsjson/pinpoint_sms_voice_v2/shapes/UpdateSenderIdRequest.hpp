@@ -12,9 +12,9 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateSenderIdRequest {
-  std::string SenderId;
-  std::string IsoCountryCode;
-  std::optional<bool> DeletionProtectionEnabled;
+  std::string SenderId{};
+  std::string IsoCountryCode{};
+  std::optional<bool> DeletionProtectionEnabled{};
 
   friend bool operator==(UpdateSenderIdRequest const&, UpdateSenderIdRequest const&) = default;
 };

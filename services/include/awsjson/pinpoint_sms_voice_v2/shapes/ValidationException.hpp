@@ -16,9 +16,9 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ValidationException {
-  std::optional<std::string> Message;
-  std::optional<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::ValidationExceptionReason>> Reason;
-  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::ValidationExceptionField>> Fields;
+  std::optional<std::string> Message{};
+  std::optional<awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::ValidationExceptionReason>> Reason{};
+  std::optional<std::vector<::awsjson::pinpoint_sms_voice_v2::ValidationExceptionField>> Fields{};
 
   friend bool operator==(ValidationException const&, ValidationException const&) = default;
 };

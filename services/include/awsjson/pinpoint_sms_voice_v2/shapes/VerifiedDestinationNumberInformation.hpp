@@ -14,12 +14,12 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VerifiedDestinationNumberInformation {
-  std::string VerifiedDestinationNumberArn;
-  std::string VerifiedDestinationNumberId;
-  std::string DestinationPhoneNumber;
-  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::VerificationStatus> Status;
-  std::optional<std::string> RcsAgentId;
-  awsjson::timestamp CreatedTimestamp;
+  std::string VerifiedDestinationNumberArn{};
+  std::string VerifiedDestinationNumberId{};
+  std::string DestinationPhoneNumber{};
+  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::VerificationStatus> Status{};
+  std::optional<std::string> RcsAgentId{};
+  awsjson::timestamp CreatedTimestamp{};
 
   friend bool operator==(VerifiedDestinationNumberInformation const&,
                          VerifiedDestinationNumberInformation const&) = default;

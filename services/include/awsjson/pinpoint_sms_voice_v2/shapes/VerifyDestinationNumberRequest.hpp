@@ -12,8 +12,8 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VerifyDestinationNumberRequest {
-  std::string VerifiedDestinationNumberId;
-  std::string VerificationCode;
+  std::string VerifiedDestinationNumberId{};
+  std::string VerificationCode{};
 
   friend bool operator==(VerifyDestinationNumberRequest const&,
                          VerifyDestinationNumberRequest const&) = default;

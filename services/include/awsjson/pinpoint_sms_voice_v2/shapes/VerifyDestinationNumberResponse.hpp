@@ -14,11 +14,11 @@ namespace awsjson::pinpoint_sms_voice_v2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VerifyDestinationNumberResponse {
-  std::string VerifiedDestinationNumberArn;
-  std::string VerifiedDestinationNumberId;
-  std::string DestinationPhoneNumber;
-  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::VerificationStatus> Status;
-  awsjson::timestamp CreatedTimestamp;
+  std::string VerifiedDestinationNumberArn{};
+  std::string VerifiedDestinationNumberId{};
+  std::string DestinationPhoneNumber{};
+  awsjson::open_enum<::awsjson::pinpoint_sms_voice_v2::VerificationStatus> Status{};
+  awsjson::timestamp CreatedTimestamp{};
 
   friend bool operator==(VerifyDestinationNumberResponse const&,
                          VerifyDestinationNumberResponse const&) = default;

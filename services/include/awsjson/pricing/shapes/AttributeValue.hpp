@@ -12,7 +12,7 @@ namespace awsjson::pricing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AttributeValue {
-  std::optional<std::string> Value;
+  std::optional<std::string> Value{};
 
   friend bool operator==(AttributeValue const&, AttributeValue const&) = default;
 };

@@ -13,10 +13,10 @@ namespace awsjson::pricing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeServicesRequest {
-  std::optional<std::string> ServiceCode;
-  std::optional<std::string> FormatVersion;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<std::string> ServiceCode{};
+  std::optional<std::string> FormatVersion{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(DescribeServicesRequest const&, DescribeServicesRequest const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::pricing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeServicesResponse {
-  std::optional<std::vector<::awsjson::pricing::Service>> Services;
-  std::optional<std::string> FormatVersion;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::pricing::Service>> Services{};
+  std::optional<std::string> FormatVersion{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeServicesResponse const&,
                          DescribeServicesResponse const&) = default;

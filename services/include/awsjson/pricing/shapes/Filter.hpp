@@ -14,9 +14,9 @@ namespace awsjson::pricing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Filter {
-  awsjson::open_enum<::awsjson::pricing::FilterType> Type;
-  std::string Field;
-  std::string Value;
+  awsjson::open_enum<::awsjson::pricing::FilterType> Type{};
+  std::string Field{};
+  std::string Value{};
 
   friend bool operator==(Filter const&, Filter const&) = default;
 };

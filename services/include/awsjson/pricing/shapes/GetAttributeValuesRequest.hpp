@@ -13,10 +13,10 @@ namespace awsjson::pricing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAttributeValuesRequest {
-  std::string ServiceCode;
-  std::string AttributeName;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::string ServiceCode{};
+  std::string AttributeName{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(GetAttributeValuesRequest const&,
                          GetAttributeValuesRequest const&) = default;

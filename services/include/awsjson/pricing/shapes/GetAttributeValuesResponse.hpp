@@ -15,8 +15,8 @@ namespace awsjson::pricing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAttributeValuesResponse {
-  std::optional<std::vector<::awsjson::pricing::AttributeValue>> AttributeValues;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::pricing::AttributeValue>> AttributeValues{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(GetAttributeValuesResponse const&,
                          GetAttributeValuesResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::pricing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetPriceListFileUrlRequest {
-  std::string PriceListArn;
-  std::string FileFormat;
+  std::string PriceListArn{};
+  std::string FileFormat{};
 
   friend bool operator==(GetPriceListFileUrlRequest const&,
                          GetPriceListFileUrlRequest const&) = default;

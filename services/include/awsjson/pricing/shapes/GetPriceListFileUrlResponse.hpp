@@ -12,7 +12,7 @@ namespace awsjson::pricing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetPriceListFileUrlResponse {
-  std::optional<std::string> Url;
+  std::optional<std::string> Url{};
 
   friend bool operator==(GetPriceListFileUrlResponse const&,
                          GetPriceListFileUrlResponse const&) = default;

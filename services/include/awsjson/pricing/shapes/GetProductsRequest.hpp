@@ -16,11 +16,11 @@ namespace awsjson::pricing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetProductsRequest {
-  std::string ServiceCode;
-  std::optional<std::vector<::awsjson::pricing::Filter>> Filters;
-  std::optional<std::string> FormatVersion;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::string ServiceCode{};
+  std::optional<std::vector<::awsjson::pricing::Filter>> Filters{};
+  std::optional<std::string> FormatVersion{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(GetProductsRequest const&, GetProductsRequest const&) = default;
 };

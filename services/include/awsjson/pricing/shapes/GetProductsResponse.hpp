@@ -13,9 +13,9 @@ namespace awsjson::pricing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetProductsResponse {
-  std::optional<std::string> FormatVersion;
-  std::optional<std::vector<std::string>> PriceList;
-  std::optional<std::string> NextToken;
+  std::optional<std::string> FormatVersion{};
+  std::optional<std::vector<std::string>> PriceList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(GetProductsResponse const&, GetProductsResponse const&) = default;
 };

@@ -13,12 +13,12 @@ namespace awsjson::pricing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListPriceListsRequest {
-  std::string ServiceCode;
-  awsjson::timestamp EffectiveDate;
-  std::optional<std::string> RegionCode;
-  std::string CurrencyCode;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::string ServiceCode{};
+  awsjson::timestamp EffectiveDate{};
+  std::optional<std::string> RegionCode{};
+  std::string CurrencyCode{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListPriceListsRequest const&, ListPriceListsRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::pricing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListPriceListsResponse {
-  std::optional<std::vector<::awsjson::pricing::PriceList>> PriceLists;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::pricing::PriceList>> PriceLists{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListPriceListsResponse const&, ListPriceListsResponse const&) = default;
 };

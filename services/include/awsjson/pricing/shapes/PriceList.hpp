@@ -13,10 +13,10 @@ namespace awsjson::pricing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PriceList {
-  std::optional<std::string> PriceListArn;
-  std::optional<std::string> RegionCode;
-  std::optional<std::string> CurrencyCode;
-  std::optional<std::vector<std::string>> FileFormats;
+  std::optional<std::string> PriceListArn{};
+  std::optional<std::string> RegionCode{};
+  std::optional<std::string> CurrencyCode{};
+  std::optional<std::vector<std::string>> FileFormats{};
 
   friend bool operator==(PriceList const&, PriceList const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::pricing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Service {
-  std::string ServiceCode;
-  std::optional<std::vector<std::string>> AttributeNames;
+  std::string ServiceCode{};
+  std::optional<std::vector<std::string>> AttributeNames{};
 
   friend bool operator==(Service const&, Service const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AcceptEnvironmentAccountConnectionRequest {
-  std::string id;
+  std::string id{};
 
   friend bool operator==(AcceptEnvironmentAccountConnectionRequest const&,
                          AcceptEnvironmentAccountConnectionRequest const&) = default;

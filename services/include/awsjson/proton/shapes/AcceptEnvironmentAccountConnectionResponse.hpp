@@ -13,7 +13,7 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AcceptEnvironmentAccountConnectionResponse {
-  ::awsjson::proton::EnvironmentAccountConnection environmentAccountConnection;
+  ::awsjson::proton::EnvironmentAccountConnection environmentAccountConnection{};
 
   friend bool operator==(AcceptEnvironmentAccountConnectionResponse const&,
                          AcceptEnvironmentAccountConnectionResponse const&) = default;

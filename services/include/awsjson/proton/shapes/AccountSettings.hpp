@@ -14,9 +14,9 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AccountSettings {
-  std::optional<std::string> pipelineCodebuildRoleArn;
-  std::optional<::awsjson::proton::RepositoryBranch> pipelineProvisioningRepository;
-  std::optional<std::string> pipelineServiceRoleArn;
+  std::optional<std::string> pipelineCodebuildRoleArn{};
+  std::optional<::awsjson::proton::RepositoryBranch> pipelineProvisioningRepository{};
+  std::optional<std::string> pipelineServiceRoleArn{};
 
   friend bool operator==(AccountSettings const&, AccountSettings const&) = default;
 };

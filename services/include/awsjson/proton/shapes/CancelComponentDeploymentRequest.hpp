@@ -12,7 +12,7 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CancelComponentDeploymentRequest {
-  std::string componentName;
+  std::string componentName{};
 
   friend bool operator==(CancelComponentDeploymentRequest const&,
                          CancelComponentDeploymentRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CancelComponentDeploymentResponse {
-  ::awsjson::proton::Component component;
+  ::awsjson::proton::Component component{};
 
   friend bool operator==(CancelComponentDeploymentResponse const&,
                          CancelComponentDeploymentResponse const&) = default;

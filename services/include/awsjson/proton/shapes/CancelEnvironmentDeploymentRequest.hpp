@@ -12,7 +12,7 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CancelEnvironmentDeploymentRequest {
-  std::string environmentName;
+  std::string environmentName{};
 
   friend bool operator==(CancelEnvironmentDeploymentRequest const&,
                          CancelEnvironmentDeploymentRequest const&) = default;

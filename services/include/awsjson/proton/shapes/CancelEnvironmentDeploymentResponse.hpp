@@ -13,7 +13,7 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CancelEnvironmentDeploymentResponse {
-  ::awsjson::proton::Environment environment;
+  ::awsjson::proton::Environment environment{};
 
   friend bool operator==(CancelEnvironmentDeploymentResponse const&,
                          CancelEnvironmentDeploymentResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CancelServiceInstanceDeploymentRequest {
-  std::string serviceInstanceName;
-  std::string serviceName;
+  std::string serviceInstanceName{};
+  std::string serviceName{};
 
   friend bool operator==(CancelServiceInstanceDeploymentRequest const&,
                          CancelServiceInstanceDeploymentRequest const&) = default;

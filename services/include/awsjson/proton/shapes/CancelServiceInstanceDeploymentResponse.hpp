@@ -13,7 +13,7 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CancelServiceInstanceDeploymentResponse {
-  ::awsjson::proton::ServiceInstance serviceInstance;
+  ::awsjson::proton::ServiceInstance serviceInstance{};
 
   friend bool operator==(CancelServiceInstanceDeploymentResponse const&,
                          CancelServiceInstanceDeploymentResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CancelServicePipelineDeploymentRequest {
-  std::string serviceName;
+  std::string serviceName{};
 
   friend bool operator==(CancelServicePipelineDeploymentRequest const&,
                          CancelServicePipelineDeploymentRequest const&) = default;

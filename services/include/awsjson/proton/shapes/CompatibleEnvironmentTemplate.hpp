@@ -12,8 +12,8 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CompatibleEnvironmentTemplate {
-  std::string majorVersion;
-  std::string templateName;
+  std::string majorVersion{};
+  std::string templateName{};
 
   friend bool operator==(CompatibleEnvironmentTemplate const&,
                          CompatibleEnvironmentTemplate const&) = default;

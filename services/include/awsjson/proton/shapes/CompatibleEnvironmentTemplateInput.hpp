@@ -12,8 +12,8 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CompatibleEnvironmentTemplateInput {
-  std::string majorVersion;
-  std::string templateName;
+  std::string majorVersion{};
+  std::string templateName{};
 
   friend bool operator==(CompatibleEnvironmentTemplateInput const&,
                          CompatibleEnvironmentTemplateInput const&) = default;

@@ -14,22 +14,22 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Component {
-  std::string arn;
-  awsjson::timestamp createdAt;
-  awsjson::open_enum<::awsjson::proton::DeploymentStatus> deploymentStatus;
-  std::optional<std::string> deploymentStatusMessage;
-  std::optional<std::string> description;
-  std::string environmentName;
-  std::optional<std::string> lastAttemptedDeploymentId;
-  std::optional<std::string> lastClientRequestToken;
-  std::optional<awsjson::timestamp> lastDeploymentAttemptedAt;
-  std::optional<awsjson::timestamp> lastDeploymentSucceededAt;
-  awsjson::timestamp lastModifiedAt;
-  std::optional<std::string> lastSucceededDeploymentId;
-  std::string name;
-  std::optional<std::string> serviceInstanceName;
-  std::optional<std::string> serviceName;
-  std::optional<std::string> serviceSpec;
+  std::string arn{};
+  awsjson::timestamp createdAt{};
+  awsjson::open_enum<::awsjson::proton::DeploymentStatus> deploymentStatus{};
+  std::optional<std::string> deploymentStatusMessage{};
+  std::optional<std::string> description{};
+  std::string environmentName{};
+  std::optional<std::string> lastAttemptedDeploymentId{};
+  std::optional<std::string> lastClientRequestToken{};
+  std::optional<awsjson::timestamp> lastDeploymentAttemptedAt{};
+  std::optional<awsjson::timestamp> lastDeploymentSucceededAt{};
+  awsjson::timestamp lastModifiedAt{};
+  std::optional<std::string> lastSucceededDeploymentId{};
+  std::string name{};
+  std::optional<std::string> serviceInstanceName{};
+  std::optional<std::string> serviceName{};
+  std::optional<std::string> serviceSpec{};
 
   friend bool operator==(Component const&, Component const&) = default;
 };

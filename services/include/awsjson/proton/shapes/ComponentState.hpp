@@ -12,10 +12,10 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ComponentState {
-  std::optional<std::string> serviceInstanceName;
-  std::optional<std::string> serviceName;
-  std::optional<std::string> serviceSpec;
-  std::optional<std::string> templateFile;
+  std::optional<std::string> serviceInstanceName{};
+  std::optional<std::string> serviceName{};
+  std::optional<std::string> serviceSpec{};
+  std::optional<std::string> templateFile{};
 
   friend bool operator==(ComponentState const&, ComponentState const&) = default;
 };

@@ -14,19 +14,19 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ComponentSummary {
-  std::string arn;
-  awsjson::timestamp createdAt;
-  awsjson::open_enum<::awsjson::proton::DeploymentStatus> deploymentStatus;
-  std::optional<std::string> deploymentStatusMessage;
-  std::string environmentName;
-  std::optional<std::string> lastAttemptedDeploymentId;
-  std::optional<awsjson::timestamp> lastDeploymentAttemptedAt;
-  std::optional<awsjson::timestamp> lastDeploymentSucceededAt;
-  awsjson::timestamp lastModifiedAt;
-  std::optional<std::string> lastSucceededDeploymentId;
-  std::string name;
-  std::optional<std::string> serviceInstanceName;
-  std::optional<std::string> serviceName;
+  std::string arn{};
+  awsjson::timestamp createdAt{};
+  awsjson::open_enum<::awsjson::proton::DeploymentStatus> deploymentStatus{};
+  std::optional<std::string> deploymentStatusMessage{};
+  std::string environmentName{};
+  std::optional<std::string> lastAttemptedDeploymentId{};
+  std::optional<awsjson::timestamp> lastDeploymentAttemptedAt{};
+  std::optional<awsjson::timestamp> lastDeploymentSucceededAt{};
+  awsjson::timestamp lastModifiedAt{};
+  std::optional<std::string> lastSucceededDeploymentId{};
+  std::string name{};
+  std::optional<std::string> serviceInstanceName{};
+  std::optional<std::string> serviceName{};
 
   friend bool operator==(ComponentSummary const&, ComponentSummary const&) = default;
 };

@@ -13,13 +13,13 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CountsSummary {
-  std::optional<::awsjson::proton::ResourceCountsSummary> components;
-  std::optional<::awsjson::proton::ResourceCountsSummary> environmentTemplates;
-  std::optional<::awsjson::proton::ResourceCountsSummary> environments;
-  std::optional<::awsjson::proton::ResourceCountsSummary> pipelines;
-  std::optional<::awsjson::proton::ResourceCountsSummary> serviceInstances;
-  std::optional<::awsjson::proton::ResourceCountsSummary> serviceTemplates;
-  std::optional<::awsjson::proton::ResourceCountsSummary> services;
+  std::optional<::awsjson::proton::ResourceCountsSummary> components{};
+  std::optional<::awsjson::proton::ResourceCountsSummary> environmentTemplates{};
+  std::optional<::awsjson::proton::ResourceCountsSummary> environments{};
+  std::optional<::awsjson::proton::ResourceCountsSummary> pipelines{};
+  std::optional<::awsjson::proton::ResourceCountsSummary> serviceInstances{};
+  std::optional<::awsjson::proton::ResourceCountsSummary> serviceTemplates{};
+  std::optional<::awsjson::proton::ResourceCountsSummary> services{};
 
   friend bool operator==(CountsSummary const&, CountsSummary const&) = default;
 };

@@ -15,16 +15,16 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateComponentRequest {
-  std::optional<std::string> clientToken;
-  std::optional<std::string> description;
-  std::optional<std::string> environmentName;
-  std::string manifest;
-  std::string name;
-  std::optional<std::string> serviceInstanceName;
-  std::optional<std::string> serviceName;
-  std::optional<std::string> serviceSpec;
-  std::optional<std::vector<::awsjson::proton::Tag>> tags;
-  std::string templateFile;
+  std::optional<std::string> clientToken{};
+  std::optional<std::string> description{};
+  std::optional<std::string> environmentName{};
+  std::string manifest{};
+  std::string name{};
+  std::optional<std::string> serviceInstanceName{};
+  std::optional<std::string> serviceName{};
+  std::optional<std::string> serviceSpec{};
+  std::optional<std::vector<::awsjson::proton::Tag>> tags{};
+  std::string templateFile{};
 
   friend bool operator==(CreateComponentRequest const&, CreateComponentRequest const&) = default;
 };

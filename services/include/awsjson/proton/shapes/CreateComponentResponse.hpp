@@ -13,7 +13,7 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateComponentResponse {
-  ::awsjson::proton::Component component;
+  ::awsjson::proton::Component component{};
 
   friend bool operator==(CreateComponentResponse const&, CreateComponentResponse const&) = default;
 };

@@ -15,13 +15,13 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateEnvironmentAccountConnectionRequest {
-  std::optional<std::string> clientToken;
-  std::optional<std::string> codebuildRoleArn;
-  std::optional<std::string> componentRoleArn;
-  std::string environmentName;
-  std::string managementAccountId;
-  std::optional<std::string> roleArn;
-  std::optional<std::vector<::awsjson::proton::Tag>> tags;
+  std::optional<std::string> clientToken{};
+  std::optional<std::string> codebuildRoleArn{};
+  std::optional<std::string> componentRoleArn{};
+  std::string environmentName{};
+  std::string managementAccountId{};
+  std::optional<std::string> roleArn{};
+  std::optional<std::vector<::awsjson::proton::Tag>> tags{};
 
   friend bool operator==(CreateEnvironmentAccountConnectionRequest const&,
                          CreateEnvironmentAccountConnectionRequest const&) = default;

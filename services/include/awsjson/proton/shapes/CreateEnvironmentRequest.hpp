@@ -16,18 +16,18 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateEnvironmentRequest {
-  std::optional<std::string> codebuildRoleArn;
-  std::optional<std::string> componentRoleArn;
-  std::optional<std::string> description;
-  std::optional<std::string> environmentAccountConnectionId;
-  std::string name;
-  std::optional<std::string> protonServiceRoleArn;
-  std::optional<::awsjson::proton::RepositoryBranchInput> provisioningRepository;
-  std::string spec;
-  std::optional<std::vector<::awsjson::proton::Tag>> tags;
-  std::string templateMajorVersion;
-  std::optional<std::string> templateMinorVersion;
-  std::string templateName;
+  std::optional<std::string> codebuildRoleArn{};
+  std::optional<std::string> componentRoleArn{};
+  std::optional<std::string> description{};
+  std::optional<std::string> environmentAccountConnectionId{};
+  std::string name{};
+  std::optional<std::string> protonServiceRoleArn{};
+  std::optional<::awsjson::proton::RepositoryBranchInput> provisioningRepository{};
+  std::string spec{};
+  std::optional<std::vector<::awsjson::proton::Tag>> tags{};
+  std::string templateMajorVersion{};
+  std::optional<std::string> templateMinorVersion{};
+  std::string templateName{};
 
   friend bool operator==(CreateEnvironmentRequest const&,
                          CreateEnvironmentRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateEnvironmentResponse {
-  ::awsjson::proton::Environment environment;
+  ::awsjson::proton::Environment environment{};
 
   friend bool operator==(CreateEnvironmentResponse const&,
                          CreateEnvironmentResponse const&) = default;

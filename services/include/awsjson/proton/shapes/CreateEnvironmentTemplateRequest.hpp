@@ -16,12 +16,12 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateEnvironmentTemplateRequest {
-  std::optional<std::string> description;
-  std::optional<std::string> displayName;
-  std::optional<std::string> encryptionKey;
-  std::string name;
-  std::optional<awsjson::open_enum<::awsjson::proton::Provisioning>> provisioning;
-  std::optional<std::vector<::awsjson::proton::Tag>> tags;
+  std::optional<std::string> description{};
+  std::optional<std::string> displayName{};
+  std::optional<std::string> encryptionKey{};
+  std::string name{};
+  std::optional<awsjson::open_enum<::awsjson::proton::Provisioning>> provisioning{};
+  std::optional<std::vector<::awsjson::proton::Tag>> tags{};
 
   friend bool operator==(CreateEnvironmentTemplateRequest const&,
                          CreateEnvironmentTemplateRequest const&) = default;

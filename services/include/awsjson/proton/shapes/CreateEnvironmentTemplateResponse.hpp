@@ -13,7 +13,7 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateEnvironmentTemplateResponse {
-  ::awsjson::proton::EnvironmentTemplate environmentTemplate;
+  ::awsjson::proton::EnvironmentTemplate environmentTemplate{};
 
   friend bool operator==(CreateEnvironmentTemplateResponse const&,
                          CreateEnvironmentTemplateResponse const&) = default;

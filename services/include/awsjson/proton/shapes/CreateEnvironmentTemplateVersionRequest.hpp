@@ -16,12 +16,12 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateEnvironmentTemplateVersionRequest {
-  std::optional<std::string> clientToken;
-  std::optional<std::string> description;
-  std::optional<std::string> majorVersion;
-  ::awsjson::proton::TemplateVersionSourceInput source;
-  std::optional<std::vector<::awsjson::proton::Tag>> tags;
-  std::string templateName;
+  std::optional<std::string> clientToken{};
+  std::optional<std::string> description{};
+  std::optional<std::string> majorVersion{};
+  ::awsjson::proton::TemplateVersionSourceInput source{};
+  std::optional<std::vector<::awsjson::proton::Tag>> tags{};
+  std::string templateName{};
 
   friend bool operator==(CreateEnvironmentTemplateVersionRequest const&,
                          CreateEnvironmentTemplateVersionRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateEnvironmentTemplateVersionResponse {
-  ::awsjson::proton::EnvironmentTemplateVersion environmentTemplateVersion;
+  ::awsjson::proton::EnvironmentTemplateVersion environmentTemplateVersion{};
 
   friend bool operator==(CreateEnvironmentTemplateVersionResponse const&,
                          CreateEnvironmentTemplateVersionResponse const&) = default;

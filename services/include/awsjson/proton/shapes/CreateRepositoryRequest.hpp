@@ -16,11 +16,11 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateRepositoryRequest {
-  std::string connectionArn;
-  std::optional<std::string> encryptionKey;
-  std::string name;
-  awsjson::open_enum<::awsjson::proton::RepositoryProvider> provider;
-  std::optional<std::vector<::awsjson::proton::Tag>> tags;
+  std::string connectionArn{};
+  std::optional<std::string> encryptionKey{};
+  std::string name{};
+  awsjson::open_enum<::awsjson::proton::RepositoryProvider> provider{};
+  std::optional<std::vector<::awsjson::proton::Tag>> tags{};
 
   friend bool operator==(CreateRepositoryRequest const&, CreateRepositoryRequest const&) = default;
 };

@@ -15,13 +15,13 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateServiceInstanceRequest {
-  std::optional<std::string> clientToken;
-  std::string name;
-  std::string serviceName;
-  std::string spec;
-  std::optional<std::vector<::awsjson::proton::Tag>> tags;
-  std::optional<std::string> templateMajorVersion;
-  std::optional<std::string> templateMinorVersion;
+  std::optional<std::string> clientToken{};
+  std::string name{};
+  std::string serviceName{};
+  std::string spec{};
+  std::optional<std::vector<::awsjson::proton::Tag>> tags{};
+  std::optional<std::string> templateMajorVersion{};
+  std::optional<std::string> templateMinorVersion{};
 
   friend bool operator==(CreateServiceInstanceRequest const&,
                          CreateServiceInstanceRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateServiceInstanceResponse {
-  ::awsjson::proton::ServiceInstance serviceInstance;
+  ::awsjson::proton::ServiceInstance serviceInstance{};
 
   friend bool operator==(CreateServiceInstanceResponse const&,
                          CreateServiceInstanceResponse const&) = default;

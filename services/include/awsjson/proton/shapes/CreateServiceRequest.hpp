@@ -15,16 +15,16 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateServiceRequest {
-  std::optional<std::string> branchName;
-  std::optional<std::string> description;
-  std::string name;
-  std::optional<std::string> repositoryConnectionArn;
-  std::optional<std::string> repositoryId;
-  std::string spec;
-  std::optional<std::vector<::awsjson::proton::Tag>> tags;
-  std::string templateMajorVersion;
-  std::optional<std::string> templateMinorVersion;
-  std::string templateName;
+  std::optional<std::string> branchName{};
+  std::optional<std::string> description{};
+  std::string name{};
+  std::optional<std::string> repositoryConnectionArn{};
+  std::optional<std::string> repositoryId{};
+  std::string spec{};
+  std::optional<std::vector<::awsjson::proton::Tag>> tags{};
+  std::string templateMajorVersion{};
+  std::optional<std::string> templateMinorVersion{};
+  std::string templateName{};
 
   friend bool operator==(CreateServiceRequest const&, CreateServiceRequest const&) = default;
 };

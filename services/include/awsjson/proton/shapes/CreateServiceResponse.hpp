@@ -13,7 +13,7 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateServiceResponse {
-  ::awsjson::proton::Service service;
+  ::awsjson::proton::Service service{};
 
   friend bool operator==(CreateServiceResponse const&, CreateServiceResponse const&) = default;
 };

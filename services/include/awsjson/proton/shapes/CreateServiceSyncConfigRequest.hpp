@@ -14,11 +14,11 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateServiceSyncConfigRequest {
-  std::string branch;
-  std::string filePath;
-  std::string repositoryName;
-  awsjson::open_enum<::awsjson::proton::RepositoryProvider> repositoryProvider;
-  std::string serviceName;
+  std::string branch{};
+  std::string filePath{};
+  std::string repositoryName{};
+  awsjson::open_enum<::awsjson::proton::RepositoryProvider> repositoryProvider{};
+  std::string serviceName{};
 
   friend bool operator==(CreateServiceSyncConfigRequest const&,
                          CreateServiceSyncConfigRequest const&) = default;

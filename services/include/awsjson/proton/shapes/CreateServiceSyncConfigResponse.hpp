@@ -13,7 +13,7 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateServiceSyncConfigResponse {
-  std::optional<::awsjson::proton::ServiceSyncConfig> serviceSyncConfig;
+  std::optional<::awsjson::proton::ServiceSyncConfig> serviceSyncConfig{};
 
   friend bool operator==(CreateServiceSyncConfigResponse const&,
                          CreateServiceSyncConfigResponse const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateServiceTemplateResponse {
-  ::awsjson::proton::ServiceTemplate serviceTemplate;
+  ::awsjson::proton::ServiceTemplate serviceTemplate{};
 
   friend bool operator==(CreateServiceTemplateResponse const&,
                          CreateServiceTemplateResponse const&) = default;

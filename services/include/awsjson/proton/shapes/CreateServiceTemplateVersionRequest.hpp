@@ -18,14 +18,14 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateServiceTemplateVersionRequest {
-  std::optional<std::string> clientToken;
-  std::vector<::awsjson::proton::CompatibleEnvironmentTemplateInput> compatibleEnvironmentTemplates;
-  std::optional<std::string> description;
-  std::optional<std::string> majorVersion;
-  ::awsjson::proton::TemplateVersionSourceInput source;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::proton::ServiceTemplateSupportedComponentSourceType>>> supportedComponentSources;
-  std::optional<std::vector<::awsjson::proton::Tag>> tags;
-  std::string templateName;
+  std::optional<std::string> clientToken{};
+  std::vector<::awsjson::proton::CompatibleEnvironmentTemplateInput> compatibleEnvironmentTemplates{};
+  std::optional<std::string> description{};
+  std::optional<std::string> majorVersion{};
+  ::awsjson::proton::TemplateVersionSourceInput source{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::proton::ServiceTemplateSupportedComponentSourceType>>> supportedComponentSources{};
+  std::optional<std::vector<::awsjson::proton::Tag>> tags{};
+  std::string templateName{};
 
   friend bool operator==(CreateServiceTemplateVersionRequest const&,
                          CreateServiceTemplateVersionRequest const&) = default;

@@ -15,12 +15,12 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateTemplateSyncConfigRequest {
-  std::string branch;
-  std::string repositoryName;
-  awsjson::open_enum<::awsjson::proton::RepositoryProvider> repositoryProvider;
-  std::optional<std::string> subdirectory;
-  std::string templateName;
-  awsjson::open_enum<::awsjson::proton::TemplateType> templateType;
+  std::string branch{};
+  std::string repositoryName{};
+  awsjson::open_enum<::awsjson::proton::RepositoryProvider> repositoryProvider{};
+  std::optional<std::string> subdirectory{};
+  std::string templateName{};
+  awsjson::open_enum<::awsjson::proton::TemplateType> templateType{};
 
   friend bool operator==(CreateTemplateSyncConfigRequest const&,
                          CreateTemplateSyncConfigRequest const&) = default;

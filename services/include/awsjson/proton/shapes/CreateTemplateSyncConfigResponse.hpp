@@ -13,7 +13,7 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateTemplateSyncConfigResponse {
-  std::optional<::awsjson::proton::TemplateSyncConfig> templateSyncConfig;
+  std::optional<::awsjson::proton::TemplateSyncConfig> templateSyncConfig{};
 
   friend bool operator==(CreateTemplateSyncConfigResponse const&,
                          CreateTemplateSyncConfigResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteComponentRequest {
-  std::string name;
+  std::string name{};
 
   friend bool operator==(DeleteComponentRequest const&, DeleteComponentRequest const&) = default;
 };

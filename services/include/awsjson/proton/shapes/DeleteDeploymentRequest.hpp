@@ -12,7 +12,7 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteDeploymentRequest {
-  std::string id;
+  std::string id{};
 
   friend bool operator==(DeleteDeploymentRequest const&, DeleteDeploymentRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteDeploymentResponse {
-  std::optional<::awsjson::proton::Deployment> deployment;
+  std::optional<::awsjson::proton::Deployment> deployment{};
 
   friend bool operator==(DeleteDeploymentResponse const&,
                          DeleteDeploymentResponse const&) = default;

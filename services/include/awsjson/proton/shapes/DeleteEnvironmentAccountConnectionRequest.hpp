@@ -12,7 +12,7 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteEnvironmentAccountConnectionRequest {
-  std::string id;
+  std::string id{};
 
   friend bool operator==(DeleteEnvironmentAccountConnectionRequest const&,
                          DeleteEnvironmentAccountConnectionRequest const&) = default;

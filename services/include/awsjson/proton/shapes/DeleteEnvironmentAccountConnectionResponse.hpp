@@ -13,7 +13,7 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteEnvironmentAccountConnectionResponse {
-  std::optional<::awsjson::proton::EnvironmentAccountConnection> environmentAccountConnection;
+  std::optional<::awsjson::proton::EnvironmentAccountConnection> environmentAccountConnection{};
 
   friend bool operator==(DeleteEnvironmentAccountConnectionResponse const&,
                          DeleteEnvironmentAccountConnectionResponse const&) = default;

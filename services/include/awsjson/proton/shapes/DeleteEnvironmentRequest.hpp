@@ -12,7 +12,7 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteEnvironmentRequest {
-  std::string name;
+  std::string name{};
 
   friend bool operator==(DeleteEnvironmentRequest const&,
                          DeleteEnvironmentRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteEnvironmentResponse {
-  std::optional<::awsjson::proton::Environment> environment;
+  std::optional<::awsjson::proton::Environment> environment{};
 
   friend bool operator==(DeleteEnvironmentResponse const&,
                          DeleteEnvironmentResponse const&) = default;

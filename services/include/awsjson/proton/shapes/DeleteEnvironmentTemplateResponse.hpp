@@ -13,7 +13,7 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteEnvironmentTemplateResponse {
-  std::optional<::awsjson::proton::EnvironmentTemplate> environmentTemplate;
+  std::optional<::awsjson::proton::EnvironmentTemplate> environmentTemplate{};
 
   friend bool operator==(DeleteEnvironmentTemplateResponse const&,
                          DeleteEnvironmentTemplateResponse const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteEnvironmentTemplateVersionResponse {
-  std::optional<::awsjson::proton::EnvironmentTemplateVersion> environmentTemplateVersion;
+  std::optional<::awsjson::proton::EnvironmentTemplateVersion> environmentTemplateVersion{};
 
   friend bool operator==(DeleteEnvironmentTemplateVersionResponse const&,
                          DeleteEnvironmentTemplateVersionResponse const&) = default;

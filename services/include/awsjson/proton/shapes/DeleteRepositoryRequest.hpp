@@ -14,8 +14,8 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteRepositoryRequest {
-  std::string name;
-  awsjson::open_enum<::awsjson::proton::RepositoryProvider> provider;
+  std::string name{};
+  awsjson::open_enum<::awsjson::proton::RepositoryProvider> provider{};
 
   friend bool operator==(DeleteRepositoryRequest const&, DeleteRepositoryRequest const&) = default;
 };

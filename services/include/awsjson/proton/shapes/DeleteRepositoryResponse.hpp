@@ -13,7 +13,7 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteRepositoryResponse {
-  std::optional<::awsjson::proton::Repository> repository;
+  std::optional<::awsjson::proton::Repository> repository{};
 
   friend bool operator==(DeleteRepositoryResponse const&,
                          DeleteRepositoryResponse const&) = default;

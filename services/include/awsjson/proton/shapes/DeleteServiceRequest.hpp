@@ -12,7 +12,7 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteServiceRequest {
-  std::string name;
+  std::string name{};
 
   friend bool operator==(DeleteServiceRequest const&, DeleteServiceRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteServiceSyncConfigRequest {
-  std::string serviceName;
+  std::string serviceName{};
 
   friend bool operator==(DeleteServiceSyncConfigRequest const&,
                          DeleteServiceSyncConfigRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteServiceSyncConfigResponse {
-  std::optional<::awsjson::proton::ServiceSyncConfig> serviceSyncConfig;
+  std::optional<::awsjson::proton::ServiceSyncConfig> serviceSyncConfig{};
 
   friend bool operator==(DeleteServiceSyncConfigResponse const&,
                          DeleteServiceSyncConfigResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteServiceTemplateRequest {
-  std::string name;
+  std::string name{};
 
   friend bool operator==(DeleteServiceTemplateRequest const&,
                          DeleteServiceTemplateRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteServiceTemplateResponse {
-  std::optional<::awsjson::proton::ServiceTemplate> serviceTemplate;
+  std::optional<::awsjson::proton::ServiceTemplate> serviceTemplate{};
 
   friend bool operator==(DeleteServiceTemplateResponse const&,
                          DeleteServiceTemplateResponse const&) = default;

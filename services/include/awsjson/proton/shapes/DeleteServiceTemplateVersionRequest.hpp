@@ -12,9 +12,9 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteServiceTemplateVersionRequest {
-  std::string majorVersion;
-  std::string minorVersion;
-  std::string templateName;
+  std::string majorVersion{};
+  std::string minorVersion{};
+  std::string templateName{};
 
   friend bool operator==(DeleteServiceTemplateVersionRequest const&,
                          DeleteServiceTemplateVersionRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteServiceTemplateVersionResponse {
-  std::optional<::awsjson::proton::ServiceTemplateVersion> serviceTemplateVersion;
+  std::optional<::awsjson::proton::ServiceTemplateVersion> serviceTemplateVersion{};
 
   friend bool operator==(DeleteServiceTemplateVersionResponse const&,
                          DeleteServiceTemplateVersionResponse const&) = default;

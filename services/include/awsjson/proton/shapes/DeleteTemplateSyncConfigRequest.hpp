@@ -14,8 +14,8 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteTemplateSyncConfigRequest {
-  std::string templateName;
-  awsjson::open_enum<::awsjson::proton::TemplateType> templateType;
+  std::string templateName{};
+  awsjson::open_enum<::awsjson::proton::TemplateType> templateType{};
 
   friend bool operator==(DeleteTemplateSyncConfigRequest const&,
                          DeleteTemplateSyncConfigRequest const&) = default;

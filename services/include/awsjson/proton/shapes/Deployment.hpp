@@ -16,24 +16,24 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Deployment {
-  std::string arn;
-  std::optional<awsjson::timestamp> completedAt;
-  std::optional<std::string> componentName;
-  awsjson::timestamp createdAt;
-  awsjson::open_enum<::awsjson::proton::DeploymentStatus> deploymentStatus;
-  std::optional<std::string> deploymentStatusMessage;
-  std::string environmentName;
-  std::string id;
-  std::optional<::awsjson::proton::DeploymentState> initialState;
-  std::optional<std::string> lastAttemptedDeploymentId;
-  awsjson::timestamp lastModifiedAt;
-  std::optional<std::string> lastSucceededDeploymentId;
-  std::optional<std::string> serviceInstanceName;
-  std::optional<std::string> serviceName;
-  std::string targetArn;
-  awsjson::timestamp targetResourceCreatedAt;
-  awsjson::open_enum<::awsjson::proton::DeploymentTargetResourceType> targetResourceType;
-  std::optional<::awsjson::proton::DeploymentState> targetState;
+  std::string arn{};
+  std::optional<awsjson::timestamp> completedAt{};
+  std::optional<std::string> componentName{};
+  awsjson::timestamp createdAt{};
+  awsjson::open_enum<::awsjson::proton::DeploymentStatus> deploymentStatus{};
+  std::optional<std::string> deploymentStatusMessage{};
+  std::string environmentName{};
+  std::string id{};
+  std::optional<::awsjson::proton::DeploymentState> initialState{};
+  std::optional<std::string> lastAttemptedDeploymentId{};
+  awsjson::timestamp lastModifiedAt{};
+  std::optional<std::string> lastSucceededDeploymentId{};
+  std::optional<std::string> serviceInstanceName{};
+  std::optional<std::string> serviceName{};
+  std::string targetArn{};
+  awsjson::timestamp targetResourceCreatedAt{};
+  awsjson::open_enum<::awsjson::proton::DeploymentTargetResourceType> targetResourceType{};
+  std::optional<::awsjson::proton::DeploymentState> targetState{};
 
   friend bool operator==(Deployment const&, Deployment const&) = default;
 };

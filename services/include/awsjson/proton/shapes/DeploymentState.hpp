@@ -16,10 +16,10 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeploymentState : awsjson::tagged_union {
-  std::optional<::awsjson::proton::ComponentState> component;
-  std::optional<::awsjson::proton::EnvironmentState> environment;
-  std::optional<::awsjson::proton::ServiceInstanceState> serviceInstance;
-  std::optional<::awsjson::proton::ServicePipelineState> servicePipeline;
+  std::optional<::awsjson::proton::ComponentState> component{};
+  std::optional<::awsjson::proton::EnvironmentState> environment{};
+  std::optional<::awsjson::proton::ServiceInstanceState> serviceInstance{};
+  std::optional<::awsjson::proton::ServicePipelineState> servicePipeline{};
 
   friend bool operator==(DeploymentState const&, DeploymentState const&) = default;
 };

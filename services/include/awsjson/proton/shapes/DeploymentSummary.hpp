@@ -15,21 +15,21 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeploymentSummary {
-  std::string arn;
-  std::optional<awsjson::timestamp> completedAt;
-  std::optional<std::string> componentName;
-  awsjson::timestamp createdAt;
-  awsjson::open_enum<::awsjson::proton::DeploymentStatus> deploymentStatus;
-  std::string environmentName;
-  std::string id;
-  std::optional<std::string> lastAttemptedDeploymentId;
-  awsjson::timestamp lastModifiedAt;
-  std::optional<std::string> lastSucceededDeploymentId;
-  std::optional<std::string> serviceInstanceName;
-  std::optional<std::string> serviceName;
-  std::string targetArn;
-  awsjson::timestamp targetResourceCreatedAt;
-  awsjson::open_enum<::awsjson::proton::DeploymentTargetResourceType> targetResourceType;
+  std::string arn{};
+  std::optional<awsjson::timestamp> completedAt{};
+  std::optional<std::string> componentName{};
+  awsjson::timestamp createdAt{};
+  awsjson::open_enum<::awsjson::proton::DeploymentStatus> deploymentStatus{};
+  std::string environmentName{};
+  std::string id{};
+  std::optional<std::string> lastAttemptedDeploymentId{};
+  awsjson::timestamp lastModifiedAt{};
+  std::optional<std::string> lastSucceededDeploymentId{};
+  std::optional<std::string> serviceInstanceName{};
+  std::optional<std::string> serviceName{};
+  std::string targetArn{};
+  awsjson::timestamp targetResourceCreatedAt{};
+  awsjson::open_enum<::awsjson::proton::DeploymentTargetResourceType> targetResourceType{};
 
   friend bool operator==(DeploymentSummary const&, DeploymentSummary const&) = default;
 };

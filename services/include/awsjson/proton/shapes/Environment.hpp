@@ -16,27 +16,27 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Environment {
-  std::string arn;
-  std::optional<std::string> codebuildRoleArn;
-  std::optional<std::string> componentRoleArn;
-  awsjson::timestamp createdAt;
-  awsjson::open_enum<::awsjson::proton::DeploymentStatus> deploymentStatus;
-  std::optional<std::string> deploymentStatusMessage;
-  std::optional<std::string> description;
-  std::optional<std::string> environmentAccountConnectionId;
-  std::optional<std::string> environmentAccountId;
-  std::optional<std::string> lastAttemptedDeploymentId;
-  awsjson::timestamp lastDeploymentAttemptedAt;
-  awsjson::timestamp lastDeploymentSucceededAt;
-  std::optional<std::string> lastSucceededDeploymentId;
-  std::string name;
-  std::optional<std::string> protonServiceRoleArn;
-  std::optional<awsjson::open_enum<::awsjson::proton::Provisioning>> provisioning;
-  std::optional<::awsjson::proton::RepositoryBranch> provisioningRepository;
-  std::optional<std::string> spec;
-  std::string templateMajorVersion;
-  std::string templateMinorVersion;
-  std::string templateName;
+  std::string arn{};
+  std::optional<std::string> codebuildRoleArn{};
+  std::optional<std::string> componentRoleArn{};
+  awsjson::timestamp createdAt{};
+  awsjson::open_enum<::awsjson::proton::DeploymentStatus> deploymentStatus{};
+  std::optional<std::string> deploymentStatusMessage{};
+  std::optional<std::string> description{};
+  std::optional<std::string> environmentAccountConnectionId{};
+  std::optional<std::string> environmentAccountId{};
+  std::optional<std::string> lastAttemptedDeploymentId{};
+  awsjson::timestamp lastDeploymentAttemptedAt{};
+  awsjson::timestamp lastDeploymentSucceededAt{};
+  std::optional<std::string> lastSucceededDeploymentId{};
+  std::string name{};
+  std::optional<std::string> protonServiceRoleArn{};
+  std::optional<awsjson::open_enum<::awsjson::proton::Provisioning>> provisioning{};
+  std::optional<::awsjson::proton::RepositoryBranch> provisioningRepository{};
+  std::optional<std::string> spec{};
+  std::string templateMajorVersion{};
+  std::string templateMinorVersion{};
+  std::string templateName{};
 
   friend bool operator==(Environment const&, Environment const&) = default;
 };

@@ -14,16 +14,16 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EnvironmentAccountConnectionSummary {
-  std::string arn;
-  std::optional<std::string> componentRoleArn;
-  std::string environmentAccountId;
-  std::string environmentName;
-  std::string id;
-  awsjson::timestamp lastModifiedAt;
-  std::string managementAccountId;
-  awsjson::timestamp requestedAt;
-  std::string roleArn;
-  awsjson::open_enum<::awsjson::proton::EnvironmentAccountConnectionStatus> status;
+  std::string arn{};
+  std::optional<std::string> componentRoleArn{};
+  std::string environmentAccountId{};
+  std::string environmentName{};
+  std::string id{};
+  awsjson::timestamp lastModifiedAt{};
+  std::string managementAccountId{};
+  awsjson::timestamp requestedAt{};
+  std::string roleArn{};
+  awsjson::open_enum<::awsjson::proton::EnvironmentAccountConnectionStatus> status{};
 
   friend bool operator==(EnvironmentAccountConnectionSummary const&,
                          EnvironmentAccountConnectionSummary const&) = default;

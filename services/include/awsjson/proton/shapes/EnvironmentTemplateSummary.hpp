@@ -14,14 +14,14 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EnvironmentTemplateSummary {
-  std::string arn;
-  awsjson::timestamp createdAt;
-  std::optional<std::string> description;
-  std::optional<std::string> displayName;
-  awsjson::timestamp lastModifiedAt;
-  std::string name;
-  std::optional<awsjson::open_enum<::awsjson::proton::Provisioning>> provisioning;
-  std::optional<std::string> recommendedVersion;
+  std::string arn{};
+  awsjson::timestamp createdAt{};
+  std::optional<std::string> description{};
+  std::optional<std::string> displayName{};
+  awsjson::timestamp lastModifiedAt{};
+  std::string name{};
+  std::optional<awsjson::open_enum<::awsjson::proton::Provisioning>> provisioning{};
+  std::optional<std::string> recommendedVersion{};
 
   friend bool operator==(EnvironmentTemplateSummary const&,
                          EnvironmentTemplateSummary const&) = default;

@@ -14,17 +14,17 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EnvironmentTemplateVersion {
-  std::string arn;
-  awsjson::timestamp createdAt;
-  std::optional<std::string> description;
-  awsjson::timestamp lastModifiedAt;
-  std::string majorVersion;
-  std::string minorVersion;
-  std::optional<std::string> recommendedMinorVersion;
-  std::optional<std::string> schema;
-  awsjson::open_enum<::awsjson::proton::TemplateVersionStatus> status;
-  std::optional<std::string> statusMessage;
-  std::string templateName;
+  std::string arn{};
+  awsjson::timestamp createdAt{};
+  std::optional<std::string> description{};
+  awsjson::timestamp lastModifiedAt{};
+  std::string majorVersion{};
+  std::string minorVersion{};
+  std::optional<std::string> recommendedMinorVersion{};
+  std::optional<std::string> schema{};
+  awsjson::open_enum<::awsjson::proton::TemplateVersionStatus> status{};
+  std::optional<std::string> statusMessage{};
+  std::string templateName{};
 
   friend bool operator==(EnvironmentTemplateVersion const&,
                          EnvironmentTemplateVersion const&) = default;

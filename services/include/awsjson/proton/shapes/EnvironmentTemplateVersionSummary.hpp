@@ -14,16 +14,16 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EnvironmentTemplateVersionSummary {
-  std::string arn;
-  awsjson::timestamp createdAt;
-  std::optional<std::string> description;
-  awsjson::timestamp lastModifiedAt;
-  std::string majorVersion;
-  std::string minorVersion;
-  std::optional<std::string> recommendedMinorVersion;
-  awsjson::open_enum<::awsjson::proton::TemplateVersionStatus> status;
-  std::optional<std::string> statusMessage;
-  std::string templateName;
+  std::string arn{};
+  awsjson::timestamp createdAt{};
+  std::optional<std::string> description{};
+  awsjson::timestamp lastModifiedAt{};
+  std::string majorVersion{};
+  std::string minorVersion{};
+  std::optional<std::string> recommendedMinorVersion{};
+  awsjson::open_enum<::awsjson::proton::TemplateVersionStatus> status{};
+  std::optional<std::string> statusMessage{};
+  std::string templateName{};
 
   friend bool operator==(EnvironmentTemplateVersionSummary const&,
                          EnvironmentTemplateVersionSummary const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAccountSettingsResponse {
-  std::optional<::awsjson::proton::AccountSettings> accountSettings;
+  std::optional<::awsjson::proton::AccountSettings> accountSettings{};
 
   friend bool operator==(GetAccountSettingsResponse const&,
                          GetAccountSettingsResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetComponentRequest {
-  std::string name;
+  std::string name{};
 
   friend bool operator==(GetComponentRequest const&, GetComponentRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetComponentResponse {
-  std::optional<::awsjson::proton::Component> component;
+  std::optional<::awsjson::proton::Component> component{};
 
   friend bool operator==(GetComponentResponse const&, GetComponentResponse const&) = default;
 };

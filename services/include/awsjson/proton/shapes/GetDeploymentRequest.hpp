@@ -12,11 +12,11 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDeploymentRequest {
-  std::optional<std::string> componentName;
-  std::optional<std::string> environmentName;
-  std::string id;
-  std::optional<std::string> serviceInstanceName;
-  std::optional<std::string> serviceName;
+  std::optional<std::string> componentName{};
+  std::optional<std::string> environmentName{};
+  std::string id{};
+  std::optional<std::string> serviceInstanceName{};
+  std::optional<std::string> serviceName{};
 
   friend bool operator==(GetDeploymentRequest const&, GetDeploymentRequest const&) = default;
 };

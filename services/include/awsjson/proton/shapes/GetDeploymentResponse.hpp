@@ -13,7 +13,7 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDeploymentResponse {
-  std::optional<::awsjson::proton::Deployment> deployment;
+  std::optional<::awsjson::proton::Deployment> deployment{};
 
   friend bool operator==(GetDeploymentResponse const&, GetDeploymentResponse const&) = default;
 };

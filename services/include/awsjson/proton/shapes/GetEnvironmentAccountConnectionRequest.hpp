@@ -12,7 +12,7 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetEnvironmentAccountConnectionRequest {
-  std::string id;
+  std::string id{};
 
   friend bool operator==(GetEnvironmentAccountConnectionRequest const&,
                          GetEnvironmentAccountConnectionRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetEnvironmentAccountConnectionResponse {
-  ::awsjson::proton::EnvironmentAccountConnection environmentAccountConnection;
+  ::awsjson::proton::EnvironmentAccountConnection environmentAccountConnection{};
 
   friend bool operator==(GetEnvironmentAccountConnectionResponse const&,
                          GetEnvironmentAccountConnectionResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetEnvironmentRequest {
-  std::string name;
+  std::string name{};
 
   friend bool operator==(GetEnvironmentRequest const&, GetEnvironmentRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetEnvironmentResponse {
-  ::awsjson::proton::Environment environment;
+  ::awsjson::proton::Environment environment{};
 
   friend bool operator==(GetEnvironmentResponse const&, GetEnvironmentResponse const&) = default;
 };

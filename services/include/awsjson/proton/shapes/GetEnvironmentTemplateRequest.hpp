@@ -12,7 +12,7 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetEnvironmentTemplateRequest {
-  std::string name;
+  std::string name{};
 
   friend bool operator==(GetEnvironmentTemplateRequest const&,
                          GetEnvironmentTemplateRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetEnvironmentTemplateVersionResponse {
-  ::awsjson::proton::EnvironmentTemplateVersion environmentTemplateVersion;
+  ::awsjson::proton::EnvironmentTemplateVersion environmentTemplateVersion{};
 
   friend bool operator==(GetEnvironmentTemplateVersionResponse const&,
                          GetEnvironmentTemplateVersionResponse const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRepositoryResponse {
-  ::awsjson::proton::Repository repository;
+  ::awsjson::proton::Repository repository{};
 
   friend bool operator==(GetRepositoryResponse const&, GetRepositoryResponse const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRepositorySyncStatusRequest {
-  std::string branch;
-  std::string repositoryName;
-  awsjson::open_enum<::awsjson::proton::RepositoryProvider> repositoryProvider;
-  awsjson::open_enum<::awsjson::proton::SyncType> syncType;
+  std::string branch{};
+  std::string repositoryName{};
+  awsjson::open_enum<::awsjson::proton::RepositoryProvider> repositoryProvider{};
+  awsjson::open_enum<::awsjson::proton::SyncType> syncType{};
 
   friend bool operator==(GetRepositorySyncStatusRequest const&,
                          GetRepositorySyncStatusRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRepositorySyncStatusResponse {
-  std::optional<::awsjson::proton::RepositorySyncAttempt> latestSync;
+  std::optional<::awsjson::proton::RepositorySyncAttempt> latestSync{};
 
   friend bool operator==(GetRepositorySyncStatusResponse const&,
                          GetRepositorySyncStatusResponse const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetResourcesSummaryResponse {
-  ::awsjson::proton::CountsSummary counts;
+  ::awsjson::proton::CountsSummary counts{};
 
   friend bool operator==(GetResourcesSummaryResponse const&,
                          GetResourcesSummaryResponse const&) = default;

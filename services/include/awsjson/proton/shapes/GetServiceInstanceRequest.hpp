@@ -12,8 +12,8 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetServiceInstanceRequest {
-  std::string name;
-  std::string serviceName;
+  std::string name{};
+  std::string serviceName{};
 
   friend bool operator==(GetServiceInstanceRequest const&,
                          GetServiceInstanceRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetServiceInstanceSyncStatusRequest {
-  std::string serviceInstanceName;
-  std::string serviceName;
+  std::string serviceInstanceName{};
+  std::string serviceName{};
 
   friend bool operator==(GetServiceInstanceSyncStatusRequest const&,
                          GetServiceInstanceSyncStatusRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetServiceRequest {
-  std::string name;
+  std::string name{};
 
   friend bool operator==(GetServiceRequest const&, GetServiceRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetServiceResponse {
-  std::optional<::awsjson::proton::Service> service;
+  std::optional<::awsjson::proton::Service> service{};
 
   friend bool operator==(GetServiceResponse const&, GetServiceResponse const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetServiceSyncBlockerSummaryRequest {
-  std::optional<std::string> serviceInstanceName;
-  std::string serviceName;
+  std::optional<std::string> serviceInstanceName{};
+  std::string serviceName{};
 
   friend bool operator==(GetServiceSyncBlockerSummaryRequest const&,
                          GetServiceSyncBlockerSummaryRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetServiceSyncBlockerSummaryResponse {
-  std::optional<::awsjson::proton::ServiceSyncBlockerSummary> serviceSyncBlockerSummary;
+  std::optional<::awsjson::proton::ServiceSyncBlockerSummary> serviceSyncBlockerSummary{};
 
   friend bool operator==(GetServiceSyncBlockerSummaryResponse const&,
                          GetServiceSyncBlockerSummaryResponse const&) = default;

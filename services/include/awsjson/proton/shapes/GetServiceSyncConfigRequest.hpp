@@ -12,7 +12,7 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetServiceSyncConfigRequest {
-  std::string serviceName;
+  std::string serviceName{};
 
   friend bool operator==(GetServiceSyncConfigRequest const&,
                          GetServiceSyncConfigRequest const&) = default;

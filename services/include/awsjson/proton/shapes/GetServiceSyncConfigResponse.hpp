@@ -13,7 +13,7 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetServiceSyncConfigResponse {
-  std::optional<::awsjson::proton::ServiceSyncConfig> serviceSyncConfig;
+  std::optional<::awsjson::proton::ServiceSyncConfig> serviceSyncConfig{};
 
   friend bool operator==(GetServiceSyncConfigResponse const&,
                          GetServiceSyncConfigResponse const&) = default;

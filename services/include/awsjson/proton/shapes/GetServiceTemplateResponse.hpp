@@ -13,7 +13,7 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetServiceTemplateResponse {
-  ::awsjson::proton::ServiceTemplate serviceTemplate;
+  ::awsjson::proton::ServiceTemplate serviceTemplate{};
 
   friend bool operator==(GetServiceTemplateResponse const&,
                          GetServiceTemplateResponse const&) = default;

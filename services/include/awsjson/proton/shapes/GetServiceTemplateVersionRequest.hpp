@@ -12,9 +12,9 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetServiceTemplateVersionRequest {
-  std::string majorVersion;
-  std::string minorVersion;
-  std::string templateName;
+  std::string majorVersion{};
+  std::string minorVersion{};
+  std::string templateName{};
 
   friend bool operator==(GetServiceTemplateVersionRequest const&,
                          GetServiceTemplateVersionRequest const&) = default;

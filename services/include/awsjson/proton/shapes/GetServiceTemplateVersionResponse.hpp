@@ -13,7 +13,7 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetServiceTemplateVersionResponse {
-  ::awsjson::proton::ServiceTemplateVersion serviceTemplateVersion;
+  ::awsjson::proton::ServiceTemplateVersion serviceTemplateVersion{};
 
   friend bool operator==(GetServiceTemplateVersionResponse const&,
                          GetServiceTemplateVersionResponse const&) = default;

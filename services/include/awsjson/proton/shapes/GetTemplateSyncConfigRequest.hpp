@@ -14,8 +14,8 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetTemplateSyncConfigRequest {
-  std::string templateName;
-  awsjson::open_enum<::awsjson::proton::TemplateType> templateType;
+  std::string templateName{};
+  awsjson::open_enum<::awsjson::proton::TemplateType> templateType{};
 
   friend bool operator==(GetTemplateSyncConfigRequest const&,
                          GetTemplateSyncConfigRequest const&) = default;

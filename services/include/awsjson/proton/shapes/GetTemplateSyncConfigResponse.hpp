@@ -13,7 +13,7 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetTemplateSyncConfigResponse {
-  std::optional<::awsjson::proton::TemplateSyncConfig> templateSyncConfig;
+  std::optional<::awsjson::proton::TemplateSyncConfig> templateSyncConfig{};
 
   friend bool operator==(GetTemplateSyncConfigResponse const&,
                          GetTemplateSyncConfigResponse const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetTemplateSyncStatusRequest {
-  std::string templateName;
-  awsjson::open_enum<::awsjson::proton::TemplateType> templateType;
-  std::string templateVersion;
+  std::string templateName{};
+  awsjson::open_enum<::awsjson::proton::TemplateType> templateType{};
+  std::string templateVersion{};
 
   friend bool operator==(GetTemplateSyncStatusRequest const&,
                          GetTemplateSyncStatusRequest const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetTemplateSyncStatusResponse {
-  std::optional<::awsjson::proton::Revision> desiredState;
-  std::optional<::awsjson::proton::ResourceSyncAttempt> latestSuccessfulSync;
-  std::optional<::awsjson::proton::ResourceSyncAttempt> latestSync;
+  std::optional<::awsjson::proton::Revision> desiredState{};
+  std::optional<::awsjson::proton::ResourceSyncAttempt> latestSuccessfulSync{};
+  std::optional<::awsjson::proton::ResourceSyncAttempt> latestSync{};
 
   friend bool operator==(GetTemplateSyncStatusResponse const&,
                          GetTemplateSyncStatusResponse const&) = default;

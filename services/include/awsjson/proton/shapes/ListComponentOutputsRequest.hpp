@@ -12,9 +12,9 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListComponentOutputsRequest {
-  std::string componentName;
-  std::optional<std::string> deploymentId;
-  std::optional<std::string> nextToken;
+  std::string componentName{};
+  std::optional<std::string> deploymentId{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListComponentOutputsRequest const&,
                          ListComponentOutputsRequest const&) = default;

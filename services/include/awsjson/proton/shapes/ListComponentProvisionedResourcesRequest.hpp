@@ -12,8 +12,8 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListComponentProvisionedResourcesRequest {
-  std::string componentName;
-  std::optional<std::string> nextToken;
+  std::string componentName{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListComponentProvisionedResourcesRequest const&,
                          ListComponentProvisionedResourcesRequest const&) = default;

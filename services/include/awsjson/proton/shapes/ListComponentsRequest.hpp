@@ -13,11 +13,11 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListComponentsRequest {
-  std::optional<std::string> environmentName;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> nextToken;
-  std::optional<std::string> serviceInstanceName;
-  std::optional<std::string> serviceName;
+  std::optional<std::string> environmentName{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::string> serviceInstanceName{};
+  std::optional<std::string> serviceName{};
 
   friend bool operator==(ListComponentsRequest const&, ListComponentsRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListComponentsResponse {
-  std::vector<::awsjson::proton::ComponentSummary> components;
-  std::optional<std::string> nextToken;
+  std::vector<::awsjson::proton::ComponentSummary> components{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListComponentsResponse const&, ListComponentsResponse const&) = default;
 };

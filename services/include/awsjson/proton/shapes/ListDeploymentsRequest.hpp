@@ -13,12 +13,12 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDeploymentsRequest {
-  std::optional<std::string> componentName;
-  std::optional<std::string> environmentName;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> nextToken;
-  std::optional<std::string> serviceInstanceName;
-  std::optional<std::string> serviceName;
+  std::optional<std::string> componentName{};
+  std::optional<std::string> environmentName{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::string> serviceInstanceName{};
+  std::optional<std::string> serviceName{};
 
   friend bool operator==(ListDeploymentsRequest const&, ListDeploymentsRequest const&) = default;
 };

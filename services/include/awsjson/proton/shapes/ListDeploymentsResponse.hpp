@@ -15,8 +15,8 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDeploymentsResponse {
-  std::vector<::awsjson::proton::DeploymentSummary> deployments;
-  std::optional<std::string> nextToken;
+  std::vector<::awsjson::proton::DeploymentSummary> deployments{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListDeploymentsResponse const&, ListDeploymentsResponse const&) = default;
 };

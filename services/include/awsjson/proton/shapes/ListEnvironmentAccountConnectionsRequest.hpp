@@ -17,11 +17,11 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListEnvironmentAccountConnectionsRequest {
-  std::optional<std::string> environmentName;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> nextToken;
-  awsjson::open_enum<::awsjson::proton::EnvironmentAccountConnectionRequesterAccountType> requestedBy;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::proton::EnvironmentAccountConnectionStatus>>> statuses;
+  std::optional<std::string> environmentName{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> nextToken{};
+  awsjson::open_enum<::awsjson::proton::EnvironmentAccountConnectionRequesterAccountType> requestedBy{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::proton::EnvironmentAccountConnectionStatus>>> statuses{};
 
   friend bool operator==(ListEnvironmentAccountConnectionsRequest const&,
                          ListEnvironmentAccountConnectionsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListEnvironmentAccountConnectionsResponse {
-  std::vector<::awsjson::proton::EnvironmentAccountConnectionSummary> environmentAccountConnections;
-  std::optional<std::string> nextToken;
+  std::vector<::awsjson::proton::EnvironmentAccountConnectionSummary> environmentAccountConnections{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListEnvironmentAccountConnectionsResponse const&,
                          ListEnvironmentAccountConnectionsResponse const&) = default;

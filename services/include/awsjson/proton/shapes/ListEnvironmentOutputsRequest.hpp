@@ -12,9 +12,9 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListEnvironmentOutputsRequest {
-  std::optional<std::string> deploymentId;
-  std::string environmentName;
-  std::optional<std::string> nextToken;
+  std::optional<std::string> deploymentId{};
+  std::string environmentName{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListEnvironmentOutputsRequest const&,
                          ListEnvironmentOutputsRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListEnvironmentProvisionedResourcesRequest {
-  std::string environmentName;
-  std::optional<std::string> nextToken;
+  std::string environmentName{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListEnvironmentProvisionedResourcesRequest const&,
                          ListEnvironmentProvisionedResourcesRequest const&) = default;

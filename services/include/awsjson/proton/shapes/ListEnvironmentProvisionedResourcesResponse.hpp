@@ -15,8 +15,8 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListEnvironmentProvisionedResourcesResponse {
-  std::optional<std::string> nextToken;
-  std::vector<::awsjson::proton::ProvisionedResource> provisionedResources;
+  std::optional<std::string> nextToken{};
+  std::vector<::awsjson::proton::ProvisionedResource> provisionedResources{};
 
   friend bool operator==(ListEnvironmentProvisionedResourcesResponse const&,
                          ListEnvironmentProvisionedResourcesResponse const&) = default;

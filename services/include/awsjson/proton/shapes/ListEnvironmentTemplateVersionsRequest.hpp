@@ -13,10 +13,10 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListEnvironmentTemplateVersionsRequest {
-  std::optional<std::string> majorVersion;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> nextToken;
-  std::string templateName;
+  std::optional<std::string> majorVersion{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> nextToken{};
+  std::string templateName{};
 
   friend bool operator==(ListEnvironmentTemplateVersionsRequest const&,
                          ListEnvironmentTemplateVersionsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListEnvironmentTemplateVersionsResponse {
-  std::optional<std::string> nextToken;
-  std::vector<::awsjson::proton::EnvironmentTemplateVersionSummary> templateVersions;
+  std::optional<std::string> nextToken{};
+  std::vector<::awsjson::proton::EnvironmentTemplateVersionSummary> templateVersions{};
 
   friend bool operator==(ListEnvironmentTemplateVersionsResponse const&,
                          ListEnvironmentTemplateVersionsResponse const&) = default;

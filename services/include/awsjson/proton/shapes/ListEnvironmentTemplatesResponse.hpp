@@ -15,8 +15,8 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListEnvironmentTemplatesResponse {
-  std::optional<std::string> nextToken;
-  std::vector<::awsjson::proton::EnvironmentTemplateSummary> templates;
+  std::optional<std::string> nextToken{};
+  std::vector<::awsjson::proton::EnvironmentTemplateSummary> templates{};
 
   friend bool operator==(ListEnvironmentTemplatesResponse const&,
                          ListEnvironmentTemplatesResponse const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListEnvironmentsRequest {
-  std::optional<std::vector<::awsjson::proton::EnvironmentTemplateFilter>> environmentTemplates;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::proton::EnvironmentTemplateFilter>> environmentTemplates{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListEnvironmentsRequest const&, ListEnvironmentsRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListEnvironmentsResponse {
-  std::vector<::awsjson::proton::EnvironmentSummary> environments;
-  std::optional<std::string> nextToken;
+  std::vector<::awsjson::proton::EnvironmentSummary> environments{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListEnvironmentsResponse const&,
                          ListEnvironmentsResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRepositoriesResponse {
-  std::optional<std::string> nextToken;
-  std::vector<::awsjson::proton::RepositorySummary> repositories;
+  std::optional<std::string> nextToken{};
+  std::vector<::awsjson::proton::RepositorySummary> repositories{};
 
   friend bool operator==(ListRepositoriesResponse const&,
                          ListRepositoriesResponse const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRepositorySyncDefinitionsRequest {
-  std::optional<std::string> nextToken;
-  std::string repositoryName;
-  awsjson::open_enum<::awsjson::proton::RepositoryProvider> repositoryProvider;
-  awsjson::open_enum<::awsjson::proton::SyncType> syncType;
+  std::optional<std::string> nextToken{};
+  std::string repositoryName{};
+  awsjson::open_enum<::awsjson::proton::RepositoryProvider> repositoryProvider{};
+  awsjson::open_enum<::awsjson::proton::SyncType> syncType{};
 
   friend bool operator==(ListRepositorySyncDefinitionsRequest const&,
                          ListRepositorySyncDefinitionsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRepositorySyncDefinitionsResponse {
-  std::optional<std::string> nextToken;
-  std::vector<::awsjson::proton::RepositorySyncDefinition> syncDefinitions;
+  std::optional<std::string> nextToken{};
+  std::vector<::awsjson::proton::RepositorySyncDefinition> syncDefinitions{};
 
   friend bool operator==(ListRepositorySyncDefinitionsResponse const&,
                          ListRepositorySyncDefinitionsResponse const&) = default;

@@ -12,10 +12,10 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListServiceInstanceOutputsRequest {
-  std::optional<std::string> deploymentId;
-  std::optional<std::string> nextToken;
-  std::string serviceInstanceName;
-  std::string serviceName;
+  std::optional<std::string> deploymentId{};
+  std::optional<std::string> nextToken{};
+  std::string serviceInstanceName{};
+  std::string serviceName{};
 
   friend bool operator==(ListServiceInstanceOutputsRequest const&,
                          ListServiceInstanceOutputsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListServiceInstanceOutputsResponse {
-  std::optional<std::string> nextToken;
-  std::vector<::awsjson::proton::Output> outputs;
+  std::optional<std::string> nextToken{};
+  std::vector<::awsjson::proton::Output> outputs{};
 
   friend bool operator==(ListServiceInstanceOutputsResponse const&,
                          ListServiceInstanceOutputsResponse const&) = default;

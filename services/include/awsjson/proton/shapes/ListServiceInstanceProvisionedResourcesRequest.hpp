@@ -12,9 +12,9 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListServiceInstanceProvisionedResourcesRequest {
-  std::optional<std::string> nextToken;
-  std::string serviceInstanceName;
-  std::string serviceName;
+  std::optional<std::string> nextToken{};
+  std::string serviceInstanceName{};
+  std::string serviceName{};
 
   friend bool operator==(ListServiceInstanceProvisionedResourcesRequest const&,
                          ListServiceInstanceProvisionedResourcesRequest const&) = default;

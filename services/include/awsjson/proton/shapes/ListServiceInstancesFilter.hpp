@@ -14,8 +14,8 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListServiceInstancesFilter {
-  std::optional<awsjson::open_enum<::awsjson::proton::ListServiceInstancesFilterBy>> key;
-  std::optional<std::string> value;
+  std::optional<awsjson::open_enum<::awsjson::proton::ListServiceInstancesFilterBy>> key{};
+  std::optional<std::string> value{};
 
   friend bool operator==(ListServiceInstancesFilter const&,
                          ListServiceInstancesFilter const&) = default;

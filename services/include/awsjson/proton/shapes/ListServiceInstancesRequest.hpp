@@ -18,12 +18,12 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListServiceInstancesRequest {
-  std::optional<std::vector<::awsjson::proton::ListServiceInstancesFilter>> filters;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> nextToken;
-  std::optional<std::string> serviceName;
-  std::optional<awsjson::open_enum<::awsjson::proton::ListServiceInstancesSortBy>> sortBy;
-  std::optional<awsjson::open_enum<::awsjson::proton::SortOrder>> sortOrder;
+  std::optional<std::vector<::awsjson::proton::ListServiceInstancesFilter>> filters{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::string> serviceName{};
+  std::optional<awsjson::open_enum<::awsjson::proton::ListServiceInstancesSortBy>> sortBy{};
+  std::optional<awsjson::open_enum<::awsjson::proton::SortOrder>> sortOrder{};
 
   friend bool operator==(ListServiceInstancesRequest const&,
                          ListServiceInstancesRequest const&) = default;

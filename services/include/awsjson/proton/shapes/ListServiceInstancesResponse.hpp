@@ -15,8 +15,8 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListServiceInstancesResponse {
-  std::optional<std::string> nextToken;
-  std::vector<::awsjson::proton::ServiceInstanceSummary> serviceInstances;
+  std::optional<std::string> nextToken{};
+  std::vector<::awsjson::proton::ServiceInstanceSummary> serviceInstances{};
 
   friend bool operator==(ListServiceInstancesResponse const&,
                          ListServiceInstancesResponse const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListServicePipelineOutputsRequest {
-  std::optional<std::string> deploymentId;
-  std::optional<std::string> nextToken;
-  std::string serviceName;
+  std::optional<std::string> deploymentId{};
+  std::optional<std::string> nextToken{};
+  std::string serviceName{};
 
   friend bool operator==(ListServicePipelineOutputsRequest const&,
                          ListServicePipelineOutputsRequest const&) = default;

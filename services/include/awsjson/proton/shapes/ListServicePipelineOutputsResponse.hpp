@@ -15,8 +15,8 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListServicePipelineOutputsResponse {
-  std::optional<std::string> nextToken;
-  std::vector<::awsjson::proton::Output> outputs;
+  std::optional<std::string> nextToken{};
+  std::vector<::awsjson::proton::Output> outputs{};
 
   friend bool operator==(ListServicePipelineOutputsResponse const&,
                          ListServicePipelineOutputsResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListServicePipelineProvisionedResourcesRequest {
-  std::optional<std::string> nextToken;
-  std::string serviceName;
+  std::optional<std::string> nextToken{};
+  std::string serviceName{};
 
   friend bool operator==(ListServicePipelineProvisionedResourcesRequest const&,
                          ListServicePipelineProvisionedResourcesRequest const&) = default;

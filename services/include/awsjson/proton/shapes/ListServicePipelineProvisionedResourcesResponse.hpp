@@ -15,8 +15,8 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListServicePipelineProvisionedResourcesResponse {
-  std::optional<std::string> nextToken;
-  std::vector<::awsjson::proton::ProvisionedResource> provisionedResources;
+  std::optional<std::string> nextToken{};
+  std::vector<::awsjson::proton::ProvisionedResource> provisionedResources{};
 
   friend bool operator==(ListServicePipelineProvisionedResourcesResponse const&,
                          ListServicePipelineProvisionedResourcesResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListServiceTemplateVersionsResponse {
-  std::optional<std::string> nextToken;
-  std::vector<::awsjson::proton::ServiceTemplateVersionSummary> templateVersions;
+  std::optional<std::string> nextToken{};
+  std::vector<::awsjson::proton::ServiceTemplateVersionSummary> templateVersions{};
 
   friend bool operator==(ListServiceTemplateVersionsResponse const&,
                          ListServiceTemplateVersionsResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListServiceTemplatesResponse {
-  std::optional<std::string> nextToken;
-  std::vector<::awsjson::proton::ServiceTemplateSummary> templates;
+  std::optional<std::string> nextToken{};
+  std::vector<::awsjson::proton::ServiceTemplateSummary> templates{};
 
   friend bool operator==(ListServiceTemplatesResponse const&,
                          ListServiceTemplatesResponse const&) = default;

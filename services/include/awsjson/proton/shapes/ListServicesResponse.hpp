@@ -15,8 +15,8 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListServicesResponse {
-  std::optional<std::string> nextToken;
-  std::vector<::awsjson::proton::ServiceSummary> services;
+  std::optional<std::string> nextToken{};
+  std::vector<::awsjson::proton::ServiceSummary> services{};
 
   friend bool operator==(ListServicesResponse const&, ListServicesResponse const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTagsForResourceResponse {
-  std::optional<std::string> nextToken;
-  std::vector<::awsjson::proton::Tag> tags;
+  std::optional<std::string> nextToken{};
+  std::vector<::awsjson::proton::Tag> tags{};
 
   friend bool operator==(ListTagsForResourceResponse const&,
                          ListTagsForResourceResponse const&) = default;

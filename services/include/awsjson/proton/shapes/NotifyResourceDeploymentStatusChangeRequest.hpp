@@ -16,11 +16,11 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NotifyResourceDeploymentStatusChangeRequest {
-  std::optional<std::string> deploymentId;
-  std::optional<std::vector<::awsjson::proton::Output>> outputs;
-  std::string resourceArn;
-  std::optional<awsjson::open_enum<::awsjson::proton::ResourceDeploymentStatus>> status;
-  std::optional<std::string> statusMessage;
+  std::optional<std::string> deploymentId{};
+  std::optional<std::vector<::awsjson::proton::Output>> outputs{};
+  std::string resourceArn{};
+  std::optional<awsjson::open_enum<::awsjson::proton::ResourceDeploymentStatus>> status{};
+  std::optional<std::string> statusMessage{};
 
   friend bool operator==(NotifyResourceDeploymentStatusChangeRequest const&,
                          NotifyResourceDeploymentStatusChangeRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Output {
-  std::optional<std::string> key;
-  std::optional<std::string> valueString;
+  std::optional<std::string> key{};
+  std::optional<std::string> valueString{};
 
   friend bool operator==(Output const&, Output const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProvisionedResource {
-  std::optional<std::string> identifier;
-  std::optional<std::string> name;
-  std::optional<awsjson::open_enum<::awsjson::proton::ProvisionedResourceEngine>> provisioningEngine;
+  std::optional<std::string> identifier{};
+  std::optional<std::string> name{};
+  std::optional<awsjson::open_enum<::awsjson::proton::ProvisionedResourceEngine>> provisioningEngine{};
 
   friend bool operator==(ProvisionedResource const&, ProvisionedResource const&) = default;
 };

@@ -14,11 +14,11 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Repository {
-  std::string arn;
-  std::string connectionArn;
-  std::optional<std::string> encryptionKey;
-  std::string name;
-  awsjson::open_enum<::awsjson::proton::RepositoryProvider> provider;
+  std::string arn{};
+  std::string connectionArn{};
+  std::optional<std::string> encryptionKey{};
+  std::string name{};
+  awsjson::open_enum<::awsjson::proton::RepositoryProvider> provider{};
 
   friend bool operator==(Repository const&, Repository const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RepositoryBranch {
-  std::string arn;
-  std::string branch;
-  std::string name;
-  awsjson::open_enum<::awsjson::proton::RepositoryProvider> provider;
+  std::string arn{};
+  std::string branch{};
+  std::string name{};
+  awsjson::open_enum<::awsjson::proton::RepositoryProvider> provider{};
 
   friend bool operator==(RepositoryBranch const&, RepositoryBranch const&) = default;
 };

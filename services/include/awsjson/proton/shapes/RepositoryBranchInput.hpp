@@ -14,9 +14,9 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RepositoryBranchInput {
-  std::string branch;
-  std::string name;
-  awsjson::open_enum<::awsjson::proton::RepositoryProvider> provider;
+  std::string branch{};
+  std::string name{};
+  awsjson::open_enum<::awsjson::proton::RepositoryProvider> provider{};
 
   friend bool operator==(RepositoryBranchInput const&, RepositoryBranchInput const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RepositorySummary {
-  std::string arn;
-  std::string connectionArn;
-  std::string name;
-  awsjson::open_enum<::awsjson::proton::RepositoryProvider> provider;
+  std::string arn{};
+  std::string connectionArn{};
+  std::string name{};
+  awsjson::open_enum<::awsjson::proton::RepositoryProvider> provider{};
 
   friend bool operator==(RepositorySummary const&, RepositorySummary const&) = default;
 };

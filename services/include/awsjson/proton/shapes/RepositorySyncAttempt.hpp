@@ -16,9 +16,9 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RepositorySyncAttempt {
-  std::vector<::awsjson::proton::RepositorySyncEvent> events;
-  awsjson::timestamp startedAt;
-  awsjson::open_enum<::awsjson::proton::RepositorySyncStatus> status;
+  std::vector<::awsjson::proton::RepositorySyncEvent> events{};
+  awsjson::timestamp startedAt{};
+  awsjson::open_enum<::awsjson::proton::RepositorySyncStatus> status{};
 
   friend bool operator==(RepositorySyncAttempt const&, RepositorySyncAttempt const&) = default;
 };

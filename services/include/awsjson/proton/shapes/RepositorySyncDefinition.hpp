@@ -12,10 +12,10 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RepositorySyncDefinition {
-  std::string branch;
-  std::string directory;
-  std::string parent;
-  std::string target;
+  std::string branch{};
+  std::string directory{};
+  std::string parent{};
+  std::string target{};
 
   friend bool operator==(RepositorySyncDefinition const&,
                          RepositorySyncDefinition const&) = default;

@@ -12,10 +12,10 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RepositorySyncEvent {
-  std::string event;
-  std::optional<std::string> externalId;
-  awsjson::timestamp time;
-  std::string type;
+  std::string event{};
+  std::optional<std::string> externalId{};
+  awsjson::timestamp time{};
+  std::string type{};
 
   friend bool operator==(RepositorySyncEvent const&, RepositorySyncEvent const&) = default;
 };

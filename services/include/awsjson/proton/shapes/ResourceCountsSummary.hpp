@@ -12,11 +12,11 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceCountsSummary {
-  std::optional<std::int32_t> behindMajor;
-  std::optional<std::int32_t> behindMinor;
-  std::optional<std::int32_t> failed;
-  std::int32_t total;
-  std::optional<std::int32_t> upToDate;
+  std::optional<std::int32_t> behindMajor{};
+  std::optional<std::int32_t> behindMinor{};
+  std::optional<std::int32_t> failed{};
+  std::int32_t total{};
+  std::optional<std::int32_t> upToDate{};
 
   friend bool operator==(ResourceCountsSummary const&, ResourceCountsSummary const&) = default;
 };

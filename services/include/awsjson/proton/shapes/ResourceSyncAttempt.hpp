@@ -17,12 +17,12 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceSyncAttempt {
-  std::vector<::awsjson::proton::ResourceSyncEvent> events;
-  ::awsjson::proton::Revision initialRevision;
-  awsjson::timestamp startedAt;
-  awsjson::open_enum<::awsjson::proton::ResourceSyncStatus> status;
-  std::string target;
-  ::awsjson::proton::Revision targetRevision;
+  std::vector<::awsjson::proton::ResourceSyncEvent> events{};
+  ::awsjson::proton::Revision initialRevision{};
+  awsjson::timestamp startedAt{};
+  awsjson::open_enum<::awsjson::proton::ResourceSyncStatus> status{};
+  std::string target{};
+  ::awsjson::proton::Revision targetRevision{};
 
   friend bool operator==(ResourceSyncAttempt const&, ResourceSyncAttempt const&) = default;
 };

@@ -14,11 +14,11 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Revision {
-  std::string branch;
-  std::string directory;
-  std::string repositoryName;
-  awsjson::open_enum<::awsjson::proton::RepositoryProvider> repositoryProvider;
-  std::string sha;
+  std::string branch{};
+  std::string directory{};
+  std::string repositoryName{};
+  awsjson::open_enum<::awsjson::proton::RepositoryProvider> repositoryProvider{};
+  std::string sha{};
 
   friend bool operator==(Revision const&, Revision const&) = default;
 };

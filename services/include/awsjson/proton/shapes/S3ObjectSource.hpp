@@ -12,8 +12,8 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3ObjectSource {
-  std::string bucket;
-  std::string key;
+  std::string bucket{};
+  std::string key{};
 
   friend bool operator==(S3ObjectSource const&, S3ObjectSource const&) = default;
 };

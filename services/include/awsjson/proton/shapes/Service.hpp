@@ -15,19 +15,19 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Service {
-  std::string arn;
-  std::optional<std::string> branchName;
-  awsjson::timestamp createdAt;
-  std::optional<std::string> description;
-  awsjson::timestamp lastModifiedAt;
-  std::string name;
-  std::optional<::awsjson::proton::ServicePipeline> pipeline;
-  std::optional<std::string> repositoryConnectionArn;
-  std::optional<std::string> repositoryId;
-  std::string spec;
-  awsjson::open_enum<::awsjson::proton::ServiceStatus> status;
-  std::optional<std::string> statusMessage;
-  std::string templateName;
+  std::string arn{};
+  std::optional<std::string> branchName{};
+  awsjson::timestamp createdAt{};
+  std::optional<std::string> description{};
+  awsjson::timestamp lastModifiedAt{};
+  std::string name{};
+  std::optional<::awsjson::proton::ServicePipeline> pipeline{};
+  std::optional<std::string> repositoryConnectionArn{};
+  std::optional<std::string> repositoryId{};
+  std::string spec{};
+  awsjson::open_enum<::awsjson::proton::ServiceStatus> status{};
+  std::optional<std::string> statusMessage{};
+  std::string templateName{};
 
   friend bool operator==(Service const&, Service const&) = default;
 };

@@ -14,22 +14,22 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceInstance {
-  std::string arn;
-  awsjson::timestamp createdAt;
-  awsjson::open_enum<::awsjson::proton::DeploymentStatus> deploymentStatus;
-  std::optional<std::string> deploymentStatusMessage;
-  std::string environmentName;
-  std::optional<std::string> lastAttemptedDeploymentId;
-  std::optional<std::string> lastClientRequestToken;
-  awsjson::timestamp lastDeploymentAttemptedAt;
-  awsjson::timestamp lastDeploymentSucceededAt;
-  std::optional<std::string> lastSucceededDeploymentId;
-  std::string name;
-  std::string serviceName;
-  std::optional<std::string> spec;
-  std::string templateMajorVersion;
-  std::string templateMinorVersion;
-  std::string templateName;
+  std::string arn{};
+  awsjson::timestamp createdAt{};
+  awsjson::open_enum<::awsjson::proton::DeploymentStatus> deploymentStatus{};
+  std::optional<std::string> deploymentStatusMessage{};
+  std::string environmentName{};
+  std::optional<std::string> lastAttemptedDeploymentId{};
+  std::optional<std::string> lastClientRequestToken{};
+  awsjson::timestamp lastDeploymentAttemptedAt{};
+  awsjson::timestamp lastDeploymentSucceededAt{};
+  std::optional<std::string> lastSucceededDeploymentId{};
+  std::string name{};
+  std::string serviceName{};
+  std::optional<std::string> spec{};
+  std::string templateMajorVersion{};
+  std::string templateMinorVersion{};
+  std::string templateName{};
 
   friend bool operator==(ServiceInstance const&, ServiceInstance const&) = default;
 };

@@ -13,13 +13,13 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceInstanceState {
-  std::optional<std::vector<std::string>> lastSuccessfulComponentDeploymentIds;
-  std::optional<std::string> lastSuccessfulEnvironmentDeploymentId;
-  std::optional<std::string> lastSuccessfulServicePipelineDeploymentId;
-  std::string spec;
-  std::string templateMajorVersion;
-  std::string templateMinorVersion;
-  std::string templateName;
+  std::optional<std::vector<std::string>> lastSuccessfulComponentDeploymentIds{};
+  std::optional<std::string> lastSuccessfulEnvironmentDeploymentId{};
+  std::optional<std::string> lastSuccessfulServicePipelineDeploymentId{};
+  std::string spec{};
+  std::string templateMajorVersion{};
+  std::string templateMinorVersion{};
+  std::string templateName{};
 
   friend bool operator==(ServiceInstanceState const&, ServiceInstanceState const&) = default;
 };

@@ -14,20 +14,20 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceInstanceSummary {
-  std::string arn;
-  awsjson::timestamp createdAt;
-  awsjson::open_enum<::awsjson::proton::DeploymentStatus> deploymentStatus;
-  std::optional<std::string> deploymentStatusMessage;
-  std::string environmentName;
-  std::optional<std::string> lastAttemptedDeploymentId;
-  awsjson::timestamp lastDeploymentAttemptedAt;
-  awsjson::timestamp lastDeploymentSucceededAt;
-  std::optional<std::string> lastSucceededDeploymentId;
-  std::string name;
-  std::string serviceName;
-  std::string templateMajorVersion;
-  std::string templateMinorVersion;
-  std::string templateName;
+  std::string arn{};
+  awsjson::timestamp createdAt{};
+  awsjson::open_enum<::awsjson::proton::DeploymentStatus> deploymentStatus{};
+  std::optional<std::string> deploymentStatusMessage{};
+  std::string environmentName{};
+  std::optional<std::string> lastAttemptedDeploymentId{};
+  awsjson::timestamp lastDeploymentAttemptedAt{};
+  awsjson::timestamp lastDeploymentSucceededAt{};
+  std::optional<std::string> lastSucceededDeploymentId{};
+  std::string name{};
+  std::string serviceName{};
+  std::string templateMajorVersion{};
+  std::string templateMinorVersion{};
+  std::string templateName{};
 
   friend bool operator==(ServiceInstanceSummary const&, ServiceInstanceSummary const&) = default;
 };

@@ -14,18 +14,18 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServicePipeline {
-  std::string arn;
-  awsjson::timestamp createdAt;
-  awsjson::open_enum<::awsjson::proton::DeploymentStatus> deploymentStatus;
-  std::optional<std::string> deploymentStatusMessage;
-  std::optional<std::string> lastAttemptedDeploymentId;
-  awsjson::timestamp lastDeploymentAttemptedAt;
-  awsjson::timestamp lastDeploymentSucceededAt;
-  std::optional<std::string> lastSucceededDeploymentId;
-  std::optional<std::string> spec;
-  std::string templateMajorVersion;
-  std::string templateMinorVersion;
-  std::string templateName;
+  std::string arn{};
+  awsjson::timestamp createdAt{};
+  awsjson::open_enum<::awsjson::proton::DeploymentStatus> deploymentStatus{};
+  std::optional<std::string> deploymentStatusMessage{};
+  std::optional<std::string> lastAttemptedDeploymentId{};
+  awsjson::timestamp lastDeploymentAttemptedAt{};
+  awsjson::timestamp lastDeploymentSucceededAt{};
+  std::optional<std::string> lastSucceededDeploymentId{};
+  std::optional<std::string> spec{};
+  std::string templateMajorVersion{};
+  std::string templateMinorVersion{};
+  std::string templateName{};
 
   friend bool operator==(ServicePipeline const&, ServicePipeline const&) = default;
 };

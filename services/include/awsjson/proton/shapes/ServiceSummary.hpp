@@ -14,14 +14,14 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceSummary {
-  std::string arn;
-  awsjson::timestamp createdAt;
-  std::optional<std::string> description;
-  awsjson::timestamp lastModifiedAt;
-  std::string name;
-  awsjson::open_enum<::awsjson::proton::ServiceStatus> status;
-  std::optional<std::string> statusMessage;
-  std::string templateName;
+  std::string arn{};
+  awsjson::timestamp createdAt{};
+  std::optional<std::string> description{};
+  awsjson::timestamp lastModifiedAt{};
+  std::string name{};
+  awsjson::open_enum<::awsjson::proton::ServiceStatus> status{};
+  std::optional<std::string> statusMessage{};
+  std::string templateName{};
 
   friend bool operator==(ServiceSummary const&, ServiceSummary const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceSyncBlockerSummary {
-  std::optional<std::vector<::awsjson::proton::SyncBlocker>> latestBlockers;
-  std::optional<std::string> serviceInstanceName;
-  std::string serviceName;
+  std::optional<std::vector<::awsjson::proton::SyncBlocker>> latestBlockers{};
+  std::optional<std::string> serviceInstanceName{};
+  std::string serviceName{};
 
   friend bool operator==(ServiceSyncBlockerSummary const&,
                          ServiceSyncBlockerSummary const&) = default;

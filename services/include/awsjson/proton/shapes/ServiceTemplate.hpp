@@ -14,15 +14,15 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceTemplate {
-  std::string arn;
-  awsjson::timestamp createdAt;
-  std::optional<std::string> description;
-  std::optional<std::string> displayName;
-  std::optional<std::string> encryptionKey;
-  awsjson::timestamp lastModifiedAt;
-  std::string name;
-  std::optional<awsjson::open_enum<::awsjson::proton::Provisioning>> pipelineProvisioning;
-  std::optional<std::string> recommendedVersion;
+  std::string arn{};
+  awsjson::timestamp createdAt{};
+  std::optional<std::string> description{};
+  std::optional<std::string> displayName{};
+  std::optional<std::string> encryptionKey{};
+  awsjson::timestamp lastModifiedAt{};
+  std::string name{};
+  std::optional<awsjson::open_enum<::awsjson::proton::Provisioning>> pipelineProvisioning{};
+  std::optional<std::string> recommendedVersion{};
 
   friend bool operator==(ServiceTemplate const&, ServiceTemplate const&) = default;
 };

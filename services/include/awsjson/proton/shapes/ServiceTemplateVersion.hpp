@@ -17,19 +17,19 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceTemplateVersion {
-  std::string arn;
-  std::vector<::awsjson::proton::CompatibleEnvironmentTemplate> compatibleEnvironmentTemplates;
-  awsjson::timestamp createdAt;
-  std::optional<std::string> description;
-  awsjson::timestamp lastModifiedAt;
-  std::string majorVersion;
-  std::string minorVersion;
-  std::optional<std::string> recommendedMinorVersion;
-  std::optional<std::string> schema;
-  awsjson::open_enum<::awsjson::proton::TemplateVersionStatus> status;
-  std::optional<std::string> statusMessage;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::proton::ServiceTemplateSupportedComponentSourceType>>> supportedComponentSources;
-  std::string templateName;
+  std::string arn{};
+  std::vector<::awsjson::proton::CompatibleEnvironmentTemplate> compatibleEnvironmentTemplates{};
+  awsjson::timestamp createdAt{};
+  std::optional<std::string> description{};
+  awsjson::timestamp lastModifiedAt{};
+  std::string majorVersion{};
+  std::string minorVersion{};
+  std::optional<std::string> recommendedMinorVersion{};
+  std::optional<std::string> schema{};
+  awsjson::open_enum<::awsjson::proton::TemplateVersionStatus> status{};
+  std::optional<std::string> statusMessage{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::proton::ServiceTemplateSupportedComponentSourceType>>> supportedComponentSources{};
+  std::string templateName{};
 
   friend bool operator==(ServiceTemplateVersion const&, ServiceTemplateVersion const&) = default;
 };

@@ -17,14 +17,14 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SyncBlocker {
-  std::optional<std::vector<::awsjson::proton::SyncBlockerContext>> contexts;
-  awsjson::timestamp createdAt;
-  std::string createdReason;
-  std::string id;
-  std::optional<awsjson::timestamp> resolvedAt;
-  std::optional<std::string> resolvedReason;
-  awsjson::open_enum<::awsjson::proton::BlockerStatus> status;
-  awsjson::open_enum<::awsjson::proton::BlockerType> type;
+  std::optional<std::vector<::awsjson::proton::SyncBlockerContext>> contexts{};
+  awsjson::timestamp createdAt{};
+  std::string createdReason{};
+  std::string id{};
+  std::optional<awsjson::timestamp> resolvedAt{};
+  std::optional<std::string> resolvedReason{};
+  awsjson::open_enum<::awsjson::proton::BlockerStatus> status{};
+  awsjson::open_enum<::awsjson::proton::BlockerType> type{};
 
   friend bool operator==(SyncBlocker const&, SyncBlocker const&) = default;
 };

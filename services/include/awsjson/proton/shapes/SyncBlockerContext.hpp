@@ -12,8 +12,8 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SyncBlockerContext {
-  std::string key;
-  std::string value;
+  std::string key{};
+  std::string value{};
 
   friend bool operator==(SyncBlockerContext const&, SyncBlockerContext const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TemplateVersionSourceInput : awsjson::tagged_union {
-  std::optional<::awsjson::proton::S3ObjectSource> s3;
+  std::optional<::awsjson::proton::S3ObjectSource> s3{};
 
   friend bool operator==(TemplateVersionSourceInput const&,
                          TemplateVersionSourceInput const&) = default;

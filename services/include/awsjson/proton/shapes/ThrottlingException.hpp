@@ -12,7 +12,7 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ThrottlingException {
-  std::string message;
+  std::string message{};
 
   friend bool operator==(ThrottlingException const&, ThrottlingException const&) = default;
 };

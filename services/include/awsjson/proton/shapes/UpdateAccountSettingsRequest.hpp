@@ -14,10 +14,10 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateAccountSettingsRequest {
-  std::optional<bool> deletePipelineProvisioningRepository;
-  std::optional<std::string> pipelineCodebuildRoleArn;
-  std::optional<::awsjson::proton::RepositoryBranchInput> pipelineProvisioningRepository;
-  std::optional<std::string> pipelineServiceRoleArn;
+  std::optional<bool> deletePipelineProvisioningRepository{};
+  std::optional<std::string> pipelineCodebuildRoleArn{};
+  std::optional<::awsjson::proton::RepositoryBranchInput> pipelineProvisioningRepository{};
+  std::optional<std::string> pipelineServiceRoleArn{};
 
   friend bool operator==(UpdateAccountSettingsRequest const&,
                          UpdateAccountSettingsRequest const&) = default;

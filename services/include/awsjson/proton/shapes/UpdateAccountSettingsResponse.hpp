@@ -13,7 +13,7 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateAccountSettingsResponse {
-  ::awsjson::proton::AccountSettings accountSettings;
+  ::awsjson::proton::AccountSettings accountSettings{};
 
   friend bool operator==(UpdateAccountSettingsResponse const&,
                          UpdateAccountSettingsResponse const&) = default;

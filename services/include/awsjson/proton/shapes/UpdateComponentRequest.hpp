@@ -14,14 +14,14 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateComponentRequest {
-  std::optional<std::string> clientToken;
-  awsjson::open_enum<::awsjson::proton::ComponentDeploymentUpdateType> deploymentType;
-  std::optional<std::string> description;
-  std::string name;
-  std::optional<std::string> serviceInstanceName;
-  std::optional<std::string> serviceName;
-  std::optional<std::string> serviceSpec;
-  std::optional<std::string> templateFile;
+  std::optional<std::string> clientToken{};
+  awsjson::open_enum<::awsjson::proton::ComponentDeploymentUpdateType> deploymentType{};
+  std::optional<std::string> description{};
+  std::string name{};
+  std::optional<std::string> serviceInstanceName{};
+  std::optional<std::string> serviceName{};
+  std::optional<std::string> serviceSpec{};
+  std::optional<std::string> templateFile{};
 
   friend bool operator==(UpdateComponentRequest const&, UpdateComponentRequest const&) = default;
 };

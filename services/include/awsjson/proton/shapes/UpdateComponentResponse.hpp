@@ -13,7 +13,7 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateComponentResponse {
-  ::awsjson::proton::Component component;
+  ::awsjson::proton::Component component{};
 
   friend bool operator==(UpdateComponentResponse const&, UpdateComponentResponse const&) = default;
 };

@@ -12,10 +12,10 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateEnvironmentAccountConnectionRequest {
-  std::optional<std::string> codebuildRoleArn;
-  std::optional<std::string> componentRoleArn;
-  std::string id;
-  std::optional<std::string> roleArn;
+  std::optional<std::string> codebuildRoleArn{};
+  std::optional<std::string> componentRoleArn{};
+  std::string id{};
+  std::optional<std::string> roleArn{};
 
   friend bool operator==(UpdateEnvironmentAccountConnectionRequest const&,
                          UpdateEnvironmentAccountConnectionRequest const&) = default;

@@ -15,17 +15,17 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateEnvironmentRequest {
-  std::optional<std::string> codebuildRoleArn;
-  std::optional<std::string> componentRoleArn;
-  awsjson::open_enum<::awsjson::proton::DeploymentUpdateType> deploymentType;
-  std::optional<std::string> description;
-  std::optional<std::string> environmentAccountConnectionId;
-  std::string name;
-  std::optional<std::string> protonServiceRoleArn;
-  std::optional<::awsjson::proton::RepositoryBranchInput> provisioningRepository;
-  std::optional<std::string> spec;
-  std::optional<std::string> templateMajorVersion;
-  std::optional<std::string> templateMinorVersion;
+  std::optional<std::string> codebuildRoleArn{};
+  std::optional<std::string> componentRoleArn{};
+  awsjson::open_enum<::awsjson::proton::DeploymentUpdateType> deploymentType{};
+  std::optional<std::string> description{};
+  std::optional<std::string> environmentAccountConnectionId{};
+  std::string name{};
+  std::optional<std::string> protonServiceRoleArn{};
+  std::optional<::awsjson::proton::RepositoryBranchInput> provisioningRepository{};
+  std::optional<std::string> spec{};
+  std::optional<std::string> templateMajorVersion{};
+  std::optional<std::string> templateMinorVersion{};
 
   friend bool operator==(UpdateEnvironmentRequest const&,
                          UpdateEnvironmentRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateEnvironmentResponse {
-  ::awsjson::proton::Environment environment;
+  ::awsjson::proton::Environment environment{};
 
   friend bool operator==(UpdateEnvironmentResponse const&,
                          UpdateEnvironmentResponse const&) = default;

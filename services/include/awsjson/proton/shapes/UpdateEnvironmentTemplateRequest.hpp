@@ -12,9 +12,9 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateEnvironmentTemplateRequest {
-  std::optional<std::string> description;
-  std::optional<std::string> displayName;
-  std::string name;
+  std::optional<std::string> description{};
+  std::optional<std::string> displayName{};
+  std::string name{};
 
   friend bool operator==(UpdateEnvironmentTemplateRequest const&,
                          UpdateEnvironmentTemplateRequest const&) = default;

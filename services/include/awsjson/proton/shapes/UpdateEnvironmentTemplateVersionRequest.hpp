@@ -14,11 +14,11 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateEnvironmentTemplateVersionRequest {
-  std::optional<std::string> description;
-  std::string majorVersion;
-  std::string minorVersion;
-  std::optional<awsjson::open_enum<::awsjson::proton::TemplateVersionStatus>> status;
-  std::string templateName;
+  std::optional<std::string> description{};
+  std::string majorVersion{};
+  std::string minorVersion{};
+  std::optional<awsjson::open_enum<::awsjson::proton::TemplateVersionStatus>> status{};
+  std::string templateName{};
 
   friend bool operator==(UpdateEnvironmentTemplateVersionRequest const&,
                          UpdateEnvironmentTemplateVersionRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateEnvironmentTemplateVersionResponse {
-  ::awsjson::proton::EnvironmentTemplateVersion environmentTemplateVersion;
+  ::awsjson::proton::EnvironmentTemplateVersion environmentTemplateVersion{};
 
   friend bool operator==(UpdateEnvironmentTemplateVersionResponse const&,
                          UpdateEnvironmentTemplateVersionResponse const&) = default;

@@ -14,13 +14,13 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateServiceInstanceRequest {
-  std::optional<std::string> clientToken;
-  awsjson::open_enum<::awsjson::proton::DeploymentUpdateType> deploymentType;
-  std::string name;
-  std::string serviceName;
-  std::optional<std::string> spec;
-  std::optional<std::string> templateMajorVersion;
-  std::optional<std::string> templateMinorVersion;
+  std::optional<std::string> clientToken{};
+  awsjson::open_enum<::awsjson::proton::DeploymentUpdateType> deploymentType{};
+  std::string name{};
+  std::string serviceName{};
+  std::optional<std::string> spec{};
+  std::optional<std::string> templateMajorVersion{};
+  std::optional<std::string> templateMinorVersion{};
 
   friend bool operator==(UpdateServiceInstanceRequest const&,
                          UpdateServiceInstanceRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateServiceInstanceResponse {
-  ::awsjson::proton::ServiceInstance serviceInstance;
+  ::awsjson::proton::ServiceInstance serviceInstance{};
 
   friend bool operator==(UpdateServiceInstanceResponse const&,
                          UpdateServiceInstanceResponse const&) = default;

@@ -14,11 +14,11 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateServicePipelineRequest {
-  awsjson::open_enum<::awsjson::proton::DeploymentUpdateType> deploymentType;
-  std::string serviceName;
-  std::string spec;
-  std::optional<std::string> templateMajorVersion;
-  std::optional<std::string> templateMinorVersion;
+  awsjson::open_enum<::awsjson::proton::DeploymentUpdateType> deploymentType{};
+  std::string serviceName{};
+  std::string spec{};
+  std::optional<std::string> templateMajorVersion{};
+  std::optional<std::string> templateMinorVersion{};
 
   friend bool operator==(UpdateServicePipelineRequest const&,
                          UpdateServicePipelineRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateServicePipelineResponse {
-  ::awsjson::proton::ServicePipeline pipeline;
+  ::awsjson::proton::ServicePipeline pipeline{};
 
   friend bool operator==(UpdateServicePipelineResponse const&,
                          UpdateServicePipelineResponse const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateServiceRequest {
-  std::optional<std::string> description;
-  std::string name;
-  std::optional<std::string> spec;
+  std::optional<std::string> description{};
+  std::string name{};
+  std::optional<std::string> spec{};
 
   friend bool operator==(UpdateServiceRequest const&, UpdateServiceRequest const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateServiceSyncBlockerRequest {
-  std::string id;
-  std::string resolvedReason;
+  std::string id{};
+  std::string resolvedReason{};
 
   friend bool operator==(UpdateServiceSyncBlockerRequest const&,
                          UpdateServiceSyncBlockerRequest const&) = default;

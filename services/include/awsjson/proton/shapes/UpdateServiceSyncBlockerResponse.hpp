@@ -14,9 +14,9 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateServiceSyncBlockerResponse {
-  std::optional<std::string> serviceInstanceName;
-  std::string serviceName;
-  ::awsjson::proton::SyncBlocker serviceSyncBlocker;
+  std::optional<std::string> serviceInstanceName{};
+  std::string serviceName{};
+  ::awsjson::proton::SyncBlocker serviceSyncBlocker{};
 
   friend bool operator==(UpdateServiceSyncBlockerResponse const&,
                          UpdateServiceSyncBlockerResponse const&) = default;

@@ -14,11 +14,11 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateServiceSyncConfigRequest {
-  std::string branch;
-  std::string filePath;
-  std::string repositoryName;
-  awsjson::open_enum<::awsjson::proton::RepositoryProvider> repositoryProvider;
-  std::string serviceName;
+  std::string branch{};
+  std::string filePath{};
+  std::string repositoryName{};
+  awsjson::open_enum<::awsjson::proton::RepositoryProvider> repositoryProvider{};
+  std::string serviceName{};
 
   friend bool operator==(UpdateServiceSyncConfigRequest const&,
                          UpdateServiceSyncConfigRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateServiceSyncConfigResponse {
-  std::optional<::awsjson::proton::ServiceSyncConfig> serviceSyncConfig;
+  std::optional<::awsjson::proton::ServiceSyncConfig> serviceSyncConfig{};
 
   friend bool operator==(UpdateServiceSyncConfigResponse const&,
                          UpdateServiceSyncConfigResponse const&) = default;

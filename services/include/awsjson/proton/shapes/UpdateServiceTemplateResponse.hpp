@@ -13,7 +13,7 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateServiceTemplateResponse {
-  ::awsjson::proton::ServiceTemplate serviceTemplate;
+  ::awsjson::proton::ServiceTemplate serviceTemplate{};
 
   friend bool operator==(UpdateServiceTemplateResponse const&,
                          UpdateServiceTemplateResponse const&) = default;

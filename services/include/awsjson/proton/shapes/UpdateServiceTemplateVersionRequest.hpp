@@ -17,13 +17,13 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateServiceTemplateVersionRequest {
-  std::optional<std::vector<::awsjson::proton::CompatibleEnvironmentTemplateInput>> compatibleEnvironmentTemplates;
-  std::optional<std::string> description;
-  std::string majorVersion;
-  std::string minorVersion;
-  std::optional<awsjson::open_enum<::awsjson::proton::TemplateVersionStatus>> status;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::proton::ServiceTemplateSupportedComponentSourceType>>> supportedComponentSources;
-  std::string templateName;
+  std::optional<std::vector<::awsjson::proton::CompatibleEnvironmentTemplateInput>> compatibleEnvironmentTemplates{};
+  std::optional<std::string> description{};
+  std::string majorVersion{};
+  std::string minorVersion{};
+  std::optional<awsjson::open_enum<::awsjson::proton::TemplateVersionStatus>> status{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::proton::ServiceTemplateSupportedComponentSourceType>>> supportedComponentSources{};
+  std::string templateName{};
 
   friend bool operator==(UpdateServiceTemplateVersionRequest const&,
                          UpdateServiceTemplateVersionRequest const&) = default;

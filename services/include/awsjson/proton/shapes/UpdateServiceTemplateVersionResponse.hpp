@@ -13,7 +13,7 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateServiceTemplateVersionResponse {
-  ::awsjson::proton::ServiceTemplateVersion serviceTemplateVersion;
+  ::awsjson::proton::ServiceTemplateVersion serviceTemplateVersion{};
 
   friend bool operator==(UpdateServiceTemplateVersionResponse const&,
                          UpdateServiceTemplateVersionResponse const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateTemplateSyncConfigResponse {
-  std::optional<::awsjson::proton::TemplateSyncConfig> templateSyncConfig;
+  std::optional<::awsjson::proton::TemplateSyncConfig> templateSyncConfig{};
 
   friend bool operator==(UpdateTemplateSyncConfigResponse const&,
                          UpdateTemplateSyncConfigResponse const&) = default;

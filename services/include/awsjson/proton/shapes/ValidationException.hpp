@@ -12,7 +12,7 @@ namespace awsjson::proton {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ValidationException {
-  std::string message;
+  std::string message{};
 
   friend bool operator==(ValidationException const&, ValidationException const&) = default;
 };

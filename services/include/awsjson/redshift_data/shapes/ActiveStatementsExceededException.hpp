@@ -12,7 +12,7 @@ namespace awsjson::redshift_data {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ActiveStatementsExceededException {
-  std::optional<std::string> Message;
+  std::optional<std::string> Message{};
 
   friend bool operator==(ActiveStatementsExceededException const&,
                          ActiveStatementsExceededException const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::redshift_data {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchExecuteStatementException {
-  std::string Message;
-  std::string StatementId;
+  std::string Message{};
+  std::string StatementId{};
 
   friend bool operator==(BatchExecuteStatementException const&,
                          BatchExecuteStatementException const&) = default;

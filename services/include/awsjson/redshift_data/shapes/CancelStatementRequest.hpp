@@ -12,7 +12,7 @@ namespace awsjson::redshift_data {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CancelStatementRequest {
-  std::string Id;
+  std::string Id{};
 
   friend bool operator==(CancelStatementRequest const&, CancelStatementRequest const&) = default;
 };

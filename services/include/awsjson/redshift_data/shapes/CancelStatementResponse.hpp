@@ -11,7 +11,7 @@ namespace awsjson::redshift_data {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CancelStatementResponse {
-  std::optional<bool> Status;
+  std::optional<bool> Status{};
 
   friend bool operator==(CancelStatementResponse const&, CancelStatementResponse const&) = default;
 };

@@ -13,19 +13,19 @@ namespace awsjson::redshift_data {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ColumnMetadata {
-  std::optional<bool> isCaseSensitive;
-  std::optional<bool> isCurrency;
-  std::optional<bool> isSigned;
-  std::optional<std::string> label;
-  std::optional<std::string> name;
-  std::optional<std::int32_t> nullable;
-  std::optional<std::int32_t> precision;
-  std::optional<std::int32_t> scale;
-  std::optional<std::string> schemaName;
-  std::optional<std::string> tableName;
-  std::optional<std::string> typeName;
-  std::optional<std::int32_t> length;
-  std::optional<std::string> columnDefault;
+  std::optional<bool> isCaseSensitive{};
+  std::optional<bool> isCurrency{};
+  std::optional<bool> isSigned{};
+  std::optional<std::string> label{};
+  std::optional<std::string> name{};
+  std::optional<std::int32_t> nullable{};
+  std::optional<std::int32_t> precision{};
+  std::optional<std::int32_t> scale{};
+  std::optional<std::string> schemaName{};
+  std::optional<std::string> tableName{};
+  std::optional<std::string> typeName{};
+  std::optional<std::int32_t> length{};
+  std::optional<std::string> columnDefault{};
 
   friend bool operator==(ColumnMetadata const&, ColumnMetadata const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::redshift_data {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DatabaseConnectionException {
-  std::string Message;
+  std::string Message{};
 
   friend bool operator==(DatabaseConnectionException const&,
                          DatabaseConnectionException const&) = default;

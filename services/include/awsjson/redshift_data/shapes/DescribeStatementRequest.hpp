@@ -12,7 +12,7 @@ namespace awsjson::redshift_data {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeStatementRequest {
-  std::string Id;
+  std::string Id{};
 
   friend bool operator==(DescribeStatementRequest const&,
                          DescribeStatementRequest const&) = default;

@@ -19,27 +19,27 @@ namespace awsjson::redshift_data {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeStatementResponse {
-  std::string Id;
-  std::optional<std::string> SecretArn;
-  std::optional<std::string> DbUser;
-  std::optional<std::string> Database;
-  std::optional<std::string> ClusterIdentifier;
-  std::optional<std::int64_t> Duration;
-  std::optional<std::string> Error;
-  std::optional<awsjson::open_enum<::awsjson::redshift_data::StatusString>> Status;
-  std::optional<awsjson::timestamp> CreatedAt;
-  std::optional<awsjson::timestamp> UpdatedAt;
-  std::optional<std::int64_t> RedshiftPid;
-  std::optional<bool> HasResultSet;
-  std::optional<std::string> QueryString;
-  std::optional<std::int64_t> ResultRows;
-  std::optional<std::int64_t> ResultSize;
-  std::optional<std::int64_t> RedshiftQueryId;
-  std::optional<std::vector<::awsjson::redshift_data::SqlParameter>> QueryParameters;
-  std::optional<std::vector<::awsjson::redshift_data::SubStatementData>> SubStatements;
-  std::optional<std::string> WorkgroupName;
-  std::optional<awsjson::open_enum<::awsjson::redshift_data::ResultFormatString>> ResultFormat;
-  std::optional<std::string> SessionId;
+  std::string Id{};
+  std::optional<std::string> SecretArn{};
+  std::optional<std::string> DbUser{};
+  std::optional<std::string> Database{};
+  std::optional<std::string> ClusterIdentifier{};
+  std::optional<std::int64_t> Duration{};
+  std::optional<std::string> Error{};
+  std::optional<awsjson::open_enum<::awsjson::redshift_data::StatusString>> Status{};
+  std::optional<awsjson::timestamp> CreatedAt{};
+  std::optional<awsjson::timestamp> UpdatedAt{};
+  std::optional<std::int64_t> RedshiftPid{};
+  std::optional<bool> HasResultSet{};
+  std::optional<std::string> QueryString{};
+  std::optional<std::int64_t> ResultRows{};
+  std::optional<std::int64_t> ResultSize{};
+  std::optional<std::int64_t> RedshiftQueryId{};
+  std::optional<std::vector<::awsjson::redshift_data::SqlParameter>> QueryParameters{};
+  std::optional<std::vector<::awsjson::redshift_data::SubStatementData>> SubStatements{};
+  std::optional<std::string> WorkgroupName{};
+  std::optional<awsjson::open_enum<::awsjson::redshift_data::ResultFormatString>> ResultFormat{};
+  std::optional<std::string> SessionId{};
 
   friend bool operator==(DescribeStatementResponse const&,
                          DescribeStatementResponse const&) = default;

@@ -13,16 +13,16 @@ namespace awsjson::redshift_data {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeTableRequest {
-  std::optional<std::string> ClusterIdentifier;
-  std::optional<std::string> SecretArn;
-  std::optional<std::string> DbUser;
-  std::string Database;
-  std::optional<std::string> ConnectedDatabase;
-  std::optional<std::string> Schema;
-  std::optional<std::string> Table;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> WorkgroupName;
+  std::optional<std::string> ClusterIdentifier{};
+  std::optional<std::string> SecretArn{};
+  std::optional<std::string> DbUser{};
+  std::string Database{};
+  std::optional<std::string> ConnectedDatabase{};
+  std::optional<std::string> Schema{};
+  std::optional<std::string> Table{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> WorkgroupName{};
 
   friend bool operator==(DescribeTableRequest const&, DescribeTableRequest const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::redshift_data {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeTableResponse {
-  std::optional<std::string> TableName;
-  std::optional<std::vector<::awsjson::redshift_data::ColumnMetadata>> ColumnList;
-  std::optional<std::string> NextToken;
+  std::optional<std::string> TableName{};
+  std::optional<std::vector<::awsjson::redshift_data::ColumnMetadata>> ColumnList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeTableResponse const&, DescribeTableResponse const&) = default;
 };

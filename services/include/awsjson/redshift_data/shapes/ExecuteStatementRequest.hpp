@@ -17,19 +17,19 @@ namespace awsjson::redshift_data {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExecuteStatementRequest {
-  std::string Sql;
-  std::optional<std::string> ClusterIdentifier;
-  std::optional<std::string> SecretArn;
-  std::optional<std::string> DbUser;
-  std::optional<std::string> Database;
-  std::optional<bool> WithEvent;
-  std::optional<std::string> StatementName;
-  std::optional<std::vector<::awsjson::redshift_data::SqlParameter>> Parameters;
-  std::optional<std::string> WorkgroupName;
-  std::optional<std::string> ClientToken;
-  std::optional<awsjson::open_enum<::awsjson::redshift_data::ResultFormatString>> ResultFormat;
-  std::optional<std::int32_t> SessionKeepAliveSeconds;
-  std::optional<std::string> SessionId;
+  std::string Sql{};
+  std::optional<std::string> ClusterIdentifier{};
+  std::optional<std::string> SecretArn{};
+  std::optional<std::string> DbUser{};
+  std::optional<std::string> Database{};
+  std::optional<bool> WithEvent{};
+  std::optional<std::string> StatementName{};
+  std::optional<std::vector<::awsjson::redshift_data::SqlParameter>> Parameters{};
+  std::optional<std::string> WorkgroupName{};
+  std::optional<std::string> ClientToken{};
+  std::optional<awsjson::open_enum<::awsjson::redshift_data::ResultFormatString>> ResultFormat{};
+  std::optional<std::int32_t> SessionKeepAliveSeconds{};
+  std::optional<std::string> SessionId{};
 
   friend bool operator==(ExecuteStatementRequest const&, ExecuteStatementRequest const&) = default;
 };

@@ -13,15 +13,15 @@ namespace awsjson::redshift_data {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExecuteStatementResponse {
-  std::optional<std::string> Id;
-  std::optional<awsjson::timestamp> CreatedAt;
-  std::optional<std::string> ClusterIdentifier;
-  std::optional<std::string> DbUser;
-  std::optional<std::vector<std::string>> DbGroups;
-  std::optional<std::string> Database;
-  std::optional<std::string> SecretArn;
-  std::optional<std::string> WorkgroupName;
-  std::optional<std::string> SessionId;
+  std::optional<std::string> Id{};
+  std::optional<awsjson::timestamp> CreatedAt{};
+  std::optional<std::string> ClusterIdentifier{};
+  std::optional<std::string> DbUser{};
+  std::optional<std::vector<std::string>> DbGroups{};
+  std::optional<std::string> Database{};
+  std::optional<std::string> SecretArn{};
+  std::optional<std::string> WorkgroupName{};
+  std::optional<std::string> SessionId{};
 
   friend bool operator==(ExecuteStatementResponse const&,
                          ExecuteStatementResponse const&) = default;

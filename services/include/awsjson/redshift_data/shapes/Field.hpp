@@ -13,12 +13,12 @@ namespace awsjson::redshift_data {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Field : awsjson::tagged_union {
-  std::optional<bool> isNull;
-  std::optional<bool> booleanValue;
-  std::optional<std::int64_t> longValue;
-  std::optional<double> doubleValue;
-  std::optional<std::string> stringValue;
-  std::optional<awsjson::blob> blobValue;
+  std::optional<bool> isNull{};
+  std::optional<bool> booleanValue{};
+  std::optional<std::int64_t> longValue{};
+  std::optional<double> doubleValue{};
+  std::optional<std::string> stringValue{};
+  std::optional<awsjson::blob> blobValue{};
 
   friend bool operator==(Field const&, Field const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::redshift_data {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetStatementResultRequest {
-  std::string Id;
-  std::optional<std::string> NextToken;
+  std::string Id{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(GetStatementResultRequest const&,
                          GetStatementResultRequest const&) = default;

@@ -17,10 +17,10 @@ namespace awsjson::redshift_data {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetStatementResultResponse {
-  std::vector<std::vector<::awsjson::redshift_data::Field>> Records;
-  std::optional<std::vector<::awsjson::redshift_data::ColumnMetadata>> ColumnMetadata;
-  std::optional<std::int64_t> TotalNumRows;
-  std::optional<std::string> NextToken;
+  std::vector<std::vector<::awsjson::redshift_data::Field>> Records{};
+  std::optional<std::vector<::awsjson::redshift_data::ColumnMetadata>> ColumnMetadata{};
+  std::optional<std::int64_t> TotalNumRows{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(GetStatementResultResponse const&,
                          GetStatementResultResponse const&) = default;

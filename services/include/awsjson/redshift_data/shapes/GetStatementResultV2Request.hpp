@@ -12,8 +12,8 @@ namespace awsjson::redshift_data {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetStatementResultV2Request {
-  std::string Id;
-  std::optional<std::string> NextToken;
+  std::string Id{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(GetStatementResultV2Request const&,
                          GetStatementResultV2Request const&) = default;

@@ -18,11 +18,11 @@ namespace awsjson::redshift_data {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetStatementResultV2Response {
-  std::vector<::awsjson::redshift_data::QueryRecords> Records;
-  std::optional<std::vector<::awsjson::redshift_data::ColumnMetadata>> ColumnMetadata;
-  std::optional<std::int64_t> TotalNumRows;
-  std::optional<awsjson::open_enum<::awsjson::redshift_data::ResultFormatString>> ResultFormat;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::redshift_data::QueryRecords> Records{};
+  std::optional<std::vector<::awsjson::redshift_data::ColumnMetadata>> ColumnMetadata{};
+  std::optional<std::int64_t> TotalNumRows{};
+  std::optional<awsjson::open_enum<::awsjson::redshift_data::ResultFormatString>> ResultFormat{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(GetStatementResultV2Response const&,
                          GetStatementResultV2Response const&) = default;

@@ -13,13 +13,13 @@ namespace awsjson::redshift_data {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDatabasesRequest {
-  std::optional<std::string> ClusterIdentifier;
-  std::string Database;
-  std::optional<std::string> SecretArn;
-  std::optional<std::string> DbUser;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> WorkgroupName;
+  std::optional<std::string> ClusterIdentifier{};
+  std::string Database{};
+  std::optional<std::string> SecretArn{};
+  std::optional<std::string> DbUser{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> WorkgroupName{};
 
   friend bool operator==(ListDatabasesRequest const&, ListDatabasesRequest const&) = default;
 };

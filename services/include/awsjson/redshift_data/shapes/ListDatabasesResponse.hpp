@@ -13,8 +13,8 @@ namespace awsjson::redshift_data {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDatabasesResponse {
-  std::optional<std::vector<std::string>> Databases;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<std::string>> Databases{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListDatabasesResponse const&, ListDatabasesResponse const&) = default;
 };

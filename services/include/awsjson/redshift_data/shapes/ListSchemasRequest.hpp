@@ -13,15 +13,15 @@ namespace awsjson::redshift_data {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListSchemasRequest {
-  std::optional<std::string> ClusterIdentifier;
-  std::optional<std::string> SecretArn;
-  std::optional<std::string> DbUser;
-  std::string Database;
-  std::optional<std::string> ConnectedDatabase;
-  std::optional<std::string> SchemaPattern;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> WorkgroupName;
+  std::optional<std::string> ClusterIdentifier{};
+  std::optional<std::string> SecretArn{};
+  std::optional<std::string> DbUser{};
+  std::string Database{};
+  std::optional<std::string> ConnectedDatabase{};
+  std::optional<std::string> SchemaPattern{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> WorkgroupName{};
 
   friend bool operator==(ListSchemasRequest const&, ListSchemasRequest const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::redshift_data {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListSchemasResponse {
-  std::optional<std::vector<std::string>> Schemas;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<std::string>> Schemas{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListSchemasResponse const&, ListSchemasResponse const&) = default;
 };

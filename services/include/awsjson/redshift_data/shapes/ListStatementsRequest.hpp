@@ -15,14 +15,14 @@ namespace awsjson::redshift_data {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListStatementsRequest {
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> StatementName;
-  std::optional<awsjson::open_enum<::awsjson::redshift_data::StatusString>> Status;
-  std::optional<bool> RoleLevel;
-  std::optional<std::string> Database;
-  std::optional<std::string> ClusterIdentifier;
-  std::optional<std::string> WorkgroupName;
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> StatementName{};
+  std::optional<awsjson::open_enum<::awsjson::redshift_data::StatusString>> Status{};
+  std::optional<bool> RoleLevel{};
+  std::optional<std::string> Database{};
+  std::optional<std::string> ClusterIdentifier{};
+  std::optional<std::string> WorkgroupName{};
 
   friend bool operator==(ListStatementsRequest const&, ListStatementsRequest const&) = default;
 };

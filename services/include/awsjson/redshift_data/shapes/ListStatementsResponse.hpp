@@ -15,8 +15,8 @@ namespace awsjson::redshift_data {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListStatementsResponse {
-  std::vector<::awsjson::redshift_data::StatementData> Statements;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::redshift_data::StatementData> Statements{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListStatementsResponse const&, ListStatementsResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::redshift_data {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct QueryRecords : awsjson::tagged_union {
-  std::optional<std::string> CSVRecords;
+  std::optional<std::string> CSVRecords{};
 
   friend bool operator==(QueryRecords const&, QueryRecords const&) = default;
 };

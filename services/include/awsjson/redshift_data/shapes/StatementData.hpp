@@ -17,18 +17,18 @@ namespace awsjson::redshift_data {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StatementData {
-  std::string Id;
-  std::optional<std::string> QueryString;
-  std::optional<std::vector<std::string>> QueryStrings;
-  std::optional<std::string> SecretArn;
-  std::optional<awsjson::open_enum<::awsjson::redshift_data::StatusString>> Status;
-  std::optional<std::string> StatementName;
-  std::optional<awsjson::timestamp> CreatedAt;
-  std::optional<awsjson::timestamp> UpdatedAt;
-  std::optional<std::vector<::awsjson::redshift_data::SqlParameter>> QueryParameters;
-  std::optional<bool> IsBatchStatement;
-  std::optional<awsjson::open_enum<::awsjson::redshift_data::ResultFormatString>> ResultFormat;
-  std::optional<std::string> SessionId;
+  std::string Id{};
+  std::optional<std::string> QueryString{};
+  std::optional<std::vector<std::string>> QueryStrings{};
+  std::optional<std::string> SecretArn{};
+  std::optional<awsjson::open_enum<::awsjson::redshift_data::StatusString>> Status{};
+  std::optional<std::string> StatementName{};
+  std::optional<awsjson::timestamp> CreatedAt{};
+  std::optional<awsjson::timestamp> UpdatedAt{};
+  std::optional<std::vector<::awsjson::redshift_data::SqlParameter>> QueryParameters{};
+  std::optional<bool> IsBatchStatement{};
+  std::optional<awsjson::open_enum<::awsjson::redshift_data::ResultFormatString>> ResultFormat{};
+  std::optional<std::string> SessionId{};
 
   friend bool operator==(StatementData const&, StatementData const&) = default;
 };

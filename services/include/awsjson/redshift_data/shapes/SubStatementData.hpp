@@ -15,17 +15,17 @@ namespace awsjson::redshift_data {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SubStatementData {
-  std::string Id;
-  std::optional<std::int64_t> Duration;
-  std::optional<std::string> Error;
-  std::optional<awsjson::open_enum<::awsjson::redshift_data::StatementStatusString>> Status;
-  std::optional<awsjson::timestamp> CreatedAt;
-  std::optional<awsjson::timestamp> UpdatedAt;
-  std::optional<std::string> QueryString;
-  std::optional<std::int64_t> ResultRows;
-  std::optional<std::int64_t> ResultSize;
-  std::optional<std::int64_t> RedshiftQueryId;
-  std::optional<bool> HasResultSet;
+  std::string Id{};
+  std::optional<std::int64_t> Duration{};
+  std::optional<std::string> Error{};
+  std::optional<awsjson::open_enum<::awsjson::redshift_data::StatementStatusString>> Status{};
+  std::optional<awsjson::timestamp> CreatedAt{};
+  std::optional<awsjson::timestamp> UpdatedAt{};
+  std::optional<std::string> QueryString{};
+  std::optional<std::int64_t> ResultRows{};
+  std::optional<std::int64_t> ResultSize{};
+  std::optional<std::int64_t> RedshiftQueryId{};
+  std::optional<bool> HasResultSet{};
 
   friend bool operator==(SubStatementData const&, SubStatementData const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::redshift_data {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TableMember {
-  std::optional<std::string> name;
-  std::optional<std::string> type;
-  std::optional<std::string> schema;
+  std::optional<std::string> name{};
+  std::optional<std::string> type{};
+  std::optional<std::string> schema{};
 
   friend bool operator==(TableMember const&, TableMember const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AccessDeniedException {
-  std::optional<std::string> code;
-  std::optional<std::string> message;
+  std::optional<std::string> code{};
+  std::optional<std::string> message{};
 
   friend bool operator==(AccessDeniedException const&, AccessDeniedException const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConfigParameter {
-  std::optional<std::string> parameterKey;
-  std::optional<std::string> parameterValue;
+  std::optional<std::string> parameterKey{};
+  std::optional<std::string> parameterValue{};
 
   friend bool operator==(ConfigParameter const&, ConfigParameter const&) = default;
 };

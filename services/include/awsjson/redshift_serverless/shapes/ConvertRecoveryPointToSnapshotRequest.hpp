@@ -16,10 +16,10 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConvertRecoveryPointToSnapshotRequest {
-  std::string recoveryPointId;
-  std::optional<std::int32_t> retentionPeriod;
-  std::string snapshotName;
-  std::optional<std::vector<::awsjson::redshift_serverless::Tag>> tags;
+  std::string recoveryPointId{};
+  std::optional<std::int32_t> retentionPeriod{};
+  std::string snapshotName{};
+  std::optional<std::vector<::awsjson::redshift_serverless::Tag>> tags{};
 
   friend bool operator==(ConvertRecoveryPointToSnapshotRequest const&,
                          ConvertRecoveryPointToSnapshotRequest const&) = default;

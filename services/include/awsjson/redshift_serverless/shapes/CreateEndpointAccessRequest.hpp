@@ -13,11 +13,11 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateEndpointAccessRequest {
-  std::string endpointName;
-  std::optional<std::string> ownerAccount;
-  std::vector<std::string> subnetIds;
-  std::optional<std::vector<std::string>> vpcSecurityGroupIds;
-  std::string workgroupName;
+  std::string endpointName{};
+  std::optional<std::string> ownerAccount{};
+  std::vector<std::string> subnetIds{};
+  std::optional<std::vector<std::string>> vpcSecurityGroupIds{};
+  std::string workgroupName{};
 
   friend bool operator==(CreateEndpointAccessRequest const&,
                          CreateEndpointAccessRequest const&) = default;

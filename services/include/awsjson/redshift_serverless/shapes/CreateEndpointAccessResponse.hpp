@@ -13,7 +13,7 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateEndpointAccessResponse {
-  std::optional<::awsjson::redshift_serverless::EndpointAccess> endpoint;
+  std::optional<::awsjson::redshift_serverless::EndpointAccess> endpoint{};
 
   friend bool operator==(CreateEndpointAccessResponse const&,
                          CreateEndpointAccessResponse const&) = default;

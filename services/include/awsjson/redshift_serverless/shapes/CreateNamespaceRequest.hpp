@@ -16,18 +16,18 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateNamespaceRequest {
-  std::optional<std::string> adminPasswordSecretKmsKeyId;
-  std::optional<std::string> adminUserPassword;
-  std::optional<std::string> adminUsername;
-  std::optional<std::string> dbName;
-  std::optional<std::string> defaultIamRoleArn;
-  std::optional<std::vector<std::string>> iamRoles;
-  std::optional<std::string> kmsKeyId;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::redshift_serverless::LogExport>>> logExports;
-  std::optional<bool> manageAdminPassword;
-  std::string namespaceName;
-  std::optional<std::string> redshiftIdcApplicationArn;
-  std::optional<std::vector<::awsjson::redshift_serverless::Tag>> tags;
+  std::optional<std::string> adminPasswordSecretKmsKeyId{};
+  std::optional<std::string> adminUserPassword{};
+  std::optional<std::string> adminUsername{};
+  std::optional<std::string> dbName{};
+  std::optional<std::string> defaultIamRoleArn{};
+  std::optional<std::vector<std::string>> iamRoles{};
+  std::optional<std::string> kmsKeyId{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::redshift_serverless::LogExport>>> logExports{};
+  std::optional<bool> manageAdminPassword{};
+  std::string namespaceName{};
+  std::optional<std::string> redshiftIdcApplicationArn{};
+  std::optional<std::vector<::awsjson::redshift_serverless::Tag>> tags{};
 
   friend bool operator==(CreateNamespaceRequest const&, CreateNamespaceRequest const&) = default;
 };

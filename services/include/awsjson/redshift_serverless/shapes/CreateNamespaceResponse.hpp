@@ -13,7 +13,7 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateNamespaceResponse {
-  std::optional<::awsjson::redshift_serverless::Namespace> namespace_;
+  std::optional<::awsjson::redshift_serverless::Namespace> namespace_{};
 
   friend bool operator==(CreateNamespaceResponse const&, CreateNamespaceResponse const&) = default;
 };

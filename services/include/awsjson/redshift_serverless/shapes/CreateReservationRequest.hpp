@@ -13,9 +13,9 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateReservationRequest {
-  std::int32_t capacity;
-  std::optional<std::string> clientToken;
-  std::string offeringId;
+  std::int32_t capacity{};
+  std::optional<std::string> clientToken{};
+  std::string offeringId{};
 
   friend bool operator==(CreateReservationRequest const&,
                          CreateReservationRequest const&) = default;

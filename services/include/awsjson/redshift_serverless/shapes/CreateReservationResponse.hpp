@@ -13,7 +13,7 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateReservationResponse {
-  std::optional<::awsjson::redshift_serverless::Reservation> reservation;
+  std::optional<::awsjson::redshift_serverless::Reservation> reservation{};
 
   friend bool operator==(CreateReservationResponse const&,
                          CreateReservationResponse const&) = default;

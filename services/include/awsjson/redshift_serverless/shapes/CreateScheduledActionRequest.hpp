@@ -15,15 +15,15 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateScheduledActionRequest {
-  std::optional<bool> enabled;
-  std::optional<awsjson::timestamp> endTime;
-  std::string namespaceName;
-  std::string roleArn;
-  ::awsjson::redshift_serverless::Schedule schedule;
-  std::optional<std::string> scheduledActionDescription;
-  std::string scheduledActionName;
-  std::optional<awsjson::timestamp> startTime;
-  ::awsjson::redshift_serverless::TargetAction targetAction;
+  std::optional<bool> enabled{};
+  std::optional<awsjson::timestamp> endTime{};
+  std::string namespaceName{};
+  std::string roleArn{};
+  ::awsjson::redshift_serverless::Schedule schedule{};
+  std::optional<std::string> scheduledActionDescription{};
+  std::string scheduledActionName{};
+  std::optional<awsjson::timestamp> startTime{};
+  ::awsjson::redshift_serverless::TargetAction targetAction{};
 
   friend bool operator==(CreateScheduledActionRequest const&,
                          CreateScheduledActionRequest const&) = default;

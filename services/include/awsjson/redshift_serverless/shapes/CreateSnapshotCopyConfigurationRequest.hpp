@@ -13,10 +13,10 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateSnapshotCopyConfigurationRequest {
-  std::optional<std::string> destinationKmsKeyId;
-  std::string destinationRegion;
-  std::string namespaceName;
-  std::optional<std::int32_t> snapshotRetentionPeriod;
+  std::optional<std::string> destinationKmsKeyId{};
+  std::string destinationRegion{};
+  std::string namespaceName{};
+  std::optional<std::int32_t> snapshotRetentionPeriod{};
 
   friend bool operator==(CreateSnapshotCopyConfigurationRequest const&,
                          CreateSnapshotCopyConfigurationRequest const&) = default;

@@ -16,10 +16,10 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateSnapshotRequest {
-  std::string namespaceName;
-  std::optional<std::int32_t> retentionPeriod;
-  std::string snapshotName;
-  std::optional<std::vector<::awsjson::redshift_serverless::Tag>> tags;
+  std::string namespaceName{};
+  std::optional<std::int32_t> retentionPeriod{};
+  std::string snapshotName{};
+  std::optional<std::vector<::awsjson::redshift_serverless::Tag>> tags{};
 
   friend bool operator==(CreateSnapshotRequest const&, CreateSnapshotRequest const&) = default;
 };

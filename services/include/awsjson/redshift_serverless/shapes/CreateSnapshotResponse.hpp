@@ -13,7 +13,7 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateSnapshotResponse {
-  std::optional<::awsjson::redshift_serverless::Snapshot> snapshot;
+  std::optional<::awsjson::redshift_serverless::Snapshot> snapshot{};
 
   friend bool operator==(CreateSnapshotResponse const&, CreateSnapshotResponse const&) = default;
 };

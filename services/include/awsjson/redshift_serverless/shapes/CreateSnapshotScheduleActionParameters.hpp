@@ -16,10 +16,10 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateSnapshotScheduleActionParameters {
-  std::string namespaceName;
-  std::optional<std::int32_t> retentionPeriod;
-  std::string snapshotNamePrefix;
-  std::optional<std::vector<::awsjson::redshift_serverless::Tag>> tags;
+  std::string namespaceName{};
+  std::optional<std::int32_t> retentionPeriod{};
+  std::string snapshotNamePrefix{};
+  std::optional<std::vector<::awsjson::redshift_serverless::Tag>> tags{};
 
   friend bool operator==(CreateSnapshotScheduleActionParameters const&,
                          CreateSnapshotScheduleActionParameters const&) = default;

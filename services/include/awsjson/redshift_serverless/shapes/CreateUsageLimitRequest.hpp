@@ -17,11 +17,11 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateUsageLimitRequest {
-  std::int64_t amount;
-  std::optional<awsjson::open_enum<::awsjson::redshift_serverless::UsageLimitBreachAction>> breachAction;
-  std::optional<awsjson::open_enum<::awsjson::redshift_serverless::UsageLimitPeriod>> period;
-  std::string resourceArn;
-  awsjson::open_enum<::awsjson::redshift_serverless::UsageLimitUsageType> usageType;
+  std::int64_t amount{};
+  std::optional<awsjson::open_enum<::awsjson::redshift_serverless::UsageLimitBreachAction>> breachAction{};
+  std::optional<awsjson::open_enum<::awsjson::redshift_serverless::UsageLimitPeriod>> period{};
+  std::string resourceArn{};
+  awsjson::open_enum<::awsjson::redshift_serverless::UsageLimitUsageType> usageType{};
 
   friend bool operator==(CreateUsageLimitRequest const&, CreateUsageLimitRequest const&) = default;
 };

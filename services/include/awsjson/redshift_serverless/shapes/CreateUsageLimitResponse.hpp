@@ -13,7 +13,7 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateUsageLimitResponse {
-  std::optional<::awsjson::redshift_serverless::UsageLimit> usageLimit;
+  std::optional<::awsjson::redshift_serverless::UsageLimit> usageLimit{};
 
   friend bool operator==(CreateUsageLimitResponse const&,
                          CreateUsageLimitResponse const&) = default;

@@ -18,21 +18,21 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateWorkgroupRequest {
-  std::optional<std::int32_t> baseCapacity;
-  std::optional<std::vector<::awsjson::redshift_serverless::ConfigParameter>> configParameters;
-  std::optional<bool> enhancedVpcRouting;
-  std::optional<bool> extraComputeForAutomaticOptimization;
-  std::optional<std::string> ipAddressType;
-  std::optional<std::int32_t> maxCapacity;
-  std::string namespaceName;
-  std::optional<std::int32_t> port;
-  std::optional<::awsjson::redshift_serverless::PerformanceTarget> pricePerformanceTarget;
-  std::optional<bool> publiclyAccessible;
-  std::optional<std::vector<std::string>> securityGroupIds;
-  std::optional<std::vector<std::string>> subnetIds;
-  std::optional<std::vector<::awsjson::redshift_serverless::Tag>> tags;
-  std::optional<std::string> trackName;
-  std::string workgroupName;
+  std::optional<std::int32_t> baseCapacity{};
+  std::optional<std::vector<::awsjson::redshift_serverless::ConfigParameter>> configParameters{};
+  std::optional<bool> enhancedVpcRouting{};
+  std::optional<bool> extraComputeForAutomaticOptimization{};
+  std::optional<std::string> ipAddressType{};
+  std::optional<std::int32_t> maxCapacity{};
+  std::string namespaceName{};
+  std::optional<std::int32_t> port{};
+  std::optional<::awsjson::redshift_serverless::PerformanceTarget> pricePerformanceTarget{};
+  std::optional<bool> publiclyAccessible{};
+  std::optional<std::vector<std::string>> securityGroupIds{};
+  std::optional<std::vector<std::string>> subnetIds{};
+  std::optional<std::vector<::awsjson::redshift_serverless::Tag>> tags{};
+  std::optional<std::string> trackName{};
+  std::string workgroupName{};
 
   friend bool operator==(CreateWorkgroupRequest const&, CreateWorkgroupRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateWorkgroupResponse {
-  std::optional<::awsjson::redshift_serverless::Workgroup> workgroup;
+  std::optional<::awsjson::redshift_serverless::Workgroup> workgroup{};
 
   friend bool operator==(CreateWorkgroupResponse const&, CreateWorkgroupResponse const&) = default;
 };

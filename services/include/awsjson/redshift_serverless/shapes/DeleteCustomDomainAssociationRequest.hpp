@@ -12,8 +12,8 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteCustomDomainAssociationRequest {
-  std::string customDomainName;
-  std::string workgroupName;
+  std::string customDomainName{};
+  std::string workgroupName{};
 
   friend bool operator==(DeleteCustomDomainAssociationRequest const&,
                          DeleteCustomDomainAssociationRequest const&) = default;

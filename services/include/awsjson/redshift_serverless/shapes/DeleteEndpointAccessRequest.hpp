@@ -12,7 +12,7 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteEndpointAccessRequest {
-  std::string endpointName;
+  std::string endpointName{};
 
   friend bool operator==(DeleteEndpointAccessRequest const&,
                          DeleteEndpointAccessRequest const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteNamespaceRequest {
-  std::optional<std::string> finalSnapshotName;
-  std::optional<std::int32_t> finalSnapshotRetentionPeriod;
-  std::string namespaceName;
+  std::optional<std::string> finalSnapshotName{};
+  std::optional<std::int32_t> finalSnapshotRetentionPeriod{};
+  std::string namespaceName{};
 
   friend bool operator==(DeleteNamespaceRequest const&, DeleteNamespaceRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteScheduledActionRequest {
-  std::string scheduledActionName;
+  std::string scheduledActionName{};
 
   friend bool operator==(DeleteScheduledActionRequest const&,
                          DeleteScheduledActionRequest const&) = default;

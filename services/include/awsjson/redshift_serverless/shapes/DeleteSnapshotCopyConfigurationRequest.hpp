@@ -12,7 +12,7 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteSnapshotCopyConfigurationRequest {
-  std::string snapshotCopyConfigurationId;
+  std::string snapshotCopyConfigurationId{};
 
   friend bool operator==(DeleteSnapshotCopyConfigurationRequest const&,
                          DeleteSnapshotCopyConfigurationRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteSnapshotCopyConfigurationResponse {
-  ::awsjson::redshift_serverless::SnapshotCopyConfiguration snapshotCopyConfiguration;
+  ::awsjson::redshift_serverless::SnapshotCopyConfiguration snapshotCopyConfiguration{};
 
   friend bool operator==(DeleteSnapshotCopyConfigurationResponse const&,
                          DeleteSnapshotCopyConfigurationResponse const&) = default;

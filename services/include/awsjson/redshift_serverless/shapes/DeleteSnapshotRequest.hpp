@@ -12,7 +12,7 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteSnapshotRequest {
-  std::string snapshotName;
+  std::string snapshotName{};
 
   friend bool operator==(DeleteSnapshotRequest const&, DeleteSnapshotRequest const&) = default;
 };

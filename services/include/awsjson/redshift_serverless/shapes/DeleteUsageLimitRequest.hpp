@@ -12,7 +12,7 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteUsageLimitRequest {
-  std::string usageLimitId;
+  std::string usageLimitId{};
 
   friend bool operator==(DeleteUsageLimitRequest const&, DeleteUsageLimitRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteUsageLimitResponse {
-  std::optional<::awsjson::redshift_serverless::UsageLimit> usageLimit;
+  std::optional<::awsjson::redshift_serverless::UsageLimit> usageLimit{};
 
   friend bool operator==(DeleteUsageLimitResponse const&,
                          DeleteUsageLimitResponse const&) = default;

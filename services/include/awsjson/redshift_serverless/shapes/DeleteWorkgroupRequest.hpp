@@ -12,7 +12,7 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteWorkgroupRequest {
-  std::string workgroupName;
+  std::string workgroupName{};
 
   friend bool operator==(DeleteWorkgroupRequest const&, DeleteWorkgroupRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteWorkgroupResponse {
-  ::awsjson::redshift_serverless::Workgroup workgroup;
+  ::awsjson::redshift_serverless::Workgroup workgroup{};
 
   friend bool operator==(DeleteWorkgroupResponse const&, DeleteWorkgroupResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DryRunException {
-  std::string message;
+  std::string message{};
 
   friend bool operator==(DryRunException const&, DryRunException const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Endpoint {
-  std::optional<std::string> address;
-  std::optional<std::int32_t> port;
-  std::optional<std::vector<::awsjson::redshift_serverless::VpcEndpoint>> vpcEndpoints;
+  std::optional<std::string> address{};
+  std::optional<std::int32_t> port{};
+  std::optional<std::vector<::awsjson::redshift_serverless::VpcEndpoint>> vpcEndpoints{};
 
   friend bool operator==(Endpoint const&, Endpoint const&) = default;
 };

@@ -17,16 +17,16 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EndpointAccess {
-  std::optional<std::string> address;
-  std::optional<std::string> endpointArn;
-  std::optional<awsjson::timestamp> endpointCreateTime;
-  std::optional<std::string> endpointName;
-  std::optional<std::string> endpointStatus;
-  std::optional<std::int32_t> port;
-  std::optional<std::vector<std::string>> subnetIds;
-  std::optional<::awsjson::redshift_serverless::VpcEndpoint> vpcEndpoint;
-  std::optional<std::vector<::awsjson::redshift_serverless::VpcSecurityGroupMembership>> vpcSecurityGroups;
-  std::optional<std::string> workgroupName;
+  std::optional<std::string> address{};
+  std::optional<std::string> endpointArn{};
+  std::optional<awsjson::timestamp> endpointCreateTime{};
+  std::optional<std::string> endpointName{};
+  std::optional<std::string> endpointStatus{};
+  std::optional<std::int32_t> port{};
+  std::optional<std::vector<std::string>> subnetIds{};
+  std::optional<::awsjson::redshift_serverless::VpcEndpoint> vpcEndpoint{};
+  std::optional<std::vector<::awsjson::redshift_serverless::VpcSecurityGroupMembership>> vpcSecurityGroups{};
+  std::optional<std::string> workgroupName{};
 
   friend bool operator==(EndpointAccess const&, EndpointAccess const&) = default;
 };

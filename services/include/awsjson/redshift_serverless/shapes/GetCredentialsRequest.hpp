@@ -13,10 +13,10 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCredentialsRequest {
-  std::optional<std::string> customDomainName;
-  std::optional<std::string> dbName;
-  std::optional<std::int32_t> durationSeconds;
-  std::optional<std::string> workgroupName;
+  std::optional<std::string> customDomainName{};
+  std::optional<std::string> dbName{};
+  std::optional<std::int32_t> durationSeconds{};
+  std::optional<std::string> workgroupName{};
 
   friend bool operator==(GetCredentialsRequest const&, GetCredentialsRequest const&) = default;
 };

@@ -12,10 +12,10 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCredentialsResponse {
-  std::optional<std::string> dbPassword;
-  std::optional<std::string> dbUser;
-  std::optional<awsjson::timestamp> expiration;
-  std::optional<awsjson::timestamp> nextRefreshTime;
+  std::optional<std::string> dbPassword{};
+  std::optional<std::string> dbUser{};
+  std::optional<awsjson::timestamp> expiration{};
+  std::optional<awsjson::timestamp> nextRefreshTime{};
 
   friend bool operator==(GetCredentialsResponse const&, GetCredentialsResponse const&) = default;
 };

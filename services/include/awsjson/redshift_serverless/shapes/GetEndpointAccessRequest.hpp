@@ -12,7 +12,7 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetEndpointAccessRequest {
-  std::string endpointName;
+  std::string endpointName{};
 
   friend bool operator==(GetEndpointAccessRequest const&,
                          GetEndpointAccessRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetIdentityCenterAuthTokenRequest {
-  std::vector<std::string> workgroupNames;
+  std::vector<std::string> workgroupNames{};
 
   friend bool operator==(GetIdentityCenterAuthTokenRequest const&,
                          GetIdentityCenterAuthTokenRequest const&) = default;

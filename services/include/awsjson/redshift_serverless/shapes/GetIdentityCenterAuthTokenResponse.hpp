@@ -12,8 +12,8 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetIdentityCenterAuthTokenResponse {
-  std::optional<awsjson::timestamp> expirationTime;
-  std::optional<std::string> token;
+  std::optional<awsjson::timestamp> expirationTime{};
+  std::optional<std::string> token{};
 
   friend bool operator==(GetIdentityCenterAuthTokenResponse const&,
                          GetIdentityCenterAuthTokenResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetNamespaceRequest {
-  std::string namespaceName;
+  std::string namespaceName{};
 
   friend bool operator==(GetNamespaceRequest const&, GetNamespaceRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRecoveryPointRequest {
-  std::string recoveryPointId;
+  std::string recoveryPointId{};
 
   friend bool operator==(GetRecoveryPointRequest const&, GetRecoveryPointRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRecoveryPointResponse {
-  std::optional<::awsjson::redshift_serverless::RecoveryPoint> recoveryPoint;
+  std::optional<::awsjson::redshift_serverless::RecoveryPoint> recoveryPoint{};
 
   friend bool operator==(GetRecoveryPointResponse const&,
                          GetRecoveryPointResponse const&) = default;

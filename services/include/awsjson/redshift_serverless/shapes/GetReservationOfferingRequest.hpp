@@ -12,7 +12,7 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetReservationOfferingRequest {
-  std::string offeringId;
+  std::string offeringId{};
 
   friend bool operator==(GetReservationOfferingRequest const&,
                          GetReservationOfferingRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetReservationOfferingResponse {
-  ::awsjson::redshift_serverless::ReservationOffering reservationOffering;
+  ::awsjson::redshift_serverless::ReservationOffering reservationOffering{};
 
   friend bool operator==(GetReservationOfferingResponse const&,
                          GetReservationOfferingResponse const&) = default;

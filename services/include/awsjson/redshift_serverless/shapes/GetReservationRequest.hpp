@@ -12,7 +12,7 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetReservationRequest {
-  std::string reservationId;
+  std::string reservationId{};
 
   friend bool operator==(GetReservationRequest const&, GetReservationRequest const&) = default;
 };

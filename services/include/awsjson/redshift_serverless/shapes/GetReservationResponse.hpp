@@ -13,7 +13,7 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetReservationResponse {
-  ::awsjson::redshift_serverless::Reservation reservation;
+  ::awsjson::redshift_serverless::Reservation reservation{};
 
   friend bool operator==(GetReservationResponse const&, GetReservationResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetScheduledActionRequest {
-  std::string scheduledActionName;
+  std::string scheduledActionName{};
 
   friend bool operator==(GetScheduledActionRequest const&,
                          GetScheduledActionRequest const&) = default;

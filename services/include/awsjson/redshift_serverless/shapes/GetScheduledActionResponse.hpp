@@ -13,7 +13,7 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetScheduledActionResponse {
-  std::optional<::awsjson::redshift_serverless::ScheduledActionResponse> scheduledAction;
+  std::optional<::awsjson::redshift_serverless::ScheduledActionResponse> scheduledAction{};
 
   friend bool operator==(GetScheduledActionResponse const&,
                          GetScheduledActionResponse const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetSnapshotRequest {
-  std::optional<std::string> ownerAccount;
-  std::optional<std::string> snapshotArn;
-  std::optional<std::string> snapshotName;
+  std::optional<std::string> ownerAccount{};
+  std::optional<std::string> snapshotArn{};
+  std::optional<std::string> snapshotName{};
 
   friend bool operator==(GetSnapshotRequest const&, GetSnapshotRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetTableRestoreStatusRequest {
-  std::string tableRestoreRequestId;
+  std::string tableRestoreRequestId{};
 
   friend bool operator==(GetTableRestoreStatusRequest const&,
                          GetTableRestoreStatusRequest const&) = default;

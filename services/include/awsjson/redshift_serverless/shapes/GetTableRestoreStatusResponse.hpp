@@ -13,7 +13,7 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetTableRestoreStatusResponse {
-  std::optional<::awsjson::redshift_serverless::TableRestoreStatus> tableRestoreStatus;
+  std::optional<::awsjson::redshift_serverless::TableRestoreStatus> tableRestoreStatus{};
 
   friend bool operator==(GetTableRestoreStatusResponse const&,
                          GetTableRestoreStatusResponse const&) = default;

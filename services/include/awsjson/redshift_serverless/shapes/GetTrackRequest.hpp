@@ -12,7 +12,7 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetTrackRequest {
-  std::string trackName;
+  std::string trackName{};
 
   friend bool operator==(GetTrackRequest const&, GetTrackRequest const&) = default;
 };

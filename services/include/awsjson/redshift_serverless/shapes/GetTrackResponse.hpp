@@ -13,7 +13,7 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetTrackResponse {
-  std::optional<::awsjson::redshift_serverless::ServerlessTrack> track;
+  std::optional<::awsjson::redshift_serverless::ServerlessTrack> track{};
 
   friend bool operator==(GetTrackResponse const&, GetTrackResponse const&) = default;
 };

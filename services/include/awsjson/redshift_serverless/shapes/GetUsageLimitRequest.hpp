@@ -12,7 +12,7 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetUsageLimitRequest {
-  std::string usageLimitId;
+  std::string usageLimitId{};
 
   friend bool operator==(GetUsageLimitRequest const&, GetUsageLimitRequest const&) = default;
 };

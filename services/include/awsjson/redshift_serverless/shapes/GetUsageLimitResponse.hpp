@@ -13,7 +13,7 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetUsageLimitResponse {
-  std::optional<::awsjson::redshift_serverless::UsageLimit> usageLimit;
+  std::optional<::awsjson::redshift_serverless::UsageLimit> usageLimit{};
 
   friend bool operator==(GetUsageLimitResponse const&, GetUsageLimitResponse const&) = default;
 };

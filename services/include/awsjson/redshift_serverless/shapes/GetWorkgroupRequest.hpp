@@ -12,7 +12,7 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetWorkgroupRequest {
-  std::string workgroupName;
+  std::string workgroupName{};
 
   friend bool operator==(GetWorkgroupRequest const&, GetWorkgroupRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetWorkgroupResponse {
-  ::awsjson::redshift_serverless::Workgroup workgroup;
+  ::awsjson::redshift_serverless::Workgroup workgroup{};
 
   friend bool operator==(GetWorkgroupResponse const&, GetWorkgroupResponse const&) = default;
 };

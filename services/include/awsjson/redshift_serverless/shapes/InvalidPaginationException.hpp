@@ -12,7 +12,7 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InvalidPaginationException {
-  std::string message;
+  std::string message{};
 
   friend bool operator==(InvalidPaginationException const&,
                          InvalidPaginationException const&) = default;

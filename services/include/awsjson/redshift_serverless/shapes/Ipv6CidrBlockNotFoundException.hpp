@@ -12,7 +12,7 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Ipv6CidrBlockNotFoundException {
-  std::string message;
+  std::string message{};
 
   friend bool operator==(Ipv6CidrBlockNotFoundException const&,
                          Ipv6CidrBlockNotFoundException const&) = default;

@@ -13,10 +13,10 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListCustomDomainAssociationsRequest {
-  std::optional<std::string> customDomainCertificateArn;
-  std::optional<std::string> customDomainName;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> nextToken;
+  std::optional<std::string> customDomainCertificateArn{};
+  std::optional<std::string> customDomainName{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListCustomDomainAssociationsRequest const&,
                          ListCustomDomainAssociationsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListCustomDomainAssociationsResponse {
-  std::optional<std::vector<::awsjson::redshift_serverless::Association>> associations;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::redshift_serverless::Association>> associations{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListCustomDomainAssociationsResponse const&,
                          ListCustomDomainAssociationsResponse const&) = default;

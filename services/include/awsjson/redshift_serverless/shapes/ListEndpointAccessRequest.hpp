@@ -13,11 +13,11 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListEndpointAccessRequest {
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> nextToken;
-  std::optional<std::string> ownerAccount;
-  std::optional<std::string> vpcId;
-  std::optional<std::string> workgroupName;
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::string> ownerAccount{};
+  std::optional<std::string> vpcId{};
+  std::optional<std::string> workgroupName{};
 
   friend bool operator==(ListEndpointAccessRequest const&,
                          ListEndpointAccessRequest const&) = default;

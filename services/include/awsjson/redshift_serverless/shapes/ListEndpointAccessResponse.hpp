@@ -15,8 +15,8 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListEndpointAccessResponse {
-  std::vector<::awsjson::redshift_serverless::EndpointAccess> endpoints;
-  std::optional<std::string> nextToken;
+  std::vector<::awsjson::redshift_serverless::EndpointAccess> endpoints{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListEndpointAccessResponse const&,
                          ListEndpointAccessResponse const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListManagedWorkgroupsRequest {
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> nextToken;
-  std::optional<std::string> sourceArn;
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::string> sourceArn{};
 
   friend bool operator==(ListManagedWorkgroupsRequest const&,
                          ListManagedWorkgroupsRequest const&) = default;

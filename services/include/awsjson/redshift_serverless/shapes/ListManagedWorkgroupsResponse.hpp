@@ -15,8 +15,8 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListManagedWorkgroupsResponse {
-  std::optional<std::vector<::awsjson::redshift_serverless::ManagedWorkgroupListItem>> managedWorkgroups;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::redshift_serverless::ManagedWorkgroupListItem>> managedWorkgroups{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListManagedWorkgroupsResponse const&,
                          ListManagedWorkgroupsResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListNamespacesResponse {
-  std::vector<::awsjson::redshift_serverless::Namespace> namespaces;
-  std::optional<std::string> nextToken;
+  std::vector<::awsjson::redshift_serverless::Namespace> namespaces{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListNamespacesResponse const&, ListNamespacesResponse const&) = default;
 };

@@ -13,12 +13,12 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRecoveryPointsRequest {
-  std::optional<awsjson::timestamp> endTime;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> namespaceArn;
-  std::optional<std::string> namespaceName;
-  std::optional<std::string> nextToken;
-  std::optional<awsjson::timestamp> startTime;
+  std::optional<awsjson::timestamp> endTime{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> namespaceArn{};
+  std::optional<std::string> namespaceName{};
+  std::optional<std::string> nextToken{};
+  std::optional<awsjson::timestamp> startTime{};
 
   friend bool operator==(ListRecoveryPointsRequest const&,
                          ListRecoveryPointsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRecoveryPointsResponse {
-  std::optional<std::string> nextToken;
-  std::optional<std::vector<::awsjson::redshift_serverless::RecoveryPoint>> recoveryPoints;
+  std::optional<std::string> nextToken{};
+  std::optional<std::vector<::awsjson::redshift_serverless::RecoveryPoint>> recoveryPoints{};
 
   friend bool operator==(ListRecoveryPointsResponse const&,
                          ListRecoveryPointsResponse const&) = default;

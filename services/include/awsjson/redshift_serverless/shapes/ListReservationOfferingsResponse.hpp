@@ -15,8 +15,8 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListReservationOfferingsResponse {
-  std::optional<std::string> nextToken;
-  std::vector<::awsjson::redshift_serverless::ReservationOffering> reservationOfferingsList;
+  std::optional<std::string> nextToken{};
+  std::vector<::awsjson::redshift_serverless::ReservationOffering> reservationOfferingsList{};
 
   friend bool operator==(ListReservationOfferingsResponse const&,
                          ListReservationOfferingsResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListReservationsResponse {
-  std::optional<std::string> nextToken;
-  std::vector<::awsjson::redshift_serverless::Reservation> reservationsList;
+  std::optional<std::string> nextToken{};
+  std::vector<::awsjson::redshift_serverless::Reservation> reservationsList{};
 
   friend bool operator==(ListReservationsResponse const&,
                          ListReservationsResponse const&) = default;

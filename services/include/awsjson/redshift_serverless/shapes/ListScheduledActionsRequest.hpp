@@ -13,9 +13,9 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListScheduledActionsRequest {
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> namespaceName;
-  std::optional<std::string> nextToken;
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> namespaceName{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListScheduledActionsRequest const&,
                          ListScheduledActionsRequest const&) = default;

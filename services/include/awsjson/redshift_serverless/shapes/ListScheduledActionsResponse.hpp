@@ -15,8 +15,8 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListScheduledActionsResponse {
-  std::optional<std::string> nextToken;
-  std::optional<std::vector<::awsjson::redshift_serverless::ScheduledActionAssociation>> scheduledActions;
+  std::optional<std::string> nextToken{};
+  std::optional<std::vector<::awsjson::redshift_serverless::ScheduledActionAssociation>> scheduledActions{};
 
   friend bool operator==(ListScheduledActionsResponse const&,
                          ListScheduledActionsResponse const&) = default;

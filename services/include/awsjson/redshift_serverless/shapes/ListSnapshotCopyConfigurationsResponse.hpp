@@ -15,8 +15,8 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListSnapshotCopyConfigurationsResponse {
-  std::optional<std::string> nextToken;
-  std::vector<::awsjson::redshift_serverless::SnapshotCopyConfiguration> snapshotCopyConfigurations;
+  std::optional<std::string> nextToken{};
+  std::vector<::awsjson::redshift_serverless::SnapshotCopyConfiguration> snapshotCopyConfigurations{};
 
   friend bool operator==(ListSnapshotCopyConfigurationsResponse const&,
                          ListSnapshotCopyConfigurationsResponse const&) = default;

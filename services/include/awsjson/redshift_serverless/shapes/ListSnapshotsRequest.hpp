@@ -13,13 +13,13 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListSnapshotsRequest {
-  std::optional<awsjson::timestamp> endTime;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> namespaceArn;
-  std::optional<std::string> namespaceName;
-  std::optional<std::string> nextToken;
-  std::optional<std::string> ownerAccount;
-  std::optional<awsjson::timestamp> startTime;
+  std::optional<awsjson::timestamp> endTime{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> namespaceArn{};
+  std::optional<std::string> namespaceName{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::string> ownerAccount{};
+  std::optional<awsjson::timestamp> startTime{};
 
   friend bool operator==(ListSnapshotsRequest const&, ListSnapshotsRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListSnapshotsResponse {
-  std::optional<std::string> nextToken;
-  std::optional<std::vector<::awsjson::redshift_serverless::Snapshot>> snapshots;
+  std::optional<std::string> nextToken{};
+  std::optional<std::vector<::awsjson::redshift_serverless::Snapshot>> snapshots{};
 
   friend bool operator==(ListSnapshotsResponse const&, ListSnapshotsResponse const&) = default;
 };

@@ -13,10 +13,10 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTableRestoreStatusRequest {
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> namespaceName;
-  std::optional<std::string> nextToken;
-  std::optional<std::string> workgroupName;
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> namespaceName{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::string> workgroupName{};
 
   friend bool operator==(ListTableRestoreStatusRequest const&,
                          ListTableRestoreStatusRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTableRestoreStatusResponse {
-  std::optional<std::string> nextToken;
-  std::optional<std::vector<::awsjson::redshift_serverless::TableRestoreStatus>> tableRestoreStatuses;
+  std::optional<std::string> nextToken{};
+  std::optional<std::vector<::awsjson::redshift_serverless::TableRestoreStatus>> tableRestoreStatuses{};
 
   friend bool operator==(ListTableRestoreStatusResponse const&,
                          ListTableRestoreStatusResponse const&) = default;

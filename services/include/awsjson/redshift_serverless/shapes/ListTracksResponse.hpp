@@ -15,8 +15,8 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTracksResponse {
-  std::optional<std::string> nextToken;
-  std::optional<std::vector<::awsjson::redshift_serverless::ServerlessTrack>> tracks;
+  std::optional<std::string> nextToken{};
+  std::optional<std::vector<::awsjson::redshift_serverless::ServerlessTrack>> tracks{};
 
   friend bool operator==(ListTracksResponse const&, ListTracksResponse const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListUsageLimitsRequest {
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> nextToken;
-  std::optional<std::string> resourceArn;
-  std::optional<awsjson::open_enum<::awsjson::redshift_serverless::UsageLimitUsageType>> usageType;
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::string> resourceArn{};
+  std::optional<awsjson::open_enum<::awsjson::redshift_serverless::UsageLimitUsageType>> usageType{};
 
   friend bool operator==(ListUsageLimitsRequest const&, ListUsageLimitsRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListUsageLimitsResponse {
-  std::optional<std::string> nextToken;
-  std::optional<std::vector<::awsjson::redshift_serverless::UsageLimit>> usageLimits;
+  std::optional<std::string> nextToken{};
+  std::optional<std::vector<::awsjson::redshift_serverless::UsageLimit>> usageLimits{};
 
   friend bool operator==(ListUsageLimitsResponse const&, ListUsageLimitsResponse const&) = default;
 };

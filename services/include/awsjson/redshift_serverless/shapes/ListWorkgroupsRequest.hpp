@@ -13,9 +13,9 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListWorkgroupsRequest {
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> nextToken;
-  std::optional<std::string> ownerAccount;
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::string> ownerAccount{};
 
   friend bool operator==(ListWorkgroupsRequest const&, ListWorkgroupsRequest const&) = default;
 };

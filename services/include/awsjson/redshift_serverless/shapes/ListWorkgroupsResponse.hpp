@@ -15,8 +15,8 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListWorkgroupsResponse {
-  std::optional<std::string> nextToken;
-  std::vector<::awsjson::redshift_serverless::Workgroup> workgroups;
+  std::optional<std::string> nextToken{};
+  std::vector<::awsjson::redshift_serverless::Workgroup> workgroups{};
 
   friend bool operator==(ListWorkgroupsResponse const&, ListWorkgroupsResponse const&) = default;
 };

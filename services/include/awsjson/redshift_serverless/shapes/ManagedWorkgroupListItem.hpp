@@ -14,11 +14,11 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ManagedWorkgroupListItem {
-  std::optional<awsjson::timestamp> creationDate;
-  std::optional<std::string> managedWorkgroupId;
-  std::optional<std::string> managedWorkgroupName;
-  std::optional<std::string> sourceArn;
-  std::optional<awsjson::open_enum<::awsjson::redshift_serverless::ManagedWorkgroupStatus>> status;
+  std::optional<awsjson::timestamp> creationDate{};
+  std::optional<std::string> managedWorkgroupId{};
+  std::optional<std::string> managedWorkgroupName{};
+  std::optional<std::string> sourceArn{};
+  std::optional<awsjson::open_enum<::awsjson::redshift_serverless::ManagedWorkgroupStatus>> status{};
 
   friend bool operator==(ManagedWorkgroupListItem const&,
                          ManagedWorkgroupListItem const&) = default;

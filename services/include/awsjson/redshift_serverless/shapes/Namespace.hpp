@@ -16,21 +16,21 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Namespace {
-  std::optional<std::string> adminPasswordSecretArn;
-  std::optional<std::string> adminPasswordSecretKmsKeyId;
-  std::optional<std::string> adminUsername;
-  std::optional<std::string> catalogArn;
-  std::optional<awsjson::timestamp> creationDate;
-  std::optional<std::string> dbName;
-  std::optional<std::string> defaultIamRoleArn;
-  std::optional<std::vector<std::string>> iamRoles;
-  std::optional<std::string> kmsKeyId;
-  std::optional<std::string> lakehouseRegistrationStatus;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::redshift_serverless::LogExport>>> logExports;
-  std::optional<std::string> namespaceArn;
-  std::optional<std::string> namespaceId;
-  std::optional<std::string> namespaceName;
-  std::optional<awsjson::open_enum<::awsjson::redshift_serverless::NamespaceStatus>> status;
+  std::optional<std::string> adminPasswordSecretArn{};
+  std::optional<std::string> adminPasswordSecretKmsKeyId{};
+  std::optional<std::string> adminUsername{};
+  std::optional<std::string> catalogArn{};
+  std::optional<awsjson::timestamp> creationDate{};
+  std::optional<std::string> dbName{};
+  std::optional<std::string> defaultIamRoleArn{};
+  std::optional<std::vector<std::string>> iamRoles{};
+  std::optional<std::string> kmsKeyId{};
+  std::optional<std::string> lakehouseRegistrationStatus{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::redshift_serverless::LogExport>>> logExports{};
+  std::optional<std::string> namespaceArn{};
+  std::optional<std::string> namespaceId{};
+  std::optional<std::string> namespaceName{};
+  std::optional<awsjson::open_enum<::awsjson::redshift_serverless::NamespaceStatus>> status{};
 
   friend bool operator==(Namespace const&, Namespace const&) = default;
 };

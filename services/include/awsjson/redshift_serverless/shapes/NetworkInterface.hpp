@@ -12,11 +12,11 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NetworkInterface {
-  std::optional<std::string> availabilityZone;
-  std::optional<std::string> ipv6Address;
-  std::optional<std::string> networkInterfaceId;
-  std::optional<std::string> privateIpAddress;
-  std::optional<std::string> subnetId;
+  std::optional<std::string> availabilityZone{};
+  std::optional<std::string> ipv6Address{};
+  std::optional<std::string> networkInterfaceId{};
+  std::optional<std::string> privateIpAddress{};
+  std::optional<std::string> subnetId{};
 
   friend bool operator==(NetworkInterface const&, NetworkInterface const&) = default;
 };

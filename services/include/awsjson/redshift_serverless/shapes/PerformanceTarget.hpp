@@ -15,8 +15,8 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PerformanceTarget {
-  std::optional<std::int32_t> level;
-  std::optional<awsjson::open_enum<::awsjson::redshift_serverless::PerformanceTargetStatus>> status;
+  std::optional<std::int32_t> level{};
+  std::optional<awsjson::open_enum<::awsjson::redshift_serverless::PerformanceTargetStatus>> status{};
 
   friend bool operator==(PerformanceTarget const&, PerformanceTarget const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutResourcePolicyResponse {
-  std::optional<::awsjson::redshift_serverless::ResourcePolicy> resourcePolicy;
+  std::optional<::awsjson::redshift_serverless::ResourcePolicy> resourcePolicy{};
 
   friend bool operator==(PutResourcePolicyResponse const&,
                          PutResourcePolicyResponse const&) = default;

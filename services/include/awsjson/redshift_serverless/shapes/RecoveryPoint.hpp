@@ -12,12 +12,12 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RecoveryPoint {
-  std::optional<std::string> namespaceArn;
-  std::optional<std::string> namespaceName;
-  std::optional<awsjson::timestamp> recoveryPointCreateTime;
-  std::optional<std::string> recoveryPointId;
-  std::optional<double> totalSizeInMegaBytes;
-  std::optional<std::string> workgroupName;
+  std::optional<std::string> namespaceArn{};
+  std::optional<std::string> namespaceName{};
+  std::optional<awsjson::timestamp> recoveryPointCreateTime{};
+  std::optional<std::string> recoveryPointId{};
+  std::optional<double> totalSizeInMegaBytes{};
+  std::optional<std::string> workgroupName{};
 
   friend bool operator==(RecoveryPoint const&, RecoveryPoint const&) = default;
 };

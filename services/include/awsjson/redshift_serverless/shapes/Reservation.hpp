@@ -15,13 +15,13 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Reservation {
-  std::optional<std::int32_t> capacity;
-  std::optional<awsjson::timestamp> endDate;
-  std::optional<::awsjson::redshift_serverless::ReservationOffering> offering;
-  std::optional<std::string> reservationArn;
-  std::optional<std::string> reservationId;
-  std::optional<awsjson::timestamp> startDate;
-  std::optional<std::string> status;
+  std::optional<std::int32_t> capacity{};
+  std::optional<awsjson::timestamp> endDate{};
+  std::optional<::awsjson::redshift_serverless::ReservationOffering> offering{};
+  std::optional<std::string> reservationArn{};
+  std::optional<std::string> reservationId{};
+  std::optional<awsjson::timestamp> startDate{};
+  std::optional<std::string> status{};
 
   friend bool operator==(Reservation const&, Reservation const&) = default;
 };

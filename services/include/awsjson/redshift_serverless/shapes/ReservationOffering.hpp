@@ -15,12 +15,12 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReservationOffering {
-  std::optional<std::string> currencyCode;
-  std::optional<std::int32_t> duration;
-  std::optional<double> hourlyCharge;
-  std::optional<std::string> offeringId;
-  std::optional<awsjson::open_enum<::awsjson::redshift_serverless::OfferingType>> offeringType;
-  std::optional<double> upfrontCharge;
+  std::optional<std::string> currencyCode{};
+  std::optional<std::int32_t> duration{};
+  std::optional<double> hourlyCharge{};
+  std::optional<std::string> offeringId{};
+  std::optional<awsjson::open_enum<::awsjson::redshift_serverless::OfferingType>> offeringType{};
+  std::optional<double> upfrontCharge{};
 
   friend bool operator==(ReservationOffering const&, ReservationOffering const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceNotFoundException {
-  std::string message;
-  std::optional<std::string> resourceName;
+  std::string message{};
+  std::optional<std::string> resourceName{};
 
   friend bool operator==(ResourceNotFoundException const&,
                          ResourceNotFoundException const&) = default;

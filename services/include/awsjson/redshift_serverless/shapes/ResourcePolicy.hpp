@@ -12,8 +12,8 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourcePolicy {
-  std::optional<std::string> policy;
-  std::optional<std::string> resourceArn;
+  std::optional<std::string> policy{};
+  std::optional<std::string> resourceArn{};
 
   friend bool operator==(ResourcePolicy const&, ResourcePolicy const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RestoreFromRecoveryPointRequest {
-  std::string namespaceName;
-  std::string recoveryPointId;
-  std::string workgroupName;
+  std::string namespaceName{};
+  std::string recoveryPointId{};
+  std::string workgroupName{};
 
   friend bool operator==(RestoreFromRecoveryPointRequest const&,
                          RestoreFromRecoveryPointRequest const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RestoreFromRecoveryPointResponse {
-  std::optional<::awsjson::redshift_serverless::Namespace> namespace_;
-  std::optional<std::string> recoveryPointId;
+  std::optional<::awsjson::redshift_serverless::Namespace> namespace_{};
+  std::optional<std::string> recoveryPointId{};
 
   friend bool operator==(RestoreFromRecoveryPointResponse const&,
                          RestoreFromRecoveryPointResponse const&) = default;

@@ -12,13 +12,13 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RestoreFromSnapshotRequest {
-  std::optional<std::string> adminPasswordSecretKmsKeyId;
-  std::optional<bool> manageAdminPassword;
-  std::string namespaceName;
-  std::optional<std::string> ownerAccount;
-  std::optional<std::string> snapshotArn;
-  std::optional<std::string> snapshotName;
-  std::string workgroupName;
+  std::optional<std::string> adminPasswordSecretKmsKeyId{};
+  std::optional<bool> manageAdminPassword{};
+  std::string namespaceName{};
+  std::optional<std::string> ownerAccount{};
+  std::optional<std::string> snapshotArn{};
+  std::optional<std::string> snapshotName{};
+  std::string workgroupName{};
 
   friend bool operator==(RestoreFromSnapshotRequest const&,
                          RestoreFromSnapshotRequest const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RestoreFromSnapshotResponse {
-  std::optional<::awsjson::redshift_serverless::Namespace> namespace_;
-  std::optional<std::string> ownerAccount;
-  std::optional<std::string> snapshotName;
+  std::optional<::awsjson::redshift_serverless::Namespace> namespace_{};
+  std::optional<std::string> ownerAccount{};
+  std::optional<std::string> snapshotName{};
 
   friend bool operator==(RestoreFromSnapshotResponse const&,
                          RestoreFromSnapshotResponse const&) = default;

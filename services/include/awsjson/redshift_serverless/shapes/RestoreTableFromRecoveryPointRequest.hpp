@@ -12,16 +12,16 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RestoreTableFromRecoveryPointRequest {
-  std::optional<bool> activateCaseSensitiveIdentifier;
-  std::string namespaceName;
-  std::string newTableName;
-  std::string recoveryPointId;
-  std::string sourceDatabaseName;
-  std::optional<std::string> sourceSchemaName;
-  std::string sourceTableName;
-  std::optional<std::string> targetDatabaseName;
-  std::optional<std::string> targetSchemaName;
-  std::string workgroupName;
+  std::optional<bool> activateCaseSensitiveIdentifier{};
+  std::string namespaceName{};
+  std::string newTableName{};
+  std::string recoveryPointId{};
+  std::string sourceDatabaseName{};
+  std::optional<std::string> sourceSchemaName{};
+  std::string sourceTableName{};
+  std::optional<std::string> targetDatabaseName{};
+  std::optional<std::string> targetSchemaName{};
+  std::string workgroupName{};
 
   friend bool operator==(RestoreTableFromRecoveryPointRequest const&,
                          RestoreTableFromRecoveryPointRequest const&) = default;

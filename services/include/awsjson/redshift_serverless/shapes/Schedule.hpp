@@ -12,8 +12,8 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Schedule : awsjson::tagged_union {
-  std::optional<awsjson::timestamp> at;
-  std::optional<std::string> cron;
+  std::optional<awsjson::timestamp> at{};
+  std::optional<std::string> cron{};
 
   friend bool operator==(Schedule const&, Schedule const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ScheduledActionAssociation {
-  std::optional<std::string> namespaceName;
-  std::optional<std::string> scheduledActionName;
+  std::optional<std::string> namespaceName{};
+  std::optional<std::string> scheduledActionName{};
 
   friend bool operator==(ScheduledActionAssociation const&,
                          ScheduledActionAssociation const&) = default;

@@ -17,17 +17,17 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ScheduledActionResponse {
-  std::optional<awsjson::timestamp> endTime;
-  std::optional<std::string> namespaceName;
-  std::optional<std::vector<awsjson::timestamp>> nextInvocations;
-  std::optional<std::string> roleArn;
-  std::optional<::awsjson::redshift_serverless::Schedule> schedule;
-  std::optional<std::string> scheduledActionDescription;
-  std::optional<std::string> scheduledActionName;
-  std::optional<std::string> scheduledActionUuid;
-  std::optional<awsjson::timestamp> startTime;
-  std::optional<awsjson::open_enum<::awsjson::redshift_serverless::State>> state;
-  std::optional<::awsjson::redshift_serverless::TargetAction> targetAction;
+  std::optional<awsjson::timestamp> endTime{};
+  std::optional<std::string> namespaceName{};
+  std::optional<std::vector<awsjson::timestamp>> nextInvocations{};
+  std::optional<std::string> roleArn{};
+  std::optional<::awsjson::redshift_serverless::Schedule> schedule{};
+  std::optional<std::string> scheduledActionDescription{};
+  std::optional<std::string> scheduledActionName{};
+  std::optional<std::string> scheduledActionUuid{};
+  std::optional<awsjson::timestamp> startTime{};
+  std::optional<awsjson::open_enum<::awsjson::redshift_serverless::State>> state{};
+  std::optional<::awsjson::redshift_serverless::TargetAction> targetAction{};
 
   friend bool operator==(ScheduledActionResponse const&, ScheduledActionResponse const&) = default;
 };

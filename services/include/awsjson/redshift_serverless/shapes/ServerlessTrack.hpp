@@ -15,9 +15,9 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServerlessTrack {
-  std::optional<std::string> trackName;
-  std::optional<std::vector<::awsjson::redshift_serverless::UpdateTarget>> updateTargets;
-  std::optional<std::string> workgroupVersion;
+  std::optional<std::string> trackName{};
+  std::optional<std::vector<::awsjson::redshift_serverless::UpdateTarget>> updateTargets{};
+  std::optional<std::string> workgroupVersion{};
 
   friend bool operator==(ServerlessTrack const&, ServerlessTrack const&) = default;
 };

@@ -16,28 +16,28 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Snapshot {
-  std::optional<std::vector<std::string>> accountsWithProvisionedRestoreAccess;
-  std::optional<std::vector<std::string>> accountsWithRestoreAccess;
-  std::optional<double> actualIncrementalBackupSizeInMegaBytes;
-  std::optional<std::string> adminPasswordSecretArn;
-  std::optional<std::string> adminPasswordSecretKmsKeyId;
-  std::optional<std::string> adminUsername;
-  std::optional<double> backupProgressInMegaBytes;
-  std::optional<double> currentBackupRateInMegaBytesPerSecond;
-  std::optional<std::int64_t> elapsedTimeInSeconds;
-  std::optional<std::int64_t> estimatedSecondsToCompletion;
-  std::optional<std::string> kmsKeyId;
-  std::optional<std::string> namespaceArn;
-  std::optional<std::string> namespaceName;
-  std::optional<std::string> ownerAccount;
-  std::optional<std::string> snapshotArn;
-  std::optional<awsjson::timestamp> snapshotCreateTime;
-  std::optional<std::string> snapshotName;
-  std::optional<std::int32_t> snapshotRemainingDays;
-  std::optional<std::int32_t> snapshotRetentionPeriod;
-  std::optional<awsjson::timestamp> snapshotRetentionStartTime;
-  std::optional<awsjson::open_enum<::awsjson::redshift_serverless::SnapshotStatus>> status;
-  std::optional<double> totalBackupSizeInMegaBytes;
+  std::optional<std::vector<std::string>> accountsWithProvisionedRestoreAccess{};
+  std::optional<std::vector<std::string>> accountsWithRestoreAccess{};
+  std::optional<double> actualIncrementalBackupSizeInMegaBytes{};
+  std::optional<std::string> adminPasswordSecretArn{};
+  std::optional<std::string> adminPasswordSecretKmsKeyId{};
+  std::optional<std::string> adminUsername{};
+  std::optional<double> backupProgressInMegaBytes{};
+  std::optional<double> currentBackupRateInMegaBytesPerSecond{};
+  std::optional<std::int64_t> elapsedTimeInSeconds{};
+  std::optional<std::int64_t> estimatedSecondsToCompletion{};
+  std::optional<std::string> kmsKeyId{};
+  std::optional<std::string> namespaceArn{};
+  std::optional<std::string> namespaceName{};
+  std::optional<std::string> ownerAccount{};
+  std::optional<std::string> snapshotArn{};
+  std::optional<awsjson::timestamp> snapshotCreateTime{};
+  std::optional<std::string> snapshotName{};
+  std::optional<std::int32_t> snapshotRemainingDays{};
+  std::optional<std::int32_t> snapshotRetentionPeriod{};
+  std::optional<awsjson::timestamp> snapshotRetentionStartTime{};
+  std::optional<awsjson::open_enum<::awsjson::redshift_serverless::SnapshotStatus>> status{};
+  std::optional<double> totalBackupSizeInMegaBytes{};
 
   friend bool operator==(Snapshot const&, Snapshot const&) = default;
 };

@@ -13,12 +13,12 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SnapshotCopyConfiguration {
-  std::optional<std::string> destinationKmsKeyId;
-  std::optional<std::string> destinationRegion;
-  std::optional<std::string> namespaceName;
-  std::optional<std::string> snapshotCopyConfigurationArn;
-  std::optional<std::string> snapshotCopyConfigurationId;
-  std::optional<std::int32_t> snapshotRetentionPeriod;
+  std::optional<std::string> destinationKmsKeyId{};
+  std::optional<std::string> destinationRegion{};
+  std::optional<std::string> namespaceName{};
+  std::optional<std::string> snapshotCopyConfigurationArn{};
+  std::optional<std::string> snapshotCopyConfigurationId{};
+  std::optional<std::int32_t> snapshotRetentionPeriod{};
 
   friend bool operator==(SnapshotCopyConfiguration const&,
                          SnapshotCopyConfiguration const&) = default;

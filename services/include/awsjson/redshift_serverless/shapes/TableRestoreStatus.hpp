@@ -13,22 +13,22 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TableRestoreStatus {
-  std::optional<std::string> message;
-  std::optional<std::string> namespaceName;
-  std::optional<std::string> newTableName;
-  std::optional<std::int64_t> progressInMegaBytes;
-  std::optional<std::string> recoveryPointId;
-  std::optional<awsjson::timestamp> requestTime;
-  std::optional<std::string> snapshotName;
-  std::optional<std::string> sourceDatabaseName;
-  std::optional<std::string> sourceSchemaName;
-  std::optional<std::string> sourceTableName;
-  std::optional<std::string> status;
-  std::optional<std::string> tableRestoreRequestId;
-  std::optional<std::string> targetDatabaseName;
-  std::optional<std::string> targetSchemaName;
-  std::optional<std::int64_t> totalDataInMegaBytes;
-  std::optional<std::string> workgroupName;
+  std::optional<std::string> message{};
+  std::optional<std::string> namespaceName{};
+  std::optional<std::string> newTableName{};
+  std::optional<std::int64_t> progressInMegaBytes{};
+  std::optional<std::string> recoveryPointId{};
+  std::optional<awsjson::timestamp> requestTime{};
+  std::optional<std::string> snapshotName{};
+  std::optional<std::string> sourceDatabaseName{};
+  std::optional<std::string> sourceSchemaName{};
+  std::optional<std::string> sourceTableName{};
+  std::optional<std::string> status{};
+  std::optional<std::string> tableRestoreRequestId{};
+  std::optional<std::string> targetDatabaseName{};
+  std::optional<std::string> targetSchemaName{};
+  std::optional<std::int64_t> totalDataInMegaBytes{};
+  std::optional<std::string> workgroupName{};
 
   friend bool operator==(TableRestoreStatus const&, TableRestoreStatus const&) = default;
 };

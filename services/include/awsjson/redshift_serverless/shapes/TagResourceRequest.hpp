@@ -15,8 +15,8 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TagResourceRequest {
-  std::string resourceArn;
-  std::vector<::awsjson::redshift_serverless::Tag> tags;
+  std::string resourceArn{};
+  std::vector<::awsjson::redshift_serverless::Tag> tags{};
 
   friend bool operator==(TagResourceRequest const&, TagResourceRequest const&) = default;
 };

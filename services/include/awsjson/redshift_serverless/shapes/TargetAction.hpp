@@ -13,7 +13,7 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TargetAction : awsjson::tagged_union {
-  std::optional<::awsjson::redshift_serverless::CreateSnapshotScheduleActionParameters> createSnapshot;
+  std::optional<::awsjson::redshift_serverless::CreateSnapshotScheduleActionParameters> createSnapshot{};
 
   friend bool operator==(TargetAction const&, TargetAction const&) = default;
 };

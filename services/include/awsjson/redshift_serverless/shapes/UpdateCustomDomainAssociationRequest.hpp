@@ -12,9 +12,9 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateCustomDomainAssociationRequest {
-  std::string customDomainCertificateArn;
-  std::string customDomainName;
-  std::string workgroupName;
+  std::string customDomainCertificateArn{};
+  std::string customDomainName{};
+  std::string workgroupName{};
 
   friend bool operator==(UpdateCustomDomainAssociationRequest const&,
                          UpdateCustomDomainAssociationRequest const&) = default;

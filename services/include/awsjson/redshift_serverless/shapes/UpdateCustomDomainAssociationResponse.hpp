@@ -12,10 +12,10 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateCustomDomainAssociationResponse {
-  std::optional<std::string> customDomainCertificateArn;
-  std::optional<awsjson::timestamp> customDomainCertificateExpiryTime;
-  std::optional<std::string> customDomainName;
-  std::optional<std::string> workgroupName;
+  std::optional<std::string> customDomainCertificateArn{};
+  std::optional<awsjson::timestamp> customDomainCertificateExpiryTime{};
+  std::optional<std::string> customDomainName{};
+  std::optional<std::string> workgroupName{};
 
   friend bool operator==(UpdateCustomDomainAssociationResponse const&,
                          UpdateCustomDomainAssociationResponse const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateEndpointAccessRequest {
-  std::string endpointName;
-  std::optional<std::vector<std::string>> vpcSecurityGroupIds;
+  std::string endpointName{};
+  std::optional<std::vector<std::string>> vpcSecurityGroupIds{};
 
   friend bool operator==(UpdateEndpointAccessRequest const&,
                          UpdateEndpointAccessRequest const&) = default;

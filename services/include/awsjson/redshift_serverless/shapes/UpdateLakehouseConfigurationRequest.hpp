@@ -15,12 +15,12 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateLakehouseConfigurationRequest {
-  std::optional<std::string> catalogName;
-  std::optional<bool> dryRun;
-  std::optional<std::string> lakehouseIdcApplicationArn;
-  std::optional<awsjson::open_enum<::awsjson::redshift_serverless::LakehouseIdcRegistration>> lakehouseIdcRegistration;
-  std::optional<awsjson::open_enum<::awsjson::redshift_serverless::LakehouseRegistration>> lakehouseRegistration;
-  std::string namespaceName;
+  std::optional<std::string> catalogName{};
+  std::optional<bool> dryRun{};
+  std::optional<std::string> lakehouseIdcApplicationArn{};
+  std::optional<awsjson::open_enum<::awsjson::redshift_serverless::LakehouseIdcRegistration>> lakehouseIdcRegistration{};
+  std::optional<awsjson::open_enum<::awsjson::redshift_serverless::LakehouseRegistration>> lakehouseRegistration{};
+  std::string namespaceName{};
 
   friend bool operator==(UpdateLakehouseConfigurationRequest const&,
                          UpdateLakehouseConfigurationRequest const&) = default;

@@ -12,10 +12,10 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateLakehouseConfigurationResponse {
-  std::optional<std::string> catalogArn;
-  std::optional<std::string> lakehouseIdcApplicationArn;
-  std::optional<std::string> lakehouseRegistrationStatus;
-  std::optional<std::string> namespaceName;
+  std::optional<std::string> catalogArn{};
+  std::optional<std::string> lakehouseIdcApplicationArn{};
+  std::optional<std::string> lakehouseRegistrationStatus{};
+  std::optional<std::string> namespaceName{};
 
   friend bool operator==(UpdateLakehouseConfigurationResponse const&,
                          UpdateLakehouseConfigurationResponse const&) = default;

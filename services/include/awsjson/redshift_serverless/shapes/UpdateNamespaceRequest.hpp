@@ -15,15 +15,15 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateNamespaceRequest {
-  std::optional<std::string> adminPasswordSecretKmsKeyId;
-  std::optional<std::string> adminUserPassword;
-  std::optional<std::string> adminUsername;
-  std::optional<std::string> defaultIamRoleArn;
-  std::optional<std::vector<std::string>> iamRoles;
-  std::optional<std::string> kmsKeyId;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::redshift_serverless::LogExport>>> logExports;
-  std::optional<bool> manageAdminPassword;
-  std::string namespaceName;
+  std::optional<std::string> adminPasswordSecretKmsKeyId{};
+  std::optional<std::string> adminUserPassword{};
+  std::optional<std::string> adminUsername{};
+  std::optional<std::string> defaultIamRoleArn{};
+  std::optional<std::vector<std::string>> iamRoles{};
+  std::optional<std::string> kmsKeyId{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::redshift_serverless::LogExport>>> logExports{};
+  std::optional<bool> manageAdminPassword{};
+  std::string namespaceName{};
 
   friend bool operator==(UpdateNamespaceRequest const&, UpdateNamespaceRequest const&) = default;
 };

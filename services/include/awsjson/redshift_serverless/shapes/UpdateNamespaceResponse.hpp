@@ -13,7 +13,7 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateNamespaceResponse {
-  ::awsjson::redshift_serverless::Namespace namespace_;
+  ::awsjson::redshift_serverless::Namespace namespace_{};
 
   friend bool operator==(UpdateNamespaceResponse const&, UpdateNamespaceResponse const&) = default;
 };

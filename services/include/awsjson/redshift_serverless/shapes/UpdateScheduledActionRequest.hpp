@@ -15,14 +15,14 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateScheduledActionRequest {
-  std::optional<bool> enabled;
-  std::optional<awsjson::timestamp> endTime;
-  std::optional<std::string> roleArn;
-  std::optional<::awsjson::redshift_serverless::Schedule> schedule;
-  std::optional<std::string> scheduledActionDescription;
-  std::string scheduledActionName;
-  std::optional<awsjson::timestamp> startTime;
-  std::optional<::awsjson::redshift_serverless::TargetAction> targetAction;
+  std::optional<bool> enabled{};
+  std::optional<awsjson::timestamp> endTime{};
+  std::optional<std::string> roleArn{};
+  std::optional<::awsjson::redshift_serverless::Schedule> schedule{};
+  std::optional<std::string> scheduledActionDescription{};
+  std::string scheduledActionName{};
+  std::optional<awsjson::timestamp> startTime{};
+  std::optional<::awsjson::redshift_serverless::TargetAction> targetAction{};
 
   friend bool operator==(UpdateScheduledActionRequest const&,
                          UpdateScheduledActionRequest const&) = default;

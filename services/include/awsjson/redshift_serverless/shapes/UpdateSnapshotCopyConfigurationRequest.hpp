@@ -13,8 +13,8 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateSnapshotCopyConfigurationRequest {
-  std::string snapshotCopyConfigurationId;
-  std::optional<std::int32_t> snapshotRetentionPeriod;
+  std::string snapshotCopyConfigurationId{};
+  std::optional<std::int32_t> snapshotRetentionPeriod{};
 
   friend bool operator==(UpdateSnapshotCopyConfigurationRequest const&,
                          UpdateSnapshotCopyConfigurationRequest const&) = default;

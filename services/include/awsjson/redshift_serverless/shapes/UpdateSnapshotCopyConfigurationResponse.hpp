@@ -13,7 +13,7 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateSnapshotCopyConfigurationResponse {
-  ::awsjson::redshift_serverless::SnapshotCopyConfiguration snapshotCopyConfiguration;
+  ::awsjson::redshift_serverless::SnapshotCopyConfiguration snapshotCopyConfiguration{};
 
   friend bool operator==(UpdateSnapshotCopyConfigurationResponse const&,
                          UpdateSnapshotCopyConfigurationResponse const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateSnapshotRequest {
-  std::optional<std::int32_t> retentionPeriod;
-  std::string snapshotName;
+  std::optional<std::int32_t> retentionPeriod{};
+  std::string snapshotName{};
 
   friend bool operator==(UpdateSnapshotRequest const&, UpdateSnapshotRequest const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateTarget {
-  std::optional<std::string> trackName;
-  std::optional<std::string> workgroupVersion;
+  std::optional<std::string> trackName{};
+  std::optional<std::string> workgroupVersion{};
 
   friend bool operator==(UpdateTarget const&, UpdateTarget const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateUsageLimitRequest {
-  std::optional<std::int64_t> amount;
-  std::optional<awsjson::open_enum<::awsjson::redshift_serverless::UsageLimitBreachAction>> breachAction;
-  std::string usageLimitId;
+  std::optional<std::int64_t> amount{};
+  std::optional<awsjson::open_enum<::awsjson::redshift_serverless::UsageLimitBreachAction>> breachAction{};
+  std::string usageLimitId{};
 
   friend bool operator==(UpdateUsageLimitRequest const&, UpdateUsageLimitRequest const&) = default;
 };

@@ -17,19 +17,19 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateWorkgroupRequest {
-  std::optional<std::int32_t> baseCapacity;
-  std::optional<std::vector<::awsjson::redshift_serverless::ConfigParameter>> configParameters;
-  std::optional<bool> enhancedVpcRouting;
-  std::optional<bool> extraComputeForAutomaticOptimization;
-  std::optional<std::string> ipAddressType;
-  std::optional<std::int32_t> maxCapacity;
-  std::optional<std::int32_t> port;
-  std::optional<::awsjson::redshift_serverless::PerformanceTarget> pricePerformanceTarget;
-  std::optional<bool> publiclyAccessible;
-  std::optional<std::vector<std::string>> securityGroupIds;
-  std::optional<std::vector<std::string>> subnetIds;
-  std::optional<std::string> trackName;
-  std::string workgroupName;
+  std::optional<std::int32_t> baseCapacity{};
+  std::optional<std::vector<::awsjson::redshift_serverless::ConfigParameter>> configParameters{};
+  std::optional<bool> enhancedVpcRouting{};
+  std::optional<bool> extraComputeForAutomaticOptimization{};
+  std::optional<std::string> ipAddressType{};
+  std::optional<std::int32_t> maxCapacity{};
+  std::optional<std::int32_t> port{};
+  std::optional<::awsjson::redshift_serverless::PerformanceTarget> pricePerformanceTarget{};
+  std::optional<bool> publiclyAccessible{};
+  std::optional<std::vector<std::string>> securityGroupIds{};
+  std::optional<std::vector<std::string>> subnetIds{};
+  std::optional<std::string> trackName{};
+  std::string workgroupName{};
 
   friend bool operator==(UpdateWorkgroupRequest const&, UpdateWorkgroupRequest const&) = default;
 };

@@ -17,13 +17,13 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UsageLimit {
-  std::optional<std::int64_t> amount;
-  std::optional<awsjson::open_enum<::awsjson::redshift_serverless::UsageLimitBreachAction>> breachAction;
-  std::optional<awsjson::open_enum<::awsjson::redshift_serverless::UsageLimitPeriod>> period;
-  std::optional<std::string> resourceArn;
-  std::optional<std::string> usageLimitArn;
-  std::optional<std::string> usageLimitId;
-  std::optional<awsjson::open_enum<::awsjson::redshift_serverless::UsageLimitUsageType>> usageType;
+  std::optional<std::int64_t> amount{};
+  std::optional<awsjson::open_enum<::awsjson::redshift_serverless::UsageLimitBreachAction>> breachAction{};
+  std::optional<awsjson::open_enum<::awsjson::redshift_serverless::UsageLimitPeriod>> period{};
+  std::optional<std::string> resourceArn{};
+  std::optional<std::string> usageLimitArn{};
+  std::optional<std::string> usageLimitId{};
+  std::optional<awsjson::open_enum<::awsjson::redshift_serverless::UsageLimitUsageType>> usageType{};
 
   friend bool operator==(UsageLimit const&, UsageLimit const&) = default;
 };

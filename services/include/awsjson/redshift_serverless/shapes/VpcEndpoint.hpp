@@ -15,9 +15,9 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VpcEndpoint {
-  std::optional<std::vector<::awsjson::redshift_serverless::NetworkInterface>> networkInterfaces;
-  std::optional<std::string> vpcEndpointId;
-  std::optional<std::string> vpcId;
+  std::optional<std::vector<::awsjson::redshift_serverless::NetworkInterface>> networkInterfaces{};
+  std::optional<std::string> vpcEndpointId{};
+  std::optional<std::string> vpcId{};
 
   friend bool operator==(VpcEndpoint const&, VpcEndpoint const&) = default;
 };

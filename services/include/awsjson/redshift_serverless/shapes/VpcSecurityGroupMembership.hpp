@@ -12,8 +12,8 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VpcSecurityGroupMembership {
-  std::optional<std::string> status;
-  std::optional<std::string> vpcSecurityGroupId;
+  std::optional<std::string> status{};
+  std::optional<std::string> vpcSecurityGroupId{};
 
   friend bool operator==(VpcSecurityGroupMembership const&,
                          VpcSecurityGroupMembership const&) = default;

@@ -19,32 +19,32 @@ namespace awsjson::redshift_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Workgroup {
-  std::optional<std::int32_t> baseCapacity;
-  std::optional<std::vector<::awsjson::redshift_serverless::ConfigParameter>> configParameters;
-  std::optional<awsjson::timestamp> creationDate;
-  std::optional<std::vector<std::string>> crossAccountVpcs;
-  std::optional<std::string> customDomainCertificateArn;
-  std::optional<awsjson::timestamp> customDomainCertificateExpiryTime;
-  std::optional<std::string> customDomainName;
-  std::optional<::awsjson::redshift_serverless::Endpoint> endpoint;
-  std::optional<bool> enhancedVpcRouting;
-  std::optional<bool> extraComputeForAutomaticOptimization;
-  std::optional<std::string> ipAddressType;
-  std::optional<std::int32_t> maxCapacity;
-  std::optional<std::string> namespaceName;
-  std::optional<std::string> patchVersion;
-  std::optional<std::string> pendingTrackName;
-  std::optional<std::int32_t> port;
-  std::optional<::awsjson::redshift_serverless::PerformanceTarget> pricePerformanceTarget;
-  std::optional<bool> publiclyAccessible;
-  std::optional<std::vector<std::string>> securityGroupIds;
-  std::optional<awsjson::open_enum<::awsjson::redshift_serverless::WorkgroupStatus>> status;
-  std::optional<std::vector<std::string>> subnetIds;
-  std::optional<std::string> trackName;
-  std::optional<std::string> workgroupArn;
-  std::optional<std::string> workgroupId;
-  std::optional<std::string> workgroupName;
-  std::optional<std::string> workgroupVersion;
+  std::optional<std::int32_t> baseCapacity{};
+  std::optional<std::vector<::awsjson::redshift_serverless::ConfigParameter>> configParameters{};
+  std::optional<awsjson::timestamp> creationDate{};
+  std::optional<std::vector<std::string>> crossAccountVpcs{};
+  std::optional<std::string> customDomainCertificateArn{};
+  std::optional<awsjson::timestamp> customDomainCertificateExpiryTime{};
+  std::optional<std::string> customDomainName{};
+  std::optional<::awsjson::redshift_serverless::Endpoint> endpoint{};
+  std::optional<bool> enhancedVpcRouting{};
+  std::optional<bool> extraComputeForAutomaticOptimization{};
+  std::optional<std::string> ipAddressType{};
+  std::optional<std::int32_t> maxCapacity{};
+  std::optional<std::string> namespaceName{};
+  std::optional<std::string> patchVersion{};
+  std::optional<std::string> pendingTrackName{};
+  std::optional<std::int32_t> port{};
+  std::optional<::awsjson::redshift_serverless::PerformanceTarget> pricePerformanceTarget{};
+  std::optional<bool> publiclyAccessible{};
+  std::optional<std::vector<std::string>> securityGroupIds{};
+  std::optional<awsjson::open_enum<::awsjson::redshift_serverless::WorkgroupStatus>> status{};
+  std::optional<std::vector<std::string>> subnetIds{};
+  std::optional<std::string> trackName{};
+  std::optional<std::string> workgroupArn{};
+  std::optional<std::string> workgroupId{};
+  std::optional<std::string> workgroupName{};
+  std::optional<std::string> workgroupVersion{};
 
   friend bool operator==(Workgroup const&, Workgroup const&) = default;
 };

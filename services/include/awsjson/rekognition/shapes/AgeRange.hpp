@@ -12,8 +12,8 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AgeRange {
-  std::optional<std::int32_t> Low;
-  std::optional<std::int32_t> High;
+  std::optional<std::int32_t> Low{};
+  std::optional<std::int32_t> High{};
 
   friend bool operator==(AgeRange const&, AgeRange const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Asset {
-  std::optional<::awsjson::rekognition::GroundTruthManifest> GroundTruthManifest;
+  std::optional<::awsjson::rekognition::GroundTruthManifest> GroundTruthManifest{};
 
   friend bool operator==(Asset const&, Asset const&) = default;
 };

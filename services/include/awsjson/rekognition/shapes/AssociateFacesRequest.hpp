@@ -13,11 +13,11 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateFacesRequest {
-  std::string CollectionId;
-  std::string UserId;
-  std::vector<std::string> FaceIds;
-  std::optional<float> UserMatchThreshold;
-  std::optional<std::string> ClientRequestToken;
+  std::string CollectionId{};
+  std::string UserId{};
+  std::vector<std::string> FaceIds{};
+  std::optional<float> UserMatchThreshold{};
+  std::optional<std::string> ClientRequestToken{};
 
   friend bool operator==(AssociateFacesRequest const&, AssociateFacesRequest const&) = default;
 };

@@ -17,9 +17,9 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateFacesResponse {
-  std::optional<std::vector<::awsjson::rekognition::AssociatedFace>> AssociatedFaces;
-  std::optional<std::vector<::awsjson::rekognition::UnsuccessfulFaceAssociation>> UnsuccessfulFaceAssociations;
-  std::optional<awsjson::open_enum<::awsjson::rekognition::UserStatus>> UserStatus;
+  std::optional<std::vector<::awsjson::rekognition::AssociatedFace>> AssociatedFaces{};
+  std::optional<std::vector<::awsjson::rekognition::UnsuccessfulFaceAssociation>> UnsuccessfulFaceAssociations{};
+  std::optional<awsjson::open_enum<::awsjson::rekognition::UserStatus>> UserStatus{};
 
   friend bool operator==(AssociateFacesResponse const&, AssociateFacesResponse const&) = default;
 };

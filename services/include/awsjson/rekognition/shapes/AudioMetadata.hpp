@@ -13,10 +13,10 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AudioMetadata {
-  std::optional<std::string> Codec;
-  std::optional<std::int64_t> DurationMillis;
-  std::optional<std::int64_t> SampleRate;
-  std::optional<std::int64_t> NumberOfChannels;
+  std::optional<std::string> Codec{};
+  std::optional<std::int64_t> DurationMillis{};
+  std::optional<std::int64_t> SampleRate{};
+  std::optional<std::int64_t> NumberOfChannels{};
 
   friend bool operator==(AudioMetadata const&, AudioMetadata const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AuditImage {
-  std::optional<awsjson::blob> Bytes;
-  std::optional<::awsjson::rekognition::S3Object> S3Object;
-  std::optional<::awsjson::rekognition::BoundingBox> BoundingBox;
+  std::optional<awsjson::blob> Bytes{};
+  std::optional<::awsjson::rekognition::S3Object> S3Object{};
+  std::optional<::awsjson::rekognition::BoundingBox> BoundingBox{};
 
   friend bool operator==(AuditImage const&, AuditImage const&) = default;
 };

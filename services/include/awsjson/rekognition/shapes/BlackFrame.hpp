@@ -11,8 +11,8 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BlackFrame {
-  std::optional<float> MaxPixelThreshold;
-  std::optional<float> MinCoveragePercentage;
+  std::optional<float> MaxPixelThreshold{};
+  std::optional<float> MinCoveragePercentage{};
 
   friend bool operator==(BlackFrame const&, BlackFrame const&) = default;
 };

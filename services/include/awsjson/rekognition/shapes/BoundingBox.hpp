@@ -11,10 +11,10 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BoundingBox {
-  std::optional<float> Width;
-  std::optional<float> Height;
-  std::optional<float> Left;
-  std::optional<float> Top;
+  std::optional<float> Width{};
+  std::optional<float> Height{};
+  std::optional<float> Left{};
+  std::optional<float> Top{};
 
   friend bool operator==(BoundingBox const&, BoundingBox const&) = default;
 };

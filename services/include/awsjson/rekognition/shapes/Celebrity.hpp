@@ -16,12 +16,12 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Celebrity {
-  std::optional<std::vector<std::string>> Urls;
-  std::optional<std::string> Name;
-  std::optional<std::string> Id;
-  std::optional<::awsjson::rekognition::ComparedFace> Face;
-  std::optional<float> MatchConfidence;
-  std::optional<::awsjson::rekognition::KnownGender> KnownGender;
+  std::optional<std::vector<std::string>> Urls{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> Id{};
+  std::optional<::awsjson::rekognition::ComparedFace> Face{};
+  std::optional<float> MatchConfidence{};
+  std::optional<::awsjson::rekognition::KnownGender> KnownGender{};
 
   friend bool operator==(Celebrity const&, Celebrity const&) = default;
 };

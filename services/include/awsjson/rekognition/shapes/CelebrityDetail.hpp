@@ -17,13 +17,13 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CelebrityDetail {
-  std::optional<std::vector<std::string>> Urls;
-  std::optional<std::string> Name;
-  std::optional<std::string> Id;
-  std::optional<float> Confidence;
-  std::optional<::awsjson::rekognition::BoundingBox> BoundingBox;
-  std::optional<::awsjson::rekognition::FaceDetail> Face;
-  std::optional<::awsjson::rekognition::KnownGender> KnownGender;
+  std::optional<std::vector<std::string>> Urls{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> Id{};
+  std::optional<float> Confidence{};
+  std::optional<::awsjson::rekognition::BoundingBox> BoundingBox{};
+  std::optional<::awsjson::rekognition::FaceDetail> Face{};
+  std::optional<::awsjson::rekognition::KnownGender> KnownGender{};
 
   friend bool operator==(CelebrityDetail const&, CelebrityDetail const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CelebrityRecognition {
-  std::optional<std::int64_t> Timestamp;
-  std::optional<::awsjson::rekognition::CelebrityDetail> Celebrity;
+  std::optional<std::int64_t> Timestamp{};
+  std::optional<::awsjson::rekognition::CelebrityDetail> Celebrity{};
 
   friend bool operator==(CelebrityRecognition const&, CelebrityRecognition const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Challenge {
-  awsjson::open_enum<::awsjson::rekognition::ChallengeType> Type;
-  std::string Version;
+  awsjson::open_enum<::awsjson::rekognition::ChallengeType> Type{};
+  std::string Version{};
 
   friend bool operator==(Challenge const&, Challenge const&) = default;
 };

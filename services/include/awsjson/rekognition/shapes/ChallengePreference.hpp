@@ -15,8 +15,8 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ChallengePreference {
-  awsjson::open_enum<::awsjson::rekognition::ChallengeType> Type;
-  std::optional<::awsjson::rekognition::Versions> Versions;
+  awsjson::open_enum<::awsjson::rekognition::ChallengeType> Type{};
+  std::optional<::awsjson::rekognition::Versions> Versions{};
 
   friend bool operator==(ChallengePreference const&, ChallengePreference const&) = default;
 };

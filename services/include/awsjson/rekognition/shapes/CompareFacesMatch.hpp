@@ -13,8 +13,8 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CompareFacesMatch {
-  std::optional<float> Similarity;
-  std::optional<::awsjson::rekognition::ComparedFace> Face;
+  std::optional<float> Similarity{};
+  std::optional<::awsjson::rekognition::ComparedFace> Face{};
 
   friend bool operator==(CompareFacesMatch const&, CompareFacesMatch const&) = default;
 };

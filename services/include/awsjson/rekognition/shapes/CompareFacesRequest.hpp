@@ -15,10 +15,10 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CompareFacesRequest {
-  ::awsjson::rekognition::Image SourceImage;
-  ::awsjson::rekognition::Image TargetImage;
-  std::optional<float> SimilarityThreshold;
-  std::optional<awsjson::open_enum<::awsjson::rekognition::QualityFilter>> QualityFilter;
+  ::awsjson::rekognition::Image SourceImage{};
+  ::awsjson::rekognition::Image TargetImage{};
+  std::optional<float> SimilarityThreshold{};
+  std::optional<awsjson::open_enum<::awsjson::rekognition::QualityFilter>> QualityFilter{};
 
   friend bool operator==(CompareFacesRequest const&, CompareFacesRequest const&) = default;
 };

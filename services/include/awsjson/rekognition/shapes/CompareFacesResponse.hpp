@@ -18,11 +18,11 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CompareFacesResponse {
-  std::optional<::awsjson::rekognition::ComparedSourceImageFace> SourceImageFace;
-  std::optional<std::vector<::awsjson::rekognition::CompareFacesMatch>> FaceMatches;
-  std::optional<std::vector<::awsjson::rekognition::ComparedFace>> UnmatchedFaces;
-  std::optional<awsjson::open_enum<::awsjson::rekognition::OrientationCorrection>> SourceImageOrientationCorrection;
-  std::optional<awsjson::open_enum<::awsjson::rekognition::OrientationCorrection>> TargetImageOrientationCorrection;
+  std::optional<::awsjson::rekognition::ComparedSourceImageFace> SourceImageFace{};
+  std::optional<std::vector<::awsjson::rekognition::CompareFacesMatch>> FaceMatches{};
+  std::optional<std::vector<::awsjson::rekognition::ComparedFace>> UnmatchedFaces{};
+  std::optional<awsjson::open_enum<::awsjson::rekognition::OrientationCorrection>> SourceImageOrientationCorrection{};
+  std::optional<awsjson::open_enum<::awsjson::rekognition::OrientationCorrection>> TargetImageOrientationCorrection{};
 
   friend bool operator==(CompareFacesResponse const&, CompareFacesResponse const&) = default;
 };

@@ -19,13 +19,13 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ComparedFace {
-  std::optional<::awsjson::rekognition::BoundingBox> BoundingBox;
-  std::optional<float> Confidence;
-  std::optional<std::vector<::awsjson::rekognition::Landmark>> Landmarks;
-  std::optional<::awsjson::rekognition::Pose> Pose;
-  std::optional<::awsjson::rekognition::ImageQuality> Quality;
-  std::optional<std::vector<::awsjson::rekognition::Emotion>> Emotions;
-  std::optional<::awsjson::rekognition::Smile> Smile;
+  std::optional<::awsjson::rekognition::BoundingBox> BoundingBox{};
+  std::optional<float> Confidence{};
+  std::optional<std::vector<::awsjson::rekognition::Landmark>> Landmarks{};
+  std::optional<::awsjson::rekognition::Pose> Pose{};
+  std::optional<::awsjson::rekognition::ImageQuality> Quality{};
+  std::optional<std::vector<::awsjson::rekognition::Emotion>> Emotions{};
+  std::optional<::awsjson::rekognition::Smile> Smile{};
 
   friend bool operator==(ComparedFace const&, ComparedFace const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ComparedSourceImageFace {
-  std::optional<::awsjson::rekognition::BoundingBox> BoundingBox;
-  std::optional<float> Confidence;
+  std::optional<::awsjson::rekognition::BoundingBox> BoundingBox{};
+  std::optional<float> Confidence{};
 
   friend bool operator==(ComparedSourceImageFace const&, ComparedSourceImageFace const&) = default;
 };

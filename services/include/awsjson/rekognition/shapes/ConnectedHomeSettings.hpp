@@ -13,8 +13,8 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConnectedHomeSettings {
-  std::vector<std::string> Labels;
-  std::optional<float> MinConfidence;
+  std::vector<std::string> Labels{};
+  std::optional<float> MinConfidence{};
 
   friend bool operator==(ConnectedHomeSettings const&, ConnectedHomeSettings const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConnectedHomeSettingsForUpdate {
-  std::optional<std::vector<std::string>> Labels;
-  std::optional<float> MinConfidence;
+  std::optional<std::vector<std::string>> Labels{};
+  std::optional<float> MinConfidence{};
 
   friend bool operator==(ConnectedHomeSettingsForUpdate const&,
                          ConnectedHomeSettingsForUpdate const&) = default;

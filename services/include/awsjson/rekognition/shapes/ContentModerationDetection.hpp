@@ -16,12 +16,12 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ContentModerationDetection {
-  std::optional<std::int64_t> Timestamp;
-  std::optional<::awsjson::rekognition::ModerationLabel> ModerationLabel;
-  std::optional<std::int64_t> StartTimestampMillis;
-  std::optional<std::int64_t> EndTimestampMillis;
-  std::optional<std::int64_t> DurationMillis;
-  std::optional<std::vector<::awsjson::rekognition::ContentType>> ContentTypes;
+  std::optional<std::int64_t> Timestamp{};
+  std::optional<::awsjson::rekognition::ModerationLabel> ModerationLabel{};
+  std::optional<std::int64_t> StartTimestampMillis{};
+  std::optional<std::int64_t> EndTimestampMillis{};
+  std::optional<std::int64_t> DurationMillis{};
+  std::optional<std::vector<::awsjson::rekognition::ContentType>> ContentTypes{};
 
   friend bool operator==(ContentModerationDetection const&,
                          ContentModerationDetection const&) = default;

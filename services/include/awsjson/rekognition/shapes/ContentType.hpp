@@ -12,8 +12,8 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ContentType {
-  std::optional<float> Confidence;
-  std::optional<std::string> Name;
+  std::optional<float> Confidence{};
+  std::optional<std::string> Name{};
 
   friend bool operator==(ContentType const&, ContentType const&) = default;
 };

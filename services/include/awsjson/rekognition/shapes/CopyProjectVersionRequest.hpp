@@ -15,13 +15,13 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CopyProjectVersionRequest {
-  std::string SourceProjectArn;
-  std::string SourceProjectVersionArn;
-  std::string DestinationProjectArn;
-  std::string VersionName;
-  ::awsjson::rekognition::OutputConfig OutputConfig;
-  std::optional<std::map<std::string, std::string>> Tags;
-  std::optional<std::string> KmsKeyId;
+  std::string SourceProjectArn{};
+  std::string SourceProjectVersionArn{};
+  std::string DestinationProjectArn{};
+  std::string VersionName{};
+  ::awsjson::rekognition::OutputConfig OutputConfig{};
+  std::optional<std::map<std::string, std::string>> Tags{};
+  std::optional<std::string> KmsKeyId{};
 
   friend bool operator==(CopyProjectVersionRequest const&,
                          CopyProjectVersionRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CopyProjectVersionResponse {
-  std::optional<std::string> ProjectVersionArn;
+  std::optional<std::string> ProjectVersionArn{};
 
   friend bool operator==(CopyProjectVersionResponse const&,
                          CopyProjectVersionResponse const&) = default;

@@ -11,8 +11,8 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CoversBodyPart {
-  std::optional<float> Confidence;
-  std::optional<bool> Value;
+  std::optional<float> Confidence{};
+  std::optional<bool> Value{};
 
   friend bool operator==(CoversBodyPart const&, CoversBodyPart const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateCollectionRequest {
-  std::string CollectionId;
-  std::optional<std::map<std::string, std::string>> Tags;
+  std::string CollectionId{};
+  std::optional<std::map<std::string, std::string>> Tags{};
 
   friend bool operator==(CreateCollectionRequest const&, CreateCollectionRequest const&) = default;
 };

@@ -13,9 +13,9 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateCollectionResponse {
-  std::optional<std::int32_t> StatusCode;
-  std::optional<std::string> CollectionArn;
-  std::optional<std::string> FaceModelVersion;
+  std::optional<std::int32_t> StatusCode{};
+  std::optional<std::string> CollectionArn{};
+  std::optional<std::string> FaceModelVersion{};
 
   friend bool operator==(CreateCollectionResponse const&,
                          CreateCollectionResponse const&) = default;

@@ -16,10 +16,10 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDatasetRequest {
-  std::optional<::awsjson::rekognition::DatasetSource> DatasetSource;
-  awsjson::open_enum<::awsjson::rekognition::DatasetType> DatasetType;
-  std::string ProjectArn;
-  std::optional<std::map<std::string, std::string>> Tags;
+  std::optional<::awsjson::rekognition::DatasetSource> DatasetSource{};
+  awsjson::open_enum<::awsjson::rekognition::DatasetType> DatasetType{};
+  std::string ProjectArn{};
+  std::optional<std::map<std::string, std::string>> Tags{};
 
   friend bool operator==(CreateDatasetRequest const&, CreateDatasetRequest const&) = default;
 };

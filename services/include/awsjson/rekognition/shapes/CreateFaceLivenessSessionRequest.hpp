@@ -14,9 +14,9 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateFaceLivenessSessionRequest {
-  std::optional<std::string> KmsKeyId;
-  std::optional<::awsjson::rekognition::CreateFaceLivenessSessionRequestSettings> Settings;
-  std::optional<std::string> ClientRequestToken;
+  std::optional<std::string> KmsKeyId{};
+  std::optional<::awsjson::rekognition::CreateFaceLivenessSessionRequestSettings> Settings{};
+  std::optional<std::string> ClientRequestToken{};
 
   friend bool operator==(CreateFaceLivenessSessionRequest const&,
                          CreateFaceLivenessSessionRequest const&) = default;

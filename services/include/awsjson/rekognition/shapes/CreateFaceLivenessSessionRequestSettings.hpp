@@ -16,9 +16,9 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateFaceLivenessSessionRequestSettings {
-  std::optional<::awsjson::rekognition::LivenessOutputConfig> OutputConfig;
-  std::optional<std::int32_t> AuditImagesLimit;
-  std::optional<std::vector<::awsjson::rekognition::ChallengePreference>> ChallengePreferences;
+  std::optional<::awsjson::rekognition::LivenessOutputConfig> OutputConfig{};
+  std::optional<std::int32_t> AuditImagesLimit{};
+  std::optional<std::vector<::awsjson::rekognition::ChallengePreference>> ChallengePreferences{};
 
   friend bool operator==(CreateFaceLivenessSessionRequestSettings const&,
                          CreateFaceLivenessSessionRequestSettings const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateFaceLivenessSessionResponse {
-  std::string SessionId;
+  std::string SessionId{};
 
   friend bool operator==(CreateFaceLivenessSessionResponse const&,
                          CreateFaceLivenessSessionResponse const&) = default;

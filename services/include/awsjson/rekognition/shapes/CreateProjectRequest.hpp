@@ -16,10 +16,10 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateProjectRequest {
-  std::string ProjectName;
-  std::optional<awsjson::open_enum<::awsjson::rekognition::CustomizationFeature>> Feature;
-  std::optional<awsjson::open_enum<::awsjson::rekognition::ProjectAutoUpdate>> AutoUpdate;
-  std::optional<std::map<std::string, std::string>> Tags;
+  std::string ProjectName{};
+  std::optional<awsjson::open_enum<::awsjson::rekognition::CustomizationFeature>> Feature{};
+  std::optional<awsjson::open_enum<::awsjson::rekognition::ProjectAutoUpdate>> AutoUpdate{};
+  std::optional<std::map<std::string, std::string>> Tags{};
 
   friend bool operator==(CreateProjectRequest const&, CreateProjectRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateProjectResponse {
-  std::optional<std::string> ProjectArn;
+  std::optional<std::string> ProjectArn{};
 
   friend bool operator==(CreateProjectResponse const&, CreateProjectResponse const&) = default;
 };

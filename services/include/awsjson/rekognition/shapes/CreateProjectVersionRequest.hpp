@@ -18,15 +18,15 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateProjectVersionRequest {
-  std::string ProjectArn;
-  std::string VersionName;
-  ::awsjson::rekognition::OutputConfig OutputConfig;
-  std::optional<::awsjson::rekognition::TrainingData> TrainingData;
-  std::optional<::awsjson::rekognition::TestingData> TestingData;
-  std::optional<std::map<std::string, std::string>> Tags;
-  std::optional<std::string> KmsKeyId;
-  std::optional<std::string> VersionDescription;
-  std::optional<::awsjson::rekognition::CustomizationFeatureConfig> FeatureConfig;
+  std::string ProjectArn{};
+  std::string VersionName{};
+  ::awsjson::rekognition::OutputConfig OutputConfig{};
+  std::optional<::awsjson::rekognition::TrainingData> TrainingData{};
+  std::optional<::awsjson::rekognition::TestingData> TestingData{};
+  std::optional<std::map<std::string, std::string>> Tags{};
+  std::optional<std::string> KmsKeyId{};
+  std::optional<std::string> VersionDescription{};
+  std::optional<::awsjson::rekognition::CustomizationFeatureConfig> FeatureConfig{};
 
   friend bool operator==(CreateProjectVersionRequest const&,
                          CreateProjectVersionRequest const&) = default;

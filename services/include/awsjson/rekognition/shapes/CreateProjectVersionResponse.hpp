@@ -12,7 +12,7 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateProjectVersionResponse {
-  std::optional<std::string> ProjectVersionArn;
+  std::optional<std::string> ProjectVersionArn{};
 
   friend bool operator==(CreateProjectVersionResponse const&,
                          CreateProjectVersionResponse const&) = default;

@@ -21,16 +21,16 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateStreamProcessorRequest {
-  ::awsjson::rekognition::StreamProcessorInput Input;
-  ::awsjson::rekognition::StreamProcessorOutput Output;
-  std::string Name;
-  ::awsjson::rekognition::StreamProcessorSettings Settings;
-  std::string RoleArn;
-  std::optional<std::map<std::string, std::string>> Tags;
-  std::optional<::awsjson::rekognition::StreamProcessorNotificationChannel> NotificationChannel;
-  std::optional<std::string> KmsKeyId;
-  std::optional<std::vector<::awsjson::rekognition::RegionOfInterest>> RegionsOfInterest;
-  std::optional<::awsjson::rekognition::StreamProcessorDataSharingPreference> DataSharingPreference;
+  ::awsjson::rekognition::StreamProcessorInput Input{};
+  ::awsjson::rekognition::StreamProcessorOutput Output{};
+  std::string Name{};
+  ::awsjson::rekognition::StreamProcessorSettings Settings{};
+  std::string RoleArn{};
+  std::optional<std::map<std::string, std::string>> Tags{};
+  std::optional<::awsjson::rekognition::StreamProcessorNotificationChannel> NotificationChannel{};
+  std::optional<std::string> KmsKeyId{};
+  std::optional<std::vector<::awsjson::rekognition::RegionOfInterest>> RegionsOfInterest{};
+  std::optional<::awsjson::rekognition::StreamProcessorDataSharingPreference> DataSharingPreference{};
 
   friend bool operator==(CreateStreamProcessorRequest const&,
                          CreateStreamProcessorRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateStreamProcessorResponse {
-  std::optional<std::string> StreamProcessorArn;
+  std::optional<std::string> StreamProcessorArn{};
 
   friend bool operator==(CreateStreamProcessorResponse const&,
                          CreateStreamProcessorResponse const&) = default;

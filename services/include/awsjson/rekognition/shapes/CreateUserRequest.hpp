@@ -12,9 +12,9 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateUserRequest {
-  std::string CollectionId;
-  std::string UserId;
-  std::optional<std::string> ClientRequestToken;
+  std::string CollectionId{};
+  std::string UserId{};
+  std::optional<std::string> ClientRequestToken{};
 
   friend bool operator==(CreateUserRequest const&, CreateUserRequest const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CustomLabel {
-  std::optional<std::string> Name;
-  std::optional<float> Confidence;
-  std::optional<::awsjson::rekognition::Geometry> Geometry;
+  std::optional<std::string> Name{};
+  std::optional<float> Confidence{};
+  std::optional<::awsjson::rekognition::Geometry> Geometry{};
 
   friend bool operator==(CustomLabel const&, CustomLabel const&) = default;
 };

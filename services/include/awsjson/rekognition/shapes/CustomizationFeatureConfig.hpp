@@ -13,7 +13,7 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CustomizationFeatureConfig {
-  std::optional<::awsjson::rekognition::CustomizationFeatureContentModerationConfig> ContentModeration;
+  std::optional<::awsjson::rekognition::CustomizationFeatureContentModerationConfig> ContentModeration{};
 
   friend bool operator==(CustomizationFeatureConfig const&,
                          CustomizationFeatureConfig const&) = default;

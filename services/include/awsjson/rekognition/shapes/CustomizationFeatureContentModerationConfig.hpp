@@ -11,7 +11,7 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CustomizationFeatureContentModerationConfig {
-  std::optional<float> ConfidenceThreshold;
+  std::optional<float> ConfidenceThreshold{};
 
   friend bool operator==(CustomizationFeatureContentModerationConfig const&,
                          CustomizationFeatureContentModerationConfig const&) = default;

@@ -11,7 +11,7 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DatasetChanges {
-  awsjson::blob GroundTruth;
+  awsjson::blob GroundTruth{};
 
   friend bool operator==(DatasetChanges const&, DatasetChanges const&) = default;
 };

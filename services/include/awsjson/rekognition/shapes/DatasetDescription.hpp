@@ -16,12 +16,12 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DatasetDescription {
-  std::optional<awsjson::timestamp> CreationTimestamp;
-  std::optional<awsjson::timestamp> LastUpdatedTimestamp;
-  std::optional<awsjson::open_enum<::awsjson::rekognition::DatasetStatus>> Status;
-  std::optional<std::string> StatusMessage;
-  std::optional<awsjson::open_enum<::awsjson::rekognition::DatasetStatusMessageCode>> StatusMessageCode;
-  std::optional<::awsjson::rekognition::DatasetStats> DatasetStats;
+  std::optional<awsjson::timestamp> CreationTimestamp{};
+  std::optional<awsjson::timestamp> LastUpdatedTimestamp{};
+  std::optional<awsjson::open_enum<::awsjson::rekognition::DatasetStatus>> Status{};
+  std::optional<std::string> StatusMessage{};
+  std::optional<awsjson::open_enum<::awsjson::rekognition::DatasetStatusMessageCode>> StatusMessageCode{};
+  std::optional<::awsjson::rekognition::DatasetStats> DatasetStats{};
 
   friend bool operator==(DatasetDescription const&, DatasetDescription const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DatasetLabelDescription {
-  std::optional<std::string> LabelName;
-  std::optional<::awsjson::rekognition::DatasetLabelStats> LabelStats;
+  std::optional<std::string> LabelName{};
+  std::optional<::awsjson::rekognition::DatasetLabelStats> LabelStats{};
 
   friend bool operator==(DatasetLabelDescription const&, DatasetLabelDescription const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DatasetLabelStats {
-  std::optional<std::int32_t> EntryCount;
-  std::optional<std::int32_t> BoundingBoxCount;
+  std::optional<std::int32_t> EntryCount{};
+  std::optional<std::int32_t> BoundingBoxCount{};
 
   friend bool operator==(DatasetLabelStats const&, DatasetLabelStats const&) = default;
 };

@@ -16,12 +16,12 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DatasetMetadata {
-  std::optional<awsjson::timestamp> CreationTimestamp;
-  std::optional<awsjson::open_enum<::awsjson::rekognition::DatasetType>> DatasetType;
-  std::optional<std::string> DatasetArn;
-  std::optional<awsjson::open_enum<::awsjson::rekognition::DatasetStatus>> Status;
-  std::optional<std::string> StatusMessage;
-  std::optional<awsjson::open_enum<::awsjson::rekognition::DatasetStatusMessageCode>> StatusMessageCode;
+  std::optional<awsjson::timestamp> CreationTimestamp{};
+  std::optional<awsjson::open_enum<::awsjson::rekognition::DatasetType>> DatasetType{};
+  std::optional<std::string> DatasetArn{};
+  std::optional<awsjson::open_enum<::awsjson::rekognition::DatasetStatus>> Status{};
+  std::optional<std::string> StatusMessage{};
+  std::optional<awsjson::open_enum<::awsjson::rekognition::DatasetStatusMessageCode>> StatusMessageCode{};
 
   friend bool operator==(DatasetMetadata const&, DatasetMetadata const&) = default;
 };

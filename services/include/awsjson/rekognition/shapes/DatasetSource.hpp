@@ -14,8 +14,8 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DatasetSource {
-  std::optional<::awsjson::rekognition::GroundTruthManifest> GroundTruthManifest;
-  std::optional<std::string> DatasetArn;
+  std::optional<::awsjson::rekognition::GroundTruthManifest> GroundTruthManifest{};
+  std::optional<std::string> DatasetArn{};
 
   friend bool operator==(DatasetSource const&, DatasetSource const&) = default;
 };

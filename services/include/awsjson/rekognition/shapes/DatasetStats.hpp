@@ -12,10 +12,10 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DatasetStats {
-  std::optional<std::int32_t> LabeledEntries;
-  std::optional<std::int32_t> TotalEntries;
-  std::optional<std::int32_t> TotalLabels;
-  std::optional<std::int32_t> ErrorEntries;
+  std::optional<std::int32_t> LabeledEntries{};
+  std::optional<std::int32_t> TotalEntries{};
+  std::optional<std::int32_t> TotalLabels{};
+  std::optional<std::int32_t> ErrorEntries{};
 
   friend bool operator==(DatasetStats const&, DatasetStats const&) = default;
 };

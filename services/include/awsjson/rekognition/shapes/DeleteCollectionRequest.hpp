@@ -12,7 +12,7 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteCollectionRequest {
-  std::string CollectionId;
+  std::string CollectionId{};
 
   friend bool operator==(DeleteCollectionRequest const&, DeleteCollectionRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteCollectionResponse {
-  std::optional<std::int32_t> StatusCode;
+  std::optional<std::int32_t> StatusCode{};
 
   friend bool operator==(DeleteCollectionResponse const&,
                          DeleteCollectionResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteDatasetRequest {
-  std::string DatasetArn;
+  std::string DatasetArn{};
 
   friend bool operator==(DeleteDatasetRequest const&, DeleteDatasetRequest const&) = default;
 };

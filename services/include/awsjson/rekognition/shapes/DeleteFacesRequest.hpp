@@ -13,8 +13,8 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteFacesRequest {
-  std::string CollectionId;
-  std::vector<std::string> FaceIds;
+  std::string CollectionId{};
+  std::vector<std::string> FaceIds{};
 
   friend bool operator==(DeleteFacesRequest const&, DeleteFacesRequest const&) = default;
 };

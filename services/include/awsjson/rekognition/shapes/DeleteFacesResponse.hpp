@@ -15,8 +15,8 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteFacesResponse {
-  std::optional<std::vector<std::string>> DeletedFaces;
-  std::optional<std::vector<::awsjson::rekognition::UnsuccessfulFaceDeletion>> UnsuccessfulFaceDeletions;
+  std::optional<std::vector<std::string>> DeletedFaces{};
+  std::optional<std::vector<::awsjson::rekognition::UnsuccessfulFaceDeletion>> UnsuccessfulFaceDeletions{};
 
   friend bool operator==(DeleteFacesResponse const&, DeleteFacesResponse const&) = default;
 };

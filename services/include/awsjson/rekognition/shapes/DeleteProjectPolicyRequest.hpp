@@ -12,9 +12,9 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteProjectPolicyRequest {
-  std::string ProjectArn;
-  std::string PolicyName;
-  std::optional<std::string> PolicyRevisionId;
+  std::string ProjectArn{};
+  std::string PolicyName{};
+  std::optional<std::string> PolicyRevisionId{};
 
   friend bool operator==(DeleteProjectPolicyRequest const&,
                          DeleteProjectPolicyRequest const&) = default;

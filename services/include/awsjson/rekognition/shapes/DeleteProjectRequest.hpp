@@ -12,7 +12,7 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteProjectRequest {
-  std::string ProjectArn;
+  std::string ProjectArn{};
 
   friend bool operator==(DeleteProjectRequest const&, DeleteProjectRequest const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteProjectResponse {
-  std::optional<awsjson::open_enum<::awsjson::rekognition::ProjectStatus>> Status;
+  std::optional<awsjson::open_enum<::awsjson::rekognition::ProjectStatus>> Status{};
 
   friend bool operator==(DeleteProjectResponse const&, DeleteProjectResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteProjectVersionRequest {
-  std::string ProjectVersionArn;
+  std::string ProjectVersionArn{};
 
   friend bool operator==(DeleteProjectVersionRequest const&,
                          DeleteProjectVersionRequest const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteUserRequest {
-  std::string CollectionId;
-  std::string UserId;
-  std::optional<std::string> ClientRequestToken;
+  std::string CollectionId{};
+  std::string UserId{};
+  std::optional<std::string> ClientRequestToken{};
 
   friend bool operator==(DeleteUserRequest const&, DeleteUserRequest const&) = default;
 };

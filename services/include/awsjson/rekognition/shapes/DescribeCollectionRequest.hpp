@@ -12,7 +12,7 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeCollectionRequest {
-  std::string CollectionId;
+  std::string CollectionId{};
 
   friend bool operator==(DescribeCollectionRequest const&,
                          DescribeCollectionRequest const&) = default;

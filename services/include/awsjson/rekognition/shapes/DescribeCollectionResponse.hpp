@@ -13,11 +13,11 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeCollectionResponse {
-  std::optional<std::int64_t> FaceCount;
-  std::optional<std::string> FaceModelVersion;
-  std::optional<std::string> CollectionARN;
-  std::optional<awsjson::timestamp> CreationTimestamp;
-  std::optional<std::int64_t> UserCount;
+  std::optional<std::int64_t> FaceCount{};
+  std::optional<std::string> FaceModelVersion{};
+  std::optional<std::string> CollectionARN{};
+  std::optional<awsjson::timestamp> CreationTimestamp{};
+  std::optional<std::int64_t> UserCount{};
 
   friend bool operator==(DescribeCollectionResponse const&,
                          DescribeCollectionResponse const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDatasetResponse {
-  std::optional<::awsjson::rekognition::DatasetDescription> DatasetDescription;
+  std::optional<::awsjson::rekognition::DatasetDescription> DatasetDescription{};
 
   friend bool operator==(DescribeDatasetResponse const&, DescribeDatasetResponse const&) = default;
 };

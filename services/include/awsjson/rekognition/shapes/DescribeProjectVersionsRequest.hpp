@@ -14,10 +14,10 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeProjectVersionsRequest {
-  std::string ProjectArn;
-  std::optional<std::vector<std::string>> VersionNames;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::string ProjectArn{};
+  std::optional<std::vector<std::string>> VersionNames{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(DescribeProjectVersionsRequest const&,
                          DescribeProjectVersionsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeProjectVersionsResponse {
-  std::optional<std::vector<::awsjson::rekognition::ProjectVersionDescription>> ProjectVersionDescriptions;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::rekognition::ProjectVersionDescription>> ProjectVersionDescriptions{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeProjectVersionsResponse const&,
                          DescribeProjectVersionsResponse const&) = default;

@@ -16,10 +16,10 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeProjectsRequest {
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::vector<std::string>> ProjectNames;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::rekognition::CustomizationFeature>>> Features;
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::vector<std::string>> ProjectNames{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::rekognition::CustomizationFeature>>> Features{};
 
   friend bool operator==(DescribeProjectsRequest const&, DescribeProjectsRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeProjectsResponse {
-  std::optional<std::vector<::awsjson::rekognition::ProjectDescription>> ProjectDescriptions;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::rekognition::ProjectDescription>> ProjectDescriptions{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeProjectsResponse const&,
                          DescribeProjectsResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeStreamProcessorRequest {
-  std::string Name;
+  std::string Name{};
 
   friend bool operator==(DescribeStreamProcessorRequest const&,
                          DescribeStreamProcessorRequest const&) = default;

@@ -21,20 +21,20 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeStreamProcessorResponse {
-  std::optional<std::string> Name;
-  std::optional<std::string> StreamProcessorArn;
-  std::optional<awsjson::open_enum<::awsjson::rekognition::StreamProcessorStatus>> Status;
-  std::optional<std::string> StatusMessage;
-  std::optional<awsjson::timestamp> CreationTimestamp;
-  std::optional<awsjson::timestamp> LastUpdateTimestamp;
-  std::optional<::awsjson::rekognition::StreamProcessorInput> Input;
-  std::optional<::awsjson::rekognition::StreamProcessorOutput> Output;
-  std::optional<std::string> RoleArn;
-  std::optional<::awsjson::rekognition::StreamProcessorSettings> Settings;
-  std::optional<::awsjson::rekognition::StreamProcessorNotificationChannel> NotificationChannel;
-  std::optional<std::string> KmsKeyId;
-  std::optional<std::vector<::awsjson::rekognition::RegionOfInterest>> RegionsOfInterest;
-  std::optional<::awsjson::rekognition::StreamProcessorDataSharingPreference> DataSharingPreference;
+  std::optional<std::string> Name{};
+  std::optional<std::string> StreamProcessorArn{};
+  std::optional<awsjson::open_enum<::awsjson::rekognition::StreamProcessorStatus>> Status{};
+  std::optional<std::string> StatusMessage{};
+  std::optional<awsjson::timestamp> CreationTimestamp{};
+  std::optional<awsjson::timestamp> LastUpdateTimestamp{};
+  std::optional<::awsjson::rekognition::StreamProcessorInput> Input{};
+  std::optional<::awsjson::rekognition::StreamProcessorOutput> Output{};
+  std::optional<std::string> RoleArn{};
+  std::optional<::awsjson::rekognition::StreamProcessorSettings> Settings{};
+  std::optional<::awsjson::rekognition::StreamProcessorNotificationChannel> NotificationChannel{};
+  std::optional<std::string> KmsKeyId{};
+  std::optional<std::vector<::awsjson::rekognition::RegionOfInterest>> RegionsOfInterest{};
+  std::optional<::awsjson::rekognition::StreamProcessorDataSharingPreference> DataSharingPreference{};
 
   friend bool operator==(DescribeStreamProcessorResponse const&,
                          DescribeStreamProcessorResponse const&) = default;

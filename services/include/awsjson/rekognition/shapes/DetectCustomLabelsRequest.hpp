@@ -15,10 +15,10 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DetectCustomLabelsRequest {
-  std::string ProjectVersionArn;
-  ::awsjson::rekognition::Image Image;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<float> MinConfidence;
+  std::string ProjectVersionArn{};
+  ::awsjson::rekognition::Image Image{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<float> MinConfidence{};
 
   friend bool operator==(DetectCustomLabelsRequest const&,
                          DetectCustomLabelsRequest const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DetectCustomLabelsResponse {
-  std::optional<std::vector<::awsjson::rekognition::CustomLabel>> CustomLabels;
+  std::optional<std::vector<::awsjson::rekognition::CustomLabel>> CustomLabels{};
 
   friend bool operator==(DetectCustomLabelsResponse const&,
                          DetectCustomLabelsResponse const&) = default;

@@ -16,8 +16,8 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DetectFacesRequest {
-  ::awsjson::rekognition::Image Image;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::rekognition::Attribute>>> Attributes;
+  ::awsjson::rekognition::Image Image{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::rekognition::Attribute>>> Attributes{};
 
   friend bool operator==(DetectFacesRequest const&, DetectFacesRequest const&) = default;
 };

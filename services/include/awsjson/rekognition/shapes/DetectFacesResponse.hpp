@@ -16,8 +16,8 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DetectFacesResponse {
-  std::optional<std::vector<::awsjson::rekognition::FaceDetail>> FaceDetails;
-  std::optional<awsjson::open_enum<::awsjson::rekognition::OrientationCorrection>> OrientationCorrection;
+  std::optional<std::vector<::awsjson::rekognition::FaceDetail>> FaceDetails{};
+  std::optional<awsjson::open_enum<::awsjson::rekognition::OrientationCorrection>> OrientationCorrection{};
 
   friend bool operator==(DetectFacesResponse const&, DetectFacesResponse const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DetectLabelsImageForeground {
-  std::optional<::awsjson::rekognition::DetectLabelsImageQuality> Quality;
-  std::optional<std::vector<::awsjson::rekognition::DominantColor>> DominantColors;
+  std::optional<::awsjson::rekognition::DetectLabelsImageQuality> Quality{};
+  std::optional<std::vector<::awsjson::rekognition::DominantColor>> DominantColors{};
 
   friend bool operator==(DetectLabelsImageForeground const&,
                          DetectLabelsImageForeground const&) = default;

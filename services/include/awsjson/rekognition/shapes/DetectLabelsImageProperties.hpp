@@ -17,10 +17,10 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DetectLabelsImageProperties {
-  std::optional<::awsjson::rekognition::DetectLabelsImageQuality> Quality;
-  std::optional<std::vector<::awsjson::rekognition::DominantColor>> DominantColors;
-  std::optional<::awsjson::rekognition::DetectLabelsImageForeground> Foreground;
-  std::optional<::awsjson::rekognition::DetectLabelsImageBackground> Background;
+  std::optional<::awsjson::rekognition::DetectLabelsImageQuality> Quality{};
+  std::optional<std::vector<::awsjson::rekognition::DominantColor>> DominantColors{};
+  std::optional<::awsjson::rekognition::DetectLabelsImageForeground> Foreground{};
+  std::optional<::awsjson::rekognition::DetectLabelsImageBackground> Background{};
 
   friend bool operator==(DetectLabelsImageProperties const&,
                          DetectLabelsImageProperties const&) = default;

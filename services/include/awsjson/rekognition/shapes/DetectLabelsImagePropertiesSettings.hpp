@@ -12,7 +12,7 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DetectLabelsImagePropertiesSettings {
-  std::optional<std::int32_t> MaxDominantColors;
+  std::optional<std::int32_t> MaxDominantColors{};
 
   friend bool operator==(DetectLabelsImagePropertiesSettings const&,
                          DetectLabelsImagePropertiesSettings const&) = default;

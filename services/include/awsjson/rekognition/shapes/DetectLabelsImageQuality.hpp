@@ -11,9 +11,9 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DetectLabelsImageQuality {
-  std::optional<float> Brightness;
-  std::optional<float> Sharpness;
-  std::optional<float> Contrast;
+  std::optional<float> Brightness{};
+  std::optional<float> Sharpness{};
+  std::optional<float> Contrast{};
 
   friend bool operator==(DetectLabelsImageQuality const&,
                          DetectLabelsImageQuality const&) = default;

@@ -18,11 +18,11 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DetectLabelsRequest {
-  ::awsjson::rekognition::Image Image;
-  std::optional<std::int32_t> MaxLabels;
-  std::optional<float> MinConfidence;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::rekognition::DetectLabelsFeatureName>>> Features;
-  std::optional<::awsjson::rekognition::DetectLabelsSettings> Settings;
+  ::awsjson::rekognition::Image Image{};
+  std::optional<std::int32_t> MaxLabels{};
+  std::optional<float> MinConfidence{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::rekognition::DetectLabelsFeatureName>>> Features{};
+  std::optional<::awsjson::rekognition::DetectLabelsSettings> Settings{};
 
   friend bool operator==(DetectLabelsRequest const&, DetectLabelsRequest const&) = default;
 };

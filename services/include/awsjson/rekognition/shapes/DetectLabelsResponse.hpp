@@ -17,10 +17,10 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DetectLabelsResponse {
-  std::optional<std::vector<::awsjson::rekognition::Label>> Labels;
-  std::optional<awsjson::open_enum<::awsjson::rekognition::OrientationCorrection>> OrientationCorrection;
-  std::optional<std::string> LabelModelVersion;
-  std::optional<::awsjson::rekognition::DetectLabelsImageProperties> ImageProperties;
+  std::optional<std::vector<::awsjson::rekognition::Label>> Labels{};
+  std::optional<awsjson::open_enum<::awsjson::rekognition::OrientationCorrection>> OrientationCorrection{};
+  std::optional<std::string> LabelModelVersion{};
+  std::optional<::awsjson::rekognition::DetectLabelsImageProperties> ImageProperties{};
 
   friend bool operator==(DetectLabelsResponse const&, DetectLabelsResponse const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DetectLabelsSettings {
-  std::optional<::awsjson::rekognition::GeneralLabelsSettings> GeneralLabels;
-  std::optional<::awsjson::rekognition::DetectLabelsImagePropertiesSettings> ImageProperties;
+  std::optional<::awsjson::rekognition::GeneralLabelsSettings> GeneralLabels{};
+  std::optional<::awsjson::rekognition::DetectLabelsImagePropertiesSettings> ImageProperties{};
 
   friend bool operator==(DetectLabelsSettings const&, DetectLabelsSettings const&) = default;
 };

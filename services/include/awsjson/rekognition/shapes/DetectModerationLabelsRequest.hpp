@@ -15,10 +15,10 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DetectModerationLabelsRequest {
-  ::awsjson::rekognition::Image Image;
-  std::optional<float> MinConfidence;
-  std::optional<::awsjson::rekognition::HumanLoopConfig> HumanLoopConfig;
-  std::optional<std::string> ProjectVersion;
+  ::awsjson::rekognition::Image Image{};
+  std::optional<float> MinConfidence{};
+  std::optional<::awsjson::rekognition::HumanLoopConfig> HumanLoopConfig{};
+  std::optional<std::string> ProjectVersion{};
 
   friend bool operator==(DetectModerationLabelsRequest const&,
                          DetectModerationLabelsRequest const&) = default;

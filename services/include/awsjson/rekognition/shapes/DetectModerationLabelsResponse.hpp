@@ -17,11 +17,11 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DetectModerationLabelsResponse {
-  std::optional<std::vector<::awsjson::rekognition::ModerationLabel>> ModerationLabels;
-  std::optional<std::string> ModerationModelVersion;
-  std::optional<::awsjson::rekognition::HumanLoopActivationOutput> HumanLoopActivationOutput;
-  std::optional<std::string> ProjectVersion;
-  std::optional<std::vector<::awsjson::rekognition::ContentType>> ContentTypes;
+  std::optional<std::vector<::awsjson::rekognition::ModerationLabel>> ModerationLabels{};
+  std::optional<std::string> ModerationModelVersion{};
+  std::optional<::awsjson::rekognition::HumanLoopActivationOutput> HumanLoopActivationOutput{};
+  std::optional<std::string> ProjectVersion{};
+  std::optional<std::vector<::awsjson::rekognition::ContentType>> ContentTypes{};
 
   friend bool operator==(DetectModerationLabelsResponse const&,
                          DetectModerationLabelsResponse const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DetectProtectiveEquipmentRequest {
-  ::awsjson::rekognition::Image Image;
-  std::optional<::awsjson::rekognition::ProtectiveEquipmentSummarizationAttributes> SummarizationAttributes;
+  ::awsjson::rekognition::Image Image{};
+  std::optional<::awsjson::rekognition::ProtectiveEquipmentSummarizationAttributes> SummarizationAttributes{};
 
   friend bool operator==(DetectProtectiveEquipmentRequest const&,
                          DetectProtectiveEquipmentRequest const&) = default;

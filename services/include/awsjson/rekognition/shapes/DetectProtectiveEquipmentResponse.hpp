@@ -16,9 +16,9 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DetectProtectiveEquipmentResponse {
-  std::optional<std::string> ProtectiveEquipmentModelVersion;
-  std::optional<std::vector<::awsjson::rekognition::ProtectiveEquipmentPerson>> Persons;
-  std::optional<::awsjson::rekognition::ProtectiveEquipmentSummary> Summary;
+  std::optional<std::string> ProtectiveEquipmentModelVersion{};
+  std::optional<std::vector<::awsjson::rekognition::ProtectiveEquipmentPerson>> Persons{};
+  std::optional<::awsjson::rekognition::ProtectiveEquipmentSummary> Summary{};
 
   friend bool operator==(DetectProtectiveEquipmentResponse const&,
                          DetectProtectiveEquipmentResponse const&) = default;

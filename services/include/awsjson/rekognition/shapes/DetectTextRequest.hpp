@@ -14,8 +14,8 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DetectTextRequest {
-  ::awsjson::rekognition::Image Image;
-  std::optional<::awsjson::rekognition::DetectTextFilters> Filters;
+  ::awsjson::rekognition::Image Image{};
+  std::optional<::awsjson::rekognition::DetectTextFilters> Filters{};
 
   friend bool operator==(DetectTextRequest const&, DetectTextRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DetectTextResponse {
-  std::optional<std::vector<::awsjson::rekognition::TextDetection>> TextDetections;
-  std::optional<std::string> TextModelVersion;
+  std::optional<std::vector<::awsjson::rekognition::TextDetection>> TextDetections{};
+  std::optional<std::string> TextModelVersion{};
 
   friend bool operator==(DetectTextResponse const&, DetectTextResponse const&) = default;
 };

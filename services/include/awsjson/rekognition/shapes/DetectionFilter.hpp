@@ -11,9 +11,9 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DetectionFilter {
-  std::optional<float> MinConfidence;
-  std::optional<float> MinBoundingBoxHeight;
-  std::optional<float> MinBoundingBoxWidth;
+  std::optional<float> MinConfidence{};
+  std::optional<float> MinBoundingBoxHeight{};
+  std::optional<float> MinBoundingBoxWidth{};
 
   friend bool operator==(DetectionFilter const&, DetectionFilter const&) = default;
 };

@@ -13,10 +13,10 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisassociateFacesRequest {
-  std::string CollectionId;
-  std::string UserId;
-  std::optional<std::string> ClientRequestToken;
-  std::vector<std::string> FaceIds;
+  std::string CollectionId{};
+  std::string UserId{};
+  std::optional<std::string> ClientRequestToken{};
+  std::vector<std::string> FaceIds{};
 
   friend bool operator==(DisassociateFacesRequest const&,
                          DisassociateFacesRequest const&) = default;

@@ -17,9 +17,9 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisassociateFacesResponse {
-  std::optional<std::vector<::awsjson::rekognition::DisassociatedFace>> DisassociatedFaces;
-  std::optional<std::vector<::awsjson::rekognition::UnsuccessfulFaceDisassociation>> UnsuccessfulFaceDisassociations;
-  std::optional<awsjson::open_enum<::awsjson::rekognition::UserStatus>> UserStatus;
+  std::optional<std::vector<::awsjson::rekognition::DisassociatedFace>> DisassociatedFaces{};
+  std::optional<std::vector<::awsjson::rekognition::UnsuccessfulFaceDisassociation>> UnsuccessfulFaceDisassociations{};
+  std::optional<awsjson::open_enum<::awsjson::rekognition::UserStatus>> UserStatus{};
 
   friend bool operator==(DisassociateFacesResponse const&,
                          DisassociateFacesResponse const&) = default;

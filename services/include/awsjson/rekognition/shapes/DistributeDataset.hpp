@@ -12,7 +12,7 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DistributeDataset {
-  std::string Arn;
+  std::string Arn{};
 
   friend bool operator==(DistributeDataset const&, DistributeDataset const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DistributeDatasetEntriesRequest {
-  std::vector<::awsjson::rekognition::DistributeDataset> Datasets;
+  std::vector<::awsjson::rekognition::DistributeDataset> Datasets{};
 
   friend bool operator==(DistributeDatasetEntriesRequest const&,
                          DistributeDatasetEntriesRequest const&) = default;

@@ -13,13 +13,13 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DominantColor {
-  std::optional<std::int32_t> Red;
-  std::optional<std::int32_t> Blue;
-  std::optional<std::int32_t> Green;
-  std::optional<std::string> HexCode;
-  std::optional<std::string> CSSColor;
-  std::optional<std::string> SimplifiedColor;
-  std::optional<float> PixelPercent;
+  std::optional<std::int32_t> Red{};
+  std::optional<std::int32_t> Blue{};
+  std::optional<std::int32_t> Green{};
+  std::optional<std::string> HexCode{};
+  std::optional<std::string> CSSColor{};
+  std::optional<std::string> SimplifiedColor{};
+  std::optional<float> PixelPercent{};
 
   friend bool operator==(DominantColor const&, DominantColor const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Emotion {
-  std::optional<awsjson::open_enum<::awsjson::rekognition::EmotionName>> Type;
-  std::optional<float> Confidence;
+  std::optional<awsjson::open_enum<::awsjson::rekognition::EmotionName>> Type{};
+  std::optional<float> Confidence{};
 
   friend bool operator==(Emotion const&, Emotion const&) = default;
 };

@@ -16,10 +16,10 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EquipmentDetection {
-  std::optional<::awsjson::rekognition::BoundingBox> BoundingBox;
-  std::optional<float> Confidence;
-  std::optional<awsjson::open_enum<::awsjson::rekognition::ProtectiveEquipmentType>> Type;
-  std::optional<::awsjson::rekognition::CoversBodyPart> CoversBodyPart;
+  std::optional<::awsjson::rekognition::BoundingBox> BoundingBox{};
+  std::optional<float> Confidence{};
+  std::optional<awsjson::open_enum<::awsjson::rekognition::ProtectiveEquipmentType>> Type{};
+  std::optional<::awsjson::rekognition::CoversBodyPart> CoversBodyPart{};
 
   friend bool operator==(EquipmentDetection const&, EquipmentDetection const&) = default;
 };

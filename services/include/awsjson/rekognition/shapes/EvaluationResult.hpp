@@ -13,8 +13,8 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EvaluationResult {
-  std::optional<float> F1Score;
-  std::optional<::awsjson::rekognition::Summary> Summary;
+  std::optional<float> F1Score{};
+  std::optional<::awsjson::rekognition::Summary> Summary{};
 
   friend bool operator==(EvaluationResult const&, EvaluationResult const&) = default;
 };

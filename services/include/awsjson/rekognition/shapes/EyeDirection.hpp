@@ -11,9 +11,9 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EyeDirection {
-  std::optional<float> Yaw;
-  std::optional<float> Pitch;
-  std::optional<float> Confidence;
+  std::optional<float> Yaw{};
+  std::optional<float> Pitch{};
+  std::optional<float> Confidence{};
 
   friend bool operator==(EyeDirection const&, EyeDirection const&) = default;
 };

@@ -14,13 +14,13 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Face {
-  std::optional<std::string> FaceId;
-  std::optional<::awsjson::rekognition::BoundingBox> BoundingBox;
-  std::optional<std::string> ImageId;
-  std::optional<std::string> ExternalImageId;
-  std::optional<float> Confidence;
-  std::optional<std::string> IndexFacesModelVersion;
-  std::optional<std::string> UserId;
+  std::optional<std::string> FaceId{};
+  std::optional<::awsjson::rekognition::BoundingBox> BoundingBox{};
+  std::optional<std::string> ImageId{};
+  std::optional<std::string> ExternalImageId{};
+  std::optional<float> Confidence{};
+  std::optional<std::string> IndexFacesModelVersion{};
+  std::optional<std::string> UserId{};
 
   friend bool operator==(Face const&, Face const&) = default;
 };

@@ -29,23 +29,23 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FaceDetail {
-  std::optional<::awsjson::rekognition::BoundingBox> BoundingBox;
-  std::optional<::awsjson::rekognition::AgeRange> AgeRange;
-  std::optional<::awsjson::rekognition::Smile> Smile;
-  std::optional<::awsjson::rekognition::Eyeglasses> Eyeglasses;
-  std::optional<::awsjson::rekognition::Sunglasses> Sunglasses;
-  std::optional<::awsjson::rekognition::Gender> Gender;
-  std::optional<::awsjson::rekognition::Beard> Beard;
-  std::optional<::awsjson::rekognition::Mustache> Mustache;
-  std::optional<::awsjson::rekognition::EyeOpen> EyesOpen;
-  std::optional<::awsjson::rekognition::MouthOpen> MouthOpen;
-  std::optional<std::vector<::awsjson::rekognition::Emotion>> Emotions;
-  std::optional<std::vector<::awsjson::rekognition::Landmark>> Landmarks;
-  std::optional<::awsjson::rekognition::Pose> Pose;
-  std::optional<::awsjson::rekognition::ImageQuality> Quality;
-  std::optional<float> Confidence;
-  std::optional<::awsjson::rekognition::FaceOccluded> FaceOccluded;
-  std::optional<::awsjson::rekognition::EyeDirection> EyeDirection;
+  std::optional<::awsjson::rekognition::BoundingBox> BoundingBox{};
+  std::optional<::awsjson::rekognition::AgeRange> AgeRange{};
+  std::optional<::awsjson::rekognition::Smile> Smile{};
+  std::optional<::awsjson::rekognition::Eyeglasses> Eyeglasses{};
+  std::optional<::awsjson::rekognition::Sunglasses> Sunglasses{};
+  std::optional<::awsjson::rekognition::Gender> Gender{};
+  std::optional<::awsjson::rekognition::Beard> Beard{};
+  std::optional<::awsjson::rekognition::Mustache> Mustache{};
+  std::optional<::awsjson::rekognition::EyeOpen> EyesOpen{};
+  std::optional<::awsjson::rekognition::MouthOpen> MouthOpen{};
+  std::optional<std::vector<::awsjson::rekognition::Emotion>> Emotions{};
+  std::optional<std::vector<::awsjson::rekognition::Landmark>> Landmarks{};
+  std::optional<::awsjson::rekognition::Pose> Pose{};
+  std::optional<::awsjson::rekognition::ImageQuality> Quality{};
+  std::optional<float> Confidence{};
+  std::optional<::awsjson::rekognition::FaceOccluded> FaceOccluded{};
+  std::optional<::awsjson::rekognition::EyeDirection> EyeDirection{};
 
   friend bool operator==(FaceDetail const&, FaceDetail const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FaceDetection {
-  std::optional<std::int64_t> Timestamp;
-  std::optional<::awsjson::rekognition::FaceDetail> Face;
+  std::optional<std::int64_t> Timestamp{};
+  std::optional<::awsjson::rekognition::FaceDetail> Face{};
 
   friend bool operator==(FaceDetection const&, FaceDetection const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FaceMatch {
-  std::optional<float> Similarity;
-  std::optional<::awsjson::rekognition::Face> Face;
+  std::optional<float> Similarity{};
+  std::optional<::awsjson::rekognition::Face> Face{};
 
   friend bool operator==(FaceMatch const&, FaceMatch const&) = default;
 };

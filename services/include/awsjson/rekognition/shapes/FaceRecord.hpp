@@ -14,8 +14,8 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FaceRecord {
-  std::optional<::awsjson::rekognition::Face> Face;
-  std::optional<::awsjson::rekognition::FaceDetail> FaceDetail;
+  std::optional<::awsjson::rekognition::Face> Face{};
+  std::optional<::awsjson::rekognition::FaceDetail> FaceDetail{};
 
   friend bool operator==(FaceRecord const&, FaceRecord const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FaceSearchSettings {
-  std::optional<std::string> CollectionId;
-  std::optional<float> FaceMatchThreshold;
+  std::optional<std::string> CollectionId{};
+  std::optional<float> FaceMatchThreshold{};
 
   friend bool operator==(FaceSearchSettings const&, FaceSearchSettings const&) = default;
 };

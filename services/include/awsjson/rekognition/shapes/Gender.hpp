@@ -14,8 +14,8 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Gender {
-  std::optional<awsjson::open_enum<::awsjson::rekognition::GenderType>> Value;
-  std::optional<float> Confidence;
+  std::optional<awsjson::open_enum<::awsjson::rekognition::GenderType>> Value{};
+  std::optional<float> Confidence{};
 
   friend bool operator==(Gender const&, Gender const&) = default;
 };

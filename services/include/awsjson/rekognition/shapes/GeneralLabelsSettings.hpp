@@ -13,10 +13,10 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GeneralLabelsSettings {
-  std::optional<std::vector<std::string>> LabelInclusionFilters;
-  std::optional<std::vector<std::string>> LabelExclusionFilters;
-  std::optional<std::vector<std::string>> LabelCategoryInclusionFilters;
-  std::optional<std::vector<std::string>> LabelCategoryExclusionFilters;
+  std::optional<std::vector<std::string>> LabelInclusionFilters{};
+  std::optional<std::vector<std::string>> LabelExclusionFilters{};
+  std::optional<std::vector<std::string>> LabelCategoryInclusionFilters{};
+  std::optional<std::vector<std::string>> LabelCategoryExclusionFilters{};
 
   friend bool operator==(GeneralLabelsSettings const&, GeneralLabelsSettings const&) = default;
 };

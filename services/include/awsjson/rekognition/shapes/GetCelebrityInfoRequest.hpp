@@ -12,7 +12,7 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCelebrityInfoRequest {
-  std::string Id;
+  std::string Id{};
 
   friend bool operator==(GetCelebrityInfoRequest const&, GetCelebrityInfoRequest const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCelebrityInfoResponse {
-  std::optional<std::vector<std::string>> Urls;
-  std::optional<std::string> Name;
-  std::optional<::awsjson::rekognition::KnownGender> KnownGender;
+  std::optional<std::vector<std::string>> Urls{};
+  std::optional<std::string> Name{};
+  std::optional<::awsjson::rekognition::KnownGender> KnownGender{};
 
   friend bool operator==(GetCelebrityInfoResponse const&,
                          GetCelebrityInfoResponse const&) = default;

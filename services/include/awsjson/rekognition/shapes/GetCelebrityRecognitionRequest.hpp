@@ -15,10 +15,10 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCelebrityRecognitionRequest {
-  std::string JobId;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
-  std::optional<awsjson::open_enum<::awsjson::rekognition::CelebrityRecognitionSortBy>> SortBy;
+  std::string JobId{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
+  std::optional<awsjson::open_enum<::awsjson::rekognition::CelebrityRecognitionSortBy>> SortBy{};
 
   friend bool operator==(GetCelebrityRecognitionRequest const&,
                          GetCelebrityRecognitionRequest const&) = default;

@@ -16,11 +16,11 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetContentModerationRequest {
-  std::string JobId;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
-  std::optional<awsjson::open_enum<::awsjson::rekognition::ContentModerationSortBy>> SortBy;
-  std::optional<awsjson::open_enum<::awsjson::rekognition::ContentModerationAggregateBy>> AggregateBy;
+  std::string JobId{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
+  std::optional<awsjson::open_enum<::awsjson::rekognition::ContentModerationSortBy>> SortBy{};
+  std::optional<awsjson::open_enum<::awsjson::rekognition::ContentModerationAggregateBy>> AggregateBy{};
 
   friend bool operator==(GetContentModerationRequest const&,
                          GetContentModerationRequest const&) = default;

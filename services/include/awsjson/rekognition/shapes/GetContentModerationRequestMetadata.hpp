@@ -15,8 +15,8 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetContentModerationRequestMetadata {
-  std::optional<awsjson::open_enum<::awsjson::rekognition::ContentModerationSortBy>> SortBy;
-  std::optional<awsjson::open_enum<::awsjson::rekognition::ContentModerationAggregateBy>> AggregateBy;
+  std::optional<awsjson::open_enum<::awsjson::rekognition::ContentModerationSortBy>> SortBy{};
+  std::optional<awsjson::open_enum<::awsjson::rekognition::ContentModerationAggregateBy>> AggregateBy{};
 
   friend bool operator==(GetContentModerationRequestMetadata const&,
                          GetContentModerationRequestMetadata const&) = default;

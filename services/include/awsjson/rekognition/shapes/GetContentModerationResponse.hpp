@@ -19,16 +19,16 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetContentModerationResponse {
-  std::optional<awsjson::open_enum<::awsjson::rekognition::VideoJobStatus>> JobStatus;
-  std::optional<std::string> StatusMessage;
-  std::optional<::awsjson::rekognition::VideoMetadata> VideoMetadata;
-  std::optional<std::vector<::awsjson::rekognition::ContentModerationDetection>> ModerationLabels;
-  std::optional<std::string> NextToken;
-  std::optional<std::string> ModerationModelVersion;
-  std::optional<std::string> JobId;
-  std::optional<::awsjson::rekognition::Video> Video;
-  std::optional<std::string> JobTag;
-  std::optional<::awsjson::rekognition::GetContentModerationRequestMetadata> GetRequestMetadata;
+  std::optional<awsjson::open_enum<::awsjson::rekognition::VideoJobStatus>> JobStatus{};
+  std::optional<std::string> StatusMessage{};
+  std::optional<::awsjson::rekognition::VideoMetadata> VideoMetadata{};
+  std::optional<std::vector<::awsjson::rekognition::ContentModerationDetection>> ModerationLabels{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::string> ModerationModelVersion{};
+  std::optional<std::string> JobId{};
+  std::optional<::awsjson::rekognition::Video> Video{};
+  std::optional<std::string> JobTag{};
+  std::optional<::awsjson::rekognition::GetContentModerationRequestMetadata> GetRequestMetadata{};
 
   friend bool operator==(GetContentModerationResponse const&,
                          GetContentModerationResponse const&) = default;

@@ -18,14 +18,14 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetFaceDetectionResponse {
-  std::optional<awsjson::open_enum<::awsjson::rekognition::VideoJobStatus>> JobStatus;
-  std::optional<std::string> StatusMessage;
-  std::optional<::awsjson::rekognition::VideoMetadata> VideoMetadata;
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::rekognition::FaceDetection>> Faces;
-  std::optional<std::string> JobId;
-  std::optional<::awsjson::rekognition::Video> Video;
-  std::optional<std::string> JobTag;
+  std::optional<awsjson::open_enum<::awsjson::rekognition::VideoJobStatus>> JobStatus{};
+  std::optional<std::string> StatusMessage{};
+  std::optional<::awsjson::rekognition::VideoMetadata> VideoMetadata{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::rekognition::FaceDetection>> Faces{};
+  std::optional<std::string> JobId{};
+  std::optional<::awsjson::rekognition::Video> Video{};
+  std::optional<std::string> JobTag{};
 
   friend bool operator==(GetFaceDetectionResponse const&,
                          GetFaceDetectionResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetFaceLivenessSessionResultsRequest {
-  std::string SessionId;
+  std::string SessionId{};
 
   friend bool operator==(GetFaceLivenessSessionResultsRequest const&,
                          GetFaceLivenessSessionResultsRequest const&) = default;

@@ -17,12 +17,12 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetFaceLivenessSessionResultsResponse {
-  std::string SessionId;
-  awsjson::open_enum<::awsjson::rekognition::LivenessSessionStatus> Status;
-  std::optional<float> Confidence;
-  std::optional<::awsjson::rekognition::AuditImage> ReferenceImage;
-  std::optional<std::vector<::awsjson::rekognition::AuditImage>> AuditImages;
-  std::optional<::awsjson::rekognition::Challenge> Challenge;
+  std::string SessionId{};
+  awsjson::open_enum<::awsjson::rekognition::LivenessSessionStatus> Status{};
+  std::optional<float> Confidence{};
+  std::optional<::awsjson::rekognition::AuditImage> ReferenceImage{};
+  std::optional<std::vector<::awsjson::rekognition::AuditImage>> AuditImages{};
+  std::optional<::awsjson::rekognition::Challenge> Challenge{};
 
   friend bool operator==(GetFaceLivenessSessionResultsResponse const&,
                          GetFaceLivenessSessionResultsResponse const&) = default;

@@ -18,14 +18,14 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetFaceSearchResponse {
-  std::optional<awsjson::open_enum<::awsjson::rekognition::VideoJobStatus>> JobStatus;
-  std::optional<std::string> StatusMessage;
-  std::optional<std::string> NextToken;
-  std::optional<::awsjson::rekognition::VideoMetadata> VideoMetadata;
-  std::optional<std::vector<::awsjson::rekognition::PersonMatch>> Persons;
-  std::optional<std::string> JobId;
-  std::optional<::awsjson::rekognition::Video> Video;
-  std::optional<std::string> JobTag;
+  std::optional<awsjson::open_enum<::awsjson::rekognition::VideoJobStatus>> JobStatus{};
+  std::optional<std::string> StatusMessage{};
+  std::optional<std::string> NextToken{};
+  std::optional<::awsjson::rekognition::VideoMetadata> VideoMetadata{};
+  std::optional<std::vector<::awsjson::rekognition::PersonMatch>> Persons{};
+  std::optional<std::string> JobId{};
+  std::optional<::awsjson::rekognition::Video> Video{};
+  std::optional<std::string> JobTag{};
 
   friend bool operator==(GetFaceSearchResponse const&, GetFaceSearchResponse const&) = default;
 };

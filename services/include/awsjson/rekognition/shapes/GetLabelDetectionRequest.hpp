@@ -16,11 +16,11 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetLabelDetectionRequest {
-  std::string JobId;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
-  std::optional<awsjson::open_enum<::awsjson::rekognition::LabelDetectionSortBy>> SortBy;
-  std::optional<awsjson::open_enum<::awsjson::rekognition::LabelDetectionAggregateBy>> AggregateBy;
+  std::string JobId{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
+  std::optional<awsjson::open_enum<::awsjson::rekognition::LabelDetectionSortBy>> SortBy{};
+  std::optional<awsjson::open_enum<::awsjson::rekognition::LabelDetectionAggregateBy>> AggregateBy{};
 
   friend bool operator==(GetLabelDetectionRequest const&,
                          GetLabelDetectionRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetLabelDetectionRequestMetadata {
-  std::optional<awsjson::open_enum<::awsjson::rekognition::LabelDetectionSortBy>> SortBy;
-  std::optional<awsjson::open_enum<::awsjson::rekognition::LabelDetectionAggregateBy>> AggregateBy;
+  std::optional<awsjson::open_enum<::awsjson::rekognition::LabelDetectionSortBy>> SortBy{};
+  std::optional<awsjson::open_enum<::awsjson::rekognition::LabelDetectionAggregateBy>> AggregateBy{};
 
   friend bool operator==(GetLabelDetectionRequestMetadata const&,
                          GetLabelDetectionRequestMetadata const&) = default;

@@ -19,16 +19,16 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetLabelDetectionResponse {
-  std::optional<awsjson::open_enum<::awsjson::rekognition::VideoJobStatus>> JobStatus;
-  std::optional<std::string> StatusMessage;
-  std::optional<::awsjson::rekognition::VideoMetadata> VideoMetadata;
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::rekognition::LabelDetection>> Labels;
-  std::optional<std::string> LabelModelVersion;
-  std::optional<std::string> JobId;
-  std::optional<::awsjson::rekognition::Video> Video;
-  std::optional<std::string> JobTag;
-  std::optional<::awsjson::rekognition::GetLabelDetectionRequestMetadata> GetRequestMetadata;
+  std::optional<awsjson::open_enum<::awsjson::rekognition::VideoJobStatus>> JobStatus{};
+  std::optional<std::string> StatusMessage{};
+  std::optional<::awsjson::rekognition::VideoMetadata> VideoMetadata{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::rekognition::LabelDetection>> Labels{};
+  std::optional<std::string> LabelModelVersion{};
+  std::optional<std::string> JobId{};
+  std::optional<::awsjson::rekognition::Video> Video{};
+  std::optional<std::string> JobTag{};
+  std::optional<::awsjson::rekognition::GetLabelDetectionRequestMetadata> GetRequestMetadata{};
 
   friend bool operator==(GetLabelDetectionResponse const&,
                          GetLabelDetectionResponse const&) = default;

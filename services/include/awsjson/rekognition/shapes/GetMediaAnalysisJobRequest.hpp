@@ -12,7 +12,7 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetMediaAnalysisJobRequest {
-  std::string JobId;
+  std::string JobId{};
 
   friend bool operator==(GetMediaAnalysisJobRequest const&,
                          GetMediaAnalysisJobRequest const&) = default;

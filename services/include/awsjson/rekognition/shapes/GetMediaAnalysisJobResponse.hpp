@@ -20,18 +20,18 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetMediaAnalysisJobResponse {
-  std::string JobId;
-  std::optional<std::string> JobName;
-  ::awsjson::rekognition::MediaAnalysisOperationsConfig OperationsConfig;
-  awsjson::open_enum<::awsjson::rekognition::MediaAnalysisJobStatus> Status;
-  std::optional<::awsjson::rekognition::MediaAnalysisJobFailureDetails> FailureDetails;
-  awsjson::timestamp CreationTimestamp;
-  std::optional<awsjson::timestamp> CompletionTimestamp;
-  ::awsjson::rekognition::MediaAnalysisInput Input;
-  ::awsjson::rekognition::MediaAnalysisOutputConfig OutputConfig;
-  std::optional<std::string> KmsKeyId;
-  std::optional<::awsjson::rekognition::MediaAnalysisResults> Results;
-  std::optional<::awsjson::rekognition::MediaAnalysisManifestSummary> ManifestSummary;
+  std::string JobId{};
+  std::optional<std::string> JobName{};
+  ::awsjson::rekognition::MediaAnalysisOperationsConfig OperationsConfig{};
+  awsjson::open_enum<::awsjson::rekognition::MediaAnalysisJobStatus> Status{};
+  std::optional<::awsjson::rekognition::MediaAnalysisJobFailureDetails> FailureDetails{};
+  awsjson::timestamp CreationTimestamp{};
+  std::optional<awsjson::timestamp> CompletionTimestamp{};
+  ::awsjson::rekognition::MediaAnalysisInput Input{};
+  ::awsjson::rekognition::MediaAnalysisOutputConfig OutputConfig{};
+  std::optional<std::string> KmsKeyId{};
+  std::optional<::awsjson::rekognition::MediaAnalysisResults> Results{};
+  std::optional<::awsjson::rekognition::MediaAnalysisManifestSummary> ManifestSummary{};
 
   friend bool operator==(GetMediaAnalysisJobResponse const&,
                          GetMediaAnalysisJobResponse const&) = default;

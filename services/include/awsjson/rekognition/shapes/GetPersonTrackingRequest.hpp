@@ -15,10 +15,10 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetPersonTrackingRequest {
-  std::string JobId;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
-  std::optional<awsjson::open_enum<::awsjson::rekognition::PersonTrackingSortBy>> SortBy;
+  std::string JobId{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
+  std::optional<awsjson::open_enum<::awsjson::rekognition::PersonTrackingSortBy>> SortBy{};
 
   friend bool operator==(GetPersonTrackingRequest const&,
                          GetPersonTrackingRequest const&) = default;

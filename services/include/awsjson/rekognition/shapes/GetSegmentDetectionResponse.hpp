@@ -20,16 +20,16 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetSegmentDetectionResponse {
-  std::optional<awsjson::open_enum<::awsjson::rekognition::VideoJobStatus>> JobStatus;
-  std::optional<std::string> StatusMessage;
-  std::optional<std::vector<::awsjson::rekognition::VideoMetadata>> VideoMetadata;
-  std::optional<std::vector<::awsjson::rekognition::AudioMetadata>> AudioMetadata;
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::rekognition::SegmentDetection>> Segments;
-  std::optional<std::vector<::awsjson::rekognition::SegmentTypeInfo>> SelectedSegmentTypes;
-  std::optional<std::string> JobId;
-  std::optional<::awsjson::rekognition::Video> Video;
-  std::optional<std::string> JobTag;
+  std::optional<awsjson::open_enum<::awsjson::rekognition::VideoJobStatus>> JobStatus{};
+  std::optional<std::string> StatusMessage{};
+  std::optional<std::vector<::awsjson::rekognition::VideoMetadata>> VideoMetadata{};
+  std::optional<std::vector<::awsjson::rekognition::AudioMetadata>> AudioMetadata{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::rekognition::SegmentDetection>> Segments{};
+  std::optional<std::vector<::awsjson::rekognition::SegmentTypeInfo>> SelectedSegmentTypes{};
+  std::optional<std::string> JobId{};
+  std::optional<::awsjson::rekognition::Video> Video{};
+  std::optional<std::string> JobTag{};
 
   friend bool operator==(GetSegmentDetectionResponse const&,
                          GetSegmentDetectionResponse const&) = default;

@@ -18,15 +18,15 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetTextDetectionResponse {
-  std::optional<awsjson::open_enum<::awsjson::rekognition::VideoJobStatus>> JobStatus;
-  std::optional<std::string> StatusMessage;
-  std::optional<::awsjson::rekognition::VideoMetadata> VideoMetadata;
-  std::optional<std::vector<::awsjson::rekognition::TextDetectionResult>> TextDetections;
-  std::optional<std::string> NextToken;
-  std::optional<std::string> TextModelVersion;
-  std::optional<std::string> JobId;
-  std::optional<::awsjson::rekognition::Video> Video;
-  std::optional<std::string> JobTag;
+  std::optional<awsjson::open_enum<::awsjson::rekognition::VideoJobStatus>> JobStatus{};
+  std::optional<std::string> StatusMessage{};
+  std::optional<::awsjson::rekognition::VideoMetadata> VideoMetadata{};
+  std::optional<std::vector<::awsjson::rekognition::TextDetectionResult>> TextDetections{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::string> TextModelVersion{};
+  std::optional<std::string> JobId{};
+  std::optional<::awsjson::rekognition::Video> Video{};
+  std::optional<std::string> JobTag{};
 
   friend bool operator==(GetTextDetectionResponse const&,
                          GetTextDetectionResponse const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HumanLoopActivationOutput {
-  std::optional<std::string> HumanLoopArn;
-  std::optional<std::vector<std::string>> HumanLoopActivationReasons;
-  std::optional<std::string> HumanLoopActivationConditionsEvaluationResults;
+  std::optional<std::string> HumanLoopArn{};
+  std::optional<std::vector<std::string>> HumanLoopActivationReasons{};
+  std::optional<std::string> HumanLoopActivationConditionsEvaluationResults{};
 
   friend bool operator==(HumanLoopActivationOutput const&,
                          HumanLoopActivationOutput const&) = default;

@@ -15,7 +15,7 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HumanLoopDataAttributes {
-  std::optional<std::vector<awsjson::open_enum<::awsjson::rekognition::ContentClassifier>>> ContentClassifiers;
+  std::optional<std::vector<awsjson::open_enum<::awsjson::rekognition::ContentClassifier>>> ContentClassifiers{};
 
   friend bool operator==(HumanLoopDataAttributes const&, HumanLoopDataAttributes const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Image {
-  std::optional<awsjson::blob> Bytes;
-  std::optional<::awsjson::rekognition::S3Object> S3Object;
+  std::optional<awsjson::blob> Bytes{};
+  std::optional<::awsjson::rekognition::S3Object> S3Object{};
 
   friend bool operator==(Image const&, Image const&) = default;
 };

@@ -11,8 +11,8 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImageQuality {
-  std::optional<float> Brightness;
-  std::optional<float> Sharpness;
+  std::optional<float> Brightness{};
+  std::optional<float> Sharpness{};
 
   friend bool operator==(ImageQuality const&, ImageQuality const&) = default;
 };

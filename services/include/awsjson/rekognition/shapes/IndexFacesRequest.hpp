@@ -18,12 +18,12 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IndexFacesRequest {
-  std::string CollectionId;
-  ::awsjson::rekognition::Image Image;
-  std::optional<std::string> ExternalImageId;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::rekognition::Attribute>>> DetectionAttributes;
-  std::optional<std::int32_t> MaxFaces;
-  std::optional<awsjson::open_enum<::awsjson::rekognition::QualityFilter>> QualityFilter;
+  std::string CollectionId{};
+  ::awsjson::rekognition::Image Image{};
+  std::optional<std::string> ExternalImageId{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::rekognition::Attribute>>> DetectionAttributes{};
+  std::optional<std::int32_t> MaxFaces{};
+  std::optional<awsjson::open_enum<::awsjson::rekognition::QualityFilter>> QualityFilter{};
 
   friend bool operator==(IndexFacesRequest const&, IndexFacesRequest const&) = default;
 };

@@ -17,10 +17,10 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IndexFacesResponse {
-  std::optional<std::vector<::awsjson::rekognition::FaceRecord>> FaceRecords;
-  std::optional<awsjson::open_enum<::awsjson::rekognition::OrientationCorrection>> OrientationCorrection;
-  std::optional<std::string> FaceModelVersion;
-  std::optional<std::vector<::awsjson::rekognition::UnindexedFace>> UnindexedFaces;
+  std::optional<std::vector<::awsjson::rekognition::FaceRecord>> FaceRecords{};
+  std::optional<awsjson::open_enum<::awsjson::rekognition::OrientationCorrection>> OrientationCorrection{};
+  std::optional<std::string> FaceModelVersion{};
+  std::optional<std::vector<::awsjson::rekognition::UnindexedFace>> UnindexedFaces{};
 
   friend bool operator==(IndexFacesResponse const&, IndexFacesResponse const&) = default;
 };

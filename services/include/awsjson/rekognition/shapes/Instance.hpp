@@ -15,9 +15,9 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Instance {
-  std::optional<::awsjson::rekognition::BoundingBox> BoundingBox;
-  std::optional<float> Confidence;
-  std::optional<std::vector<::awsjson::rekognition::DominantColor>> DominantColors;
+  std::optional<::awsjson::rekognition::BoundingBox> BoundingBox{};
+  std::optional<float> Confidence{};
+  std::optional<std::vector<::awsjson::rekognition::DominantColor>> DominantColors{};
 
   friend bool operator==(Instance const&, Instance const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct KinesisDataStream {
-  std::optional<std::string> Arn;
+  std::optional<std::string> Arn{};
 
   friend bool operator==(KinesisDataStream const&, KinesisDataStream const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct KinesisVideoStreamStartSelector {
-  std::optional<std::int64_t> ProducerTimestamp;
-  std::optional<std::string> FragmentNumber;
+  std::optional<std::int64_t> ProducerTimestamp{};
+  std::optional<std::string> FragmentNumber{};
 
   friend bool operator==(KinesisVideoStreamStartSelector const&,
                          KinesisVideoStreamStartSelector const&) = default;

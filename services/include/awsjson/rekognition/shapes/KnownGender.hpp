@@ -14,7 +14,7 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct KnownGender {
-  std::optional<awsjson::open_enum<::awsjson::rekognition::KnownGenderType>> Type;
+  std::optional<awsjson::open_enum<::awsjson::rekognition::KnownGenderType>> Type{};
 
   friend bool operator==(KnownGender const&, KnownGender const&) = default;
 };

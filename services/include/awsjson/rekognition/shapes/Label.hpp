@@ -18,12 +18,12 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Label {
-  std::optional<std::string> Name;
-  std::optional<float> Confidence;
-  std::optional<std::vector<::awsjson::rekognition::Instance>> Instances;
-  std::optional<std::vector<::awsjson::rekognition::Parent>> Parents;
-  std::optional<std::vector<::awsjson::rekognition::LabelAlias>> Aliases;
-  std::optional<std::vector<::awsjson::rekognition::LabelCategory>> Categories;
+  std::optional<std::string> Name{};
+  std::optional<float> Confidence{};
+  std::optional<std::vector<::awsjson::rekognition::Instance>> Instances{};
+  std::optional<std::vector<::awsjson::rekognition::Parent>> Parents{};
+  std::optional<std::vector<::awsjson::rekognition::LabelAlias>> Aliases{};
+  std::optional<std::vector<::awsjson::rekognition::LabelCategory>> Categories{};
 
   friend bool operator==(Label const&, Label const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LabelAlias {
-  std::optional<std::string> Name;
+  std::optional<std::string> Name{};
 
   friend bool operator==(LabelAlias const&, LabelAlias const&) = default;
 };

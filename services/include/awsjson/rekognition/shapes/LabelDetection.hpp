@@ -14,11 +14,11 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LabelDetection {
-  std::optional<std::int64_t> Timestamp;
-  std::optional<::awsjson::rekognition::Label> Label;
-  std::optional<std::int64_t> StartTimestampMillis;
-  std::optional<std::int64_t> EndTimestampMillis;
-  std::optional<std::int64_t> DurationMillis;
+  std::optional<std::int64_t> Timestamp{};
+  std::optional<::awsjson::rekognition::Label> Label{};
+  std::optional<std::int64_t> StartTimestampMillis{};
+  std::optional<std::int64_t> EndTimestampMillis{};
+  std::optional<std::int64_t> DurationMillis{};
 
   friend bool operator==(LabelDetection const&, LabelDetection const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LabelDetectionSettings {
-  std::optional<::awsjson::rekognition::GeneralLabelsSettings> GeneralLabels;
+  std::optional<::awsjson::rekognition::GeneralLabelsSettings> GeneralLabels{};
 
   friend bool operator==(LabelDetectionSettings const&, LabelDetectionSettings const&) = default;
 };

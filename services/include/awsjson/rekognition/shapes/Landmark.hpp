@@ -14,9 +14,9 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Landmark {
-  std::optional<awsjson::open_enum<::awsjson::rekognition::LandmarkType>> Type;
-  std::optional<float> X;
-  std::optional<float> Y;
+  std::optional<awsjson::open_enum<::awsjson::rekognition::LandmarkType>> Type{};
+  std::optional<float> X{};
+  std::optional<float> Y{};
 
   friend bool operator==(Landmark const&, Landmark const&) = default;
 };

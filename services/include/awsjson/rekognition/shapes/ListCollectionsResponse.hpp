@@ -13,9 +13,9 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListCollectionsResponse {
-  std::optional<std::vector<std::string>> CollectionIds;
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<std::string>> FaceModelVersions;
+  std::optional<std::vector<std::string>> CollectionIds{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<std::string>> FaceModelVersions{};
 
   friend bool operator==(ListCollectionsResponse const&, ListCollectionsResponse const&) = default;
 };

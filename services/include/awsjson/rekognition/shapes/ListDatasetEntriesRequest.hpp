@@ -14,13 +14,13 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDatasetEntriesRequest {
-  std::string DatasetArn;
-  std::optional<std::vector<std::string>> ContainsLabels;
-  std::optional<bool> Labeled;
-  std::optional<std::string> SourceRefContains;
-  std::optional<bool> HasErrors;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::string DatasetArn{};
+  std::optional<std::vector<std::string>> ContainsLabels{};
+  std::optional<bool> Labeled{};
+  std::optional<std::string> SourceRefContains{};
+  std::optional<bool> HasErrors{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListDatasetEntriesRequest const&,
                          ListDatasetEntriesRequest const&) = default;

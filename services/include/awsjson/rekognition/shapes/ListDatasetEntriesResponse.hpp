@@ -13,8 +13,8 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDatasetEntriesResponse {
-  std::optional<std::vector<std::string>> DatasetEntries;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<std::string>> DatasetEntries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListDatasetEntriesResponse const&,
                          ListDatasetEntriesResponse const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDatasetLabelsRequest {
-  std::string DatasetArn;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::string DatasetArn{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListDatasetLabelsRequest const&,
                          ListDatasetLabelsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDatasetLabelsResponse {
-  std::optional<std::vector<::awsjson::rekognition::DatasetLabelDescription>> DatasetLabelDescriptions;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::rekognition::DatasetLabelDescription>> DatasetLabelDescriptions{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListDatasetLabelsResponse const&,
                          ListDatasetLabelsResponse const&) = default;

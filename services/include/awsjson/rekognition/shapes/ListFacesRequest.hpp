@@ -14,11 +14,11 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListFacesRequest {
-  std::string CollectionId;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> UserId;
-  std::optional<std::vector<std::string>> FaceIds;
+  std::string CollectionId{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> UserId{};
+  std::optional<std::vector<std::string>> FaceIds{};
 
   friend bool operator==(ListFacesRequest const&, ListFacesRequest const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListFacesResponse {
-  std::optional<std::vector<::awsjson::rekognition::Face>> Faces;
-  std::optional<std::string> NextToken;
-  std::optional<std::string> FaceModelVersion;
+  std::optional<std::vector<::awsjson::rekognition::Face>> Faces{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::string> FaceModelVersion{};
 
   friend bool operator==(ListFacesResponse const&, ListFacesResponse const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListMediaAnalysisJobsRequest {
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListMediaAnalysisJobsRequest const&,
                          ListMediaAnalysisJobsRequest const&) = default;

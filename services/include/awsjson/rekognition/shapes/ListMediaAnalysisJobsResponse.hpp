@@ -15,8 +15,8 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListMediaAnalysisJobsResponse {
-  std::optional<std::string> NextToken;
-  std::vector<::awsjson::rekognition::MediaAnalysisJobDescription> MediaAnalysisJobs;
+  std::optional<std::string> NextToken{};
+  std::vector<::awsjson::rekognition::MediaAnalysisJobDescription> MediaAnalysisJobs{};
 
   friend bool operator==(ListMediaAnalysisJobsResponse const&,
                          ListMediaAnalysisJobsResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListProjectPoliciesResponse {
-  std::optional<std::vector<::awsjson::rekognition::ProjectPolicy>> ProjectPolicies;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::rekognition::ProjectPolicy>> ProjectPolicies{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListProjectPoliciesResponse const&,
                          ListProjectPoliciesResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListStreamProcessorsResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::rekognition::StreamProcessor>> StreamProcessors;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::rekognition::StreamProcessor>> StreamProcessors{};
 
   friend bool operator==(ListStreamProcessorsResponse const&,
                          ListStreamProcessorsResponse const&) = default;

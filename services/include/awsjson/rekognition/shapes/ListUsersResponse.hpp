@@ -15,8 +15,8 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListUsersResponse {
-  std::optional<std::vector<::awsjson::rekognition::User>> Users;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::rekognition::User>> Users{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListUsersResponse const&, ListUsersResponse const&) = default;
 };

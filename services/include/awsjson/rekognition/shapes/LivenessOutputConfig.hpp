@@ -12,8 +12,8 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LivenessOutputConfig {
-  std::string S3Bucket;
-  std::optional<std::string> S3KeyPrefix;
+  std::string S3Bucket{};
+  std::optional<std::string> S3KeyPrefix{};
 
   friend bool operator==(LivenessOutputConfig const&, LivenessOutputConfig const&) = default;
 };

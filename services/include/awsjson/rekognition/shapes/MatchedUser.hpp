@@ -14,8 +14,8 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MatchedUser {
-  std::optional<std::string> UserId;
-  std::optional<awsjson::open_enum<::awsjson::rekognition::UserStatus>> UserStatus;
+  std::optional<std::string> UserId{};
+  std::optional<awsjson::open_enum<::awsjson::rekognition::UserStatus>> UserStatus{};
 
   friend bool operator==(MatchedUser const&, MatchedUser const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MediaAnalysisDetectModerationLabelsConfig {
-  std::optional<float> MinConfidence;
-  std::optional<std::string> ProjectVersion;
+  std::optional<float> MinConfidence{};
+  std::optional<std::string> ProjectVersion{};
 
   friend bool operator==(MediaAnalysisDetectModerationLabelsConfig const&,
                          MediaAnalysisDetectModerationLabelsConfig const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MediaAnalysisInput {
-  ::awsjson::rekognition::S3Object S3Object;
+  ::awsjson::rekognition::S3Object S3Object{};
 
   friend bool operator==(MediaAnalysisInput const&, MediaAnalysisInput const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MediaAnalysisJobFailureDetails {
-  std::optional<awsjson::open_enum<::awsjson::rekognition::MediaAnalysisJobFailureCode>> Code;
-  std::optional<std::string> Message;
+  std::optional<awsjson::open_enum<::awsjson::rekognition::MediaAnalysisJobFailureCode>> Code{};
+  std::optional<std::string> Message{};
 
   friend bool operator==(MediaAnalysisJobFailureDetails const&,
                          MediaAnalysisJobFailureDetails const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MediaAnalysisModelVersions {
-  std::optional<std::string> Moderation;
+  std::optional<std::string> Moderation{};
 
   friend bool operator==(MediaAnalysisModelVersions const&,
                          MediaAnalysisModelVersions const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MediaAnalysisOperationsConfig {
-  std::optional<::awsjson::rekognition::MediaAnalysisDetectModerationLabelsConfig> DetectModerationLabels;
+  std::optional<::awsjson::rekognition::MediaAnalysisDetectModerationLabelsConfig> DetectModerationLabels{};
 
   friend bool operator==(MediaAnalysisOperationsConfig const&,
                          MediaAnalysisOperationsConfig const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MediaAnalysisResults {
-  std::optional<::awsjson::rekognition::S3Object> S3Object;
-  std::optional<::awsjson::rekognition::MediaAnalysisModelVersions> ModelVersions;
+  std::optional<::awsjson::rekognition::S3Object> S3Object{};
+  std::optional<::awsjson::rekognition::MediaAnalysisModelVersions> ModelVersions{};
 
   friend bool operator==(MediaAnalysisResults const&, MediaAnalysisResults const&) = default;
 };

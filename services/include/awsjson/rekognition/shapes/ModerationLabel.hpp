@@ -13,10 +13,10 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModerationLabel {
-  std::optional<float> Confidence;
-  std::optional<std::string> Name;
-  std::optional<std::string> ParentName;
-  std::optional<std::int32_t> TaxonomyLevel;
+  std::optional<float> Confidence{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> ParentName{};
+  std::optional<std::int32_t> TaxonomyLevel{};
 
   friend bool operator==(ModerationLabel const&, ModerationLabel const&) = default;
 };

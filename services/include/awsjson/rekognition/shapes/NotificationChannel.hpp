@@ -12,8 +12,8 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NotificationChannel {
-  std::string SNSTopicArn;
-  std::string RoleArn;
+  std::string SNSTopicArn{};
+  std::string RoleArn{};
 
   friend bool operator==(NotificationChannel const&, NotificationChannel const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OutputConfig {
-  std::optional<std::string> S3Bucket;
-  std::optional<std::string> S3KeyPrefix;
+  std::optional<std::string> S3Bucket{};
+  std::optional<std::string> S3KeyPrefix{};
 
   friend bool operator==(OutputConfig const&, OutputConfig const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PersonDetail {
-  std::optional<std::int64_t> Index;
-  std::optional<::awsjson::rekognition::BoundingBox> BoundingBox;
-  std::optional<::awsjson::rekognition::FaceDetail> Face;
+  std::optional<std::int64_t> Index{};
+  std::optional<::awsjson::rekognition::BoundingBox> BoundingBox{};
+  std::optional<::awsjson::rekognition::FaceDetail> Face{};
 
   friend bool operator==(PersonDetail const&, PersonDetail const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PersonDetection {
-  std::optional<std::int64_t> Timestamp;
-  std::optional<::awsjson::rekognition::PersonDetail> Person;
+  std::optional<std::int64_t> Timestamp{};
+  std::optional<::awsjson::rekognition::PersonDetail> Person{};
 
   friend bool operator==(PersonDetection const&, PersonDetection const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PersonMatch {
-  std::optional<std::int64_t> Timestamp;
-  std::optional<::awsjson::rekognition::PersonDetail> Person;
-  std::optional<std::vector<::awsjson::rekognition::FaceMatch>> FaceMatches;
+  std::optional<std::int64_t> Timestamp{};
+  std::optional<::awsjson::rekognition::PersonDetail> Person{};
+  std::optional<std::vector<::awsjson::rekognition::FaceMatch>> FaceMatches{};
 
   friend bool operator==(PersonMatch const&, PersonMatch const&) = default;
 };

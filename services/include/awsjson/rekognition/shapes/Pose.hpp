@@ -11,9 +11,9 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Pose {
-  std::optional<float> Roll;
-  std::optional<float> Yaw;
-  std::optional<float> Pitch;
+  std::optional<float> Roll{};
+  std::optional<float> Yaw{};
+  std::optional<float> Pitch{};
 
   friend bool operator==(Pose const&, Pose const&) = default;
 };

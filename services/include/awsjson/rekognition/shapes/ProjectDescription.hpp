@@ -18,12 +18,12 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProjectDescription {
-  std::optional<std::string> ProjectArn;
-  std::optional<awsjson::timestamp> CreationTimestamp;
-  std::optional<awsjson::open_enum<::awsjson::rekognition::ProjectStatus>> Status;
-  std::optional<std::vector<::awsjson::rekognition::DatasetMetadata>> Datasets;
-  std::optional<awsjson::open_enum<::awsjson::rekognition::CustomizationFeature>> Feature;
-  std::optional<awsjson::open_enum<::awsjson::rekognition::ProjectAutoUpdate>> AutoUpdate;
+  std::optional<std::string> ProjectArn{};
+  std::optional<awsjson::timestamp> CreationTimestamp{};
+  std::optional<awsjson::open_enum<::awsjson::rekognition::ProjectStatus>> Status{};
+  std::optional<std::vector<::awsjson::rekognition::DatasetMetadata>> Datasets{};
+  std::optional<awsjson::open_enum<::awsjson::rekognition::CustomizationFeature>> Feature{};
+  std::optional<awsjson::open_enum<::awsjson::rekognition::ProjectAutoUpdate>> AutoUpdate{};
 
   friend bool operator==(ProjectDescription const&, ProjectDescription const&) = default;
 };

@@ -12,12 +12,12 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProjectPolicy {
-  std::optional<std::string> ProjectArn;
-  std::optional<std::string> PolicyName;
-  std::optional<std::string> PolicyRevisionId;
-  std::optional<std::string> PolicyDocument;
-  std::optional<awsjson::timestamp> CreationTimestamp;
-  std::optional<awsjson::timestamp> LastUpdatedTimestamp;
+  std::optional<std::string> ProjectArn{};
+  std::optional<std::string> PolicyName{};
+  std::optional<std::string> PolicyRevisionId{};
+  std::optional<std::string> PolicyDocument{};
+  std::optional<awsjson::timestamp> CreationTimestamp{};
+  std::optional<awsjson::timestamp> LastUpdatedTimestamp{};
 
   friend bool operator==(ProjectPolicy const&, ProjectPolicy const&) = default;
 };

@@ -22,25 +22,25 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProjectVersionDescription {
-  std::optional<std::string> ProjectVersionArn;
-  std::optional<awsjson::timestamp> CreationTimestamp;
-  std::optional<std::int32_t> MinInferenceUnits;
-  std::optional<awsjson::open_enum<::awsjson::rekognition::ProjectVersionStatus>> Status;
-  std::optional<std::string> StatusMessage;
-  std::optional<std::int64_t> BillableTrainingTimeInSeconds;
-  std::optional<awsjson::timestamp> TrainingEndTimestamp;
-  std::optional<::awsjson::rekognition::OutputConfig> OutputConfig;
-  std::optional<::awsjson::rekognition::TrainingDataResult> TrainingDataResult;
-  std::optional<::awsjson::rekognition::TestingDataResult> TestingDataResult;
-  std::optional<::awsjson::rekognition::EvaluationResult> EvaluationResult;
-  std::optional<::awsjson::rekognition::GroundTruthManifest> ManifestSummary;
-  std::optional<std::string> KmsKeyId;
-  std::optional<std::int32_t> MaxInferenceUnits;
-  std::optional<std::string> SourceProjectVersionArn;
-  std::optional<std::string> VersionDescription;
-  std::optional<awsjson::open_enum<::awsjson::rekognition::CustomizationFeature>> Feature;
-  std::optional<std::string> BaseModelVersion;
-  std::optional<::awsjson::rekognition::CustomizationFeatureConfig> FeatureConfig;
+  std::optional<std::string> ProjectVersionArn{};
+  std::optional<awsjson::timestamp> CreationTimestamp{};
+  std::optional<std::int32_t> MinInferenceUnits{};
+  std::optional<awsjson::open_enum<::awsjson::rekognition::ProjectVersionStatus>> Status{};
+  std::optional<std::string> StatusMessage{};
+  std::optional<std::int64_t> BillableTrainingTimeInSeconds{};
+  std::optional<awsjson::timestamp> TrainingEndTimestamp{};
+  std::optional<::awsjson::rekognition::OutputConfig> OutputConfig{};
+  std::optional<::awsjson::rekognition::TrainingDataResult> TrainingDataResult{};
+  std::optional<::awsjson::rekognition::TestingDataResult> TestingDataResult{};
+  std::optional<::awsjson::rekognition::EvaluationResult> EvaluationResult{};
+  std::optional<::awsjson::rekognition::GroundTruthManifest> ManifestSummary{};
+  std::optional<std::string> KmsKeyId{};
+  std::optional<std::int32_t> MaxInferenceUnits{};
+  std::optional<std::string> SourceProjectVersionArn{};
+  std::optional<std::string> VersionDescription{};
+  std::optional<awsjson::open_enum<::awsjson::rekognition::CustomizationFeature>> Feature{};
+  std::optional<std::string> BaseModelVersion{};
+  std::optional<::awsjson::rekognition::CustomizationFeatureConfig> FeatureConfig{};
 
   friend bool operator==(ProjectVersionDescription const&,
                          ProjectVersionDescription const&) = default;

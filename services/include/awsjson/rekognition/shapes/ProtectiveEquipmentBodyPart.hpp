@@ -16,9 +16,9 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProtectiveEquipmentBodyPart {
-  std::optional<awsjson::open_enum<::awsjson::rekognition::BodyPart>> Name;
-  std::optional<float> Confidence;
-  std::optional<std::vector<::awsjson::rekognition::EquipmentDetection>> EquipmentDetections;
+  std::optional<awsjson::open_enum<::awsjson::rekognition::BodyPart>> Name{};
+  std::optional<float> Confidence{};
+  std::optional<std::vector<::awsjson::rekognition::EquipmentDetection>> EquipmentDetections{};
 
   friend bool operator==(ProtectiveEquipmentBodyPart const&,
                          ProtectiveEquipmentBodyPart const&) = default;

@@ -16,10 +16,10 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProtectiveEquipmentPerson {
-  std::optional<std::vector<::awsjson::rekognition::ProtectiveEquipmentBodyPart>> BodyParts;
-  std::optional<::awsjson::rekognition::BoundingBox> BoundingBox;
-  std::optional<float> Confidence;
-  std::optional<std::int32_t> Id;
+  std::optional<std::vector<::awsjson::rekognition::ProtectiveEquipmentBodyPart>> BodyParts{};
+  std::optional<::awsjson::rekognition::BoundingBox> BoundingBox{};
+  std::optional<float> Confidence{};
+  std::optional<std::int32_t> Id{};
 
   friend bool operator==(ProtectiveEquipmentPerson const&,
                          ProtectiveEquipmentPerson const&) = default;

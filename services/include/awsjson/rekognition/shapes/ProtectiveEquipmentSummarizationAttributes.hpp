@@ -15,8 +15,8 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProtectiveEquipmentSummarizationAttributes {
-  float MinConfidence;
-  std::vector<awsjson::open_enum<::awsjson::rekognition::ProtectiveEquipmentType>> RequiredEquipmentTypes;
+  float MinConfidence{};
+  std::vector<awsjson::open_enum<::awsjson::rekognition::ProtectiveEquipmentType>> RequiredEquipmentTypes{};
 
   friend bool operator==(ProtectiveEquipmentSummarizationAttributes const&,
                          ProtectiveEquipmentSummarizationAttributes const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProtectiveEquipmentSummary {
-  std::optional<std::vector<std::int32_t>> PersonsWithRequiredEquipment;
-  std::optional<std::vector<std::int32_t>> PersonsWithoutRequiredEquipment;
-  std::optional<std::vector<std::int32_t>> PersonsIndeterminate;
+  std::optional<std::vector<std::int32_t>> PersonsWithRequiredEquipment{};
+  std::optional<std::vector<std::int32_t>> PersonsWithoutRequiredEquipment{};
+  std::optional<std::vector<std::int32_t>> PersonsIndeterminate{};
 
   friend bool operator==(ProtectiveEquipmentSummary const&,
                          ProtectiveEquipmentSummary const&) = default;

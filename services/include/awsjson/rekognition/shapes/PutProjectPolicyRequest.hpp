@@ -12,10 +12,10 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutProjectPolicyRequest {
-  std::string ProjectArn;
-  std::string PolicyName;
-  std::optional<std::string> PolicyRevisionId;
-  std::string PolicyDocument;
+  std::string ProjectArn{};
+  std::string PolicyName{};
+  std::optional<std::string> PolicyRevisionId{};
+  std::string PolicyDocument{};
 
   friend bool operator==(PutProjectPolicyRequest const&, PutProjectPolicyRequest const&) = default;
 };

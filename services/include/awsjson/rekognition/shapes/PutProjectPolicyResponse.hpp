@@ -12,7 +12,7 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutProjectPolicyResponse {
-  std::optional<std::string> PolicyRevisionId;
+  std::optional<std::string> PolicyRevisionId{};
 
   friend bool operator==(PutProjectPolicyResponse const&,
                          PutProjectPolicyResponse const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RecognizeCelebritiesRequest {
-  ::awsjson::rekognition::Image Image;
+  ::awsjson::rekognition::Image Image{};
 
   friend bool operator==(RecognizeCelebritiesRequest const&,
                          RecognizeCelebritiesRequest const&) = default;

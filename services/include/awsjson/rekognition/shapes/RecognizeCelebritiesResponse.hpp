@@ -17,9 +17,9 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RecognizeCelebritiesResponse {
-  std::optional<std::vector<::awsjson::rekognition::Celebrity>> CelebrityFaces;
-  std::optional<std::vector<::awsjson::rekognition::ComparedFace>> UnrecognizedFaces;
-  std::optional<awsjson::open_enum<::awsjson::rekognition::OrientationCorrection>> OrientationCorrection;
+  std::optional<std::vector<::awsjson::rekognition::Celebrity>> CelebrityFaces{};
+  std::optional<std::vector<::awsjson::rekognition::ComparedFace>> UnrecognizedFaces{};
+  std::optional<awsjson::open_enum<::awsjson::rekognition::OrientationCorrection>> OrientationCorrection{};
 
   friend bool operator==(RecognizeCelebritiesResponse const&,
                          RecognizeCelebritiesResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegionOfInterest {
-  std::optional<::awsjson::rekognition::BoundingBox> BoundingBox;
-  std::optional<std::vector<::awsjson::rekognition::Point>> Polygon;
+  std::optional<::awsjson::rekognition::BoundingBox> BoundingBox{};
+  std::optional<std::vector<::awsjson::rekognition::Point>> Polygon{};
 
   friend bool operator==(RegionOfInterest const&, RegionOfInterest const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3Destination {
-  std::optional<std::string> Bucket;
-  std::optional<std::string> KeyPrefix;
+  std::optional<std::string> Bucket{};
+  std::optional<std::string> KeyPrefix{};
 
   friend bool operator==(S3Destination const&, S3Destination const&) = default;
 };

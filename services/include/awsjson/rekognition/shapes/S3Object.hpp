@@ -12,9 +12,9 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3Object {
-  std::optional<std::string> Bucket;
-  std::optional<std::string> Name;
-  std::optional<std::string> Version;
+  std::optional<std::string> Bucket{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> Version{};
 
   friend bool operator==(S3Object const&, S3Object const&) = default;
 };

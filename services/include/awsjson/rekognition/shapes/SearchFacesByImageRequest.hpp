@@ -16,11 +16,11 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SearchFacesByImageRequest {
-  std::string CollectionId;
-  ::awsjson::rekognition::Image Image;
-  std::optional<std::int32_t> MaxFaces;
-  std::optional<float> FaceMatchThreshold;
-  std::optional<awsjson::open_enum<::awsjson::rekognition::QualityFilter>> QualityFilter;
+  std::string CollectionId{};
+  ::awsjson::rekognition::Image Image{};
+  std::optional<std::int32_t> MaxFaces{};
+  std::optional<float> FaceMatchThreshold{};
+  std::optional<awsjson::open_enum<::awsjson::rekognition::QualityFilter>> QualityFilter{};
 
   friend bool operator==(SearchFacesByImageRequest const&,
                          SearchFacesByImageRequest const&) = default;

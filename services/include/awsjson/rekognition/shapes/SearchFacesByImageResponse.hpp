@@ -16,10 +16,10 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SearchFacesByImageResponse {
-  std::optional<::awsjson::rekognition::BoundingBox> SearchedFaceBoundingBox;
-  std::optional<float> SearchedFaceConfidence;
-  std::optional<std::vector<::awsjson::rekognition::FaceMatch>> FaceMatches;
-  std::optional<std::string> FaceModelVersion;
+  std::optional<::awsjson::rekognition::BoundingBox> SearchedFaceBoundingBox{};
+  std::optional<float> SearchedFaceConfidence{};
+  std::optional<std::vector<::awsjson::rekognition::FaceMatch>> FaceMatches{};
+  std::optional<std::string> FaceModelVersion{};
 
   friend bool operator==(SearchFacesByImageResponse const&,
                          SearchFacesByImageResponse const&) = default;

@@ -13,10 +13,10 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SearchFacesRequest {
-  std::string CollectionId;
-  std::string FaceId;
-  std::optional<std::int32_t> MaxFaces;
-  std::optional<float> FaceMatchThreshold;
+  std::string CollectionId{};
+  std::string FaceId{};
+  std::optional<std::int32_t> MaxFaces{};
+  std::optional<float> FaceMatchThreshold{};
 
   friend bool operator==(SearchFacesRequest const&, SearchFacesRequest const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SearchFacesResponse {
-  std::optional<std::string> SearchedFaceId;
-  std::optional<std::vector<::awsjson::rekognition::FaceMatch>> FaceMatches;
-  std::optional<std::string> FaceModelVersion;
+  std::optional<std::string> SearchedFaceId{};
+  std::optional<std::vector<::awsjson::rekognition::FaceMatch>> FaceMatches{};
+  std::optional<std::string> FaceModelVersion{};
 
   friend bool operator==(SearchFacesResponse const&, SearchFacesResponse const&) = default;
 };

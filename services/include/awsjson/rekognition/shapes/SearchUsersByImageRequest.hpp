@@ -16,11 +16,11 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SearchUsersByImageRequest {
-  std::string CollectionId;
-  ::awsjson::rekognition::Image Image;
-  std::optional<float> UserMatchThreshold;
-  std::optional<std::int32_t> MaxUsers;
-  std::optional<awsjson::open_enum<::awsjson::rekognition::QualityFilter>> QualityFilter;
+  std::string CollectionId{};
+  ::awsjson::rekognition::Image Image{};
+  std::optional<float> UserMatchThreshold{};
+  std::optional<std::int32_t> MaxUsers{};
+  std::optional<awsjson::open_enum<::awsjson::rekognition::QualityFilter>> QualityFilter{};
 
   friend bool operator==(SearchUsersByImageRequest const&,
                          SearchUsersByImageRequest const&) = default;

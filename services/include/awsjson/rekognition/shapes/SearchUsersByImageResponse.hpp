@@ -17,10 +17,10 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SearchUsersByImageResponse {
-  std::optional<std::vector<::awsjson::rekognition::UserMatch>> UserMatches;
-  std::optional<std::string> FaceModelVersion;
-  std::optional<::awsjson::rekognition::SearchedFaceDetails> SearchedFace;
-  std::optional<std::vector<::awsjson::rekognition::UnsearchedFace>> UnsearchedFaces;
+  std::optional<std::vector<::awsjson::rekognition::UserMatch>> UserMatches{};
+  std::optional<std::string> FaceModelVersion{};
+  std::optional<::awsjson::rekognition::SearchedFaceDetails> SearchedFace{};
+  std::optional<std::vector<::awsjson::rekognition::UnsearchedFace>> UnsearchedFaces{};
 
   friend bool operator==(SearchUsersByImageResponse const&,
                          SearchUsersByImageResponse const&) = default;

@@ -13,11 +13,11 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SearchUsersRequest {
-  std::string CollectionId;
-  std::optional<std::string> UserId;
-  std::optional<std::string> FaceId;
-  std::optional<float> UserMatchThreshold;
-  std::optional<std::int32_t> MaxUsers;
+  std::string CollectionId{};
+  std::optional<std::string> UserId{};
+  std::optional<std::string> FaceId{};
+  std::optional<float> UserMatchThreshold{};
+  std::optional<std::int32_t> MaxUsers{};
 
   friend bool operator==(SearchUsersRequest const&, SearchUsersRequest const&) = default;
 };

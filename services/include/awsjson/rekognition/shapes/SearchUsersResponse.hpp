@@ -17,10 +17,10 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SearchUsersResponse {
-  std::optional<std::vector<::awsjson::rekognition::UserMatch>> UserMatches;
-  std::optional<std::string> FaceModelVersion;
-  std::optional<::awsjson::rekognition::SearchedFace> SearchedFace;
-  std::optional<::awsjson::rekognition::SearchedUser> SearchedUser;
+  std::optional<std::vector<::awsjson::rekognition::UserMatch>> UserMatches{};
+  std::optional<std::string> FaceModelVersion{};
+  std::optional<::awsjson::rekognition::SearchedFace> SearchedFace{};
+  std::optional<::awsjson::rekognition::SearchedUser> SearchedUser{};
 
   friend bool operator==(SearchUsersResponse const&, SearchUsersResponse const&) = default;
 };

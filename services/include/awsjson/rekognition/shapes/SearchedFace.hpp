@@ -12,7 +12,7 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SearchedFace {
-  std::optional<std::string> FaceId;
+  std::optional<std::string> FaceId{};
 
   friend bool operator==(SearchedFace const&, SearchedFace const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SearchedFaceDetails {
-  std::optional<::awsjson::rekognition::FaceDetail> FaceDetail;
+  std::optional<::awsjson::rekognition::FaceDetail> FaceDetail{};
 
   friend bool operator==(SearchedFaceDetails const&, SearchedFaceDetails const&) = default;
 };

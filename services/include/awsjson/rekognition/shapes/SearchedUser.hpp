@@ -12,7 +12,7 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SearchedUser {
-  std::optional<std::string> UserId;
+  std::optional<std::string> UserId{};
 
   friend bool operator==(SearchedUser const&, SearchedUser const&) = default;
 };

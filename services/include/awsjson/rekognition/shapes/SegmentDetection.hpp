@@ -17,18 +17,18 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SegmentDetection {
-  std::optional<awsjson::open_enum<::awsjson::rekognition::SegmentType>> Type;
-  std::optional<std::int64_t> StartTimestampMillis;
-  std::optional<std::int64_t> EndTimestampMillis;
-  std::optional<std::int64_t> DurationMillis;
-  std::optional<std::string> StartTimecodeSMPTE;
-  std::optional<std::string> EndTimecodeSMPTE;
-  std::optional<std::string> DurationSMPTE;
-  std::optional<::awsjson::rekognition::TechnicalCueSegment> TechnicalCueSegment;
-  std::optional<::awsjson::rekognition::ShotSegment> ShotSegment;
-  std::optional<std::int64_t> StartFrameNumber;
-  std::optional<std::int64_t> EndFrameNumber;
-  std::optional<std::int64_t> DurationFrames;
+  std::optional<awsjson::open_enum<::awsjson::rekognition::SegmentType>> Type{};
+  std::optional<std::int64_t> StartTimestampMillis{};
+  std::optional<std::int64_t> EndTimestampMillis{};
+  std::optional<std::int64_t> DurationMillis{};
+  std::optional<std::string> StartTimecodeSMPTE{};
+  std::optional<std::string> EndTimecodeSMPTE{};
+  std::optional<std::string> DurationSMPTE{};
+  std::optional<::awsjson::rekognition::TechnicalCueSegment> TechnicalCueSegment{};
+  std::optional<::awsjson::rekognition::ShotSegment> ShotSegment{};
+  std::optional<std::int64_t> StartFrameNumber{};
+  std::optional<std::int64_t> EndFrameNumber{};
+  std::optional<std::int64_t> DurationFrames{};
 
   friend bool operator==(SegmentDetection const&, SegmentDetection const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SegmentTypeInfo {
-  std::optional<awsjson::open_enum<::awsjson::rekognition::SegmentType>> Type;
-  std::optional<std::string> ModelVersion;
+  std::optional<awsjson::open_enum<::awsjson::rekognition::SegmentType>> Type{};
+  std::optional<std::string> ModelVersion{};
 
   friend bool operator==(SegmentTypeInfo const&, SegmentTypeInfo const&) = default;
 };

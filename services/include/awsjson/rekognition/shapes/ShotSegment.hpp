@@ -12,8 +12,8 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ShotSegment {
-  std::optional<std::int64_t> Index;
-  std::optional<float> Confidence;
+  std::optional<std::int64_t> Index{};
+  std::optional<float> Confidence{};
 
   friend bool operator==(ShotSegment const&, ShotSegment const&) = default;
 };

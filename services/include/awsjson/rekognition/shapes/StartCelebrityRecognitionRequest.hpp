@@ -15,10 +15,10 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartCelebrityRecognitionRequest {
-  ::awsjson::rekognition::Video Video;
-  std::optional<std::string> ClientRequestToken;
-  std::optional<::awsjson::rekognition::NotificationChannel> NotificationChannel;
-  std::optional<std::string> JobTag;
+  ::awsjson::rekognition::Video Video{};
+  std::optional<std::string> ClientRequestToken{};
+  std::optional<::awsjson::rekognition::NotificationChannel> NotificationChannel{};
+  std::optional<std::string> JobTag{};
 
   friend bool operator==(StartCelebrityRecognitionRequest const&,
                          StartCelebrityRecognitionRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartCelebrityRecognitionResponse {
-  std::optional<std::string> JobId;
+  std::optional<std::string> JobId{};
 
   friend bool operator==(StartCelebrityRecognitionResponse const&,
                          StartCelebrityRecognitionResponse const&) = default;

@@ -15,11 +15,11 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartContentModerationRequest {
-  ::awsjson::rekognition::Video Video;
-  std::optional<float> MinConfidence;
-  std::optional<std::string> ClientRequestToken;
-  std::optional<::awsjson::rekognition::NotificationChannel> NotificationChannel;
-  std::optional<std::string> JobTag;
+  ::awsjson::rekognition::Video Video{};
+  std::optional<float> MinConfidence{};
+  std::optional<std::string> ClientRequestToken{};
+  std::optional<::awsjson::rekognition::NotificationChannel> NotificationChannel{};
+  std::optional<std::string> JobTag{};
 
   friend bool operator==(StartContentModerationRequest const&,
                          StartContentModerationRequest const&) = default;

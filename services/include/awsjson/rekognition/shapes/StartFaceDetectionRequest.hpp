@@ -16,11 +16,11 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartFaceDetectionRequest {
-  ::awsjson::rekognition::Video Video;
-  std::optional<std::string> ClientRequestToken;
-  std::optional<::awsjson::rekognition::NotificationChannel> NotificationChannel;
-  std::optional<awsjson::open_enum<::awsjson::rekognition::FaceAttributes>> FaceAttributes;
-  std::optional<std::string> JobTag;
+  ::awsjson::rekognition::Video Video{};
+  std::optional<std::string> ClientRequestToken{};
+  std::optional<::awsjson::rekognition::NotificationChannel> NotificationChannel{};
+  std::optional<awsjson::open_enum<::awsjson::rekognition::FaceAttributes>> FaceAttributes{};
+  std::optional<std::string> JobTag{};
 
   friend bool operator==(StartFaceDetectionRequest const&,
                          StartFaceDetectionRequest const&) = default;

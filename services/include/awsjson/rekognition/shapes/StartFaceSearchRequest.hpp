@@ -15,12 +15,12 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartFaceSearchRequest {
-  ::awsjson::rekognition::Video Video;
-  std::optional<std::string> ClientRequestToken;
-  std::optional<float> FaceMatchThreshold;
-  std::string CollectionId;
-  std::optional<::awsjson::rekognition::NotificationChannel> NotificationChannel;
-  std::optional<std::string> JobTag;
+  ::awsjson::rekognition::Video Video{};
+  std::optional<std::string> ClientRequestToken{};
+  std::optional<float> FaceMatchThreshold{};
+  std::string CollectionId{};
+  std::optional<::awsjson::rekognition::NotificationChannel> NotificationChannel{};
+  std::optional<std::string> JobTag{};
 
   friend bool operator==(StartFaceSearchRequest const&, StartFaceSearchRequest const&) = default;
 };

@@ -18,13 +18,13 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartLabelDetectionRequest {
-  ::awsjson::rekognition::Video Video;
-  std::optional<std::string> ClientRequestToken;
-  std::optional<float> MinConfidence;
-  std::optional<::awsjson::rekognition::NotificationChannel> NotificationChannel;
-  std::optional<std::string> JobTag;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::rekognition::LabelDetectionFeatureName>>> Features;
-  std::optional<::awsjson::rekognition::LabelDetectionSettings> Settings;
+  ::awsjson::rekognition::Video Video{};
+  std::optional<std::string> ClientRequestToken{};
+  std::optional<float> MinConfidence{};
+  std::optional<::awsjson::rekognition::NotificationChannel> NotificationChannel{};
+  std::optional<std::string> JobTag{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::rekognition::LabelDetectionFeatureName>>> Features{};
+  std::optional<::awsjson::rekognition::LabelDetectionSettings> Settings{};
 
   friend bool operator==(StartLabelDetectionRequest const&,
                          StartLabelDetectionRequest const&) = default;

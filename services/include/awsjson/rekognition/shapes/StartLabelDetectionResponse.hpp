@@ -12,7 +12,7 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartLabelDetectionResponse {
-  std::optional<std::string> JobId;
+  std::optional<std::string> JobId{};
 
   friend bool operator==(StartLabelDetectionResponse const&,
                          StartLabelDetectionResponse const&) = default;

@@ -16,12 +16,12 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartMediaAnalysisJobRequest {
-  std::optional<std::string> ClientRequestToken;
-  std::optional<std::string> JobName;
-  ::awsjson::rekognition::MediaAnalysisOperationsConfig OperationsConfig;
-  ::awsjson::rekognition::MediaAnalysisInput Input;
-  ::awsjson::rekognition::MediaAnalysisOutputConfig OutputConfig;
-  std::optional<std::string> KmsKeyId;
+  std::optional<std::string> ClientRequestToken{};
+  std::optional<std::string> JobName{};
+  ::awsjson::rekognition::MediaAnalysisOperationsConfig OperationsConfig{};
+  ::awsjson::rekognition::MediaAnalysisInput Input{};
+  ::awsjson::rekognition::MediaAnalysisOutputConfig OutputConfig{};
+  std::optional<std::string> KmsKeyId{};
 
   friend bool operator==(StartMediaAnalysisJobRequest const&,
                          StartMediaAnalysisJobRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartPersonTrackingResponse {
-  std::optional<std::string> JobId;
+  std::optional<std::string> JobId{};
 
   friend bool operator==(StartPersonTrackingResponse const&,
                          StartPersonTrackingResponse const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartProjectVersionRequest {
-  std::string ProjectVersionArn;
-  std::int32_t MinInferenceUnits;
-  std::optional<std::int32_t> MaxInferenceUnits;
+  std::string ProjectVersionArn{};
+  std::int32_t MinInferenceUnits{};
+  std::optional<std::int32_t> MaxInferenceUnits{};
 
   friend bool operator==(StartProjectVersionRequest const&,
                          StartProjectVersionRequest const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartProjectVersionResponse {
-  std::optional<awsjson::open_enum<::awsjson::rekognition::ProjectVersionStatus>> Status;
+  std::optional<awsjson::open_enum<::awsjson::rekognition::ProjectVersionStatus>> Status{};
 
   friend bool operator==(StartProjectVersionResponse const&,
                          StartProjectVersionResponse const&) = default;

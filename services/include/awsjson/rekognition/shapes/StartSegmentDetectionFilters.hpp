@@ -14,8 +14,8 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartSegmentDetectionFilters {
-  std::optional<::awsjson::rekognition::StartTechnicalCueDetectionFilter> TechnicalCueFilter;
-  std::optional<::awsjson::rekognition::StartShotDetectionFilter> ShotFilter;
+  std::optional<::awsjson::rekognition::StartTechnicalCueDetectionFilter> TechnicalCueFilter{};
+  std::optional<::awsjson::rekognition::StartShotDetectionFilter> ShotFilter{};
 
   friend bool operator==(StartSegmentDetectionFilters const&,
                          StartSegmentDetectionFilters const&) = default;

@@ -18,12 +18,12 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartSegmentDetectionRequest {
-  ::awsjson::rekognition::Video Video;
-  std::optional<std::string> ClientRequestToken;
-  std::optional<::awsjson::rekognition::NotificationChannel> NotificationChannel;
-  std::optional<std::string> JobTag;
-  std::optional<::awsjson::rekognition::StartSegmentDetectionFilters> Filters;
-  std::vector<awsjson::open_enum<::awsjson::rekognition::SegmentType>> SegmentTypes;
+  ::awsjson::rekognition::Video Video{};
+  std::optional<std::string> ClientRequestToken{};
+  std::optional<::awsjson::rekognition::NotificationChannel> NotificationChannel{};
+  std::optional<std::string> JobTag{};
+  std::optional<::awsjson::rekognition::StartSegmentDetectionFilters> Filters{};
+  std::vector<awsjson::open_enum<::awsjson::rekognition::SegmentType>> SegmentTypes{};
 
   friend bool operator==(StartSegmentDetectionRequest const&,
                          StartSegmentDetectionRequest const&) = default;

@@ -11,7 +11,7 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartShotDetectionFilter {
-  std::optional<float> MinSegmentConfidence;
+  std::optional<float> MinSegmentConfidence{};
 
   friend bool operator==(StartShotDetectionFilter const&,
                          StartShotDetectionFilter const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartStreamProcessorRequest {
-  std::string Name;
-  std::optional<::awsjson::rekognition::StreamProcessingStartSelector> StartSelector;
-  std::optional<::awsjson::rekognition::StreamProcessingStopSelector> StopSelector;
+  std::string Name{};
+  std::optional<::awsjson::rekognition::StreamProcessingStartSelector> StartSelector{};
+  std::optional<::awsjson::rekognition::StreamProcessingStopSelector> StopSelector{};
 
   friend bool operator==(StartStreamProcessorRequest const&,
                          StartStreamProcessorRequest const&) = default;

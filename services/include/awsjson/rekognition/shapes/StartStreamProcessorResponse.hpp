@@ -12,7 +12,7 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartStreamProcessorResponse {
-  std::optional<std::string> SessionId;
+  std::optional<std::string> SessionId{};
 
   friend bool operator==(StartStreamProcessorResponse const&,
                          StartStreamProcessorResponse const&) = default;

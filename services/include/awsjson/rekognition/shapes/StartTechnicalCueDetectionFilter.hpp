@@ -13,8 +13,8 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartTechnicalCueDetectionFilter {
-  std::optional<float> MinSegmentConfidence;
-  std::optional<::awsjson::rekognition::BlackFrame> BlackFrame;
+  std::optional<float> MinSegmentConfidence{};
+  std::optional<::awsjson::rekognition::BlackFrame> BlackFrame{};
 
   friend bool operator==(StartTechnicalCueDetectionFilter const&,
                          StartTechnicalCueDetectionFilter const&) = default;

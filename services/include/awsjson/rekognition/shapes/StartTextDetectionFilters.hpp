@@ -15,8 +15,8 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartTextDetectionFilters {
-  std::optional<::awsjson::rekognition::DetectionFilter> WordFilter;
-  std::optional<std::vector<::awsjson::rekognition::RegionOfInterest>> RegionsOfInterest;
+  std::optional<::awsjson::rekognition::DetectionFilter> WordFilter{};
+  std::optional<std::vector<::awsjson::rekognition::RegionOfInterest>> RegionsOfInterest{};
 
   friend bool operator==(StartTextDetectionFilters const&,
                          StartTextDetectionFilters const&) = default;

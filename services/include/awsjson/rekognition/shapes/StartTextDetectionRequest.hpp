@@ -16,11 +16,11 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartTextDetectionRequest {
-  ::awsjson::rekognition::Video Video;
-  std::optional<std::string> ClientRequestToken;
-  std::optional<::awsjson::rekognition::NotificationChannel> NotificationChannel;
-  std::optional<std::string> JobTag;
-  std::optional<::awsjson::rekognition::StartTextDetectionFilters> Filters;
+  ::awsjson::rekognition::Video Video{};
+  std::optional<std::string> ClientRequestToken{};
+  std::optional<::awsjson::rekognition::NotificationChannel> NotificationChannel{};
+  std::optional<std::string> JobTag{};
+  std::optional<::awsjson::rekognition::StartTextDetectionFilters> Filters{};
 
   friend bool operator==(StartTextDetectionRequest const&,
                          StartTextDetectionRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopStreamProcessorRequest {
-  std::string Name;
+  std::string Name{};
 
   friend bool operator==(StopStreamProcessorRequest const&,
                          StopStreamProcessorRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StreamProcessingStartSelector {
-  std::optional<::awsjson::rekognition::KinesisVideoStreamStartSelector> KVSStreamStartSelector;
+  std::optional<::awsjson::rekognition::KinesisVideoStreamStartSelector> KVSStreamStartSelector{};
 
   friend bool operator==(StreamProcessingStartSelector const&,
                          StreamProcessingStartSelector const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StreamProcessingStopSelector {
-  std::optional<std::int64_t> MaxDurationInSeconds;
+  std::optional<std::int64_t> MaxDurationInSeconds{};
 
   friend bool operator==(StreamProcessingStopSelector const&,
                          StreamProcessingStopSelector const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StreamProcessor {
-  std::optional<std::string> Name;
-  std::optional<awsjson::open_enum<::awsjson::rekognition::StreamProcessorStatus>> Status;
+  std::optional<std::string> Name{};
+  std::optional<awsjson::open_enum<::awsjson::rekognition::StreamProcessorStatus>> Status{};
 
   friend bool operator==(StreamProcessor const&, StreamProcessor const&) = default;
 };

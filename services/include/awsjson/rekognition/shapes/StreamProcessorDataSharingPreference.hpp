@@ -11,7 +11,7 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StreamProcessorDataSharingPreference {
-  bool OptIn;
+  bool OptIn{};
 
   friend bool operator==(StreamProcessorDataSharingPreference const&,
                          StreamProcessorDataSharingPreference const&) = default;

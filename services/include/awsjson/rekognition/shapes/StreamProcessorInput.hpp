@@ -13,7 +13,7 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StreamProcessorInput {
-  std::optional<::awsjson::rekognition::KinesisVideoStream> KinesisVideoStream;
+  std::optional<::awsjson::rekognition::KinesisVideoStream> KinesisVideoStream{};
 
   friend bool operator==(StreamProcessorInput const&, StreamProcessorInput const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StreamProcessorNotificationChannel {
-  std::string SNSTopicArn;
+  std::string SNSTopicArn{};
 
   friend bool operator==(StreamProcessorNotificationChannel const&,
                          StreamProcessorNotificationChannel const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StreamProcessorOutput {
-  std::optional<::awsjson::rekognition::KinesisDataStream> KinesisDataStream;
-  std::optional<::awsjson::rekognition::S3Destination> S3Destination;
+  std::optional<::awsjson::rekognition::KinesisDataStream> KinesisDataStream{};
+  std::optional<::awsjson::rekognition::S3Destination> S3Destination{};
 
   friend bool operator==(StreamProcessorOutput const&, StreamProcessorOutput const&) = default;
 };

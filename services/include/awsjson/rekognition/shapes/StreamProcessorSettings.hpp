@@ -14,8 +14,8 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StreamProcessorSettings {
-  std::optional<::awsjson::rekognition::FaceSearchSettings> FaceSearch;
-  std::optional<::awsjson::rekognition::ConnectedHomeSettings> ConnectedHome;
+  std::optional<::awsjson::rekognition::FaceSearchSettings> FaceSearch{};
+  std::optional<::awsjson::rekognition::ConnectedHomeSettings> ConnectedHome{};
 
   friend bool operator==(StreamProcessorSettings const&, StreamProcessorSettings const&) = default;
 };

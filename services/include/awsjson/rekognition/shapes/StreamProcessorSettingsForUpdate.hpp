@@ -13,7 +13,7 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StreamProcessorSettingsForUpdate {
-  std::optional<::awsjson::rekognition::ConnectedHomeSettingsForUpdate> ConnectedHomeForUpdate;
+  std::optional<::awsjson::rekognition::ConnectedHomeSettingsForUpdate> ConnectedHomeForUpdate{};
 
   friend bool operator==(StreamProcessorSettingsForUpdate const&,
                          StreamProcessorSettingsForUpdate const&) = default;

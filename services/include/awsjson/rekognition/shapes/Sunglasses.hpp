@@ -11,8 +11,8 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Sunglasses {
-  std::optional<bool> Value;
-  std::optional<float> Confidence;
+  std::optional<bool> Value{};
+  std::optional<float> Confidence{};
 
   friend bool operator==(Sunglasses const&, Sunglasses const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TechnicalCueSegment {
-  std::optional<awsjson::open_enum<::awsjson::rekognition::TechnicalCueType>> Type;
-  std::optional<float> Confidence;
+  std::optional<awsjson::open_enum<::awsjson::rekognition::TechnicalCueType>> Type{};
+  std::optional<float> Confidence{};
 
   friend bool operator==(TechnicalCueSegment const&, TechnicalCueSegment const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TestingData {
-  std::optional<std::vector<::awsjson::rekognition::Asset>> Assets;
-  std::optional<bool> AutoCreate;
+  std::optional<std::vector<::awsjson::rekognition::Asset>> Assets{};
+  std::optional<bool> AutoCreate{};
 
   friend bool operator==(TestingData const&, TestingData const&) = default;
 };

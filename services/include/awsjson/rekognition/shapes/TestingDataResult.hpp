@@ -14,9 +14,9 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TestingDataResult {
-  std::optional<::awsjson::rekognition::TestingData> Input;
-  std::optional<::awsjson::rekognition::TestingData> Output;
-  std::optional<::awsjson::rekognition::ValidationData> Validation;
+  std::optional<::awsjson::rekognition::TestingData> Input{};
+  std::optional<::awsjson::rekognition::TestingData> Output{};
+  std::optional<::awsjson::rekognition::ValidationData> Validation{};
 
   friend bool operator==(TestingDataResult const&, TestingDataResult const&) = default;
 };

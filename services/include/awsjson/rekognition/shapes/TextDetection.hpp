@@ -16,12 +16,12 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TextDetection {
-  std::optional<std::string> DetectedText;
-  std::optional<awsjson::open_enum<::awsjson::rekognition::TextTypes>> Type;
-  std::optional<std::int32_t> Id;
-  std::optional<std::int32_t> ParentId;
-  std::optional<float> Confidence;
-  std::optional<::awsjson::rekognition::Geometry> Geometry;
+  std::optional<std::string> DetectedText{};
+  std::optional<awsjson::open_enum<::awsjson::rekognition::TextTypes>> Type{};
+  std::optional<std::int32_t> Id{};
+  std::optional<std::int32_t> ParentId{};
+  std::optional<float> Confidence{};
+  std::optional<::awsjson::rekognition::Geometry> Geometry{};
 
   friend bool operator==(TextDetection const&, TextDetection const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TextDetectionResult {
-  std::optional<std::int64_t> Timestamp;
-  std::optional<::awsjson::rekognition::TextDetection> TextDetection;
+  std::optional<std::int64_t> Timestamp{};
+  std::optional<::awsjson::rekognition::TextDetection> TextDetection{};
 
   friend bool operator==(TextDetectionResult const&, TextDetectionResult const&) = default;
 };

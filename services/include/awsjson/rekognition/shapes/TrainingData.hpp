@@ -14,7 +14,7 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TrainingData {
-  std::optional<std::vector<::awsjson::rekognition::Asset>> Assets;
+  std::optional<std::vector<::awsjson::rekognition::Asset>> Assets{};
 
   friend bool operator==(TrainingData const&, TrainingData const&) = default;
 };

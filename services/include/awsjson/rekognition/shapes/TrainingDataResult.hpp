@@ -14,9 +14,9 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TrainingDataResult {
-  std::optional<::awsjson::rekognition::TrainingData> Input;
-  std::optional<::awsjson::rekognition::TrainingData> Output;
-  std::optional<::awsjson::rekognition::ValidationData> Validation;
+  std::optional<::awsjson::rekognition::TrainingData> Input{};
+  std::optional<::awsjson::rekognition::TrainingData> Output{};
+  std::optional<::awsjson::rekognition::ValidationData> Validation{};
 
   friend bool operator==(TrainingDataResult const&, TrainingDataResult const&) = default;
 };

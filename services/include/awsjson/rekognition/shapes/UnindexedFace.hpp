@@ -16,8 +16,8 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UnindexedFace {
-  std::optional<std::vector<awsjson::open_enum<::awsjson::rekognition::Reason>>> Reasons;
-  std::optional<::awsjson::rekognition::FaceDetail> FaceDetail;
+  std::optional<std::vector<awsjson::open_enum<::awsjson::rekognition::Reason>>> Reasons{};
+  std::optional<::awsjson::rekognition::FaceDetail> FaceDetail{};
 
   friend bool operator==(UnindexedFace const&, UnindexedFace const&) = default;
 };

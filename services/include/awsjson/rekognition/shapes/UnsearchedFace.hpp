@@ -16,8 +16,8 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UnsearchedFace {
-  std::optional<::awsjson::rekognition::FaceDetail> FaceDetails;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::rekognition::UnsearchedFaceReason>>> Reasons;
+  std::optional<::awsjson::rekognition::FaceDetail> FaceDetails{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::rekognition::UnsearchedFaceReason>>> Reasons{};
 
   friend bool operator==(UnsearchedFace const&, UnsearchedFace const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UnsuccessfulFaceAssociation {
-  std::optional<std::string> FaceId;
-  std::optional<std::string> UserId;
-  std::optional<float> Confidence;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::rekognition::UnsuccessfulFaceAssociationReason>>> Reasons;
+  std::optional<std::string> FaceId{};
+  std::optional<std::string> UserId{};
+  std::optional<float> Confidence{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::rekognition::UnsuccessfulFaceAssociationReason>>> Reasons{};
 
   friend bool operator==(UnsuccessfulFaceAssociation const&,
                          UnsuccessfulFaceAssociation const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UnsuccessfulFaceDeletion {
-  std::optional<std::string> FaceId;
-  std::optional<std::string> UserId;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::rekognition::UnsuccessfulFaceDeletionReason>>> Reasons;
+  std::optional<std::string> FaceId{};
+  std::optional<std::string> UserId{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::rekognition::UnsuccessfulFaceDeletionReason>>> Reasons{};
 
   friend bool operator==(UnsuccessfulFaceDeletion const&,
                          UnsuccessfulFaceDeletion const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UnsuccessfulFaceDisassociation {
-  std::optional<std::string> FaceId;
-  std::optional<std::string> UserId;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::rekognition::UnsuccessfulFaceDisassociationReason>>> Reasons;
+  std::optional<std::string> FaceId{};
+  std::optional<std::string> UserId{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::rekognition::UnsuccessfulFaceDisassociationReason>>> Reasons{};
 
   friend bool operator==(UnsuccessfulFaceDisassociation const&,
                          UnsuccessfulFaceDisassociation const&) = default;

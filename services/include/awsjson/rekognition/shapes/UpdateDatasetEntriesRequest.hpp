@@ -14,8 +14,8 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateDatasetEntriesRequest {
-  std::string DatasetArn;
-  ::awsjson::rekognition::DatasetChanges Changes;
+  std::string DatasetArn{};
+  ::awsjson::rekognition::DatasetChanges Changes{};
 
   friend bool operator==(UpdateDatasetEntriesRequest const&,
                          UpdateDatasetEntriesRequest const&) = default;

@@ -18,11 +18,11 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateStreamProcessorRequest {
-  std::string Name;
-  std::optional<::awsjson::rekognition::StreamProcessorSettingsForUpdate> SettingsForUpdate;
-  std::optional<std::vector<::awsjson::rekognition::RegionOfInterest>> RegionsOfInterestForUpdate;
-  std::optional<::awsjson::rekognition::StreamProcessorDataSharingPreference> DataSharingPreferenceForUpdate;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::rekognition::StreamProcessorParameterToDelete>>> ParametersToDelete;
+  std::string Name{};
+  std::optional<::awsjson::rekognition::StreamProcessorSettingsForUpdate> SettingsForUpdate{};
+  std::optional<std::vector<::awsjson::rekognition::RegionOfInterest>> RegionsOfInterestForUpdate{};
+  std::optional<::awsjson::rekognition::StreamProcessorDataSharingPreference> DataSharingPreferenceForUpdate{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::rekognition::StreamProcessorParameterToDelete>>> ParametersToDelete{};
 
   friend bool operator==(UpdateStreamProcessorRequest const&,
                          UpdateStreamProcessorRequest const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UserMatch {
-  std::optional<float> Similarity;
-  std::optional<::awsjson::rekognition::MatchedUser> User;
+  std::optional<float> Similarity{};
+  std::optional<::awsjson::rekognition::MatchedUser> User{};
 
   friend bool operator==(UserMatch const&, UserMatch const&) = default;
 };

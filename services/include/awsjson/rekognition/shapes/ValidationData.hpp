@@ -14,7 +14,7 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ValidationData {
-  std::optional<std::vector<::awsjson::rekognition::Asset>> Assets;
+  std::optional<std::vector<::awsjson::rekognition::Asset>> Assets{};
 
   friend bool operator==(ValidationData const&, ValidationData const&) = default;
 };

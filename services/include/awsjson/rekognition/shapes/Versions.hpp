@@ -12,8 +12,8 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Versions {
-  std::optional<std::string> Minimum;
-  std::optional<std::string> Maximum;
+  std::optional<std::string> Minimum{};
+  std::optional<std::string> Maximum{};
 
   friend bool operator==(Versions const&, Versions const&) = default;
 };

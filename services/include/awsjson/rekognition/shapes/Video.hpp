@@ -13,7 +13,7 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Video {
-  std::optional<::awsjson::rekognition::S3Object> S3Object;
+  std::optional<::awsjson::rekognition::S3Object> S3Object{};
 
   friend bool operator==(Video const&, Video const&) = default;
 };

@@ -15,13 +15,13 @@ namespace awsjson::rekognition {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VideoMetadata {
-  std::optional<std::string> Codec;
-  std::optional<std::int64_t> DurationMillis;
-  std::optional<std::string> Format;
-  std::optional<float> FrameRate;
-  std::optional<std::int64_t> FrameHeight;
-  std::optional<std::int64_t> FrameWidth;
-  std::optional<awsjson::open_enum<::awsjson::rekognition::VideoColorRange>> ColorRange;
+  std::optional<std::string> Codec{};
+  std::optional<std::int64_t> DurationMillis{};
+  std::optional<std::string> Format{};
+  std::optional<float> FrameRate{};
+  std::optional<std::int64_t> FrameHeight{};
+  std::optional<std::int64_t> FrameWidth{};
+  std::optional<awsjson::open_enum<::awsjson::rekognition::VideoColorRange>> ColorRange{};
 
   friend bool operator==(VideoMetadata const&, VideoMetadata const&) = default;
 };

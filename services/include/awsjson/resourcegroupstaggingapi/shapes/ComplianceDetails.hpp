@@ -13,9 +13,9 @@ namespace awsjson::resourcegroupstaggingapi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ComplianceDetails {
-  std::optional<std::vector<std::string>> NoncompliantKeys;
-  std::optional<std::vector<std::string>> KeysWithNoncompliantValues;
-  std::optional<bool> ComplianceStatus;
+  std::optional<std::vector<std::string>> NoncompliantKeys{};
+  std::optional<std::vector<std::string>> KeysWithNoncompliantValues{};
+  std::optional<bool> ComplianceStatus{};
 
   friend bool operator==(ComplianceDetails const&, ComplianceDetails const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::resourcegroupstaggingapi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeReportCreationResponse {
-  std::optional<std::string> Status;
-  std::optional<std::string> S3Location;
-  std::optional<std::string> ErrorMessage;
+  std::optional<std::string> Status{};
+  std::optional<std::string> S3Location{};
+  std::optional<std::string> ErrorMessage{};
 
   friend bool operator==(DescribeReportCreationResponse const&,
                          DescribeReportCreationResponse const&) = default;

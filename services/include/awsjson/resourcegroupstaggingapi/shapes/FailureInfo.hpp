@@ -15,9 +15,9 @@ namespace awsjson::resourcegroupstaggingapi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FailureInfo {
-  std::optional<std::int32_t> StatusCode;
-  std::optional<awsjson::open_enum<::awsjson::resourcegroupstaggingapi::ErrorCode>> ErrorCode;
-  std::optional<std::string> ErrorMessage;
+  std::optional<std::int32_t> StatusCode{};
+  std::optional<awsjson::open_enum<::awsjson::resourcegroupstaggingapi::ErrorCode>> ErrorCode{};
+  std::optional<std::string> ErrorMessage{};
 
   friend bool operator==(FailureInfo const&, FailureInfo const&) = default;
 };

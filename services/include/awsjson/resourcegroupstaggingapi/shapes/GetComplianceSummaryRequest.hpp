@@ -16,13 +16,13 @@ namespace awsjson::resourcegroupstaggingapi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetComplianceSummaryRequest {
-  std::optional<std::vector<std::string>> TargetIdFilters;
-  std::optional<std::vector<std::string>> RegionFilters;
-  std::optional<std::vector<std::string>> ResourceTypeFilters;
-  std::optional<std::vector<std::string>> TagKeyFilters;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::resourcegroupstaggingapi::GroupByAttribute>>> GroupBy;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> PaginationToken;
+  std::optional<std::vector<std::string>> TargetIdFilters{};
+  std::optional<std::vector<std::string>> RegionFilters{};
+  std::optional<std::vector<std::string>> ResourceTypeFilters{};
+  std::optional<std::vector<std::string>> TagKeyFilters{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::resourcegroupstaggingapi::GroupByAttribute>>> GroupBy{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> PaginationToken{};
 
   friend bool operator==(GetComplianceSummaryRequest const&,
                          GetComplianceSummaryRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::resourcegroupstaggingapi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetComplianceSummaryResponse {
-  std::optional<std::vector<::awsjson::resourcegroupstaggingapi::Summary>> SummaryList;
-  std::optional<std::string> PaginationToken;
+  std::optional<std::vector<::awsjson::resourcegroupstaggingapi::Summary>> SummaryList{};
+  std::optional<std::string> PaginationToken{};
 
   friend bool operator==(GetComplianceSummaryResponse const&,
                          GetComplianceSummaryResponse const&) = default;

@@ -16,14 +16,14 @@ namespace awsjson::resourcegroupstaggingapi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetResourcesRequest {
-  std::optional<std::string> PaginationToken;
-  std::optional<std::vector<::awsjson::resourcegroupstaggingapi::TagFilter>> TagFilters;
-  std::optional<std::int32_t> ResourcesPerPage;
-  std::optional<std::int32_t> TagsPerPage;
-  std::optional<std::vector<std::string>> ResourceTypeFilters;
-  std::optional<bool> IncludeComplianceDetails;
-  std::optional<bool> ExcludeCompliantResources;
-  std::optional<std::vector<std::string>> ResourceARNList;
+  std::optional<std::string> PaginationToken{};
+  std::optional<std::vector<::awsjson::resourcegroupstaggingapi::TagFilter>> TagFilters{};
+  std::optional<std::int32_t> ResourcesPerPage{};
+  std::optional<std::int32_t> TagsPerPage{};
+  std::optional<std::vector<std::string>> ResourceTypeFilters{};
+  std::optional<bool> IncludeComplianceDetails{};
+  std::optional<bool> ExcludeCompliantResources{};
+  std::optional<std::vector<std::string>> ResourceARNList{};
 
   friend bool operator==(GetResourcesRequest const&, GetResourcesRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::resourcegroupstaggingapi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetResourcesResponse {
-  std::optional<std::string> PaginationToken;
-  std::optional<std::vector<::awsjson::resourcegroupstaggingapi::ResourceTagMapping>> ResourceTagMappingList;
+  std::optional<std::string> PaginationToken{};
+  std::optional<std::vector<::awsjson::resourcegroupstaggingapi::ResourceTagMapping>> ResourceTagMappingList{};
 
   friend bool operator==(GetResourcesResponse const&, GetResourcesResponse const&) = default;
 };

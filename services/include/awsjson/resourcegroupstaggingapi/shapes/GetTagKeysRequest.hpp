@@ -12,7 +12,7 @@ namespace awsjson::resourcegroupstaggingapi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetTagKeysRequest {
-  std::optional<std::string> PaginationToken;
+  std::optional<std::string> PaginationToken{};
 
   friend bool operator==(GetTagKeysRequest const&, GetTagKeysRequest const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::resourcegroupstaggingapi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetTagKeysResponse {
-  std::optional<std::string> PaginationToken;
-  std::optional<std::vector<std::string>> TagKeys;
+  std::optional<std::string> PaginationToken{};
+  std::optional<std::vector<std::string>> TagKeys{};
 
   friend bool operator==(GetTagKeysResponse const&, GetTagKeysResponse const&) = default;
 };

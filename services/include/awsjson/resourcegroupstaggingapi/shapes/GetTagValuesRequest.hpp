@@ -12,8 +12,8 @@ namespace awsjson::resourcegroupstaggingapi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetTagValuesRequest {
-  std::optional<std::string> PaginationToken;
-  std::string Key;
+  std::optional<std::string> PaginationToken{};
+  std::string Key{};
 
   friend bool operator==(GetTagValuesRequest const&, GetTagValuesRequest const&) = default;
 };

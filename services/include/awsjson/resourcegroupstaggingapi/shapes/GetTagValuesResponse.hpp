@@ -13,8 +13,8 @@ namespace awsjson::resourcegroupstaggingapi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetTagValuesResponse {
-  std::optional<std::string> PaginationToken;
-  std::optional<std::vector<std::string>> TagValues;
+  std::optional<std::string> PaginationToken{};
+  std::optional<std::vector<std::string>> TagValues{};
 
   friend bool operator==(GetTagValuesResponse const&, GetTagValuesResponse const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::resourcegroupstaggingapi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRequiredTagsResponse {
-  std::optional<std::vector<::awsjson::resourcegroupstaggingapi::RequiredTag>> RequiredTags;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::resourcegroupstaggingapi::RequiredTag>> RequiredTags{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListRequiredTagsResponse const&,
                          ListRequiredTagsResponse const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::resourcegroupstaggingapi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RequiredTag {
-  std::optional<std::string> ResourceType;
-  std::optional<std::vector<std::string>> CloudFormationResourceTypes;
-  std::optional<std::vector<std::string>> ReportingTagKeys;
+  std::optional<std::string> ResourceType{};
+  std::optional<std::vector<std::string>> CloudFormationResourceTypes{};
+  std::optional<std::vector<std::string>> ReportingTagKeys{};
 
   friend bool operator==(RequiredTag const&, RequiredTag const&) = default;
 };

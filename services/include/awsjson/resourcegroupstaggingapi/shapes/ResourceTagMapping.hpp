@@ -16,9 +16,9 @@ namespace awsjson::resourcegroupstaggingapi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceTagMapping {
-  std::optional<std::string> ResourceARN;
-  std::optional<std::vector<::awsjson::resourcegroupstaggingapi::Tag>> Tags;
-  std::optional<::awsjson::resourcegroupstaggingapi::ComplianceDetails> ComplianceDetails;
+  std::optional<std::string> ResourceARN{};
+  std::optional<std::vector<::awsjson::resourcegroupstaggingapi::Tag>> Tags{};
+  std::optional<::awsjson::resourcegroupstaggingapi::ComplianceDetails> ComplianceDetails{};
 
   friend bool operator==(ResourceTagMapping const&, ResourceTagMapping const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::resourcegroupstaggingapi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartReportCreationRequest {
-  std::string S3Bucket;
+  std::string S3Bucket{};
 
   friend bool operator==(StartReportCreationRequest const&,
                          StartReportCreationRequest const&) = default;

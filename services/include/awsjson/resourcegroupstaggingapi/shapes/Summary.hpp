@@ -15,12 +15,12 @@ namespace awsjson::resourcegroupstaggingapi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Summary {
-  std::optional<std::string> LastUpdated;
-  std::optional<std::string> TargetId;
-  std::optional<awsjson::open_enum<::awsjson::resourcegroupstaggingapi::TargetIdType>> TargetIdType;
-  std::optional<std::string> Region;
-  std::optional<std::string> ResourceType;
-  std::optional<std::int64_t> NonCompliantResources;
+  std::optional<std::string> LastUpdated{};
+  std::optional<std::string> TargetId{};
+  std::optional<awsjson::open_enum<::awsjson::resourcegroupstaggingapi::TargetIdType>> TargetIdType{};
+  std::optional<std::string> Region{};
+  std::optional<std::string> ResourceType{};
+  std::optional<std::int64_t> NonCompliantResources{};
 
   friend bool operator==(Summary const&, Summary const&) = default;
 };

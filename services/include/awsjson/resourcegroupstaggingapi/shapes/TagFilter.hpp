@@ -13,8 +13,8 @@ namespace awsjson::resourcegroupstaggingapi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TagFilter {
-  std::optional<std::string> Key;
-  std::optional<std::vector<std::string>> Values;
+  std::optional<std::string> Key{};
+  std::optional<std::vector<std::string>> Values{};
 
   friend bool operator==(TagFilter const&, TagFilter const&) = default;
 };

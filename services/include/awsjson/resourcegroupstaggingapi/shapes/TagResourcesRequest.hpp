@@ -14,8 +14,8 @@ namespace awsjson::resourcegroupstaggingapi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TagResourcesRequest {
-  std::vector<std::string> ResourceARNList;
-  std::map<std::string, std::string> Tags;
+  std::vector<std::string> ResourceARNList{};
+  std::map<std::string, std::string> Tags{};
 
   friend bool operator==(TagResourcesRequest const&, TagResourcesRequest const&) = default;
 };

@@ -15,7 +15,7 @@ namespace awsjson::resourcegroupstaggingapi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TagResourcesResponse {
-  std::optional<std::map<std::string, ::awsjson::resourcegroupstaggingapi::FailureInfo>> FailedResourcesMap;
+  std::optional<std::map<std::string, ::awsjson::resourcegroupstaggingapi::FailureInfo>> FailedResourcesMap{};
 
   friend bool operator==(TagResourcesResponse const&, TagResourcesResponse const&) = default;
 };

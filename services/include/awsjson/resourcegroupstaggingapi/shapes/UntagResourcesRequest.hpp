@@ -13,8 +13,8 @@ namespace awsjson::resourcegroupstaggingapi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UntagResourcesRequest {
-  std::vector<std::string> ResourceARNList;
-  std::vector<std::string> TagKeys;
+  std::vector<std::string> ResourceARNList{};
+  std::vector<std::string> TagKeys{};
 
   friend bool operator==(UntagResourcesRequest const&, UntagResourcesRequest const&) = default;
 };

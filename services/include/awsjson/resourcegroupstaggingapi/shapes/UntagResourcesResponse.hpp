@@ -15,7 +15,7 @@ namespace awsjson::resourcegroupstaggingapi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UntagResourcesResponse {
-  std::optional<std::map<std::string, ::awsjson::resourcegroupstaggingapi::FailureInfo>> FailedResourcesMap;
+  std::optional<std::map<std::string, ::awsjson::resourcegroupstaggingapi::FailureInfo>> FailedResourcesMap{};
 
   friend bool operator==(UntagResourcesResponse const&, UntagResourcesResponse const&) = default;
 };

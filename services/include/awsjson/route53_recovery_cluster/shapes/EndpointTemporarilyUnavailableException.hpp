@@ -12,7 +12,7 @@ namespace awsjson::route53_recovery_cluster {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EndpointTemporarilyUnavailableException {
-  std::string message;
+  std::string message{};
 
   friend bool operator==(EndpointTemporarilyUnavailableException const&,
                          EndpointTemporarilyUnavailableException const&) = default;

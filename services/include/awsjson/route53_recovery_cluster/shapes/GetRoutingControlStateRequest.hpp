@@ -12,7 +12,7 @@ namespace awsjson::route53_recovery_cluster {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRoutingControlStateRequest {
-  std::string RoutingControlArn;
+  std::string RoutingControlArn{};
 
   friend bool operator==(GetRoutingControlStateRequest const&,
                          GetRoutingControlStateRequest const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::route53_recovery_cluster {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRoutingControlStateResponse {
-  std::string RoutingControlArn;
-  awsjson::open_enum<::awsjson::route53_recovery_cluster::RoutingControlState> RoutingControlState;
-  std::optional<std::string> RoutingControlName;
+  std::string RoutingControlArn{};
+  awsjson::open_enum<::awsjson::route53_recovery_cluster::RoutingControlState> RoutingControlState{};
+  std::optional<std::string> RoutingControlName{};
 
   friend bool operator==(GetRoutingControlStateResponse const&,
                          GetRoutingControlStateResponse const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::route53_recovery_cluster {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRoutingControlsRequest {
-  std::optional<std::string> ControlPanelArn;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<std::string> ControlPanelArn{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListRoutingControlsRequest const&,
                          ListRoutingControlsRequest const&) = default;

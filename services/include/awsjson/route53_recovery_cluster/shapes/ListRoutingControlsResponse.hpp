@@ -15,8 +15,8 @@ namespace awsjson::route53_recovery_cluster {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRoutingControlsResponse {
-  std::vector<::awsjson::route53_recovery_cluster::RoutingControl> RoutingControls;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::route53_recovery_cluster::RoutingControl> RoutingControls{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListRoutingControlsResponse const&,
                          ListRoutingControlsResponse const&) = default;

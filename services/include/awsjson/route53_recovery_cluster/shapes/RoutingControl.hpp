@@ -14,12 +14,12 @@ namespace awsjson::route53_recovery_cluster {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RoutingControl {
-  std::optional<std::string> ControlPanelArn;
-  std::optional<std::string> ControlPanelName;
-  std::optional<std::string> RoutingControlArn;
-  std::optional<std::string> RoutingControlName;
-  std::optional<awsjson::open_enum<::awsjson::route53_recovery_cluster::RoutingControlState>> RoutingControlState;
-  std::optional<std::string> Owner;
+  std::optional<std::string> ControlPanelArn{};
+  std::optional<std::string> ControlPanelName{};
+  std::optional<std::string> RoutingControlArn{};
+  std::optional<std::string> RoutingControlName{};
+  std::optional<awsjson::open_enum<::awsjson::route53_recovery_cluster::RoutingControlState>> RoutingControlState{};
+  std::optional<std::string> Owner{};
 
   friend bool operator==(RoutingControl const&, RoutingControl const&) = default;
 };

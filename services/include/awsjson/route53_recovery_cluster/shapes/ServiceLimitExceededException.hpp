@@ -12,11 +12,11 @@ namespace awsjson::route53_recovery_cluster {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceLimitExceededException {
-  std::string message;
-  std::optional<std::string> resourceId;
-  std::optional<std::string> resourceType;
-  std::string limitCode;
-  std::string serviceCode;
+  std::string message{};
+  std::optional<std::string> resourceId{};
+  std::optional<std::string> resourceType{};
+  std::string limitCode{};
+  std::string serviceCode{};
 
   friend bool operator==(ServiceLimitExceededException const&,
                          ServiceLimitExceededException const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::route53_recovery_cluster {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateRoutingControlStateEntry {
-  std::string RoutingControlArn;
-  awsjson::open_enum<::awsjson::route53_recovery_cluster::RoutingControlState> RoutingControlState;
+  std::string RoutingControlArn{};
+  awsjson::open_enum<::awsjson::route53_recovery_cluster::RoutingControlState> RoutingControlState{};
 
   friend bool operator==(UpdateRoutingControlStateEntry const&,
                          UpdateRoutingControlStateEntry const&) = default;

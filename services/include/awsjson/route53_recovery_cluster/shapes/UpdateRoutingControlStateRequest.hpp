@@ -15,9 +15,9 @@ namespace awsjson::route53_recovery_cluster {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateRoutingControlStateRequest {
-  std::string RoutingControlArn;
-  awsjson::open_enum<::awsjson::route53_recovery_cluster::RoutingControlState> RoutingControlState;
-  std::optional<std::vector<std::string>> SafetyRulesToOverride;
+  std::string RoutingControlArn{};
+  awsjson::open_enum<::awsjson::route53_recovery_cluster::RoutingControlState> RoutingControlState{};
+  std::optional<std::vector<std::string>> SafetyRulesToOverride{};
 
   friend bool operator==(UpdateRoutingControlStateRequest const&,
                          UpdateRoutingControlStateRequest const&) = default;

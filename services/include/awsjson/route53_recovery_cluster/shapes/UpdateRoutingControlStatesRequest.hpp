@@ -15,8 +15,8 @@ namespace awsjson::route53_recovery_cluster {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateRoutingControlStatesRequest {
-  std::vector<::awsjson::route53_recovery_cluster::UpdateRoutingControlStateEntry> UpdateRoutingControlStateEntries;
-  std::optional<std::vector<std::string>> SafetyRulesToOverride;
+  std::vector<::awsjson::route53_recovery_cluster::UpdateRoutingControlStateEntry> UpdateRoutingControlStateEntries{};
+  std::optional<std::vector<std::string>> SafetyRulesToOverride{};
 
   friend bool operator==(UpdateRoutingControlStatesRequest const&,
                          UpdateRoutingControlStatesRequest const&) = default;

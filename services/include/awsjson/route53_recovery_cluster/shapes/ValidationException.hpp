@@ -16,9 +16,9 @@ namespace awsjson::route53_recovery_cluster {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ValidationException {
-  std::string message;
-  std::optional<awsjson::open_enum<::awsjson::route53_recovery_cluster::ValidationExceptionReason>> reason;
-  std::optional<std::vector<::awsjson::route53_recovery_cluster::ValidationExceptionField>> fields;
+  std::string message{};
+  std::optional<awsjson::open_enum<::awsjson::route53_recovery_cluster::ValidationExceptionReason>> reason{};
+  std::optional<std::vector<::awsjson::route53_recovery_cluster::ValidationExceptionField>> fields{};
 
   friend bool operator==(ValidationException const&, ValidationException const&) = default;
 };

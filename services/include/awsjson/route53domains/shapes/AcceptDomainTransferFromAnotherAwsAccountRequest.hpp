@@ -12,8 +12,8 @@ namespace awsjson::route53domains {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AcceptDomainTransferFromAnotherAwsAccountRequest {
-  std::string DomainName;
-  std::string Password;
+  std::string DomainName{};
+  std::string Password{};
 
   friend bool operator==(AcceptDomainTransferFromAnotherAwsAccountRequest const&,
                          AcceptDomainTransferFromAnotherAwsAccountRequest const&) = default;

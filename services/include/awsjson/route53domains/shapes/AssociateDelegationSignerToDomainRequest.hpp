@@ -14,8 +14,8 @@ namespace awsjson::route53domains {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateDelegationSignerToDomainRequest {
-  std::string DomainName;
-  ::awsjson::route53domains::DnssecSigningAttributes SigningAttributes;
+  std::string DomainName{};
+  ::awsjson::route53domains::DnssecSigningAttributes SigningAttributes{};
 
   friend bool operator==(AssociateDelegationSignerToDomainRequest const&,
                          AssociateDelegationSignerToDomainRequest const&) = default;

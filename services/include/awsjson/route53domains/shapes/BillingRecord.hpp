@@ -14,11 +14,11 @@ namespace awsjson::route53domains {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BillingRecord {
-  std::optional<std::string> DomainName;
-  std::optional<awsjson::open_enum<::awsjson::route53domains::OperationType>> Operation;
-  std::optional<std::string> InvoiceId;
-  std::optional<awsjson::timestamp> BillDate;
-  std::optional<double> Price;
+  std::optional<std::string> DomainName{};
+  std::optional<awsjson::open_enum<::awsjson::route53domains::OperationType>> Operation{};
+  std::optional<std::string> InvoiceId{};
+  std::optional<awsjson::timestamp> BillDate{};
+  std::optional<double> Price{};
 
   friend bool operator==(BillingRecord const&, BillingRecord const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::route53domains {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CheckDomainAvailabilityRequest {
-  std::string DomainName;
-  std::optional<std::string> IdnLangCode;
+  std::string DomainName{};
+  std::optional<std::string> IdnLangCode{};
 
   friend bool operator==(CheckDomainAvailabilityRequest const&,
                          CheckDomainAvailabilityRequest const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::route53domains {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CheckDomainAvailabilityResponse {
-  std::optional<awsjson::open_enum<::awsjson::route53domains::DomainAvailability>> Availability;
+  std::optional<awsjson::open_enum<::awsjson::route53domains::DomainAvailability>> Availability{};
 
   friend bool operator==(CheckDomainAvailabilityResponse const&,
                          CheckDomainAvailabilityResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::route53domains {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CheckDomainTransferabilityRequest {
-  std::string DomainName;
-  std::optional<std::string> AuthCode;
+  std::string DomainName{};
+  std::optional<std::string> AuthCode{};
 
   friend bool operator==(CheckDomainTransferabilityRequest const&,
                          CheckDomainTransferabilityRequest const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::route53domains {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CheckDomainTransferabilityResponse {
-  std::optional<::awsjson::route53domains::DomainTransferability> Transferability;
-  std::optional<std::string> Message;
+  std::optional<::awsjson::route53domains::DomainTransferability> Transferability{};
+  std::optional<std::string> Message{};
 
   friend bool operator==(CheckDomainTransferabilityResponse const&,
                          CheckDomainTransferabilityResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::route53domains {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Consent {
-  double MaxPrice;
-  std::string Currency;
+  double MaxPrice{};
+  std::string Currency{};
 
   friend bool operator==(Consent const&, Consent const&) = default;
 };

@@ -16,20 +16,20 @@ namespace awsjson::route53domains {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ContactDetail {
-  std::optional<std::string> FirstName;
-  std::optional<std::string> LastName;
-  std::optional<awsjson::open_enum<::awsjson::route53domains::ContactType>> ContactType;
-  std::optional<std::string> OrganizationName;
-  std::optional<std::string> AddressLine1;
-  std::optional<std::string> AddressLine2;
-  std::optional<std::string> City;
-  std::optional<std::string> State;
-  std::optional<std::string> CountryCode;
-  std::optional<std::string> ZipCode;
-  std::optional<std::string> PhoneNumber;
-  std::optional<std::string> Email;
-  std::optional<std::string> Fax;
-  std::optional<std::vector<::awsjson::route53domains::ExtraParam>> ExtraParams;
+  std::optional<std::string> FirstName{};
+  std::optional<std::string> LastName{};
+  std::optional<awsjson::open_enum<::awsjson::route53domains::ContactType>> ContactType{};
+  std::optional<std::string> OrganizationName{};
+  std::optional<std::string> AddressLine1{};
+  std::optional<std::string> AddressLine2{};
+  std::optional<std::string> City{};
+  std::optional<std::string> State{};
+  std::optional<std::string> CountryCode{};
+  std::optional<std::string> ZipCode{};
+  std::optional<std::string> PhoneNumber{};
+  std::optional<std::string> Email{};
+  std::optional<std::string> Fax{};
+  std::optional<std::vector<::awsjson::route53domains::ExtraParam>> ExtraParams{};
 
   friend bool operator==(ContactDetail const&, ContactDetail const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::route53domains {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteDomainRequest {
-  std::string DomainName;
+  std::string DomainName{};
 
   friend bool operator==(DeleteDomainRequest const&, DeleteDomainRequest const&) = default;
 };

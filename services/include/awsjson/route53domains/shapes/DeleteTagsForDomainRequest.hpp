@@ -13,8 +13,8 @@ namespace awsjson::route53domains {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteTagsForDomainRequest {
-  std::string DomainName;
-  std::vector<std::string> TagsToDelete;
+  std::string DomainName{};
+  std::vector<std::string> TagsToDelete{};
 
   friend bool operator==(DeleteTagsForDomainRequest const&,
                          DeleteTagsForDomainRequest const&) = default;

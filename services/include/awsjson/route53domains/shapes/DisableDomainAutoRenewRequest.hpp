@@ -12,7 +12,7 @@ namespace awsjson::route53domains {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisableDomainAutoRenewRequest {
-  std::string DomainName;
+  std::string DomainName{};
 
   friend bool operator==(DisableDomainAutoRenewRequest const&,
                          DisableDomainAutoRenewRequest const&) = default;

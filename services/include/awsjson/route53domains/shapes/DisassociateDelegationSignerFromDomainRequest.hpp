@@ -12,8 +12,8 @@ namespace awsjson::route53domains {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisassociateDelegationSignerFromDomainRequest {
-  std::string DomainName;
-  std::string Id;
+  std::string DomainName{};
+  std::string Id{};
 
   friend bool operator==(DisassociateDelegationSignerFromDomainRequest const&,
                          DisassociateDelegationSignerFromDomainRequest const&) = default;

@@ -13,13 +13,13 @@ namespace awsjson::route53domains {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DnssecKey {
-  std::optional<std::int32_t> Algorithm;
-  std::optional<std::int32_t> Flags;
-  std::optional<std::string> PublicKey;
-  std::optional<std::int32_t> DigestType;
-  std::optional<std::string> Digest;
-  std::optional<std::int32_t> KeyTag;
-  std::optional<std::string> Id;
+  std::optional<std::int32_t> Algorithm{};
+  std::optional<std::int32_t> Flags{};
+  std::optional<std::string> PublicKey{};
+  std::optional<std::int32_t> DigestType{};
+  std::optional<std::string> Digest{};
+  std::optional<std::int32_t> KeyTag{};
+  std::optional<std::string> Id{};
 
   friend bool operator==(DnssecKey const&, DnssecKey const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::route53domains {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DnssecLimitExceeded {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(DnssecLimitExceeded const&, DnssecLimitExceeded const&) = default;
 };

@@ -13,9 +13,9 @@ namespace awsjson::route53domains {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DnssecSigningAttributes {
-  std::optional<std::int32_t> Algorithm;
-  std::optional<std::int32_t> Flags;
-  std::optional<std::string> PublicKey;
+  std::optional<std::int32_t> Algorithm{};
+  std::optional<std::int32_t> Flags{};
+  std::optional<std::string> PublicKey{};
 
   friend bool operator==(DnssecSigningAttributes const&, DnssecSigningAttributes const&) = default;
 };

@@ -14,12 +14,12 @@ namespace awsjson::route53domains {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DomainPrice {
-  std::optional<std::string> Name;
-  std::optional<::awsjson::route53domains::PriceWithCurrency> RegistrationPrice;
-  std::optional<::awsjson::route53domains::PriceWithCurrency> TransferPrice;
-  std::optional<::awsjson::route53domains::PriceWithCurrency> RenewalPrice;
-  std::optional<::awsjson::route53domains::PriceWithCurrency> ChangeOwnershipPrice;
-  std::optional<::awsjson::route53domains::PriceWithCurrency> RestorationPrice;
+  std::optional<std::string> Name{};
+  std::optional<::awsjson::route53domains::PriceWithCurrency> RegistrationPrice{};
+  std::optional<::awsjson::route53domains::PriceWithCurrency> TransferPrice{};
+  std::optional<::awsjson::route53domains::PriceWithCurrency> RenewalPrice{};
+  std::optional<::awsjson::route53domains::PriceWithCurrency> ChangeOwnershipPrice{};
+  std::optional<::awsjson::route53domains::PriceWithCurrency> RestorationPrice{};
 
   friend bool operator==(DomainPrice const&, DomainPrice const&) = default;
 };

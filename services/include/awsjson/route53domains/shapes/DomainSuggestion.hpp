@@ -12,8 +12,8 @@ namespace awsjson::route53domains {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DomainSuggestion {
-  std::optional<std::string> DomainName;
-  std::optional<std::string> Availability;
+  std::optional<std::string> DomainName{};
+  std::optional<std::string> Availability{};
 
   friend bool operator==(DomainSuggestion const&, DomainSuggestion const&) = default;
 };

@@ -12,10 +12,10 @@ namespace awsjson::route53domains {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DomainSummary {
-  std::optional<std::string> DomainName;
-  std::optional<bool> AutoRenew;
-  std::optional<bool> TransferLock;
-  std::optional<awsjson::timestamp> Expiry;
+  std::optional<std::string> DomainName{};
+  std::optional<bool> AutoRenew{};
+  std::optional<bool> TransferLock{};
+  std::optional<awsjson::timestamp> Expiry{};
 
   friend bool operator==(DomainSummary const&, DomainSummary const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::route53domains {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DomainTransferability {
-  std::optional<awsjson::open_enum<::awsjson::route53domains::Transferable>> Transferable;
+  std::optional<awsjson::open_enum<::awsjson::route53domains::Transferable>> Transferable{};
 
   friend bool operator==(DomainTransferability const&, DomainTransferability const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::route53domains {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DuplicateRequest {
-  std::optional<std::string> requestId;
-  std::optional<std::string> message;
+  std::optional<std::string> requestId{};
+  std::optional<std::string> message{};
 
   friend bool operator==(DuplicateRequest const&, DuplicateRequest const&) = default;
 };

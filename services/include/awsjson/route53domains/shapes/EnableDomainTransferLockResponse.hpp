@@ -12,7 +12,7 @@ namespace awsjson::route53domains {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EnableDomainTransferLockResponse {
-  std::optional<std::string> OperationId;
+  std::optional<std::string> OperationId{};
 
   friend bool operator==(EnableDomainTransferLockResponse const&,
                          EnableDomainTransferLockResponse const&) = default;

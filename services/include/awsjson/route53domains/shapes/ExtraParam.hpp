@@ -14,8 +14,8 @@ namespace awsjson::route53domains {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExtraParam {
-  awsjson::open_enum<::awsjson::route53domains::ExtraParamName> Name;
-  std::string Value;
+  awsjson::open_enum<::awsjson::route53domains::ExtraParamName> Name{};
+  std::string Value{};
 
   friend bool operator==(ExtraParam const&, ExtraParam const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::route53domains {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FilterCondition {
-  awsjson::open_enum<::awsjson::route53domains::ListDomainsAttributeName> Name;
-  awsjson::open_enum<::awsjson::route53domains::Operator> Operator;
-  std::vector<std::string> Values;
+  awsjson::open_enum<::awsjson::route53domains::ListDomainsAttributeName> Name{};
+  awsjson::open_enum<::awsjson::route53domains::Operator> Operator{};
+  std::vector<std::string> Values{};
 
   friend bool operator==(FilterCondition const&, FilterCondition const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::route53domains {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetContactReachabilityStatusRequest {
-  std::optional<std::string> domainName;
+  std::optional<std::string> domainName{};
 
   friend bool operator==(GetContactReachabilityStatusRequest const&,
                          GetContactReachabilityStatusRequest const&) = default;

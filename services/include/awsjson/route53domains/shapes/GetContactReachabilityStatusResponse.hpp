@@ -14,8 +14,8 @@ namespace awsjson::route53domains {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetContactReachabilityStatusResponse {
-  std::optional<std::string> domainName;
-  std::optional<awsjson::open_enum<::awsjson::route53domains::ReachabilityStatus>> status;
+  std::optional<std::string> domainName{};
+  std::optional<awsjson::open_enum<::awsjson::route53domains::ReachabilityStatus>> status{};
 
   friend bool operator==(GetContactReachabilityStatusResponse const&,
                          GetContactReachabilityStatusResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::route53domains {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDomainDetailRequest {
-  std::string DomainName;
+  std::string DomainName{};
 
   friend bool operator==(GetDomainDetailRequest const&, GetDomainDetailRequest const&) = default;
 };

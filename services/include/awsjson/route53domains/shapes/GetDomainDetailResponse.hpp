@@ -17,30 +17,30 @@ namespace awsjson::route53domains {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDomainDetailResponse {
-  std::optional<std::string> DomainName;
-  std::optional<std::vector<::awsjson::route53domains::Nameserver>> Nameservers;
-  std::optional<bool> AutoRenew;
-  std::optional<::awsjson::route53domains::ContactDetail> AdminContact;
-  std::optional<::awsjson::route53domains::ContactDetail> RegistrantContact;
-  std::optional<::awsjson::route53domains::ContactDetail> TechContact;
-  std::optional<bool> AdminPrivacy;
-  std::optional<bool> RegistrantPrivacy;
-  std::optional<bool> TechPrivacy;
-  std::optional<std::string> RegistrarName;
-  std::optional<std::string> WhoIsServer;
-  std::optional<std::string> RegistrarUrl;
-  std::optional<std::string> AbuseContactEmail;
-  std::optional<std::string> AbuseContactPhone;
-  std::optional<std::string> RegistryDomainId;
-  std::optional<awsjson::timestamp> CreationDate;
-  std::optional<awsjson::timestamp> UpdatedDate;
-  std::optional<awsjson::timestamp> ExpirationDate;
-  std::optional<std::string> Reseller;
-  std::optional<std::string> DnsSec;
-  std::optional<std::vector<std::string>> StatusList;
-  std::optional<std::vector<::awsjson::route53domains::DnssecKey>> DnssecKeys;
-  std::optional<::awsjson::route53domains::ContactDetail> BillingContact;
-  std::optional<bool> BillingPrivacy;
+  std::optional<std::string> DomainName{};
+  std::optional<std::vector<::awsjson::route53domains::Nameserver>> Nameservers{};
+  std::optional<bool> AutoRenew{};
+  std::optional<::awsjson::route53domains::ContactDetail> AdminContact{};
+  std::optional<::awsjson::route53domains::ContactDetail> RegistrantContact{};
+  std::optional<::awsjson::route53domains::ContactDetail> TechContact{};
+  std::optional<bool> AdminPrivacy{};
+  std::optional<bool> RegistrantPrivacy{};
+  std::optional<bool> TechPrivacy{};
+  std::optional<std::string> RegistrarName{};
+  std::optional<std::string> WhoIsServer{};
+  std::optional<std::string> RegistrarUrl{};
+  std::optional<std::string> AbuseContactEmail{};
+  std::optional<std::string> AbuseContactPhone{};
+  std::optional<std::string> RegistryDomainId{};
+  std::optional<awsjson::timestamp> CreationDate{};
+  std::optional<awsjson::timestamp> UpdatedDate{};
+  std::optional<awsjson::timestamp> ExpirationDate{};
+  std::optional<std::string> Reseller{};
+  std::optional<std::string> DnsSec{};
+  std::optional<std::vector<std::string>> StatusList{};
+  std::optional<std::vector<::awsjson::route53domains::DnssecKey>> DnssecKeys{};
+  std::optional<::awsjson::route53domains::ContactDetail> BillingContact{};
+  std::optional<bool> BillingPrivacy{};
 
   friend bool operator==(GetDomainDetailResponse const&, GetDomainDetailResponse const&) = default;
 };

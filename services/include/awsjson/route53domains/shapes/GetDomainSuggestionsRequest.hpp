@@ -13,9 +13,9 @@ namespace awsjson::route53domains {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDomainSuggestionsRequest {
-  std::string DomainName;
-  std::int32_t SuggestionCount;
-  bool OnlyAvailable;
+  std::string DomainName{};
+  std::int32_t SuggestionCount{};
+  bool OnlyAvailable{};
 
   friend bool operator==(GetDomainSuggestionsRequest const&,
                          GetDomainSuggestionsRequest const&) = default;

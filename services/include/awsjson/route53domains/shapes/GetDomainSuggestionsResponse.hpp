@@ -14,7 +14,7 @@ namespace awsjson::route53domains {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDomainSuggestionsResponse {
-  std::optional<std::vector<::awsjson::route53domains::DomainSuggestion>> SuggestionsList;
+  std::optional<std::vector<::awsjson::route53domains::DomainSuggestion>> SuggestionsList{};
 
   friend bool operator==(GetDomainSuggestionsResponse const&,
                          GetDomainSuggestionsResponse const&) = default;

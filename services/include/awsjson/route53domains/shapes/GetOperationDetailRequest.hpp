@@ -12,7 +12,7 @@ namespace awsjson::route53domains {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetOperationDetailRequest {
-  std::string OperationId;
+  std::string OperationId{};
 
   friend bool operator==(GetOperationDetailRequest const&,
                          GetOperationDetailRequest const&) = default;

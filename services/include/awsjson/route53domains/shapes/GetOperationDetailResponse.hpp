@@ -16,14 +16,14 @@ namespace awsjson::route53domains {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetOperationDetailResponse {
-  std::optional<std::string> OperationId;
-  std::optional<awsjson::open_enum<::awsjson::route53domains::OperationStatus>> Status;
-  std::optional<std::string> Message;
-  std::optional<std::string> DomainName;
-  std::optional<awsjson::open_enum<::awsjson::route53domains::OperationType>> Type;
-  std::optional<awsjson::timestamp> SubmittedDate;
-  std::optional<awsjson::timestamp> LastUpdatedDate;
-  std::optional<awsjson::open_enum<::awsjson::route53domains::StatusFlag>> StatusFlag;
+  std::optional<std::string> OperationId{};
+  std::optional<awsjson::open_enum<::awsjson::route53domains::OperationStatus>> Status{};
+  std::optional<std::string> Message{};
+  std::optional<std::string> DomainName{};
+  std::optional<awsjson::open_enum<::awsjson::route53domains::OperationType>> Type{};
+  std::optional<awsjson::timestamp> SubmittedDate{};
+  std::optional<awsjson::timestamp> LastUpdatedDate{};
+  std::optional<awsjson::open_enum<::awsjson::route53domains::StatusFlag>> StatusFlag{};
 
   friend bool operator==(GetOperationDetailResponse const&,
                          GetOperationDetailResponse const&) = default;

@@ -17,10 +17,10 @@ namespace awsjson::route53domains {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDomainsRequest {
-  std::optional<std::vector<::awsjson::route53domains::FilterCondition>> FilterConditions;
-  std::optional<::awsjson::route53domains::SortCondition> SortCondition;
-  std::optional<std::string> Marker;
-  std::optional<std::int32_t> MaxItems;
+  std::optional<std::vector<::awsjson::route53domains::FilterCondition>> FilterConditions{};
+  std::optional<::awsjson::route53domains::SortCondition> SortCondition{};
+  std::optional<std::string> Marker{};
+  std::optional<std::int32_t> MaxItems{};
 
   friend bool operator==(ListDomainsRequest const&, ListDomainsRequest const&) = default;
 };

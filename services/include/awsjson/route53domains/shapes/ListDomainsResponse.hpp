@@ -15,8 +15,8 @@ namespace awsjson::route53domains {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDomainsResponse {
-  std::optional<std::vector<::awsjson::route53domains::DomainSummary>> Domains;
-  std::optional<std::string> NextPageMarker;
+  std::optional<std::vector<::awsjson::route53domains::DomainSummary>> Domains{};
+  std::optional<std::string> NextPageMarker{};
 
   friend bool operator==(ListDomainsResponse const&, ListDomainsResponse const&) = default;
 };

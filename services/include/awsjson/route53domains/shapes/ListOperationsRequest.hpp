@@ -19,13 +19,13 @@ namespace awsjson::route53domains {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListOperationsRequest {
-  std::optional<awsjson::timestamp> SubmittedSince;
-  std::optional<std::string> Marker;
-  std::optional<std::int32_t> MaxItems;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::route53domains::OperationStatus>>> Status;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::route53domains::OperationType>>> Type;
-  std::optional<awsjson::open_enum<::awsjson::route53domains::ListOperationsSortAttributeName>> SortBy;
-  std::optional<awsjson::open_enum<::awsjson::route53domains::SortOrder>> SortOrder;
+  std::optional<awsjson::timestamp> SubmittedSince{};
+  std::optional<std::string> Marker{};
+  std::optional<std::int32_t> MaxItems{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::route53domains::OperationStatus>>> Status{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::route53domains::OperationType>>> Type{};
+  std::optional<awsjson::open_enum<::awsjson::route53domains::ListOperationsSortAttributeName>> SortBy{};
+  std::optional<awsjson::open_enum<::awsjson::route53domains::SortOrder>> SortOrder{};
 
   friend bool operator==(ListOperationsRequest const&, ListOperationsRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::route53domains {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListOperationsResponse {
-  std::optional<std::vector<::awsjson::route53domains::OperationSummary>> Operations;
-  std::optional<std::string> NextPageMarker;
+  std::optional<std::vector<::awsjson::route53domains::OperationSummary>> Operations{};
+  std::optional<std::string> NextPageMarker{};
 
   friend bool operator==(ListOperationsResponse const&, ListOperationsResponse const&) = default;
 };

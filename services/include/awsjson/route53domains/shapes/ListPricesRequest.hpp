@@ -13,9 +13,9 @@ namespace awsjson::route53domains {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListPricesRequest {
-  std::optional<std::string> Tld;
-  std::optional<std::string> Marker;
-  std::optional<std::int32_t> MaxItems;
+  std::optional<std::string> Tld{};
+  std::optional<std::string> Marker{};
+  std::optional<std::int32_t> MaxItems{};
 
   friend bool operator==(ListPricesRequest const&, ListPricesRequest const&) = default;
 };

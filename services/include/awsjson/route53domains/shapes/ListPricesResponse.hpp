@@ -15,8 +15,8 @@ namespace awsjson::route53domains {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListPricesResponse {
-  std::optional<std::vector<::awsjson::route53domains::DomainPrice>> Prices;
-  std::optional<std::string> NextPageMarker;
+  std::optional<std::vector<::awsjson::route53domains::DomainPrice>> Prices{};
+  std::optional<std::string> NextPageMarker{};
 
   friend bool operator==(ListPricesResponse const&, ListPricesResponse const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::route53domains {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTagsForDomainResponse {
-  std::optional<std::vector<::awsjson::route53domains::Tag>> TagList;
+  std::optional<std::vector<::awsjson::route53domains::Tag>> TagList{};
 
   friend bool operator==(ListTagsForDomainResponse const&,
                          ListTagsForDomainResponse const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::route53domains {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Nameserver {
-  std::string Name;
-  std::optional<std::vector<std::string>> GlueIps;
+  std::string Name{};
+  std::optional<std::vector<std::string>> GlueIps{};
 
   friend bool operator==(Nameserver const&, Nameserver const&) = default;
 };

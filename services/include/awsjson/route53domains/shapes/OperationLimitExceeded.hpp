@@ -12,7 +12,7 @@ namespace awsjson::route53domains {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OperationLimitExceeded {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(OperationLimitExceeded const&, OperationLimitExceeded const&) = default;
 };

@@ -16,14 +16,14 @@ namespace awsjson::route53domains {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OperationSummary {
-  std::optional<std::string> OperationId;
-  std::optional<awsjson::open_enum<::awsjson::route53domains::OperationStatus>> Status;
-  std::optional<awsjson::open_enum<::awsjson::route53domains::OperationType>> Type;
-  std::optional<awsjson::timestamp> SubmittedDate;
-  std::optional<std::string> DomainName;
-  std::optional<std::string> Message;
-  std::optional<awsjson::open_enum<::awsjson::route53domains::StatusFlag>> StatusFlag;
-  std::optional<awsjson::timestamp> LastUpdatedDate;
+  std::optional<std::string> OperationId{};
+  std::optional<awsjson::open_enum<::awsjson::route53domains::OperationStatus>> Status{};
+  std::optional<awsjson::open_enum<::awsjson::route53domains::OperationType>> Type{};
+  std::optional<awsjson::timestamp> SubmittedDate{};
+  std::optional<std::string> DomainName{};
+  std::optional<std::string> Message{};
+  std::optional<awsjson::open_enum<::awsjson::route53domains::StatusFlag>> StatusFlag{};
+  std::optional<awsjson::timestamp> LastUpdatedDate{};
 
   friend bool operator==(OperationSummary const&, OperationSummary const&) = default;
 };

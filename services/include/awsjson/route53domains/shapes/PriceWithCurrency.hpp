@@ -12,8 +12,8 @@ namespace awsjson::route53domains {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PriceWithCurrency {
-  double Price;
-  std::string Currency;
+  double Price{};
+  std::string Currency{};
 
   friend bool operator==(PriceWithCurrency const&, PriceWithCurrency const&) = default;
 };

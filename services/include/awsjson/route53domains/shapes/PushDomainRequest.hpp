@@ -12,8 +12,8 @@ namespace awsjson::route53domains {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PushDomainRequest {
-  std::string DomainName;
-  std::string Target;
+  std::string DomainName{};
+  std::string Target{};
 
   friend bool operator==(PushDomainRequest const&, PushDomainRequest const&) = default;
 };

@@ -13,9 +13,9 @@ namespace awsjson::route53domains {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RenewDomainRequest {
-  std::string DomainName;
-  std::optional<std::int32_t> DurationInYears;
-  std::int32_t CurrentExpiryYear;
+  std::string DomainName{};
+  std::optional<std::int32_t> DurationInYears{};
+  std::int32_t CurrentExpiryYear{};
 
   friend bool operator==(RenewDomainRequest const&, RenewDomainRequest const&) = default;
 };

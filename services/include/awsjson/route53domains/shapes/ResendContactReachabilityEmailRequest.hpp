@@ -12,7 +12,7 @@ namespace awsjson::route53domains {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResendContactReachabilityEmailRequest {
-  std::optional<std::string> domainName;
+  std::optional<std::string> domainName{};
 
   friend bool operator==(ResendContactReachabilityEmailRequest const&,
                          ResendContactReachabilityEmailRequest const&) = default;

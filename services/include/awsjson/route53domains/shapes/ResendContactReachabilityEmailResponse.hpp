@@ -12,9 +12,9 @@ namespace awsjson::route53domains {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResendContactReachabilityEmailResponse {
-  std::optional<std::string> domainName;
-  std::optional<std::string> emailAddress;
-  std::optional<bool> isAlreadyVerified;
+  std::optional<std::string> domainName{};
+  std::optional<std::string> emailAddress{};
+  std::optional<bool> isAlreadyVerified{};
 
   friend bool operator==(ResendContactReachabilityEmailResponse const&,
                          ResendContactReachabilityEmailResponse const&) = default;

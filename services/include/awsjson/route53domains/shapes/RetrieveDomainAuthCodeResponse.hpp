@@ -12,7 +12,7 @@ namespace awsjson::route53domains {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RetrieveDomainAuthCodeResponse {
-  std::optional<std::string> AuthCode;
+  std::optional<std::string> AuthCode{};
 
   friend bool operator==(RetrieveDomainAuthCodeResponse const&,
                          RetrieveDomainAuthCodeResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::route53domains {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SortCondition {
-  awsjson::open_enum<::awsjson::route53domains::ListDomainsAttributeName> Name;
-  awsjson::open_enum<::awsjson::route53domains::SortOrder> SortOrder;
+  awsjson::open_enum<::awsjson::route53domains::ListDomainsAttributeName> Name{};
+  awsjson::open_enum<::awsjson::route53domains::SortOrder> SortOrder{};
 
   friend bool operator==(SortCondition const&, SortCondition const&) = default;
 };

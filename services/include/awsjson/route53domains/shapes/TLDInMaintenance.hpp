@@ -12,8 +12,8 @@ namespace awsjson::route53domains {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TLDInMaintenance {
-  std::optional<std::string> message;
-  std::optional<std::string> tld;
+  std::optional<std::string> message{};
+  std::optional<std::string> tld{};
 
   friend bool operator==(TLDInMaintenance const&, TLDInMaintenance const&) = default;
 };

@@ -17,20 +17,20 @@ namespace awsjson::route53domains {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TransferDomainRequest {
-  std::string DomainName;
-  std::optional<std::string> IdnLangCode;
-  std::optional<std::int32_t> DurationInYears;
-  std::optional<std::vector<::awsjson::route53domains::Nameserver>> Nameservers;
-  std::optional<std::string> AuthCode;
-  std::optional<bool> AutoRenew;
-  ::awsjson::route53domains::ContactDetail AdminContact;
-  ::awsjson::route53domains::ContactDetail RegistrantContact;
-  ::awsjson::route53domains::ContactDetail TechContact;
-  std::optional<bool> PrivacyProtectAdminContact;
-  std::optional<bool> PrivacyProtectRegistrantContact;
-  std::optional<bool> PrivacyProtectTechContact;
-  std::optional<::awsjson::route53domains::ContactDetail> BillingContact;
-  std::optional<bool> PrivacyProtectBillingContact;
+  std::string DomainName{};
+  std::optional<std::string> IdnLangCode{};
+  std::optional<std::int32_t> DurationInYears{};
+  std::optional<std::vector<::awsjson::route53domains::Nameserver>> Nameservers{};
+  std::optional<std::string> AuthCode{};
+  std::optional<bool> AutoRenew{};
+  ::awsjson::route53domains::ContactDetail AdminContact{};
+  ::awsjson::route53domains::ContactDetail RegistrantContact{};
+  ::awsjson::route53domains::ContactDetail TechContact{};
+  std::optional<bool> PrivacyProtectAdminContact{};
+  std::optional<bool> PrivacyProtectRegistrantContact{};
+  std::optional<bool> PrivacyProtectTechContact{};
+  std::optional<::awsjson::route53domains::ContactDetail> BillingContact{};
+  std::optional<bool> PrivacyProtectBillingContact{};
 
   friend bool operator==(TransferDomainRequest const&, TransferDomainRequest const&) = default;
 };

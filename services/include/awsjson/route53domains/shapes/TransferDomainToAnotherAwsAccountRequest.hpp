@@ -12,8 +12,8 @@ namespace awsjson::route53domains {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TransferDomainToAnotherAwsAccountRequest {
-  std::string DomainName;
-  std::string AccountId;
+  std::string DomainName{};
+  std::string AccountId{};
 
   friend bool operator==(TransferDomainToAnotherAwsAccountRequest const&,
                          TransferDomainToAnotherAwsAccountRequest const&) = default;

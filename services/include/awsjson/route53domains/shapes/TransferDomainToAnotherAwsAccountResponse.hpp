@@ -12,8 +12,8 @@ namespace awsjson::route53domains {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TransferDomainToAnotherAwsAccountResponse {
-  std::optional<std::string> OperationId;
-  std::optional<std::string> Password;
+  std::optional<std::string> OperationId{};
+  std::optional<std::string> Password{};
 
   friend bool operator==(TransferDomainToAnotherAwsAccountResponse const&,
                          TransferDomainToAnotherAwsAccountResponse const&) = default;

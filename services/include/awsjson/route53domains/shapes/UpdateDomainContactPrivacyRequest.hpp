@@ -12,11 +12,11 @@ namespace awsjson::route53domains {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateDomainContactPrivacyRequest {
-  std::string DomainName;
-  std::optional<bool> AdminPrivacy;
-  std::optional<bool> RegistrantPrivacy;
-  std::optional<bool> TechPrivacy;
-  std::optional<bool> BillingPrivacy;
+  std::string DomainName{};
+  std::optional<bool> AdminPrivacy{};
+  std::optional<bool> RegistrantPrivacy{};
+  std::optional<bool> TechPrivacy{};
+  std::optional<bool> BillingPrivacy{};
 
   friend bool operator==(UpdateDomainContactPrivacyRequest const&,
                          UpdateDomainContactPrivacyRequest const&) = default;

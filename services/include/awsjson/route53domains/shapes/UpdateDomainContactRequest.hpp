@@ -15,12 +15,12 @@ namespace awsjson::route53domains {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateDomainContactRequest {
-  std::string DomainName;
-  std::optional<::awsjson::route53domains::ContactDetail> AdminContact;
-  std::optional<::awsjson::route53domains::ContactDetail> RegistrantContact;
-  std::optional<::awsjson::route53domains::ContactDetail> TechContact;
-  std::optional<::awsjson::route53domains::Consent> Consent;
-  std::optional<::awsjson::route53domains::ContactDetail> BillingContact;
+  std::string DomainName{};
+  std::optional<::awsjson::route53domains::ContactDetail> AdminContact{};
+  std::optional<::awsjson::route53domains::ContactDetail> RegistrantContact{};
+  std::optional<::awsjson::route53domains::ContactDetail> TechContact{};
+  std::optional<::awsjson::route53domains::Consent> Consent{};
+  std::optional<::awsjson::route53domains::ContactDetail> BillingContact{};
 
   friend bool operator==(UpdateDomainContactRequest const&,
                          UpdateDomainContactRequest const&) = default;

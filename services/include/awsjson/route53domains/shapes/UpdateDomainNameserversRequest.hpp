@@ -15,9 +15,9 @@ namespace awsjson::route53domains {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateDomainNameserversRequest {
-  std::string DomainName;
-  std::optional<std::string> FIAuthKey;
-  std::vector<::awsjson::route53domains::Nameserver> Nameservers;
+  std::string DomainName{};
+  std::optional<std::string> FIAuthKey{};
+  std::vector<::awsjson::route53domains::Nameserver> Nameservers{};
 
   friend bool operator==(UpdateDomainNameserversRequest const&,
                          UpdateDomainNameserversRequest const&) = default;

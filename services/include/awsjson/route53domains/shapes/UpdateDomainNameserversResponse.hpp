@@ -12,7 +12,7 @@ namespace awsjson::route53domains {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateDomainNameserversResponse {
-  std::optional<std::string> OperationId;
+  std::optional<std::string> OperationId{};
 
   friend bool operator==(UpdateDomainNameserversResponse const&,
                          UpdateDomainNameserversResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::route53domains {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateTagsForDomainRequest {
-  std::string DomainName;
-  std::optional<std::vector<::awsjson::route53domains::Tag>> TagsToUpdate;
+  std::string DomainName{};
+  std::optional<std::vector<::awsjson::route53domains::Tag>> TagsToUpdate{};
 
   friend bool operator==(UpdateTagsForDomainRequest const&,
                          UpdateTagsForDomainRequest const&) = default;

@@ -13,10 +13,10 @@ namespace awsjson::route53domains {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ViewBillingRequest {
-  std::optional<awsjson::timestamp> Start;
-  std::optional<awsjson::timestamp> End;
-  std::optional<std::string> Marker;
-  std::optional<std::int32_t> MaxItems;
+  std::optional<awsjson::timestamp> Start{};
+  std::optional<awsjson::timestamp> End{};
+  std::optional<std::string> Marker{};
+  std::optional<std::int32_t> MaxItems{};
 
   friend bool operator==(ViewBillingRequest const&, ViewBillingRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::route53domains {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ViewBillingResponse {
-  std::optional<std::string> NextPageMarker;
-  std::optional<std::vector<::awsjson::route53domains::BillingRecord>> BillingRecords;
+  std::optional<std::string> NextPageMarker{};
+  std::optional<std::vector<::awsjson::route53domains::BillingRecord>> BillingRecords{};
 
   friend bool operator==(ViewBillingResponse const&, ViewBillingResponse const&) = default;
 };

@@ -17,13 +17,13 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateFirewallRuleGroupRequest {
-  std::string CreatorRequestId;
-  std::string FirewallRuleGroupId;
-  std::string VpcId;
-  std::int32_t Priority;
-  std::string Name;
-  std::optional<awsjson::open_enum<::awsjson::route53resolver::MutationProtectionStatus>> MutationProtection;
-  std::optional<std::vector<::awsjson::route53resolver::Tag>> Tags;
+  std::string CreatorRequestId{};
+  std::string FirewallRuleGroupId{};
+  std::string VpcId{};
+  std::int32_t Priority{};
+  std::string Name{};
+  std::optional<awsjson::open_enum<::awsjson::route53resolver::MutationProtectionStatus>> MutationProtection{};
+  std::optional<std::vector<::awsjson::route53resolver::Tag>> Tags{};
 
   friend bool operator==(AssociateFirewallRuleGroupRequest const&,
                          AssociateFirewallRuleGroupRequest const&) = default;

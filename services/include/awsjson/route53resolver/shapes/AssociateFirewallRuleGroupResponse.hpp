@@ -13,7 +13,7 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateFirewallRuleGroupResponse {
-  std::optional<::awsjson::route53resolver::FirewallRuleGroupAssociation> FirewallRuleGroupAssociation;
+  std::optional<::awsjson::route53resolver::FirewallRuleGroupAssociation> FirewallRuleGroupAssociation{};
 
   friend bool operator==(AssociateFirewallRuleGroupResponse const&,
                          AssociateFirewallRuleGroupResponse const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateResolverEndpointIpAddressRequest {
-  std::string ResolverEndpointId;
-  ::awsjson::route53resolver::IpAddressUpdate IpAddress;
+  std::string ResolverEndpointId{};
+  ::awsjson::route53resolver::IpAddressUpdate IpAddress{};
 
   friend bool operator==(AssociateResolverEndpointIpAddressRequest const&,
                          AssociateResolverEndpointIpAddressRequest const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateResolverRuleRequest {
-  std::string ResolverRuleId;
-  std::optional<std::string> Name;
-  std::string VPCId;
+  std::string ResolverRuleId{};
+  std::optional<std::string> Name{};
+  std::string VPCId{};
 
   friend bool operator==(AssociateResolverRuleRequest const&,
                          AssociateResolverRuleRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateResolverRuleResponse {
-  std::optional<::awsjson::route53resolver::ResolverRuleAssociation> ResolverRuleAssociation;
+  std::optional<::awsjson::route53resolver::ResolverRuleAssociation> ResolverRuleAssociation{};
 
   friend bool operator==(AssociateResolverRuleResponse const&,
                          AssociateResolverRuleResponse const&) = default;

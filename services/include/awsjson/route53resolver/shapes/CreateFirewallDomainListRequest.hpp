@@ -15,9 +15,9 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateFirewallDomainListRequest {
-  std::string CreatorRequestId;
-  std::string Name;
-  std::optional<std::vector<::awsjson::route53resolver::Tag>> Tags;
+  std::string CreatorRequestId{};
+  std::string Name{};
+  std::optional<std::vector<::awsjson::route53resolver::Tag>> Tags{};
 
   friend bool operator==(CreateFirewallDomainListRequest const&,
                          CreateFirewallDomainListRequest const&) = default;

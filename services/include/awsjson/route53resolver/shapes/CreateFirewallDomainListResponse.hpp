@@ -13,7 +13,7 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateFirewallDomainListResponse {
-  std::optional<::awsjson::route53resolver::FirewallDomainList> FirewallDomainList;
+  std::optional<::awsjson::route53resolver::FirewallDomainList> FirewallDomainList{};
 
   friend bool operator==(CreateFirewallDomainListResponse const&,
                          CreateFirewallDomainListResponse const&) = default;

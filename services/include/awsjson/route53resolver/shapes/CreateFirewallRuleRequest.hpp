@@ -20,20 +20,20 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateFirewallRuleRequest {
-  std::string CreatorRequestId;
-  std::string FirewallRuleGroupId;
-  std::optional<std::string> FirewallDomainListId;
-  std::int32_t Priority;
-  awsjson::open_enum<::awsjson::route53resolver::Action> Action;
-  std::optional<awsjson::open_enum<::awsjson::route53resolver::BlockResponse>> BlockResponse;
-  std::optional<std::string> BlockOverrideDomain;
-  std::optional<awsjson::open_enum<::awsjson::route53resolver::BlockOverrideDnsType>> BlockOverrideDnsType;
-  std::optional<std::int32_t> BlockOverrideTtl;
-  std::string Name;
-  std::optional<awsjson::open_enum<::awsjson::route53resolver::FirewallDomainRedirectionAction>> FirewallDomainRedirectionAction;
-  std::optional<std::string> Qtype;
-  std::optional<awsjson::open_enum<::awsjson::route53resolver::DnsThreatProtection>> DnsThreatProtection;
-  std::optional<awsjson::open_enum<::awsjson::route53resolver::ConfidenceThreshold>> ConfidenceThreshold;
+  std::string CreatorRequestId{};
+  std::string FirewallRuleGroupId{};
+  std::optional<std::string> FirewallDomainListId{};
+  std::int32_t Priority{};
+  awsjson::open_enum<::awsjson::route53resolver::Action> Action{};
+  std::optional<awsjson::open_enum<::awsjson::route53resolver::BlockResponse>> BlockResponse{};
+  std::optional<std::string> BlockOverrideDomain{};
+  std::optional<awsjson::open_enum<::awsjson::route53resolver::BlockOverrideDnsType>> BlockOverrideDnsType{};
+  std::optional<std::int32_t> BlockOverrideTtl{};
+  std::string Name{};
+  std::optional<awsjson::open_enum<::awsjson::route53resolver::FirewallDomainRedirectionAction>> FirewallDomainRedirectionAction{};
+  std::optional<std::string> Qtype{};
+  std::optional<awsjson::open_enum<::awsjson::route53resolver::DnsThreatProtection>> DnsThreatProtection{};
+  std::optional<awsjson::open_enum<::awsjson::route53resolver::ConfidenceThreshold>> ConfidenceThreshold{};
 
   friend bool operator==(CreateFirewallRuleRequest const&,
                          CreateFirewallRuleRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateFirewallRuleResponse {
-  std::optional<::awsjson::route53resolver::FirewallRule> FirewallRule;
+  std::optional<::awsjson::route53resolver::FirewallRule> FirewallRule{};
 
   friend bool operator==(CreateFirewallRuleResponse const&,
                          CreateFirewallRuleResponse const&) = default;

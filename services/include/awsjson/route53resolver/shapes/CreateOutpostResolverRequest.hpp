@@ -16,12 +16,12 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateOutpostResolverRequest {
-  std::string CreatorRequestId;
-  std::string Name;
-  std::optional<std::int32_t> InstanceCount;
-  std::string PreferredInstanceType;
-  std::string OutpostArn;
-  std::optional<std::vector<::awsjson::route53resolver::Tag>> Tags;
+  std::string CreatorRequestId{};
+  std::string Name{};
+  std::optional<std::int32_t> InstanceCount{};
+  std::string PreferredInstanceType{};
+  std::string OutpostArn{};
+  std::optional<std::vector<::awsjson::route53resolver::Tag>> Tags{};
 
   friend bool operator==(CreateOutpostResolverRequest const&,
                          CreateOutpostResolverRequest const&) = default;

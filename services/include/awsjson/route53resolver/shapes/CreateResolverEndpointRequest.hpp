@@ -19,20 +19,20 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateResolverEndpointRequest {
-  std::string CreatorRequestId;
-  std::optional<std::string> Name;
-  std::vector<std::string> SecurityGroupIds;
-  awsjson::open_enum<::awsjson::route53resolver::ResolverEndpointDirection> Direction;
-  std::vector<::awsjson::route53resolver::IpAddressRequest> IpAddresses;
-  std::optional<std::string> OutpostArn;
-  std::optional<std::string> PreferredInstanceType;
-  std::optional<std::vector<::awsjson::route53resolver::Tag>> Tags;
-  std::optional<awsjson::open_enum<::awsjson::route53resolver::ResolverEndpointType>> ResolverEndpointType;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::route53resolver::Protocol>>> Protocols;
-  std::optional<bool> RniEnhancedMetricsEnabled;
-  std::optional<bool> TargetNameServerMetricsEnabled;
-  std::optional<bool> Dns64Enabled;
-  std::optional<bool> Ipv6InternetAccessEnabled;
+  std::string CreatorRequestId{};
+  std::optional<std::string> Name{};
+  std::vector<std::string> SecurityGroupIds{};
+  awsjson::open_enum<::awsjson::route53resolver::ResolverEndpointDirection> Direction{};
+  std::vector<::awsjson::route53resolver::IpAddressRequest> IpAddresses{};
+  std::optional<std::string> OutpostArn{};
+  std::optional<std::string> PreferredInstanceType{};
+  std::optional<std::vector<::awsjson::route53resolver::Tag>> Tags{};
+  std::optional<awsjson::open_enum<::awsjson::route53resolver::ResolverEndpointType>> ResolverEndpointType{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::route53resolver::Protocol>>> Protocols{};
+  std::optional<bool> RniEnhancedMetricsEnabled{};
+  std::optional<bool> TargetNameServerMetricsEnabled{};
+  std::optional<bool> Dns64Enabled{};
+  std::optional<bool> Ipv6InternetAccessEnabled{};
 
   friend bool operator==(CreateResolverEndpointRequest const&,
                          CreateResolverEndpointRequest const&) = default;

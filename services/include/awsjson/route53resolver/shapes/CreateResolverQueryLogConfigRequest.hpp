@@ -15,10 +15,10 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateResolverQueryLogConfigRequest {
-  std::string Name;
-  std::string DestinationArn;
-  std::string CreatorRequestId;
-  std::optional<std::vector<::awsjson::route53resolver::Tag>> Tags;
+  std::string Name{};
+  std::string DestinationArn{};
+  std::string CreatorRequestId{};
+  std::optional<std::vector<::awsjson::route53resolver::Tag>> Tags{};
 
   friend bool operator==(CreateResolverQueryLogConfigRequest const&,
                          CreateResolverQueryLogConfigRequest const&) = default;

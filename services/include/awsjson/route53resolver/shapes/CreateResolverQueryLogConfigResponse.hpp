@@ -13,7 +13,7 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateResolverQueryLogConfigResponse {
-  std::optional<::awsjson::route53resolver::ResolverQueryLogConfig> ResolverQueryLogConfig;
+  std::optional<::awsjson::route53resolver::ResolverQueryLogConfig> ResolverQueryLogConfig{};
 
   friend bool operator==(CreateResolverQueryLogConfigResponse const&,
                          CreateResolverQueryLogConfigResponse const&) = default;

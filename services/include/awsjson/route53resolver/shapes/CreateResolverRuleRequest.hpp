@@ -17,14 +17,14 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateResolverRuleRequest {
-  std::string CreatorRequestId;
-  std::optional<std::string> Name;
-  awsjson::open_enum<::awsjson::route53resolver::RuleTypeOption> RuleType;
-  std::optional<std::string> DomainName;
-  std::optional<std::vector<::awsjson::route53resolver::TargetAddress>> TargetIps;
-  std::optional<std::string> ResolverEndpointId;
-  std::optional<std::vector<::awsjson::route53resolver::Tag>> Tags;
-  std::optional<std::string> DelegationRecord;
+  std::string CreatorRequestId{};
+  std::optional<std::string> Name{};
+  awsjson::open_enum<::awsjson::route53resolver::RuleTypeOption> RuleType{};
+  std::optional<std::string> DomainName{};
+  std::optional<std::vector<::awsjson::route53resolver::TargetAddress>> TargetIps{};
+  std::optional<std::string> ResolverEndpointId{};
+  std::optional<std::vector<::awsjson::route53resolver::Tag>> Tags{};
+  std::optional<std::string> DelegationRecord{};
 
   friend bool operator==(CreateResolverRuleRequest const&,
                          CreateResolverRuleRequest const&) = default;

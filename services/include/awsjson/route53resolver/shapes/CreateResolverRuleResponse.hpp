@@ -13,7 +13,7 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateResolverRuleResponse {
-  std::optional<::awsjson::route53resolver::ResolverRule> ResolverRule;
+  std::optional<::awsjson::route53resolver::ResolverRule> ResolverRule{};
 
   friend bool operator==(CreateResolverRuleResponse const&,
                          CreateResolverRuleResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteFirewallDomainListRequest {
-  std::string FirewallDomainListId;
+  std::string FirewallDomainListId{};
 
   friend bool operator==(DeleteFirewallDomainListRequest const&,
                          DeleteFirewallDomainListRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteFirewallDomainListResponse {
-  std::optional<::awsjson::route53resolver::FirewallDomainList> FirewallDomainList;
+  std::optional<::awsjson::route53resolver::FirewallDomainList> FirewallDomainList{};
 
   friend bool operator==(DeleteFirewallDomainListResponse const&,
                          DeleteFirewallDomainListResponse const&) = default;

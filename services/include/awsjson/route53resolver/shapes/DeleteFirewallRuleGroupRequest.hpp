@@ -12,7 +12,7 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteFirewallRuleGroupRequest {
-  std::string FirewallRuleGroupId;
+  std::string FirewallRuleGroupId{};
 
   friend bool operator==(DeleteFirewallRuleGroupRequest const&,
                          DeleteFirewallRuleGroupRequest const&) = default;

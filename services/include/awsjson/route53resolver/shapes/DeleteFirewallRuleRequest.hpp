@@ -12,10 +12,10 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteFirewallRuleRequest {
-  std::string FirewallRuleGroupId;
-  std::optional<std::string> FirewallDomainListId;
-  std::optional<std::string> FirewallThreatProtectionId;
-  std::optional<std::string> Qtype;
+  std::string FirewallRuleGroupId{};
+  std::optional<std::string> FirewallDomainListId{};
+  std::optional<std::string> FirewallThreatProtectionId{};
+  std::optional<std::string> Qtype{};
 
   friend bool operator==(DeleteFirewallRuleRequest const&,
                          DeleteFirewallRuleRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteOutpostResolverRequest {
-  std::string Id;
+  std::string Id{};
 
   friend bool operator==(DeleteOutpostResolverRequest const&,
                          DeleteOutpostResolverRequest const&) = default;

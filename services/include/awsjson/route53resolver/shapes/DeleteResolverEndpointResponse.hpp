@@ -13,7 +13,7 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteResolverEndpointResponse {
-  std::optional<::awsjson::route53resolver::ResolverEndpoint> ResolverEndpoint;
+  std::optional<::awsjson::route53resolver::ResolverEndpoint> ResolverEndpoint{};
 
   friend bool operator==(DeleteResolverEndpointResponse const&,
                          DeleteResolverEndpointResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteResolverQueryLogConfigRequest {
-  std::string ResolverQueryLogConfigId;
+  std::string ResolverQueryLogConfigId{};
 
   friend bool operator==(DeleteResolverQueryLogConfigRequest const&,
                          DeleteResolverQueryLogConfigRequest const&) = default;

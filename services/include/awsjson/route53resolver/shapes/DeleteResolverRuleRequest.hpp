@@ -12,7 +12,7 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteResolverRuleRequest {
-  std::string ResolverRuleId;
+  std::string ResolverRuleId{};
 
   friend bool operator==(DeleteResolverRuleRequest const&,
                          DeleteResolverRuleRequest const&) = default;

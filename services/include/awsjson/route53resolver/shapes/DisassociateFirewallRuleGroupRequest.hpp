@@ -12,7 +12,7 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisassociateFirewallRuleGroupRequest {
-  std::string FirewallRuleGroupAssociationId;
+  std::string FirewallRuleGroupAssociationId{};
 
   friend bool operator==(DisassociateFirewallRuleGroupRequest const&,
                          DisassociateFirewallRuleGroupRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisassociateResolverEndpointIpAddressResponse {
-  std::optional<::awsjson::route53resolver::ResolverEndpoint> ResolverEndpoint;
+  std::optional<::awsjson::route53resolver::ResolverEndpoint> ResolverEndpoint{};
 
   friend bool operator==(DisassociateResolverEndpointIpAddressResponse const&,
                          DisassociateResolverEndpointIpAddressResponse const&) = default;

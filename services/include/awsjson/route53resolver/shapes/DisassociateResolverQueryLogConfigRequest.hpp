@@ -12,8 +12,8 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisassociateResolverQueryLogConfigRequest {
-  std::string ResolverQueryLogConfigId;
-  std::string ResourceId;
+  std::string ResolverQueryLogConfigId{};
+  std::string ResourceId{};
 
   friend bool operator==(DisassociateResolverQueryLogConfigRequest const&,
                          DisassociateResolverQueryLogConfigRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisassociateResolverRuleRequest {
-  std::string VPCId;
-  std::string ResolverRuleId;
+  std::string VPCId{};
+  std::string ResolverRuleId{};
 
   friend bool operator==(DisassociateResolverRuleRequest const&,
                          DisassociateResolverRuleRequest const&) = default;

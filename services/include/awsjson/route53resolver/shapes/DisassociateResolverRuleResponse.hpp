@@ -13,7 +13,7 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisassociateResolverRuleResponse {
-  std::optional<::awsjson::route53resolver::ResolverRuleAssociation> ResolverRuleAssociation;
+  std::optional<::awsjson::route53resolver::ResolverRuleAssociation> ResolverRuleAssociation{};
 
   friend bool operator==(DisassociateResolverRuleResponse const&,
                          DisassociateResolverRuleResponse const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FirewallConfig {
-  std::optional<std::string> Id;
-  std::optional<std::string> ResourceId;
-  std::optional<std::string> OwnerId;
-  std::optional<awsjson::open_enum<::awsjson::route53resolver::FirewallFailOpenStatus>> FirewallFailOpen;
+  std::optional<std::string> Id{};
+  std::optional<std::string> ResourceId{};
+  std::optional<std::string> OwnerId{};
+  std::optional<awsjson::open_enum<::awsjson::route53resolver::FirewallFailOpenStatus>> FirewallFailOpen{};
 
   friend bool operator==(FirewallConfig const&, FirewallConfig const&) = default;
 };

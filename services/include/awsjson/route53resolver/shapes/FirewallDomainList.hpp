@@ -15,16 +15,16 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FirewallDomainList {
-  std::optional<std::string> Id;
-  std::optional<std::string> Arn;
-  std::optional<std::string> Name;
-  std::optional<std::int32_t> DomainCount;
-  std::optional<awsjson::open_enum<::awsjson::route53resolver::FirewallDomainListStatus>> Status;
-  std::optional<std::string> StatusMessage;
-  std::optional<std::string> ManagedOwnerName;
-  std::optional<std::string> CreatorRequestId;
-  std::optional<std::string> CreationTime;
-  std::optional<std::string> ModificationTime;
+  std::optional<std::string> Id{};
+  std::optional<std::string> Arn{};
+  std::optional<std::string> Name{};
+  std::optional<std::int32_t> DomainCount{};
+  std::optional<awsjson::open_enum<::awsjson::route53resolver::FirewallDomainListStatus>> Status{};
+  std::optional<std::string> StatusMessage{};
+  std::optional<std::string> ManagedOwnerName{};
+  std::optional<std::string> CreatorRequestId{};
+  std::optional<std::string> CreationTime{};
+  std::optional<std::string> ModificationTime{};
 
   friend bool operator==(FirewallDomainList const&, FirewallDomainList const&) = default;
 };

@@ -12,11 +12,11 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FirewallDomainListMetadata {
-  std::optional<std::string> Id;
-  std::optional<std::string> Arn;
-  std::optional<std::string> Name;
-  std::optional<std::string> CreatorRequestId;
-  std::optional<std::string> ManagedOwnerName;
+  std::optional<std::string> Id{};
+  std::optional<std::string> Arn{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> CreatorRequestId{};
+  std::optional<std::string> ManagedOwnerName{};
 
   friend bool operator==(FirewallDomainListMetadata const&,
                          FirewallDomainListMetadata const&) = default;

@@ -20,23 +20,23 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FirewallRule {
-  std::optional<std::string> FirewallRuleGroupId;
-  std::optional<std::string> FirewallDomainListId;
-  std::optional<std::string> FirewallThreatProtectionId;
-  std::optional<std::string> Name;
-  std::optional<std::int32_t> Priority;
-  std::optional<awsjson::open_enum<::awsjson::route53resolver::Action>> Action;
-  std::optional<awsjson::open_enum<::awsjson::route53resolver::BlockResponse>> BlockResponse;
-  std::optional<std::string> BlockOverrideDomain;
-  std::optional<awsjson::open_enum<::awsjson::route53resolver::BlockOverrideDnsType>> BlockOverrideDnsType;
-  std::optional<std::int32_t> BlockOverrideTtl;
-  std::optional<std::string> CreatorRequestId;
-  std::optional<std::string> CreationTime;
-  std::optional<std::string> ModificationTime;
-  std::optional<awsjson::open_enum<::awsjson::route53resolver::FirewallDomainRedirectionAction>> FirewallDomainRedirectionAction;
-  std::optional<std::string> Qtype;
-  std::optional<awsjson::open_enum<::awsjson::route53resolver::DnsThreatProtection>> DnsThreatProtection;
-  std::optional<awsjson::open_enum<::awsjson::route53resolver::ConfidenceThreshold>> ConfidenceThreshold;
+  std::optional<std::string> FirewallRuleGroupId{};
+  std::optional<std::string> FirewallDomainListId{};
+  std::optional<std::string> FirewallThreatProtectionId{};
+  std::optional<std::string> Name{};
+  std::optional<std::int32_t> Priority{};
+  std::optional<awsjson::open_enum<::awsjson::route53resolver::Action>> Action{};
+  std::optional<awsjson::open_enum<::awsjson::route53resolver::BlockResponse>> BlockResponse{};
+  std::optional<std::string> BlockOverrideDomain{};
+  std::optional<awsjson::open_enum<::awsjson::route53resolver::BlockOverrideDnsType>> BlockOverrideDnsType{};
+  std::optional<std::int32_t> BlockOverrideTtl{};
+  std::optional<std::string> CreatorRequestId{};
+  std::optional<std::string> CreationTime{};
+  std::optional<std::string> ModificationTime{};
+  std::optional<awsjson::open_enum<::awsjson::route53resolver::FirewallDomainRedirectionAction>> FirewallDomainRedirectionAction{};
+  std::optional<std::string> Qtype{};
+  std::optional<awsjson::open_enum<::awsjson::route53resolver::DnsThreatProtection>> DnsThreatProtection{};
+  std::optional<awsjson::open_enum<::awsjson::route53resolver::ConfidenceThreshold>> ConfidenceThreshold{};
 
   friend bool operator==(FirewallRule const&, FirewallRule const&) = default;
 };

@@ -16,17 +16,17 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FirewallRuleGroup {
-  std::optional<std::string> Id;
-  std::optional<std::string> Arn;
-  std::optional<std::string> Name;
-  std::optional<std::int32_t> RuleCount;
-  std::optional<awsjson::open_enum<::awsjson::route53resolver::FirewallRuleGroupStatus>> Status;
-  std::optional<std::string> StatusMessage;
-  std::optional<std::string> OwnerId;
-  std::optional<std::string> CreatorRequestId;
-  std::optional<awsjson::open_enum<::awsjson::route53resolver::ShareStatus>> ShareStatus;
-  std::optional<std::string> CreationTime;
-  std::optional<std::string> ModificationTime;
+  std::optional<std::string> Id{};
+  std::optional<std::string> Arn{};
+  std::optional<std::string> Name{};
+  std::optional<std::int32_t> RuleCount{};
+  std::optional<awsjson::open_enum<::awsjson::route53resolver::FirewallRuleGroupStatus>> Status{};
+  std::optional<std::string> StatusMessage{};
+  std::optional<std::string> OwnerId{};
+  std::optional<std::string> CreatorRequestId{};
+  std::optional<awsjson::open_enum<::awsjson::route53resolver::ShareStatus>> ShareStatus{};
+  std::optional<std::string> CreationTime{};
+  std::optional<std::string> ModificationTime{};
 
   friend bool operator==(FirewallRuleGroup const&, FirewallRuleGroup const&) = default;
 };

@@ -16,19 +16,19 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FirewallRuleGroupAssociation {
-  std::optional<std::string> Id;
-  std::optional<std::string> Arn;
-  std::optional<std::string> FirewallRuleGroupId;
-  std::optional<std::string> VpcId;
-  std::optional<std::string> Name;
-  std::optional<std::int32_t> Priority;
-  std::optional<awsjson::open_enum<::awsjson::route53resolver::MutationProtectionStatus>> MutationProtection;
-  std::optional<std::string> ManagedOwnerName;
-  std::optional<awsjson::open_enum<::awsjson::route53resolver::FirewallRuleGroupAssociationStatus>> Status;
-  std::optional<std::string> StatusMessage;
-  std::optional<std::string> CreatorRequestId;
-  std::optional<std::string> CreationTime;
-  std::optional<std::string> ModificationTime;
+  std::optional<std::string> Id{};
+  std::optional<std::string> Arn{};
+  std::optional<std::string> FirewallRuleGroupId{};
+  std::optional<std::string> VpcId{};
+  std::optional<std::string> Name{};
+  std::optional<std::int32_t> Priority{};
+  std::optional<awsjson::open_enum<::awsjson::route53resolver::MutationProtectionStatus>> MutationProtection{};
+  std::optional<std::string> ManagedOwnerName{};
+  std::optional<awsjson::open_enum<::awsjson::route53resolver::FirewallRuleGroupAssociationStatus>> Status{};
+  std::optional<std::string> StatusMessage{};
+  std::optional<std::string> CreatorRequestId{};
+  std::optional<std::string> CreationTime{};
+  std::optional<std::string> ModificationTime{};
 
   friend bool operator==(FirewallRuleGroupAssociation const&,
                          FirewallRuleGroupAssociation const&) = default;

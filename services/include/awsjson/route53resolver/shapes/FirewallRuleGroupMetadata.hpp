@@ -14,12 +14,12 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FirewallRuleGroupMetadata {
-  std::optional<std::string> Id;
-  std::optional<std::string> Arn;
-  std::optional<std::string> Name;
-  std::optional<std::string> OwnerId;
-  std::optional<std::string> CreatorRequestId;
-  std::optional<awsjson::open_enum<::awsjson::route53resolver::ShareStatus>> ShareStatus;
+  std::optional<std::string> Id{};
+  std::optional<std::string> Arn{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> OwnerId{};
+  std::optional<std::string> CreatorRequestId{};
+  std::optional<awsjson::open_enum<::awsjson::route53resolver::ShareStatus>> ShareStatus{};
 
   friend bool operator==(FirewallRuleGroupMetadata const&,
                          FirewallRuleGroupMetadata const&) = default;

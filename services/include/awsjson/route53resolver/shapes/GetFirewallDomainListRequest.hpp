@@ -12,7 +12,7 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetFirewallDomainListRequest {
-  std::string FirewallDomainListId;
+  std::string FirewallDomainListId{};
 
   friend bool operator==(GetFirewallDomainListRequest const&,
                          GetFirewallDomainListRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetFirewallRuleGroupAssociationRequest {
-  std::string FirewallRuleGroupAssociationId;
+  std::string FirewallRuleGroupAssociationId{};
 
   friend bool operator==(GetFirewallRuleGroupAssociationRequest const&,
                          GetFirewallRuleGroupAssociationRequest const&) = default;

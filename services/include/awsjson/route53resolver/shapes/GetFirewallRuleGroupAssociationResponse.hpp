@@ -13,7 +13,7 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetFirewallRuleGroupAssociationResponse {
-  std::optional<::awsjson::route53resolver::FirewallRuleGroupAssociation> FirewallRuleGroupAssociation;
+  std::optional<::awsjson::route53resolver::FirewallRuleGroupAssociation> FirewallRuleGroupAssociation{};
 
   friend bool operator==(GetFirewallRuleGroupAssociationResponse const&,
                          GetFirewallRuleGroupAssociationResponse const&) = default;

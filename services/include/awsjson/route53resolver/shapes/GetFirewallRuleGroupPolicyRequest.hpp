@@ -12,7 +12,7 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetFirewallRuleGroupPolicyRequest {
-  std::string Arn;
+  std::string Arn{};
 
   friend bool operator==(GetFirewallRuleGroupPolicyRequest const&,
                          GetFirewallRuleGroupPolicyRequest const&) = default;

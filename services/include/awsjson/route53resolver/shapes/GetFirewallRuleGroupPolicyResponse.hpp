@@ -12,7 +12,7 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetFirewallRuleGroupPolicyResponse {
-  std::optional<std::string> FirewallRuleGroupPolicy;
+  std::optional<std::string> FirewallRuleGroupPolicy{};
 
   friend bool operator==(GetFirewallRuleGroupPolicyResponse const&,
                          GetFirewallRuleGroupPolicyResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetFirewallRuleGroupRequest {
-  std::string FirewallRuleGroupId;
+  std::string FirewallRuleGroupId{};
 
   friend bool operator==(GetFirewallRuleGroupRequest const&,
                          GetFirewallRuleGroupRequest const&) = default;

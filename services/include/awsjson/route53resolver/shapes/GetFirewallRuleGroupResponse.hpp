@@ -13,7 +13,7 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetFirewallRuleGroupResponse {
-  std::optional<::awsjson::route53resolver::FirewallRuleGroup> FirewallRuleGroup;
+  std::optional<::awsjson::route53resolver::FirewallRuleGroup> FirewallRuleGroup{};
 
   friend bool operator==(GetFirewallRuleGroupResponse const&,
                          GetFirewallRuleGroupResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetOutpostResolverRequest {
-  std::string Id;
+  std::string Id{};
 
   friend bool operator==(GetOutpostResolverRequest const&,
                          GetOutpostResolverRequest const&) = default;

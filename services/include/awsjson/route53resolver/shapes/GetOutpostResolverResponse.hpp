@@ -13,7 +13,7 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetOutpostResolverResponse {
-  std::optional<::awsjson::route53resolver::OutpostResolver> OutpostResolver;
+  std::optional<::awsjson::route53resolver::OutpostResolver> OutpostResolver{};
 
   friend bool operator==(GetOutpostResolverResponse const&,
                          GetOutpostResolverResponse const&) = default;

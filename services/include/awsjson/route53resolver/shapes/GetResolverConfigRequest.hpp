@@ -12,7 +12,7 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetResolverConfigRequest {
-  std::string ResourceId;
+  std::string ResourceId{};
 
   friend bool operator==(GetResolverConfigRequest const&,
                          GetResolverConfigRequest const&) = default;

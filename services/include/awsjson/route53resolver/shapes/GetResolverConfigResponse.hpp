@@ -13,7 +13,7 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetResolverConfigResponse {
-  std::optional<::awsjson::route53resolver::ResolverConfig> ResolverConfig;
+  std::optional<::awsjson::route53resolver::ResolverConfig> ResolverConfig{};
 
   friend bool operator==(GetResolverConfigResponse const&,
                          GetResolverConfigResponse const&) = default;

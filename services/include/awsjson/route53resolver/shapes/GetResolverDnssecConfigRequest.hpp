@@ -12,7 +12,7 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetResolverDnssecConfigRequest {
-  std::string ResourceId;
+  std::string ResourceId{};
 
   friend bool operator==(GetResolverDnssecConfigRequest const&,
                          GetResolverDnssecConfigRequest const&) = default;

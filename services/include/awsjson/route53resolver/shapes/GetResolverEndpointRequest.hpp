@@ -12,7 +12,7 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetResolverEndpointRequest {
-  std::string ResolverEndpointId;
+  std::string ResolverEndpointId{};
 
   friend bool operator==(GetResolverEndpointRequest const&,
                          GetResolverEndpointRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetResolverEndpointResponse {
-  std::optional<::awsjson::route53resolver::ResolverEndpoint> ResolverEndpoint;
+  std::optional<::awsjson::route53resolver::ResolverEndpoint> ResolverEndpoint{};
 
   friend bool operator==(GetResolverEndpointResponse const&,
                          GetResolverEndpointResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetResolverQueryLogConfigAssociationRequest {
-  std::string ResolverQueryLogConfigAssociationId;
+  std::string ResolverQueryLogConfigAssociationId{};
 
   friend bool operator==(GetResolverQueryLogConfigAssociationRequest const&,
                          GetResolverQueryLogConfigAssociationRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetResolverQueryLogConfigAssociationResponse {
-  std::optional<::awsjson::route53resolver::ResolverQueryLogConfigAssociation> ResolverQueryLogConfigAssociation;
+  std::optional<::awsjson::route53resolver::ResolverQueryLogConfigAssociation> ResolverQueryLogConfigAssociation{};
 
   friend bool operator==(GetResolverQueryLogConfigAssociationResponse const&,
                          GetResolverQueryLogConfigAssociationResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetResolverQueryLogConfigPolicyResponse {
-  std::optional<std::string> ResolverQueryLogConfigPolicy;
+  std::optional<std::string> ResolverQueryLogConfigPolicy{};
 
   friend bool operator==(GetResolverQueryLogConfigPolicyResponse const&,
                          GetResolverQueryLogConfigPolicyResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetResolverQueryLogConfigRequest {
-  std::string ResolverQueryLogConfigId;
+  std::string ResolverQueryLogConfigId{};
 
   friend bool operator==(GetResolverQueryLogConfigRequest const&,
                          GetResolverQueryLogConfigRequest const&) = default;

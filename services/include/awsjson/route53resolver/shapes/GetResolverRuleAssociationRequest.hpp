@@ -12,7 +12,7 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetResolverRuleAssociationRequest {
-  std::string ResolverRuleAssociationId;
+  std::string ResolverRuleAssociationId{};
 
   friend bool operator==(GetResolverRuleAssociationRequest const&,
                          GetResolverRuleAssociationRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetResolverRuleAssociationResponse {
-  std::optional<::awsjson::route53resolver::ResolverRuleAssociation> ResolverRuleAssociation;
+  std::optional<::awsjson::route53resolver::ResolverRuleAssociation> ResolverRuleAssociation{};
 
   friend bool operator==(GetResolverRuleAssociationResponse const&,
                          GetResolverRuleAssociationResponse const&) = default;

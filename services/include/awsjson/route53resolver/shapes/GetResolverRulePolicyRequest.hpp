@@ -12,7 +12,7 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetResolverRulePolicyRequest {
-  std::string Arn;
+  std::string Arn{};
 
   friend bool operator==(GetResolverRulePolicyRequest const&,
                          GetResolverRulePolicyRequest const&) = default;

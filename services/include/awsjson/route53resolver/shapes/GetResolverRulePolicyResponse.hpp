@@ -12,7 +12,7 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetResolverRulePolicyResponse {
-  std::optional<std::string> ResolverRulePolicy;
+  std::optional<std::string> ResolverRulePolicy{};
 
   friend bool operator==(GetResolverRulePolicyResponse const&,
                          GetResolverRulePolicyResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetResolverRuleRequest {
-  std::string ResolverRuleId;
+  std::string ResolverRuleId{};
 
   friend bool operator==(GetResolverRuleRequest const&, GetResolverRuleRequest const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImportFirewallDomainsRequest {
-  std::string FirewallDomainListId;
-  awsjson::open_enum<::awsjson::route53resolver::FirewallDomainImportOperation> Operation;
-  std::string DomainFileUrl;
+  std::string FirewallDomainListId{};
+  awsjson::open_enum<::awsjson::route53resolver::FirewallDomainImportOperation> Operation{};
+  std::string DomainFileUrl{};
 
   friend bool operator==(ImportFirewallDomainsRequest const&,
                          ImportFirewallDomainsRequest const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImportFirewallDomainsResponse {
-  std::optional<std::string> Id;
-  std::optional<std::string> Name;
-  std::optional<awsjson::open_enum<::awsjson::route53resolver::FirewallDomainListStatus>> Status;
-  std::optional<std::string> StatusMessage;
+  std::optional<std::string> Id{};
+  std::optional<std::string> Name{};
+  std::optional<awsjson::open_enum<::awsjson::route53resolver::FirewallDomainListStatus>> Status{};
+  std::optional<std::string> StatusMessage{};
 
   friend bool operator==(ImportFirewallDomainsResponse const&,
                          ImportFirewallDomainsResponse const&) = default;

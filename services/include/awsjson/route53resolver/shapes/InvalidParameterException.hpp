@@ -12,8 +12,8 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InvalidParameterException {
-  std::string Message;
-  std::optional<std::string> FieldName;
+  std::string Message{};
+  std::optional<std::string> FieldName{};
 
   friend bool operator==(InvalidParameterException const&,
                          InvalidParameterException const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IpAddressRequest {
-  std::string SubnetId;
-  std::optional<std::string> Ip;
-  std::optional<std::string> Ipv6;
+  std::string SubnetId{};
+  std::optional<std::string> Ip{};
+  std::optional<std::string> Ipv6{};
 
   friend bool operator==(IpAddressRequest const&, IpAddressRequest const&) = default;
 };

@@ -14,14 +14,14 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IpAddressResponse {
-  std::optional<std::string> IpId;
-  std::optional<std::string> SubnetId;
-  std::optional<std::string> Ip;
-  std::optional<std::string> Ipv6;
-  std::optional<awsjson::open_enum<::awsjson::route53resolver::IpAddressStatus>> Status;
-  std::optional<std::string> StatusMessage;
-  std::optional<std::string> CreationTime;
-  std::optional<std::string> ModificationTime;
+  std::optional<std::string> IpId{};
+  std::optional<std::string> SubnetId{};
+  std::optional<std::string> Ip{};
+  std::optional<std::string> Ipv6{};
+  std::optional<awsjson::open_enum<::awsjson::route53resolver::IpAddressStatus>> Status{};
+  std::optional<std::string> StatusMessage{};
+  std::optional<std::string> CreationTime{};
+  std::optional<std::string> ModificationTime{};
 
   friend bool operator==(IpAddressResponse const&, IpAddressResponse const&) = default;
 };

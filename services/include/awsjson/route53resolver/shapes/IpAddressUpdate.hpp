@@ -12,10 +12,10 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IpAddressUpdate {
-  std::optional<std::string> IpId;
-  std::optional<std::string> SubnetId;
-  std::optional<std::string> Ip;
-  std::optional<std::string> Ipv6;
+  std::optional<std::string> IpId{};
+  std::optional<std::string> SubnetId{};
+  std::optional<std::string> Ip{};
+  std::optional<std::string> Ipv6{};
 
   friend bool operator==(IpAddressUpdate const&, IpAddressUpdate const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LimitExceededException {
-  std::optional<std::string> Message;
-  std::optional<std::string> ResourceType;
+  std::optional<std::string> Message{};
+  std::optional<std::string> ResourceType{};
 
   friend bool operator==(LimitExceededException const&, LimitExceededException const&) = default;
 };

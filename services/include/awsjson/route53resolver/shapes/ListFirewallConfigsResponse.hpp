@@ -15,8 +15,8 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListFirewallConfigsResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::route53resolver::FirewallConfig>> FirewallConfigs;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::route53resolver::FirewallConfig>> FirewallConfigs{};
 
   friend bool operator==(ListFirewallConfigsResponse const&,
                          ListFirewallConfigsResponse const&) = default;

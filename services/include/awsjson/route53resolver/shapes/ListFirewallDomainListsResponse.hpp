@@ -15,8 +15,8 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListFirewallDomainListsResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::route53resolver::FirewallDomainListMetadata>> FirewallDomainLists;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::route53resolver::FirewallDomainListMetadata>> FirewallDomainLists{};
 
   friend bool operator==(ListFirewallDomainListsResponse const&,
                          ListFirewallDomainListsResponse const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListFirewallDomainsResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<std::string>> Domains;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<std::string>> Domains{};
 
   friend bool operator==(ListFirewallDomainsResponse const&,
                          ListFirewallDomainsResponse const&) = default;

@@ -15,12 +15,12 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListFirewallRuleGroupAssociationsRequest {
-  std::optional<std::string> FirewallRuleGroupId;
-  std::optional<std::string> VpcId;
-  std::optional<std::int32_t> Priority;
-  std::optional<awsjson::open_enum<::awsjson::route53resolver::FirewallRuleGroupAssociationStatus>> Status;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::optional<std::string> FirewallRuleGroupId{};
+  std::optional<std::string> VpcId{};
+  std::optional<std::int32_t> Priority{};
+  std::optional<awsjson::open_enum<::awsjson::route53resolver::FirewallRuleGroupAssociationStatus>> Status{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListFirewallRuleGroupAssociationsRequest const&,
                          ListFirewallRuleGroupAssociationsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListFirewallRuleGroupAssociationsResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::route53resolver::FirewallRuleGroupAssociation>> FirewallRuleGroupAssociations;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::route53resolver::FirewallRuleGroupAssociation>> FirewallRuleGroupAssociations{};
 
   friend bool operator==(ListFirewallRuleGroupAssociationsResponse const&,
                          ListFirewallRuleGroupAssociationsResponse const&) = default;

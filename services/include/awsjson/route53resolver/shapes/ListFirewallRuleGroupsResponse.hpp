@@ -15,8 +15,8 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListFirewallRuleGroupsResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::route53resolver::FirewallRuleGroupMetadata>> FirewallRuleGroups;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::route53resolver::FirewallRuleGroupMetadata>> FirewallRuleGroups{};
 
   friend bool operator==(ListFirewallRuleGroupsResponse const&,
                          ListFirewallRuleGroupsResponse const&) = default;

@@ -15,11 +15,11 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListFirewallRulesRequest {
-  std::string FirewallRuleGroupId;
-  std::optional<std::int32_t> Priority;
-  std::optional<awsjson::open_enum<::awsjson::route53resolver::Action>> Action;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::string FirewallRuleGroupId{};
+  std::optional<std::int32_t> Priority{};
+  std::optional<awsjson::open_enum<::awsjson::route53resolver::Action>> Action{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListFirewallRulesRequest const&,
                          ListFirewallRulesRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListFirewallRulesResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::route53resolver::FirewallRule>> FirewallRules;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::route53resolver::FirewallRule>> FirewallRules{};
 
   friend bool operator==(ListFirewallRulesResponse const&,
                          ListFirewallRulesResponse const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListOutpostResolversRequest {
-  std::optional<std::string> OutpostArn;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::optional<std::string> OutpostArn{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListOutpostResolversRequest const&,
                          ListOutpostResolversRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListOutpostResolversResponse {
-  std::optional<std::vector<::awsjson::route53resolver::OutpostResolver>> OutpostResolvers;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::route53resolver::OutpostResolver>> OutpostResolvers{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListOutpostResolversResponse const&,
                          ListOutpostResolversResponse const&) = default;

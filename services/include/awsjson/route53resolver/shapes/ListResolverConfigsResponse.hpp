@@ -15,8 +15,8 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListResolverConfigsResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::route53resolver::ResolverConfig>> ResolverConfigs;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::route53resolver::ResolverConfig>> ResolverConfigs{};
 
   friend bool operator==(ListResolverConfigsResponse const&,
                          ListResolverConfigsResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListResolverDnssecConfigsResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::route53resolver::ResolverDnssecConfig>> ResolverDnssecConfigs;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::route53resolver::ResolverDnssecConfig>> ResolverDnssecConfigs{};
 
   friend bool operator==(ListResolverDnssecConfigsResponse const&,
                          ListResolverDnssecConfigsResponse const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListResolverEndpointIpAddressesResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::vector<::awsjson::route53resolver::IpAddressResponse>> IpAddresses;
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::vector<::awsjson::route53resolver::IpAddressResponse>> IpAddresses{};
 
   friend bool operator==(ListResolverEndpointIpAddressesResponse const&,
                          ListResolverEndpointIpAddressesResponse const&) = default;

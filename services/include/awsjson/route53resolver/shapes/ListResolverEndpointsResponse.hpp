@@ -16,9 +16,9 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListResolverEndpointsResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::vector<::awsjson::route53resolver::ResolverEndpoint>> ResolverEndpoints;
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::vector<::awsjson::route53resolver::ResolverEndpoint>> ResolverEndpoints{};
 
   friend bool operator==(ListResolverEndpointsResponse const&,
                          ListResolverEndpointsResponse const&) = default;

@@ -16,10 +16,10 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListResolverQueryLogConfigAssociationsResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> TotalCount;
-  std::optional<std::int32_t> TotalFilteredCount;
-  std::optional<std::vector<::awsjson::route53resolver::ResolverQueryLogConfigAssociation>> ResolverQueryLogConfigAssociations;
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> TotalCount{};
+  std::optional<std::int32_t> TotalFilteredCount{};
+  std::optional<std::vector<::awsjson::route53resolver::ResolverQueryLogConfigAssociation>> ResolverQueryLogConfigAssociations{};
 
   friend bool operator==(ListResolverQueryLogConfigAssociationsResponse const&,
                          ListResolverQueryLogConfigAssociationsResponse const&) = default;

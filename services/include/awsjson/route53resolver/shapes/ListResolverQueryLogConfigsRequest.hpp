@@ -17,11 +17,11 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListResolverQueryLogConfigsRequest {
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::route53resolver::Filter>> Filters;
-  std::optional<std::string> SortBy;
-  std::optional<awsjson::open_enum<::awsjson::route53resolver::SortOrder>> SortOrder;
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::route53resolver::Filter>> Filters{};
+  std::optional<std::string> SortBy{};
+  std::optional<awsjson::open_enum<::awsjson::route53resolver::SortOrder>> SortOrder{};
 
   friend bool operator==(ListResolverQueryLogConfigsRequest const&,
                          ListResolverQueryLogConfigsRequest const&) = default;

@@ -16,10 +16,10 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListResolverQueryLogConfigsResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> TotalCount;
-  std::optional<std::int32_t> TotalFilteredCount;
-  std::optional<std::vector<::awsjson::route53resolver::ResolverQueryLogConfig>> ResolverQueryLogConfigs;
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> TotalCount{};
+  std::optional<std::int32_t> TotalFilteredCount{};
+  std::optional<std::vector<::awsjson::route53resolver::ResolverQueryLogConfig>> ResolverQueryLogConfigs{};
 
   friend bool operator==(ListResolverQueryLogConfigsResponse const&,
                          ListResolverQueryLogConfigsResponse const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListResolverRuleAssociationsRequest {
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::route53resolver::Filter>> Filters;
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::route53resolver::Filter>> Filters{};
 
   friend bool operator==(ListResolverRuleAssociationsRequest const&,
                          ListResolverRuleAssociationsRequest const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListResolverRuleAssociationsResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::vector<::awsjson::route53resolver::ResolverRuleAssociation>> ResolverRuleAssociations;
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::vector<::awsjson::route53resolver::ResolverRuleAssociation>> ResolverRuleAssociations{};
 
   friend bool operator==(ListResolverRuleAssociationsResponse const&,
                          ListResolverRuleAssociationsResponse const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListResolverRulesResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::vector<::awsjson::route53resolver::ResolverRule>> ResolverRules;
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::vector<::awsjson::route53resolver::ResolverRule>> ResolverRules{};
 
   friend bool operator==(ListResolverRulesResponse const&,
                          ListResolverRulesResponse const&) = default;

@@ -15,17 +15,17 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OutpostResolver {
-  std::optional<std::string> Arn;
-  std::optional<std::string> CreationTime;
-  std::optional<std::string> ModificationTime;
-  std::optional<std::string> CreatorRequestId;
-  std::optional<std::string> Id;
-  std::optional<std::int32_t> InstanceCount;
-  std::optional<std::string> PreferredInstanceType;
-  std::optional<std::string> Name;
-  std::optional<awsjson::open_enum<::awsjson::route53resolver::OutpostResolverStatus>> Status;
-  std::optional<std::string> StatusMessage;
-  std::optional<std::string> OutpostArn;
+  std::optional<std::string> Arn{};
+  std::optional<std::string> CreationTime{};
+  std::optional<std::string> ModificationTime{};
+  std::optional<std::string> CreatorRequestId{};
+  std::optional<std::string> Id{};
+  std::optional<std::int32_t> InstanceCount{};
+  std::optional<std::string> PreferredInstanceType{};
+  std::optional<std::string> Name{};
+  std::optional<awsjson::open_enum<::awsjson::route53resolver::OutpostResolverStatus>> Status{};
+  std::optional<std::string> StatusMessage{};
+  std::optional<std::string> OutpostArn{};
 
   friend bool operator==(OutpostResolver const&, OutpostResolver const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutFirewallRuleGroupPolicyRequest {
-  std::string Arn;
-  std::string FirewallRuleGroupPolicy;
+  std::string Arn{};
+  std::string FirewallRuleGroupPolicy{};
 
   friend bool operator==(PutFirewallRuleGroupPolicyRequest const&,
                          PutFirewallRuleGroupPolicyRequest const&) = default;

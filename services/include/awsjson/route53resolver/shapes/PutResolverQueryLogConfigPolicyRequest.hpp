@@ -12,8 +12,8 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutResolverQueryLogConfigPolicyRequest {
-  std::string Arn;
-  std::string ResolverQueryLogConfigPolicy;
+  std::string Arn{};
+  std::string ResolverQueryLogConfigPolicy{};
 
   friend bool operator==(PutResolverQueryLogConfigPolicyRequest const&,
                          PutResolverQueryLogConfigPolicyRequest const&) = default;

@@ -11,7 +11,7 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutResolverQueryLogConfigPolicyResponse {
-  std::optional<bool> ReturnValue;
+  std::optional<bool> ReturnValue{};
 
   friend bool operator==(PutResolverQueryLogConfigPolicyResponse const&,
                          PutResolverQueryLogConfigPolicyResponse const&) = default;

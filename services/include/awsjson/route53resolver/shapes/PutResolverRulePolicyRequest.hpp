@@ -12,8 +12,8 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutResolverRulePolicyRequest {
-  std::string Arn;
-  std::string ResolverRulePolicy;
+  std::string Arn{};
+  std::string ResolverRulePolicy{};
 
   friend bool operator==(PutResolverRulePolicyRequest const&,
                          PutResolverRulePolicyRequest const&) = default;

@@ -11,7 +11,7 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutResolverRulePolicyResponse {
-  std::optional<bool> ReturnValue;
+  std::optional<bool> ReturnValue{};
 
   friend bool operator==(PutResolverRulePolicyResponse const&,
                          PutResolverRulePolicyResponse const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResolverConfig {
-  std::optional<std::string> Id;
-  std::optional<std::string> ResourceId;
-  std::optional<std::string> OwnerId;
-  std::optional<awsjson::open_enum<::awsjson::route53resolver::ResolverAutodefinedReverseStatus>> AutodefinedReverse;
+  std::optional<std::string> Id{};
+  std::optional<std::string> ResourceId{};
+  std::optional<std::string> OwnerId{};
+  std::optional<awsjson::open_enum<::awsjson::route53resolver::ResolverAutodefinedReverseStatus>> AutodefinedReverse{};
 
   friend bool operator==(ResolverConfig const&, ResolverConfig const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResolverDnssecConfig {
-  std::optional<std::string> Id;
-  std::optional<std::string> OwnerId;
-  std::optional<std::string> ResourceId;
-  std::optional<awsjson::open_enum<::awsjson::route53resolver::ResolverDNSSECValidationStatus>> ValidationStatus;
+  std::optional<std::string> Id{};
+  std::optional<std::string> OwnerId{};
+  std::optional<std::string> ResourceId{};
+  std::optional<awsjson::open_enum<::awsjson::route53resolver::ResolverDNSSECValidationStatus>> ValidationStatus{};
 
   friend bool operator==(ResolverDnssecConfig const&, ResolverDnssecConfig const&) = default;
 };

@@ -19,26 +19,26 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResolverEndpoint {
-  std::optional<std::string> Id;
-  std::optional<std::string> CreatorRequestId;
-  std::optional<std::string> Arn;
-  std::optional<std::string> Name;
-  std::optional<std::vector<std::string>> SecurityGroupIds;
-  std::optional<awsjson::open_enum<::awsjson::route53resolver::ResolverEndpointDirection>> Direction;
-  std::optional<std::int32_t> IpAddressCount;
-  std::optional<std::string> HostVPCId;
-  std::optional<awsjson::open_enum<::awsjson::route53resolver::ResolverEndpointStatus>> Status;
-  std::optional<std::string> StatusMessage;
-  std::optional<std::string> CreationTime;
-  std::optional<std::string> ModificationTime;
-  std::optional<std::string> OutpostArn;
-  std::optional<std::string> PreferredInstanceType;
-  std::optional<awsjson::open_enum<::awsjson::route53resolver::ResolverEndpointType>> ResolverEndpointType;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::route53resolver::Protocol>>> Protocols;
-  std::optional<bool> RniEnhancedMetricsEnabled;
-  std::optional<bool> TargetNameServerMetricsEnabled;
-  std::optional<bool> Dns64Enabled;
-  std::optional<bool> Ipv6InternetAccessEnabled;
+  std::optional<std::string> Id{};
+  std::optional<std::string> CreatorRequestId{};
+  std::optional<std::string> Arn{};
+  std::optional<std::string> Name{};
+  std::optional<std::vector<std::string>> SecurityGroupIds{};
+  std::optional<awsjson::open_enum<::awsjson::route53resolver::ResolverEndpointDirection>> Direction{};
+  std::optional<std::int32_t> IpAddressCount{};
+  std::optional<std::string> HostVPCId{};
+  std::optional<awsjson::open_enum<::awsjson::route53resolver::ResolverEndpointStatus>> Status{};
+  std::optional<std::string> StatusMessage{};
+  std::optional<std::string> CreationTime{};
+  std::optional<std::string> ModificationTime{};
+  std::optional<std::string> OutpostArn{};
+  std::optional<std::string> PreferredInstanceType{};
+  std::optional<awsjson::open_enum<::awsjson::route53resolver::ResolverEndpointType>> ResolverEndpointType{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::route53resolver::Protocol>>> Protocols{};
+  std::optional<bool> RniEnhancedMetricsEnabled{};
+  std::optional<bool> TargetNameServerMetricsEnabled{};
+  std::optional<bool> Dns64Enabled{};
+  std::optional<bool> Ipv6InternetAccessEnabled{};
 
   friend bool operator==(ResolverEndpoint const&, ResolverEndpoint const&) = default;
 };

@@ -16,16 +16,16 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResolverQueryLogConfig {
-  std::optional<std::string> Id;
-  std::optional<std::string> OwnerId;
-  std::optional<awsjson::open_enum<::awsjson::route53resolver::ResolverQueryLogConfigStatus>> Status;
-  std::optional<awsjson::open_enum<::awsjson::route53resolver::ShareStatus>> ShareStatus;
-  std::optional<std::int32_t> AssociationCount;
-  std::optional<std::string> Arn;
-  std::optional<std::string> Name;
-  std::optional<std::string> DestinationArn;
-  std::optional<std::string> CreatorRequestId;
-  std::optional<std::string> CreationTime;
+  std::optional<std::string> Id{};
+  std::optional<std::string> OwnerId{};
+  std::optional<awsjson::open_enum<::awsjson::route53resolver::ResolverQueryLogConfigStatus>> Status{};
+  std::optional<awsjson::open_enum<::awsjson::route53resolver::ShareStatus>> ShareStatus{};
+  std::optional<std::int32_t> AssociationCount{};
+  std::optional<std::string> Arn{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> DestinationArn{};
+  std::optional<std::string> CreatorRequestId{};
+  std::optional<std::string> CreationTime{};
 
   friend bool operator==(ResolverQueryLogConfig const&, ResolverQueryLogConfig const&) = default;
 };

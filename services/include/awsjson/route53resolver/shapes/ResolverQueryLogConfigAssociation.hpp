@@ -15,13 +15,13 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResolverQueryLogConfigAssociation {
-  std::optional<std::string> Id;
-  std::optional<std::string> ResolverQueryLogConfigId;
-  std::optional<std::string> ResourceId;
-  std::optional<awsjson::open_enum<::awsjson::route53resolver::ResolverQueryLogConfigAssociationStatus>> Status;
-  std::optional<awsjson::open_enum<::awsjson::route53resolver::ResolverQueryLogConfigAssociationError>> Error;
-  std::optional<std::string> ErrorMessage;
-  std::optional<std::string> CreationTime;
+  std::optional<std::string> Id{};
+  std::optional<std::string> ResolverQueryLogConfigId{};
+  std::optional<std::string> ResourceId{};
+  std::optional<awsjson::open_enum<::awsjson::route53resolver::ResolverQueryLogConfigAssociationStatus>> Status{};
+  std::optional<awsjson::open_enum<::awsjson::route53resolver::ResolverQueryLogConfigAssociationError>> Error{};
+  std::optional<std::string> ErrorMessage{};
+  std::optional<std::string> CreationTime{};
 
   friend bool operator==(ResolverQueryLogConfigAssociation const&,
                          ResolverQueryLogConfigAssociation const&) = default;

@@ -18,21 +18,21 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResolverRule {
-  std::optional<std::string> Id;
-  std::optional<std::string> CreatorRequestId;
-  std::optional<std::string> Arn;
-  std::optional<std::string> DomainName;
-  std::optional<awsjson::open_enum<::awsjson::route53resolver::ResolverRuleStatus>> Status;
-  std::optional<std::string> StatusMessage;
-  std::optional<awsjson::open_enum<::awsjson::route53resolver::RuleTypeOption>> RuleType;
-  std::optional<std::string> Name;
-  std::optional<std::vector<::awsjson::route53resolver::TargetAddress>> TargetIps;
-  std::optional<std::string> ResolverEndpointId;
-  std::optional<std::string> OwnerId;
-  std::optional<awsjson::open_enum<::awsjson::route53resolver::ShareStatus>> ShareStatus;
-  std::optional<std::string> CreationTime;
-  std::optional<std::string> ModificationTime;
-  std::optional<std::string> DelegationRecord;
+  std::optional<std::string> Id{};
+  std::optional<std::string> CreatorRequestId{};
+  std::optional<std::string> Arn{};
+  std::optional<std::string> DomainName{};
+  std::optional<awsjson::open_enum<::awsjson::route53resolver::ResolverRuleStatus>> Status{};
+  std::optional<std::string> StatusMessage{};
+  std::optional<awsjson::open_enum<::awsjson::route53resolver::RuleTypeOption>> RuleType{};
+  std::optional<std::string> Name{};
+  std::optional<std::vector<::awsjson::route53resolver::TargetAddress>> TargetIps{};
+  std::optional<std::string> ResolverEndpointId{};
+  std::optional<std::string> OwnerId{};
+  std::optional<awsjson::open_enum<::awsjson::route53resolver::ShareStatus>> ShareStatus{};
+  std::optional<std::string> CreationTime{};
+  std::optional<std::string> ModificationTime{};
+  std::optional<std::string> DelegationRecord{};
 
   friend bool operator==(ResolverRule const&, ResolverRule const&) = default;
 };

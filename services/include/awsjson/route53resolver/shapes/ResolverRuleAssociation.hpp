@@ -14,12 +14,12 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResolverRuleAssociation {
-  std::optional<std::string> Id;
-  std::optional<std::string> ResolverRuleId;
-  std::optional<std::string> Name;
-  std::optional<std::string> VPCId;
-  std::optional<awsjson::open_enum<::awsjson::route53resolver::ResolverRuleAssociationStatus>> Status;
-  std::optional<std::string> StatusMessage;
+  std::optional<std::string> Id{};
+  std::optional<std::string> ResolverRuleId{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> VPCId{};
+  std::optional<awsjson::open_enum<::awsjson::route53resolver::ResolverRuleAssociationStatus>> Status{};
+  std::optional<std::string> StatusMessage{};
 
   friend bool operator==(ResolverRuleAssociation const&, ResolverRuleAssociation const&) = default;
 };

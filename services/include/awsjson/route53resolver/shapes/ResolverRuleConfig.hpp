@@ -15,9 +15,9 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResolverRuleConfig {
-  std::optional<std::string> Name;
-  std::optional<std::vector<::awsjson::route53resolver::TargetAddress>> TargetIps;
-  std::optional<std::string> ResolverEndpointId;
+  std::optional<std::string> Name{};
+  std::optional<std::vector<::awsjson::route53resolver::TargetAddress>> TargetIps{};
+  std::optional<std::string> ResolverEndpointId{};
 
   friend bool operator==(ResolverRuleConfig const&, ResolverRuleConfig const&) = default;
 };

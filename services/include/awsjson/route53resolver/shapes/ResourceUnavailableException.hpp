@@ -12,8 +12,8 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceUnavailableException {
-  std::optional<std::string> Message;
-  std::optional<std::string> ResourceType;
+  std::optional<std::string> Message{};
+  std::optional<std::string> ResourceType{};
 
   friend bool operator==(ResourceUnavailableException const&,
                          ResourceUnavailableException const&) = default;

@@ -15,11 +15,11 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TargetAddress {
-  std::optional<std::string> Ip;
-  std::optional<std::int32_t> Port;
-  std::optional<std::string> Ipv6;
-  std::optional<awsjson::open_enum<::awsjson::route53resolver::Protocol>> Protocol;
-  std::optional<std::string> ServerNameIndication;
+  std::optional<std::string> Ip{};
+  std::optional<std::int32_t> Port{};
+  std::optional<std::string> Ipv6{};
+  std::optional<awsjson::open_enum<::awsjson::route53resolver::Protocol>> Protocol{};
+  std::optional<std::string> ServerNameIndication{};
 
   friend bool operator==(TargetAddress const&, TargetAddress const&) = default;
 };

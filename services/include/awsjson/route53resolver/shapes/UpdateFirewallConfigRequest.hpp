@@ -14,8 +14,8 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateFirewallConfigRequest {
-  std::string ResourceId;
-  awsjson::open_enum<::awsjson::route53resolver::FirewallFailOpenStatus> FirewallFailOpen;
+  std::string ResourceId{};
+  awsjson::open_enum<::awsjson::route53resolver::FirewallFailOpenStatus> FirewallFailOpen{};
 
   friend bool operator==(UpdateFirewallConfigRequest const&,
                          UpdateFirewallConfigRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateFirewallConfigResponse {
-  std::optional<::awsjson::route53resolver::FirewallConfig> FirewallConfig;
+  std::optional<::awsjson::route53resolver::FirewallConfig> FirewallConfig{};
 
   friend bool operator==(UpdateFirewallConfigResponse const&,
                          UpdateFirewallConfigResponse const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateFirewallDomainsRequest {
-  std::string FirewallDomainListId;
-  awsjson::open_enum<::awsjson::route53resolver::FirewallDomainUpdateOperation> Operation;
-  std::vector<std::string> Domains;
+  std::string FirewallDomainListId{};
+  awsjson::open_enum<::awsjson::route53resolver::FirewallDomainUpdateOperation> Operation{};
+  std::vector<std::string> Domains{};
 
   friend bool operator==(UpdateFirewallDomainsRequest const&,
                          UpdateFirewallDomainsRequest const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateFirewallRuleGroupAssociationRequest {
-  std::string FirewallRuleGroupAssociationId;
-  std::optional<std::int32_t> Priority;
-  std::optional<awsjson::open_enum<::awsjson::route53resolver::MutationProtectionStatus>> MutationProtection;
-  std::optional<std::string> Name;
+  std::string FirewallRuleGroupAssociationId{};
+  std::optional<std::int32_t> Priority{};
+  std::optional<awsjson::open_enum<::awsjson::route53resolver::MutationProtectionStatus>> MutationProtection{};
+  std::optional<std::string> Name{};
 
   friend bool operator==(UpdateFirewallRuleGroupAssociationRequest const&,
                          UpdateFirewallRuleGroupAssociationRequest const&) = default;

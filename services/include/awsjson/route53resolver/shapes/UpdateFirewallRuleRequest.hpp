@@ -20,20 +20,20 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateFirewallRuleRequest {
-  std::string FirewallRuleGroupId;
-  std::optional<std::string> FirewallDomainListId;
-  std::optional<std::string> FirewallThreatProtectionId;
-  std::optional<std::int32_t> Priority;
-  std::optional<awsjson::open_enum<::awsjson::route53resolver::Action>> Action;
-  std::optional<awsjson::open_enum<::awsjson::route53resolver::BlockResponse>> BlockResponse;
-  std::optional<std::string> BlockOverrideDomain;
-  std::optional<awsjson::open_enum<::awsjson::route53resolver::BlockOverrideDnsType>> BlockOverrideDnsType;
-  std::optional<std::int32_t> BlockOverrideTtl;
-  std::optional<std::string> Name;
-  std::optional<awsjson::open_enum<::awsjson::route53resolver::FirewallDomainRedirectionAction>> FirewallDomainRedirectionAction;
-  std::optional<std::string> Qtype;
-  std::optional<awsjson::open_enum<::awsjson::route53resolver::DnsThreatProtection>> DnsThreatProtection;
-  std::optional<awsjson::open_enum<::awsjson::route53resolver::ConfidenceThreshold>> ConfidenceThreshold;
+  std::string FirewallRuleGroupId{};
+  std::optional<std::string> FirewallDomainListId{};
+  std::optional<std::string> FirewallThreatProtectionId{};
+  std::optional<std::int32_t> Priority{};
+  std::optional<awsjson::open_enum<::awsjson::route53resolver::Action>> Action{};
+  std::optional<awsjson::open_enum<::awsjson::route53resolver::BlockResponse>> BlockResponse{};
+  std::optional<std::string> BlockOverrideDomain{};
+  std::optional<awsjson::open_enum<::awsjson::route53resolver::BlockOverrideDnsType>> BlockOverrideDnsType{};
+  std::optional<std::int32_t> BlockOverrideTtl{};
+  std::optional<std::string> Name{};
+  std::optional<awsjson::open_enum<::awsjson::route53resolver::FirewallDomainRedirectionAction>> FirewallDomainRedirectionAction{};
+  std::optional<std::string> Qtype{};
+  std::optional<awsjson::open_enum<::awsjson::route53resolver::DnsThreatProtection>> DnsThreatProtection{};
+  std::optional<awsjson::open_enum<::awsjson::route53resolver::ConfidenceThreshold>> ConfidenceThreshold{};
 
   friend bool operator==(UpdateFirewallRuleRequest const&,
                          UpdateFirewallRuleRequest const&) = default;

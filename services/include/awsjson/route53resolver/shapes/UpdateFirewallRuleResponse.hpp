@@ -13,7 +13,7 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateFirewallRuleResponse {
-  std::optional<::awsjson::route53resolver::FirewallRule> FirewallRule;
+  std::optional<::awsjson::route53resolver::FirewallRule> FirewallRule{};
 
   friend bool operator==(UpdateFirewallRuleResponse const&,
                          UpdateFirewallRuleResponse const&) = default;

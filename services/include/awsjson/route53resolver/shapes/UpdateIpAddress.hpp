@@ -12,8 +12,8 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateIpAddress {
-  std::string IpId;
-  std::string Ipv6;
+  std::string IpId{};
+  std::string Ipv6{};
 
   friend bool operator==(UpdateIpAddress const&, UpdateIpAddress const&) = default;
 };

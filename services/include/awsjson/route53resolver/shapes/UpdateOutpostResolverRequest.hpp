@@ -13,10 +13,10 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateOutpostResolverRequest {
-  std::string Id;
-  std::optional<std::string> Name;
-  std::optional<std::int32_t> InstanceCount;
-  std::optional<std::string> PreferredInstanceType;
+  std::string Id{};
+  std::optional<std::string> Name{};
+  std::optional<std::int32_t> InstanceCount{};
+  std::optional<std::string> PreferredInstanceType{};
 
   friend bool operator==(UpdateOutpostResolverRequest const&,
                          UpdateOutpostResolverRequest const&) = default;

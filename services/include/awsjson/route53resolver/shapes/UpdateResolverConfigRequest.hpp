@@ -14,8 +14,8 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateResolverConfigRequest {
-  std::string ResourceId;
-  awsjson::open_enum<::awsjson::route53resolver::AutodefinedReverseFlag> AutodefinedReverseFlag;
+  std::string ResourceId{};
+  awsjson::open_enum<::awsjson::route53resolver::AutodefinedReverseFlag> AutodefinedReverseFlag{};
 
   friend bool operator==(UpdateResolverConfigRequest const&,
                          UpdateResolverConfigRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateResolverConfigResponse {
-  std::optional<::awsjson::route53resolver::ResolverConfig> ResolverConfig;
+  std::optional<::awsjson::route53resolver::ResolverConfig> ResolverConfig{};
 
   friend bool operator==(UpdateResolverConfigResponse const&,
                          UpdateResolverConfigResponse const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateResolverDnssecConfigRequest {
-  std::string ResourceId;
-  awsjson::open_enum<::awsjson::route53resolver::Validation> Validation;
+  std::string ResourceId{};
+  awsjson::open_enum<::awsjson::route53resolver::Validation> Validation{};
 
   friend bool operator==(UpdateResolverDnssecConfigRequest const&,
                          UpdateResolverDnssecConfigRequest const&) = default;

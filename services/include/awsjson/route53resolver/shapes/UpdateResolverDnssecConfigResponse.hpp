@@ -13,7 +13,7 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateResolverDnssecConfigResponse {
-  std::optional<::awsjson::route53resolver::ResolverDnssecConfig> ResolverDNSSECConfig;
+  std::optional<::awsjson::route53resolver::ResolverDnssecConfig> ResolverDNSSECConfig{};
 
   friend bool operator==(UpdateResolverDnssecConfigResponse const&,
                          UpdateResolverDnssecConfigResponse const&) = default;

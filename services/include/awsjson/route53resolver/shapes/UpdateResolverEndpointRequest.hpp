@@ -17,15 +17,15 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateResolverEndpointRequest {
-  std::string ResolverEndpointId;
-  std::optional<std::string> Name;
-  std::optional<awsjson::open_enum<::awsjson::route53resolver::ResolverEndpointType>> ResolverEndpointType;
-  std::optional<std::vector<::awsjson::route53resolver::UpdateIpAddress>> UpdateIpAddresses;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::route53resolver::Protocol>>> Protocols;
-  std::optional<bool> RniEnhancedMetricsEnabled;
-  std::optional<bool> TargetNameServerMetricsEnabled;
-  std::optional<bool> Dns64Enabled;
-  std::optional<bool> Ipv6InternetAccessEnabled;
+  std::string ResolverEndpointId{};
+  std::optional<std::string> Name{};
+  std::optional<awsjson::open_enum<::awsjson::route53resolver::ResolverEndpointType>> ResolverEndpointType{};
+  std::optional<std::vector<::awsjson::route53resolver::UpdateIpAddress>> UpdateIpAddresses{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::route53resolver::Protocol>>> Protocols{};
+  std::optional<bool> RniEnhancedMetricsEnabled{};
+  std::optional<bool> TargetNameServerMetricsEnabled{};
+  std::optional<bool> Dns64Enabled{};
+  std::optional<bool> Ipv6InternetAccessEnabled{};
 
   friend bool operator==(UpdateResolverEndpointRequest const&,
                          UpdateResolverEndpointRequest const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::route53resolver {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateResolverRuleRequest {
-  std::string ResolverRuleId;
-  ::awsjson::route53resolver::ResolverRuleConfig Config;
+  std::string ResolverRuleId{};
+  ::awsjson::route53resolver::ResolverRuleConfig Config{};
 
   friend bool operator==(UpdateResolverRuleRequest const&,
                          UpdateResolverRuleRequest const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AIBenchmarkEndpoint {
-  std::string Identifier;
-  std::optional<std::string> TargetContainerHostname;
-  std::optional<std::vector<::awsjson::sagemaker::AIBenchmarkInferenceComponent>> InferenceComponents;
+  std::string Identifier{};
+  std::optional<std::string> TargetContainerHostname{};
+  std::optional<std::vector<::awsjson::sagemaker::AIBenchmarkInferenceComponent>> InferenceComponents{};
 
   friend bool operator==(AIBenchmarkEndpoint const&, AIBenchmarkEndpoint const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AIBenchmarkInferenceComponent {
-  std::string Identifier;
+  std::string Identifier{};
 
   friend bool operator==(AIBenchmarkInferenceComponent const&,
                          AIBenchmarkInferenceComponent const&) = default;

@@ -14,12 +14,12 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AIBenchmarkJobSummary {
-  std::string AIBenchmarkJobName;
-  std::string AIBenchmarkJobArn;
-  awsjson::open_enum<::awsjson::sagemaker::AIBenchmarkJobStatus> AIBenchmarkJobStatus;
-  awsjson::timestamp CreationTime;
-  std::optional<awsjson::timestamp> EndTime;
-  std::optional<std::string> AIWorkloadConfigName;
+  std::string AIBenchmarkJobName{};
+  std::string AIBenchmarkJobArn{};
+  awsjson::open_enum<::awsjson::sagemaker::AIBenchmarkJobStatus> AIBenchmarkJobStatus{};
+  awsjson::timestamp CreationTime{};
+  std::optional<awsjson::timestamp> EndTime{};
+  std::optional<std::string> AIWorkloadConfigName{};
 
   friend bool operator==(AIBenchmarkJobSummary const&, AIBenchmarkJobSummary const&) = default;
 };

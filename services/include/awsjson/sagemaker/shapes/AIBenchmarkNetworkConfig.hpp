@@ -13,7 +13,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AIBenchmarkNetworkConfig {
-  std::optional<::awsjson::sagemaker::VpcConfig> VpcConfig;
+  std::optional<::awsjson::sagemaker::VpcConfig> VpcConfig{};
 
   friend bool operator==(AIBenchmarkNetworkConfig const&,
                          AIBenchmarkNetworkConfig const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AIBenchmarkOutputConfig {
-  std::string S3OutputLocation;
+  std::string S3OutputLocation{};
 
   friend bool operator==(AIBenchmarkOutputConfig const&, AIBenchmarkOutputConfig const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AIBenchmarkOutputResult {
-  std::string S3OutputLocation;
-  std::optional<std::vector<::awsjson::sagemaker::AICloudWatchLogs>> CloudWatchLogs;
+  std::string S3OutputLocation{};
+  std::optional<std::vector<::awsjson::sagemaker::AICloudWatchLogs>> CloudWatchLogs{};
 
   friend bool operator==(AIBenchmarkOutputResult const&, AIBenchmarkOutputResult const&) = default;
 };

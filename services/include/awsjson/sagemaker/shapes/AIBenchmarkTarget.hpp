@@ -13,7 +13,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AIBenchmarkTarget : awsjson::tagged_union {
-  std::optional<::awsjson::sagemaker::AIBenchmarkEndpoint> Endpoint;
+  std::optional<::awsjson::sagemaker::AIBenchmarkEndpoint> Endpoint{};
 
   friend bool operator==(AIBenchmarkTarget const&, AIBenchmarkTarget const&) = default;
 };

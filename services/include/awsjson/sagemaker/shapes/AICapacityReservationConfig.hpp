@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AICapacityReservationConfig {
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::AICapacityReservationPreference>> CapacityReservationPreference;
-  std::optional<std::vector<std::string>> MlReservationArns;
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::AICapacityReservationPreference>> CapacityReservationPreference{};
+  std::optional<std::vector<std::string>> MlReservationArns{};
 
   friend bool operator==(AICapacityReservationConfig const&,
                          AICapacityReservationConfig const&) = default;

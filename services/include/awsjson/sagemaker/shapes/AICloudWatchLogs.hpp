@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AICloudWatchLogs {
-  std::optional<std::string> LogGroupArn;
-  std::optional<std::string> LogStreamName;
+  std::optional<std::string> LogGroupArn{};
+  std::optional<std::string> LogStreamName{};
 
   friend bool operator==(AICloudWatchLogs const&, AICloudWatchLogs const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AIDatasetConfig : awsjson::tagged_union {
-  std::optional<std::vector<::awsjson::sagemaker::AIWorkloadInputDataConfig>> InputDataConfig;
+  std::optional<std::vector<::awsjson::sagemaker::AIWorkloadInputDataConfig>> InputDataConfig{};
 
   friend bool operator==(AIDatasetConfig const&, AIDatasetConfig const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AIModelSource : awsjson::tagged_union {
-  std::optional<::awsjson::sagemaker::AIModelSourceS3> S3;
+  std::optional<::awsjson::sagemaker::AIModelSourceS3> S3{};
 
   friend bool operator==(AIModelSource const&, AIModelSource const&) = default;
 };

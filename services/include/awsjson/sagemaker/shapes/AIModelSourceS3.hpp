@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AIModelSourceS3 {
-  std::optional<std::string> S3Uri;
+  std::optional<std::string> S3Uri{};
 
   friend bool operator==(AIModelSourceS3 const&, AIModelSourceS3 const&) = default;
 };

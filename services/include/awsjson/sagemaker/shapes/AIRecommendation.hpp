@@ -18,12 +18,12 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AIRecommendation {
-  std::optional<std::string> RecommendationDescription;
-  std::optional<std::vector<::awsjson::sagemaker::AIRecommendationOptimizationDetail>> OptimizationDetails;
-  std::optional<::awsjson::sagemaker::AIRecommendationModelDetails> ModelDetails;
-  std::optional<::awsjson::sagemaker::AIRecommendationDeploymentConfiguration> DeploymentConfiguration;
-  std::optional<std::string> AIBenchmarkJobArn;
-  std::optional<std::vector<::awsjson::sagemaker::AIRecommendationPerformanceMetric>> ExpectedPerformance;
+  std::optional<std::string> RecommendationDescription{};
+  std::optional<std::vector<::awsjson::sagemaker::AIRecommendationOptimizationDetail>> OptimizationDetails{};
+  std::optional<::awsjson::sagemaker::AIRecommendationModelDetails> ModelDetails{};
+  std::optional<::awsjson::sagemaker::AIRecommendationDeploymentConfiguration> DeploymentConfiguration{};
+  std::optional<std::string> AIBenchmarkJobArn{};
+  std::optional<std::vector<::awsjson::sagemaker::AIRecommendationPerformanceMetric>> ExpectedPerformance{};
 
   friend bool operator==(AIRecommendation const&, AIRecommendation const&) = default;
 };

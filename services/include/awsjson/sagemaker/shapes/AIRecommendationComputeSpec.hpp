@@ -16,8 +16,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AIRecommendationComputeSpec {
-  std::optional<std::vector<awsjson::open_enum<::awsjson::sagemaker::AIRecommendationInstanceType>>> InstanceTypes;
-  std::optional<::awsjson::sagemaker::AICapacityReservationConfig> CapacityReservationConfig;
+  std::optional<std::vector<awsjson::open_enum<::awsjson::sagemaker::AIRecommendationInstanceType>>> InstanceTypes{};
+  std::optional<::awsjson::sagemaker::AICapacityReservationConfig> CapacityReservationConfig{};
 
   friend bool operator==(AIRecommendationComputeSpec const&,
                          AIRecommendationComputeSpec const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AIRecommendationConstraint {
-  awsjson::open_enum<::awsjson::sagemaker::AIRecommendationMetric> Metric;
+  awsjson::open_enum<::awsjson::sagemaker::AIRecommendationMetric> Metric{};
 
   friend bool operator==(AIRecommendationConstraint const&,
                          AIRecommendationConstraint const&) = default;

@@ -18,12 +18,12 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AIRecommendationDeploymentConfiguration {
-  std::optional<std::vector<::awsjson::sagemaker::AIRecommendationDeploymentS3Channel>> S3;
-  std::optional<std::string> ImageUri;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::AIRecommendationInstanceType>> InstanceType;
-  std::optional<std::int32_t> InstanceCount;
-  std::optional<std::int32_t> CopyCountPerInstance;
-  std::optional<std::map<std::string, std::string>> EnvironmentVariables;
+  std::optional<std::vector<::awsjson::sagemaker::AIRecommendationDeploymentS3Channel>> S3{};
+  std::optional<std::string> ImageUri{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::AIRecommendationInstanceType>> InstanceType{};
+  std::optional<std::int32_t> InstanceCount{};
+  std::optional<std::int32_t> CopyCountPerInstance{};
+  std::optional<std::map<std::string, std::string>> EnvironmentVariables{};
 
   friend bool operator==(AIRecommendationDeploymentConfiguration const&,
                          AIRecommendationDeploymentConfiguration const&) = default;

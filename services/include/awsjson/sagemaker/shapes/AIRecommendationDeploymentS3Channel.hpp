@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AIRecommendationDeploymentS3Channel {
-  std::optional<std::string> ChannelName;
-  std::optional<std::string> Uri;
+  std::optional<std::string> ChannelName{};
+  std::optional<std::string> Uri{};
 
   friend bool operator==(AIRecommendationDeploymentS3Channel const&,
                          AIRecommendationDeploymentS3Channel const&) = default;

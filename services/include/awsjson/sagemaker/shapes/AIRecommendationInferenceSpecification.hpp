@@ -14,7 +14,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AIRecommendationInferenceSpecification {
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::AIRecommendationInferenceFramework>> Framework;
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::AIRecommendationInferenceFramework>> Framework{};
 
   friend bool operator==(AIRecommendationInferenceSpecification const&,
                          AIRecommendationInferenceSpecification const&) = default;

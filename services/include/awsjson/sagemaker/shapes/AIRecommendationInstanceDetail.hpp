@@ -15,9 +15,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AIRecommendationInstanceDetail {
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::AIRecommendationInstanceType>> InstanceType;
-  std::optional<std::int32_t> InstanceCount;
-  std::optional<std::int32_t> CopyCountPerInstance;
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::AIRecommendationInstanceType>> InstanceType{};
+  std::optional<std::int32_t> InstanceCount{};
+  std::optional<std::int32_t> CopyCountPerInstance{};
 
   friend bool operator==(AIRecommendationInstanceDetail const&,
                          AIRecommendationInstanceDetail const&) = default;

@@ -14,11 +14,11 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AIRecommendationJobSummary {
-  std::string AIRecommendationJobName;
-  std::string AIRecommendationJobArn;
-  awsjson::open_enum<::awsjson::sagemaker::AIRecommendationJobStatus> AIRecommendationJobStatus;
-  awsjson::timestamp CreationTime;
-  std::optional<awsjson::timestamp> EndTime;
+  std::string AIRecommendationJobName{};
+  std::string AIRecommendationJobArn{};
+  awsjson::open_enum<::awsjson::sagemaker::AIRecommendationJobStatus> AIRecommendationJobStatus{};
+  awsjson::timestamp CreationTime{};
+  std::optional<awsjson::timestamp> EndTime{};
 
   friend bool operator==(AIRecommendationJobSummary const&,
                          AIRecommendationJobSummary const&) = default;

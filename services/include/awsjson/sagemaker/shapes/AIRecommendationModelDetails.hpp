@@ -15,9 +15,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AIRecommendationModelDetails {
-  std::optional<std::string> ModelPackageArn;
-  std::optional<std::string> InferenceSpecificationName;
-  std::optional<std::vector<::awsjson::sagemaker::AIRecommendationInstanceDetail>> InstanceDetails;
+  std::optional<std::string> ModelPackageArn{};
+  std::optional<std::string> InferenceSpecificationName{};
+  std::optional<std::vector<::awsjson::sagemaker::AIRecommendationInstanceDetail>> InstanceDetails{};
 
   friend bool operator==(AIRecommendationModelDetails const&,
                          AIRecommendationModelDetails const&) = default;

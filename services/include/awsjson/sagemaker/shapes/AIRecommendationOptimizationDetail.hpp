@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AIRecommendationOptimizationDetail {
-  awsjson::open_enum<::awsjson::sagemaker::AIRecommendationOptimizationType> OptimizationType;
-  std::optional<std::map<std::string, std::string>> OptimizationConfig;
+  awsjson::open_enum<::awsjson::sagemaker::AIRecommendationOptimizationType> OptimizationType{};
+  std::optional<std::map<std::string, std::string>> OptimizationConfig{};
 
   friend bool operator==(AIRecommendationOptimizationDetail const&,
                          AIRecommendationOptimizationDetail const&) = default;

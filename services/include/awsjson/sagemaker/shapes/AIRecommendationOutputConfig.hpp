@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AIRecommendationOutputConfig {
-  std::optional<std::string> S3OutputLocation;
-  std::optional<std::string> ModelPackageGroupIdentifier;
+  std::optional<std::string> S3OutputLocation{};
+  std::optional<std::string> ModelPackageGroupIdentifier{};
 
   friend bool operator==(AIRecommendationOutputConfig const&,
                          AIRecommendationOutputConfig const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AIRecommendationOutputResult {
-  std::string S3OutputLocation;
-  std::optional<std::string> ModelPackageGroupIdentifier;
+  std::string S3OutputLocation{};
+  std::optional<std::string> ModelPackageGroupIdentifier{};
 
   friend bool operator==(AIRecommendationOutputResult const&,
                          AIRecommendationOutputResult const&) = default;

@@ -12,10 +12,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AIRecommendationPerformanceMetric {
-  std::string Metric;
-  std::optional<std::string> Stat;
-  std::string Value;
-  std::optional<std::string> Unit;
+  std::string Metric{};
+  std::optional<std::string> Stat{};
+  std::string Value{};
+  std::optional<std::string> Unit{};
 
   friend bool operator==(AIRecommendationPerformanceMetric const&,
                          AIRecommendationPerformanceMetric const&) = default;

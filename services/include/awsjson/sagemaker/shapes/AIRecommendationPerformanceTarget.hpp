@@ -14,7 +14,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AIRecommendationPerformanceTarget {
-  std::vector<::awsjson::sagemaker::AIRecommendationConstraint> Constraints;
+  std::vector<::awsjson::sagemaker::AIRecommendationConstraint> Constraints{};
 
   friend bool operator==(AIRecommendationPerformanceTarget const&,
                          AIRecommendationPerformanceTarget const&) = default;

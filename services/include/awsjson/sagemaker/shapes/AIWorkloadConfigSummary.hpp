@@ -12,9 +12,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AIWorkloadConfigSummary {
-  std::string AIWorkloadConfigName;
-  std::string AIWorkloadConfigArn;
-  awsjson::timestamp CreationTime;
+  std::string AIWorkloadConfigName{};
+  std::string AIWorkloadConfigArn{};
+  awsjson::timestamp CreationTime{};
 
   friend bool operator==(AIWorkloadConfigSummary const&, AIWorkloadConfigSummary const&) = default;
 };

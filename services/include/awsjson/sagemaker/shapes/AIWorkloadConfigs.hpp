@@ -13,7 +13,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AIWorkloadConfigs {
-  ::awsjson::sagemaker::WorkloadSpec WorkloadSpec;
+  ::awsjson::sagemaker::WorkloadSpec WorkloadSpec{};
 
   friend bool operator==(AIWorkloadConfigs const&, AIWorkloadConfigs const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AIWorkloadDataSource {
-  std::optional<::awsjson::sagemaker::AIWorkloadS3DataSource> S3DataSource;
+  std::optional<::awsjson::sagemaker::AIWorkloadS3DataSource> S3DataSource{};
 
   friend bool operator==(AIWorkloadDataSource const&, AIWorkloadDataSource const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AIWorkloadInputDataConfig {
-  std::string ChannelName;
-  ::awsjson::sagemaker::AIWorkloadDataSource DataSource;
+  std::string ChannelName{};
+  ::awsjson::sagemaker::AIWorkloadDataSource DataSource{};
 
   friend bool operator==(AIWorkloadInputDataConfig const&,
                          AIWorkloadInputDataConfig const&) = default;

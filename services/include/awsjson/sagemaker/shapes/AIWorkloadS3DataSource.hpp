@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AIWorkloadS3DataSource {
-  std::string S3Uri;
+  std::string S3Uri{};
 
   friend bool operator==(AIWorkloadS3DataSource const&, AIWorkloadS3DataSource const&) = default;
 };

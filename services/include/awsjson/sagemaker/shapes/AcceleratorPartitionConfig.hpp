@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AcceleratorPartitionConfig {
-  awsjson::open_enum<::awsjson::sagemaker::MIGProfileType> Type;
-  std::int32_t Count;
+  awsjson::open_enum<::awsjson::sagemaker::MIGProfileType> Type{};
+  std::int32_t Count{};
 
   friend bool operator==(AcceleratorPartitionConfig const&,
                          AcceleratorPartitionConfig const&) = default;

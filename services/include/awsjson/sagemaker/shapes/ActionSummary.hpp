@@ -15,13 +15,13 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ActionSummary {
-  std::optional<std::string> ActionArn;
-  std::optional<std::string> ActionName;
-  std::optional<::awsjson::sagemaker::ActionSource> Source;
-  std::optional<std::string> ActionType;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ActionStatus>> Status;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastModifiedTime;
+  std::optional<std::string> ActionArn{};
+  std::optional<std::string> ActionName{};
+  std::optional<::awsjson::sagemaker::ActionSource> Source{};
+  std::optional<std::string> ActionType{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ActionStatus>> Status{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
 
   friend bool operator==(ActionSummary const&, ActionSummary const&) = default;
 };

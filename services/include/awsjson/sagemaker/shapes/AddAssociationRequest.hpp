@@ -14,9 +14,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AddAssociationRequest {
-  std::string SourceArn;
-  std::string DestinationArn;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::AssociationEdgeType>> AssociationType;
+  std::string SourceArn{};
+  std::string DestinationArn{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::AssociationEdgeType>> AssociationType{};
 
   friend bool operator==(AddAssociationRequest const&, AddAssociationRequest const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AddAssociationResponse {
-  std::optional<std::string> SourceArn;
-  std::optional<std::string> DestinationArn;
+  std::optional<std::string> SourceArn{};
+  std::optional<std::string> DestinationArn{};
 
   friend bool operator==(AddAssociationResponse const&, AddAssociationResponse const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AddClusterNodeSpecification {
-  std::string InstanceGroupName;
-  std::int32_t IncrementTargetCountBy;
-  std::optional<std::vector<std::string>> AvailabilityZones;
-  std::optional<std::vector<std::string>> InstanceTypes;
+  std::string InstanceGroupName{};
+  std::int32_t IncrementTargetCountBy{};
+  std::optional<std::vector<std::string>> AvailabilityZones{};
+  std::optional<std::vector<std::string>> InstanceTypes{};
 
   friend bool operator==(AddClusterNodeSpecification const&,
                          AddClusterNodeSpecification const&) = default;

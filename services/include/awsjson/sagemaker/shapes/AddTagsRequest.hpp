@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AddTagsRequest {
-  std::string ResourceArn;
-  std::vector<::awsjson::sagemaker::Tag> Tags;
+  std::string ResourceArn{};
+  std::vector<::awsjson::sagemaker::Tag> Tags{};
 
   friend bool operator==(AddTagsRequest const&, AddTagsRequest const&) = default;
 };

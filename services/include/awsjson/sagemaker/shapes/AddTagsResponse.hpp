@@ -14,7 +14,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AddTagsResponse {
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
 
   friend bool operator==(AddTagsResponse const&, AddTagsResponse const&) = default;
 };

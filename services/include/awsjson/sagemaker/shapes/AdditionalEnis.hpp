@@ -13,7 +13,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AdditionalEnis {
-  std::optional<std::vector<std::string>> EfaEnis;
+  std::optional<std::vector<std::string>> EfaEnis{};
 
   friend bool operator==(AdditionalEnis const&, AdditionalEnis const&) = default;
 };

@@ -15,13 +15,13 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AdditionalInferenceSpecificationDefinition {
-  std::string Name;
-  std::optional<std::string> Description;
-  std::vector<::awsjson::sagemaker::ModelPackageContainerDefinition> Containers;
-  std::optional<std::vector<std::string>> SupportedTransformInstanceTypes;
-  std::optional<std::vector<std::string>> SupportedRealtimeInferenceInstanceTypes;
-  std::optional<std::vector<std::string>> SupportedContentTypes;
-  std::optional<std::vector<std::string>> SupportedResponseMIMETypes;
+  std::string Name{};
+  std::optional<std::string> Description{};
+  std::vector<::awsjson::sagemaker::ModelPackageContainerDefinition> Containers{};
+  std::optional<std::vector<std::string>> SupportedTransformInstanceTypes{};
+  std::optional<std::vector<std::string>> SupportedRealtimeInferenceInstanceTypes{};
+  std::optional<std::vector<std::string>> SupportedContentTypes{};
+  std::optional<std::vector<std::string>> SupportedResponseMIMETypes{};
 
   friend bool operator==(AdditionalInferenceSpecificationDefinition const&,
                          AdditionalInferenceSpecificationDefinition const&) = default;

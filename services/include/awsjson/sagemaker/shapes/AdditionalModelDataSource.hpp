@@ -14,8 +14,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AdditionalModelDataSource {
-  std::string ChannelName;
-  ::awsjson::sagemaker::S3ModelDataSource S3DataSource;
+  std::string ChannelName{};
+  ::awsjson::sagemaker::S3ModelDataSource S3DataSource{};
 
   friend bool operator==(AdditionalModelDataSource const&,
                          AdditionalModelDataSource const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AdditionalS3DataSource {
-  awsjson::open_enum<::awsjson::sagemaker::AdditionalS3DataSourceDataType> S3DataType;
-  std::string S3Uri;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::CompressionType>> CompressionType;
-  std::optional<std::string> ETag;
+  awsjson::open_enum<::awsjson::sagemaker::AdditionalS3DataSourceDataType> S3DataType{};
+  std::string S3Uri{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::CompressionType>> CompressionType{};
+  std::optional<std::string> ETag{};
 
   friend bool operator==(AdditionalS3DataSource const&, AdditionalS3DataSource const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AgentVersion {
-  std::string Version;
-  std::int64_t AgentCount;
+  std::string Version{};
+  std::int64_t AgentCount{};
 
   friend bool operator==(AgentVersion const&, AgentVersion const&) = default;
 };

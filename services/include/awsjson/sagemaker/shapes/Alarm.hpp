@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Alarm {
-  std::optional<std::string> AlarmName;
+  std::optional<std::string> AlarmName{};
 
   friend bool operator==(Alarm const&, Alarm const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AlarmDetails {
-  std::string AlarmName;
+  std::string AlarmName{};
 
   friend bool operator==(AlarmDetails const&, AlarmDetails const&) = default;
 };

@@ -17,14 +17,14 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AlgorithmSpecification {
-  std::optional<std::string> TrainingImage;
-  std::optional<std::string> AlgorithmName;
-  awsjson::open_enum<::awsjson::sagemaker::TrainingInputMode> TrainingInputMode;
-  std::optional<std::vector<::awsjson::sagemaker::MetricDefinition>> MetricDefinitions;
-  std::optional<bool> EnableSageMakerMetricsTimeSeries;
-  std::optional<std::vector<std::string>> ContainerEntrypoint;
-  std::optional<std::vector<std::string>> ContainerArguments;
-  std::optional<::awsjson::sagemaker::TrainingImageConfig> TrainingImageConfig;
+  std::optional<std::string> TrainingImage{};
+  std::optional<std::string> AlgorithmName{};
+  awsjson::open_enum<::awsjson::sagemaker::TrainingInputMode> TrainingInputMode{};
+  std::optional<std::vector<::awsjson::sagemaker::MetricDefinition>> MetricDefinitions{};
+  std::optional<bool> EnableSageMakerMetricsTimeSeries{};
+  std::optional<std::vector<std::string>> ContainerEntrypoint{};
+  std::optional<std::vector<std::string>> ContainerArguments{};
+  std::optional<::awsjson::sagemaker::TrainingImageConfig> TrainingImageConfig{};
 
   friend bool operator==(AlgorithmSpecification const&, AlgorithmSpecification const&) = default;
 };

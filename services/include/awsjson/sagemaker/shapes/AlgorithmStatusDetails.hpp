@@ -14,8 +14,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AlgorithmStatusDetails {
-  std::optional<std::vector<::awsjson::sagemaker::AlgorithmStatusItem>> ValidationStatuses;
-  std::optional<std::vector<::awsjson::sagemaker::AlgorithmStatusItem>> ImageScanStatuses;
+  std::optional<std::vector<::awsjson::sagemaker::AlgorithmStatusItem>> ValidationStatuses{};
+  std::optional<std::vector<::awsjson::sagemaker::AlgorithmStatusItem>> ImageScanStatuses{};
 
   friend bool operator==(AlgorithmStatusDetails const&, AlgorithmStatusDetails const&) = default;
 };

@@ -14,11 +14,11 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AlgorithmSummary {
-  std::string AlgorithmName;
-  std::string AlgorithmArn;
-  std::optional<std::string> AlgorithmDescription;
-  awsjson::timestamp CreationTime;
-  awsjson::open_enum<::awsjson::sagemaker::AlgorithmStatus> AlgorithmStatus;
+  std::string AlgorithmName{};
+  std::string AlgorithmArn{};
+  std::optional<std::string> AlgorithmDescription{};
+  awsjson::timestamp CreationTime{};
+  awsjson::open_enum<::awsjson::sagemaker::AlgorithmStatus> AlgorithmStatus{};
 
   friend bool operator==(AlgorithmSummary const&, AlgorithmSummary const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AlgorithmValidationProfile {
-  std::string ProfileName;
-  ::awsjson::sagemaker::TrainingJobDefinition TrainingJobDefinition;
-  std::optional<::awsjson::sagemaker::TransformJobDefinition> TransformJobDefinition;
+  std::string ProfileName{};
+  ::awsjson::sagemaker::TrainingJobDefinition TrainingJobDefinition{};
+  std::optional<::awsjson::sagemaker::TransformJobDefinition> TransformJobDefinition{};
 
   friend bool operator==(AlgorithmValidationProfile const&,
                          AlgorithmValidationProfile const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AlgorithmValidationSpecification {
-  std::string ValidationRole;
-  std::vector<::awsjson::sagemaker::AlgorithmValidationProfile> ValidationProfiles;
+  std::string ValidationRole{};
+  std::vector<::awsjson::sagemaker::AlgorithmValidationProfile> ValidationProfiles{};
 
   friend bool operator==(AlgorithmValidationSpecification const&,
                          AlgorithmValidationSpecification const&) = default;

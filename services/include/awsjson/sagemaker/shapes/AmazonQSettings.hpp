@@ -14,8 +14,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AmazonQSettings {
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::FeatureStatus>> Status;
-  std::optional<std::string> QProfileArn;
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::FeatureStatus>> Status{};
+  std::optional<std::string> QProfileArn{};
 
   friend bool operator==(AmazonQSettings const&, AmazonQSettings const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AnnotationConsolidationConfig {
-  std::string AnnotationConsolidationLambdaArn;
+  std::string AnnotationConsolidationLambdaArn{};
 
   friend bool operator==(AnnotationConsolidationConfig const&,
                          AnnotationConsolidationConfig const&) = default;

@@ -16,14 +16,14 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AppDetails {
-  std::optional<std::string> DomainId;
-  std::optional<std::string> UserProfileName;
-  std::optional<std::string> SpaceName;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::AppType>> AppType;
-  std::optional<std::string> AppName;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::AppStatus>> Status;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<::awsjson::sagemaker::ResourceSpec> ResourceSpec;
+  std::optional<std::string> DomainId{};
+  std::optional<std::string> UserProfileName{};
+  std::optional<std::string> SpaceName{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::AppType>> AppType{};
+  std::optional<std::string> AppName{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::AppStatus>> Status{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<::awsjson::sagemaker::ResourceSpec> ResourceSpec{};
 
   friend bool operator==(AppDetails const&, AppDetails const&) = default;
 };

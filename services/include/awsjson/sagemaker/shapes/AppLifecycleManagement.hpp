@@ -13,7 +13,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AppLifecycleManagement {
-  std::optional<::awsjson::sagemaker::IdleSettings> IdleSettings;
+  std::optional<::awsjson::sagemaker::IdleSettings> IdleSettings{};
 
   friend bool operator==(AppLifecycleManagement const&, AppLifecycleManagement const&) = default;
 };

@@ -13,9 +13,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AppSpecification {
-  std::string ImageUri;
-  std::optional<std::vector<std::string>> ContainerEntrypoint;
-  std::optional<std::vector<std::string>> ContainerArguments;
+  std::string ImageUri{};
+  std::optional<std::vector<std::string>> ContainerEntrypoint{};
+  std::optional<std::vector<std::string>> ContainerArguments{};
 
   friend bool operator==(AppSpecification const&, AppSpecification const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ArtifactSource {
-  std::string SourceUri;
-  std::optional<std::vector<::awsjson::sagemaker::ArtifactSourceType>> SourceTypes;
+  std::string SourceUri{};
+  std::optional<std::vector<::awsjson::sagemaker::ArtifactSourceType>> SourceTypes{};
 
   friend bool operator==(ArtifactSource const&, ArtifactSource const&) = default;
 };

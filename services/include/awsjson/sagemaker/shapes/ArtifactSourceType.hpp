@@ -14,8 +14,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ArtifactSourceType {
-  awsjson::open_enum<::awsjson::sagemaker::ArtifactSourceIdType> SourceIdType;
-  std::string Value;
+  awsjson::open_enum<::awsjson::sagemaker::ArtifactSourceIdType> SourceIdType{};
+  std::string Value{};
 
   friend bool operator==(ArtifactSourceType const&, ArtifactSourceType const&) = default;
 };

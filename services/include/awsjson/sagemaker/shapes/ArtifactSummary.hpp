@@ -14,12 +14,12 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ArtifactSummary {
-  std::optional<std::string> ArtifactArn;
-  std::optional<std::string> ArtifactName;
-  std::optional<::awsjson::sagemaker::ArtifactSource> Source;
-  std::optional<std::string> ArtifactType;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastModifiedTime;
+  std::optional<std::string> ArtifactArn{};
+  std::optional<std::string> ArtifactName{};
+  std::optional<::awsjson::sagemaker::ArtifactSource> Source{};
+  std::optional<std::string> ArtifactType{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
 
   friend bool operator==(ArtifactSummary const&, ArtifactSummary const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateTrialComponentResponse {
-  std::optional<std::string> TrialComponentArn;
-  std::optional<std::string> TrialArn;
+  std::optional<std::string> TrialComponentArn{};
+  std::optional<std::string> TrialArn{};
 
   friend bool operator==(AssociateTrialComponentResponse const&,
                          AssociateTrialComponentResponse const&) = default;

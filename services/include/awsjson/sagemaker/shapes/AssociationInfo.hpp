@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociationInfo {
-  std::string SourceArn;
-  std::string DestinationArn;
+  std::string SourceArn{};
+  std::string DestinationArn{};
 
   friend bool operator==(AssociationInfo const&, AssociationInfo const&) = default;
 };

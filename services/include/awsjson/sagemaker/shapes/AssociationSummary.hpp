@@ -15,15 +15,15 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociationSummary {
-  std::optional<std::string> SourceArn;
-  std::optional<std::string> DestinationArn;
-  std::optional<std::string> SourceType;
-  std::optional<std::string> DestinationType;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::AssociationEdgeType>> AssociationType;
-  std::optional<std::string> SourceName;
-  std::optional<std::string> DestinationName;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<::awsjson::sagemaker::UserContext> CreatedBy;
+  std::optional<std::string> SourceArn{};
+  std::optional<std::string> DestinationArn{};
+  std::optional<std::string> SourceType{};
+  std::optional<std::string> DestinationType{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::AssociationEdgeType>> AssociationType{};
+  std::optional<std::string> SourceName{};
+  std::optional<std::string> DestinationName{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<::awsjson::sagemaker::UserContext> CreatedBy{};
 
   friend bool operator==(AssociationSummary const&, AssociationSummary const&) = default;
 };

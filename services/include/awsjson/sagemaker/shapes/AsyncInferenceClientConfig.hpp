@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AsyncInferenceClientConfig {
-  std::optional<std::int32_t> MaxConcurrentInvocationsPerInstance;
+  std::optional<std::int32_t> MaxConcurrentInvocationsPerInstance{};
 
   friend bool operator==(AsyncInferenceClientConfig const&,
                          AsyncInferenceClientConfig const&) = default;

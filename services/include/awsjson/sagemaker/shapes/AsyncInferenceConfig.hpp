@@ -14,8 +14,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AsyncInferenceConfig {
-  std::optional<::awsjson::sagemaker::AsyncInferenceClientConfig> ClientConfig;
-  ::awsjson::sagemaker::AsyncInferenceOutputConfig OutputConfig;
+  std::optional<::awsjson::sagemaker::AsyncInferenceClientConfig> ClientConfig{};
+  ::awsjson::sagemaker::AsyncInferenceOutputConfig OutputConfig{};
 
   friend bool operator==(AsyncInferenceConfig const&, AsyncInferenceConfig const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AsyncInferenceNotificationConfig {
-  std::optional<std::string> SuccessTopic;
-  std::optional<std::string> ErrorTopic;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::sagemaker::AsyncNotificationTopicTypes>>> IncludeInferenceResponseIn;
+  std::optional<std::string> SuccessTopic{};
+  std::optional<std::string> ErrorTopic{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::sagemaker::AsyncNotificationTopicTypes>>> IncludeInferenceResponseIn{};
 
   friend bool operator==(AsyncInferenceNotificationConfig const&,
                          AsyncInferenceNotificationConfig const&) = default;

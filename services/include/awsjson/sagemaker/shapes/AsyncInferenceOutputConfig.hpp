@@ -14,10 +14,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AsyncInferenceOutputConfig {
-  std::optional<std::string> KmsKeyId;
-  std::optional<std::string> S3OutputPath;
-  std::optional<::awsjson::sagemaker::AsyncInferenceNotificationConfig> NotificationConfig;
-  std::optional<std::string> S3FailurePath;
+  std::optional<std::string> KmsKeyId{};
+  std::optional<std::string> S3OutputPath{};
+  std::optional<::awsjson::sagemaker::AsyncInferenceNotificationConfig> NotificationConfig{};
+  std::optional<std::string> S3FailurePath{};
 
   friend bool operator==(AsyncInferenceOutputConfig const&,
                          AsyncInferenceOutputConfig const&) = default;

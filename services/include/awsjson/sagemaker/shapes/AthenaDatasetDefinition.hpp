@@ -15,14 +15,14 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AthenaDatasetDefinition {
-  std::string Catalog;
-  std::string Database;
-  std::string QueryString;
-  std::optional<std::string> WorkGroup;
-  std::string OutputS3Uri;
-  std::optional<std::string> KmsKeyId;
-  awsjson::open_enum<::awsjson::sagemaker::AthenaResultFormat> OutputFormat;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::AthenaResultCompressionType>> OutputCompression;
+  std::string Catalog{};
+  std::string Database{};
+  std::string QueryString{};
+  std::optional<std::string> WorkGroup{};
+  std::string OutputS3Uri{};
+  std::optional<std::string> KmsKeyId{};
+  awsjson::open_enum<::awsjson::sagemaker::AthenaResultFormat> OutputFormat{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::AthenaResultCompressionType>> OutputCompression{};
 
   friend bool operator==(AthenaDatasetDefinition const&, AthenaDatasetDefinition const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AuthorizedUrl {
-  std::optional<std::string> Url;
-  std::optional<std::string> LocalPath;
+  std::optional<std::string> Url{};
+  std::optional<std::string> LocalPath{};
 
   friend bool operator==(AuthorizedUrl const&, AuthorizedUrl const&) = default;
 };

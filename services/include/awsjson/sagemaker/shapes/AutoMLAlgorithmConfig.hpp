@@ -15,7 +15,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AutoMLAlgorithmConfig {
-  std::vector<awsjson::open_enum<::awsjson::sagemaker::AutoMLAlgorithm>> AutoMLAlgorithms;
+  std::vector<awsjson::open_enum<::awsjson::sagemaker::AutoMLAlgorithm>> AutoMLAlgorithms{};
 
   friend bool operator==(AutoMLAlgorithmConfig const&, AutoMLAlgorithmConfig const&) = default;
 };

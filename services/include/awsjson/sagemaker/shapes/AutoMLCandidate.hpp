@@ -21,18 +21,18 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AutoMLCandidate {
-  std::string CandidateName;
-  std::optional<::awsjson::sagemaker::FinalAutoMLJobObjectiveMetric> FinalAutoMLJobObjectiveMetric;
-  awsjson::open_enum<::awsjson::sagemaker::ObjectiveStatus> ObjectiveStatus;
-  std::vector<::awsjson::sagemaker::AutoMLCandidateStep> CandidateSteps;
-  awsjson::open_enum<::awsjson::sagemaker::CandidateStatus> CandidateStatus;
-  std::optional<std::vector<::awsjson::sagemaker::AutoMLContainerDefinition>> InferenceContainers;
-  awsjson::timestamp CreationTime;
-  std::optional<awsjson::timestamp> EndTime;
-  awsjson::timestamp LastModifiedTime;
-  std::optional<std::string> FailureReason;
-  std::optional<::awsjson::sagemaker::CandidateProperties> CandidateProperties;
-  std::optional<std::map<std::string, std::vector<::awsjson::sagemaker::AutoMLContainerDefinition>>> InferenceContainerDefinitions;
+  std::string CandidateName{};
+  std::optional<::awsjson::sagemaker::FinalAutoMLJobObjectiveMetric> FinalAutoMLJobObjectiveMetric{};
+  awsjson::open_enum<::awsjson::sagemaker::ObjectiveStatus> ObjectiveStatus{};
+  std::vector<::awsjson::sagemaker::AutoMLCandidateStep> CandidateSteps{};
+  awsjson::open_enum<::awsjson::sagemaker::CandidateStatus> CandidateStatus{};
+  std::optional<std::vector<::awsjson::sagemaker::AutoMLContainerDefinition>> InferenceContainers{};
+  awsjson::timestamp CreationTime{};
+  std::optional<awsjson::timestamp> EndTime{};
+  awsjson::timestamp LastModifiedTime{};
+  std::optional<std::string> FailureReason{};
+  std::optional<::awsjson::sagemaker::CandidateProperties> CandidateProperties{};
+  std::optional<std::map<std::string, std::vector<::awsjson::sagemaker::AutoMLContainerDefinition>>> InferenceContainerDefinitions{};
 
   friend bool operator==(AutoMLCandidate const&, AutoMLCandidate const&) = default;
 };

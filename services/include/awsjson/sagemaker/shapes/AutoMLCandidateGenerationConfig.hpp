@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AutoMLCandidateGenerationConfig {
-  std::optional<std::string> FeatureSpecificationS3Uri;
-  std::optional<std::vector<::awsjson::sagemaker::AutoMLAlgorithmConfig>> AlgorithmsConfig;
+  std::optional<std::string> FeatureSpecificationS3Uri{};
+  std::optional<std::vector<::awsjson::sagemaker::AutoMLAlgorithmConfig>> AlgorithmsConfig{};
 
   friend bool operator==(AutoMLCandidateGenerationConfig const&,
                          AutoMLCandidateGenerationConfig const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AutoMLCandidateStep {
-  awsjson::open_enum<::awsjson::sagemaker::CandidateStepType> CandidateStepType;
-  std::string CandidateStepArn;
-  std::string CandidateStepName;
+  awsjson::open_enum<::awsjson::sagemaker::CandidateStepType> CandidateStepType{};
+  std::string CandidateStepArn{};
+  std::string CandidateStepName{};
 
   friend bool operator==(AutoMLCandidateStep const&, AutoMLCandidateStep const&) = default;
 };

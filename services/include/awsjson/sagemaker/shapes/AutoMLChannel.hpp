@@ -16,12 +16,12 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AutoMLChannel {
-  std::optional<::awsjson::sagemaker::AutoMLDataSource> DataSource;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::CompressionType>> CompressionType;
-  std::string TargetAttributeName;
-  std::optional<std::string> ContentType;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::AutoMLChannelType>> ChannelType;
-  std::optional<std::string> SampleWeightAttributeName;
+  std::optional<::awsjson::sagemaker::AutoMLDataSource> DataSource{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::CompressionType>> CompressionType{};
+  std::string TargetAttributeName{};
+  std::optional<std::string> ContentType{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::AutoMLChannelType>> ChannelType{};
+  std::optional<std::string> SampleWeightAttributeName{};
 
   friend bool operator==(AutoMLChannel const&, AutoMLChannel const&) = default;
 };

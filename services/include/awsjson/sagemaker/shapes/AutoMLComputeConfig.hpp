@@ -13,7 +13,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AutoMLComputeConfig {
-  std::optional<::awsjson::sagemaker::EmrServerlessComputeConfig> EmrServerlessComputeConfig;
+  std::optional<::awsjson::sagemaker::EmrServerlessComputeConfig> EmrServerlessComputeConfig{};
 
   friend bool operator==(AutoMLComputeConfig const&, AutoMLComputeConfig const&) = default;
 };

@@ -13,9 +13,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AutoMLContainerDefinition {
-  std::string Image;
-  std::string ModelDataUrl;
-  std::optional<std::map<std::string, std::string>> Environment;
+  std::string Image{};
+  std::string ModelDataUrl{};
+  std::optional<std::map<std::string, std::string>> Environment{};
 
   friend bool operator==(AutoMLContainerDefinition const&,
                          AutoMLContainerDefinition const&) = default;

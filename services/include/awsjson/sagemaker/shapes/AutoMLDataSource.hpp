@@ -13,7 +13,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AutoMLDataSource {
-  ::awsjson::sagemaker::AutoMLS3DataSource S3DataSource;
+  ::awsjson::sagemaker::AutoMLS3DataSource S3DataSource{};
 
   friend bool operator==(AutoMLDataSource const&, AutoMLDataSource const&) = default;
 };

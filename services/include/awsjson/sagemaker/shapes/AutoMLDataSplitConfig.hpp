@@ -11,7 +11,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AutoMLDataSplitConfig {
-  std::optional<float> ValidationFraction;
+  std::optional<float> ValidationFraction{};
 
   friend bool operator==(AutoMLDataSplitConfig const&, AutoMLDataSplitConfig const&) = default;
 };

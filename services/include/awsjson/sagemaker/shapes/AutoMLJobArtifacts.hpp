@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AutoMLJobArtifacts {
-  std::optional<std::string> CandidateDefinitionNotebookLocation;
-  std::optional<std::string> DataExplorationNotebookLocation;
+  std::optional<std::string> CandidateDefinitionNotebookLocation{};
+  std::optional<std::string> DataExplorationNotebookLocation{};
 
   friend bool operator==(AutoMLJobArtifacts const&, AutoMLJobArtifacts const&) = default;
 };

@@ -16,10 +16,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AutoMLJobChannel {
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::AutoMLChannelType>> ChannelType;
-  std::optional<std::string> ContentType;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::CompressionType>> CompressionType;
-  std::optional<::awsjson::sagemaker::AutoMLDataSource> DataSource;
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::AutoMLChannelType>> ChannelType{};
+  std::optional<std::string> ContentType{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::CompressionType>> CompressionType{};
+  std::optional<::awsjson::sagemaker::AutoMLDataSource> DataSource{};
 
   friend bool operator==(AutoMLJobChannel const&, AutoMLJobChannel const&) = default;
 };

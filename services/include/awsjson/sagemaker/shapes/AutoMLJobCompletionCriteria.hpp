@@ -12,9 +12,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AutoMLJobCompletionCriteria {
-  std::optional<std::int32_t> MaxCandidates;
-  std::optional<std::int32_t> MaxRuntimePerTrainingJobInSeconds;
-  std::optional<std::int32_t> MaxAutoMLJobRuntimeInSeconds;
+  std::optional<std::int32_t> MaxCandidates{};
+  std::optional<std::int32_t> MaxRuntimePerTrainingJobInSeconds{};
+  std::optional<std::int32_t> MaxAutoMLJobRuntimeInSeconds{};
 
   friend bool operator==(AutoMLJobCompletionCriteria const&,
                          AutoMLJobCompletionCriteria const&) = default;

@@ -18,11 +18,11 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AutoMLJobConfig {
-  std::optional<::awsjson::sagemaker::AutoMLJobCompletionCriteria> CompletionCriteria;
-  std::optional<::awsjson::sagemaker::AutoMLSecurityConfig> SecurityConfig;
-  std::optional<::awsjson::sagemaker::AutoMLCandidateGenerationConfig> CandidateGenerationConfig;
-  std::optional<::awsjson::sagemaker::AutoMLDataSplitConfig> DataSplitConfig;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::AutoMLMode>> Mode;
+  std::optional<::awsjson::sagemaker::AutoMLJobCompletionCriteria> CompletionCriteria{};
+  std::optional<::awsjson::sagemaker::AutoMLSecurityConfig> SecurityConfig{};
+  std::optional<::awsjson::sagemaker::AutoMLCandidateGenerationConfig> CandidateGenerationConfig{};
+  std::optional<::awsjson::sagemaker::AutoMLDataSplitConfig> DataSplitConfig{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::AutoMLMode>> Mode{};
 
   friend bool operator==(AutoMLJobConfig const&, AutoMLJobConfig const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AutoMLJobObjective {
-  awsjson::open_enum<::awsjson::sagemaker::AutoMLMetricEnum> MetricName;
+  awsjson::open_enum<::awsjson::sagemaker::AutoMLMetricEnum> MetricName{};
 
   friend bool operator==(AutoMLJobObjective const&, AutoMLJobObjective const&) = default;
 };

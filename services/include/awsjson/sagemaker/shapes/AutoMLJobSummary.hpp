@@ -17,15 +17,15 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AutoMLJobSummary {
-  std::string AutoMLJobName;
-  std::string AutoMLJobArn;
-  awsjson::open_enum<::awsjson::sagemaker::AutoMLJobStatus> AutoMLJobStatus;
-  awsjson::open_enum<::awsjson::sagemaker::AutoMLJobSecondaryStatus> AutoMLJobSecondaryStatus;
-  awsjson::timestamp CreationTime;
-  std::optional<awsjson::timestamp> EndTime;
-  awsjson::timestamp LastModifiedTime;
-  std::optional<std::string> FailureReason;
-  std::optional<std::vector<::awsjson::sagemaker::AutoMLPartialFailureReason>> PartialFailureReasons;
+  std::string AutoMLJobName{};
+  std::string AutoMLJobArn{};
+  awsjson::open_enum<::awsjson::sagemaker::AutoMLJobStatus> AutoMLJobStatus{};
+  awsjson::open_enum<::awsjson::sagemaker::AutoMLJobSecondaryStatus> AutoMLJobSecondaryStatus{};
+  awsjson::timestamp CreationTime{};
+  std::optional<awsjson::timestamp> EndTime{};
+  awsjson::timestamp LastModifiedTime{};
+  std::optional<std::string> FailureReason{};
+  std::optional<std::vector<::awsjson::sagemaker::AutoMLPartialFailureReason>> PartialFailureReasons{};
 
   friend bool operator==(AutoMLJobSummary const&, AutoMLJobSummary const&) = default;
 };

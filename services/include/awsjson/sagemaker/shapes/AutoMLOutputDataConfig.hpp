@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AutoMLOutputDataConfig {
-  std::optional<std::string> KmsKeyId;
-  std::string S3OutputPath;
+  std::optional<std::string> KmsKeyId{};
+  std::string S3OutputPath{};
 
   friend bool operator==(AutoMLOutputDataConfig const&, AutoMLOutputDataConfig const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AutoMLPartialFailureReason {
-  std::optional<std::string> PartialFailureMessage;
+  std::optional<std::string> PartialFailureMessage{};
 
   friend bool operator==(AutoMLPartialFailureReason const&,
                          AutoMLPartialFailureReason const&) = default;

@@ -17,11 +17,11 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AutoMLProblemTypeConfig : awsjson::tagged_union {
-  std::optional<::awsjson::sagemaker::ImageClassificationJobConfig> ImageClassificationJobConfig;
-  std::optional<::awsjson::sagemaker::TextClassificationJobConfig> TextClassificationJobConfig;
-  std::optional<::awsjson::sagemaker::TimeSeriesForecastingJobConfig> TimeSeriesForecastingJobConfig;
-  std::optional<::awsjson::sagemaker::TabularJobConfig> TabularJobConfig;
-  std::optional<::awsjson::sagemaker::TextGenerationJobConfig> TextGenerationJobConfig;
+  std::optional<::awsjson::sagemaker::ImageClassificationJobConfig> ImageClassificationJobConfig{};
+  std::optional<::awsjson::sagemaker::TextClassificationJobConfig> TextClassificationJobConfig{};
+  std::optional<::awsjson::sagemaker::TimeSeriesForecastingJobConfig> TimeSeriesForecastingJobConfig{};
+  std::optional<::awsjson::sagemaker::TabularJobConfig> TabularJobConfig{};
+  std::optional<::awsjson::sagemaker::TextGenerationJobConfig> TextGenerationJobConfig{};
 
   friend bool operator==(AutoMLProblemTypeConfig const&, AutoMLProblemTypeConfig const&) = default;
 };

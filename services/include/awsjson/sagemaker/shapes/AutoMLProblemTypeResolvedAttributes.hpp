@@ -14,8 +14,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AutoMLProblemTypeResolvedAttributes : awsjson::tagged_union {
-  std::optional<::awsjson::sagemaker::TabularResolvedAttributes> TabularResolvedAttributes;
-  std::optional<::awsjson::sagemaker::TextGenerationResolvedAttributes> TextGenerationResolvedAttributes;
+  std::optional<::awsjson::sagemaker::TabularResolvedAttributes> TabularResolvedAttributes{};
+  std::optional<::awsjson::sagemaker::TextGenerationResolvedAttributes> TextGenerationResolvedAttributes{};
 
   friend bool operator==(AutoMLProblemTypeResolvedAttributes const&,
                          AutoMLProblemTypeResolvedAttributes const&) = default;

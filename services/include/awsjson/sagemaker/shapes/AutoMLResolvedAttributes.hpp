@@ -15,9 +15,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AutoMLResolvedAttributes {
-  std::optional<::awsjson::sagemaker::AutoMLJobObjective> AutoMLJobObjective;
-  std::optional<::awsjson::sagemaker::AutoMLJobCompletionCriteria> CompletionCriteria;
-  std::optional<::awsjson::sagemaker::AutoMLProblemTypeResolvedAttributes> AutoMLProblemTypeResolvedAttributes;
+  std::optional<::awsjson::sagemaker::AutoMLJobObjective> AutoMLJobObjective{};
+  std::optional<::awsjson::sagemaker::AutoMLJobCompletionCriteria> CompletionCriteria{};
+  std::optional<::awsjson::sagemaker::AutoMLProblemTypeResolvedAttributes> AutoMLProblemTypeResolvedAttributes{};
 
   friend bool operator==(AutoMLResolvedAttributes const&,
                          AutoMLResolvedAttributes const&) = default;

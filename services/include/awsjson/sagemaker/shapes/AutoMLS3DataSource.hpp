@@ -14,8 +14,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AutoMLS3DataSource {
-  awsjson::open_enum<::awsjson::sagemaker::AutoMLS3DataType> S3DataType;
-  std::string S3Uri;
+  awsjson::open_enum<::awsjson::sagemaker::AutoMLS3DataType> S3DataType{};
+  std::string S3Uri{};
 
   friend bool operator==(AutoMLS3DataSource const&, AutoMLS3DataSource const&) = default;
 };

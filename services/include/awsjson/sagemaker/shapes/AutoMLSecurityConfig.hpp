@@ -14,9 +14,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AutoMLSecurityConfig {
-  std::optional<std::string> VolumeKmsKeyId;
-  std::optional<bool> EnableInterContainerTrafficEncryption;
-  std::optional<::awsjson::sagemaker::VpcConfig> VpcConfig;
+  std::optional<std::string> VolumeKmsKeyId{};
+  std::optional<bool> EnableInterContainerTrafficEncryption{};
+  std::optional<::awsjson::sagemaker::VpcConfig> VpcConfig{};
 
   friend bool operator==(AutoMLSecurityConfig const&, AutoMLSecurityConfig const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AutoParameter {
-  std::string Name;
-  std::string ValueHint;
+  std::string Name{};
+  std::string ValueHint{};
 
   friend bool operator==(AutoParameter const&, AutoParameter const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AutoRollbackConfig {
-  std::optional<std::vector<::awsjson::sagemaker::Alarm>> Alarms;
+  std::optional<std::vector<::awsjson::sagemaker::Alarm>> Alarms{};
 
   friend bool operator==(AutoRollbackConfig const&, AutoRollbackConfig const&) = default;
 };

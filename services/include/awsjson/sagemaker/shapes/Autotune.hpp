@@ -14,7 +14,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Autotune {
-  awsjson::open_enum<::awsjson::sagemaker::AutotuneMode> Mode;
+  awsjson::open_enum<::awsjson::sagemaker::AutotuneMode> Mode{};
 
   friend bool operator==(Autotune const&, Autotune const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AvailableUpgrade {
-  std::optional<std::string> Version;
-  std::optional<std::vector<std::string>> ReleaseNotes;
+  std::optional<std::string> Version{};
+  std::optional<std::vector<std::string>> ReleaseNotes{};
 
   friend bool operator==(AvailableUpgrade const&, AvailableUpgrade const&) = default;
 };

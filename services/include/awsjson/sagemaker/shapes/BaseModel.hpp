@@ -12,9 +12,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BaseModel {
-  std::optional<std::string> HubContentName;
-  std::optional<std::string> HubContentVersion;
-  std::optional<std::string> RecipeName;
+  std::optional<std::string> HubContentName{};
+  std::optional<std::string> HubContentVersion{};
+  std::optional<std::string> RecipeName{};
 
   friend bool operator==(BaseModel const&, BaseModel const&) = default;
 };

@@ -16,12 +16,12 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchAddClusterNodesError {
-  std::string InstanceGroupName;
-  awsjson::open_enum<::awsjson::sagemaker::BatchAddClusterNodesErrorCode> ErrorCode;
-  std::int32_t FailedCount;
-  std::optional<std::vector<std::string>> AvailabilityZones;
-  std::optional<std::vector<std::string>> InstanceTypes;
-  std::optional<std::string> Message;
+  std::string InstanceGroupName{};
+  awsjson::open_enum<::awsjson::sagemaker::BatchAddClusterNodesErrorCode> ErrorCode{};
+  std::int32_t FailedCount{};
+  std::optional<std::vector<std::string>> AvailabilityZones{};
+  std::optional<std::vector<std::string>> InstanceTypes{};
+  std::optional<std::string> Message{};
 
   friend bool operator==(BatchAddClusterNodesError const&,
                          BatchAddClusterNodesError const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchAddClusterNodesRequest {
-  std::string ClusterName;
-  std::optional<std::string> ClientToken;
-  std::vector<::awsjson::sagemaker::AddClusterNodeSpecification> NodesToAdd;
+  std::string ClusterName{};
+  std::optional<std::string> ClientToken{};
+  std::vector<::awsjson::sagemaker::AddClusterNodeSpecification> NodesToAdd{};
 
   friend bool operator==(BatchAddClusterNodesRequest const&,
                          BatchAddClusterNodesRequest const&) = default;

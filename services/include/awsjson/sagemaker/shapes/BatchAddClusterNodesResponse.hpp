@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchAddClusterNodesResponse {
-  std::vector<::awsjson::sagemaker::NodeAdditionResult> Successful;
-  std::vector<::awsjson::sagemaker::BatchAddClusterNodesError> Failed;
+  std::vector<::awsjson::sagemaker::NodeAdditionResult> Successful{};
+  std::vector<::awsjson::sagemaker::BatchAddClusterNodesError> Failed{};
 
   friend bool operator==(BatchAddClusterNodesResponse const&,
                          BatchAddClusterNodesResponse const&) = default;

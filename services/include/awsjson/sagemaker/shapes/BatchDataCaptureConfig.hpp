@@ -12,9 +12,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchDataCaptureConfig {
-  std::string DestinationS3Uri;
-  std::optional<std::string> KmsKeyId;
-  std::optional<bool> GenerateInferenceId;
+  std::string DestinationS3Uri{};
+  std::optional<std::string> KmsKeyId{};
+  std::optional<bool> GenerateInferenceId{};
 
   friend bool operator==(BatchDataCaptureConfig const&, BatchDataCaptureConfig const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchDeleteClusterNodeLogicalIdsError {
-  awsjson::open_enum<::awsjson::sagemaker::BatchDeleteClusterNodesErrorCode> Code;
-  std::string Message;
-  std::string NodeLogicalId;
+  awsjson::open_enum<::awsjson::sagemaker::BatchDeleteClusterNodesErrorCode> Code{};
+  std::string Message{};
+  std::string NodeLogicalId{};
 
   friend bool operator==(BatchDeleteClusterNodeLogicalIdsError const&,
                          BatchDeleteClusterNodeLogicalIdsError const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchDeleteClusterNodesError {
-  awsjson::open_enum<::awsjson::sagemaker::BatchDeleteClusterNodesErrorCode> Code;
-  std::string Message;
-  std::string NodeId;
+  awsjson::open_enum<::awsjson::sagemaker::BatchDeleteClusterNodesErrorCode> Code{};
+  std::string Message{};
+  std::string NodeId{};
 
   friend bool operator==(BatchDeleteClusterNodesError const&,
                          BatchDeleteClusterNodesError const&) = default;

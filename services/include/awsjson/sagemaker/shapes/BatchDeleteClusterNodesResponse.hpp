@@ -16,10 +16,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchDeleteClusterNodesResponse {
-  std::optional<std::vector<::awsjson::sagemaker::BatchDeleteClusterNodesError>> Failed;
-  std::optional<std::vector<std::string>> Successful;
-  std::optional<std::vector<::awsjson::sagemaker::BatchDeleteClusterNodeLogicalIdsError>> FailedNodeLogicalIds;
-  std::optional<std::vector<std::string>> SuccessfulNodeLogicalIds;
+  std::optional<std::vector<::awsjson::sagemaker::BatchDeleteClusterNodesError>> Failed{};
+  std::optional<std::vector<std::string>> Successful{};
+  std::optional<std::vector<::awsjson::sagemaker::BatchDeleteClusterNodeLogicalIdsError>> FailedNodeLogicalIds{};
+  std::optional<std::vector<std::string>> SuccessfulNodeLogicalIds{};
 
   friend bool operator==(BatchDeleteClusterNodesResponse const&,
                          BatchDeleteClusterNodesResponse const&) = default;

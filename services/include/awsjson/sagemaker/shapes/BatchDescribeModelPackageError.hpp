@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchDescribeModelPackageError {
-  std::string ErrorCode;
-  std::string ErrorResponse;
+  std::string ErrorCode{};
+  std::string ErrorResponse{};
 
   friend bool operator==(BatchDescribeModelPackageError const&,
                          BatchDescribeModelPackageError const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchDescribeModelPackageRequest {
-  std::vector<std::string> ModelPackageArnList;
+  std::vector<std::string> ModelPackageArnList{};
 
   friend bool operator==(BatchDescribeModelPackageRequest const&,
                          BatchDescribeModelPackageRequest const&) = default;

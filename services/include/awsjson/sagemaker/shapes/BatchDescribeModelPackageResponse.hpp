@@ -16,8 +16,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchDescribeModelPackageResponse {
-  std::optional<std::map<std::string, ::awsjson::sagemaker::BatchDescribeModelPackageSummary>> ModelPackageSummaries;
-  std::optional<std::map<std::string, ::awsjson::sagemaker::BatchDescribeModelPackageError>> BatchDescribeModelPackageErrorMap;
+  std::optional<std::map<std::string, ::awsjson::sagemaker::BatchDescribeModelPackageSummary>> ModelPackageSummaries{};
+  std::optional<std::map<std::string, ::awsjson::sagemaker::BatchDescribeModelPackageError>> BatchDescribeModelPackageErrorMap{};
 
   friend bool operator==(BatchDescribeModelPackageResponse const&,
                          BatchDescribeModelPackageResponse const&) = default;

@@ -18,15 +18,15 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchDescribeModelPackageSummary {
-  std::string ModelPackageGroupName;
-  std::optional<std::int32_t> ModelPackageVersion;
-  std::string ModelPackageArn;
-  std::optional<std::string> ModelPackageDescription;
-  awsjson::timestamp CreationTime;
-  ::awsjson::sagemaker::InferenceSpecification InferenceSpecification;
-  awsjson::open_enum<::awsjson::sagemaker::ModelPackageStatus> ModelPackageStatus;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ModelApprovalStatus>> ModelApprovalStatus;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ModelPackageRegistrationType>> ModelPackageRegistrationType;
+  std::string ModelPackageGroupName{};
+  std::optional<std::int32_t> ModelPackageVersion{};
+  std::string ModelPackageArn{};
+  std::optional<std::string> ModelPackageDescription{};
+  awsjson::timestamp CreationTime{};
+  ::awsjson::sagemaker::InferenceSpecification InferenceSpecification{};
+  awsjson::open_enum<::awsjson::sagemaker::ModelPackageStatus> ModelPackageStatus{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ModelApprovalStatus>> ModelApprovalStatus{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ModelPackageRegistrationType>> ModelPackageRegistrationType{};
 
   friend bool operator==(BatchDescribeModelPackageSummary const&,
                          BatchDescribeModelPackageSummary const&) = default;

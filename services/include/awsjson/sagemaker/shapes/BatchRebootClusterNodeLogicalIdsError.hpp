@@ -14,9 +14,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchRebootClusterNodeLogicalIdsError {
-  std::string NodeLogicalId;
-  awsjson::open_enum<::awsjson::sagemaker::BatchRebootClusterNodesErrorCode> ErrorCode;
-  std::string Message;
+  std::string NodeLogicalId{};
+  awsjson::open_enum<::awsjson::sagemaker::BatchRebootClusterNodesErrorCode> ErrorCode{};
+  std::string Message{};
 
   friend bool operator==(BatchRebootClusterNodeLogicalIdsError const&,
                          BatchRebootClusterNodeLogicalIdsError const&) = default;

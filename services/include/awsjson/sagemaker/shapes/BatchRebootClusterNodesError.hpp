@@ -14,9 +14,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchRebootClusterNodesError {
-  std::string NodeId;
-  awsjson::open_enum<::awsjson::sagemaker::BatchRebootClusterNodesErrorCode> ErrorCode;
-  std::string Message;
+  std::string NodeId{};
+  awsjson::open_enum<::awsjson::sagemaker::BatchRebootClusterNodesErrorCode> ErrorCode{};
+  std::string Message{};
 
   friend bool operator==(BatchRebootClusterNodesError const&,
                          BatchRebootClusterNodesError const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchRebootClusterNodesRequest {
-  std::string ClusterName;
-  std::optional<std::vector<std::string>> NodeIds;
-  std::optional<std::vector<std::string>> NodeLogicalIds;
+  std::string ClusterName{};
+  std::optional<std::vector<std::string>> NodeIds{};
+  std::optional<std::vector<std::string>> NodeLogicalIds{};
 
   friend bool operator==(BatchRebootClusterNodesRequest const&,
                          BatchRebootClusterNodesRequest const&) = default;

@@ -16,10 +16,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchRebootClusterNodesResponse {
-  std::optional<std::vector<std::string>> Successful;
-  std::optional<std::vector<::awsjson::sagemaker::BatchRebootClusterNodesError>> Failed;
-  std::optional<std::vector<::awsjson::sagemaker::BatchRebootClusterNodeLogicalIdsError>> FailedNodeLogicalIds;
-  std::optional<std::vector<std::string>> SuccessfulNodeLogicalIds;
+  std::optional<std::vector<std::string>> Successful{};
+  std::optional<std::vector<::awsjson::sagemaker::BatchRebootClusterNodesError>> Failed{};
+  std::optional<std::vector<::awsjson::sagemaker::BatchRebootClusterNodeLogicalIdsError>> FailedNodeLogicalIds{};
+  std::optional<std::vector<std::string>> SuccessfulNodeLogicalIds{};
 
   friend bool operator==(BatchRebootClusterNodesResponse const&,
                          BatchRebootClusterNodesResponse const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchReplaceClusterNodeLogicalIdsError {
-  std::string NodeLogicalId;
-  awsjson::open_enum<::awsjson::sagemaker::BatchReplaceClusterNodesErrorCode> ErrorCode;
-  std::string Message;
+  std::string NodeLogicalId{};
+  awsjson::open_enum<::awsjson::sagemaker::BatchReplaceClusterNodesErrorCode> ErrorCode{};
+  std::string Message{};
 
   friend bool operator==(BatchReplaceClusterNodeLogicalIdsError const&,
                          BatchReplaceClusterNodeLogicalIdsError const&) = default;

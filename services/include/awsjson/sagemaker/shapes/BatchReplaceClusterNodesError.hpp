@@ -14,9 +14,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchReplaceClusterNodesError {
-  std::string NodeId;
-  awsjson::open_enum<::awsjson::sagemaker::BatchReplaceClusterNodesErrorCode> ErrorCode;
-  std::string Message;
+  std::string NodeId{};
+  awsjson::open_enum<::awsjson::sagemaker::BatchReplaceClusterNodesErrorCode> ErrorCode{};
+  std::string Message{};
 
   friend bool operator==(BatchReplaceClusterNodesError const&,
                          BatchReplaceClusterNodesError const&) = default;

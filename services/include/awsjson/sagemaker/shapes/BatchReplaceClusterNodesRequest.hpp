@@ -13,9 +13,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchReplaceClusterNodesRequest {
-  std::string ClusterName;
-  std::optional<std::vector<std::string>> NodeIds;
-  std::optional<std::vector<std::string>> NodeLogicalIds;
+  std::string ClusterName{};
+  std::optional<std::vector<std::string>> NodeIds{};
+  std::optional<std::vector<std::string>> NodeLogicalIds{};
 
   friend bool operator==(BatchReplaceClusterNodesRequest const&,
                          BatchReplaceClusterNodesRequest const&) = default;

@@ -16,10 +16,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchReplaceClusterNodesResponse {
-  std::optional<std::vector<std::string>> Successful;
-  std::optional<std::vector<::awsjson::sagemaker::BatchReplaceClusterNodesError>> Failed;
-  std::optional<std::vector<::awsjson::sagemaker::BatchReplaceClusterNodeLogicalIdsError>> FailedNodeLogicalIds;
-  std::optional<std::vector<std::string>> SuccessfulNodeLogicalIds;
+  std::optional<std::vector<std::string>> Successful{};
+  std::optional<std::vector<::awsjson::sagemaker::BatchReplaceClusterNodesError>> Failed{};
+  std::optional<std::vector<::awsjson::sagemaker::BatchReplaceClusterNodeLogicalIdsError>> FailedNodeLogicalIds{};
+  std::optional<std::vector<std::string>> SuccessfulNodeLogicalIds{};
 
   friend bool operator==(BatchReplaceClusterNodesResponse const&,
                          BatchReplaceClusterNodesResponse const&) = default;

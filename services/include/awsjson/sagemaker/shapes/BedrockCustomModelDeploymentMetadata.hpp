@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BedrockCustomModelDeploymentMetadata {
-  std::optional<std::string> Arn;
+  std::optional<std::string> Arn{};
 
   friend bool operator==(BedrockCustomModelDeploymentMetadata const&,
                          BedrockCustomModelDeploymentMetadata const&) = default;

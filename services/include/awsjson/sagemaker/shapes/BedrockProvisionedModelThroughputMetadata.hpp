@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BedrockProvisionedModelThroughputMetadata {
-  std::optional<std::string> Arn;
+  std::optional<std::string> Arn{};
 
   friend bool operator==(BedrockProvisionedModelThroughputMetadata const&,
                          BedrockProvisionedModelThroughputMetadata const&) = default;

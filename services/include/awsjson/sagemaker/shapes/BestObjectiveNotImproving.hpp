@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BestObjectiveNotImproving {
-  std::optional<std::int32_t> MaxNumberOfTrainingJobsNotImproving;
+  std::optional<std::int32_t> MaxNumberOfTrainingJobsNotImproving{};
 
   friend bool operator==(BestObjectiveNotImproving const&,
                          BestObjectiveNotImproving const&) = default;

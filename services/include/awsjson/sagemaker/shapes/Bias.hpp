@@ -13,9 +13,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Bias {
-  std::optional<::awsjson::sagemaker::MetricsSource> Report;
-  std::optional<::awsjson::sagemaker::MetricsSource> PreTrainingReport;
-  std::optional<::awsjson::sagemaker::MetricsSource> PostTrainingReport;
+  std::optional<::awsjson::sagemaker::MetricsSource> Report{};
+  std::optional<::awsjson::sagemaker::MetricsSource> PreTrainingReport{};
+  std::optional<::awsjson::sagemaker::MetricsSource> PostTrainingReport{};
 
   friend bool operator==(Bias const&, Bias const&) = default;
 };

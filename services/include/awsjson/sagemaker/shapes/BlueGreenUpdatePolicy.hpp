@@ -14,9 +14,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BlueGreenUpdatePolicy {
-  ::awsjson::sagemaker::TrafficRoutingConfig TrafficRoutingConfiguration;
-  std::optional<std::int32_t> TerminationWaitInSeconds;
-  std::optional<std::int32_t> MaximumExecutionTimeoutInSeconds;
+  ::awsjson::sagemaker::TrafficRoutingConfig TrafficRoutingConfiguration{};
+  std::optional<std::int32_t> TerminationWaitInSeconds{};
+  std::optional<std::int32_t> MaximumExecutionTimeoutInSeconds{};
 
   friend bool operator==(BlueGreenUpdatePolicy const&, BlueGreenUpdatePolicy const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CacheHitResult {
-  std::optional<std::string> SourcePipelineExecutionArn;
+  std::optional<std::string> SourcePipelineExecutionArn{};
 
   friend bool operator==(CacheHitResult const&, CacheHitResult const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CallbackStepMetadata {
-  std::optional<std::string> CallbackToken;
-  std::optional<std::string> SqsQueueUrl;
-  std::optional<std::vector<::awsjson::sagemaker::OutputParameter>> OutputParameters;
+  std::optional<std::string> CallbackToken{};
+  std::optional<std::string> SqsQueueUrl{};
+  std::optional<std::vector<::awsjson::sagemaker::OutputParameter>> OutputParameters{};
 
   friend bool operator==(CallbackStepMetadata const&, CallbackStepMetadata const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CandidateArtifactLocations {
-  std::string Explainability;
-  std::optional<std::string> ModelInsights;
-  std::optional<std::string> BacktestResults;
+  std::string Explainability{};
+  std::optional<std::string> ModelInsights{};
+  std::optional<std::string> BacktestResults{};
 
   friend bool operator==(CandidateArtifactLocations const&,
                          CandidateArtifactLocations const&) = default;

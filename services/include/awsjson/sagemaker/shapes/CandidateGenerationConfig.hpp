@@ -14,7 +14,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CandidateGenerationConfig {
-  std::optional<std::vector<::awsjson::sagemaker::AutoMLAlgorithmConfig>> AlgorithmsConfig;
+  std::optional<std::vector<::awsjson::sagemaker::AutoMLAlgorithmConfig>> AlgorithmsConfig{};
 
   friend bool operator==(CandidateGenerationConfig const&,
                          CandidateGenerationConfig const&) = default;

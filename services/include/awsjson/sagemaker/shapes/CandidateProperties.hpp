@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CandidateProperties {
-  std::optional<::awsjson::sagemaker::CandidateArtifactLocations> CandidateArtifactLocations;
-  std::optional<std::vector<::awsjson::sagemaker::MetricDatum>> CandidateMetrics;
+  std::optional<::awsjson::sagemaker::CandidateArtifactLocations> CandidateArtifactLocations{};
+  std::optional<std::vector<::awsjson::sagemaker::MetricDatum>> CandidateMetrics{};
 
   friend bool operator==(CandidateProperties const&, CandidateProperties const&) = default;
 };

@@ -21,14 +21,14 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CanvasAppSettings {
-  std::optional<::awsjson::sagemaker::TimeSeriesForecastingSettings> TimeSeriesForecastingSettings;
-  std::optional<::awsjson::sagemaker::ModelRegisterSettings> ModelRegisterSettings;
-  std::optional<::awsjson::sagemaker::WorkspaceSettings> WorkspaceSettings;
-  std::optional<std::vector<::awsjson::sagemaker::IdentityProviderOAuthSetting>> IdentityProviderOAuthSettings;
-  std::optional<::awsjson::sagemaker::DirectDeploySettings> DirectDeploySettings;
-  std::optional<::awsjson::sagemaker::KendraSettings> KendraSettings;
-  std::optional<::awsjson::sagemaker::GenerativeAiSettings> GenerativeAiSettings;
-  std::optional<::awsjson::sagemaker::EmrServerlessSettings> EmrServerlessSettings;
+  std::optional<::awsjson::sagemaker::TimeSeriesForecastingSettings> TimeSeriesForecastingSettings{};
+  std::optional<::awsjson::sagemaker::ModelRegisterSettings> ModelRegisterSettings{};
+  std::optional<::awsjson::sagemaker::WorkspaceSettings> WorkspaceSettings{};
+  std::optional<std::vector<::awsjson::sagemaker::IdentityProviderOAuthSetting>> IdentityProviderOAuthSettings{};
+  std::optional<::awsjson::sagemaker::DirectDeploySettings> DirectDeploySettings{};
+  std::optional<::awsjson::sagemaker::KendraSettings> KendraSettings{};
+  std::optional<::awsjson::sagemaker::GenerativeAiSettings> GenerativeAiSettings{};
+  std::optional<::awsjson::sagemaker::EmrServerlessSettings> EmrServerlessSettings{};
 
   friend bool operator==(CanvasAppSettings const&, CanvasAppSettings const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CapacityReservation {
-  std::optional<std::string> Arn;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::CapacityReservationType>> Type;
+  std::optional<std::string> Arn{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::CapacityReservationType>> Type{};
 
   friend bool operator==(CapacityReservation const&, CapacityReservation const&) = default;
 };

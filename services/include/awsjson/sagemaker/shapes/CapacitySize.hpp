@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CapacitySize {
-  awsjson::open_enum<::awsjson::sagemaker::CapacitySizeType> Type;
-  std::int32_t Value;
+  awsjson::open_enum<::awsjson::sagemaker::CapacitySizeType> Type{};
+  std::int32_t Value{};
 
   friend bool operator==(CapacitySize const&, CapacitySize const&) = default;
 };

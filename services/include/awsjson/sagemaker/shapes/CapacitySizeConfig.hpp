@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CapacitySizeConfig {
-  awsjson::open_enum<::awsjson::sagemaker::NodeUnavailabilityType> Type;
-  std::int32_t Value;
+  awsjson::open_enum<::awsjson::sagemaker::NodeUnavailabilityType> Type{};
+  std::int32_t Value{};
 
   friend bool operator==(CapacitySizeConfig const&, CapacitySizeConfig const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CaptureContentTypeHeader {
-  std::optional<std::vector<std::string>> CsvContentTypes;
-  std::optional<std::vector<std::string>> JsonContentTypes;
+  std::optional<std::vector<std::string>> CsvContentTypes{};
+  std::optional<std::vector<std::string>> JsonContentTypes{};
 
   friend bool operator==(CaptureContentTypeHeader const&,
                          CaptureContentTypeHeader const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CaptureOption {
-  awsjson::open_enum<::awsjson::sagemaker::CaptureMode> CaptureMode;
+  awsjson::open_enum<::awsjson::sagemaker::CaptureMode> CaptureMode{};
 
   friend bool operator==(CaptureOption const&, CaptureOption const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CategoricalParameter {
-  std::string Name;
-  std::vector<std::string> Value;
+  std::string Name{};
+  std::vector<std::string> Value{};
 
   friend bool operator==(CategoricalParameter const&, CategoricalParameter const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CategoricalParameterRange {
-  std::string Name;
-  std::vector<std::string> Values;
+  std::string Name{};
+  std::vector<std::string> Values{};
 
   friend bool operator==(CategoricalParameterRange const&,
                          CategoricalParameterRange const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CategoricalParameterRangeSpecification {
-  std::vector<std::string> Values;
+  std::vector<std::string> Values{};
 
   friend bool operator==(CategoricalParameterRangeSpecification const&,
                          CategoricalParameterRangeSpecification const&) = default;

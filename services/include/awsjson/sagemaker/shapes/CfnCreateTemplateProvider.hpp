@@ -15,10 +15,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CfnCreateTemplateProvider {
-  std::string TemplateName;
-  std::string TemplateURL;
-  std::optional<std::string> RoleARN;
-  std::optional<std::vector<::awsjson::sagemaker::CfnStackCreateParameter>> Parameters;
+  std::string TemplateName{};
+  std::string TemplateURL{};
+  std::optional<std::string> RoleARN{};
+  std::optional<std::vector<::awsjson::sagemaker::CfnStackCreateParameter>> Parameters{};
 
   friend bool operator==(CfnCreateTemplateProvider const&,
                          CfnCreateTemplateProvider const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CfnStackCreateParameter {
-  std::string Key;
-  std::optional<std::string> Value;
+  std::string Key{};
+  std::optional<std::string> Value{};
 
   friend bool operator==(CfnStackCreateParameter const&, CfnStackCreateParameter const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CfnStackDetail {
-  std::optional<std::string> Name;
-  std::optional<std::string> Id;
-  std::string StatusMessage;
+  std::optional<std::string> Name{};
+  std::optional<std::string> Id{};
+  std::string StatusMessage{};
 
   friend bool operator==(CfnStackDetail const&, CfnStackDetail const&) = default;
 };

@@ -16,11 +16,11 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CfnTemplateProviderDetail {
-  std::string TemplateName;
-  std::string TemplateURL;
-  std::optional<std::string> RoleARN;
-  std::optional<std::vector<::awsjson::sagemaker::CfnStackParameter>> Parameters;
-  std::optional<::awsjson::sagemaker::CfnStackDetail> StackDetail;
+  std::string TemplateName{};
+  std::string TemplateURL{};
+  std::optional<std::string> RoleARN{};
+  std::optional<std::vector<::awsjson::sagemaker::CfnStackParameter>> Parameters{};
+  std::optional<::awsjson::sagemaker::CfnStackDetail> StackDetail{};
 
   friend bool operator==(CfnTemplateProviderDetail const&,
                          CfnTemplateProviderDetail const&) = default;

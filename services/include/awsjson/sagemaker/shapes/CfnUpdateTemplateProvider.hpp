@@ -15,9 +15,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CfnUpdateTemplateProvider {
-  std::string TemplateName;
-  std::string TemplateURL;
-  std::optional<std::vector<::awsjson::sagemaker::CfnStackUpdateParameter>> Parameters;
+  std::string TemplateName{};
+  std::string TemplateURL{};
+  std::optional<std::vector<::awsjson::sagemaker::CfnStackUpdateParameter>> Parameters{};
 
   friend bool operator==(CfnUpdateTemplateProvider const&,
                          CfnUpdateTemplateProvider const&) = default;

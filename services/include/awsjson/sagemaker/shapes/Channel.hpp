@@ -18,13 +18,13 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Channel {
-  std::string ChannelName;
-  ::awsjson::sagemaker::DataSource DataSource;
-  std::optional<std::string> ContentType;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::CompressionType>> CompressionType;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::RecordWrapper>> RecordWrapperType;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::TrainingInputMode>> InputMode;
-  std::optional<::awsjson::sagemaker::ShuffleConfig> ShuffleConfig;
+  std::string ChannelName{};
+  ::awsjson::sagemaker::DataSource DataSource{};
+  std::optional<std::string> ContentType{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::CompressionType>> CompressionType{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::RecordWrapper>> RecordWrapperType{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::TrainingInputMode>> InputMode{};
+  std::optional<::awsjson::sagemaker::ShuffleConfig> ShuffleConfig{};
 
   friend bool operator==(Channel const&, Channel const&) = default;
 };

@@ -16,12 +16,12 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ChannelSpecification {
-  std::string Name;
-  std::optional<std::string> Description;
-  std::optional<bool> IsRequired;
-  std::vector<std::string> SupportedContentTypes;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::sagemaker::CompressionType>>> SupportedCompressionTypes;
-  std::vector<awsjson::open_enum<::awsjson::sagemaker::TrainingInputMode>> SupportedInputModes;
+  std::string Name{};
+  std::optional<std::string> Description{};
+  std::optional<bool> IsRequired{};
+  std::vector<std::string> SupportedContentTypes{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::sagemaker::CompressionType>>> SupportedCompressionTypes{};
+  std::vector<awsjson::open_enum<::awsjson::sagemaker::TrainingInputMode>> SupportedInputModes{};
 
   friend bool operator==(ChannelSpecification const&, ChannelSpecification const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CheckpointConfig {
-  std::string S3Uri;
-  std::optional<std::string> LocalPath;
+  std::string S3Uri{};
+  std::optional<std::string> LocalPath{};
 
   friend bool operator==(CheckpointConfig const&, CheckpointConfig const&) = default;
 };

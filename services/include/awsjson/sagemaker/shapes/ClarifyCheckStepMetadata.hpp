@@ -12,14 +12,14 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ClarifyCheckStepMetadata {
-  std::optional<std::string> CheckType;
-  std::optional<std::string> BaselineUsedForDriftCheckConstraints;
-  std::optional<std::string> CalculatedBaselineConstraints;
-  std::optional<std::string> ModelPackageGroupName;
-  std::optional<std::string> ViolationReport;
-  std::optional<std::string> CheckJobArn;
-  std::optional<bool> SkipCheck;
-  std::optional<bool> RegisterNewBaseline;
+  std::optional<std::string> CheckType{};
+  std::optional<std::string> BaselineUsedForDriftCheckConstraints{};
+  std::optional<std::string> CalculatedBaselineConstraints{};
+  std::optional<std::string> ModelPackageGroupName{};
+  std::optional<std::string> ViolationReport{};
+  std::optional<std::string> CheckJobArn{};
+  std::optional<bool> SkipCheck{};
+  std::optional<bool> RegisterNewBaseline{};
 
   friend bool operator==(ClarifyCheckStepMetadata const&,
                          ClarifyCheckStepMetadata const&) = default;

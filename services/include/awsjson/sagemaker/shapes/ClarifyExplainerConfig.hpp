@@ -15,9 +15,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ClarifyExplainerConfig {
-  std::optional<std::string> EnableExplanations;
-  std::optional<::awsjson::sagemaker::ClarifyInferenceConfig> InferenceConfig;
-  ::awsjson::sagemaker::ClarifyShapConfig ShapConfig;
+  std::optional<std::string> EnableExplanations{};
+  std::optional<::awsjson::sagemaker::ClarifyInferenceConfig> InferenceConfig{};
+  ::awsjson::sagemaker::ClarifyShapConfig ShapConfig{};
 
   friend bool operator==(ClarifyExplainerConfig const&, ClarifyExplainerConfig const&) = default;
 };

@@ -16,17 +16,17 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ClarifyInferenceConfig {
-  std::optional<std::string> FeaturesAttribute;
-  std::optional<std::string> ContentTemplate;
-  std::optional<std::int32_t> MaxRecordCount;
-  std::optional<std::int32_t> MaxPayloadInMB;
-  std::optional<std::int32_t> ProbabilityIndex;
-  std::optional<std::int32_t> LabelIndex;
-  std::optional<std::string> ProbabilityAttribute;
-  std::optional<std::string> LabelAttribute;
-  std::optional<std::vector<std::string>> LabelHeaders;
-  std::optional<std::vector<std::string>> FeatureHeaders;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::sagemaker::ClarifyFeatureType>>> FeatureTypes;
+  std::optional<std::string> FeaturesAttribute{};
+  std::optional<std::string> ContentTemplate{};
+  std::optional<std::int32_t> MaxRecordCount{};
+  std::optional<std::int32_t> MaxPayloadInMB{};
+  std::optional<std::int32_t> ProbabilityIndex{};
+  std::optional<std::int32_t> LabelIndex{};
+  std::optional<std::string> ProbabilityAttribute{};
+  std::optional<std::string> LabelAttribute{};
+  std::optional<std::vector<std::string>> LabelHeaders{};
+  std::optional<std::vector<std::string>> FeatureHeaders{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::sagemaker::ClarifyFeatureType>>> FeatureTypes{};
 
   friend bool operator==(ClarifyInferenceConfig const&, ClarifyInferenceConfig const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ClarifyShapBaselineConfig {
-  std::optional<std::string> MimeType;
-  std::optional<std::string> ShapBaseline;
-  std::optional<std::string> ShapBaselineUri;
+  std::optional<std::string> MimeType{};
+  std::optional<std::string> ShapBaseline{};
+  std::optional<std::string> ShapBaselineUri{};
 
   friend bool operator==(ClarifyShapBaselineConfig const&,
                          ClarifyShapBaselineConfig const&) = default;

@@ -15,11 +15,11 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ClarifyShapConfig {
-  ::awsjson::sagemaker::ClarifyShapBaselineConfig ShapBaselineConfig;
-  std::optional<std::int32_t> NumberOfSamples;
-  std::optional<bool> UseLogit;
-  std::optional<std::int32_t> Seed;
-  std::optional<::awsjson::sagemaker::ClarifyTextConfig> TextConfig;
+  ::awsjson::sagemaker::ClarifyShapBaselineConfig ShapBaselineConfig{};
+  std::optional<std::int32_t> NumberOfSamples{};
+  std::optional<bool> UseLogit{};
+  std::optional<std::int32_t> Seed{};
+  std::optional<::awsjson::sagemaker::ClarifyTextConfig> TextConfig{};
 
   friend bool operator==(ClarifyShapConfig const&, ClarifyShapConfig const&) = default;
 };

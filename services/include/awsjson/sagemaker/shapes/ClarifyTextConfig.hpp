@@ -14,8 +14,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ClarifyTextConfig {
-  std::string Language;
-  awsjson::open_enum<::awsjson::sagemaker::ClarifyTextGranularity> Granularity;
+  std::string Language{};
+  awsjson::open_enum<::awsjson::sagemaker::ClarifyTextGranularity> Granularity{};
 
   friend bool operator==(ClarifyTextConfig const&, ClarifyTextConfig const&) = default;
 };

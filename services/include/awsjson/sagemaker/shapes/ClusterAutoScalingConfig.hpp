@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ClusterAutoScalingConfig {
-  awsjson::open_enum<::awsjson::sagemaker::ClusterAutoScalingMode> Mode;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ClusterAutoScalerType>> AutoScalerType;
+  awsjson::open_enum<::awsjson::sagemaker::ClusterAutoScalingMode> Mode{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ClusterAutoScalerType>> AutoScalerType{};
 
   friend bool operator==(ClusterAutoScalingConfig const&,
                          ClusterAutoScalingConfig const&) = default;

@@ -16,10 +16,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ClusterAutoScalingConfigOutput {
-  awsjson::open_enum<::awsjson::sagemaker::ClusterAutoScalingMode> Mode;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ClusterAutoScalerType>> AutoScalerType;
-  awsjson::open_enum<::awsjson::sagemaker::ClusterAutoScalingStatus> Status;
-  std::optional<std::string> FailureMessage;
+  awsjson::open_enum<::awsjson::sagemaker::ClusterAutoScalingMode> Mode{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ClusterAutoScalerType>> AutoScalerType{};
+  awsjson::open_enum<::awsjson::sagemaker::ClusterAutoScalingStatus> Status{};
+  std::optional<std::string> FailureMessage{};
 
   friend bool operator==(ClusterAutoScalingConfigOutput const&,
                          ClusterAutoScalingConfigOutput const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ClusterCapacityRequirements {
-  std::optional<::awsjson::sagemaker::ClusterSpotOptions> Spot;
-  std::optional<::awsjson::sagemaker::ClusterOnDemandOptions> OnDemand;
+  std::optional<::awsjson::sagemaker::ClusterSpotOptions> Spot{};
+  std::optional<::awsjson::sagemaker::ClusterOnDemandOptions> OnDemand{};
 
   friend bool operator==(ClusterCapacityRequirements const&,
                          ClusterCapacityRequirements const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ClusterEbsVolumeConfig {
-  std::optional<std::int32_t> VolumeSizeInGB;
-  std::optional<std::string> VolumeKmsKeyId;
-  std::optional<bool> RootVolume;
+  std::optional<std::int32_t> VolumeSizeInGB{};
+  std::optional<std::string> VolumeKmsKeyId{};
+  std::optional<bool> RootVolume{};
 
   friend bool operator==(ClusterEbsVolumeConfig const&, ClusterEbsVolumeConfig const&) = default;
 };

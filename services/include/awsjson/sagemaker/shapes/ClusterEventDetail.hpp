@@ -16,16 +16,16 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ClusterEventDetail {
-  std::string EventId;
-  std::string ClusterArn;
-  std::string ClusterName;
-  std::optional<std::string> InstanceGroupName;
-  std::optional<std::string> InstanceId;
-  awsjson::open_enum<::awsjson::sagemaker::ClusterEventResourceType> ResourceType;
-  awsjson::timestamp EventTime;
-  std::optional<::awsjson::sagemaker::EventDetails> EventDetails;
-  std::optional<std::string> Description;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ClusterEventLevel>> EventLevel;
+  std::string EventId{};
+  std::string ClusterArn{};
+  std::string ClusterName{};
+  std::optional<std::string> InstanceGroupName{};
+  std::optional<std::string> InstanceId{};
+  awsjson::open_enum<::awsjson::sagemaker::ClusterEventResourceType> ResourceType{};
+  awsjson::timestamp EventTime{};
+  std::optional<::awsjson::sagemaker::EventDetails> EventDetails{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ClusterEventLevel>> EventLevel{};
 
   friend bool operator==(ClusterEventDetail const&, ClusterEventDetail const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ClusterFsxLustreConfig {
-  std::string DnsName;
-  std::string MountName;
-  std::optional<std::string> MountPath;
+  std::string DnsName{};
+  std::string MountName{};
+  std::optional<std::string> MountPath{};
 
   friend bool operator==(ClusterFsxLustreConfig const&, ClusterFsxLustreConfig const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ClusterFsxOpenZfsConfig {
-  std::string DnsName;
-  std::optional<std::string> MountPath;
+  std::string DnsName{};
+  std::optional<std::string> MountPath{};
 
   friend bool operator==(ClusterFsxOpenZfsConfig const&, ClusterFsxOpenZfsConfig const&) = default;
 };

@@ -31,34 +31,34 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ClusterInstanceGroupDetails {
-  std::optional<std::int32_t> CurrentCount;
-  std::optional<std::int32_t> TargetCount;
-  std::optional<std::int32_t> MinCount;
-  std::optional<std::string> InstanceGroupName;
-  std::optional<std::string> InstanceType;
-  std::optional<::awsjson::sagemaker::ClusterInstanceRequirementDetails> InstanceRequirements;
-  std::optional<std::vector<::awsjson::sagemaker::ClusterInstanceTypeDetail>> InstanceTypeDetails;
-  std::optional<::awsjson::sagemaker::ClusterLifeCycleConfig> LifeCycleConfig;
-  std::optional<std::string> ExecutionRole;
-  std::optional<std::int32_t> ThreadsPerCore;
-  std::optional<std::vector<::awsjson::sagemaker::ClusterInstanceStorageConfig>> InstanceStorageConfigs;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::sagemaker::DeepHealthCheckType>>> OnStartDeepHealthChecks;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::InstanceGroupStatus>> Status;
-  std::optional<std::string> TrainingPlanArn;
-  std::optional<std::string> TrainingPlanStatus;
-  std::optional<::awsjson::sagemaker::VpcConfig> OverrideVpcConfig;
-  std::optional<::awsjson::sagemaker::ScheduledUpdateConfig> ScheduledUpdateConfig;
-  std::optional<std::string> CurrentImageId;
-  std::optional<std::string> DesiredImageId;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ClusterImageVersionStatus>> ImageVersionStatus;
-  std::optional<std::map<std::string, std::int32_t>> ActiveOperations;
-  std::optional<::awsjson::sagemaker::ClusterKubernetesConfigDetails> KubernetesConfig;
-  std::optional<::awsjson::sagemaker::ClusterCapacityRequirements> CapacityRequirements;
-  std::optional<std::int32_t> TargetStateCount;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::SoftwareUpdateStatus>> SoftwareUpdateStatus;
-  std::optional<::awsjson::sagemaker::DeploymentConfiguration> ActiveSoftwareUpdateConfig;
-  std::optional<::awsjson::sagemaker::ClusterSlurmConfigDetails> SlurmConfig;
-  std::optional<::awsjson::sagemaker::ClusterNetworkInterfaceDetails> NetworkInterface;
+  std::optional<std::int32_t> CurrentCount{};
+  std::optional<std::int32_t> TargetCount{};
+  std::optional<std::int32_t> MinCount{};
+  std::optional<std::string> InstanceGroupName{};
+  std::optional<std::string> InstanceType{};
+  std::optional<::awsjson::sagemaker::ClusterInstanceRequirementDetails> InstanceRequirements{};
+  std::optional<std::vector<::awsjson::sagemaker::ClusterInstanceTypeDetail>> InstanceTypeDetails{};
+  std::optional<::awsjson::sagemaker::ClusterLifeCycleConfig> LifeCycleConfig{};
+  std::optional<std::string> ExecutionRole{};
+  std::optional<std::int32_t> ThreadsPerCore{};
+  std::optional<std::vector<::awsjson::sagemaker::ClusterInstanceStorageConfig>> InstanceStorageConfigs{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::sagemaker::DeepHealthCheckType>>> OnStartDeepHealthChecks{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::InstanceGroupStatus>> Status{};
+  std::optional<std::string> TrainingPlanArn{};
+  std::optional<std::string> TrainingPlanStatus{};
+  std::optional<::awsjson::sagemaker::VpcConfig> OverrideVpcConfig{};
+  std::optional<::awsjson::sagemaker::ScheduledUpdateConfig> ScheduledUpdateConfig{};
+  std::optional<std::string> CurrentImageId{};
+  std::optional<std::string> DesiredImageId{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ClusterImageVersionStatus>> ImageVersionStatus{};
+  std::optional<std::map<std::string, std::int32_t>> ActiveOperations{};
+  std::optional<::awsjson::sagemaker::ClusterKubernetesConfigDetails> KubernetesConfig{};
+  std::optional<::awsjson::sagemaker::ClusterCapacityRequirements> CapacityRequirements{};
+  std::optional<std::int32_t> TargetStateCount{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::SoftwareUpdateStatus>> SoftwareUpdateStatus{};
+  std::optional<::awsjson::sagemaker::DeploymentConfiguration> ActiveSoftwareUpdateConfig{};
+  std::optional<::awsjson::sagemaker::ClusterSlurmConfigDetails> SlurmConfig{};
+  std::optional<::awsjson::sagemaker::ClusterNetworkInterfaceDetails> NetworkInterface{};
 
   friend bool operator==(ClusterInstanceGroupDetails const&,
                          ClusterInstanceGroupDetails const&) = default;

@@ -25,24 +25,24 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ClusterInstanceGroupSpecification {
-  std::int32_t InstanceCount;
-  std::optional<std::int32_t> MinInstanceCount;
-  std::string InstanceGroupName;
-  std::optional<std::string> InstanceType;
-  std::optional<::awsjson::sagemaker::ClusterInstanceRequirements> InstanceRequirements;
-  std::optional<::awsjson::sagemaker::ClusterLifeCycleConfig> LifeCycleConfig;
-  std::string ExecutionRole;
-  std::optional<std::int32_t> ThreadsPerCore;
-  std::optional<std::vector<::awsjson::sagemaker::ClusterInstanceStorageConfig>> InstanceStorageConfigs;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::sagemaker::DeepHealthCheckType>>> OnStartDeepHealthChecks;
-  std::optional<std::string> TrainingPlanArn;
-  std::optional<::awsjson::sagemaker::VpcConfig> OverrideVpcConfig;
-  std::optional<::awsjson::sagemaker::ScheduledUpdateConfig> ScheduledUpdateConfig;
-  std::optional<std::string> ImageId;
-  std::optional<::awsjson::sagemaker::ClusterKubernetesConfig> KubernetesConfig;
-  std::optional<::awsjson::sagemaker::ClusterSlurmConfig> SlurmConfig;
-  std::optional<::awsjson::sagemaker::ClusterCapacityRequirements> CapacityRequirements;
-  std::optional<::awsjson::sagemaker::ClusterNetworkInterface> NetworkInterface;
+  std::int32_t InstanceCount{};
+  std::optional<std::int32_t> MinInstanceCount{};
+  std::string InstanceGroupName{};
+  std::optional<std::string> InstanceType{};
+  std::optional<::awsjson::sagemaker::ClusterInstanceRequirements> InstanceRequirements{};
+  std::optional<::awsjson::sagemaker::ClusterLifeCycleConfig> LifeCycleConfig{};
+  std::string ExecutionRole{};
+  std::optional<std::int32_t> ThreadsPerCore{};
+  std::optional<std::vector<::awsjson::sagemaker::ClusterInstanceStorageConfig>> InstanceStorageConfigs{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::sagemaker::DeepHealthCheckType>>> OnStartDeepHealthChecks{};
+  std::optional<std::string> TrainingPlanArn{};
+  std::optional<::awsjson::sagemaker::VpcConfig> OverrideVpcConfig{};
+  std::optional<::awsjson::sagemaker::ScheduledUpdateConfig> ScheduledUpdateConfig{};
+  std::optional<std::string> ImageId{};
+  std::optional<::awsjson::sagemaker::ClusterKubernetesConfig> KubernetesConfig{};
+  std::optional<::awsjson::sagemaker::ClusterSlurmConfig> SlurmConfig{};
+  std::optional<::awsjson::sagemaker::ClusterCapacityRequirements> CapacityRequirements{};
+  std::optional<::awsjson::sagemaker::ClusterNetworkInterface> NetworkInterface{};
 
   friend bool operator==(ClusterInstanceGroupSpecification const&,
                          ClusterInstanceGroupSpecification const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ClusterInstancePlacement {
-  std::optional<std::string> AvailabilityZone;
-  std::optional<std::string> AvailabilityZoneId;
+  std::optional<std::string> AvailabilityZone{};
+  std::optional<std::string> AvailabilityZoneId{};
 
   friend bool operator==(ClusterInstancePlacement const&,
                          ClusterInstancePlacement const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ClusterInstanceRequirementDetails {
-  std::optional<std::vector<std::string>> CurrentInstanceTypes;
-  std::optional<std::vector<std::string>> DesiredInstanceTypes;
+  std::optional<std::vector<std::string>> CurrentInstanceTypes{};
+  std::optional<std::vector<std::string>> DesiredInstanceTypes{};
 
   friend bool operator==(ClusterInstanceRequirementDetails const&,
                          ClusterInstanceRequirementDetails const&) = default;

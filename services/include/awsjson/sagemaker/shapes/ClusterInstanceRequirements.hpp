@@ -13,7 +13,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ClusterInstanceRequirements {
-  std::vector<std::string> InstanceTypes;
+  std::vector<std::string> InstanceTypes{};
 
   friend bool operator==(ClusterInstanceRequirements const&,
                          ClusterInstanceRequirements const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ClusterInstanceStatusDetails {
-  awsjson::open_enum<::awsjson::sagemaker::ClusterInstanceStatus> Status;
-  std::optional<std::string> Message;
+  awsjson::open_enum<::awsjson::sagemaker::ClusterInstanceStatus> Status{};
+  std::optional<std::string> Message{};
 
   friend bool operator==(ClusterInstanceStatusDetails const&,
                          ClusterInstanceStatusDetails const&) = default;

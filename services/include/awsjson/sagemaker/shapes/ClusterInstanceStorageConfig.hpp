@@ -15,9 +15,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ClusterInstanceStorageConfig : awsjson::tagged_union {
-  std::optional<::awsjson::sagemaker::ClusterEbsVolumeConfig> EbsVolumeConfig;
-  std::optional<::awsjson::sagemaker::ClusterFsxLustreConfig> FsxLustreConfig;
-  std::optional<::awsjson::sagemaker::ClusterFsxOpenZfsConfig> FsxOpenZfsConfig;
+  std::optional<::awsjson::sagemaker::ClusterEbsVolumeConfig> EbsVolumeConfig{};
+  std::optional<::awsjson::sagemaker::ClusterFsxLustreConfig> FsxLustreConfig{};
+  std::optional<::awsjson::sagemaker::ClusterFsxOpenZfsConfig> FsxOpenZfsConfig{};
 
   friend bool operator==(ClusterInstanceStorageConfig const&,
                          ClusterInstanceStorageConfig const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ClusterInstanceTypeDetail {
-  std::optional<std::string> InstanceType;
-  std::optional<std::int32_t> CurrentCount;
-  std::optional<std::int32_t> ThreadsPerCore;
+  std::optional<std::string> InstanceType{};
+  std::optional<std::int32_t> CurrentCount{};
+  std::optional<std::int32_t> ThreadsPerCore{};
 
   friend bool operator==(ClusterInstanceTypeDetail const&,
                          ClusterInstanceTypeDetail const&) = default;

@@ -16,8 +16,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ClusterKubernetesConfig {
-  std::optional<std::map<std::string, std::string>> Labels;
-  std::optional<std::vector<::awsjson::sagemaker::ClusterKubernetesTaint>> Taints;
+  std::optional<std::map<std::string, std::string>> Labels{};
+  std::optional<std::vector<::awsjson::sagemaker::ClusterKubernetesTaint>> Taints{};
 
   friend bool operator==(ClusterKubernetesConfig const&, ClusterKubernetesConfig const&) = default;
 };

@@ -16,10 +16,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ClusterKubernetesConfigDetails {
-  std::optional<std::map<std::string, std::string>> CurrentLabels;
-  std::optional<std::map<std::string, std::string>> DesiredLabels;
-  std::optional<std::vector<::awsjson::sagemaker::ClusterKubernetesTaint>> CurrentTaints;
-  std::optional<std::vector<::awsjson::sagemaker::ClusterKubernetesTaint>> DesiredTaints;
+  std::optional<std::map<std::string, std::string>> CurrentLabels{};
+  std::optional<std::map<std::string, std::string>> DesiredLabels{};
+  std::optional<std::vector<::awsjson::sagemaker::ClusterKubernetesTaint>> CurrentTaints{};
+  std::optional<std::vector<::awsjson::sagemaker::ClusterKubernetesTaint>> DesiredTaints{};
 
   friend bool operator==(ClusterKubernetesConfigDetails const&,
                          ClusterKubernetesConfigDetails const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ClusterKubernetesTaint {
-  std::string Key;
-  std::optional<std::string> Value;
-  awsjson::open_enum<::awsjson::sagemaker::ClusterKubernetesTaintEffect> Effect;
+  std::string Key{};
+  std::optional<std::string> Value{};
+  awsjson::open_enum<::awsjson::sagemaker::ClusterKubernetesTaintEffect> Effect{};
 
   friend bool operator==(ClusterKubernetesTaint const&, ClusterKubernetesTaint const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ClusterLifeCycleConfig {
-  std::optional<std::string> SourceS3Uri;
-  std::optional<std::string> OnCreate;
-  std::optional<std::string> OnInitComplete;
+  std::optional<std::string> SourceS3Uri{};
+  std::optional<std::string> OnCreate{};
+  std::optional<std::string> OnInitComplete{};
 
   friend bool operator==(ClusterLifeCycleConfig const&, ClusterLifeCycleConfig const&) = default;
 };

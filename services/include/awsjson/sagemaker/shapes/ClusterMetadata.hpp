@@ -13,9 +13,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ClusterMetadata {
-  std::optional<std::string> FailureMessage;
-  std::optional<std::vector<std::string>> EksRoleAccessEntries;
-  std::optional<std::string> SlrAccessEntry;
+  std::optional<std::string> FailureMessage{};
+  std::optional<std::vector<std::string>> EksRoleAccessEntries{};
+  std::optional<std::string> SlrAccessEntry{};
 
   friend bool operator==(ClusterMetadata const&, ClusterMetadata const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ClusterNetworkInterfaceDetails {
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ClusterInterfaceType>> InterfaceType;
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ClusterInterfaceType>> InterfaceType{};
 
   friend bool operator==(ClusterNetworkInterfaceDetails const&,
                          ClusterNetworkInterfaceDetails const&) = default;

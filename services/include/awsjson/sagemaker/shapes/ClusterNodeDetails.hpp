@@ -25,28 +25,28 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ClusterNodeDetails {
-  std::optional<std::string> InstanceGroupName;
-  std::optional<std::string> InstanceId;
-  std::optional<std::string> NodeLogicalId;
-  std::optional<::awsjson::sagemaker::ClusterInstanceStatusDetails> InstanceStatus;
-  std::optional<std::string> InstanceType;
-  std::optional<awsjson::timestamp> LaunchTime;
-  std::optional<awsjson::timestamp> LastSoftwareUpdateTime;
-  std::optional<::awsjson::sagemaker::ClusterLifeCycleConfig> LifeCycleConfig;
-  std::optional<::awsjson::sagemaker::VpcConfig> OverrideVpcConfig;
-  std::optional<std::int32_t> ThreadsPerCore;
-  std::optional<std::vector<::awsjson::sagemaker::ClusterInstanceStorageConfig>> InstanceStorageConfigs;
-  std::optional<std::string> PrivatePrimaryIp;
-  std::optional<std::string> PrivatePrimaryIpv6;
-  std::optional<std::string> PrivateDnsHostname;
-  std::optional<::awsjson::sagemaker::ClusterInstancePlacement> Placement;
-  std::optional<std::string> CurrentImageId;
-  std::optional<std::string> DesiredImageId;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ClusterImageVersionStatus>> ImageVersionStatus;
-  std::optional<::awsjson::sagemaker::UltraServerInfo> UltraServerInfo;
-  std::optional<::awsjson::sagemaker::ClusterKubernetesConfigNodeDetails> KubernetesConfig;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ClusterCapacityType>> CapacityType;
-  std::optional<::awsjson::sagemaker::ClusterNetworkInterfaceDetails> NetworkInterface;
+  std::optional<std::string> InstanceGroupName{};
+  std::optional<std::string> InstanceId{};
+  std::optional<std::string> NodeLogicalId{};
+  std::optional<::awsjson::sagemaker::ClusterInstanceStatusDetails> InstanceStatus{};
+  std::optional<std::string> InstanceType{};
+  std::optional<awsjson::timestamp> LaunchTime{};
+  std::optional<awsjson::timestamp> LastSoftwareUpdateTime{};
+  std::optional<::awsjson::sagemaker::ClusterLifeCycleConfig> LifeCycleConfig{};
+  std::optional<::awsjson::sagemaker::VpcConfig> OverrideVpcConfig{};
+  std::optional<std::int32_t> ThreadsPerCore{};
+  std::optional<std::vector<::awsjson::sagemaker::ClusterInstanceStorageConfig>> InstanceStorageConfigs{};
+  std::optional<std::string> PrivatePrimaryIp{};
+  std::optional<std::string> PrivatePrimaryIpv6{};
+  std::optional<std::string> PrivateDnsHostname{};
+  std::optional<::awsjson::sagemaker::ClusterInstancePlacement> Placement{};
+  std::optional<std::string> CurrentImageId{};
+  std::optional<std::string> DesiredImageId{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ClusterImageVersionStatus>> ImageVersionStatus{};
+  std::optional<::awsjson::sagemaker::UltraServerInfo> UltraServerInfo{};
+  std::optional<::awsjson::sagemaker::ClusterKubernetesConfigNodeDetails> KubernetesConfig{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ClusterCapacityType>> CapacityType{};
+  std::optional<::awsjson::sagemaker::ClusterNetworkInterfaceDetails> NetworkInterface{};
 
   friend bool operator==(ClusterNodeDetails const&, ClusterNodeDetails const&) = default;
 };

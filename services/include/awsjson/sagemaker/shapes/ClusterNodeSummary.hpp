@@ -16,16 +16,16 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ClusterNodeSummary {
-  std::string InstanceGroupName;
-  std::string InstanceId;
-  std::optional<std::string> NodeLogicalId;
-  std::string InstanceType;
-  awsjson::timestamp LaunchTime;
-  std::optional<awsjson::timestamp> LastSoftwareUpdateTime;
-  ::awsjson::sagemaker::ClusterInstanceStatusDetails InstanceStatus;
-  std::optional<::awsjson::sagemaker::UltraServerInfo> UltraServerInfo;
-  std::optional<std::string> PrivateDnsHostname;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ClusterImageVersionStatus>> ImageVersionStatus;
+  std::string InstanceGroupName{};
+  std::string InstanceId{};
+  std::optional<std::string> NodeLogicalId{};
+  std::string InstanceType{};
+  awsjson::timestamp LaunchTime{};
+  std::optional<awsjson::timestamp> LastSoftwareUpdateTime{};
+  ::awsjson::sagemaker::ClusterInstanceStatusDetails InstanceStatus{};
+  std::optional<::awsjson::sagemaker::UltraServerInfo> UltraServerInfo{};
+  std::optional<std::string> PrivateDnsHostname{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ClusterImageVersionStatus>> ImageVersionStatus{};
 
   friend bool operator==(ClusterNodeSummary const&, ClusterNodeSummary const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ClusterOrchestrator {
-  std::optional<::awsjson::sagemaker::ClusterOrchestratorEksConfig> Eks;
-  std::optional<::awsjson::sagemaker::ClusterOrchestratorSlurmConfig> Slurm;
+  std::optional<::awsjson::sagemaker::ClusterOrchestratorEksConfig> Eks{};
+  std::optional<::awsjson::sagemaker::ClusterOrchestratorSlurmConfig> Slurm{};
 
   friend bool operator==(ClusterOrchestrator const&, ClusterOrchestrator const&) = default;
 };

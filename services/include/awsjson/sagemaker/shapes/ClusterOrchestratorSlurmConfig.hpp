@@ -14,7 +14,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ClusterOrchestratorSlurmConfig {
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ClusterSlurmConfigStrategy>> SlurmConfigStrategy;
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ClusterSlurmConfigStrategy>> SlurmConfigStrategy{};
 
   friend bool operator==(ClusterOrchestratorSlurmConfig const&,
                          ClusterOrchestratorSlurmConfig const&) = default;

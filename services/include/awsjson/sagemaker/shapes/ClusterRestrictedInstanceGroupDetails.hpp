@@ -21,20 +21,20 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ClusterRestrictedInstanceGroupDetails {
-  std::optional<std::int32_t> CurrentCount;
-  std::optional<std::int32_t> TargetCount;
-  std::optional<std::string> InstanceGroupName;
-  std::optional<std::string> InstanceType;
-  std::optional<std::string> ExecutionRole;
-  std::optional<std::int32_t> ThreadsPerCore;
-  std::optional<std::vector<::awsjson::sagemaker::ClusterInstanceStorageConfig>> InstanceStorageConfigs;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::sagemaker::DeepHealthCheckType>>> OnStartDeepHealthChecks;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::InstanceGroupStatus>> Status;
-  std::optional<std::string> TrainingPlanArn;
-  std::optional<std::string> TrainingPlanStatus;
-  std::optional<::awsjson::sagemaker::VpcConfig> OverrideVpcConfig;
-  std::optional<::awsjson::sagemaker::ScheduledUpdateConfig> ScheduledUpdateConfig;
-  std::optional<::awsjson::sagemaker::EnvironmentConfigDetails> EnvironmentConfig;
+  std::optional<std::int32_t> CurrentCount{};
+  std::optional<std::int32_t> TargetCount{};
+  std::optional<std::string> InstanceGroupName{};
+  std::optional<std::string> InstanceType{};
+  std::optional<std::string> ExecutionRole{};
+  std::optional<std::int32_t> ThreadsPerCore{};
+  std::optional<std::vector<::awsjson::sagemaker::ClusterInstanceStorageConfig>> InstanceStorageConfigs{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::sagemaker::DeepHealthCheckType>>> OnStartDeepHealthChecks{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::InstanceGroupStatus>> Status{};
+  std::optional<std::string> TrainingPlanArn{};
+  std::optional<std::string> TrainingPlanStatus{};
+  std::optional<::awsjson::sagemaker::VpcConfig> OverrideVpcConfig{};
+  std::optional<::awsjson::sagemaker::ScheduledUpdateConfig> ScheduledUpdateConfig{};
+  std::optional<::awsjson::sagemaker::EnvironmentConfigDetails> EnvironmentConfig{};
 
   friend bool operator==(ClusterRestrictedInstanceGroupDetails const&,
                          ClusterRestrictedInstanceGroupDetails const&) = default;

@@ -20,17 +20,17 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ClusterRestrictedInstanceGroupSpecification {
-  std::int32_t InstanceCount;
-  std::string InstanceGroupName;
-  std::string InstanceType;
-  std::string ExecutionRole;
-  std::optional<std::int32_t> ThreadsPerCore;
-  std::optional<std::vector<::awsjson::sagemaker::ClusterInstanceStorageConfig>> InstanceStorageConfigs;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::sagemaker::DeepHealthCheckType>>> OnStartDeepHealthChecks;
-  std::optional<std::string> TrainingPlanArn;
-  std::optional<::awsjson::sagemaker::VpcConfig> OverrideVpcConfig;
-  std::optional<::awsjson::sagemaker::ScheduledUpdateConfig> ScheduledUpdateConfig;
-  std::optional<::awsjson::sagemaker::EnvironmentConfig> EnvironmentConfig;
+  std::int32_t InstanceCount{};
+  std::string InstanceGroupName{};
+  std::string InstanceType{};
+  std::string ExecutionRole{};
+  std::optional<std::int32_t> ThreadsPerCore{};
+  std::optional<std::vector<::awsjson::sagemaker::ClusterInstanceStorageConfig>> InstanceStorageConfigs{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::sagemaker::DeepHealthCheckType>>> OnStartDeepHealthChecks{};
+  std::optional<std::string> TrainingPlanArn{};
+  std::optional<::awsjson::sagemaker::VpcConfig> OverrideVpcConfig{};
+  std::optional<::awsjson::sagemaker::ScheduledUpdateConfig> ScheduledUpdateConfig{};
+  std::optional<::awsjson::sagemaker::EnvironmentConfig> EnvironmentConfig{};
 
   friend bool operator==(ClusterRestrictedInstanceGroupSpecification const&,
                          ClusterRestrictedInstanceGroupSpecification const&) = default;

@@ -15,14 +15,14 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ClusterSchedulerConfigSummary {
-  std::string ClusterSchedulerConfigArn;
-  std::string ClusterSchedulerConfigId;
-  std::optional<std::int32_t> ClusterSchedulerConfigVersion;
-  std::string Name;
-  awsjson::timestamp CreationTime;
-  std::optional<awsjson::timestamp> LastModifiedTime;
-  awsjson::open_enum<::awsjson::sagemaker::SchedulerResourceStatus> Status;
-  std::optional<std::string> ClusterArn;
+  std::string ClusterSchedulerConfigArn{};
+  std::string ClusterSchedulerConfigId{};
+  std::optional<std::int32_t> ClusterSchedulerConfigVersion{};
+  std::string Name{};
+  awsjson::timestamp CreationTime{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
+  awsjson::open_enum<::awsjson::sagemaker::SchedulerResourceStatus> Status{};
+  std::optional<std::string> ClusterArn{};
 
   friend bool operator==(ClusterSchedulerConfigSummary const&,
                          ClusterSchedulerConfigSummary const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ClusterSlurmConfig {
-  awsjson::open_enum<::awsjson::sagemaker::ClusterSlurmNodeType> NodeType;
-  std::optional<std::vector<std::string>> PartitionNames;
+  awsjson::open_enum<::awsjson::sagemaker::ClusterSlurmNodeType> NodeType{};
+  std::optional<std::vector<std::string>> PartitionNames{};
 
   friend bool operator==(ClusterSlurmConfig const&, ClusterSlurmConfig const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ClusterSlurmConfigDetails {
-  awsjson::open_enum<::awsjson::sagemaker::ClusterSlurmNodeType> NodeType;
-  std::optional<std::vector<std::string>> PartitionNames;
+  awsjson::open_enum<::awsjson::sagemaker::ClusterSlurmNodeType> NodeType{};
+  std::optional<std::vector<std::string>> PartitionNames{};
 
   friend bool operator==(ClusterSlurmConfigDetails const&,
                          ClusterSlurmConfigDetails const&) = default;

@@ -15,11 +15,11 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ClusterSummary {
-  std::string ClusterArn;
-  std::string ClusterName;
-  awsjson::timestamp CreationTime;
-  awsjson::open_enum<::awsjson::sagemaker::ClusterStatus> ClusterStatus;
-  std::optional<std::vector<std::string>> TrainingPlanArns;
+  std::string ClusterArn{};
+  std::string ClusterName{};
+  awsjson::timestamp CreationTime{};
+  awsjson::open_enum<::awsjson::sagemaker::ClusterStatus> ClusterStatus{};
+  std::optional<std::vector<std::string>> TrainingPlanArns{};
 
   friend bool operator==(ClusterSummary const&, ClusterSummary const&) = default;
 };

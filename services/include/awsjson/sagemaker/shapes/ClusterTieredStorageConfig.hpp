@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ClusterTieredStorageConfig {
-  awsjson::open_enum<::awsjson::sagemaker::ClusterConfigMode> Mode;
-  std::optional<std::int32_t> InstanceMemoryAllocationPercentage;
+  awsjson::open_enum<::awsjson::sagemaker::ClusterConfigMode> Mode{};
+  std::optional<std::int32_t> InstanceMemoryAllocationPercentage{};
 
   friend bool operator==(ClusterTieredStorageConfig const&,
                          ClusterTieredStorageConfig const&) = default;

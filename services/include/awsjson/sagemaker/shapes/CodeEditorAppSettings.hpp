@@ -17,11 +17,11 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CodeEditorAppSettings {
-  std::optional<::awsjson::sagemaker::ResourceSpec> DefaultResourceSpec;
-  std::optional<std::vector<::awsjson::sagemaker::CustomImage>> CustomImages;
-  std::optional<std::vector<std::string>> LifecycleConfigArns;
-  std::optional<::awsjson::sagemaker::AppLifecycleManagement> AppLifecycleManagement;
-  std::optional<std::string> BuiltInLifecycleConfigArn;
+  std::optional<::awsjson::sagemaker::ResourceSpec> DefaultResourceSpec{};
+  std::optional<std::vector<::awsjson::sagemaker::CustomImage>> CustomImages{};
+  std::optional<std::vector<std::string>> LifecycleConfigArns{};
+  std::optional<::awsjson::sagemaker::AppLifecycleManagement> AppLifecycleManagement{};
+  std::optional<std::string> BuiltInLifecycleConfigArn{};
 
   friend bool operator==(CodeEditorAppSettings const&, CodeEditorAppSettings const&) = default;
 };

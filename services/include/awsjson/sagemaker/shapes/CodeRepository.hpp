@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CodeRepository {
-  std::string RepositoryUrl;
+  std::string RepositoryUrl{};
 
   friend bool operator==(CodeRepository const&, CodeRepository const&) = default;
 };

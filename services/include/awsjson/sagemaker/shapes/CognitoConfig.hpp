@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CognitoConfig {
-  std::string UserPool;
-  std::string ClientId;
+  std::string UserPool{};
+  std::string ClientId{};
 
   friend bool operator==(CognitoConfig const&, CognitoConfig const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CognitoMemberDefinition {
-  std::string UserPool;
-  std::string UserGroup;
-  std::string ClientId;
+  std::string UserPool{};
+  std::string UserGroup{};
+  std::string ClientId{};
 
   friend bool operator==(CognitoMemberDefinition const&, CognitoMemberDefinition const&) = default;
 };

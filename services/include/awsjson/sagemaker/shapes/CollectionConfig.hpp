@@ -13,7 +13,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CollectionConfig : awsjson::tagged_union {
-  std::optional<::awsjson::sagemaker::VectorConfig> VectorConfig;
+  std::optional<::awsjson::sagemaker::VectorConfig> VectorConfig{};
 
   friend bool operator==(CollectionConfig const&, CollectionConfig const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CollectionConfiguration {
-  std::optional<std::string> CollectionName;
-  std::optional<std::map<std::string, std::string>> CollectionParameters;
+  std::optional<std::string> CollectionName{};
+  std::optional<std::map<std::string, std::string>> CollectionParameters{};
 
   friend bool operator==(CollectionConfiguration const&, CollectionConfiguration const&) = default;
 };

@@ -18,17 +18,17 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CompilationJobSummary {
-  std::string CompilationJobName;
-  std::string CompilationJobArn;
-  awsjson::timestamp CreationTime;
-  std::optional<awsjson::timestamp> CompilationStartTime;
-  std::optional<awsjson::timestamp> CompilationEndTime;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::TargetDevice>> CompilationTargetDevice;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::TargetPlatformOs>> CompilationTargetPlatformOs;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::TargetPlatformArch>> CompilationTargetPlatformArch;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::TargetPlatformAccelerator>> CompilationTargetPlatformAccelerator;
-  std::optional<awsjson::timestamp> LastModifiedTime;
-  awsjson::open_enum<::awsjson::sagemaker::CompilationJobStatus> CompilationJobStatus;
+  std::string CompilationJobName{};
+  std::string CompilationJobArn{};
+  awsjson::timestamp CreationTime{};
+  std::optional<awsjson::timestamp> CompilationStartTime{};
+  std::optional<awsjson::timestamp> CompilationEndTime{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::TargetDevice>> CompilationTargetDevice{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::TargetPlatformOs>> CompilationTargetPlatformOs{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::TargetPlatformArch>> CompilationTargetPlatformArch{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::TargetPlatformAccelerator>> CompilationTargetPlatformAccelerator{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
+  awsjson::open_enum<::awsjson::sagemaker::CompilationJobStatus> CompilationJobStatus{};
 
   friend bool operator==(CompilationJobSummary const&, CompilationJobSummary const&) = default;
 };

@@ -17,9 +17,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ComputeQuotaConfig {
-  std::optional<std::vector<::awsjson::sagemaker::ComputeQuotaResourceConfig>> ComputeQuotaResources;
-  std::optional<::awsjson::sagemaker::ResourceSharingConfig> ResourceSharingConfig;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::PreemptTeamTasks>> PreemptTeamTasks;
+  std::optional<std::vector<::awsjson::sagemaker::ComputeQuotaResourceConfig>> ComputeQuotaResources{};
+  std::optional<::awsjson::sagemaker::ResourceSharingConfig> ResourceSharingConfig{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::PreemptTeamTasks>> PreemptTeamTasks{};
 
   friend bool operator==(ComputeQuotaConfig const&, ComputeQuotaConfig const&) = default;
 };

@@ -15,12 +15,12 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ComputeQuotaResourceConfig {
-  std::string InstanceType;
-  std::optional<std::int32_t> Count;
-  std::optional<std::int32_t> Accelerators;
-  std::optional<float> VCpu;
-  std::optional<float> MemoryInGiB;
-  std::optional<::awsjson::sagemaker::AcceleratorPartitionConfig> AcceleratorPartition;
+  std::string InstanceType{};
+  std::optional<std::int32_t> Count{};
+  std::optional<std::int32_t> Accelerators{};
+  std::optional<float> VCpu{};
+  std::optional<float> MemoryInGiB{};
+  std::optional<::awsjson::sagemaker::AcceleratorPartitionConfig> AcceleratorPartition{};
 
   friend bool operator==(ComputeQuotaResourceConfig const&,
                          ComputeQuotaResourceConfig const&) = default;

@@ -18,17 +18,17 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ComputeQuotaSummary {
-  std::string ComputeQuotaArn;
-  std::string ComputeQuotaId;
-  std::string Name;
-  std::optional<std::int32_t> ComputeQuotaVersion;
-  awsjson::open_enum<::awsjson::sagemaker::SchedulerResourceStatus> Status;
-  std::optional<std::string> ClusterArn;
-  std::optional<::awsjson::sagemaker::ComputeQuotaConfig> ComputeQuotaConfig;
-  ::awsjson::sagemaker::ComputeQuotaTarget ComputeQuotaTarget;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ActivationState>> ActivationState;
-  awsjson::timestamp CreationTime;
-  std::optional<awsjson::timestamp> LastModifiedTime;
+  std::string ComputeQuotaArn{};
+  std::string ComputeQuotaId{};
+  std::string Name{};
+  std::optional<std::int32_t> ComputeQuotaVersion{};
+  awsjson::open_enum<::awsjson::sagemaker::SchedulerResourceStatus> Status{};
+  std::optional<std::string> ClusterArn{};
+  std::optional<::awsjson::sagemaker::ComputeQuotaConfig> ComputeQuotaConfig{};
+  ::awsjson::sagemaker::ComputeQuotaTarget ComputeQuotaTarget{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ActivationState>> ActivationState{};
+  awsjson::timestamp CreationTime{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
 
   friend bool operator==(ComputeQuotaSummary const&, ComputeQuotaSummary const&) = default;
 };

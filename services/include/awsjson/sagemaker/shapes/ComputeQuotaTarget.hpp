@@ -13,8 +13,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ComputeQuotaTarget {
-  std::string TeamName;
-  std::optional<std::int32_t> FairShareWeight;
+  std::string TeamName{};
+  std::optional<std::int32_t> FairShareWeight{};
 
   friend bool operator==(ComputeQuotaTarget const&, ComputeQuotaTarget const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConditionStepMetadata {
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ConditionOutcome>> Outcome;
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ConditionOutcome>> Outcome{};
 
   friend bool operator==(ConditionStepMetadata const&, ConditionStepMetadata const&) = default;
 };

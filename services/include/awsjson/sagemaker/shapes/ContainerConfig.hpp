@@ -14,9 +14,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ContainerConfig {
-  std::optional<std::vector<std::string>> ContainerArguments;
-  std::optional<std::vector<std::string>> ContainerEntrypoint;
-  std::optional<std::map<std::string, std::string>> ContainerEnvironmentVariables;
+  std::optional<std::vector<std::string>> ContainerArguments{};
+  std::optional<std::vector<std::string>> ContainerEntrypoint{};
+  std::optional<std::map<std::string, std::string>> ContainerEnvironmentVariables{};
 
   friend bool operator==(ContainerConfig const&, ContainerConfig const&) = default;
 };

@@ -20,17 +20,17 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ContainerDefinition {
-  std::optional<std::string> ContainerHostname;
-  std::optional<std::string> Image;
-  std::optional<::awsjson::sagemaker::ImageConfig> ImageConfig;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ContainerMode>> Mode;
-  std::optional<std::string> ModelDataUrl;
-  std::optional<::awsjson::sagemaker::ModelDataSource> ModelDataSource;
-  std::optional<std::vector<::awsjson::sagemaker::AdditionalModelDataSource>> AdditionalModelDataSources;
-  std::optional<std::map<std::string, std::string>> Environment;
-  std::optional<std::string> ModelPackageName;
-  std::optional<std::string> InferenceSpecificationName;
-  std::optional<::awsjson::sagemaker::MultiModelConfig> MultiModelConfig;
+  std::optional<std::string> ContainerHostname{};
+  std::optional<std::string> Image{};
+  std::optional<::awsjson::sagemaker::ImageConfig> ImageConfig{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ContainerMode>> Mode{};
+  std::optional<std::string> ModelDataUrl{};
+  std::optional<::awsjson::sagemaker::ModelDataSource> ModelDataSource{};
+  std::optional<std::vector<::awsjson::sagemaker::AdditionalModelDataSource>> AdditionalModelDataSources{};
+  std::optional<std::map<std::string, std::string>> Environment{};
+  std::optional<std::string> ModelPackageName{};
+  std::optional<std::string> InferenceSpecificationName{};
+  std::optional<::awsjson::sagemaker::MultiModelConfig> MultiModelConfig{};
 
   friend bool operator==(ContainerDefinition const&, ContainerDefinition const&) = default;
 };

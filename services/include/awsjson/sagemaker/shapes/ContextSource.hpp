@@ -12,9 +12,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ContextSource {
-  std::string SourceUri;
-  std::optional<std::string> SourceType;
-  std::optional<std::string> SourceId;
+  std::string SourceUri{};
+  std::optional<std::string> SourceType{};
+  std::optional<std::string> SourceId{};
 
   friend bool operator==(ContextSource const&, ContextSource const&) = default;
 };

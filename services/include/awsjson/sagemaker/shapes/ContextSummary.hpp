@@ -14,12 +14,12 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ContextSummary {
-  std::optional<std::string> ContextArn;
-  std::optional<std::string> ContextName;
-  std::optional<::awsjson::sagemaker::ContextSource> Source;
-  std::optional<std::string> ContextType;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastModifiedTime;
+  std::optional<std::string> ContextArn{};
+  std::optional<std::string> ContextName{};
+  std::optional<::awsjson::sagemaker::ContextSource> Source{};
+  std::optional<std::string> ContextType{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
 
   friend bool operator==(ContextSummary const&, ContextSummary const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ContinuousParameterRangeSpecification {
-  std::string MinValue;
-  std::string MaxValue;
+  std::string MinValue{};
+  std::string MaxValue{};
 
   friend bool operator==(ContinuousParameterRangeSpecification const&,
                          ContinuousParameterRangeSpecification const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConvergenceDetected {
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::CompleteOnConvergence>> CompleteOnConvergence;
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::CompleteOnConvergence>> CompleteOnConvergence{};
 
   friend bool operator==(ConvergenceDetected const&, ConvergenceDetected const&) = default;
 };

@@ -18,13 +18,13 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAIBenchmarkJobRequest {
-  std::string AIBenchmarkJobName;
-  ::awsjson::sagemaker::AIBenchmarkTarget BenchmarkTarget;
-  ::awsjson::sagemaker::AIBenchmarkOutputConfig OutputConfig;
-  std::string AIWorkloadConfigIdentifier;
-  std::string RoleArn;
-  std::optional<::awsjson::sagemaker::AIBenchmarkNetworkConfig> NetworkConfig;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
+  std::string AIBenchmarkJobName{};
+  ::awsjson::sagemaker::AIBenchmarkTarget BenchmarkTarget{};
+  ::awsjson::sagemaker::AIBenchmarkOutputConfig OutputConfig{};
+  std::string AIWorkloadConfigIdentifier{};
+  std::string RoleArn{};
+  std::optional<::awsjson::sagemaker::AIBenchmarkNetworkConfig> NetworkConfig{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
 
   friend bool operator==(CreateAIBenchmarkJobRequest const&,
                          CreateAIBenchmarkJobRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAIBenchmarkJobResponse {
-  std::string AIBenchmarkJobArn;
+  std::string AIBenchmarkJobArn{};
 
   friend bool operator==(CreateAIBenchmarkJobResponse const&,
                          CreateAIBenchmarkJobResponse const&) = default;

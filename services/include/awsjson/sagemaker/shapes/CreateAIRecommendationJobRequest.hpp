@@ -20,16 +20,16 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAIRecommendationJobRequest {
-  std::string AIRecommendationJobName;
-  ::awsjson::sagemaker::AIModelSource ModelSource;
-  ::awsjson::sagemaker::AIRecommendationOutputConfig OutputConfig;
-  std::string AIWorkloadConfigIdentifier;
-  ::awsjson::sagemaker::AIRecommendationPerformanceTarget PerformanceTarget;
-  std::string RoleArn;
-  std::optional<::awsjson::sagemaker::AIRecommendationInferenceSpecification> InferenceSpecification;
-  std::optional<bool> OptimizeModel;
-  std::optional<::awsjson::sagemaker::AIRecommendationComputeSpec> ComputeSpec;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
+  std::string AIRecommendationJobName{};
+  ::awsjson::sagemaker::AIModelSource ModelSource{};
+  ::awsjson::sagemaker::AIRecommendationOutputConfig OutputConfig{};
+  std::string AIWorkloadConfigIdentifier{};
+  ::awsjson::sagemaker::AIRecommendationPerformanceTarget PerformanceTarget{};
+  std::string RoleArn{};
+  std::optional<::awsjson::sagemaker::AIRecommendationInferenceSpecification> InferenceSpecification{};
+  std::optional<bool> OptimizeModel{};
+  std::optional<::awsjson::sagemaker::AIRecommendationComputeSpec> ComputeSpec{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
 
   friend bool operator==(CreateAIRecommendationJobRequest const&,
                          CreateAIRecommendationJobRequest const&) = default;

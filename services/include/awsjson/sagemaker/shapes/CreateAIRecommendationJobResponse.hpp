@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAIRecommendationJobResponse {
-  std::string AIRecommendationJobArn;
+  std::string AIRecommendationJobArn{};
 
   friend bool operator==(CreateAIRecommendationJobResponse const&,
                          CreateAIRecommendationJobResponse const&) = default;

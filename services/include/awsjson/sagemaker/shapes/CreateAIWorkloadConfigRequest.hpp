@@ -17,10 +17,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAIWorkloadConfigRequest {
-  std::string AIWorkloadConfigName;
-  std::optional<::awsjson::sagemaker::AIDatasetConfig> DatasetConfig;
-  std::optional<::awsjson::sagemaker::AIWorkloadConfigs> AIWorkloadConfigs;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
+  std::string AIWorkloadConfigName{};
+  std::optional<::awsjson::sagemaker::AIDatasetConfig> DatasetConfig{};
+  std::optional<::awsjson::sagemaker::AIWorkloadConfigs> AIWorkloadConfigs{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
 
   friend bool operator==(CreateAIWorkloadConfigRequest const&,
                          CreateAIWorkloadConfigRequest const&) = default;

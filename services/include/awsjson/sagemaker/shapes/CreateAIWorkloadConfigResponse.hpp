@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAIWorkloadConfigResponse {
-  std::string AIWorkloadConfigArn;
+  std::string AIWorkloadConfigArn{};
 
   friend bool operator==(CreateAIWorkloadConfigResponse const&,
                          CreateAIWorkloadConfigResponse const&) = default;

@@ -19,14 +19,14 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateActionRequest {
-  std::string ActionName;
-  ::awsjson::sagemaker::ActionSource Source;
-  std::string ActionType;
-  std::optional<std::string> Description;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ActionStatus>> Status;
-  std::optional<std::map<std::string, std::string>> Properties;
-  std::optional<::awsjson::sagemaker::MetadataProperties> MetadataProperties;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
+  std::string ActionName{};
+  ::awsjson::sagemaker::ActionSource Source{};
+  std::string ActionType{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ActionStatus>> Status{};
+  std::optional<std::map<std::string, std::string>> Properties{};
+  std::optional<::awsjson::sagemaker::MetadataProperties> MetadataProperties{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
 
   friend bool operator==(CreateActionRequest const&, CreateActionRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateActionResponse {
-  std::optional<std::string> ActionArn;
+  std::optional<std::string> ActionArn{};
 
   friend bool operator==(CreateActionResponse const&, CreateActionResponse const&) = default;
 };

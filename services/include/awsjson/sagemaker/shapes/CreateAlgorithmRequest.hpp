@@ -18,13 +18,13 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAlgorithmRequest {
-  std::string AlgorithmName;
-  std::optional<std::string> AlgorithmDescription;
-  ::awsjson::sagemaker::TrainingSpecification TrainingSpecification;
-  std::optional<::awsjson::sagemaker::InferenceSpecification> InferenceSpecification;
-  std::optional<::awsjson::sagemaker::AlgorithmValidationSpecification> ValidationSpecification;
-  std::optional<bool> CertifyForMarketplace;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
+  std::string AlgorithmName{};
+  std::optional<std::string> AlgorithmDescription{};
+  ::awsjson::sagemaker::TrainingSpecification TrainingSpecification{};
+  std::optional<::awsjson::sagemaker::InferenceSpecification> InferenceSpecification{};
+  std::optional<::awsjson::sagemaker::AlgorithmValidationSpecification> ValidationSpecification{};
+  std::optional<bool> CertifyForMarketplace{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
 
   friend bool operator==(CreateAlgorithmRequest const&, CreateAlgorithmRequest const&) = default;
 };

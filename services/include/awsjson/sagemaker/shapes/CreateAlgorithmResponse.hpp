@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAlgorithmResponse {
-  std::string AlgorithmArn;
+  std::string AlgorithmArn{};
 
   friend bool operator==(CreateAlgorithmResponse const&, CreateAlgorithmResponse const&) = default;
 };

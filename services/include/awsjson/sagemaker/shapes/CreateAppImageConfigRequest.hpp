@@ -18,11 +18,11 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAppImageConfigRequest {
-  std::string AppImageConfigName;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
-  std::optional<::awsjson::sagemaker::KernelGatewayImageConfig> KernelGatewayImageConfig;
-  std::optional<::awsjson::sagemaker::JupyterLabAppImageConfig> JupyterLabAppImageConfig;
-  std::optional<::awsjson::sagemaker::CodeEditorAppImageConfig> CodeEditorAppImageConfig;
+  std::string AppImageConfigName{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
+  std::optional<::awsjson::sagemaker::KernelGatewayImageConfig> KernelGatewayImageConfig{};
+  std::optional<::awsjson::sagemaker::JupyterLabAppImageConfig> JupyterLabAppImageConfig{};
+  std::optional<::awsjson::sagemaker::CodeEditorAppImageConfig> CodeEditorAppImageConfig{};
 
   friend bool operator==(CreateAppImageConfigRequest const&,
                          CreateAppImageConfigRequest const&) = default;

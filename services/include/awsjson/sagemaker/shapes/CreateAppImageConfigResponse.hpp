@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAppImageConfigResponse {
-  std::optional<std::string> AppImageConfigArn;
+  std::optional<std::string> AppImageConfigArn{};
 
   friend bool operator==(CreateAppImageConfigResponse const&,
                          CreateAppImageConfigResponse const&) = default;

@@ -17,14 +17,14 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAppRequest {
-  std::string DomainId;
-  std::optional<std::string> UserProfileName;
-  std::optional<std::string> SpaceName;
-  awsjson::open_enum<::awsjson::sagemaker::AppType> AppType;
-  std::string AppName;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
-  std::optional<::awsjson::sagemaker::ResourceSpec> ResourceSpec;
-  std::optional<bool> RecoveryMode;
+  std::string DomainId{};
+  std::optional<std::string> UserProfileName{};
+  std::optional<std::string> SpaceName{};
+  awsjson::open_enum<::awsjson::sagemaker::AppType> AppType{};
+  std::string AppName{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
+  std::optional<::awsjson::sagemaker::ResourceSpec> ResourceSpec{};
+  std::optional<bool> RecoveryMode{};
 
   friend bool operator==(CreateAppRequest const&, CreateAppRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAppResponse {
-  std::optional<std::string> AppArn;
+  std::optional<std::string> AppArn{};
 
   friend bool operator==(CreateAppResponse const&, CreateAppResponse const&) = default;
 };

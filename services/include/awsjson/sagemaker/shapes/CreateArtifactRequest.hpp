@@ -18,12 +18,12 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateArtifactRequest {
-  std::optional<std::string> ArtifactName;
-  ::awsjson::sagemaker::ArtifactSource Source;
-  std::string ArtifactType;
-  std::optional<std::map<std::string, std::string>> Properties;
-  std::optional<::awsjson::sagemaker::MetadataProperties> MetadataProperties;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
+  std::optional<std::string> ArtifactName{};
+  ::awsjson::sagemaker::ArtifactSource Source{};
+  std::string ArtifactType{};
+  std::optional<std::map<std::string, std::string>> Properties{};
+  std::optional<::awsjson::sagemaker::MetadataProperties> MetadataProperties{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
 
   friend bool operator==(CreateArtifactRequest const&, CreateArtifactRequest const&) = default;
 };

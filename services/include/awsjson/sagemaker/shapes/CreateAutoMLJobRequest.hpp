@@ -21,16 +21,16 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAutoMLJobRequest {
-  std::string AutoMLJobName;
-  std::vector<::awsjson::sagemaker::AutoMLChannel> InputDataConfig;
-  ::awsjson::sagemaker::AutoMLOutputDataConfig OutputDataConfig;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ProblemType>> ProblemType;
-  std::optional<::awsjson::sagemaker::AutoMLJobObjective> AutoMLJobObjective;
-  std::optional<::awsjson::sagemaker::AutoMLJobConfig> AutoMLJobConfig;
-  std::string RoleArn;
-  std::optional<bool> GenerateCandidateDefinitionsOnly;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
-  std::optional<::awsjson::sagemaker::ModelDeployConfig> ModelDeployConfig;
+  std::string AutoMLJobName{};
+  std::vector<::awsjson::sagemaker::AutoMLChannel> InputDataConfig{};
+  ::awsjson::sagemaker::AutoMLOutputDataConfig OutputDataConfig{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ProblemType>> ProblemType{};
+  std::optional<::awsjson::sagemaker::AutoMLJobObjective> AutoMLJobObjective{};
+  std::optional<::awsjson::sagemaker::AutoMLJobConfig> AutoMLJobConfig{};
+  std::string RoleArn{};
+  std::optional<bool> GenerateCandidateDefinitionsOnly{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
+  std::optional<::awsjson::sagemaker::ModelDeployConfig> ModelDeployConfig{};
 
   friend bool operator==(CreateAutoMLJobRequest const&, CreateAutoMLJobRequest const&) = default;
 };

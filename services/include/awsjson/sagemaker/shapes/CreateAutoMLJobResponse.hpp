@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAutoMLJobResponse {
-  std::string AutoMLJobArn;
+  std::string AutoMLJobArn{};
 
   friend bool operator==(CreateAutoMLJobResponse const&, CreateAutoMLJobResponse const&) = default;
 };

@@ -23,17 +23,17 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAutoMLJobV2Request {
-  std::string AutoMLJobName;
-  std::vector<::awsjson::sagemaker::AutoMLJobChannel> AutoMLJobInputDataConfig;
-  ::awsjson::sagemaker::AutoMLOutputDataConfig OutputDataConfig;
-  ::awsjson::sagemaker::AutoMLProblemTypeConfig AutoMLProblemTypeConfig;
-  std::string RoleArn;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
-  std::optional<::awsjson::sagemaker::AutoMLSecurityConfig> SecurityConfig;
-  std::optional<::awsjson::sagemaker::AutoMLJobObjective> AutoMLJobObjective;
-  std::optional<::awsjson::sagemaker::ModelDeployConfig> ModelDeployConfig;
-  std::optional<::awsjson::sagemaker::AutoMLDataSplitConfig> DataSplitConfig;
-  std::optional<::awsjson::sagemaker::AutoMLComputeConfig> AutoMLComputeConfig;
+  std::string AutoMLJobName{};
+  std::vector<::awsjson::sagemaker::AutoMLJobChannel> AutoMLJobInputDataConfig{};
+  ::awsjson::sagemaker::AutoMLOutputDataConfig OutputDataConfig{};
+  ::awsjson::sagemaker::AutoMLProblemTypeConfig AutoMLProblemTypeConfig{};
+  std::string RoleArn{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
+  std::optional<::awsjson::sagemaker::AutoMLSecurityConfig> SecurityConfig{};
+  std::optional<::awsjson::sagemaker::AutoMLJobObjective> AutoMLJobObjective{};
+  std::optional<::awsjson::sagemaker::ModelDeployConfig> ModelDeployConfig{};
+  std::optional<::awsjson::sagemaker::AutoMLDataSplitConfig> DataSplitConfig{};
+  std::optional<::awsjson::sagemaker::AutoMLComputeConfig> AutoMLComputeConfig{};
 
   friend bool operator==(CreateAutoMLJobV2Request const&,
                          CreateAutoMLJobV2Request const&) = default;

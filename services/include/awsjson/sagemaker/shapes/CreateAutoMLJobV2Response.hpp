@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAutoMLJobV2Response {
-  std::string AutoMLJobArn;
+  std::string AutoMLJobArn{};
 
   friend bool operator==(CreateAutoMLJobV2Response const&,
                          CreateAutoMLJobV2Response const&) = default;

@@ -23,17 +23,17 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateClusterRequest {
-  std::string ClusterName;
-  std::optional<std::vector<::awsjson::sagemaker::ClusterInstanceGroupSpecification>> InstanceGroups;
-  std::optional<std::vector<::awsjson::sagemaker::ClusterRestrictedInstanceGroupSpecification>> RestrictedInstanceGroups;
-  std::optional<::awsjson::sagemaker::VpcConfig> VpcConfig;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
-  std::optional<::awsjson::sagemaker::ClusterOrchestrator> Orchestrator;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ClusterNodeRecovery>> NodeRecovery;
-  std::optional<::awsjson::sagemaker::ClusterTieredStorageConfig> TieredStorageConfig;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ClusterNodeProvisioningMode>> NodeProvisioningMode;
-  std::optional<std::string> ClusterRole;
-  std::optional<::awsjson::sagemaker::ClusterAutoScalingConfig> AutoScaling;
+  std::string ClusterName{};
+  std::optional<std::vector<::awsjson::sagemaker::ClusterInstanceGroupSpecification>> InstanceGroups{};
+  std::optional<std::vector<::awsjson::sagemaker::ClusterRestrictedInstanceGroupSpecification>> RestrictedInstanceGroups{};
+  std::optional<::awsjson::sagemaker::VpcConfig> VpcConfig{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
+  std::optional<::awsjson::sagemaker::ClusterOrchestrator> Orchestrator{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ClusterNodeRecovery>> NodeRecovery{};
+  std::optional<::awsjson::sagemaker::ClusterTieredStorageConfig> TieredStorageConfig{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ClusterNodeProvisioningMode>> NodeProvisioningMode{};
+  std::optional<std::string> ClusterRole{};
+  std::optional<::awsjson::sagemaker::ClusterAutoScalingConfig> AutoScaling{};
 
   friend bool operator==(CreateClusterRequest const&, CreateClusterRequest const&) = default;
 };

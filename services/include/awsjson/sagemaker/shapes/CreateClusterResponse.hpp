@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateClusterResponse {
-  std::string ClusterArn;
+  std::string ClusterArn{};
 
   friend bool operator==(CreateClusterResponse const&, CreateClusterResponse const&) = default;
 };

@@ -16,11 +16,11 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateClusterSchedulerConfigRequest {
-  std::string Name;
-  std::string ClusterArn;
-  ::awsjson::sagemaker::SchedulerConfig SchedulerConfig;
-  std::optional<std::string> Description;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
+  std::string Name{};
+  std::string ClusterArn{};
+  ::awsjson::sagemaker::SchedulerConfig SchedulerConfig{};
+  std::optional<std::string> Description{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
 
   friend bool operator==(CreateClusterSchedulerConfigRequest const&,
                          CreateClusterSchedulerConfigRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateClusterSchedulerConfigResponse {
-  std::string ClusterSchedulerConfigArn;
-  std::string ClusterSchedulerConfigId;
+  std::string ClusterSchedulerConfigArn{};
+  std::string ClusterSchedulerConfigId{};
 
   friend bool operator==(CreateClusterSchedulerConfigResponse const&,
                          CreateClusterSchedulerConfigResponse const&) = default;

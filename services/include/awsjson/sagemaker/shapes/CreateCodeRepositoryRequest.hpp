@@ -16,9 +16,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateCodeRepositoryRequest {
-  std::string CodeRepositoryName;
-  ::awsjson::sagemaker::GitConfig GitConfig;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
+  std::string CodeRepositoryName{};
+  ::awsjson::sagemaker::GitConfig GitConfig{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
 
   friend bool operator==(CreateCodeRepositoryRequest const&,
                          CreateCodeRepositoryRequest const&) = default;

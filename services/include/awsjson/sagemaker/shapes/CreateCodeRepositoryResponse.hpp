@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateCodeRepositoryResponse {
-  std::string CodeRepositoryArn;
+  std::string CodeRepositoryArn{};
 
   friend bool operator==(CreateCodeRepositoryResponse const&,
                          CreateCodeRepositoryResponse const&) = default;

@@ -19,14 +19,14 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateCompilationJobRequest {
-  std::string CompilationJobName;
-  std::string RoleArn;
-  std::optional<std::string> ModelPackageVersionArn;
-  std::optional<::awsjson::sagemaker::InputConfig> InputConfig;
-  ::awsjson::sagemaker::OutputConfig OutputConfig;
-  std::optional<::awsjson::sagemaker::NeoVpcConfig> VpcConfig;
-  ::awsjson::sagemaker::StoppingCondition StoppingCondition;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
+  std::string CompilationJobName{};
+  std::string RoleArn{};
+  std::optional<std::string> ModelPackageVersionArn{};
+  std::optional<::awsjson::sagemaker::InputConfig> InputConfig{};
+  ::awsjson::sagemaker::OutputConfig OutputConfig{};
+  std::optional<::awsjson::sagemaker::NeoVpcConfig> VpcConfig{};
+  ::awsjson::sagemaker::StoppingCondition StoppingCondition{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
 
   friend bool operator==(CreateCompilationJobRequest const&,
                          CreateCompilationJobRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateCompilationJobResponse {
-  std::string CompilationJobArn;
+  std::string CompilationJobArn{};
 
   friend bool operator==(CreateCompilationJobResponse const&,
                          CreateCompilationJobResponse const&) = default;

@@ -18,13 +18,13 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateComputeQuotaRequest {
-  std::string Name;
-  std::optional<std::string> Description;
-  std::string ClusterArn;
-  ::awsjson::sagemaker::ComputeQuotaConfig ComputeQuotaConfig;
-  ::awsjson::sagemaker::ComputeQuotaTarget ComputeQuotaTarget;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ActivationState>> ActivationState;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
+  std::string Name{};
+  std::optional<std::string> Description{};
+  std::string ClusterArn{};
+  ::awsjson::sagemaker::ComputeQuotaConfig ComputeQuotaConfig{};
+  ::awsjson::sagemaker::ComputeQuotaTarget ComputeQuotaTarget{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ActivationState>> ActivationState{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
 
   friend bool operator==(CreateComputeQuotaRequest const&,
                          CreateComputeQuotaRequest const&) = default;

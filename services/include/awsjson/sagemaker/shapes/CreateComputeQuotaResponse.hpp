@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateComputeQuotaResponse {
-  std::string ComputeQuotaArn;
-  std::string ComputeQuotaId;
+  std::string ComputeQuotaArn{};
+  std::string ComputeQuotaId{};
 
   friend bool operator==(CreateComputeQuotaResponse const&,
                          CreateComputeQuotaResponse const&) = default;

@@ -17,12 +17,12 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateContextRequest {
-  std::string ContextName;
-  ::awsjson::sagemaker::ContextSource Source;
-  std::string ContextType;
-  std::optional<std::string> Description;
-  std::optional<std::map<std::string, std::string>> Properties;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
+  std::string ContextName{};
+  ::awsjson::sagemaker::ContextSource Source{};
+  std::string ContextType{};
+  std::optional<std::string> Description{};
+  std::optional<std::map<std::string, std::string>> Properties{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
 
   friend bool operator==(CreateContextRequest const&, CreateContextRequest const&) = default;
 };

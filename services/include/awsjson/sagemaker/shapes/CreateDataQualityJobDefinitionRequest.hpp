@@ -22,16 +22,16 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDataQualityJobDefinitionRequest {
-  std::string JobDefinitionName;
-  std::optional<::awsjson::sagemaker::DataQualityBaselineConfig> DataQualityBaselineConfig;
-  ::awsjson::sagemaker::DataQualityAppSpecification DataQualityAppSpecification;
-  ::awsjson::sagemaker::DataQualityJobInput DataQualityJobInput;
-  ::awsjson::sagemaker::MonitoringOutputConfig DataQualityJobOutputConfig;
-  ::awsjson::sagemaker::MonitoringResources JobResources;
-  std::optional<::awsjson::sagemaker::MonitoringNetworkConfig> NetworkConfig;
-  std::string RoleArn;
-  std::optional<::awsjson::sagemaker::MonitoringStoppingCondition> StoppingCondition;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
+  std::string JobDefinitionName{};
+  std::optional<::awsjson::sagemaker::DataQualityBaselineConfig> DataQualityBaselineConfig{};
+  ::awsjson::sagemaker::DataQualityAppSpecification DataQualityAppSpecification{};
+  ::awsjson::sagemaker::DataQualityJobInput DataQualityJobInput{};
+  ::awsjson::sagemaker::MonitoringOutputConfig DataQualityJobOutputConfig{};
+  ::awsjson::sagemaker::MonitoringResources JobResources{};
+  std::optional<::awsjson::sagemaker::MonitoringNetworkConfig> NetworkConfig{};
+  std::string RoleArn{};
+  std::optional<::awsjson::sagemaker::MonitoringStoppingCondition> StoppingCondition{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
 
   friend bool operator==(CreateDataQualityJobDefinitionRequest const&,
                          CreateDataQualityJobDefinitionRequest const&) = default;

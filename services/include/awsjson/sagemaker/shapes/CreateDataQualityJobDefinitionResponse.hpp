@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDataQualityJobDefinitionResponse {
-  std::string JobDefinitionArn;
+  std::string JobDefinitionArn{};
 
   friend bool operator==(CreateDataQualityJobDefinitionResponse const&,
                          CreateDataQualityJobDefinitionResponse const&) = default;

@@ -16,12 +16,12 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDeviceFleetRequest {
-  std::string DeviceFleetName;
-  std::optional<std::string> RoleArn;
-  std::optional<std::string> Description;
-  ::awsjson::sagemaker::EdgeOutputConfig OutputConfig;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
-  std::optional<bool> EnableIotRoleAlias;
+  std::string DeviceFleetName{};
+  std::optional<std::string> RoleArn{};
+  std::optional<std::string> Description{};
+  ::awsjson::sagemaker::EdgeOutputConfig OutputConfig{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
+  std::optional<bool> EnableIotRoleAlias{};
 
   friend bool operator==(CreateDeviceFleetRequest const&,
                          CreateDeviceFleetRequest const&) = default;

@@ -22,19 +22,19 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDomainRequest {
-  std::string DomainName;
-  awsjson::open_enum<::awsjson::sagemaker::AuthMode> AuthMode;
-  ::awsjson::sagemaker::UserSettings DefaultUserSettings;
-  std::optional<::awsjson::sagemaker::DomainSettings> DomainSettings;
-  std::optional<std::vector<std::string>> SubnetIds;
-  std::optional<std::string> VpcId;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::AppNetworkAccessType>> AppNetworkAccessType;
-  std::optional<std::string> HomeEfsFileSystemKmsKeyId;
-  std::optional<std::string> KmsKeyId;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::AppSecurityGroupManagement>> AppSecurityGroupManagement;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::TagPropagation>> TagPropagation;
-  std::optional<::awsjson::sagemaker::DefaultSpaceSettings> DefaultSpaceSettings;
+  std::string DomainName{};
+  awsjson::open_enum<::awsjson::sagemaker::AuthMode> AuthMode{};
+  ::awsjson::sagemaker::UserSettings DefaultUserSettings{};
+  std::optional<::awsjson::sagemaker::DomainSettings> DomainSettings{};
+  std::optional<std::vector<std::string>> SubnetIds{};
+  std::optional<std::string> VpcId{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::AppNetworkAccessType>> AppNetworkAccessType{};
+  std::optional<std::string> HomeEfsFileSystemKmsKeyId{};
+  std::optional<std::string> KmsKeyId{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::AppSecurityGroupManagement>> AppSecurityGroupManagement{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::TagPropagation>> TagPropagation{};
+  std::optional<::awsjson::sagemaker::DefaultSpaceSettings> DefaultSpaceSettings{};
 
   friend bool operator==(CreateDomainRequest const&, CreateDomainRequest const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDomainResponse {
-  std::optional<std::string> DomainArn;
-  std::optional<std::string> DomainId;
-  std::optional<std::string> Url;
+  std::optional<std::string> DomainArn{};
+  std::optional<std::string> DomainId{};
+  std::optional<std::string> Url{};
 
   friend bool operator==(CreateDomainResponse const&, CreateDomainResponse const&) = default;
 };

@@ -17,11 +17,11 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateEdgeDeploymentPlanRequest {
-  std::string EdgeDeploymentPlanName;
-  std::vector<::awsjson::sagemaker::EdgeDeploymentModelConfig> ModelConfigs;
-  std::string DeviceFleetName;
-  std::optional<std::vector<::awsjson::sagemaker::DeploymentStage>> Stages;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
+  std::string EdgeDeploymentPlanName{};
+  std::vector<::awsjson::sagemaker::EdgeDeploymentModelConfig> ModelConfigs{};
+  std::string DeviceFleetName{};
+  std::optional<std::vector<::awsjson::sagemaker::DeploymentStage>> Stages{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
 
   friend bool operator==(CreateEdgeDeploymentPlanRequest const&,
                          CreateEdgeDeploymentPlanRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateEdgeDeploymentPlanResponse {
-  std::string EdgeDeploymentPlanArn;
+  std::string EdgeDeploymentPlanArn{};
 
   friend bool operator==(CreateEdgeDeploymentPlanResponse const&,
                          CreateEdgeDeploymentPlanResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateEdgeDeploymentStageRequest {
-  std::string EdgeDeploymentPlanName;
-  std::vector<::awsjson::sagemaker::DeploymentStage> Stages;
+  std::string EdgeDeploymentPlanName{};
+  std::vector<::awsjson::sagemaker::DeploymentStage> Stages{};
 
   friend bool operator==(CreateEdgeDeploymentStageRequest const&,
                          CreateEdgeDeploymentStageRequest const&) = default;

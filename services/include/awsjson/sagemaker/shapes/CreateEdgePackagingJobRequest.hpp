@@ -16,14 +16,14 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateEdgePackagingJobRequest {
-  std::string EdgePackagingJobName;
-  std::string CompilationJobName;
-  std::string ModelName;
-  std::string ModelVersion;
-  std::string RoleArn;
-  ::awsjson::sagemaker::EdgeOutputConfig OutputConfig;
-  std::optional<std::string> ResourceKey;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
+  std::string EdgePackagingJobName{};
+  std::string CompilationJobName{};
+  std::string ModelName{};
+  std::string ModelVersion{};
+  std::string RoleArn{};
+  ::awsjson::sagemaker::EdgeOutputConfig OutputConfig{};
+  std::optional<std::string> ResourceKey{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
 
   friend bool operator==(CreateEdgePackagingJobRequest const&,
                          CreateEdgePackagingJobRequest const&) = default;

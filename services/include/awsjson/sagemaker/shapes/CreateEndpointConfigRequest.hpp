@@ -21,18 +21,18 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateEndpointConfigRequest {
-  std::string EndpointConfigName;
-  std::vector<::awsjson::sagemaker::ProductionVariant> ProductionVariants;
-  std::optional<::awsjson::sagemaker::DataCaptureConfig> DataCaptureConfig;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
-  std::optional<std::string> KmsKeyId;
-  std::optional<::awsjson::sagemaker::AsyncInferenceConfig> AsyncInferenceConfig;
-  std::optional<::awsjson::sagemaker::ExplainerConfig> ExplainerConfig;
-  std::optional<std::vector<::awsjson::sagemaker::ProductionVariant>> ShadowProductionVariants;
-  std::optional<std::string> ExecutionRoleArn;
-  std::optional<::awsjson::sagemaker::VpcConfig> VpcConfig;
-  std::optional<bool> EnableNetworkIsolation;
-  std::optional<::awsjson::sagemaker::MetricsConfig> MetricsConfig;
+  std::string EndpointConfigName{};
+  std::vector<::awsjson::sagemaker::ProductionVariant> ProductionVariants{};
+  std::optional<::awsjson::sagemaker::DataCaptureConfig> DataCaptureConfig{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
+  std::optional<std::string> KmsKeyId{};
+  std::optional<::awsjson::sagemaker::AsyncInferenceConfig> AsyncInferenceConfig{};
+  std::optional<::awsjson::sagemaker::ExplainerConfig> ExplainerConfig{};
+  std::optional<std::vector<::awsjson::sagemaker::ProductionVariant>> ShadowProductionVariants{};
+  std::optional<std::string> ExecutionRoleArn{};
+  std::optional<::awsjson::sagemaker::VpcConfig> VpcConfig{};
+  std::optional<bool> EnableNetworkIsolation{};
+  std::optional<::awsjson::sagemaker::MetricsConfig> MetricsConfig{};
 
   friend bool operator==(CreateEndpointConfigRequest const&,
                          CreateEndpointConfigRequest const&) = default;

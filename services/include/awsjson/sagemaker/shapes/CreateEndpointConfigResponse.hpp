@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateEndpointConfigResponse {
-  std::string EndpointConfigArn;
+  std::string EndpointConfigArn{};
 
   friend bool operator==(CreateEndpointConfigResponse const&,
                          CreateEndpointConfigResponse const&) = default;

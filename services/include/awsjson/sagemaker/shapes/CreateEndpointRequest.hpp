@@ -16,10 +16,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateEndpointRequest {
-  std::string EndpointName;
-  std::string EndpointConfigName;
-  std::optional<::awsjson::sagemaker::DeploymentConfig> DeploymentConfig;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
+  std::string EndpointName{};
+  std::string EndpointConfigName{};
+  std::optional<::awsjson::sagemaker::DeploymentConfig> DeploymentConfig{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
 
   friend bool operator==(CreateEndpointRequest const&, CreateEndpointRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateEndpointResponse {
-  std::string EndpointArn;
+  std::string EndpointArn{};
 
   friend bool operator==(CreateEndpointResponse const&, CreateEndpointResponse const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateExperimentRequest {
-  std::string ExperimentName;
-  std::optional<std::string> DisplayName;
-  std::optional<std::string> Description;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
+  std::string ExperimentName{};
+  std::optional<std::string> DisplayName{};
+  std::optional<std::string> Description{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
 
   friend bool operator==(CreateExperimentRequest const&, CreateExperimentRequest const&) = default;
 };

@@ -19,16 +19,16 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateFeatureGroupRequest {
-  std::string FeatureGroupName;
-  std::string RecordIdentifierFeatureName;
-  std::string EventTimeFeatureName;
-  std::vector<::awsjson::sagemaker::FeatureDefinition> FeatureDefinitions;
-  std::optional<::awsjson::sagemaker::OnlineStoreConfig> OnlineStoreConfig;
-  std::optional<::awsjson::sagemaker::OfflineStoreConfig> OfflineStoreConfig;
-  std::optional<::awsjson::sagemaker::ThroughputConfig> ThroughputConfig;
-  std::optional<std::string> RoleArn;
-  std::optional<std::string> Description;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
+  std::string FeatureGroupName{};
+  std::string RecordIdentifierFeatureName{};
+  std::string EventTimeFeatureName{};
+  std::vector<::awsjson::sagemaker::FeatureDefinition> FeatureDefinitions{};
+  std::optional<::awsjson::sagemaker::OnlineStoreConfig> OnlineStoreConfig{};
+  std::optional<::awsjson::sagemaker::OfflineStoreConfig> OfflineStoreConfig{};
+  std::optional<::awsjson::sagemaker::ThroughputConfig> ThroughputConfig{};
+  std::optional<std::string> RoleArn{};
+  std::optional<std::string> Description{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
 
   friend bool operator==(CreateFeatureGroupRequest const&,
                          CreateFeatureGroupRequest const&) = default;

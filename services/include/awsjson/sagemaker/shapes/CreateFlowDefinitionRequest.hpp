@@ -19,13 +19,13 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateFlowDefinitionRequest {
-  std::string FlowDefinitionName;
-  std::optional<::awsjson::sagemaker::HumanLoopRequestSource> HumanLoopRequestSource;
-  std::optional<::awsjson::sagemaker::HumanLoopActivationConfig> HumanLoopActivationConfig;
-  std::optional<::awsjson::sagemaker::HumanLoopConfig> HumanLoopConfig;
-  ::awsjson::sagemaker::FlowDefinitionOutputConfig OutputConfig;
-  std::string RoleArn;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
+  std::string FlowDefinitionName{};
+  std::optional<::awsjson::sagemaker::HumanLoopRequestSource> HumanLoopRequestSource{};
+  std::optional<::awsjson::sagemaker::HumanLoopActivationConfig> HumanLoopActivationConfig{};
+  std::optional<::awsjson::sagemaker::HumanLoopConfig> HumanLoopConfig{};
+  ::awsjson::sagemaker::FlowDefinitionOutputConfig OutputConfig{};
+  std::string RoleArn{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
 
   friend bool operator==(CreateFlowDefinitionRequest const&,
                          CreateFlowDefinitionRequest const&) = default;

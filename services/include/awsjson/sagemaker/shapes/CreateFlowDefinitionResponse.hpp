@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateFlowDefinitionResponse {
-  std::string FlowDefinitionArn;
+  std::string FlowDefinitionArn{};
 
   friend bool operator==(CreateFlowDefinitionResponse const&,
                          CreateFlowDefinitionResponse const&) = default;

@@ -16,13 +16,13 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateHubContentPresignedUrlsRequest {
-  std::string HubName;
-  awsjson::open_enum<::awsjson::sagemaker::HubContentType> HubContentType;
-  std::string HubContentName;
-  std::optional<std::string> HubContentVersion;
-  std::optional<::awsjson::sagemaker::PresignedUrlAccessConfig> AccessConfig;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::string HubName{};
+  awsjson::open_enum<::awsjson::sagemaker::HubContentType> HubContentType{};
+  std::string HubContentName{};
+  std::optional<std::string> HubContentVersion{};
+  std::optional<::awsjson::sagemaker::PresignedUrlAccessConfig> AccessConfig{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(CreateHubContentPresignedUrlsRequest const&,
                          CreateHubContentPresignedUrlsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateHubContentPresignedUrlsResponse {
-  std::vector<::awsjson::sagemaker::AuthorizedUrl> AuthorizedUrlConfigs;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::sagemaker::AuthorizedUrl> AuthorizedUrlConfigs{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(CreateHubContentPresignedUrlsResponse const&,
                          CreateHubContentPresignedUrlsResponse const&) = default;

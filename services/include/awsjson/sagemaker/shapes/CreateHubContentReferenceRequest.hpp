@@ -15,11 +15,11 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateHubContentReferenceRequest {
-  std::string HubName;
-  std::string SageMakerPublicHubContentArn;
-  std::optional<std::string> HubContentName;
-  std::optional<std::string> MinVersion;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
+  std::string HubName{};
+  std::string SageMakerPublicHubContentArn{};
+  std::optional<std::string> HubContentName{};
+  std::optional<std::string> MinVersion{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
 
   friend bool operator==(CreateHubContentReferenceRequest const&,
                          CreateHubContentReferenceRequest const&) = default;

@@ -16,12 +16,12 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateHubRequest {
-  std::string HubName;
-  std::string HubDescription;
-  std::optional<std::string> HubDisplayName;
-  std::optional<std::vector<std::string>> HubSearchKeywords;
-  std::optional<::awsjson::sagemaker::HubS3StorageConfig> S3StorageConfig;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
+  std::string HubName{};
+  std::string HubDescription{};
+  std::optional<std::string> HubDisplayName{};
+  std::optional<std::vector<std::string>> HubSearchKeywords{};
+  std::optional<::awsjson::sagemaker::HubS3StorageConfig> S3StorageConfig{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
 
   friend bool operator==(CreateHubRequest const&, CreateHubRequest const&) = default;
 };

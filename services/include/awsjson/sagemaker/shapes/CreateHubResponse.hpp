@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateHubResponse {
-  std::string HubArn;
+  std::string HubArn{};
 
   friend bool operator==(CreateHubResponse const&, CreateHubResponse const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateHumanTaskUiRequest {
-  std::string HumanTaskUiName;
-  ::awsjson::sagemaker::UiTemplate UiTemplate;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
+  std::string HumanTaskUiName{};
+  ::awsjson::sagemaker::UiTemplate UiTemplate{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
 
   friend bool operator==(CreateHumanTaskUiRequest const&,
                          CreateHumanTaskUiRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateHumanTaskUiResponse {
-  std::string HumanTaskUiArn;
+  std::string HumanTaskUiArn{};
 
   friend bool operator==(CreateHumanTaskUiResponse const&,
                          CreateHumanTaskUiResponse const&) = default;

@@ -19,13 +19,13 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateHyperParameterTuningJobRequest {
-  std::string HyperParameterTuningJobName;
-  ::awsjson::sagemaker::HyperParameterTuningJobConfig HyperParameterTuningJobConfig;
-  std::optional<::awsjson::sagemaker::HyperParameterTrainingJobDefinition> TrainingJobDefinition;
-  std::optional<std::vector<::awsjson::sagemaker::HyperParameterTrainingJobDefinition>> TrainingJobDefinitions;
-  std::optional<::awsjson::sagemaker::HyperParameterTuningJobWarmStartConfig> WarmStartConfig;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
-  std::optional<::awsjson::sagemaker::Autotune> Autotune;
+  std::string HyperParameterTuningJobName{};
+  ::awsjson::sagemaker::HyperParameterTuningJobConfig HyperParameterTuningJobConfig{};
+  std::optional<::awsjson::sagemaker::HyperParameterTrainingJobDefinition> TrainingJobDefinition{};
+  std::optional<std::vector<::awsjson::sagemaker::HyperParameterTrainingJobDefinition>> TrainingJobDefinitions{};
+  std::optional<::awsjson::sagemaker::HyperParameterTuningJobWarmStartConfig> WarmStartConfig{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
+  std::optional<::awsjson::sagemaker::Autotune> Autotune{};
 
   friend bool operator==(CreateHyperParameterTuningJobRequest const&,
                          CreateHyperParameterTuningJobRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateHyperParameterTuningJobResponse {
-  std::string HyperParameterTuningJobArn;
+  std::string HyperParameterTuningJobArn{};
 
   friend bool operator==(CreateHyperParameterTuningJobResponse const&,
                          CreateHyperParameterTuningJobResponse const&) = default;

@@ -15,11 +15,11 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateImageRequest {
-  std::optional<std::string> Description;
-  std::optional<std::string> DisplayName;
-  std::string ImageName;
-  std::string RoleArn;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
+  std::optional<std::string> Description{};
+  std::optional<std::string> DisplayName{};
+  std::string ImageName{};
+  std::string RoleArn{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
 
   friend bool operator==(CreateImageRequest const&, CreateImageRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateImageResponse {
-  std::optional<std::string> ImageArn;
+  std::optional<std::string> ImageArn{};
 
   friend bool operator==(CreateImageResponse const&, CreateImageResponse const&) = default;
 };

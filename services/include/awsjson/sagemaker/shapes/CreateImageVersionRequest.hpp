@@ -17,17 +17,17 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateImageVersionRequest {
-  std::string BaseImage;
-  std::string ClientToken;
-  std::string ImageName;
-  std::optional<std::vector<std::string>> Aliases;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::VendorGuidance>> VendorGuidance;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::JobType>> JobType;
-  std::optional<std::string> MLFramework;
-  std::optional<std::string> ProgrammingLang;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::Processor>> Processor;
-  std::optional<bool> Horovod;
-  std::optional<std::string> ReleaseNotes;
+  std::string BaseImage{};
+  std::string ClientToken{};
+  std::string ImageName{};
+  std::optional<std::vector<std::string>> Aliases{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::VendorGuidance>> VendorGuidance{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::JobType>> JobType{};
+  std::optional<std::string> MLFramework{};
+  std::optional<std::string> ProgrammingLang{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::Processor>> Processor{};
+  std::optional<bool> Horovod{};
+  std::optional<std::string> ReleaseNotes{};
 
   friend bool operator==(CreateImageVersionRequest const&,
                          CreateImageVersionRequest const&) = default;

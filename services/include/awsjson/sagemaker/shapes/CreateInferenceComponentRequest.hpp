@@ -17,13 +17,13 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateInferenceComponentRequest {
-  std::string InferenceComponentName;
-  std::string EndpointName;
-  std::optional<std::string> VariantName;
-  std::optional<::awsjson::sagemaker::InferenceComponentSpecification> Specification;
-  std::optional<std::vector<::awsjson::sagemaker::InferenceComponentSpecification>> Specifications;
-  std::optional<::awsjson::sagemaker::InferenceComponentRuntimeConfig> RuntimeConfig;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
+  std::string InferenceComponentName{};
+  std::string EndpointName{};
+  std::optional<std::string> VariantName{};
+  std::optional<::awsjson::sagemaker::InferenceComponentSpecification> Specification{};
+  std::optional<std::vector<::awsjson::sagemaker::InferenceComponentSpecification>> Specifications{};
+  std::optional<::awsjson::sagemaker::InferenceComponentRuntimeConfig> RuntimeConfig{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
 
   friend bool operator==(CreateInferenceComponentRequest const&,
                          CreateInferenceComponentRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateInferenceComponentResponse {
-  std::string InferenceComponentArn;
+  std::string InferenceComponentArn{};
 
   friend bool operator==(CreateInferenceComponentResponse const&,
                          CreateInferenceComponentResponse const&) = default;

@@ -20,17 +20,17 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateInferenceExperimentRequest {
-  std::string Name;
-  awsjson::open_enum<::awsjson::sagemaker::InferenceExperimentType> Type;
-  std::optional<::awsjson::sagemaker::InferenceExperimentSchedule> Schedule;
-  std::optional<std::string> Description;
-  std::string RoleArn;
-  std::string EndpointName;
-  std::vector<::awsjson::sagemaker::ModelVariantConfig> ModelVariants;
-  std::optional<::awsjson::sagemaker::InferenceExperimentDataStorageConfig> DataStorageConfig;
-  ::awsjson::sagemaker::ShadowModeConfig ShadowModeConfig;
-  std::optional<std::string> KmsKey;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
+  std::string Name{};
+  awsjson::open_enum<::awsjson::sagemaker::InferenceExperimentType> Type{};
+  std::optional<::awsjson::sagemaker::InferenceExperimentSchedule> Schedule{};
+  std::optional<std::string> Description{};
+  std::string RoleArn{};
+  std::string EndpointName{};
+  std::vector<::awsjson::sagemaker::ModelVariantConfig> ModelVariants{};
+  std::optional<::awsjson::sagemaker::InferenceExperimentDataStorageConfig> DataStorageConfig{};
+  ::awsjson::sagemaker::ShadowModeConfig ShadowModeConfig{};
+  std::optional<std::string> KmsKey{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
 
   friend bool operator==(CreateInferenceExperimentRequest const&,
                          CreateInferenceExperimentRequest const&) = default;

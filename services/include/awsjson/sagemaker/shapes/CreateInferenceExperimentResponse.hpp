@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateInferenceExperimentResponse {
-  std::string InferenceExperimentArn;
+  std::string InferenceExperimentArn{};
 
   friend bool operator==(CreateInferenceExperimentResponse const&,
                          CreateInferenceExperimentResponse const&) = default;

@@ -19,14 +19,14 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateInferenceRecommendationsJobRequest {
-  std::string JobName;
-  awsjson::open_enum<::awsjson::sagemaker::RecommendationJobType> JobType;
-  std::string RoleArn;
-  ::awsjson::sagemaker::RecommendationJobInputConfig InputConfig;
-  std::optional<std::string> JobDescription;
-  std::optional<::awsjson::sagemaker::RecommendationJobStoppingConditions> StoppingConditions;
-  std::optional<::awsjson::sagemaker::RecommendationJobOutputConfig> OutputConfig;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
+  std::string JobName{};
+  awsjson::open_enum<::awsjson::sagemaker::RecommendationJobType> JobType{};
+  std::string RoleArn{};
+  ::awsjson::sagemaker::RecommendationJobInputConfig InputConfig{};
+  std::optional<std::string> JobDescription{};
+  std::optional<::awsjson::sagemaker::RecommendationJobStoppingConditions> StoppingConditions{};
+  std::optional<::awsjson::sagemaker::RecommendationJobOutputConfig> OutputConfig{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
 
   friend bool operator==(CreateInferenceRecommendationsJobRequest const&,
                          CreateInferenceRecommendationsJobRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateInferenceRecommendationsJobResponse {
-  std::string JobArn;
+  std::string JobArn{};
 
   friend bool operator==(CreateInferenceRecommendationsJobResponse const&,
                          CreateInferenceRecommendationsJobResponse const&) = default;

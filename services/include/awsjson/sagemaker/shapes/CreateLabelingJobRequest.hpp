@@ -20,16 +20,16 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateLabelingJobRequest {
-  std::string LabelingJobName;
-  std::string LabelAttributeName;
-  ::awsjson::sagemaker::LabelingJobInputConfig InputConfig;
-  ::awsjson::sagemaker::LabelingJobOutputConfig OutputConfig;
-  std::string RoleArn;
-  std::optional<std::string> LabelCategoryConfigS3Uri;
-  std::optional<::awsjson::sagemaker::LabelingJobStoppingConditions> StoppingConditions;
-  std::optional<::awsjson::sagemaker::LabelingJobAlgorithmsConfig> LabelingJobAlgorithmsConfig;
-  ::awsjson::sagemaker::HumanTaskConfig HumanTaskConfig;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
+  std::string LabelingJobName{};
+  std::string LabelAttributeName{};
+  ::awsjson::sagemaker::LabelingJobInputConfig InputConfig{};
+  ::awsjson::sagemaker::LabelingJobOutputConfig OutputConfig{};
+  std::string RoleArn{};
+  std::optional<std::string> LabelCategoryConfigS3Uri{};
+  std::optional<::awsjson::sagemaker::LabelingJobStoppingConditions> StoppingConditions{};
+  std::optional<::awsjson::sagemaker::LabelingJobAlgorithmsConfig> LabelingJobAlgorithmsConfig{};
+  ::awsjson::sagemaker::HumanTaskConfig HumanTaskConfig{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
 
   friend bool operator==(CreateLabelingJobRequest const&,
                          CreateLabelingJobRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateLabelingJobResponse {
-  std::string LabelingJobArn;
+  std::string LabelingJobArn{};
 
   friend bool operator==(CreateLabelingJobResponse const&,
                          CreateLabelingJobResponse const&) = default;

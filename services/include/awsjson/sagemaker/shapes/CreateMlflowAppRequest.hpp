@@ -17,14 +17,14 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateMlflowAppRequest {
-  std::string Name;
-  std::string ArtifactStoreUri;
-  std::string RoleArn;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ModelRegistrationMode>> ModelRegistrationMode;
-  std::optional<std::string> WeeklyMaintenanceWindowStart;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::AccountDefaultStatus>> AccountDefaultStatus;
-  std::optional<std::vector<std::string>> DefaultDomainIdList;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
+  std::string Name{};
+  std::string ArtifactStoreUri{};
+  std::string RoleArn{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ModelRegistrationMode>> ModelRegistrationMode{};
+  std::optional<std::string> WeeklyMaintenanceWindowStart{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::AccountDefaultStatus>> AccountDefaultStatus{};
+  std::optional<std::vector<std::string>> DefaultDomainIdList{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
 
   friend bool operator==(CreateMlflowAppRequest const&, CreateMlflowAppRequest const&) = default;
 };

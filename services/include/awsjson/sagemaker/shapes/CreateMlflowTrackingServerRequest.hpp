@@ -16,16 +16,16 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateMlflowTrackingServerRequest {
-  std::string TrackingServerName;
-  std::string ArtifactStoreUri;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::TrackingServerSize>> TrackingServerSize;
-  std::optional<std::string> MlflowVersion;
-  std::string RoleArn;
-  std::optional<bool> AutomaticModelRegistration;
-  std::optional<std::string> WeeklyMaintenanceWindowStart;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
-  std::optional<std::string> S3BucketOwnerAccountId;
-  std::optional<bool> S3BucketOwnerVerification;
+  std::string TrackingServerName{};
+  std::string ArtifactStoreUri{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::TrackingServerSize>> TrackingServerSize{};
+  std::optional<std::string> MlflowVersion{};
+  std::string RoleArn{};
+  std::optional<bool> AutomaticModelRegistration{};
+  std::optional<std::string> WeeklyMaintenanceWindowStart{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
+  std::optional<std::string> S3BucketOwnerAccountId{};
+  std::optional<bool> S3BucketOwnerVerification{};
 
   friend bool operator==(CreateMlflowTrackingServerRequest const&,
                          CreateMlflowTrackingServerRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateMlflowTrackingServerResponse {
-  std::optional<std::string> TrackingServerArn;
+  std::optional<std::string> TrackingServerArn{};
 
   friend bool operator==(CreateMlflowTrackingServerResponse const&,
                          CreateMlflowTrackingServerResponse const&) = default;

@@ -22,16 +22,16 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateModelBiasJobDefinitionRequest {
-  std::string JobDefinitionName;
-  std::optional<::awsjson::sagemaker::ModelBiasBaselineConfig> ModelBiasBaselineConfig;
-  ::awsjson::sagemaker::ModelBiasAppSpecification ModelBiasAppSpecification;
-  ::awsjson::sagemaker::ModelBiasJobInput ModelBiasJobInput;
-  ::awsjson::sagemaker::MonitoringOutputConfig ModelBiasJobOutputConfig;
-  ::awsjson::sagemaker::MonitoringResources JobResources;
-  std::optional<::awsjson::sagemaker::MonitoringNetworkConfig> NetworkConfig;
-  std::string RoleArn;
-  std::optional<::awsjson::sagemaker::MonitoringStoppingCondition> StoppingCondition;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
+  std::string JobDefinitionName{};
+  std::optional<::awsjson::sagemaker::ModelBiasBaselineConfig> ModelBiasBaselineConfig{};
+  ::awsjson::sagemaker::ModelBiasAppSpecification ModelBiasAppSpecification{};
+  ::awsjson::sagemaker::ModelBiasJobInput ModelBiasJobInput{};
+  ::awsjson::sagemaker::MonitoringOutputConfig ModelBiasJobOutputConfig{};
+  ::awsjson::sagemaker::MonitoringResources JobResources{};
+  std::optional<::awsjson::sagemaker::MonitoringNetworkConfig> NetworkConfig{};
+  std::string RoleArn{};
+  std::optional<::awsjson::sagemaker::MonitoringStoppingCondition> StoppingCondition{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
 
   friend bool operator==(CreateModelBiasJobDefinitionRequest const&,
                          CreateModelBiasJobDefinitionRequest const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateModelCardExportJobRequest {
-  std::string ModelCardName;
-  std::optional<std::int32_t> ModelCardVersion;
-  std::string ModelCardExportJobName;
-  ::awsjson::sagemaker::ModelCardExportOutputConfig OutputConfig;
+  std::string ModelCardName{};
+  std::optional<std::int32_t> ModelCardVersion{};
+  std::string ModelCardExportJobName{};
+  ::awsjson::sagemaker::ModelCardExportOutputConfig OutputConfig{};
 
   friend bool operator==(CreateModelCardExportJobRequest const&,
                          CreateModelCardExportJobRequest const&) = default;

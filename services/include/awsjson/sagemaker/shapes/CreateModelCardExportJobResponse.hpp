@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateModelCardExportJobResponse {
-  std::string ModelCardExportJobArn;
+  std::string ModelCardExportJobArn{};
 
   friend bool operator==(CreateModelCardExportJobResponse const&,
                          CreateModelCardExportJobResponse const&) = default;

@@ -17,11 +17,11 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateModelCardRequest {
-  std::string ModelCardName;
-  std::optional<::awsjson::sagemaker::ModelCardSecurityConfig> SecurityConfig;
-  std::string Content;
-  awsjson::open_enum<::awsjson::sagemaker::ModelCardStatus> ModelCardStatus;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
+  std::string ModelCardName{};
+  std::optional<::awsjson::sagemaker::ModelCardSecurityConfig> SecurityConfig{};
+  std::string Content{};
+  awsjson::open_enum<::awsjson::sagemaker::ModelCardStatus> ModelCardStatus{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
 
   friend bool operator==(CreateModelCardRequest const&, CreateModelCardRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateModelCardResponse {
-  std::string ModelCardArn;
+  std::string ModelCardArn{};
 
   friend bool operator==(CreateModelCardResponse const&, CreateModelCardResponse const&) = default;
 };

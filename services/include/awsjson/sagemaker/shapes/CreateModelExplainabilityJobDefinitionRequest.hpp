@@ -22,16 +22,16 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateModelExplainabilityJobDefinitionRequest {
-  std::string JobDefinitionName;
-  std::optional<::awsjson::sagemaker::ModelExplainabilityBaselineConfig> ModelExplainabilityBaselineConfig;
-  ::awsjson::sagemaker::ModelExplainabilityAppSpecification ModelExplainabilityAppSpecification;
-  ::awsjson::sagemaker::ModelExplainabilityJobInput ModelExplainabilityJobInput;
-  ::awsjson::sagemaker::MonitoringOutputConfig ModelExplainabilityJobOutputConfig;
-  ::awsjson::sagemaker::MonitoringResources JobResources;
-  std::optional<::awsjson::sagemaker::MonitoringNetworkConfig> NetworkConfig;
-  std::string RoleArn;
-  std::optional<::awsjson::sagemaker::MonitoringStoppingCondition> StoppingCondition;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
+  std::string JobDefinitionName{};
+  std::optional<::awsjson::sagemaker::ModelExplainabilityBaselineConfig> ModelExplainabilityBaselineConfig{};
+  ::awsjson::sagemaker::ModelExplainabilityAppSpecification ModelExplainabilityAppSpecification{};
+  ::awsjson::sagemaker::ModelExplainabilityJobInput ModelExplainabilityJobInput{};
+  ::awsjson::sagemaker::MonitoringOutputConfig ModelExplainabilityJobOutputConfig{};
+  ::awsjson::sagemaker::MonitoringResources JobResources{};
+  std::optional<::awsjson::sagemaker::MonitoringNetworkConfig> NetworkConfig{};
+  std::string RoleArn{};
+  std::optional<::awsjson::sagemaker::MonitoringStoppingCondition> StoppingCondition{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
 
   friend bool operator==(CreateModelExplainabilityJobDefinitionRequest const&,
                          CreateModelExplainabilityJobDefinitionRequest const&) = default;

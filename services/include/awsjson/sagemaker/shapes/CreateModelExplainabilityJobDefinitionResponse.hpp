@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateModelExplainabilityJobDefinitionResponse {
-  std::string JobDefinitionArn;
+  std::string JobDefinitionArn{};
 
   friend bool operator==(CreateModelExplainabilityJobDefinitionResponse const&,
                          CreateModelExplainabilityJobDefinitionResponse const&) = default;

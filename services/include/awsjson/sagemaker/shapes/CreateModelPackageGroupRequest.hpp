@@ -16,10 +16,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateModelPackageGroupRequest {
-  std::string ModelPackageGroupName;
-  std::optional<std::string> ModelPackageGroupDescription;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
-  std::optional<::awsjson::sagemaker::ManagedConfiguration> ManagedConfiguration;
+  std::string ModelPackageGroupName{};
+  std::optional<std::string> ModelPackageGroupDescription{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
+  std::optional<::awsjson::sagemaker::ManagedConfiguration> ManagedConfiguration{};
 
   friend bool operator==(CreateModelPackageGroupRequest const&,
                          CreateModelPackageGroupRequest const&) = default;

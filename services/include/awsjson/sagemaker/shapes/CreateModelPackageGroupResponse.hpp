@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateModelPackageGroupResponse {
-  std::string ModelPackageGroupArn;
+  std::string ModelPackageGroupArn{};
 
   friend bool operator==(CreateModelPackageGroupResponse const&,
                          CreateModelPackageGroupResponse const&) = default;

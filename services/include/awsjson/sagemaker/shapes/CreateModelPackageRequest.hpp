@@ -30,31 +30,31 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateModelPackageRequest {
-  std::optional<std::string> ModelPackageName;
-  std::optional<std::string> ModelPackageGroupName;
-  std::optional<std::string> ModelPackageDescription;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ModelPackageRegistrationType>> ModelPackageRegistrationType;
-  std::optional<::awsjson::sagemaker::InferenceSpecification> InferenceSpecification;
-  std::optional<::awsjson::sagemaker::ModelPackageValidationSpecification> ValidationSpecification;
-  std::optional<::awsjson::sagemaker::SourceAlgorithmSpecification> SourceAlgorithmSpecification;
-  std::optional<bool> CertifyForMarketplace;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ModelApprovalStatus>> ModelApprovalStatus;
-  std::optional<::awsjson::sagemaker::MetadataProperties> MetadataProperties;
-  std::optional<::awsjson::sagemaker::ModelMetrics> ModelMetrics;
-  std::optional<std::string> ClientToken;
-  std::optional<std::string> Domain;
-  std::optional<std::string> Task;
-  std::optional<std::string> SamplePayloadUrl;
-  std::optional<std::map<std::string, std::string>> CustomerMetadataProperties;
-  std::optional<::awsjson::sagemaker::DriftCheckBaselines> DriftCheckBaselines;
-  std::optional<std::vector<::awsjson::sagemaker::AdditionalInferenceSpecificationDefinition>> AdditionalInferenceSpecifications;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::SkipModelValidation>> SkipModelValidation;
-  std::optional<std::string> SourceUri;
-  std::optional<::awsjson::sagemaker::ModelPackageSecurityConfig> SecurityConfig;
-  std::optional<::awsjson::sagemaker::ModelPackageModelCard> ModelCard;
-  std::optional<::awsjson::sagemaker::ModelLifeCycle> ModelLifeCycle;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ManagedStorageType>> ManagedStorageType;
+  std::optional<std::string> ModelPackageName{};
+  std::optional<std::string> ModelPackageGroupName{};
+  std::optional<std::string> ModelPackageDescription{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ModelPackageRegistrationType>> ModelPackageRegistrationType{};
+  std::optional<::awsjson::sagemaker::InferenceSpecification> InferenceSpecification{};
+  std::optional<::awsjson::sagemaker::ModelPackageValidationSpecification> ValidationSpecification{};
+  std::optional<::awsjson::sagemaker::SourceAlgorithmSpecification> SourceAlgorithmSpecification{};
+  std::optional<bool> CertifyForMarketplace{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ModelApprovalStatus>> ModelApprovalStatus{};
+  std::optional<::awsjson::sagemaker::MetadataProperties> MetadataProperties{};
+  std::optional<::awsjson::sagemaker::ModelMetrics> ModelMetrics{};
+  std::optional<std::string> ClientToken{};
+  std::optional<std::string> Domain{};
+  std::optional<std::string> Task{};
+  std::optional<std::string> SamplePayloadUrl{};
+  std::optional<std::map<std::string, std::string>> CustomerMetadataProperties{};
+  std::optional<::awsjson::sagemaker::DriftCheckBaselines> DriftCheckBaselines{};
+  std::optional<std::vector<::awsjson::sagemaker::AdditionalInferenceSpecificationDefinition>> AdditionalInferenceSpecifications{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::SkipModelValidation>> SkipModelValidation{};
+  std::optional<std::string> SourceUri{};
+  std::optional<::awsjson::sagemaker::ModelPackageSecurityConfig> SecurityConfig{};
+  std::optional<::awsjson::sagemaker::ModelPackageModelCard> ModelCard{};
+  std::optional<::awsjson::sagemaker::ModelLifeCycle> ModelLifeCycle{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ManagedStorageType>> ManagedStorageType{};
 
   friend bool operator==(CreateModelPackageRequest const&,
                          CreateModelPackageRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateModelPackageResponse {
-  std::string ModelPackageArn;
+  std::string ModelPackageArn{};
 
   friend bool operator==(CreateModelPackageResponse const&,
                          CreateModelPackageResponse const&) = default;

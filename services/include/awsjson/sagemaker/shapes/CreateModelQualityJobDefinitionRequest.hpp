@@ -22,16 +22,16 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateModelQualityJobDefinitionRequest {
-  std::string JobDefinitionName;
-  std::optional<::awsjson::sagemaker::ModelQualityBaselineConfig> ModelQualityBaselineConfig;
-  ::awsjson::sagemaker::ModelQualityAppSpecification ModelQualityAppSpecification;
-  ::awsjson::sagemaker::ModelQualityJobInput ModelQualityJobInput;
-  ::awsjson::sagemaker::MonitoringOutputConfig ModelQualityJobOutputConfig;
-  ::awsjson::sagemaker::MonitoringResources JobResources;
-  std::optional<::awsjson::sagemaker::MonitoringNetworkConfig> NetworkConfig;
-  std::string RoleArn;
-  std::optional<::awsjson::sagemaker::MonitoringStoppingCondition> StoppingCondition;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
+  std::string JobDefinitionName{};
+  std::optional<::awsjson::sagemaker::ModelQualityBaselineConfig> ModelQualityBaselineConfig{};
+  ::awsjson::sagemaker::ModelQualityAppSpecification ModelQualityAppSpecification{};
+  ::awsjson::sagemaker::ModelQualityJobInput ModelQualityJobInput{};
+  ::awsjson::sagemaker::MonitoringOutputConfig ModelQualityJobOutputConfig{};
+  ::awsjson::sagemaker::MonitoringResources JobResources{};
+  std::optional<::awsjson::sagemaker::MonitoringNetworkConfig> NetworkConfig{};
+  std::string RoleArn{};
+  std::optional<::awsjson::sagemaker::MonitoringStoppingCondition> StoppingCondition{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
 
   friend bool operator==(CreateModelQualityJobDefinitionRequest const&,
                          CreateModelQualityJobDefinitionRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateModelQualityJobDefinitionResponse {
-  std::string JobDefinitionArn;
+  std::string JobDefinitionArn{};
 
   friend bool operator==(CreateModelQualityJobDefinitionResponse const&,
                          CreateModelQualityJobDefinitionResponse const&) = default;

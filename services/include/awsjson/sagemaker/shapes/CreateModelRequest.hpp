@@ -18,14 +18,14 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateModelRequest {
-  std::string ModelName;
-  std::optional<::awsjson::sagemaker::ContainerDefinition> PrimaryContainer;
-  std::optional<std::vector<::awsjson::sagemaker::ContainerDefinition>> Containers;
-  std::optional<::awsjson::sagemaker::InferenceExecutionConfig> InferenceExecutionConfig;
-  std::optional<std::string> ExecutionRoleArn;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
-  std::optional<::awsjson::sagemaker::VpcConfig> VpcConfig;
-  std::optional<bool> EnableNetworkIsolation;
+  std::string ModelName{};
+  std::optional<::awsjson::sagemaker::ContainerDefinition> PrimaryContainer{};
+  std::optional<std::vector<::awsjson::sagemaker::ContainerDefinition>> Containers{};
+  std::optional<::awsjson::sagemaker::InferenceExecutionConfig> InferenceExecutionConfig{};
+  std::optional<std::string> ExecutionRoleArn{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
+  std::optional<::awsjson::sagemaker::VpcConfig> VpcConfig{};
+  std::optional<bool> EnableNetworkIsolation{};
 
   friend bool operator==(CreateModelRequest const&, CreateModelRequest const&) = default;
 };

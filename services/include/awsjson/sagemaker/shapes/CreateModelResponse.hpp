@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateModelResponse {
-  std::string ModelArn;
+  std::string ModelArn{};
 
   friend bool operator==(CreateModelResponse const&, CreateModelResponse const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateMonitoringScheduleRequest {
-  std::string MonitoringScheduleName;
-  ::awsjson::sagemaker::MonitoringScheduleConfig MonitoringScheduleConfig;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
+  std::string MonitoringScheduleName{};
+  ::awsjson::sagemaker::MonitoringScheduleConfig MonitoringScheduleConfig{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
 
   friend bool operator==(CreateMonitoringScheduleRequest const&,
                          CreateMonitoringScheduleRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateMonitoringScheduleResponse {
-  std::string MonitoringScheduleArn;
+  std::string MonitoringScheduleArn{};
 
   friend bool operator==(CreateMonitoringScheduleResponse const&,
                          CreateMonitoringScheduleResponse const&) = default;

@@ -16,10 +16,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateNotebookInstanceLifecycleConfigRequest {
-  std::string NotebookInstanceLifecycleConfigName;
-  std::optional<std::vector<::awsjson::sagemaker::NotebookInstanceLifecycleHook>> OnCreate;
-  std::optional<std::vector<::awsjson::sagemaker::NotebookInstanceLifecycleHook>> OnStart;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
+  std::string NotebookInstanceLifecycleConfigName{};
+  std::optional<std::vector<::awsjson::sagemaker::NotebookInstanceLifecycleHook>> OnCreate{};
+  std::optional<std::vector<::awsjson::sagemaker::NotebookInstanceLifecycleHook>> OnStart{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
 
   friend bool operator==(CreateNotebookInstanceLifecycleConfigRequest const&,
                          CreateNotebookInstanceLifecycleConfigRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateNotebookInstanceLifecycleConfigResponse {
-  std::optional<std::string> NotebookInstanceLifecycleConfigArn;
+  std::optional<std::string> NotebookInstanceLifecycleConfigArn{};
 
   friend bool operator==(CreateNotebookInstanceLifecycleConfigResponse const&,
                          CreateNotebookInstanceLifecycleConfigResponse const&) = default;

@@ -21,23 +21,23 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateNotebookInstanceRequest {
-  std::string NotebookInstanceName;
-  std::string InstanceType;
-  std::optional<std::string> SubnetId;
-  std::optional<std::vector<std::string>> SecurityGroupIds;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::IPAddressType>> IpAddressType;
-  std::string RoleArn;
-  std::optional<std::string> KmsKeyId;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
-  std::optional<std::string> LifecycleConfigName;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::DirectInternetAccess>> DirectInternetAccess;
-  std::optional<std::int32_t> VolumeSizeInGB;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::sagemaker::NotebookInstanceAcceleratorType>>> AcceleratorTypes;
-  std::optional<std::string> DefaultCodeRepository;
-  std::optional<std::vector<std::string>> AdditionalCodeRepositories;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::RootAccess>> RootAccess;
-  std::optional<std::string> PlatformIdentifier;
-  std::optional<::awsjson::sagemaker::InstanceMetadataServiceConfiguration> InstanceMetadataServiceConfiguration;
+  std::string NotebookInstanceName{};
+  std::string InstanceType{};
+  std::optional<std::string> SubnetId{};
+  std::optional<std::vector<std::string>> SecurityGroupIds{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::IPAddressType>> IpAddressType{};
+  std::string RoleArn{};
+  std::optional<std::string> KmsKeyId{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
+  std::optional<std::string> LifecycleConfigName{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::DirectInternetAccess>> DirectInternetAccess{};
+  std::optional<std::int32_t> VolumeSizeInGB{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::sagemaker::NotebookInstanceAcceleratorType>>> AcceleratorTypes{};
+  std::optional<std::string> DefaultCodeRepository{};
+  std::optional<std::vector<std::string>> AdditionalCodeRepositories{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::RootAccess>> RootAccess{};
+  std::optional<std::string> PlatformIdentifier{};
+  std::optional<::awsjson::sagemaker::InstanceMetadataServiceConfiguration> InstanceMetadataServiceConfiguration{};
 
   friend bool operator==(CreateNotebookInstanceRequest const&,
                          CreateNotebookInstanceRequest const&) = default;

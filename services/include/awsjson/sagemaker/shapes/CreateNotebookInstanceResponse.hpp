@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateNotebookInstanceResponse {
-  std::optional<std::string> NotebookInstanceArn;
+  std::optional<std::string> NotebookInstanceArn{};
 
   friend bool operator==(CreateNotebookInstanceResponse const&,
                          CreateNotebookInstanceResponse const&) = default;

@@ -23,17 +23,17 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateOptimizationJobRequest {
-  std::string OptimizationJobName;
-  std::string RoleArn;
-  ::awsjson::sagemaker::OptimizationJobModelSource ModelSource;
-  awsjson::open_enum<::awsjson::sagemaker::OptimizationJobDeploymentInstanceType> DeploymentInstanceType;
-  std::optional<std::int32_t> MaxInstanceCount;
-  std::optional<std::map<std::string, std::string>> OptimizationEnvironment;
-  std::vector<::awsjson::sagemaker::OptimizationConfig> OptimizationConfigs;
-  ::awsjson::sagemaker::OptimizationJobOutputConfig OutputConfig;
-  ::awsjson::sagemaker::StoppingCondition StoppingCondition;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
-  std::optional<::awsjson::sagemaker::OptimizationVpcConfig> VpcConfig;
+  std::string OptimizationJobName{};
+  std::string RoleArn{};
+  ::awsjson::sagemaker::OptimizationJobModelSource ModelSource{};
+  awsjson::open_enum<::awsjson::sagemaker::OptimizationJobDeploymentInstanceType> DeploymentInstanceType{};
+  std::optional<std::int32_t> MaxInstanceCount{};
+  std::optional<std::map<std::string, std::string>> OptimizationEnvironment{};
+  std::vector<::awsjson::sagemaker::OptimizationConfig> OptimizationConfigs{};
+  ::awsjson::sagemaker::OptimizationJobOutputConfig OutputConfig{};
+  ::awsjson::sagemaker::StoppingCondition StoppingCondition{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
+  std::optional<::awsjson::sagemaker::OptimizationVpcConfig> VpcConfig{};
 
   friend bool operator==(CreateOptimizationJobRequest const&,
                          CreateOptimizationJobRequest const&) = default;

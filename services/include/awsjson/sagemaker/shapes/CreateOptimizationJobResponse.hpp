@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateOptimizationJobResponse {
-  std::string OptimizationJobArn;
+  std::string OptimizationJobArn{};
 
   friend bool operator==(CreateOptimizationJobResponse const&,
                          CreateOptimizationJobResponse const&) = default;

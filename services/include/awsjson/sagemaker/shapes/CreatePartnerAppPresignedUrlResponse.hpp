@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreatePartnerAppPresignedUrlResponse {
-  std::optional<std::string> Url;
+  std::optional<std::string> Url{};
 
   friend bool operator==(CreatePartnerAppPresignedUrlResponse const&,
                          CreatePartnerAppPresignedUrlResponse const&) = default;

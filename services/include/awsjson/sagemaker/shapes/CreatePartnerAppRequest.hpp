@@ -19,18 +19,18 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreatePartnerAppRequest {
-  std::string Name;
-  awsjson::open_enum<::awsjson::sagemaker::PartnerAppType> Type;
-  std::string ExecutionRoleArn;
-  std::optional<std::string> KmsKeyId;
-  std::optional<::awsjson::sagemaker::PartnerAppMaintenanceConfig> MaintenanceConfig;
-  std::string Tier;
-  std::optional<::awsjson::sagemaker::PartnerAppConfig> ApplicationConfig;
-  awsjson::open_enum<::awsjson::sagemaker::PartnerAppAuthType> AuthType;
-  std::optional<bool> EnableIamSessionBasedIdentity;
-  std::optional<bool> EnableAutoMinorVersionUpgrade;
-  std::optional<std::string> ClientToken;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
+  std::string Name{};
+  awsjson::open_enum<::awsjson::sagemaker::PartnerAppType> Type{};
+  std::string ExecutionRoleArn{};
+  std::optional<std::string> KmsKeyId{};
+  std::optional<::awsjson::sagemaker::PartnerAppMaintenanceConfig> MaintenanceConfig{};
+  std::string Tier{};
+  std::optional<::awsjson::sagemaker::PartnerAppConfig> ApplicationConfig{};
+  awsjson::open_enum<::awsjson::sagemaker::PartnerAppAuthType> AuthType{};
+  std::optional<bool> EnableIamSessionBasedIdentity{};
+  std::optional<bool> EnableAutoMinorVersionUpgrade{};
+  std::optional<std::string> ClientToken{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
 
   friend bool operator==(CreatePartnerAppRequest const&, CreatePartnerAppRequest const&) = default;
 };

@@ -17,15 +17,15 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreatePipelineRequest {
-  std::string PipelineName;
-  std::optional<std::string> PipelineDisplayName;
-  std::optional<std::string> PipelineDefinition;
-  std::optional<::awsjson::sagemaker::PipelineDefinitionS3Location> PipelineDefinitionS3Location;
-  std::optional<std::string> PipelineDescription;
-  std::string ClientRequestToken;
-  std::string RoleArn;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
-  std::optional<::awsjson::sagemaker::ParallelismConfiguration> ParallelismConfiguration;
+  std::string PipelineName{};
+  std::optional<std::string> PipelineDisplayName{};
+  std::optional<std::string> PipelineDefinition{};
+  std::optional<::awsjson::sagemaker::PipelineDefinitionS3Location> PipelineDefinitionS3Location{};
+  std::optional<std::string> PipelineDescription{};
+  std::string ClientRequestToken{};
+  std::string RoleArn{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
+  std::optional<::awsjson::sagemaker::ParallelismConfiguration> ParallelismConfiguration{};
 
   friend bool operator==(CreatePipelineRequest const&, CreatePipelineRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreatePipelineResponse {
-  std::optional<std::string> PipelineArn;
+  std::optional<std::string> PipelineArn{};
 
   friend bool operator==(CreatePipelineResponse const&, CreatePipelineResponse const&) = default;
 };

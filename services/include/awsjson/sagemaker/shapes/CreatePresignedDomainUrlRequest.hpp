@@ -13,12 +13,12 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreatePresignedDomainUrlRequest {
-  std::string DomainId;
-  std::string UserProfileName;
-  std::optional<std::int32_t> SessionExpirationDurationInSeconds;
-  std::optional<std::int32_t> ExpiresInSeconds;
-  std::optional<std::string> SpaceName;
-  std::optional<std::string> LandingUri;
+  std::string DomainId{};
+  std::string UserProfileName{};
+  std::optional<std::int32_t> SessionExpirationDurationInSeconds{};
+  std::optional<std::int32_t> ExpiresInSeconds{};
+  std::optional<std::string> SpaceName{};
+  std::optional<std::string> LandingUri{};
 
   friend bool operator==(CreatePresignedDomainUrlRequest const&,
                          CreatePresignedDomainUrlRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreatePresignedDomainUrlResponse {
-  std::optional<std::string> AuthorizedUrl;
+  std::optional<std::string> AuthorizedUrl{};
 
   friend bool operator==(CreatePresignedDomainUrlResponse const&,
                          CreatePresignedDomainUrlResponse const&) = default;

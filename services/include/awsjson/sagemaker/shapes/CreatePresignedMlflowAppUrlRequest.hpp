@@ -13,9 +13,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreatePresignedMlflowAppUrlRequest {
-  std::string Arn;
-  std::optional<std::int32_t> ExpiresInSeconds;
-  std::optional<std::int32_t> SessionExpirationDurationInSeconds;
+  std::string Arn{};
+  std::optional<std::int32_t> ExpiresInSeconds{};
+  std::optional<std::int32_t> SessionExpirationDurationInSeconds{};
 
   friend bool operator==(CreatePresignedMlflowAppUrlRequest const&,
                          CreatePresignedMlflowAppUrlRequest const&) = default;

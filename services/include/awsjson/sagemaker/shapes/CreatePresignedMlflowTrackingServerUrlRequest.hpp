@@ -13,9 +13,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreatePresignedMlflowTrackingServerUrlRequest {
-  std::string TrackingServerName;
-  std::optional<std::int32_t> ExpiresInSeconds;
-  std::optional<std::int32_t> SessionExpirationDurationInSeconds;
+  std::string TrackingServerName{};
+  std::optional<std::int32_t> ExpiresInSeconds{};
+  std::optional<std::int32_t> SessionExpirationDurationInSeconds{};
 
   friend bool operator==(CreatePresignedMlflowTrackingServerUrlRequest const&,
                          CreatePresignedMlflowTrackingServerUrlRequest const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreatePresignedNotebookInstanceUrlRequest {
-  std::string NotebookInstanceName;
-  std::optional<std::int32_t> SessionExpirationDurationInSeconds;
+  std::string NotebookInstanceName{};
+  std::optional<std::int32_t> SessionExpirationDurationInSeconds{};
 
   friend bool operator==(CreatePresignedNotebookInstanceUrlRequest const&,
                          CreatePresignedNotebookInstanceUrlRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreatePresignedNotebookInstanceUrlResponse {
-  std::optional<std::string> AuthorizedUrl;
+  std::optional<std::string> AuthorizedUrl{};
 
   friend bool operator==(CreatePresignedNotebookInstanceUrlResponse const&,
                          CreatePresignedNotebookInstanceUrlResponse const&) = default;

@@ -23,17 +23,17 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateProcessingJobRequest {
-  std::optional<std::vector<::awsjson::sagemaker::ProcessingInput>> ProcessingInputs;
-  std::optional<::awsjson::sagemaker::ProcessingOutputConfig> ProcessingOutputConfig;
-  std::string ProcessingJobName;
-  ::awsjson::sagemaker::ProcessingResources ProcessingResources;
-  std::optional<::awsjson::sagemaker::ProcessingStoppingCondition> StoppingCondition;
-  ::awsjson::sagemaker::AppSpecification AppSpecification;
-  std::optional<std::map<std::string, std::string>> Environment;
-  std::optional<::awsjson::sagemaker::NetworkConfig> NetworkConfig;
-  std::string RoleArn;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
-  std::optional<::awsjson::sagemaker::ExperimentConfig> ExperimentConfig;
+  std::optional<std::vector<::awsjson::sagemaker::ProcessingInput>> ProcessingInputs{};
+  std::optional<::awsjson::sagemaker::ProcessingOutputConfig> ProcessingOutputConfig{};
+  std::string ProcessingJobName{};
+  ::awsjson::sagemaker::ProcessingResources ProcessingResources{};
+  std::optional<::awsjson::sagemaker::ProcessingStoppingCondition> StoppingCondition{};
+  ::awsjson::sagemaker::AppSpecification AppSpecification{};
+  std::optional<std::map<std::string, std::string>> Environment{};
+  std::optional<::awsjson::sagemaker::NetworkConfig> NetworkConfig{};
+  std::string RoleArn{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
+  std::optional<::awsjson::sagemaker::ExperimentConfig> ExperimentConfig{};
 
   friend bool operator==(CreateProcessingJobRequest const&,
                          CreateProcessingJobRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateProcessingJobResponse {
-  std::string ProcessingJobArn;
+  std::string ProcessingJobArn{};
 
   friend bool operator==(CreateProcessingJobResponse const&,
                          CreateProcessingJobResponse const&) = default;

@@ -17,11 +17,11 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateProjectRequest {
-  std::string ProjectName;
-  std::optional<std::string> ProjectDescription;
-  std::optional<::awsjson::sagemaker::ServiceCatalogProvisioningDetails> ServiceCatalogProvisioningDetails;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
-  std::optional<std::vector<::awsjson::sagemaker::CreateTemplateProvider>> TemplateProviders;
+  std::string ProjectName{};
+  std::optional<std::string> ProjectDescription{};
+  std::optional<::awsjson::sagemaker::ServiceCatalogProvisioningDetails> ServiceCatalogProvisioningDetails{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
+  std::optional<std::vector<::awsjson::sagemaker::CreateTemplateProvider>> TemplateProviders{};
 
   friend bool operator==(CreateProjectRequest const&, CreateProjectRequest const&) = default;
 };

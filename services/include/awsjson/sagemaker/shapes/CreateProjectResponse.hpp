@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateProjectResponse {
-  std::string ProjectArn;
-  std::string ProjectId;
+  std::string ProjectArn{};
+  std::string ProjectId{};
 
   friend bool operator==(CreateProjectResponse const&, CreateProjectResponse const&) = default;
 };

@@ -18,13 +18,13 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateSpaceRequest {
-  std::string DomainId;
-  std::string SpaceName;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
-  std::optional<::awsjson::sagemaker::SpaceSettings> SpaceSettings;
-  std::optional<::awsjson::sagemaker::OwnershipSettings> OwnershipSettings;
-  std::optional<::awsjson::sagemaker::SpaceSharingSettings> SpaceSharingSettings;
-  std::optional<std::string> SpaceDisplayName;
+  std::string DomainId{};
+  std::string SpaceName{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
+  std::optional<::awsjson::sagemaker::SpaceSettings> SpaceSettings{};
+  std::optional<::awsjson::sagemaker::OwnershipSettings> OwnershipSettings{};
+  std::optional<::awsjson::sagemaker::SpaceSharingSettings> SpaceSharingSettings{};
+  std::optional<std::string> SpaceDisplayName{};
 
   friend bool operator==(CreateSpaceRequest const&, CreateSpaceRequest const&) = default;
 };

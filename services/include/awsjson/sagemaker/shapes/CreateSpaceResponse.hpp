@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateSpaceResponse {
-  std::optional<std::string> SpaceArn;
+  std::optional<std::string> SpaceArn{};
 
   friend bool operator==(CreateSpaceResponse const&, CreateSpaceResponse const&) = default;
 };

@@ -16,10 +16,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateStudioLifecycleConfigRequest {
-  std::string StudioLifecycleConfigName;
-  std::string StudioLifecycleConfigContent;
-  awsjson::open_enum<::awsjson::sagemaker::StudioLifecycleConfigAppType> StudioLifecycleConfigAppType;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
+  std::string StudioLifecycleConfigName{};
+  std::string StudioLifecycleConfigContent{};
+  awsjson::open_enum<::awsjson::sagemaker::StudioLifecycleConfigAppType> StudioLifecycleConfigAppType{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
 
   friend bool operator==(CreateStudioLifecycleConfigRequest const&,
                          CreateStudioLifecycleConfigRequest const&) = default;

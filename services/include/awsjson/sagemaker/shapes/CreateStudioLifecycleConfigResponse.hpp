@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateStudioLifecycleConfigResponse {
-  std::optional<std::string> StudioLifecycleConfigArn;
+  std::optional<std::string> StudioLifecycleConfigArn{};
 
   friend bool operator==(CreateStudioLifecycleConfigResponse const&,
                          CreateStudioLifecycleConfigResponse const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateTemplateProvider {
-  std::optional<::awsjson::sagemaker::CfnCreateTemplateProvider> CfnTemplateProvider;
+  std::optional<::awsjson::sagemaker::CfnCreateTemplateProvider> CfnTemplateProvider{};
 
   friend bool operator==(CreateTemplateProvider const&, CreateTemplateProvider const&) = default;
 };

@@ -36,34 +36,34 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateTrainingJobRequest {
-  std::string TrainingJobName;
-  std::optional<std::map<std::string, std::string>> HyperParameters;
-  std::optional<::awsjson::sagemaker::AlgorithmSpecification> AlgorithmSpecification;
-  std::string RoleArn;
-  std::optional<std::vector<::awsjson::sagemaker::Channel>> InputDataConfig;
-  ::awsjson::sagemaker::OutputDataConfig OutputDataConfig;
-  std::optional<::awsjson::sagemaker::ResourceConfig> ResourceConfig;
-  std::optional<::awsjson::sagemaker::VpcConfig> VpcConfig;
-  std::optional<::awsjson::sagemaker::StoppingCondition> StoppingCondition;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
-  std::optional<bool> EnableNetworkIsolation;
-  std::optional<bool> EnableInterContainerTrafficEncryption;
-  std::optional<bool> EnableManagedSpotTraining;
-  std::optional<::awsjson::sagemaker::CheckpointConfig> CheckpointConfig;
-  std::optional<::awsjson::sagemaker::DebugHookConfig> DebugHookConfig;
-  std::optional<std::vector<::awsjson::sagemaker::DebugRuleConfiguration>> DebugRuleConfigurations;
-  std::optional<::awsjson::sagemaker::TensorBoardOutputConfig> TensorBoardOutputConfig;
-  std::optional<::awsjson::sagemaker::ExperimentConfig> ExperimentConfig;
-  std::optional<::awsjson::sagemaker::ProfilerConfig> ProfilerConfig;
-  std::optional<std::vector<::awsjson::sagemaker::ProfilerRuleConfiguration>> ProfilerRuleConfigurations;
-  std::optional<std::map<std::string, std::string>> Environment;
-  std::optional<::awsjson::sagemaker::RetryStrategy> RetryStrategy;
-  std::optional<::awsjson::sagemaker::RemoteDebugConfig> RemoteDebugConfig;
-  std::optional<::awsjson::sagemaker::InfraCheckConfig> InfraCheckConfig;
-  std::optional<::awsjson::sagemaker::SessionChainingConfig> SessionChainingConfig;
-  std::optional<::awsjson::sagemaker::ServerlessJobConfig> ServerlessJobConfig;
-  std::optional<::awsjson::sagemaker::MlflowConfig> MlflowConfig;
-  std::optional<::awsjson::sagemaker::ModelPackageConfig> ModelPackageConfig;
+  std::string TrainingJobName{};
+  std::optional<std::map<std::string, std::string>> HyperParameters{};
+  std::optional<::awsjson::sagemaker::AlgorithmSpecification> AlgorithmSpecification{};
+  std::string RoleArn{};
+  std::optional<std::vector<::awsjson::sagemaker::Channel>> InputDataConfig{};
+  ::awsjson::sagemaker::OutputDataConfig OutputDataConfig{};
+  std::optional<::awsjson::sagemaker::ResourceConfig> ResourceConfig{};
+  std::optional<::awsjson::sagemaker::VpcConfig> VpcConfig{};
+  std::optional<::awsjson::sagemaker::StoppingCondition> StoppingCondition{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
+  std::optional<bool> EnableNetworkIsolation{};
+  std::optional<bool> EnableInterContainerTrafficEncryption{};
+  std::optional<bool> EnableManagedSpotTraining{};
+  std::optional<::awsjson::sagemaker::CheckpointConfig> CheckpointConfig{};
+  std::optional<::awsjson::sagemaker::DebugHookConfig> DebugHookConfig{};
+  std::optional<std::vector<::awsjson::sagemaker::DebugRuleConfiguration>> DebugRuleConfigurations{};
+  std::optional<::awsjson::sagemaker::TensorBoardOutputConfig> TensorBoardOutputConfig{};
+  std::optional<::awsjson::sagemaker::ExperimentConfig> ExperimentConfig{};
+  std::optional<::awsjson::sagemaker::ProfilerConfig> ProfilerConfig{};
+  std::optional<std::vector<::awsjson::sagemaker::ProfilerRuleConfiguration>> ProfilerRuleConfigurations{};
+  std::optional<std::map<std::string, std::string>> Environment{};
+  std::optional<::awsjson::sagemaker::RetryStrategy> RetryStrategy{};
+  std::optional<::awsjson::sagemaker::RemoteDebugConfig> RemoteDebugConfig{};
+  std::optional<::awsjson::sagemaker::InfraCheckConfig> InfraCheckConfig{};
+  std::optional<::awsjson::sagemaker::SessionChainingConfig> SessionChainingConfig{};
+  std::optional<::awsjson::sagemaker::ServerlessJobConfig> ServerlessJobConfig{};
+  std::optional<::awsjson::sagemaker::MlflowConfig> MlflowConfig{};
+  std::optional<::awsjson::sagemaker::ModelPackageConfig> ModelPackageConfig{};
 
   friend bool operator==(CreateTrainingJobRequest const&,
                          CreateTrainingJobRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateTrainingJobResponse {
-  std::string TrainingJobArn;
+  std::string TrainingJobArn{};
 
   friend bool operator==(CreateTrainingJobResponse const&,
                          CreateTrainingJobResponse const&) = default;

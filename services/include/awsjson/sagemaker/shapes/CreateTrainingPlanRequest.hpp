@@ -16,10 +16,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateTrainingPlanRequest {
-  std::string TrainingPlanName;
-  std::string TrainingPlanOfferingId;
-  std::optional<std::int32_t> SpareInstanceCountPerUltraServer;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
+  std::string TrainingPlanName{};
+  std::string TrainingPlanOfferingId{};
+  std::optional<std::int32_t> SpareInstanceCountPerUltraServer{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
 
   friend bool operator==(CreateTrainingPlanRequest const&,
                          CreateTrainingPlanRequest const&) = default;

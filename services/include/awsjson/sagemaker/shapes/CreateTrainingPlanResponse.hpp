@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateTrainingPlanResponse {
-  std::string TrainingPlanArn;
+  std::string TrainingPlanArn{};
 
   friend bool operator==(CreateTrainingPlanResponse const&,
                          CreateTrainingPlanResponse const&) = default;

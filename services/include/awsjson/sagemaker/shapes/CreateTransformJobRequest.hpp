@@ -25,20 +25,20 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateTransformJobRequest {
-  std::string TransformJobName;
-  std::string ModelName;
-  std::optional<std::int32_t> MaxConcurrentTransforms;
-  std::optional<::awsjson::sagemaker::ModelClientConfig> ModelClientConfig;
-  std::optional<std::int32_t> MaxPayloadInMB;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::BatchStrategy>> BatchStrategy;
-  std::optional<std::map<std::string, std::string>> Environment;
-  ::awsjson::sagemaker::TransformInput TransformInput;
-  ::awsjson::sagemaker::TransformOutput TransformOutput;
-  std::optional<::awsjson::sagemaker::BatchDataCaptureConfig> DataCaptureConfig;
-  ::awsjson::sagemaker::TransformResources TransformResources;
-  std::optional<::awsjson::sagemaker::DataProcessing> DataProcessing;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
-  std::optional<::awsjson::sagemaker::ExperimentConfig> ExperimentConfig;
+  std::string TransformJobName{};
+  std::string ModelName{};
+  std::optional<std::int32_t> MaxConcurrentTransforms{};
+  std::optional<::awsjson::sagemaker::ModelClientConfig> ModelClientConfig{};
+  std::optional<std::int32_t> MaxPayloadInMB{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::BatchStrategy>> BatchStrategy{};
+  std::optional<std::map<std::string, std::string>> Environment{};
+  ::awsjson::sagemaker::TransformInput TransformInput{};
+  ::awsjson::sagemaker::TransformOutput TransformOutput{};
+  std::optional<::awsjson::sagemaker::BatchDataCaptureConfig> DataCaptureConfig{};
+  ::awsjson::sagemaker::TransformResources TransformResources{};
+  std::optional<::awsjson::sagemaker::DataProcessing> DataProcessing{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
+  std::optional<::awsjson::sagemaker::ExperimentConfig> ExperimentConfig{};
 
   friend bool operator==(CreateTransformJobRequest const&,
                          CreateTransformJobRequest const&) = default;

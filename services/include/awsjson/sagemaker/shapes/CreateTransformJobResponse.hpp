@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateTransformJobResponse {
-  std::string TransformJobArn;
+  std::string TransformJobArn{};
 
   friend bool operator==(CreateTransformJobResponse const&,
                          CreateTransformJobResponse const&) = default;

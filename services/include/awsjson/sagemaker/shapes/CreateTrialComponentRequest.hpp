@@ -20,16 +20,16 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateTrialComponentRequest {
-  std::string TrialComponentName;
-  std::optional<std::string> DisplayName;
-  std::optional<::awsjson::sagemaker::TrialComponentStatus> Status;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<awsjson::timestamp> EndTime;
-  std::optional<std::map<std::string, ::awsjson::sagemaker::TrialComponentParameterValue>> Parameters;
-  std::optional<std::map<std::string, ::awsjson::sagemaker::TrialComponentArtifact>> InputArtifacts;
-  std::optional<std::map<std::string, ::awsjson::sagemaker::TrialComponentArtifact>> OutputArtifacts;
-  std::optional<::awsjson::sagemaker::MetadataProperties> MetadataProperties;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
+  std::string TrialComponentName{};
+  std::optional<std::string> DisplayName{};
+  std::optional<::awsjson::sagemaker::TrialComponentStatus> Status{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<awsjson::timestamp> EndTime{};
+  std::optional<std::map<std::string, ::awsjson::sagemaker::TrialComponentParameterValue>> Parameters{};
+  std::optional<std::map<std::string, ::awsjson::sagemaker::TrialComponentArtifact>> InputArtifacts{};
+  std::optional<std::map<std::string, ::awsjson::sagemaker::TrialComponentArtifact>> OutputArtifacts{};
+  std::optional<::awsjson::sagemaker::MetadataProperties> MetadataProperties{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
 
   friend bool operator==(CreateTrialComponentRequest const&,
                          CreateTrialComponentRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateTrialComponentResponse {
-  std::optional<std::string> TrialComponentArn;
+  std::optional<std::string> TrialComponentArn{};
 
   friend bool operator==(CreateTrialComponentResponse const&,
                          CreateTrialComponentResponse const&) = default;

@@ -16,11 +16,11 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateTrialRequest {
-  std::string TrialName;
-  std::optional<std::string> DisplayName;
-  std::string ExperimentName;
-  std::optional<::awsjson::sagemaker::MetadataProperties> MetadataProperties;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
+  std::string TrialName{};
+  std::optional<std::string> DisplayName{};
+  std::string ExperimentName{};
+  std::optional<::awsjson::sagemaker::MetadataProperties> MetadataProperties{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
 
   friend bool operator==(CreateTrialRequest const&, CreateTrialRequest const&) = default;
 };

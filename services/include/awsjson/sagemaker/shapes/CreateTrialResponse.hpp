@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateTrialResponse {
-  std::optional<std::string> TrialArn;
+  std::optional<std::string> TrialArn{};
 
   friend bool operator==(CreateTrialResponse const&, CreateTrialResponse const&) = default;
 };

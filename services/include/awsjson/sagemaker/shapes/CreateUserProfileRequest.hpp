@@ -16,12 +16,12 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateUserProfileRequest {
-  std::string DomainId;
-  std::string UserProfileName;
-  std::optional<std::string> SingleSignOnUserIdentifier;
-  std::optional<std::string> SingleSignOnUserValue;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
-  std::optional<::awsjson::sagemaker::UserSettings> UserSettings;
+  std::string DomainId{};
+  std::string UserProfileName{};
+  std::optional<std::string> SingleSignOnUserIdentifier{};
+  std::optional<std::string> SingleSignOnUserValue{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
+  std::optional<::awsjson::sagemaker::UserSettings> UserSettings{};
 
   friend bool operator==(CreateUserProfileRequest const&,
                          CreateUserProfileRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateUserProfileResponse {
-  std::optional<std::string> UserProfileArn;
+  std::optional<std::string> UserProfileArn{};
 
   friend bool operator==(CreateUserProfileResponse const&,
                          CreateUserProfileResponse const&) = default;

@@ -20,13 +20,13 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateWorkforceRequest {
-  std::optional<::awsjson::sagemaker::CognitoConfig> CognitoConfig;
-  std::optional<::awsjson::sagemaker::OidcConfig> OidcConfig;
-  std::optional<::awsjson::sagemaker::SourceIpConfig> SourceIpConfig;
-  std::string WorkforceName;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
-  std::optional<::awsjson::sagemaker::WorkforceVpcConfigRequest> WorkforceVpcConfig;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::WorkforceIpAddressType>> IpAddressType;
+  std::optional<::awsjson::sagemaker::CognitoConfig> CognitoConfig{};
+  std::optional<::awsjson::sagemaker::OidcConfig> OidcConfig{};
+  std::optional<::awsjson::sagemaker::SourceIpConfig> SourceIpConfig{};
+  std::string WorkforceName{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
+  std::optional<::awsjson::sagemaker::WorkforceVpcConfigRequest> WorkforceVpcConfig{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::WorkforceIpAddressType>> IpAddressType{};
 
   friend bool operator==(CreateWorkforceRequest const&, CreateWorkforceRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateWorkforceResponse {
-  std::string WorkforceArn;
+  std::string WorkforceArn{};
 
   friend bool operator==(CreateWorkforceResponse const&, CreateWorkforceResponse const&) = default;
 };

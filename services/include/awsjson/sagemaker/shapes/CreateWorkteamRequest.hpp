@@ -18,13 +18,13 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateWorkteamRequest {
-  std::string WorkteamName;
-  std::optional<std::string> WorkforceName;
-  std::vector<::awsjson::sagemaker::MemberDefinition> MemberDefinitions;
-  std::string Description;
-  std::optional<::awsjson::sagemaker::NotificationConfiguration> NotificationConfiguration;
-  std::optional<::awsjson::sagemaker::WorkerAccessConfiguration> WorkerAccessConfiguration;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
+  std::string WorkteamName{};
+  std::optional<std::string> WorkforceName{};
+  std::vector<::awsjson::sagemaker::MemberDefinition> MemberDefinitions{};
+  std::string Description{};
+  std::optional<::awsjson::sagemaker::NotificationConfiguration> NotificationConfiguration{};
+  std::optional<::awsjson::sagemaker::WorkerAccessConfiguration> WorkerAccessConfiguration{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
 
   friend bool operator==(CreateWorkteamRequest const&, CreateWorkteamRequest const&) = default;
 };

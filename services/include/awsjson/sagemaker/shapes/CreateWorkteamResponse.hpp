@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateWorkteamResponse {
-  std::optional<std::string> WorkteamArn;
+  std::optional<std::string> WorkteamArn{};
 
   friend bool operator==(CreateWorkteamResponse const&, CreateWorkteamResponse const&) = default;
 };

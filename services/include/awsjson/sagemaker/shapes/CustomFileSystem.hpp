@@ -15,9 +15,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CustomFileSystem : awsjson::tagged_union {
-  std::optional<::awsjson::sagemaker::EFSFileSystem> EFSFileSystem;
-  std::optional<::awsjson::sagemaker::FSxLustreFileSystem> FSxLustreFileSystem;
-  std::optional<::awsjson::sagemaker::S3FileSystem> S3FileSystem;
+  std::optional<::awsjson::sagemaker::EFSFileSystem> EFSFileSystem{};
+  std::optional<::awsjson::sagemaker::FSxLustreFileSystem> FSxLustreFileSystem{};
+  std::optional<::awsjson::sagemaker::S3FileSystem> S3FileSystem{};
 
   friend bool operator==(CustomFileSystem const&, CustomFileSystem const&) = default;
 };

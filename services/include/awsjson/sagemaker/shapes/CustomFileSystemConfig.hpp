@@ -15,9 +15,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CustomFileSystemConfig : awsjson::tagged_union {
-  std::optional<::awsjson::sagemaker::EFSFileSystemConfig> EFSFileSystemConfig;
-  std::optional<::awsjson::sagemaker::FSxLustreFileSystemConfig> FSxLustreFileSystemConfig;
-  std::optional<::awsjson::sagemaker::S3FileSystemConfig> S3FileSystemConfig;
+  std::optional<::awsjson::sagemaker::EFSFileSystemConfig> EFSFileSystemConfig{};
+  std::optional<::awsjson::sagemaker::FSxLustreFileSystemConfig> FSxLustreFileSystemConfig{};
+  std::optional<::awsjson::sagemaker::S3FileSystemConfig> S3FileSystemConfig{};
 
   friend bool operator==(CustomFileSystemConfig const&, CustomFileSystemConfig const&) = default;
 };

@@ -13,9 +13,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CustomImage {
-  std::string ImageName;
-  std::optional<std::int32_t> ImageVersionNumber;
-  std::string AppImageConfigName;
+  std::string ImageName{};
+  std::optional<std::int32_t> ImageVersionNumber{};
+  std::string AppImageConfigName{};
 
   friend bool operator==(CustomImage const&, CustomImage const&) = default;
 };

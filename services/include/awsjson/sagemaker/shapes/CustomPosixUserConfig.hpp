@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CustomPosixUserConfig {
-  std::int64_t Uid;
-  std::int64_t Gid;
+  std::int64_t Uid{};
+  std::int64_t Gid{};
 
   friend bool operator==(CustomPosixUserConfig const&, CustomPosixUserConfig const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CustomizedMetricSpecification {
-  std::optional<std::string> MetricName;
-  std::optional<std::string> Namespace;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::Statistic>> Statistic;
+  std::optional<std::string> MetricName{};
+  std::optional<std::string> Namespace{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::Statistic>> Statistic{};
 
   friend bool operator==(CustomizedMetricSpecification const&,
                          CustomizedMetricSpecification const&) = default;

@@ -17,12 +17,12 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataCaptureConfig {
-  std::optional<bool> EnableCapture;
-  std::int32_t InitialSamplingPercentage;
-  std::string DestinationS3Uri;
-  std::optional<std::string> KmsKeyId;
-  std::vector<::awsjson::sagemaker::CaptureOption> CaptureOptions;
-  std::optional<::awsjson::sagemaker::CaptureContentTypeHeader> CaptureContentTypeHeader;
+  std::optional<bool> EnableCapture{};
+  std::int32_t InitialSamplingPercentage{};
+  std::string DestinationS3Uri{};
+  std::optional<std::string> KmsKeyId{};
+  std::vector<::awsjson::sagemaker::CaptureOption> CaptureOptions{};
+  std::optional<::awsjson::sagemaker::CaptureContentTypeHeader> CaptureContentTypeHeader{};
 
   friend bool operator==(DataCaptureConfig const&, DataCaptureConfig const&) = default;
 };

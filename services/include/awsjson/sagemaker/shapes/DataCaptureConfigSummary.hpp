@@ -15,11 +15,11 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataCaptureConfigSummary {
-  bool EnableCapture;
-  awsjson::open_enum<::awsjson::sagemaker::CaptureStatus> CaptureStatus;
-  std::int32_t CurrentSamplingPercentage;
-  std::string DestinationS3Uri;
-  std::string KmsKeyId;
+  bool EnableCapture{};
+  awsjson::open_enum<::awsjson::sagemaker::CaptureStatus> CaptureStatus{};
+  std::int32_t CurrentSamplingPercentage{};
+  std::string DestinationS3Uri{};
+  std::string KmsKeyId{};
 
   friend bool operator==(DataCaptureConfigSummary const&,
                          DataCaptureConfigSummary const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataCatalogConfig {
-  std::string TableName;
-  std::string Catalog;
-  std::string Database;
+  std::string TableName{};
+  std::string Catalog{};
+  std::string Database{};
 
   friend bool operator==(DataCatalogConfig const&, DataCatalogConfig const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataProcessing {
-  std::optional<std::string> InputFilter;
-  std::optional<std::string> OutputFilter;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::JoinSource>> JoinSource;
+  std::optional<std::string> InputFilter{};
+  std::optional<std::string> OutputFilter{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::JoinSource>> JoinSource{};
 
   friend bool operator==(DataProcessing const&, DataProcessing const&) = default;
 };

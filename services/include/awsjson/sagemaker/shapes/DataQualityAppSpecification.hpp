@@ -14,12 +14,12 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataQualityAppSpecification {
-  std::string ImageUri;
-  std::optional<std::vector<std::string>> ContainerEntrypoint;
-  std::optional<std::vector<std::string>> ContainerArguments;
-  std::optional<std::string> RecordPreprocessorSourceUri;
-  std::optional<std::string> PostAnalyticsProcessorSourceUri;
-  std::optional<std::map<std::string, std::string>> Environment;
+  std::string ImageUri{};
+  std::optional<std::vector<std::string>> ContainerEntrypoint{};
+  std::optional<std::vector<std::string>> ContainerArguments{};
+  std::optional<std::string> RecordPreprocessorSourceUri{};
+  std::optional<std::string> PostAnalyticsProcessorSourceUri{};
+  std::optional<std::map<std::string, std::string>> Environment{};
 
   friend bool operator==(DataQualityAppSpecification const&,
                          DataQualityAppSpecification const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataQualityBaselineConfig {
-  std::optional<std::string> BaseliningJobName;
-  std::optional<::awsjson::sagemaker::MonitoringConstraintsResource> ConstraintsResource;
-  std::optional<::awsjson::sagemaker::MonitoringStatisticsResource> StatisticsResource;
+  std::optional<std::string> BaseliningJobName{};
+  std::optional<::awsjson::sagemaker::MonitoringConstraintsResource> ConstraintsResource{};
+  std::optional<::awsjson::sagemaker::MonitoringStatisticsResource> StatisticsResource{};
 
   friend bool operator==(DataQualityBaselineConfig const&,
                          DataQualityBaselineConfig const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataQualityJobInput {
-  std::optional<::awsjson::sagemaker::EndpointInput> EndpointInput;
-  std::optional<::awsjson::sagemaker::BatchTransformInput> BatchTransformInput;
+  std::optional<::awsjson::sagemaker::EndpointInput> EndpointInput{};
+  std::optional<::awsjson::sagemaker::BatchTransformInput> BatchTransformInput{};
 
   friend bool operator==(DataQualityJobInput const&, DataQualityJobInput const&) = default;
 };

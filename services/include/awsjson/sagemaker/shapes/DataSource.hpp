@@ -15,9 +15,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataSource {
-  std::optional<::awsjson::sagemaker::S3DataSource> S3DataSource;
-  std::optional<::awsjson::sagemaker::FileSystemDataSource> FileSystemDataSource;
-  std::optional<::awsjson::sagemaker::DatasetSource> DatasetSource;
+  std::optional<::awsjson::sagemaker::S3DataSource> S3DataSource{};
+  std::optional<::awsjson::sagemaker::FileSystemDataSource> FileSystemDataSource{};
+  std::optional<::awsjson::sagemaker::DatasetSource> DatasetSource{};
 
   friend bool operator==(DataSource const&, DataSource const&) = default;
 };

@@ -17,11 +17,11 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DatasetDefinition {
-  std::optional<::awsjson::sagemaker::AthenaDatasetDefinition> AthenaDatasetDefinition;
-  std::optional<::awsjson::sagemaker::RedshiftDatasetDefinition> RedshiftDatasetDefinition;
-  std::optional<std::string> LocalPath;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::DataDistributionType>> DataDistributionType;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::InputMode>> InputMode;
+  std::optional<::awsjson::sagemaker::AthenaDatasetDefinition> AthenaDatasetDefinition{};
+  std::optional<::awsjson::sagemaker::RedshiftDatasetDefinition> RedshiftDatasetDefinition{};
+  std::optional<std::string> LocalPath{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::DataDistributionType>> DataDistributionType{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::InputMode>> InputMode{};
 
   friend bool operator==(DatasetDefinition const&, DatasetDefinition const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DatasetSource {
-  std::string DatasetArn;
+  std::string DatasetArn{};
 
   friend bool operator==(DatasetSource const&, DatasetSource const&) = default;
 };

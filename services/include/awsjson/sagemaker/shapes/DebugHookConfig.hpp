@@ -16,10 +16,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DebugHookConfig {
-  std::optional<std::string> LocalPath;
-  std::string S3OutputPath;
-  std::optional<std::map<std::string, std::string>> HookParameters;
-  std::optional<std::vector<::awsjson::sagemaker::CollectionConfiguration>> CollectionConfigurations;
+  std::optional<std::string> LocalPath{};
+  std::string S3OutputPath{};
+  std::optional<std::map<std::string, std::string>> HookParameters{};
+  std::optional<std::vector<::awsjson::sagemaker::CollectionConfiguration>> CollectionConfigurations{};
 
   friend bool operator==(DebugHookConfig const&, DebugHookConfig const&) = default;
 };

@@ -14,13 +14,13 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DebugRuleConfiguration {
-  std::string RuleConfigurationName;
-  std::optional<std::string> LocalPath;
-  std::optional<std::string> S3OutputPath;
-  std::string RuleEvaluatorImage;
-  std::optional<std::string> InstanceType;
-  std::optional<std::int32_t> VolumeSizeInGB;
-  std::optional<std::map<std::string, std::string>> RuleParameters;
+  std::string RuleConfigurationName{};
+  std::optional<std::string> LocalPath{};
+  std::optional<std::string> S3OutputPath{};
+  std::string RuleEvaluatorImage{};
+  std::optional<std::string> InstanceType{};
+  std::optional<std::int32_t> VolumeSizeInGB{};
+  std::optional<std::map<std::string, std::string>> RuleParameters{};
 
   friend bool operator==(DebugRuleConfiguration const&, DebugRuleConfiguration const&) = default;
 };

@@ -14,11 +14,11 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DebugRuleEvaluationStatus {
-  std::optional<std::string> RuleConfigurationName;
-  std::optional<std::string> RuleEvaluationJobArn;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::RuleEvaluationStatus>> RuleEvaluationStatus;
-  std::optional<std::string> StatusDetails;
-  std::optional<awsjson::timestamp> LastModifiedTime;
+  std::optional<std::string> RuleConfigurationName{};
+  std::optional<std::string> RuleEvaluationJobArn{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::RuleEvaluationStatus>> RuleEvaluationStatus{};
+  std::optional<std::string> StatusDetails{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
 
   friend bool operator==(DebugRuleEvaluationStatus const&,
                          DebugRuleEvaluationStatus const&) = default;

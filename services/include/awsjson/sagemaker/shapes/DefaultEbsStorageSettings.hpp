@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DefaultEbsStorageSettings {
-  std::int32_t DefaultEbsVolumeSizeInGb;
-  std::int32_t MaximumEbsVolumeSizeInGb;
+  std::int32_t DefaultEbsVolumeSizeInGb{};
+  std::int32_t MaximumEbsVolumeSizeInGb{};
 
   friend bool operator==(DefaultEbsStorageSettings const&,
                          DefaultEbsStorageSettings const&) = default;

@@ -20,14 +20,14 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DefaultSpaceSettings {
-  std::optional<std::string> ExecutionRole;
-  std::optional<std::vector<std::string>> SecurityGroups;
-  std::optional<::awsjson::sagemaker::JupyterServerAppSettings> JupyterServerAppSettings;
-  std::optional<::awsjson::sagemaker::KernelGatewayAppSettings> KernelGatewayAppSettings;
-  std::optional<::awsjson::sagemaker::JupyterLabAppSettings> JupyterLabAppSettings;
-  std::optional<::awsjson::sagemaker::DefaultSpaceStorageSettings> SpaceStorageSettings;
-  std::optional<::awsjson::sagemaker::CustomPosixUserConfig> CustomPosixUserConfig;
-  std::optional<std::vector<::awsjson::sagemaker::CustomFileSystemConfig>> CustomFileSystemConfigs;
+  std::optional<std::string> ExecutionRole{};
+  std::optional<std::vector<std::string>> SecurityGroups{};
+  std::optional<::awsjson::sagemaker::JupyterServerAppSettings> JupyterServerAppSettings{};
+  std::optional<::awsjson::sagemaker::KernelGatewayAppSettings> KernelGatewayAppSettings{};
+  std::optional<::awsjson::sagemaker::JupyterLabAppSettings> JupyterLabAppSettings{};
+  std::optional<::awsjson::sagemaker::DefaultSpaceStorageSettings> SpaceStorageSettings{};
+  std::optional<::awsjson::sagemaker::CustomPosixUserConfig> CustomPosixUserConfig{};
+  std::optional<std::vector<::awsjson::sagemaker::CustomFileSystemConfig>> CustomFileSystemConfigs{};
 
   friend bool operator==(DefaultSpaceSettings const&, DefaultSpaceSettings const&) = default;
 };

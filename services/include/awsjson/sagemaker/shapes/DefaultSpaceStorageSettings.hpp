@@ -13,7 +13,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DefaultSpaceStorageSettings {
-  std::optional<::awsjson::sagemaker::DefaultEbsStorageSettings> DefaultEbsStorageSettings;
+  std::optional<::awsjson::sagemaker::DefaultEbsStorageSettings> DefaultEbsStorageSettings{};
 
   friend bool operator==(DefaultSpaceStorageSettings const&,
                          DefaultSpaceStorageSettings const&) = default;

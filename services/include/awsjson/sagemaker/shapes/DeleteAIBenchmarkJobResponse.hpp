@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteAIBenchmarkJobResponse {
-  std::optional<std::string> AIBenchmarkJobArn;
+  std::optional<std::string> AIBenchmarkJobArn{};
 
   friend bool operator==(DeleteAIBenchmarkJobResponse const&,
                          DeleteAIBenchmarkJobResponse const&) = default;

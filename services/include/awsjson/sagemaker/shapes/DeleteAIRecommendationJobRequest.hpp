@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteAIRecommendationJobRequest {
-  std::string AIRecommendationJobName;
+  std::string AIRecommendationJobName{};
 
   friend bool operator==(DeleteAIRecommendationJobRequest const&,
                          DeleteAIRecommendationJobRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteAIRecommendationJobResponse {
-  std::optional<std::string> AIRecommendationJobArn;
+  std::optional<std::string> AIRecommendationJobArn{};
 
   friend bool operator==(DeleteAIRecommendationJobResponse const&,
                          DeleteAIRecommendationJobResponse const&) = default;

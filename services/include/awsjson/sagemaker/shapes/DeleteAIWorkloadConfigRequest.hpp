@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteAIWorkloadConfigRequest {
-  std::string AIWorkloadConfigName;
+  std::string AIWorkloadConfigName{};
 
   friend bool operator==(DeleteAIWorkloadConfigRequest const&,
                          DeleteAIWorkloadConfigRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteAIWorkloadConfigResponse {
-  std::optional<std::string> AIWorkloadConfigArn;
+  std::optional<std::string> AIWorkloadConfigArn{};
 
   friend bool operator==(DeleteAIWorkloadConfigResponse const&,
                          DeleteAIWorkloadConfigResponse const&) = default;

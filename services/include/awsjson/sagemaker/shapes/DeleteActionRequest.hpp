@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteActionRequest {
-  std::string ActionName;
+  std::string ActionName{};
 
   friend bool operator==(DeleteActionRequest const&, DeleteActionRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteAlgorithmRequest {
-  std::string AlgorithmName;
+  std::string AlgorithmName{};
 
   friend bool operator==(DeleteAlgorithmRequest const&, DeleteAlgorithmRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteAppImageConfigRequest {
-  std::string AppImageConfigName;
+  std::string AppImageConfigName{};
 
   friend bool operator==(DeleteAppImageConfigRequest const&,
                          DeleteAppImageConfigRequest const&) = default;

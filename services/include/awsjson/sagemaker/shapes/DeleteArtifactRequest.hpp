@@ -14,8 +14,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteArtifactRequest {
-  std::optional<std::string> ArtifactArn;
-  std::optional<::awsjson::sagemaker::ArtifactSource> Source;
+  std::optional<std::string> ArtifactArn{};
+  std::optional<::awsjson::sagemaker::ArtifactSource> Source{};
 
   friend bool operator==(DeleteArtifactRequest const&, DeleteArtifactRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteArtifactResponse {
-  std::optional<std::string> ArtifactArn;
+  std::optional<std::string> ArtifactArn{};
 
   friend bool operator==(DeleteArtifactResponse const&, DeleteArtifactResponse const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteAssociationResponse {
-  std::optional<std::string> SourceArn;
-  std::optional<std::string> DestinationArn;
+  std::optional<std::string> SourceArn{};
+  std::optional<std::string> DestinationArn{};
 
   friend bool operator==(DeleteAssociationResponse const&,
                          DeleteAssociationResponse const&) = default;

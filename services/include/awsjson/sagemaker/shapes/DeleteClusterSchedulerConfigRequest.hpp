@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteClusterSchedulerConfigRequest {
-  std::string ClusterSchedulerConfigId;
+  std::string ClusterSchedulerConfigId{};
 
   friend bool operator==(DeleteClusterSchedulerConfigRequest const&,
                          DeleteClusterSchedulerConfigRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteCodeRepositoryRequest {
-  std::string CodeRepositoryName;
+  std::string CodeRepositoryName{};
 
   friend bool operator==(DeleteCodeRepositoryRequest const&,
                          DeleteCodeRepositoryRequest const&) = default;

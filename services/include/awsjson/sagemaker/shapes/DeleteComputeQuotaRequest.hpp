@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteComputeQuotaRequest {
-  std::string ComputeQuotaId;
+  std::string ComputeQuotaId{};
 
   friend bool operator==(DeleteComputeQuotaRequest const&,
                          DeleteComputeQuotaRequest const&) = default;

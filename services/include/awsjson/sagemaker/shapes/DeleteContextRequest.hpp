@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteContextRequest {
-  std::string ContextName;
+  std::string ContextName{};
 
   friend bool operator==(DeleteContextRequest const&, DeleteContextRequest const&) = default;
 };

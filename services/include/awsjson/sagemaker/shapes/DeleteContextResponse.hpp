@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteContextResponse {
-  std::optional<std::string> ContextArn;
+  std::optional<std::string> ContextArn{};
 
   friend bool operator==(DeleteContextResponse const&, DeleteContextResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteDataQualityJobDefinitionRequest {
-  std::string JobDefinitionName;
+  std::string JobDefinitionName{};
 
   friend bool operator==(DeleteDataQualityJobDefinitionRequest const&,
                          DeleteDataQualityJobDefinitionRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteDeviceFleetRequest {
-  std::string DeviceFleetName;
+  std::string DeviceFleetName{};
 
   friend bool operator==(DeleteDeviceFleetRequest const&,
                          DeleteDeviceFleetRequest const&) = default;

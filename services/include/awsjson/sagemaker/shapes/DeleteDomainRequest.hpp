@@ -14,8 +14,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteDomainRequest {
-  std::string DomainId;
-  std::optional<::awsjson::sagemaker::RetentionPolicy> RetentionPolicy;
+  std::string DomainId{};
+  std::optional<::awsjson::sagemaker::RetentionPolicy> RetentionPolicy{};
 
   friend bool operator==(DeleteDomainRequest const&, DeleteDomainRequest const&) = default;
 };

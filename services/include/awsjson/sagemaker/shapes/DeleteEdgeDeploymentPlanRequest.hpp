@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteEdgeDeploymentPlanRequest {
-  std::string EdgeDeploymentPlanName;
+  std::string EdgeDeploymentPlanName{};
 
   friend bool operator==(DeleteEdgeDeploymentPlanRequest const&,
                          DeleteEdgeDeploymentPlanRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteEdgeDeploymentStageRequest {
-  std::string EdgeDeploymentPlanName;
-  std::string StageName;
+  std::string EdgeDeploymentPlanName{};
+  std::string StageName{};
 
   friend bool operator==(DeleteEdgeDeploymentStageRequest const&,
                          DeleteEdgeDeploymentStageRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteEndpointRequest {
-  std::string EndpointName;
+  std::string EndpointName{};
 
   friend bool operator==(DeleteEndpointRequest const&, DeleteEndpointRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteExperimentRequest {
-  std::string ExperimentName;
+  std::string ExperimentName{};
 
   friend bool operator==(DeleteExperimentRequest const&, DeleteExperimentRequest const&) = default;
 };

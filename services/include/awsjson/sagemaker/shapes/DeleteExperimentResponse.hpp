@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteExperimentResponse {
-  std::optional<std::string> ExperimentArn;
+  std::optional<std::string> ExperimentArn{};
 
   friend bool operator==(DeleteExperimentResponse const&,
                          DeleteExperimentResponse const&) = default;

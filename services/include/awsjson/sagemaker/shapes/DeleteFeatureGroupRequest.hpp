@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteFeatureGroupRequest {
-  std::string FeatureGroupName;
+  std::string FeatureGroupName{};
 
   friend bool operator==(DeleteFeatureGroupRequest const&,
                          DeleteFeatureGroupRequest const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteHubContentReferenceRequest {
-  std::string HubName;
-  awsjson::open_enum<::awsjson::sagemaker::HubContentType> HubContentType;
-  std::string HubContentName;
+  std::string HubName{};
+  awsjson::open_enum<::awsjson::sagemaker::HubContentType> HubContentType{};
+  std::string HubContentName{};
 
   friend bool operator==(DeleteHubContentReferenceRequest const&,
                          DeleteHubContentReferenceRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteHubRequest {
-  std::string HubName;
+  std::string HubName{};
 
   friend bool operator==(DeleteHubRequest const&, DeleteHubRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteHumanTaskUiRequest {
-  std::string HumanTaskUiName;
+  std::string HumanTaskUiName{};
 
   friend bool operator==(DeleteHumanTaskUiRequest const&,
                          DeleteHumanTaskUiRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteHyperParameterTuningJobRequest {
-  std::string HyperParameterTuningJobName;
+  std::string HyperParameterTuningJobName{};
 
   friend bool operator==(DeleteHyperParameterTuningJobRequest const&,
                          DeleteHyperParameterTuningJobRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteImageRequest {
-  std::string ImageName;
+  std::string ImageName{};
 
   friend bool operator==(DeleteImageRequest const&, DeleteImageRequest const&) = default;
 };

@@ -13,9 +13,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteImageVersionRequest {
-  std::string ImageName;
-  std::optional<std::int32_t> Version;
-  std::optional<std::string> Alias;
+  std::string ImageName{};
+  std::optional<std::int32_t> Version{};
+  std::optional<std::string> Alias{};
 
   friend bool operator==(DeleteImageVersionRequest const&,
                          DeleteImageVersionRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteInferenceComponentRequest {
-  std::string InferenceComponentName;
+  std::string InferenceComponentName{};
 
   friend bool operator==(DeleteInferenceComponentRequest const&,
                          DeleteInferenceComponentRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteInferenceExperimentResponse {
-  std::string InferenceExperimentArn;
+  std::string InferenceExperimentArn{};
 
   friend bool operator==(DeleteInferenceExperimentResponse const&,
                          DeleteInferenceExperimentResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteMlflowTrackingServerRequest {
-  std::string TrackingServerName;
+  std::string TrackingServerName{};
 
   friend bool operator==(DeleteMlflowTrackingServerRequest const&,
                          DeleteMlflowTrackingServerRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteModelBiasJobDefinitionRequest {
-  std::string JobDefinitionName;
+  std::string JobDefinitionName{};
 
   friend bool operator==(DeleteModelBiasJobDefinitionRequest const&,
                          DeleteModelBiasJobDefinitionRequest const&) = default;

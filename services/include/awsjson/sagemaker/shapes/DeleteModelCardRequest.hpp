@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteModelCardRequest {
-  std::string ModelCardName;
+  std::string ModelCardName{};
 
   friend bool operator==(DeleteModelCardRequest const&, DeleteModelCardRequest const&) = default;
 };

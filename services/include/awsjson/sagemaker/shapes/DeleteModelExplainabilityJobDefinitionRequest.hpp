@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteModelExplainabilityJobDefinitionRequest {
-  std::string JobDefinitionName;
+  std::string JobDefinitionName{};
 
   friend bool operator==(DeleteModelExplainabilityJobDefinitionRequest const&,
                          DeleteModelExplainabilityJobDefinitionRequest const&) = default;

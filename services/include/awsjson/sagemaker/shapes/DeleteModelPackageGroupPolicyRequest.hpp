@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteModelPackageGroupPolicyRequest {
-  std::string ModelPackageGroupName;
+  std::string ModelPackageGroupName{};
 
   friend bool operator==(DeleteModelPackageGroupPolicyRequest const&,
                          DeleteModelPackageGroupPolicyRequest const&) = default;

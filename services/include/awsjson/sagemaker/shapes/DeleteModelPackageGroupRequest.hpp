@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteModelPackageGroupRequest {
-  std::string ModelPackageGroupName;
+  std::string ModelPackageGroupName{};
 
   friend bool operator==(DeleteModelPackageGroupRequest const&,
                          DeleteModelPackageGroupRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteModelPackageRequest {
-  std::string ModelPackageName;
+  std::string ModelPackageName{};
 
   friend bool operator==(DeleteModelPackageRequest const&,
                          DeleteModelPackageRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteModelQualityJobDefinitionRequest {
-  std::string JobDefinitionName;
+  std::string JobDefinitionName{};
 
   friend bool operator==(DeleteModelQualityJobDefinitionRequest const&,
                          DeleteModelQualityJobDefinitionRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteModelRequest {
-  std::string ModelName;
+  std::string ModelName{};
 
   friend bool operator==(DeleteModelRequest const&, DeleteModelRequest const&) = default;
 };

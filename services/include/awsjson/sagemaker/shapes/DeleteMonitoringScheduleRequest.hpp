@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteMonitoringScheduleRequest {
-  std::string MonitoringScheduleName;
+  std::string MonitoringScheduleName{};
 
   friend bool operator==(DeleteMonitoringScheduleRequest const&,
                          DeleteMonitoringScheduleRequest const&) = default;

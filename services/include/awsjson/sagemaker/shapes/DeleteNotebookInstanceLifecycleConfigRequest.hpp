@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteNotebookInstanceLifecycleConfigRequest {
-  std::string NotebookInstanceLifecycleConfigName;
+  std::string NotebookInstanceLifecycleConfigName{};
 
   friend bool operator==(DeleteNotebookInstanceLifecycleConfigRequest const&,
                          DeleteNotebookInstanceLifecycleConfigRequest const&) = default;

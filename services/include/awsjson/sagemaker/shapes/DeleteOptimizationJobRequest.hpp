@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteOptimizationJobRequest {
-  std::string OptimizationJobName;
+  std::string OptimizationJobName{};
 
   friend bool operator==(DeleteOptimizationJobRequest const&,
                          DeleteOptimizationJobRequest const&) = default;

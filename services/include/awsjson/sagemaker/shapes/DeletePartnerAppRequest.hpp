@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeletePartnerAppRequest {
-  std::string Arn;
-  std::optional<std::string> ClientToken;
+  std::string Arn{};
+  std::optional<std::string> ClientToken{};
 
   friend bool operator==(DeletePartnerAppRequest const&, DeletePartnerAppRequest const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeletePipelineRequest {
-  std::string PipelineName;
-  std::string ClientRequestToken;
+  std::string PipelineName{};
+  std::string ClientRequestToken{};
 
   friend bool operator==(DeletePipelineRequest const&, DeletePipelineRequest const&) = default;
 };

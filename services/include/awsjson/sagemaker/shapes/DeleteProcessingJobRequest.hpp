@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteProcessingJobRequest {
-  std::string ProcessingJobName;
+  std::string ProcessingJobName{};
 
   friend bool operator==(DeleteProcessingJobRequest const&,
                          DeleteProcessingJobRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteProjectRequest {
-  std::string ProjectName;
+  std::string ProjectName{};
 
   friend bool operator==(DeleteProjectRequest const&, DeleteProjectRequest const&) = default;
 };

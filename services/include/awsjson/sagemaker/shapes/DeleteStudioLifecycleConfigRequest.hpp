@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteStudioLifecycleConfigRequest {
-  std::string StudioLifecycleConfigName;
+  std::string StudioLifecycleConfigName{};
 
   friend bool operator==(DeleteStudioLifecycleConfigRequest const&,
                          DeleteStudioLifecycleConfigRequest const&) = default;

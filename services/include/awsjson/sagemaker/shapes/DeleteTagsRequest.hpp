@@ -13,8 +13,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteTagsRequest {
-  std::string ResourceArn;
-  std::vector<std::string> TagKeys;
+  std::string ResourceArn{};
+  std::vector<std::string> TagKeys{};
 
   friend bool operator==(DeleteTagsRequest const&, DeleteTagsRequest const&) = default;
 };

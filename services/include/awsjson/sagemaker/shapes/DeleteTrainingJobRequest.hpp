@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteTrainingJobRequest {
-  std::string TrainingJobName;
+  std::string TrainingJobName{};
 
   friend bool operator==(DeleteTrainingJobRequest const&,
                          DeleteTrainingJobRequest const&) = default;

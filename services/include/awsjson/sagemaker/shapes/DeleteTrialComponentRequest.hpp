@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteTrialComponentRequest {
-  std::string TrialComponentName;
+  std::string TrialComponentName{};
 
   friend bool operator==(DeleteTrialComponentRequest const&,
                          DeleteTrialComponentRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteTrialRequest {
-  std::string TrialName;
+  std::string TrialName{};
 
   friend bool operator==(DeleteTrialRequest const&, DeleteTrialRequest const&) = default;
 };

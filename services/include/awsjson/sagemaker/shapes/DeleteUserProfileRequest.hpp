@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteUserProfileRequest {
-  std::string DomainId;
-  std::string UserProfileName;
+  std::string DomainId{};
+  std::string UserProfileName{};
 
   friend bool operator==(DeleteUserProfileRequest const&,
                          DeleteUserProfileRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteWorkteamRequest {
-  std::string WorkteamName;
+  std::string WorkteamName{};
 
   friend bool operator==(DeleteWorkteamRequest const&, DeleteWorkteamRequest const&) = default;
 };

@@ -11,7 +11,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteWorkteamResponse {
-  bool Success;
+  bool Success{};
 
   friend bool operator==(DeleteWorkteamResponse const&, DeleteWorkteamResponse const&) = default;
 };

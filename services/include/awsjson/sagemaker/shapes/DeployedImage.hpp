@@ -12,9 +12,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeployedImage {
-  std::optional<std::string> SpecifiedImage;
-  std::optional<std::string> ResolvedImage;
-  std::optional<awsjson::timestamp> ResolutionTime;
+  std::optional<std::string> SpecifiedImage{};
+  std::optional<std::string> ResolvedImage{};
+  std::optional<awsjson::timestamp> ResolutionTime{};
 
   friend bool operator==(DeployedImage const&, DeployedImage const&) = default;
 };

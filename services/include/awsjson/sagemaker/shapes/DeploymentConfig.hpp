@@ -15,9 +15,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeploymentConfig {
-  std::optional<::awsjson::sagemaker::BlueGreenUpdatePolicy> BlueGreenUpdatePolicy;
-  std::optional<::awsjson::sagemaker::RollingUpdatePolicy> RollingUpdatePolicy;
-  std::optional<::awsjson::sagemaker::AutoRollbackConfig> AutoRollbackConfiguration;
+  std::optional<::awsjson::sagemaker::BlueGreenUpdatePolicy> BlueGreenUpdatePolicy{};
+  std::optional<::awsjson::sagemaker::RollingUpdatePolicy> RollingUpdatePolicy{};
+  std::optional<::awsjson::sagemaker::AutoRollbackConfig> AutoRollbackConfiguration{};
 
   friend bool operator==(DeploymentConfig const&, DeploymentConfig const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeploymentConfiguration {
-  std::optional<::awsjson::sagemaker::RollingDeploymentPolicy> RollingUpdatePolicy;
-  std::optional<std::int32_t> WaitIntervalInSeconds;
-  std::optional<std::vector<::awsjson::sagemaker::AlarmDetails>> AutoRollbackConfiguration;
+  std::optional<::awsjson::sagemaker::RollingDeploymentPolicy> RollingUpdatePolicy{};
+  std::optional<std::int32_t> WaitIntervalInSeconds{};
+  std::optional<std::vector<::awsjson::sagemaker::AlarmDetails>> AutoRollbackConfiguration{};
 
   friend bool operator==(DeploymentConfiguration const&, DeploymentConfiguration const&) = default;
 };

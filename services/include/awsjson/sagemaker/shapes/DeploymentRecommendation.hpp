@@ -16,8 +16,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeploymentRecommendation {
-  awsjson::open_enum<::awsjson::sagemaker::RecommendationStatus> RecommendationStatus;
-  std::optional<std::vector<::awsjson::sagemaker::RealTimeInferenceRecommendation>> RealTimeInferenceRecommendations;
+  awsjson::open_enum<::awsjson::sagemaker::RecommendationStatus> RecommendationStatus{};
+  std::optional<std::vector<::awsjson::sagemaker::RealTimeInferenceRecommendation>> RealTimeInferenceRecommendations{};
 
   friend bool operator==(DeploymentRecommendation const&,
                          DeploymentRecommendation const&) = default;

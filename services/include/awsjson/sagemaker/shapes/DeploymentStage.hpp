@@ -15,9 +15,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeploymentStage {
-  std::string StageName;
-  ::awsjson::sagemaker::DeviceSelectionConfig DeviceSelectionConfig;
-  std::optional<::awsjson::sagemaker::EdgeDeploymentConfig> DeploymentConfig;
+  std::string StageName{};
+  ::awsjson::sagemaker::DeviceSelectionConfig DeviceSelectionConfig{};
+  std::optional<::awsjson::sagemaker::EdgeDeploymentConfig> DeploymentConfig{};
 
   friend bool operator==(DeploymentStage const&, DeploymentStage const&) = default;
 };

@@ -16,10 +16,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeploymentStageStatusSummary {
-  std::string StageName;
-  ::awsjson::sagemaker::DeviceSelectionConfig DeviceSelectionConfig;
-  ::awsjson::sagemaker::EdgeDeploymentConfig DeploymentConfig;
-  ::awsjson::sagemaker::EdgeDeploymentStatus DeploymentStatus;
+  std::string StageName{};
+  ::awsjson::sagemaker::DeviceSelectionConfig DeviceSelectionConfig{};
+  ::awsjson::sagemaker::EdgeDeploymentConfig DeploymentConfig{};
+  ::awsjson::sagemaker::EdgeDeploymentStatus DeploymentStatus{};
 
   friend bool operator==(DeploymentStageStatusSummary const&,
                          DeploymentStageStatusSummary const&) = default;

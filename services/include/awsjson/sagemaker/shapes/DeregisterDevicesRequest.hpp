@@ -13,8 +13,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeregisterDevicesRequest {
-  std::string DeviceFleetName;
-  std::vector<std::string> DeviceNames;
+  std::string DeviceFleetName{};
+  std::vector<std::string> DeviceNames{};
 
   friend bool operator==(DeregisterDevicesRequest const&,
                          DeregisterDevicesRequest const&) = default;

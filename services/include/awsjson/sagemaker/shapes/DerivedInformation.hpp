@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DerivedInformation {
-  std::optional<std::string> DerivedDataInputConfig;
+  std::optional<std::string> DerivedDataInputConfig{};
 
   friend bool operator==(DerivedInformation const&, DerivedInformation const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAIBenchmarkJobRequest {
-  std::string AIBenchmarkJobName;
+  std::string AIBenchmarkJobName{};
 
   friend bool operator==(DescribeAIBenchmarkJobRequest const&,
                          DescribeAIBenchmarkJobRequest const&) = default;

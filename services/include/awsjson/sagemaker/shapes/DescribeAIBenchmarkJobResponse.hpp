@@ -19,19 +19,19 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAIBenchmarkJobResponse {
-  std::string AIBenchmarkJobName;
-  std::string AIBenchmarkJobArn;
-  awsjson::open_enum<::awsjson::sagemaker::AIBenchmarkJobStatus> AIBenchmarkJobStatus;
-  std::optional<std::string> FailureReason;
-  ::awsjson::sagemaker::AIBenchmarkTarget BenchmarkTarget;
-  ::awsjson::sagemaker::AIBenchmarkOutputResult OutputConfig;
-  std::string AIWorkloadConfigIdentifier;
-  std::string RoleArn;
-  std::optional<::awsjson::sagemaker::AIBenchmarkNetworkConfig> NetworkConfig;
-  awsjson::timestamp CreationTime;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<awsjson::timestamp> EndTime;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
+  std::string AIBenchmarkJobName{};
+  std::string AIBenchmarkJobArn{};
+  awsjson::open_enum<::awsjson::sagemaker::AIBenchmarkJobStatus> AIBenchmarkJobStatus{};
+  std::optional<std::string> FailureReason{};
+  ::awsjson::sagemaker::AIBenchmarkTarget BenchmarkTarget{};
+  ::awsjson::sagemaker::AIBenchmarkOutputResult OutputConfig{};
+  std::string AIWorkloadConfigIdentifier{};
+  std::string RoleArn{};
+  std::optional<::awsjson::sagemaker::AIBenchmarkNetworkConfig> NetworkConfig{};
+  awsjson::timestamp CreationTime{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<awsjson::timestamp> EndTime{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
 
   friend bool operator==(DescribeAIBenchmarkJobResponse const&,
                          DescribeAIBenchmarkJobResponse const&) = default;

@@ -22,23 +22,23 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAIRecommendationJobResponse {
-  std::string AIRecommendationJobName;
-  std::string AIRecommendationJobArn;
-  awsjson::open_enum<::awsjson::sagemaker::AIRecommendationJobStatus> AIRecommendationJobStatus;
-  std::optional<std::string> FailureReason;
-  ::awsjson::sagemaker::AIModelSource ModelSource;
-  ::awsjson::sagemaker::AIRecommendationOutputResult OutputConfig;
-  std::optional<::awsjson::sagemaker::AIRecommendationInferenceSpecification> InferenceSpecification;
-  std::string AIWorkloadConfigIdentifier;
-  std::optional<bool> OptimizeModel;
-  std::optional<::awsjson::sagemaker::AIRecommendationPerformanceTarget> PerformanceTarget;
-  std::optional<std::vector<::awsjson::sagemaker::AIRecommendation>> Recommendations;
-  std::string RoleArn;
-  std::optional<::awsjson::sagemaker::AIRecommendationComputeSpec> ComputeSpec;
-  awsjson::timestamp CreationTime;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<awsjson::timestamp> EndTime;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
+  std::string AIRecommendationJobName{};
+  std::string AIRecommendationJobArn{};
+  awsjson::open_enum<::awsjson::sagemaker::AIRecommendationJobStatus> AIRecommendationJobStatus{};
+  std::optional<std::string> FailureReason{};
+  ::awsjson::sagemaker::AIModelSource ModelSource{};
+  ::awsjson::sagemaker::AIRecommendationOutputResult OutputConfig{};
+  std::optional<::awsjson::sagemaker::AIRecommendationInferenceSpecification> InferenceSpecification{};
+  std::string AIWorkloadConfigIdentifier{};
+  std::optional<bool> OptimizeModel{};
+  std::optional<::awsjson::sagemaker::AIRecommendationPerformanceTarget> PerformanceTarget{};
+  std::optional<std::vector<::awsjson::sagemaker::AIRecommendation>> Recommendations{};
+  std::string RoleArn{};
+  std::optional<::awsjson::sagemaker::AIRecommendationComputeSpec> ComputeSpec{};
+  awsjson::timestamp CreationTime{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<awsjson::timestamp> EndTime{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
 
   friend bool operator==(DescribeAIRecommendationJobResponse const&,
                          DescribeAIRecommendationJobResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAIWorkloadConfigRequest {
-  std::string AIWorkloadConfigName;
+  std::string AIWorkloadConfigName{};
 
   friend bool operator==(DescribeAIWorkloadConfigRequest const&,
                          DescribeAIWorkloadConfigRequest const&) = default;

@@ -17,12 +17,12 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAIWorkloadConfigResponse {
-  std::string AIWorkloadConfigName;
-  std::string AIWorkloadConfigArn;
-  std::optional<::awsjson::sagemaker::AIDatasetConfig> DatasetConfig;
-  std::optional<::awsjson::sagemaker::AIWorkloadConfigs> AIWorkloadConfigs;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
-  awsjson::timestamp CreationTime;
+  std::string AIWorkloadConfigName{};
+  std::string AIWorkloadConfigArn{};
+  std::optional<::awsjson::sagemaker::AIDatasetConfig> DatasetConfig{};
+  std::optional<::awsjson::sagemaker::AIWorkloadConfigs> AIWorkloadConfigs{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
+  awsjson::timestamp CreationTime{};
 
   friend bool operator==(DescribeAIWorkloadConfigResponse const&,
                          DescribeAIWorkloadConfigResponse const&) = default;

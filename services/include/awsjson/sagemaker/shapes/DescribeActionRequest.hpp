@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeActionRequest {
-  std::string ActionName;
+  std::string ActionName{};
 
   friend bool operator==(DescribeActionRequest const&, DescribeActionRequest const&) = default;
 };

@@ -18,19 +18,19 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeActionResponse {
-  std::optional<std::string> ActionName;
-  std::optional<std::string> ActionArn;
-  std::optional<::awsjson::sagemaker::ActionSource> Source;
-  std::optional<std::string> ActionType;
-  std::optional<std::string> Description;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ActionStatus>> Status;
-  std::optional<std::map<std::string, std::string>> Properties;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<::awsjson::sagemaker::UserContext> CreatedBy;
-  std::optional<awsjson::timestamp> LastModifiedTime;
-  std::optional<::awsjson::sagemaker::UserContext> LastModifiedBy;
-  std::optional<::awsjson::sagemaker::MetadataProperties> MetadataProperties;
-  std::optional<std::string> LineageGroupArn;
+  std::optional<std::string> ActionName{};
+  std::optional<std::string> ActionArn{};
+  std::optional<::awsjson::sagemaker::ActionSource> Source{};
+  std::optional<std::string> ActionType{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ActionStatus>> Status{};
+  std::optional<std::map<std::string, std::string>> Properties{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<::awsjson::sagemaker::UserContext> CreatedBy{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
+  std::optional<::awsjson::sagemaker::UserContext> LastModifiedBy{};
+  std::optional<::awsjson::sagemaker::MetadataProperties> MetadataProperties{};
+  std::optional<std::string> LineageGroupArn{};
 
   friend bool operator==(DescribeActionResponse const&, DescribeActionResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAlgorithmRequest {
-  std::string AlgorithmName;
+  std::string AlgorithmName{};
 
   friend bool operator==(DescribeAlgorithmRequest const&,
                          DescribeAlgorithmRequest const&) = default;

@@ -18,17 +18,17 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAlgorithmResponse {
-  std::string AlgorithmName;
-  std::string AlgorithmArn;
-  std::optional<std::string> AlgorithmDescription;
-  awsjson::timestamp CreationTime;
-  ::awsjson::sagemaker::TrainingSpecification TrainingSpecification;
-  std::optional<::awsjson::sagemaker::InferenceSpecification> InferenceSpecification;
-  std::optional<::awsjson::sagemaker::AlgorithmValidationSpecification> ValidationSpecification;
-  awsjson::open_enum<::awsjson::sagemaker::AlgorithmStatus> AlgorithmStatus;
-  ::awsjson::sagemaker::AlgorithmStatusDetails AlgorithmStatusDetails;
-  std::optional<std::string> ProductId;
-  std::optional<bool> CertifyForMarketplace;
+  std::string AlgorithmName{};
+  std::string AlgorithmArn{};
+  std::optional<std::string> AlgorithmDescription{};
+  awsjson::timestamp CreationTime{};
+  ::awsjson::sagemaker::TrainingSpecification TrainingSpecification{};
+  std::optional<::awsjson::sagemaker::InferenceSpecification> InferenceSpecification{};
+  std::optional<::awsjson::sagemaker::AlgorithmValidationSpecification> ValidationSpecification{};
+  awsjson::open_enum<::awsjson::sagemaker::AlgorithmStatus> AlgorithmStatus{};
+  ::awsjson::sagemaker::AlgorithmStatusDetails AlgorithmStatusDetails{};
+  std::optional<std::string> ProductId{};
+  std::optional<bool> CertifyForMarketplace{};
 
   friend bool operator==(DescribeAlgorithmResponse const&,
                          DescribeAlgorithmResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAppImageConfigRequest {
-  std::string AppImageConfigName;
+  std::string AppImageConfigName{};
 
   friend bool operator==(DescribeAppImageConfigRequest const&,
                          DescribeAppImageConfigRequest const&) = default;

@@ -16,13 +16,13 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAppImageConfigResponse {
-  std::optional<std::string> AppImageConfigArn;
-  std::optional<std::string> AppImageConfigName;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastModifiedTime;
-  std::optional<::awsjson::sagemaker::KernelGatewayImageConfig> KernelGatewayImageConfig;
-  std::optional<::awsjson::sagemaker::JupyterLabAppImageConfig> JupyterLabAppImageConfig;
-  std::optional<::awsjson::sagemaker::CodeEditorAppImageConfig> CodeEditorAppImageConfig;
+  std::optional<std::string> AppImageConfigArn{};
+  std::optional<std::string> AppImageConfigName{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
+  std::optional<::awsjson::sagemaker::KernelGatewayImageConfig> KernelGatewayImageConfig{};
+  std::optional<::awsjson::sagemaker::JupyterLabAppImageConfig> JupyterLabAppImageConfig{};
+  std::optional<::awsjson::sagemaker::CodeEditorAppImageConfig> CodeEditorAppImageConfig{};
 
   friend bool operator==(DescribeAppImageConfigResponse const&,
                          DescribeAppImageConfigResponse const&) = default;

@@ -14,11 +14,11 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAppRequest {
-  std::string DomainId;
-  std::optional<std::string> UserProfileName;
-  std::optional<std::string> SpaceName;
-  awsjson::open_enum<::awsjson::sagemaker::AppType> AppType;
-  std::string AppName;
+  std::string DomainId{};
+  std::optional<std::string> UserProfileName{};
+  std::optional<std::string> SpaceName{};
+  awsjson::open_enum<::awsjson::sagemaker::AppType> AppType{};
+  std::string AppName{};
 
   friend bool operator==(DescribeAppRequest const&, DescribeAppRequest const&) = default;
 };

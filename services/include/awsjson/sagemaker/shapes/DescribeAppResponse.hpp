@@ -17,21 +17,21 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAppResponse {
-  std::optional<std::string> AppArn;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::AppType>> AppType;
-  std::optional<std::string> AppName;
-  std::optional<std::string> DomainId;
-  std::optional<std::string> UserProfileName;
-  std::optional<std::string> SpaceName;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::AppStatus>> Status;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::FeatureStatus>> EffectiveTrustedIdentityPropagationStatus;
-  std::optional<bool> RecoveryMode;
-  std::optional<awsjson::timestamp> LastHealthCheckTimestamp;
-  std::optional<awsjson::timestamp> LastUserActivityTimestamp;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<std::string> FailureReason;
-  std::optional<::awsjson::sagemaker::ResourceSpec> ResourceSpec;
-  std::optional<std::string> BuiltInLifecycleConfigArn;
+  std::optional<std::string> AppArn{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::AppType>> AppType{};
+  std::optional<std::string> AppName{};
+  std::optional<std::string> DomainId{};
+  std::optional<std::string> UserProfileName{};
+  std::optional<std::string> SpaceName{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::AppStatus>> Status{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::FeatureStatus>> EffectiveTrustedIdentityPropagationStatus{};
+  std::optional<bool> RecoveryMode{};
+  std::optional<awsjson::timestamp> LastHealthCheckTimestamp{};
+  std::optional<awsjson::timestamp> LastUserActivityTimestamp{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<std::string> FailureReason{};
+  std::optional<::awsjson::sagemaker::ResourceSpec> ResourceSpec{};
+  std::optional<std::string> BuiltInLifecycleConfigArn{};
 
   friend bool operator==(DescribeAppResponse const&, DescribeAppResponse const&) = default;
 };

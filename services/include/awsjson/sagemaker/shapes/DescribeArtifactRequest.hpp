@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeArtifactRequest {
-  std::string ArtifactArn;
+  std::string ArtifactArn{};
 
   friend bool operator==(DescribeArtifactRequest const&, DescribeArtifactRequest const&) = default;
 };

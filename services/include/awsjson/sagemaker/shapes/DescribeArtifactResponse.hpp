@@ -17,17 +17,17 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeArtifactResponse {
-  std::optional<std::string> ArtifactName;
-  std::optional<std::string> ArtifactArn;
-  std::optional<::awsjson::sagemaker::ArtifactSource> Source;
-  std::optional<std::string> ArtifactType;
-  std::optional<std::map<std::string, std::string>> Properties;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<::awsjson::sagemaker::UserContext> CreatedBy;
-  std::optional<awsjson::timestamp> LastModifiedTime;
-  std::optional<::awsjson::sagemaker::UserContext> LastModifiedBy;
-  std::optional<::awsjson::sagemaker::MetadataProperties> MetadataProperties;
-  std::optional<std::string> LineageGroupArn;
+  std::optional<std::string> ArtifactName{};
+  std::optional<std::string> ArtifactArn{};
+  std::optional<::awsjson::sagemaker::ArtifactSource> Source{};
+  std::optional<std::string> ArtifactType{};
+  std::optional<std::map<std::string, std::string>> Properties{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<::awsjson::sagemaker::UserContext> CreatedBy{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
+  std::optional<::awsjson::sagemaker::UserContext> LastModifiedBy{};
+  std::optional<::awsjson::sagemaker::MetadataProperties> MetadataProperties{};
+  std::optional<std::string> LineageGroupArn{};
 
   friend bool operator==(DescribeArtifactResponse const&,
                          DescribeArtifactResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAutoMLJobRequest {
-  std::string AutoMLJobName;
+  std::string AutoMLJobName{};
 
   friend bool operator==(DescribeAutoMLJobRequest const&,
                          DescribeAutoMLJobRequest const&) = default;

@@ -27,27 +27,27 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAutoMLJobResponse {
-  std::string AutoMLJobName;
-  std::string AutoMLJobArn;
-  std::vector<::awsjson::sagemaker::AutoMLChannel> InputDataConfig;
-  ::awsjson::sagemaker::AutoMLOutputDataConfig OutputDataConfig;
-  std::string RoleArn;
-  std::optional<::awsjson::sagemaker::AutoMLJobObjective> AutoMLJobObjective;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ProblemType>> ProblemType;
-  std::optional<::awsjson::sagemaker::AutoMLJobConfig> AutoMLJobConfig;
-  awsjson::timestamp CreationTime;
-  std::optional<awsjson::timestamp> EndTime;
-  awsjson::timestamp LastModifiedTime;
-  std::optional<std::string> FailureReason;
-  std::optional<std::vector<::awsjson::sagemaker::AutoMLPartialFailureReason>> PartialFailureReasons;
-  std::optional<::awsjson::sagemaker::AutoMLCandidate> BestCandidate;
-  awsjson::open_enum<::awsjson::sagemaker::AutoMLJobStatus> AutoMLJobStatus;
-  awsjson::open_enum<::awsjson::sagemaker::AutoMLJobSecondaryStatus> AutoMLJobSecondaryStatus;
-  std::optional<bool> GenerateCandidateDefinitionsOnly;
-  std::optional<::awsjson::sagemaker::AutoMLJobArtifacts> AutoMLJobArtifacts;
-  std::optional<::awsjson::sagemaker::ResolvedAttributes> ResolvedAttributes;
-  std::optional<::awsjson::sagemaker::ModelDeployConfig> ModelDeployConfig;
-  std::optional<::awsjson::sagemaker::ModelDeployResult> ModelDeployResult;
+  std::string AutoMLJobName{};
+  std::string AutoMLJobArn{};
+  std::vector<::awsjson::sagemaker::AutoMLChannel> InputDataConfig{};
+  ::awsjson::sagemaker::AutoMLOutputDataConfig OutputDataConfig{};
+  std::string RoleArn{};
+  std::optional<::awsjson::sagemaker::AutoMLJobObjective> AutoMLJobObjective{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ProblemType>> ProblemType{};
+  std::optional<::awsjson::sagemaker::AutoMLJobConfig> AutoMLJobConfig{};
+  awsjson::timestamp CreationTime{};
+  std::optional<awsjson::timestamp> EndTime{};
+  awsjson::timestamp LastModifiedTime{};
+  std::optional<std::string> FailureReason{};
+  std::optional<std::vector<::awsjson::sagemaker::AutoMLPartialFailureReason>> PartialFailureReasons{};
+  std::optional<::awsjson::sagemaker::AutoMLCandidate> BestCandidate{};
+  awsjson::open_enum<::awsjson::sagemaker::AutoMLJobStatus> AutoMLJobStatus{};
+  awsjson::open_enum<::awsjson::sagemaker::AutoMLJobSecondaryStatus> AutoMLJobSecondaryStatus{};
+  std::optional<bool> GenerateCandidateDefinitionsOnly{};
+  std::optional<::awsjson::sagemaker::AutoMLJobArtifacts> AutoMLJobArtifacts{};
+  std::optional<::awsjson::sagemaker::ResolvedAttributes> ResolvedAttributes{};
+  std::optional<::awsjson::sagemaker::ModelDeployConfig> ModelDeployConfig{};
+  std::optional<::awsjson::sagemaker::ModelDeployResult> ModelDeployResult{};
 
   friend bool operator==(DescribeAutoMLJobResponse const&,
                          DescribeAutoMLJobResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAutoMLJobV2Request {
-  std::string AutoMLJobName;
+  std::string AutoMLJobName{};
 
   friend bool operator==(DescribeAutoMLJobV2Request const&,
                          DescribeAutoMLJobV2Request const&) = default;

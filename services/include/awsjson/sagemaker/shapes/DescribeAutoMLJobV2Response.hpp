@@ -30,29 +30,29 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAutoMLJobV2Response {
-  std::string AutoMLJobName;
-  std::string AutoMLJobArn;
-  std::vector<::awsjson::sagemaker::AutoMLJobChannel> AutoMLJobInputDataConfig;
-  ::awsjson::sagemaker::AutoMLOutputDataConfig OutputDataConfig;
-  std::string RoleArn;
-  std::optional<::awsjson::sagemaker::AutoMLJobObjective> AutoMLJobObjective;
-  std::optional<::awsjson::sagemaker::AutoMLProblemTypeConfig> AutoMLProblemTypeConfig;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::AutoMLProblemTypeConfigName>> AutoMLProblemTypeConfigName;
-  awsjson::timestamp CreationTime;
-  std::optional<awsjson::timestamp> EndTime;
-  awsjson::timestamp LastModifiedTime;
-  std::optional<std::string> FailureReason;
-  std::optional<std::vector<::awsjson::sagemaker::AutoMLPartialFailureReason>> PartialFailureReasons;
-  std::optional<::awsjson::sagemaker::AutoMLCandidate> BestCandidate;
-  awsjson::open_enum<::awsjson::sagemaker::AutoMLJobStatus> AutoMLJobStatus;
-  awsjson::open_enum<::awsjson::sagemaker::AutoMLJobSecondaryStatus> AutoMLJobSecondaryStatus;
-  std::optional<::awsjson::sagemaker::AutoMLJobArtifacts> AutoMLJobArtifacts;
-  std::optional<::awsjson::sagemaker::AutoMLResolvedAttributes> ResolvedAttributes;
-  std::optional<::awsjson::sagemaker::ModelDeployConfig> ModelDeployConfig;
-  std::optional<::awsjson::sagemaker::ModelDeployResult> ModelDeployResult;
-  std::optional<::awsjson::sagemaker::AutoMLDataSplitConfig> DataSplitConfig;
-  std::optional<::awsjson::sagemaker::AutoMLSecurityConfig> SecurityConfig;
-  std::optional<::awsjson::sagemaker::AutoMLComputeConfig> AutoMLComputeConfig;
+  std::string AutoMLJobName{};
+  std::string AutoMLJobArn{};
+  std::vector<::awsjson::sagemaker::AutoMLJobChannel> AutoMLJobInputDataConfig{};
+  ::awsjson::sagemaker::AutoMLOutputDataConfig OutputDataConfig{};
+  std::string RoleArn{};
+  std::optional<::awsjson::sagemaker::AutoMLJobObjective> AutoMLJobObjective{};
+  std::optional<::awsjson::sagemaker::AutoMLProblemTypeConfig> AutoMLProblemTypeConfig{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::AutoMLProblemTypeConfigName>> AutoMLProblemTypeConfigName{};
+  awsjson::timestamp CreationTime{};
+  std::optional<awsjson::timestamp> EndTime{};
+  awsjson::timestamp LastModifiedTime{};
+  std::optional<std::string> FailureReason{};
+  std::optional<std::vector<::awsjson::sagemaker::AutoMLPartialFailureReason>> PartialFailureReasons{};
+  std::optional<::awsjson::sagemaker::AutoMLCandidate> BestCandidate{};
+  awsjson::open_enum<::awsjson::sagemaker::AutoMLJobStatus> AutoMLJobStatus{};
+  awsjson::open_enum<::awsjson::sagemaker::AutoMLJobSecondaryStatus> AutoMLJobSecondaryStatus{};
+  std::optional<::awsjson::sagemaker::AutoMLJobArtifacts> AutoMLJobArtifacts{};
+  std::optional<::awsjson::sagemaker::AutoMLResolvedAttributes> ResolvedAttributes{};
+  std::optional<::awsjson::sagemaker::ModelDeployConfig> ModelDeployConfig{};
+  std::optional<::awsjson::sagemaker::ModelDeployResult> ModelDeployResult{};
+  std::optional<::awsjson::sagemaker::AutoMLDataSplitConfig> DataSplitConfig{};
+  std::optional<::awsjson::sagemaker::AutoMLSecurityConfig> SecurityConfig{};
+  std::optional<::awsjson::sagemaker::AutoMLComputeConfig> AutoMLComputeConfig{};
 
   friend bool operator==(DescribeAutoMLJobV2Response const&,
                          DescribeAutoMLJobV2Response const&) = default;

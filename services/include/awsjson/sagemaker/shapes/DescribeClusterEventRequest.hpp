@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeClusterEventRequest {
-  std::string EventId;
-  std::string ClusterName;
+  std::string EventId{};
+  std::string ClusterName{};
 
   friend bool operator==(DescribeClusterEventRequest const&,
                          DescribeClusterEventRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeClusterEventResponse {
-  std::optional<::awsjson::sagemaker::ClusterEventDetail> EventDetails;
+  std::optional<::awsjson::sagemaker::ClusterEventDetail> EventDetails{};
 
   friend bool operator==(DescribeClusterEventResponse const&,
                          DescribeClusterEventResponse const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeClusterNodeRequest {
-  std::string ClusterName;
-  std::optional<std::string> NodeId;
-  std::optional<std::string> NodeLogicalId;
+  std::string ClusterName{};
+  std::optional<std::string> NodeId{};
+  std::optional<std::string> NodeLogicalId{};
 
   friend bool operator==(DescribeClusterNodeRequest const&,
                          DescribeClusterNodeRequest const&) = default;

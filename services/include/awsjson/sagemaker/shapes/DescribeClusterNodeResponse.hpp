@@ -13,7 +13,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeClusterNodeResponse {
-  ::awsjson::sagemaker::ClusterNodeDetails NodeDetails;
+  ::awsjson::sagemaker::ClusterNodeDetails NodeDetails{};
 
   friend bool operator==(DescribeClusterNodeResponse const&,
                          DescribeClusterNodeResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeClusterRequest {
-  std::string ClusterName;
+  std::string ClusterName{};
 
   friend bool operator==(DescribeClusterRequest const&, DescribeClusterRequest const&) = default;
 };

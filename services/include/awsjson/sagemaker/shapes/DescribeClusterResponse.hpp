@@ -23,20 +23,20 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeClusterResponse {
-  std::string ClusterArn;
-  std::optional<std::string> ClusterName;
-  awsjson::open_enum<::awsjson::sagemaker::ClusterStatus> ClusterStatus;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<std::string> FailureMessage;
-  std::vector<::awsjson::sagemaker::ClusterInstanceGroupDetails> InstanceGroups;
-  std::optional<std::vector<::awsjson::sagemaker::ClusterRestrictedInstanceGroupDetails>> RestrictedInstanceGroups;
-  std::optional<::awsjson::sagemaker::VpcConfig> VpcConfig;
-  std::optional<::awsjson::sagemaker::ClusterOrchestrator> Orchestrator;
-  std::optional<::awsjson::sagemaker::ClusterTieredStorageConfig> TieredStorageConfig;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ClusterNodeRecovery>> NodeRecovery;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ClusterNodeProvisioningMode>> NodeProvisioningMode;
-  std::optional<std::string> ClusterRole;
-  std::optional<::awsjson::sagemaker::ClusterAutoScalingConfigOutput> AutoScaling;
+  std::string ClusterArn{};
+  std::optional<std::string> ClusterName{};
+  awsjson::open_enum<::awsjson::sagemaker::ClusterStatus> ClusterStatus{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<std::string> FailureMessage{};
+  std::vector<::awsjson::sagemaker::ClusterInstanceGroupDetails> InstanceGroups{};
+  std::optional<std::vector<::awsjson::sagemaker::ClusterRestrictedInstanceGroupDetails>> RestrictedInstanceGroups{};
+  std::optional<::awsjson::sagemaker::VpcConfig> VpcConfig{};
+  std::optional<::awsjson::sagemaker::ClusterOrchestrator> Orchestrator{};
+  std::optional<::awsjson::sagemaker::ClusterTieredStorageConfig> TieredStorageConfig{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ClusterNodeRecovery>> NodeRecovery{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ClusterNodeProvisioningMode>> NodeProvisioningMode{};
+  std::optional<std::string> ClusterRole{};
+  std::optional<::awsjson::sagemaker::ClusterAutoScalingConfigOutput> AutoScaling{};
 
   friend bool operator==(DescribeClusterResponse const&, DescribeClusterResponse const&) = default;
 };

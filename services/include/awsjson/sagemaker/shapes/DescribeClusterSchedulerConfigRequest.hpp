@@ -13,8 +13,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeClusterSchedulerConfigRequest {
-  std::string ClusterSchedulerConfigId;
-  std::optional<std::int32_t> ClusterSchedulerConfigVersion;
+  std::string ClusterSchedulerConfigId{};
+  std::optional<std::int32_t> ClusterSchedulerConfigVersion{};
 
   friend bool operator==(DescribeClusterSchedulerConfigRequest const&,
                          DescribeClusterSchedulerConfigRequest const&) = default;

@@ -18,20 +18,20 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeClusterSchedulerConfigResponse {
-  std::string ClusterSchedulerConfigArn;
-  std::string ClusterSchedulerConfigId;
-  std::string Name;
-  std::int32_t ClusterSchedulerConfigVersion;
-  awsjson::open_enum<::awsjson::sagemaker::SchedulerResourceStatus> Status;
-  std::optional<std::string> FailureReason;
-  std::optional<std::map<std::string, awsjson::open_enum<::awsjson::sagemaker::SchedulerResourceStatus>>> StatusDetails;
-  std::optional<std::string> ClusterArn;
-  std::optional<::awsjson::sagemaker::SchedulerConfig> SchedulerConfig;
-  std::optional<std::string> Description;
-  awsjson::timestamp CreationTime;
-  std::optional<::awsjson::sagemaker::UserContext> CreatedBy;
-  std::optional<awsjson::timestamp> LastModifiedTime;
-  std::optional<::awsjson::sagemaker::UserContext> LastModifiedBy;
+  std::string ClusterSchedulerConfigArn{};
+  std::string ClusterSchedulerConfigId{};
+  std::string Name{};
+  std::int32_t ClusterSchedulerConfigVersion{};
+  awsjson::open_enum<::awsjson::sagemaker::SchedulerResourceStatus> Status{};
+  std::optional<std::string> FailureReason{};
+  std::optional<std::map<std::string, awsjson::open_enum<::awsjson::sagemaker::SchedulerResourceStatus>>> StatusDetails{};
+  std::optional<std::string> ClusterArn{};
+  std::optional<::awsjson::sagemaker::SchedulerConfig> SchedulerConfig{};
+  std::optional<std::string> Description{};
+  awsjson::timestamp CreationTime{};
+  std::optional<::awsjson::sagemaker::UserContext> CreatedBy{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
+  std::optional<::awsjson::sagemaker::UserContext> LastModifiedBy{};
 
   friend bool operator==(DescribeClusterSchedulerConfigResponse const&,
                          DescribeClusterSchedulerConfigResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeCodeRepositoryRequest {
-  std::string CodeRepositoryName;
+  std::string CodeRepositoryName{};
 
   friend bool operator==(DescribeCodeRepositoryRequest const&,
                          DescribeCodeRepositoryRequest const&) = default;

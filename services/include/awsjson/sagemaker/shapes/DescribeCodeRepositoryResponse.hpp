@@ -14,11 +14,11 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeCodeRepositoryResponse {
-  std::string CodeRepositoryName;
-  std::string CodeRepositoryArn;
-  awsjson::timestamp CreationTime;
-  awsjson::timestamp LastModifiedTime;
-  std::optional<::awsjson::sagemaker::GitConfig> GitConfig;
+  std::string CodeRepositoryName{};
+  std::string CodeRepositoryArn{};
+  awsjson::timestamp CreationTime{};
+  awsjson::timestamp LastModifiedTime{};
+  std::optional<::awsjson::sagemaker::GitConfig> GitConfig{};
 
   friend bool operator==(DescribeCodeRepositoryResponse const&,
                          DescribeCodeRepositoryResponse const&) = default;

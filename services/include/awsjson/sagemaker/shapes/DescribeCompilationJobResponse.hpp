@@ -21,24 +21,24 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeCompilationJobResponse {
-  std::string CompilationJobName;
-  std::string CompilationJobArn;
-  awsjson::open_enum<::awsjson::sagemaker::CompilationJobStatus> CompilationJobStatus;
-  std::optional<awsjson::timestamp> CompilationStartTime;
-  std::optional<awsjson::timestamp> CompilationEndTime;
-  ::awsjson::sagemaker::StoppingCondition StoppingCondition;
-  std::optional<std::string> InferenceImage;
-  std::optional<std::string> ModelPackageVersionArn;
-  awsjson::timestamp CreationTime;
-  awsjson::timestamp LastModifiedTime;
-  std::string FailureReason;
-  ::awsjson::sagemaker::ModelArtifacts ModelArtifacts;
-  std::optional<::awsjson::sagemaker::ModelDigests> ModelDigests;
-  std::string RoleArn;
-  ::awsjson::sagemaker::InputConfig InputConfig;
-  ::awsjson::sagemaker::OutputConfig OutputConfig;
-  std::optional<::awsjson::sagemaker::NeoVpcConfig> VpcConfig;
-  std::optional<::awsjson::sagemaker::DerivedInformation> DerivedInformation;
+  std::string CompilationJobName{};
+  std::string CompilationJobArn{};
+  awsjson::open_enum<::awsjson::sagemaker::CompilationJobStatus> CompilationJobStatus{};
+  std::optional<awsjson::timestamp> CompilationStartTime{};
+  std::optional<awsjson::timestamp> CompilationEndTime{};
+  ::awsjson::sagemaker::StoppingCondition StoppingCondition{};
+  std::optional<std::string> InferenceImage{};
+  std::optional<std::string> ModelPackageVersionArn{};
+  awsjson::timestamp CreationTime{};
+  awsjson::timestamp LastModifiedTime{};
+  std::string FailureReason{};
+  ::awsjson::sagemaker::ModelArtifacts ModelArtifacts{};
+  std::optional<::awsjson::sagemaker::ModelDigests> ModelDigests{};
+  std::string RoleArn{};
+  ::awsjson::sagemaker::InputConfig InputConfig{};
+  ::awsjson::sagemaker::OutputConfig OutputConfig{};
+  std::optional<::awsjson::sagemaker::NeoVpcConfig> VpcConfig{};
+  std::optional<::awsjson::sagemaker::DerivedInformation> DerivedInformation{};
 
   friend bool operator==(DescribeCompilationJobResponse const&,
                          DescribeCompilationJobResponse const&) = default;

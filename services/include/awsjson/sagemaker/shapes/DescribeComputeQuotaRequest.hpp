@@ -13,8 +13,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeComputeQuotaRequest {
-  std::string ComputeQuotaId;
-  std::optional<std::int32_t> ComputeQuotaVersion;
+  std::string ComputeQuotaId{};
+  std::optional<std::int32_t> ComputeQuotaVersion{};
 
   friend bool operator==(DescribeComputeQuotaRequest const&,
                          DescribeComputeQuotaRequest const&) = default;

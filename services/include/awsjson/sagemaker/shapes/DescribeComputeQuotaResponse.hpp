@@ -19,21 +19,21 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeComputeQuotaResponse {
-  std::string ComputeQuotaArn;
-  std::string ComputeQuotaId;
-  std::string Name;
-  std::optional<std::string> Description;
-  std::int32_t ComputeQuotaVersion;
-  awsjson::open_enum<::awsjson::sagemaker::SchedulerResourceStatus> Status;
-  std::optional<std::string> FailureReason;
-  std::optional<std::string> ClusterArn;
-  std::optional<::awsjson::sagemaker::ComputeQuotaConfig> ComputeQuotaConfig;
-  ::awsjson::sagemaker::ComputeQuotaTarget ComputeQuotaTarget;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ActivationState>> ActivationState;
-  awsjson::timestamp CreationTime;
-  std::optional<::awsjson::sagemaker::UserContext> CreatedBy;
-  std::optional<awsjson::timestamp> LastModifiedTime;
-  std::optional<::awsjson::sagemaker::UserContext> LastModifiedBy;
+  std::string ComputeQuotaArn{};
+  std::string ComputeQuotaId{};
+  std::string Name{};
+  std::optional<std::string> Description{};
+  std::int32_t ComputeQuotaVersion{};
+  awsjson::open_enum<::awsjson::sagemaker::SchedulerResourceStatus> Status{};
+  std::optional<std::string> FailureReason{};
+  std::optional<std::string> ClusterArn{};
+  std::optional<::awsjson::sagemaker::ComputeQuotaConfig> ComputeQuotaConfig{};
+  ::awsjson::sagemaker::ComputeQuotaTarget ComputeQuotaTarget{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ActivationState>> ActivationState{};
+  awsjson::timestamp CreationTime{};
+  std::optional<::awsjson::sagemaker::UserContext> CreatedBy{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
+  std::optional<::awsjson::sagemaker::UserContext> LastModifiedBy{};
 
   friend bool operator==(DescribeComputeQuotaResponse const&,
                          DescribeComputeQuotaResponse const&) = default;

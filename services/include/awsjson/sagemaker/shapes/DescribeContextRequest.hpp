@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeContextRequest {
-  std::string ContextName;
+  std::string ContextName{};
 
   friend bool operator==(DescribeContextRequest const&, DescribeContextRequest const&) = default;
 };

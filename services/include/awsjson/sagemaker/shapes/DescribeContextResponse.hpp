@@ -16,17 +16,17 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeContextResponse {
-  std::optional<std::string> ContextName;
-  std::optional<std::string> ContextArn;
-  std::optional<::awsjson::sagemaker::ContextSource> Source;
-  std::optional<std::string> ContextType;
-  std::optional<std::string> Description;
-  std::optional<std::map<std::string, std::string>> Properties;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<::awsjson::sagemaker::UserContext> CreatedBy;
-  std::optional<awsjson::timestamp> LastModifiedTime;
-  std::optional<::awsjson::sagemaker::UserContext> LastModifiedBy;
-  std::optional<std::string> LineageGroupArn;
+  std::optional<std::string> ContextName{};
+  std::optional<std::string> ContextArn{};
+  std::optional<::awsjson::sagemaker::ContextSource> Source{};
+  std::optional<std::string> ContextType{};
+  std::optional<std::string> Description{};
+  std::optional<std::map<std::string, std::string>> Properties{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<::awsjson::sagemaker::UserContext> CreatedBy{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
+  std::optional<::awsjson::sagemaker::UserContext> LastModifiedBy{};
+  std::optional<std::string> LineageGroupArn{};
 
   friend bool operator==(DescribeContextResponse const&, DescribeContextResponse const&) = default;
 };

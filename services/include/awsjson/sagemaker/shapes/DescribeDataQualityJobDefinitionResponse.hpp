@@ -20,17 +20,17 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDataQualityJobDefinitionResponse {
-  std::string JobDefinitionArn;
-  std::string JobDefinitionName;
-  awsjson::timestamp CreationTime;
-  std::optional<::awsjson::sagemaker::DataQualityBaselineConfig> DataQualityBaselineConfig;
-  ::awsjson::sagemaker::DataQualityAppSpecification DataQualityAppSpecification;
-  ::awsjson::sagemaker::DataQualityJobInput DataQualityJobInput;
-  ::awsjson::sagemaker::MonitoringOutputConfig DataQualityJobOutputConfig;
-  ::awsjson::sagemaker::MonitoringResources JobResources;
-  std::optional<::awsjson::sagemaker::MonitoringNetworkConfig> NetworkConfig;
-  std::string RoleArn;
-  std::optional<::awsjson::sagemaker::MonitoringStoppingCondition> StoppingCondition;
+  std::string JobDefinitionArn{};
+  std::string JobDefinitionName{};
+  awsjson::timestamp CreationTime{};
+  std::optional<::awsjson::sagemaker::DataQualityBaselineConfig> DataQualityBaselineConfig{};
+  ::awsjson::sagemaker::DataQualityAppSpecification DataQualityAppSpecification{};
+  ::awsjson::sagemaker::DataQualityJobInput DataQualityJobInput{};
+  ::awsjson::sagemaker::MonitoringOutputConfig DataQualityJobOutputConfig{};
+  ::awsjson::sagemaker::MonitoringResources JobResources{};
+  std::optional<::awsjson::sagemaker::MonitoringNetworkConfig> NetworkConfig{};
+  std::string RoleArn{};
+  std::optional<::awsjson::sagemaker::MonitoringStoppingCondition> StoppingCondition{};
 
   friend bool operator==(DescribeDataQualityJobDefinitionResponse const&,
                          DescribeDataQualityJobDefinitionResponse const&) = default;

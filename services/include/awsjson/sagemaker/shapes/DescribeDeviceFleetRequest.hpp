@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDeviceFleetRequest {
-  std::string DeviceFleetName;
+  std::string DeviceFleetName{};
 
   friend bool operator==(DescribeDeviceFleetRequest const&,
                          DescribeDeviceFleetRequest const&) = default;

@@ -14,14 +14,14 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDeviceFleetResponse {
-  std::string DeviceFleetName;
-  std::string DeviceFleetArn;
-  ::awsjson::sagemaker::EdgeOutputConfig OutputConfig;
-  std::optional<std::string> Description;
-  awsjson::timestamp CreationTime;
-  awsjson::timestamp LastModifiedTime;
-  std::optional<std::string> RoleArn;
-  std::optional<std::string> IotRoleAlias;
+  std::string DeviceFleetName{};
+  std::string DeviceFleetArn{};
+  ::awsjson::sagemaker::EdgeOutputConfig OutputConfig{};
+  std::optional<std::string> Description{};
+  awsjson::timestamp CreationTime{};
+  awsjson::timestamp LastModifiedTime{};
+  std::optional<std::string> RoleArn{};
+  std::optional<std::string> IotRoleAlias{};
 
   friend bool operator==(DescribeDeviceFleetResponse const&,
                          DescribeDeviceFleetResponse const&) = default;

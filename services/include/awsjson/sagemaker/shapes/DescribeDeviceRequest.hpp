@@ -12,9 +12,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDeviceRequest {
-  std::optional<std::string> NextToken;
-  std::string DeviceName;
-  std::string DeviceFleetName;
+  std::optional<std::string> NextToken{};
+  std::string DeviceName{};
+  std::string DeviceFleetName{};
 
   friend bool operator==(DescribeDeviceRequest const&, DescribeDeviceRequest const&) = default;
 };

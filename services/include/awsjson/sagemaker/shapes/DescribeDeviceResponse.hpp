@@ -16,17 +16,17 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDeviceResponse {
-  std::optional<std::string> DeviceArn;
-  std::string DeviceName;
-  std::optional<std::string> Description;
-  std::string DeviceFleetName;
-  std::optional<std::string> IotThingName;
-  awsjson::timestamp RegistrationTime;
-  std::optional<awsjson::timestamp> LatestHeartbeat;
-  std::optional<std::vector<::awsjson::sagemaker::EdgeModel>> Models;
-  std::optional<std::int32_t> MaxModels;
-  std::optional<std::string> NextToken;
-  std::optional<std::string> AgentVersion;
+  std::optional<std::string> DeviceArn{};
+  std::string DeviceName{};
+  std::optional<std::string> Description{};
+  std::string DeviceFleetName{};
+  std::optional<std::string> IotThingName{};
+  awsjson::timestamp RegistrationTime{};
+  std::optional<awsjson::timestamp> LatestHeartbeat{};
+  std::optional<std::vector<::awsjson::sagemaker::EdgeModel>> Models{};
+  std::optional<std::int32_t> MaxModels{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::string> AgentVersion{};
 
   friend bool operator==(DescribeDeviceResponse const&, DescribeDeviceResponse const&) = default;
 };

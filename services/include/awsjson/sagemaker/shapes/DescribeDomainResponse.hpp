@@ -22,29 +22,29 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDomainResponse {
-  std::optional<std::string> DomainArn;
-  std::optional<std::string> DomainId;
-  std::optional<std::string> DomainName;
-  std::optional<std::string> HomeEfsFileSystemId;
-  std::optional<std::string> SingleSignOnManagedApplicationInstanceId;
-  std::optional<std::string> SingleSignOnApplicationArn;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::DomainStatus>> Status;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastModifiedTime;
-  std::optional<std::string> FailureReason;
-  std::optional<std::string> SecurityGroupIdForDomainBoundary;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::AuthMode>> AuthMode;
-  std::optional<::awsjson::sagemaker::UserSettings> DefaultUserSettings;
-  std::optional<::awsjson::sagemaker::DomainSettings> DomainSettings;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::AppNetworkAccessType>> AppNetworkAccessType;
-  std::optional<std::string> HomeEfsFileSystemKmsKeyId;
-  std::optional<std::vector<std::string>> SubnetIds;
-  std::optional<std::string> Url;
-  std::optional<std::string> VpcId;
-  std::optional<std::string> KmsKeyId;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::AppSecurityGroupManagement>> AppSecurityGroupManagement;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::TagPropagation>> TagPropagation;
-  std::optional<::awsjson::sagemaker::DefaultSpaceSettings> DefaultSpaceSettings;
+  std::optional<std::string> DomainArn{};
+  std::optional<std::string> DomainId{};
+  std::optional<std::string> DomainName{};
+  std::optional<std::string> HomeEfsFileSystemId{};
+  std::optional<std::string> SingleSignOnManagedApplicationInstanceId{};
+  std::optional<std::string> SingleSignOnApplicationArn{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::DomainStatus>> Status{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
+  std::optional<std::string> FailureReason{};
+  std::optional<std::string> SecurityGroupIdForDomainBoundary{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::AuthMode>> AuthMode{};
+  std::optional<::awsjson::sagemaker::UserSettings> DefaultUserSettings{};
+  std::optional<::awsjson::sagemaker::DomainSettings> DomainSettings{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::AppNetworkAccessType>> AppNetworkAccessType{};
+  std::optional<std::string> HomeEfsFileSystemKmsKeyId{};
+  std::optional<std::vector<std::string>> SubnetIds{};
+  std::optional<std::string> Url{};
+  std::optional<std::string> VpcId{};
+  std::optional<std::string> KmsKeyId{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::AppSecurityGroupManagement>> AppSecurityGroupManagement{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::TagPropagation>> TagPropagation{};
+  std::optional<::awsjson::sagemaker::DefaultSpaceSettings> DefaultSpaceSettings{};
 
   friend bool operator==(DescribeDomainResponse const&, DescribeDomainResponse const&) = default;
 };

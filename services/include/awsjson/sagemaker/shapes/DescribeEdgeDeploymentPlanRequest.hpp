@@ -13,9 +13,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEdgeDeploymentPlanRequest {
-  std::string EdgeDeploymentPlanName;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::string EdgeDeploymentPlanName{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(DescribeEdgeDeploymentPlanRequest const&,
                          DescribeEdgeDeploymentPlanRequest const&) = default;

@@ -17,17 +17,17 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEdgeDeploymentPlanResponse {
-  std::string EdgeDeploymentPlanArn;
-  std::string EdgeDeploymentPlanName;
-  std::vector<::awsjson::sagemaker::EdgeDeploymentModelConfig> ModelConfigs;
-  std::string DeviceFleetName;
-  std::optional<std::int32_t> EdgeDeploymentSuccess;
-  std::optional<std::int32_t> EdgeDeploymentPending;
-  std::optional<std::int32_t> EdgeDeploymentFailed;
-  std::vector<::awsjson::sagemaker::DeploymentStageStatusSummary> Stages;
-  std::optional<std::string> NextToken;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastModifiedTime;
+  std::string EdgeDeploymentPlanArn{};
+  std::string EdgeDeploymentPlanName{};
+  std::vector<::awsjson::sagemaker::EdgeDeploymentModelConfig> ModelConfigs{};
+  std::string DeviceFleetName{};
+  std::optional<std::int32_t> EdgeDeploymentSuccess{};
+  std::optional<std::int32_t> EdgeDeploymentPending{};
+  std::optional<std::int32_t> EdgeDeploymentFailed{};
+  std::vector<::awsjson::sagemaker::DeploymentStageStatusSummary> Stages{};
+  std::optional<std::string> NextToken{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
 
   friend bool operator==(DescribeEdgeDeploymentPlanResponse const&,
                          DescribeEdgeDeploymentPlanResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEdgePackagingJobRequest {
-  std::string EdgePackagingJobName;
+  std::string EdgePackagingJobName{};
 
   friend bool operator==(DescribeEdgePackagingJobRequest const&,
                          DescribeEdgePackagingJobRequest const&) = default;

@@ -16,21 +16,21 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEdgePackagingJobResponse {
-  std::string EdgePackagingJobArn;
-  std::string EdgePackagingJobName;
-  std::optional<std::string> CompilationJobName;
-  std::optional<std::string> ModelName;
-  std::optional<std::string> ModelVersion;
-  std::optional<std::string> RoleArn;
-  std::optional<::awsjson::sagemaker::EdgeOutputConfig> OutputConfig;
-  std::optional<std::string> ResourceKey;
-  awsjson::open_enum<::awsjson::sagemaker::EdgePackagingJobStatus> EdgePackagingJobStatus;
-  std::optional<std::string> EdgePackagingJobStatusMessage;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastModifiedTime;
-  std::optional<std::string> ModelArtifact;
-  std::optional<std::string> ModelSignature;
-  std::optional<::awsjson::sagemaker::EdgePresetDeploymentOutput> PresetDeploymentOutput;
+  std::string EdgePackagingJobArn{};
+  std::string EdgePackagingJobName{};
+  std::optional<std::string> CompilationJobName{};
+  std::optional<std::string> ModelName{};
+  std::optional<std::string> ModelVersion{};
+  std::optional<std::string> RoleArn{};
+  std::optional<::awsjson::sagemaker::EdgeOutputConfig> OutputConfig{};
+  std::optional<std::string> ResourceKey{};
+  awsjson::open_enum<::awsjson::sagemaker::EdgePackagingJobStatus> EdgePackagingJobStatus{};
+  std::optional<std::string> EdgePackagingJobStatusMessage{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
+  std::optional<std::string> ModelArtifact{};
+  std::optional<std::string> ModelSignature{};
+  std::optional<::awsjson::sagemaker::EdgePresetDeploymentOutput> PresetDeploymentOutput{};
 
   friend bool operator==(DescribeEdgePackagingJobResponse const&,
                          DescribeEdgePackagingJobResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEndpointConfigRequest {
-  std::string EndpointConfigName;
+  std::string EndpointConfigName{};
 
   friend bool operator==(DescribeEndpointConfigRequest const&,
                          DescribeEndpointConfigRequest const&) = default;

@@ -20,19 +20,19 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEndpointConfigResponse {
-  std::string EndpointConfigName;
-  std::string EndpointConfigArn;
-  std::vector<::awsjson::sagemaker::ProductionVariant> ProductionVariants;
-  std::optional<::awsjson::sagemaker::DataCaptureConfig> DataCaptureConfig;
-  std::optional<std::string> KmsKeyId;
-  awsjson::timestamp CreationTime;
-  std::optional<::awsjson::sagemaker::AsyncInferenceConfig> AsyncInferenceConfig;
-  std::optional<::awsjson::sagemaker::ExplainerConfig> ExplainerConfig;
-  std::optional<std::vector<::awsjson::sagemaker::ProductionVariant>> ShadowProductionVariants;
-  std::optional<std::string> ExecutionRoleArn;
-  std::optional<::awsjson::sagemaker::VpcConfig> VpcConfig;
-  std::optional<bool> EnableNetworkIsolation;
-  std::optional<::awsjson::sagemaker::MetricsConfig> MetricsConfig;
+  std::string EndpointConfigName{};
+  std::string EndpointConfigArn{};
+  std::vector<::awsjson::sagemaker::ProductionVariant> ProductionVariants{};
+  std::optional<::awsjson::sagemaker::DataCaptureConfig> DataCaptureConfig{};
+  std::optional<std::string> KmsKeyId{};
+  awsjson::timestamp CreationTime{};
+  std::optional<::awsjson::sagemaker::AsyncInferenceConfig> AsyncInferenceConfig{};
+  std::optional<::awsjson::sagemaker::ExplainerConfig> ExplainerConfig{};
+  std::optional<std::vector<::awsjson::sagemaker::ProductionVariant>> ShadowProductionVariants{};
+  std::optional<std::string> ExecutionRoleArn{};
+  std::optional<::awsjson::sagemaker::VpcConfig> VpcConfig{};
+  std::optional<bool> EnableNetworkIsolation{};
+  std::optional<::awsjson::sagemaker::MetricsConfig> MetricsConfig{};
 
   friend bool operator==(DescribeEndpointConfigResponse const&,
                          DescribeEndpointConfigResponse const&) = default;

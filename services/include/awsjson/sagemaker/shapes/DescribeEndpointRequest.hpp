@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEndpointRequest {
-  std::string EndpointName;
+  std::string EndpointName{};
 
   friend bool operator==(DescribeEndpointRequest const&, DescribeEndpointRequest const&) = default;
 };

@@ -22,21 +22,21 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEndpointResponse {
-  std::string EndpointName;
-  std::string EndpointArn;
-  std::optional<std::string> EndpointConfigName;
-  std::optional<std::vector<::awsjson::sagemaker::ProductionVariantSummary>> ProductionVariants;
-  std::optional<::awsjson::sagemaker::DataCaptureConfigSummary> DataCaptureConfig;
-  awsjson::open_enum<::awsjson::sagemaker::EndpointStatus> EndpointStatus;
-  std::optional<std::string> FailureReason;
-  awsjson::timestamp CreationTime;
-  awsjson::timestamp LastModifiedTime;
-  std::optional<::awsjson::sagemaker::DeploymentConfig> LastDeploymentConfig;
-  std::optional<::awsjson::sagemaker::AsyncInferenceConfig> AsyncInferenceConfig;
-  std::optional<::awsjson::sagemaker::PendingDeploymentSummary> PendingDeploymentSummary;
-  std::optional<::awsjson::sagemaker::ExplainerConfig> ExplainerConfig;
-  std::optional<std::vector<::awsjson::sagemaker::ProductionVariantSummary>> ShadowProductionVariants;
-  std::optional<::awsjson::sagemaker::MetricsConfig> MetricsConfig;
+  std::string EndpointName{};
+  std::string EndpointArn{};
+  std::optional<std::string> EndpointConfigName{};
+  std::optional<std::vector<::awsjson::sagemaker::ProductionVariantSummary>> ProductionVariants{};
+  std::optional<::awsjson::sagemaker::DataCaptureConfigSummary> DataCaptureConfig{};
+  awsjson::open_enum<::awsjson::sagemaker::EndpointStatus> EndpointStatus{};
+  std::optional<std::string> FailureReason{};
+  awsjson::timestamp CreationTime{};
+  awsjson::timestamp LastModifiedTime{};
+  std::optional<::awsjson::sagemaker::DeploymentConfig> LastDeploymentConfig{};
+  std::optional<::awsjson::sagemaker::AsyncInferenceConfig> AsyncInferenceConfig{};
+  std::optional<::awsjson::sagemaker::PendingDeploymentSummary> PendingDeploymentSummary{};
+  std::optional<::awsjson::sagemaker::ExplainerConfig> ExplainerConfig{};
+  std::optional<std::vector<::awsjson::sagemaker::ProductionVariantSummary>> ShadowProductionVariants{};
+  std::optional<::awsjson::sagemaker::MetricsConfig> MetricsConfig{};
 
   friend bool operator==(DescribeEndpointResponse const&,
                          DescribeEndpointResponse const&) = default;

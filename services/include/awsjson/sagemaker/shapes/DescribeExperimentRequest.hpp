@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeExperimentRequest {
-  std::string ExperimentName;
+  std::string ExperimentName{};
 
   friend bool operator==(DescribeExperimentRequest const&,
                          DescribeExperimentRequest const&) = default;

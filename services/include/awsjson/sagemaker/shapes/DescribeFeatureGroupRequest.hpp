@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeFeatureGroupRequest {
-  std::string FeatureGroupName;
-  std::optional<std::string> NextToken;
+  std::string FeatureGroupName{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeFeatureGroupRequest const&,
                          DescribeFeatureGroupRequest const&) = default;

@@ -22,24 +22,24 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeFeatureGroupResponse {
-  std::string FeatureGroupArn;
-  std::string FeatureGroupName;
-  std::string RecordIdentifierFeatureName;
-  std::string EventTimeFeatureName;
-  std::vector<::awsjson::sagemaker::FeatureDefinition> FeatureDefinitions;
-  awsjson::timestamp CreationTime;
-  std::optional<awsjson::timestamp> LastModifiedTime;
-  std::optional<::awsjson::sagemaker::OnlineStoreConfig> OnlineStoreConfig;
-  std::optional<::awsjson::sagemaker::OfflineStoreConfig> OfflineStoreConfig;
-  std::optional<::awsjson::sagemaker::ThroughputConfigDescription> ThroughputConfig;
-  std::optional<std::string> RoleArn;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::FeatureGroupStatus>> FeatureGroupStatus;
-  std::optional<::awsjson::sagemaker::OfflineStoreStatus> OfflineStoreStatus;
-  std::optional<::awsjson::sagemaker::LastUpdateStatus> LastUpdateStatus;
-  std::optional<std::string> FailureReason;
-  std::optional<std::string> Description;
-  std::string NextToken;
-  std::optional<std::int64_t> OnlineStoreTotalSizeBytes;
+  std::string FeatureGroupArn{};
+  std::string FeatureGroupName{};
+  std::string RecordIdentifierFeatureName{};
+  std::string EventTimeFeatureName{};
+  std::vector<::awsjson::sagemaker::FeatureDefinition> FeatureDefinitions{};
+  awsjson::timestamp CreationTime{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
+  std::optional<::awsjson::sagemaker::OnlineStoreConfig> OnlineStoreConfig{};
+  std::optional<::awsjson::sagemaker::OfflineStoreConfig> OfflineStoreConfig{};
+  std::optional<::awsjson::sagemaker::ThroughputConfigDescription> ThroughputConfig{};
+  std::optional<std::string> RoleArn{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::FeatureGroupStatus>> FeatureGroupStatus{};
+  std::optional<::awsjson::sagemaker::OfflineStoreStatus> OfflineStoreStatus{};
+  std::optional<::awsjson::sagemaker::LastUpdateStatus> LastUpdateStatus{};
+  std::optional<std::string> FailureReason{};
+  std::optional<std::string> Description{};
+  std::string NextToken{};
+  std::optional<std::int64_t> OnlineStoreTotalSizeBytes{};
 
   friend bool operator==(DescribeFeatureGroupResponse const&,
                          DescribeFeatureGroupResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeFeatureMetadataRequest {
-  std::string FeatureGroupName;
-  std::string FeatureName;
+  std::string FeatureGroupName{};
+  std::string FeatureName{};
 
   friend bool operator==(DescribeFeatureMetadataRequest const&,
                          DescribeFeatureMetadataRequest const&) = default;

@@ -16,14 +16,14 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeFeatureMetadataResponse {
-  std::string FeatureGroupArn;
-  std::string FeatureGroupName;
-  std::string FeatureName;
-  awsjson::open_enum<::awsjson::sagemaker::FeatureType> FeatureType;
-  awsjson::timestamp CreationTime;
-  awsjson::timestamp LastModifiedTime;
-  std::optional<std::string> Description;
-  std::optional<std::vector<::awsjson::sagemaker::FeatureParameter>> Parameters;
+  std::string FeatureGroupArn{};
+  std::string FeatureGroupName{};
+  std::string FeatureName{};
+  awsjson::open_enum<::awsjson::sagemaker::FeatureType> FeatureType{};
+  awsjson::timestamp CreationTime{};
+  awsjson::timestamp LastModifiedTime{};
+  std::optional<std::string> Description{};
+  std::optional<std::vector<::awsjson::sagemaker::FeatureParameter>> Parameters{};
 
   friend bool operator==(DescribeFeatureMetadataResponse const&,
                          DescribeFeatureMetadataResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeFlowDefinitionRequest {
-  std::string FlowDefinitionName;
+  std::string FlowDefinitionName{};
 
   friend bool operator==(DescribeFlowDefinitionRequest const&,
                          DescribeFlowDefinitionRequest const&) = default;

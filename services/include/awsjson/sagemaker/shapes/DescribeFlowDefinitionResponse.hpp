@@ -18,16 +18,16 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeFlowDefinitionResponse {
-  std::string FlowDefinitionArn;
-  std::string FlowDefinitionName;
-  awsjson::open_enum<::awsjson::sagemaker::FlowDefinitionStatus> FlowDefinitionStatus;
-  awsjson::timestamp CreationTime;
-  std::optional<::awsjson::sagemaker::HumanLoopRequestSource> HumanLoopRequestSource;
-  std::optional<::awsjson::sagemaker::HumanLoopActivationConfig> HumanLoopActivationConfig;
-  std::optional<::awsjson::sagemaker::HumanLoopConfig> HumanLoopConfig;
-  ::awsjson::sagemaker::FlowDefinitionOutputConfig OutputConfig;
-  std::string RoleArn;
-  std::optional<std::string> FailureReason;
+  std::string FlowDefinitionArn{};
+  std::string FlowDefinitionName{};
+  awsjson::open_enum<::awsjson::sagemaker::FlowDefinitionStatus> FlowDefinitionStatus{};
+  awsjson::timestamp CreationTime{};
+  std::optional<::awsjson::sagemaker::HumanLoopRequestSource> HumanLoopRequestSource{};
+  std::optional<::awsjson::sagemaker::HumanLoopActivationConfig> HumanLoopActivationConfig{};
+  std::optional<::awsjson::sagemaker::HumanLoopConfig> HumanLoopConfig{};
+  ::awsjson::sagemaker::FlowDefinitionOutputConfig OutputConfig{};
+  std::string RoleArn{};
+  std::optional<std::string> FailureReason{};
 
   friend bool operator==(DescribeFlowDefinitionResponse const&,
                          DescribeFlowDefinitionResponse const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeHubContentRequest {
-  std::string HubName;
-  awsjson::open_enum<::awsjson::sagemaker::HubContentType> HubContentType;
-  std::string HubContentName;
-  std::optional<std::string> HubContentVersion;
+  std::string HubName{};
+  awsjson::open_enum<::awsjson::sagemaker::HubContentType> HubContentType{};
+  std::string HubContentName{};
+  std::optional<std::string> HubContentVersion{};
 
   friend bool operator==(DescribeHubContentRequest const&,
                          DescribeHubContentRequest const&) = default;

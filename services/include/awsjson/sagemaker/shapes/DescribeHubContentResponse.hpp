@@ -18,26 +18,26 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeHubContentResponse {
-  std::string HubContentName;
-  std::string HubContentArn;
-  std::string HubContentVersion;
-  awsjson::open_enum<::awsjson::sagemaker::HubContentType> HubContentType;
-  std::string DocumentSchemaVersion;
-  std::string HubName;
-  std::string HubArn;
-  std::optional<std::string> HubContentDisplayName;
-  std::optional<std::string> HubContentDescription;
-  std::optional<std::string> HubContentMarkdown;
-  std::string HubContentDocument;
-  std::optional<std::string> SageMakerPublicHubContentArn;
-  std::optional<std::string> ReferenceMinVersion;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::HubContentSupportStatus>> SupportStatus;
-  std::optional<std::vector<std::string>> HubContentSearchKeywords;
-  std::optional<std::vector<::awsjson::sagemaker::HubContentDependency>> HubContentDependencies;
-  awsjson::open_enum<::awsjson::sagemaker::HubContentStatus> HubContentStatus;
-  std::optional<std::string> FailureReason;
-  awsjson::timestamp CreationTime;
-  std::optional<awsjson::timestamp> LastModifiedTime;
+  std::string HubContentName{};
+  std::string HubContentArn{};
+  std::string HubContentVersion{};
+  awsjson::open_enum<::awsjson::sagemaker::HubContentType> HubContentType{};
+  std::string DocumentSchemaVersion{};
+  std::string HubName{};
+  std::string HubArn{};
+  std::optional<std::string> HubContentDisplayName{};
+  std::optional<std::string> HubContentDescription{};
+  std::optional<std::string> HubContentMarkdown{};
+  std::string HubContentDocument{};
+  std::optional<std::string> SageMakerPublicHubContentArn{};
+  std::optional<std::string> ReferenceMinVersion{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::HubContentSupportStatus>> SupportStatus{};
+  std::optional<std::vector<std::string>> HubContentSearchKeywords{};
+  std::optional<std::vector<::awsjson::sagemaker::HubContentDependency>> HubContentDependencies{};
+  awsjson::open_enum<::awsjson::sagemaker::HubContentStatus> HubContentStatus{};
+  std::optional<std::string> FailureReason{};
+  awsjson::timestamp CreationTime{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
 
   friend bool operator==(DescribeHubContentResponse const&,
                          DescribeHubContentResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeHubRequest {
-  std::string HubName;
+  std::string HubName{};
 
   friend bool operator==(DescribeHubRequest const&, DescribeHubRequest const&) = default;
 };

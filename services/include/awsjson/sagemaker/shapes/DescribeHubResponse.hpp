@@ -16,16 +16,16 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeHubResponse {
-  std::string HubName;
-  std::string HubArn;
-  std::optional<std::string> HubDisplayName;
-  std::optional<std::string> HubDescription;
-  std::optional<std::vector<std::string>> HubSearchKeywords;
-  std::optional<::awsjson::sagemaker::HubS3StorageConfig> S3StorageConfig;
-  awsjson::open_enum<::awsjson::sagemaker::HubStatus> HubStatus;
-  std::optional<std::string> FailureReason;
-  awsjson::timestamp CreationTime;
-  awsjson::timestamp LastModifiedTime;
+  std::string HubName{};
+  std::string HubArn{};
+  std::optional<std::string> HubDisplayName{};
+  std::optional<std::string> HubDescription{};
+  std::optional<std::vector<std::string>> HubSearchKeywords{};
+  std::optional<::awsjson::sagemaker::HubS3StorageConfig> S3StorageConfig{};
+  awsjson::open_enum<::awsjson::sagemaker::HubStatus> HubStatus{};
+  std::optional<std::string> FailureReason{};
+  awsjson::timestamp CreationTime{};
+  awsjson::timestamp LastModifiedTime{};
 
   friend bool operator==(DescribeHubResponse const&, DescribeHubResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeHumanTaskUiRequest {
-  std::string HumanTaskUiName;
+  std::string HumanTaskUiName{};
 
   friend bool operator==(DescribeHumanTaskUiRequest const&,
                          DescribeHumanTaskUiRequest const&) = default;

@@ -15,11 +15,11 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeHumanTaskUiResponse {
-  std::string HumanTaskUiArn;
-  std::string HumanTaskUiName;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::HumanTaskUiStatus>> HumanTaskUiStatus;
-  awsjson::timestamp CreationTime;
-  ::awsjson::sagemaker::UiTemplateInfo UiTemplate;
+  std::string HumanTaskUiArn{};
+  std::string HumanTaskUiName{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::HumanTaskUiStatus>> HumanTaskUiStatus{};
+  awsjson::timestamp CreationTime{};
+  ::awsjson::sagemaker::UiTemplateInfo UiTemplate{};
 
   friend bool operator==(DescribeHumanTaskUiResponse const&,
                          DescribeHumanTaskUiResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeHyperParameterTuningJobRequest {
-  std::string HyperParameterTuningJobName;
+  std::string HyperParameterTuningJobName{};
 
   friend bool operator==(DescribeHyperParameterTuningJobRequest const&,
                          DescribeHyperParameterTuningJobRequest const&) = default;

@@ -24,24 +24,24 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeHyperParameterTuningJobResponse {
-  std::string HyperParameterTuningJobName;
-  std::string HyperParameterTuningJobArn;
-  ::awsjson::sagemaker::HyperParameterTuningJobConfig HyperParameterTuningJobConfig;
-  std::optional<::awsjson::sagemaker::HyperParameterTrainingJobDefinition> TrainingJobDefinition;
-  std::optional<std::vector<::awsjson::sagemaker::HyperParameterTrainingJobDefinition>> TrainingJobDefinitions;
-  awsjson::open_enum<::awsjson::sagemaker::HyperParameterTuningJobStatus> HyperParameterTuningJobStatus;
-  awsjson::timestamp CreationTime;
-  std::optional<awsjson::timestamp> HyperParameterTuningEndTime;
-  std::optional<awsjson::timestamp> LastModifiedTime;
-  ::awsjson::sagemaker::TrainingJobStatusCounters TrainingJobStatusCounters;
-  ::awsjson::sagemaker::ObjectiveStatusCounters ObjectiveStatusCounters;
-  std::optional<::awsjson::sagemaker::HyperParameterTrainingJobSummary> BestTrainingJob;
-  std::optional<::awsjson::sagemaker::HyperParameterTrainingJobSummary> OverallBestTrainingJob;
-  std::optional<::awsjson::sagemaker::HyperParameterTuningJobWarmStartConfig> WarmStartConfig;
-  std::optional<::awsjson::sagemaker::Autotune> Autotune;
-  std::optional<std::string> FailureReason;
-  std::optional<::awsjson::sagemaker::HyperParameterTuningJobCompletionDetails> TuningJobCompletionDetails;
-  std::optional<::awsjson::sagemaker::HyperParameterTuningJobConsumedResources> ConsumedResources;
+  std::string HyperParameterTuningJobName{};
+  std::string HyperParameterTuningJobArn{};
+  ::awsjson::sagemaker::HyperParameterTuningJobConfig HyperParameterTuningJobConfig{};
+  std::optional<::awsjson::sagemaker::HyperParameterTrainingJobDefinition> TrainingJobDefinition{};
+  std::optional<std::vector<::awsjson::sagemaker::HyperParameterTrainingJobDefinition>> TrainingJobDefinitions{};
+  awsjson::open_enum<::awsjson::sagemaker::HyperParameterTuningJobStatus> HyperParameterTuningJobStatus{};
+  awsjson::timestamp CreationTime{};
+  std::optional<awsjson::timestamp> HyperParameterTuningEndTime{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
+  ::awsjson::sagemaker::TrainingJobStatusCounters TrainingJobStatusCounters{};
+  ::awsjson::sagemaker::ObjectiveStatusCounters ObjectiveStatusCounters{};
+  std::optional<::awsjson::sagemaker::HyperParameterTrainingJobSummary> BestTrainingJob{};
+  std::optional<::awsjson::sagemaker::HyperParameterTrainingJobSummary> OverallBestTrainingJob{};
+  std::optional<::awsjson::sagemaker::HyperParameterTuningJobWarmStartConfig> WarmStartConfig{};
+  std::optional<::awsjson::sagemaker::Autotune> Autotune{};
+  std::optional<std::string> FailureReason{};
+  std::optional<::awsjson::sagemaker::HyperParameterTuningJobCompletionDetails> TuningJobCompletionDetails{};
+  std::optional<::awsjson::sagemaker::HyperParameterTuningJobConsumedResources> ConsumedResources{};
 
   friend bool operator==(DescribeHyperParameterTuningJobResponse const&,
                          DescribeHyperParameterTuningJobResponse const&) = default;

@@ -14,15 +14,15 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeImageResponse {
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<std::string> Description;
-  std::optional<std::string> DisplayName;
-  std::optional<std::string> FailureReason;
-  std::optional<std::string> ImageArn;
-  std::optional<std::string> ImageName;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ImageStatus>> ImageStatus;
-  std::optional<awsjson::timestamp> LastModifiedTime;
-  std::optional<std::string> RoleArn;
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> DisplayName{};
+  std::optional<std::string> FailureReason{};
+  std::optional<std::string> ImageArn{};
+  std::optional<std::string> ImageName{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ImageStatus>> ImageStatus{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
+  std::optional<std::string> RoleArn{};
 
   friend bool operator==(DescribeImageResponse const&, DescribeImageResponse const&) = default;
 };

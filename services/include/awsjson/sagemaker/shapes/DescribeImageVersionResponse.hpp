@@ -18,22 +18,22 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeImageVersionResponse {
-  std::optional<std::string> BaseImage;
-  std::optional<std::string> ContainerImage;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<std::string> FailureReason;
-  std::optional<std::string> ImageArn;
-  std::optional<std::string> ImageVersionArn;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ImageVersionStatus>> ImageVersionStatus;
-  std::optional<awsjson::timestamp> LastModifiedTime;
-  std::optional<std::int32_t> Version;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::VendorGuidance>> VendorGuidance;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::JobType>> JobType;
-  std::optional<std::string> MLFramework;
-  std::optional<std::string> ProgrammingLang;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::Processor>> Processor;
-  std::optional<bool> Horovod;
-  std::optional<std::string> ReleaseNotes;
+  std::optional<std::string> BaseImage{};
+  std::optional<std::string> ContainerImage{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<std::string> FailureReason{};
+  std::optional<std::string> ImageArn{};
+  std::optional<std::string> ImageVersionArn{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ImageVersionStatus>> ImageVersionStatus{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
+  std::optional<std::int32_t> Version{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::VendorGuidance>> VendorGuidance{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::JobType>> JobType{};
+  std::optional<std::string> MLFramework{};
+  std::optional<std::string> ProgrammingLang{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::Processor>> Processor{};
+  std::optional<bool> Horovod{};
+  std::optional<std::string> ReleaseNotes{};
 
   friend bool operator==(DescribeImageVersionResponse const&,
                          DescribeImageVersionResponse const&) = default;

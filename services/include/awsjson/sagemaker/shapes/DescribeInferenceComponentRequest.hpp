@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeInferenceComponentRequest {
-  std::string InferenceComponentName;
+  std::string InferenceComponentName{};
 
   friend bool operator==(DescribeInferenceComponentRequest const&,
                          DescribeInferenceComponentRequest const&) = default;

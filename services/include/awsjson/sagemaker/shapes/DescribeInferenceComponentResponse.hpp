@@ -18,19 +18,19 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeInferenceComponentResponse {
-  std::string InferenceComponentName;
-  std::string InferenceComponentArn;
-  std::string EndpointName;
-  std::string EndpointArn;
-  std::optional<std::string> VariantName;
-  std::optional<std::string> FailureReason;
-  std::optional<::awsjson::sagemaker::InferenceComponentSpecificationSummary> Specification;
-  std::optional<std::vector<::awsjson::sagemaker::InferenceComponentSpecificationSummary>> Specifications;
-  std::optional<::awsjson::sagemaker::InferenceComponentRuntimeConfigSummary> RuntimeConfig;
-  awsjson::timestamp CreationTime;
-  awsjson::timestamp LastModifiedTime;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::InferenceComponentStatus>> InferenceComponentStatus;
-  std::optional<::awsjson::sagemaker::InferenceComponentDeploymentConfig> LastDeploymentConfig;
+  std::string InferenceComponentName{};
+  std::string InferenceComponentArn{};
+  std::string EndpointName{};
+  std::string EndpointArn{};
+  std::optional<std::string> VariantName{};
+  std::optional<std::string> FailureReason{};
+  std::optional<::awsjson::sagemaker::InferenceComponentSpecificationSummary> Specification{};
+  std::optional<std::vector<::awsjson::sagemaker::InferenceComponentSpecificationSummary>> Specifications{};
+  std::optional<::awsjson::sagemaker::InferenceComponentRuntimeConfigSummary> RuntimeConfig{};
+  awsjson::timestamp CreationTime{};
+  awsjson::timestamp LastModifiedTime{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::InferenceComponentStatus>> InferenceComponentStatus{};
+  std::optional<::awsjson::sagemaker::InferenceComponentDeploymentConfig> LastDeploymentConfig{};
 
   friend bool operator==(DescribeInferenceComponentResponse const&,
                          DescribeInferenceComponentResponse const&) = default;

@@ -21,22 +21,22 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeInferenceExperimentResponse {
-  std::string Arn;
-  std::string Name;
-  awsjson::open_enum<::awsjson::sagemaker::InferenceExperimentType> Type;
-  std::optional<::awsjson::sagemaker::InferenceExperimentSchedule> Schedule;
-  awsjson::open_enum<::awsjson::sagemaker::InferenceExperimentStatus> Status;
-  std::optional<std::string> StatusReason;
-  std::optional<std::string> Description;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> CompletionTime;
-  std::optional<awsjson::timestamp> LastModifiedTime;
-  std::optional<std::string> RoleArn;
-  ::awsjson::sagemaker::EndpointMetadata EndpointMetadata;
-  std::vector<::awsjson::sagemaker::ModelVariantConfigSummary> ModelVariants;
-  std::optional<::awsjson::sagemaker::InferenceExperimentDataStorageConfig> DataStorageConfig;
-  std::optional<::awsjson::sagemaker::ShadowModeConfig> ShadowModeConfig;
-  std::optional<std::string> KmsKey;
+  std::string Arn{};
+  std::string Name{};
+  awsjson::open_enum<::awsjson::sagemaker::InferenceExperimentType> Type{};
+  std::optional<::awsjson::sagemaker::InferenceExperimentSchedule> Schedule{};
+  awsjson::open_enum<::awsjson::sagemaker::InferenceExperimentStatus> Status{};
+  std::optional<std::string> StatusReason{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> CompletionTime{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
+  std::optional<std::string> RoleArn{};
+  ::awsjson::sagemaker::EndpointMetadata EndpointMetadata{};
+  std::vector<::awsjson::sagemaker::ModelVariantConfigSummary> ModelVariants{};
+  std::optional<::awsjson::sagemaker::InferenceExperimentDataStorageConfig> DataStorageConfig{};
+  std::optional<::awsjson::sagemaker::ShadowModeConfig> ShadowModeConfig{};
+  std::optional<std::string> KmsKey{};
 
   friend bool operator==(DescribeInferenceExperimentResponse const&,
                          DescribeInferenceExperimentResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeInferenceRecommendationsJobRequest {
-  std::string JobName;
+  std::string JobName{};
 
   friend bool operator==(DescribeInferenceRecommendationsJobRequest const&,
                          DescribeInferenceRecommendationsJobRequest const&) = default;

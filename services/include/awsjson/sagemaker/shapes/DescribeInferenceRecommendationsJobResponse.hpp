@@ -20,20 +20,20 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeInferenceRecommendationsJobResponse {
-  std::string JobName;
-  std::optional<std::string> JobDescription;
-  awsjson::open_enum<::awsjson::sagemaker::RecommendationJobType> JobType;
-  std::string JobArn;
-  std::string RoleArn;
-  awsjson::open_enum<::awsjson::sagemaker::RecommendationJobStatus> Status;
-  awsjson::timestamp CreationTime;
-  std::optional<awsjson::timestamp> CompletionTime;
-  awsjson::timestamp LastModifiedTime;
-  std::optional<std::string> FailureReason;
-  ::awsjson::sagemaker::RecommendationJobInputConfig InputConfig;
-  std::optional<::awsjson::sagemaker::RecommendationJobStoppingConditions> StoppingConditions;
-  std::optional<std::vector<::awsjson::sagemaker::InferenceRecommendation>> InferenceRecommendations;
-  std::optional<std::vector<::awsjson::sagemaker::EndpointPerformance>> EndpointPerformances;
+  std::string JobName{};
+  std::optional<std::string> JobDescription{};
+  awsjson::open_enum<::awsjson::sagemaker::RecommendationJobType> JobType{};
+  std::string JobArn{};
+  std::string RoleArn{};
+  awsjson::open_enum<::awsjson::sagemaker::RecommendationJobStatus> Status{};
+  awsjson::timestamp CreationTime{};
+  std::optional<awsjson::timestamp> CompletionTime{};
+  awsjson::timestamp LastModifiedTime{};
+  std::optional<std::string> FailureReason{};
+  ::awsjson::sagemaker::RecommendationJobInputConfig InputConfig{};
+  std::optional<::awsjson::sagemaker::RecommendationJobStoppingConditions> StoppingConditions{};
+  std::optional<std::vector<::awsjson::sagemaker::InferenceRecommendation>> InferenceRecommendations{};
+  std::optional<std::vector<::awsjson::sagemaker::EndpointPerformance>> EndpointPerformances{};
 
   friend bool operator==(DescribeInferenceRecommendationsJobResponse const&,
                          DescribeInferenceRecommendationsJobResponse const&) = default;

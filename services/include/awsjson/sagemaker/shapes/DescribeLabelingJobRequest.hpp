@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeLabelingJobRequest {
-  std::string LabelingJobName;
+  std::string LabelingJobName{};
 
   friend bool operator==(DescribeLabelingJobRequest const&,
                          DescribeLabelingJobRequest const&) = default;

@@ -23,24 +23,24 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeLabelingJobResponse {
-  awsjson::open_enum<::awsjson::sagemaker::LabelingJobStatus> LabelingJobStatus;
-  ::awsjson::sagemaker::LabelCounters LabelCounters;
-  std::optional<std::string> FailureReason;
-  awsjson::timestamp CreationTime;
-  awsjson::timestamp LastModifiedTime;
-  std::string JobReferenceCode;
-  std::string LabelingJobName;
-  std::string LabelingJobArn;
-  std::optional<std::string> LabelAttributeName;
-  ::awsjson::sagemaker::LabelingJobInputConfig InputConfig;
-  ::awsjson::sagemaker::LabelingJobOutputConfig OutputConfig;
-  std::string RoleArn;
-  std::optional<std::string> LabelCategoryConfigS3Uri;
-  std::optional<::awsjson::sagemaker::LabelingJobStoppingConditions> StoppingConditions;
-  std::optional<::awsjson::sagemaker::LabelingJobAlgorithmsConfig> LabelingJobAlgorithmsConfig;
-  ::awsjson::sagemaker::HumanTaskConfig HumanTaskConfig;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
-  std::optional<::awsjson::sagemaker::LabelingJobOutput> LabelingJobOutput;
+  awsjson::open_enum<::awsjson::sagemaker::LabelingJobStatus> LabelingJobStatus{};
+  ::awsjson::sagemaker::LabelCounters LabelCounters{};
+  std::optional<std::string> FailureReason{};
+  awsjson::timestamp CreationTime{};
+  awsjson::timestamp LastModifiedTime{};
+  std::string JobReferenceCode{};
+  std::string LabelingJobName{};
+  std::string LabelingJobArn{};
+  std::optional<std::string> LabelAttributeName{};
+  ::awsjson::sagemaker::LabelingJobInputConfig InputConfig{};
+  ::awsjson::sagemaker::LabelingJobOutputConfig OutputConfig{};
+  std::string RoleArn{};
+  std::optional<std::string> LabelCategoryConfigS3Uri{};
+  std::optional<::awsjson::sagemaker::LabelingJobStoppingConditions> StoppingConditions{};
+  std::optional<::awsjson::sagemaker::LabelingJobAlgorithmsConfig> LabelingJobAlgorithmsConfig{};
+  ::awsjson::sagemaker::HumanTaskConfig HumanTaskConfig{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
+  std::optional<::awsjson::sagemaker::LabelingJobOutput> LabelingJobOutput{};
 
   friend bool operator==(DescribeLabelingJobResponse const&,
                          DescribeLabelingJobResponse const&) = default;

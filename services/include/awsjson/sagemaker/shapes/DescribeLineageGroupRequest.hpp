@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeLineageGroupRequest {
-  std::string LineageGroupName;
+  std::string LineageGroupName{};
 
   friend bool operator==(DescribeLineageGroupRequest const&,
                          DescribeLineageGroupRequest const&) = default;

@@ -14,14 +14,14 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeLineageGroupResponse {
-  std::optional<std::string> LineageGroupName;
-  std::optional<std::string> LineageGroupArn;
-  std::optional<std::string> DisplayName;
-  std::optional<std::string> Description;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<::awsjson::sagemaker::UserContext> CreatedBy;
-  std::optional<awsjson::timestamp> LastModifiedTime;
-  std::optional<::awsjson::sagemaker::UserContext> LastModifiedBy;
+  std::optional<std::string> LineageGroupName{};
+  std::optional<std::string> LineageGroupArn{};
+  std::optional<std::string> DisplayName{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<::awsjson::sagemaker::UserContext> CreatedBy{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
+  std::optional<::awsjson::sagemaker::UserContext> LastModifiedBy{};
 
   friend bool operator==(DescribeLineageGroupResponse const&,
                          DescribeLineageGroupResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeMlflowAppRequest {
-  std::string Arn;
+  std::string Arn{};
 
   friend bool operator==(DescribeMlflowAppRequest const&,
                          DescribeMlflowAppRequest const&) = default;

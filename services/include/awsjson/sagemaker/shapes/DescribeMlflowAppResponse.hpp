@@ -19,21 +19,21 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeMlflowAppResponse {
-  std::optional<std::string> Arn;
-  std::optional<std::string> Name;
-  std::optional<std::string> ArtifactStoreUri;
-  std::optional<std::string> MlflowVersion;
-  std::optional<std::string> RoleArn;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::MlflowAppStatus>> Status;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ModelRegistrationMode>> ModelRegistrationMode;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::AccountDefaultStatus>> AccountDefaultStatus;
-  std::optional<std::vector<std::string>> DefaultDomainIdList;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<::awsjson::sagemaker::UserContext> CreatedBy;
-  std::optional<awsjson::timestamp> LastModifiedTime;
-  std::optional<::awsjson::sagemaker::UserContext> LastModifiedBy;
-  std::optional<std::string> WeeklyMaintenanceWindowStart;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::MaintenanceStatus>> MaintenanceStatus;
+  std::optional<std::string> Arn{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> ArtifactStoreUri{};
+  std::optional<std::string> MlflowVersion{};
+  std::optional<std::string> RoleArn{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::MlflowAppStatus>> Status{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ModelRegistrationMode>> ModelRegistrationMode{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::AccountDefaultStatus>> AccountDefaultStatus{};
+  std::optional<std::vector<std::string>> DefaultDomainIdList{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<::awsjson::sagemaker::UserContext> CreatedBy{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
+  std::optional<::awsjson::sagemaker::UserContext> LastModifiedBy{};
+  std::optional<std::string> WeeklyMaintenanceWindowStart{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::MaintenanceStatus>> MaintenanceStatus{};
 
   friend bool operator==(DescribeMlflowAppResponse const&,
                          DescribeMlflowAppResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeMlflowTrackingServerRequest {
-  std::string TrackingServerName;
+  std::string TrackingServerName{};
 
   friend bool operator==(DescribeMlflowTrackingServerRequest const&,
                          DescribeMlflowTrackingServerRequest const&) = default;

@@ -18,24 +18,24 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeMlflowTrackingServerResponse {
-  std::optional<std::string> TrackingServerArn;
-  std::optional<std::string> TrackingServerName;
-  std::optional<std::string> ArtifactStoreUri;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::TrackingServerSize>> TrackingServerSize;
-  std::optional<std::string> MlflowVersion;
-  std::optional<std::string> RoleArn;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::TrackingServerStatus>> TrackingServerStatus;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::TrackingServerMaintenanceStatus>> TrackingServerMaintenanceStatus;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::IsTrackingServerActive>> IsActive;
-  std::optional<std::string> TrackingServerUrl;
-  std::optional<std::string> WeeklyMaintenanceWindowStart;
-  std::optional<bool> AutomaticModelRegistration;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<::awsjson::sagemaker::UserContext> CreatedBy;
-  std::optional<awsjson::timestamp> LastModifiedTime;
-  std::optional<::awsjson::sagemaker::UserContext> LastModifiedBy;
-  std::optional<std::string> S3BucketOwnerAccountId;
-  std::optional<bool> S3BucketOwnerVerification;
+  std::optional<std::string> TrackingServerArn{};
+  std::optional<std::string> TrackingServerName{};
+  std::optional<std::string> ArtifactStoreUri{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::TrackingServerSize>> TrackingServerSize{};
+  std::optional<std::string> MlflowVersion{};
+  std::optional<std::string> RoleArn{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::TrackingServerStatus>> TrackingServerStatus{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::TrackingServerMaintenanceStatus>> TrackingServerMaintenanceStatus{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::IsTrackingServerActive>> IsActive{};
+  std::optional<std::string> TrackingServerUrl{};
+  std::optional<std::string> WeeklyMaintenanceWindowStart{};
+  std::optional<bool> AutomaticModelRegistration{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<::awsjson::sagemaker::UserContext> CreatedBy{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
+  std::optional<::awsjson::sagemaker::UserContext> LastModifiedBy{};
+  std::optional<std::string> S3BucketOwnerAccountId{};
+  std::optional<bool> S3BucketOwnerVerification{};
 
   friend bool operator==(DescribeMlflowTrackingServerResponse const&,
                          DescribeMlflowTrackingServerResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeModelBiasJobDefinitionRequest {
-  std::string JobDefinitionName;
+  std::string JobDefinitionName{};
 
   friend bool operator==(DescribeModelBiasJobDefinitionRequest const&,
                          DescribeModelBiasJobDefinitionRequest const&) = default;

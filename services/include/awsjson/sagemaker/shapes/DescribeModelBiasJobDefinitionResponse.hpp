@@ -20,17 +20,17 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeModelBiasJobDefinitionResponse {
-  std::string JobDefinitionArn;
-  std::string JobDefinitionName;
-  awsjson::timestamp CreationTime;
-  std::optional<::awsjson::sagemaker::ModelBiasBaselineConfig> ModelBiasBaselineConfig;
-  ::awsjson::sagemaker::ModelBiasAppSpecification ModelBiasAppSpecification;
-  ::awsjson::sagemaker::ModelBiasJobInput ModelBiasJobInput;
-  ::awsjson::sagemaker::MonitoringOutputConfig ModelBiasJobOutputConfig;
-  ::awsjson::sagemaker::MonitoringResources JobResources;
-  std::optional<::awsjson::sagemaker::MonitoringNetworkConfig> NetworkConfig;
-  std::string RoleArn;
-  std::optional<::awsjson::sagemaker::MonitoringStoppingCondition> StoppingCondition;
+  std::string JobDefinitionArn{};
+  std::string JobDefinitionName{};
+  awsjson::timestamp CreationTime{};
+  std::optional<::awsjson::sagemaker::ModelBiasBaselineConfig> ModelBiasBaselineConfig{};
+  ::awsjson::sagemaker::ModelBiasAppSpecification ModelBiasAppSpecification{};
+  ::awsjson::sagemaker::ModelBiasJobInput ModelBiasJobInput{};
+  ::awsjson::sagemaker::MonitoringOutputConfig ModelBiasJobOutputConfig{};
+  ::awsjson::sagemaker::MonitoringResources JobResources{};
+  std::optional<::awsjson::sagemaker::MonitoringNetworkConfig> NetworkConfig{};
+  std::string RoleArn{};
+  std::optional<::awsjson::sagemaker::MonitoringStoppingCondition> StoppingCondition{};
 
   friend bool operator==(DescribeModelBiasJobDefinitionResponse const&,
                          DescribeModelBiasJobDefinitionResponse const&) = default;

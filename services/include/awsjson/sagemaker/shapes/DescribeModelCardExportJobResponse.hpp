@@ -17,16 +17,16 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeModelCardExportJobResponse {
-  std::string ModelCardExportJobName;
-  std::string ModelCardExportJobArn;
-  awsjson::open_enum<::awsjson::sagemaker::ModelCardExportJobStatus> Status;
-  std::string ModelCardName;
-  std::int32_t ModelCardVersion;
-  ::awsjson::sagemaker::ModelCardExportOutputConfig OutputConfig;
-  awsjson::timestamp CreatedAt;
-  awsjson::timestamp LastModifiedAt;
-  std::optional<std::string> FailureReason;
-  std::optional<::awsjson::sagemaker::ModelCardExportArtifacts> ExportArtifacts;
+  std::string ModelCardExportJobName{};
+  std::string ModelCardExportJobArn{};
+  awsjson::open_enum<::awsjson::sagemaker::ModelCardExportJobStatus> Status{};
+  std::string ModelCardName{};
+  std::int32_t ModelCardVersion{};
+  ::awsjson::sagemaker::ModelCardExportOutputConfig OutputConfig{};
+  awsjson::timestamp CreatedAt{};
+  awsjson::timestamp LastModifiedAt{};
+  std::optional<std::string> FailureReason{};
+  std::optional<::awsjson::sagemaker::ModelCardExportArtifacts> ExportArtifacts{};
 
   friend bool operator==(DescribeModelCardExportJobResponse const&,
                          DescribeModelCardExportJobResponse const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeModelCardRequest {
-  std::string ModelCardName;
-  std::optional<std::int32_t> ModelCardVersion;
+  std::string ModelCardName{};
+  std::optional<std::int32_t> ModelCardVersion{};
 
   friend bool operator==(DescribeModelCardRequest const&,
                          DescribeModelCardRequest const&) = default;

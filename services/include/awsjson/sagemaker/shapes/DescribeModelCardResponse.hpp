@@ -18,17 +18,17 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeModelCardResponse {
-  std::string ModelCardArn;
-  std::string ModelCardName;
-  std::int32_t ModelCardVersion;
-  std::string Content;
-  awsjson::open_enum<::awsjson::sagemaker::ModelCardStatus> ModelCardStatus;
-  std::optional<::awsjson::sagemaker::ModelCardSecurityConfig> SecurityConfig;
-  awsjson::timestamp CreationTime;
-  ::awsjson::sagemaker::UserContext CreatedBy;
-  std::optional<awsjson::timestamp> LastModifiedTime;
-  std::optional<::awsjson::sagemaker::UserContext> LastModifiedBy;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ModelCardProcessingStatus>> ModelCardProcessingStatus;
+  std::string ModelCardArn{};
+  std::string ModelCardName{};
+  std::int32_t ModelCardVersion{};
+  std::string Content{};
+  awsjson::open_enum<::awsjson::sagemaker::ModelCardStatus> ModelCardStatus{};
+  std::optional<::awsjson::sagemaker::ModelCardSecurityConfig> SecurityConfig{};
+  awsjson::timestamp CreationTime{};
+  ::awsjson::sagemaker::UserContext CreatedBy{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
+  std::optional<::awsjson::sagemaker::UserContext> LastModifiedBy{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ModelCardProcessingStatus>> ModelCardProcessingStatus{};
 
   friend bool operator==(DescribeModelCardResponse const&,
                          DescribeModelCardResponse const&) = default;

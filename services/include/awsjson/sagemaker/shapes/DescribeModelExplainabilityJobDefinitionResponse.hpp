@@ -20,17 +20,17 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeModelExplainabilityJobDefinitionResponse {
-  std::string JobDefinitionArn;
-  std::string JobDefinitionName;
-  awsjson::timestamp CreationTime;
-  std::optional<::awsjson::sagemaker::ModelExplainabilityBaselineConfig> ModelExplainabilityBaselineConfig;
-  ::awsjson::sagemaker::ModelExplainabilityAppSpecification ModelExplainabilityAppSpecification;
-  ::awsjson::sagemaker::ModelExplainabilityJobInput ModelExplainabilityJobInput;
-  ::awsjson::sagemaker::MonitoringOutputConfig ModelExplainabilityJobOutputConfig;
-  ::awsjson::sagemaker::MonitoringResources JobResources;
-  std::optional<::awsjson::sagemaker::MonitoringNetworkConfig> NetworkConfig;
-  std::string RoleArn;
-  std::optional<::awsjson::sagemaker::MonitoringStoppingCondition> StoppingCondition;
+  std::string JobDefinitionArn{};
+  std::string JobDefinitionName{};
+  awsjson::timestamp CreationTime{};
+  std::optional<::awsjson::sagemaker::ModelExplainabilityBaselineConfig> ModelExplainabilityBaselineConfig{};
+  ::awsjson::sagemaker::ModelExplainabilityAppSpecification ModelExplainabilityAppSpecification{};
+  ::awsjson::sagemaker::ModelExplainabilityJobInput ModelExplainabilityJobInput{};
+  ::awsjson::sagemaker::MonitoringOutputConfig ModelExplainabilityJobOutputConfig{};
+  ::awsjson::sagemaker::MonitoringResources JobResources{};
+  std::optional<::awsjson::sagemaker::MonitoringNetworkConfig> NetworkConfig{};
+  std::string RoleArn{};
+  std::optional<::awsjson::sagemaker::MonitoringStoppingCondition> StoppingCondition{};
 
   friend bool operator==(DescribeModelExplainabilityJobDefinitionResponse const&,
                          DescribeModelExplainabilityJobDefinitionResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeModelPackageGroupRequest {
-  std::string ModelPackageGroupName;
+  std::string ModelPackageGroupName{};
 
   friend bool operator==(DescribeModelPackageGroupRequest const&,
                          DescribeModelPackageGroupRequest const&) = default;

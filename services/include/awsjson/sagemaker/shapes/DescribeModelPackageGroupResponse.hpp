@@ -16,13 +16,13 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeModelPackageGroupResponse {
-  std::string ModelPackageGroupName;
-  std::string ModelPackageGroupArn;
-  std::optional<std::string> ModelPackageGroupDescription;
-  awsjson::timestamp CreationTime;
-  ::awsjson::sagemaker::UserContext CreatedBy;
-  awsjson::open_enum<::awsjson::sagemaker::ModelPackageGroupStatus> ModelPackageGroupStatus;
-  std::optional<::awsjson::sagemaker::ManagedConfiguration> ManagedConfiguration;
+  std::string ModelPackageGroupName{};
+  std::string ModelPackageGroupArn{};
+  std::optional<std::string> ModelPackageGroupDescription{};
+  awsjson::timestamp CreationTime{};
+  ::awsjson::sagemaker::UserContext CreatedBy{};
+  awsjson::open_enum<::awsjson::sagemaker::ModelPackageGroupStatus> ModelPackageGroupStatus{};
+  std::optional<::awsjson::sagemaker::ManagedConfiguration> ManagedConfiguration{};
 
   friend bool operator==(DescribeModelPackageGroupResponse const&,
                          DescribeModelPackageGroupResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeModelPackageRequest {
-  std::string ModelPackageName;
+  std::string ModelPackageName{};
 
   friend bool operator==(DescribeModelPackageRequest const&,
                          DescribeModelPackageRequest const&) = default;

@@ -20,17 +20,17 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeModelQualityJobDefinitionResponse {
-  std::string JobDefinitionArn;
-  std::string JobDefinitionName;
-  awsjson::timestamp CreationTime;
-  std::optional<::awsjson::sagemaker::ModelQualityBaselineConfig> ModelQualityBaselineConfig;
-  ::awsjson::sagemaker::ModelQualityAppSpecification ModelQualityAppSpecification;
-  ::awsjson::sagemaker::ModelQualityJobInput ModelQualityJobInput;
-  ::awsjson::sagemaker::MonitoringOutputConfig ModelQualityJobOutputConfig;
-  ::awsjson::sagemaker::MonitoringResources JobResources;
-  std::optional<::awsjson::sagemaker::MonitoringNetworkConfig> NetworkConfig;
-  std::string RoleArn;
-  std::optional<::awsjson::sagemaker::MonitoringStoppingCondition> StoppingCondition;
+  std::string JobDefinitionArn{};
+  std::string JobDefinitionName{};
+  awsjson::timestamp CreationTime{};
+  std::optional<::awsjson::sagemaker::ModelQualityBaselineConfig> ModelQualityBaselineConfig{};
+  ::awsjson::sagemaker::ModelQualityAppSpecification ModelQualityAppSpecification{};
+  ::awsjson::sagemaker::ModelQualityJobInput ModelQualityJobInput{};
+  ::awsjson::sagemaker::MonitoringOutputConfig ModelQualityJobOutputConfig{};
+  ::awsjson::sagemaker::MonitoringResources JobResources{};
+  std::optional<::awsjson::sagemaker::MonitoringNetworkConfig> NetworkConfig{};
+  std::string RoleArn{};
+  std::optional<::awsjson::sagemaker::MonitoringStoppingCondition> StoppingCondition{};
 
   friend bool operator==(DescribeModelQualityJobDefinitionResponse const&,
                          DescribeModelQualityJobDefinitionResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeModelRequest {
-  std::string ModelName;
+  std::string ModelName{};
 
   friend bool operator==(DescribeModelRequest const&, DescribeModelRequest const&) = default;
 };

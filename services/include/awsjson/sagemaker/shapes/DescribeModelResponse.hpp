@@ -18,16 +18,16 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeModelResponse {
-  std::string ModelName;
-  std::optional<::awsjson::sagemaker::ContainerDefinition> PrimaryContainer;
-  std::optional<std::vector<::awsjson::sagemaker::ContainerDefinition>> Containers;
-  std::optional<::awsjson::sagemaker::InferenceExecutionConfig> InferenceExecutionConfig;
-  std::optional<std::string> ExecutionRoleArn;
-  std::optional<::awsjson::sagemaker::VpcConfig> VpcConfig;
-  awsjson::timestamp CreationTime;
-  std::string ModelArn;
-  std::optional<bool> EnableNetworkIsolation;
-  std::optional<::awsjson::sagemaker::DeploymentRecommendation> DeploymentRecommendation;
+  std::string ModelName{};
+  std::optional<::awsjson::sagemaker::ContainerDefinition> PrimaryContainer{};
+  std::optional<std::vector<::awsjson::sagemaker::ContainerDefinition>> Containers{};
+  std::optional<::awsjson::sagemaker::InferenceExecutionConfig> InferenceExecutionConfig{};
+  std::optional<std::string> ExecutionRoleArn{};
+  std::optional<::awsjson::sagemaker::VpcConfig> VpcConfig{};
+  awsjson::timestamp CreationTime{};
+  std::string ModelArn{};
+  std::optional<bool> EnableNetworkIsolation{};
+  std::optional<::awsjson::sagemaker::DeploymentRecommendation> DeploymentRecommendation{};
 
   friend bool operator==(DescribeModelResponse const&, DescribeModelResponse const&) = default;
 };

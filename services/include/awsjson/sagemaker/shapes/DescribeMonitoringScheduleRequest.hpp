@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeMonitoringScheduleRequest {
-  std::string MonitoringScheduleName;
+  std::string MonitoringScheduleName{};
 
   friend bool operator==(DescribeMonitoringScheduleRequest const&,
                          DescribeMonitoringScheduleRequest const&) = default;

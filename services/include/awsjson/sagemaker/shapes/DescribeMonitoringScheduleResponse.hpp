@@ -17,16 +17,16 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeMonitoringScheduleResponse {
-  std::string MonitoringScheduleArn;
-  std::string MonitoringScheduleName;
-  awsjson::open_enum<::awsjson::sagemaker::ScheduleStatus> MonitoringScheduleStatus;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::MonitoringType>> MonitoringType;
-  std::optional<std::string> FailureReason;
-  awsjson::timestamp CreationTime;
-  awsjson::timestamp LastModifiedTime;
-  ::awsjson::sagemaker::MonitoringScheduleConfig MonitoringScheduleConfig;
-  std::optional<std::string> EndpointName;
-  std::optional<::awsjson::sagemaker::MonitoringExecutionSummary> LastMonitoringExecutionSummary;
+  std::string MonitoringScheduleArn{};
+  std::string MonitoringScheduleName{};
+  awsjson::open_enum<::awsjson::sagemaker::ScheduleStatus> MonitoringScheduleStatus{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::MonitoringType>> MonitoringType{};
+  std::optional<std::string> FailureReason{};
+  awsjson::timestamp CreationTime{};
+  awsjson::timestamp LastModifiedTime{};
+  ::awsjson::sagemaker::MonitoringScheduleConfig MonitoringScheduleConfig{};
+  std::optional<std::string> EndpointName{};
+  std::optional<::awsjson::sagemaker::MonitoringExecutionSummary> LastMonitoringExecutionSummary{};
 
   friend bool operator==(DescribeMonitoringScheduleResponse const&,
                          DescribeMonitoringScheduleResponse const&) = default;

@@ -15,12 +15,12 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeNotebookInstanceLifecycleConfigResponse {
-  std::optional<std::string> NotebookInstanceLifecycleConfigArn;
-  std::optional<std::string> NotebookInstanceLifecycleConfigName;
-  std::optional<std::vector<::awsjson::sagemaker::NotebookInstanceLifecycleHook>> OnCreate;
-  std::optional<std::vector<::awsjson::sagemaker::NotebookInstanceLifecycleHook>> OnStart;
-  std::optional<awsjson::timestamp> LastModifiedTime;
-  std::optional<awsjson::timestamp> CreationTime;
+  std::optional<std::string> NotebookInstanceLifecycleConfigArn{};
+  std::optional<std::string> NotebookInstanceLifecycleConfigName{};
+  std::optional<std::vector<::awsjson::sagemaker::NotebookInstanceLifecycleHook>> OnCreate{};
+  std::optional<std::vector<::awsjson::sagemaker::NotebookInstanceLifecycleHook>> OnStart{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
+  std::optional<awsjson::timestamp> CreationTime{};
 
   friend bool operator==(DescribeNotebookInstanceLifecycleConfigResponse const&,
                          DescribeNotebookInstanceLifecycleConfigResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeNotebookInstanceRequest {
-  std::string NotebookInstanceName;
+  std::string NotebookInstanceName{};
 
   friend bool operator==(DescribeNotebookInstanceRequest const&,
                          DescribeNotebookInstanceRequest const&) = default;

@@ -21,29 +21,29 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeNotebookInstanceResponse {
-  std::optional<std::string> NotebookInstanceArn;
-  std::optional<std::string> NotebookInstanceName;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::NotebookInstanceStatus>> NotebookInstanceStatus;
-  std::optional<std::string> FailureReason;
-  std::optional<std::string> Url;
-  std::optional<std::string> InstanceType;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::IPAddressType>> IpAddressType;
-  std::optional<std::string> SubnetId;
-  std::optional<std::vector<std::string>> SecurityGroups;
-  std::optional<std::string> RoleArn;
-  std::optional<std::string> KmsKeyId;
-  std::optional<std::string> NetworkInterfaceId;
-  std::optional<awsjson::timestamp> LastModifiedTime;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<std::string> NotebookInstanceLifecycleConfigName;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::DirectInternetAccess>> DirectInternetAccess;
-  std::optional<std::int32_t> VolumeSizeInGB;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::sagemaker::NotebookInstanceAcceleratorType>>> AcceleratorTypes;
-  std::optional<std::string> DefaultCodeRepository;
-  std::optional<std::vector<std::string>> AdditionalCodeRepositories;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::RootAccess>> RootAccess;
-  std::optional<std::string> PlatformIdentifier;
-  std::optional<::awsjson::sagemaker::InstanceMetadataServiceConfiguration> InstanceMetadataServiceConfiguration;
+  std::optional<std::string> NotebookInstanceArn{};
+  std::optional<std::string> NotebookInstanceName{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::NotebookInstanceStatus>> NotebookInstanceStatus{};
+  std::optional<std::string> FailureReason{};
+  std::optional<std::string> Url{};
+  std::optional<std::string> InstanceType{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::IPAddressType>> IpAddressType{};
+  std::optional<std::string> SubnetId{};
+  std::optional<std::vector<std::string>> SecurityGroups{};
+  std::optional<std::string> RoleArn{};
+  std::optional<std::string> KmsKeyId{};
+  std::optional<std::string> NetworkInterfaceId{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<std::string> NotebookInstanceLifecycleConfigName{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::DirectInternetAccess>> DirectInternetAccess{};
+  std::optional<std::int32_t> VolumeSizeInGB{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::sagemaker::NotebookInstanceAcceleratorType>>> AcceleratorTypes{};
+  std::optional<std::string> DefaultCodeRepository{};
+  std::optional<std::vector<std::string>> AdditionalCodeRepositories{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::RootAccess>> RootAccess{};
+  std::optional<std::string> PlatformIdentifier{};
+  std::optional<::awsjson::sagemaker::InstanceMetadataServiceConfiguration> InstanceMetadataServiceConfiguration{};
 
   friend bool operator==(DescribeNotebookInstanceResponse const&,
                          DescribeNotebookInstanceResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeOptimizationJobRequest {
-  std::string OptimizationJobName;
+  std::string OptimizationJobName{};
 
   friend bool operator==(DescribeOptimizationJobRequest const&,
                          DescribeOptimizationJobRequest const&) = default;

@@ -24,24 +24,24 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeOptimizationJobResponse {
-  std::string OptimizationJobArn;
-  awsjson::open_enum<::awsjson::sagemaker::OptimizationJobStatus> OptimizationJobStatus;
-  std::optional<awsjson::timestamp> OptimizationStartTime;
-  std::optional<awsjson::timestamp> OptimizationEndTime;
-  awsjson::timestamp CreationTime;
-  awsjson::timestamp LastModifiedTime;
-  std::optional<std::string> FailureReason;
-  std::string OptimizationJobName;
-  ::awsjson::sagemaker::OptimizationJobModelSource ModelSource;
-  std::optional<std::map<std::string, std::string>> OptimizationEnvironment;
-  awsjson::open_enum<::awsjson::sagemaker::OptimizationJobDeploymentInstanceType> DeploymentInstanceType;
-  std::optional<std::int32_t> MaxInstanceCount;
-  std::vector<::awsjson::sagemaker::OptimizationConfig> OptimizationConfigs;
-  ::awsjson::sagemaker::OptimizationJobOutputConfig OutputConfig;
-  std::optional<::awsjson::sagemaker::OptimizationOutput> OptimizationOutput;
-  std::string RoleArn;
-  ::awsjson::sagemaker::StoppingCondition StoppingCondition;
-  std::optional<::awsjson::sagemaker::OptimizationVpcConfig> VpcConfig;
+  std::string OptimizationJobArn{};
+  awsjson::open_enum<::awsjson::sagemaker::OptimizationJobStatus> OptimizationJobStatus{};
+  std::optional<awsjson::timestamp> OptimizationStartTime{};
+  std::optional<awsjson::timestamp> OptimizationEndTime{};
+  awsjson::timestamp CreationTime{};
+  awsjson::timestamp LastModifiedTime{};
+  std::optional<std::string> FailureReason{};
+  std::string OptimizationJobName{};
+  ::awsjson::sagemaker::OptimizationJobModelSource ModelSource{};
+  std::optional<std::map<std::string, std::string>> OptimizationEnvironment{};
+  awsjson::open_enum<::awsjson::sagemaker::OptimizationJobDeploymentInstanceType> DeploymentInstanceType{};
+  std::optional<std::int32_t> MaxInstanceCount{};
+  std::vector<::awsjson::sagemaker::OptimizationConfig> OptimizationConfigs{};
+  ::awsjson::sagemaker::OptimizationJobOutputConfig OutputConfig{};
+  std::optional<::awsjson::sagemaker::OptimizationOutput> OptimizationOutput{};
+  std::string RoleArn{};
+  ::awsjson::sagemaker::StoppingCondition StoppingCondition{};
+  std::optional<::awsjson::sagemaker::OptimizationVpcConfig> VpcConfig{};
 
   friend bool operator==(DescribeOptimizationJobResponse const&,
                          DescribeOptimizationJobResponse const&) = default;

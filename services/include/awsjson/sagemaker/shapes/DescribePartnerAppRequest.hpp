@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribePartnerAppRequest {
-  std::string Arn;
-  std::optional<bool> IncludeAvailableUpgrade;
+  std::string Arn{};
+  std::optional<bool> IncludeAvailableUpgrade{};
 
   friend bool operator==(DescribePartnerAppRequest const&,
                          DescribePartnerAppRequest const&) = default;

@@ -20,25 +20,25 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribePartnerAppResponse {
-  std::optional<std::string> Arn;
-  std::optional<std::string> Name;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::PartnerAppType>> Type;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::PartnerAppStatus>> Status;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastModifiedTime;
-  std::optional<std::string> ExecutionRoleArn;
-  std::optional<std::string> KmsKeyId;
-  std::optional<std::string> BaseUrl;
-  std::optional<::awsjson::sagemaker::PartnerAppMaintenanceConfig> MaintenanceConfig;
-  std::optional<std::string> Tier;
-  std::optional<std::string> Version;
-  std::optional<::awsjson::sagemaker::PartnerAppConfig> ApplicationConfig;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::PartnerAppAuthType>> AuthType;
-  std::optional<bool> EnableIamSessionBasedIdentity;
-  std::optional<::awsjson::sagemaker::ErrorInfo> Error;
-  std::optional<bool> EnableAutoMinorVersionUpgrade;
-  std::optional<awsjson::timestamp> CurrentVersionEolDate;
-  std::optional<::awsjson::sagemaker::AvailableUpgrade> AvailableUpgrade;
+  std::optional<std::string> Arn{};
+  std::optional<std::string> Name{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::PartnerAppType>> Type{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::PartnerAppStatus>> Status{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
+  std::optional<std::string> ExecutionRoleArn{};
+  std::optional<std::string> KmsKeyId{};
+  std::optional<std::string> BaseUrl{};
+  std::optional<::awsjson::sagemaker::PartnerAppMaintenanceConfig> MaintenanceConfig{};
+  std::optional<std::string> Tier{};
+  std::optional<std::string> Version{};
+  std::optional<::awsjson::sagemaker::PartnerAppConfig> ApplicationConfig{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::PartnerAppAuthType>> AuthType{};
+  std::optional<bool> EnableIamSessionBasedIdentity{};
+  std::optional<::awsjson::sagemaker::ErrorInfo> Error{};
+  std::optional<bool> EnableAutoMinorVersionUpgrade{};
+  std::optional<awsjson::timestamp> CurrentVersionEolDate{};
+  std::optional<::awsjson::sagemaker::AvailableUpgrade> AvailableUpgrade{};
 
   friend bool operator==(DescribePartnerAppResponse const&,
                          DescribePartnerAppResponse const&) = default;

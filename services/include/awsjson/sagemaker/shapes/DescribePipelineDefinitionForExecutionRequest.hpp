@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribePipelineDefinitionForExecutionRequest {
-  std::string PipelineExecutionArn;
+  std::string PipelineExecutionArn{};
 
   friend bool operator==(DescribePipelineDefinitionForExecutionRequest const&,
                          DescribePipelineDefinitionForExecutionRequest const&) = default;

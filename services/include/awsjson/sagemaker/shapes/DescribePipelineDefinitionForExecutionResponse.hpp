@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribePipelineDefinitionForExecutionResponse {
-  std::optional<std::string> PipelineDefinition;
-  std::optional<awsjson::timestamp> CreationTime;
+  std::optional<std::string> PipelineDefinition{};
+  std::optional<awsjson::timestamp> CreationTime{};
 
   friend bool operator==(DescribePipelineDefinitionForExecutionResponse const&,
                          DescribePipelineDefinitionForExecutionResponse const&) = default;

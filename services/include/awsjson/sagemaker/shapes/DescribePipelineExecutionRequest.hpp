@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribePipelineExecutionRequest {
-  std::string PipelineExecutionArn;
+  std::string PipelineExecutionArn{};
 
   friend bool operator==(DescribePipelineExecutionRequest const&,
                          DescribePipelineExecutionRequest const&) = default;

@@ -20,21 +20,21 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribePipelineExecutionResponse {
-  std::optional<std::string> PipelineArn;
-  std::optional<std::string> PipelineExecutionArn;
-  std::optional<std::string> PipelineExecutionDisplayName;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::PipelineExecutionStatus>> PipelineExecutionStatus;
-  std::optional<std::string> PipelineExecutionDescription;
-  std::optional<::awsjson::sagemaker::PipelineExperimentConfig> PipelineExperimentConfig;
-  std::optional<std::string> FailureReason;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastModifiedTime;
-  std::optional<::awsjson::sagemaker::UserContext> CreatedBy;
-  std::optional<::awsjson::sagemaker::UserContext> LastModifiedBy;
-  std::optional<::awsjson::sagemaker::ParallelismConfiguration> ParallelismConfiguration;
-  std::optional<::awsjson::sagemaker::SelectiveExecutionConfig> SelectiveExecutionConfig;
-  std::optional<std::int64_t> PipelineVersionId;
-  std::optional<::awsjson::sagemaker::MLflowConfiguration> MLflowConfig;
+  std::optional<std::string> PipelineArn{};
+  std::optional<std::string> PipelineExecutionArn{};
+  std::optional<std::string> PipelineExecutionDisplayName{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::PipelineExecutionStatus>> PipelineExecutionStatus{};
+  std::optional<std::string> PipelineExecutionDescription{};
+  std::optional<::awsjson::sagemaker::PipelineExperimentConfig> PipelineExperimentConfig{};
+  std::optional<std::string> FailureReason{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
+  std::optional<::awsjson::sagemaker::UserContext> CreatedBy{};
+  std::optional<::awsjson::sagemaker::UserContext> LastModifiedBy{};
+  std::optional<::awsjson::sagemaker::ParallelismConfiguration> ParallelismConfiguration{};
+  std::optional<::awsjson::sagemaker::SelectiveExecutionConfig> SelectiveExecutionConfig{};
+  std::optional<std::int64_t> PipelineVersionId{};
+  std::optional<::awsjson::sagemaker::MLflowConfiguration> MLflowConfig{};
 
   friend bool operator==(DescribePipelineExecutionResponse const&,
                          DescribePipelineExecutionResponse const&) = default;

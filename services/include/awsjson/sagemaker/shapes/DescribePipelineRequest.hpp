@@ -13,8 +13,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribePipelineRequest {
-  std::string PipelineName;
-  std::optional<std::int64_t> PipelineVersionId;
+  std::string PipelineName{};
+  std::optional<std::int64_t> PipelineVersionId{};
 
   friend bool operator==(DescribePipelineRequest const&, DescribePipelineRequest const&) = default;
 };

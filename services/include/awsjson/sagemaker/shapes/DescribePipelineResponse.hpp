@@ -16,21 +16,21 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribePipelineResponse {
-  std::optional<std::string> PipelineArn;
-  std::optional<std::string> PipelineName;
-  std::optional<std::string> PipelineDisplayName;
-  std::optional<std::string> PipelineDefinition;
-  std::optional<std::string> PipelineDescription;
-  std::optional<std::string> RoleArn;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::PipelineStatus>> PipelineStatus;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastModifiedTime;
-  std::optional<awsjson::timestamp> LastRunTime;
-  std::optional<::awsjson::sagemaker::UserContext> CreatedBy;
-  std::optional<::awsjson::sagemaker::UserContext> LastModifiedBy;
-  std::optional<::awsjson::sagemaker::ParallelismConfiguration> ParallelismConfiguration;
-  std::optional<std::string> PipelineVersionDisplayName;
-  std::optional<std::string> PipelineVersionDescription;
+  std::optional<std::string> PipelineArn{};
+  std::optional<std::string> PipelineName{};
+  std::optional<std::string> PipelineDisplayName{};
+  std::optional<std::string> PipelineDefinition{};
+  std::optional<std::string> PipelineDescription{};
+  std::optional<std::string> RoleArn{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::PipelineStatus>> PipelineStatus{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
+  std::optional<awsjson::timestamp> LastRunTime{};
+  std::optional<::awsjson::sagemaker::UserContext> CreatedBy{};
+  std::optional<::awsjson::sagemaker::UserContext> LastModifiedBy{};
+  std::optional<::awsjson::sagemaker::ParallelismConfiguration> ParallelismConfiguration{};
+  std::optional<std::string> PipelineVersionDisplayName{};
+  std::optional<std::string> PipelineVersionDescription{};
 
   friend bool operator==(DescribePipelineResponse const&,
                          DescribePipelineResponse const&) = default;

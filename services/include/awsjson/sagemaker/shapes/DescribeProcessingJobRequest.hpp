@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeProcessingJobRequest {
-  std::string ProcessingJobName;
+  std::string ProcessingJobName{};
 
   friend bool operator==(DescribeProcessingJobRequest const&,
                          DescribeProcessingJobRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeProjectRequest {
-  std::string ProjectName;
+  std::string ProjectName{};
 
   friend bool operator==(DescribeProjectRequest const&, DescribeProjectRequest const&) = default;
 };

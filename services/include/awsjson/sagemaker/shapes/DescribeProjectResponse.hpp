@@ -19,18 +19,18 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeProjectResponse {
-  std::string ProjectArn;
-  std::string ProjectName;
-  std::string ProjectId;
-  std::optional<std::string> ProjectDescription;
-  std::optional<::awsjson::sagemaker::ServiceCatalogProvisioningDetails> ServiceCatalogProvisioningDetails;
-  std::optional<::awsjson::sagemaker::ServiceCatalogProvisionedProductDetails> ServiceCatalogProvisionedProductDetails;
-  awsjson::open_enum<::awsjson::sagemaker::ProjectStatus> ProjectStatus;
-  std::optional<std::vector<::awsjson::sagemaker::TemplateProviderDetail>> TemplateProviderDetails;
-  std::optional<::awsjson::sagemaker::UserContext> CreatedBy;
-  awsjson::timestamp CreationTime;
-  std::optional<awsjson::timestamp> LastModifiedTime;
-  std::optional<::awsjson::sagemaker::UserContext> LastModifiedBy;
+  std::string ProjectArn{};
+  std::string ProjectName{};
+  std::string ProjectId{};
+  std::optional<std::string> ProjectDescription{};
+  std::optional<::awsjson::sagemaker::ServiceCatalogProvisioningDetails> ServiceCatalogProvisioningDetails{};
+  std::optional<::awsjson::sagemaker::ServiceCatalogProvisionedProductDetails> ServiceCatalogProvisionedProductDetails{};
+  awsjson::open_enum<::awsjson::sagemaker::ProjectStatus> ProjectStatus{};
+  std::optional<std::vector<::awsjson::sagemaker::TemplateProviderDetail>> TemplateProviderDetails{};
+  std::optional<::awsjson::sagemaker::UserContext> CreatedBy{};
+  awsjson::timestamp CreationTime{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
+  std::optional<::awsjson::sagemaker::UserContext> LastModifiedBy{};
 
   friend bool operator==(DescribeProjectResponse const&, DescribeProjectResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeReservedCapacityRequest {
-  std::string ReservedCapacityArn;
+  std::string ReservedCapacityArn{};
 
   friend bool operator==(DescribeReservedCapacityRequest const&,
                          DescribeReservedCapacityRequest const&) = default;

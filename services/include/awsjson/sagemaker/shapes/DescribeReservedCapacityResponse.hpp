@@ -18,19 +18,19 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeReservedCapacityResponse {
-  std::string ReservedCapacityArn;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ReservedCapacityType>> ReservedCapacityType;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ReservedCapacityStatus>> Status;
-  std::optional<std::string> AvailabilityZone;
-  std::optional<std::int64_t> DurationHours;
-  std::optional<std::int64_t> DurationMinutes;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<awsjson::timestamp> EndTime;
-  awsjson::open_enum<::awsjson::sagemaker::ReservedCapacityInstanceType> InstanceType;
-  std::int32_t TotalInstanceCount;
-  std::optional<std::int32_t> AvailableInstanceCount;
-  std::optional<std::int32_t> InUseInstanceCount;
-  std::optional<::awsjson::sagemaker::UltraServerSummary> UltraServerSummary;
+  std::string ReservedCapacityArn{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ReservedCapacityType>> ReservedCapacityType{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ReservedCapacityStatus>> Status{};
+  std::optional<std::string> AvailabilityZone{};
+  std::optional<std::int64_t> DurationHours{};
+  std::optional<std::int64_t> DurationMinutes{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<awsjson::timestamp> EndTime{};
+  awsjson::open_enum<::awsjson::sagemaker::ReservedCapacityInstanceType> InstanceType{};
+  std::int32_t TotalInstanceCount{};
+  std::optional<std::int32_t> AvailableInstanceCount{};
+  std::optional<std::int32_t> InUseInstanceCount{};
+  std::optional<::awsjson::sagemaker::UltraServerSummary> UltraServerSummary{};
 
   friend bool operator==(DescribeReservedCapacityResponse const&,
                          DescribeReservedCapacityResponse const&) = default;

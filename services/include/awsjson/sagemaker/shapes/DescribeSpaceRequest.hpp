@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeSpaceRequest {
-  std::string DomainId;
-  std::string SpaceName;
+  std::string DomainId{};
+  std::string SpaceName{};
 
   friend bool operator==(DescribeSpaceRequest const&, DescribeSpaceRequest const&) = default;
 };

@@ -17,19 +17,19 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeSpaceResponse {
-  std::optional<std::string> DomainId;
-  std::optional<std::string> SpaceArn;
-  std::optional<std::string> SpaceName;
-  std::optional<std::string> HomeEfsFileSystemUid;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::SpaceStatus>> Status;
-  std::optional<awsjson::timestamp> LastModifiedTime;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<std::string> FailureReason;
-  std::optional<::awsjson::sagemaker::SpaceSettings> SpaceSettings;
-  std::optional<::awsjson::sagemaker::OwnershipSettings> OwnershipSettings;
-  std::optional<::awsjson::sagemaker::SpaceSharingSettings> SpaceSharingSettings;
-  std::optional<std::string> SpaceDisplayName;
-  std::optional<std::string> Url;
+  std::optional<std::string> DomainId{};
+  std::optional<std::string> SpaceArn{};
+  std::optional<std::string> SpaceName{};
+  std::optional<std::string> HomeEfsFileSystemUid{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::SpaceStatus>> Status{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<std::string> FailureReason{};
+  std::optional<::awsjson::sagemaker::SpaceSettings> SpaceSettings{};
+  std::optional<::awsjson::sagemaker::OwnershipSettings> OwnershipSettings{};
+  std::optional<::awsjson::sagemaker::SpaceSharingSettings> SpaceSharingSettings{};
+  std::optional<std::string> SpaceDisplayName{};
+  std::optional<std::string> Url{};
 
   friend bool operator==(DescribeSpaceResponse const&, DescribeSpaceResponse const&) = default;
 };

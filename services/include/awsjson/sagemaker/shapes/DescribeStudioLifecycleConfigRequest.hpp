@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeStudioLifecycleConfigRequest {
-  std::string StudioLifecycleConfigName;
+  std::string StudioLifecycleConfigName{};
 
   friend bool operator==(DescribeStudioLifecycleConfigRequest const&,
                          DescribeStudioLifecycleConfigRequest const&) = default;

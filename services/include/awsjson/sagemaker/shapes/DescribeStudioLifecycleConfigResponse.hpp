@@ -14,12 +14,12 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeStudioLifecycleConfigResponse {
-  std::optional<std::string> StudioLifecycleConfigArn;
-  std::optional<std::string> StudioLifecycleConfigName;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastModifiedTime;
-  std::optional<std::string> StudioLifecycleConfigContent;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::StudioLifecycleConfigAppType>> StudioLifecycleConfigAppType;
+  std::optional<std::string> StudioLifecycleConfigArn{};
+  std::optional<std::string> StudioLifecycleConfigName{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
+  std::optional<std::string> StudioLifecycleConfigContent{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::StudioLifecycleConfigAppType>> StudioLifecycleConfigAppType{};
 
   friend bool operator==(DescribeStudioLifecycleConfigResponse const&,
                          DescribeStudioLifecycleConfigResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeSubscribedWorkteamRequest {
-  std::string WorkteamArn;
+  std::string WorkteamArn{};
 
   friend bool operator==(DescribeSubscribedWorkteamRequest const&,
                          DescribeSubscribedWorkteamRequest const&) = default;

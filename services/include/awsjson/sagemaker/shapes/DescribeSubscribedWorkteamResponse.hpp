@@ -13,7 +13,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeSubscribedWorkteamResponse {
-  ::awsjson::sagemaker::SubscribedWorkteam SubscribedWorkteam;
+  ::awsjson::sagemaker::SubscribedWorkteam SubscribedWorkteam{};
 
   friend bool operator==(DescribeSubscribedWorkteamResponse const&,
                          DescribeSubscribedWorkteamResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeTrainingJobRequest {
-  std::string TrainingJobName;
+  std::string TrainingJobName{};
 
   friend bool operator==(DescribeTrainingJobRequest const&,
                          DescribeTrainingJobRequest const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeTrainingPlanExtensionHistoryRequest {
-  std::string TrainingPlanArn;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::string TrainingPlanArn{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(DescribeTrainingPlanExtensionHistoryRequest const&,
                          DescribeTrainingPlanExtensionHistoryRequest const&) = default;

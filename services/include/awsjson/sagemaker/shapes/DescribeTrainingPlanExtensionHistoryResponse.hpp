@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeTrainingPlanExtensionHistoryResponse {
-  std::vector<::awsjson::sagemaker::TrainingPlanExtension> TrainingPlanExtensions;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::sagemaker::TrainingPlanExtension> TrainingPlanExtensions{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeTrainingPlanExtensionHistoryResponse const&,
                          DescribeTrainingPlanExtensionHistoryResponse const&) = default;

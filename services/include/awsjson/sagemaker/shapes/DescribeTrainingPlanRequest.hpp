@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeTrainingPlanRequest {
-  std::string TrainingPlanName;
+  std::string TrainingPlanName{};
 
   friend bool operator==(DescribeTrainingPlanRequest const&,
                          DescribeTrainingPlanRequest const&) = default;

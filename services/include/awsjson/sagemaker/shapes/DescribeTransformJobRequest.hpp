@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeTransformJobRequest {
-  std::string TransformJobName;
+  std::string TransformJobName{};
 
   friend bool operator==(DescribeTransformJobRequest const&,
                          DescribeTransformJobRequest const&) = default;

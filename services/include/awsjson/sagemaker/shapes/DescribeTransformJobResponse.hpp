@@ -24,27 +24,27 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeTransformJobResponse {
-  std::string TransformJobName;
-  std::string TransformJobArn;
-  awsjson::open_enum<::awsjson::sagemaker::TransformJobStatus> TransformJobStatus;
-  std::optional<std::string> FailureReason;
-  std::string ModelName;
-  std::optional<std::int32_t> MaxConcurrentTransforms;
-  std::optional<::awsjson::sagemaker::ModelClientConfig> ModelClientConfig;
-  std::optional<std::int32_t> MaxPayloadInMB;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::BatchStrategy>> BatchStrategy;
-  std::optional<std::map<std::string, std::string>> Environment;
-  ::awsjson::sagemaker::TransformInput TransformInput;
-  std::optional<::awsjson::sagemaker::TransformOutput> TransformOutput;
-  std::optional<::awsjson::sagemaker::BatchDataCaptureConfig> DataCaptureConfig;
-  ::awsjson::sagemaker::TransformResources TransformResources;
-  awsjson::timestamp CreationTime;
-  std::optional<awsjson::timestamp> TransformStartTime;
-  std::optional<awsjson::timestamp> TransformEndTime;
-  std::optional<std::string> LabelingJobArn;
-  std::optional<std::string> AutoMLJobArn;
-  std::optional<::awsjson::sagemaker::DataProcessing> DataProcessing;
-  std::optional<::awsjson::sagemaker::ExperimentConfig> ExperimentConfig;
+  std::string TransformJobName{};
+  std::string TransformJobArn{};
+  awsjson::open_enum<::awsjson::sagemaker::TransformJobStatus> TransformJobStatus{};
+  std::optional<std::string> FailureReason{};
+  std::string ModelName{};
+  std::optional<std::int32_t> MaxConcurrentTransforms{};
+  std::optional<::awsjson::sagemaker::ModelClientConfig> ModelClientConfig{};
+  std::optional<std::int32_t> MaxPayloadInMB{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::BatchStrategy>> BatchStrategy{};
+  std::optional<std::map<std::string, std::string>> Environment{};
+  ::awsjson::sagemaker::TransformInput TransformInput{};
+  std::optional<::awsjson::sagemaker::TransformOutput> TransformOutput{};
+  std::optional<::awsjson::sagemaker::BatchDataCaptureConfig> DataCaptureConfig{};
+  ::awsjson::sagemaker::TransformResources TransformResources{};
+  awsjson::timestamp CreationTime{};
+  std::optional<awsjson::timestamp> TransformStartTime{};
+  std::optional<awsjson::timestamp> TransformEndTime{};
+  std::optional<std::string> LabelingJobArn{};
+  std::optional<std::string> AutoMLJobArn{};
+  std::optional<::awsjson::sagemaker::DataProcessing> DataProcessing{};
+  std::optional<::awsjson::sagemaker::ExperimentConfig> ExperimentConfig{};
 
   friend bool operator==(DescribeTransformJobResponse const&,
                          DescribeTransformJobResponse const&) = default;

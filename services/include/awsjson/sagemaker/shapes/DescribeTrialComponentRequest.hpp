@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeTrialComponentRequest {
-  std::string TrialComponentName;
+  std::string TrialComponentName{};
 
   friend bool operator==(DescribeTrialComponentRequest const&,
                          DescribeTrialComponentRequest const&) = default;

@@ -22,24 +22,24 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeTrialComponentResponse {
-  std::optional<std::string> TrialComponentName;
-  std::optional<std::string> TrialComponentArn;
-  std::optional<std::string> DisplayName;
-  std::optional<::awsjson::sagemaker::TrialComponentSource> Source;
-  std::optional<::awsjson::sagemaker::TrialComponentStatus> Status;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<awsjson::timestamp> EndTime;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<::awsjson::sagemaker::UserContext> CreatedBy;
-  std::optional<awsjson::timestamp> LastModifiedTime;
-  std::optional<::awsjson::sagemaker::UserContext> LastModifiedBy;
-  std::optional<std::map<std::string, ::awsjson::sagemaker::TrialComponentParameterValue>> Parameters;
-  std::optional<std::map<std::string, ::awsjson::sagemaker::TrialComponentArtifact>> InputArtifacts;
-  std::optional<std::map<std::string, ::awsjson::sagemaker::TrialComponentArtifact>> OutputArtifacts;
-  std::optional<::awsjson::sagemaker::MetadataProperties> MetadataProperties;
-  std::optional<std::vector<::awsjson::sagemaker::TrialComponentMetricSummary>> Metrics;
-  std::optional<std::string> LineageGroupArn;
-  std::optional<std::vector<::awsjson::sagemaker::TrialComponentSource>> Sources;
+  std::optional<std::string> TrialComponentName{};
+  std::optional<std::string> TrialComponentArn{};
+  std::optional<std::string> DisplayName{};
+  std::optional<::awsjson::sagemaker::TrialComponentSource> Source{};
+  std::optional<::awsjson::sagemaker::TrialComponentStatus> Status{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<awsjson::timestamp> EndTime{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<::awsjson::sagemaker::UserContext> CreatedBy{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
+  std::optional<::awsjson::sagemaker::UserContext> LastModifiedBy{};
+  std::optional<std::map<std::string, ::awsjson::sagemaker::TrialComponentParameterValue>> Parameters{};
+  std::optional<std::map<std::string, ::awsjson::sagemaker::TrialComponentArtifact>> InputArtifacts{};
+  std::optional<std::map<std::string, ::awsjson::sagemaker::TrialComponentArtifact>> OutputArtifacts{};
+  std::optional<::awsjson::sagemaker::MetadataProperties> MetadataProperties{};
+  std::optional<std::vector<::awsjson::sagemaker::TrialComponentMetricSummary>> Metrics{};
+  std::optional<std::string> LineageGroupArn{};
+  std::optional<std::vector<::awsjson::sagemaker::TrialComponentSource>> Sources{};
 
   friend bool operator==(DescribeTrialComponentResponse const&,
                          DescribeTrialComponentResponse const&) = default;

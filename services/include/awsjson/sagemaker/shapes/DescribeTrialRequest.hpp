@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeTrialRequest {
-  std::string TrialName;
+  std::string TrialName{};
 
   friend bool operator==(DescribeTrialRequest const&, DescribeTrialRequest const&) = default;
 };

@@ -16,16 +16,16 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeTrialResponse {
-  std::optional<std::string> TrialName;
-  std::optional<std::string> TrialArn;
-  std::optional<std::string> DisplayName;
-  std::optional<std::string> ExperimentName;
-  std::optional<::awsjson::sagemaker::TrialSource> Source;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<::awsjson::sagemaker::UserContext> CreatedBy;
-  std::optional<awsjson::timestamp> LastModifiedTime;
-  std::optional<::awsjson::sagemaker::UserContext> LastModifiedBy;
-  std::optional<::awsjson::sagemaker::MetadataProperties> MetadataProperties;
+  std::optional<std::string> TrialName{};
+  std::optional<std::string> TrialArn{};
+  std::optional<std::string> DisplayName{};
+  std::optional<std::string> ExperimentName{};
+  std::optional<::awsjson::sagemaker::TrialSource> Source{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<::awsjson::sagemaker::UserContext> CreatedBy{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
+  std::optional<::awsjson::sagemaker::UserContext> LastModifiedBy{};
+  std::optional<::awsjson::sagemaker::MetadataProperties> MetadataProperties{};
 
   friend bool operator==(DescribeTrialResponse const&, DescribeTrialResponse const&) = default;
 };

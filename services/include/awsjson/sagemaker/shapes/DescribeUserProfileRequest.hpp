@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeUserProfileRequest {
-  std::string DomainId;
-  std::string UserProfileName;
+  std::string DomainId{};
+  std::string UserProfileName{};
 
   friend bool operator==(DescribeUserProfileRequest const&,
                          DescribeUserProfileRequest const&) = default;

@@ -15,17 +15,17 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeUserProfileResponse {
-  std::optional<std::string> DomainId;
-  std::optional<std::string> UserProfileArn;
-  std::optional<std::string> UserProfileName;
-  std::optional<std::string> HomeEfsFileSystemUid;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::UserProfileStatus>> Status;
-  std::optional<awsjson::timestamp> LastModifiedTime;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<std::string> FailureReason;
-  std::optional<std::string> SingleSignOnUserIdentifier;
-  std::optional<std::string> SingleSignOnUserValue;
-  std::optional<::awsjson::sagemaker::UserSettings> UserSettings;
+  std::optional<std::string> DomainId{};
+  std::optional<std::string> UserProfileArn{};
+  std::optional<std::string> UserProfileName{};
+  std::optional<std::string> HomeEfsFileSystemUid{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::UserProfileStatus>> Status{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<std::string> FailureReason{};
+  std::optional<std::string> SingleSignOnUserIdentifier{};
+  std::optional<std::string> SingleSignOnUserValue{};
+  std::optional<::awsjson::sagemaker::UserSettings> UserSettings{};
 
   friend bool operator==(DescribeUserProfileResponse const&,
                          DescribeUserProfileResponse const&) = default;

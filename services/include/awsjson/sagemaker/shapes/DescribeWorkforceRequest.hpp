@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeWorkforceRequest {
-  std::string WorkforceName;
+  std::string WorkforceName{};
 
   friend bool operator==(DescribeWorkforceRequest const&,
                          DescribeWorkforceRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeWorkforceResponse {
-  ::awsjson::sagemaker::Workforce Workforce;
+  ::awsjson::sagemaker::Workforce Workforce{};
 
   friend bool operator==(DescribeWorkforceResponse const&,
                          DescribeWorkforceResponse const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeWorkteamResponse {
-  ::awsjson::sagemaker::Workteam Workteam;
+  ::awsjson::sagemaker::Workteam Workteam{};
 
   friend bool operator==(DescribeWorkteamResponse const&,
                          DescribeWorkteamResponse const&) = default;

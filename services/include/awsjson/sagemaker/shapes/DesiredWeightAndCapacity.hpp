@@ -15,10 +15,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DesiredWeightAndCapacity {
-  std::string VariantName;
-  std::optional<float> DesiredWeight;
-  std::optional<std::int32_t> DesiredInstanceCount;
-  std::optional<::awsjson::sagemaker::ProductionVariantServerlessUpdateConfig> ServerlessUpdateConfig;
+  std::string VariantName{};
+  std::optional<float> DesiredWeight{};
+  std::optional<std::int32_t> DesiredInstanceCount{};
+  std::optional<::awsjson::sagemaker::ProductionVariantServerlessUpdateConfig> ServerlessUpdateConfig{};
 
   friend bool operator==(DesiredWeightAndCapacity const&,
                          DesiredWeightAndCapacity const&) = default;

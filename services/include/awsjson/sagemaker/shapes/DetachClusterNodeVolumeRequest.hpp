@@ -12,9 +12,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DetachClusterNodeVolumeRequest {
-  std::string ClusterArn;
-  std::string NodeId;
-  std::string VolumeId;
+  std::string ClusterArn{};
+  std::string NodeId{};
+  std::string VolumeId{};
 
   friend bool operator==(DetachClusterNodeVolumeRequest const&,
                          DetachClusterNodeVolumeRequest const&) = default;

@@ -14,12 +14,12 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DetachClusterNodeVolumeResponse {
-  std::string ClusterArn;
-  std::string NodeId;
-  std::string VolumeId;
-  awsjson::timestamp AttachTime;
-  awsjson::open_enum<::awsjson::sagemaker::VolumeAttachmentStatus> Status;
-  std::string DeviceName;
+  std::string ClusterArn{};
+  std::string NodeId{};
+  std::string VolumeId{};
+  awsjson::timestamp AttachTime{};
+  awsjson::open_enum<::awsjson::sagemaker::VolumeAttachmentStatus> Status{};
+  std::string DeviceName{};
 
   friend bool operator==(DetachClusterNodeVolumeResponse const&,
                          DetachClusterNodeVolumeResponse const&) = default;

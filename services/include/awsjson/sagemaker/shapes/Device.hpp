@@ -12,9 +12,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Device {
-  std::string DeviceName;
-  std::optional<std::string> Description;
-  std::optional<std::string> IotThingName;
+  std::string DeviceName{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> IotThingName{};
 
   friend bool operator==(Device const&, Device const&) = default;
 };

@@ -14,17 +14,17 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeviceDeploymentSummary {
-  std::string EdgeDeploymentPlanArn;
-  std::string EdgeDeploymentPlanName;
-  std::string StageName;
-  std::optional<std::string> DeployedStageName;
-  std::optional<std::string> DeviceFleetName;
-  std::string DeviceName;
-  std::string DeviceArn;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::DeviceDeploymentStatus>> DeviceDeploymentStatus;
-  std::optional<std::string> DeviceDeploymentStatusMessage;
-  std::optional<std::string> Description;
-  std::optional<awsjson::timestamp> DeploymentStartTime;
+  std::string EdgeDeploymentPlanArn{};
+  std::string EdgeDeploymentPlanName{};
+  std::string StageName{};
+  std::optional<std::string> DeployedStageName{};
+  std::optional<std::string> DeviceFleetName{};
+  std::string DeviceName{};
+  std::string DeviceArn{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::DeviceDeploymentStatus>> DeviceDeploymentStatus{};
+  std::optional<std::string> DeviceDeploymentStatusMessage{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::timestamp> DeploymentStartTime{};
 
   friend bool operator==(DeviceDeploymentSummary const&, DeviceDeploymentSummary const&) = default;
 };

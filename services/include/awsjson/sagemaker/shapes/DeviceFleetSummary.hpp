@@ -12,10 +12,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeviceFleetSummary {
-  std::string DeviceFleetArn;
-  std::string DeviceFleetName;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastModifiedTime;
+  std::string DeviceFleetArn{};
+  std::string DeviceFleetName{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
 
   friend bool operator==(DeviceFleetSummary const&, DeviceFleetSummary const&) = default;
 };

@@ -16,10 +16,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeviceSelectionConfig {
-  awsjson::open_enum<::awsjson::sagemaker::DeviceSubsetType> DeviceSubsetType;
-  std::optional<std::int32_t> Percentage;
-  std::optional<std::vector<std::string>> DeviceNames;
-  std::optional<std::string> DeviceNameContains;
+  awsjson::open_enum<::awsjson::sagemaker::DeviceSubsetType> DeviceSubsetType{};
+  std::optional<std::int32_t> Percentage{};
+  std::optional<std::vector<std::string>> DeviceNames{};
+  std::optional<std::string> DeviceNameContains{};
 
   friend bool operator==(DeviceSelectionConfig const&, DeviceSelectionConfig const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeviceStats {
-  std::int64_t ConnectedDeviceCount;
-  std::int64_t RegisteredDeviceCount;
+  std::int64_t ConnectedDeviceCount{};
+  std::int64_t RegisteredDeviceCount{};
 
   friend bool operator==(DeviceStats const&, DeviceStats const&) = default;
 };

@@ -15,15 +15,15 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeviceSummary {
-  std::string DeviceName;
-  std::string DeviceArn;
-  std::optional<std::string> Description;
-  std::optional<std::string> DeviceFleetName;
-  std::optional<std::string> IotThingName;
-  std::optional<awsjson::timestamp> RegistrationTime;
-  std::optional<awsjson::timestamp> LatestHeartbeat;
-  std::optional<std::vector<::awsjson::sagemaker::EdgeModelSummary>> Models;
-  std::optional<std::string> AgentVersion;
+  std::string DeviceName{};
+  std::string DeviceArn{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> DeviceFleetName{};
+  std::optional<std::string> IotThingName{};
+  std::optional<awsjson::timestamp> RegistrationTime{};
+  std::optional<awsjson::timestamp> LatestHeartbeat{};
+  std::optional<std::vector<::awsjson::sagemaker::EdgeModelSummary>> Models{};
+  std::optional<std::string> AgentVersion{};
 
   friend bool operator==(DeviceSummary const&, DeviceSummary const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DirectDeploySettings {
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::FeatureStatus>> Status;
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::FeatureStatus>> Status{};
 
   friend bool operator==(DirectDeploySettings const&, DirectDeploySettings const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisassociateTrialComponentRequest {
-  std::string TrialComponentName;
-  std::string TrialName;
+  std::string TrialComponentName{};
+  std::string TrialName{};
 
   friend bool operator==(DisassociateTrialComponentRequest const&,
                          DisassociateTrialComponentRequest const&) = default;

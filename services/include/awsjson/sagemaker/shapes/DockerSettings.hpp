@@ -15,9 +15,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DockerSettings {
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::FeatureStatus>> EnableDockerAccess;
-  std::optional<std::vector<std::string>> VpcOnlyTrustedAccounts;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::FeatureStatus>> RootlessDocker;
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::FeatureStatus>> EnableDockerAccess{};
+  std::optional<std::vector<std::string>> VpcOnlyTrustedAccounts{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::FeatureStatus>> RootlessDocker{};
 
   friend bool operator==(DockerSettings const&, DockerSettings const&) = default;
 };

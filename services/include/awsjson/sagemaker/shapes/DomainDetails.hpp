@@ -14,13 +14,13 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DomainDetails {
-  std::optional<std::string> DomainArn;
-  std::optional<std::string> DomainId;
-  std::optional<std::string> DomainName;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::DomainStatus>> Status;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastModifiedTime;
-  std::optional<std::string> Url;
+  std::optional<std::string> DomainArn{};
+  std::optional<std::string> DomainId{};
+  std::optional<std::string> DomainName{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::DomainStatus>> Status{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
+  std::optional<std::string> Url{};
 
   friend bool operator==(DomainDetails const&, DomainDetails const&) = default;
 };

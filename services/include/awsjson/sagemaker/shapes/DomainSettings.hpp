@@ -21,14 +21,14 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DomainSettings {
-  std::optional<std::vector<std::string>> SecurityGroupIds;
-  std::optional<::awsjson::sagemaker::RStudioServerProDomainSettings> RStudioServerProDomainSettings;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ExecutionRoleIdentityConfig>> ExecutionRoleIdentityConfig;
-  std::optional<::awsjson::sagemaker::TrustedIdentityPropagationSettings> TrustedIdentityPropagationSettings;
-  std::optional<::awsjson::sagemaker::DockerSettings> DockerSettings;
-  std::optional<::awsjson::sagemaker::AmazonQSettings> AmazonQSettings;
-  std::optional<::awsjson::sagemaker::UnifiedStudioSettings> UnifiedStudioSettings;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::IPAddressType>> IpAddressType;
+  std::optional<std::vector<std::string>> SecurityGroupIds{};
+  std::optional<::awsjson::sagemaker::RStudioServerProDomainSettings> RStudioServerProDomainSettings{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ExecutionRoleIdentityConfig>> ExecutionRoleIdentityConfig{};
+  std::optional<::awsjson::sagemaker::TrustedIdentityPropagationSettings> TrustedIdentityPropagationSettings{};
+  std::optional<::awsjson::sagemaker::DockerSettings> DockerSettings{};
+  std::optional<::awsjson::sagemaker::AmazonQSettings> AmazonQSettings{};
+  std::optional<::awsjson::sagemaker::UnifiedStudioSettings> UnifiedStudioSettings{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::IPAddressType>> IpAddressType{};
 
   friend bool operator==(DomainSettings const&, DomainSettings const&) = default;
 };

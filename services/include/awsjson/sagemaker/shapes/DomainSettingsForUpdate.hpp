@@ -21,14 +21,14 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DomainSettingsForUpdate {
-  std::optional<::awsjson::sagemaker::RStudioServerProDomainSettingsForUpdate> RStudioServerProDomainSettingsForUpdate;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ExecutionRoleIdentityConfig>> ExecutionRoleIdentityConfig;
-  std::optional<std::vector<std::string>> SecurityGroupIds;
-  std::optional<::awsjson::sagemaker::TrustedIdentityPropagationSettings> TrustedIdentityPropagationSettings;
-  std::optional<::awsjson::sagemaker::DockerSettings> DockerSettings;
-  std::optional<::awsjson::sagemaker::AmazonQSettings> AmazonQSettings;
-  std::optional<::awsjson::sagemaker::UnifiedStudioSettings> UnifiedStudioSettings;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::IPAddressType>> IpAddressType;
+  std::optional<::awsjson::sagemaker::RStudioServerProDomainSettingsForUpdate> RStudioServerProDomainSettingsForUpdate{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ExecutionRoleIdentityConfig>> ExecutionRoleIdentityConfig{};
+  std::optional<std::vector<std::string>> SecurityGroupIds{};
+  std::optional<::awsjson::sagemaker::TrustedIdentityPropagationSettings> TrustedIdentityPropagationSettings{};
+  std::optional<::awsjson::sagemaker::DockerSettings> DockerSettings{};
+  std::optional<::awsjson::sagemaker::AmazonQSettings> AmazonQSettings{};
+  std::optional<::awsjson::sagemaker::UnifiedStudioSettings> UnifiedStudioSettings{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::IPAddressType>> IpAddressType{};
 
   friend bool operator==(DomainSettingsForUpdate const&, DomainSettingsForUpdate const&) = default;
 };

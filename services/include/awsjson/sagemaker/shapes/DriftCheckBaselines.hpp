@@ -16,10 +16,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DriftCheckBaselines {
-  std::optional<::awsjson::sagemaker::DriftCheckBias> Bias;
-  std::optional<::awsjson::sagemaker::DriftCheckExplainability> Explainability;
-  std::optional<::awsjson::sagemaker::DriftCheckModelQuality> ModelQuality;
-  std::optional<::awsjson::sagemaker::DriftCheckModelDataQuality> ModelDataQuality;
+  std::optional<::awsjson::sagemaker::DriftCheckBias> Bias{};
+  std::optional<::awsjson::sagemaker::DriftCheckExplainability> Explainability{};
+  std::optional<::awsjson::sagemaker::DriftCheckModelQuality> ModelQuality{};
+  std::optional<::awsjson::sagemaker::DriftCheckModelDataQuality> ModelDataQuality{};
 
   friend bool operator==(DriftCheckBaselines const&, DriftCheckBaselines const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DriftCheckBias {
-  std::optional<::awsjson::sagemaker::FileSource> ConfigFile;
-  std::optional<::awsjson::sagemaker::MetricsSource> PreTrainingConstraints;
-  std::optional<::awsjson::sagemaker::MetricsSource> PostTrainingConstraints;
+  std::optional<::awsjson::sagemaker::FileSource> ConfigFile{};
+  std::optional<::awsjson::sagemaker::MetricsSource> PreTrainingConstraints{};
+  std::optional<::awsjson::sagemaker::MetricsSource> PostTrainingConstraints{};
 
   friend bool operator==(DriftCheckBias const&, DriftCheckBias const&) = default;
 };

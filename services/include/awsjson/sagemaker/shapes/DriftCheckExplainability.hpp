@@ -14,8 +14,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DriftCheckExplainability {
-  std::optional<::awsjson::sagemaker::MetricsSource> Constraints;
-  std::optional<::awsjson::sagemaker::FileSource> ConfigFile;
+  std::optional<::awsjson::sagemaker::MetricsSource> Constraints{};
+  std::optional<::awsjson::sagemaker::FileSource> ConfigFile{};
 
   friend bool operator==(DriftCheckExplainability const&,
                          DriftCheckExplainability const&) = default;

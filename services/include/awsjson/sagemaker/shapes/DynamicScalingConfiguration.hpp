@@ -15,11 +15,11 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DynamicScalingConfiguration {
-  std::optional<std::int32_t> MinCapacity;
-  std::optional<std::int32_t> MaxCapacity;
-  std::optional<std::int32_t> ScaleInCooldown;
-  std::optional<std::int32_t> ScaleOutCooldown;
-  std::optional<std::vector<::awsjson::sagemaker::ScalingPolicy>> ScalingPolicies;
+  std::optional<std::int32_t> MinCapacity{};
+  std::optional<std::int32_t> MaxCapacity{};
+  std::optional<std::int32_t> ScaleInCooldown{};
+  std::optional<std::int32_t> ScaleOutCooldown{};
+  std::optional<std::vector<::awsjson::sagemaker::ScalingPolicy>> ScalingPolicies{};
 
   friend bool operator==(DynamicScalingConfiguration const&,
                          DynamicScalingConfiguration const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EFSFileSystem {
-  std::string FileSystemId;
+  std::string FileSystemId{};
 
   friend bool operator==(EFSFileSystem const&, EFSFileSystem const&) = default;
 };

@@ -12,10 +12,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EMRStepMetadata {
-  std::optional<std::string> ClusterId;
-  std::optional<std::string> StepId;
-  std::optional<std::string> StepName;
-  std::optional<std::string> LogFilePath;
+  std::optional<std::string> ClusterId{};
+  std::optional<std::string> StepId{};
+  std::optional<std::string> StepName{};
+  std::optional<std::string> LogFilePath{};
 
   friend bool operator==(EMRStepMetadata const&, EMRStepMetadata const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EbsStorageSettings {
-  std::int32_t EbsVolumeSizeInGb;
+  std::int32_t EbsVolumeSizeInGb{};
 
   friend bool operator==(EbsStorageSettings const&, EbsStorageSettings const&) = default;
 };

@@ -13,10 +13,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Ec2CapacityReservation {
-  std::optional<std::string> Ec2CapacityReservationId;
-  std::optional<std::int32_t> TotalInstanceCount;
-  std::optional<std::int32_t> AvailableInstanceCount;
-  std::optional<std::int32_t> UsedByCurrentEndpoint;
+  std::optional<std::string> Ec2CapacityReservationId{};
+  std::optional<std::int32_t> TotalInstanceCount{};
+  std::optional<std::int32_t> AvailableInstanceCount{};
+  std::optional<std::int32_t> UsedByCurrentEndpoint{};
 
   friend bool operator==(Ec2CapacityReservation const&, Ec2CapacityReservation const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Edge {
-  std::optional<std::string> SourceArn;
-  std::optional<std::string> DestinationArn;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::AssociationEdgeType>> AssociationType;
+  std::optional<std::string> SourceArn{};
+  std::optional<std::string> DestinationArn{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::AssociationEdgeType>> AssociationType{};
 
   friend bool operator==(Edge const&, Edge const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EdgeDeploymentConfig {
-  awsjson::open_enum<::awsjson::sagemaker::FailureHandlingPolicy> FailureHandlingPolicy;
+  awsjson::open_enum<::awsjson::sagemaker::FailureHandlingPolicy> FailureHandlingPolicy{};
 
   friend bool operator==(EdgeDeploymentConfig const&, EdgeDeploymentConfig const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EdgeDeploymentModelConfig {
-  std::string ModelHandle;
-  std::string EdgePackagingJobName;
+  std::string ModelHandle{};
+  std::string EdgePackagingJobName{};
 
   friend bool operator==(EdgeDeploymentModelConfig const&,
                          EdgeDeploymentModelConfig const&) = default;

@@ -13,14 +13,14 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EdgeDeploymentPlanSummary {
-  std::string EdgeDeploymentPlanArn;
-  std::string EdgeDeploymentPlanName;
-  std::string DeviceFleetName;
-  std::int32_t EdgeDeploymentSuccess;
-  std::int32_t EdgeDeploymentPending;
-  std::int32_t EdgeDeploymentFailed;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastModifiedTime;
+  std::string EdgeDeploymentPlanArn{};
+  std::string EdgeDeploymentPlanName{};
+  std::string DeviceFleetName{};
+  std::int32_t EdgeDeploymentSuccess{};
+  std::int32_t EdgeDeploymentPending{};
+  std::int32_t EdgeDeploymentFailed{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
 
   friend bool operator==(EdgeDeploymentPlanSummary const&,
                          EdgeDeploymentPlanSummary const&) = default;

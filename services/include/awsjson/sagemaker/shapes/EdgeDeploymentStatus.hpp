@@ -15,12 +15,12 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EdgeDeploymentStatus {
-  awsjson::open_enum<::awsjson::sagemaker::StageStatus> StageStatus;
-  std::int32_t EdgeDeploymentSuccessInStage;
-  std::int32_t EdgeDeploymentPendingInStage;
-  std::int32_t EdgeDeploymentFailedInStage;
-  std::optional<std::string> EdgeDeploymentStatusMessage;
-  std::optional<awsjson::timestamp> EdgeDeploymentStageStartTime;
+  awsjson::open_enum<::awsjson::sagemaker::StageStatus> StageStatus{};
+  std::int32_t EdgeDeploymentSuccessInStage{};
+  std::int32_t EdgeDeploymentPendingInStage{};
+  std::int32_t EdgeDeploymentFailedInStage{};
+  std::optional<std::string> EdgeDeploymentStatusMessage{};
+  std::optional<awsjson::timestamp> EdgeDeploymentStageStartTime{};
 
   friend bool operator==(EdgeDeploymentStatus const&, EdgeDeploymentStatus const&) = default;
 };

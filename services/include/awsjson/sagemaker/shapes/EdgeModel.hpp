@@ -12,10 +12,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EdgeModel {
-  std::string ModelName;
-  std::string ModelVersion;
-  std::optional<awsjson::timestamp> LatestSampleTime;
-  std::optional<awsjson::timestamp> LatestInference;
+  std::string ModelName{};
+  std::string ModelVersion{};
+  std::optional<awsjson::timestamp> LatestSampleTime{};
+  std::optional<awsjson::timestamp> LatestInference{};
 
   friend bool operator==(EdgeModel const&, EdgeModel const&) = default;
 };

@@ -13,12 +13,12 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EdgeModelStat {
-  std::string ModelName;
-  std::string ModelVersion;
-  std::int64_t OfflineDeviceCount;
-  std::int64_t ConnectedDeviceCount;
-  std::int64_t ActiveDeviceCount;
-  std::int64_t SamplingDeviceCount;
+  std::string ModelName{};
+  std::string ModelVersion{};
+  std::int64_t OfflineDeviceCount{};
+  std::int64_t ConnectedDeviceCount{};
+  std::int64_t ActiveDeviceCount{};
+  std::int64_t SamplingDeviceCount{};
 
   friend bool operator==(EdgeModelStat const&, EdgeModelStat const&) = default;
 };

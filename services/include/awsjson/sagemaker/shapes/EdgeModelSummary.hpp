@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EdgeModelSummary {
-  std::string ModelName;
-  std::string ModelVersion;
+  std::string ModelName{};
+  std::string ModelVersion{};
 
   friend bool operator==(EdgeModelSummary const&, EdgeModelSummary const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EdgeOutputConfig {
-  std::string S3OutputLocation;
-  std::optional<std::string> KmsKeyId;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::EdgePresetDeploymentType>> PresetDeploymentType;
-  std::optional<std::string> PresetDeploymentConfig;
+  std::string S3OutputLocation{};
+  std::optional<std::string> KmsKeyId{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::EdgePresetDeploymentType>> PresetDeploymentType{};
+  std::optional<std::string> PresetDeploymentConfig{};
 
   friend bool operator==(EdgeOutputConfig const&, EdgeOutputConfig const&) = default;
 };

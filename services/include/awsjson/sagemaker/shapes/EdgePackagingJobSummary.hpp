@@ -14,14 +14,14 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EdgePackagingJobSummary {
-  std::string EdgePackagingJobArn;
-  std::string EdgePackagingJobName;
-  awsjson::open_enum<::awsjson::sagemaker::EdgePackagingJobStatus> EdgePackagingJobStatus;
-  std::optional<std::string> CompilationJobName;
-  std::optional<std::string> ModelName;
-  std::optional<std::string> ModelVersion;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastModifiedTime;
+  std::string EdgePackagingJobArn{};
+  std::string EdgePackagingJobName{};
+  awsjson::open_enum<::awsjson::sagemaker::EdgePackagingJobStatus> EdgePackagingJobStatus{};
+  std::optional<std::string> CompilationJobName{};
+  std::optional<std::string> ModelName{};
+  std::optional<std::string> ModelVersion{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
 
   friend bool operator==(EdgePackagingJobSummary const&, EdgePackagingJobSummary const&) = default;
 };

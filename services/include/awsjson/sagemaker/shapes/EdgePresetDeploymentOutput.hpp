@@ -15,10 +15,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EdgePresetDeploymentOutput {
-  awsjson::open_enum<::awsjson::sagemaker::EdgePresetDeploymentType> Type;
-  std::optional<std::string> Artifact;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::EdgePresetDeploymentStatus>> Status;
-  std::optional<std::string> StatusMessage;
+  awsjson::open_enum<::awsjson::sagemaker::EdgePresetDeploymentType> Type{};
+  std::optional<std::string> Artifact{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::EdgePresetDeploymentStatus>> Status{};
+  std::optional<std::string> StatusMessage{};
 
   friend bool operator==(EdgePresetDeploymentOutput const&,
                          EdgePresetDeploymentOutput const&) = default;

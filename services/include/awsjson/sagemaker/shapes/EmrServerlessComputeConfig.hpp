@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EmrServerlessComputeConfig {
-  std::string ExecutionRoleARN;
+  std::string ExecutionRoleARN{};
 
   friend bool operator==(EmrServerlessComputeConfig const&,
                          EmrServerlessComputeConfig const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EmrServerlessSettings {
-  std::optional<std::string> ExecutionRoleArn;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::FeatureStatus>> Status;
+  std::optional<std::string> ExecutionRoleArn{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::FeatureStatus>> Status{};
 
   friend bool operator==(EmrServerlessSettings const&, EmrServerlessSettings const&) = default;
 };

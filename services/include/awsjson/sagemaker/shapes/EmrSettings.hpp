@@ -13,8 +13,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EmrSettings {
-  std::optional<std::vector<std::string>> AssumableRoleArns;
-  std::optional<std::vector<std::string>> ExecutionRoleArns;
+  std::optional<std::vector<std::string>> AssumableRoleArns{};
+  std::optional<std::vector<std::string>> ExecutionRoleArns{};
 
   friend bool operator==(EmrSettings const&, EmrSettings const&) = default;
 };

@@ -19,18 +19,18 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Endpoint {
-  std::string EndpointName;
-  std::string EndpointArn;
-  std::string EndpointConfigName;
-  std::optional<std::vector<::awsjson::sagemaker::ProductionVariantSummary>> ProductionVariants;
-  std::optional<::awsjson::sagemaker::DataCaptureConfigSummary> DataCaptureConfig;
-  awsjson::open_enum<::awsjson::sagemaker::EndpointStatus> EndpointStatus;
-  std::optional<std::string> FailureReason;
-  awsjson::timestamp CreationTime;
-  awsjson::timestamp LastModifiedTime;
-  std::optional<std::vector<::awsjson::sagemaker::MonitoringSchedule>> MonitoringSchedules;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
-  std::optional<std::vector<::awsjson::sagemaker::ProductionVariantSummary>> ShadowProductionVariants;
+  std::string EndpointName{};
+  std::string EndpointArn{};
+  std::string EndpointConfigName{};
+  std::optional<std::vector<::awsjson::sagemaker::ProductionVariantSummary>> ProductionVariants{};
+  std::optional<::awsjson::sagemaker::DataCaptureConfigSummary> DataCaptureConfig{};
+  awsjson::open_enum<::awsjson::sagemaker::EndpointStatus> EndpointStatus{};
+  std::optional<std::string> FailureReason{};
+  awsjson::timestamp CreationTime{};
+  awsjson::timestamp LastModifiedTime{};
+  std::optional<std::vector<::awsjson::sagemaker::MonitoringSchedule>> MonitoringSchedules{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
+  std::optional<std::vector<::awsjson::sagemaker::ProductionVariantSummary>> ShadowProductionVariants{};
 
   friend bool operator==(Endpoint const&, Endpoint const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EndpointConfigSummary {
-  std::string EndpointConfigName;
-  std::string EndpointConfigArn;
-  awsjson::timestamp CreationTime;
+  std::string EndpointConfigName{};
+  std::string EndpointConfigArn{};
+  awsjson::timestamp CreationTime{};
 
   friend bool operator==(EndpointConfigSummary const&, EndpointConfigSummary const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EndpointInfo {
-  std::optional<std::string> EndpointName;
+  std::optional<std::string> EndpointName{};
 
   friend bool operator==(EndpointInfo const&, EndpointInfo const&) = default;
 };

@@ -15,17 +15,17 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EndpointInput {
-  std::string EndpointName;
-  std::string LocalPath;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ProcessingS3InputMode>> S3InputMode;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ProcessingS3DataDistributionType>> S3DataDistributionType;
-  std::optional<std::string> FeaturesAttribute;
-  std::optional<std::string> InferenceAttribute;
-  std::optional<std::string> ProbabilityAttribute;
-  std::optional<double> ProbabilityThresholdAttribute;
-  std::optional<std::string> StartTimeOffset;
-  std::optional<std::string> EndTimeOffset;
-  std::optional<std::string> ExcludeFeaturesAttribute;
+  std::string EndpointName{};
+  std::string LocalPath{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ProcessingS3InputMode>> S3InputMode{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ProcessingS3DataDistributionType>> S3DataDistributionType{};
+  std::optional<std::string> FeaturesAttribute{};
+  std::optional<std::string> InferenceAttribute{};
+  std::optional<std::string> ProbabilityAttribute{};
+  std::optional<double> ProbabilityThresholdAttribute{};
+  std::optional<std::string> StartTimeOffset{};
+  std::optional<std::string> EndTimeOffset{};
+  std::optional<std::string> ExcludeFeaturesAttribute{};
 
   friend bool operator==(EndpointInput const&, EndpointInput const&) = default;
 };

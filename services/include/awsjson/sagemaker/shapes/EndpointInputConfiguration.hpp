@@ -15,10 +15,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EndpointInputConfiguration {
-  std::optional<std::string> InstanceType;
-  std::optional<::awsjson::sagemaker::ProductionVariantServerlessConfig> ServerlessConfig;
-  std::optional<std::string> InferenceSpecificationName;
-  std::optional<::awsjson::sagemaker::EnvironmentParameterRanges> EnvironmentParameterRanges;
+  std::optional<std::string> InstanceType{};
+  std::optional<::awsjson::sagemaker::ProductionVariantServerlessConfig> ServerlessConfig{};
+  std::optional<std::string> InferenceSpecificationName{};
+  std::optional<::awsjson::sagemaker::EnvironmentParameterRanges> EnvironmentParameterRanges{};
 
   friend bool operator==(EndpointInputConfiguration const&,
                          EndpointInputConfiguration const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EndpointMetadata {
-  std::string EndpointName;
-  std::optional<std::string> EndpointConfigName;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::EndpointStatus>> EndpointStatus;
-  std::optional<std::string> FailureReason;
+  std::string EndpointName{};
+  std::optional<std::string> EndpointConfigName{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::EndpointStatus>> EndpointStatus{};
+  std::optional<std::string> FailureReason{};
 
   friend bool operator==(EndpointMetadata const&, EndpointMetadata const&) = default;
 };

@@ -15,11 +15,11 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EndpointOutputConfiguration {
-  std::string EndpointName;
-  std::string VariantName;
-  std::optional<std::string> InstanceType;
-  std::optional<std::int32_t> InitialInstanceCount;
-  std::optional<::awsjson::sagemaker::ProductionVariantServerlessConfig> ServerlessConfig;
+  std::string EndpointName{};
+  std::string VariantName{};
+  std::optional<std::string> InstanceType{};
+  std::optional<std::int32_t> InitialInstanceCount{};
+  std::optional<::awsjson::sagemaker::ProductionVariantServerlessConfig> ServerlessConfig{};
 
   friend bool operator==(EndpointOutputConfiguration const&,
                          EndpointOutputConfiguration const&) = default;

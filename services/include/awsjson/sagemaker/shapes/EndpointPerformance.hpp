@@ -14,8 +14,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EndpointPerformance {
-  ::awsjson::sagemaker::InferenceMetrics Metrics;
-  ::awsjson::sagemaker::EndpointInfo EndpointInfo;
+  ::awsjson::sagemaker::InferenceMetrics Metrics{};
+  ::awsjson::sagemaker::EndpointInfo EndpointInfo{};
 
   friend bool operator==(EndpointPerformance const&, EndpointPerformance const&) = default;
 };

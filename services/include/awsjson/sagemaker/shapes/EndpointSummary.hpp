@@ -14,11 +14,11 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EndpointSummary {
-  std::string EndpointName;
-  std::string EndpointArn;
-  awsjson::timestamp CreationTime;
-  awsjson::timestamp LastModifiedTime;
-  awsjson::open_enum<::awsjson::sagemaker::EndpointStatus> EndpointStatus;
+  std::string EndpointName{};
+  std::string EndpointArn{};
+  awsjson::timestamp CreationTime{};
+  awsjson::timestamp LastModifiedTime{};
+  awsjson::open_enum<::awsjson::sagemaker::EndpointStatus> EndpointStatus{};
 
   friend bool operator==(EndpointSummary const&, EndpointSummary const&) = default;
 };

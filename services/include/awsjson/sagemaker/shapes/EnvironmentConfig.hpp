@@ -13,7 +13,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EnvironmentConfig {
-  std::optional<::awsjson::sagemaker::FSxLustreConfig> FSxLustreConfig;
+  std::optional<::awsjson::sagemaker::FSxLustreConfig> FSxLustreConfig{};
 
   friend bool operator==(EnvironmentConfig const&, EnvironmentConfig const&) = default;
 };

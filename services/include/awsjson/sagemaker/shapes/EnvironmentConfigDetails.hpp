@@ -14,8 +14,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EnvironmentConfigDetails {
-  std::optional<::awsjson::sagemaker::FSxLustreConfig> FSxLustreConfig;
-  std::optional<std::string> S3OutputPath;
+  std::optional<::awsjson::sagemaker::FSxLustreConfig> FSxLustreConfig{};
+  std::optional<std::string> S3OutputPath{};
 
   friend bool operator==(EnvironmentConfigDetails const&,
                          EnvironmentConfigDetails const&) = default;

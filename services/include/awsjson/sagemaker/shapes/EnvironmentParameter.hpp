@@ -12,9 +12,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EnvironmentParameter {
-  std::string Key;
-  std::string ValueType;
-  std::string Value;
+  std::string Key{};
+  std::string ValueType{};
+  std::string Value{};
 
   friend bool operator==(EnvironmentParameter const&, EnvironmentParameter const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EnvironmentParameterRanges {
-  std::optional<std::vector<::awsjson::sagemaker::CategoricalParameter>> CategoricalParameterRanges;
+  std::optional<std::vector<::awsjson::sagemaker::CategoricalParameter>> CategoricalParameterRanges{};
 
   friend bool operator==(EnvironmentParameterRanges const&,
                          EnvironmentParameterRanges const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ErrorInfo {
-  std::optional<std::string> Code;
-  std::optional<std::string> Reason;
+  std::optional<std::string> Code{};
+  std::optional<std::string> Reason{};
 
   friend bool operator==(ErrorInfo const&, ErrorInfo const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EventDetails {
-  std::optional<::awsjson::sagemaker::EventMetadata> EventMetadata;
+  std::optional<::awsjson::sagemaker::EventMetadata> EventMetadata{};
 
   friend bool operator==(EventDetails const&, EventDetails const&) = default;
 };

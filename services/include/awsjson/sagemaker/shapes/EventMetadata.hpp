@@ -16,10 +16,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EventMetadata : awsjson::tagged_union {
-  std::optional<::awsjson::sagemaker::ClusterMetadata> Cluster;
-  std::optional<::awsjson::sagemaker::InstanceGroupMetadata> InstanceGroup;
-  std::optional<::awsjson::sagemaker::InstanceGroupScalingMetadata> InstanceGroupScaling;
-  std::optional<::awsjson::sagemaker::InstanceMetadata> Instance;
+  std::optional<::awsjson::sagemaker::ClusterMetadata> Cluster{};
+  std::optional<::awsjson::sagemaker::InstanceGroupMetadata> InstanceGroup{};
+  std::optional<::awsjson::sagemaker::InstanceGroupScalingMetadata> InstanceGroupScaling{};
+  std::optional<::awsjson::sagemaker::InstanceMetadata> Instance{};
 
   friend bool operator==(EventMetadata const&, EventMetadata const&) = default;
 };

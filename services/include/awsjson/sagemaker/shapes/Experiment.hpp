@@ -17,16 +17,16 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Experiment {
-  std::optional<std::string> ExperimentName;
-  std::optional<std::string> ExperimentArn;
-  std::optional<std::string> DisplayName;
-  std::optional<::awsjson::sagemaker::ExperimentSource> Source;
-  std::optional<std::string> Description;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<::awsjson::sagemaker::UserContext> CreatedBy;
-  std::optional<awsjson::timestamp> LastModifiedTime;
-  std::optional<::awsjson::sagemaker::UserContext> LastModifiedBy;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
+  std::optional<std::string> ExperimentName{};
+  std::optional<std::string> ExperimentArn{};
+  std::optional<std::string> DisplayName{};
+  std::optional<::awsjson::sagemaker::ExperimentSource> Source{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<::awsjson::sagemaker::UserContext> CreatedBy{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
+  std::optional<::awsjson::sagemaker::UserContext> LastModifiedBy{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
 
   friend bool operator==(Experiment const&, Experiment const&) = default;
 };

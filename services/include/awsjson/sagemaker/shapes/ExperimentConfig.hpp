@@ -12,10 +12,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExperimentConfig {
-  std::optional<std::string> ExperimentName;
-  std::optional<std::string> TrialName;
-  std::optional<std::string> TrialComponentDisplayName;
-  std::optional<std::string> RunName;
+  std::optional<std::string> ExperimentName{};
+  std::optional<std::string> TrialName{};
+  std::optional<std::string> TrialComponentDisplayName{};
+  std::optional<std::string> RunName{};
 
   friend bool operator==(ExperimentConfig const&, ExperimentConfig const&) = default;
 };

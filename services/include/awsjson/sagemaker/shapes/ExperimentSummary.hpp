@@ -14,12 +14,12 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExperimentSummary {
-  std::optional<std::string> ExperimentArn;
-  std::optional<std::string> ExperimentName;
-  std::optional<std::string> DisplayName;
-  std::optional<::awsjson::sagemaker::ExperimentSource> ExperimentSource;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastModifiedTime;
+  std::optional<std::string> ExperimentArn{};
+  std::optional<std::string> ExperimentName{};
+  std::optional<std::string> DisplayName{};
+  std::optional<::awsjson::sagemaker::ExperimentSource> ExperimentSource{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
 
   friend bool operator==(ExperimentSummary const&, ExperimentSummary const&) = default;
 };

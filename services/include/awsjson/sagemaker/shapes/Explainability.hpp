@@ -13,7 +13,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Explainability {
-  std::optional<::awsjson::sagemaker::MetricsSource> Report;
+  std::optional<::awsjson::sagemaker::MetricsSource> Report{};
 
   friend bool operator==(Explainability const&, Explainability const&) = default;
 };

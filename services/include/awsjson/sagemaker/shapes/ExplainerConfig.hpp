@@ -13,7 +13,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExplainerConfig {
-  std::optional<::awsjson::sagemaker::ClarifyExplainerConfig> ClarifyExplainerConfig;
+  std::optional<::awsjson::sagemaker::ClarifyExplainerConfig> ClarifyExplainerConfig{};
 
   friend bool operator==(ExplainerConfig const&, ExplainerConfig const&) = default;
 };

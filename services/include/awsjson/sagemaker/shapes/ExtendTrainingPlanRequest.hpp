@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExtendTrainingPlanRequest {
-  std::string TrainingPlanExtensionOfferingId;
+  std::string TrainingPlanExtensionOfferingId{};
 
   friend bool operator==(ExtendTrainingPlanRequest const&,
                          ExtendTrainingPlanRequest const&) = default;

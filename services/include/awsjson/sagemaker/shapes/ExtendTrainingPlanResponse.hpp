@@ -14,7 +14,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExtendTrainingPlanResponse {
-  std::vector<::awsjson::sagemaker::TrainingPlanExtension> TrainingPlanExtensions;
+  std::vector<::awsjson::sagemaker::TrainingPlanExtension> TrainingPlanExtensions{};
 
   friend bool operator==(ExtendTrainingPlanResponse const&,
                          ExtendTrainingPlanResponse const&) = default;

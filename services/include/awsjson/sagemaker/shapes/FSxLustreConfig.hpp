@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FSxLustreConfig {
-  std::int32_t SizeInGiB;
-  std::int32_t PerUnitStorageThroughput;
+  std::int32_t SizeInGiB{};
+  std::int32_t PerUnitStorageThroughput{};
 
   friend bool operator==(FSxLustreConfig const&, FSxLustreConfig const&) = default;
 };

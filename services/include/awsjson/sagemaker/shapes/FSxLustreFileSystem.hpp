@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FSxLustreFileSystem {
-  std::string FileSystemId;
+  std::string FileSystemId{};
 
   friend bool operator==(FSxLustreFileSystem const&, FSxLustreFileSystem const&) = default;
 };

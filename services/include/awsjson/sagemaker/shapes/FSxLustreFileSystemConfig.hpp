@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FSxLustreFileSystemConfig {
-  std::string FileSystemId;
-  std::optional<std::string> FileSystemPath;
+  std::string FileSystemId{};
+  std::optional<std::string> FileSystemPath{};
 
   friend bool operator==(FSxLustreFileSystemConfig const&,
                          FSxLustreFileSystemConfig const&) = default;

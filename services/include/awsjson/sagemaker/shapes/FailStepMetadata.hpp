@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FailStepMetadata {
-  std::optional<std::string> ErrorMessage;
+  std::optional<std::string> ErrorMessage{};
 
   friend bool operator==(FailStepMetadata const&, FailStepMetadata const&) = default;
 };

@@ -16,10 +16,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FeatureDefinition {
-  std::string FeatureName;
-  awsjson::open_enum<::awsjson::sagemaker::FeatureType> FeatureType;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::CollectionType>> CollectionType;
-  std::optional<::awsjson::sagemaker::CollectionConfig> CollectionConfig;
+  std::string FeatureName{};
+  awsjson::open_enum<::awsjson::sagemaker::FeatureType> FeatureType{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::CollectionType>> CollectionType{};
+  std::optional<::awsjson::sagemaker::CollectionConfig> CollectionConfig{};
 
   friend bool operator==(FeatureDefinition const&, FeatureDefinition const&) = default;
 };

@@ -21,22 +21,22 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FeatureGroup {
-  std::optional<std::string> FeatureGroupArn;
-  std::optional<std::string> FeatureGroupName;
-  std::optional<std::string> RecordIdentifierFeatureName;
-  std::optional<std::string> EventTimeFeatureName;
-  std::optional<std::vector<::awsjson::sagemaker::FeatureDefinition>> FeatureDefinitions;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastModifiedTime;
-  std::optional<::awsjson::sagemaker::OnlineStoreConfig> OnlineStoreConfig;
-  std::optional<::awsjson::sagemaker::OfflineStoreConfig> OfflineStoreConfig;
-  std::optional<std::string> RoleArn;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::FeatureGroupStatus>> FeatureGroupStatus;
-  std::optional<::awsjson::sagemaker::OfflineStoreStatus> OfflineStoreStatus;
-  std::optional<::awsjson::sagemaker::LastUpdateStatus> LastUpdateStatus;
-  std::optional<std::string> FailureReason;
-  std::optional<std::string> Description;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
+  std::optional<std::string> FeatureGroupArn{};
+  std::optional<std::string> FeatureGroupName{};
+  std::optional<std::string> RecordIdentifierFeatureName{};
+  std::optional<std::string> EventTimeFeatureName{};
+  std::optional<std::vector<::awsjson::sagemaker::FeatureDefinition>> FeatureDefinitions{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
+  std::optional<::awsjson::sagemaker::OnlineStoreConfig> OnlineStoreConfig{};
+  std::optional<::awsjson::sagemaker::OfflineStoreConfig> OfflineStoreConfig{};
+  std::optional<std::string> RoleArn{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::FeatureGroupStatus>> FeatureGroupStatus{};
+  std::optional<::awsjson::sagemaker::OfflineStoreStatus> OfflineStoreStatus{};
+  std::optional<::awsjson::sagemaker::LastUpdateStatus> LastUpdateStatus{};
+  std::optional<std::string> FailureReason{};
+  std::optional<std::string> Description{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
 
   friend bool operator==(FeatureGroup const&, FeatureGroup const&) = default;
 };

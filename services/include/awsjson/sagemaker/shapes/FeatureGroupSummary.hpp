@@ -15,11 +15,11 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FeatureGroupSummary {
-  std::string FeatureGroupName;
-  std::string FeatureGroupArn;
-  awsjson::timestamp CreationTime;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::FeatureGroupStatus>> FeatureGroupStatus;
-  std::optional<::awsjson::sagemaker::OfflineStoreStatus> OfflineStoreStatus;
+  std::string FeatureGroupName{};
+  std::string FeatureGroupArn{};
+  awsjson::timestamp CreationTime{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::FeatureGroupStatus>> FeatureGroupStatus{};
+  std::optional<::awsjson::sagemaker::OfflineStoreStatus> OfflineStoreStatus{};
 
   friend bool operator==(FeatureGroupSummary const&, FeatureGroupSummary const&) = default;
 };

@@ -16,14 +16,14 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FeatureMetadata {
-  std::optional<std::string> FeatureGroupArn;
-  std::optional<std::string> FeatureGroupName;
-  std::optional<std::string> FeatureName;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::FeatureType>> FeatureType;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastModifiedTime;
-  std::optional<std::string> Description;
-  std::optional<std::vector<::awsjson::sagemaker::FeatureParameter>> Parameters;
+  std::optional<std::string> FeatureGroupArn{};
+  std::optional<std::string> FeatureGroupName{};
+  std::optional<std::string> FeatureName{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::FeatureType>> FeatureType{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
+  std::optional<std::string> Description{};
+  std::optional<std::vector<::awsjson::sagemaker::FeatureParameter>> Parameters{};
 
   friend bool operator==(FeatureMetadata const&, FeatureMetadata const&) = default;
 };

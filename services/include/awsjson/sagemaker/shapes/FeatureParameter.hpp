@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FeatureParameter {
-  std::optional<std::string> Key;
-  std::optional<std::string> Value;
+  std::optional<std::string> Key{};
+  std::optional<std::string> Value{};
 
   friend bool operator==(FeatureParameter const&, FeatureParameter const&) = default;
 };

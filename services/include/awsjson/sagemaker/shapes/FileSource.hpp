@@ -12,9 +12,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FileSource {
-  std::optional<std::string> ContentType;
-  std::optional<std::string> ContentDigest;
-  std::string S3Uri;
+  std::optional<std::string> ContentType{};
+  std::optional<std::string> ContentDigest{};
+  std::string S3Uri{};
 
   friend bool operator==(FileSource const&, FileSource const&) = default;
 };

@@ -13,9 +13,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FileSystemConfig {
-  std::optional<std::string> MountPath;
-  std::optional<std::int32_t> DefaultUid;
-  std::optional<std::int32_t> DefaultGid;
+  std::optional<std::string> MountPath{};
+  std::optional<std::int32_t> DefaultUid{};
+  std::optional<std::int32_t> DefaultGid{};
 
   friend bool operator==(FileSystemConfig const&, FileSystemConfig const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FileSystemDataSource {
-  std::string FileSystemId;
-  awsjson::open_enum<::awsjson::sagemaker::FileSystemAccessMode> FileSystemAccessMode;
-  awsjson::open_enum<::awsjson::sagemaker::FileSystemType> FileSystemType;
-  std::string DirectoryPath;
+  std::string FileSystemId{};
+  awsjson::open_enum<::awsjson::sagemaker::FileSystemAccessMode> FileSystemAccessMode{};
+  awsjson::open_enum<::awsjson::sagemaker::FileSystemType> FileSystemType{};
+  std::string DirectoryPath{};
 
   friend bool operator==(FileSystemDataSource const&, FileSystemDataSource const&) = default;
 };

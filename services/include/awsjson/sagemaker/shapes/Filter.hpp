@@ -14,9 +14,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Filter {
-  std::string Name;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::Operator>> Operator;
-  std::optional<std::string> Value;
+  std::string Name{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::Operator>> Operator{};
+  std::optional<std::string> Value{};
 
   friend bool operator==(Filter const&, Filter const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FinalAutoMLJobObjectiveMetric {
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::AutoMLJobObjectiveType>> Type;
-  awsjson::open_enum<::awsjson::sagemaker::AutoMLMetricEnum> MetricName;
-  float Value;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::AutoMLMetricEnum>> StandardMetricName;
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::AutoMLJobObjectiveType>> Type{};
+  awsjson::open_enum<::awsjson::sagemaker::AutoMLMetricEnum> MetricName{};
+  float Value{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::AutoMLMetricEnum>> StandardMetricName{};
 
   friend bool operator==(FinalAutoMLJobObjectiveMetric const&,
                          FinalAutoMLJobObjectiveMetric const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FinalHyperParameterTuningJobObjectiveMetric {
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::HyperParameterTuningJobObjectiveType>> Type;
-  std::string MetricName;
-  float Value;
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::HyperParameterTuningJobObjectiveType>> Type{};
+  std::string MetricName{};
+  float Value{};
 
   friend bool operator==(FinalHyperParameterTuningJobObjectiveMetric const&,
                          FinalHyperParameterTuningJobObjectiveMetric const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FlowDefinitionOutputConfig {
-  std::string S3OutputPath;
-  std::optional<std::string> KmsKeyId;
+  std::string S3OutputPath{};
+  std::optional<std::string> KmsKeyId{};
 
   friend bool operator==(FlowDefinitionOutputConfig const&,
                          FlowDefinitionOutputConfig const&) = default;

@@ -14,11 +14,11 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FlowDefinitionSummary {
-  std::string FlowDefinitionName;
-  std::string FlowDefinitionArn;
-  awsjson::open_enum<::awsjson::sagemaker::FlowDefinitionStatus> FlowDefinitionStatus;
-  awsjson::timestamp CreationTime;
-  std::optional<std::string> FailureReason;
+  std::string FlowDefinitionName{};
+  std::string FlowDefinitionArn{};
+  awsjson::open_enum<::awsjson::sagemaker::FlowDefinitionStatus> FlowDefinitionStatus{};
+  awsjson::timestamp CreationTime{};
+  std::optional<std::string> FailureReason{};
 
   friend bool operator==(FlowDefinitionSummary const&, FlowDefinitionSummary const&) = default;
 };

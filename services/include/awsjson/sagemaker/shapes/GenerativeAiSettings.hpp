@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GenerativeAiSettings {
-  std::optional<std::string> AmazonBedrockRoleArn;
+  std::optional<std::string> AmazonBedrockRoleArn{};
 
   friend bool operator==(GenerativeAiSettings const&, GenerativeAiSettings const&) = default;
 };

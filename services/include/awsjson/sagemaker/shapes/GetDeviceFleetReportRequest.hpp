@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDeviceFleetReportRequest {
-  std::string DeviceFleetName;
+  std::string DeviceFleetName{};
 
   friend bool operator==(GetDeviceFleetReportRequest const&,
                          GetDeviceFleetReportRequest const&) = default;

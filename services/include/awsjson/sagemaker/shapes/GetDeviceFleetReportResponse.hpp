@@ -18,14 +18,14 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDeviceFleetReportResponse {
-  std::string DeviceFleetArn;
-  std::string DeviceFleetName;
-  std::optional<::awsjson::sagemaker::EdgeOutputConfig> OutputConfig;
-  std::optional<std::string> Description;
-  std::optional<awsjson::timestamp> ReportGenerated;
-  std::optional<::awsjson::sagemaker::DeviceStats> DeviceStats;
-  std::optional<std::vector<::awsjson::sagemaker::AgentVersion>> AgentVersions;
-  std::optional<std::vector<::awsjson::sagemaker::EdgeModelStat>> ModelStats;
+  std::string DeviceFleetArn{};
+  std::string DeviceFleetName{};
+  std::optional<::awsjson::sagemaker::EdgeOutputConfig> OutputConfig{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::timestamp> ReportGenerated{};
+  std::optional<::awsjson::sagemaker::DeviceStats> DeviceStats{};
+  std::optional<std::vector<::awsjson::sagemaker::AgentVersion>> AgentVersions{};
+  std::optional<std::vector<::awsjson::sagemaker::EdgeModelStat>> ModelStats{};
 
   friend bool operator==(GetDeviceFleetReportResponse const&,
                          GetDeviceFleetReportResponse const&) = default;

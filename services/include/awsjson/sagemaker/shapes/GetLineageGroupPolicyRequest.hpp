@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetLineageGroupPolicyRequest {
-  std::string LineageGroupName;
+  std::string LineageGroupName{};
 
   friend bool operator==(GetLineageGroupPolicyRequest const&,
                          GetLineageGroupPolicyRequest const&) = default;

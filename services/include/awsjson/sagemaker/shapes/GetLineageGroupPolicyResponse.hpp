@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetLineageGroupPolicyResponse {
-  std::optional<std::string> LineageGroupArn;
-  std::optional<std::string> ResourcePolicy;
+  std::optional<std::string> LineageGroupArn{};
+  std::optional<std::string> ResourcePolicy{};
 
   friend bool operator==(GetLineageGroupPolicyResponse const&,
                          GetLineageGroupPolicyResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetModelPackageGroupPolicyResponse {
-  std::string ResourcePolicy;
+  std::string ResourcePolicy{};
 
   friend bool operator==(GetModelPackageGroupPolicyResponse const&,
                          GetModelPackageGroupPolicyResponse const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetSagemakerServicecatalogPortfolioStatusResponse {
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::SagemakerServicecatalogStatus>> Status;
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::SagemakerServicecatalogStatus>> Status{};
 
   friend bool operator==(GetSagemakerServicecatalogPortfolioStatusResponse const&,
                          GetSagemakerServicecatalogPortfolioStatusResponse const&) = default;

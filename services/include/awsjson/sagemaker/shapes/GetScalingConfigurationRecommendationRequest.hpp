@@ -15,11 +15,11 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetScalingConfigurationRecommendationRequest {
-  std::string InferenceRecommendationsJobName;
-  std::optional<std::string> RecommendationId;
-  std::optional<std::string> EndpointName;
-  std::optional<std::int32_t> TargetCpuUtilizationPerCore;
-  std::optional<::awsjson::sagemaker::ScalingPolicyObjective> ScalingPolicyObjective;
+  std::string InferenceRecommendationsJobName{};
+  std::optional<std::string> RecommendationId{};
+  std::optional<std::string> EndpointName{};
+  std::optional<std::int32_t> TargetCpuUtilizationPerCore{};
+  std::optional<::awsjson::sagemaker::ScalingPolicyObjective> ScalingPolicyObjective{};
 
   friend bool operator==(GetScalingConfigurationRecommendationRequest const&,
                          GetScalingConfigurationRecommendationRequest const&) = default;

@@ -17,13 +17,13 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetScalingConfigurationRecommendationResponse {
-  std::optional<std::string> InferenceRecommendationsJobName;
-  std::optional<std::string> RecommendationId;
-  std::optional<std::string> EndpointName;
-  std::optional<std::int32_t> TargetCpuUtilizationPerCore;
-  std::optional<::awsjson::sagemaker::ScalingPolicyObjective> ScalingPolicyObjective;
-  std::optional<::awsjson::sagemaker::ScalingPolicyMetric> Metric;
-  std::optional<::awsjson::sagemaker::DynamicScalingConfiguration> DynamicScalingConfiguration;
+  std::optional<std::string> InferenceRecommendationsJobName{};
+  std::optional<std::string> RecommendationId{};
+  std::optional<std::string> EndpointName{};
+  std::optional<std::int32_t> TargetCpuUtilizationPerCore{};
+  std::optional<::awsjson::sagemaker::ScalingPolicyObjective> ScalingPolicyObjective{};
+  std::optional<::awsjson::sagemaker::ScalingPolicyMetric> Metric{};
+  std::optional<::awsjson::sagemaker::DynamicScalingConfiguration> DynamicScalingConfiguration{};
 
   friend bool operator==(GetScalingConfigurationRecommendationResponse const&,
                          GetScalingConfigurationRecommendationResponse const&) = default;

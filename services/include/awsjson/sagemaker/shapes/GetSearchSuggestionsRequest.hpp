@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetSearchSuggestionsRequest {
-  awsjson::open_enum<::awsjson::sagemaker::ResourceType> Resource;
-  std::optional<::awsjson::sagemaker::SuggestionQuery> SuggestionQuery;
+  awsjson::open_enum<::awsjson::sagemaker::ResourceType> Resource{};
+  std::optional<::awsjson::sagemaker::SuggestionQuery> SuggestionQuery{};
 
   friend bool operator==(GetSearchSuggestionsRequest const&,
                          GetSearchSuggestionsRequest const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetSearchSuggestionsResponse {
-  std::optional<std::vector<::awsjson::sagemaker::PropertyNameSuggestion>> PropertyNameSuggestions;
+  std::optional<std::vector<::awsjson::sagemaker::PropertyNameSuggestion>> PropertyNameSuggestions{};
 
   friend bool operator==(GetSearchSuggestionsResponse const&,
                          GetSearchSuggestionsResponse const&) = default;

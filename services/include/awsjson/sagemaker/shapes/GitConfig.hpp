@@ -12,9 +12,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GitConfig {
-  std::string RepositoryUrl;
-  std::optional<std::string> Branch;
-  std::optional<std::string> SecretArn;
+  std::string RepositoryUrl{};
+  std::optional<std::string> Branch{};
+  std::optional<std::string> SecretArn{};
 
   friend bool operator==(GitConfig const&, GitConfig const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GitConfigForUpdate {
-  std::optional<std::string> SecretArn;
+  std::optional<std::string> SecretArn{};
 
   friend bool operator==(GitConfigForUpdate const&, GitConfigForUpdate const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HiddenSageMakerImage {
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::SageMakerImageName>> SageMakerImageName;
-  std::optional<std::vector<std::string>> VersionAliases;
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::SageMakerImageName>> SageMakerImageName{};
+  std::optional<std::vector<std::string>> VersionAliases{};
 
   friend bool operator==(HiddenSageMakerImage const&, HiddenSageMakerImage const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HolidayConfigAttributes {
-  std::optional<std::string> CountryCode;
+  std::optional<std::string> CountryCode{};
 
   friend bool operator==(HolidayConfigAttributes const&, HolidayConfigAttributes const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HubAccessConfig {
-  std::string HubContentArn;
+  std::string HubContentArn{};
 
   friend bool operator==(HubAccessConfig const&, HubAccessConfig const&) = default;
 };

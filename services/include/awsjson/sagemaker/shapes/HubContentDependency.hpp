@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HubContentDependency {
-  std::optional<std::string> DependencyOriginPath;
-  std::optional<std::string> DependencyCopyPath;
+  std::optional<std::string> DependencyOriginPath{};
+  std::optional<std::string> DependencyCopyPath{};
 
   friend bool operator==(HubContentDependency const&, HubContentDependency const&) = default;
 };

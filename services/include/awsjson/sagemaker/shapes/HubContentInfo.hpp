@@ -17,19 +17,19 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HubContentInfo {
-  std::string HubContentName;
-  std::string HubContentArn;
-  std::optional<std::string> SageMakerPublicHubContentArn;
-  std::string HubContentVersion;
-  awsjson::open_enum<::awsjson::sagemaker::HubContentType> HubContentType;
-  std::string DocumentSchemaVersion;
-  std::optional<std::string> HubContentDisplayName;
-  std::optional<std::string> HubContentDescription;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::HubContentSupportStatus>> SupportStatus;
-  std::optional<std::vector<std::string>> HubContentSearchKeywords;
-  awsjson::open_enum<::awsjson::sagemaker::HubContentStatus> HubContentStatus;
-  awsjson::timestamp CreationTime;
-  std::optional<awsjson::timestamp> OriginalCreationTime;
+  std::string HubContentName{};
+  std::string HubContentArn{};
+  std::optional<std::string> SageMakerPublicHubContentArn{};
+  std::string HubContentVersion{};
+  awsjson::open_enum<::awsjson::sagemaker::HubContentType> HubContentType{};
+  std::string DocumentSchemaVersion{};
+  std::optional<std::string> HubContentDisplayName{};
+  std::optional<std::string> HubContentDescription{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::HubContentSupportStatus>> SupportStatus{};
+  std::optional<std::vector<std::string>> HubContentSearchKeywords{};
+  awsjson::open_enum<::awsjson::sagemaker::HubContentStatus> HubContentStatus{};
+  awsjson::timestamp CreationTime{};
+  std::optional<awsjson::timestamp> OriginalCreationTime{};
 
   friend bool operator==(HubContentInfo const&, HubContentInfo const&) = default;
 };

@@ -15,14 +15,14 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HubInfo {
-  std::string HubName;
-  std::string HubArn;
-  std::optional<std::string> HubDisplayName;
-  std::optional<std::string> HubDescription;
-  std::optional<std::vector<std::string>> HubSearchKeywords;
-  awsjson::open_enum<::awsjson::sagemaker::HubStatus> HubStatus;
-  awsjson::timestamp CreationTime;
-  awsjson::timestamp LastModifiedTime;
+  std::string HubName{};
+  std::string HubArn{};
+  std::optional<std::string> HubDisplayName{};
+  std::optional<std::string> HubDescription{};
+  std::optional<std::vector<std::string>> HubSearchKeywords{};
+  awsjson::open_enum<::awsjson::sagemaker::HubStatus> HubStatus{};
+  awsjson::timestamp CreationTime{};
+  awsjson::timestamp LastModifiedTime{};
 
   friend bool operator==(HubInfo const&, HubInfo const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HubS3StorageConfig {
-  std::optional<std::string> S3OutputPath;
+  std::optional<std::string> S3OutputPath{};
 
   friend bool operator==(HubS3StorageConfig const&, HubS3StorageConfig const&) = default;
 };

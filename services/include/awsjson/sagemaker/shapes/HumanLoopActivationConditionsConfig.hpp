@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HumanLoopActivationConditionsConfig {
-  std::string HumanLoopActivationConditions;
+  std::string HumanLoopActivationConditions{};
 
   friend bool operator==(HumanLoopActivationConditionsConfig const&,
                          HumanLoopActivationConditionsConfig const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HumanLoopActivationConfig {
-  ::awsjson::sagemaker::HumanLoopActivationConditionsConfig HumanLoopActivationConditionsConfig;
+  ::awsjson::sagemaker::HumanLoopActivationConditionsConfig HumanLoopActivationConditionsConfig{};
 
   friend bool operator==(HumanLoopActivationConfig const&,
                          HumanLoopActivationConfig const&) = default;

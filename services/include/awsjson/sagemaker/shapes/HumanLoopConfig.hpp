@@ -16,15 +16,15 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HumanLoopConfig {
-  std::string WorkteamArn;
-  std::string HumanTaskUiArn;
-  std::string TaskTitle;
-  std::string TaskDescription;
-  std::int32_t TaskCount;
-  std::optional<std::int32_t> TaskAvailabilityLifetimeInSeconds;
-  std::optional<std::int32_t> TaskTimeLimitInSeconds;
-  std::optional<std::vector<std::string>> TaskKeywords;
-  std::optional<::awsjson::sagemaker::PublicWorkforceTaskPrice> PublicWorkforceTaskPrice;
+  std::string WorkteamArn{};
+  std::string HumanTaskUiArn{};
+  std::string TaskTitle{};
+  std::string TaskDescription{};
+  std::int32_t TaskCount{};
+  std::optional<std::int32_t> TaskAvailabilityLifetimeInSeconds{};
+  std::optional<std::int32_t> TaskTimeLimitInSeconds{};
+  std::optional<std::vector<std::string>> TaskKeywords{};
+  std::optional<::awsjson::sagemaker::PublicWorkforceTaskPrice> PublicWorkforceTaskPrice{};
 
   friend bool operator==(HumanLoopConfig const&, HumanLoopConfig const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HumanLoopRequestSource {
-  awsjson::open_enum<::awsjson::sagemaker::AwsManagedHumanLoopRequestSource> AwsManagedHumanLoopRequestSource;
+  awsjson::open_enum<::awsjson::sagemaker::AwsManagedHumanLoopRequestSource> AwsManagedHumanLoopRequestSource{};
 
   friend bool operator==(HumanLoopRequestSource const&, HumanLoopRequestSource const&) = default;
 };

@@ -18,18 +18,18 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HumanTaskConfig {
-  std::string WorkteamArn;
-  ::awsjson::sagemaker::UiConfig UiConfig;
-  std::optional<std::string> PreHumanTaskLambdaArn;
-  std::optional<std::vector<std::string>> TaskKeywords;
-  std::string TaskTitle;
-  std::string TaskDescription;
-  std::int32_t NumberOfHumanWorkersPerDataObject;
-  std::int32_t TaskTimeLimitInSeconds;
-  std::optional<std::int32_t> TaskAvailabilityLifetimeInSeconds;
-  std::optional<std::int32_t> MaxConcurrentTaskCount;
-  std::optional<::awsjson::sagemaker::AnnotationConsolidationConfig> AnnotationConsolidationConfig;
-  std::optional<::awsjson::sagemaker::PublicWorkforceTaskPrice> PublicWorkforceTaskPrice;
+  std::string WorkteamArn{};
+  ::awsjson::sagemaker::UiConfig UiConfig{};
+  std::optional<std::string> PreHumanTaskLambdaArn{};
+  std::optional<std::vector<std::string>> TaskKeywords{};
+  std::string TaskTitle{};
+  std::string TaskDescription{};
+  std::int32_t NumberOfHumanWorkersPerDataObject{};
+  std::int32_t TaskTimeLimitInSeconds{};
+  std::optional<std::int32_t> TaskAvailabilityLifetimeInSeconds{};
+  std::optional<std::int32_t> MaxConcurrentTaskCount{};
+  std::optional<::awsjson::sagemaker::AnnotationConsolidationConfig> AnnotationConsolidationConfig{};
+  std::optional<::awsjson::sagemaker::PublicWorkforceTaskPrice> PublicWorkforceTaskPrice{};
 
   friend bool operator==(HumanTaskConfig const&, HumanTaskConfig const&) = default;
 };

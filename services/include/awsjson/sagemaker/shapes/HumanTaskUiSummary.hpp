@@ -12,9 +12,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HumanTaskUiSummary {
-  std::string HumanTaskUiName;
-  std::string HumanTaskUiArn;
-  awsjson::timestamp CreationTime;
+  std::string HumanTaskUiName{};
+  std::string HumanTaskUiArn{};
+  awsjson::timestamp CreationTime{};
 
   friend bool operator==(HumanTaskUiSummary const&, HumanTaskUiSummary const&) = default;
 };

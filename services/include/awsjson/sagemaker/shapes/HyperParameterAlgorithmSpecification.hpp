@@ -16,10 +16,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HyperParameterAlgorithmSpecification {
-  std::optional<std::string> TrainingImage;
-  awsjson::open_enum<::awsjson::sagemaker::TrainingInputMode> TrainingInputMode;
-  std::optional<std::string> AlgorithmName;
-  std::optional<std::vector<::awsjson::sagemaker::MetricDefinition>> MetricDefinitions;
+  std::optional<std::string> TrainingImage{};
+  awsjson::open_enum<::awsjson::sagemaker::TrainingInputMode> TrainingInputMode{};
+  std::optional<std::string> AlgorithmName{};
+  std::optional<std::vector<::awsjson::sagemaker::MetricDefinition>> MetricDefinitions{};
 
   friend bool operator==(HyperParameterAlgorithmSpecification const&,
                          HyperParameterAlgorithmSpecification const&) = default;

@@ -15,13 +15,13 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HyperParameterSpecification {
-  std::string Name;
-  std::optional<std::string> Description;
-  awsjson::open_enum<::awsjson::sagemaker::ParameterType> Type;
-  std::optional<::awsjson::sagemaker::ParameterRange> Range;
-  std::optional<bool> IsTunable;
-  std::optional<bool> IsRequired;
-  std::optional<std::string> DefaultValue;
+  std::string Name{};
+  std::optional<std::string> Description{};
+  awsjson::open_enum<::awsjson::sagemaker::ParameterType> Type{};
+  std::optional<::awsjson::sagemaker::ParameterRange> Range{};
+  std::optional<bool> IsTunable{};
+  std::optional<bool> IsRequired{};
+  std::optional<std::string> DefaultValue{};
 
   friend bool operator==(HyperParameterSpecification const&,
                          HyperParameterSpecification const&) = default;

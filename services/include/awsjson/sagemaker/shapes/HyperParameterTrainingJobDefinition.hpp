@@ -26,24 +26,24 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HyperParameterTrainingJobDefinition {
-  std::optional<std::string> DefinitionName;
-  std::optional<::awsjson::sagemaker::HyperParameterTuningJobObjective> TuningObjective;
-  std::optional<::awsjson::sagemaker::ParameterRanges> HyperParameterRanges;
-  std::optional<std::map<std::string, std::string>> StaticHyperParameters;
-  ::awsjson::sagemaker::HyperParameterAlgorithmSpecification AlgorithmSpecification;
-  std::string RoleArn;
-  std::optional<std::vector<::awsjson::sagemaker::Channel>> InputDataConfig;
-  std::optional<::awsjson::sagemaker::VpcConfig> VpcConfig;
-  ::awsjson::sagemaker::OutputDataConfig OutputDataConfig;
-  std::optional<::awsjson::sagemaker::ResourceConfig> ResourceConfig;
-  std::optional<::awsjson::sagemaker::HyperParameterTuningResourceConfig> HyperParameterTuningResourceConfig;
-  ::awsjson::sagemaker::StoppingCondition StoppingCondition;
-  std::optional<bool> EnableNetworkIsolation;
-  std::optional<bool> EnableInterContainerTrafficEncryption;
-  std::optional<bool> EnableManagedSpotTraining;
-  std::optional<::awsjson::sagemaker::CheckpointConfig> CheckpointConfig;
-  std::optional<::awsjson::sagemaker::RetryStrategy> RetryStrategy;
-  std::optional<std::map<std::string, std::string>> Environment;
+  std::optional<std::string> DefinitionName{};
+  std::optional<::awsjson::sagemaker::HyperParameterTuningJobObjective> TuningObjective{};
+  std::optional<::awsjson::sagemaker::ParameterRanges> HyperParameterRanges{};
+  std::optional<std::map<std::string, std::string>> StaticHyperParameters{};
+  ::awsjson::sagemaker::HyperParameterAlgorithmSpecification AlgorithmSpecification{};
+  std::string RoleArn{};
+  std::optional<std::vector<::awsjson::sagemaker::Channel>> InputDataConfig{};
+  std::optional<::awsjson::sagemaker::VpcConfig> VpcConfig{};
+  ::awsjson::sagemaker::OutputDataConfig OutputDataConfig{};
+  std::optional<::awsjson::sagemaker::ResourceConfig> ResourceConfig{};
+  std::optional<::awsjson::sagemaker::HyperParameterTuningResourceConfig> HyperParameterTuningResourceConfig{};
+  ::awsjson::sagemaker::StoppingCondition StoppingCondition{};
+  std::optional<bool> EnableNetworkIsolation{};
+  std::optional<bool> EnableInterContainerTrafficEncryption{};
+  std::optional<bool> EnableManagedSpotTraining{};
+  std::optional<::awsjson::sagemaker::CheckpointConfig> CheckpointConfig{};
+  std::optional<::awsjson::sagemaker::RetryStrategy> RetryStrategy{};
+  std::optional<std::map<std::string, std::string>> Environment{};
 
   friend bool operator==(HyperParameterTrainingJobDefinition const&,
                          HyperParameterTrainingJobDefinition const&) = default;

@@ -17,18 +17,18 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HyperParameterTrainingJobSummary {
-  std::optional<std::string> TrainingJobDefinitionName;
-  std::string TrainingJobName;
-  std::string TrainingJobArn;
-  std::optional<std::string> TuningJobName;
-  awsjson::timestamp CreationTime;
-  std::optional<awsjson::timestamp> TrainingStartTime;
-  std::optional<awsjson::timestamp> TrainingEndTime;
-  awsjson::open_enum<::awsjson::sagemaker::TrainingJobStatus> TrainingJobStatus;
-  std::map<std::string, std::string> TunedHyperParameters;
-  std::optional<std::string> FailureReason;
-  std::optional<::awsjson::sagemaker::FinalHyperParameterTuningJobObjectiveMetric> FinalHyperParameterTuningJobObjectiveMetric;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ObjectiveStatus>> ObjectiveStatus;
+  std::optional<std::string> TrainingJobDefinitionName{};
+  std::string TrainingJobName{};
+  std::string TrainingJobArn{};
+  std::optional<std::string> TuningJobName{};
+  awsjson::timestamp CreationTime{};
+  std::optional<awsjson::timestamp> TrainingStartTime{};
+  std::optional<awsjson::timestamp> TrainingEndTime{};
+  awsjson::open_enum<::awsjson::sagemaker::TrainingJobStatus> TrainingJobStatus{};
+  std::map<std::string, std::string> TunedHyperParameters{};
+  std::optional<std::string> FailureReason{};
+  std::optional<::awsjson::sagemaker::FinalHyperParameterTuningJobObjectiveMetric> FinalHyperParameterTuningJobObjectiveMetric{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ObjectiveStatus>> ObjectiveStatus{};
 
   friend bool operator==(HyperParameterTrainingJobSummary const&,
                          HyperParameterTrainingJobSummary const&) = default;

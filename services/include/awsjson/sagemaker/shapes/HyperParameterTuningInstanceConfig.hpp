@@ -13,9 +13,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HyperParameterTuningInstanceConfig {
-  std::string InstanceType;
-  std::int32_t InstanceCount;
-  std::int32_t VolumeSizeInGB;
+  std::string InstanceType{};
+  std::int32_t InstanceCount{};
+  std::int32_t VolumeSizeInGB{};
 
   friend bool operator==(HyperParameterTuningInstanceConfig const&,
                          HyperParameterTuningInstanceConfig const&) = default;

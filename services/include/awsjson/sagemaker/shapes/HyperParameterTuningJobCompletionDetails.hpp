@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HyperParameterTuningJobCompletionDetails {
-  std::optional<std::int32_t> NumberOfTrainingJobsObjectiveNotImproving;
-  std::optional<awsjson::timestamp> ConvergenceDetectedTime;
+  std::optional<std::int32_t> NumberOfTrainingJobsObjectiveNotImproving{};
+  std::optional<awsjson::timestamp> ConvergenceDetectedTime{};
 
   friend bool operator==(HyperParameterTuningJobCompletionDetails const&,
                          HyperParameterTuningJobCompletionDetails const&) = default;

@@ -21,14 +21,14 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HyperParameterTuningJobConfig {
-  awsjson::open_enum<::awsjson::sagemaker::HyperParameterTuningJobStrategyType> Strategy;
-  std::optional<::awsjson::sagemaker::HyperParameterTuningJobStrategyConfig> StrategyConfig;
-  std::optional<::awsjson::sagemaker::HyperParameterTuningJobObjective> HyperParameterTuningJobObjective;
-  ::awsjson::sagemaker::ResourceLimits ResourceLimits;
-  std::optional<::awsjson::sagemaker::ParameterRanges> ParameterRanges;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::TrainingJobEarlyStoppingType>> TrainingJobEarlyStoppingType;
-  std::optional<::awsjson::sagemaker::TuningJobCompletionCriteria> TuningJobCompletionCriteria;
-  std::optional<std::int32_t> RandomSeed;
+  awsjson::open_enum<::awsjson::sagemaker::HyperParameterTuningJobStrategyType> Strategy{};
+  std::optional<::awsjson::sagemaker::HyperParameterTuningJobStrategyConfig> StrategyConfig{};
+  std::optional<::awsjson::sagemaker::HyperParameterTuningJobObjective> HyperParameterTuningJobObjective{};
+  ::awsjson::sagemaker::ResourceLimits ResourceLimits{};
+  std::optional<::awsjson::sagemaker::ParameterRanges> ParameterRanges{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::TrainingJobEarlyStoppingType>> TrainingJobEarlyStoppingType{};
+  std::optional<::awsjson::sagemaker::TuningJobCompletionCriteria> TuningJobCompletionCriteria{};
+  std::optional<std::int32_t> RandomSeed{};
 
   friend bool operator==(HyperParameterTuningJobConfig const&,
                          HyperParameterTuningJobConfig const&) = default;

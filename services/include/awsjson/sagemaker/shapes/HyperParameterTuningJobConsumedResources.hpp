@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HyperParameterTuningJobConsumedResources {
-  std::optional<std::int32_t> RuntimeInSeconds;
+  std::optional<std::int32_t> RuntimeInSeconds{};
 
   friend bool operator==(HyperParameterTuningJobConsumedResources const&,
                          HyperParameterTuningJobConsumedResources const&) = default;

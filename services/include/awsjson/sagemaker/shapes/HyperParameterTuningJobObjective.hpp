@@ -14,8 +14,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HyperParameterTuningJobObjective {
-  awsjson::open_enum<::awsjson::sagemaker::HyperParameterTuningJobObjectiveType> Type;
-  std::string MetricName;
+  awsjson::open_enum<::awsjson::sagemaker::HyperParameterTuningJobObjectiveType> Type{};
+  std::string MetricName{};
 
   friend bool operator==(HyperParameterTuningJobObjective const&,
                          HyperParameterTuningJobObjective const&) = default;

@@ -24,24 +24,24 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HyperParameterTuningJobSearchEntity {
-  std::optional<std::string> HyperParameterTuningJobName;
-  std::optional<std::string> HyperParameterTuningJobArn;
-  std::optional<::awsjson::sagemaker::HyperParameterTuningJobConfig> HyperParameterTuningJobConfig;
-  std::optional<::awsjson::sagemaker::HyperParameterTrainingJobDefinition> TrainingJobDefinition;
-  std::optional<std::vector<::awsjson::sagemaker::HyperParameterTrainingJobDefinition>> TrainingJobDefinitions;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::HyperParameterTuningJobStatus>> HyperParameterTuningJobStatus;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> HyperParameterTuningEndTime;
-  std::optional<awsjson::timestamp> LastModifiedTime;
-  std::optional<::awsjson::sagemaker::TrainingJobStatusCounters> TrainingJobStatusCounters;
-  std::optional<::awsjson::sagemaker::ObjectiveStatusCounters> ObjectiveStatusCounters;
-  std::optional<::awsjson::sagemaker::HyperParameterTrainingJobSummary> BestTrainingJob;
-  std::optional<::awsjson::sagemaker::HyperParameterTrainingJobSummary> OverallBestTrainingJob;
-  std::optional<::awsjson::sagemaker::HyperParameterTuningJobWarmStartConfig> WarmStartConfig;
-  std::optional<std::string> FailureReason;
-  std::optional<::awsjson::sagemaker::HyperParameterTuningJobCompletionDetails> TuningJobCompletionDetails;
-  std::optional<::awsjson::sagemaker::HyperParameterTuningJobConsumedResources> ConsumedResources;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
+  std::optional<std::string> HyperParameterTuningJobName{};
+  std::optional<std::string> HyperParameterTuningJobArn{};
+  std::optional<::awsjson::sagemaker::HyperParameterTuningJobConfig> HyperParameterTuningJobConfig{};
+  std::optional<::awsjson::sagemaker::HyperParameterTrainingJobDefinition> TrainingJobDefinition{};
+  std::optional<std::vector<::awsjson::sagemaker::HyperParameterTrainingJobDefinition>> TrainingJobDefinitions{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::HyperParameterTuningJobStatus>> HyperParameterTuningJobStatus{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> HyperParameterTuningEndTime{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
+  std::optional<::awsjson::sagemaker::TrainingJobStatusCounters> TrainingJobStatusCounters{};
+  std::optional<::awsjson::sagemaker::ObjectiveStatusCounters> ObjectiveStatusCounters{};
+  std::optional<::awsjson::sagemaker::HyperParameterTrainingJobSummary> BestTrainingJob{};
+  std::optional<::awsjson::sagemaker::HyperParameterTrainingJobSummary> OverallBestTrainingJob{};
+  std::optional<::awsjson::sagemaker::HyperParameterTuningJobWarmStartConfig> WarmStartConfig{};
+  std::optional<std::string> FailureReason{};
+  std::optional<::awsjson::sagemaker::HyperParameterTuningJobCompletionDetails> TuningJobCompletionDetails{};
+  std::optional<::awsjson::sagemaker::HyperParameterTuningJobConsumedResources> ConsumedResources{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
 
   friend bool operator==(HyperParameterTuningJobSearchEntity const&,
                          HyperParameterTuningJobSearchEntity const&) = default;

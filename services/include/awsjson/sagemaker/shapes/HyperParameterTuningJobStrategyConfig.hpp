@@ -13,7 +13,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HyperParameterTuningJobStrategyConfig {
-  std::optional<::awsjson::sagemaker::HyperbandStrategyConfig> HyperbandStrategyConfig;
+  std::optional<::awsjson::sagemaker::HyperbandStrategyConfig> HyperbandStrategyConfig{};
 
   friend bool operator==(HyperParameterTuningJobStrategyConfig const&,
                          HyperParameterTuningJobStrategyConfig const&) = default;

@@ -18,16 +18,16 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HyperParameterTuningJobSummary {
-  std::string HyperParameterTuningJobName;
-  std::string HyperParameterTuningJobArn;
-  awsjson::open_enum<::awsjson::sagemaker::HyperParameterTuningJobStatus> HyperParameterTuningJobStatus;
-  awsjson::open_enum<::awsjson::sagemaker::HyperParameterTuningJobStrategyType> Strategy;
-  awsjson::timestamp CreationTime;
-  std::optional<awsjson::timestamp> HyperParameterTuningEndTime;
-  std::optional<awsjson::timestamp> LastModifiedTime;
-  ::awsjson::sagemaker::TrainingJobStatusCounters TrainingJobStatusCounters;
-  ::awsjson::sagemaker::ObjectiveStatusCounters ObjectiveStatusCounters;
-  std::optional<::awsjson::sagemaker::ResourceLimits> ResourceLimits;
+  std::string HyperParameterTuningJobName{};
+  std::string HyperParameterTuningJobArn{};
+  awsjson::open_enum<::awsjson::sagemaker::HyperParameterTuningJobStatus> HyperParameterTuningJobStatus{};
+  awsjson::open_enum<::awsjson::sagemaker::HyperParameterTuningJobStrategyType> Strategy{};
+  awsjson::timestamp CreationTime{};
+  std::optional<awsjson::timestamp> HyperParameterTuningEndTime{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
+  ::awsjson::sagemaker::TrainingJobStatusCounters TrainingJobStatusCounters{};
+  ::awsjson::sagemaker::ObjectiveStatusCounters ObjectiveStatusCounters{};
+  std::optional<::awsjson::sagemaker::ResourceLimits> ResourceLimits{};
 
   friend bool operator==(HyperParameterTuningJobSummary const&,
                          HyperParameterTuningJobSummary const&) = default;

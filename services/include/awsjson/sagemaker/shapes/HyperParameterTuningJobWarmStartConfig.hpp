@@ -16,8 +16,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HyperParameterTuningJobWarmStartConfig {
-  std::vector<::awsjson::sagemaker::ParentHyperParameterTuningJob> ParentHyperParameterTuningJobs;
-  awsjson::open_enum<::awsjson::sagemaker::HyperParameterTuningJobWarmStartType> WarmStartType;
+  std::vector<::awsjson::sagemaker::ParentHyperParameterTuningJob> ParentHyperParameterTuningJobs{};
+  awsjson::open_enum<::awsjson::sagemaker::HyperParameterTuningJobWarmStartType> WarmStartType{};
 
   friend bool operator==(HyperParameterTuningJobWarmStartConfig const&,
                          HyperParameterTuningJobWarmStartConfig const&) = default;

@@ -17,12 +17,12 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HyperParameterTuningResourceConfig {
-  std::optional<std::string> InstanceType;
-  std::optional<std::int32_t> InstanceCount;
-  std::optional<std::int32_t> VolumeSizeInGB;
-  std::optional<std::string> VolumeKmsKeyId;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::HyperParameterTuningAllocationStrategy>> AllocationStrategy;
-  std::optional<std::vector<::awsjson::sagemaker::HyperParameterTuningInstanceConfig>> InstanceConfigs;
+  std::optional<std::string> InstanceType{};
+  std::optional<std::int32_t> InstanceCount{};
+  std::optional<std::int32_t> VolumeSizeInGB{};
+  std::optional<std::string> VolumeKmsKeyId{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::HyperParameterTuningAllocationStrategy>> AllocationStrategy{};
+  std::optional<std::vector<::awsjson::sagemaker::HyperParameterTuningInstanceConfig>> InstanceConfigs{};
 
   friend bool operator==(HyperParameterTuningResourceConfig const&,
                          HyperParameterTuningResourceConfig const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HyperbandStrategyConfig {
-  std::optional<std::int32_t> MinResource;
-  std::optional<std::int32_t> MaxResource;
+  std::optional<std::int32_t> MinResource{};
+  std::optional<std::int32_t> MaxResource{};
 
   friend bool operator==(HyperbandStrategyConfig const&, HyperbandStrategyConfig const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IamIdentity {
-  std::optional<std::string> Arn;
-  std::optional<std::string> PrincipalId;
-  std::optional<std::string> SourceIdentity;
+  std::optional<std::string> Arn{};
+  std::optional<std::string> PrincipalId{};
+  std::optional<std::string> SourceIdentity{};
 
   friend bool operator==(IamIdentity const&, IamIdentity const&) = default;
 };

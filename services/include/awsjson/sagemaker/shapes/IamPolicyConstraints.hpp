@@ -14,8 +14,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IamPolicyConstraints {
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::EnabledOrDisabled>> SourceIp;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::EnabledOrDisabled>> VpcSourceIp;
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::EnabledOrDisabled>> SourceIp{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::EnabledOrDisabled>> VpcSourceIp{};
 
   friend bool operator==(IamPolicyConstraints const&, IamPolicyConstraints const&) = default;
 };

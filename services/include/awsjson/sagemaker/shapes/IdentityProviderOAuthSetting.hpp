@@ -15,9 +15,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IdentityProviderOAuthSetting {
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::DataSourceName>> DataSourceName;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::FeatureStatus>> Status;
-  std::optional<std::string> SecretArn;
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::DataSourceName>> DataSourceName{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::FeatureStatus>> Status{};
+  std::optional<std::string> SecretArn{};
 
   friend bool operator==(IdentityProviderOAuthSetting const&,
                          IdentityProviderOAuthSetting const&) = default;

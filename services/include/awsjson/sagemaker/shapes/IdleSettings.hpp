@@ -15,10 +15,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IdleSettings {
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::LifecycleManagement>> LifecycleManagement;
-  std::optional<std::int32_t> IdleTimeoutInMinutes;
-  std::optional<std::int32_t> MinIdleTimeoutInMinutes;
-  std::optional<std::int32_t> MaxIdleTimeoutInMinutes;
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::LifecycleManagement>> LifecycleManagement{};
+  std::optional<std::int32_t> IdleTimeoutInMinutes{};
+  std::optional<std::int32_t> MinIdleTimeoutInMinutes{};
+  std::optional<std::int32_t> MaxIdleTimeoutInMinutes{};
 
   friend bool operator==(IdleSettings const&, IdleSettings const&) = default;
 };

@@ -14,14 +14,14 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Image {
-  awsjson::timestamp CreationTime;
-  std::optional<std::string> Description;
-  std::optional<std::string> DisplayName;
-  std::optional<std::string> FailureReason;
-  std::string ImageArn;
-  std::string ImageName;
-  awsjson::open_enum<::awsjson::sagemaker::ImageStatus> ImageStatus;
-  awsjson::timestamp LastModifiedTime;
+  awsjson::timestamp CreationTime{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> DisplayName{};
+  std::optional<std::string> FailureReason{};
+  std::string ImageArn{};
+  std::string ImageName{};
+  awsjson::open_enum<::awsjson::sagemaker::ImageStatus> ImageStatus{};
+  awsjson::timestamp LastModifiedTime{};
 
   friend bool operator==(Image const&, Image const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImageConfig {
-  awsjson::open_enum<::awsjson::sagemaker::RepositoryAccessMode> RepositoryAccessMode;
-  std::optional<::awsjson::sagemaker::RepositoryAuthConfig> RepositoryAuthConfig;
+  awsjson::open_enum<::awsjson::sagemaker::RepositoryAccessMode> RepositoryAccessMode{};
+  std::optional<::awsjson::sagemaker::RepositoryAuthConfig> RepositoryAuthConfig{};
 
   friend bool operator==(ImageConfig const&, ImageConfig const&) = default;
 };

@@ -15,13 +15,13 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImageVersion {
-  awsjson::timestamp CreationTime;
-  std::optional<std::string> FailureReason;
-  std::string ImageArn;
-  std::string ImageVersionArn;
-  awsjson::open_enum<::awsjson::sagemaker::ImageVersionStatus> ImageVersionStatus;
-  awsjson::timestamp LastModifiedTime;
-  std::int32_t Version;
+  awsjson::timestamp CreationTime{};
+  std::optional<std::string> FailureReason{};
+  std::string ImageArn{};
+  std::string ImageVersionArn{};
+  awsjson::open_enum<::awsjson::sagemaker::ImageVersionStatus> ImageVersionStatus{};
+  awsjson::timestamp LastModifiedTime{};
+  std::int32_t Version{};
 
   friend bool operator==(ImageVersion const&, ImageVersion const&) = default;
 };

@@ -17,18 +17,18 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImportHubContentRequest {
-  std::string HubContentName;
-  std::optional<std::string> HubContentVersion;
-  awsjson::open_enum<::awsjson::sagemaker::HubContentType> HubContentType;
-  std::string DocumentSchemaVersion;
-  std::string HubName;
-  std::optional<std::string> HubContentDisplayName;
-  std::optional<std::string> HubContentDescription;
-  std::optional<std::string> HubContentMarkdown;
-  std::string HubContentDocument;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::HubContentSupportStatus>> SupportStatus;
-  std::optional<std::vector<std::string>> HubContentSearchKeywords;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
+  std::string HubContentName{};
+  std::optional<std::string> HubContentVersion{};
+  awsjson::open_enum<::awsjson::sagemaker::HubContentType> HubContentType{};
+  std::string DocumentSchemaVersion{};
+  std::string HubName{};
+  std::optional<std::string> HubContentDisplayName{};
+  std::optional<std::string> HubContentDescription{};
+  std::optional<std::string> HubContentMarkdown{};
+  std::string HubContentDocument{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::HubContentSupportStatus>> SupportStatus{};
+  std::optional<std::vector<std::string>> HubContentSearchKeywords{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
 
   friend bool operator==(ImportHubContentRequest const&, ImportHubContentRequest const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImportHubContentResponse {
-  std::string HubArn;
-  std::string HubContentArn;
+  std::string HubArn{};
+  std::string HubContentArn{};
 
   friend bool operator==(ImportHubContentResponse const&,
                          ImportHubContentResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InferenceComponentAvailabilityZoneBalance {
-  awsjson::open_enum<::awsjson::sagemaker::AvailabilityZoneBalanceEnforcementMode> EnforcementMode;
-  std::optional<std::int32_t> MaxImbalance;
+  awsjson::open_enum<::awsjson::sagemaker::AvailabilityZoneBalanceEnforcementMode> EnforcementMode{};
+  std::optional<std::int32_t> MaxImbalance{};
 
   friend bool operator==(InferenceComponentAvailabilityZoneBalance const&,
                          InferenceComponentAvailabilityZoneBalance const&) = default;

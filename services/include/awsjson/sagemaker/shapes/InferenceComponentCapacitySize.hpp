@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InferenceComponentCapacitySize {
-  awsjson::open_enum<::awsjson::sagemaker::InferenceComponentCapacitySizeType> Type;
-  std::int32_t Value;
+  awsjson::open_enum<::awsjson::sagemaker::InferenceComponentCapacitySizeType> Type{};
+  std::int32_t Value{};
 
   friend bool operator==(InferenceComponentCapacitySize const&,
                          InferenceComponentCapacitySize const&) = default;

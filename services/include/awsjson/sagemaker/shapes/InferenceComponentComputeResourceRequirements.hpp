@@ -12,10 +12,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InferenceComponentComputeResourceRequirements {
-  std::optional<float> NumberOfCpuCoresRequired;
-  std::optional<float> NumberOfAcceleratorDevicesRequired;
-  std::int32_t MinMemoryRequiredInMb;
-  std::optional<std::int32_t> MaxMemoryRequiredInMb;
+  std::optional<float> NumberOfCpuCoresRequired{};
+  std::optional<float> NumberOfAcceleratorDevicesRequired{};
+  std::int32_t MinMemoryRequiredInMb{};
+  std::optional<std::int32_t> MaxMemoryRequiredInMb{};
 
   friend bool operator==(InferenceComponentComputeResourceRequirements const&,
                          InferenceComponentComputeResourceRequirements const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InferenceComponentContainerSpecification {
-  std::optional<std::string> Image;
-  std::optional<std::string> ArtifactUrl;
-  std::optional<std::map<std::string, std::string>> Environment;
+  std::optional<std::string> Image{};
+  std::optional<std::string> ArtifactUrl{};
+  std::optional<std::map<std::string, std::string>> Environment{};
 
   friend bool operator==(InferenceComponentContainerSpecification const&,
                          InferenceComponentContainerSpecification const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InferenceComponentContainerSpecificationSummary {
-  std::optional<::awsjson::sagemaker::DeployedImage> DeployedImage;
-  std::optional<std::string> ArtifactUrl;
-  std::optional<std::map<std::string, std::string>> Environment;
+  std::optional<::awsjson::sagemaker::DeployedImage> DeployedImage{};
+  std::optional<std::string> ArtifactUrl{};
+  std::optional<std::map<std::string, std::string>> Environment{};
 
   friend bool operator==(InferenceComponentContainerSpecificationSummary const&,
                          InferenceComponentContainerSpecificationSummary const&) = default;

@@ -11,7 +11,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InferenceComponentDataCacheConfig {
-  bool EnableCaching;
+  bool EnableCaching{};
 
   friend bool operator==(InferenceComponentDataCacheConfig const&,
                          InferenceComponentDataCacheConfig const&) = default;

@@ -11,7 +11,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InferenceComponentDataCacheConfigSummary {
-  bool EnableCaching;
+  bool EnableCaching{};
 
   friend bool operator==(InferenceComponentDataCacheConfigSummary const&,
                          InferenceComponentDataCacheConfigSummary const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InferenceComponentDeploymentConfig {
-  ::awsjson::sagemaker::InferenceComponentRollingUpdatePolicy RollingUpdatePolicy;
-  std::optional<::awsjson::sagemaker::AutoRollbackConfig> AutoRollbackConfiguration;
+  ::awsjson::sagemaker::InferenceComponentRollingUpdatePolicy RollingUpdatePolicy{};
+  std::optional<::awsjson::sagemaker::AutoRollbackConfig> AutoRollbackConfiguration{};
 
   friend bool operator==(InferenceComponentDeploymentConfig const&,
                          InferenceComponentDeploymentConfig const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InferenceComponentPlacementStatus {
-  std::string InstanceType;
-  std::int32_t CurrentCopyCount;
+  std::string InstanceType{};
+  std::int32_t CurrentCopyCount{};
 
   friend bool operator==(InferenceComponentPlacementStatus const&,
                          InferenceComponentPlacementStatus const&) = default;

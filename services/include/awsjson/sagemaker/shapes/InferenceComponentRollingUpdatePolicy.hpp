@@ -14,10 +14,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InferenceComponentRollingUpdatePolicy {
-  ::awsjson::sagemaker::InferenceComponentCapacitySize MaximumBatchSize;
-  std::int32_t WaitIntervalInSeconds;
-  std::optional<std::int32_t> MaximumExecutionTimeoutInSeconds;
-  std::optional<::awsjson::sagemaker::InferenceComponentCapacitySize> RollbackMaximumBatchSize;
+  ::awsjson::sagemaker::InferenceComponentCapacitySize MaximumBatchSize{};
+  std::int32_t WaitIntervalInSeconds{};
+  std::optional<std::int32_t> MaximumExecutionTimeoutInSeconds{};
+  std::optional<::awsjson::sagemaker::InferenceComponentCapacitySize> RollbackMaximumBatchSize{};
 
   friend bool operator==(InferenceComponentRollingUpdatePolicy const&,
                          InferenceComponentRollingUpdatePolicy const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InferenceComponentRuntimeConfig {
-  std::int32_t CopyCount;
+  std::int32_t CopyCount{};
 
   friend bool operator==(InferenceComponentRuntimeConfig const&,
                          InferenceComponentRuntimeConfig const&) = default;

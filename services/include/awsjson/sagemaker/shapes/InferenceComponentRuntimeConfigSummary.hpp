@@ -15,9 +15,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InferenceComponentRuntimeConfigSummary {
-  std::optional<std::int32_t> DesiredCopyCount;
-  std::optional<std::int32_t> CurrentCopyCount;
-  std::optional<std::vector<::awsjson::sagemaker::InferenceComponentPlacementStatus>> PlacementStatus;
+  std::optional<std::int32_t> DesiredCopyCount{};
+  std::optional<std::int32_t> CurrentCopyCount{};
+  std::optional<std::vector<::awsjson::sagemaker::InferenceComponentPlacementStatus>> PlacementStatus{};
 
   friend bool operator==(InferenceComponentRuntimeConfigSummary const&,
                          InferenceComponentRuntimeConfigSummary const&) = default;

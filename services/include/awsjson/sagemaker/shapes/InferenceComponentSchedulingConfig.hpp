@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InferenceComponentSchedulingConfig {
-  awsjson::open_enum<::awsjson::sagemaker::InferenceComponentPlacementStrategy> PlacementStrategy;
-  std::optional<::awsjson::sagemaker::InferenceComponentAvailabilityZoneBalance> AvailabilityZoneBalance;
+  awsjson::open_enum<::awsjson::sagemaker::InferenceComponentPlacementStrategy> PlacementStrategy{};
+  std::optional<::awsjson::sagemaker::InferenceComponentAvailabilityZoneBalance> AvailabilityZoneBalance{};
 
   friend bool operator==(InferenceComponentSchedulingConfig const&,
                          InferenceComponentSchedulingConfig const&) = default;

@@ -18,14 +18,14 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InferenceComponentSpecification {
-  std::optional<std::string> InstanceType;
-  std::optional<std::string> ModelName;
-  std::optional<::awsjson::sagemaker::InferenceComponentContainerSpecification> Container;
-  std::optional<::awsjson::sagemaker::InferenceComponentStartupParameters> StartupParameters;
-  std::optional<::awsjson::sagemaker::InferenceComponentComputeResourceRequirements> ComputeResourceRequirements;
-  std::optional<std::string> BaseInferenceComponentName;
-  std::optional<::awsjson::sagemaker::InferenceComponentDataCacheConfig> DataCacheConfig;
-  std::optional<::awsjson::sagemaker::InferenceComponentSchedulingConfig> SchedulingConfig;
+  std::optional<std::string> InstanceType{};
+  std::optional<std::string> ModelName{};
+  std::optional<::awsjson::sagemaker::InferenceComponentContainerSpecification> Container{};
+  std::optional<::awsjson::sagemaker::InferenceComponentStartupParameters> StartupParameters{};
+  std::optional<::awsjson::sagemaker::InferenceComponentComputeResourceRequirements> ComputeResourceRequirements{};
+  std::optional<std::string> BaseInferenceComponentName{};
+  std::optional<::awsjson::sagemaker::InferenceComponentDataCacheConfig> DataCacheConfig{};
+  std::optional<::awsjson::sagemaker::InferenceComponentSchedulingConfig> SchedulingConfig{};
 
   friend bool operator==(InferenceComponentSpecification const&,
                          InferenceComponentSpecification const&) = default;

@@ -18,14 +18,14 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InferenceComponentSpecificationSummary {
-  std::optional<std::string> InstanceType;
-  std::optional<std::string> ModelName;
-  std::optional<::awsjson::sagemaker::InferenceComponentContainerSpecificationSummary> Container;
-  std::optional<::awsjson::sagemaker::InferenceComponentStartupParameters> StartupParameters;
-  std::optional<::awsjson::sagemaker::InferenceComponentComputeResourceRequirements> ComputeResourceRequirements;
-  std::optional<std::string> BaseInferenceComponentName;
-  std::optional<::awsjson::sagemaker::InferenceComponentDataCacheConfigSummary> DataCacheConfig;
-  std::optional<::awsjson::sagemaker::InferenceComponentSchedulingConfig> SchedulingConfig;
+  std::optional<std::string> InstanceType{};
+  std::optional<std::string> ModelName{};
+  std::optional<::awsjson::sagemaker::InferenceComponentContainerSpecificationSummary> Container{};
+  std::optional<::awsjson::sagemaker::InferenceComponentStartupParameters> StartupParameters{};
+  std::optional<::awsjson::sagemaker::InferenceComponentComputeResourceRequirements> ComputeResourceRequirements{};
+  std::optional<std::string> BaseInferenceComponentName{};
+  std::optional<::awsjson::sagemaker::InferenceComponentDataCacheConfigSummary> DataCacheConfig{};
+  std::optional<::awsjson::sagemaker::InferenceComponentSchedulingConfig> SchedulingConfig{};
 
   friend bool operator==(InferenceComponentSpecificationSummary const&,
                          InferenceComponentSpecificationSummary const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InferenceComponentStartupParameters {
-  std::optional<std::int32_t> ModelDataDownloadTimeoutInSeconds;
-  std::optional<std::int32_t> ContainerStartupHealthCheckTimeoutInSeconds;
+  std::optional<std::int32_t> ModelDataDownloadTimeoutInSeconds{};
+  std::optional<std::int32_t> ContainerStartupHealthCheckTimeoutInSeconds{};
 
   friend bool operator==(InferenceComponentStartupParameters const&,
                          InferenceComponentStartupParameters const&) = default;

@@ -14,14 +14,14 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InferenceComponentSummary {
-  awsjson::timestamp CreationTime;
-  std::string InferenceComponentArn;
-  std::string InferenceComponentName;
-  std::string EndpointArn;
-  std::string EndpointName;
-  std::string VariantName;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::InferenceComponentStatus>> InferenceComponentStatus;
-  awsjson::timestamp LastModifiedTime;
+  awsjson::timestamp CreationTime{};
+  std::string InferenceComponentArn{};
+  std::string InferenceComponentName{};
+  std::string EndpointArn{};
+  std::string EndpointName{};
+  std::string VariantName{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::InferenceComponentStatus>> InferenceComponentStatus{};
+  awsjson::timestamp LastModifiedTime{};
 
   friend bool operator==(InferenceComponentSummary const&,
                          InferenceComponentSummary const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InferenceExecutionConfig {
-  awsjson::open_enum<::awsjson::sagemaker::InferenceExecutionMode> Mode;
+  awsjson::open_enum<::awsjson::sagemaker::InferenceExecutionMode> Mode{};
 
   friend bool operator==(InferenceExecutionConfig const&,
                          InferenceExecutionConfig const&) = default;

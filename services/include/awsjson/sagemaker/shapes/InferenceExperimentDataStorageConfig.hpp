@@ -14,9 +14,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InferenceExperimentDataStorageConfig {
-  std::string Destination;
-  std::optional<std::string> KmsKey;
-  std::optional<::awsjson::sagemaker::CaptureContentTypeHeader> ContentType;
+  std::string Destination{};
+  std::optional<std::string> KmsKey{};
+  std::optional<::awsjson::sagemaker::CaptureContentTypeHeader> ContentType{};
 
   friend bool operator==(InferenceExperimentDataStorageConfig const&,
                          InferenceExperimentDataStorageConfig const&) = default;

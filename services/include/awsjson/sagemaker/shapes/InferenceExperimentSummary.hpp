@@ -16,16 +16,16 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InferenceExperimentSummary {
-  std::string Name;
-  awsjson::open_enum<::awsjson::sagemaker::InferenceExperimentType> Type;
-  std::optional<::awsjson::sagemaker::InferenceExperimentSchedule> Schedule;
-  awsjson::open_enum<::awsjson::sagemaker::InferenceExperimentStatus> Status;
-  std::optional<std::string> StatusReason;
-  std::optional<std::string> Description;
-  awsjson::timestamp CreationTime;
-  std::optional<awsjson::timestamp> CompletionTime;
-  awsjson::timestamp LastModifiedTime;
-  std::optional<std::string> RoleArn;
+  std::string Name{};
+  awsjson::open_enum<::awsjson::sagemaker::InferenceExperimentType> Type{};
+  std::optional<::awsjson::sagemaker::InferenceExperimentSchedule> Schedule{};
+  awsjson::open_enum<::awsjson::sagemaker::InferenceExperimentStatus> Status{};
+  std::optional<std::string> StatusReason{};
+  std::optional<std::string> Description{};
+  awsjson::timestamp CreationTime{};
+  std::optional<awsjson::timestamp> CompletionTime{};
+  awsjson::timestamp LastModifiedTime{};
+  std::optional<std::string> RoleArn{};
 
   friend bool operator==(InferenceExperimentSummary const&,
                          InferenceExperimentSummary const&) = default;

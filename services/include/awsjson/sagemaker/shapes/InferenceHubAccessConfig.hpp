@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InferenceHubAccessConfig {
-  std::string HubContentArn;
+  std::string HubContentArn{};
 
   friend bool operator==(InferenceHubAccessConfig const&,
                          InferenceHubAccessConfig const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InferenceMetrics {
-  std::int32_t MaxInvocations;
-  std::int32_t ModelLatency;
+  std::int32_t MaxInvocations{};
+  std::int32_t ModelLatency{};
 
   friend bool operator==(InferenceMetrics const&, InferenceMetrics const&) = default;
 };

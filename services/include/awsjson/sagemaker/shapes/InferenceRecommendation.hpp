@@ -16,12 +16,12 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InferenceRecommendation {
-  std::optional<std::string> RecommendationId;
-  std::optional<::awsjson::sagemaker::RecommendationMetrics> Metrics;
-  ::awsjson::sagemaker::EndpointOutputConfiguration EndpointConfiguration;
-  ::awsjson::sagemaker::ModelConfiguration ModelConfiguration;
-  std::optional<awsjson::timestamp> InvocationEndTime;
-  std::optional<awsjson::timestamp> InvocationStartTime;
+  std::optional<std::string> RecommendationId{};
+  std::optional<::awsjson::sagemaker::RecommendationMetrics> Metrics{};
+  ::awsjson::sagemaker::EndpointOutputConfiguration EndpointConfiguration{};
+  ::awsjson::sagemaker::ModelConfiguration ModelConfiguration{};
+  std::optional<awsjson::timestamp> InvocationEndTime{};
+  std::optional<awsjson::timestamp> InvocationStartTime{};
 
   friend bool operator==(InferenceRecommendation const&, InferenceRecommendation const&) = default;
 };

@@ -15,19 +15,19 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InferenceRecommendationsJob {
-  std::string JobName;
-  std::string JobDescription;
-  awsjson::open_enum<::awsjson::sagemaker::RecommendationJobType> JobType;
-  std::string JobArn;
-  awsjson::open_enum<::awsjson::sagemaker::RecommendationJobStatus> Status;
-  awsjson::timestamp CreationTime;
-  std::optional<awsjson::timestamp> CompletionTime;
-  std::string RoleArn;
-  awsjson::timestamp LastModifiedTime;
-  std::optional<std::string> FailureReason;
-  std::optional<std::string> ModelName;
-  std::optional<std::string> SamplePayloadUrl;
-  std::optional<std::string> ModelPackageVersionArn;
+  std::string JobName{};
+  std::string JobDescription{};
+  awsjson::open_enum<::awsjson::sagemaker::RecommendationJobType> JobType{};
+  std::string JobArn{};
+  awsjson::open_enum<::awsjson::sagemaker::RecommendationJobStatus> Status{};
+  awsjson::timestamp CreationTime{};
+  std::optional<awsjson::timestamp> CompletionTime{};
+  std::string RoleArn{};
+  awsjson::timestamp LastModifiedTime{};
+  std::optional<std::string> FailureReason{};
+  std::optional<std::string> ModelName{};
+  std::optional<std::string> SamplePayloadUrl{};
+  std::optional<std::string> ModelPackageVersionArn{};
 
   friend bool operator==(InferenceRecommendationsJob const&,
                          InferenceRecommendationsJob const&) = default;

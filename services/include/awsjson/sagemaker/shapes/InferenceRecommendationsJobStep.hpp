@@ -16,10 +16,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InferenceRecommendationsJobStep {
-  awsjson::open_enum<::awsjson::sagemaker::RecommendationStepType> StepType;
-  std::string JobName;
-  awsjson::open_enum<::awsjson::sagemaker::RecommendationJobStatus> Status;
-  std::optional<::awsjson::sagemaker::RecommendationJobInferenceBenchmark> InferenceBenchmark;
+  awsjson::open_enum<::awsjson::sagemaker::RecommendationStepType> StepType{};
+  std::string JobName{};
+  awsjson::open_enum<::awsjson::sagemaker::RecommendationJobStatus> Status{};
+  std::optional<::awsjson::sagemaker::RecommendationJobInferenceBenchmark> InferenceBenchmark{};
 
   friend bool operator==(InferenceRecommendationsJobStep const&,
                          InferenceRecommendationsJobStep const&) = default;

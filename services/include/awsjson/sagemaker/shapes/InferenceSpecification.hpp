@@ -15,11 +15,11 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InferenceSpecification {
-  std::vector<::awsjson::sagemaker::ModelPackageContainerDefinition> Containers;
-  std::optional<std::vector<std::string>> SupportedTransformInstanceTypes;
-  std::optional<std::vector<std::string>> SupportedRealtimeInferenceInstanceTypes;
-  std::optional<std::vector<std::string>> SupportedContentTypes;
-  std::optional<std::vector<std::string>> SupportedResponseMIMETypes;
+  std::vector<::awsjson::sagemaker::ModelPackageContainerDefinition> Containers{};
+  std::optional<std::vector<std::string>> SupportedTransformInstanceTypes{};
+  std::optional<std::vector<std::string>> SupportedRealtimeInferenceInstanceTypes{};
+  std::optional<std::vector<std::string>> SupportedContentTypes{};
+  std::optional<std::vector<std::string>> SupportedResponseMIMETypes{};
 
   friend bool operator==(InferenceSpecification const&, InferenceSpecification const&) = default;
 };

@@ -11,7 +11,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InfraCheckConfig {
-  std::optional<bool> EnableInfraCheck;
+  std::optional<bool> EnableInfraCheck{};
 
   friend bool operator==(InfraCheckConfig const&, InfraCheckConfig const&) = default;
 };

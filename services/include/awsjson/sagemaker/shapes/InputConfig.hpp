@@ -14,10 +14,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InputConfig {
-  std::string S3Uri;
-  std::optional<std::string> DataInputConfig;
-  awsjson::open_enum<::awsjson::sagemaker::Framework> Framework;
-  std::optional<std::string> FrameworkVersion;
+  std::string S3Uri{};
+  std::optional<std::string> DataInputConfig{};
+  awsjson::open_enum<::awsjson::sagemaker::Framework> Framework{};
+  std::optional<std::string> FrameworkVersion{};
 
   friend bool operator==(InputConfig const&, InputConfig const&) = default;
 };

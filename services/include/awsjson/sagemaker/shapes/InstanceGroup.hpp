@@ -13,9 +13,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceGroup {
-  std::string InstanceType;
-  std::int32_t InstanceCount;
-  std::string InstanceGroupName;
+  std::string InstanceType{};
+  std::int32_t InstanceCount{};
+  std::string InstanceGroupName{};
 
   friend bool operator==(InstanceGroup const&, InstanceGroup const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceGroupHealthCheckConfiguration {
-  std::string InstanceGroupName;
-  std::optional<std::vector<std::string>> InstanceIds;
-  std::vector<awsjson::open_enum<::awsjson::sagemaker::DeepHealthCheckType>> DeepHealthChecks;
+  std::string InstanceGroupName{};
+  std::optional<std::vector<std::string>> InstanceIds{};
+  std::vector<awsjson::open_enum<::awsjson::sagemaker::DeepHealthCheckType>> DeepHealthChecks{};
 
   friend bool operator==(InstanceGroupHealthCheckConfiguration const&,
                          InstanceGroupHealthCheckConfiguration const&) = default;

@@ -15,12 +15,12 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceGroupMetadata {
-  std::optional<std::string> FailureMessage;
-  std::optional<std::string> AvailabilityZoneId;
-  std::optional<::awsjson::sagemaker::CapacityReservation> CapacityReservation;
-  std::optional<std::string> SubnetId;
-  std::optional<std::vector<std::string>> SecurityGroupIds;
-  std::optional<std::string> AmiOverride;
+  std::optional<std::string> FailureMessage{};
+  std::optional<std::string> AvailabilityZoneId{};
+  std::optional<::awsjson::sagemaker::CapacityReservation> CapacityReservation{};
+  std::optional<std::string> SubnetId{};
+  std::optional<std::vector<std::string>> SecurityGroupIds{};
+  std::optional<std::string> AmiOverride{};
 
   friend bool operator==(InstanceGroupMetadata const&, InstanceGroupMetadata const&) = default;
 };

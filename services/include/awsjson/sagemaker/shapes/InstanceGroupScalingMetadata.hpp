@@ -13,10 +13,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceGroupScalingMetadata {
-  std::optional<std::int32_t> InstanceCount;
-  std::optional<std::int32_t> TargetCount;
-  std::optional<std::int32_t> MinCount;
-  std::optional<std::string> FailureMessage;
+  std::optional<std::int32_t> InstanceCount{};
+  std::optional<std::int32_t> TargetCount{};
+  std::optional<std::int32_t> MinCount{};
+  std::optional<std::string> FailureMessage{};
 
   friend bool operator==(InstanceGroupScalingMetadata const&,
                          InstanceGroupScalingMetadata const&) = default;

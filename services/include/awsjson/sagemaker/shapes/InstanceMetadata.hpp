@@ -17,13 +17,13 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceMetadata {
-  std::optional<std::string> CustomerEni;
-  std::optional<::awsjson::sagemaker::AdditionalEnis> AdditionalEnis;
-  std::optional<std::vector<::awsjson::sagemaker::InstanceRequirementsEniConfiguration>> InstanceRequirementsEniConfigurations;
-  std::optional<::awsjson::sagemaker::CapacityReservation> CapacityReservation;
-  std::optional<std::string> FailureMessage;
-  std::optional<std::string> LcsExecutionState;
-  std::optional<std::string> NodeLogicalId;
+  std::optional<std::string> CustomerEni{};
+  std::optional<::awsjson::sagemaker::AdditionalEnis> AdditionalEnis{};
+  std::optional<std::vector<::awsjson::sagemaker::InstanceRequirementsEniConfiguration>> InstanceRequirementsEniConfigurations{};
+  std::optional<::awsjson::sagemaker::CapacityReservation> CapacityReservation{};
+  std::optional<std::string> FailureMessage{};
+  std::optional<std::string> LcsExecutionState{};
+  std::optional<std::string> NodeLogicalId{};
 
   friend bool operator==(InstanceMetadata const&, InstanceMetadata const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceMetadataServiceConfiguration {
-  std::string MinimumInstanceMetadataServiceVersion;
+  std::string MinimumInstanceMetadataServiceVersion{};
 
   friend bool operator==(InstanceMetadataServiceConfiguration const&,
                          InstanceMetadataServiceConfiguration const&) = default;

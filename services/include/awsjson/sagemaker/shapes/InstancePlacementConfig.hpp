@@ -14,8 +14,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstancePlacementConfig {
-  std::optional<bool> EnableMultipleJobs;
-  std::optional<std::vector<::awsjson::sagemaker::PlacementSpecification>> PlacementSpecifications;
+  std::optional<bool> EnableMultipleJobs{};
+  std::optional<std::vector<::awsjson::sagemaker::PlacementSpecification>> PlacementSpecifications{};
 
   friend bool operator==(InstancePlacementConfig const&, InstancePlacementConfig const&) = default;
 };

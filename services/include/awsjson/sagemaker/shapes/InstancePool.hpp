@@ -13,9 +13,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstancePool {
-  std::string InstanceType;
-  std::optional<std::string> ModelNameOverride;
-  std::int32_t Priority;
+  std::string InstanceType{};
+  std::optional<std::string> ModelNameOverride{};
+  std::int32_t Priority{};
 
   friend bool operator==(InstancePool const&, InstancePool const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstancePoolSummary {
-  std::string InstanceType;
-  std::int32_t CurrentInstanceCount;
+  std::string InstanceType{};
+  std::int32_t CurrentInstanceCount{};
 
   friend bool operator==(InstancePoolSummary const&, InstancePoolSummary const&) = default;
 };

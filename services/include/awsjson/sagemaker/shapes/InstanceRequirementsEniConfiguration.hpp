@@ -14,8 +14,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceRequirementsEniConfiguration {
-  std::optional<std::string> CustomerEni;
-  std::optional<::awsjson::sagemaker::AdditionalEnis> AdditionalEnis;
+  std::optional<std::string> CustomerEni{};
+  std::optional<::awsjson::sagemaker::AdditionalEnis> AdditionalEnis{};
 
   friend bool operator==(InstanceRequirementsEniConfiguration const&,
                          InstanceRequirementsEniConfiguration const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IntegerParameterRange {
-  std::string Name;
-  std::string MinValue;
-  std::string MaxValue;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::HyperParameterScalingType>> ScalingType;
+  std::string Name{};
+  std::string MinValue{};
+  std::string MaxValue{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::HyperParameterScalingType>> ScalingType{};
 
   friend bool operator==(IntegerParameterRange const&, IntegerParameterRange const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct JupyterLabAppImageConfig {
-  std::optional<::awsjson::sagemaker::FileSystemConfig> FileSystemConfig;
-  std::optional<::awsjson::sagemaker::ContainerConfig> ContainerConfig;
+  std::optional<::awsjson::sagemaker::FileSystemConfig> FileSystemConfig{};
+  std::optional<::awsjson::sagemaker::ContainerConfig> ContainerConfig{};
 
   friend bool operator==(JupyterLabAppImageConfig const&,
                          JupyterLabAppImageConfig const&) = default;

@@ -19,13 +19,13 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct JupyterLabAppSettings {
-  std::optional<::awsjson::sagemaker::ResourceSpec> DefaultResourceSpec;
-  std::optional<std::vector<::awsjson::sagemaker::CustomImage>> CustomImages;
-  std::optional<std::vector<std::string>> LifecycleConfigArns;
-  std::optional<std::vector<::awsjson::sagemaker::CodeRepository>> CodeRepositories;
-  std::optional<::awsjson::sagemaker::AppLifecycleManagement> AppLifecycleManagement;
-  std::optional<::awsjson::sagemaker::EmrSettings> EmrSettings;
-  std::optional<std::string> BuiltInLifecycleConfigArn;
+  std::optional<::awsjson::sagemaker::ResourceSpec> DefaultResourceSpec{};
+  std::optional<std::vector<::awsjson::sagemaker::CustomImage>> CustomImages{};
+  std::optional<std::vector<std::string>> LifecycleConfigArns{};
+  std::optional<std::vector<::awsjson::sagemaker::CodeRepository>> CodeRepositories{};
+  std::optional<::awsjson::sagemaker::AppLifecycleManagement> AppLifecycleManagement{};
+  std::optional<::awsjson::sagemaker::EmrSettings> EmrSettings{};
+  std::optional<std::string> BuiltInLifecycleConfigArn{};
 
   friend bool operator==(JupyterLabAppSettings const&, JupyterLabAppSettings const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct JupyterServerAppSettings {
-  std::optional<::awsjson::sagemaker::ResourceSpec> DefaultResourceSpec;
-  std::optional<std::vector<std::string>> LifecycleConfigArns;
-  std::optional<std::vector<::awsjson::sagemaker::CodeRepository>> CodeRepositories;
+  std::optional<::awsjson::sagemaker::ResourceSpec> DefaultResourceSpec{};
+  std::optional<std::vector<std::string>> LifecycleConfigArns{};
+  std::optional<std::vector<::awsjson::sagemaker::CodeRepository>> CodeRepositories{};
 
   friend bool operator==(JupyterServerAppSettings const&,
                          JupyterServerAppSettings const&) = default;

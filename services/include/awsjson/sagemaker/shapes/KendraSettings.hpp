@@ -14,7 +14,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct KendraSettings {
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::FeatureStatus>> Status;
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::FeatureStatus>> Status{};
 
   friend bool operator==(KendraSettings const&, KendraSettings const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct KernelGatewayAppSettings {
-  std::optional<::awsjson::sagemaker::ResourceSpec> DefaultResourceSpec;
-  std::optional<std::vector<::awsjson::sagemaker::CustomImage>> CustomImages;
-  std::optional<std::vector<std::string>> LifecycleConfigArns;
+  std::optional<::awsjson::sagemaker::ResourceSpec> DefaultResourceSpec{};
+  std::optional<std::vector<::awsjson::sagemaker::CustomImage>> CustomImages{};
+  std::optional<std::vector<std::string>> LifecycleConfigArns{};
 
   friend bool operator==(KernelGatewayAppSettings const&,
                          KernelGatewayAppSettings const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct KernelGatewayImageConfig {
-  std::vector<::awsjson::sagemaker::KernelSpec> KernelSpecs;
-  std::optional<::awsjson::sagemaker::FileSystemConfig> FileSystemConfig;
+  std::vector<::awsjson::sagemaker::KernelSpec> KernelSpecs{};
+  std::optional<::awsjson::sagemaker::FileSystemConfig> FileSystemConfig{};
 
   friend bool operator==(KernelGatewayImageConfig const&,
                          KernelGatewayImageConfig const&) = default;

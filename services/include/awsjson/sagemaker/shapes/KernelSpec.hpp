@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct KernelSpec {
-  std::string Name;
-  std::optional<std::string> DisplayName;
+  std::string Name{};
+  std::optional<std::string> DisplayName{};
 
   friend bool operator==(KernelSpec const&, KernelSpec const&) = default;
 };

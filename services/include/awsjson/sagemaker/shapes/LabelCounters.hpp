@@ -12,11 +12,11 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LabelCounters {
-  std::optional<std::int32_t> TotalLabeled;
-  std::optional<std::int32_t> HumanLabeled;
-  std::optional<std::int32_t> MachineLabeled;
-  std::optional<std::int32_t> FailedNonRetryableError;
-  std::optional<std::int32_t> Unlabeled;
+  std::optional<std::int32_t> TotalLabeled{};
+  std::optional<std::int32_t> HumanLabeled{};
+  std::optional<std::int32_t> MachineLabeled{};
+  std::optional<std::int32_t> FailedNonRetryableError{};
+  std::optional<std::int32_t> Unlabeled{};
 
   friend bool operator==(LabelCounters const&, LabelCounters const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LabelCountersForWorkteam {
-  std::optional<std::int32_t> HumanLabeled;
-  std::optional<std::int32_t> PendingHuman;
-  std::optional<std::int32_t> Total;
+  std::optional<std::int32_t> HumanLabeled{};
+  std::optional<std::int32_t> PendingHuman{};
+  std::optional<std::int32_t> Total{};
 
   friend bool operator==(LabelCountersForWorkteam const&,
                          LabelCountersForWorkteam const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LabelingJobAlgorithmsConfig {
-  std::string LabelingJobAlgorithmSpecificationArn;
-  std::optional<std::string> InitialActiveLearningModelArn;
-  std::optional<::awsjson::sagemaker::LabelingJobResourceConfig> LabelingJobResourceConfig;
+  std::string LabelingJobAlgorithmSpecificationArn{};
+  std::optional<std::string> InitialActiveLearningModelArn{};
+  std::optional<::awsjson::sagemaker::LabelingJobResourceConfig> LabelingJobResourceConfig{};
 
   friend bool operator==(LabelingJobAlgorithmsConfig const&,
                          LabelingJobAlgorithmsConfig const&) = default;

@@ -15,7 +15,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LabelingJobDataAttributes {
-  std::optional<std::vector<awsjson::open_enum<::awsjson::sagemaker::ContentClassifier>>> ContentClassifiers;
+  std::optional<std::vector<awsjson::open_enum<::awsjson::sagemaker::ContentClassifier>>> ContentClassifiers{};
 
   friend bool operator==(LabelingJobDataAttributes const&,
                          LabelingJobDataAttributes const&) = default;

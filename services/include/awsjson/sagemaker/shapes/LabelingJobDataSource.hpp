@@ -14,8 +14,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LabelingJobDataSource {
-  std::optional<::awsjson::sagemaker::LabelingJobS3DataSource> S3DataSource;
-  std::optional<::awsjson::sagemaker::LabelingJobSnsDataSource> SnsDataSource;
+  std::optional<::awsjson::sagemaker::LabelingJobS3DataSource> S3DataSource{};
+  std::optional<::awsjson::sagemaker::LabelingJobSnsDataSource> SnsDataSource{};
 
   friend bool operator==(LabelingJobDataSource const&, LabelingJobDataSource const&) = default;
 };

@@ -15,12 +15,12 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LabelingJobForWorkteamSummary {
-  std::optional<std::string> LabelingJobName;
-  std::string JobReferenceCode;
-  std::string WorkRequesterAccountId;
-  awsjson::timestamp CreationTime;
-  std::optional<::awsjson::sagemaker::LabelCountersForWorkteam> LabelCounters;
-  std::optional<std::int32_t> NumberOfHumanWorkersPerDataObject;
+  std::optional<std::string> LabelingJobName{};
+  std::string JobReferenceCode{};
+  std::string WorkRequesterAccountId{};
+  awsjson::timestamp CreationTime{};
+  std::optional<::awsjson::sagemaker::LabelCountersForWorkteam> LabelCounters{};
+  std::optional<std::int32_t> NumberOfHumanWorkersPerDataObject{};
 
   friend bool operator==(LabelingJobForWorkteamSummary const&,
                          LabelingJobForWorkteamSummary const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LabelingJobInputConfig {
-  ::awsjson::sagemaker::LabelingJobDataSource DataSource;
-  std::optional<::awsjson::sagemaker::LabelingJobDataAttributes> DataAttributes;
+  ::awsjson::sagemaker::LabelingJobDataSource DataSource{};
+  std::optional<::awsjson::sagemaker::LabelingJobDataAttributes> DataAttributes{};
 
   friend bool operator==(LabelingJobInputConfig const&, LabelingJobInputConfig const&) = default;
 };

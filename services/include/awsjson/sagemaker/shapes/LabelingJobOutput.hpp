@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LabelingJobOutput {
-  std::string OutputDatasetS3Uri;
-  std::optional<std::string> FinalActiveLearningModelArn;
+  std::string OutputDatasetS3Uri{};
+  std::optional<std::string> FinalActiveLearningModelArn{};
 
   friend bool operator==(LabelingJobOutput const&, LabelingJobOutput const&) = default;
 };

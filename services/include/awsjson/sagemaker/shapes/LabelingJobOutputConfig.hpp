@@ -12,9 +12,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LabelingJobOutputConfig {
-  std::string S3OutputPath;
-  std::optional<std::string> KmsKeyId;
-  std::optional<std::string> SnsTopicArn;
+  std::string S3OutputPath{};
+  std::optional<std::string> KmsKeyId{};
+  std::optional<std::string> SnsTopicArn{};
 
   friend bool operator==(LabelingJobOutputConfig const&, LabelingJobOutputConfig const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LabelingJobResourceConfig {
-  std::optional<std::string> VolumeKmsKeyId;
-  std::optional<::awsjson::sagemaker::VpcConfig> VpcConfig;
+  std::optional<std::string> VolumeKmsKeyId{};
+  std::optional<::awsjson::sagemaker::VpcConfig> VpcConfig{};
 
   friend bool operator==(LabelingJobResourceConfig const&,
                          LabelingJobResourceConfig const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LabelingJobS3DataSource {
-  std::string ManifestS3Uri;
+  std::string ManifestS3Uri{};
 
   friend bool operator==(LabelingJobS3DataSource const&, LabelingJobS3DataSource const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LabelingJobSnsDataSource {
-  std::string SnsTopicArn;
+  std::string SnsTopicArn{};
 
   friend bool operator==(LabelingJobSnsDataSource const&,
                          LabelingJobSnsDataSource const&) = default;

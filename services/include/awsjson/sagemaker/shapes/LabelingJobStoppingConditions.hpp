@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LabelingJobStoppingConditions {
-  std::optional<std::int32_t> MaxHumanLabeledObjectCount;
-  std::optional<std::int32_t> MaxPercentageOfInputDatasetLabeled;
+  std::optional<std::int32_t> MaxHumanLabeledObjectCount{};
+  std::optional<std::int32_t> MaxPercentageOfInputDatasetLabeled{};
 
   friend bool operator==(LabelingJobStoppingConditions const&,
                          LabelingJobStoppingConditions const&) = default;

@@ -17,18 +17,18 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LabelingJobSummary {
-  std::string LabelingJobName;
-  std::string LabelingJobArn;
-  awsjson::timestamp CreationTime;
-  awsjson::timestamp LastModifiedTime;
-  awsjson::open_enum<::awsjson::sagemaker::LabelingJobStatus> LabelingJobStatus;
-  ::awsjson::sagemaker::LabelCounters LabelCounters;
-  std::string WorkteamArn;
-  std::optional<std::string> PreHumanTaskLambdaArn;
-  std::optional<std::string> AnnotationConsolidationLambdaArn;
-  std::optional<std::string> FailureReason;
-  std::optional<::awsjson::sagemaker::LabelingJobOutput> LabelingJobOutput;
-  std::optional<::awsjson::sagemaker::LabelingJobInputConfig> InputConfig;
+  std::string LabelingJobName{};
+  std::string LabelingJobArn{};
+  awsjson::timestamp CreationTime{};
+  awsjson::timestamp LastModifiedTime{};
+  awsjson::open_enum<::awsjson::sagemaker::LabelingJobStatus> LabelingJobStatus{};
+  ::awsjson::sagemaker::LabelCounters LabelCounters{};
+  std::string WorkteamArn{};
+  std::optional<std::string> PreHumanTaskLambdaArn{};
+  std::optional<std::string> AnnotationConsolidationLambdaArn{};
+  std::optional<std::string> FailureReason{};
+  std::optional<::awsjson::sagemaker::LabelingJobOutput> LabelingJobOutput{};
+  std::optional<::awsjson::sagemaker::LabelingJobInputConfig> InputConfig{};
 
   friend bool operator==(LabelingJobSummary const&, LabelingJobSummary const&) = default;
 };

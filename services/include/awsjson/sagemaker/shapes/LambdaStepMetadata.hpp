@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LambdaStepMetadata {
-  std::optional<std::string> Arn;
-  std::optional<std::vector<::awsjson::sagemaker::OutputParameter>> OutputParameters;
+  std::optional<std::string> Arn{};
+  std::optional<std::vector<::awsjson::sagemaker::OutputParameter>> OutputParameters{};
 
   friend bool operator==(LambdaStepMetadata const&, LambdaStepMetadata const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LastUpdateStatus {
-  awsjson::open_enum<::awsjson::sagemaker::LastUpdateStatusValue> Status;
-  std::optional<std::string> FailureReason;
+  awsjson::open_enum<::awsjson::sagemaker::LastUpdateStatusValue> Status{};
+  std::optional<std::string> FailureReason{};
 
   friend bool operator==(LastUpdateStatus const&, LastUpdateStatus const&) = default;
 };

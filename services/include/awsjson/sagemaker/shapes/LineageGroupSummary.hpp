@@ -12,11 +12,11 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LineageGroupSummary {
-  std::optional<std::string> LineageGroupArn;
-  std::optional<std::string> LineageGroupName;
-  std::optional<std::string> DisplayName;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastModifiedTime;
+  std::optional<std::string> LineageGroupArn{};
+  std::optional<std::string> LineageGroupName{};
+  std::optional<std::string> DisplayName{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
 
   friend bool operator==(LineageGroupSummary const&, LineageGroupSummary const&) = default;
 };

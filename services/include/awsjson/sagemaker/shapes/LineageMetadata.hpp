@@ -16,10 +16,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LineageMetadata {
-  std::optional<std::map<std::string, std::string>> ActionArns;
-  std::optional<std::map<std::string, std::string>> ArtifactArns;
-  std::optional<std::map<std::string, std::string>> ContextArns;
-  std::optional<std::vector<::awsjson::sagemaker::AssociationInfo>> Associations;
+  std::optional<std::map<std::string, std::string>> ActionArns{};
+  std::optional<std::map<std::string, std::string>> ArtifactArns{};
+  std::optional<std::map<std::string, std::string>> ContextArns{};
+  std::optional<std::vector<::awsjson::sagemaker::AssociationInfo>> Associations{};
 
   friend bool operator==(LineageMetadata const&, LineageMetadata const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAIBenchmarkJobsResponse {
-  std::vector<::awsjson::sagemaker::AIBenchmarkJobSummary> AIBenchmarkJobs;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::sagemaker::AIBenchmarkJobSummary> AIBenchmarkJobs{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListAIBenchmarkJobsResponse const&,
                          ListAIBenchmarkJobsResponse const&) = default;

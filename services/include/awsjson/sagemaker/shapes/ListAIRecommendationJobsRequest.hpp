@@ -17,14 +17,14 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAIRecommendationJobsRequest {
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
-  std::optional<std::string> NameContains;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::AIRecommendationJobStatus>> StatusEquals;
-  std::optional<awsjson::timestamp> CreationTimeAfter;
-  std::optional<awsjson::timestamp> CreationTimeBefore;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ListAIRecommendationJobsSortBy>> SortBy;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::SortOrder>> SortOrder;
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::string> NameContains{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::AIRecommendationJobStatus>> StatusEquals{};
+  std::optional<awsjson::timestamp> CreationTimeAfter{};
+  std::optional<awsjson::timestamp> CreationTimeBefore{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ListAIRecommendationJobsSortBy>> SortBy{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::SortOrder>> SortOrder{};
 
   friend bool operator==(ListAIRecommendationJobsRequest const&,
                          ListAIRecommendationJobsRequest const&) = default;

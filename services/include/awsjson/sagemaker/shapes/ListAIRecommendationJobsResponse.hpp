@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAIRecommendationJobsResponse {
-  std::vector<::awsjson::sagemaker::AIRecommendationJobSummary> AIRecommendationJobs;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::sagemaker::AIRecommendationJobSummary> AIRecommendationJobs{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListAIRecommendationJobsResponse const&,
                          ListAIRecommendationJobsResponse const&) = default;

@@ -16,13 +16,13 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAIWorkloadConfigsRequest {
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
-  std::optional<std::string> NameContains;
-  std::optional<awsjson::timestamp> CreationTimeAfter;
-  std::optional<awsjson::timestamp> CreationTimeBefore;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ListAIWorkloadConfigsSortBy>> SortBy;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::SortOrder>> SortOrder;
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::string> NameContains{};
+  std::optional<awsjson::timestamp> CreationTimeAfter{};
+  std::optional<awsjson::timestamp> CreationTimeBefore{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ListAIWorkloadConfigsSortBy>> SortBy{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::SortOrder>> SortOrder{};
 
   friend bool operator==(ListAIWorkloadConfigsRequest const&,
                          ListAIWorkloadConfigsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAIWorkloadConfigsResponse {
-  std::vector<::awsjson::sagemaker::AIWorkloadConfigSummary> AIWorkloadConfigs;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::sagemaker::AIWorkloadConfigSummary> AIWorkloadConfigs{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListAIWorkloadConfigsResponse const&,
                          ListAIWorkloadConfigsResponse const&) = default;

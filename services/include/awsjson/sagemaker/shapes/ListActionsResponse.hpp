@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListActionsResponse {
-  std::optional<std::vector<::awsjson::sagemaker::ActionSummary>> ActionSummaries;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::sagemaker::ActionSummary>> ActionSummaries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListActionsResponse const&, ListActionsResponse const&) = default;
 };

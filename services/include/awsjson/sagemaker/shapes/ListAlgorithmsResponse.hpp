@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAlgorithmsResponse {
-  std::vector<::awsjson::sagemaker::AlgorithmSummary> AlgorithmSummaryList;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::sagemaker::AlgorithmSummary> AlgorithmSummaryList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListAlgorithmsResponse const&, ListAlgorithmsResponse const&) = default;
 };

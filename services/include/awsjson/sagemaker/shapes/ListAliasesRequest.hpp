@@ -13,11 +13,11 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAliasesRequest {
-  std::string ImageName;
-  std::optional<std::string> Alias;
-  std::optional<std::int32_t> Version;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::string ImageName{};
+  std::optional<std::string> Alias{};
+  std::optional<std::int32_t> Version{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListAliasesRequest const&, ListAliasesRequest const&) = default;
 };

@@ -16,15 +16,15 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAppImageConfigsRequest {
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
-  std::optional<std::string> NameContains;
-  std::optional<awsjson::timestamp> CreationTimeBefore;
-  std::optional<awsjson::timestamp> CreationTimeAfter;
-  std::optional<awsjson::timestamp> ModifiedTimeBefore;
-  std::optional<awsjson::timestamp> ModifiedTimeAfter;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::AppImageConfigSortKey>> SortBy;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::SortOrder>> SortOrder;
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::string> NameContains{};
+  std::optional<awsjson::timestamp> CreationTimeBefore{};
+  std::optional<awsjson::timestamp> CreationTimeAfter{};
+  std::optional<awsjson::timestamp> ModifiedTimeBefore{};
+  std::optional<awsjson::timestamp> ModifiedTimeAfter{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::AppImageConfigSortKey>> SortBy{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::SortOrder>> SortOrder{};
 
   friend bool operator==(ListAppImageConfigsRequest const&,
                          ListAppImageConfigsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAppImageConfigsResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::sagemaker::AppImageConfigDetails>> AppImageConfigs;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::sagemaker::AppImageConfigDetails>> AppImageConfigs{};
 
   friend bool operator==(ListAppImageConfigsResponse const&,
                          ListAppImageConfigsResponse const&) = default;

@@ -16,13 +16,13 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAppsRequest {
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::SortOrder>> SortOrder;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::AppSortKey>> SortBy;
-  std::optional<std::string> DomainIdEquals;
-  std::optional<std::string> UserProfileNameEquals;
-  std::optional<std::string> SpaceNameEquals;
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::SortOrder>> SortOrder{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::AppSortKey>> SortBy{};
+  std::optional<std::string> DomainIdEquals{};
+  std::optional<std::string> UserProfileNameEquals{};
+  std::optional<std::string> SpaceNameEquals{};
 
   friend bool operator==(ListAppsRequest const&, ListAppsRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAppsResponse {
-  std::optional<std::vector<::awsjson::sagemaker::AppDetails>> Apps;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::sagemaker::AppDetails>> Apps{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListAppsResponse const&, ListAppsResponse const&) = default;
 };

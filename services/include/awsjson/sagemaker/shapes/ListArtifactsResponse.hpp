@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListArtifactsResponse {
-  std::optional<std::vector<::awsjson::sagemaker::ArtifactSummary>> ArtifactSummaries;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::sagemaker::ArtifactSummary>> ArtifactSummaries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListArtifactsResponse const&, ListArtifactsResponse const&) = default;
 };

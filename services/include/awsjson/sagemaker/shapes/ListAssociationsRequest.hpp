@@ -17,17 +17,17 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAssociationsRequest {
-  std::optional<std::string> SourceArn;
-  std::optional<std::string> DestinationArn;
-  std::optional<std::string> SourceType;
-  std::optional<std::string> DestinationType;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::AssociationEdgeType>> AssociationType;
-  std::optional<awsjson::timestamp> CreatedAfter;
-  std::optional<awsjson::timestamp> CreatedBefore;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::SortAssociationsBy>> SortBy;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::SortOrder>> SortOrder;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<std::string> SourceArn{};
+  std::optional<std::string> DestinationArn{};
+  std::optional<std::string> SourceType{};
+  std::optional<std::string> DestinationType{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::AssociationEdgeType>> AssociationType{};
+  std::optional<awsjson::timestamp> CreatedAfter{};
+  std::optional<awsjson::timestamp> CreatedBefore{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::SortAssociationsBy>> SortBy{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::SortOrder>> SortOrder{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListAssociationsRequest const&, ListAssociationsRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAssociationsResponse {
-  std::optional<std::vector<::awsjson::sagemaker::AssociationSummary>> AssociationSummaries;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::sagemaker::AssociationSummary>> AssociationSummaries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListAssociationsResponse const&,
                          ListAssociationsResponse const&) = default;

@@ -17,16 +17,16 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAutoMLJobsRequest {
-  std::optional<awsjson::timestamp> CreationTimeAfter;
-  std::optional<awsjson::timestamp> CreationTimeBefore;
-  std::optional<awsjson::timestamp> LastModifiedTimeAfter;
-  std::optional<awsjson::timestamp> LastModifiedTimeBefore;
-  std::optional<std::string> NameContains;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::AutoMLJobStatus>> StatusEquals;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::AutoMLSortOrder>> SortOrder;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::AutoMLSortBy>> SortBy;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::optional<awsjson::timestamp> CreationTimeAfter{};
+  std::optional<awsjson::timestamp> CreationTimeBefore{};
+  std::optional<awsjson::timestamp> LastModifiedTimeAfter{};
+  std::optional<awsjson::timestamp> LastModifiedTimeBefore{};
+  std::optional<std::string> NameContains{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::AutoMLJobStatus>> StatusEquals{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::AutoMLSortOrder>> SortOrder{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::AutoMLSortBy>> SortBy{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListAutoMLJobsRequest const&, ListAutoMLJobsRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAutoMLJobsResponse {
-  std::vector<::awsjson::sagemaker::AutoMLJobSummary> AutoMLJobSummaries;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::sagemaker::AutoMLJobSummary> AutoMLJobSummaries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListAutoMLJobsResponse const&, ListAutoMLJobsResponse const&) = default;
 };

@@ -17,13 +17,13 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListCandidatesForAutoMLJobRequest {
-  std::string AutoMLJobName;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::CandidateStatus>> StatusEquals;
-  std::optional<std::string> CandidateNameEquals;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::AutoMLSortOrder>> SortOrder;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::CandidateSortBy>> SortBy;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::string AutoMLJobName{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::CandidateStatus>> StatusEquals{};
+  std::optional<std::string> CandidateNameEquals{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::AutoMLSortOrder>> SortOrder{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::CandidateSortBy>> SortBy{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListCandidatesForAutoMLJobRequest const&,
                          ListCandidatesForAutoMLJobRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListCandidatesForAutoMLJobResponse {
-  std::vector<::awsjson::sagemaker::AutoMLCandidate> Candidates;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::sagemaker::AutoMLCandidate> Candidates{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListCandidatesForAutoMLJobResponse const&,
                          ListCandidatesForAutoMLJobResponse const&) = default;

@@ -17,16 +17,16 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListClusterEventsRequest {
-  std::string ClusterName;
-  std::optional<std::string> InstanceGroupName;
-  std::optional<std::string> NodeId;
-  std::optional<awsjson::timestamp> EventTimeAfter;
-  std::optional<awsjson::timestamp> EventTimeBefore;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::EventSortBy>> SortBy;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::SortOrder>> SortOrder;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ClusterEventResourceType>> ResourceType;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::string ClusterName{};
+  std::optional<std::string> InstanceGroupName{};
+  std::optional<std::string> NodeId{};
+  std::optional<awsjson::timestamp> EventTimeAfter{};
+  std::optional<awsjson::timestamp> EventTimeBefore{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::EventSortBy>> SortBy{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::SortOrder>> SortOrder{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ClusterEventResourceType>> ResourceType{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListClusterEventsRequest const&,
                          ListClusterEventsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListClusterEventsResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::sagemaker::ClusterEventSummary>> Events;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::sagemaker::ClusterEventSummary>> Events{};
 
   friend bool operator==(ListClusterEventsResponse const&,
                          ListClusterEventsResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListClusterNodesResponse {
-  std::optional<std::string> NextToken;
-  std::vector<::awsjson::sagemaker::ClusterNodeSummary> ClusterNodeSummaries;
+  std::optional<std::string> NextToken{};
+  std::vector<::awsjson::sagemaker::ClusterNodeSummary> ClusterNodeSummaries{};
 
   friend bool operator==(ListClusterNodesResponse const&,
                          ListClusterNodesResponse const&) = default;

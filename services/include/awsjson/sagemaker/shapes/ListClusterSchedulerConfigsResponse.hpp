@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListClusterSchedulerConfigsResponse {
-  std::optional<std::vector<::awsjson::sagemaker::ClusterSchedulerConfigSummary>> ClusterSchedulerConfigSummaries;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::sagemaker::ClusterSchedulerConfigSummary>> ClusterSchedulerConfigSummaries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListClusterSchedulerConfigsResponse const&,
                          ListClusterSchedulerConfigsResponse const&) = default;

@@ -16,14 +16,14 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListClustersRequest {
-  std::optional<awsjson::timestamp> CreationTimeAfter;
-  std::optional<awsjson::timestamp> CreationTimeBefore;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NameContains;
-  std::optional<std::string> NextToken;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ClusterSortBy>> SortBy;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::SortOrder>> SortOrder;
-  std::optional<std::string> TrainingPlanArn;
+  std::optional<awsjson::timestamp> CreationTimeAfter{};
+  std::optional<awsjson::timestamp> CreationTimeBefore{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NameContains{};
+  std::optional<std::string> NextToken{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ClusterSortBy>> SortBy{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::SortOrder>> SortOrder{};
+  std::optional<std::string> TrainingPlanArn{};
 
   friend bool operator==(ListClustersRequest const&, ListClustersRequest const&) = default;
 };

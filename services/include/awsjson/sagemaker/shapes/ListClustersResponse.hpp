@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListClustersResponse {
-  std::optional<std::string> NextToken;
-  std::vector<::awsjson::sagemaker::ClusterSummary> ClusterSummaries;
+  std::optional<std::string> NextToken{};
+  std::vector<::awsjson::sagemaker::ClusterSummary> ClusterSummaries{};
 
   friend bool operator==(ListClustersResponse const&, ListClustersResponse const&) = default;
 };

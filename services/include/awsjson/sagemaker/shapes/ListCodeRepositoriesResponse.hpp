@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListCodeRepositoriesResponse {
-  std::vector<::awsjson::sagemaker::CodeRepositorySummary> CodeRepositorySummaryList;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::sagemaker::CodeRepositorySummary> CodeRepositorySummaryList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListCodeRepositoriesResponse const&,
                          ListCodeRepositoriesResponse const&) = default;

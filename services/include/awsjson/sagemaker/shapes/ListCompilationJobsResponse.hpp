@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListCompilationJobsResponse {
-  std::vector<::awsjson::sagemaker::CompilationJobSummary> CompilationJobSummaries;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::sagemaker::CompilationJobSummary> CompilationJobSummaries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListCompilationJobsResponse const&,
                          ListCompilationJobsResponse const&) = default;

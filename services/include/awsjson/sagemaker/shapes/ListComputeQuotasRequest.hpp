@@ -17,15 +17,15 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListComputeQuotasRequest {
-  std::optional<awsjson::timestamp> CreatedAfter;
-  std::optional<awsjson::timestamp> CreatedBefore;
-  std::optional<std::string> NameContains;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::SchedulerResourceStatus>> Status;
-  std::optional<std::string> ClusterArn;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::SortQuotaBy>> SortBy;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::SortOrder>> SortOrder;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<awsjson::timestamp> CreatedAfter{};
+  std::optional<awsjson::timestamp> CreatedBefore{};
+  std::optional<std::string> NameContains{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::SchedulerResourceStatus>> Status{};
+  std::optional<std::string> ClusterArn{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::SortQuotaBy>> SortBy{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::SortOrder>> SortOrder{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListComputeQuotasRequest const&,
                          ListComputeQuotasRequest const&) = default;

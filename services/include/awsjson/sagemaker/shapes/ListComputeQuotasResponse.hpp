@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListComputeQuotasResponse {
-  std::optional<std::vector<::awsjson::sagemaker::ComputeQuotaSummary>> ComputeQuotaSummaries;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::sagemaker::ComputeQuotaSummary>> ComputeQuotaSummaries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListComputeQuotasResponse const&,
                          ListComputeQuotasResponse const&) = default;

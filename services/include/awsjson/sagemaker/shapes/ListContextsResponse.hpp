@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListContextsResponse {
-  std::optional<std::vector<::awsjson::sagemaker::ContextSummary>> ContextSummaries;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::sagemaker::ContextSummary>> ContextSummaries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListContextsResponse const&, ListContextsResponse const&) = default;
 };

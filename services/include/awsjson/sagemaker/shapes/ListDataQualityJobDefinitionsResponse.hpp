@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDataQualityJobDefinitionsResponse {
-  std::vector<::awsjson::sagemaker::MonitoringJobDefinitionSummary> JobDefinitionSummaries;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::sagemaker::MonitoringJobDefinitionSummary> JobDefinitionSummaries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListDataQualityJobDefinitionsResponse const&,
                          ListDataQualityJobDefinitionsResponse const&) = default;

@@ -16,15 +16,15 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDeviceFleetsRequest {
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<awsjson::timestamp> CreationTimeAfter;
-  std::optional<awsjson::timestamp> CreationTimeBefore;
-  std::optional<awsjson::timestamp> LastModifiedTimeAfter;
-  std::optional<awsjson::timestamp> LastModifiedTimeBefore;
-  std::optional<std::string> NameContains;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ListDeviceFleetsSortBy>> SortBy;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::SortOrder>> SortOrder;
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<awsjson::timestamp> CreationTimeAfter{};
+  std::optional<awsjson::timestamp> CreationTimeBefore{};
+  std::optional<awsjson::timestamp> LastModifiedTimeAfter{};
+  std::optional<awsjson::timestamp> LastModifiedTimeBefore{};
+  std::optional<std::string> NameContains{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ListDeviceFleetsSortBy>> SortBy{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::SortOrder>> SortOrder{};
 
   friend bool operator==(ListDeviceFleetsRequest const&, ListDeviceFleetsRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDeviceFleetsResponse {
-  std::vector<::awsjson::sagemaker::DeviceFleetSummary> DeviceFleetSummaries;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::sagemaker::DeviceFleetSummary> DeviceFleetSummaries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListDeviceFleetsResponse const&,
                          ListDeviceFleetsResponse const&) = default;

@@ -13,11 +13,11 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDevicesRequest {
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<awsjson::timestamp> LatestHeartbeatAfter;
-  std::optional<std::string> ModelName;
-  std::optional<std::string> DeviceFleetName;
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<awsjson::timestamp> LatestHeartbeatAfter{};
+  std::optional<std::string> ModelName{};
+  std::optional<std::string> DeviceFleetName{};
 
   friend bool operator==(ListDevicesRequest const&, ListDevicesRequest const&) = default;
 };

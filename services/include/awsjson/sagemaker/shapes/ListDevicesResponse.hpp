@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDevicesResponse {
-  std::vector<::awsjson::sagemaker::DeviceSummary> DeviceSummaries;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::sagemaker::DeviceSummary> DeviceSummaries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListDevicesResponse const&, ListDevicesResponse const&) = default;
 };

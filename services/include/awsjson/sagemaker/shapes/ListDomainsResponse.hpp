@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDomainsResponse {
-  std::optional<std::vector<::awsjson::sagemaker::DomainDetails>> Domains;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::sagemaker::DomainDetails>> Domains{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListDomainsResponse const&, ListDomainsResponse const&) = default;
 };

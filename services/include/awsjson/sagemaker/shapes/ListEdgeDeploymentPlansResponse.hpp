@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListEdgeDeploymentPlansResponse {
-  std::vector<::awsjson::sagemaker::EdgeDeploymentPlanSummary> EdgeDeploymentPlanSummaries;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::sagemaker::EdgeDeploymentPlanSummary> EdgeDeploymentPlanSummaries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListEdgeDeploymentPlansResponse const&,
                          ListEdgeDeploymentPlansResponse const&) = default;

@@ -17,17 +17,17 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListEdgePackagingJobsRequest {
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<awsjson::timestamp> CreationTimeAfter;
-  std::optional<awsjson::timestamp> CreationTimeBefore;
-  std::optional<awsjson::timestamp> LastModifiedTimeAfter;
-  std::optional<awsjson::timestamp> LastModifiedTimeBefore;
-  std::optional<std::string> NameContains;
-  std::optional<std::string> ModelNameContains;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::EdgePackagingJobStatus>> StatusEquals;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ListEdgePackagingJobsSortBy>> SortBy;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::SortOrder>> SortOrder;
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<awsjson::timestamp> CreationTimeAfter{};
+  std::optional<awsjson::timestamp> CreationTimeBefore{};
+  std::optional<awsjson::timestamp> LastModifiedTimeAfter{};
+  std::optional<awsjson::timestamp> LastModifiedTimeBefore{};
+  std::optional<std::string> NameContains{};
+  std::optional<std::string> ModelNameContains{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::EdgePackagingJobStatus>> StatusEquals{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ListEdgePackagingJobsSortBy>> SortBy{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::SortOrder>> SortOrder{};
 
   friend bool operator==(ListEdgePackagingJobsRequest const&,
                          ListEdgePackagingJobsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListEdgePackagingJobsResponse {
-  std::vector<::awsjson::sagemaker::EdgePackagingJobSummary> EdgePackagingJobSummaries;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::sagemaker::EdgePackagingJobSummary> EdgePackagingJobSummaries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListEdgePackagingJobsResponse const&,
                          ListEdgePackagingJobsResponse const&) = default;

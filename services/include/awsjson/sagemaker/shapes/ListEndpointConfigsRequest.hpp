@@ -16,13 +16,13 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListEndpointConfigsRequest {
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::EndpointConfigSortKey>> SortBy;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::OrderKey>> SortOrder;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NameContains;
-  std::optional<awsjson::timestamp> CreationTimeBefore;
-  std::optional<awsjson::timestamp> CreationTimeAfter;
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::EndpointConfigSortKey>> SortBy{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::OrderKey>> SortOrder{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NameContains{};
+  std::optional<awsjson::timestamp> CreationTimeBefore{};
+  std::optional<awsjson::timestamp> CreationTimeAfter{};
 
   friend bool operator==(ListEndpointConfigsRequest const&,
                          ListEndpointConfigsRequest const&) = default;

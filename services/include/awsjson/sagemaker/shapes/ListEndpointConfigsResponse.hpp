@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListEndpointConfigsResponse {
-  std::vector<::awsjson::sagemaker::EndpointConfigSummary> EndpointConfigs;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::sagemaker::EndpointConfigSummary> EndpointConfigs{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListEndpointConfigsResponse const&,
                          ListEndpointConfigsResponse const&) = default;

@@ -17,16 +17,16 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListEndpointsRequest {
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::EndpointSortKey>> SortBy;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::OrderKey>> SortOrder;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NameContains;
-  std::optional<awsjson::timestamp> CreationTimeBefore;
-  std::optional<awsjson::timestamp> CreationTimeAfter;
-  std::optional<awsjson::timestamp> LastModifiedTimeBefore;
-  std::optional<awsjson::timestamp> LastModifiedTimeAfter;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::EndpointStatus>> StatusEquals;
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::EndpointSortKey>> SortBy{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::OrderKey>> SortOrder{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NameContains{};
+  std::optional<awsjson::timestamp> CreationTimeBefore{};
+  std::optional<awsjson::timestamp> CreationTimeAfter{};
+  std::optional<awsjson::timestamp> LastModifiedTimeBefore{};
+  std::optional<awsjson::timestamp> LastModifiedTimeAfter{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::EndpointStatus>> StatusEquals{};
 
   friend bool operator==(ListEndpointsRequest const&, ListEndpointsRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListEndpointsResponse {
-  std::vector<::awsjson::sagemaker::EndpointSummary> Endpoints;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::sagemaker::EndpointSummary> Endpoints{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListEndpointsResponse const&, ListEndpointsResponse const&) = default;
 };

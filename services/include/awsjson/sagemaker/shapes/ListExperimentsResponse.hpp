@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListExperimentsResponse {
-  std::optional<std::vector<::awsjson::sagemaker::ExperimentSummary>> ExperimentSummaries;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::sagemaker::ExperimentSummary>> ExperimentSummaries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListExperimentsResponse const&, ListExperimentsResponse const&) = default;
 };

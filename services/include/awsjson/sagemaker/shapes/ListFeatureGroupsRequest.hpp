@@ -18,15 +18,15 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListFeatureGroupsRequest {
-  std::optional<std::string> NameContains;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::FeatureGroupStatus>> FeatureGroupStatusEquals;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::OfflineStoreStatusValue>> OfflineStoreStatusEquals;
-  std::optional<awsjson::timestamp> CreationTimeAfter;
-  std::optional<awsjson::timestamp> CreationTimeBefore;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::FeatureGroupSortOrder>> SortOrder;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::FeatureGroupSortBy>> SortBy;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::optional<std::string> NameContains{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::FeatureGroupStatus>> FeatureGroupStatusEquals{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::OfflineStoreStatusValue>> OfflineStoreStatusEquals{};
+  std::optional<awsjson::timestamp> CreationTimeAfter{};
+  std::optional<awsjson::timestamp> CreationTimeBefore{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::FeatureGroupSortOrder>> SortOrder{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::FeatureGroupSortBy>> SortBy{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListFeatureGroupsRequest const&,
                          ListFeatureGroupsRequest const&) = default;

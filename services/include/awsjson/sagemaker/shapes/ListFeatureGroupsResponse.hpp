@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListFeatureGroupsResponse {
-  std::vector<::awsjson::sagemaker::FeatureGroupSummary> FeatureGroupSummaries;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::sagemaker::FeatureGroupSummary> FeatureGroupSummaries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListFeatureGroupsResponse const&,
                          ListFeatureGroupsResponse const&) = default;

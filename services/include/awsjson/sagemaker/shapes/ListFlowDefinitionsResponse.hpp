@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListFlowDefinitionsResponse {
-  std::vector<::awsjson::sagemaker::FlowDefinitionSummary> FlowDefinitionSummaries;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::sagemaker::FlowDefinitionSummary> FlowDefinitionSummaries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListFlowDefinitionsResponse const&,
                          ListFlowDefinitionsResponse const&) = default;

@@ -17,17 +17,17 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListHubContentVersionsRequest {
-  std::string HubName;
-  awsjson::open_enum<::awsjson::sagemaker::HubContentType> HubContentType;
-  std::string HubContentName;
-  std::optional<std::string> MinVersion;
-  std::optional<std::string> MaxSchemaVersion;
-  std::optional<awsjson::timestamp> CreationTimeBefore;
-  std::optional<awsjson::timestamp> CreationTimeAfter;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::HubContentSortBy>> SortBy;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::SortOrder>> SortOrder;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::string HubName{};
+  awsjson::open_enum<::awsjson::sagemaker::HubContentType> HubContentType{};
+  std::string HubContentName{};
+  std::optional<std::string> MinVersion{};
+  std::optional<std::string> MaxSchemaVersion{};
+  std::optional<awsjson::timestamp> CreationTimeBefore{};
+  std::optional<awsjson::timestamp> CreationTimeAfter{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::HubContentSortBy>> SortBy{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::SortOrder>> SortOrder{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListHubContentVersionsRequest const&,
                          ListHubContentVersionsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListHubContentVersionsResponse {
-  std::vector<::awsjson::sagemaker::HubContentInfo> HubContentSummaries;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::sagemaker::HubContentInfo> HubContentSummaries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListHubContentVersionsResponse const&,
                          ListHubContentVersionsResponse const&) = default;

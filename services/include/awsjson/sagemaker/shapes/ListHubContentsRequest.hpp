@@ -17,16 +17,16 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListHubContentsRequest {
-  std::string HubName;
-  awsjson::open_enum<::awsjson::sagemaker::HubContentType> HubContentType;
-  std::optional<std::string> NameContains;
-  std::optional<std::string> MaxSchemaVersion;
-  std::optional<awsjson::timestamp> CreationTimeBefore;
-  std::optional<awsjson::timestamp> CreationTimeAfter;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::HubContentSortBy>> SortBy;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::SortOrder>> SortOrder;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::string HubName{};
+  awsjson::open_enum<::awsjson::sagemaker::HubContentType> HubContentType{};
+  std::optional<std::string> NameContains{};
+  std::optional<std::string> MaxSchemaVersion{};
+  std::optional<awsjson::timestamp> CreationTimeBefore{};
+  std::optional<awsjson::timestamp> CreationTimeAfter{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::HubContentSortBy>> SortBy{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::SortOrder>> SortOrder{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListHubContentsRequest const&, ListHubContentsRequest const&) = default;
 };

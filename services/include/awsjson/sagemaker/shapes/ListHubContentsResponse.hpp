@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListHubContentsResponse {
-  std::vector<::awsjson::sagemaker::HubContentInfo> HubContentSummaries;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::sagemaker::HubContentInfo> HubContentSummaries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListHubContentsResponse const&, ListHubContentsResponse const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListHubsResponse {
-  std::vector<::awsjson::sagemaker::HubInfo> HubSummaries;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::sagemaker::HubInfo> HubSummaries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListHubsResponse const&, ListHubsResponse const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListHumanTaskUisResponse {
-  std::vector<::awsjson::sagemaker::HumanTaskUiSummary> HumanTaskUiSummaries;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::sagemaker::HumanTaskUiSummary> HumanTaskUiSummaries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListHumanTaskUisResponse const&,
                          ListHumanTaskUisResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListHyperParameterTuningJobsResponse {
-  std::vector<::awsjson::sagemaker::HyperParameterTuningJobSummary> HyperParameterTuningJobSummaries;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::sagemaker::HyperParameterTuningJobSummary> HyperParameterTuningJobSummaries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListHyperParameterTuningJobsResponse const&,
                          ListHyperParameterTuningJobsResponse const&) = default;

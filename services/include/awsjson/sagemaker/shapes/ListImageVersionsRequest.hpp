@@ -16,15 +16,15 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListImageVersionsRequest {
-  std::optional<awsjson::timestamp> CreationTimeAfter;
-  std::optional<awsjson::timestamp> CreationTimeBefore;
-  std::string ImageName;
-  std::optional<awsjson::timestamp> LastModifiedTimeAfter;
-  std::optional<awsjson::timestamp> LastModifiedTimeBefore;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ImageVersionSortBy>> SortBy;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ImageVersionSortOrder>> SortOrder;
+  std::optional<awsjson::timestamp> CreationTimeAfter{};
+  std::optional<awsjson::timestamp> CreationTimeBefore{};
+  std::string ImageName{};
+  std::optional<awsjson::timestamp> LastModifiedTimeAfter{};
+  std::optional<awsjson::timestamp> LastModifiedTimeBefore{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ImageVersionSortBy>> SortBy{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ImageVersionSortOrder>> SortOrder{};
 
   friend bool operator==(ListImageVersionsRequest const&,
                          ListImageVersionsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListImageVersionsResponse {
-  std::optional<std::vector<::awsjson::sagemaker::ImageVersion>> ImageVersions;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::sagemaker::ImageVersion>> ImageVersions{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListImageVersionsResponse const&,
                          ListImageVersionsResponse const&) = default;

@@ -16,15 +16,15 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListImagesRequest {
-  std::optional<awsjson::timestamp> CreationTimeAfter;
-  std::optional<awsjson::timestamp> CreationTimeBefore;
-  std::optional<awsjson::timestamp> LastModifiedTimeAfter;
-  std::optional<awsjson::timestamp> LastModifiedTimeBefore;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NameContains;
-  std::optional<std::string> NextToken;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ImageSortBy>> SortBy;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ImageSortOrder>> SortOrder;
+  std::optional<awsjson::timestamp> CreationTimeAfter{};
+  std::optional<awsjson::timestamp> CreationTimeBefore{};
+  std::optional<awsjson::timestamp> LastModifiedTimeAfter{};
+  std::optional<awsjson::timestamp> LastModifiedTimeBefore{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NameContains{};
+  std::optional<std::string> NextToken{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ImageSortBy>> SortBy{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ImageSortOrder>> SortOrder{};
 
   friend bool operator==(ListImagesRequest const&, ListImagesRequest const&) = default;
 };

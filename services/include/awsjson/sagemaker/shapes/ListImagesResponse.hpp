@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListImagesResponse {
-  std::optional<std::vector<::awsjson::sagemaker::Image>> Images;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::sagemaker::Image>> Images{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListImagesResponse const&, ListImagesResponse const&) = default;
 };

@@ -17,18 +17,18 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListInferenceComponentsRequest {
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::InferenceComponentSortKey>> SortBy;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::OrderKey>> SortOrder;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NameContains;
-  std::optional<awsjson::timestamp> CreationTimeBefore;
-  std::optional<awsjson::timestamp> CreationTimeAfter;
-  std::optional<awsjson::timestamp> LastModifiedTimeBefore;
-  std::optional<awsjson::timestamp> LastModifiedTimeAfter;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::InferenceComponentStatus>> StatusEquals;
-  std::optional<std::string> EndpointNameEquals;
-  std::optional<std::string> VariantNameEquals;
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::InferenceComponentSortKey>> SortBy{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::OrderKey>> SortOrder{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NameContains{};
+  std::optional<awsjson::timestamp> CreationTimeBefore{};
+  std::optional<awsjson::timestamp> CreationTimeAfter{};
+  std::optional<awsjson::timestamp> LastModifiedTimeBefore{};
+  std::optional<awsjson::timestamp> LastModifiedTimeAfter{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::InferenceComponentStatus>> StatusEquals{};
+  std::optional<std::string> EndpointNameEquals{};
+  std::optional<std::string> VariantNameEquals{};
 
   friend bool operator==(ListInferenceComponentsRequest const&,
                          ListInferenceComponentsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListInferenceComponentsResponse {
-  std::vector<::awsjson::sagemaker::InferenceComponentSummary> InferenceComponents;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::sagemaker::InferenceComponentSummary> InferenceComponents{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListInferenceComponentsResponse const&,
                          ListInferenceComponentsResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListInferenceExperimentsResponse {
-  std::optional<std::vector<::awsjson::sagemaker::InferenceExperimentSummary>> InferenceExperiments;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::sagemaker::InferenceExperimentSummary>> InferenceExperiments{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListInferenceExperimentsResponse const&,
                          ListInferenceExperimentsResponse const&) = default;

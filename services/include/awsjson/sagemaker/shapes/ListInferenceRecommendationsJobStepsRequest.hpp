@@ -16,11 +16,11 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListInferenceRecommendationsJobStepsRequest {
-  std::string JobName;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::RecommendationJobStatus>> Status;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::RecommendationStepType>> StepType;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::string JobName{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::RecommendationJobStatus>> Status{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::RecommendationStepType>> StepType{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListInferenceRecommendationsJobStepsRequest const&,
                          ListInferenceRecommendationsJobStepsRequest const&) = default;

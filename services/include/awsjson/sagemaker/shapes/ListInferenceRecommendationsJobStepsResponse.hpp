@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListInferenceRecommendationsJobStepsResponse {
-  std::optional<std::vector<::awsjson::sagemaker::InferenceRecommendationsJobStep>> Steps;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::sagemaker::InferenceRecommendationsJobStep>> Steps{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListInferenceRecommendationsJobStepsResponse const&,
                          ListInferenceRecommendationsJobStepsResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListInferenceRecommendationsJobsResponse {
-  std::vector<::awsjson::sagemaker::InferenceRecommendationsJob> InferenceRecommendationsJobs;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::sagemaker::InferenceRecommendationsJob> InferenceRecommendationsJobs{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListInferenceRecommendationsJobsResponse const&,
                          ListInferenceRecommendationsJobsResponse const&) = default;

@@ -16,14 +16,14 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListLabelingJobsForWorkteamRequest {
-  std::string WorkteamArn;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
-  std::optional<awsjson::timestamp> CreationTimeAfter;
-  std::optional<awsjson::timestamp> CreationTimeBefore;
-  std::optional<std::string> JobReferenceCodeContains;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ListLabelingJobsForWorkteamSortByOptions>> SortBy;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::SortOrder>> SortOrder;
+  std::string WorkteamArn{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
+  std::optional<awsjson::timestamp> CreationTimeAfter{};
+  std::optional<awsjson::timestamp> CreationTimeBefore{};
+  std::optional<std::string> JobReferenceCodeContains{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ListLabelingJobsForWorkteamSortByOptions>> SortBy{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::SortOrder>> SortOrder{};
 
   friend bool operator==(ListLabelingJobsForWorkteamRequest const&,
                          ListLabelingJobsForWorkteamRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListLabelingJobsForWorkteamResponse {
-  std::vector<::awsjson::sagemaker::LabelingJobForWorkteamSummary> LabelingJobSummaryList;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::sagemaker::LabelingJobForWorkteamSummary> LabelingJobSummaryList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListLabelingJobsForWorkteamResponse const&,
                          ListLabelingJobsForWorkteamResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListLabelingJobsResponse {
-  std::optional<std::vector<::awsjson::sagemaker::LabelingJobSummary>> LabelingJobSummaryList;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::sagemaker::LabelingJobSummary>> LabelingJobSummaryList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListLabelingJobsResponse const&,
                          ListLabelingJobsResponse const&) = default;

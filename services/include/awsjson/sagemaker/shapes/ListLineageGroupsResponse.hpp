@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListLineageGroupsResponse {
-  std::optional<std::vector<::awsjson::sagemaker::LineageGroupSummary>> LineageGroupSummaries;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::sagemaker::LineageGroupSummary>> LineageGroupSummaries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListLineageGroupsResponse const&,
                          ListLineageGroupsResponse const&) = default;

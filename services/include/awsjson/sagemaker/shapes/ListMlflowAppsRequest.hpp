@@ -18,16 +18,16 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListMlflowAppsRequest {
-  std::optional<awsjson::timestamp> CreatedAfter;
-  std::optional<awsjson::timestamp> CreatedBefore;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::MlflowAppStatus>> Status;
-  std::optional<std::string> MlflowVersion;
-  std::optional<std::string> DefaultForDomainId;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::AccountDefaultStatus>> AccountDefaultStatus;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::SortMlflowAppBy>> SortBy;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::SortOrder>> SortOrder;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<awsjson::timestamp> CreatedAfter{};
+  std::optional<awsjson::timestamp> CreatedBefore{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::MlflowAppStatus>> Status{};
+  std::optional<std::string> MlflowVersion{};
+  std::optional<std::string> DefaultForDomainId{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::AccountDefaultStatus>> AccountDefaultStatus{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::SortMlflowAppBy>> SortBy{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::SortOrder>> SortOrder{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListMlflowAppsRequest const&, ListMlflowAppsRequest const&) = default;
 };

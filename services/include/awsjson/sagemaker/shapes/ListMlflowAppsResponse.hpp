@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListMlflowAppsResponse {
-  std::optional<std::vector<::awsjson::sagemaker::MlflowAppSummary>> Summaries;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::sagemaker::MlflowAppSummary>> Summaries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListMlflowAppsResponse const&, ListMlflowAppsResponse const&) = default;
 };

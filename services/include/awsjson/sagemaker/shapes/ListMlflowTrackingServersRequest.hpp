@@ -17,14 +17,14 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListMlflowTrackingServersRequest {
-  std::optional<awsjson::timestamp> CreatedAfter;
-  std::optional<awsjson::timestamp> CreatedBefore;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::TrackingServerStatus>> TrackingServerStatus;
-  std::optional<std::string> MlflowVersion;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::SortTrackingServerBy>> SortBy;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::SortOrder>> SortOrder;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<awsjson::timestamp> CreatedAfter{};
+  std::optional<awsjson::timestamp> CreatedBefore{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::TrackingServerStatus>> TrackingServerStatus{};
+  std::optional<std::string> MlflowVersion{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::SortTrackingServerBy>> SortBy{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::SortOrder>> SortOrder{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListMlflowTrackingServersRequest const&,
                          ListMlflowTrackingServersRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListMlflowTrackingServersResponse {
-  std::optional<std::vector<::awsjson::sagemaker::TrackingServerSummary>> TrackingServerSummaries;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::sagemaker::TrackingServerSummary>> TrackingServerSummaries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListMlflowTrackingServersResponse const&,
                          ListMlflowTrackingServersResponse const&) = default;

@@ -16,14 +16,14 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListModelBiasJobDefinitionsRequest {
-  std::optional<std::string> EndpointName;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::MonitoringJobDefinitionSortKey>> SortBy;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::SortOrder>> SortOrder;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NameContains;
-  std::optional<awsjson::timestamp> CreationTimeBefore;
-  std::optional<awsjson::timestamp> CreationTimeAfter;
+  std::optional<std::string> EndpointName{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::MonitoringJobDefinitionSortKey>> SortBy{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::SortOrder>> SortOrder{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NameContains{};
+  std::optional<awsjson::timestamp> CreationTimeBefore{};
+  std::optional<awsjson::timestamp> CreationTimeAfter{};
 
   friend bool operator==(ListModelBiasJobDefinitionsRequest const&,
                          ListModelBiasJobDefinitionsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListModelBiasJobDefinitionsResponse {
-  std::vector<::awsjson::sagemaker::MonitoringJobDefinitionSummary> JobDefinitionSummaries;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::sagemaker::MonitoringJobDefinitionSummary> JobDefinitionSummaries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListModelBiasJobDefinitionsResponse const&,
                          ListModelBiasJobDefinitionsResponse const&) = default;

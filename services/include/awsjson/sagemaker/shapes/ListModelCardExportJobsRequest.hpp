@@ -17,16 +17,16 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListModelCardExportJobsRequest {
-  std::string ModelCardName;
-  std::optional<std::int32_t> ModelCardVersion;
-  std::optional<awsjson::timestamp> CreationTimeAfter;
-  std::optional<awsjson::timestamp> CreationTimeBefore;
-  std::optional<std::string> ModelCardExportJobNameContains;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ModelCardExportJobStatus>> StatusEquals;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ModelCardExportJobSortBy>> SortBy;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ModelCardExportJobSortOrder>> SortOrder;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::string ModelCardName{};
+  std::optional<std::int32_t> ModelCardVersion{};
+  std::optional<awsjson::timestamp> CreationTimeAfter{};
+  std::optional<awsjson::timestamp> CreationTimeBefore{};
+  std::optional<std::string> ModelCardExportJobNameContains{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ModelCardExportJobStatus>> StatusEquals{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ModelCardExportJobSortBy>> SortBy{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ModelCardExportJobSortOrder>> SortOrder{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListModelCardExportJobsRequest const&,
                          ListModelCardExportJobsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListModelCardExportJobsResponse {
-  std::vector<::awsjson::sagemaker::ModelCardExportJobSummary> ModelCardExportJobSummaries;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::sagemaker::ModelCardExportJobSummary> ModelCardExportJobSummaries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListModelCardExportJobsResponse const&,
                          ListModelCardExportJobsResponse const&) = default;

@@ -17,14 +17,14 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListModelCardVersionsRequest {
-  std::optional<awsjson::timestamp> CreationTimeAfter;
-  std::optional<awsjson::timestamp> CreationTimeBefore;
-  std::optional<std::int32_t> MaxResults;
-  std::string ModelCardName;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ModelCardStatus>> ModelCardStatus;
-  std::optional<std::string> NextToken;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ModelCardVersionSortBy>> SortBy;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ModelCardSortOrder>> SortOrder;
+  std::optional<awsjson::timestamp> CreationTimeAfter{};
+  std::optional<awsjson::timestamp> CreationTimeBefore{};
+  std::optional<std::int32_t> MaxResults{};
+  std::string ModelCardName{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ModelCardStatus>> ModelCardStatus{};
+  std::optional<std::string> NextToken{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ModelCardVersionSortBy>> SortBy{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ModelCardSortOrder>> SortOrder{};
 
   friend bool operator==(ListModelCardVersionsRequest const&,
                          ListModelCardVersionsRequest const&) = default;

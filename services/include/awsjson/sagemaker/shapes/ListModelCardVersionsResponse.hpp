@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListModelCardVersionsResponse {
-  std::vector<::awsjson::sagemaker::ModelCardVersionSummary> ModelCardVersionSummaryList;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::sagemaker::ModelCardVersionSummary> ModelCardVersionSummaryList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListModelCardVersionsResponse const&,
                          ListModelCardVersionsResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListModelCardsResponse {
-  std::vector<::awsjson::sagemaker::ModelCardSummary> ModelCardSummaries;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::sagemaker::ModelCardSummary> ModelCardSummaries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListModelCardsResponse const&, ListModelCardsResponse const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListModelMetadataRequest {
-  std::optional<::awsjson::sagemaker::ModelMetadataSearchExpression> SearchExpression;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<::awsjson::sagemaker::ModelMetadataSearchExpression> SearchExpression{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListModelMetadataRequest const&,
                          ListModelMetadataRequest const&) = default;

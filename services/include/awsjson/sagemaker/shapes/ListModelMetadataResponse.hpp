@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListModelMetadataResponse {
-  std::vector<::awsjson::sagemaker::ModelMetadataSummary> ModelMetadataSummaries;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::sagemaker::ModelMetadataSummary> ModelMetadataSummaries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListModelMetadataResponse const&,
                          ListModelMetadataResponse const&) = default;

@@ -17,14 +17,14 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListModelPackageGroupsRequest {
-  std::optional<awsjson::timestamp> CreationTimeAfter;
-  std::optional<awsjson::timestamp> CreationTimeBefore;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NameContains;
-  std::optional<std::string> NextToken;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ModelPackageGroupSortBy>> SortBy;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::SortOrder>> SortOrder;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::CrossAccountFilterOption>> CrossAccountFilterOption;
+  std::optional<awsjson::timestamp> CreationTimeAfter{};
+  std::optional<awsjson::timestamp> CreationTimeBefore{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NameContains{};
+  std::optional<std::string> NextToken{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ModelPackageGroupSortBy>> SortBy{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::SortOrder>> SortOrder{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::CrossAccountFilterOption>> CrossAccountFilterOption{};
 
   friend bool operator==(ListModelPackageGroupsRequest const&,
                          ListModelPackageGroupsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListModelPackageGroupsResponse {
-  std::vector<::awsjson::sagemaker::ModelPackageGroupSummary> ModelPackageGroupSummaryList;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::sagemaker::ModelPackageGroupSummary> ModelPackageGroupSummaryList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListModelPackageGroupsResponse const&,
                          ListModelPackageGroupsResponse const&) = default;

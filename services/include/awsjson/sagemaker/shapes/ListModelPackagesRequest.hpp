@@ -18,16 +18,16 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListModelPackagesRequest {
-  std::optional<awsjson::timestamp> CreationTimeAfter;
-  std::optional<awsjson::timestamp> CreationTimeBefore;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NameContains;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ModelApprovalStatus>> ModelApprovalStatus;
-  std::optional<std::string> ModelPackageGroupName;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ModelPackageType>> ModelPackageType;
-  std::optional<std::string> NextToken;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ModelPackageSortBy>> SortBy;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::SortOrder>> SortOrder;
+  std::optional<awsjson::timestamp> CreationTimeAfter{};
+  std::optional<awsjson::timestamp> CreationTimeBefore{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NameContains{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ModelApprovalStatus>> ModelApprovalStatus{};
+  std::optional<std::string> ModelPackageGroupName{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ModelPackageType>> ModelPackageType{};
+  std::optional<std::string> NextToken{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ModelPackageSortBy>> SortBy{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::SortOrder>> SortOrder{};
 
   friend bool operator==(ListModelPackagesRequest const&,
                          ListModelPackagesRequest const&) = default;

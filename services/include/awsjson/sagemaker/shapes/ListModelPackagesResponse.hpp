@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListModelPackagesResponse {
-  std::vector<::awsjson::sagemaker::ModelPackageSummary> ModelPackageSummaryList;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::sagemaker::ModelPackageSummary> ModelPackageSummaryList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListModelPackagesResponse const&,
                          ListModelPackagesResponse const&) = default;

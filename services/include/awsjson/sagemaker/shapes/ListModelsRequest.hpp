@@ -16,13 +16,13 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListModelsRequest {
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ModelSortKey>> SortBy;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::OrderKey>> SortOrder;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NameContains;
-  std::optional<awsjson::timestamp> CreationTimeBefore;
-  std::optional<awsjson::timestamp> CreationTimeAfter;
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ModelSortKey>> SortBy{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::OrderKey>> SortOrder{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NameContains{};
+  std::optional<awsjson::timestamp> CreationTimeBefore{};
+  std::optional<awsjson::timestamp> CreationTimeAfter{};
 
   friend bool operator==(ListModelsRequest const&, ListModelsRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListModelsResponse {
-  std::vector<::awsjson::sagemaker::ModelSummary> Models;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::sagemaker::ModelSummary> Models{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListModelsResponse const&, ListModelsResponse const&) = default;
 };

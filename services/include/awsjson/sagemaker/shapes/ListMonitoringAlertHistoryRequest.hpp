@@ -17,15 +17,15 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListMonitoringAlertHistoryRequest {
-  std::optional<std::string> MonitoringScheduleName;
-  std::optional<std::string> MonitoringAlertName;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::MonitoringAlertHistorySortKey>> SortBy;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::SortOrder>> SortOrder;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<awsjson::timestamp> CreationTimeBefore;
-  std::optional<awsjson::timestamp> CreationTimeAfter;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::MonitoringAlertStatus>> StatusEquals;
+  std::optional<std::string> MonitoringScheduleName{};
+  std::optional<std::string> MonitoringAlertName{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::MonitoringAlertHistorySortKey>> SortBy{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::SortOrder>> SortOrder{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<awsjson::timestamp> CreationTimeBefore{};
+  std::optional<awsjson::timestamp> CreationTimeAfter{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::MonitoringAlertStatus>> StatusEquals{};
 
   friend bool operator==(ListMonitoringAlertHistoryRequest const&,
                          ListMonitoringAlertHistoryRequest const&) = default;

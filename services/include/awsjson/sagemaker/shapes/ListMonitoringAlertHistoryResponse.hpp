@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListMonitoringAlertHistoryResponse {
-  std::optional<std::vector<::awsjson::sagemaker::MonitoringAlertHistorySummary>> MonitoringAlertHistory;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::sagemaker::MonitoringAlertHistorySummary>> MonitoringAlertHistory{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListMonitoringAlertHistoryResponse const&,
                          ListMonitoringAlertHistoryResponse const&) = default;

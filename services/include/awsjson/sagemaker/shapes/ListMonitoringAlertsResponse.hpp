@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListMonitoringAlertsResponse {
-  std::optional<std::vector<::awsjson::sagemaker::MonitoringAlertSummary>> MonitoringAlertSummaries;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::sagemaker::MonitoringAlertSummary>> MonitoringAlertSummaries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListMonitoringAlertsResponse const&,
                          ListMonitoringAlertsResponse const&) = default;

@@ -18,21 +18,21 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListMonitoringExecutionsRequest {
-  std::optional<std::string> MonitoringScheduleName;
-  std::optional<std::string> EndpointName;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::MonitoringExecutionSortKey>> SortBy;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::SortOrder>> SortOrder;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<awsjson::timestamp> ScheduledTimeBefore;
-  std::optional<awsjson::timestamp> ScheduledTimeAfter;
-  std::optional<awsjson::timestamp> CreationTimeBefore;
-  std::optional<awsjson::timestamp> CreationTimeAfter;
-  std::optional<awsjson::timestamp> LastModifiedTimeBefore;
-  std::optional<awsjson::timestamp> LastModifiedTimeAfter;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ExecutionStatus>> StatusEquals;
-  std::optional<std::string> MonitoringJobDefinitionName;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::MonitoringType>> MonitoringTypeEquals;
+  std::optional<std::string> MonitoringScheduleName{};
+  std::optional<std::string> EndpointName{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::MonitoringExecutionSortKey>> SortBy{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::SortOrder>> SortOrder{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<awsjson::timestamp> ScheduledTimeBefore{};
+  std::optional<awsjson::timestamp> ScheduledTimeAfter{};
+  std::optional<awsjson::timestamp> CreationTimeBefore{};
+  std::optional<awsjson::timestamp> CreationTimeAfter{};
+  std::optional<awsjson::timestamp> LastModifiedTimeBefore{};
+  std::optional<awsjson::timestamp> LastModifiedTimeAfter{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ExecutionStatus>> StatusEquals{};
+  std::optional<std::string> MonitoringJobDefinitionName{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::MonitoringType>> MonitoringTypeEquals{};
 
   friend bool operator==(ListMonitoringExecutionsRequest const&,
                          ListMonitoringExecutionsRequest const&) = default;

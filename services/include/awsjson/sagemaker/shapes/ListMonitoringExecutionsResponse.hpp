@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListMonitoringExecutionsResponse {
-  std::vector<::awsjson::sagemaker::MonitoringExecutionSummary> MonitoringExecutionSummaries;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::sagemaker::MonitoringExecutionSummary> MonitoringExecutionSummaries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListMonitoringExecutionsResponse const&,
                          ListMonitoringExecutionsResponse const&) = default;

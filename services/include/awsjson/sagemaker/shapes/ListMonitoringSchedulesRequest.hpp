@@ -18,19 +18,19 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListMonitoringSchedulesRequest {
-  std::optional<std::string> EndpointName;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::MonitoringScheduleSortKey>> SortBy;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::SortOrder>> SortOrder;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NameContains;
-  std::optional<awsjson::timestamp> CreationTimeBefore;
-  std::optional<awsjson::timestamp> CreationTimeAfter;
-  std::optional<awsjson::timestamp> LastModifiedTimeBefore;
-  std::optional<awsjson::timestamp> LastModifiedTimeAfter;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ScheduleStatus>> StatusEquals;
-  std::optional<std::string> MonitoringJobDefinitionName;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::MonitoringType>> MonitoringTypeEquals;
+  std::optional<std::string> EndpointName{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::MonitoringScheduleSortKey>> SortBy{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::SortOrder>> SortOrder{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NameContains{};
+  std::optional<awsjson::timestamp> CreationTimeBefore{};
+  std::optional<awsjson::timestamp> CreationTimeAfter{};
+  std::optional<awsjson::timestamp> LastModifiedTimeBefore{};
+  std::optional<awsjson::timestamp> LastModifiedTimeAfter{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ScheduleStatus>> StatusEquals{};
+  std::optional<std::string> MonitoringJobDefinitionName{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::MonitoringType>> MonitoringTypeEquals{};
 
   friend bool operator==(ListMonitoringSchedulesRequest const&,
                          ListMonitoringSchedulesRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListMonitoringSchedulesResponse {
-  std::vector<::awsjson::sagemaker::MonitoringScheduleSummary> MonitoringScheduleSummaries;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::sagemaker::MonitoringScheduleSummary> MonitoringScheduleSummaries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListMonitoringSchedulesResponse const&,
                          ListMonitoringSchedulesResponse const&) = default;

@@ -16,15 +16,15 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListNotebookInstanceLifecycleConfigsRequest {
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::NotebookInstanceLifecycleConfigSortKey>> SortBy;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::NotebookInstanceLifecycleConfigSortOrder>> SortOrder;
-  std::optional<std::string> NameContains;
-  std::optional<awsjson::timestamp> CreationTimeBefore;
-  std::optional<awsjson::timestamp> CreationTimeAfter;
-  std::optional<awsjson::timestamp> LastModifiedTimeBefore;
-  std::optional<awsjson::timestamp> LastModifiedTimeAfter;
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::NotebookInstanceLifecycleConfigSortKey>> SortBy{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::NotebookInstanceLifecycleConfigSortOrder>> SortOrder{};
+  std::optional<std::string> NameContains{};
+  std::optional<awsjson::timestamp> CreationTimeBefore{};
+  std::optional<awsjson::timestamp> CreationTimeAfter{};
+  std::optional<awsjson::timestamp> LastModifiedTimeBefore{};
+  std::optional<awsjson::timestamp> LastModifiedTimeAfter{};
 
   friend bool operator==(ListNotebookInstanceLifecycleConfigsRequest const&,
                          ListNotebookInstanceLifecycleConfigsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListNotebookInstanceLifecycleConfigsResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::sagemaker::NotebookInstanceLifecycleConfigSummary>> NotebookInstanceLifecycleConfigs;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::sagemaker::NotebookInstanceLifecycleConfigSummary>> NotebookInstanceLifecycleConfigs{};
 
   friend bool operator==(ListNotebookInstanceLifecycleConfigsResponse const&,
                          ListNotebookInstanceLifecycleConfigsResponse const&) = default;

@@ -17,19 +17,19 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListNotebookInstancesRequest {
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::NotebookInstanceSortKey>> SortBy;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::NotebookInstanceSortOrder>> SortOrder;
-  std::optional<std::string> NameContains;
-  std::optional<awsjson::timestamp> CreationTimeBefore;
-  std::optional<awsjson::timestamp> CreationTimeAfter;
-  std::optional<awsjson::timestamp> LastModifiedTimeBefore;
-  std::optional<awsjson::timestamp> LastModifiedTimeAfter;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::NotebookInstanceStatus>> StatusEquals;
-  std::optional<std::string> NotebookInstanceLifecycleConfigNameContains;
-  std::optional<std::string> DefaultCodeRepositoryContains;
-  std::optional<std::string> AdditionalCodeRepositoryEquals;
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::NotebookInstanceSortKey>> SortBy{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::NotebookInstanceSortOrder>> SortOrder{};
+  std::optional<std::string> NameContains{};
+  std::optional<awsjson::timestamp> CreationTimeBefore{};
+  std::optional<awsjson::timestamp> CreationTimeAfter{};
+  std::optional<awsjson::timestamp> LastModifiedTimeBefore{};
+  std::optional<awsjson::timestamp> LastModifiedTimeAfter{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::NotebookInstanceStatus>> StatusEquals{};
+  std::optional<std::string> NotebookInstanceLifecycleConfigNameContains{};
+  std::optional<std::string> DefaultCodeRepositoryContains{};
+  std::optional<std::string> AdditionalCodeRepositoryEquals{};
 
   friend bool operator==(ListNotebookInstancesRequest const&,
                          ListNotebookInstancesRequest const&) = default;

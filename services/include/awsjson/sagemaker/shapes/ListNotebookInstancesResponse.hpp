@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListNotebookInstancesResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::sagemaker::NotebookInstanceSummary>> NotebookInstances;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::sagemaker::NotebookInstanceSummary>> NotebookInstances{};
 
   friend bool operator==(ListNotebookInstancesResponse const&,
                          ListNotebookInstancesResponse const&) = default;

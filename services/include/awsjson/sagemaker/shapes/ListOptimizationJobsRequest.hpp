@@ -17,17 +17,17 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListOptimizationJobsRequest {
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<awsjson::timestamp> CreationTimeAfter;
-  std::optional<awsjson::timestamp> CreationTimeBefore;
-  std::optional<awsjson::timestamp> LastModifiedTimeAfter;
-  std::optional<awsjson::timestamp> LastModifiedTimeBefore;
-  std::optional<std::string> OptimizationContains;
-  std::optional<std::string> NameContains;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::OptimizationJobStatus>> StatusEquals;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ListOptimizationJobsSortBy>> SortBy;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::SortOrder>> SortOrder;
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<awsjson::timestamp> CreationTimeAfter{};
+  std::optional<awsjson::timestamp> CreationTimeBefore{};
+  std::optional<awsjson::timestamp> LastModifiedTimeAfter{};
+  std::optional<awsjson::timestamp> LastModifiedTimeBefore{};
+  std::optional<std::string> OptimizationContains{};
+  std::optional<std::string> NameContains{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::OptimizationJobStatus>> StatusEquals{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ListOptimizationJobsSortBy>> SortBy{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::SortOrder>> SortOrder{};
 
   friend bool operator==(ListOptimizationJobsRequest const&,
                          ListOptimizationJobsRequest const&) = default;

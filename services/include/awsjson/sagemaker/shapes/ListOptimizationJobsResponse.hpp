@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListOptimizationJobsResponse {
-  std::vector<::awsjson::sagemaker::OptimizationJobSummary> OptimizationJobSummaries;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::sagemaker::OptimizationJobSummary> OptimizationJobSummaries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListOptimizationJobsResponse const&,
                          ListOptimizationJobsResponse const&) = default;

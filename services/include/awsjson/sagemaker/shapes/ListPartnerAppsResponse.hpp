@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListPartnerAppsResponse {
-  std::optional<std::vector<::awsjson::sagemaker::PartnerAppSummary>> Summaries;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::sagemaker::PartnerAppSummary>> Summaries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListPartnerAppsResponse const&, ListPartnerAppsResponse const&) = default;
 };

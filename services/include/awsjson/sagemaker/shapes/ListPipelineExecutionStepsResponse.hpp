@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListPipelineExecutionStepsResponse {
-  std::optional<std::vector<::awsjson::sagemaker::PipelineExecutionStep>> PipelineExecutionSteps;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::sagemaker::PipelineExecutionStep>> PipelineExecutionSteps{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListPipelineExecutionStepsResponse const&,
                          ListPipelineExecutionStepsResponse const&) = default;

@@ -16,13 +16,13 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListPipelineExecutionsRequest {
-  std::string PipelineName;
-  std::optional<awsjson::timestamp> CreatedAfter;
-  std::optional<awsjson::timestamp> CreatedBefore;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::SortPipelineExecutionsBy>> SortBy;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::SortOrder>> SortOrder;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::string PipelineName{};
+  std::optional<awsjson::timestamp> CreatedAfter{};
+  std::optional<awsjson::timestamp> CreatedBefore{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::SortPipelineExecutionsBy>> SortBy{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::SortOrder>> SortOrder{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListPipelineExecutionsRequest const&,
                          ListPipelineExecutionsRequest const&) = default;

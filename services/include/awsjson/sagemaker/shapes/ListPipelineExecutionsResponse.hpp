@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListPipelineExecutionsResponse {
-  std::optional<std::vector<::awsjson::sagemaker::PipelineExecutionSummary>> PipelineExecutionSummaries;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::sagemaker::PipelineExecutionSummary>> PipelineExecutionSummaries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListPipelineExecutionsResponse const&,
                          ListPipelineExecutionsResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListPipelineParametersForExecutionResponse {
-  std::optional<std::vector<::awsjson::sagemaker::Parameter>> PipelineParameters;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::sagemaker::Parameter>> PipelineParameters{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListPipelineParametersForExecutionResponse const&,
                          ListPipelineParametersForExecutionResponse const&) = default;

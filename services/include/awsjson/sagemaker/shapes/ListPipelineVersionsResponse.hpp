@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListPipelineVersionsResponse {
-  std::optional<std::vector<::awsjson::sagemaker::PipelineVersionSummary>> PipelineVersionSummaries;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::sagemaker::PipelineVersionSummary>> PipelineVersionSummaries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListPipelineVersionsResponse const&,
                          ListPipelineVersionsResponse const&) = default;

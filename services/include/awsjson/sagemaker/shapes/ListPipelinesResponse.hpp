@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListPipelinesResponse {
-  std::optional<std::vector<::awsjson::sagemaker::PipelineSummary>> PipelineSummaries;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::sagemaker::PipelineSummary>> PipelineSummaries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListPipelinesResponse const&, ListPipelinesResponse const&) = default;
 };

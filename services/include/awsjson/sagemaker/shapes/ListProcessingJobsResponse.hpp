@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListProcessingJobsResponse {
-  std::vector<::awsjson::sagemaker::ProcessingJobSummary> ProcessingJobSummaries;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::sagemaker::ProcessingJobSummary> ProcessingJobSummaries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListProcessingJobsResponse const&,
                          ListProcessingJobsResponse const&) = default;

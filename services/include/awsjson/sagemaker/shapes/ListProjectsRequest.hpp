@@ -16,13 +16,13 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListProjectsRequest {
-  std::optional<awsjson::timestamp> CreationTimeAfter;
-  std::optional<awsjson::timestamp> CreationTimeBefore;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NameContains;
-  std::optional<std::string> NextToken;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ProjectSortBy>> SortBy;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ProjectSortOrder>> SortOrder;
+  std::optional<awsjson::timestamp> CreationTimeAfter{};
+  std::optional<awsjson::timestamp> CreationTimeBefore{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NameContains{};
+  std::optional<std::string> NextToken{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ProjectSortBy>> SortBy{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ProjectSortOrder>> SortOrder{};
 
   friend bool operator==(ListProjectsRequest const&, ListProjectsRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListProjectsResponse {
-  std::vector<::awsjson::sagemaker::ProjectSummary> ProjectSummaryList;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::sagemaker::ProjectSummary> ProjectSummaryList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListProjectsResponse const&, ListProjectsResponse const&) = default;
 };

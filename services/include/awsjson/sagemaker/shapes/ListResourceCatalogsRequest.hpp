@@ -16,13 +16,13 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListResourceCatalogsRequest {
-  std::optional<std::string> NameContains;
-  std::optional<awsjson::timestamp> CreationTimeAfter;
-  std::optional<awsjson::timestamp> CreationTimeBefore;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ResourceCatalogSortOrder>> SortOrder;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ResourceCatalogSortBy>> SortBy;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::optional<std::string> NameContains{};
+  std::optional<awsjson::timestamp> CreationTimeAfter{};
+  std::optional<awsjson::timestamp> CreationTimeBefore{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ResourceCatalogSortOrder>> SortOrder{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ResourceCatalogSortBy>> SortBy{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListResourceCatalogsRequest const&,
                          ListResourceCatalogsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListResourceCatalogsResponse {
-  std::optional<std::vector<::awsjson::sagemaker::ResourceCatalog>> ResourceCatalogs;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::sagemaker::ResourceCatalog>> ResourceCatalogs{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListResourceCatalogsResponse const&,
                          ListResourceCatalogsResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListSpacesResponse {
-  std::optional<std::vector<::awsjson::sagemaker::SpaceDetails>> Spaces;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::sagemaker::SpaceDetails>> Spaces{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListSpacesResponse const&, ListSpacesResponse const&) = default;
 };

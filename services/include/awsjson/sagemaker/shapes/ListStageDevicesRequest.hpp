@@ -13,11 +13,11 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListStageDevicesRequest {
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::string EdgeDeploymentPlanName;
-  std::optional<bool> ExcludeDevicesDeployedInOtherStage;
-  std::string StageName;
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::string EdgeDeploymentPlanName{};
+  std::optional<bool> ExcludeDevicesDeployedInOtherStage{};
+  std::string StageName{};
 
   friend bool operator==(ListStageDevicesRequest const&, ListStageDevicesRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListStageDevicesResponse {
-  std::vector<::awsjson::sagemaker::DeviceDeploymentSummary> DeviceDeploymentSummaries;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::sagemaker::DeviceDeploymentSummary> DeviceDeploymentSummaries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListStageDevicesResponse const&,
                          ListStageDevicesResponse const&) = default;

@@ -17,16 +17,16 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListStudioLifecycleConfigsRequest {
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
-  std::optional<std::string> NameContains;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::StudioLifecycleConfigAppType>> AppTypeEquals;
-  std::optional<awsjson::timestamp> CreationTimeBefore;
-  std::optional<awsjson::timestamp> CreationTimeAfter;
-  std::optional<awsjson::timestamp> ModifiedTimeBefore;
-  std::optional<awsjson::timestamp> ModifiedTimeAfter;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::StudioLifecycleConfigSortKey>> SortBy;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::SortOrder>> SortOrder;
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::string> NameContains{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::StudioLifecycleConfigAppType>> AppTypeEquals{};
+  std::optional<awsjson::timestamp> CreationTimeBefore{};
+  std::optional<awsjson::timestamp> CreationTimeAfter{};
+  std::optional<awsjson::timestamp> ModifiedTimeBefore{};
+  std::optional<awsjson::timestamp> ModifiedTimeAfter{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::StudioLifecycleConfigSortKey>> SortBy{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::SortOrder>> SortOrder{};
 
   friend bool operator==(ListStudioLifecycleConfigsRequest const&,
                          ListStudioLifecycleConfigsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListStudioLifecycleConfigsResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::sagemaker::StudioLifecycleConfigDetails>> StudioLifecycleConfigs;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::sagemaker::StudioLifecycleConfigDetails>> StudioLifecycleConfigs{};
 
   friend bool operator==(ListStudioLifecycleConfigsResponse const&,
                          ListStudioLifecycleConfigsResponse const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListSubscribedWorkteamsRequest {
-  std::optional<std::string> NameContains;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<std::string> NameContains{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListSubscribedWorkteamsRequest const&,
                          ListSubscribedWorkteamsRequest const&) = default;

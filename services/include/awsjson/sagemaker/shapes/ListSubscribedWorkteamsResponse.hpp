@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListSubscribedWorkteamsResponse {
-  std::vector<::awsjson::sagemaker::SubscribedWorkteam> SubscribedWorkteams;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::sagemaker::SubscribedWorkteam> SubscribedWorkteams{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListSubscribedWorkteamsResponse const&,
                          ListSubscribedWorkteamsResponse const&) = default;

@@ -17,12 +17,12 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTrainingJobsForHyperParameterTuningJobRequest {
-  std::string HyperParameterTuningJobName;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::TrainingJobStatus>> StatusEquals;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::TrainingJobSortByOptions>> SortBy;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::SortOrder>> SortOrder;
+  std::string HyperParameterTuningJobName{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::TrainingJobStatus>> StatusEquals{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::TrainingJobSortByOptions>> SortBy{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::SortOrder>> SortOrder{};
 
   friend bool operator==(ListTrainingJobsForHyperParameterTuningJobRequest const&,
                          ListTrainingJobsForHyperParameterTuningJobRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTrainingJobsForHyperParameterTuningJobResponse {
-  std::vector<::awsjson::sagemaker::HyperParameterTrainingJobSummary> TrainingJobSummaries;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::sagemaker::HyperParameterTrainingJobSummary> TrainingJobSummaries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListTrainingJobsForHyperParameterTuningJobResponse const&,
                          ListTrainingJobsForHyperParameterTuningJobResponse const&) = default;

@@ -18,18 +18,18 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTrainingJobsRequest {
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<awsjson::timestamp> CreationTimeAfter;
-  std::optional<awsjson::timestamp> CreationTimeBefore;
-  std::optional<awsjson::timestamp> LastModifiedTimeAfter;
-  std::optional<awsjson::timestamp> LastModifiedTimeBefore;
-  std::optional<std::string> NameContains;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::TrainingJobStatus>> StatusEquals;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::SortBy>> SortBy;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::SortOrder>> SortOrder;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::WarmPoolResourceStatus>> WarmPoolStatusEquals;
-  std::optional<std::string> TrainingPlanArnEquals;
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<awsjson::timestamp> CreationTimeAfter{};
+  std::optional<awsjson::timestamp> CreationTimeBefore{};
+  std::optional<awsjson::timestamp> LastModifiedTimeAfter{};
+  std::optional<awsjson::timestamp> LastModifiedTimeBefore{};
+  std::optional<std::string> NameContains{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::TrainingJobStatus>> StatusEquals{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::SortBy>> SortBy{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::SortOrder>> SortOrder{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::WarmPoolResourceStatus>> WarmPoolStatusEquals{};
+  std::optional<std::string> TrainingPlanArnEquals{};
 
   friend bool operator==(ListTrainingJobsRequest const&, ListTrainingJobsRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTrainingJobsResponse {
-  std::vector<::awsjson::sagemaker::TrainingJobSummary> TrainingJobSummaries;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::sagemaker::TrainingJobSummary> TrainingJobSummaries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListTrainingJobsResponse const&,
                          ListTrainingJobsResponse const&) = default;

@@ -18,13 +18,13 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTrainingPlansRequest {
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<awsjson::timestamp> StartTimeAfter;
-  std::optional<awsjson::timestamp> StartTimeBefore;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::TrainingPlanSortBy>> SortBy;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::TrainingPlanSortOrder>> SortOrder;
-  std::optional<std::vector<::awsjson::sagemaker::TrainingPlanFilter>> Filters;
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<awsjson::timestamp> StartTimeAfter{};
+  std::optional<awsjson::timestamp> StartTimeBefore{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::TrainingPlanSortBy>> SortBy{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::TrainingPlanSortOrder>> SortOrder{};
+  std::optional<std::vector<::awsjson::sagemaker::TrainingPlanFilter>> Filters{};
 
   friend bool operator==(ListTrainingPlansRequest const&,
                          ListTrainingPlansRequest const&) = default;

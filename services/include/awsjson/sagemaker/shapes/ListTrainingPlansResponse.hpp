@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTrainingPlansResponse {
-  std::optional<std::string> NextToken;
-  std::vector<::awsjson::sagemaker::TrainingPlanSummary> TrainingPlanSummaries;
+  std::optional<std::string> NextToken{};
+  std::vector<::awsjson::sagemaker::TrainingPlanSummary> TrainingPlanSummaries{};
 
   friend bool operator==(ListTrainingPlansResponse const&,
                          ListTrainingPlansResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTransformJobsResponse {
-  std::vector<::awsjson::sagemaker::TransformJobSummary> TransformJobSummaries;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::sagemaker::TransformJobSummary> TransformJobSummaries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListTransformJobsResponse const&,
                          ListTransformJobsResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTrialComponentsResponse {
-  std::optional<std::vector<::awsjson::sagemaker::TrialComponentSummary>> TrialComponentSummaries;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::sagemaker::TrialComponentSummary>> TrialComponentSummaries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListTrialComponentsResponse const&,
                          ListTrialComponentsResponse const&) = default;

@@ -16,14 +16,14 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTrialsRequest {
-  std::optional<std::string> ExperimentName;
-  std::optional<std::string> TrialComponentName;
-  std::optional<awsjson::timestamp> CreatedAfter;
-  std::optional<awsjson::timestamp> CreatedBefore;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::SortTrialsBy>> SortBy;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::SortOrder>> SortOrder;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::optional<std::string> ExperimentName{};
+  std::optional<std::string> TrialComponentName{};
+  std::optional<awsjson::timestamp> CreatedAfter{};
+  std::optional<awsjson::timestamp> CreatedBefore{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::SortTrialsBy>> SortBy{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::SortOrder>> SortOrder{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListTrialsRequest const&, ListTrialsRequest const&) = default;
 };

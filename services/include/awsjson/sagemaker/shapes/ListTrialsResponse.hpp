@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTrialsResponse {
-  std::optional<std::vector<::awsjson::sagemaker::TrialSummary>> TrialSummaries;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::sagemaker::TrialSummary>> TrialSummaries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListTrialsResponse const&, ListTrialsResponse const&) = default;
 };

@@ -13,9 +13,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListUltraServersByReservedCapacityRequest {
-  std::string ReservedCapacityArn;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::string ReservedCapacityArn{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListUltraServersByReservedCapacityRequest const&,
                          ListUltraServersByReservedCapacityRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListUltraServersByReservedCapacityResponse {
-  std::optional<std::string> NextToken;
-  std::vector<::awsjson::sagemaker::UltraServer> UltraServers;
+  std::optional<std::string> NextToken{};
+  std::vector<::awsjson::sagemaker::UltraServer> UltraServers{};
 
   friend bool operator==(ListUltraServersByReservedCapacityResponse const&,
                          ListUltraServersByReservedCapacityResponse const&) = default;

@@ -16,12 +16,12 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListUserProfilesRequest {
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::SortOrder>> SortOrder;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::UserProfileSortKey>> SortBy;
-  std::optional<std::string> DomainIdEquals;
-  std::optional<std::string> UserProfileNameContains;
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::SortOrder>> SortOrder{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::UserProfileSortKey>> SortBy{};
+  std::optional<std::string> DomainIdEquals{};
+  std::optional<std::string> UserProfileNameContains{};
 
   friend bool operator==(ListUserProfilesRequest const&, ListUserProfilesRequest const&) = default;
 };

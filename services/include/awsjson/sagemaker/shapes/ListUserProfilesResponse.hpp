@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListUserProfilesResponse {
-  std::optional<std::vector<::awsjson::sagemaker::UserProfileDetails>> UserProfiles;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::sagemaker::UserProfileDetails>> UserProfiles{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListUserProfilesResponse const&,
                          ListUserProfilesResponse const&) = default;

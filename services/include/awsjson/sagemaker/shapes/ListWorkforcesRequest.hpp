@@ -16,11 +16,11 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListWorkforcesRequest {
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ListWorkforcesSortByOptions>> SortBy;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::SortOrder>> SortOrder;
-  std::optional<std::string> NameContains;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ListWorkforcesSortByOptions>> SortBy{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::SortOrder>> SortOrder{};
+  std::optional<std::string> NameContains{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListWorkforcesRequest const&, ListWorkforcesRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListWorkforcesResponse {
-  std::vector<::awsjson::sagemaker::Workforce> Workforces;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::sagemaker::Workforce> Workforces{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListWorkforcesResponse const&, ListWorkforcesResponse const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListWorkteamsResponse {
-  std::vector<::awsjson::sagemaker::Workteam> Workteams;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::sagemaker::Workteam> Workteams{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListWorkteamsResponse const&, ListWorkteamsResponse const&) = default;
 };

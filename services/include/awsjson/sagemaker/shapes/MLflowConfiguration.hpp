@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MLflowConfiguration {
-  std::optional<std::string> MlflowResourceArn;
-  std::optional<std::string> MlflowExperimentName;
+  std::optional<std::string> MlflowResourceArn{};
+  std::optional<std::string> MlflowExperimentName{};
 
   friend bool operator==(MLflowConfiguration const&, MLflowConfiguration const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ManagedConfiguration {
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ManagedStorageType>> ManagedStorageType;
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ManagedStorageType>> ManagedStorageType{};
 
   friend bool operator==(ManagedConfiguration const&, ManagedConfiguration const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MemberDefinition {
-  std::optional<::awsjson::sagemaker::CognitoMemberDefinition> CognitoMemberDefinition;
-  std::optional<::awsjson::sagemaker::OidcMemberDefinition> OidcMemberDefinition;
+  std::optional<::awsjson::sagemaker::CognitoMemberDefinition> CognitoMemberDefinition{};
+  std::optional<::awsjson::sagemaker::OidcMemberDefinition> OidcMemberDefinition{};
 
   friend bool operator==(MemberDefinition const&, MemberDefinition const&) = default;
 };

@@ -12,10 +12,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MetadataProperties {
-  std::optional<std::string> CommitId;
-  std::optional<std::string> Repository;
-  std::optional<std::string> GeneratedBy;
-  std::optional<std::string> ProjectId;
+  std::optional<std::string> CommitId{};
+  std::optional<std::string> Repository{};
+  std::optional<std::string> GeneratedBy{};
+  std::optional<std::string> ProjectId{};
 
   friend bool operator==(MetadataProperties const&, MetadataProperties const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MetricData {
-  std::optional<std::string> MetricName;
-  std::optional<float> Value;
-  std::optional<awsjson::timestamp> Timestamp;
+  std::optional<std::string> MetricName{};
+  std::optional<float> Value{};
+  std::optional<awsjson::timestamp> Timestamp{};
 
   friend bool operator==(MetricData const&, MetricData const&) = default;
 };

@@ -16,10 +16,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MetricDatum {
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::AutoMLMetricEnum>> MetricName;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::AutoMLMetricExtendedEnum>> StandardMetricName;
-  std::optional<float> Value;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::MetricSetSource>> Set;
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::AutoMLMetricEnum>> MetricName{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::AutoMLMetricExtendedEnum>> StandardMetricName{};
+  std::optional<float> Value{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::MetricSetSource>> Set{};
 
   friend bool operator==(MetricDatum const&, MetricDatum const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MetricDefinition {
-  std::string Name;
-  std::string Regex;
+  std::string Name{};
+  std::string Regex{};
 
   friend bool operator==(MetricDefinition const&, MetricDefinition const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MetricSpecification : awsjson::tagged_union {
-  std::optional<::awsjson::sagemaker::PredefinedMetricSpecification> Predefined;
-  std::optional<::awsjson::sagemaker::CustomizedMetricSpecification> Customized;
+  std::optional<::awsjson::sagemaker::PredefinedMetricSpecification> Predefined{};
+  std::optional<::awsjson::sagemaker::CustomizedMetricSpecification> Customized{};
 
   friend bool operator==(MetricSpecification const&, MetricSpecification const&) = default;
 };

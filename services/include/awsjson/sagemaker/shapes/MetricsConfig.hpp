@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MetricsConfig {
-  std::optional<bool> EnableEnhancedMetrics;
-  std::optional<std::int32_t> MetricPublishFrequencyInSeconds;
+  std::optional<bool> EnableEnhancedMetrics{};
+  std::optional<std::int32_t> MetricPublishFrequencyInSeconds{};
 
   friend bool operator==(MetricsConfig const&, MetricsConfig const&) = default;
 };

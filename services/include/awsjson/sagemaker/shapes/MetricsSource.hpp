@@ -12,9 +12,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MetricsSource {
-  std::string ContentType;
-  std::optional<std::string> ContentDigest;
-  std::string S3Uri;
+  std::string ContentType{};
+  std::optional<std::string> ContentDigest{};
+  std::string S3Uri{};
 
   friend bool operator==(MetricsSource const&, MetricsSource const&) = default;
 };

@@ -14,12 +14,12 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MlflowAppSummary {
-  std::optional<std::string> Arn;
-  std::optional<std::string> Name;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::MlflowAppStatus>> Status;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastModifiedTime;
-  std::optional<std::string> MlflowVersion;
+  std::optional<std::string> Arn{};
+  std::optional<std::string> Name{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::MlflowAppStatus>> Status{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
+  std::optional<std::string> MlflowVersion{};
 
   friend bool operator==(MlflowAppSummary const&, MlflowAppSummary const&) = default;
 };

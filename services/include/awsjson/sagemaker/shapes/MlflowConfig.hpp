@@ -12,9 +12,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MlflowConfig {
-  std::string MlflowResourceArn;
-  std::optional<std::string> MlflowExperimentName;
-  std::optional<std::string> MlflowRunName;
+  std::string MlflowResourceArn{};
+  std::optional<std::string> MlflowExperimentName{};
+  std::optional<std::string> MlflowRunName{};
 
   friend bool operator==(MlflowConfig const&, MlflowConfig const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MlflowDetails {
-  std::optional<std::string> MlflowExperimentId;
-  std::optional<std::string> MlflowRunId;
+  std::optional<std::string> MlflowExperimentId{};
+  std::optional<std::string> MlflowRunId{};
 
   friend bool operator==(MlflowDetails const&, MlflowDetails const&) = default;
 };

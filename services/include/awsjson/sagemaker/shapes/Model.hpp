@@ -19,17 +19,17 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Model {
-  std::optional<std::string> ModelName;
-  std::optional<::awsjson::sagemaker::ContainerDefinition> PrimaryContainer;
-  std::optional<std::vector<::awsjson::sagemaker::ContainerDefinition>> Containers;
-  std::optional<::awsjson::sagemaker::InferenceExecutionConfig> InferenceExecutionConfig;
-  std::optional<std::string> ExecutionRoleArn;
-  std::optional<::awsjson::sagemaker::VpcConfig> VpcConfig;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<std::string> ModelArn;
-  std::optional<bool> EnableNetworkIsolation;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
-  std::optional<::awsjson::sagemaker::DeploymentRecommendation> DeploymentRecommendation;
+  std::optional<std::string> ModelName{};
+  std::optional<::awsjson::sagemaker::ContainerDefinition> PrimaryContainer{};
+  std::optional<std::vector<::awsjson::sagemaker::ContainerDefinition>> Containers{};
+  std::optional<::awsjson::sagemaker::InferenceExecutionConfig> InferenceExecutionConfig{};
+  std::optional<std::string> ExecutionRoleArn{};
+  std::optional<::awsjson::sagemaker::VpcConfig> VpcConfig{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<std::string> ModelArn{};
+  std::optional<bool> EnableNetworkIsolation{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
+  std::optional<::awsjson::sagemaker::DeploymentRecommendation> DeploymentRecommendation{};
 
   friend bool operator==(Model const&, Model const&) = default;
 };

@@ -11,7 +11,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModelAccessConfig {
-  bool AcceptEula;
+  bool AcceptEula{};
 
   friend bool operator==(ModelAccessConfig const&, ModelAccessConfig const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModelArtifacts {
-  std::string S3ModelArtifacts;
+  std::string S3ModelArtifacts{};
 
   friend bool operator==(ModelArtifacts const&, ModelArtifacts const&) = default;
 };

@@ -13,9 +13,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModelBiasAppSpecification {
-  std::string ImageUri;
-  std::string ConfigUri;
-  std::optional<std::map<std::string, std::string>> Environment;
+  std::string ImageUri{};
+  std::string ConfigUri{};
+  std::optional<std::map<std::string, std::string>> Environment{};
 
   friend bool operator==(ModelBiasAppSpecification const&,
                          ModelBiasAppSpecification const&) = default;

@@ -19,20 +19,20 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModelCard {
-  std::optional<std::string> ModelCardArn;
-  std::optional<std::string> ModelCardName;
-  std::optional<std::int32_t> ModelCardVersion;
-  std::optional<std::string> Content;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ModelCardStatus>> ModelCardStatus;
-  std::optional<::awsjson::sagemaker::ModelCardSecurityConfig> SecurityConfig;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<::awsjson::sagemaker::UserContext> CreatedBy;
-  std::optional<awsjson::timestamp> LastModifiedTime;
-  std::optional<::awsjson::sagemaker::UserContext> LastModifiedBy;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
-  std::optional<std::string> ModelId;
-  std::optional<std::string> RiskRating;
-  std::optional<std::string> ModelPackageGroupName;
+  std::optional<std::string> ModelCardArn{};
+  std::optional<std::string> ModelCardName{};
+  std::optional<std::int32_t> ModelCardVersion{};
+  std::optional<std::string> Content{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ModelCardStatus>> ModelCardStatus{};
+  std::optional<::awsjson::sagemaker::ModelCardSecurityConfig> SecurityConfig{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<::awsjson::sagemaker::UserContext> CreatedBy{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
+  std::optional<::awsjson::sagemaker::UserContext> LastModifiedBy{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
+  std::optional<std::string> ModelId{};
+  std::optional<std::string> RiskRating{};
+  std::optional<std::string> ModelPackageGroupName{};
 
   friend bool operator==(ModelCard const&, ModelCard const&) = default;
 };

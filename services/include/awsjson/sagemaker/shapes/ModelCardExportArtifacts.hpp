@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModelCardExportArtifacts {
-  std::string S3ExportArtifacts;
+  std::string S3ExportArtifacts{};
 
   friend bool operator==(ModelCardExportArtifacts const&,
                          ModelCardExportArtifacts const&) = default;

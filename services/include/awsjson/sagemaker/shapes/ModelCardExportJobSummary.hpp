@@ -15,13 +15,13 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModelCardExportJobSummary {
-  std::string ModelCardExportJobName;
-  std::string ModelCardExportJobArn;
-  awsjson::open_enum<::awsjson::sagemaker::ModelCardExportJobStatus> Status;
-  std::string ModelCardName;
-  std::int32_t ModelCardVersion;
-  awsjson::timestamp CreatedAt;
-  awsjson::timestamp LastModifiedAt;
+  std::string ModelCardExportJobName{};
+  std::string ModelCardExportJobArn{};
+  awsjson::open_enum<::awsjson::sagemaker::ModelCardExportJobStatus> Status{};
+  std::string ModelCardName{};
+  std::int32_t ModelCardVersion{};
+  awsjson::timestamp CreatedAt{};
+  awsjson::timestamp LastModifiedAt{};
 
   friend bool operator==(ModelCardExportJobSummary const&,
                          ModelCardExportJobSummary const&) = default;

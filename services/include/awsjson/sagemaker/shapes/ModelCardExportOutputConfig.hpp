@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModelCardExportOutputConfig {
-  std::string S3OutputPath;
+  std::string S3OutputPath{};
 
   friend bool operator==(ModelCardExportOutputConfig const&,
                          ModelCardExportOutputConfig const&) = default;

@@ -14,11 +14,11 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModelCardSummary {
-  std::string ModelCardName;
-  std::string ModelCardArn;
-  awsjson::open_enum<::awsjson::sagemaker::ModelCardStatus> ModelCardStatus;
-  awsjson::timestamp CreationTime;
-  std::optional<awsjson::timestamp> LastModifiedTime;
+  std::string ModelCardName{};
+  std::string ModelCardArn{};
+  awsjson::open_enum<::awsjson::sagemaker::ModelCardStatus> ModelCardStatus{};
+  awsjson::timestamp CreationTime{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
 
   friend bool operator==(ModelCardSummary const&, ModelCardSummary const&) = default;
 };

@@ -15,12 +15,12 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModelCardVersionSummary {
-  std::string ModelCardName;
-  std::string ModelCardArn;
-  awsjson::open_enum<::awsjson::sagemaker::ModelCardStatus> ModelCardStatus;
-  std::int32_t ModelCardVersion;
-  awsjson::timestamp CreationTime;
-  std::optional<awsjson::timestamp> LastModifiedTime;
+  std::string ModelCardName{};
+  std::string ModelCardArn{};
+  awsjson::open_enum<::awsjson::sagemaker::ModelCardStatus> ModelCardStatus{};
+  std::int32_t ModelCardVersion{};
+  awsjson::timestamp CreationTime{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
 
   friend bool operator==(ModelCardVersionSummary const&, ModelCardVersionSummary const&) = default;
 };

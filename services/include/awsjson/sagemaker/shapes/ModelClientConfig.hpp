@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModelClientConfig {
-  std::optional<std::int32_t> InvocationsTimeoutInSeconds;
-  std::optional<std::int32_t> InvocationsMaxRetries;
+  std::optional<std::int32_t> InvocationsTimeoutInSeconds{};
+  std::optional<std::int32_t> InvocationsMaxRetries{};
 
   friend bool operator==(ModelClientConfig const&, ModelClientConfig const&) = default;
 };

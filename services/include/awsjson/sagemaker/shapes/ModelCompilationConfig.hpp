@@ -13,8 +13,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModelCompilationConfig {
-  std::optional<std::string> Image;
-  std::optional<std::map<std::string, std::string>> OverrideEnvironment;
+  std::optional<std::string> Image{};
+  std::optional<std::map<std::string, std::string>> OverrideEnvironment{};
 
   friend bool operator==(ModelCompilationConfig const&, ModelCompilationConfig const&) = default;
 };

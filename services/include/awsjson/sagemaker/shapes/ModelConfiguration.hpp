@@ -15,9 +15,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModelConfiguration {
-  std::optional<std::string> InferenceSpecificationName;
-  std::optional<std::vector<::awsjson::sagemaker::EnvironmentParameter>> EnvironmentParameters;
-  std::optional<std::string> CompilationJobName;
+  std::optional<std::string> InferenceSpecificationName{};
+  std::optional<std::vector<::awsjson::sagemaker::EnvironmentParameter>> EnvironmentParameters{};
+  std::optional<std::string> CompilationJobName{};
 
   friend bool operator==(ModelConfiguration const&, ModelConfiguration const&) = default;
 };

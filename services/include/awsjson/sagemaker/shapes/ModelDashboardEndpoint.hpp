@@ -14,11 +14,11 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModelDashboardEndpoint {
-  std::string EndpointName;
-  std::string EndpointArn;
-  awsjson::timestamp CreationTime;
-  awsjson::timestamp LastModifiedTime;
-  awsjson::open_enum<::awsjson::sagemaker::EndpointStatus> EndpointStatus;
+  std::string EndpointName{};
+  std::string EndpointArn{};
+  awsjson::timestamp CreationTime{};
+  awsjson::timestamp LastModifiedTime{};
+  awsjson::open_enum<::awsjson::sagemaker::EndpointStatus> EndpointStatus{};
 
   friend bool operator==(ModelDashboardEndpoint const&, ModelDashboardEndpoint const&) = default;
 };

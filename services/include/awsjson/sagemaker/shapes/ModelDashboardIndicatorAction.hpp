@@ -11,7 +11,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModelDashboardIndicatorAction {
-  std::optional<bool> Enabled;
+  std::optional<bool> Enabled{};
 
   friend bool operator==(ModelDashboardIndicatorAction const&,
                          ModelDashboardIndicatorAction const&) = default;

@@ -18,11 +18,11 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModelDashboardModel {
-  std::optional<::awsjson::sagemaker::Model> Model;
-  std::optional<std::vector<::awsjson::sagemaker::ModelDashboardEndpoint>> Endpoints;
-  std::optional<::awsjson::sagemaker::TransformJob> LastBatchTransformJob;
-  std::optional<std::vector<::awsjson::sagemaker::ModelDashboardMonitoringSchedule>> MonitoringSchedules;
-  std::optional<::awsjson::sagemaker::ModelDashboardModelCard> ModelCard;
+  std::optional<::awsjson::sagemaker::Model> Model{};
+  std::optional<std::vector<::awsjson::sagemaker::ModelDashboardEndpoint>> Endpoints{};
+  std::optional<::awsjson::sagemaker::TransformJob> LastBatchTransformJob{};
+  std::optional<std::vector<::awsjson::sagemaker::ModelDashboardMonitoringSchedule>> MonitoringSchedules{};
+  std::optional<::awsjson::sagemaker::ModelDashboardModelCard> ModelCard{};
 
   friend bool operator==(ModelDashboardModel const&, ModelDashboardModel const&) = default;
 };

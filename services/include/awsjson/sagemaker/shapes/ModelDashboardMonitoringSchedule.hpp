@@ -20,18 +20,18 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModelDashboardMonitoringSchedule {
-  std::optional<std::string> MonitoringScheduleArn;
-  std::optional<std::string> MonitoringScheduleName;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ScheduleStatus>> MonitoringScheduleStatus;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::MonitoringType>> MonitoringType;
-  std::optional<std::string> FailureReason;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastModifiedTime;
-  std::optional<::awsjson::sagemaker::MonitoringScheduleConfig> MonitoringScheduleConfig;
-  std::optional<std::string> EndpointName;
-  std::optional<std::vector<::awsjson::sagemaker::MonitoringAlertSummary>> MonitoringAlertSummaries;
-  std::optional<::awsjson::sagemaker::MonitoringExecutionSummary> LastMonitoringExecutionSummary;
-  std::optional<::awsjson::sagemaker::BatchTransformInput> BatchTransformInput;
+  std::optional<std::string> MonitoringScheduleArn{};
+  std::optional<std::string> MonitoringScheduleName{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ScheduleStatus>> MonitoringScheduleStatus{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::MonitoringType>> MonitoringType{};
+  std::optional<std::string> FailureReason{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
+  std::optional<::awsjson::sagemaker::MonitoringScheduleConfig> MonitoringScheduleConfig{};
+  std::optional<std::string> EndpointName{};
+  std::optional<std::vector<::awsjson::sagemaker::MonitoringAlertSummary>> MonitoringAlertSummaries{};
+  std::optional<::awsjson::sagemaker::MonitoringExecutionSummary> LastMonitoringExecutionSummary{};
+  std::optional<::awsjson::sagemaker::BatchTransformInput> BatchTransformInput{};
 
   friend bool operator==(ModelDashboardMonitoringSchedule const&,
                          ModelDashboardMonitoringSchedule const&) = default;

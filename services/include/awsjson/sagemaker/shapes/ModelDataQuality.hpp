@@ -13,8 +13,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModelDataQuality {
-  std::optional<::awsjson::sagemaker::MetricsSource> Statistics;
-  std::optional<::awsjson::sagemaker::MetricsSource> Constraints;
+  std::optional<::awsjson::sagemaker::MetricsSource> Statistics{};
+  std::optional<::awsjson::sagemaker::MetricsSource> Constraints{};
 
   friend bool operator==(ModelDataQuality const&, ModelDataQuality const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModelDataSource {
-  std::optional<::awsjson::sagemaker::S3ModelDataSource> S3DataSource;
+  std::optional<::awsjson::sagemaker::S3ModelDataSource> S3DataSource{};
 
   friend bool operator==(ModelDataSource const&, ModelDataSource const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModelDeployConfig {
-  std::optional<bool> AutoGenerateEndpointName;
-  std::optional<std::string> EndpointName;
+  std::optional<bool> AutoGenerateEndpointName{};
+  std::optional<std::string> EndpointName{};
 
   friend bool operator==(ModelDeployConfig const&, ModelDeployConfig const&) = default;
 };

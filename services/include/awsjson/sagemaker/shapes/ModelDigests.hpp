@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModelDigests {
-  std::optional<std::string> ArtifactDigest;
+  std::optional<std::string> ArtifactDigest{};
 
   friend bool operator==(ModelDigests const&, ModelDigests const&) = default;
 };

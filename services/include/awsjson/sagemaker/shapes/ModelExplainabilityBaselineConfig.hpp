@@ -14,8 +14,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModelExplainabilityBaselineConfig {
-  std::optional<std::string> BaseliningJobName;
-  std::optional<::awsjson::sagemaker::MonitoringConstraintsResource> ConstraintsResource;
+  std::optional<std::string> BaseliningJobName{};
+  std::optional<::awsjson::sagemaker::MonitoringConstraintsResource> ConstraintsResource{};
 
   friend bool operator==(ModelExplainabilityBaselineConfig const&,
                          ModelExplainabilityBaselineConfig const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModelExplainabilityJobInput {
-  std::optional<::awsjson::sagemaker::EndpointInput> EndpointInput;
-  std::optional<::awsjson::sagemaker::BatchTransformInput> BatchTransformInput;
+  std::optional<::awsjson::sagemaker::EndpointInput> EndpointInput{};
+  std::optional<::awsjson::sagemaker::BatchTransformInput> BatchTransformInput{};
 
   friend bool operator==(ModelExplainabilityJobInput const&,
                          ModelExplainabilityJobInput const&) = default;

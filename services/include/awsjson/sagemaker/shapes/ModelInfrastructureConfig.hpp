@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModelInfrastructureConfig {
-  awsjson::open_enum<::awsjson::sagemaker::ModelInfrastructureType> InfrastructureType;
-  ::awsjson::sagemaker::RealTimeInferenceConfig RealTimeInferenceConfig;
+  awsjson::open_enum<::awsjson::sagemaker::ModelInfrastructureType> InfrastructureType{};
+  ::awsjson::sagemaker::RealTimeInferenceConfig RealTimeInferenceConfig{};
 
   friend bool operator==(ModelInfrastructureConfig const&,
                          ModelInfrastructureConfig const&) = default;

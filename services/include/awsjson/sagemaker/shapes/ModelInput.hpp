@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModelInput {
-  std::string DataInputConfig;
+  std::string DataInputConfig{};
 
   friend bool operator==(ModelInput const&, ModelInput const&) = default;
 };

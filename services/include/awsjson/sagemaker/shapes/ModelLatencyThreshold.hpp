@@ -13,8 +13,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModelLatencyThreshold {
-  std::optional<std::string> Percentile;
-  std::optional<std::int32_t> ValueInMilliseconds;
+  std::optional<std::string> Percentile{};
+  std::optional<std::int32_t> ValueInMilliseconds{};
 
   friend bool operator==(ModelLatencyThreshold const&, ModelLatencyThreshold const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModelLifeCycle {
-  std::string Stage;
-  std::string StageStatus;
-  std::optional<std::string> StageDescription;
+  std::string Stage{};
+  std::string StageStatus{};
+  std::optional<std::string> StageDescription{};
 
   friend bool operator==(ModelLifeCycle const&, ModelLifeCycle const&) = default;
 };

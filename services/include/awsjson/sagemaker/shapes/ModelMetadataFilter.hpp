@@ -14,8 +14,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModelMetadataFilter {
-  awsjson::open_enum<::awsjson::sagemaker::ModelMetadataFilterType> Name;
-  std::string Value;
+  awsjson::open_enum<::awsjson::sagemaker::ModelMetadataFilterType> Name{};
+  std::string Value{};
 
   friend bool operator==(ModelMetadataFilter const&, ModelMetadataFilter const&) = default;
 };

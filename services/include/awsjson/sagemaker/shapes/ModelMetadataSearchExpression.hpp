@@ -14,7 +14,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModelMetadataSearchExpression {
-  std::optional<std::vector<::awsjson::sagemaker::ModelMetadataFilter>> Filters;
+  std::optional<std::vector<::awsjson::sagemaker::ModelMetadataFilter>> Filters{};
 
   friend bool operator==(ModelMetadataSearchExpression const&,
                          ModelMetadataSearchExpression const&) = default;

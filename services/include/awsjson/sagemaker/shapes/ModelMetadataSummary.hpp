@@ -12,11 +12,11 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModelMetadataSummary {
-  std::string Domain;
-  std::string Framework;
-  std::string Task;
-  std::string Model;
-  std::string FrameworkVersion;
+  std::string Domain{};
+  std::string Framework{};
+  std::string Task{};
+  std::string Model{};
+  std::string FrameworkVersion{};
 
   friend bool operator==(ModelMetadataSummary const&, ModelMetadataSummary const&) = default;
 };

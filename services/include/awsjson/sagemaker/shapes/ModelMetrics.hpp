@@ -16,10 +16,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModelMetrics {
-  std::optional<::awsjson::sagemaker::ModelQuality> ModelQuality;
-  std::optional<::awsjson::sagemaker::ModelDataQuality> ModelDataQuality;
-  std::optional<::awsjson::sagemaker::Bias> Bias;
-  std::optional<::awsjson::sagemaker::Explainability> Explainability;
+  std::optional<::awsjson::sagemaker::ModelQuality> ModelQuality{};
+  std::optional<::awsjson::sagemaker::ModelDataQuality> ModelDataQuality{};
+  std::optional<::awsjson::sagemaker::Bias> Bias{};
+  std::optional<::awsjson::sagemaker::Explainability> Explainability{};
 
   friend bool operator==(ModelMetrics const&, ModelMetrics const&) = default;
 };

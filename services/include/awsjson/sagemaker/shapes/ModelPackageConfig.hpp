@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModelPackageConfig {
-  std::string ModelPackageGroupArn;
-  std::optional<std::string> SourceModelPackageArn;
+  std::string ModelPackageGroupArn{};
+  std::optional<std::string> SourceModelPackageArn{};
 
   friend bool operator==(ModelPackageConfig const&, ModelPackageConfig const&) = default;
 };

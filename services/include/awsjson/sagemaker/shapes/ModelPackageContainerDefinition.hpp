@@ -20,22 +20,22 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModelPackageContainerDefinition {
-  std::optional<std::string> ContainerHostname;
-  std::optional<std::string> Image;
-  std::optional<std::string> ImageDigest;
-  std::optional<std::string> ModelDataUrl;
-  std::optional<::awsjson::sagemaker::ModelDataSource> ModelDataSource;
-  std::optional<std::string> ProductId;
-  std::optional<std::map<std::string, std::string>> Environment;
-  std::optional<::awsjson::sagemaker::ModelInput> ModelInput;
-  std::optional<std::string> Framework;
-  std::optional<std::string> FrameworkVersion;
-  std::optional<std::string> NearestModelName;
-  std::optional<std::vector<::awsjson::sagemaker::AdditionalModelDataSource>> AdditionalModelDataSources;
-  std::optional<::awsjson::sagemaker::AdditionalS3DataSource> AdditionalS3DataSource;
-  std::optional<std::string> ModelDataETag;
-  std::optional<bool> IsCheckpoint;
-  std::optional<::awsjson::sagemaker::BaseModel> BaseModel;
+  std::optional<std::string> ContainerHostname{};
+  std::optional<std::string> Image{};
+  std::optional<std::string> ImageDigest{};
+  std::optional<std::string> ModelDataUrl{};
+  std::optional<::awsjson::sagemaker::ModelDataSource> ModelDataSource{};
+  std::optional<std::string> ProductId{};
+  std::optional<std::map<std::string, std::string>> Environment{};
+  std::optional<::awsjson::sagemaker::ModelInput> ModelInput{};
+  std::optional<std::string> Framework{};
+  std::optional<std::string> FrameworkVersion{};
+  std::optional<std::string> NearestModelName{};
+  std::optional<std::vector<::awsjson::sagemaker::AdditionalModelDataSource>> AdditionalModelDataSources{};
+  std::optional<::awsjson::sagemaker::AdditionalS3DataSource> AdditionalS3DataSource{};
+  std::optional<std::string> ModelDataETag{};
+  std::optional<bool> IsCheckpoint{};
+  std::optional<::awsjson::sagemaker::BaseModel> BaseModel{};
 
   friend bool operator==(ModelPackageContainerDefinition const&,
                          ModelPackageContainerDefinition const&) = default;

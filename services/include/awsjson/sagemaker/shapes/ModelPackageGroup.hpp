@@ -17,13 +17,13 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModelPackageGroup {
-  std::optional<std::string> ModelPackageGroupName;
-  std::optional<std::string> ModelPackageGroupArn;
-  std::optional<std::string> ModelPackageGroupDescription;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<::awsjson::sagemaker::UserContext> CreatedBy;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ModelPackageGroupStatus>> ModelPackageGroupStatus;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
+  std::optional<std::string> ModelPackageGroupName{};
+  std::optional<std::string> ModelPackageGroupArn{};
+  std::optional<std::string> ModelPackageGroupDescription{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<::awsjson::sagemaker::UserContext> CreatedBy{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ModelPackageGroupStatus>> ModelPackageGroupStatus{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
 
   friend bool operator==(ModelPackageGroup const&, ModelPackageGroup const&) = default;
 };

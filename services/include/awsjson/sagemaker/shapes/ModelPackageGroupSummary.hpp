@@ -15,12 +15,12 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModelPackageGroupSummary {
-  std::string ModelPackageGroupName;
-  std::string ModelPackageGroupArn;
-  std::optional<std::string> ModelPackageGroupDescription;
-  awsjson::timestamp CreationTime;
-  awsjson::open_enum<::awsjson::sagemaker::ModelPackageGroupStatus> ModelPackageGroupStatus;
-  std::optional<::awsjson::sagemaker::ManagedConfiguration> ManagedConfiguration;
+  std::string ModelPackageGroupName{};
+  std::string ModelPackageGroupArn{};
+  std::optional<std::string> ModelPackageGroupDescription{};
+  awsjson::timestamp CreationTime{};
+  awsjson::open_enum<::awsjson::sagemaker::ModelPackageGroupStatus> ModelPackageGroupStatus{};
+  std::optional<::awsjson::sagemaker::ManagedConfiguration> ManagedConfiguration{};
 
   friend bool operator==(ModelPackageGroupSummary const&,
                          ModelPackageGroupSummary const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModelPackageModelCard {
-  std::optional<std::string> ModelCardContent;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ModelCardStatus>> ModelCardStatus;
+  std::optional<std::string> ModelCardContent{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ModelCardStatus>> ModelCardStatus{};
 
   friend bool operator==(ModelPackageModelCard const&, ModelPackageModelCard const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModelPackageSecurityConfig {
-  std::string KmsKeyId;
+  std::string KmsKeyId{};
 
   friend bool operator==(ModelPackageSecurityConfig const&,
                          ModelPackageSecurityConfig const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModelPackageStatusDetails {
-  std::vector<::awsjson::sagemaker::ModelPackageStatusItem> ValidationStatuses;
-  std::optional<std::vector<::awsjson::sagemaker::ModelPackageStatusItem>> ImageScanStatuses;
+  std::vector<::awsjson::sagemaker::ModelPackageStatusItem> ValidationStatuses{};
+  std::optional<std::vector<::awsjson::sagemaker::ModelPackageStatusItem>> ImageScanStatuses{};
 
   friend bool operator==(ModelPackageStatusDetails const&,
                          ModelPackageStatusDetails const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModelPackageStatusItem {
-  std::string Name;
-  awsjson::open_enum<::awsjson::sagemaker::DetailedModelPackageStatus> Status;
-  std::optional<std::string> FailureReason;
+  std::string Name{};
+  awsjson::open_enum<::awsjson::sagemaker::DetailedModelPackageStatus> Status{};
+  std::optional<std::string> FailureReason{};
 
   friend bool operator==(ModelPackageStatusItem const&, ModelPackageStatusItem const&) = default;
 };

@@ -18,16 +18,16 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModelPackageSummary {
-  std::optional<std::string> ModelPackageName;
-  std::optional<std::string> ModelPackageGroupName;
-  std::optional<std::int32_t> ModelPackageVersion;
-  std::string ModelPackageArn;
-  std::optional<std::string> ModelPackageDescription;
-  awsjson::timestamp CreationTime;
-  awsjson::open_enum<::awsjson::sagemaker::ModelPackageStatus> ModelPackageStatus;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ModelApprovalStatus>> ModelApprovalStatus;
-  std::optional<::awsjson::sagemaker::ModelLifeCycle> ModelLifeCycle;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ModelPackageRegistrationType>> ModelPackageRegistrationType;
+  std::optional<std::string> ModelPackageName{};
+  std::optional<std::string> ModelPackageGroupName{};
+  std::optional<std::int32_t> ModelPackageVersion{};
+  std::string ModelPackageArn{};
+  std::optional<std::string> ModelPackageDescription{};
+  awsjson::timestamp CreationTime{};
+  awsjson::open_enum<::awsjson::sagemaker::ModelPackageStatus> ModelPackageStatus{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ModelApprovalStatus>> ModelApprovalStatus{};
+  std::optional<::awsjson::sagemaker::ModelLifeCycle> ModelLifeCycle{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ModelPackageRegistrationType>> ModelPackageRegistrationType{};
 
   friend bool operator==(ModelPackageSummary const&, ModelPackageSummary const&) = default;
 };

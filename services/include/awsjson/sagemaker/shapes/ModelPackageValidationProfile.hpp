@@ -14,8 +14,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModelPackageValidationProfile {
-  std::string ProfileName;
-  ::awsjson::sagemaker::TransformJobDefinition TransformJobDefinition;
+  std::string ProfileName{};
+  ::awsjson::sagemaker::TransformJobDefinition TransformJobDefinition{};
 
   friend bool operator==(ModelPackageValidationProfile const&,
                          ModelPackageValidationProfile const&) = default;

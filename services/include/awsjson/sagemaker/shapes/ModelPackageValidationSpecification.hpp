@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModelPackageValidationSpecification {
-  std::string ValidationRole;
-  std::vector<::awsjson::sagemaker::ModelPackageValidationProfile> ValidationProfiles;
+  std::string ValidationRole{};
+  std::vector<::awsjson::sagemaker::ModelPackageValidationProfile> ValidationProfiles{};
 
   friend bool operator==(ModelPackageValidationSpecification const&,
                          ModelPackageValidationSpecification const&) = default;

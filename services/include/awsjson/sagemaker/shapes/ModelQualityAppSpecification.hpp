@@ -16,13 +16,13 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModelQualityAppSpecification {
-  std::string ImageUri;
-  std::optional<std::vector<std::string>> ContainerEntrypoint;
-  std::optional<std::vector<std::string>> ContainerArguments;
-  std::optional<std::string> RecordPreprocessorSourceUri;
-  std::optional<std::string> PostAnalyticsProcessorSourceUri;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::MonitoringProblemType>> ProblemType;
-  std::optional<std::map<std::string, std::string>> Environment;
+  std::string ImageUri{};
+  std::optional<std::vector<std::string>> ContainerEntrypoint{};
+  std::optional<std::vector<std::string>> ContainerArguments{};
+  std::optional<std::string> RecordPreprocessorSourceUri{};
+  std::optional<std::string> PostAnalyticsProcessorSourceUri{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::MonitoringProblemType>> ProblemType{};
+  std::optional<std::map<std::string, std::string>> Environment{};
 
   friend bool operator==(ModelQualityAppSpecification const&,
                          ModelQualityAppSpecification const&) = default;

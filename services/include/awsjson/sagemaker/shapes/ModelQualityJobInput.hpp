@@ -15,9 +15,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModelQualityJobInput {
-  std::optional<::awsjson::sagemaker::EndpointInput> EndpointInput;
-  std::optional<::awsjson::sagemaker::BatchTransformInput> BatchTransformInput;
-  ::awsjson::sagemaker::MonitoringGroundTruthS3Input GroundTruthS3Input;
+  std::optional<::awsjson::sagemaker::EndpointInput> EndpointInput{};
+  std::optional<::awsjson::sagemaker::BatchTransformInput> BatchTransformInput{};
+  ::awsjson::sagemaker::MonitoringGroundTruthS3Input GroundTruthS3Input{};
 
   friend bool operator==(ModelQualityJobInput const&, ModelQualityJobInput const&) = default;
 };

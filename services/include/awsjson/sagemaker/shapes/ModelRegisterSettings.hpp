@@ -14,8 +14,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModelRegisterSettings {
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::FeatureStatus>> Status;
-  std::optional<std::string> CrossAccountModelRegisterRoleArn;
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::FeatureStatus>> Status{};
+  std::optional<std::string> CrossAccountModelRegisterRoleArn{};
 
   friend bool operator==(ModelRegisterSettings const&, ModelRegisterSettings const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModelSpeculativeDecodingConfig {
-  awsjson::open_enum<::awsjson::sagemaker::ModelSpeculativeDecodingTechnique> Technique;
-  std::optional<::awsjson::sagemaker::ModelSpeculativeDecodingTrainingDataSource> TrainingDataSource;
+  awsjson::open_enum<::awsjson::sagemaker::ModelSpeculativeDecodingTechnique> Technique{};
+  std::optional<::awsjson::sagemaker::ModelSpeculativeDecodingTrainingDataSource> TrainingDataSource{};
 
   friend bool operator==(ModelSpeculativeDecodingConfig const&,
                          ModelSpeculativeDecodingConfig const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModelSpeculativeDecodingTrainingDataSource {
-  std::string S3Uri;
-  awsjson::open_enum<::awsjson::sagemaker::ModelSpeculativeDecodingS3DataType> S3DataType;
+  std::string S3Uri{};
+  awsjson::open_enum<::awsjson::sagemaker::ModelSpeculativeDecodingS3DataType> S3DataType{};
 
   friend bool operator==(ModelSpeculativeDecodingTrainingDataSource const&,
                          ModelSpeculativeDecodingTrainingDataSource const&) = default;

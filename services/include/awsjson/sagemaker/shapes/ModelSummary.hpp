@@ -12,9 +12,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModelSummary {
-  std::string ModelName;
-  std::string ModelArn;
-  awsjson::timestamp CreationTime;
+  std::string ModelName{};
+  std::string ModelArn{};
+  awsjson::timestamp CreationTime{};
 
   friend bool operator==(ModelSummary const&, ModelSummary const&) = default;
 };

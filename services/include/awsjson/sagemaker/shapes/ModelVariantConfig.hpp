@@ -14,9 +14,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModelVariantConfig {
-  std::string ModelName;
-  std::string VariantName;
-  ::awsjson::sagemaker::ModelInfrastructureConfig InfrastructureConfig;
+  std::string ModelName{};
+  std::string VariantName{};
+  ::awsjson::sagemaker::ModelInfrastructureConfig InfrastructureConfig{};
 
   friend bool operator==(ModelVariantConfig const&, ModelVariantConfig const&) = default;
 };

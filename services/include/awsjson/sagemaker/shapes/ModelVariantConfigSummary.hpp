@@ -15,10 +15,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModelVariantConfigSummary {
-  std::string ModelName;
-  std::string VariantName;
-  ::awsjson::sagemaker::ModelInfrastructureConfig InfrastructureConfig;
-  awsjson::open_enum<::awsjson::sagemaker::ModelVariantStatus> Status;
+  std::string ModelName{};
+  std::string VariantName{};
+  ::awsjson::sagemaker::ModelInfrastructureConfig InfrastructureConfig{};
+  awsjson::open_enum<::awsjson::sagemaker::ModelVariantStatus> Status{};
 
   friend bool operator==(ModelVariantConfigSummary const&,
                          ModelVariantConfigSummary const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MonitoringAlertActions {
-  std::optional<::awsjson::sagemaker::ModelDashboardIndicatorAction> ModelDashboardIndicator;
+  std::optional<::awsjson::sagemaker::ModelDashboardIndicatorAction> ModelDashboardIndicator{};
 
   friend bool operator==(MonitoringAlertActions const&, MonitoringAlertActions const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MonitoringAlertHistorySummary {
-  std::string MonitoringScheduleName;
-  std::string MonitoringAlertName;
-  awsjson::timestamp CreationTime;
-  awsjson::open_enum<::awsjson::sagemaker::MonitoringAlertStatus> AlertStatus;
+  std::string MonitoringScheduleName{};
+  std::string MonitoringAlertName{};
+  awsjson::timestamp CreationTime{};
+  awsjson::open_enum<::awsjson::sagemaker::MonitoringAlertStatus> AlertStatus{};
 
   friend bool operator==(MonitoringAlertHistorySummary const&,
                          MonitoringAlertHistorySummary const&) = default;

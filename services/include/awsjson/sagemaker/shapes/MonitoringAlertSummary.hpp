@@ -16,13 +16,13 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MonitoringAlertSummary {
-  std::string MonitoringAlertName;
-  awsjson::timestamp CreationTime;
-  awsjson::timestamp LastModifiedTime;
-  awsjson::open_enum<::awsjson::sagemaker::MonitoringAlertStatus> AlertStatus;
-  std::int32_t DatapointsToAlert;
-  std::int32_t EvaluationPeriod;
-  ::awsjson::sagemaker::MonitoringAlertActions Actions;
+  std::string MonitoringAlertName{};
+  awsjson::timestamp CreationTime{};
+  awsjson::timestamp LastModifiedTime{};
+  awsjson::open_enum<::awsjson::sagemaker::MonitoringAlertStatus> AlertStatus{};
+  std::int32_t DatapointsToAlert{};
+  std::int32_t EvaluationPeriod{};
+  ::awsjson::sagemaker::MonitoringAlertActions Actions{};
 
   friend bool operator==(MonitoringAlertSummary const&, MonitoringAlertSummary const&) = default;
 };

@@ -13,11 +13,11 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MonitoringAppSpecification {
-  std::string ImageUri;
-  std::optional<std::vector<std::string>> ContainerEntrypoint;
-  std::optional<std::vector<std::string>> ContainerArguments;
-  std::optional<std::string> RecordPreprocessorSourceUri;
-  std::optional<std::string> PostAnalyticsProcessorSourceUri;
+  std::string ImageUri{};
+  std::optional<std::vector<std::string>> ContainerEntrypoint{};
+  std::optional<std::vector<std::string>> ContainerArguments{};
+  std::optional<std::string> RecordPreprocessorSourceUri{};
+  std::optional<std::string> PostAnalyticsProcessorSourceUri{};
 
   friend bool operator==(MonitoringAppSpecification const&,
                          MonitoringAppSpecification const&) = default;

@@ -13,10 +13,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MonitoringClusterConfig {
-  std::int32_t InstanceCount;
-  std::string InstanceType;
-  std::int32_t VolumeSizeInGB;
-  std::optional<std::string> VolumeKmsKeyId;
+  std::int32_t InstanceCount{};
+  std::string InstanceType{};
+  std::int32_t VolumeSizeInGB{};
+  std::optional<std::string> VolumeKmsKeyId{};
 
   friend bool operator==(MonitoringClusterConfig const&, MonitoringClusterConfig const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MonitoringConstraintsResource {
-  std::optional<std::string> S3Uri;
+  std::optional<std::string> S3Uri{};
 
   friend bool operator==(MonitoringConstraintsResource const&,
                          MonitoringConstraintsResource const&) = default;

@@ -11,7 +11,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MonitoringCsvDatasetFormat {
-  std::optional<bool> Header;
+  std::optional<bool> Header{};
 
   friend bool operator==(MonitoringCsvDatasetFormat const&,
                          MonitoringCsvDatasetFormat const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MonitoringDatasetFormat {
-  std::optional<::awsjson::sagemaker::MonitoringCsvDatasetFormat> Csv;
-  std::optional<::awsjson::sagemaker::MonitoringJsonDatasetFormat> Json;
-  std::optional<::awsjson::sagemaker::MonitoringParquetDatasetFormat> Parquet;
+  std::optional<::awsjson::sagemaker::MonitoringCsvDatasetFormat> Csv{};
+  std::optional<::awsjson::sagemaker::MonitoringJsonDatasetFormat> Json{};
+  std::optional<::awsjson::sagemaker::MonitoringParquetDatasetFormat> Parquet{};
 
   friend bool operator==(MonitoringDatasetFormat const&, MonitoringDatasetFormat const&) = default;
 };

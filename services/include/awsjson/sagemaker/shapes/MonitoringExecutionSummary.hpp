@@ -15,16 +15,16 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MonitoringExecutionSummary {
-  std::string MonitoringScheduleName;
-  awsjson::timestamp ScheduledTime;
-  awsjson::timestamp CreationTime;
-  awsjson::timestamp LastModifiedTime;
-  awsjson::open_enum<::awsjson::sagemaker::ExecutionStatus> MonitoringExecutionStatus;
-  std::optional<std::string> ProcessingJobArn;
-  std::optional<std::string> EndpointName;
-  std::optional<std::string> FailureReason;
-  std::optional<std::string> MonitoringJobDefinitionName;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::MonitoringType>> MonitoringType;
+  std::string MonitoringScheduleName{};
+  awsjson::timestamp ScheduledTime{};
+  awsjson::timestamp CreationTime{};
+  awsjson::timestamp LastModifiedTime{};
+  awsjson::open_enum<::awsjson::sagemaker::ExecutionStatus> MonitoringExecutionStatus{};
+  std::optional<std::string> ProcessingJobArn{};
+  std::optional<std::string> EndpointName{};
+  std::optional<std::string> FailureReason{};
+  std::optional<std::string> MonitoringJobDefinitionName{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::MonitoringType>> MonitoringType{};
 
   friend bool operator==(MonitoringExecutionSummary const&,
                          MonitoringExecutionSummary const&) = default;

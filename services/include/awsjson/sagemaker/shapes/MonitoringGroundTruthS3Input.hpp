@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MonitoringGroundTruthS3Input {
-  std::optional<std::string> S3Uri;
+  std::optional<std::string> S3Uri{};
 
   friend bool operator==(MonitoringGroundTruthS3Input const&,
                          MonitoringGroundTruthS3Input const&) = default;

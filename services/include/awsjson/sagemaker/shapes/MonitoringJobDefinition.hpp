@@ -22,15 +22,15 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MonitoringJobDefinition {
-  std::optional<::awsjson::sagemaker::MonitoringBaselineConfig> BaselineConfig;
-  std::vector<::awsjson::sagemaker::MonitoringInput> MonitoringInputs;
-  ::awsjson::sagemaker::MonitoringOutputConfig MonitoringOutputConfig;
-  ::awsjson::sagemaker::MonitoringResources MonitoringResources;
-  ::awsjson::sagemaker::MonitoringAppSpecification MonitoringAppSpecification;
-  std::optional<::awsjson::sagemaker::MonitoringStoppingCondition> StoppingCondition;
-  std::optional<std::map<std::string, std::string>> Environment;
-  std::optional<::awsjson::sagemaker::NetworkConfig> NetworkConfig;
-  std::string RoleArn;
+  std::optional<::awsjson::sagemaker::MonitoringBaselineConfig> BaselineConfig{};
+  std::vector<::awsjson::sagemaker::MonitoringInput> MonitoringInputs{};
+  ::awsjson::sagemaker::MonitoringOutputConfig MonitoringOutputConfig{};
+  ::awsjson::sagemaker::MonitoringResources MonitoringResources{};
+  ::awsjson::sagemaker::MonitoringAppSpecification MonitoringAppSpecification{};
+  std::optional<::awsjson::sagemaker::MonitoringStoppingCondition> StoppingCondition{};
+  std::optional<std::map<std::string, std::string>> Environment{};
+  std::optional<::awsjson::sagemaker::NetworkConfig> NetworkConfig{};
+  std::string RoleArn{};
 
   friend bool operator==(MonitoringJobDefinition const&, MonitoringJobDefinition const&) = default;
 };

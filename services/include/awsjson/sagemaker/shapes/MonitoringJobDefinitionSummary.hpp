@@ -12,10 +12,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MonitoringJobDefinitionSummary {
-  std::string MonitoringJobDefinitionName;
-  std::string MonitoringJobDefinitionArn;
-  awsjson::timestamp CreationTime;
-  std::string EndpointName;
+  std::string MonitoringJobDefinitionName{};
+  std::string MonitoringJobDefinitionArn{};
+  awsjson::timestamp CreationTime{};
+  std::string EndpointName{};
 
   friend bool operator==(MonitoringJobDefinitionSummary const&,
                          MonitoringJobDefinitionSummary const&) = default;

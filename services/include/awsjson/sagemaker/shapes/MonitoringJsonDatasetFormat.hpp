@@ -11,7 +11,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MonitoringJsonDatasetFormat {
-  std::optional<bool> Line;
+  std::optional<bool> Line{};
 
   friend bool operator==(MonitoringJsonDatasetFormat const&,
                          MonitoringJsonDatasetFormat const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MonitoringNetworkConfig {
-  std::optional<bool> EnableInterContainerTrafficEncryption;
-  std::optional<bool> EnableNetworkIsolation;
-  std::optional<::awsjson::sagemaker::VpcConfig> VpcConfig;
+  std::optional<bool> EnableInterContainerTrafficEncryption{};
+  std::optional<bool> EnableNetworkIsolation{};
+  std::optional<::awsjson::sagemaker::VpcConfig> VpcConfig{};
 
   friend bool operator==(MonitoringNetworkConfig const&, MonitoringNetworkConfig const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MonitoringOutput {
-  ::awsjson::sagemaker::MonitoringS3Output S3Output;
+  ::awsjson::sagemaker::MonitoringS3Output S3Output{};
 
   friend bool operator==(MonitoringOutput const&, MonitoringOutput const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MonitoringOutputConfig {
-  std::vector<::awsjson::sagemaker::MonitoringOutput> MonitoringOutputs;
-  std::optional<std::string> KmsKeyId;
+  std::vector<::awsjson::sagemaker::MonitoringOutput> MonitoringOutputs{};
+  std::optional<std::string> KmsKeyId{};
 
   friend bool operator==(MonitoringOutputConfig const&, MonitoringOutputConfig const&) = default;
 };

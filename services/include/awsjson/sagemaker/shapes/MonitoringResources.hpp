@@ -13,7 +13,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MonitoringResources {
-  ::awsjson::sagemaker::MonitoringClusterConfig ClusterConfig;
+  ::awsjson::sagemaker::MonitoringClusterConfig ClusterConfig{};
 
   friend bool operator==(MonitoringResources const&, MonitoringResources const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MonitoringS3Output {
-  std::string S3Uri;
-  std::string LocalPath;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ProcessingS3UploadMode>> S3UploadMode;
+  std::string S3Uri{};
+  std::string LocalPath{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ProcessingS3UploadMode>> S3UploadMode{};
 
   friend bool operator==(MonitoringS3Output const&, MonitoringS3Output const&) = default;
 };

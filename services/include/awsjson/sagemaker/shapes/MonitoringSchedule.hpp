@@ -19,17 +19,17 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MonitoringSchedule {
-  std::optional<std::string> MonitoringScheduleArn;
-  std::optional<std::string> MonitoringScheduleName;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ScheduleStatus>> MonitoringScheduleStatus;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::MonitoringType>> MonitoringType;
-  std::optional<std::string> FailureReason;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastModifiedTime;
-  std::optional<::awsjson::sagemaker::MonitoringScheduleConfig> MonitoringScheduleConfig;
-  std::optional<std::string> EndpointName;
-  std::optional<::awsjson::sagemaker::MonitoringExecutionSummary> LastMonitoringExecutionSummary;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
+  std::optional<std::string> MonitoringScheduleArn{};
+  std::optional<std::string> MonitoringScheduleName{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ScheduleStatus>> MonitoringScheduleStatus{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::MonitoringType>> MonitoringType{};
+  std::optional<std::string> FailureReason{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
+  std::optional<::awsjson::sagemaker::MonitoringScheduleConfig> MonitoringScheduleConfig{};
+  std::optional<std::string> EndpointName{};
+  std::optional<::awsjson::sagemaker::MonitoringExecutionSummary> LastMonitoringExecutionSummary{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
 
   friend bool operator==(MonitoringSchedule const&, MonitoringSchedule const&) = default;
 };

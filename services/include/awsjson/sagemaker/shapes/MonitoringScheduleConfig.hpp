@@ -16,10 +16,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MonitoringScheduleConfig {
-  std::optional<::awsjson::sagemaker::ScheduleConfig> ScheduleConfig;
-  std::optional<::awsjson::sagemaker::MonitoringJobDefinition> MonitoringJobDefinition;
-  std::optional<std::string> MonitoringJobDefinitionName;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::MonitoringType>> MonitoringType;
+  std::optional<::awsjson::sagemaker::ScheduleConfig> ScheduleConfig{};
+  std::optional<::awsjson::sagemaker::MonitoringJobDefinition> MonitoringJobDefinition{};
+  std::optional<std::string> MonitoringJobDefinitionName{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::MonitoringType>> MonitoringType{};
 
   friend bool operator==(MonitoringScheduleConfig const&,
                          MonitoringScheduleConfig const&) = default;

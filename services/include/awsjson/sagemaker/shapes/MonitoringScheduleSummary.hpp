@@ -15,14 +15,14 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MonitoringScheduleSummary {
-  std::string MonitoringScheduleName;
-  std::string MonitoringScheduleArn;
-  awsjson::timestamp CreationTime;
-  awsjson::timestamp LastModifiedTime;
-  awsjson::open_enum<::awsjson::sagemaker::ScheduleStatus> MonitoringScheduleStatus;
-  std::optional<std::string> EndpointName;
-  std::optional<std::string> MonitoringJobDefinitionName;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::MonitoringType>> MonitoringType;
+  std::string MonitoringScheduleName{};
+  std::string MonitoringScheduleArn{};
+  awsjson::timestamp CreationTime{};
+  awsjson::timestamp LastModifiedTime{};
+  awsjson::open_enum<::awsjson::sagemaker::ScheduleStatus> MonitoringScheduleStatus{};
+  std::optional<std::string> EndpointName{};
+  std::optional<std::string> MonitoringJobDefinitionName{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::MonitoringType>> MonitoringType{};
 
   friend bool operator==(MonitoringScheduleSummary const&,
                          MonitoringScheduleSummary const&) = default;

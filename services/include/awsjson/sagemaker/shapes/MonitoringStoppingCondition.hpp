@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MonitoringStoppingCondition {
-  std::int32_t MaxRuntimeInSeconds;
+  std::int32_t MaxRuntimeInSeconds{};
 
   friend bool operator==(MonitoringStoppingCondition const&,
                          MonitoringStoppingCondition const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MultiModelConfig {
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ModelCacheSetting>> ModelCacheSetting;
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ModelCacheSetting>> ModelCacheSetting{};
 
   friend bool operator==(MultiModelConfig const&, MultiModelConfig const&) = default;
 };

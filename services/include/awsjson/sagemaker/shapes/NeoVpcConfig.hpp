@@ -13,8 +13,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NeoVpcConfig {
-  std::vector<std::string> SecurityGroupIds;
-  std::vector<std::string> Subnets;
+  std::vector<std::string> SecurityGroupIds{};
+  std::vector<std::string> Subnets{};
 
   friend bool operator==(NeoVpcConfig const&, NeoVpcConfig const&) = default;
 };

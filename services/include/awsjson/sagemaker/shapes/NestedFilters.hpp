@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NestedFilters {
-  std::string NestedPropertyName;
-  std::vector<::awsjson::sagemaker::Filter> Filters;
+  std::string NestedPropertyName{};
+  std::vector<::awsjson::sagemaker::Filter> Filters{};
 
   friend bool operator==(NestedFilters const&, NestedFilters const&) = default;
 };

@@ -15,11 +15,11 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NodeAdditionResult {
-  std::string NodeLogicalId;
-  std::string InstanceGroupName;
-  awsjson::open_enum<::awsjson::sagemaker::ClusterInstanceStatus> Status;
-  std::optional<std::vector<std::string>> AvailabilityZones;
-  std::optional<std::vector<std::string>> InstanceTypes;
+  std::string NodeLogicalId{};
+  std::string InstanceGroupName{};
+  awsjson::open_enum<::awsjson::sagemaker::ClusterInstanceStatus> Status{};
+  std::optional<std::vector<std::string>> AvailabilityZones{};
+  std::optional<std::vector<std::string>> InstanceTypes{};
 
   friend bool operator==(NodeAdditionResult const&, NodeAdditionResult const&) = default;
 };

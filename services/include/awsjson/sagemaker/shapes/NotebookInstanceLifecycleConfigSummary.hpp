@@ -12,10 +12,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NotebookInstanceLifecycleConfigSummary {
-  std::string NotebookInstanceLifecycleConfigName;
-  std::string NotebookInstanceLifecycleConfigArn;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastModifiedTime;
+  std::string NotebookInstanceLifecycleConfigName{};
+  std::string NotebookInstanceLifecycleConfigArn{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
 
   friend bool operator==(NotebookInstanceLifecycleConfigSummary const&,
                          NotebookInstanceLifecycleConfigSummary const&) = default;

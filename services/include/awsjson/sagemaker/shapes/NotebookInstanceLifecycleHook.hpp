@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NotebookInstanceLifecycleHook {
-  std::optional<std::string> Content;
+  std::optional<std::string> Content{};
 
   friend bool operator==(NotebookInstanceLifecycleHook const&,
                          NotebookInstanceLifecycleHook const&) = default;

@@ -15,16 +15,16 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NotebookInstanceSummary {
-  std::string NotebookInstanceName;
-  std::string NotebookInstanceArn;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::NotebookInstanceStatus>> NotebookInstanceStatus;
-  std::optional<std::string> Url;
-  std::optional<std::string> InstanceType;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastModifiedTime;
-  std::optional<std::string> NotebookInstanceLifecycleConfigName;
-  std::optional<std::string> DefaultCodeRepository;
-  std::optional<std::vector<std::string>> AdditionalCodeRepositories;
+  std::string NotebookInstanceName{};
+  std::string NotebookInstanceArn{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::NotebookInstanceStatus>> NotebookInstanceStatus{};
+  std::optional<std::string> Url{};
+  std::optional<std::string> InstanceType{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
+  std::optional<std::string> NotebookInstanceLifecycleConfigName{};
+  std::optional<std::string> DefaultCodeRepository{};
+  std::optional<std::vector<std::string>> AdditionalCodeRepositories{};
 
   friend bool operator==(NotebookInstanceSummary const&, NotebookInstanceSummary const&) = default;
 };

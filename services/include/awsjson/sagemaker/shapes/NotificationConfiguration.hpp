@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NotificationConfiguration {
-  std::optional<std::string> NotificationTopicArn;
+  std::optional<std::string> NotificationTopicArn{};
 
   friend bool operator==(NotificationConfiguration const&,
                          NotificationConfiguration const&) = default;

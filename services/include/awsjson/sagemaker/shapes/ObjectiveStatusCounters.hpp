@@ -12,9 +12,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ObjectiveStatusCounters {
-  std::optional<std::int32_t> Succeeded;
-  std::optional<std::int32_t> Pending;
-  std::optional<std::int32_t> Failed;
+  std::optional<std::int32_t> Succeeded{};
+  std::optional<std::int32_t> Pending{};
+  std::optional<std::int32_t> Failed{};
 
   friend bool operator==(ObjectiveStatusCounters const&, ObjectiveStatusCounters const&) = default;
 };

@@ -16,10 +16,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OfflineStoreConfig {
-  ::awsjson::sagemaker::S3StorageConfig S3StorageConfig;
-  std::optional<bool> DisableGlueTableCreation;
-  std::optional<::awsjson::sagemaker::DataCatalogConfig> DataCatalogConfig;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::TableFormat>> TableFormat;
+  ::awsjson::sagemaker::S3StorageConfig S3StorageConfig{};
+  std::optional<bool> DisableGlueTableCreation{};
+  std::optional<::awsjson::sagemaker::DataCatalogConfig> DataCatalogConfig{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::TableFormat>> TableFormat{};
 
   friend bool operator==(OfflineStoreConfig const&, OfflineStoreConfig const&) = default;
 };

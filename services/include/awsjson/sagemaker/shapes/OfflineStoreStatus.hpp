@@ -14,8 +14,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OfflineStoreStatus {
-  awsjson::open_enum<::awsjson::sagemaker::OfflineStoreStatusValue> Status;
-  std::optional<std::string> BlockedReason;
+  awsjson::open_enum<::awsjson::sagemaker::OfflineStoreStatusValue> Status{};
+  std::optional<std::string> BlockedReason{};
 
   friend bool operator==(OfflineStoreStatus const&, OfflineStoreStatus const&) = default;
 };

@@ -13,16 +13,16 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OidcConfig {
-  std::string ClientId;
-  std::string ClientSecret;
-  std::string Issuer;
-  std::string AuthorizationEndpoint;
-  std::string TokenEndpoint;
-  std::string UserInfoEndpoint;
-  std::string LogoutEndpoint;
-  std::string JwksUri;
-  std::optional<std::string> Scope;
-  std::optional<std::map<std::string, std::string>> AuthenticationRequestExtraParams;
+  std::string ClientId{};
+  std::string ClientSecret{};
+  std::string Issuer{};
+  std::string AuthorizationEndpoint{};
+  std::string TokenEndpoint{};
+  std::string UserInfoEndpoint{};
+  std::string LogoutEndpoint{};
+  std::string JwksUri{};
+  std::optional<std::string> Scope{};
+  std::optional<std::map<std::string, std::string>> AuthenticationRequestExtraParams{};
 
   friend bool operator==(OidcConfig const&, OidcConfig const&) = default;
 };

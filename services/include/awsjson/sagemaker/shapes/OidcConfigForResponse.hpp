@@ -13,15 +13,15 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OidcConfigForResponse {
-  std::optional<std::string> ClientId;
-  std::optional<std::string> Issuer;
-  std::optional<std::string> AuthorizationEndpoint;
-  std::optional<std::string> TokenEndpoint;
-  std::optional<std::string> UserInfoEndpoint;
-  std::optional<std::string> LogoutEndpoint;
-  std::optional<std::string> JwksUri;
-  std::optional<std::string> Scope;
-  std::optional<std::map<std::string, std::string>> AuthenticationRequestExtraParams;
+  std::optional<std::string> ClientId{};
+  std::optional<std::string> Issuer{};
+  std::optional<std::string> AuthorizationEndpoint{};
+  std::optional<std::string> TokenEndpoint{};
+  std::optional<std::string> UserInfoEndpoint{};
+  std::optional<std::string> LogoutEndpoint{};
+  std::optional<std::string> JwksUri{};
+  std::optional<std::string> Scope{};
+  std::optional<std::map<std::string, std::string>> AuthenticationRequestExtraParams{};
 
   friend bool operator==(OidcConfigForResponse const&, OidcConfigForResponse const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OidcMemberDefinition {
-  std::optional<std::vector<std::string>> Groups;
+  std::optional<std::vector<std::string>> Groups{};
 
   friend bool operator==(OidcMemberDefinition const&, OidcMemberDefinition const&) = default;
 };

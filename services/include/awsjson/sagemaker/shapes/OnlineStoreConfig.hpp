@@ -16,10 +16,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OnlineStoreConfig {
-  std::optional<::awsjson::sagemaker::OnlineStoreSecurityConfig> SecurityConfig;
-  std::optional<bool> EnableOnlineStore;
-  std::optional<::awsjson::sagemaker::TtlDuration> TtlDuration;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::StorageType>> StorageType;
+  std::optional<::awsjson::sagemaker::OnlineStoreSecurityConfig> SecurityConfig{};
+  std::optional<bool> EnableOnlineStore{};
+  std::optional<::awsjson::sagemaker::TtlDuration> TtlDuration{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::StorageType>> StorageType{};
 
   friend bool operator==(OnlineStoreConfig const&, OnlineStoreConfig const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OnlineStoreConfigUpdate {
-  std::optional<::awsjson::sagemaker::TtlDuration> TtlDuration;
+  std::optional<::awsjson::sagemaker::TtlDuration> TtlDuration{};
 
   friend bool operator==(OnlineStoreConfigUpdate const&, OnlineStoreConfigUpdate const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OnlineStoreSecurityConfig {
-  std::optional<std::string> KmsKeyId;
+  std::optional<std::string> KmsKeyId{};
 
   friend bool operator==(OnlineStoreSecurityConfig const&,
                          OnlineStoreSecurityConfig const&) = default;

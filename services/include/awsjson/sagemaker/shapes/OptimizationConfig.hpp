@@ -16,10 +16,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OptimizationConfig : awsjson::tagged_union {
-  std::optional<::awsjson::sagemaker::ModelQuantizationConfig> ModelQuantizationConfig;
-  std::optional<::awsjson::sagemaker::ModelCompilationConfig> ModelCompilationConfig;
-  std::optional<::awsjson::sagemaker::ModelShardingConfig> ModelShardingConfig;
-  std::optional<::awsjson::sagemaker::ModelSpeculativeDecodingConfig> ModelSpeculativeDecodingConfig;
+  std::optional<::awsjson::sagemaker::ModelQuantizationConfig> ModelQuantizationConfig{};
+  std::optional<::awsjson::sagemaker::ModelCompilationConfig> ModelCompilationConfig{};
+  std::optional<::awsjson::sagemaker::ModelShardingConfig> ModelShardingConfig{};
+  std::optional<::awsjson::sagemaker::ModelSpeculativeDecodingConfig> ModelSpeculativeDecodingConfig{};
 
   friend bool operator==(OptimizationConfig const&, OptimizationConfig const&) = default;
 };

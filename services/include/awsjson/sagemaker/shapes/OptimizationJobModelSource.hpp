@@ -14,8 +14,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OptimizationJobModelSource {
-  std::optional<::awsjson::sagemaker::OptimizationJobModelSourceS3> S3;
-  std::optional<::awsjson::sagemaker::OptimizationSageMakerModel> SageMakerModel;
+  std::optional<::awsjson::sagemaker::OptimizationJobModelSourceS3> S3{};
+  std::optional<::awsjson::sagemaker::OptimizationSageMakerModel> SageMakerModel{};
 
   friend bool operator==(OptimizationJobModelSource const&,
                          OptimizationJobModelSource const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OptimizationJobModelSourceS3 {
-  std::optional<std::string> S3Uri;
-  std::optional<::awsjson::sagemaker::OptimizationModelAccessConfig> ModelAccessConfig;
+  std::optional<std::string> S3Uri{};
+  std::optional<::awsjson::sagemaker::OptimizationModelAccessConfig> ModelAccessConfig{};
 
   friend bool operator==(OptimizationJobModelSourceS3 const&,
                          OptimizationJobModelSourceS3 const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OptimizationJobOutputConfig {
-  std::optional<std::string> KmsKeyId;
-  std::string S3OutputLocation;
-  std::optional<::awsjson::sagemaker::OptimizationSageMakerModel> SageMakerModel;
+  std::optional<std::string> KmsKeyId{};
+  std::string S3OutputLocation{};
+  std::optional<::awsjson::sagemaker::OptimizationSageMakerModel> SageMakerModel{};
 
   friend bool operator==(OptimizationJobOutputConfig const&,
                          OptimizationJobOutputConfig const&) = default;

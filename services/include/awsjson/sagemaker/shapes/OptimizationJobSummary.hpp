@@ -17,16 +17,16 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OptimizationJobSummary {
-  std::string OptimizationJobName;
-  std::string OptimizationJobArn;
-  awsjson::timestamp CreationTime;
-  awsjson::open_enum<::awsjson::sagemaker::OptimizationJobStatus> OptimizationJobStatus;
-  std::optional<awsjson::timestamp> OptimizationStartTime;
-  std::optional<awsjson::timestamp> OptimizationEndTime;
-  std::optional<awsjson::timestamp> LastModifiedTime;
-  awsjson::open_enum<::awsjson::sagemaker::OptimizationJobDeploymentInstanceType> DeploymentInstanceType;
-  std::optional<std::int32_t> MaxInstanceCount;
-  std::vector<std::string> OptimizationTypes;
+  std::string OptimizationJobName{};
+  std::string OptimizationJobArn{};
+  awsjson::timestamp CreationTime{};
+  awsjson::open_enum<::awsjson::sagemaker::OptimizationJobStatus> OptimizationJobStatus{};
+  std::optional<awsjson::timestamp> OptimizationStartTime{};
+  std::optional<awsjson::timestamp> OptimizationEndTime{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
+  awsjson::open_enum<::awsjson::sagemaker::OptimizationJobDeploymentInstanceType> DeploymentInstanceType{};
+  std::optional<std::int32_t> MaxInstanceCount{};
+  std::vector<std::string> OptimizationTypes{};
 
   friend bool operator==(OptimizationJobSummary const&, OptimizationJobSummary const&) = default;
 };

@@ -11,7 +11,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OptimizationModelAccessConfig {
-  bool AcceptEula;
+  bool AcceptEula{};
 
   friend bool operator==(OptimizationModelAccessConfig const&,
                          OptimizationModelAccessConfig const&) = default;

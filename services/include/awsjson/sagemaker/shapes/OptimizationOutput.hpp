@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OptimizationOutput {
-  std::optional<std::string> RecommendedInferenceImage;
+  std::optional<std::string> RecommendedInferenceImage{};
 
   friend bool operator==(OptimizationOutput const&, OptimizationOutput const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OptimizationSageMakerModel {
-  std::optional<std::string> ModelName;
+  std::optional<std::string> ModelName{};
 
   friend bool operator==(OptimizationSageMakerModel const&,
                          OptimizationSageMakerModel const&) = default;

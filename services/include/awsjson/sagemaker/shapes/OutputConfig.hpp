@@ -15,11 +15,11 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OutputConfig {
-  std::string S3OutputLocation;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::TargetDevice>> TargetDevice;
-  std::optional<::awsjson::sagemaker::TargetPlatform> TargetPlatform;
-  std::optional<std::string> CompilerOptions;
-  std::optional<std::string> KmsKeyId;
+  std::string S3OutputLocation{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::TargetDevice>> TargetDevice{};
+  std::optional<::awsjson::sagemaker::TargetPlatform> TargetPlatform{};
+  std::optional<std::string> CompilerOptions{};
+  std::optional<std::string> KmsKeyId{};
 
   friend bool operator==(OutputConfig const&, OutputConfig const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OutputDataConfig {
-  std::optional<std::string> KmsKeyId;
-  std::string S3OutputPath;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::OutputCompressionType>> CompressionType;
+  std::optional<std::string> KmsKeyId{};
+  std::string S3OutputPath{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::OutputCompressionType>> CompressionType{};
 
   friend bool operator==(OutputDataConfig const&, OutputDataConfig const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OwnershipSettings {
-  std::string OwnerUserProfileName;
+  std::string OwnerUserProfileName{};
 
   friend bool operator==(OwnershipSettings const&, OwnershipSettings const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OwnershipSettingsSummary {
-  std::optional<std::string> OwnerUserProfileName;
+  std::optional<std::string> OwnerUserProfileName{};
 
   friend bool operator==(OwnershipSettingsSummary const&,
                          OwnershipSettingsSummary const&) = default;

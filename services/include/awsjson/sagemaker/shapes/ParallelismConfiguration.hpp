@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ParallelismConfiguration {
-  std::int32_t MaxParallelExecutionSteps;
+  std::int32_t MaxParallelExecutionSteps{};
 
   friend bool operator==(ParallelismConfiguration const&,
                          ParallelismConfiguration const&) = default;

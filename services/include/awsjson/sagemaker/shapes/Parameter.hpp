@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Parameter {
-  std::string Name;
-  std::string Value;
+  std::string Name{};
+  std::string Value{};
 
   friend bool operator==(Parameter const&, Parameter const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ParameterRange {
-  std::optional<::awsjson::sagemaker::IntegerParameterRangeSpecification> IntegerParameterRangeSpecification;
-  std::optional<::awsjson::sagemaker::ContinuousParameterRangeSpecification> ContinuousParameterRangeSpecification;
-  std::optional<::awsjson::sagemaker::CategoricalParameterRangeSpecification> CategoricalParameterRangeSpecification;
+  std::optional<::awsjson::sagemaker::IntegerParameterRangeSpecification> IntegerParameterRangeSpecification{};
+  std::optional<::awsjson::sagemaker::ContinuousParameterRangeSpecification> ContinuousParameterRangeSpecification{};
+  std::optional<::awsjson::sagemaker::CategoricalParameterRangeSpecification> CategoricalParameterRangeSpecification{};
 
   friend bool operator==(ParameterRange const&, ParameterRange const&) = default;
 };

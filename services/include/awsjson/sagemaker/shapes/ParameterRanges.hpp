@@ -17,10 +17,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ParameterRanges {
-  std::optional<std::vector<::awsjson::sagemaker::IntegerParameterRange>> IntegerParameterRanges;
-  std::optional<std::vector<::awsjson::sagemaker::ContinuousParameterRange>> ContinuousParameterRanges;
-  std::optional<std::vector<::awsjson::sagemaker::CategoricalParameterRange>> CategoricalParameterRanges;
-  std::optional<std::vector<::awsjson::sagemaker::AutoParameter>> AutoParameters;
+  std::optional<std::vector<::awsjson::sagemaker::IntegerParameterRange>> IntegerParameterRanges{};
+  std::optional<std::vector<::awsjson::sagemaker::ContinuousParameterRange>> ContinuousParameterRanges{};
+  std::optional<std::vector<::awsjson::sagemaker::CategoricalParameterRange>> CategoricalParameterRanges{};
+  std::optional<std::vector<::awsjson::sagemaker::AutoParameter>> AutoParameters{};
 
   friend bool operator==(ParameterRanges const&, ParameterRanges const&) = default;
 };

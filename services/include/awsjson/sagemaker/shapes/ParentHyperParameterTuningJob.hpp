@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ParentHyperParameterTuningJob {
-  std::optional<std::string> HyperParameterTuningJobName;
+  std::optional<std::string> HyperParameterTuningJobName{};
 
   friend bool operator==(ParentHyperParameterTuningJob const&,
                          ParentHyperParameterTuningJob const&) = default;

@@ -16,10 +16,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PartnerAppConfig {
-  std::optional<std::vector<std::string>> AdminUsers;
-  std::optional<std::map<std::string, std::string>> Arguments;
-  std::optional<std::vector<std::string>> AssignedGroupPatterns;
-  std::optional<std::vector<::awsjson::sagemaker::RoleGroupAssignment>> RoleGroupAssignments;
+  std::optional<std::vector<std::string>> AdminUsers{};
+  std::optional<std::map<std::string, std::string>> Arguments{};
+  std::optional<std::vector<std::string>> AssignedGroupPatterns{};
+  std::optional<std::vector<::awsjson::sagemaker::RoleGroupAssignment>> RoleGroupAssignments{};
 
   friend bool operator==(PartnerAppConfig const&, PartnerAppConfig const&) = default;
 };

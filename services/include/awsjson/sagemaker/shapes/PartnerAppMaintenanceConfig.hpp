@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PartnerAppMaintenanceConfig {
-  std::optional<std::string> MaintenanceWindowStart;
+  std::optional<std::string> MaintenanceWindowStart{};
 
   friend bool operator==(PartnerAppMaintenanceConfig const&,
                          PartnerAppMaintenanceConfig const&) = default;

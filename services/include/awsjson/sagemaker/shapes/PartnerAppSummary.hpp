@@ -15,11 +15,11 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PartnerAppSummary {
-  std::optional<std::string> Arn;
-  std::optional<std::string> Name;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::PartnerAppType>> Type;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::PartnerAppStatus>> Status;
-  std::optional<awsjson::timestamp> CreationTime;
+  std::optional<std::string> Arn{};
+  std::optional<std::string> Name{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::PartnerAppType>> Type{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::PartnerAppStatus>> Status{};
+  std::optional<awsjson::timestamp> CreationTime{};
 
   friend bool operator==(PartnerAppSummary const&, PartnerAppSummary const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PendingDeploymentSummary {
-  std::string EndpointConfigName;
-  std::optional<std::vector<::awsjson::sagemaker::PendingProductionVariantSummary>> ProductionVariants;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<std::vector<::awsjson::sagemaker::PendingProductionVariantSummary>> ShadowProductionVariants;
+  std::string EndpointConfigName{};
+  std::optional<std::vector<::awsjson::sagemaker::PendingProductionVariantSummary>> ProductionVariants{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<std::vector<::awsjson::sagemaker::PendingProductionVariantSummary>> ShadowProductionVariants{};
 
   friend bool operator==(PendingDeploymentSummary const&,
                          PendingDeploymentSummary const&) = default;

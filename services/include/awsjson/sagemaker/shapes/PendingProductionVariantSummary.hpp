@@ -22,20 +22,20 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PendingProductionVariantSummary {
-  std::string VariantName;
-  std::optional<std::vector<::awsjson::sagemaker::DeployedImage>> DeployedImages;
-  std::optional<float> CurrentWeight;
-  std::optional<float> DesiredWeight;
-  std::optional<std::int32_t> CurrentInstanceCount;
-  std::optional<std::int32_t> DesiredInstanceCount;
-  std::optional<std::string> InstanceType;
-  std::optional<std::vector<::awsjson::sagemaker::InstancePoolSummary>> InstancePools;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ProductionVariantAcceleratorType>> AcceleratorType;
-  std::optional<std::vector<::awsjson::sagemaker::ProductionVariantStatus>> VariantStatus;
-  std::optional<::awsjson::sagemaker::ProductionVariantServerlessConfig> CurrentServerlessConfig;
-  std::optional<::awsjson::sagemaker::ProductionVariantServerlessConfig> DesiredServerlessConfig;
-  std::optional<::awsjson::sagemaker::ProductionVariantManagedInstanceScaling> ManagedInstanceScaling;
-  std::optional<::awsjson::sagemaker::ProductionVariantRoutingConfig> RoutingConfig;
+  std::string VariantName{};
+  std::optional<std::vector<::awsjson::sagemaker::DeployedImage>> DeployedImages{};
+  std::optional<float> CurrentWeight{};
+  std::optional<float> DesiredWeight{};
+  std::optional<std::int32_t> CurrentInstanceCount{};
+  std::optional<std::int32_t> DesiredInstanceCount{};
+  std::optional<std::string> InstanceType{};
+  std::optional<std::vector<::awsjson::sagemaker::InstancePoolSummary>> InstancePools{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ProductionVariantAcceleratorType>> AcceleratorType{};
+  std::optional<std::vector<::awsjson::sagemaker::ProductionVariantStatus>> VariantStatus{};
+  std::optional<::awsjson::sagemaker::ProductionVariantServerlessConfig> CurrentServerlessConfig{};
+  std::optional<::awsjson::sagemaker::ProductionVariantServerlessConfig> DesiredServerlessConfig{};
+  std::optional<::awsjson::sagemaker::ProductionVariantManagedInstanceScaling> ManagedInstanceScaling{};
+  std::optional<::awsjson::sagemaker::ProductionVariantRoutingConfig> RoutingConfig{};
 
   friend bool operator==(PendingProductionVariantSummary const&,
                          PendingProductionVariantSummary const&) = default;

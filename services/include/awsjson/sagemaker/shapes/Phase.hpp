@@ -12,9 +12,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Phase {
-  std::optional<std::int32_t> InitialNumberOfUsers;
-  std::optional<std::int32_t> SpawnRate;
-  std::optional<std::int32_t> DurationInSeconds;
+  std::optional<std::int32_t> InitialNumberOfUsers{};
+  std::optional<std::int32_t> SpawnRate{};
+  std::optional<std::int32_t> DurationInSeconds{};
 
   friend bool operator==(Phase const&, Phase const&) = default;
 };

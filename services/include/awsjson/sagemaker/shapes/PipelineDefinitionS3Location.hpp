@@ -12,9 +12,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PipelineDefinitionS3Location {
-  std::string Bucket;
-  std::string ObjectKey;
-  std::optional<std::string> VersionId;
+  std::string Bucket{};
+  std::string ObjectKey{};
+  std::optional<std::string> VersionId{};
 
   friend bool operator==(PipelineDefinitionS3Location const&,
                          PipelineDefinitionS3Location const&) = default;

@@ -18,17 +18,17 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PipelineExecutionStep {
-  std::optional<std::string> StepName;
-  std::optional<std::string> StepDisplayName;
-  std::optional<std::string> StepDescription;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<awsjson::timestamp> EndTime;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::StepStatus>> StepStatus;
-  std::optional<::awsjson::sagemaker::CacheHitResult> CacheHitResult;
-  std::optional<std::string> FailureReason;
-  std::optional<::awsjson::sagemaker::PipelineExecutionStepMetadata> Metadata;
-  std::optional<std::int32_t> AttemptCount;
-  std::optional<::awsjson::sagemaker::SelectiveExecutionResult> SelectiveExecutionResult;
+  std::optional<std::string> StepName{};
+  std::optional<std::string> StepDisplayName{};
+  std::optional<std::string> StepDescription{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<awsjson::timestamp> EndTime{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::StepStatus>> StepStatus{};
+  std::optional<::awsjson::sagemaker::CacheHitResult> CacheHitResult{};
+  std::optional<std::string> FailureReason{};
+  std::optional<::awsjson::sagemaker::PipelineExecutionStepMetadata> Metadata{};
+  std::optional<std::int32_t> AttemptCount{};
+  std::optional<::awsjson::sagemaker::SelectiveExecutionResult> SelectiveExecutionResult{};
 
   friend bool operator==(PipelineExecutionStep const&, PipelineExecutionStep const&) = default;
 };

@@ -34,28 +34,28 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PipelineExecutionStepMetadata {
-  std::optional<::awsjson::sagemaker::TrainingJobStepMetadata> TrainingJob;
-  std::optional<::awsjson::sagemaker::ProcessingJobStepMetadata> ProcessingJob;
-  std::optional<::awsjson::sagemaker::TransformJobStepMetadata> TransformJob;
-  std::optional<::awsjson::sagemaker::TuningJobStepMetaData> TuningJob;
-  std::optional<::awsjson::sagemaker::ModelStepMetadata> Model;
-  std::optional<::awsjson::sagemaker::RegisterModelStepMetadata> RegisterModel;
-  std::optional<::awsjson::sagemaker::ConditionStepMetadata> Condition;
-  std::optional<::awsjson::sagemaker::CallbackStepMetadata> Callback;
-  std::optional<::awsjson::sagemaker::LambdaStepMetadata> Lambda;
-  std::optional<::awsjson::sagemaker::EMRStepMetadata> EMR;
-  std::optional<::awsjson::sagemaker::QualityCheckStepMetadata> QualityCheck;
-  std::optional<::awsjson::sagemaker::ClarifyCheckStepMetadata> ClarifyCheck;
-  std::optional<::awsjson::sagemaker::FailStepMetadata> Fail;
-  std::optional<::awsjson::sagemaker::AutoMLJobStepMetadata> AutoMLJob;
-  std::optional<::awsjson::sagemaker::EndpointStepMetadata> Endpoint;
-  std::optional<::awsjson::sagemaker::EndpointConfigStepMetadata> EndpointConfig;
-  std::optional<::awsjson::sagemaker::BedrockCustomModelMetadata> BedrockCustomModel;
-  std::optional<::awsjson::sagemaker::BedrockCustomModelDeploymentMetadata> BedrockCustomModelDeployment;
-  std::optional<::awsjson::sagemaker::BedrockProvisionedModelThroughputMetadata> BedrockProvisionedModelThroughput;
-  std::optional<::awsjson::sagemaker::BedrockModelImportMetadata> BedrockModelImport;
-  std::optional<::awsjson::sagemaker::InferenceComponentMetadata> InferenceComponent;
-  std::optional<::awsjson::sagemaker::LineageMetadata> Lineage;
+  std::optional<::awsjson::sagemaker::TrainingJobStepMetadata> TrainingJob{};
+  std::optional<::awsjson::sagemaker::ProcessingJobStepMetadata> ProcessingJob{};
+  std::optional<::awsjson::sagemaker::TransformJobStepMetadata> TransformJob{};
+  std::optional<::awsjson::sagemaker::TuningJobStepMetaData> TuningJob{};
+  std::optional<::awsjson::sagemaker::ModelStepMetadata> Model{};
+  std::optional<::awsjson::sagemaker::RegisterModelStepMetadata> RegisterModel{};
+  std::optional<::awsjson::sagemaker::ConditionStepMetadata> Condition{};
+  std::optional<::awsjson::sagemaker::CallbackStepMetadata> Callback{};
+  std::optional<::awsjson::sagemaker::LambdaStepMetadata> Lambda{};
+  std::optional<::awsjson::sagemaker::EMRStepMetadata> EMR{};
+  std::optional<::awsjson::sagemaker::QualityCheckStepMetadata> QualityCheck{};
+  std::optional<::awsjson::sagemaker::ClarifyCheckStepMetadata> ClarifyCheck{};
+  std::optional<::awsjson::sagemaker::FailStepMetadata> Fail{};
+  std::optional<::awsjson::sagemaker::AutoMLJobStepMetadata> AutoMLJob{};
+  std::optional<::awsjson::sagemaker::EndpointStepMetadata> Endpoint{};
+  std::optional<::awsjson::sagemaker::EndpointConfigStepMetadata> EndpointConfig{};
+  std::optional<::awsjson::sagemaker::BedrockCustomModelMetadata> BedrockCustomModel{};
+  std::optional<::awsjson::sagemaker::BedrockCustomModelDeploymentMetadata> BedrockCustomModelDeployment{};
+  std::optional<::awsjson::sagemaker::BedrockProvisionedModelThroughputMetadata> BedrockProvisionedModelThroughput{};
+  std::optional<::awsjson::sagemaker::BedrockModelImportMetadata> BedrockModelImport{};
+  std::optional<::awsjson::sagemaker::InferenceComponentMetadata> InferenceComponent{};
+  std::optional<::awsjson::sagemaker::LineageMetadata> Lineage{};
 
   friend bool operator==(PipelineExecutionStepMetadata const&,
                          PipelineExecutionStepMetadata const&) = default;

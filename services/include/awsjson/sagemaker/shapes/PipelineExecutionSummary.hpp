@@ -14,12 +14,12 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PipelineExecutionSummary {
-  std::optional<std::string> PipelineExecutionArn;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::PipelineExecutionStatus>> PipelineExecutionStatus;
-  std::optional<std::string> PipelineExecutionDescription;
-  std::optional<std::string> PipelineExecutionDisplayName;
-  std::optional<std::string> PipelineExecutionFailureReason;
+  std::optional<std::string> PipelineExecutionArn{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::PipelineExecutionStatus>> PipelineExecutionStatus{};
+  std::optional<std::string> PipelineExecutionDescription{};
+  std::optional<std::string> PipelineExecutionDisplayName{};
+  std::optional<std::string> PipelineExecutionFailureReason{};
 
   friend bool operator==(PipelineExecutionSummary const&,
                          PipelineExecutionSummary const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PipelineExperimentConfig {
-  std::optional<std::string> ExperimentName;
-  std::optional<std::string> TrialName;
+  std::optional<std::string> ExperimentName{};
+  std::optional<std::string> TrialName{};
 
   friend bool operator==(PipelineExperimentConfig const&,
                          PipelineExperimentConfig const&) = default;

@@ -12,14 +12,14 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PipelineSummary {
-  std::optional<std::string> PipelineArn;
-  std::optional<std::string> PipelineName;
-  std::optional<std::string> PipelineDisplayName;
-  std::optional<std::string> PipelineDescription;
-  std::optional<std::string> RoleArn;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastModifiedTime;
-  std::optional<awsjson::timestamp> LastExecutionTime;
+  std::optional<std::string> PipelineArn{};
+  std::optional<std::string> PipelineName{};
+  std::optional<std::string> PipelineDisplayName{};
+  std::optional<std::string> PipelineDescription{};
+  std::optional<std::string> RoleArn{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
+  std::optional<awsjson::timestamp> LastExecutionTime{};
 
   friend bool operator==(PipelineSummary const&, PipelineSummary const&) = default;
 };

@@ -16,17 +16,17 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PipelineVersion {
-  std::optional<std::string> PipelineArn;
-  std::optional<std::int64_t> PipelineVersionId;
-  std::optional<std::string> PipelineVersionDisplayName;
-  std::optional<std::string> PipelineVersionDescription;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastModifiedTime;
-  std::optional<::awsjson::sagemaker::UserContext> CreatedBy;
-  std::optional<::awsjson::sagemaker::UserContext> LastModifiedBy;
-  std::optional<std::string> LastExecutedPipelineExecutionArn;
-  std::optional<std::string> LastExecutedPipelineExecutionDisplayName;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::PipelineExecutionStatus>> LastExecutedPipelineExecutionStatus;
+  std::optional<std::string> PipelineArn{};
+  std::optional<std::int64_t> PipelineVersionId{};
+  std::optional<std::string> PipelineVersionDisplayName{};
+  std::optional<std::string> PipelineVersionDescription{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
+  std::optional<::awsjson::sagemaker::UserContext> CreatedBy{};
+  std::optional<::awsjson::sagemaker::UserContext> LastModifiedBy{};
+  std::optional<std::string> LastExecutedPipelineExecutionArn{};
+  std::optional<std::string> LastExecutedPipelineExecutionDisplayName{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::PipelineExecutionStatus>> LastExecutedPipelineExecutionStatus{};
 
   friend bool operator==(PipelineVersion const&, PipelineVersion const&) = default;
 };

@@ -13,12 +13,12 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PipelineVersionSummary {
-  std::optional<std::string> PipelineArn;
-  std::optional<std::int64_t> PipelineVersionId;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<std::string> PipelineVersionDescription;
-  std::optional<std::string> PipelineVersionDisplayName;
-  std::optional<std::string> LastExecutionPipelineExecutionArn;
+  std::optional<std::string> PipelineArn{};
+  std::optional<std::int64_t> PipelineVersionId{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<std::string> PipelineVersionDescription{};
+  std::optional<std::string> PipelineVersionDisplayName{};
+  std::optional<std::string> LastExecutionPipelineExecutionArn{};
 
   friend bool operator==(PipelineVersionSummary const&, PipelineVersionSummary const&) = default;
 };

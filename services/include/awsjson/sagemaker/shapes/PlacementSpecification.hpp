@@ -13,8 +13,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PlacementSpecification {
-  std::optional<std::string> UltraServerId;
-  std::int32_t InstanceCount;
+  std::optional<std::string> UltraServerId{};
+  std::int32_t InstanceCount{};
 
   friend bool operator==(PlacementSpecification const&, PlacementSpecification const&) = default;
 };

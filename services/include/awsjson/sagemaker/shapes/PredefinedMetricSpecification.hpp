@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PredefinedMetricSpecification {
-  std::optional<std::string> PredefinedMetricType;
+  std::optional<std::string> PredefinedMetricType{};
 
   friend bool operator==(PredefinedMetricSpecification const&,
                          PredefinedMetricSpecification const&) = default;

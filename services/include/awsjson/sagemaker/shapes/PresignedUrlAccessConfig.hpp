@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PresignedUrlAccessConfig {
-  std::optional<bool> AcceptEula;
-  std::optional<std::string> ExpectedS3Url;
+  std::optional<bool> AcceptEula{};
+  std::optional<std::string> ExpectedS3Url{};
 
   friend bool operator==(PresignedUrlAccessConfig const&,
                          PresignedUrlAccessConfig const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PriorityClass {
-  std::string Name;
-  std::int32_t Weight;
+  std::string Name{};
+  std::int32_t Weight{};
 
   friend bool operator==(PriorityClass const&, PriorityClass const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProcessingFeatureStoreOutput {
-  std::string FeatureGroupName;
+  std::string FeatureGroupName{};
 
   friend bool operator==(ProcessingFeatureStoreOutput const&,
                          ProcessingFeatureStoreOutput const&) = default;

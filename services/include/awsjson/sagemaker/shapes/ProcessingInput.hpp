@@ -15,10 +15,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProcessingInput {
-  std::string InputName;
-  std::optional<bool> AppManaged;
-  std::optional<::awsjson::sagemaker::ProcessingS3Input> S3Input;
-  std::optional<::awsjson::sagemaker::DatasetDefinition> DatasetDefinition;
+  std::string InputName{};
+  std::optional<bool> AppManaged{};
+  std::optional<::awsjson::sagemaker::ProcessingS3Input> S3Input{};
+  std::optional<::awsjson::sagemaker::DatasetDefinition> DatasetDefinition{};
 
   friend bool operator==(ProcessingInput const&, ProcessingInput const&) = default;
 };

@@ -24,28 +24,28 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProcessingJob {
-  std::optional<std::vector<::awsjson::sagemaker::ProcessingInput>> ProcessingInputs;
-  std::optional<::awsjson::sagemaker::ProcessingOutputConfig> ProcessingOutputConfig;
-  std::optional<std::string> ProcessingJobName;
-  std::optional<::awsjson::sagemaker::ProcessingResources> ProcessingResources;
-  std::optional<::awsjson::sagemaker::ProcessingStoppingCondition> StoppingCondition;
-  std::optional<::awsjson::sagemaker::AppSpecification> AppSpecification;
-  std::optional<std::map<std::string, std::string>> Environment;
-  std::optional<::awsjson::sagemaker::NetworkConfig> NetworkConfig;
-  std::optional<std::string> RoleArn;
-  std::optional<::awsjson::sagemaker::ExperimentConfig> ExperimentConfig;
-  std::optional<std::string> ProcessingJobArn;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ProcessingJobStatus>> ProcessingJobStatus;
-  std::optional<std::string> ExitMessage;
-  std::optional<std::string> FailureReason;
-  std::optional<awsjson::timestamp> ProcessingEndTime;
-  std::optional<awsjson::timestamp> ProcessingStartTime;
-  std::optional<awsjson::timestamp> LastModifiedTime;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<std::string> MonitoringScheduleArn;
-  std::optional<std::string> AutoMLJobArn;
-  std::optional<std::string> TrainingJobArn;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
+  std::optional<std::vector<::awsjson::sagemaker::ProcessingInput>> ProcessingInputs{};
+  std::optional<::awsjson::sagemaker::ProcessingOutputConfig> ProcessingOutputConfig{};
+  std::optional<std::string> ProcessingJobName{};
+  std::optional<::awsjson::sagemaker::ProcessingResources> ProcessingResources{};
+  std::optional<::awsjson::sagemaker::ProcessingStoppingCondition> StoppingCondition{};
+  std::optional<::awsjson::sagemaker::AppSpecification> AppSpecification{};
+  std::optional<std::map<std::string, std::string>> Environment{};
+  std::optional<::awsjson::sagemaker::NetworkConfig> NetworkConfig{};
+  std::optional<std::string> RoleArn{};
+  std::optional<::awsjson::sagemaker::ExperimentConfig> ExperimentConfig{};
+  std::optional<std::string> ProcessingJobArn{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ProcessingJobStatus>> ProcessingJobStatus{};
+  std::optional<std::string> ExitMessage{};
+  std::optional<std::string> FailureReason{};
+  std::optional<awsjson::timestamp> ProcessingEndTime{};
+  std::optional<awsjson::timestamp> ProcessingStartTime{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<std::string> MonitoringScheduleArn{};
+  std::optional<std::string> AutoMLJobArn{};
+  std::optional<std::string> TrainingJobArn{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
 
   friend bool operator==(ProcessingJob const&, ProcessingJob const&) = default;
 };

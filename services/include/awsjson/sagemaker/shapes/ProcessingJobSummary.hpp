@@ -14,14 +14,14 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProcessingJobSummary {
-  std::string ProcessingJobName;
-  std::string ProcessingJobArn;
-  awsjson::timestamp CreationTime;
-  std::optional<awsjson::timestamp> ProcessingEndTime;
-  std::optional<awsjson::timestamp> LastModifiedTime;
-  awsjson::open_enum<::awsjson::sagemaker::ProcessingJobStatus> ProcessingJobStatus;
-  std::optional<std::string> FailureReason;
-  std::optional<std::string> ExitMessage;
+  std::string ProcessingJobName{};
+  std::string ProcessingJobArn{};
+  awsjson::timestamp CreationTime{};
+  std::optional<awsjson::timestamp> ProcessingEndTime{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
+  awsjson::open_enum<::awsjson::sagemaker::ProcessingJobStatus> ProcessingJobStatus{};
+  std::optional<std::string> FailureReason{};
+  std::optional<std::string> ExitMessage{};
 
   friend bool operator==(ProcessingJobSummary const&, ProcessingJobSummary const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProcessingOutput {
-  std::string OutputName;
-  std::optional<::awsjson::sagemaker::ProcessingS3Output> S3Output;
-  std::optional<::awsjson::sagemaker::ProcessingFeatureStoreOutput> FeatureStoreOutput;
-  std::optional<bool> AppManaged;
+  std::string OutputName{};
+  std::optional<::awsjson::sagemaker::ProcessingS3Output> S3Output{};
+  std::optional<::awsjson::sagemaker::ProcessingFeatureStoreOutput> FeatureStoreOutput{};
+  std::optional<bool> AppManaged{};
 
   friend bool operator==(ProcessingOutput const&, ProcessingOutput const&) = default;
 };

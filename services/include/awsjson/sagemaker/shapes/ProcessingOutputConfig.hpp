@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProcessingOutputConfig {
-  std::vector<::awsjson::sagemaker::ProcessingOutput> Outputs;
-  std::optional<std::string> KmsKeyId;
+  std::vector<::awsjson::sagemaker::ProcessingOutput> Outputs{};
+  std::optional<std::string> KmsKeyId{};
 
   friend bool operator==(ProcessingOutputConfig const&, ProcessingOutputConfig const&) = default;
 };

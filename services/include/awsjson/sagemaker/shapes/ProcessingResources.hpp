@@ -13,7 +13,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProcessingResources {
-  ::awsjson::sagemaker::ProcessingClusterConfig ClusterConfig;
+  ::awsjson::sagemaker::ProcessingClusterConfig ClusterConfig{};
 
   friend bool operator==(ProcessingResources const&, ProcessingResources const&) = default;
 };

@@ -17,12 +17,12 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProcessingS3Input {
-  std::string S3Uri;
-  std::optional<std::string> LocalPath;
-  awsjson::open_enum<::awsjson::sagemaker::ProcessingS3DataType> S3DataType;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ProcessingS3InputMode>> S3InputMode;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ProcessingS3DataDistributionType>> S3DataDistributionType;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ProcessingS3CompressionType>> S3CompressionType;
+  std::string S3Uri{};
+  std::optional<std::string> LocalPath{};
+  awsjson::open_enum<::awsjson::sagemaker::ProcessingS3DataType> S3DataType{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ProcessingS3InputMode>> S3InputMode{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ProcessingS3DataDistributionType>> S3DataDistributionType{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ProcessingS3CompressionType>> S3CompressionType{};
 
   friend bool operator==(ProcessingS3Input const&, ProcessingS3Input const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProcessingS3Output {
-  std::string S3Uri;
-  std::optional<std::string> LocalPath;
-  awsjson::open_enum<::awsjson::sagemaker::ProcessingS3UploadMode> S3UploadMode;
+  std::string S3Uri{};
+  std::optional<std::string> LocalPath{};
+  awsjson::open_enum<::awsjson::sagemaker::ProcessingS3UploadMode> S3UploadMode{};
 
   friend bool operator==(ProcessingS3Output const&, ProcessingS3Output const&) = default;
 };

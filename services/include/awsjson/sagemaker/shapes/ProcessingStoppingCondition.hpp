@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProcessingStoppingCondition {
-  std::int32_t MaxRuntimeInSeconds;
+  std::int32_t MaxRuntimeInSeconds{};
 
   friend bool operator==(ProcessingStoppingCondition const&,
                          ProcessingStoppingCondition const&) = default;

@@ -23,24 +23,24 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProductionVariant {
-  std::string VariantName;
-  std::optional<std::string> ModelName;
-  std::optional<std::int32_t> InitialInstanceCount;
-  std::optional<std::string> InstanceType;
-  std::optional<std::vector<::awsjson::sagemaker::InstancePool>> InstancePools;
-  std::optional<std::int32_t> VariantInstanceProvisionTimeoutInSeconds;
-  std::optional<float> InitialVariantWeight;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ProductionVariantAcceleratorType>> AcceleratorType;
-  std::optional<::awsjson::sagemaker::ProductionVariantCoreDumpConfig> CoreDumpConfig;
-  std::optional<::awsjson::sagemaker::ProductionVariantServerlessConfig> ServerlessConfig;
-  std::optional<std::int32_t> VolumeSizeInGB;
-  std::optional<std::int32_t> ModelDataDownloadTimeoutInSeconds;
-  std::optional<std::int32_t> ContainerStartupHealthCheckTimeoutInSeconds;
-  std::optional<bool> EnableSSMAccess;
-  std::optional<::awsjson::sagemaker::ProductionVariantManagedInstanceScaling> ManagedInstanceScaling;
-  std::optional<::awsjson::sagemaker::ProductionVariantRoutingConfig> RoutingConfig;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ProductionVariantInferenceAmiVersion>> InferenceAmiVersion;
-  std::optional<::awsjson::sagemaker::ProductionVariantCapacityReservationConfig> CapacityReservationConfig;
+  std::string VariantName{};
+  std::optional<std::string> ModelName{};
+  std::optional<std::int32_t> InitialInstanceCount{};
+  std::optional<std::string> InstanceType{};
+  std::optional<std::vector<::awsjson::sagemaker::InstancePool>> InstancePools{};
+  std::optional<std::int32_t> VariantInstanceProvisionTimeoutInSeconds{};
+  std::optional<float> InitialVariantWeight{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ProductionVariantAcceleratorType>> AcceleratorType{};
+  std::optional<::awsjson::sagemaker::ProductionVariantCoreDumpConfig> CoreDumpConfig{};
+  std::optional<::awsjson::sagemaker::ProductionVariantServerlessConfig> ServerlessConfig{};
+  std::optional<std::int32_t> VolumeSizeInGB{};
+  std::optional<std::int32_t> ModelDataDownloadTimeoutInSeconds{};
+  std::optional<std::int32_t> ContainerStartupHealthCheckTimeoutInSeconds{};
+  std::optional<bool> EnableSSMAccess{};
+  std::optional<::awsjson::sagemaker::ProductionVariantManagedInstanceScaling> ManagedInstanceScaling{};
+  std::optional<::awsjson::sagemaker::ProductionVariantRoutingConfig> RoutingConfig{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ProductionVariantInferenceAmiVersion>> InferenceAmiVersion{};
+  std::optional<::awsjson::sagemaker::ProductionVariantCapacityReservationConfig> CapacityReservationConfig{};
 
   friend bool operator==(ProductionVariant const&, ProductionVariant const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProductionVariantCapacityReservationConfig {
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::CapacityReservationPreference>> CapacityReservationPreference;
-  std::optional<std::string> MlReservationArn;
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::CapacityReservationPreference>> CapacityReservationPreference{};
+  std::optional<std::string> MlReservationArn{};
 
   friend bool operator==(ProductionVariantCapacityReservationConfig const&,
                          ProductionVariantCapacityReservationConfig const&) = default;

@@ -17,12 +17,12 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProductionVariantCapacityReservationSummary {
-  std::optional<std::string> MlReservationArn;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::CapacityReservationPreference>> CapacityReservationPreference;
-  std::optional<std::int32_t> TotalInstanceCount;
-  std::optional<std::int32_t> AvailableInstanceCount;
-  std::optional<std::int32_t> UsedByCurrentEndpoint;
-  std::optional<std::vector<::awsjson::sagemaker::Ec2CapacityReservation>> Ec2CapacityReservations;
+  std::optional<std::string> MlReservationArn{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::CapacityReservationPreference>> CapacityReservationPreference{};
+  std::optional<std::int32_t> TotalInstanceCount{};
+  std::optional<std::int32_t> AvailableInstanceCount{};
+  std::optional<std::int32_t> UsedByCurrentEndpoint{};
+  std::optional<std::vector<::awsjson::sagemaker::Ec2CapacityReservation>> Ec2CapacityReservations{};
 
   friend bool operator==(ProductionVariantCapacityReservationSummary const&,
                          ProductionVariantCapacityReservationSummary const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProductionVariantCoreDumpConfig {
-  std::string DestinationS3Uri;
-  std::optional<std::string> KmsKeyId;
+  std::string DestinationS3Uri{};
+  std::optional<std::string> KmsKeyId{};
 
   friend bool operator==(ProductionVariantCoreDumpConfig const&,
                          ProductionVariantCoreDumpConfig const&) = default;

@@ -16,10 +16,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProductionVariantManagedInstanceScaling {
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ManagedInstanceScalingStatus>> Status;
-  std::optional<std::int32_t> MinInstanceCount;
-  std::optional<std::int32_t> MaxInstanceCount;
-  std::optional<::awsjson::sagemaker::ProductionVariantManagedInstanceScalingScaleInPolicy> ScaleInPolicy;
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ManagedInstanceScalingStatus>> Status{};
+  std::optional<std::int32_t> MinInstanceCount{};
+  std::optional<std::int32_t> MaxInstanceCount{};
+  std::optional<::awsjson::sagemaker::ProductionVariantManagedInstanceScalingScaleInPolicy> ScaleInPolicy{};
 
   friend bool operator==(ProductionVariantManagedInstanceScaling const&,
                          ProductionVariantManagedInstanceScaling const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProductionVariantManagedInstanceScalingScaleInPolicy {
-  awsjson::open_enum<::awsjson::sagemaker::ManagedInstanceScalingScaleInStrategy> Strategy;
-  std::optional<std::int32_t> MaximumStepSize;
-  std::optional<std::int32_t> CooldownInMinutes;
+  awsjson::open_enum<::awsjson::sagemaker::ManagedInstanceScalingScaleInStrategy> Strategy{};
+  std::optional<std::int32_t> MaximumStepSize{};
+  std::optional<std::int32_t> CooldownInMinutes{};
 
   friend bool operator==(ProductionVariantManagedInstanceScalingScaleInPolicy const&,
                          ProductionVariantManagedInstanceScalingScaleInPolicy const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProductionVariantRoutingConfig {
-  awsjson::open_enum<::awsjson::sagemaker::RoutingStrategy> RoutingStrategy;
+  awsjson::open_enum<::awsjson::sagemaker::RoutingStrategy> RoutingStrategy{};
 
   friend bool operator==(ProductionVariantRoutingConfig const&,
                          ProductionVariantRoutingConfig const&) = default;

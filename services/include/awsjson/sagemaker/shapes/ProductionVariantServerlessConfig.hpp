@@ -12,9 +12,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProductionVariantServerlessConfig {
-  std::int32_t MemorySizeInMB;
-  std::int32_t MaxConcurrency;
-  std::optional<std::int32_t> ProvisionedConcurrency;
+  std::int32_t MemorySizeInMB{};
+  std::int32_t MaxConcurrency{};
+  std::optional<std::int32_t> ProvisionedConcurrency{};
 
   friend bool operator==(ProductionVariantServerlessConfig const&,
                          ProductionVariantServerlessConfig const&) = default;

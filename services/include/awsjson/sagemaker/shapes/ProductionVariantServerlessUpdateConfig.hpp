@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProductionVariantServerlessUpdateConfig {
-  std::optional<std::int32_t> MaxConcurrency;
-  std::optional<std::int32_t> ProvisionedConcurrency;
+  std::optional<std::int32_t> MaxConcurrency{};
+  std::optional<std::int32_t> ProvisionedConcurrency{};
 
   friend bool operator==(ProductionVariantServerlessUpdateConfig const&,
                          ProductionVariantServerlessUpdateConfig const&) = default;

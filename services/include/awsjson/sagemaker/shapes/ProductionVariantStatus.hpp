@@ -14,9 +14,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProductionVariantStatus {
-  awsjson::open_enum<::awsjson::sagemaker::VariantStatus> Status;
-  std::optional<std::string> StatusMessage;
-  std::optional<awsjson::timestamp> StartTime;
+  awsjson::open_enum<::awsjson::sagemaker::VariantStatus> Status{};
+  std::optional<std::string> StatusMessage{};
+  std::optional<awsjson::timestamp> StartTime{};
 
   friend bool operator==(ProductionVariantStatus const&, ProductionVariantStatus const&) = default;
 };

@@ -22,19 +22,19 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProductionVariantSummary {
-  std::string VariantName;
-  std::optional<std::vector<::awsjson::sagemaker::DeployedImage>> DeployedImages;
-  std::optional<float> CurrentWeight;
-  std::optional<float> DesiredWeight;
-  std::optional<std::int32_t> CurrentInstanceCount;
-  std::optional<std::int32_t> DesiredInstanceCount;
-  std::optional<std::vector<::awsjson::sagemaker::InstancePoolSummary>> InstancePools;
-  std::optional<std::vector<::awsjson::sagemaker::ProductionVariantStatus>> VariantStatus;
-  std::optional<::awsjson::sagemaker::ProductionVariantServerlessConfig> CurrentServerlessConfig;
-  std::optional<::awsjson::sagemaker::ProductionVariantServerlessConfig> DesiredServerlessConfig;
-  std::optional<::awsjson::sagemaker::ProductionVariantManagedInstanceScaling> ManagedInstanceScaling;
-  std::optional<::awsjson::sagemaker::ProductionVariantRoutingConfig> RoutingConfig;
-  std::optional<::awsjson::sagemaker::ProductionVariantCapacityReservationSummary> CapacityReservationConfig;
+  std::string VariantName{};
+  std::optional<std::vector<::awsjson::sagemaker::DeployedImage>> DeployedImages{};
+  std::optional<float> CurrentWeight{};
+  std::optional<float> DesiredWeight{};
+  std::optional<std::int32_t> CurrentInstanceCount{};
+  std::optional<std::int32_t> DesiredInstanceCount{};
+  std::optional<std::vector<::awsjson::sagemaker::InstancePoolSummary>> InstancePools{};
+  std::optional<std::vector<::awsjson::sagemaker::ProductionVariantStatus>> VariantStatus{};
+  std::optional<::awsjson::sagemaker::ProductionVariantServerlessConfig> CurrentServerlessConfig{};
+  std::optional<::awsjson::sagemaker::ProductionVariantServerlessConfig> DesiredServerlessConfig{};
+  std::optional<::awsjson::sagemaker::ProductionVariantManagedInstanceScaling> ManagedInstanceScaling{};
+  std::optional<::awsjson::sagemaker::ProductionVariantRoutingConfig> RoutingConfig{};
+  std::optional<::awsjson::sagemaker::ProductionVariantCapacityReservationSummary> CapacityReservationConfig{};
 
   friend bool operator==(ProductionVariantSummary const&,
                          ProductionVariantSummary const&) = default;

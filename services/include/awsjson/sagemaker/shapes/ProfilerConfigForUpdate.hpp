@@ -14,10 +14,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProfilerConfigForUpdate {
-  std::optional<std::string> S3OutputPath;
-  std::optional<std::int64_t> ProfilingIntervalInMilliseconds;
-  std::optional<std::map<std::string, std::string>> ProfilingParameters;
-  std::optional<bool> DisableProfiler;
+  std::optional<std::string> S3OutputPath{};
+  std::optional<std::int64_t> ProfilingIntervalInMilliseconds{};
+  std::optional<std::map<std::string, std::string>> ProfilingParameters{};
+  std::optional<bool> DisableProfiler{};
 
   friend bool operator==(ProfilerConfigForUpdate const&, ProfilerConfigForUpdate const&) = default;
 };

@@ -20,19 +20,19 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Project {
-  std::optional<std::string> ProjectArn;
-  std::optional<std::string> ProjectName;
-  std::optional<std::string> ProjectId;
-  std::optional<std::string> ProjectDescription;
-  std::optional<::awsjson::sagemaker::ServiceCatalogProvisioningDetails> ServiceCatalogProvisioningDetails;
-  std::optional<::awsjson::sagemaker::ServiceCatalogProvisionedProductDetails> ServiceCatalogProvisionedProductDetails;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ProjectStatus>> ProjectStatus;
-  std::optional<::awsjson::sagemaker::UserContext> CreatedBy;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<std::vector<::awsjson::sagemaker::TemplateProviderDetail>> TemplateProviderDetails;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
-  std::optional<awsjson::timestamp> LastModifiedTime;
-  std::optional<::awsjson::sagemaker::UserContext> LastModifiedBy;
+  std::optional<std::string> ProjectArn{};
+  std::optional<std::string> ProjectName{};
+  std::optional<std::string> ProjectId{};
+  std::optional<std::string> ProjectDescription{};
+  std::optional<::awsjson::sagemaker::ServiceCatalogProvisioningDetails> ServiceCatalogProvisioningDetails{};
+  std::optional<::awsjson::sagemaker::ServiceCatalogProvisionedProductDetails> ServiceCatalogProvisionedProductDetails{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ProjectStatus>> ProjectStatus{};
+  std::optional<::awsjson::sagemaker::UserContext> CreatedBy{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<std::vector<::awsjson::sagemaker::TemplateProviderDetail>> TemplateProviderDetails{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
+  std::optional<::awsjson::sagemaker::UserContext> LastModifiedBy{};
 
   friend bool operator==(Project const&, Project const&) = default;
 };

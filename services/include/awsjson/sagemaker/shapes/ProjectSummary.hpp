@@ -14,12 +14,12 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProjectSummary {
-  std::string ProjectName;
-  std::optional<std::string> ProjectDescription;
-  std::string ProjectArn;
-  std::string ProjectId;
-  awsjson::timestamp CreationTime;
-  awsjson::open_enum<::awsjson::sagemaker::ProjectStatus> ProjectStatus;
+  std::string ProjectName{};
+  std::optional<std::string> ProjectDescription{};
+  std::string ProjectArn{};
+  std::string ProjectId{};
+  awsjson::timestamp CreationTime{};
+  awsjson::open_enum<::awsjson::sagemaker::ProjectStatus> ProjectStatus{};
 
   friend bool operator==(ProjectSummary const&, ProjectSummary const&) = default;
 };

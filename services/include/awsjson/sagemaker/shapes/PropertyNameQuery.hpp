@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PropertyNameQuery {
-  std::string PropertyNameHint;
+  std::string PropertyNameHint{};
 
   friend bool operator==(PropertyNameQuery const&, PropertyNameQuery const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PropertyNameSuggestion {
-  std::optional<std::string> PropertyName;
+  std::optional<std::string> PropertyName{};
 
   friend bool operator==(PropertyNameSuggestion const&, PropertyNameSuggestion const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PublicWorkforceTaskPrice {
-  std::optional<::awsjson::sagemaker::USD> AmountInUsd;
+  std::optional<::awsjson::sagemaker::USD> AmountInUsd{};
 
   friend bool operator==(PublicWorkforceTaskPrice const&,
                          PublicWorkforceTaskPrice const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutModelPackageGroupPolicyRequest {
-  std::string ModelPackageGroupName;
-  std::string ResourcePolicy;
+  std::string ModelPackageGroupName{};
+  std::string ResourcePolicy{};
 
   friend bool operator==(PutModelPackageGroupPolicyRequest const&,
                          PutModelPackageGroupPolicyRequest const&) = default;

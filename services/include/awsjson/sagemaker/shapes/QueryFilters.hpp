@@ -16,13 +16,13 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct QueryFilters {
-  std::optional<std::vector<std::string>> Types;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::sagemaker::LineageType>>> LineageTypes;
-  std::optional<awsjson::timestamp> CreatedBefore;
-  std::optional<awsjson::timestamp> CreatedAfter;
-  std::optional<awsjson::timestamp> ModifiedBefore;
-  std::optional<awsjson::timestamp> ModifiedAfter;
-  std::optional<std::map<std::string, std::string>> Properties;
+  std::optional<std::vector<std::string>> Types{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::sagemaker::LineageType>>> LineageTypes{};
+  std::optional<awsjson::timestamp> CreatedBefore{};
+  std::optional<awsjson::timestamp> CreatedAfter{};
+  std::optional<awsjson::timestamp> ModifiedBefore{};
+  std::optional<awsjson::timestamp> ModifiedAfter{};
+  std::optional<std::map<std::string, std::string>> Properties{};
 
   friend bool operator==(QueryFilters const&, QueryFilters const&) = default;
 };

@@ -17,13 +17,13 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct QueryLineageRequest {
-  std::optional<std::vector<std::string>> StartArns;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::Direction>> Direction;
-  std::optional<bool> IncludeEdges;
-  std::optional<::awsjson::sagemaker::QueryFilters> Filters;
-  std::optional<std::int32_t> MaxDepth;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<std::string>> StartArns{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::Direction>> Direction{};
+  std::optional<bool> IncludeEdges{};
+  std::optional<::awsjson::sagemaker::QueryFilters> Filters{};
+  std::optional<std::int32_t> MaxDepth{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(QueryLineageRequest const&, QueryLineageRequest const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct QueryLineageResponse {
-  std::optional<std::vector<::awsjson::sagemaker::Vertex>> Vertices;
-  std::optional<std::vector<::awsjson::sagemaker::Edge>> Edges;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::sagemaker::Vertex>> Vertices{};
+  std::optional<std::vector<::awsjson::sagemaker::Edge>> Edges{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(QueryLineageResponse const&, QueryLineageResponse const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RSessionAppSettings {
-  std::optional<::awsjson::sagemaker::ResourceSpec> DefaultResourceSpec;
-  std::optional<std::vector<::awsjson::sagemaker::CustomImage>> CustomImages;
+  std::optional<::awsjson::sagemaker::ResourceSpec> DefaultResourceSpec{};
+  std::optional<std::vector<::awsjson::sagemaker::CustomImage>> CustomImages{};
 
   friend bool operator==(RSessionAppSettings const&, RSessionAppSettings const&) = default;
 };

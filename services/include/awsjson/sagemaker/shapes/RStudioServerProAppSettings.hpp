@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RStudioServerProAppSettings {
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::RStudioServerProAccessStatus>> AccessStatus;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::RStudioServerProUserGroup>> UserGroup;
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::RStudioServerProAccessStatus>> AccessStatus{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::RStudioServerProUserGroup>> UserGroup{};
 
   friend bool operator==(RStudioServerProAppSettings const&,
                          RStudioServerProAppSettings const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RStudioServerProDomainSettings {
-  std::string DomainExecutionRoleArn;
-  std::optional<std::string> RStudioConnectUrl;
-  std::optional<std::string> RStudioPackageManagerUrl;
-  std::optional<::awsjson::sagemaker::ResourceSpec> DefaultResourceSpec;
+  std::string DomainExecutionRoleArn{};
+  std::optional<std::string> RStudioConnectUrl{};
+  std::optional<std::string> RStudioPackageManagerUrl{};
+  std::optional<::awsjson::sagemaker::ResourceSpec> DefaultResourceSpec{};
 
   friend bool operator==(RStudioServerProDomainSettings const&,
                          RStudioServerProDomainSettings const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RStudioServerProDomainSettingsForUpdate {
-  std::string DomainExecutionRoleArn;
-  std::optional<::awsjson::sagemaker::ResourceSpec> DefaultResourceSpec;
-  std::optional<std::string> RStudioConnectUrl;
-  std::optional<std::string> RStudioPackageManagerUrl;
+  std::string DomainExecutionRoleArn{};
+  std::optional<::awsjson::sagemaker::ResourceSpec> DefaultResourceSpec{};
+  std::optional<std::string> RStudioConnectUrl{};
+  std::optional<std::string> RStudioPackageManagerUrl{};
 
   friend bool operator==(RStudioServerProDomainSettingsForUpdate const&,
                          RStudioServerProDomainSettingsForUpdate const&) = default;

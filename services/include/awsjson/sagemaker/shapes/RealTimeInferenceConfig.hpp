@@ -13,8 +13,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RealTimeInferenceConfig {
-  std::string InstanceType;
-  std::int32_t InstanceCount;
+  std::string InstanceType{};
+  std::int32_t InstanceCount{};
 
   friend bool operator==(RealTimeInferenceConfig const&, RealTimeInferenceConfig const&) = default;
 };

@@ -13,9 +13,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RealTimeInferenceRecommendation {
-  std::string RecommendationId;
-  std::string InstanceType;
-  std::optional<std::map<std::string, std::string>> Environment;
+  std::string RecommendationId{};
+  std::string InstanceType{};
+  std::optional<std::map<std::string, std::string>> Environment{};
 
   friend bool operator==(RealTimeInferenceRecommendation const&,
                          RealTimeInferenceRecommendation const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RecommendationJobCompiledOutputConfig {
-  std::optional<std::string> S3OutputUri;
+  std::optional<std::string> S3OutputUri{};
 
   friend bool operator==(RecommendationJobCompiledOutputConfig const&,
                          RecommendationJobCompiledOutputConfig const&) = default;

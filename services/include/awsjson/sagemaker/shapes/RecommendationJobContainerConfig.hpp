@@ -16,16 +16,16 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RecommendationJobContainerConfig {
-  std::optional<std::string> Domain;
-  std::optional<std::string> Task;
-  std::optional<std::string> Framework;
-  std::optional<std::string> FrameworkVersion;
-  std::optional<::awsjson::sagemaker::RecommendationJobPayloadConfig> PayloadConfig;
-  std::optional<std::string> NearestModelName;
-  std::optional<std::vector<std::string>> SupportedInstanceTypes;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::RecommendationJobSupportedEndpointType>> SupportedEndpointType;
-  std::optional<std::string> DataInputConfig;
-  std::optional<std::vector<std::string>> SupportedResponseMIMETypes;
+  std::optional<std::string> Domain{};
+  std::optional<std::string> Task{};
+  std::optional<std::string> Framework{};
+  std::optional<std::string> FrameworkVersion{};
+  std::optional<::awsjson::sagemaker::RecommendationJobPayloadConfig> PayloadConfig{};
+  std::optional<std::string> NearestModelName{};
+  std::optional<std::vector<std::string>> SupportedInstanceTypes{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::RecommendationJobSupportedEndpointType>> SupportedEndpointType{};
+  std::optional<std::string> DataInputConfig{};
+  std::optional<std::vector<std::string>> SupportedResponseMIMETypes{};
 
   friend bool operator==(RecommendationJobContainerConfig const&,
                          RecommendationJobContainerConfig const&) = default;

@@ -17,13 +17,13 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RecommendationJobInferenceBenchmark {
-  std::optional<::awsjson::sagemaker::RecommendationMetrics> Metrics;
-  std::optional<::awsjson::sagemaker::InferenceMetrics> EndpointMetrics;
-  std::optional<::awsjson::sagemaker::EndpointOutputConfiguration> EndpointConfiguration;
-  ::awsjson::sagemaker::ModelConfiguration ModelConfiguration;
-  std::optional<std::string> FailureReason;
-  std::optional<awsjson::timestamp> InvocationEndTime;
-  std::optional<awsjson::timestamp> InvocationStartTime;
+  std::optional<::awsjson::sagemaker::RecommendationMetrics> Metrics{};
+  std::optional<::awsjson::sagemaker::InferenceMetrics> EndpointMetrics{};
+  std::optional<::awsjson::sagemaker::EndpointOutputConfiguration> EndpointConfiguration{};
+  ::awsjson::sagemaker::ModelConfiguration ModelConfiguration{};
+  std::optional<std::string> FailureReason{};
+  std::optional<awsjson::timestamp> InvocationEndTime{};
+  std::optional<awsjson::timestamp> InvocationStartTime{};
 
   friend bool operator==(RecommendationJobInferenceBenchmark const&,
                          RecommendationJobInferenceBenchmark const&) = default;

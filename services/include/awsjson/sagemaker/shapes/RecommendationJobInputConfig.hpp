@@ -21,16 +21,16 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RecommendationJobInputConfig {
-  std::optional<std::string> ModelPackageVersionArn;
-  std::optional<std::string> ModelName;
-  std::optional<std::int32_t> JobDurationInSeconds;
-  std::optional<::awsjson::sagemaker::TrafficPattern> TrafficPattern;
-  std::optional<::awsjson::sagemaker::RecommendationJobResourceLimit> ResourceLimit;
-  std::optional<std::vector<::awsjson::sagemaker::EndpointInputConfiguration>> EndpointConfigurations;
-  std::optional<std::string> VolumeKmsKeyId;
-  std::optional<::awsjson::sagemaker::RecommendationJobContainerConfig> ContainerConfig;
-  std::optional<std::vector<::awsjson::sagemaker::EndpointInfo>> Endpoints;
-  std::optional<::awsjson::sagemaker::RecommendationJobVpcConfig> VpcConfig;
+  std::optional<std::string> ModelPackageVersionArn{};
+  std::optional<std::string> ModelName{};
+  std::optional<std::int32_t> JobDurationInSeconds{};
+  std::optional<::awsjson::sagemaker::TrafficPattern> TrafficPattern{};
+  std::optional<::awsjson::sagemaker::RecommendationJobResourceLimit> ResourceLimit{};
+  std::optional<std::vector<::awsjson::sagemaker::EndpointInputConfiguration>> EndpointConfigurations{};
+  std::optional<std::string> VolumeKmsKeyId{};
+  std::optional<::awsjson::sagemaker::RecommendationJobContainerConfig> ContainerConfig{};
+  std::optional<std::vector<::awsjson::sagemaker::EndpointInfo>> Endpoints{};
+  std::optional<::awsjson::sagemaker::RecommendationJobVpcConfig> VpcConfig{};
 
   friend bool operator==(RecommendationJobInputConfig const&,
                          RecommendationJobInputConfig const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RecommendationJobOutputConfig {
-  std::optional<std::string> KmsKeyId;
-  std::optional<::awsjson::sagemaker::RecommendationJobCompiledOutputConfig> CompiledOutputConfig;
+  std::optional<std::string> KmsKeyId{};
+  std::optional<::awsjson::sagemaker::RecommendationJobCompiledOutputConfig> CompiledOutputConfig{};
 
   friend bool operator==(RecommendationJobOutputConfig const&,
                          RecommendationJobOutputConfig const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RecommendationJobPayloadConfig {
-  std::optional<std::string> SamplePayloadUrl;
-  std::optional<std::vector<std::string>> SupportedContentTypes;
+  std::optional<std::string> SamplePayloadUrl{};
+  std::optional<std::vector<std::string>> SupportedContentTypes{};
 
   friend bool operator==(RecommendationJobPayloadConfig const&,
                          RecommendationJobPayloadConfig const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RecommendationJobResourceLimit {
-  std::optional<std::int32_t> MaxNumberOfTests;
-  std::optional<std::int32_t> MaxParallelOfTests;
+  std::optional<std::int32_t> MaxNumberOfTests{};
+  std::optional<std::int32_t> MaxParallelOfTests{};
 
   friend bool operator==(RecommendationJobResourceLimit const&,
                          RecommendationJobResourceLimit const&) = default;

@@ -17,9 +17,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RecommendationJobStoppingConditions {
-  std::optional<std::int32_t> MaxInvocations;
-  std::optional<std::vector<::awsjson::sagemaker::ModelLatencyThreshold>> ModelLatencyThresholds;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::FlatInvocations>> FlatInvocations;
+  std::optional<std::int32_t> MaxInvocations{};
+  std::optional<std::vector<::awsjson::sagemaker::ModelLatencyThreshold>> ModelLatencyThresholds{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::FlatInvocations>> FlatInvocations{};
 
   friend bool operator==(RecommendationJobStoppingConditions const&,
                          RecommendationJobStoppingConditions const&) = default;

@@ -12,13 +12,13 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RecommendationMetrics {
-  std::optional<float> CostPerHour;
-  std::optional<float> CostPerInference;
-  std::optional<std::int32_t> MaxInvocations;
-  std::optional<std::int32_t> ModelLatency;
-  std::optional<float> CpuUtilization;
-  std::optional<float> MemoryUtilization;
-  std::optional<std::int32_t> ModelSetupTime;
+  std::optional<float> CostPerHour{};
+  std::optional<float> CostPerInference{};
+  std::optional<std::int32_t> MaxInvocations{};
+  std::optional<std::int32_t> ModelLatency{};
+  std::optional<float> CpuUtilization{};
+  std::optional<float> MemoryUtilization{};
+  std::optional<std::int32_t> ModelSetupTime{};
 
   friend bool operator==(RecommendationMetrics const&, RecommendationMetrics const&) = default;
 };

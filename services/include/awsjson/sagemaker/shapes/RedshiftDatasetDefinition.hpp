@@ -15,15 +15,15 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RedshiftDatasetDefinition {
-  std::string ClusterId;
-  std::string Database;
-  std::string DbUser;
-  std::string QueryString;
-  std::string ClusterRoleArn;
-  std::string OutputS3Uri;
-  std::optional<std::string> KmsKeyId;
-  awsjson::open_enum<::awsjson::sagemaker::RedshiftResultFormat> OutputFormat;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::RedshiftResultCompressionType>> OutputCompression;
+  std::string ClusterId{};
+  std::string Database{};
+  std::string DbUser{};
+  std::string QueryString{};
+  std::string ClusterRoleArn{};
+  std::string OutputS3Uri{};
+  std::optional<std::string> KmsKeyId{};
+  awsjson::open_enum<::awsjson::sagemaker::RedshiftResultFormat> OutputFormat{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::RedshiftResultCompressionType>> OutputCompression{};
 
   friend bool operator==(RedshiftDatasetDefinition const&,
                          RedshiftDatasetDefinition const&) = default;

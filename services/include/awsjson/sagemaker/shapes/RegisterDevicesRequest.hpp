@@ -16,9 +16,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegisterDevicesRequest {
-  std::string DeviceFleetName;
-  std::vector<::awsjson::sagemaker::Device> Devices;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
+  std::string DeviceFleetName{};
+  std::vector<::awsjson::sagemaker::Device> Devices{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
 
   friend bool operator==(RegisterDevicesRequest const&, RegisterDevicesRequest const&) = default;
 };

@@ -11,7 +11,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RemoteDebugConfig {
-  std::optional<bool> EnableRemoteDebug;
+  std::optional<bool> EnableRemoteDebug{};
 
   friend bool operator==(RemoteDebugConfig const&, RemoteDebugConfig const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RenderUiTemplateRequest {
-  std::optional<::awsjson::sagemaker::UiTemplate> UiTemplate;
-  ::awsjson::sagemaker::RenderableTask Task;
-  std::string RoleArn;
-  std::optional<std::string> HumanTaskUiArn;
+  std::optional<::awsjson::sagemaker::UiTemplate> UiTemplate{};
+  ::awsjson::sagemaker::RenderableTask Task{};
+  std::string RoleArn{};
+  std::optional<std::string> HumanTaskUiArn{};
 
   friend bool operator==(RenderUiTemplateRequest const&, RenderUiTemplateRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RenderUiTemplateResponse {
-  std::string RenderedContent;
-  std::vector<::awsjson::sagemaker::RenderingError> Errors;
+  std::string RenderedContent{};
+  std::vector<::awsjson::sagemaker::RenderingError> Errors{};
 
   friend bool operator==(RenderUiTemplateResponse const&,
                          RenderUiTemplateResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RenderableTask {
-  std::string Input;
+  std::string Input{};
 
   friend bool operator==(RenderableTask const&, RenderableTask const&) = default;
 };

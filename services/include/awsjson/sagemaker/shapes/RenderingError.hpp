@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RenderingError {
-  std::string Code;
-  std::string Message;
+  std::string Code{};
+  std::string Message{};
 
   friend bool operator==(RenderingError const&, RenderingError const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RepositoryAuthConfig {
-  std::string RepositoryCredentialsProviderArn;
+  std::string RepositoryCredentialsProviderArn{};
 
   friend bool operator==(RepositoryAuthConfig const&, RepositoryAuthConfig const&) = default;
 };

@@ -16,18 +16,18 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReservedCapacityOffering {
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ReservedCapacityType>> ReservedCapacityType;
-  std::optional<std::string> UltraServerType;
-  std::optional<std::int32_t> UltraServerCount;
-  awsjson::open_enum<::awsjson::sagemaker::ReservedCapacityInstanceType> InstanceType;
-  std::int32_t InstanceCount;
-  std::optional<std::string> AvailabilityZone;
-  std::optional<std::int64_t> DurationHours;
-  std::optional<std::int64_t> DurationMinutes;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<awsjson::timestamp> EndTime;
-  std::optional<awsjson::timestamp> ExtensionStartTime;
-  std::optional<awsjson::timestamp> ExtensionEndTime;
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ReservedCapacityType>> ReservedCapacityType{};
+  std::optional<std::string> UltraServerType{};
+  std::optional<std::int32_t> UltraServerCount{};
+  awsjson::open_enum<::awsjson::sagemaker::ReservedCapacityInstanceType> InstanceType{};
+  std::int32_t InstanceCount{};
+  std::optional<std::string> AvailabilityZone{};
+  std::optional<std::int64_t> DurationHours{};
+  std::optional<std::int64_t> DurationMinutes{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<awsjson::timestamp> EndTime{};
+  std::optional<awsjson::timestamp> ExtensionStartTime{};
+  std::optional<awsjson::timestamp> ExtensionEndTime{};
 
   friend bool operator==(ReservedCapacityOffering const&,
                          ReservedCapacityOffering const&) = default;

@@ -17,18 +17,18 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReservedCapacitySummary {
-  std::string ReservedCapacityArn;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ReservedCapacityType>> ReservedCapacityType;
-  std::optional<std::string> UltraServerType;
-  std::optional<std::int32_t> UltraServerCount;
-  awsjson::open_enum<::awsjson::sagemaker::ReservedCapacityInstanceType> InstanceType;
-  std::int32_t TotalInstanceCount;
-  awsjson::open_enum<::awsjson::sagemaker::ReservedCapacityStatus> Status;
-  std::optional<std::string> AvailabilityZone;
-  std::optional<std::int64_t> DurationHours;
-  std::optional<std::int64_t> DurationMinutes;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<awsjson::timestamp> EndTime;
+  std::string ReservedCapacityArn{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ReservedCapacityType>> ReservedCapacityType{};
+  std::optional<std::string> UltraServerType{};
+  std::optional<std::int32_t> UltraServerCount{};
+  awsjson::open_enum<::awsjson::sagemaker::ReservedCapacityInstanceType> InstanceType{};
+  std::int32_t TotalInstanceCount{};
+  awsjson::open_enum<::awsjson::sagemaker::ReservedCapacityStatus> Status{};
+  std::optional<std::string> AvailabilityZone{};
+  std::optional<std::int64_t> DurationHours{};
+  std::optional<std::int64_t> DurationMinutes{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<awsjson::timestamp> EndTime{};
 
   friend bool operator==(ReservedCapacitySummary const&, ReservedCapacitySummary const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResolvedAttributes {
-  std::optional<::awsjson::sagemaker::AutoMLJobObjective> AutoMLJobObjective;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ProblemType>> ProblemType;
-  std::optional<::awsjson::sagemaker::AutoMLJobCompletionCriteria> CompletionCriteria;
+  std::optional<::awsjson::sagemaker::AutoMLJobObjective> AutoMLJobObjective{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ProblemType>> ProblemType{};
+  std::optional<::awsjson::sagemaker::AutoMLJobCompletionCriteria> CompletionCriteria{};
 
   friend bool operator==(ResolvedAttributes const&, ResolvedAttributes const&) = default;
 };

@@ -12,10 +12,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceCatalog {
-  std::string ResourceCatalogArn;
-  std::string ResourceCatalogName;
-  std::string Description;
-  awsjson::timestamp CreationTime;
+  std::string ResourceCatalogArn{};
+  std::string ResourceCatalogName{};
+  std::string Description{};
+  awsjson::timestamp CreationTime{};
 
   friend bool operator==(ResourceCatalog const&, ResourceCatalog const&) = default;
 };

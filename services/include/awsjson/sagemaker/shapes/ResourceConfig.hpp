@@ -17,14 +17,14 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceConfig {
-  std::optional<std::string> InstanceType;
-  std::optional<std::int32_t> InstanceCount;
-  std::optional<std::int32_t> VolumeSizeInGB;
-  std::optional<std::string> VolumeKmsKeyId;
-  std::optional<std::int32_t> KeepAlivePeriodInSeconds;
-  std::optional<std::vector<::awsjson::sagemaker::InstanceGroup>> InstanceGroups;
-  std::optional<std::string> TrainingPlanArn;
-  std::optional<::awsjson::sagemaker::InstancePlacementConfig> InstancePlacementConfig;
+  std::optional<std::string> InstanceType{};
+  std::optional<std::int32_t> InstanceCount{};
+  std::optional<std::int32_t> VolumeSizeInGB{};
+  std::optional<std::string> VolumeKmsKeyId{};
+  std::optional<std::int32_t> KeepAlivePeriodInSeconds{};
+  std::optional<std::vector<::awsjson::sagemaker::InstanceGroup>> InstanceGroups{};
+  std::optional<std::string> TrainingPlanArn{};
+  std::optional<::awsjson::sagemaker::InstancePlacementConfig> InstancePlacementConfig{};
 
   friend bool operator==(ResourceConfig const&, ResourceConfig const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceConfigForUpdate {
-  std::int32_t KeepAlivePeriodInSeconds;
+  std::int32_t KeepAlivePeriodInSeconds{};
 
   friend bool operator==(ResourceConfigForUpdate const&, ResourceConfigForUpdate const&) = default;
 };

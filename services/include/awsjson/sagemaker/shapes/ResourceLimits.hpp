@@ -12,9 +12,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceLimits {
-  std::optional<std::int32_t> MaxNumberOfTrainingJobs;
-  std::int32_t MaxParallelTrainingJobs;
-  std::optional<std::int32_t> MaxRuntimeInSeconds;
+  std::optional<std::int32_t> MaxNumberOfTrainingJobs{};
+  std::int32_t MaxParallelTrainingJobs{};
+  std::optional<std::int32_t> MaxRuntimeInSeconds{};
 
   friend bool operator==(ResourceLimits const&, ResourceLimits const&) = default;
 };

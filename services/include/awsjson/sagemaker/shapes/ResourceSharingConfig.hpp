@@ -17,9 +17,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceSharingConfig {
-  awsjson::open_enum<::awsjson::sagemaker::ResourceSharingStrategy> Strategy;
-  std::optional<std::int32_t> BorrowLimit;
-  std::optional<std::vector<::awsjson::sagemaker::ComputeQuotaResourceConfig>> AbsoluteBorrowLimits;
+  awsjson::open_enum<::awsjson::sagemaker::ResourceSharingStrategy> Strategy{};
+  std::optional<std::int32_t> BorrowLimit{};
+  std::optional<std::vector<::awsjson::sagemaker::ComputeQuotaResourceConfig>> AbsoluteBorrowLimits{};
 
   friend bool operator==(ResourceSharingConfig const&, ResourceSharingConfig const&) = default;
 };

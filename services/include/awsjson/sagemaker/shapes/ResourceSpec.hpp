@@ -12,12 +12,12 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceSpec {
-  std::optional<std::string> SageMakerImageArn;
-  std::optional<std::string> SageMakerImageVersionArn;
-  std::optional<std::string> SageMakerImageVersionAlias;
-  std::optional<std::string> InstanceType;
-  std::optional<std::string> LifecycleConfigArn;
-  std::optional<std::string> TrainingPlanArn;
+  std::optional<std::string> SageMakerImageArn{};
+  std::optional<std::string> SageMakerImageVersionArn{};
+  std::optional<std::string> SageMakerImageVersionAlias{};
+  std::optional<std::string> InstanceType{};
+  std::optional<std::string> LifecycleConfigArn{};
+  std::optional<std::string> TrainingPlanArn{};
 
   friend bool operator==(ResourceSpec const&, ResourceSpec const&) = default;
 };

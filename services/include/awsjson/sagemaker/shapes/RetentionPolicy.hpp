@@ -14,7 +14,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RetentionPolicy {
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::RetentionType>> HomeEfsFileSystem;
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::RetentionType>> HomeEfsFileSystem{};
 
   friend bool operator==(RetentionPolicy const&, RetentionPolicy const&) = default;
 };

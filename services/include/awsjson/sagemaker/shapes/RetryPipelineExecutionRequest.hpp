@@ -14,9 +14,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RetryPipelineExecutionRequest {
-  std::string PipelineExecutionArn;
-  std::string ClientRequestToken;
-  std::optional<::awsjson::sagemaker::ParallelismConfiguration> ParallelismConfiguration;
+  std::string PipelineExecutionArn{};
+  std::string ClientRequestToken{};
+  std::optional<::awsjson::sagemaker::ParallelismConfiguration> ParallelismConfiguration{};
 
   friend bool operator==(RetryPipelineExecutionRequest const&,
                          RetryPipelineExecutionRequest const&) = default;

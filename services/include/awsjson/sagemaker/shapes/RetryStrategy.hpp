@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RetryStrategy {
-  std::int32_t MaximumRetryAttempts;
+  std::int32_t MaximumRetryAttempts{};
 
   friend bool operator==(RetryStrategy const&, RetryStrategy const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RoleGroupAssignment {
-  std::string RoleName;
-  std::vector<std::string> GroupPatterns;
+  std::string RoleName{};
+  std::vector<std::string> GroupPatterns{};
 
   friend bool operator==(RoleGroupAssignment const&, RoleGroupAssignment const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RollingDeploymentPolicy {
-  ::awsjson::sagemaker::CapacitySizeConfig MaximumBatchSize;
-  std::optional<::awsjson::sagemaker::CapacitySizeConfig> RollbackMaximumBatchSize;
+  ::awsjson::sagemaker::CapacitySizeConfig MaximumBatchSize{};
+  std::optional<::awsjson::sagemaker::CapacitySizeConfig> RollbackMaximumBatchSize{};
 
   friend bool operator==(RollingDeploymentPolicy const&, RollingDeploymentPolicy const&) = default;
 };

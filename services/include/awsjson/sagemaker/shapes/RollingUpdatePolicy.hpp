@@ -14,10 +14,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RollingUpdatePolicy {
-  ::awsjson::sagemaker::CapacitySize MaximumBatchSize;
-  std::int32_t WaitIntervalInSeconds;
-  std::optional<std::int32_t> MaximumExecutionTimeoutInSeconds;
-  std::optional<::awsjson::sagemaker::CapacitySize> RollbackMaximumBatchSize;
+  ::awsjson::sagemaker::CapacitySize MaximumBatchSize{};
+  std::int32_t WaitIntervalInSeconds{};
+  std::optional<std::int32_t> MaximumExecutionTimeoutInSeconds{};
+  std::optional<::awsjson::sagemaker::CapacitySize> RollbackMaximumBatchSize{};
 
   friend bool operator==(RollingUpdatePolicy const&, RollingUpdatePolicy const&) = default;
 };

@@ -18,13 +18,13 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3DataSource {
-  awsjson::open_enum<::awsjson::sagemaker::S3DataType> S3DataType;
-  std::string S3Uri;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::S3DataDistribution>> S3DataDistributionType;
-  std::optional<std::vector<std::string>> AttributeNames;
-  std::optional<std::vector<std::string>> InstanceGroupNames;
-  std::optional<::awsjson::sagemaker::ModelAccessConfig> ModelAccessConfig;
-  std::optional<::awsjson::sagemaker::HubAccessConfig> HubAccessConfig;
+  awsjson::open_enum<::awsjson::sagemaker::S3DataType> S3DataType{};
+  std::string S3Uri{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::S3DataDistribution>> S3DataDistributionType{};
+  std::optional<std::vector<std::string>> AttributeNames{};
+  std::optional<std::vector<std::string>> InstanceGroupNames{};
+  std::optional<::awsjson::sagemaker::ModelAccessConfig> ModelAccessConfig{};
+  std::optional<::awsjson::sagemaker::HubAccessConfig> HubAccessConfig{};
 
   friend bool operator==(S3DataSource const&, S3DataSource const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3FileSystem {
-  std::string S3Uri;
+  std::string S3Uri{};
 
   friend bool operator==(S3FileSystem const&, S3FileSystem const&) = default;
 };

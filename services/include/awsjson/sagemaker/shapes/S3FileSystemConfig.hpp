@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3FileSystemConfig {
-  std::optional<std::string> MountPath;
-  std::string S3Uri;
+  std::optional<std::string> MountPath{};
+  std::string S3Uri{};
 
   friend bool operator==(S3FileSystemConfig const&, S3FileSystemConfig const&) = default;
 };

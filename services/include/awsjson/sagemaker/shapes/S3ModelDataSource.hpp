@@ -17,14 +17,14 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3ModelDataSource {
-  std::string S3Uri;
-  awsjson::open_enum<::awsjson::sagemaker::S3ModelDataType> S3DataType;
-  awsjson::open_enum<::awsjson::sagemaker::ModelCompressionType> CompressionType;
-  std::optional<::awsjson::sagemaker::ModelAccessConfig> ModelAccessConfig;
-  std::optional<::awsjson::sagemaker::InferenceHubAccessConfig> HubAccessConfig;
-  std::optional<std::string> ManifestS3Uri;
-  std::optional<std::string> ETag;
-  std::optional<std::string> ManifestEtag;
+  std::string S3Uri{};
+  awsjson::open_enum<::awsjson::sagemaker::S3ModelDataType> S3DataType{};
+  awsjson::open_enum<::awsjson::sagemaker::ModelCompressionType> CompressionType{};
+  std::optional<::awsjson::sagemaker::ModelAccessConfig> ModelAccessConfig{};
+  std::optional<::awsjson::sagemaker::InferenceHubAccessConfig> HubAccessConfig{};
+  std::optional<std::string> ManifestS3Uri{};
+  std::optional<std::string> ETag{};
+  std::optional<std::string> ManifestEtag{};
 
   friend bool operator==(S3ModelDataSource const&, S3ModelDataSource const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3Presign {
-  std::optional<::awsjson::sagemaker::IamPolicyConstraints> IamPolicyConstraints;
+  std::optional<::awsjson::sagemaker::IamPolicyConstraints> IamPolicyConstraints{};
 
   friend bool operator==(S3Presign const&, S3Presign const&) = default;
 };

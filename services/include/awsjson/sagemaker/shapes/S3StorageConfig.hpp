@@ -12,9 +12,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3StorageConfig {
-  std::string S3Uri;
-  std::optional<std::string> KmsKeyId;
-  std::optional<std::string> ResolvedOutputS3Uri;
+  std::string S3Uri{};
+  std::optional<std::string> KmsKeyId{};
+  std::optional<std::string> ResolvedOutputS3Uri{};
 
   friend bool operator==(S3StorageConfig const&, S3StorageConfig const&) = default;
 };

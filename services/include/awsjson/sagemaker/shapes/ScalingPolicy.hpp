@@ -13,7 +13,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ScalingPolicy : awsjson::tagged_union {
-  std::optional<::awsjson::sagemaker::TargetTrackingScalingPolicyConfiguration> TargetTracking;
+  std::optional<::awsjson::sagemaker::TargetTrackingScalingPolicyConfiguration> TargetTracking{};
 
   friend bool operator==(ScalingPolicy const&, ScalingPolicy const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ScalingPolicyMetric {
-  std::optional<std::int32_t> InvocationsPerInstance;
-  std::optional<std::int32_t> ModelLatency;
+  std::optional<std::int32_t> InvocationsPerInstance{};
+  std::optional<std::int32_t> ModelLatency{};
 
   friend bool operator==(ScalingPolicyMetric const&, ScalingPolicyMetric const&) = default;
 };

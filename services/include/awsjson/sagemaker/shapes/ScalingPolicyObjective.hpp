@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ScalingPolicyObjective {
-  std::optional<std::int32_t> MinInvocationsPerMinute;
-  std::optional<std::int32_t> MaxInvocationsPerMinute;
+  std::optional<std::int32_t> MinInvocationsPerMinute{};
+  std::optional<std::int32_t> MaxInvocationsPerMinute{};
 
   friend bool operator==(ScalingPolicyObjective const&, ScalingPolicyObjective const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ScheduleConfig {
-  std::string ScheduleExpression;
-  std::optional<std::string> DataAnalysisStartTime;
-  std::optional<std::string> DataAnalysisEndTime;
+  std::string ScheduleExpression{};
+  std::optional<std::string> DataAnalysisStartTime{};
+  std::optional<std::string> DataAnalysisEndTime{};
 
   friend bool operator==(ScheduleConfig const&, ScheduleConfig const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ScheduledUpdateConfig {
-  std::string ScheduleExpression;
-  std::optional<::awsjson::sagemaker::DeploymentConfiguration> DeploymentConfig;
+  std::string ScheduleExpression{};
+  std::optional<::awsjson::sagemaker::DeploymentConfiguration> DeploymentConfig{};
 
   friend bool operator==(ScheduledUpdateConfig const&, ScheduledUpdateConfig const&) = default;
 };

@@ -17,9 +17,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SchedulerConfig {
-  std::optional<std::vector<::awsjson::sagemaker::PriorityClass>> PriorityClasses;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::FairShare>> FairShare;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::IdleResourceSharing>> IdleResourceSharing;
+  std::optional<std::vector<::awsjson::sagemaker::PriorityClass>> PriorityClasses{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::FairShare>> FairShare{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::IdleResourceSharing>> IdleResourceSharing{};
 
   friend bool operator==(SchedulerConfig const&, SchedulerConfig const&) = default;
 };

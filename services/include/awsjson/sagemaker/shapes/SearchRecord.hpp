@@ -28,22 +28,22 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SearchRecord {
-  std::optional<::awsjson::sagemaker::TrainingJob> TrainingJob;
-  std::optional<::awsjson::sagemaker::Experiment> Experiment;
-  std::optional<::awsjson::sagemaker::Trial> Trial;
-  std::optional<::awsjson::sagemaker::TrialComponent> TrialComponent;
-  std::optional<::awsjson::sagemaker::Endpoint> Endpoint;
-  std::optional<::awsjson::sagemaker::ModelPackage> ModelPackage;
-  std::optional<::awsjson::sagemaker::ModelPackageGroup> ModelPackageGroup;
-  std::optional<::awsjson::sagemaker::Pipeline> Pipeline;
-  std::optional<::awsjson::sagemaker::PipelineExecution> PipelineExecution;
-  std::optional<::awsjson::sagemaker::PipelineVersion> PipelineVersion;
-  std::optional<::awsjson::sagemaker::FeatureGroup> FeatureGroup;
-  std::optional<::awsjson::sagemaker::FeatureMetadata> FeatureMetadata;
-  std::optional<::awsjson::sagemaker::Project> Project;
-  std::optional<::awsjson::sagemaker::HyperParameterTuningJobSearchEntity> HyperParameterTuningJob;
-  std::optional<::awsjson::sagemaker::ModelCard> ModelCard;
-  std::optional<::awsjson::sagemaker::ModelDashboardModel> Model;
+  std::optional<::awsjson::sagemaker::TrainingJob> TrainingJob{};
+  std::optional<::awsjson::sagemaker::Experiment> Experiment{};
+  std::optional<::awsjson::sagemaker::Trial> Trial{};
+  std::optional<::awsjson::sagemaker::TrialComponent> TrialComponent{};
+  std::optional<::awsjson::sagemaker::Endpoint> Endpoint{};
+  std::optional<::awsjson::sagemaker::ModelPackage> ModelPackage{};
+  std::optional<::awsjson::sagemaker::ModelPackageGroup> ModelPackageGroup{};
+  std::optional<::awsjson::sagemaker::Pipeline> Pipeline{};
+  std::optional<::awsjson::sagemaker::PipelineExecution> PipelineExecution{};
+  std::optional<::awsjson::sagemaker::PipelineVersion> PipelineVersion{};
+  std::optional<::awsjson::sagemaker::FeatureGroup> FeatureGroup{};
+  std::optional<::awsjson::sagemaker::FeatureMetadata> FeatureMetadata{};
+  std::optional<::awsjson::sagemaker::Project> Project{};
+  std::optional<::awsjson::sagemaker::HyperParameterTuningJobSearchEntity> HyperParameterTuningJob{};
+  std::optional<::awsjson::sagemaker::ModelCard> ModelCard{};
+  std::optional<::awsjson::sagemaker::ModelDashboardModel> Model{};
 
   friend bool operator==(SearchRecord const&, SearchRecord const&) = default;
 };

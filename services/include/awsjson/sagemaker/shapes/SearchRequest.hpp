@@ -20,14 +20,14 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SearchRequest {
-  awsjson::open_enum<::awsjson::sagemaker::ResourceType> Resource;
-  std::optional<::awsjson::sagemaker::SearchExpression> SearchExpression;
-  std::optional<std::string> SortBy;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::SearchSortOrder>> SortOrder;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::CrossAccountFilterOption>> CrossAccountFilterOption;
-  std::optional<std::vector<::awsjson::sagemaker::VisibilityConditions>> VisibilityConditions;
+  awsjson::open_enum<::awsjson::sagemaker::ResourceType> Resource{};
+  std::optional<::awsjson::sagemaker::SearchExpression> SearchExpression{};
+  std::optional<std::string> SortBy{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::SearchSortOrder>> SortOrder{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::CrossAccountFilterOption>> CrossAccountFilterOption{};
+  std::optional<std::vector<::awsjson::sagemaker::VisibilityConditions>> VisibilityConditions{};
 
   friend bool operator==(SearchRequest const&, SearchRequest const&) = default;
 };

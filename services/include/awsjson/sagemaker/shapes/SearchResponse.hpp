@@ -16,9 +16,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SearchResponse {
-  std::optional<std::vector<::awsjson::sagemaker::SearchRecord>> Results;
-  std::optional<std::string> NextToken;
-  std::optional<::awsjson::sagemaker::TotalHits> TotalHits;
+  std::optional<std::vector<::awsjson::sagemaker::SearchRecord>> Results{};
+  std::optional<std::string> NextToken{};
+  std::optional<::awsjson::sagemaker::TotalHits> TotalHits{};
 
   friend bool operator==(SearchResponse const&, SearchResponse const&) = default;
 };

@@ -17,15 +17,15 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SearchTrainingPlanOfferingsRequest {
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ReservedCapacityInstanceType>> InstanceType;
-  std::optional<std::int32_t> InstanceCount;
-  std::optional<std::string> UltraServerType;
-  std::optional<std::int32_t> UltraServerCount;
-  std::optional<awsjson::timestamp> StartTimeAfter;
-  std::optional<awsjson::timestamp> EndTimeBefore;
-  std::optional<std::int64_t> DurationHours;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::sagemaker::SageMakerResourceName>>> TargetResources;
-  std::optional<std::string> TrainingPlanArn;
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ReservedCapacityInstanceType>> InstanceType{};
+  std::optional<std::int32_t> InstanceCount{};
+  std::optional<std::string> UltraServerType{};
+  std::optional<std::int32_t> UltraServerCount{};
+  std::optional<awsjson::timestamp> StartTimeAfter{};
+  std::optional<awsjson::timestamp> EndTimeBefore{};
+  std::optional<std::int64_t> DurationHours{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::sagemaker::SageMakerResourceName>>> TargetResources{};
+  std::optional<std::string> TrainingPlanArn{};
 
   friend bool operator==(SearchTrainingPlanOfferingsRequest const&,
                          SearchTrainingPlanOfferingsRequest const&) = default;

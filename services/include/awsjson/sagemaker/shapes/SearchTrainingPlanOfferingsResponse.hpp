@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SearchTrainingPlanOfferingsResponse {
-  std::vector<::awsjson::sagemaker::TrainingPlanOffering> TrainingPlanOfferings;
-  std::optional<std::vector<::awsjson::sagemaker::TrainingPlanExtensionOffering>> TrainingPlanExtensionOfferings;
+  std::vector<::awsjson::sagemaker::TrainingPlanOffering> TrainingPlanOfferings{};
+  std::optional<std::vector<::awsjson::sagemaker::TrainingPlanExtensionOffering>> TrainingPlanExtensionOfferings{};
 
   friend bool operator==(SearchTrainingPlanOfferingsResponse const&,
                          SearchTrainingPlanOfferingsResponse const&) = default;

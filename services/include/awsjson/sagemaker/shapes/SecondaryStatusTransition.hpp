@@ -14,10 +14,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SecondaryStatusTransition {
-  awsjson::open_enum<::awsjson::sagemaker::SecondaryStatus> Status;
-  awsjson::timestamp StartTime;
-  std::optional<awsjson::timestamp> EndTime;
-  std::optional<std::string> StatusMessage;
+  awsjson::open_enum<::awsjson::sagemaker::SecondaryStatus> Status{};
+  awsjson::timestamp StartTime{};
+  std::optional<awsjson::timestamp> EndTime{};
+  std::optional<std::string> StatusMessage{};
 
   friend bool operator==(SecondaryStatusTransition const&,
                          SecondaryStatusTransition const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SelectedStep {
-  std::string StepName;
+  std::string StepName{};
 
   friend bool operator==(SelectedStep const&, SelectedStep const&) = default;
 };

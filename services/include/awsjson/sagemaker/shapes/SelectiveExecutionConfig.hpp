@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SelectiveExecutionConfig {
-  std::optional<std::string> SourcePipelineExecutionArn;
-  std::vector<::awsjson::sagemaker::SelectedStep> SelectedSteps;
+  std::optional<std::string> SourcePipelineExecutionArn{};
+  std::vector<::awsjson::sagemaker::SelectedStep> SelectedSteps{};
 
   friend bool operator==(SelectiveExecutionConfig const&,
                          SelectiveExecutionConfig const&) = default;

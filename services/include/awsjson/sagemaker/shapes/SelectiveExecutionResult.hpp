@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SelectiveExecutionResult {
-  std::optional<std::string> SourcePipelineExecutionArn;
+  std::optional<std::string> SourcePipelineExecutionArn{};
 
   friend bool operator==(SelectiveExecutionResult const&,
                          SelectiveExecutionResult const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SendPipelineExecutionStepFailureRequest {
-  std::string CallbackToken;
-  std::optional<std::string> FailureReason;
-  std::optional<std::string> ClientRequestToken;
+  std::string CallbackToken{};
+  std::optional<std::string> FailureReason{};
+  std::optional<std::string> ClientRequestToken{};
 
   friend bool operator==(SendPipelineExecutionStepFailureRequest const&,
                          SendPipelineExecutionStepFailureRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SendPipelineExecutionStepFailureResponse {
-  std::optional<std::string> PipelineExecutionArn;
+  std::optional<std::string> PipelineExecutionArn{};
 
   friend bool operator==(SendPipelineExecutionStepFailureResponse const&,
                          SendPipelineExecutionStepFailureResponse const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SendPipelineExecutionStepSuccessRequest {
-  std::string CallbackToken;
-  std::optional<std::vector<::awsjson::sagemaker::OutputParameter>> OutputParameters;
-  std::optional<std::string> ClientRequestToken;
+  std::string CallbackToken{};
+  std::optional<std::vector<::awsjson::sagemaker::OutputParameter>> OutputParameters{};
+  std::optional<std::string> ClientRequestToken{};
 
   friend bool operator==(SendPipelineExecutionStepSuccessRequest const&,
                          SendPipelineExecutionStepSuccessRequest const&) = default;

@@ -17,13 +17,13 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServerlessJobConfig {
-  std::string BaseModelArn;
-  std::optional<bool> AcceptEula;
-  awsjson::open_enum<::awsjson::sagemaker::ServerlessJobType> JobType;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::CustomizationTechnique>> CustomizationTechnique;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::Peft>> Peft;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::EvaluationType>> EvaluationType;
-  std::optional<std::string> EvaluatorArn;
+  std::string BaseModelArn{};
+  std::optional<bool> AcceptEula{};
+  awsjson::open_enum<::awsjson::sagemaker::ServerlessJobType> JobType{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::CustomizationTechnique>> CustomizationTechnique{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::Peft>> Peft{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::EvaluationType>> EvaluationType{};
+  std::optional<std::string> EvaluatorArn{};
 
   friend bool operator==(ServerlessJobConfig const&, ServerlessJobConfig const&) = default;
 };

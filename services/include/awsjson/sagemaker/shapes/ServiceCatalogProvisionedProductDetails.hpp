@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceCatalogProvisionedProductDetails {
-  std::optional<std::string> ProvisionedProductId;
-  std::optional<std::string> ProvisionedProductStatusMessage;
+  std::optional<std::string> ProvisionedProductId{};
+  std::optional<std::string> ProvisionedProductStatusMessage{};
 
   friend bool operator==(ServiceCatalogProvisionedProductDetails const&,
                          ServiceCatalogProvisionedProductDetails const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceCatalogProvisioningDetails {
-  std::string ProductId;
-  std::optional<std::string> ProvisioningArtifactId;
-  std::optional<std::string> PathId;
-  std::optional<std::vector<::awsjson::sagemaker::ProvisioningParameter>> ProvisioningParameters;
+  std::string ProductId{};
+  std::optional<std::string> ProvisioningArtifactId{};
+  std::optional<std::string> PathId{};
+  std::optional<std::vector<::awsjson::sagemaker::ProvisioningParameter>> ProvisioningParameters{};
 
   friend bool operator==(ServiceCatalogProvisioningDetails const&,
                          ServiceCatalogProvisioningDetails const&) = default;

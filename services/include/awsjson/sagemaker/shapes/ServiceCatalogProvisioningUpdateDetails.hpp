@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceCatalogProvisioningUpdateDetails {
-  std::optional<std::string> ProvisioningArtifactId;
-  std::optional<std::vector<::awsjson::sagemaker::ProvisioningParameter>> ProvisioningParameters;
+  std::optional<std::string> ProvisioningArtifactId{};
+  std::optional<std::vector<::awsjson::sagemaker::ProvisioningParameter>> ProvisioningParameters{};
 
   friend bool operator==(ServiceCatalogProvisioningUpdateDetails const&,
                          ServiceCatalogProvisioningUpdateDetails const&) = default;

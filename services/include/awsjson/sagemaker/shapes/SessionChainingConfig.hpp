@@ -11,7 +11,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SessionChainingConfig {
-  std::optional<bool> EnableSessionTagChaining;
+  std::optional<bool> EnableSessionTagChaining{};
 
   friend bool operator==(SessionChainingConfig const&, SessionChainingConfig const&) = default;
 };

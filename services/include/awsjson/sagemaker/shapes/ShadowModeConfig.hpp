@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ShadowModeConfig {
-  std::string SourceModelVariantName;
-  std::vector<::awsjson::sagemaker::ShadowModelVariantConfig> ShadowModelVariants;
+  std::string SourceModelVariantName{};
+  std::vector<::awsjson::sagemaker::ShadowModelVariantConfig> ShadowModelVariants{};
 
   friend bool operator==(ShadowModeConfig const&, ShadowModeConfig const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ShadowModelVariantConfig {
-  std::string ShadowModelVariantName;
-  std::int32_t SamplingPercentage;
+  std::string ShadowModelVariantName{};
+  std::int32_t SamplingPercentage{};
 
   friend bool operator==(ShadowModelVariantConfig const&,
                          ShadowModelVariantConfig const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SharingSettings {
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::NotebookOutputOption>> NotebookOutputOption;
-  std::optional<std::string> S3OutputPath;
-  std::optional<std::string> S3KmsKeyId;
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::NotebookOutputOption>> NotebookOutputOption{};
+  std::optional<std::string> S3OutputPath{};
+  std::optional<std::string> S3KmsKeyId{};
 
   friend bool operator==(SharingSettings const&, SharingSettings const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ShuffleConfig {
-  std::int64_t Seed;
+  std::int64_t Seed{};
 
   friend bool operator==(ShuffleConfig const&, ShuffleConfig const&) = default;
 };

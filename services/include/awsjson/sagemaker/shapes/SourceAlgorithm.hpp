@@ -14,10 +14,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SourceAlgorithm {
-  std::optional<std::string> ModelDataUrl;
-  std::optional<::awsjson::sagemaker::ModelDataSource> ModelDataSource;
-  std::optional<std::string> ModelDataETag;
-  std::string AlgorithmName;
+  std::optional<std::string> ModelDataUrl{};
+  std::optional<::awsjson::sagemaker::ModelDataSource> ModelDataSource{};
+  std::optional<std::string> ModelDataETag{};
+  std::string AlgorithmName{};
 
   friend bool operator==(SourceAlgorithm const&, SourceAlgorithm const&) = default;
 };

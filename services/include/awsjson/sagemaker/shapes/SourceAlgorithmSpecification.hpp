@@ -14,7 +14,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SourceAlgorithmSpecification {
-  std::vector<::awsjson::sagemaker::SourceAlgorithm> SourceAlgorithms;
+  std::vector<::awsjson::sagemaker::SourceAlgorithm> SourceAlgorithms{};
 
   friend bool operator==(SourceAlgorithmSpecification const&,
                          SourceAlgorithmSpecification const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SourceIpConfig {
-  std::vector<std::string> Cidrs;
+  std::vector<std::string> Cidrs{};
 
   friend bool operator==(SourceIpConfig const&, SourceIpConfig const&) = default;
 };

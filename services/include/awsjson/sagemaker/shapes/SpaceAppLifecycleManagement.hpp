@@ -13,7 +13,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SpaceAppLifecycleManagement {
-  std::optional<::awsjson::sagemaker::SpaceIdleSettings> IdleSettings;
+  std::optional<::awsjson::sagemaker::SpaceIdleSettings> IdleSettings{};
 
   friend bool operator==(SpaceAppLifecycleManagement const&,
                          SpaceAppLifecycleManagement const&) = default;

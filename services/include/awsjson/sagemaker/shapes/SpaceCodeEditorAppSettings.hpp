@@ -14,8 +14,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SpaceCodeEditorAppSettings {
-  std::optional<::awsjson::sagemaker::ResourceSpec> DefaultResourceSpec;
-  std::optional<::awsjson::sagemaker::SpaceAppLifecycleManagement> AppLifecycleManagement;
+  std::optional<::awsjson::sagemaker::ResourceSpec> DefaultResourceSpec{};
+  std::optional<::awsjson::sagemaker::SpaceAppLifecycleManagement> AppLifecycleManagement{};
 
   friend bool operator==(SpaceCodeEditorAppSettings const&,
                          SpaceCodeEditorAppSettings const&) = default;

@@ -17,15 +17,15 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SpaceDetails {
-  std::optional<std::string> DomainId;
-  std::optional<std::string> SpaceName;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::SpaceStatus>> Status;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastModifiedTime;
-  std::optional<::awsjson::sagemaker::SpaceSettingsSummary> SpaceSettingsSummary;
-  std::optional<::awsjson::sagemaker::SpaceSharingSettingsSummary> SpaceSharingSettingsSummary;
-  std::optional<::awsjson::sagemaker::OwnershipSettingsSummary> OwnershipSettingsSummary;
-  std::optional<std::string> SpaceDisplayName;
+  std::optional<std::string> DomainId{};
+  std::optional<std::string> SpaceName{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::SpaceStatus>> Status{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
+  std::optional<::awsjson::sagemaker::SpaceSettingsSummary> SpaceSettingsSummary{};
+  std::optional<::awsjson::sagemaker::SpaceSharingSettingsSummary> SpaceSharingSettingsSummary{};
+  std::optional<::awsjson::sagemaker::OwnershipSettingsSummary> OwnershipSettingsSummary{};
+  std::optional<std::string> SpaceDisplayName{};
 
   friend bool operator==(SpaceDetails const&, SpaceDetails const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SpaceIdleSettings {
-  std::optional<std::int32_t> IdleTimeoutInMinutes;
+  std::optional<std::int32_t> IdleTimeoutInMinutes{};
 
   friend bool operator==(SpaceIdleSettings const&, SpaceIdleSettings const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SpaceJupyterLabAppSettings {
-  std::optional<::awsjson::sagemaker::ResourceSpec> DefaultResourceSpec;
-  std::optional<std::vector<::awsjson::sagemaker::CodeRepository>> CodeRepositories;
-  std::optional<::awsjson::sagemaker::SpaceAppLifecycleManagement> AppLifecycleManagement;
+  std::optional<::awsjson::sagemaker::ResourceSpec> DefaultResourceSpec{};
+  std::optional<std::vector<::awsjson::sagemaker::CodeRepository>> CodeRepositories{};
+  std::optional<::awsjson::sagemaker::SpaceAppLifecycleManagement> AppLifecycleManagement{};
 
   friend bool operator==(SpaceJupyterLabAppSettings const&,
                          SpaceJupyterLabAppSettings const&) = default;

@@ -22,15 +22,15 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SpaceSettings {
-  std::optional<::awsjson::sagemaker::JupyterServerAppSettings> JupyterServerAppSettings;
-  std::optional<::awsjson::sagemaker::KernelGatewayAppSettings> KernelGatewayAppSettings;
-  std::optional<::awsjson::sagemaker::SpaceCodeEditorAppSettings> CodeEditorAppSettings;
-  std::optional<::awsjson::sagemaker::SpaceJupyterLabAppSettings> JupyterLabAppSettings;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::AppType>> AppType;
-  std::optional<::awsjson::sagemaker::SpaceStorageSettings> SpaceStorageSettings;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::FeatureStatus>> SpaceManagedResources;
-  std::optional<std::vector<::awsjson::sagemaker::CustomFileSystem>> CustomFileSystems;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::FeatureStatus>> RemoteAccess;
+  std::optional<::awsjson::sagemaker::JupyterServerAppSettings> JupyterServerAppSettings{};
+  std::optional<::awsjson::sagemaker::KernelGatewayAppSettings> KernelGatewayAppSettings{};
+  std::optional<::awsjson::sagemaker::SpaceCodeEditorAppSettings> CodeEditorAppSettings{};
+  std::optional<::awsjson::sagemaker::SpaceJupyterLabAppSettings> JupyterLabAppSettings{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::AppType>> AppType{};
+  std::optional<::awsjson::sagemaker::SpaceStorageSettings> SpaceStorageSettings{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::FeatureStatus>> SpaceManagedResources{};
+  std::optional<std::vector<::awsjson::sagemaker::CustomFileSystem>> CustomFileSystems{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::FeatureStatus>> RemoteAccess{};
 
   friend bool operator==(SpaceSettings const&, SpaceSettings const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SpaceSettingsSummary {
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::AppType>> AppType;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::FeatureStatus>> RemoteAccess;
-  std::optional<::awsjson::sagemaker::SpaceStorageSettings> SpaceStorageSettings;
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::AppType>> AppType{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::FeatureStatus>> RemoteAccess{};
+  std::optional<::awsjson::sagemaker::SpaceStorageSettings> SpaceStorageSettings{};
 
   friend bool operator==(SpaceSettingsSummary const&, SpaceSettingsSummary const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SpaceSharingSettings {
-  awsjson::open_enum<::awsjson::sagemaker::SharingType> SharingType;
+  awsjson::open_enum<::awsjson::sagemaker::SharingType> SharingType{};
 
   friend bool operator==(SpaceSharingSettings const&, SpaceSharingSettings const&) = default;
 };

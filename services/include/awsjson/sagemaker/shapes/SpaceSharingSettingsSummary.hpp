@@ -14,7 +14,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SpaceSharingSettingsSummary {
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::SharingType>> SharingType;
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::SharingType>> SharingType{};
 
   friend bool operator==(SpaceSharingSettingsSummary const&,
                          SpaceSharingSettingsSummary const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SpaceStorageSettings {
-  std::optional<::awsjson::sagemaker::EbsStorageSettings> EbsStorageSettings;
+  std::optional<::awsjson::sagemaker::EbsStorageSettings> EbsStorageSettings{};
 
   friend bool operator==(SpaceStorageSettings const&, SpaceStorageSettings const&) = default;
 };

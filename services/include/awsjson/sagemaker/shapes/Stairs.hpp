@@ -12,9 +12,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Stairs {
-  std::optional<std::int32_t> DurationInSeconds;
-  std::optional<std::int32_t> NumberOfSteps;
-  std::optional<std::int32_t> UsersPerStep;
+  std::optional<std::int32_t> DurationInSeconds{};
+  std::optional<std::int32_t> NumberOfSteps{};
+  std::optional<std::int32_t> UsersPerStep{};
 
   friend bool operator==(Stairs const&, Stairs const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartClusterHealthCheckRequest {
-  std::string ClusterName;
-  std::vector<::awsjson::sagemaker::InstanceGroupHealthCheckConfiguration> DeepHealthCheckConfigurations;
+  std::string ClusterName{};
+  std::vector<::awsjson::sagemaker::InstanceGroupHealthCheckConfiguration> DeepHealthCheckConfigurations{};
 
   friend bool operator==(StartClusterHealthCheckRequest const&,
                          StartClusterHealthCheckRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartInferenceExperimentRequest {
-  std::string Name;
+  std::string Name{};
 
   friend bool operator==(StartInferenceExperimentRequest const&,
                          StartInferenceExperimentRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartMlflowTrackingServerRequest {
-  std::string TrackingServerName;
+  std::string TrackingServerName{};
 
   friend bool operator==(StartMlflowTrackingServerRequest const&,
                          StartMlflowTrackingServerRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartMonitoringScheduleRequest {
-  std::string MonitoringScheduleName;
+  std::string MonitoringScheduleName{};
 
   friend bool operator==(StartMonitoringScheduleRequest const&,
                          StartMonitoringScheduleRequest const&) = default;

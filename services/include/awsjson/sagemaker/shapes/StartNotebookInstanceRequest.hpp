@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartNotebookInstanceRequest {
-  std::string NotebookInstanceName;
+  std::string NotebookInstanceName{};
 
   friend bool operator==(StartNotebookInstanceRequest const&,
                          StartNotebookInstanceRequest const&) = default;

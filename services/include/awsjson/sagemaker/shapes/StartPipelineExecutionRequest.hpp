@@ -18,15 +18,15 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartPipelineExecutionRequest {
-  std::string PipelineName;
-  std::optional<std::string> PipelineExecutionDisplayName;
-  std::optional<std::vector<::awsjson::sagemaker::Parameter>> PipelineParameters;
-  std::optional<std::string> PipelineExecutionDescription;
-  std::string ClientRequestToken;
-  std::optional<::awsjson::sagemaker::ParallelismConfiguration> ParallelismConfiguration;
-  std::optional<::awsjson::sagemaker::SelectiveExecutionConfig> SelectiveExecutionConfig;
-  std::optional<std::int64_t> PipelineVersionId;
-  std::optional<std::string> MlflowExperimentName;
+  std::string PipelineName{};
+  std::optional<std::string> PipelineExecutionDisplayName{};
+  std::optional<std::vector<::awsjson::sagemaker::Parameter>> PipelineParameters{};
+  std::optional<std::string> PipelineExecutionDescription{};
+  std::string ClientRequestToken{};
+  std::optional<::awsjson::sagemaker::ParallelismConfiguration> ParallelismConfiguration{};
+  std::optional<::awsjson::sagemaker::SelectiveExecutionConfig> SelectiveExecutionConfig{};
+  std::optional<std::int64_t> PipelineVersionId{};
+  std::optional<std::string> MlflowExperimentName{};
 
   friend bool operator==(StartPipelineExecutionRequest const&,
                          StartPipelineExecutionRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartSessionRequest {
-  std::string ResourceIdentifier;
+  std::string ResourceIdentifier{};
 
   friend bool operator==(StartSessionRequest const&, StartSessionRequest const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartSessionResponse {
-  std::optional<std::string> SessionId;
-  std::optional<std::string> StreamUrl;
-  std::optional<std::string> TokenValue;
+  std::optional<std::string> SessionId{};
+  std::optional<std::string> StreamUrl{};
+  std::optional<std::string> TokenValue{};
 
   friend bool operator==(StartSessionResponse const&, StartSessionResponse const&) = default;
 };

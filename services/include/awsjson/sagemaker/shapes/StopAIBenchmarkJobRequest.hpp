@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopAIBenchmarkJobRequest {
-  std::string AIBenchmarkJobName;
+  std::string AIBenchmarkJobName{};
 
   friend bool operator==(StopAIBenchmarkJobRequest const&,
                          StopAIBenchmarkJobRequest const&) = default;

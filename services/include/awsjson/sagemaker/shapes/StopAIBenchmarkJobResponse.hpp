@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopAIBenchmarkJobResponse {
-  std::string AIBenchmarkJobArn;
+  std::string AIBenchmarkJobArn{};
 
   friend bool operator==(StopAIBenchmarkJobResponse const&,
                          StopAIBenchmarkJobResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopAIRecommendationJobRequest {
-  std::string AIRecommendationJobName;
+  std::string AIRecommendationJobName{};
 
   friend bool operator==(StopAIRecommendationJobRequest const&,
                          StopAIRecommendationJobRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopAIRecommendationJobResponse {
-  std::string AIRecommendationJobArn;
+  std::string AIRecommendationJobArn{};
 
   friend bool operator==(StopAIRecommendationJobResponse const&,
                          StopAIRecommendationJobResponse const&) = default;

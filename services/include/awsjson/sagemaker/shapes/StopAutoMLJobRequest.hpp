@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopAutoMLJobRequest {
-  std::string AutoMLJobName;
+  std::string AutoMLJobName{};
 
   friend bool operator==(StopAutoMLJobRequest const&, StopAutoMLJobRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopCompilationJobRequest {
-  std::string CompilationJobName;
+  std::string CompilationJobName{};
 
   friend bool operator==(StopCompilationJobRequest const&,
                          StopCompilationJobRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopEdgeDeploymentStageRequest {
-  std::string EdgeDeploymentPlanName;
-  std::string StageName;
+  std::string EdgeDeploymentPlanName{};
+  std::string StageName{};
 
   friend bool operator==(StopEdgeDeploymentStageRequest const&,
                          StopEdgeDeploymentStageRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopHyperParameterTuningJobRequest {
-  std::string HyperParameterTuningJobName;
+  std::string HyperParameterTuningJobName{};
 
   friend bool operator==(StopHyperParameterTuningJobRequest const&,
                          StopHyperParameterTuningJobRequest const&) = default;

@@ -18,11 +18,11 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopInferenceExperimentRequest {
-  std::string Name;
-  std::map<std::string, awsjson::open_enum<::awsjson::sagemaker::ModelVariantAction>> ModelVariantActions;
-  std::optional<std::vector<::awsjson::sagemaker::ModelVariantConfig>> DesiredModelVariants;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::InferenceExperimentStopDesiredState>> DesiredState;
-  std::optional<std::string> Reason;
+  std::string Name{};
+  std::map<std::string, awsjson::open_enum<::awsjson::sagemaker::ModelVariantAction>> ModelVariantActions{};
+  std::optional<std::vector<::awsjson::sagemaker::ModelVariantConfig>> DesiredModelVariants{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::InferenceExperimentStopDesiredState>> DesiredState{};
+  std::optional<std::string> Reason{};
 
   friend bool operator==(StopInferenceExperimentRequest const&,
                          StopInferenceExperimentRequest const&) = default;

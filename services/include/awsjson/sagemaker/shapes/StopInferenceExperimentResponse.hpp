@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopInferenceExperimentResponse {
-  std::string InferenceExperimentArn;
+  std::string InferenceExperimentArn{};
 
   friend bool operator==(StopInferenceExperimentResponse const&,
                          StopInferenceExperimentResponse const&) = default;

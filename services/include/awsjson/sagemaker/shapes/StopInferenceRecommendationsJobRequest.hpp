@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopInferenceRecommendationsJobRequest {
-  std::string JobName;
+  std::string JobName{};
 
   friend bool operator==(StopInferenceRecommendationsJobRequest const&,
                          StopInferenceRecommendationsJobRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopLabelingJobRequest {
-  std::string LabelingJobName;
+  std::string LabelingJobName{};
 
   friend bool operator==(StopLabelingJobRequest const&, StopLabelingJobRequest const&) = default;
 };

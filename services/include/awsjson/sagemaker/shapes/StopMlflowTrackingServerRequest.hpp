@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopMlflowTrackingServerRequest {
-  std::string TrackingServerName;
+  std::string TrackingServerName{};
 
   friend bool operator==(StopMlflowTrackingServerRequest const&,
                          StopMlflowTrackingServerRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopMonitoringScheduleRequest {
-  std::string MonitoringScheduleName;
+  std::string MonitoringScheduleName{};
 
   friend bool operator==(StopMonitoringScheduleRequest const&,
                          StopMonitoringScheduleRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopNotebookInstanceRequest {
-  std::string NotebookInstanceName;
+  std::string NotebookInstanceName{};
 
   friend bool operator==(StopNotebookInstanceRequest const&,
                          StopNotebookInstanceRequest const&) = default;

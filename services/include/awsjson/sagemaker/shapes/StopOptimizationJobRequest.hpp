@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopOptimizationJobRequest {
-  std::string OptimizationJobName;
+  std::string OptimizationJobName{};
 
   friend bool operator==(StopOptimizationJobRequest const&,
                          StopOptimizationJobRequest const&) = default;

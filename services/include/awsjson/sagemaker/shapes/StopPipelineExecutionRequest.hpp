@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopPipelineExecutionRequest {
-  std::string PipelineExecutionArn;
-  std::string ClientRequestToken;
+  std::string PipelineExecutionArn{};
+  std::string ClientRequestToken{};
 
   friend bool operator==(StopPipelineExecutionRequest const&,
                          StopPipelineExecutionRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopProcessingJobRequest {
-  std::string ProcessingJobName;
+  std::string ProcessingJobName{};
 
   friend bool operator==(StopProcessingJobRequest const&,
                          StopProcessingJobRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopTrainingJobRequest {
-  std::string TrainingJobName;
+  std::string TrainingJobName{};
 
   friend bool operator==(StopTrainingJobRequest const&, StopTrainingJobRequest const&) = default;
 };

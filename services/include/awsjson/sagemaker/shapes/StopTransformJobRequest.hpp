@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopTransformJobRequest {
-  std::string TransformJobName;
+  std::string TransformJobName{};
 
   friend bool operator==(StopTransformJobRequest const&, StopTransformJobRequest const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StoppingCondition {
-  std::optional<std::int32_t> MaxRuntimeInSeconds;
-  std::optional<std::int32_t> MaxWaitTimeInSeconds;
-  std::optional<std::int32_t> MaxPendingTimeInSeconds;
+  std::optional<std::int32_t> MaxRuntimeInSeconds{};
+  std::optional<std::int32_t> MaxWaitTimeInSeconds{};
+  std::optional<std::int32_t> MaxPendingTimeInSeconds{};
 
   friend bool operator==(StoppingCondition const&, StoppingCondition const&) = default;
 };

@@ -14,11 +14,11 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StudioLifecycleConfigDetails {
-  std::optional<std::string> StudioLifecycleConfigArn;
-  std::optional<std::string> StudioLifecycleConfigName;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastModifiedTime;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::StudioLifecycleConfigAppType>> StudioLifecycleConfigAppType;
+  std::optional<std::string> StudioLifecycleConfigArn{};
+  std::optional<std::string> StudioLifecycleConfigName{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::StudioLifecycleConfigAppType>> StudioLifecycleConfigAppType{};
 
   friend bool operator==(StudioLifecycleConfigDetails const&,
                          StudioLifecycleConfigDetails const&) = default;

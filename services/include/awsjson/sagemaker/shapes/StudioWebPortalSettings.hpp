@@ -18,11 +18,11 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StudioWebPortalSettings {
-  std::optional<std::vector<awsjson::open_enum<::awsjson::sagemaker::MlTools>>> HiddenMlTools;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::sagemaker::AppType>>> HiddenAppTypes;
-  std::optional<std::vector<std::string>> HiddenInstanceTypes;
-  std::optional<std::vector<::awsjson::sagemaker::HiddenSageMakerImage>> HiddenSageMakerImageVersionAliases;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ExecutionRoleSessionNameMode>> ExecutionRoleSessionNameMode;
+  std::optional<std::vector<awsjson::open_enum<::awsjson::sagemaker::MlTools>>> HiddenMlTools{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::sagemaker::AppType>>> HiddenAppTypes{};
+  std::optional<std::vector<std::string>> HiddenInstanceTypes{};
+  std::optional<std::vector<::awsjson::sagemaker::HiddenSageMakerImage>> HiddenSageMakerImageVersionAliases{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ExecutionRoleSessionNameMode>> ExecutionRoleSessionNameMode{};
 
   friend bool operator==(StudioWebPortalSettings const&, StudioWebPortalSettings const&) = default;
 };

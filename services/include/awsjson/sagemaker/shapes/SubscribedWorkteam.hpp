@@ -12,11 +12,11 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SubscribedWorkteam {
-  std::string WorkteamArn;
-  std::optional<std::string> MarketplaceTitle;
-  std::optional<std::string> SellerName;
-  std::optional<std::string> MarketplaceDescription;
-  std::optional<std::string> ListingId;
+  std::string WorkteamArn{};
+  std::optional<std::string> MarketplaceTitle{};
+  std::optional<std::string> SellerName{};
+  std::optional<std::string> MarketplaceDescription{};
+  std::optional<std::string> ListingId{};
 
   friend bool operator==(SubscribedWorkteam const&, SubscribedWorkteam const&) = default;
 };

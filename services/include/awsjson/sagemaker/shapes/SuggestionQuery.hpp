@@ -13,7 +13,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SuggestionQuery {
-  std::optional<::awsjson::sagemaker::PropertyNameQuery> PropertyNameQuery;
+  std::optional<::awsjson::sagemaker::PropertyNameQuery> PropertyNameQuery{};
 
   friend bool operator==(SuggestionQuery const&, SuggestionQuery const&) = default;
 };

@@ -17,14 +17,14 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TabularJobConfig {
-  std::optional<::awsjson::sagemaker::CandidateGenerationConfig> CandidateGenerationConfig;
-  std::optional<::awsjson::sagemaker::AutoMLJobCompletionCriteria> CompletionCriteria;
-  std::optional<std::string> FeatureSpecificationS3Uri;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::AutoMLMode>> Mode;
-  std::optional<bool> GenerateCandidateDefinitionsOnly;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ProblemType>> ProblemType;
-  std::string TargetAttributeName;
-  std::optional<std::string> SampleWeightAttributeName;
+  std::optional<::awsjson::sagemaker::CandidateGenerationConfig> CandidateGenerationConfig{};
+  std::optional<::awsjson::sagemaker::AutoMLJobCompletionCriteria> CompletionCriteria{};
+  std::optional<std::string> FeatureSpecificationS3Uri{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::AutoMLMode>> Mode{};
+  std::optional<bool> GenerateCandidateDefinitionsOnly{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ProblemType>> ProblemType{};
+  std::string TargetAttributeName{};
+  std::optional<std::string> SampleWeightAttributeName{};
 
   friend bool operator==(TabularJobConfig const&, TabularJobConfig const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TabularResolvedAttributes {
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ProblemType>> ProblemType;
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ProblemType>> ProblemType{};
 
   friend bool operator==(TabularResolvedAttributes const&,
                          TabularResolvedAttributes const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TargetPlatform {
-  awsjson::open_enum<::awsjson::sagemaker::TargetPlatformOs> Os;
-  awsjson::open_enum<::awsjson::sagemaker::TargetPlatformArch> Arch;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::TargetPlatformAccelerator>> Accelerator;
+  awsjson::open_enum<::awsjson::sagemaker::TargetPlatformOs> Os{};
+  awsjson::open_enum<::awsjson::sagemaker::TargetPlatformArch> Arch{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::TargetPlatformAccelerator>> Accelerator{};
 
   friend bool operator==(TargetPlatform const&, TargetPlatform const&) = default;
 };

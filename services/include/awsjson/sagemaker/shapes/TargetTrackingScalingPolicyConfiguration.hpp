@@ -13,8 +13,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TargetTrackingScalingPolicyConfiguration {
-  std::optional<::awsjson::sagemaker::MetricSpecification> MetricSpecification;
-  std::optional<double> TargetValue;
+  std::optional<::awsjson::sagemaker::MetricSpecification> MetricSpecification{};
+  std::optional<double> TargetValue{};
 
   friend bool operator==(TargetTrackingScalingPolicyConfiguration const&,
                          TargetTrackingScalingPolicyConfiguration const&) = default;

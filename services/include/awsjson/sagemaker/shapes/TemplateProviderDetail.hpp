@@ -13,7 +13,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TemplateProviderDetail {
-  std::optional<::awsjson::sagemaker::CfnTemplateProviderDetail> CfnTemplateProviderDetail;
+  std::optional<::awsjson::sagemaker::CfnTemplateProviderDetail> CfnTemplateProviderDetail{};
 
   friend bool operator==(TemplateProviderDetail const&, TemplateProviderDetail const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TensorBoardAppSettings {
-  std::optional<::awsjson::sagemaker::ResourceSpec> DefaultResourceSpec;
+  std::optional<::awsjson::sagemaker::ResourceSpec> DefaultResourceSpec{};
 
   friend bool operator==(TensorBoardAppSettings const&, TensorBoardAppSettings const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TensorBoardOutputConfig {
-  std::optional<std::string> LocalPath;
-  std::string S3OutputPath;
+  std::optional<std::string> LocalPath{};
+  std::string S3OutputPath{};
 
   friend bool operator==(TensorBoardOutputConfig const&, TensorBoardOutputConfig const&) = default;
 };

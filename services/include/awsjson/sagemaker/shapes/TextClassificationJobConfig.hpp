@@ -14,9 +14,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TextClassificationJobConfig {
-  std::optional<::awsjson::sagemaker::AutoMLJobCompletionCriteria> CompletionCriteria;
-  std::string ContentColumn;
-  std::string TargetLabelColumn;
+  std::optional<::awsjson::sagemaker::AutoMLJobCompletionCriteria> CompletionCriteria{};
+  std::string ContentColumn{};
+  std::string TargetLabelColumn{};
 
   friend bool operator==(TextClassificationJobConfig const&,
                          TextClassificationJobConfig const&) = default;

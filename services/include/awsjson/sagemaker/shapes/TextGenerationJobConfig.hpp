@@ -16,10 +16,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TextGenerationJobConfig {
-  std::optional<::awsjson::sagemaker::AutoMLJobCompletionCriteria> CompletionCriteria;
-  std::optional<std::string> BaseModelName;
-  std::optional<std::map<std::string, std::string>> TextGenerationHyperParameters;
-  std::optional<::awsjson::sagemaker::ModelAccessConfig> ModelAccessConfig;
+  std::optional<::awsjson::sagemaker::AutoMLJobCompletionCriteria> CompletionCriteria{};
+  std::optional<std::string> BaseModelName{};
+  std::optional<std::map<std::string, std::string>> TextGenerationHyperParameters{};
+  std::optional<::awsjson::sagemaker::ModelAccessConfig> ModelAccessConfig{};
 
   friend bool operator==(TextGenerationJobConfig const&, TextGenerationJobConfig const&) = default;
 };

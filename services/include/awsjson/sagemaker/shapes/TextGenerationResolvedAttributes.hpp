@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TextGenerationResolvedAttributes {
-  std::optional<std::string> BaseModelName;
+  std::optional<std::string> BaseModelName{};
 
   friend bool operator==(TextGenerationResolvedAttributes const&,
                          TextGenerationResolvedAttributes const&) = default;

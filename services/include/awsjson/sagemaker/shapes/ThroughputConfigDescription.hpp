@@ -15,9 +15,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ThroughputConfigDescription {
-  awsjson::open_enum<::awsjson::sagemaker::ThroughputMode> ThroughputMode;
-  std::optional<std::int32_t> ProvisionedReadCapacityUnits;
-  std::optional<std::int32_t> ProvisionedWriteCapacityUnits;
+  awsjson::open_enum<::awsjson::sagemaker::ThroughputMode> ThroughputMode{};
+  std::optional<std::int32_t> ProvisionedReadCapacityUnits{};
+  std::optional<std::int32_t> ProvisionedWriteCapacityUnits{};
 
   friend bool operator==(ThroughputConfigDescription const&,
                          ThroughputConfigDescription const&) = default;

@@ -13,10 +13,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TimeSeriesConfig {
-  std::string TargetAttributeName;
-  std::string TimestampAttributeName;
-  std::string ItemIdentifierAttributeName;
-  std::optional<std::vector<std::string>> GroupingAttributeNames;
+  std::string TargetAttributeName{};
+  std::string TimestampAttributeName{};
+  std::string ItemIdentifierAttributeName{};
+  std::optional<std::vector<std::string>> GroupingAttributeNames{};
 
   friend bool operator==(TimeSeriesConfig const&, TimeSeriesConfig const&) = default;
 };

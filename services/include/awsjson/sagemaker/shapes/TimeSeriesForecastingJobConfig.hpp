@@ -20,15 +20,15 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TimeSeriesForecastingJobConfig {
-  std::optional<std::string> FeatureSpecificationS3Uri;
-  std::optional<::awsjson::sagemaker::AutoMLJobCompletionCriteria> CompletionCriteria;
-  std::string ForecastFrequency;
-  std::int32_t ForecastHorizon;
-  std::optional<std::vector<std::string>> ForecastQuantiles;
-  std::optional<::awsjson::sagemaker::TimeSeriesTransformations> Transformations;
-  ::awsjson::sagemaker::TimeSeriesConfig TimeSeriesConfig;
-  std::optional<std::vector<::awsjson::sagemaker::HolidayConfigAttributes>> HolidayConfig;
-  std::optional<::awsjson::sagemaker::CandidateGenerationConfig> CandidateGenerationConfig;
+  std::optional<std::string> FeatureSpecificationS3Uri{};
+  std::optional<::awsjson::sagemaker::AutoMLJobCompletionCriteria> CompletionCriteria{};
+  std::string ForecastFrequency{};
+  std::int32_t ForecastHorizon{};
+  std::optional<std::vector<std::string>> ForecastQuantiles{};
+  std::optional<::awsjson::sagemaker::TimeSeriesTransformations> Transformations{};
+  ::awsjson::sagemaker::TimeSeriesConfig TimeSeriesConfig{};
+  std::optional<std::vector<::awsjson::sagemaker::HolidayConfigAttributes>> HolidayConfig{};
+  std::optional<::awsjson::sagemaker::CandidateGenerationConfig> CandidateGenerationConfig{};
 
   friend bool operator==(TimeSeriesForecastingJobConfig const&,
                          TimeSeriesForecastingJobConfig const&) = default;

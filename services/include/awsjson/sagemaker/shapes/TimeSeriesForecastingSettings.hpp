@@ -14,8 +14,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TimeSeriesForecastingSettings {
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::FeatureStatus>> Status;
-  std::optional<std::string> AmazonForecastRoleArn;
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::FeatureStatus>> Status{};
+  std::optional<std::string> AmazonForecastRoleArn{};
 
   friend bool operator==(TimeSeriesForecastingSettings const&,
                          TimeSeriesForecastingSettings const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TimeSeriesTransformations {
-  std::optional<std::map<std::string, std::map<std::string, std::string>>> Filling;
-  std::optional<std::map<std::string, awsjson::open_enum<::awsjson::sagemaker::AggregationTransformationValue>>> Aggregation;
+  std::optional<std::map<std::string, std::map<std::string, std::string>>> Filling{};
+  std::optional<std::map<std::string, awsjson::open_enum<::awsjson::sagemaker::AggregationTransformationValue>>> Aggregation{};
 
   friend bool operator==(TimeSeriesTransformations const&,
                          TimeSeriesTransformations const&) = default;

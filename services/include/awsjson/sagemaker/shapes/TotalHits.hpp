@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TotalHits {
-  std::optional<std::int64_t> Value;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::Relation>> Relation;
+  std::optional<std::int64_t> Value{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::Relation>> Relation{};
 
   friend bool operator==(TotalHits const&, TotalHits const&) = default;
 };

@@ -15,13 +15,13 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TrackingServerSummary {
-  std::optional<std::string> TrackingServerArn;
-  std::optional<std::string> TrackingServerName;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastModifiedTime;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::TrackingServerStatus>> TrackingServerStatus;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::IsTrackingServerActive>> IsActive;
-  std::optional<std::string> MlflowVersion;
+  std::optional<std::string> TrackingServerArn{};
+  std::optional<std::string> TrackingServerName{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::TrackingServerStatus>> TrackingServerStatus{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::IsTrackingServerActive>> IsActive{};
+  std::optional<std::string> MlflowVersion{};
 
   friend bool operator==(TrackingServerSummary const&, TrackingServerSummary const&) = default;
 };

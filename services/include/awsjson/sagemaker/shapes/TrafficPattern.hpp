@@ -17,9 +17,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TrafficPattern {
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::TrafficType>> TrafficType;
-  std::optional<std::vector<::awsjson::sagemaker::Phase>> Phases;
-  std::optional<::awsjson::sagemaker::Stairs> Stairs;
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::TrafficType>> TrafficType{};
+  std::optional<std::vector<::awsjson::sagemaker::Phase>> Phases{};
+  std::optional<::awsjson::sagemaker::Stairs> Stairs{};
 
   friend bool operator==(TrafficPattern const&, TrafficPattern const&) = default;
 };

@@ -16,10 +16,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TrafficRoutingConfig {
-  awsjson::open_enum<::awsjson::sagemaker::TrafficRoutingConfigType> Type;
-  std::int32_t WaitIntervalInSeconds;
-  std::optional<::awsjson::sagemaker::CapacitySize> CanarySize;
-  std::optional<::awsjson::sagemaker::CapacitySize> LinearStepSize;
+  awsjson::open_enum<::awsjson::sagemaker::TrafficRoutingConfigType> Type{};
+  std::int32_t WaitIntervalInSeconds{};
+  std::optional<::awsjson::sagemaker::CapacitySize> CanarySize{};
+  std::optional<::awsjson::sagemaker::CapacitySize> LinearStepSize{};
 
   friend bool operator==(TrafficRoutingConfig const&, TrafficRoutingConfig const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TrainingImageConfig {
-  awsjson::open_enum<::awsjson::sagemaker::TrainingRepositoryAccessMode> TrainingRepositoryAccessMode;
-  std::optional<::awsjson::sagemaker::TrainingRepositoryAuthConfig> TrainingRepositoryAuthConfig;
+  awsjson::open_enum<::awsjson::sagemaker::TrainingRepositoryAccessMode> TrainingRepositoryAccessMode{};
+  std::optional<::awsjson::sagemaker::TrainingRepositoryAuthConfig> TrainingRepositoryAuthConfig{};
 
   friend bool operator==(TrainingImageConfig const&, TrainingImageConfig const&) = default;
 };

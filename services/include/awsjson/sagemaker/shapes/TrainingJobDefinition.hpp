@@ -20,12 +20,12 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TrainingJobDefinition {
-  awsjson::open_enum<::awsjson::sagemaker::TrainingInputMode> TrainingInputMode;
-  std::optional<std::map<std::string, std::string>> HyperParameters;
-  std::vector<::awsjson::sagemaker::Channel> InputDataConfig;
-  ::awsjson::sagemaker::OutputDataConfig OutputDataConfig;
-  ::awsjson::sagemaker::ResourceConfig ResourceConfig;
-  ::awsjson::sagemaker::StoppingCondition StoppingCondition;
+  awsjson::open_enum<::awsjson::sagemaker::TrainingInputMode> TrainingInputMode{};
+  std::optional<std::map<std::string, std::string>> HyperParameters{};
+  std::vector<::awsjson::sagemaker::Channel> InputDataConfig{};
+  ::awsjson::sagemaker::OutputDataConfig OutputDataConfig{};
+  ::awsjson::sagemaker::ResourceConfig ResourceConfig{};
+  ::awsjson::sagemaker::StoppingCondition StoppingCondition{};
 
   friend bool operator==(TrainingJobDefinition const&, TrainingJobDefinition const&) = default;
 };

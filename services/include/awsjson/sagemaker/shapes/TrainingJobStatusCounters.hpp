@@ -12,11 +12,11 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TrainingJobStatusCounters {
-  std::optional<std::int32_t> Completed;
-  std::optional<std::int32_t> InProgress;
-  std::optional<std::int32_t> RetryableError;
-  std::optional<std::int32_t> NonRetryableError;
-  std::optional<std::int32_t> Stopped;
+  std::optional<std::int32_t> Completed{};
+  std::optional<std::int32_t> InProgress{};
+  std::optional<std::int32_t> RetryableError{};
+  std::optional<std::int32_t> NonRetryableError{};
+  std::optional<std::int32_t> Stopped{};
 
   friend bool operator==(TrainingJobStatusCounters const&,
                          TrainingJobStatusCounters const&) = default;

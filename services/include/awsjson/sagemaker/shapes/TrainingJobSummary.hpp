@@ -16,15 +16,15 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TrainingJobSummary {
-  std::string TrainingJobName;
-  std::string TrainingJobArn;
-  awsjson::timestamp CreationTime;
-  std::optional<awsjson::timestamp> TrainingEndTime;
-  std::optional<awsjson::timestamp> LastModifiedTime;
-  awsjson::open_enum<::awsjson::sagemaker::TrainingJobStatus> TrainingJobStatus;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::SecondaryStatus>> SecondaryStatus;
-  std::optional<::awsjson::sagemaker::WarmPoolStatus> WarmPoolStatus;
-  std::optional<std::string> TrainingPlanArn;
+  std::string TrainingJobName{};
+  std::string TrainingJobArn{};
+  awsjson::timestamp CreationTime{};
+  std::optional<awsjson::timestamp> TrainingEndTime{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
+  awsjson::open_enum<::awsjson::sagemaker::TrainingJobStatus> TrainingJobStatus{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::SecondaryStatus>> SecondaryStatus{};
+  std::optional<::awsjson::sagemaker::WarmPoolStatus> WarmPoolStatus{};
+  std::optional<std::string> TrainingPlanArn{};
 
   friend bool operator==(TrainingJobSummary const&, TrainingJobSummary const&) = default;
 };

@@ -13,17 +13,17 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TrainingPlanExtension {
-  std::string TrainingPlanExtensionOfferingId;
-  std::optional<awsjson::timestamp> ExtendedAt;
-  std::optional<awsjson::timestamp> StartDate;
-  std::optional<awsjson::timestamp> EndDate;
-  std::optional<std::string> Status;
-  std::optional<std::string> PaymentStatus;
-  std::optional<std::string> AvailabilityZone;
-  std::optional<std::string> AvailabilityZoneId;
-  std::optional<std::int32_t> DurationHours;
-  std::optional<std::string> UpfrontFee;
-  std::optional<std::string> CurrencyCode;
+  std::string TrainingPlanExtensionOfferingId{};
+  std::optional<awsjson::timestamp> ExtendedAt{};
+  std::optional<awsjson::timestamp> StartDate{};
+  std::optional<awsjson::timestamp> EndDate{};
+  std::optional<std::string> Status{};
+  std::optional<std::string> PaymentStatus{};
+  std::optional<std::string> AvailabilityZone{};
+  std::optional<std::string> AvailabilityZoneId{};
+  std::optional<std::int32_t> DurationHours{};
+  std::optional<std::string> UpfrontFee{};
+  std::optional<std::string> CurrencyCode{};
 
   friend bool operator==(TrainingPlanExtension const&, TrainingPlanExtension const&) = default;
 };

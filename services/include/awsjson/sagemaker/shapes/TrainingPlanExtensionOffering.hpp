@@ -13,13 +13,13 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TrainingPlanExtensionOffering {
-  std::string TrainingPlanExtensionOfferingId;
-  std::optional<std::string> AvailabilityZone;
-  std::optional<awsjson::timestamp> StartDate;
-  std::optional<awsjson::timestamp> EndDate;
-  std::optional<std::int32_t> DurationHours;
-  std::optional<std::string> UpfrontFee;
-  std::optional<std::string> CurrencyCode;
+  std::string TrainingPlanExtensionOfferingId{};
+  std::optional<std::string> AvailabilityZone{};
+  std::optional<awsjson::timestamp> StartDate{};
+  std::optional<awsjson::timestamp> EndDate{};
+  std::optional<std::int32_t> DurationHours{};
+  std::optional<std::string> UpfrontFee{};
+  std::optional<std::string> CurrencyCode{};
 
   friend bool operator==(TrainingPlanExtensionOffering const&,
                          TrainingPlanExtensionOffering const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TrainingPlanFilter {
-  awsjson::open_enum<::awsjson::sagemaker::TrainingPlanFilterName> Name;
-  std::string Value;
+  awsjson::open_enum<::awsjson::sagemaker::TrainingPlanFilterName> Name{};
+  std::string Value{};
 
   friend bool operator==(TrainingPlanFilter const&, TrainingPlanFilter const&) = default;
 };

@@ -17,15 +17,15 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TrainingPlanOffering {
-  std::string TrainingPlanOfferingId;
-  std::vector<awsjson::open_enum<::awsjson::sagemaker::SageMakerResourceName>> TargetResources;
-  std::optional<awsjson::timestamp> RequestedStartTimeAfter;
-  std::optional<awsjson::timestamp> RequestedEndTimeBefore;
-  std::optional<std::int64_t> DurationHours;
-  std::optional<std::int64_t> DurationMinutes;
-  std::optional<std::string> UpfrontFee;
-  std::optional<std::string> CurrencyCode;
-  std::optional<std::vector<::awsjson::sagemaker::ReservedCapacityOffering>> ReservedCapacityOfferings;
+  std::string TrainingPlanOfferingId{};
+  std::vector<awsjson::open_enum<::awsjson::sagemaker::SageMakerResourceName>> TargetResources{};
+  std::optional<awsjson::timestamp> RequestedStartTimeAfter{};
+  std::optional<awsjson::timestamp> RequestedEndTimeBefore{};
+  std::optional<std::int64_t> DurationHours{};
+  std::optional<std::int64_t> DurationMinutes{};
+  std::optional<std::string> UpfrontFee{};
+  std::optional<std::string> CurrencyCode{};
+  std::optional<std::vector<::awsjson::sagemaker::ReservedCapacityOffering>> ReservedCapacityOfferings{};
 
   friend bool operator==(TrainingPlanOffering const&, TrainingPlanOffering const&) = default;
 };

@@ -18,22 +18,22 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TrainingPlanSummary {
-  std::string TrainingPlanArn;
-  std::string TrainingPlanName;
-  awsjson::open_enum<::awsjson::sagemaker::TrainingPlanStatus> Status;
-  std::optional<std::string> StatusMessage;
-  std::optional<std::int64_t> DurationHours;
-  std::optional<std::int64_t> DurationMinutes;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<awsjson::timestamp> EndTime;
-  std::optional<std::string> UpfrontFee;
-  std::optional<std::string> CurrencyCode;
-  std::optional<std::int32_t> TotalInstanceCount;
-  std::optional<std::int32_t> AvailableInstanceCount;
-  std::optional<std::int32_t> InUseInstanceCount;
-  std::optional<std::int32_t> TotalUltraServerCount;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::sagemaker::SageMakerResourceName>>> TargetResources;
-  std::optional<std::vector<::awsjson::sagemaker::ReservedCapacitySummary>> ReservedCapacitySummaries;
+  std::string TrainingPlanArn{};
+  std::string TrainingPlanName{};
+  awsjson::open_enum<::awsjson::sagemaker::TrainingPlanStatus> Status{};
+  std::optional<std::string> StatusMessage{};
+  std::optional<std::int64_t> DurationHours{};
+  std::optional<std::int64_t> DurationMinutes{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<awsjson::timestamp> EndTime{};
+  std::optional<std::string> UpfrontFee{};
+  std::optional<std::string> CurrencyCode{};
+  std::optional<std::int32_t> TotalInstanceCount{};
+  std::optional<std::int32_t> AvailableInstanceCount{};
+  std::optional<std::int32_t> InUseInstanceCount{};
+  std::optional<std::int32_t> TotalUltraServerCount{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::sagemaker::SageMakerResourceName>>> TargetResources{};
+  std::optional<std::vector<::awsjson::sagemaker::ReservedCapacitySummary>> ReservedCapacitySummaries{};
 
   friend bool operator==(TrainingPlanSummary const&, TrainingPlanSummary const&) = default;
 };

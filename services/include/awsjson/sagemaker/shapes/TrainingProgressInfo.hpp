@@ -12,10 +12,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TrainingProgressInfo {
-  std::optional<std::int64_t> TotalStepCountPerEpoch;
-  std::optional<std::int64_t> CurrentStep;
-  std::optional<std::int64_t> CurrentEpoch;
-  std::optional<std::int64_t> MaxEpoch;
+  std::optional<std::int64_t> TotalStepCountPerEpoch{};
+  std::optional<std::int64_t> CurrentStep{};
+  std::optional<std::int64_t> CurrentEpoch{};
+  std::optional<std::int64_t> MaxEpoch{};
 
   friend bool operator==(TrainingProgressInfo const&, TrainingProgressInfo const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TrainingRepositoryAuthConfig {
-  std::string TrainingRepositoryCredentialsProviderArn;
+  std::string TrainingRepositoryCredentialsProviderArn{};
 
   friend bool operator==(TrainingRepositoryAuthConfig const&,
                          TrainingRepositoryAuthConfig const&) = default;

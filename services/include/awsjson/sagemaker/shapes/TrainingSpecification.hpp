@@ -19,15 +19,15 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TrainingSpecification {
-  std::string TrainingImage;
-  std::optional<std::string> TrainingImageDigest;
-  std::optional<std::vector<::awsjson::sagemaker::HyperParameterSpecification>> SupportedHyperParameters;
-  std::vector<std::string> SupportedTrainingInstanceTypes;
-  std::optional<bool> SupportsDistributedTraining;
-  std::optional<std::vector<::awsjson::sagemaker::MetricDefinition>> MetricDefinitions;
-  std::vector<::awsjson::sagemaker::ChannelSpecification> TrainingChannels;
-  std::optional<std::vector<::awsjson::sagemaker::HyperParameterTuningJobObjective>> SupportedTuningJobObjectiveMetrics;
-  std::optional<::awsjson::sagemaker::AdditionalS3DataSource> AdditionalS3DataSource;
+  std::string TrainingImage{};
+  std::optional<std::string> TrainingImageDigest{};
+  std::optional<std::vector<::awsjson::sagemaker::HyperParameterSpecification>> SupportedHyperParameters{};
+  std::vector<std::string> SupportedTrainingInstanceTypes{};
+  std::optional<bool> SupportsDistributedTraining{};
+  std::optional<std::vector<::awsjson::sagemaker::MetricDefinition>> MetricDefinitions{};
+  std::vector<::awsjson::sagemaker::ChannelSpecification> TrainingChannels{};
+  std::optional<std::vector<::awsjson::sagemaker::HyperParameterTuningJobObjective>> SupportedTuningJobObjectiveMetrics{};
+  std::optional<::awsjson::sagemaker::AdditionalS3DataSource> AdditionalS3DataSource{};
 
   friend bool operator==(TrainingSpecification const&, TrainingSpecification const&) = default;
 };

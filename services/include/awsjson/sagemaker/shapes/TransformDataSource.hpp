@@ -13,7 +13,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TransformDataSource {
-  ::awsjson::sagemaker::TransformS3DataSource S3DataSource;
+  ::awsjson::sagemaker::TransformS3DataSource S3DataSource{};
 
   friend bool operator==(TransformDataSource const&, TransformDataSource const&) = default;
 };

@@ -16,10 +16,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TransformInput {
-  ::awsjson::sagemaker::TransformDataSource DataSource;
-  std::optional<std::string> ContentType;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::CompressionType>> CompressionType;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::SplitType>> SplitType;
+  ::awsjson::sagemaker::TransformDataSource DataSource{};
+  std::optional<std::string> ContentType{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::CompressionType>> CompressionType{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::SplitType>> SplitType{};
 
   friend bool operator==(TransformInput const&, TransformInput const&) = default;
 };

@@ -26,28 +26,28 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TransformJob {
-  std::optional<std::string> TransformJobName;
-  std::optional<std::string> TransformJobArn;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::TransformJobStatus>> TransformJobStatus;
-  std::optional<std::string> FailureReason;
-  std::optional<std::string> ModelName;
-  std::optional<std::int32_t> MaxConcurrentTransforms;
-  std::optional<::awsjson::sagemaker::ModelClientConfig> ModelClientConfig;
-  std::optional<std::int32_t> MaxPayloadInMB;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::BatchStrategy>> BatchStrategy;
-  std::optional<std::map<std::string, std::string>> Environment;
-  std::optional<::awsjson::sagemaker::TransformInput> TransformInput;
-  std::optional<::awsjson::sagemaker::TransformOutput> TransformOutput;
-  std::optional<::awsjson::sagemaker::BatchDataCaptureConfig> DataCaptureConfig;
-  std::optional<::awsjson::sagemaker::TransformResources> TransformResources;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> TransformStartTime;
-  std::optional<awsjson::timestamp> TransformEndTime;
-  std::optional<std::string> LabelingJobArn;
-  std::optional<std::string> AutoMLJobArn;
-  std::optional<::awsjson::sagemaker::DataProcessing> DataProcessing;
-  std::optional<::awsjson::sagemaker::ExperimentConfig> ExperimentConfig;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
+  std::optional<std::string> TransformJobName{};
+  std::optional<std::string> TransformJobArn{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::TransformJobStatus>> TransformJobStatus{};
+  std::optional<std::string> FailureReason{};
+  std::optional<std::string> ModelName{};
+  std::optional<std::int32_t> MaxConcurrentTransforms{};
+  std::optional<::awsjson::sagemaker::ModelClientConfig> ModelClientConfig{};
+  std::optional<std::int32_t> MaxPayloadInMB{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::BatchStrategy>> BatchStrategy{};
+  std::optional<std::map<std::string, std::string>> Environment{};
+  std::optional<::awsjson::sagemaker::TransformInput> TransformInput{};
+  std::optional<::awsjson::sagemaker::TransformOutput> TransformOutput{};
+  std::optional<::awsjson::sagemaker::BatchDataCaptureConfig> DataCaptureConfig{};
+  std::optional<::awsjson::sagemaker::TransformResources> TransformResources{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> TransformStartTime{};
+  std::optional<awsjson::timestamp> TransformEndTime{};
+  std::optional<std::string> LabelingJobArn{};
+  std::optional<std::string> AutoMLJobArn{};
+  std::optional<::awsjson::sagemaker::DataProcessing> DataProcessing{};
+  std::optional<::awsjson::sagemaker::ExperimentConfig> ExperimentConfig{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
 
   friend bool operator==(TransformJob const&, TransformJob const&) = default;
 };

@@ -19,13 +19,13 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TransformJobDefinition {
-  std::optional<std::int32_t> MaxConcurrentTransforms;
-  std::optional<std::int32_t> MaxPayloadInMB;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::BatchStrategy>> BatchStrategy;
-  std::optional<std::map<std::string, std::string>> Environment;
-  ::awsjson::sagemaker::TransformInput TransformInput;
-  ::awsjson::sagemaker::TransformOutput TransformOutput;
-  ::awsjson::sagemaker::TransformResources TransformResources;
+  std::optional<std::int32_t> MaxConcurrentTransforms{};
+  std::optional<std::int32_t> MaxPayloadInMB{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::BatchStrategy>> BatchStrategy{};
+  std::optional<std::map<std::string, std::string>> Environment{};
+  ::awsjson::sagemaker::TransformInput TransformInput{};
+  ::awsjson::sagemaker::TransformOutput TransformOutput{};
+  ::awsjson::sagemaker::TransformResources TransformResources{};
 
   friend bool operator==(TransformJobDefinition const&, TransformJobDefinition const&) = default;
 };

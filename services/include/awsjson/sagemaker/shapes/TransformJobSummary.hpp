@@ -14,13 +14,13 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TransformJobSummary {
-  std::string TransformJobName;
-  std::string TransformJobArn;
-  awsjson::timestamp CreationTime;
-  std::optional<awsjson::timestamp> TransformEndTime;
-  std::optional<awsjson::timestamp> LastModifiedTime;
-  awsjson::open_enum<::awsjson::sagemaker::TransformJobStatus> TransformJobStatus;
-  std::optional<std::string> FailureReason;
+  std::string TransformJobName{};
+  std::string TransformJobArn{};
+  awsjson::timestamp CreationTime{};
+  std::optional<awsjson::timestamp> TransformEndTime{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
+  awsjson::open_enum<::awsjson::sagemaker::TransformJobStatus> TransformJobStatus{};
+  std::optional<std::string> FailureReason{};
 
   friend bool operator==(TransformJobSummary const&, TransformJobSummary const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TransformOutput {
-  std::string S3OutputPath;
-  std::optional<std::string> Accept;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::AssemblyType>> AssembleWith;
-  std::optional<std::string> KmsKeyId;
+  std::string S3OutputPath{};
+  std::optional<std::string> Accept{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::AssemblyType>> AssembleWith{};
+  std::optional<std::string> KmsKeyId{};
 
   friend bool operator==(TransformOutput const&, TransformOutput const&) = default;
 };

@@ -13,10 +13,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TransformResources {
-  std::string InstanceType;
-  std::int32_t InstanceCount;
-  std::optional<std::string> VolumeKmsKeyId;
-  std::optional<std::string> TransformAmiVersion;
+  std::string InstanceType{};
+  std::int32_t InstanceCount{};
+  std::optional<std::string> VolumeKmsKeyId{};
+  std::optional<std::string> TransformAmiVersion{};
 
   friend bool operator==(TransformResources const&, TransformResources const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TransformS3DataSource {
-  awsjson::open_enum<::awsjson::sagemaker::S3DataType> S3DataType;
-  std::string S3Uri;
+  awsjson::open_enum<::awsjson::sagemaker::S3DataType> S3DataType{};
+  std::string S3Uri{};
 
   friend bool operator==(TransformS3DataSource const&, TransformS3DataSource const&) = default;
 };

@@ -25,27 +25,27 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TrialComponent {
-  std::optional<std::string> TrialComponentName;
-  std::optional<std::string> DisplayName;
-  std::optional<std::string> TrialComponentArn;
-  std::optional<::awsjson::sagemaker::TrialComponentSource> Source;
-  std::optional<::awsjson::sagemaker::TrialComponentStatus> Status;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<awsjson::timestamp> EndTime;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<::awsjson::sagemaker::UserContext> CreatedBy;
-  std::optional<awsjson::timestamp> LastModifiedTime;
-  std::optional<::awsjson::sagemaker::UserContext> LastModifiedBy;
-  std::optional<std::map<std::string, ::awsjson::sagemaker::TrialComponentParameterValue>> Parameters;
-  std::optional<std::map<std::string, ::awsjson::sagemaker::TrialComponentArtifact>> InputArtifacts;
-  std::optional<std::map<std::string, ::awsjson::sagemaker::TrialComponentArtifact>> OutputArtifacts;
-  std::optional<std::vector<::awsjson::sagemaker::TrialComponentMetricSummary>> Metrics;
-  std::optional<::awsjson::sagemaker::MetadataProperties> MetadataProperties;
-  std::optional<::awsjson::sagemaker::TrialComponentSourceDetail> SourceDetail;
-  std::optional<std::string> LineageGroupArn;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
-  std::optional<std::vector<::awsjson::sagemaker::Parent>> Parents;
-  std::optional<std::string> RunName;
+  std::optional<std::string> TrialComponentName{};
+  std::optional<std::string> DisplayName{};
+  std::optional<std::string> TrialComponentArn{};
+  std::optional<::awsjson::sagemaker::TrialComponentSource> Source{};
+  std::optional<::awsjson::sagemaker::TrialComponentStatus> Status{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<awsjson::timestamp> EndTime{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<::awsjson::sagemaker::UserContext> CreatedBy{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
+  std::optional<::awsjson::sagemaker::UserContext> LastModifiedBy{};
+  std::optional<std::map<std::string, ::awsjson::sagemaker::TrialComponentParameterValue>> Parameters{};
+  std::optional<std::map<std::string, ::awsjson::sagemaker::TrialComponentArtifact>> InputArtifacts{};
+  std::optional<std::map<std::string, ::awsjson::sagemaker::TrialComponentArtifact>> OutputArtifacts{};
+  std::optional<std::vector<::awsjson::sagemaker::TrialComponentMetricSummary>> Metrics{};
+  std::optional<::awsjson::sagemaker::MetadataProperties> MetadataProperties{};
+  std::optional<::awsjson::sagemaker::TrialComponentSourceDetail> SourceDetail{};
+  std::optional<std::string> LineageGroupArn{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
+  std::optional<std::vector<::awsjson::sagemaker::Parent>> Parents{};
+  std::optional<std::string> RunName{};
 
   friend bool operator==(TrialComponent const&, TrialComponent const&) = default;
 };

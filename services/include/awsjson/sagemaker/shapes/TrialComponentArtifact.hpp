@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TrialComponentArtifact {
-  std::optional<std::string> MediaType;
-  std::string Value;
+  std::optional<std::string> MediaType{};
+  std::string Value{};
 
   friend bool operator==(TrialComponentArtifact const&, TrialComponentArtifact const&) = default;
 };

@@ -13,15 +13,15 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TrialComponentMetricSummary {
-  std::optional<std::string> MetricName;
-  std::optional<std::string> SourceArn;
-  std::optional<awsjson::timestamp> TimeStamp;
-  std::optional<double> Max;
-  std::optional<double> Min;
-  std::optional<double> Last;
-  std::optional<std::int32_t> Count;
-  std::optional<double> Avg;
-  std::optional<double> StdDev;
+  std::optional<std::string> MetricName{};
+  std::optional<std::string> SourceArn{};
+  std::optional<awsjson::timestamp> TimeStamp{};
+  std::optional<double> Max{};
+  std::optional<double> Min{};
+  std::optional<double> Last{};
+  std::optional<std::int32_t> Count{};
+  std::optional<double> Avg{};
+  std::optional<double> StdDev{};
 
   friend bool operator==(TrialComponentMetricSummary const&,
                          TrialComponentMetricSummary const&) = default;

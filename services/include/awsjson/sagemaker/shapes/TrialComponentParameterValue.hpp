@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TrialComponentParameterValue {
-  std::optional<std::string> StringValue;
-  std::optional<double> NumberValue;
+  std::optional<std::string> StringValue{};
+  std::optional<double> NumberValue{};
 
   friend bool operator==(TrialComponentParameterValue const&,
                          TrialComponentParameterValue const&) = default;

@@ -15,11 +15,11 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TrialComponentSimpleSummary {
-  std::optional<std::string> TrialComponentName;
-  std::optional<std::string> TrialComponentArn;
-  std::optional<::awsjson::sagemaker::TrialComponentSource> TrialComponentSource;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<::awsjson::sagemaker::UserContext> CreatedBy;
+  std::optional<std::string> TrialComponentName{};
+  std::optional<std::string> TrialComponentArn{};
+  std::optional<::awsjson::sagemaker::TrialComponentSource> TrialComponentSource{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<::awsjson::sagemaker::UserContext> CreatedBy{};
 
   friend bool operator==(TrialComponentSimpleSummary const&,
                          TrialComponentSimpleSummary const&) = default;

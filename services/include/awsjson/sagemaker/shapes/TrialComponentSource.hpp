@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TrialComponentSource {
-  std::string SourceArn;
-  std::optional<std::string> SourceType;
+  std::string SourceArn{};
+  std::optional<std::string> SourceType{};
 
   friend bool operator==(TrialComponentSource const&, TrialComponentSource const&) = default;
 };

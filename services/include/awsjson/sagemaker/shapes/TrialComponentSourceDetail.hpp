@@ -16,10 +16,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TrialComponentSourceDetail {
-  std::optional<std::string> SourceArn;
-  std::optional<::awsjson::sagemaker::TrainingJob> TrainingJob;
-  std::optional<::awsjson::sagemaker::ProcessingJob> ProcessingJob;
-  std::optional<::awsjson::sagemaker::TransformJob> TransformJob;
+  std::optional<std::string> SourceArn{};
+  std::optional<::awsjson::sagemaker::TrainingJob> TrainingJob{};
+  std::optional<::awsjson::sagemaker::ProcessingJob> ProcessingJob{};
+  std::optional<::awsjson::sagemaker::TransformJob> TransformJob{};
 
   friend bool operator==(TrialComponentSourceDetail const&,
                          TrialComponentSourceDetail const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TrialComponentStatus {
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::TrialComponentPrimaryStatus>> PrimaryStatus;
-  std::optional<std::string> Message;
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::TrialComponentPrimaryStatus>> PrimaryStatus{};
+  std::optional<std::string> Message{};
 
   friend bool operator==(TrialComponentStatus const&, TrialComponentStatus const&) = default;
 };

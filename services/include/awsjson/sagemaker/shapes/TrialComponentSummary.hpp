@@ -16,17 +16,17 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TrialComponentSummary {
-  std::optional<std::string> TrialComponentName;
-  std::optional<std::string> TrialComponentArn;
-  std::optional<std::string> DisplayName;
-  std::optional<::awsjson::sagemaker::TrialComponentSource> TrialComponentSource;
-  std::optional<::awsjson::sagemaker::TrialComponentStatus> Status;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<awsjson::timestamp> EndTime;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<::awsjson::sagemaker::UserContext> CreatedBy;
-  std::optional<awsjson::timestamp> LastModifiedTime;
-  std::optional<::awsjson::sagemaker::UserContext> LastModifiedBy;
+  std::optional<std::string> TrialComponentName{};
+  std::optional<std::string> TrialComponentArn{};
+  std::optional<std::string> DisplayName{};
+  std::optional<::awsjson::sagemaker::TrialComponentSource> TrialComponentSource{};
+  std::optional<::awsjson::sagemaker::TrialComponentStatus> Status{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<awsjson::timestamp> EndTime{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<::awsjson::sagemaker::UserContext> CreatedBy{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
+  std::optional<::awsjson::sagemaker::UserContext> LastModifiedBy{};
 
   friend bool operator==(TrialComponentSummary const&, TrialComponentSummary const&) = default;
 };

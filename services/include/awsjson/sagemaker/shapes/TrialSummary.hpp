@@ -14,12 +14,12 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TrialSummary {
-  std::optional<std::string> TrialArn;
-  std::optional<std::string> TrialName;
-  std::optional<std::string> DisplayName;
-  std::optional<::awsjson::sagemaker::TrialSource> TrialSource;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastModifiedTime;
+  std::optional<std::string> TrialArn{};
+  std::optional<std::string> TrialName{};
+  std::optional<std::string> DisplayName{};
+  std::optional<::awsjson::sagemaker::TrialSource> TrialSource{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
 
   friend bool operator==(TrialSummary const&, TrialSummary const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TrustedIdentityPropagationSettings {
-  awsjson::open_enum<::awsjson::sagemaker::FeatureStatus> Status;
+  awsjson::open_enum<::awsjson::sagemaker::FeatureStatus> Status{};
 
   friend bool operator==(TrustedIdentityPropagationSettings const&,
                          TrustedIdentityPropagationSettings const&) = default;

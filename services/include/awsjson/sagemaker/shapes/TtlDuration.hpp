@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TtlDuration {
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::TtlDurationUnit>> Unit;
-  std::optional<std::int32_t> Value;
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::TtlDurationUnit>> Unit{};
+  std::optional<std::int32_t> Value{};
 
   friend bool operator==(TtlDuration const&, TtlDuration const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TuningJobCompletionCriteria {
-  std::optional<float> TargetObjectiveMetricValue;
-  std::optional<::awsjson::sagemaker::BestObjectiveNotImproving> BestObjectiveNotImproving;
-  std::optional<::awsjson::sagemaker::ConvergenceDetected> ConvergenceDetected;
+  std::optional<float> TargetObjectiveMetricValue{};
+  std::optional<::awsjson::sagemaker::BestObjectiveNotImproving> BestObjectiveNotImproving{};
+  std::optional<::awsjson::sagemaker::ConvergenceDetected> ConvergenceDetected{};
 
   friend bool operator==(TuningJobCompletionCriteria const&,
                          TuningJobCompletionCriteria const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct USD {
-  std::optional<std::int32_t> Dollars;
-  std::optional<std::int32_t> Cents;
-  std::optional<std::int32_t> TenthFractionsOfACent;
+  std::optional<std::int32_t> Dollars{};
+  std::optional<std::int32_t> Cents{};
+  std::optional<std::int32_t> TenthFractionsOfACent{};
 
   friend bool operator==(USD const&, USD const&) = default;
 };

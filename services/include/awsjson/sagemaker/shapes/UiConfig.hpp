@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UiConfig {
-  std::optional<std::string> UiTemplateS3Uri;
-  std::optional<std::string> HumanTaskUiArn;
+  std::optional<std::string> UiTemplateS3Uri{};
+  std::optional<std::string> HumanTaskUiArn{};
 
   friend bool operator==(UiConfig const&, UiConfig const&) = default;
 };

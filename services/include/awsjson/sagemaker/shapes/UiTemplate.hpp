@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UiTemplate {
-  std::string Content;
+  std::string Content{};
 
   friend bool operator==(UiTemplate const&, UiTemplate const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UiTemplateInfo {
-  std::optional<std::string> Url;
-  std::optional<std::string> ContentSha256;
+  std::optional<std::string> Url{};
+  std::optional<std::string> ContentSha256{};
 
   friend bool operator==(UiTemplateInfo const&, UiTemplateInfo const&) = default;
 };

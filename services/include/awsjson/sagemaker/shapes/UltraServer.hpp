@@ -16,17 +16,17 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UltraServer {
-  std::string UltraServerId;
-  std::string UltraServerType;
-  std::string AvailabilityZone;
-  awsjson::open_enum<::awsjson::sagemaker::ReservedCapacityInstanceType> InstanceType;
-  std::int32_t TotalInstanceCount;
-  std::optional<std::int32_t> ConfiguredSpareInstanceCount;
-  std::optional<std::int32_t> AvailableInstanceCount;
-  std::optional<std::int32_t> InUseInstanceCount;
-  std::optional<std::int32_t> AvailableSpareInstanceCount;
-  std::optional<std::int32_t> UnhealthyInstanceCount;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::UltraServerHealthStatus>> HealthStatus;
+  std::string UltraServerId{};
+  std::string UltraServerType{};
+  std::string AvailabilityZone{};
+  awsjson::open_enum<::awsjson::sagemaker::ReservedCapacityInstanceType> InstanceType{};
+  std::int32_t TotalInstanceCount{};
+  std::optional<std::int32_t> ConfiguredSpareInstanceCount{};
+  std::optional<std::int32_t> AvailableInstanceCount{};
+  std::optional<std::int32_t> InUseInstanceCount{};
+  std::optional<std::int32_t> AvailableSpareInstanceCount{};
+  std::optional<std::int32_t> UnhealthyInstanceCount{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::UltraServerHealthStatus>> HealthStatus{};
 
   friend bool operator==(UltraServer const&, UltraServer const&) = default;
 };

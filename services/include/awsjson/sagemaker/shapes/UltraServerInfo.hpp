@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UltraServerInfo {
-  std::optional<std::string> Id;
-  std::optional<std::string> Type;
+  std::optional<std::string> Id{};
+  std::optional<std::string> Type{};
 
   friend bool operator==(UltraServerInfo const&, UltraServerInfo const&) = default;
 };

@@ -15,11 +15,11 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UltraServerSummary {
-  std::string UltraServerType;
-  awsjson::open_enum<::awsjson::sagemaker::ReservedCapacityInstanceType> InstanceType;
-  std::optional<std::int32_t> UltraServerCount;
-  std::optional<std::int32_t> AvailableSpareInstanceCount;
-  std::optional<std::int32_t> UnhealthyInstanceCount;
+  std::string UltraServerType{};
+  awsjson::open_enum<::awsjson::sagemaker::ReservedCapacityInstanceType> InstanceType{};
+  std::optional<std::int32_t> UltraServerCount{};
+  std::optional<std::int32_t> AvailableSpareInstanceCount{};
+  std::optional<std::int32_t> UnhealthyInstanceCount{};
 
   friend bool operator==(UltraServerSummary const&, UltraServerSummary const&) = default;
 };

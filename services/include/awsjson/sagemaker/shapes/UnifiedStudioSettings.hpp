@@ -14,14 +14,14 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UnifiedStudioSettings {
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::FeatureStatus>> StudioWebPortalAccess;
-  std::optional<std::string> DomainAccountId;
-  std::optional<std::string> DomainRegion;
-  std::optional<std::string> DomainId;
-  std::optional<std::string> ProjectId;
-  std::optional<std::string> EnvironmentId;
-  std::optional<std::string> ProjectS3Path;
-  std::optional<std::string> SingleSignOnApplicationArn;
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::FeatureStatus>> StudioWebPortalAccess{};
+  std::optional<std::string> DomainAccountId{};
+  std::optional<std::string> DomainRegion{};
+  std::optional<std::string> DomainId{};
+  std::optional<std::string> ProjectId{};
+  std::optional<std::string> EnvironmentId{};
+  std::optional<std::string> ProjectS3Path{};
+  std::optional<std::string> SingleSignOnApplicationArn{};
 
   friend bool operator==(UnifiedStudioSettings const&, UnifiedStudioSettings const&) = default;
 };

@@ -16,11 +16,11 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateActionRequest {
-  std::string ActionName;
-  std::optional<std::string> Description;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ActionStatus>> Status;
-  std::optional<std::map<std::string, std::string>> Properties;
-  std::optional<std::vector<std::string>> PropertiesToRemove;
+  std::string ActionName{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ActionStatus>> Status{};
+  std::optional<std::map<std::string, std::string>> Properties{};
+  std::optional<std::vector<std::string>> PropertiesToRemove{};
 
   friend bool operator==(UpdateActionRequest const&, UpdateActionRequest const&) = default;
 };

@@ -16,10 +16,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateAppImageConfigRequest {
-  std::string AppImageConfigName;
-  std::optional<::awsjson::sagemaker::KernelGatewayImageConfig> KernelGatewayImageConfig;
-  std::optional<::awsjson::sagemaker::JupyterLabAppImageConfig> JupyterLabAppImageConfig;
-  std::optional<::awsjson::sagemaker::CodeEditorAppImageConfig> CodeEditorAppImageConfig;
+  std::string AppImageConfigName{};
+  std::optional<::awsjson::sagemaker::KernelGatewayImageConfig> KernelGatewayImageConfig{};
+  std::optional<::awsjson::sagemaker::JupyterLabAppImageConfig> JupyterLabAppImageConfig{};
+  std::optional<::awsjson::sagemaker::CodeEditorAppImageConfig> CodeEditorAppImageConfig{};
 
   friend bool operator==(UpdateAppImageConfigRequest const&,
                          UpdateAppImageConfigRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateAppImageConfigResponse {
-  std::optional<std::string> AppImageConfigArn;
+  std::optional<std::string> AppImageConfigArn{};
 
   friend bool operator==(UpdateAppImageConfigResponse const&,
                          UpdateAppImageConfigResponse const&) = default;

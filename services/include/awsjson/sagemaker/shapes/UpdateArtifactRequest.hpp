@@ -14,10 +14,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateArtifactRequest {
-  std::string ArtifactArn;
-  std::optional<std::string> ArtifactName;
-  std::optional<std::map<std::string, std::string>> Properties;
-  std::optional<std::vector<std::string>> PropertiesToRemove;
+  std::string ArtifactArn{};
+  std::optional<std::string> ArtifactName{};
+  std::optional<std::map<std::string, std::string>> Properties{};
+  std::optional<std::vector<std::string>> PropertiesToRemove{};
 
   friend bool operator==(UpdateArtifactRequest const&, UpdateArtifactRequest const&) = default;
 };

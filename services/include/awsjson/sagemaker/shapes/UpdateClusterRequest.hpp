@@ -21,16 +21,16 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateClusterRequest {
-  std::string ClusterName;
-  std::optional<std::vector<::awsjson::sagemaker::ClusterInstanceGroupSpecification>> InstanceGroups;
-  std::optional<std::vector<::awsjson::sagemaker::ClusterRestrictedInstanceGroupSpecification>> RestrictedInstanceGroups;
-  std::optional<::awsjson::sagemaker::ClusterTieredStorageConfig> TieredStorageConfig;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ClusterNodeRecovery>> NodeRecovery;
-  std::optional<std::vector<std::string>> InstanceGroupsToDelete;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ClusterNodeProvisioningMode>> NodeProvisioningMode;
-  std::optional<std::string> ClusterRole;
-  std::optional<::awsjson::sagemaker::ClusterAutoScalingConfig> AutoScaling;
-  std::optional<::awsjson::sagemaker::ClusterOrchestrator> Orchestrator;
+  std::string ClusterName{};
+  std::optional<std::vector<::awsjson::sagemaker::ClusterInstanceGroupSpecification>> InstanceGroups{};
+  std::optional<std::vector<::awsjson::sagemaker::ClusterRestrictedInstanceGroupSpecification>> RestrictedInstanceGroups{};
+  std::optional<::awsjson::sagemaker::ClusterTieredStorageConfig> TieredStorageConfig{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ClusterNodeRecovery>> NodeRecovery{};
+  std::optional<std::vector<std::string>> InstanceGroupsToDelete{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ClusterNodeProvisioningMode>> NodeProvisioningMode{};
+  std::optional<std::string> ClusterRole{};
+  std::optional<::awsjson::sagemaker::ClusterAutoScalingConfig> AutoScaling{};
+  std::optional<::awsjson::sagemaker::ClusterOrchestrator> Orchestrator{};
 
   friend bool operator==(UpdateClusterRequest const&, UpdateClusterRequest const&) = default;
 };

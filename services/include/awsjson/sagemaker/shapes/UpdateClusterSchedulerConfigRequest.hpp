@@ -15,10 +15,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateClusterSchedulerConfigRequest {
-  std::string ClusterSchedulerConfigId;
-  std::int32_t TargetVersion;
-  std::optional<::awsjson::sagemaker::SchedulerConfig> SchedulerConfig;
-  std::optional<std::string> Description;
+  std::string ClusterSchedulerConfigId{};
+  std::int32_t TargetVersion{};
+  std::optional<::awsjson::sagemaker::SchedulerConfig> SchedulerConfig{};
+  std::optional<std::string> Description{};
 
   friend bool operator==(UpdateClusterSchedulerConfigRequest const&,
                          UpdateClusterSchedulerConfigRequest const&) = default;

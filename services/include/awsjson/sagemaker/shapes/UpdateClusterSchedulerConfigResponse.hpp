@@ -13,8 +13,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateClusterSchedulerConfigResponse {
-  std::string ClusterSchedulerConfigArn;
-  std::int32_t ClusterSchedulerConfigVersion;
+  std::string ClusterSchedulerConfigArn{};
+  std::int32_t ClusterSchedulerConfigVersion{};
 
   friend bool operator==(UpdateClusterSchedulerConfigResponse const&,
                          UpdateClusterSchedulerConfigResponse const&) = default;

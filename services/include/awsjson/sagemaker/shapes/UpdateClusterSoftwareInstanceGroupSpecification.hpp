@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateClusterSoftwareInstanceGroupSpecification {
-  std::string InstanceGroupName;
+  std::string InstanceGroupName{};
 
   friend bool operator==(UpdateClusterSoftwareInstanceGroupSpecification const&,
                          UpdateClusterSoftwareInstanceGroupSpecification const&) = default;

@@ -16,10 +16,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateClusterSoftwareRequest {
-  std::string ClusterName;
-  std::optional<std::vector<::awsjson::sagemaker::UpdateClusterSoftwareInstanceGroupSpecification>> InstanceGroups;
-  std::optional<::awsjson::sagemaker::DeploymentConfiguration> DeploymentConfig;
-  std::optional<std::string> ImageId;
+  std::string ClusterName{};
+  std::optional<std::vector<::awsjson::sagemaker::UpdateClusterSoftwareInstanceGroupSpecification>> InstanceGroups{};
+  std::optional<::awsjson::sagemaker::DeploymentConfiguration> DeploymentConfig{};
+  std::optional<std::string> ImageId{};
 
   friend bool operator==(UpdateClusterSoftwareRequest const&,
                          UpdateClusterSoftwareRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateClusterSoftwareResponse {
-  std::string ClusterArn;
+  std::string ClusterArn{};
 
   friend bool operator==(UpdateClusterSoftwareResponse const&,
                          UpdateClusterSoftwareResponse const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateCodeRepositoryRequest {
-  std::string CodeRepositoryName;
-  std::optional<::awsjson::sagemaker::GitConfigForUpdate> GitConfig;
+  std::string CodeRepositoryName{};
+  std::optional<::awsjson::sagemaker::GitConfigForUpdate> GitConfig{};
 
   friend bool operator==(UpdateCodeRepositoryRequest const&,
                          UpdateCodeRepositoryRequest const&) = default;

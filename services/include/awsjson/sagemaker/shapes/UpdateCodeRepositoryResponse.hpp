@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateCodeRepositoryResponse {
-  std::string CodeRepositoryArn;
+  std::string CodeRepositoryArn{};
 
   friend bool operator==(UpdateCodeRepositoryResponse const&,
                          UpdateCodeRepositoryResponse const&) = default;

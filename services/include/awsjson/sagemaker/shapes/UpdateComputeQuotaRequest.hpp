@@ -17,12 +17,12 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateComputeQuotaRequest {
-  std::string ComputeQuotaId;
-  std::int32_t TargetVersion;
-  std::optional<::awsjson::sagemaker::ComputeQuotaConfig> ComputeQuotaConfig;
-  std::optional<::awsjson::sagemaker::ComputeQuotaTarget> ComputeQuotaTarget;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ActivationState>> ActivationState;
-  std::optional<std::string> Description;
+  std::string ComputeQuotaId{};
+  std::int32_t TargetVersion{};
+  std::optional<::awsjson::sagemaker::ComputeQuotaConfig> ComputeQuotaConfig{};
+  std::optional<::awsjson::sagemaker::ComputeQuotaTarget> ComputeQuotaTarget{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ActivationState>> ActivationState{};
+  std::optional<std::string> Description{};
 
   friend bool operator==(UpdateComputeQuotaRequest const&,
                          UpdateComputeQuotaRequest const&) = default;

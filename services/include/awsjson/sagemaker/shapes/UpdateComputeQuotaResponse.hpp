@@ -13,8 +13,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateComputeQuotaResponse {
-  std::string ComputeQuotaArn;
-  std::int32_t ComputeQuotaVersion;
+  std::string ComputeQuotaArn{};
+  std::int32_t ComputeQuotaVersion{};
 
   friend bool operator==(UpdateComputeQuotaResponse const&,
                          UpdateComputeQuotaResponse const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateContextRequest {
-  std::string ContextName;
-  std::optional<std::string> Description;
-  std::optional<std::map<std::string, std::string>> Properties;
-  std::optional<std::vector<std::string>> PropertiesToRemove;
+  std::string ContextName{};
+  std::optional<std::string> Description{};
+  std::optional<std::map<std::string, std::string>> Properties{};
+  std::optional<std::vector<std::string>> PropertiesToRemove{};
 
   friend bool operator==(UpdateContextRequest const&, UpdateContextRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateContextResponse {
-  std::optional<std::string> ContextArn;
+  std::optional<std::string> ContextArn{};
 
   friend bool operator==(UpdateContextResponse const&, UpdateContextResponse const&) = default;
 };

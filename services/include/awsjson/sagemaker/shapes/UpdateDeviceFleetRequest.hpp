@@ -14,11 +14,11 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateDeviceFleetRequest {
-  std::string DeviceFleetName;
-  std::optional<std::string> RoleArn;
-  std::optional<std::string> Description;
-  ::awsjson::sagemaker::EdgeOutputConfig OutputConfig;
-  std::optional<bool> EnableIotRoleAlias;
+  std::string DeviceFleetName{};
+  std::optional<std::string> RoleArn{};
+  std::optional<std::string> Description{};
+  ::awsjson::sagemaker::EdgeOutputConfig OutputConfig{};
+  std::optional<bool> EnableIotRoleAlias{};
 
   friend bool operator==(UpdateDeviceFleetRequest const&,
                          UpdateDeviceFleetRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateDevicesRequest {
-  std::string DeviceFleetName;
-  std::vector<::awsjson::sagemaker::Device> Devices;
+  std::string DeviceFleetName{};
+  std::vector<::awsjson::sagemaker::Device> Devices{};
 
   friend bool operator==(UpdateDevicesRequest const&, UpdateDevicesRequest const&) = default;
 };

@@ -20,15 +20,15 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateDomainRequest {
-  std::string DomainId;
-  std::optional<::awsjson::sagemaker::UserSettings> DefaultUserSettings;
-  std::optional<::awsjson::sagemaker::DomainSettingsForUpdate> DomainSettingsForUpdate;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::AppSecurityGroupManagement>> AppSecurityGroupManagement;
-  std::optional<::awsjson::sagemaker::DefaultSpaceSettings> DefaultSpaceSettings;
-  std::optional<std::vector<std::string>> SubnetIds;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::AppNetworkAccessType>> AppNetworkAccessType;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::TagPropagation>> TagPropagation;
-  std::optional<std::string> VpcId;
+  std::string DomainId{};
+  std::optional<::awsjson::sagemaker::UserSettings> DefaultUserSettings{};
+  std::optional<::awsjson::sagemaker::DomainSettingsForUpdate> DomainSettingsForUpdate{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::AppSecurityGroupManagement>> AppSecurityGroupManagement{};
+  std::optional<::awsjson::sagemaker::DefaultSpaceSettings> DefaultSpaceSettings{};
+  std::optional<std::vector<std::string>> SubnetIds{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::AppNetworkAccessType>> AppNetworkAccessType{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::TagPropagation>> TagPropagation{};
+  std::optional<std::string> VpcId{};
 
   friend bool operator==(UpdateDomainRequest const&, UpdateDomainRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateDomainResponse {
-  std::optional<std::string> DomainArn;
+  std::optional<std::string> DomainArn{};
 
   friend bool operator==(UpdateDomainResponse const&, UpdateDomainResponse const&) = default;
 };

@@ -16,12 +16,12 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateEndpointRequest {
-  std::string EndpointName;
-  std::string EndpointConfigName;
-  std::optional<bool> RetainAllVariantProperties;
-  std::optional<std::vector<::awsjson::sagemaker::VariantProperty>> ExcludeRetainedVariantProperties;
-  std::optional<::awsjson::sagemaker::DeploymentConfig> DeploymentConfig;
-  std::optional<bool> RetainDeploymentConfig;
+  std::string EndpointName{};
+  std::string EndpointConfigName{};
+  std::optional<bool> RetainAllVariantProperties{};
+  std::optional<std::vector<::awsjson::sagemaker::VariantProperty>> ExcludeRetainedVariantProperties{};
+  std::optional<::awsjson::sagemaker::DeploymentConfig> DeploymentConfig{};
+  std::optional<bool> RetainDeploymentConfig{};
 
   friend bool operator==(UpdateEndpointRequest const&, UpdateEndpointRequest const&) = default;
 };

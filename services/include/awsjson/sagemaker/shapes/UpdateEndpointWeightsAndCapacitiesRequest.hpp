@@ -15,8 +15,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateEndpointWeightsAndCapacitiesRequest {
-  std::string EndpointName;
-  std::vector<::awsjson::sagemaker::DesiredWeightAndCapacity> DesiredWeightsAndCapacities;
+  std::string EndpointName{};
+  std::vector<::awsjson::sagemaker::DesiredWeightAndCapacity> DesiredWeightsAndCapacities{};
 
   friend bool operator==(UpdateEndpointWeightsAndCapacitiesRequest const&,
                          UpdateEndpointWeightsAndCapacitiesRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateEndpointWeightsAndCapacitiesResponse {
-  std::string EndpointArn;
+  std::string EndpointArn{};
 
   friend bool operator==(UpdateEndpointWeightsAndCapacitiesResponse const&,
                          UpdateEndpointWeightsAndCapacitiesResponse const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateExperimentRequest {
-  std::string ExperimentName;
-  std::optional<std::string> DisplayName;
-  std::optional<std::string> Description;
+  std::string ExperimentName{};
+  std::optional<std::string> DisplayName{};
+  std::optional<std::string> Description{};
 
   friend bool operator==(UpdateExperimentRequest const&, UpdateExperimentRequest const&) = default;
 };

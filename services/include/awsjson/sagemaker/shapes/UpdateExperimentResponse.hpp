@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateExperimentResponse {
-  std::optional<std::string> ExperimentArn;
+  std::optional<std::string> ExperimentArn{};
 
   friend bool operator==(UpdateExperimentResponse const&,
                          UpdateExperimentResponse const&) = default;

@@ -17,10 +17,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateFeatureGroupRequest {
-  std::string FeatureGroupName;
-  std::optional<std::vector<::awsjson::sagemaker::FeatureDefinition>> FeatureAdditions;
-  std::optional<::awsjson::sagemaker::OnlineStoreConfigUpdate> OnlineStoreConfig;
-  std::optional<::awsjson::sagemaker::ThroughputConfigUpdate> ThroughputConfig;
+  std::string FeatureGroupName{};
+  std::optional<std::vector<::awsjson::sagemaker::FeatureDefinition>> FeatureAdditions{};
+  std::optional<::awsjson::sagemaker::OnlineStoreConfigUpdate> OnlineStoreConfig{};
+  std::optional<::awsjson::sagemaker::ThroughputConfigUpdate> ThroughputConfig{};
 
   friend bool operator==(UpdateFeatureGroupRequest const&,
                          UpdateFeatureGroupRequest const&) = default;

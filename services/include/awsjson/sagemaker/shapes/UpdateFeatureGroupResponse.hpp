@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateFeatureGroupResponse {
-  std::string FeatureGroupArn;
+  std::string FeatureGroupArn{};
 
   friend bool operator==(UpdateFeatureGroupResponse const&,
                          UpdateFeatureGroupResponse const&) = default;

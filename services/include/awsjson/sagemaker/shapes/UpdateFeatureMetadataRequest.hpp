@@ -15,11 +15,11 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateFeatureMetadataRequest {
-  std::string FeatureGroupName;
-  std::string FeatureName;
-  std::optional<std::string> Description;
-  std::optional<std::vector<::awsjson::sagemaker::FeatureParameter>> ParameterAdditions;
-  std::optional<std::vector<std::string>> ParameterRemovals;
+  std::string FeatureGroupName{};
+  std::string FeatureName{};
+  std::optional<std::string> Description{};
+  std::optional<std::vector<::awsjson::sagemaker::FeatureParameter>> ParameterAdditions{};
+  std::optional<std::vector<std::string>> ParameterRemovals{};
 
   friend bool operator==(UpdateFeatureMetadataRequest const&,
                          UpdateFeatureMetadataRequest const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateHubContentReferenceRequest {
-  std::string HubName;
-  std::string HubContentName;
-  awsjson::open_enum<::awsjson::sagemaker::HubContentType> HubContentType;
-  std::optional<std::string> MinVersion;
+  std::string HubName{};
+  std::string HubContentName{};
+  awsjson::open_enum<::awsjson::sagemaker::HubContentType> HubContentType{};
+  std::optional<std::string> MinVersion{};
 
   friend bool operator==(UpdateHubContentReferenceRequest const&,
                          UpdateHubContentReferenceRequest const&) = default;

@@ -16,15 +16,15 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateHubContentRequest {
-  std::string HubName;
-  std::string HubContentName;
-  awsjson::open_enum<::awsjson::sagemaker::HubContentType> HubContentType;
-  std::string HubContentVersion;
-  std::optional<std::string> HubContentDisplayName;
-  std::optional<std::string> HubContentDescription;
-  std::optional<std::string> HubContentMarkdown;
-  std::optional<std::vector<std::string>> HubContentSearchKeywords;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::HubContentSupportStatus>> SupportStatus;
+  std::string HubName{};
+  std::string HubContentName{};
+  awsjson::open_enum<::awsjson::sagemaker::HubContentType> HubContentType{};
+  std::string HubContentVersion{};
+  std::optional<std::string> HubContentDisplayName{};
+  std::optional<std::string> HubContentDescription{};
+  std::optional<std::string> HubContentMarkdown{};
+  std::optional<std::vector<std::string>> HubContentSearchKeywords{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::HubContentSupportStatus>> SupportStatus{};
 
   friend bool operator==(UpdateHubContentRequest const&, UpdateHubContentRequest const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateHubContentResponse {
-  std::string HubArn;
-  std::string HubContentArn;
+  std::string HubArn{};
+  std::string HubContentArn{};
 
   friend bool operator==(UpdateHubContentResponse const&,
                          UpdateHubContentResponse const&) = default;

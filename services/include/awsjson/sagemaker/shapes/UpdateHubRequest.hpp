@@ -13,10 +13,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateHubRequest {
-  std::string HubName;
-  std::optional<std::string> HubDescription;
-  std::optional<std::string> HubDisplayName;
-  std::optional<std::vector<std::string>> HubSearchKeywords;
+  std::string HubName{};
+  std::optional<std::string> HubDescription{};
+  std::optional<std::string> HubDisplayName{};
+  std::optional<std::vector<std::string>> HubSearchKeywords{};
 
   friend bool operator==(UpdateHubRequest const&, UpdateHubRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateHubResponse {
-  std::string HubArn;
+  std::string HubArn{};
 
   friend bool operator==(UpdateHubResponse const&, UpdateHubResponse const&) = default;
 };

@@ -13,11 +13,11 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateImageRequest {
-  std::optional<std::vector<std::string>> DeleteProperties;
-  std::optional<std::string> Description;
-  std::optional<std::string> DisplayName;
-  std::string ImageName;
-  std::optional<std::string> RoleArn;
+  std::optional<std::vector<std::string>> DeleteProperties{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> DisplayName{};
+  std::string ImageName{};
+  std::optional<std::string> RoleArn{};
 
   friend bool operator==(UpdateImageRequest const&, UpdateImageRequest const&) = default;
 };

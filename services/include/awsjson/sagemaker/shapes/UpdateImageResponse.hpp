@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateImageResponse {
-  std::optional<std::string> ImageArn;
+  std::optional<std::string> ImageArn{};
 
   friend bool operator==(UpdateImageResponse const&, UpdateImageResponse const&) = default;
 };

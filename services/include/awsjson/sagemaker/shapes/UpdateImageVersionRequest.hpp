@@ -18,18 +18,18 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateImageVersionRequest {
-  std::string ImageName;
-  std::optional<std::string> Alias;
-  std::optional<std::int32_t> Version;
-  std::optional<std::vector<std::string>> AliasesToAdd;
-  std::optional<std::vector<std::string>> AliasesToDelete;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::VendorGuidance>> VendorGuidance;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::JobType>> JobType;
-  std::optional<std::string> MLFramework;
-  std::optional<std::string> ProgrammingLang;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::Processor>> Processor;
-  std::optional<bool> Horovod;
-  std::optional<std::string> ReleaseNotes;
+  std::string ImageName{};
+  std::optional<std::string> Alias{};
+  std::optional<std::int32_t> Version{};
+  std::optional<std::vector<std::string>> AliasesToAdd{};
+  std::optional<std::vector<std::string>> AliasesToDelete{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::VendorGuidance>> VendorGuidance{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::JobType>> JobType{};
+  std::optional<std::string> MLFramework{};
+  std::optional<std::string> ProgrammingLang{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::Processor>> Processor{};
+  std::optional<bool> Horovod{};
+  std::optional<std::string> ReleaseNotes{};
 
   friend bool operator==(UpdateImageVersionRequest const&,
                          UpdateImageVersionRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateImageVersionResponse {
-  std::optional<std::string> ImageVersionArn;
+  std::optional<std::string> ImageVersionArn{};
 
   friend bool operator==(UpdateImageVersionResponse const&,
                          UpdateImageVersionResponse const&) = default;

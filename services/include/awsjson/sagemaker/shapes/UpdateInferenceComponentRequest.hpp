@@ -17,11 +17,11 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateInferenceComponentRequest {
-  std::string InferenceComponentName;
-  std::optional<::awsjson::sagemaker::InferenceComponentSpecification> Specification;
-  std::optional<std::vector<::awsjson::sagemaker::InferenceComponentSpecification>> Specifications;
-  std::optional<::awsjson::sagemaker::InferenceComponentRuntimeConfig> RuntimeConfig;
-  std::optional<::awsjson::sagemaker::InferenceComponentDeploymentConfig> DeploymentConfig;
+  std::string InferenceComponentName{};
+  std::optional<::awsjson::sagemaker::InferenceComponentSpecification> Specification{};
+  std::optional<std::vector<::awsjson::sagemaker::InferenceComponentSpecification>> Specifications{};
+  std::optional<::awsjson::sagemaker::InferenceComponentRuntimeConfig> RuntimeConfig{};
+  std::optional<::awsjson::sagemaker::InferenceComponentDeploymentConfig> DeploymentConfig{};
 
   friend bool operator==(UpdateInferenceComponentRequest const&,
                          UpdateInferenceComponentRequest const&) = default;

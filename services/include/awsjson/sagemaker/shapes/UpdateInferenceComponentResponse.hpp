@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateInferenceComponentResponse {
-  std::string InferenceComponentArn;
+  std::string InferenceComponentArn{};
 
   friend bool operator==(UpdateInferenceComponentResponse const&,
                          UpdateInferenceComponentResponse const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateInferenceComponentRuntimeConfigRequest {
-  std::string InferenceComponentName;
-  ::awsjson::sagemaker::InferenceComponentRuntimeConfig DesiredRuntimeConfig;
+  std::string InferenceComponentName{};
+  ::awsjson::sagemaker::InferenceComponentRuntimeConfig DesiredRuntimeConfig{};
 
   friend bool operator==(UpdateInferenceComponentRuntimeConfigRequest const&,
                          UpdateInferenceComponentRuntimeConfigRequest const&) = default;

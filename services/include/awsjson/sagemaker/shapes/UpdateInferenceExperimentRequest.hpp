@@ -18,12 +18,12 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateInferenceExperimentRequest {
-  std::string Name;
-  std::optional<::awsjson::sagemaker::InferenceExperimentSchedule> Schedule;
-  std::optional<std::string> Description;
-  std::optional<std::vector<::awsjson::sagemaker::ModelVariantConfig>> ModelVariants;
-  std::optional<::awsjson::sagemaker::InferenceExperimentDataStorageConfig> DataStorageConfig;
-  std::optional<::awsjson::sagemaker::ShadowModeConfig> ShadowModeConfig;
+  std::string Name{};
+  std::optional<::awsjson::sagemaker::InferenceExperimentSchedule> Schedule{};
+  std::optional<std::string> Description{};
+  std::optional<std::vector<::awsjson::sagemaker::ModelVariantConfig>> ModelVariants{};
+  std::optional<::awsjson::sagemaker::InferenceExperimentDataStorageConfig> DataStorageConfig{};
+  std::optional<::awsjson::sagemaker::ShadowModeConfig> ShadowModeConfig{};
 
   friend bool operator==(UpdateInferenceExperimentRequest const&,
                          UpdateInferenceExperimentRequest const&) = default;

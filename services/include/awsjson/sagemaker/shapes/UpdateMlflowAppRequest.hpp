@@ -16,13 +16,13 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateMlflowAppRequest {
-  std::string Arn;
-  std::optional<std::string> Name;
-  std::optional<std::string> ArtifactStoreUri;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ModelRegistrationMode>> ModelRegistrationMode;
-  std::optional<std::string> WeeklyMaintenanceWindowStart;
-  std::optional<std::vector<std::string>> DefaultDomainIdList;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::AccountDefaultStatus>> AccountDefaultStatus;
+  std::string Arn{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> ArtifactStoreUri{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ModelRegistrationMode>> ModelRegistrationMode{};
+  std::optional<std::string> WeeklyMaintenanceWindowStart{};
+  std::optional<std::vector<std::string>> DefaultDomainIdList{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::AccountDefaultStatus>> AccountDefaultStatus{};
 
   friend bool operator==(UpdateMlflowAppRequest const&, UpdateMlflowAppRequest const&) = default;
 };

@@ -14,13 +14,13 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateMlflowTrackingServerRequest {
-  std::string TrackingServerName;
-  std::optional<std::string> ArtifactStoreUri;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::TrackingServerSize>> TrackingServerSize;
-  std::optional<bool> AutomaticModelRegistration;
-  std::optional<std::string> WeeklyMaintenanceWindowStart;
-  std::optional<std::string> S3BucketOwnerAccountId;
-  std::optional<bool> S3BucketOwnerVerification;
+  std::string TrackingServerName{};
+  std::optional<std::string> ArtifactStoreUri{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::TrackingServerSize>> TrackingServerSize{};
+  std::optional<bool> AutomaticModelRegistration{};
+  std::optional<std::string> WeeklyMaintenanceWindowStart{};
+  std::optional<std::string> S3BucketOwnerAccountId{};
+  std::optional<bool> S3BucketOwnerVerification{};
 
   friend bool operator==(UpdateMlflowTrackingServerRequest const&,
                          UpdateMlflowTrackingServerRequest const&) = default;

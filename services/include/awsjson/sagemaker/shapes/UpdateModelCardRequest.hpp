@@ -14,9 +14,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateModelCardRequest {
-  std::string ModelCardName;
-  std::optional<std::string> Content;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ModelCardStatus>> ModelCardStatus;
+  std::string ModelCardName{};
+  std::optional<std::string> Content{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ModelCardStatus>> ModelCardStatus{};
 
   friend bool operator==(UpdateModelCardRequest const&, UpdateModelCardRequest const&) = default;
 };

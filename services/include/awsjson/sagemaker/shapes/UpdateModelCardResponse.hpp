@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateModelCardResponse {
-  std::string ModelCardArn;
+  std::string ModelCardArn{};
 
   friend bool operator==(UpdateModelCardResponse const&, UpdateModelCardResponse const&) = default;
 };

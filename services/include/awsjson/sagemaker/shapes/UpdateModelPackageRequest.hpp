@@ -21,18 +21,18 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateModelPackageRequest {
-  std::string ModelPackageArn;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ModelApprovalStatus>> ModelApprovalStatus;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::ModelPackageRegistrationType>> ModelPackageRegistrationType;
-  std::optional<std::string> ApprovalDescription;
-  std::optional<std::map<std::string, std::string>> CustomerMetadataProperties;
-  std::optional<std::vector<std::string>> CustomerMetadataPropertiesToRemove;
-  std::optional<std::vector<::awsjson::sagemaker::AdditionalInferenceSpecificationDefinition>> AdditionalInferenceSpecificationsToAdd;
-  std::optional<::awsjson::sagemaker::InferenceSpecification> InferenceSpecification;
-  std::optional<std::string> SourceUri;
-  std::optional<::awsjson::sagemaker::ModelPackageModelCard> ModelCard;
-  std::optional<::awsjson::sagemaker::ModelLifeCycle> ModelLifeCycle;
-  std::optional<std::string> ClientToken;
+  std::string ModelPackageArn{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ModelApprovalStatus>> ModelApprovalStatus{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::ModelPackageRegistrationType>> ModelPackageRegistrationType{};
+  std::optional<std::string> ApprovalDescription{};
+  std::optional<std::map<std::string, std::string>> CustomerMetadataProperties{};
+  std::optional<std::vector<std::string>> CustomerMetadataPropertiesToRemove{};
+  std::optional<std::vector<::awsjson::sagemaker::AdditionalInferenceSpecificationDefinition>> AdditionalInferenceSpecificationsToAdd{};
+  std::optional<::awsjson::sagemaker::InferenceSpecification> InferenceSpecification{};
+  std::optional<std::string> SourceUri{};
+  std::optional<::awsjson::sagemaker::ModelPackageModelCard> ModelCard{};
+  std::optional<::awsjson::sagemaker::ModelLifeCycle> ModelLifeCycle{};
+  std::optional<std::string> ClientToken{};
 
   friend bool operator==(UpdateModelPackageRequest const&,
                          UpdateModelPackageRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateModelPackageResponse {
-  std::string ModelPackageArn;
+  std::string ModelPackageArn{};
 
   friend bool operator==(UpdateModelPackageResponse const&,
                          UpdateModelPackageResponse const&) = default;

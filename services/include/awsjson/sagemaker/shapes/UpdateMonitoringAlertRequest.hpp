@@ -13,10 +13,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateMonitoringAlertRequest {
-  std::string MonitoringScheduleName;
-  std::string MonitoringAlertName;
-  std::int32_t DatapointsToAlert;
-  std::int32_t EvaluationPeriod;
+  std::string MonitoringScheduleName{};
+  std::string MonitoringAlertName{};
+  std::int32_t DatapointsToAlert{};
+  std::int32_t EvaluationPeriod{};
 
   friend bool operator==(UpdateMonitoringAlertRequest const&,
                          UpdateMonitoringAlertRequest const&) = default;

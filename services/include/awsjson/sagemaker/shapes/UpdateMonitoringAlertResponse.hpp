@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateMonitoringAlertResponse {
-  std::string MonitoringScheduleArn;
-  std::optional<std::string> MonitoringAlertName;
+  std::string MonitoringScheduleArn{};
+  std::optional<std::string> MonitoringAlertName{};
 
   friend bool operator==(UpdateMonitoringAlertResponse const&,
                          UpdateMonitoringAlertResponse const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateMonitoringScheduleRequest {
-  std::string MonitoringScheduleName;
-  ::awsjson::sagemaker::MonitoringScheduleConfig MonitoringScheduleConfig;
+  std::string MonitoringScheduleName{};
+  ::awsjson::sagemaker::MonitoringScheduleConfig MonitoringScheduleConfig{};
 
   friend bool operator==(UpdateMonitoringScheduleRequest const&,
                          UpdateMonitoringScheduleRequest const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateNotebookInstanceLifecycleConfigRequest {
-  std::string NotebookInstanceLifecycleConfigName;
-  std::optional<std::vector<::awsjson::sagemaker::NotebookInstanceLifecycleHook>> OnCreate;
-  std::optional<std::vector<::awsjson::sagemaker::NotebookInstanceLifecycleHook>> OnStart;
+  std::string NotebookInstanceLifecycleConfigName{};
+  std::optional<std::vector<::awsjson::sagemaker::NotebookInstanceLifecycleHook>> OnCreate{};
+  std::optional<std::vector<::awsjson::sagemaker::NotebookInstanceLifecycleHook>> OnStart{};
 
   friend bool operator==(UpdateNotebookInstanceLifecycleConfigRequest const&,
                          UpdateNotebookInstanceLifecycleConfigRequest const&) = default;

@@ -19,22 +19,22 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateNotebookInstanceRequest {
-  std::string NotebookInstanceName;
-  std::optional<std::string> InstanceType;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::IPAddressType>> IpAddressType;
-  std::optional<std::string> PlatformIdentifier;
-  std::optional<std::string> RoleArn;
-  std::optional<std::string> LifecycleConfigName;
-  std::optional<bool> DisassociateLifecycleConfig;
-  std::optional<std::int32_t> VolumeSizeInGB;
-  std::optional<std::string> DefaultCodeRepository;
-  std::optional<std::vector<std::string>> AdditionalCodeRepositories;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::sagemaker::NotebookInstanceAcceleratorType>>> AcceleratorTypes;
-  std::optional<bool> DisassociateAcceleratorTypes;
-  std::optional<bool> DisassociateDefaultCodeRepository;
-  std::optional<bool> DisassociateAdditionalCodeRepositories;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::RootAccess>> RootAccess;
-  std::optional<::awsjson::sagemaker::InstanceMetadataServiceConfiguration> InstanceMetadataServiceConfiguration;
+  std::string NotebookInstanceName{};
+  std::optional<std::string> InstanceType{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::IPAddressType>> IpAddressType{};
+  std::optional<std::string> PlatformIdentifier{};
+  std::optional<std::string> RoleArn{};
+  std::optional<std::string> LifecycleConfigName{};
+  std::optional<bool> DisassociateLifecycleConfig{};
+  std::optional<std::int32_t> VolumeSizeInGB{};
+  std::optional<std::string> DefaultCodeRepository{};
+  std::optional<std::vector<std::string>> AdditionalCodeRepositories{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::sagemaker::NotebookInstanceAcceleratorType>>> AcceleratorTypes{};
+  std::optional<bool> DisassociateAcceleratorTypes{};
+  std::optional<bool> DisassociateDefaultCodeRepository{};
+  std::optional<bool> DisassociateAdditionalCodeRepositories{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::RootAccess>> RootAccess{};
+  std::optional<::awsjson::sagemaker::InstanceMetadataServiceConfiguration> InstanceMetadataServiceConfiguration{};
 
   friend bool operator==(UpdateNotebookInstanceRequest const&,
                          UpdateNotebookInstanceRequest const&) = default;

@@ -17,15 +17,15 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdatePartnerAppRequest {
-  std::string Arn;
-  std::optional<::awsjson::sagemaker::PartnerAppMaintenanceConfig> MaintenanceConfig;
-  std::optional<std::string> Tier;
-  std::optional<::awsjson::sagemaker::PartnerAppConfig> ApplicationConfig;
-  std::optional<bool> EnableIamSessionBasedIdentity;
-  std::optional<bool> EnableAutoMinorVersionUpgrade;
-  std::optional<std::string> AppVersion;
-  std::optional<std::string> ClientToken;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
+  std::string Arn{};
+  std::optional<::awsjson::sagemaker::PartnerAppMaintenanceConfig> MaintenanceConfig{};
+  std::optional<std::string> Tier{};
+  std::optional<::awsjson::sagemaker::PartnerAppConfig> ApplicationConfig{};
+  std::optional<bool> EnableIamSessionBasedIdentity{};
+  std::optional<bool> EnableAutoMinorVersionUpgrade{};
+  std::optional<std::string> AppVersion{};
+  std::optional<std::string> ClientToken{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
 
   friend bool operator==(UpdatePartnerAppRequest const&, UpdatePartnerAppRequest const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdatePipelineExecutionRequest {
-  std::string PipelineExecutionArn;
-  std::optional<std::string> PipelineExecutionDescription;
-  std::optional<std::string> PipelineExecutionDisplayName;
-  std::optional<::awsjson::sagemaker::ParallelismConfiguration> ParallelismConfiguration;
+  std::string PipelineExecutionArn{};
+  std::optional<std::string> PipelineExecutionDescription{};
+  std::optional<std::string> PipelineExecutionDisplayName{};
+  std::optional<::awsjson::sagemaker::ParallelismConfiguration> ParallelismConfiguration{};
 
   friend bool operator==(UpdatePipelineExecutionRequest const&,
                          UpdatePipelineExecutionRequest const&) = default;

@@ -15,13 +15,13 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdatePipelineRequest {
-  std::string PipelineName;
-  std::optional<std::string> PipelineDisplayName;
-  std::optional<std::string> PipelineDefinition;
-  std::optional<::awsjson::sagemaker::PipelineDefinitionS3Location> PipelineDefinitionS3Location;
-  std::optional<std::string> PipelineDescription;
-  std::optional<std::string> RoleArn;
-  std::optional<::awsjson::sagemaker::ParallelismConfiguration> ParallelismConfiguration;
+  std::string PipelineName{};
+  std::optional<std::string> PipelineDisplayName{};
+  std::optional<std::string> PipelineDefinition{};
+  std::optional<::awsjson::sagemaker::PipelineDefinitionS3Location> PipelineDefinitionS3Location{};
+  std::optional<std::string> PipelineDescription{};
+  std::optional<std::string> RoleArn{};
+  std::optional<::awsjson::sagemaker::ParallelismConfiguration> ParallelismConfiguration{};
 
   friend bool operator==(UpdatePipelineRequest const&, UpdatePipelineRequest const&) = default;
 };

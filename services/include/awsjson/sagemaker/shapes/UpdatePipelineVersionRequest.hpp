@@ -13,10 +13,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdatePipelineVersionRequest {
-  std::string PipelineArn;
-  std::int64_t PipelineVersionId;
-  std::optional<std::string> PipelineVersionDisplayName;
-  std::optional<std::string> PipelineVersionDescription;
+  std::string PipelineArn{};
+  std::int64_t PipelineVersionId{};
+  std::optional<std::string> PipelineVersionDisplayName{};
+  std::optional<std::string> PipelineVersionDescription{};
 
   friend bool operator==(UpdatePipelineVersionRequest const&,
                          UpdatePipelineVersionRequest const&) = default;

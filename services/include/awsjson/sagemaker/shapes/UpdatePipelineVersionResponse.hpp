@@ -13,8 +13,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdatePipelineVersionResponse {
-  std::optional<std::string> PipelineArn;
-  std::optional<std::int64_t> PipelineVersionId;
+  std::optional<std::string> PipelineArn{};
+  std::optional<std::int64_t> PipelineVersionId{};
 
   friend bool operator==(UpdatePipelineVersionResponse const&,
                          UpdatePipelineVersionResponse const&) = default;

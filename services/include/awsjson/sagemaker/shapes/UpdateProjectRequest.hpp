@@ -17,11 +17,11 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateProjectRequest {
-  std::string ProjectName;
-  std::optional<std::string> ProjectDescription;
-  std::optional<::awsjson::sagemaker::ServiceCatalogProvisioningUpdateDetails> ServiceCatalogProvisioningUpdateDetails;
-  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags;
-  std::optional<std::vector<::awsjson::sagemaker::UpdateTemplateProvider>> TemplateProvidersToUpdate;
+  std::string ProjectName{};
+  std::optional<std::string> ProjectDescription{};
+  std::optional<::awsjson::sagemaker::ServiceCatalogProvisioningUpdateDetails> ServiceCatalogProvisioningUpdateDetails{};
+  std::optional<std::vector<::awsjson::sagemaker::Tag>> Tags{};
+  std::optional<std::vector<::awsjson::sagemaker::UpdateTemplateProvider>> TemplateProvidersToUpdate{};
 
   friend bool operator==(UpdateProjectRequest const&, UpdateProjectRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateProjectResponse {
-  std::string ProjectArn;
+  std::string ProjectArn{};
 
   friend bool operator==(UpdateProjectResponse const&, UpdateProjectResponse const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateSpaceRequest {
-  std::string DomainId;
-  std::string SpaceName;
-  std::optional<::awsjson::sagemaker::SpaceSettings> SpaceSettings;
-  std::optional<std::string> SpaceDisplayName;
+  std::string DomainId{};
+  std::string SpaceName{};
+  std::optional<::awsjson::sagemaker::SpaceSettings> SpaceSettings{};
+  std::optional<std::string> SpaceDisplayName{};
 
   friend bool operator==(UpdateSpaceRequest const&, UpdateSpaceRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateSpaceResponse {
-  std::optional<std::string> SpaceArn;
+  std::optional<std::string> SpaceArn{};
 
   friend bool operator==(UpdateSpaceResponse const&, UpdateSpaceResponse const&) = default;
 };

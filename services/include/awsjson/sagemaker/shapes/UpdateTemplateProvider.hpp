@@ -13,7 +13,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateTemplateProvider {
-  std::optional<::awsjson::sagemaker::CfnUpdateTemplateProvider> CfnTemplateProvider;
+  std::optional<::awsjson::sagemaker::CfnUpdateTemplateProvider> CfnTemplateProvider{};
 
   friend bool operator==(UpdateTemplateProvider const&, UpdateTemplateProvider const&) = default;
 };

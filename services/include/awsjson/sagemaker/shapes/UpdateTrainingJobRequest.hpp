@@ -18,11 +18,11 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateTrainingJobRequest {
-  std::string TrainingJobName;
-  std::optional<::awsjson::sagemaker::ProfilerConfigForUpdate> ProfilerConfig;
-  std::optional<std::vector<::awsjson::sagemaker::ProfilerRuleConfiguration>> ProfilerRuleConfigurations;
-  std::optional<::awsjson::sagemaker::ResourceConfigForUpdate> ResourceConfig;
-  std::optional<::awsjson::sagemaker::RemoteDebugConfigForUpdate> RemoteDebugConfig;
+  std::string TrainingJobName{};
+  std::optional<::awsjson::sagemaker::ProfilerConfigForUpdate> ProfilerConfig{};
+  std::optional<std::vector<::awsjson::sagemaker::ProfilerRuleConfiguration>> ProfilerRuleConfigurations{};
+  std::optional<::awsjson::sagemaker::ResourceConfigForUpdate> ResourceConfig{};
+  std::optional<::awsjson::sagemaker::RemoteDebugConfigForUpdate> RemoteDebugConfig{};
 
   friend bool operator==(UpdateTrainingJobRequest const&,
                          UpdateTrainingJobRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateTrainingJobResponse {
-  std::string TrainingJobArn;
+  std::string TrainingJobArn{};
 
   friend bool operator==(UpdateTrainingJobResponse const&,
                          UpdateTrainingJobResponse const&) = default;

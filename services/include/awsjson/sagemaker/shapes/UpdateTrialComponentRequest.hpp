@@ -18,17 +18,17 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateTrialComponentRequest {
-  std::string TrialComponentName;
-  std::optional<std::string> DisplayName;
-  std::optional<::awsjson::sagemaker::TrialComponentStatus> Status;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<awsjson::timestamp> EndTime;
-  std::optional<std::map<std::string, ::awsjson::sagemaker::TrialComponentParameterValue>> Parameters;
-  std::optional<std::vector<std::string>> ParametersToRemove;
-  std::optional<std::map<std::string, ::awsjson::sagemaker::TrialComponentArtifact>> InputArtifacts;
-  std::optional<std::vector<std::string>> InputArtifactsToRemove;
-  std::optional<std::map<std::string, ::awsjson::sagemaker::TrialComponentArtifact>> OutputArtifacts;
-  std::optional<std::vector<std::string>> OutputArtifactsToRemove;
+  std::string TrialComponentName{};
+  std::optional<std::string> DisplayName{};
+  std::optional<::awsjson::sagemaker::TrialComponentStatus> Status{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<awsjson::timestamp> EndTime{};
+  std::optional<std::map<std::string, ::awsjson::sagemaker::TrialComponentParameterValue>> Parameters{};
+  std::optional<std::vector<std::string>> ParametersToRemove{};
+  std::optional<std::map<std::string, ::awsjson::sagemaker::TrialComponentArtifact>> InputArtifacts{};
+  std::optional<std::vector<std::string>> InputArtifactsToRemove{};
+  std::optional<std::map<std::string, ::awsjson::sagemaker::TrialComponentArtifact>> OutputArtifacts{};
+  std::optional<std::vector<std::string>> OutputArtifactsToRemove{};
 
   friend bool operator==(UpdateTrialComponentRequest const&,
                          UpdateTrialComponentRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateTrialComponentResponse {
-  std::optional<std::string> TrialComponentArn;
+  std::optional<std::string> TrialComponentArn{};
 
   friend bool operator==(UpdateTrialComponentResponse const&,
                          UpdateTrialComponentResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateTrialRequest {
-  std::string TrialName;
-  std::optional<std::string> DisplayName;
+  std::string TrialName{};
+  std::optional<std::string> DisplayName{};
 
   friend bool operator==(UpdateTrialRequest const&, UpdateTrialRequest const&) = default;
 };

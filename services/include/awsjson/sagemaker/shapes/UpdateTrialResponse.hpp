@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateTrialResponse {
-  std::optional<std::string> TrialArn;
+  std::optional<std::string> TrialArn{};
 
   friend bool operator==(UpdateTrialResponse const&, UpdateTrialResponse const&) = default;
 };

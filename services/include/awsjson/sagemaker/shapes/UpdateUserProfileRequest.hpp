@@ -14,9 +14,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateUserProfileRequest {
-  std::string DomainId;
-  std::string UserProfileName;
-  std::optional<::awsjson::sagemaker::UserSettings> UserSettings;
+  std::string DomainId{};
+  std::string UserProfileName{};
+  std::optional<::awsjson::sagemaker::UserSettings> UserSettings{};
 
   friend bool operator==(UpdateUserProfileRequest const&,
                          UpdateUserProfileRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateUserProfileResponse {
-  std::optional<std::string> UserProfileArn;
+  std::optional<std::string> UserProfileArn{};
 
   friend bool operator==(UpdateUserProfileResponse const&,
                          UpdateUserProfileResponse const&) = default;

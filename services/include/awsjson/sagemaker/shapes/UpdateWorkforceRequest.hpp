@@ -17,11 +17,11 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateWorkforceRequest {
-  std::string WorkforceName;
-  std::optional<::awsjson::sagemaker::SourceIpConfig> SourceIpConfig;
-  std::optional<::awsjson::sagemaker::OidcConfig> OidcConfig;
-  std::optional<::awsjson::sagemaker::WorkforceVpcConfigRequest> WorkforceVpcConfig;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::WorkforceIpAddressType>> IpAddressType;
+  std::string WorkforceName{};
+  std::optional<::awsjson::sagemaker::SourceIpConfig> SourceIpConfig{};
+  std::optional<::awsjson::sagemaker::OidcConfig> OidcConfig{};
+  std::optional<::awsjson::sagemaker::WorkforceVpcConfigRequest> WorkforceVpcConfig{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::WorkforceIpAddressType>> IpAddressType{};
 
   friend bool operator==(UpdateWorkforceRequest const&, UpdateWorkforceRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateWorkforceResponse {
-  ::awsjson::sagemaker::Workforce Workforce;
+  ::awsjson::sagemaker::Workforce Workforce{};
 
   friend bool operator==(UpdateWorkforceResponse const&, UpdateWorkforceResponse const&) = default;
 };

@@ -17,11 +17,11 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateWorkteamRequest {
-  std::string WorkteamName;
-  std::optional<std::vector<::awsjson::sagemaker::MemberDefinition>> MemberDefinitions;
-  std::optional<std::string> Description;
-  std::optional<::awsjson::sagemaker::NotificationConfiguration> NotificationConfiguration;
-  std::optional<::awsjson::sagemaker::WorkerAccessConfiguration> WorkerAccessConfiguration;
+  std::string WorkteamName{};
+  std::optional<std::vector<::awsjson::sagemaker::MemberDefinition>> MemberDefinitions{};
+  std::optional<std::string> Description{};
+  std::optional<::awsjson::sagemaker::NotificationConfiguration> NotificationConfiguration{};
+  std::optional<::awsjson::sagemaker::WorkerAccessConfiguration> WorkerAccessConfiguration{};
 
   friend bool operator==(UpdateWorkteamRequest const&, UpdateWorkteamRequest const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UserContext {
-  std::optional<std::string> UserProfileArn;
-  std::optional<std::string> UserProfileName;
-  std::optional<std::string> DomainId;
-  std::optional<::awsjson::sagemaker::IamIdentity> IamIdentity;
+  std::optional<std::string> UserProfileArn{};
+  std::optional<std::string> UserProfileName{};
+  std::optional<std::string> DomainId{};
+  std::optional<::awsjson::sagemaker::IamIdentity> IamIdentity{};
 
   friend bool operator==(UserContext const&, UserContext const&) = default;
 };

@@ -14,11 +14,11 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UserProfileDetails {
-  std::optional<std::string> DomainId;
-  std::optional<std::string> UserProfileName;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::UserProfileStatus>> Status;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastModifiedTime;
+  std::optional<std::string> DomainId{};
+  std::optional<std::string> UserProfileName{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::UserProfileStatus>> Status{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
 
   friend bool operator==(UserProfileDetails const&, UserProfileDetails const&) = default;
 };

@@ -29,24 +29,24 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UserSettings {
-  std::optional<std::string> ExecutionRole;
-  std::optional<std::vector<std::string>> SecurityGroups;
-  std::optional<::awsjson::sagemaker::SharingSettings> SharingSettings;
-  std::optional<::awsjson::sagemaker::JupyterServerAppSettings> JupyterServerAppSettings;
-  std::optional<::awsjson::sagemaker::KernelGatewayAppSettings> KernelGatewayAppSettings;
-  std::optional<::awsjson::sagemaker::TensorBoardAppSettings> TensorBoardAppSettings;
-  std::optional<::awsjson::sagemaker::RStudioServerProAppSettings> RStudioServerProAppSettings;
-  std::optional<::awsjson::sagemaker::RSessionAppSettings> RSessionAppSettings;
-  std::optional<::awsjson::sagemaker::CanvasAppSettings> CanvasAppSettings;
-  std::optional<::awsjson::sagemaker::CodeEditorAppSettings> CodeEditorAppSettings;
-  std::optional<::awsjson::sagemaker::JupyterLabAppSettings> JupyterLabAppSettings;
-  std::optional<::awsjson::sagemaker::DefaultSpaceStorageSettings> SpaceStorageSettings;
-  std::optional<std::string> DefaultLandingUri;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::StudioWebPortal>> StudioWebPortal;
-  std::optional<::awsjson::sagemaker::CustomPosixUserConfig> CustomPosixUserConfig;
-  std::optional<std::vector<::awsjson::sagemaker::CustomFileSystemConfig>> CustomFileSystemConfigs;
-  std::optional<::awsjson::sagemaker::StudioWebPortalSettings> StudioWebPortalSettings;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::AutoMountHomeEFS>> AutoMountHomeEFS;
+  std::optional<std::string> ExecutionRole{};
+  std::optional<std::vector<std::string>> SecurityGroups{};
+  std::optional<::awsjson::sagemaker::SharingSettings> SharingSettings{};
+  std::optional<::awsjson::sagemaker::JupyterServerAppSettings> JupyterServerAppSettings{};
+  std::optional<::awsjson::sagemaker::KernelGatewayAppSettings> KernelGatewayAppSettings{};
+  std::optional<::awsjson::sagemaker::TensorBoardAppSettings> TensorBoardAppSettings{};
+  std::optional<::awsjson::sagemaker::RStudioServerProAppSettings> RStudioServerProAppSettings{};
+  std::optional<::awsjson::sagemaker::RSessionAppSettings> RSessionAppSettings{};
+  std::optional<::awsjson::sagemaker::CanvasAppSettings> CanvasAppSettings{};
+  std::optional<::awsjson::sagemaker::CodeEditorAppSettings> CodeEditorAppSettings{};
+  std::optional<::awsjson::sagemaker::JupyterLabAppSettings> JupyterLabAppSettings{};
+  std::optional<::awsjson::sagemaker::DefaultSpaceStorageSettings> SpaceStorageSettings{};
+  std::optional<std::string> DefaultLandingUri{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::StudioWebPortal>> StudioWebPortal{};
+  std::optional<::awsjson::sagemaker::CustomPosixUserConfig> CustomPosixUserConfig{};
+  std::optional<std::vector<::awsjson::sagemaker::CustomFileSystemConfig>> CustomFileSystemConfigs{};
+  std::optional<::awsjson::sagemaker::StudioWebPortalSettings> StudioWebPortalSettings{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::AutoMountHomeEFS>> AutoMountHomeEFS{};
 
   friend bool operator==(UserSettings const&, UserSettings const&) = default;
 };

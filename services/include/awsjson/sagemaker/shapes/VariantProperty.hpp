@@ -14,7 +14,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VariantProperty {
-  awsjson::open_enum<::awsjson::sagemaker::VariantPropertyType> VariantPropertyType;
+  awsjson::open_enum<::awsjson::sagemaker::VariantPropertyType> VariantPropertyType{};
 
   friend bool operator==(VariantProperty const&, VariantProperty const&) = default;
 };

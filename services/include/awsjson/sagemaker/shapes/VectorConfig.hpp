@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VectorConfig {
-  std::int32_t Dimension;
+  std::int32_t Dimension{};
 
   friend bool operator==(VectorConfig const&, VectorConfig const&) = default;
 };

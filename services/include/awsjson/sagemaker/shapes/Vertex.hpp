@@ -14,9 +14,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Vertex {
-  std::optional<std::string> Arn;
-  std::optional<std::string> Type;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::LineageType>> LineageType;
+  std::optional<std::string> Arn{};
+  std::optional<std::string> Type{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::LineageType>> LineageType{};
 
   friend bool operator==(Vertex const&, Vertex const&) = default;
 };

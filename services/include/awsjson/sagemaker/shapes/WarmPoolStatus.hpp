@@ -15,9 +15,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WarmPoolStatus {
-  awsjson::open_enum<::awsjson::sagemaker::WarmPoolResourceStatus> Status;
-  std::optional<std::int32_t> ResourceRetainedBillableTimeInSeconds;
-  std::optional<std::string> ReusedByJob;
+  awsjson::open_enum<::awsjson::sagemaker::WarmPoolResourceStatus> Status{};
+  std::optional<std::int32_t> ResourceRetainedBillableTimeInSeconds{};
+  std::optional<std::string> ReusedByJob{};
 
   friend bool operator==(WarmPoolStatus const&, WarmPoolStatus const&) = default;
 };

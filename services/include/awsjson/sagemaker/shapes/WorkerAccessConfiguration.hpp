@@ -13,7 +13,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WorkerAccessConfiguration {
-  std::optional<::awsjson::sagemaker::S3Presign> S3Presign;
+  std::optional<::awsjson::sagemaker::S3Presign> S3Presign{};
 
   friend bool operator==(WorkerAccessConfiguration const&,
                          WorkerAccessConfiguration const&) = default;

@@ -19,18 +19,18 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Workforce {
-  std::string WorkforceName;
-  std::string WorkforceArn;
-  std::optional<awsjson::timestamp> LastUpdatedDate;
-  std::optional<::awsjson::sagemaker::SourceIpConfig> SourceIpConfig;
-  std::optional<std::string> SubDomain;
-  std::optional<::awsjson::sagemaker::CognitoConfig> CognitoConfig;
-  std::optional<::awsjson::sagemaker::OidcConfigForResponse> OidcConfig;
-  std::optional<awsjson::timestamp> CreateDate;
-  std::optional<::awsjson::sagemaker::WorkforceVpcConfigResponse> WorkforceVpcConfig;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::WorkforceStatus>> Status;
-  std::optional<std::string> FailureReason;
-  std::optional<awsjson::open_enum<::awsjson::sagemaker::WorkforceIpAddressType>> IpAddressType;
+  std::string WorkforceName{};
+  std::string WorkforceArn{};
+  std::optional<awsjson::timestamp> LastUpdatedDate{};
+  std::optional<::awsjson::sagemaker::SourceIpConfig> SourceIpConfig{};
+  std::optional<std::string> SubDomain{};
+  std::optional<::awsjson::sagemaker::CognitoConfig> CognitoConfig{};
+  std::optional<::awsjson::sagemaker::OidcConfigForResponse> OidcConfig{};
+  std::optional<awsjson::timestamp> CreateDate{};
+  std::optional<::awsjson::sagemaker::WorkforceVpcConfigResponse> WorkforceVpcConfig{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::WorkforceStatus>> Status{};
+  std::optional<std::string> FailureReason{};
+  std::optional<awsjson::open_enum<::awsjson::sagemaker::WorkforceIpAddressType>> IpAddressType{};
 
   friend bool operator==(Workforce const&, Workforce const&) = default;
 };

@@ -13,9 +13,9 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WorkforceVpcConfigRequest {
-  std::optional<std::string> VpcId;
-  std::optional<std::vector<std::string>> SecurityGroupIds;
-  std::optional<std::vector<std::string>> Subnets;
+  std::optional<std::string> VpcId{};
+  std::optional<std::vector<std::string>> SecurityGroupIds{};
+  std::optional<std::vector<std::string>> Subnets{};
 
   friend bool operator==(WorkforceVpcConfigRequest const&,
                          WorkforceVpcConfigRequest const&) = default;

@@ -13,10 +13,10 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WorkforceVpcConfigResponse {
-  std::string VpcId;
-  std::vector<std::string> SecurityGroupIds;
-  std::vector<std::string> Subnets;
-  std::optional<std::string> VpcEndpointId;
+  std::string VpcId{};
+  std::vector<std::string> SecurityGroupIds{};
+  std::vector<std::string> Subnets{};
+  std::optional<std::string> VpcEndpointId{};
 
   friend bool operator==(WorkforceVpcConfigResponse const&,
                          WorkforceVpcConfigResponse const&) = default;

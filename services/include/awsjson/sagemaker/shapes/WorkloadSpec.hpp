@@ -12,7 +12,7 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WorkloadSpec : awsjson::tagged_union {
-  std::optional<std::string> Inline;
+  std::optional<std::string> Inline{};
 
   friend bool operator==(WorkloadSpec const&, WorkloadSpec const&) = default;
 };

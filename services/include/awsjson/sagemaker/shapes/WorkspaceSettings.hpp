@@ -12,8 +12,8 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WorkspaceSettings {
-  std::optional<std::string> S3ArtifactPath;
-  std::optional<std::string> S3KmsKeyId;
+  std::optional<std::string> S3ArtifactPath{};
+  std::optional<std::string> S3KmsKeyId{};
 
   friend bool operator==(WorkspaceSettings const&, WorkspaceSettings const&) = default;
 };

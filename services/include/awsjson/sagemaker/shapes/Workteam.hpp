@@ -17,17 +17,17 @@ namespace awsjson::sagemaker {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Workteam {
-  std::string WorkteamName;
-  std::vector<::awsjson::sagemaker::MemberDefinition> MemberDefinitions;
-  std::string WorkteamArn;
-  std::optional<std::string> WorkforceArn;
-  std::optional<std::vector<std::string>> ProductListingIds;
-  std::string Description;
-  std::optional<std::string> SubDomain;
-  std::optional<awsjson::timestamp> CreateDate;
-  std::optional<awsjson::timestamp> LastUpdatedDate;
-  std::optional<::awsjson::sagemaker::NotificationConfiguration> NotificationConfiguration;
-  std::optional<::awsjson::sagemaker::WorkerAccessConfiguration> WorkerAccessConfiguration;
+  std::string WorkteamName{};
+  std::vector<::awsjson::sagemaker::MemberDefinition> MemberDefinitions{};
+  std::string WorkteamArn{};
+  std::optional<std::string> WorkforceArn{};
+  std::optional<std::vector<std::string>> ProductListingIds{};
+  std::string Description{};
+  std::optional<std::string> SubDomain{};
+  std::optional<awsjson::timestamp> CreateDate{};
+  std::optional<awsjson::timestamp> LastUpdatedDate{};
+  std::optional<::awsjson::sagemaker::NotificationConfiguration> NotificationConfiguration{};
+  std::optional<::awsjson::sagemaker::WorkerAccessConfiguration> WorkerAccessConfiguration{};
 
   friend bool operator==(Workteam const&, Workteam const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::secretsmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct APIErrorType {
-  std::optional<std::string> SecretId;
-  std::optional<std::string> ErrorCode;
-  std::optional<std::string> Message;
+  std::optional<std::string> SecretId{};
+  std::optional<std::string> ErrorCode{};
+  std::optional<std::string> Message{};
 
   friend bool operator==(APIErrorType const&, APIErrorType const&) = default;
 };

@@ -16,10 +16,10 @@ namespace awsjson::secretsmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetSecretValueRequest {
-  std::optional<std::vector<std::string>> SecretIdList;
-  std::optional<std::vector<::awsjson::secretsmanager::Filter>> Filters;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<std::string>> SecretIdList{};
+  std::optional<std::vector<::awsjson::secretsmanager::Filter>> Filters{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(BatchGetSecretValueRequest const&,
                          BatchGetSecretValueRequest const&) = default;

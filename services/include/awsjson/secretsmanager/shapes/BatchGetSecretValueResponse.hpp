@@ -16,9 +16,9 @@ namespace awsjson::secretsmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetSecretValueResponse {
-  std::optional<std::vector<::awsjson::secretsmanager::SecretValueEntry>> SecretValues;
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::secretsmanager::APIErrorType>> Errors;
+  std::optional<std::vector<::awsjson::secretsmanager::SecretValueEntry>> SecretValues{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::secretsmanager::APIErrorType>> Errors{};
 
   friend bool operator==(BatchGetSecretValueResponse const&,
                          BatchGetSecretValueResponse const&) = default;

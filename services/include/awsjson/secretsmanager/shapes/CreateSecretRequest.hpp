@@ -16,16 +16,16 @@ namespace awsjson::secretsmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateSecretRequest {
-  std::string Name;
-  std::optional<std::string> ClientRequestToken;
-  std::optional<std::string> Description;
-  std::optional<std::string> KmsKeyId;
-  std::optional<awsjson::blob> SecretBinary;
-  std::optional<std::string> SecretString;
-  std::optional<std::vector<::awsjson::secretsmanager::Tag>> Tags;
-  std::optional<std::vector<::awsjson::secretsmanager::ReplicaRegionType>> AddReplicaRegions;
-  std::optional<bool> ForceOverwriteReplicaSecret;
-  std::optional<std::string> Type;
+  std::string Name{};
+  std::optional<std::string> ClientRequestToken{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> KmsKeyId{};
+  std::optional<awsjson::blob> SecretBinary{};
+  std::optional<std::string> SecretString{};
+  std::optional<std::vector<::awsjson::secretsmanager::Tag>> Tags{};
+  std::optional<std::vector<::awsjson::secretsmanager::ReplicaRegionType>> AddReplicaRegions{};
+  std::optional<bool> ForceOverwriteReplicaSecret{};
+  std::optional<std::string> Type{};
 
   friend bool operator==(CreateSecretRequest const&, CreateSecretRequest const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::secretsmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateSecretResponse {
-  std::optional<std::string> ARN;
-  std::optional<std::string> Name;
-  std::optional<std::string> VersionId;
-  std::optional<std::vector<::awsjson::secretsmanager::ReplicationStatusType>> ReplicationStatus;
+  std::optional<std::string> ARN{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> VersionId{};
+  std::optional<std::vector<::awsjson::secretsmanager::ReplicationStatusType>> ReplicationStatus{};
 
   friend bool operator==(CreateSecretResponse const&, CreateSecretResponse const&) = default;
 };

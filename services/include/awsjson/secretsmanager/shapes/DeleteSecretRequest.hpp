@@ -13,9 +13,9 @@ namespace awsjson::secretsmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteSecretRequest {
-  std::string SecretId;
-  std::optional<std::int64_t> RecoveryWindowInDays;
-  std::optional<bool> ForceDeleteWithoutRecovery;
+  std::string SecretId{};
+  std::optional<std::int64_t> RecoveryWindowInDays{};
+  std::optional<bool> ForceDeleteWithoutRecovery{};
 
   friend bool operator==(DeleteSecretRequest const&, DeleteSecretRequest const&) = default;
 };

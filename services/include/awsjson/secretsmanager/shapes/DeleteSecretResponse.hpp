@@ -12,9 +12,9 @@ namespace awsjson::secretsmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteSecretResponse {
-  std::optional<std::string> ARN;
-  std::optional<std::string> Name;
-  std::optional<awsjson::timestamp> DeletionDate;
+  std::optional<std::string> ARN{};
+  std::optional<std::string> Name{};
+  std::optional<awsjson::timestamp> DeletionDate{};
 
   friend bool operator==(DeleteSecretResponse const&, DeleteSecretResponse const&) = default;
 };

@@ -19,27 +19,27 @@ namespace awsjson::secretsmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeSecretResponse {
-  std::optional<std::string> ARN;
-  std::optional<std::string> Name;
-  std::optional<std::string> Type;
-  std::optional<std::string> Description;
-  std::optional<std::string> KmsKeyId;
-  std::optional<bool> RotationEnabled;
-  std::optional<std::string> RotationLambdaARN;
-  std::optional<::awsjson::secretsmanager::RotationRulesType> RotationRules;
-  std::optional<std::vector<::awsjson::secretsmanager::ExternalSecretRotationMetadataItem>> ExternalSecretRotationMetadata;
-  std::optional<std::string> ExternalSecretRotationRoleArn;
-  std::optional<awsjson::timestamp> LastRotatedDate;
-  std::optional<awsjson::timestamp> LastChangedDate;
-  std::optional<awsjson::timestamp> LastAccessedDate;
-  std::optional<awsjson::timestamp> DeletedDate;
-  std::optional<awsjson::timestamp> NextRotationDate;
-  std::optional<std::vector<::awsjson::secretsmanager::Tag>> Tags;
-  std::optional<std::map<std::string, std::vector<std::string>>> VersionIdsToStages;
-  std::optional<std::string> OwningService;
-  std::optional<awsjson::timestamp> CreatedDate;
-  std::optional<std::string> PrimaryRegion;
-  std::optional<std::vector<::awsjson::secretsmanager::ReplicationStatusType>> ReplicationStatus;
+  std::optional<std::string> ARN{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> Type{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> KmsKeyId{};
+  std::optional<bool> RotationEnabled{};
+  std::optional<std::string> RotationLambdaARN{};
+  std::optional<::awsjson::secretsmanager::RotationRulesType> RotationRules{};
+  std::optional<std::vector<::awsjson::secretsmanager::ExternalSecretRotationMetadataItem>> ExternalSecretRotationMetadata{};
+  std::optional<std::string> ExternalSecretRotationRoleArn{};
+  std::optional<awsjson::timestamp> LastRotatedDate{};
+  std::optional<awsjson::timestamp> LastChangedDate{};
+  std::optional<awsjson::timestamp> LastAccessedDate{};
+  std::optional<awsjson::timestamp> DeletedDate{};
+  std::optional<awsjson::timestamp> NextRotationDate{};
+  std::optional<std::vector<::awsjson::secretsmanager::Tag>> Tags{};
+  std::optional<std::map<std::string, std::vector<std::string>>> VersionIdsToStages{};
+  std::optional<std::string> OwningService{};
+  std::optional<awsjson::timestamp> CreatedDate{};
+  std::optional<std::string> PrimaryRegion{};
+  std::optional<std::vector<::awsjson::secretsmanager::ReplicationStatusType>> ReplicationStatus{};
 
   friend bool operator==(DescribeSecretResponse const&, DescribeSecretResponse const&) = default;
 };

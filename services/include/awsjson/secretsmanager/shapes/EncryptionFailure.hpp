@@ -12,7 +12,7 @@ namespace awsjson::secretsmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EncryptionFailure {
-  std::optional<std::string> Message;
+  std::optional<std::string> Message{};
 
   friend bool operator==(EncryptionFailure const&, EncryptionFailure const&) = default;
 };

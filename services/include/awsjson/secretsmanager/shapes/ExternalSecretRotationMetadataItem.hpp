@@ -12,8 +12,8 @@ namespace awsjson::secretsmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExternalSecretRotationMetadataItem {
-  std::optional<std::string> Key;
-  std::optional<std::string> Value;
+  std::optional<std::string> Key{};
+  std::optional<std::string> Value{};
 
   friend bool operator==(ExternalSecretRotationMetadataItem const&,
                          ExternalSecretRotationMetadataItem const&) = default;

@@ -13,14 +13,14 @@ namespace awsjson::secretsmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRandomPasswordRequest {
-  std::optional<std::int64_t> PasswordLength;
-  std::optional<std::string> ExcludeCharacters;
-  std::optional<bool> ExcludeNumbers;
-  std::optional<bool> ExcludePunctuation;
-  std::optional<bool> ExcludeUppercase;
-  std::optional<bool> ExcludeLowercase;
-  std::optional<bool> IncludeSpace;
-  std::optional<bool> RequireEachIncludedType;
+  std::optional<std::int64_t> PasswordLength{};
+  std::optional<std::string> ExcludeCharacters{};
+  std::optional<bool> ExcludeNumbers{};
+  std::optional<bool> ExcludePunctuation{};
+  std::optional<bool> ExcludeUppercase{};
+  std::optional<bool> ExcludeLowercase{};
+  std::optional<bool> IncludeSpace{};
+  std::optional<bool> RequireEachIncludedType{};
 
   friend bool operator==(GetRandomPasswordRequest const&,
                          GetRandomPasswordRequest const&) = default;

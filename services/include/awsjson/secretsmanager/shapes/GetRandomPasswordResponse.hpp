@@ -12,7 +12,7 @@ namespace awsjson::secretsmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRandomPasswordResponse {
-  std::optional<std::string> RandomPassword;
+  std::optional<std::string> RandomPassword{};
 
   friend bool operator==(GetRandomPasswordResponse const&,
                          GetRandomPasswordResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::secretsmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetResourcePolicyRequest {
-  std::string SecretId;
+  std::string SecretId{};
 
   friend bool operator==(GetResourcePolicyRequest const&,
                          GetResourcePolicyRequest const&) = default;

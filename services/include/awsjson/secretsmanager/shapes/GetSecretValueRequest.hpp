@@ -12,9 +12,9 @@ namespace awsjson::secretsmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetSecretValueRequest {
-  std::string SecretId;
-  std::optional<std::string> VersionId;
-  std::optional<std::string> VersionStage;
+  std::string SecretId{};
+  std::optional<std::string> VersionId{};
+  std::optional<std::string> VersionStage{};
 
   friend bool operator==(GetSecretValueRequest const&, GetSecretValueRequest const&) = default;
 };

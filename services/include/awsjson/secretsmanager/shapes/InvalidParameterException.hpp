@@ -12,7 +12,7 @@ namespace awsjson::secretsmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InvalidParameterException {
-  std::optional<std::string> Message;
+  std::optional<std::string> Message{};
 
   friend bool operator==(InvalidParameterException const&,
                          InvalidParameterException const&) = default;

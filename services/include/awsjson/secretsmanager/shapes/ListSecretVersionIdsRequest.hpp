@@ -13,10 +13,10 @@ namespace awsjson::secretsmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListSecretVersionIdsRequest {
-  std::string SecretId;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
-  std::optional<bool> IncludeDeprecated;
+  std::string SecretId{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
+  std::optional<bool> IncludeDeprecated{};
 
   friend bool operator==(ListSecretVersionIdsRequest const&,
                          ListSecretVersionIdsRequest const&) = default;

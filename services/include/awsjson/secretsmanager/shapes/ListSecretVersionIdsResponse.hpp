@@ -15,10 +15,10 @@ namespace awsjson::secretsmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListSecretVersionIdsResponse {
-  std::optional<std::vector<::awsjson::secretsmanager::SecretVersionsListEntry>> Versions;
-  std::optional<std::string> NextToken;
-  std::optional<std::string> ARN;
-  std::optional<std::string> Name;
+  std::optional<std::vector<::awsjson::secretsmanager::SecretVersionsListEntry>> Versions{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::string> ARN{};
+  std::optional<std::string> Name{};
 
   friend bool operator==(ListSecretVersionIdsResponse const&,
                          ListSecretVersionIdsResponse const&) = default;

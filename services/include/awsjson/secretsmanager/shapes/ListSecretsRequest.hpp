@@ -18,12 +18,12 @@ namespace awsjson::secretsmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListSecretsRequest {
-  std::optional<bool> IncludePlannedDeletion;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::secretsmanager::Filter>> Filters;
-  std::optional<awsjson::open_enum<::awsjson::secretsmanager::SortOrderType>> SortOrder;
-  std::optional<awsjson::open_enum<::awsjson::secretsmanager::SortByType>> SortBy;
+  std::optional<bool> IncludePlannedDeletion{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::secretsmanager::Filter>> Filters{};
+  std::optional<awsjson::open_enum<::awsjson::secretsmanager::SortOrderType>> SortOrder{};
+  std::optional<awsjson::open_enum<::awsjson::secretsmanager::SortByType>> SortBy{};
 
   friend bool operator==(ListSecretsRequest const&, ListSecretsRequest const&) = default;
 };

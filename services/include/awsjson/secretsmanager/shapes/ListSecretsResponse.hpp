@@ -15,8 +15,8 @@ namespace awsjson::secretsmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListSecretsResponse {
-  std::optional<std::vector<::awsjson::secretsmanager::SecretListEntry>> SecretList;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::secretsmanager::SecretListEntry>> SecretList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListSecretsResponse const&, ListSecretsResponse const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::secretsmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutResourcePolicyRequest {
-  std::string SecretId;
-  std::string ResourcePolicy;
-  std::optional<bool> BlockPublicPolicy;
+  std::string SecretId{};
+  std::string ResourcePolicy{};
+  std::optional<bool> BlockPublicPolicy{};
 
   friend bool operator==(PutResourcePolicyRequest const&,
                          PutResourcePolicyRequest const&) = default;

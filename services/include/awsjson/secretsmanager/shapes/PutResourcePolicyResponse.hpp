@@ -12,8 +12,8 @@ namespace awsjson::secretsmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutResourcePolicyResponse {
-  std::optional<std::string> ARN;
-  std::optional<std::string> Name;
+  std::optional<std::string> ARN{};
+  std::optional<std::string> Name{};
 
   friend bool operator==(PutResourcePolicyResponse const&,
                          PutResourcePolicyResponse const&) = default;

@@ -13,12 +13,12 @@ namespace awsjson::secretsmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutSecretValueRequest {
-  std::string SecretId;
-  std::optional<std::string> ClientRequestToken;
-  std::optional<awsjson::blob> SecretBinary;
-  std::optional<std::string> SecretString;
-  std::optional<std::vector<std::string>> VersionStages;
-  std::optional<std::string> RotationToken;
+  std::string SecretId{};
+  std::optional<std::string> ClientRequestToken{};
+  std::optional<awsjson::blob> SecretBinary{};
+  std::optional<std::string> SecretString{};
+  std::optional<std::vector<std::string>> VersionStages{};
+  std::optional<std::string> RotationToken{};
 
   friend bool operator==(PutSecretValueRequest const&, PutSecretValueRequest const&) = default;
 };

@@ -13,10 +13,10 @@ namespace awsjson::secretsmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutSecretValueResponse {
-  std::optional<std::string> ARN;
-  std::optional<std::string> Name;
-  std::optional<std::string> VersionId;
-  std::optional<std::vector<std::string>> VersionStages;
+  std::optional<std::string> ARN{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> VersionId{};
+  std::optional<std::vector<std::string>> VersionStages{};
 
   friend bool operator==(PutSecretValueResponse const&, PutSecretValueResponse const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::secretsmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RemoveRegionsFromReplicationRequest {
-  std::string SecretId;
-  std::vector<std::string> RemoveReplicaRegions;
+  std::string SecretId{};
+  std::vector<std::string> RemoveReplicaRegions{};
 
   friend bool operator==(RemoveRegionsFromReplicationRequest const&,
                          RemoveRegionsFromReplicationRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::secretsmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReplicaRegionType {
-  std::optional<std::string> Region;
-  std::optional<std::string> KmsKeyId;
+  std::optional<std::string> Region{};
+  std::optional<std::string> KmsKeyId{};
 
   friend bool operator==(ReplicaRegionType const&, ReplicaRegionType const&) = default;
 };

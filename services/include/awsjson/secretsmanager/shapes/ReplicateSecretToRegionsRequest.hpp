@@ -15,9 +15,9 @@ namespace awsjson::secretsmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReplicateSecretToRegionsRequest {
-  std::string SecretId;
-  std::vector<::awsjson::secretsmanager::ReplicaRegionType> AddReplicaRegions;
-  std::optional<bool> ForceOverwriteReplicaSecret;
+  std::string SecretId{};
+  std::vector<::awsjson::secretsmanager::ReplicaRegionType> AddReplicaRegions{};
+  std::optional<bool> ForceOverwriteReplicaSecret{};
 
   friend bool operator==(ReplicateSecretToRegionsRequest const&,
                          ReplicateSecretToRegionsRequest const&) = default;

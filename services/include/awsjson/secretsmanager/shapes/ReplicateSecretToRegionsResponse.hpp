@@ -15,8 +15,8 @@ namespace awsjson::secretsmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReplicateSecretToRegionsResponse {
-  std::optional<std::string> ARN;
-  std::optional<std::vector<::awsjson::secretsmanager::ReplicationStatusType>> ReplicationStatus;
+  std::optional<std::string> ARN{};
+  std::optional<std::vector<::awsjson::secretsmanager::ReplicationStatusType>> ReplicationStatus{};
 
   friend bool operator==(ReplicateSecretToRegionsResponse const&,
                          ReplicateSecretToRegionsResponse const&) = default;

@@ -14,11 +14,11 @@ namespace awsjson::secretsmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReplicationStatusType {
-  std::optional<std::string> Region;
-  std::optional<std::string> KmsKeyId;
-  std::optional<awsjson::open_enum<::awsjson::secretsmanager::StatusType>> Status;
-  std::optional<std::string> StatusMessage;
-  std::optional<awsjson::timestamp> LastAccessedDate;
+  std::optional<std::string> Region{};
+  std::optional<std::string> KmsKeyId{};
+  std::optional<awsjson::open_enum<::awsjson::secretsmanager::StatusType>> Status{};
+  std::optional<std::string> StatusMessage{};
+  std::optional<awsjson::timestamp> LastAccessedDate{};
 
   friend bool operator==(ReplicationStatusType const&, ReplicationStatusType const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::secretsmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RestoreSecretRequest {
-  std::string SecretId;
+  std::string SecretId{};
 
   friend bool operator==(RestoreSecretRequest const&, RestoreSecretRequest const&) = default;
 };

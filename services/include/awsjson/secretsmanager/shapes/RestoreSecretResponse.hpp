@@ -12,8 +12,8 @@ namespace awsjson::secretsmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RestoreSecretResponse {
-  std::optional<std::string> ARN;
-  std::optional<std::string> Name;
+  std::optional<std::string> ARN{};
+  std::optional<std::string> Name{};
 
   friend bool operator==(RestoreSecretResponse const&, RestoreSecretResponse const&) = default;
 };

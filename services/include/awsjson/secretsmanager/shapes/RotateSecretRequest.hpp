@@ -16,13 +16,13 @@ namespace awsjson::secretsmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RotateSecretRequest {
-  std::string SecretId;
-  std::optional<std::string> ClientRequestToken;
-  std::optional<std::string> RotationLambdaARN;
-  std::optional<::awsjson::secretsmanager::RotationRulesType> RotationRules;
-  std::optional<std::vector<::awsjson::secretsmanager::ExternalSecretRotationMetadataItem>> ExternalSecretRotationMetadata;
-  std::optional<std::string> ExternalSecretRotationRoleArn;
-  std::optional<bool> RotateImmediately;
+  std::string SecretId{};
+  std::optional<std::string> ClientRequestToken{};
+  std::optional<std::string> RotationLambdaARN{};
+  std::optional<::awsjson::secretsmanager::RotationRulesType> RotationRules{};
+  std::optional<std::vector<::awsjson::secretsmanager::ExternalSecretRotationMetadataItem>> ExternalSecretRotationMetadata{};
+  std::optional<std::string> ExternalSecretRotationRoleArn{};
+  std::optional<bool> RotateImmediately{};
 
   friend bool operator==(RotateSecretRequest const&, RotateSecretRequest const&) = default;
 };

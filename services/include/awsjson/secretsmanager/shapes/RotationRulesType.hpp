@@ -13,9 +13,9 @@ namespace awsjson::secretsmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RotationRulesType {
-  std::optional<std::int64_t> AutomaticallyAfterDays;
-  std::optional<std::string> Duration;
-  std::optional<std::string> ScheduleExpression;
+  std::optional<std::int64_t> AutomaticallyAfterDays{};
+  std::optional<std::string> Duration{};
+  std::optional<std::string> ScheduleExpression{};
 
   friend bool operator==(RotationRulesType const&, RotationRulesType const&) = default;
 };

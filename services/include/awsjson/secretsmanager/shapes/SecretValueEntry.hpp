@@ -13,13 +13,13 @@ namespace awsjson::secretsmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SecretValueEntry {
-  std::optional<std::string> ARN;
-  std::optional<std::string> Name;
-  std::optional<std::string> VersionId;
-  std::optional<awsjson::blob> SecretBinary;
-  std::optional<std::string> SecretString;
-  std::optional<std::vector<std::string>> VersionStages;
-  std::optional<awsjson::timestamp> CreatedDate;
+  std::optional<std::string> ARN{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> VersionId{};
+  std::optional<awsjson::blob> SecretBinary{};
+  std::optional<std::string> SecretString{};
+  std::optional<std::vector<std::string>> VersionStages{};
+  std::optional<awsjson::timestamp> CreatedDate{};
 
   friend bool operator==(SecretValueEntry const&, SecretValueEntry const&) = default;
 };

@@ -13,11 +13,11 @@ namespace awsjson::secretsmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SecretVersionsListEntry {
-  std::optional<std::string> VersionId;
-  std::optional<std::vector<std::string>> VersionStages;
-  std::optional<awsjson::timestamp> LastAccessedDate;
-  std::optional<awsjson::timestamp> CreatedDate;
-  std::optional<std::vector<std::string>> KmsKeyIds;
+  std::optional<std::string> VersionId{};
+  std::optional<std::vector<std::string>> VersionStages{};
+  std::optional<awsjson::timestamp> LastAccessedDate{};
+  std::optional<awsjson::timestamp> CreatedDate{};
+  std::optional<std::vector<std::string>> KmsKeyIds{};
 
   friend bool operator==(SecretVersionsListEntry const&, SecretVersionsListEntry const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::secretsmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopReplicationToReplicaRequest {
-  std::string SecretId;
+  std::string SecretId{};
 
   friend bool operator==(StopReplicationToReplicaRequest const&,
                          StopReplicationToReplicaRequest const&) = default;

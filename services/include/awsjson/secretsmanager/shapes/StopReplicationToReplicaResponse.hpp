@@ -12,7 +12,7 @@ namespace awsjson::secretsmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopReplicationToReplicaResponse {
-  std::optional<std::string> ARN;
+  std::optional<std::string> ARN{};
 
   friend bool operator==(StopReplicationToReplicaResponse const&,
                          StopReplicationToReplicaResponse const&) = default;

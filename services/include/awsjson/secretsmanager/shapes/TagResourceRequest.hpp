@@ -15,8 +15,8 @@ namespace awsjson::secretsmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TagResourceRequest {
-  std::string SecretId;
-  std::vector<::awsjson::secretsmanager::Tag> Tags;
+  std::string SecretId{};
+  std::vector<::awsjson::secretsmanager::Tag> Tags{};
 
   friend bool operator==(TagResourceRequest const&, TagResourceRequest const&) = default;
 };

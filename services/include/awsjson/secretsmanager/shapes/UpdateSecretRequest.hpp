@@ -12,13 +12,13 @@ namespace awsjson::secretsmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateSecretRequest {
-  std::string SecretId;
-  std::optional<std::string> ClientRequestToken;
-  std::optional<std::string> Description;
-  std::optional<std::string> KmsKeyId;
-  std::optional<awsjson::blob> SecretBinary;
-  std::optional<std::string> SecretString;
-  std::optional<std::string> Type;
+  std::string SecretId{};
+  std::optional<std::string> ClientRequestToken{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> KmsKeyId{};
+  std::optional<awsjson::blob> SecretBinary{};
+  std::optional<std::string> SecretString{};
+  std::optional<std::string> Type{};
 
   friend bool operator==(UpdateSecretRequest const&, UpdateSecretRequest const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::secretsmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateSecretResponse {
-  std::optional<std::string> ARN;
-  std::optional<std::string> Name;
-  std::optional<std::string> VersionId;
+  std::optional<std::string> ARN{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> VersionId{};
 
   friend bool operator==(UpdateSecretResponse const&, UpdateSecretResponse const&) = default;
 };

@@ -12,10 +12,10 @@ namespace awsjson::secretsmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateSecretVersionStageRequest {
-  std::string SecretId;
-  std::string VersionStage;
-  std::optional<std::string> RemoveFromVersionId;
-  std::optional<std::string> MoveToVersionId;
+  std::string SecretId{};
+  std::string VersionStage{};
+  std::optional<std::string> RemoveFromVersionId{};
+  std::optional<std::string> MoveToVersionId{};
 
   friend bool operator==(UpdateSecretVersionStageRequest const&,
                          UpdateSecretVersionStageRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::secretsmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ValidateResourcePolicyRequest {
-  std::optional<std::string> SecretId;
-  std::string ResourcePolicy;
+  std::optional<std::string> SecretId{};
+  std::string ResourcePolicy{};
 
   friend bool operator==(ValidateResourcePolicyRequest const&,
                          ValidateResourcePolicyRequest const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::secretsmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ValidateResourcePolicyResponse {
-  std::optional<bool> PolicyValidationPassed;
-  std::optional<std::vector<::awsjson::secretsmanager::ValidationErrorsEntry>> ValidationErrors;
+  std::optional<bool> PolicyValidationPassed{};
+  std::optional<std::vector<::awsjson::secretsmanager::ValidationErrorsEntry>> ValidationErrors{};
 
   friend bool operator==(ValidateResourcePolicyResponse const&,
                          ValidateResourcePolicyResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::secretsmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ValidationErrorsEntry {
-  std::optional<std::string> CheckName;
-  std::optional<std::string> ErrorMessage;
+  std::optional<std::string> CheckName{};
+  std::optional<std::string> ErrorMessage{};
 
   friend bool operator==(ValidationErrorsEntry const&, ValidationErrorsEntry const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::service_quotas {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AWSServiceAccessNotEnabledException {
-  std::optional<std::string> Message;
+  std::optional<std::string> Message{};
 
   friend bool operator==(AWSServiceAccessNotEnabledException const&,
                          AWSServiceAccessNotEnabledException const&) = default;

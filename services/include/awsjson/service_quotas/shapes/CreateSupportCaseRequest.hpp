@@ -12,7 +12,7 @@ namespace awsjson::service_quotas {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateSupportCaseRequest {
-  std::string RequestId;
+  std::string RequestId{};
 
   friend bool operator==(CreateSupportCaseRequest const&,
                          CreateSupportCaseRequest const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::service_quotas {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteServiceQuotaIncreaseRequestFromTemplateRequest {
-  std::string ServiceCode;
-  std::string QuotaCode;
-  std::string AwsRegion;
+  std::string ServiceCode{};
+  std::string QuotaCode{};
+  std::string AwsRegion{};
 
   friend bool operator==(DeleteServiceQuotaIncreaseRequestFromTemplateRequest const&,
                          DeleteServiceQuotaIncreaseRequestFromTemplateRequest const&) = default;

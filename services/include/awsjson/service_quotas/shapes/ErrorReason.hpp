@@ -14,8 +14,8 @@ namespace awsjson::service_quotas {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ErrorReason {
-  std::optional<awsjson::open_enum<::awsjson::service_quotas::ErrorCode>> ErrorCode;
-  std::optional<std::string> ErrorMessage;
+  std::optional<awsjson::open_enum<::awsjson::service_quotas::ErrorCode>> ErrorCode{};
+  std::optional<std::string> ErrorMessage{};
 
   friend bool operator==(ErrorReason const&, ErrorReason const&) = default;
 };

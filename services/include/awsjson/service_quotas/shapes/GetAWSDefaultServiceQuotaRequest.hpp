@@ -12,8 +12,8 @@ namespace awsjson::service_quotas {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAWSDefaultServiceQuotaRequest {
-  std::string ServiceCode;
-  std::string QuotaCode;
+  std::string ServiceCode{};
+  std::string QuotaCode{};
 
   friend bool operator==(GetAWSDefaultServiceQuotaRequest const&,
                          GetAWSDefaultServiceQuotaRequest const&) = default;

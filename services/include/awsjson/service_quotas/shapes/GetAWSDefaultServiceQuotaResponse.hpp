@@ -13,7 +13,7 @@ namespace awsjson::service_quotas {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAWSDefaultServiceQuotaResponse {
-  std::optional<::awsjson::service_quotas::ServiceQuota> Quota;
+  std::optional<::awsjson::service_quotas::ServiceQuota> Quota{};
 
   friend bool operator==(GetAWSDefaultServiceQuotaResponse const&,
                          GetAWSDefaultServiceQuotaResponse const&) = default;

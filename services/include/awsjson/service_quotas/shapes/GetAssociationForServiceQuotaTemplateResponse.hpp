@@ -14,7 +14,7 @@ namespace awsjson::service_quotas {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAssociationForServiceQuotaTemplateResponse {
-  std::optional<awsjson::open_enum<::awsjson::service_quotas::ServiceQuotaTemplateAssociationStatus>> ServiceQuotaTemplateAssociationStatus;
+  std::optional<awsjson::open_enum<::awsjson::service_quotas::ServiceQuotaTemplateAssociationStatus>> ServiceQuotaTemplateAssociationStatus{};
 
   friend bool operator==(GetAssociationForServiceQuotaTemplateResponse const&,
                          GetAssociationForServiceQuotaTemplateResponse const&) = default;

@@ -19,11 +19,11 @@ namespace awsjson::service_quotas {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAutoManagementConfigurationResponse {
-  std::optional<awsjson::open_enum<::awsjson::service_quotas::OptInLevel>> OptInLevel;
-  std::optional<awsjson::open_enum<::awsjson::service_quotas::OptInType>> OptInType;
-  std::optional<std::string> NotificationArn;
-  std::optional<awsjson::open_enum<::awsjson::service_quotas::OptInStatus>> OptInStatus;
-  std::optional<std::map<std::string, std::vector<::awsjson::service_quotas::QuotaInfo>>> ExclusionList;
+  std::optional<awsjson::open_enum<::awsjson::service_quotas::OptInLevel>> OptInLevel{};
+  std::optional<awsjson::open_enum<::awsjson::service_quotas::OptInType>> OptInType{};
+  std::optional<std::string> NotificationArn{};
+  std::optional<awsjson::open_enum<::awsjson::service_quotas::OptInStatus>> OptInStatus{};
+  std::optional<std::map<std::string, std::vector<::awsjson::service_quotas::QuotaInfo>>> ExclusionList{};
 
   friend bool operator==(GetAutoManagementConfigurationResponse const&,
                          GetAutoManagementConfigurationResponse const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::service_quotas {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetQuotaUtilizationReportRequest {
-  std::string ReportId;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::string ReportId{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(GetQuotaUtilizationReportRequest const&,
                          GetQuotaUtilizationReportRequest const&) = default;

@@ -17,14 +17,14 @@ namespace awsjson::service_quotas {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetQuotaUtilizationReportResponse {
-  std::optional<std::string> ReportId;
-  std::optional<awsjson::open_enum<::awsjson::service_quotas::ReportStatus>> Status;
-  std::optional<awsjson::timestamp> GeneratedAt;
-  std::optional<std::int32_t> TotalCount;
-  std::optional<std::vector<::awsjson::service_quotas::QuotaUtilizationInfo>> Quotas;
-  std::optional<std::string> NextToken;
-  std::optional<std::string> ErrorCode;
-  std::optional<std::string> ErrorMessage;
+  std::optional<std::string> ReportId{};
+  std::optional<awsjson::open_enum<::awsjson::service_quotas::ReportStatus>> Status{};
+  std::optional<awsjson::timestamp> GeneratedAt{};
+  std::optional<std::int32_t> TotalCount{};
+  std::optional<std::vector<::awsjson::service_quotas::QuotaUtilizationInfo>> Quotas{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::string> ErrorCode{};
+  std::optional<std::string> ErrorMessage{};
 
   friend bool operator==(GetQuotaUtilizationReportResponse const&,
                          GetQuotaUtilizationReportResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::service_quotas {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRequestedServiceQuotaChangeRequest {
-  std::string RequestId;
+  std::string RequestId{};
 
   friend bool operator==(GetRequestedServiceQuotaChangeRequest const&,
                          GetRequestedServiceQuotaChangeRequest const&) = default;

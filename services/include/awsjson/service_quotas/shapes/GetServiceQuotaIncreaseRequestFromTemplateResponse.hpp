@@ -13,7 +13,7 @@ namespace awsjson::service_quotas {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetServiceQuotaIncreaseRequestFromTemplateResponse {
-  std::optional<::awsjson::service_quotas::ServiceQuotaIncreaseRequestInTemplate> ServiceQuotaIncreaseRequestInTemplate;
+  std::optional<::awsjson::service_quotas::ServiceQuotaIncreaseRequestInTemplate> ServiceQuotaIncreaseRequestInTemplate{};
 
   friend bool operator==(GetServiceQuotaIncreaseRequestFromTemplateResponse const&,
                          GetServiceQuotaIncreaseRequestFromTemplateResponse const&) = default;

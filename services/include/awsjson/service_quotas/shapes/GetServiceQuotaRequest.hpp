@@ -12,9 +12,9 @@ namespace awsjson::service_quotas {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetServiceQuotaRequest {
-  std::string ServiceCode;
-  std::string QuotaCode;
-  std::optional<std::string> ContextId;
+  std::string ServiceCode{};
+  std::string QuotaCode{};
+  std::optional<std::string> ContextId{};
 
   friend bool operator==(GetServiceQuotaRequest const&, GetServiceQuotaRequest const&) = default;
 };

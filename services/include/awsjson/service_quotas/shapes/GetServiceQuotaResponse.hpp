@@ -13,7 +13,7 @@ namespace awsjson::service_quotas {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetServiceQuotaResponse {
-  std::optional<::awsjson::service_quotas::ServiceQuota> Quota;
+  std::optional<::awsjson::service_quotas::ServiceQuota> Quota{};
 
   friend bool operator==(GetServiceQuotaResponse const&, GetServiceQuotaResponse const&) = default;
 };

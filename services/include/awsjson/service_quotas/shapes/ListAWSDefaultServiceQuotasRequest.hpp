@@ -13,9 +13,9 @@ namespace awsjson::service_quotas {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAWSDefaultServiceQuotasRequest {
-  std::string ServiceCode;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::string ServiceCode{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListAWSDefaultServiceQuotasRequest const&,
                          ListAWSDefaultServiceQuotasRequest const&) = default;

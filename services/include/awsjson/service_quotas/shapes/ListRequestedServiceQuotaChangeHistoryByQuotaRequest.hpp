@@ -16,12 +16,12 @@ namespace awsjson::service_quotas {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRequestedServiceQuotaChangeHistoryByQuotaRequest {
-  std::string ServiceCode;
-  std::string QuotaCode;
-  std::optional<awsjson::open_enum<::awsjson::service_quotas::RequestStatus>> Status;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<awsjson::open_enum<::awsjson::service_quotas::AppliedLevelEnum>> QuotaRequestedAtLevel;
+  std::string ServiceCode{};
+  std::string QuotaCode{};
+  std::optional<awsjson::open_enum<::awsjson::service_quotas::RequestStatus>> Status{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<awsjson::open_enum<::awsjson::service_quotas::AppliedLevelEnum>> QuotaRequestedAtLevel{};
 
   friend bool operator==(ListRequestedServiceQuotaChangeHistoryByQuotaRequest const&,
                          ListRequestedServiceQuotaChangeHistoryByQuotaRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::service_quotas {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRequestedServiceQuotaChangeHistoryByQuotaResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::service_quotas::RequestedServiceQuotaChange>> RequestedQuotas;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::service_quotas::RequestedServiceQuotaChange>> RequestedQuotas{};
 
   friend bool operator==(ListRequestedServiceQuotaChangeHistoryByQuotaResponse const&,
                          ListRequestedServiceQuotaChangeHistoryByQuotaResponse const&) = default;

@@ -16,11 +16,11 @@ namespace awsjson::service_quotas {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRequestedServiceQuotaChangeHistoryRequest {
-  std::optional<std::string> ServiceCode;
-  std::optional<awsjson::open_enum<::awsjson::service_quotas::RequestStatus>> Status;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<awsjson::open_enum<::awsjson::service_quotas::AppliedLevelEnum>> QuotaRequestedAtLevel;
+  std::optional<std::string> ServiceCode{};
+  std::optional<awsjson::open_enum<::awsjson::service_quotas::RequestStatus>> Status{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<awsjson::open_enum<::awsjson::service_quotas::AppliedLevelEnum>> QuotaRequestedAtLevel{};
 
   friend bool operator==(ListRequestedServiceQuotaChangeHistoryRequest const&,
                          ListRequestedServiceQuotaChangeHistoryRequest const&) = default;

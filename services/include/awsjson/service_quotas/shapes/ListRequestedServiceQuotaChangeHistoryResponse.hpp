@@ -15,8 +15,8 @@ namespace awsjson::service_quotas {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRequestedServiceQuotaChangeHistoryResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::service_quotas::RequestedServiceQuotaChange>> RequestedQuotas;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::service_quotas::RequestedServiceQuotaChange>> RequestedQuotas{};
 
   friend bool operator==(ListRequestedServiceQuotaChangeHistoryResponse const&,
                          ListRequestedServiceQuotaChangeHistoryResponse const&) = default;

@@ -13,10 +13,10 @@ namespace awsjson::service_quotas {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListServiceQuotaIncreaseRequestsInTemplateRequest {
-  std::optional<std::string> ServiceCode;
-  std::optional<std::string> AwsRegion;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<std::string> ServiceCode{};
+  std::optional<std::string> AwsRegion{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListServiceQuotaIncreaseRequestsInTemplateRequest const&,
                          ListServiceQuotaIncreaseRequestsInTemplateRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::service_quotas {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListServiceQuotaIncreaseRequestsInTemplateResponse {
-  std::optional<std::vector<::awsjson::service_quotas::ServiceQuotaIncreaseRequestInTemplate>> ServiceQuotaIncreaseRequestInTemplateList;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::service_quotas::ServiceQuotaIncreaseRequestInTemplate>> ServiceQuotaIncreaseRequestInTemplateList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListServiceQuotaIncreaseRequestsInTemplateResponse const&,
                          ListServiceQuotaIncreaseRequestsInTemplateResponse const&) = default;

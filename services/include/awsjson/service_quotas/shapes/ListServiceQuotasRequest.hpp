@@ -15,11 +15,11 @@ namespace awsjson::service_quotas {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListServiceQuotasRequest {
-  std::string ServiceCode;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> QuotaCode;
-  std::optional<awsjson::open_enum<::awsjson::service_quotas::AppliedLevelEnum>> QuotaAppliedAtLevel;
+  std::string ServiceCode{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> QuotaCode{};
+  std::optional<awsjson::open_enum<::awsjson::service_quotas::AppliedLevelEnum>> QuotaAppliedAtLevel{};
 
   friend bool operator==(ListServiceQuotasRequest const&,
                          ListServiceQuotasRequest const&) = default;

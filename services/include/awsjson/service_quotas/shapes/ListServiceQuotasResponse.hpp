@@ -15,8 +15,8 @@ namespace awsjson::service_quotas {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListServiceQuotasResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::service_quotas::ServiceQuota>> Quotas;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::service_quotas::ServiceQuota>> Quotas{};
 
   friend bool operator==(ListServiceQuotasResponse const&,
                          ListServiceQuotasResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::service_quotas {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListServicesResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::service_quotas::ServiceInfo>> Services;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::service_quotas::ServiceInfo>> Services{};
 
   friend bool operator==(ListServicesResponse const&, ListServicesResponse const&) = default;
 };

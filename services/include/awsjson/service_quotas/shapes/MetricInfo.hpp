@@ -13,10 +13,10 @@ namespace awsjson::service_quotas {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MetricInfo {
-  std::optional<std::string> MetricNamespace;
-  std::optional<std::string> MetricName;
-  std::optional<std::map<std::string, std::string>> MetricDimensions;
-  std::optional<std::string> MetricStatisticRecommendation;
+  std::optional<std::string> MetricNamespace{};
+  std::optional<std::string> MetricName{};
+  std::optional<std::map<std::string, std::string>> MetricDimensions{};
+  std::optional<std::string> MetricStatisticRecommendation{};
 
   friend bool operator==(MetricInfo const&, MetricInfo const&) = default;
 };

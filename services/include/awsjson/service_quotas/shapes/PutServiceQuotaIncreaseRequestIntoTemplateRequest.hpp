@@ -12,10 +12,10 @@ namespace awsjson::service_quotas {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutServiceQuotaIncreaseRequestIntoTemplateRequest {
-  std::string QuotaCode;
-  std::string ServiceCode;
-  std::string AwsRegion;
-  double DesiredValue;
+  std::string QuotaCode{};
+  std::string ServiceCode{};
+  std::string AwsRegion{};
+  double DesiredValue{};
 
   friend bool operator==(PutServiceQuotaIncreaseRequestIntoTemplateRequest const&,
                          PutServiceQuotaIncreaseRequestIntoTemplateRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::service_quotas {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutServiceQuotaIncreaseRequestIntoTemplateResponse {
-  std::optional<::awsjson::service_quotas::ServiceQuotaIncreaseRequestInTemplate> ServiceQuotaIncreaseRequestInTemplate;
+  std::optional<::awsjson::service_quotas::ServiceQuotaIncreaseRequestInTemplate> ServiceQuotaIncreaseRequestInTemplate{};
 
   friend bool operator==(PutServiceQuotaIncreaseRequestIntoTemplateResponse const&,
                          PutServiceQuotaIncreaseRequestIntoTemplateResponse const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::service_quotas {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct QuotaContextInfo {
-  std::optional<awsjson::open_enum<::awsjson::service_quotas::QuotaContextScope>> ContextScope;
-  std::optional<std::string> ContextScopeType;
-  std::optional<std::string> ContextId;
+  std::optional<awsjson::open_enum<::awsjson::service_quotas::QuotaContextScope>> ContextScope{};
+  std::optional<std::string> ContextScopeType{};
+  std::optional<std::string> ContextId{};
 
   friend bool operator==(QuotaContextInfo const&, QuotaContextInfo const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::service_quotas {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct QuotaInfo {
-  std::optional<std::string> QuotaCode;
-  std::optional<std::string> QuotaName;
+  std::optional<std::string> QuotaCode{};
+  std::optional<std::string> QuotaName{};
 
   friend bool operator==(QuotaInfo const&, QuotaInfo const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::service_quotas {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct QuotaPeriod {
-  std::optional<std::int32_t> PeriodValue;
-  std::optional<awsjson::open_enum<::awsjson::service_quotas::PeriodUnit>> PeriodUnit;
+  std::optional<std::int32_t> PeriodValue{};
+  std::optional<awsjson::open_enum<::awsjson::service_quotas::PeriodUnit>> PeriodUnit{};
 
   friend bool operator==(QuotaPeriod const&, QuotaPeriod const&) = default;
 };

@@ -12,15 +12,15 @@ namespace awsjson::service_quotas {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct QuotaUtilizationInfo {
-  std::optional<std::string> QuotaCode;
-  std::optional<std::string> ServiceCode;
-  std::optional<std::string> QuotaName;
-  std::optional<std::string> Namespace;
-  std::optional<double> Utilization;
-  std::optional<double> DefaultValue;
-  std::optional<double> AppliedValue;
-  std::optional<std::string> ServiceName;
-  std::optional<bool> Adjustable;
+  std::optional<std::string> QuotaCode{};
+  std::optional<std::string> ServiceCode{};
+  std::optional<std::string> QuotaName{};
+  std::optional<std::string> Namespace{};
+  std::optional<double> Utilization{};
+  std::optional<double> DefaultValue{};
+  std::optional<double> AppliedValue{};
+  std::optional<std::string> ServiceName{};
+  std::optional<bool> Adjustable{};
 
   friend bool operator==(QuotaUtilizationInfo const&, QuotaUtilizationInfo const&) = default;
 };

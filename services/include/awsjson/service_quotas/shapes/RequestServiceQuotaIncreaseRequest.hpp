@@ -12,11 +12,11 @@ namespace awsjson::service_quotas {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RequestServiceQuotaIncreaseRequest {
-  std::string ServiceCode;
-  std::string QuotaCode;
-  double DesiredValue;
-  std::optional<std::string> ContextId;
-  std::optional<bool> SupportCaseAllowed;
+  std::string ServiceCode{};
+  std::string QuotaCode{};
+  double DesiredValue{};
+  std::optional<std::string> ContextId{};
+  std::optional<bool> SupportCaseAllowed{};
 
   friend bool operator==(RequestServiceQuotaIncreaseRequest const&,
                          RequestServiceQuotaIncreaseRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::service_quotas {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RequestServiceQuotaIncreaseResponse {
-  std::optional<::awsjson::service_quotas::RequestedServiceQuotaChange> RequestedQuota;
+  std::optional<::awsjson::service_quotas::RequestedServiceQuotaChange> RequestedQuota{};
 
   friend bool operator==(RequestServiceQuotaIncreaseResponse const&,
                          RequestServiceQuotaIncreaseResponse const&) = default;

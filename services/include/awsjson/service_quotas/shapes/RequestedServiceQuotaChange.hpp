@@ -17,23 +17,23 @@ namespace awsjson::service_quotas {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RequestedServiceQuotaChange {
-  std::optional<std::string> Id;
-  std::optional<awsjson::open_enum<::awsjson::service_quotas::RequestType>> RequestType;
-  std::optional<std::string> CaseId;
-  std::optional<std::string> ServiceCode;
-  std::optional<std::string> ServiceName;
-  std::optional<std::string> QuotaCode;
-  std::optional<std::string> QuotaName;
-  std::optional<double> DesiredValue;
-  std::optional<awsjson::open_enum<::awsjson::service_quotas::RequestStatus>> Status;
-  std::optional<awsjson::timestamp> Created;
-  std::optional<awsjson::timestamp> LastUpdated;
-  std::optional<std::string> Requester;
-  std::optional<std::string> QuotaArn;
-  std::optional<bool> GlobalQuota;
-  std::optional<std::string> Unit;
-  std::optional<awsjson::open_enum<::awsjson::service_quotas::AppliedLevelEnum>> QuotaRequestedAtLevel;
-  std::optional<::awsjson::service_quotas::QuotaContextInfo> QuotaContext;
+  std::optional<std::string> Id{};
+  std::optional<awsjson::open_enum<::awsjson::service_quotas::RequestType>> RequestType{};
+  std::optional<std::string> CaseId{};
+  std::optional<std::string> ServiceCode{};
+  std::optional<std::string> ServiceName{};
+  std::optional<std::string> QuotaCode{};
+  std::optional<std::string> QuotaName{};
+  std::optional<double> DesiredValue{};
+  std::optional<awsjson::open_enum<::awsjson::service_quotas::RequestStatus>> Status{};
+  std::optional<awsjson::timestamp> Created{};
+  std::optional<awsjson::timestamp> LastUpdated{};
+  std::optional<std::string> Requester{};
+  std::optional<std::string> QuotaArn{};
+  std::optional<bool> GlobalQuota{};
+  std::optional<std::string> Unit{};
+  std::optional<awsjson::open_enum<::awsjson::service_quotas::AppliedLevelEnum>> QuotaRequestedAtLevel{};
+  std::optional<::awsjson::service_quotas::QuotaContextInfo> QuotaContext{};
 
   friend bool operator==(RequestedServiceQuotaChange const&,
                          RequestedServiceQuotaChange const&) = default;

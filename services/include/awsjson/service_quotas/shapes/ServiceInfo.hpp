@@ -12,8 +12,8 @@ namespace awsjson::service_quotas {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceInfo {
-  std::optional<std::string> ServiceCode;
-  std::optional<std::string> ServiceName;
+  std::optional<std::string> ServiceCode{};
+  std::optional<std::string> ServiceName{};
 
   friend bool operator==(ServiceInfo const&, ServiceInfo const&) = default;
 };

@@ -18,21 +18,21 @@ namespace awsjson::service_quotas {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceQuota {
-  std::optional<std::string> ServiceCode;
-  std::optional<std::string> ServiceName;
-  std::optional<std::string> QuotaArn;
-  std::optional<std::string> QuotaCode;
-  std::optional<std::string> QuotaName;
-  std::optional<double> Value;
-  std::optional<std::string> Unit;
-  std::optional<bool> Adjustable;
-  std::optional<bool> GlobalQuota;
-  std::optional<::awsjson::service_quotas::MetricInfo> UsageMetric;
-  std::optional<::awsjson::service_quotas::QuotaPeriod> Period;
-  std::optional<::awsjson::service_quotas::ErrorReason> ErrorReason;
-  std::optional<awsjson::open_enum<::awsjson::service_quotas::AppliedLevelEnum>> QuotaAppliedAtLevel;
-  std::optional<::awsjson::service_quotas::QuotaContextInfo> QuotaContext;
-  std::optional<std::string> Description;
+  std::optional<std::string> ServiceCode{};
+  std::optional<std::string> ServiceName{};
+  std::optional<std::string> QuotaArn{};
+  std::optional<std::string> QuotaCode{};
+  std::optional<std::string> QuotaName{};
+  std::optional<double> Value{};
+  std::optional<std::string> Unit{};
+  std::optional<bool> Adjustable{};
+  std::optional<bool> GlobalQuota{};
+  std::optional<::awsjson::service_quotas::MetricInfo> UsageMetric{};
+  std::optional<::awsjson::service_quotas::QuotaPeriod> Period{};
+  std::optional<::awsjson::service_quotas::ErrorReason> ErrorReason{};
+  std::optional<awsjson::open_enum<::awsjson::service_quotas::AppliedLevelEnum>> QuotaAppliedAtLevel{};
+  std::optional<::awsjson::service_quotas::QuotaContextInfo> QuotaContext{};
+  std::optional<std::string> Description{};
 
   friend bool operator==(ServiceQuota const&, ServiceQuota const&) = default;
 };

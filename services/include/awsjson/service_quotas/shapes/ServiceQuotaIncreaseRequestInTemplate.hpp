@@ -12,14 +12,14 @@ namespace awsjson::service_quotas {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceQuotaIncreaseRequestInTemplate {
-  std::optional<std::string> ServiceCode;
-  std::optional<std::string> ServiceName;
-  std::optional<std::string> QuotaCode;
-  std::optional<std::string> QuotaName;
-  std::optional<double> DesiredValue;
-  std::optional<std::string> AwsRegion;
-  std::optional<std::string> Unit;
-  std::optional<bool> GlobalQuota;
+  std::optional<std::string> ServiceCode{};
+  std::optional<std::string> ServiceName{};
+  std::optional<std::string> QuotaCode{};
+  std::optional<std::string> QuotaName{};
+  std::optional<double> DesiredValue{};
+  std::optional<std::string> AwsRegion{};
+  std::optional<std::string> Unit{};
+  std::optional<bool> GlobalQuota{};
 
   friend bool operator==(ServiceQuotaIncreaseRequestInTemplate const&,
                          ServiceQuotaIncreaseRequestInTemplate const&) = default;

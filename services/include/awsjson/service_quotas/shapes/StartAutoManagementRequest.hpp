@@ -17,10 +17,10 @@ namespace awsjson::service_quotas {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartAutoManagementRequest {
-  awsjson::open_enum<::awsjson::service_quotas::OptInLevel> OptInLevel;
-  awsjson::open_enum<::awsjson::service_quotas::OptInType> OptInType;
-  std::optional<std::string> NotificationArn;
-  std::optional<std::map<std::string, std::vector<std::string>>> ExclusionList;
+  awsjson::open_enum<::awsjson::service_quotas::OptInLevel> OptInLevel{};
+  awsjson::open_enum<::awsjson::service_quotas::OptInType> OptInType{};
+  std::optional<std::string> NotificationArn{};
+  std::optional<std::map<std::string, std::vector<std::string>>> ExclusionList{};
 
   friend bool operator==(StartAutoManagementRequest const&,
                          StartAutoManagementRequest const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::service_quotas {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartQuotaUtilizationReportResponse {
-  std::optional<std::string> ReportId;
-  std::optional<awsjson::open_enum<::awsjson::service_quotas::ReportStatus>> Status;
-  std::optional<std::string> Message;
+  std::optional<std::string> ReportId{};
+  std::optional<awsjson::open_enum<::awsjson::service_quotas::ReportStatus>> Status{};
+  std::optional<std::string> Message{};
 
   friend bool operator==(StartQuotaUtilizationReportResponse const&,
                          StartQuotaUtilizationReportResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::service_quotas {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TagResourceRequest {
-  std::string ResourceARN;
-  std::vector<::awsjson::service_quotas::Tag> Tags;
+  std::string ResourceARN{};
+  std::vector<::awsjson::service_quotas::Tag> Tags{};
 
   friend bool operator==(TagResourceRequest const&, TagResourceRequest const&) = default;
 };

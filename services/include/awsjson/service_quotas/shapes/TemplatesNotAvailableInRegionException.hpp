@@ -12,7 +12,7 @@ namespace awsjson::service_quotas {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TemplatesNotAvailableInRegionException {
-  std::optional<std::string> Message;
+  std::optional<std::string> Message{};
 
   friend bool operator==(TemplatesNotAvailableInRegionException const&,
                          TemplatesNotAvailableInRegionException const&) = default;

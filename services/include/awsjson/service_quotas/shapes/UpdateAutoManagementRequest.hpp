@@ -16,9 +16,9 @@ namespace awsjson::service_quotas {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateAutoManagementRequest {
-  std::optional<awsjson::open_enum<::awsjson::service_quotas::OptInType>> OptInType;
-  std::optional<std::string> NotificationArn;
-  std::optional<std::map<std::string, std::vector<std::string>>> ExclusionList;
+  std::optional<awsjson::open_enum<::awsjson::service_quotas::OptInType>> OptInType{};
+  std::optional<std::string> NotificationArn{};
+  std::optional<std::map<std::string, std::vector<std::string>>> ExclusionList{};
 
   friend bool operator==(UpdateAutoManagementRequest const&,
                          UpdateAutoManagementRequest const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AccessLevelFilter {
-  std::optional<awsjson::open_enum<::awsjson::servicecatalog::AccessLevelFilterKey>> Key;
-  std::optional<std::string> Value;
+  std::optional<awsjson::open_enum<::awsjson::servicecatalog::AccessLevelFilterKey>> Key{};
+  std::optional<std::string> Value{};
 
   friend bool operator==(AccessLevelFilter const&, AccessLevelFilter const&) = default;
 };

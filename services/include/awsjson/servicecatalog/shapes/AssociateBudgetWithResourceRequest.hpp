@@ -12,8 +12,8 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateBudgetWithResourceRequest {
-  std::string BudgetName;
-  std::string ResourceId;
+  std::string BudgetName{};
+  std::string ResourceId{};
 
   friend bool operator==(AssociateBudgetWithResourceRequest const&,
                          AssociateBudgetWithResourceRequest const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociatePrincipalWithPortfolioRequest {
-  std::optional<std::string> AcceptLanguage;
-  std::string PortfolioId;
-  std::string PrincipalARN;
-  awsjson::open_enum<::awsjson::servicecatalog::PrincipalType> PrincipalType;
+  std::optional<std::string> AcceptLanguage{};
+  std::string PortfolioId{};
+  std::string PrincipalARN{};
+  awsjson::open_enum<::awsjson::servicecatalog::PrincipalType> PrincipalType{};
 
   friend bool operator==(AssociatePrincipalWithPortfolioRequest const&,
                          AssociatePrincipalWithPortfolioRequest const&) = default;

@@ -12,10 +12,10 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateProductWithPortfolioRequest {
-  std::optional<std::string> AcceptLanguage;
-  std::string ProductId;
-  std::string PortfolioId;
-  std::optional<std::string> SourcePortfolioId;
+  std::optional<std::string> AcceptLanguage{};
+  std::string ProductId{};
+  std::string PortfolioId{};
+  std::optional<std::string> SourcePortfolioId{};
 
   friend bool operator==(AssociateProductWithPortfolioRequest const&,
                          AssociateProductWithPortfolioRequest const&) = default;

@@ -12,11 +12,11 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateServiceActionWithProvisioningArtifactRequest {
-  std::string ProductId;
-  std::string ProvisioningArtifactId;
-  std::string ServiceActionId;
-  std::optional<std::string> AcceptLanguage;
-  std::optional<std::string> IdempotencyToken;
+  std::string ProductId{};
+  std::string ProvisioningArtifactId{};
+  std::string ServiceActionId{};
+  std::optional<std::string> AcceptLanguage{};
+  std::optional<std::string> IdempotencyToken{};
 
   friend bool operator==(AssociateServiceActionWithProvisioningArtifactRequest const&,
                          AssociateServiceActionWithProvisioningArtifactRequest const&) = default;

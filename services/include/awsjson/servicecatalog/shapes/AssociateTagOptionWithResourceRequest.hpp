@@ -12,8 +12,8 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateTagOptionWithResourceRequest {
-  std::string ResourceId;
-  std::string TagOptionId;
+  std::string ResourceId{};
+  std::string TagOptionId{};
 
   friend bool operator==(AssociateTagOptionWithResourceRequest const&,
                          AssociateTagOptionWithResourceRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchAssociateServiceActionWithProvisioningArtifactRequest {
-  std::vector<::awsjson::servicecatalog::ServiceActionAssociation> ServiceActionAssociations;
-  std::optional<std::string> AcceptLanguage;
+  std::vector<::awsjson::servicecatalog::ServiceActionAssociation> ServiceActionAssociations{};
+  std::optional<std::string> AcceptLanguage{};
 
   friend bool operator==(BatchAssociateServiceActionWithProvisioningArtifactRequest const&,
                          BatchAssociateServiceActionWithProvisioningArtifactRequest const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchAssociateServiceActionWithProvisioningArtifactResponse {
-  std::optional<std::vector<::awsjson::servicecatalog::FailedServiceActionAssociation>> FailedServiceActionAssociations;
+  std::optional<std::vector<::awsjson::servicecatalog::FailedServiceActionAssociation>> FailedServiceActionAssociations{};
 
   friend bool operator==(BatchAssociateServiceActionWithProvisioningArtifactResponse const&,
                          BatchAssociateServiceActionWithProvisioningArtifactResponse const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchDisassociateServiceActionFromProvisioningArtifactResponse {
-  std::optional<std::vector<::awsjson::servicecatalog::FailedServiceActionAssociation>> FailedServiceActionAssociations;
+  std::optional<std::vector<::awsjson::servicecatalog::FailedServiceActionAssociation>> FailedServiceActionAssociations{};
 
   friend bool operator==(BatchDisassociateServiceActionFromProvisioningArtifactResponse const&,
                          BatchDisassociateServiceActionFromProvisioningArtifactResponse const&) = default;

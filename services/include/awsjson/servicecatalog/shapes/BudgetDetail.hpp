@@ -12,7 +12,7 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BudgetDetail {
-  std::optional<std::string> BudgetName;
+  std::optional<std::string> BudgetName{};
 
   friend bool operator==(BudgetDetail const&, BudgetDetail const&) = default;
 };

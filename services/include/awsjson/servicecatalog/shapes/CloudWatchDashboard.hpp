@@ -12,7 +12,7 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CloudWatchDashboard {
-  std::optional<std::string> Name;
+  std::optional<std::string> Name{};
 
   friend bool operator==(CloudWatchDashboard const&, CloudWatchDashboard const&) = default;
 };

@@ -12,10 +12,10 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CodeStarParameters {
-  std::string ConnectionArn;
-  std::string Repository;
-  std::string Branch;
-  std::string ArtifactPath;
+  std::string ConnectionArn{};
+  std::string Repository{};
+  std::string Branch{};
+  std::string ArtifactPath{};
 
   friend bool operator==(CodeStarParameters const&, CodeStarParameters const&) = default;
 };

@@ -12,12 +12,12 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConstraintDetail {
-  std::optional<std::string> ConstraintId;
-  std::optional<std::string> Type;
-  std::optional<std::string> Description;
-  std::optional<std::string> Owner;
-  std::optional<std::string> ProductId;
-  std::optional<std::string> PortfolioId;
+  std::optional<std::string> ConstraintId{};
+  std::optional<std::string> Type{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> Owner{};
+  std::optional<std::string> ProductId{};
+  std::optional<std::string> PortfolioId{};
 
   friend bool operator==(ConstraintDetail const&, ConstraintDetail const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConstraintSummary {
-  std::optional<std::string> Type;
-  std::optional<std::string> Description;
+  std::optional<std::string> Type{};
+  std::optional<std::string> Description{};
 
   friend bool operator==(ConstraintSummary const&, ConstraintSummary const&) = default;
 };

@@ -16,13 +16,13 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CopyProductRequest {
-  std::optional<std::string> AcceptLanguage;
-  std::string SourceProductArn;
-  std::optional<std::string> TargetProductId;
-  std::optional<std::string> TargetProductName;
-  std::optional<std::vector<std::map<std::string, std::string>>> SourceProvisioningArtifactIdentifiers;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::servicecatalog::CopyOption>>> CopyOptions;
-  std::string IdempotencyToken;
+  std::optional<std::string> AcceptLanguage{};
+  std::string SourceProductArn{};
+  std::optional<std::string> TargetProductId{};
+  std::optional<std::string> TargetProductName{};
+  std::optional<std::vector<std::map<std::string, std::string>>> SourceProvisioningArtifactIdentifiers{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::servicecatalog::CopyOption>>> CopyOptions{};
+  std::string IdempotencyToken{};
 
   friend bool operator==(CopyProductRequest const&, CopyProductRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CopyProductResponse {
-  std::optional<std::string> CopyProductToken;
+  std::optional<std::string> CopyProductToken{};
 
   friend bool operator==(CopyProductResponse const&, CopyProductResponse const&) = default;
 };

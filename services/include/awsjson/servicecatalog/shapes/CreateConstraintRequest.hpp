@@ -12,13 +12,13 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateConstraintRequest {
-  std::optional<std::string> AcceptLanguage;
-  std::string PortfolioId;
-  std::string ProductId;
-  std::string Parameters;
-  std::string Type;
-  std::optional<std::string> Description;
-  std::string IdempotencyToken;
+  std::optional<std::string> AcceptLanguage{};
+  std::string PortfolioId{};
+  std::string ProductId{};
+  std::string Parameters{};
+  std::string Type{};
+  std::optional<std::string> Description{};
+  std::string IdempotencyToken{};
 
   friend bool operator==(CreateConstraintRequest const&, CreateConstraintRequest const&) = default;
 };

@@ -15,12 +15,12 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreatePortfolioRequest {
-  std::optional<std::string> AcceptLanguage;
-  std::string DisplayName;
-  std::optional<std::string> Description;
-  std::string ProviderName;
-  std::optional<std::vector<::awsjson::servicecatalog::Tag>> Tags;
-  std::string IdempotencyToken;
+  std::optional<std::string> AcceptLanguage{};
+  std::string DisplayName{};
+  std::optional<std::string> Description{};
+  std::string ProviderName{};
+  std::optional<std::vector<::awsjson::servicecatalog::Tag>> Tags{};
+  std::string IdempotencyToken{};
 
   friend bool operator==(CreatePortfolioRequest const&, CreatePortfolioRequest const&) = default;
 };

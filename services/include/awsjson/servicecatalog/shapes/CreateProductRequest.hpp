@@ -18,19 +18,19 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateProductRequest {
-  std::optional<std::string> AcceptLanguage;
-  std::string Name;
-  std::string Owner;
-  std::optional<std::string> Description;
-  std::optional<std::string> Distributor;
-  std::optional<std::string> SupportDescription;
-  std::optional<std::string> SupportEmail;
-  std::optional<std::string> SupportUrl;
-  awsjson::open_enum<::awsjson::servicecatalog::ProductType> ProductType;
-  std::optional<std::vector<::awsjson::servicecatalog::Tag>> Tags;
-  std::optional<::awsjson::servicecatalog::ProvisioningArtifactProperties> ProvisioningArtifactParameters;
-  std::string IdempotencyToken;
-  std::optional<::awsjson::servicecatalog::SourceConnection> SourceConnection;
+  std::optional<std::string> AcceptLanguage{};
+  std::string Name{};
+  std::string Owner{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> Distributor{};
+  std::optional<std::string> SupportDescription{};
+  std::optional<std::string> SupportEmail{};
+  std::optional<std::string> SupportUrl{};
+  awsjson::open_enum<::awsjson::servicecatalog::ProductType> ProductType{};
+  std::optional<std::vector<::awsjson::servicecatalog::Tag>> Tags{};
+  std::optional<::awsjson::servicecatalog::ProvisioningArtifactProperties> ProvisioningArtifactParameters{};
+  std::string IdempotencyToken{};
+  std::optional<::awsjson::servicecatalog::SourceConnection> SourceConnection{};
 
   friend bool operator==(CreateProductRequest const&, CreateProductRequest const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateProductResponse {
-  std::optional<::awsjson::servicecatalog::ProductViewDetail> ProductViewDetail;
-  std::optional<::awsjson::servicecatalog::ProvisioningArtifactDetail> ProvisioningArtifactDetail;
-  std::optional<std::vector<::awsjson::servicecatalog::Tag>> Tags;
+  std::optional<::awsjson::servicecatalog::ProductViewDetail> ProductViewDetail{};
+  std::optional<::awsjson::servicecatalog::ProvisioningArtifactDetail> ProvisioningArtifactDetail{};
+  std::optional<std::vector<::awsjson::servicecatalog::Tag>> Tags{};
 
   friend bool operator==(CreateProductResponse const&, CreateProductResponse const&) = default;
 };

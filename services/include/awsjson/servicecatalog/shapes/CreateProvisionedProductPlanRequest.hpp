@@ -17,17 +17,17 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateProvisionedProductPlanRequest {
-  std::optional<std::string> AcceptLanguage;
-  std::string PlanName;
-  awsjson::open_enum<::awsjson::servicecatalog::ProvisionedProductPlanType> PlanType;
-  std::optional<std::vector<std::string>> NotificationArns;
-  std::optional<std::string> PathId;
-  std::string ProductId;
-  std::string ProvisionedProductName;
-  std::string ProvisioningArtifactId;
-  std::optional<std::vector<::awsjson::servicecatalog::UpdateProvisioningParameter>> ProvisioningParameters;
-  std::string IdempotencyToken;
-  std::optional<std::vector<::awsjson::servicecatalog::Tag>> Tags;
+  std::optional<std::string> AcceptLanguage{};
+  std::string PlanName{};
+  awsjson::open_enum<::awsjson::servicecatalog::ProvisionedProductPlanType> PlanType{};
+  std::optional<std::vector<std::string>> NotificationArns{};
+  std::optional<std::string> PathId{};
+  std::string ProductId{};
+  std::string ProvisionedProductName{};
+  std::string ProvisioningArtifactId{};
+  std::optional<std::vector<::awsjson::servicecatalog::UpdateProvisioningParameter>> ProvisioningParameters{};
+  std::string IdempotencyToken{};
+  std::optional<std::vector<::awsjson::servicecatalog::Tag>> Tags{};
 
   friend bool operator==(CreateProvisionedProductPlanRequest const&,
                          CreateProvisionedProductPlanRequest const&) = default;

@@ -12,11 +12,11 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateProvisionedProductPlanResponse {
-  std::optional<std::string> PlanName;
-  std::optional<std::string> PlanId;
-  std::optional<std::string> ProvisionProductId;
-  std::optional<std::string> ProvisionedProductName;
-  std::optional<std::string> ProvisioningArtifactId;
+  std::optional<std::string> PlanName{};
+  std::optional<std::string> PlanId{};
+  std::optional<std::string> ProvisionProductId{};
+  std::optional<std::string> ProvisionedProductName{};
+  std::optional<std::string> ProvisioningArtifactId{};
 
   friend bool operator==(CreateProvisionedProductPlanResponse const&,
                          CreateProvisionedProductPlanResponse const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateProvisioningArtifactRequest {
-  std::optional<std::string> AcceptLanguage;
-  std::string ProductId;
-  ::awsjson::servicecatalog::ProvisioningArtifactProperties Parameters;
-  std::string IdempotencyToken;
+  std::optional<std::string> AcceptLanguage{};
+  std::string ProductId{};
+  ::awsjson::servicecatalog::ProvisioningArtifactProperties Parameters{};
+  std::string IdempotencyToken{};
 
   friend bool operator==(CreateProvisioningArtifactRequest const&,
                          CreateProvisioningArtifactRequest const&) = default;

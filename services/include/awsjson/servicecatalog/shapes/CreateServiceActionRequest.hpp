@@ -15,12 +15,12 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateServiceActionRequest {
-  std::string Name;
-  awsjson::open_enum<::awsjson::servicecatalog::ServiceActionDefinitionType> DefinitionType;
-  std::map<std::string, std::string> Definition;
-  std::optional<std::string> Description;
-  std::optional<std::string> AcceptLanguage;
-  std::string IdempotencyToken;
+  std::string Name{};
+  awsjson::open_enum<::awsjson::servicecatalog::ServiceActionDefinitionType> DefinitionType{};
+  std::map<std::string, std::string> Definition{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> AcceptLanguage{};
+  std::string IdempotencyToken{};
 
   friend bool operator==(CreateServiceActionRequest const&,
                          CreateServiceActionRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateTagOptionResponse {
-  std::optional<::awsjson::servicecatalog::TagOptionDetail> TagOptionDetail;
+  std::optional<::awsjson::servicecatalog::TagOptionDetail> TagOptionDetail{};
 
   friend bool operator==(CreateTagOptionResponse const&, CreateTagOptionResponse const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeletePortfolioShareRequest {
-  std::optional<std::string> AcceptLanguage;
-  std::string PortfolioId;
-  std::optional<std::string> AccountId;
-  std::optional<::awsjson::servicecatalog::OrganizationNode> OrganizationNode;
+  std::optional<std::string> AcceptLanguage{};
+  std::string PortfolioId{};
+  std::optional<std::string> AccountId{};
+  std::optional<::awsjson::servicecatalog::OrganizationNode> OrganizationNode{};
 
   friend bool operator==(DeletePortfolioShareRequest const&,
                          DeletePortfolioShareRequest const&) = default;

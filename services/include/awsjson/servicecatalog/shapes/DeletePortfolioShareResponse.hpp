@@ -12,7 +12,7 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeletePortfolioShareResponse {
-  std::optional<std::string> PortfolioShareToken;
+  std::optional<std::string> PortfolioShareToken{};
 
   friend bool operator==(DeletePortfolioShareResponse const&,
                          DeletePortfolioShareResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteProductRequest {
-  std::optional<std::string> AcceptLanguage;
-  std::string Id;
+  std::optional<std::string> AcceptLanguage{};
+  std::string Id{};
 
   friend bool operator==(DeleteProductRequest const&, DeleteProductRequest const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteProvisionedProductPlanRequest {
-  std::optional<std::string> AcceptLanguage;
-  std::string PlanId;
-  std::optional<bool> IgnoreErrors;
+  std::optional<std::string> AcceptLanguage{};
+  std::string PlanId{};
+  std::optional<bool> IgnoreErrors{};
 
   friend bool operator==(DeleteProvisionedProductPlanRequest const&,
                          DeleteProvisionedProductPlanRequest const&) = default;

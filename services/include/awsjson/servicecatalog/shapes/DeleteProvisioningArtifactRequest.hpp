@@ -12,9 +12,9 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteProvisioningArtifactRequest {
-  std::optional<std::string> AcceptLanguage;
-  std::string ProductId;
-  std::string ProvisioningArtifactId;
+  std::optional<std::string> AcceptLanguage{};
+  std::string ProductId{};
+  std::string ProvisioningArtifactId{};
 
   friend bool operator==(DeleteProvisioningArtifactRequest const&,
                          DeleteProvisioningArtifactRequest const&) = default;

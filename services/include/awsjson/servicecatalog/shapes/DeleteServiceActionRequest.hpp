@@ -12,9 +12,9 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteServiceActionRequest {
-  std::string Id;
-  std::optional<std::string> AcceptLanguage;
-  std::optional<std::string> IdempotencyToken;
+  std::string Id{};
+  std::optional<std::string> AcceptLanguage{};
+  std::optional<std::string> IdempotencyToken{};
 
   friend bool operator==(DeleteServiceActionRequest const&,
                          DeleteServiceActionRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteTagOptionRequest {
-  std::string Id;
+  std::string Id{};
 
   friend bool operator==(DeleteTagOptionRequest const&, DeleteTagOptionRequest const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeCopyProductStatusRequest {
-  std::optional<std::string> AcceptLanguage;
-  std::string CopyProductToken;
+  std::optional<std::string> AcceptLanguage{};
+  std::string CopyProductToken{};
 
   friend bool operator==(DescribeCopyProductStatusRequest const&,
                          DescribeCopyProductStatusRequest const&) = default;

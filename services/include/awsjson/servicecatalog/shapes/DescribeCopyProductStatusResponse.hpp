@@ -14,9 +14,9 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeCopyProductStatusResponse {
-  std::optional<awsjson::open_enum<::awsjson::servicecatalog::CopyProductStatus>> CopyProductStatus;
-  std::optional<std::string> TargetProductId;
-  std::optional<std::string> StatusDetail;
+  std::optional<awsjson::open_enum<::awsjson::servicecatalog::CopyProductStatus>> CopyProductStatus{};
+  std::optional<std::string> TargetProductId{};
+  std::optional<std::string> StatusDetail{};
 
   friend bool operator==(DescribeCopyProductStatusResponse const&,
                          DescribeCopyProductStatusResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribePortfolioRequest {
-  std::optional<std::string> AcceptLanguage;
-  std::string Id;
+  std::optional<std::string> AcceptLanguage{};
+  std::string Id{};
 
   friend bool operator==(DescribePortfolioRequest const&,
                          DescribePortfolioRequest const&) = default;

@@ -17,10 +17,10 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribePortfolioResponse {
-  std::optional<::awsjson::servicecatalog::PortfolioDetail> PortfolioDetail;
-  std::optional<std::vector<::awsjson::servicecatalog::Tag>> Tags;
-  std::optional<std::vector<::awsjson::servicecatalog::TagOptionDetail>> TagOptions;
-  std::optional<std::vector<::awsjson::servicecatalog::BudgetDetail>> Budgets;
+  std::optional<::awsjson::servicecatalog::PortfolioDetail> PortfolioDetail{};
+  std::optional<std::vector<::awsjson::servicecatalog::Tag>> Tags{};
+  std::optional<std::vector<::awsjson::servicecatalog::TagOptionDetail>> TagOptions{};
+  std::optional<std::vector<::awsjson::servicecatalog::BudgetDetail>> Budgets{};
 
   friend bool operator==(DescribePortfolioResponse const&,
                          DescribePortfolioResponse const&) = default;

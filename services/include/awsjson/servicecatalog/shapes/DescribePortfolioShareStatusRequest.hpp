@@ -12,7 +12,7 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribePortfolioShareStatusRequest {
-  std::string PortfolioShareToken;
+  std::string PortfolioShareToken{};
 
   friend bool operator==(DescribePortfolioShareStatusRequest const&,
                          DescribePortfolioShareStatusRequest const&) = default;

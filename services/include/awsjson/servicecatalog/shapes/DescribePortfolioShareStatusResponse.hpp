@@ -15,11 +15,11 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribePortfolioShareStatusResponse {
-  std::optional<std::string> PortfolioShareToken;
-  std::optional<std::string> PortfolioId;
-  std::optional<std::string> OrganizationNodeValue;
-  std::optional<awsjson::open_enum<::awsjson::servicecatalog::ShareStatus>> Status;
-  std::optional<::awsjson::servicecatalog::ShareDetails> ShareDetails;
+  std::optional<std::string> PortfolioShareToken{};
+  std::optional<std::string> PortfolioId{};
+  std::optional<std::string> OrganizationNodeValue{};
+  std::optional<awsjson::open_enum<::awsjson::servicecatalog::ShareStatus>> Status{};
+  std::optional<::awsjson::servicecatalog::ShareDetails> ShareDetails{};
 
   friend bool operator==(DescribePortfolioShareStatusResponse const&,
                          DescribePortfolioShareStatusResponse const&) = default;

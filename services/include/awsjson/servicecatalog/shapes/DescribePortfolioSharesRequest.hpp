@@ -15,10 +15,10 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribePortfolioSharesRequest {
-  std::string PortfolioId;
-  awsjson::open_enum<::awsjson::servicecatalog::DescribePortfolioShareType> Type;
-  std::optional<std::string> PageToken;
-  std::optional<std::int32_t> PageSize;
+  std::string PortfolioId{};
+  awsjson::open_enum<::awsjson::servicecatalog::DescribePortfolioShareType> Type{};
+  std::optional<std::string> PageToken{};
+  std::optional<std::int32_t> PageSize{};
 
   friend bool operator==(DescribePortfolioSharesRequest const&,
                          DescribePortfolioSharesRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribePortfolioSharesResponse {
-  std::optional<std::string> NextPageToken;
-  std::optional<std::vector<::awsjson::servicecatalog::PortfolioShareDetail>> PortfolioShareDetails;
+  std::optional<std::string> NextPageToken{};
+  std::optional<std::vector<::awsjson::servicecatalog::PortfolioShareDetail>> PortfolioShareDetails{};
 
   friend bool operator==(DescribePortfolioSharesResponse const&,
                          DescribePortfolioSharesResponse const&) = default;

@@ -12,10 +12,10 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeProductAsAdminRequest {
-  std::optional<std::string> AcceptLanguage;
-  std::optional<std::string> Id;
-  std::optional<std::string> Name;
-  std::optional<std::string> SourcePortfolioId;
+  std::optional<std::string> AcceptLanguage{};
+  std::optional<std::string> Id{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> SourcePortfolioId{};
 
   friend bool operator==(DescribeProductAsAdminRequest const&,
                          DescribeProductAsAdminRequest const&) = default;

@@ -18,11 +18,11 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeProductAsAdminResponse {
-  std::optional<::awsjson::servicecatalog::ProductViewDetail> ProductViewDetail;
-  std::optional<std::vector<::awsjson::servicecatalog::ProvisioningArtifactSummary>> ProvisioningArtifactSummaries;
-  std::optional<std::vector<::awsjson::servicecatalog::Tag>> Tags;
-  std::optional<std::vector<::awsjson::servicecatalog::TagOptionDetail>> TagOptions;
-  std::optional<std::vector<::awsjson::servicecatalog::BudgetDetail>> Budgets;
+  std::optional<::awsjson::servicecatalog::ProductViewDetail> ProductViewDetail{};
+  std::optional<std::vector<::awsjson::servicecatalog::ProvisioningArtifactSummary>> ProvisioningArtifactSummaries{};
+  std::optional<std::vector<::awsjson::servicecatalog::Tag>> Tags{};
+  std::optional<std::vector<::awsjson::servicecatalog::TagOptionDetail>> TagOptions{};
+  std::optional<std::vector<::awsjson::servicecatalog::BudgetDetail>> Budgets{};
 
   friend bool operator==(DescribeProductAsAdminResponse const&,
                          DescribeProductAsAdminResponse const&) = default;

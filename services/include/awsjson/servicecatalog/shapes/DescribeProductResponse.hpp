@@ -17,10 +17,10 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeProductResponse {
-  std::optional<::awsjson::servicecatalog::ProductViewSummary> ProductViewSummary;
-  std::optional<std::vector<::awsjson::servicecatalog::ProvisioningArtifact>> ProvisioningArtifacts;
-  std::optional<std::vector<::awsjson::servicecatalog::BudgetDetail>> Budgets;
-  std::optional<std::vector<::awsjson::servicecatalog::LaunchPath>> LaunchPaths;
+  std::optional<::awsjson::servicecatalog::ProductViewSummary> ProductViewSummary{};
+  std::optional<std::vector<::awsjson::servicecatalog::ProvisioningArtifact>> ProvisioningArtifacts{};
+  std::optional<std::vector<::awsjson::servicecatalog::BudgetDetail>> Budgets{};
+  std::optional<std::vector<::awsjson::servicecatalog::LaunchPath>> LaunchPaths{};
 
   friend bool operator==(DescribeProductResponse const&, DescribeProductResponse const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeProductViewResponse {
-  std::optional<::awsjson::servicecatalog::ProductViewSummary> ProductViewSummary;
-  std::optional<std::vector<::awsjson::servicecatalog::ProvisioningArtifact>> ProvisioningArtifacts;
+  std::optional<::awsjson::servicecatalog::ProductViewSummary> ProductViewSummary{};
+  std::optional<std::vector<::awsjson::servicecatalog::ProvisioningArtifact>> ProvisioningArtifacts{};
 
   friend bool operator==(DescribeProductViewResponse const&,
                          DescribeProductViewResponse const&) = default;

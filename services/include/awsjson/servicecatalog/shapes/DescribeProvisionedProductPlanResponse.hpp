@@ -16,9 +16,9 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeProvisionedProductPlanResponse {
-  std::optional<::awsjson::servicecatalog::ProvisionedProductPlanDetails> ProvisionedProductPlanDetails;
-  std::optional<std::vector<::awsjson::servicecatalog::ResourceChange>> ResourceChanges;
-  std::optional<std::string> NextPageToken;
+  std::optional<::awsjson::servicecatalog::ProvisionedProductPlanDetails> ProvisionedProductPlanDetails{};
+  std::optional<std::vector<::awsjson::servicecatalog::ResourceChange>> ResourceChanges{};
+  std::optional<std::string> NextPageToken{};
 
   friend bool operator==(DescribeProvisionedProductPlanResponse const&,
                          DescribeProvisionedProductPlanResponse const&) = default;

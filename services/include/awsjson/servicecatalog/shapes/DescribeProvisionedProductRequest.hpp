@@ -12,9 +12,9 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeProvisionedProductRequest {
-  std::optional<std::string> AcceptLanguage;
-  std::optional<std::string> Id;
-  std::optional<std::string> Name;
+  std::optional<std::string> AcceptLanguage{};
+  std::optional<std::string> Id{};
+  std::optional<std::string> Name{};
 
   friend bool operator==(DescribeProvisionedProductRequest const&,
                          DescribeProvisionedProductRequest const&) = default;

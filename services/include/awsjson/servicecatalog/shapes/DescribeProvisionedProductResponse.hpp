@@ -15,8 +15,8 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeProvisionedProductResponse {
-  std::optional<::awsjson::servicecatalog::ProvisionedProductDetail> ProvisionedProductDetail;
-  std::optional<std::vector<::awsjson::servicecatalog::CloudWatchDashboard>> CloudWatchDashboards;
+  std::optional<::awsjson::servicecatalog::ProvisionedProductDetail> ProvisionedProductDetail{};
+  std::optional<std::vector<::awsjson::servicecatalog::CloudWatchDashboard>> CloudWatchDashboards{};
 
   friend bool operator==(DescribeProvisionedProductResponse const&,
                          DescribeProvisionedProductResponse const&) = default;

@@ -12,13 +12,13 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeProvisioningArtifactRequest {
-  std::optional<std::string> AcceptLanguage;
-  std::optional<std::string> ProvisioningArtifactId;
-  std::optional<std::string> ProductId;
-  std::optional<std::string> ProvisioningArtifactName;
-  std::optional<std::string> ProductName;
-  std::optional<bool> Verbose;
-  std::optional<bool> IncludeProvisioningArtifactParameters;
+  std::optional<std::string> AcceptLanguage{};
+  std::optional<std::string> ProvisioningArtifactId{};
+  std::optional<std::string> ProductId{};
+  std::optional<std::string> ProvisioningArtifactName{};
+  std::optional<std::string> ProductName{};
+  std::optional<bool> Verbose{};
+  std::optional<bool> IncludeProvisioningArtifactParameters{};
 
   friend bool operator==(DescribeProvisioningArtifactRequest const&,
                          DescribeProvisioningArtifactRequest const&) = default;

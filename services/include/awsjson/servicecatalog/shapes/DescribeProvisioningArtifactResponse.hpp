@@ -18,10 +18,10 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeProvisioningArtifactResponse {
-  std::optional<::awsjson::servicecatalog::ProvisioningArtifactDetail> ProvisioningArtifactDetail;
-  std::optional<std::map<std::string, std::string>> Info;
-  std::optional<awsjson::open_enum<::awsjson::servicecatalog::Status>> Status;
-  std::optional<std::vector<::awsjson::servicecatalog::ProvisioningArtifactParameter>> ProvisioningArtifactParameters;
+  std::optional<::awsjson::servicecatalog::ProvisioningArtifactDetail> ProvisioningArtifactDetail{};
+  std::optional<std::map<std::string, std::string>> Info{};
+  std::optional<awsjson::open_enum<::awsjson::servicecatalog::Status>> Status{};
+  std::optional<std::vector<::awsjson::servicecatalog::ProvisioningArtifactParameter>> ProvisioningArtifactParameters{};
 
   friend bool operator==(DescribeProvisioningArtifactResponse const&,
                          DescribeProvisioningArtifactResponse const&) = default;

@@ -12,13 +12,13 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeProvisioningParametersRequest {
-  std::optional<std::string> AcceptLanguage;
-  std::optional<std::string> ProductId;
-  std::optional<std::string> ProductName;
-  std::optional<std::string> ProvisioningArtifactId;
-  std::optional<std::string> ProvisioningArtifactName;
-  std::optional<std::string> PathId;
-  std::optional<std::string> PathName;
+  std::optional<std::string> AcceptLanguage{};
+  std::optional<std::string> ProductId{};
+  std::optional<std::string> ProductName{};
+  std::optional<std::string> ProvisioningArtifactId{};
+  std::optional<std::string> ProvisioningArtifactName{};
+  std::optional<std::string> PathId{};
+  std::optional<std::string> PathName{};
 
   friend bool operator==(DescribeProvisioningParametersRequest const&,
                          DescribeProvisioningParametersRequest const&) = default;

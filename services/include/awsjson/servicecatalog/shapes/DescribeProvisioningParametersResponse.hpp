@@ -19,13 +19,13 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeProvisioningParametersResponse {
-  std::optional<std::vector<::awsjson::servicecatalog::ProvisioningArtifactParameter>> ProvisioningArtifactParameters;
-  std::optional<std::vector<::awsjson::servicecatalog::ConstraintSummary>> ConstraintSummaries;
-  std::optional<std::vector<::awsjson::servicecatalog::UsageInstruction>> UsageInstructions;
-  std::optional<std::vector<::awsjson::servicecatalog::TagOptionSummary>> TagOptions;
-  std::optional<::awsjson::servicecatalog::ProvisioningArtifactPreferences> ProvisioningArtifactPreferences;
-  std::optional<std::vector<::awsjson::servicecatalog::ProvisioningArtifactOutput>> ProvisioningArtifactOutputs;
-  std::optional<std::vector<::awsjson::servicecatalog::ProvisioningArtifactOutput>> ProvisioningArtifactOutputKeys;
+  std::optional<std::vector<::awsjson::servicecatalog::ProvisioningArtifactParameter>> ProvisioningArtifactParameters{};
+  std::optional<std::vector<::awsjson::servicecatalog::ConstraintSummary>> ConstraintSummaries{};
+  std::optional<std::vector<::awsjson::servicecatalog::UsageInstruction>> UsageInstructions{};
+  std::optional<std::vector<::awsjson::servicecatalog::TagOptionSummary>> TagOptions{};
+  std::optional<::awsjson::servicecatalog::ProvisioningArtifactPreferences> ProvisioningArtifactPreferences{};
+  std::optional<std::vector<::awsjson::servicecatalog::ProvisioningArtifactOutput>> ProvisioningArtifactOutputs{};
+  std::optional<std::vector<::awsjson::servicecatalog::ProvisioningArtifactOutput>> ProvisioningArtifactOutputKeys{};
 
   friend bool operator==(DescribeProvisioningParametersResponse const&,
                          DescribeProvisioningParametersResponse const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeRecordResponse {
-  std::optional<::awsjson::servicecatalog::RecordDetail> RecordDetail;
-  std::optional<std::vector<::awsjson::servicecatalog::RecordOutput>> RecordOutputs;
-  std::optional<std::string> NextPageToken;
+  std::optional<::awsjson::servicecatalog::RecordDetail> RecordDetail{};
+  std::optional<std::vector<::awsjson::servicecatalog::RecordOutput>> RecordOutputs{};
+  std::optional<std::string> NextPageToken{};
 
   friend bool operator==(DescribeRecordResponse const&, DescribeRecordResponse const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeServiceActionExecutionParametersRequest {
-  std::string ProvisionedProductId;
-  std::string ServiceActionId;
-  std::optional<std::string> AcceptLanguage;
+  std::string ProvisionedProductId{};
+  std::string ServiceActionId{};
+  std::optional<std::string> AcceptLanguage{};
 
   friend bool operator==(DescribeServiceActionExecutionParametersRequest const&,
                          DescribeServiceActionExecutionParametersRequest const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeServiceActionExecutionParametersResponse {
-  std::optional<std::vector<::awsjson::servicecatalog::ExecutionParameter>> ServiceActionParameters;
+  std::optional<std::vector<::awsjson::servicecatalog::ExecutionParameter>> ServiceActionParameters{};
 
   friend bool operator==(DescribeServiceActionExecutionParametersResponse const&,
                          DescribeServiceActionExecutionParametersResponse const&) = default;

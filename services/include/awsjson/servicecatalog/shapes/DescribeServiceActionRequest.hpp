@@ -12,8 +12,8 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeServiceActionRequest {
-  std::string Id;
-  std::optional<std::string> AcceptLanguage;
+  std::string Id{};
+  std::optional<std::string> AcceptLanguage{};
 
   friend bool operator==(DescribeServiceActionRequest const&,
                          DescribeServiceActionRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeTagOptionRequest {
-  std::string Id;
+  std::string Id{};
 
   friend bool operator==(DescribeTagOptionRequest const&,
                          DescribeTagOptionRequest const&) = default;

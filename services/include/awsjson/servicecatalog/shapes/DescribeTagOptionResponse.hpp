@@ -13,7 +13,7 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeTagOptionResponse {
-  std::optional<::awsjson::servicecatalog::TagOptionDetail> TagOptionDetail;
+  std::optional<::awsjson::servicecatalog::TagOptionDetail> TagOptionDetail{};
 
   friend bool operator==(DescribeTagOptionResponse const&,
                          DescribeTagOptionResponse const&) = default;

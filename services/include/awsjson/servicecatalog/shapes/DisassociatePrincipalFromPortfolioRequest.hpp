@@ -14,10 +14,10 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisassociatePrincipalFromPortfolioRequest {
-  std::optional<std::string> AcceptLanguage;
-  std::string PortfolioId;
-  std::string PrincipalARN;
-  std::optional<awsjson::open_enum<::awsjson::servicecatalog::PrincipalType>> PrincipalType;
+  std::optional<std::string> AcceptLanguage{};
+  std::string PortfolioId{};
+  std::string PrincipalARN{};
+  std::optional<awsjson::open_enum<::awsjson::servicecatalog::PrincipalType>> PrincipalType{};
 
   friend bool operator==(DisassociatePrincipalFromPortfolioRequest const&,
                          DisassociatePrincipalFromPortfolioRequest const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisassociateProductFromPortfolioRequest {
-  std::optional<std::string> AcceptLanguage;
-  std::string ProductId;
-  std::string PortfolioId;
+  std::optional<std::string> AcceptLanguage{};
+  std::string ProductId{};
+  std::string PortfolioId{};
 
   friend bool operator==(DisassociateProductFromPortfolioRequest const&,
                          DisassociateProductFromPortfolioRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisassociateTagOptionFromResourceRequest {
-  std::string ResourceId;
-  std::string TagOptionId;
+  std::string ResourceId{};
+  std::string TagOptionId{};
 
   friend bool operator==(DisassociateTagOptionFromResourceRequest const&,
                          DisassociateTagOptionFromResourceRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EngineWorkflowResourceIdentifier {
-  std::optional<::awsjson::servicecatalog::UniqueTagResourceIdentifier> UniqueTag;
+  std::optional<::awsjson::servicecatalog::UniqueTagResourceIdentifier> UniqueTag{};
 
   friend bool operator==(EngineWorkflowResourceIdentifier const&,
                          EngineWorkflowResourceIdentifier const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExecuteProvisionedProductPlanRequest {
-  std::optional<std::string> AcceptLanguage;
-  std::string PlanId;
-  std::string IdempotencyToken;
+  std::optional<std::string> AcceptLanguage{};
+  std::string PlanId{};
+  std::string IdempotencyToken{};
 
   friend bool operator==(ExecuteProvisionedProductPlanRequest const&,
                          ExecuteProvisionedProductPlanRequest const&) = default;

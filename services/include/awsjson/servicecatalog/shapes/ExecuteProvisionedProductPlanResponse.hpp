@@ -13,7 +13,7 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExecuteProvisionedProductPlanResponse {
-  std::optional<::awsjson::servicecatalog::RecordDetail> RecordDetail;
+  std::optional<::awsjson::servicecatalog::RecordDetail> RecordDetail{};
 
   friend bool operator==(ExecuteProvisionedProductPlanResponse const&,
                          ExecuteProvisionedProductPlanResponse const&) = default;

@@ -14,11 +14,11 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExecuteProvisionedProductServiceActionRequest {
-  std::string ProvisionedProductId;
-  std::string ServiceActionId;
-  std::string ExecuteToken;
-  std::optional<std::string> AcceptLanguage;
-  std::optional<std::map<std::string, std::vector<std::string>>> Parameters;
+  std::string ProvisionedProductId{};
+  std::string ServiceActionId{};
+  std::string ExecuteToken{};
+  std::optional<std::string> AcceptLanguage{};
+  std::optional<std::map<std::string, std::vector<std::string>>> Parameters{};
 
   friend bool operator==(ExecuteProvisionedProductServiceActionRequest const&,
                          ExecuteProvisionedProductServiceActionRequest const&) = default;

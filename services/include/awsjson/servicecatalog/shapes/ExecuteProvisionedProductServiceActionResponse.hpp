@@ -13,7 +13,7 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExecuteProvisionedProductServiceActionResponse {
-  std::optional<::awsjson::servicecatalog::RecordDetail> RecordDetail;
+  std::optional<::awsjson::servicecatalog::RecordDetail> RecordDetail{};
 
   friend bool operator==(ExecuteProvisionedProductServiceActionResponse const&,
                          ExecuteProvisionedProductServiceActionResponse const&) = default;

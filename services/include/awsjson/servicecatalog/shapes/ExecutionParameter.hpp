@@ -13,9 +13,9 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExecutionParameter {
-  std::optional<std::string> Name;
-  std::optional<std::string> Type;
-  std::optional<std::vector<std::string>> DefaultValues;
+  std::optional<std::string> Name{};
+  std::optional<std::string> Type{};
+  std::optional<std::vector<std::string>> DefaultValues{};
 
   friend bool operator==(ExecutionParameter const&, ExecutionParameter const&) = default;
 };

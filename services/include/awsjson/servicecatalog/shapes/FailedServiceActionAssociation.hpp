@@ -14,11 +14,11 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FailedServiceActionAssociation {
-  std::optional<std::string> ServiceActionId;
-  std::optional<std::string> ProductId;
-  std::optional<std::string> ProvisioningArtifactId;
-  std::optional<awsjson::open_enum<::awsjson::servicecatalog::ServiceActionAssociationErrorCode>> ErrorCode;
-  std::optional<std::string> ErrorMessage;
+  std::optional<std::string> ServiceActionId{};
+  std::optional<std::string> ProductId{};
+  std::optional<std::string> ProvisioningArtifactId{};
+  std::optional<awsjson::open_enum<::awsjson::servicecatalog::ServiceActionAssociationErrorCode>> ErrorCode{};
+  std::optional<std::string> ErrorMessage{};
 
   friend bool operator==(FailedServiceActionAssociation const&,
                          FailedServiceActionAssociation const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAWSOrganizationsAccessStatusResponse {
-  std::optional<awsjson::open_enum<::awsjson::servicecatalog::AccessStatus>> AccessStatus;
+  std::optional<awsjson::open_enum<::awsjson::servicecatalog::AccessStatus>> AccessStatus{};
 
   friend bool operator==(GetAWSOrganizationsAccessStatusResponse const&,
                          GetAWSOrganizationsAccessStatusResponse const&) = default;

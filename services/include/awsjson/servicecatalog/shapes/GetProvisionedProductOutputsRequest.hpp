@@ -14,12 +14,12 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetProvisionedProductOutputsRequest {
-  std::optional<std::string> AcceptLanguage;
-  std::optional<std::string> ProvisionedProductId;
-  std::optional<std::string> ProvisionedProductName;
-  std::optional<std::vector<std::string>> OutputKeys;
-  std::optional<std::int32_t> PageSize;
-  std::optional<std::string> PageToken;
+  std::optional<std::string> AcceptLanguage{};
+  std::optional<std::string> ProvisionedProductId{};
+  std::optional<std::string> ProvisionedProductName{};
+  std::optional<std::vector<std::string>> OutputKeys{};
+  std::optional<std::int32_t> PageSize{};
+  std::optional<std::string> PageToken{};
 
   friend bool operator==(GetProvisionedProductOutputsRequest const&,
                          GetProvisionedProductOutputsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetProvisionedProductOutputsResponse {
-  std::optional<std::vector<::awsjson::servicecatalog::RecordOutput>> Outputs;
-  std::optional<std::string> NextPageToken;
+  std::optional<std::vector<::awsjson::servicecatalog::RecordOutput>> Outputs{};
+  std::optional<std::string> NextPageToken{};
 
   friend bool operator==(GetProvisionedProductOutputsResponse const&,
                          GetProvisionedProductOutputsResponse const&) = default;

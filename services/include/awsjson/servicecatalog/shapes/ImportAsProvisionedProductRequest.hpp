@@ -12,12 +12,12 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImportAsProvisionedProductRequest {
-  std::optional<std::string> AcceptLanguage;
-  std::string ProductId;
-  std::string ProvisioningArtifactId;
-  std::string ProvisionedProductName;
-  std::string PhysicalId;
-  std::string IdempotencyToken;
+  std::optional<std::string> AcceptLanguage{};
+  std::string ProductId{};
+  std::string ProvisioningArtifactId{};
+  std::string ProvisionedProductName{};
+  std::string PhysicalId{};
+  std::string IdempotencyToken{};
 
   friend bool operator==(ImportAsProvisionedProductRequest const&,
                          ImportAsProvisionedProductRequest const&) = default;

@@ -14,11 +14,11 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LastSync {
-  std::optional<awsjson::timestamp> LastSyncTime;
-  std::optional<awsjson::open_enum<::awsjson::servicecatalog::LastSyncStatus>> LastSyncStatus;
-  std::optional<std::string> LastSyncStatusMessage;
-  std::optional<awsjson::timestamp> LastSuccessfulSyncTime;
-  std::optional<std::string> LastSuccessfulSyncProvisioningArtifactId;
+  std::optional<awsjson::timestamp> LastSyncTime{};
+  std::optional<awsjson::open_enum<::awsjson::servicecatalog::LastSyncStatus>> LastSyncStatus{};
+  std::optional<std::string> LastSyncStatusMessage{};
+  std::optional<awsjson::timestamp> LastSuccessfulSyncTime{};
+  std::optional<std::string> LastSuccessfulSyncProvisioningArtifactId{};
 
   friend bool operator==(LastSync const&, LastSync const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LaunchPath {
-  std::optional<std::string> Id;
-  std::optional<std::string> Name;
+  std::optional<std::string> Id{};
+  std::optional<std::string> Name{};
 
   friend bool operator==(LaunchPath const&, LaunchPath const&) = default;
 };

@@ -16,10 +16,10 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LaunchPathSummary {
-  std::optional<std::string> Id;
-  std::optional<std::vector<::awsjson::servicecatalog::ConstraintSummary>> ConstraintSummaries;
-  std::optional<std::vector<::awsjson::servicecatalog::Tag>> Tags;
-  std::optional<std::string> Name;
+  std::optional<std::string> Id{};
+  std::optional<std::vector<::awsjson::servicecatalog::ConstraintSummary>> ConstraintSummaries{};
+  std::optional<std::vector<::awsjson::servicecatalog::Tag>> Tags{};
+  std::optional<std::string> Name{};
 
   friend bool operator==(LaunchPathSummary const&, LaunchPathSummary const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAcceptedPortfolioSharesRequest {
-  std::optional<std::string> AcceptLanguage;
-  std::optional<std::string> PageToken;
-  std::optional<std::int32_t> PageSize;
-  std::optional<awsjson::open_enum<::awsjson::servicecatalog::PortfolioShareType>> PortfolioShareType;
+  std::optional<std::string> AcceptLanguage{};
+  std::optional<std::string> PageToken{};
+  std::optional<std::int32_t> PageSize{};
+  std::optional<awsjson::open_enum<::awsjson::servicecatalog::PortfolioShareType>> PortfolioShareType{};
 
   friend bool operator==(ListAcceptedPortfolioSharesRequest const&,
                          ListAcceptedPortfolioSharesRequest const&) = default;

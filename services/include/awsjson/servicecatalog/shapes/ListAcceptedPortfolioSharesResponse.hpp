@@ -15,8 +15,8 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAcceptedPortfolioSharesResponse {
-  std::optional<std::vector<::awsjson::servicecatalog::PortfolioDetail>> PortfolioDetails;
-  std::optional<std::string> NextPageToken;
+  std::optional<std::vector<::awsjson::servicecatalog::PortfolioDetail>> PortfolioDetails{};
+  std::optional<std::string> NextPageToken{};
 
   friend bool operator==(ListAcceptedPortfolioSharesResponse const&,
                          ListAcceptedPortfolioSharesResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListBudgetsForResourceResponse {
-  std::optional<std::vector<::awsjson::servicecatalog::BudgetDetail>> Budgets;
-  std::optional<std::string> NextPageToken;
+  std::optional<std::vector<::awsjson::servicecatalog::BudgetDetail>> Budgets{};
+  std::optional<std::string> NextPageToken{};
 
   friend bool operator==(ListBudgetsForResourceResponse const&,
                          ListBudgetsForResourceResponse const&) = default;

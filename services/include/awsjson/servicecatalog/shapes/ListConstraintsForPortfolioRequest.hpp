@@ -13,11 +13,11 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListConstraintsForPortfolioRequest {
-  std::optional<std::string> AcceptLanguage;
-  std::string PortfolioId;
-  std::optional<std::string> ProductId;
-  std::optional<std::int32_t> PageSize;
-  std::optional<std::string> PageToken;
+  std::optional<std::string> AcceptLanguage{};
+  std::string PortfolioId{};
+  std::optional<std::string> ProductId{};
+  std::optional<std::int32_t> PageSize{};
+  std::optional<std::string> PageToken{};
 
   friend bool operator==(ListConstraintsForPortfolioRequest const&,
                          ListConstraintsForPortfolioRequest const&) = default;

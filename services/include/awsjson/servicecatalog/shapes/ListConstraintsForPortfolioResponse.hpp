@@ -15,8 +15,8 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListConstraintsForPortfolioResponse {
-  std::optional<std::vector<::awsjson::servicecatalog::ConstraintDetail>> ConstraintDetails;
-  std::optional<std::string> NextPageToken;
+  std::optional<std::vector<::awsjson::servicecatalog::ConstraintDetail>> ConstraintDetails{};
+  std::optional<std::string> NextPageToken{};
 
   friend bool operator==(ListConstraintsForPortfolioResponse const&,
                          ListConstraintsForPortfolioResponse const&) = default;

@@ -13,10 +13,10 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListLaunchPathsRequest {
-  std::optional<std::string> AcceptLanguage;
-  std::string ProductId;
-  std::optional<std::int32_t> PageSize;
-  std::optional<std::string> PageToken;
+  std::optional<std::string> AcceptLanguage{};
+  std::string ProductId{};
+  std::optional<std::int32_t> PageSize{};
+  std::optional<std::string> PageToken{};
 
   friend bool operator==(ListLaunchPathsRequest const&, ListLaunchPathsRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListLaunchPathsResponse {
-  std::optional<std::vector<::awsjson::servicecatalog::LaunchPathSummary>> LaunchPathSummaries;
-  std::optional<std::string> NextPageToken;
+  std::optional<std::vector<::awsjson::servicecatalog::LaunchPathSummary>> LaunchPathSummaries{};
+  std::optional<std::string> NextPageToken{};
 
   friend bool operator==(ListLaunchPathsResponse const&, ListLaunchPathsResponse const&) = default;
 };

@@ -15,11 +15,11 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListOrganizationPortfolioAccessRequest {
-  std::optional<std::string> AcceptLanguage;
-  std::string PortfolioId;
-  awsjson::open_enum<::awsjson::servicecatalog::OrganizationNodeType> OrganizationNodeType;
-  std::optional<std::string> PageToken;
-  std::optional<std::int32_t> PageSize;
+  std::optional<std::string> AcceptLanguage{};
+  std::string PortfolioId{};
+  awsjson::open_enum<::awsjson::servicecatalog::OrganizationNodeType> OrganizationNodeType{};
+  std::optional<std::string> PageToken{};
+  std::optional<std::int32_t> PageSize{};
 
   friend bool operator==(ListOrganizationPortfolioAccessRequest const&,
                          ListOrganizationPortfolioAccessRequest const&) = default;

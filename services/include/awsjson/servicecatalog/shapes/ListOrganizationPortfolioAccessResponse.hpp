@@ -15,8 +15,8 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListOrganizationPortfolioAccessResponse {
-  std::optional<std::vector<::awsjson::servicecatalog::OrganizationNode>> OrganizationNodes;
-  std::optional<std::string> NextPageToken;
+  std::optional<std::vector<::awsjson::servicecatalog::OrganizationNode>> OrganizationNodes{};
+  std::optional<std::string> NextPageToken{};
 
   friend bool operator==(ListOrganizationPortfolioAccessResponse const&,
                          ListOrganizationPortfolioAccessResponse const&) = default;

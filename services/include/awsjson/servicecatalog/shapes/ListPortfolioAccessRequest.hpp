@@ -13,11 +13,11 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListPortfolioAccessRequest {
-  std::optional<std::string> AcceptLanguage;
-  std::string PortfolioId;
-  std::optional<std::string> OrganizationParentId;
-  std::optional<std::string> PageToken;
-  std::optional<std::int32_t> PageSize;
+  std::optional<std::string> AcceptLanguage{};
+  std::string PortfolioId{};
+  std::optional<std::string> OrganizationParentId{};
+  std::optional<std::string> PageToken{};
+  std::optional<std::int32_t> PageSize{};
 
   friend bool operator==(ListPortfolioAccessRequest const&,
                          ListPortfolioAccessRequest const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListPortfolioAccessResponse {
-  std::optional<std::vector<std::string>> AccountIds;
-  std::optional<std::string> NextPageToken;
+  std::optional<std::vector<std::string>> AccountIds{};
+  std::optional<std::string> NextPageToken{};
 
   friend bool operator==(ListPortfolioAccessResponse const&,
                          ListPortfolioAccessResponse const&) = default;

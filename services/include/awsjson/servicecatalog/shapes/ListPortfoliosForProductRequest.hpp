@@ -13,10 +13,10 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListPortfoliosForProductRequest {
-  std::optional<std::string> AcceptLanguage;
-  std::string ProductId;
-  std::optional<std::string> PageToken;
-  std::optional<std::int32_t> PageSize;
+  std::optional<std::string> AcceptLanguage{};
+  std::string ProductId{};
+  std::optional<std::string> PageToken{};
+  std::optional<std::int32_t> PageSize{};
 
   friend bool operator==(ListPortfoliosForProductRequest const&,
                          ListPortfoliosForProductRequest const&) = default;

@@ -13,10 +13,10 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListPrincipalsForPortfolioRequest {
-  std::optional<std::string> AcceptLanguage;
-  std::string PortfolioId;
-  std::optional<std::int32_t> PageSize;
-  std::optional<std::string> PageToken;
+  std::optional<std::string> AcceptLanguage{};
+  std::string PortfolioId{};
+  std::optional<std::int32_t> PageSize{};
+  std::optional<std::string> PageToken{};
 
   friend bool operator==(ListPrincipalsForPortfolioRequest const&,
                          ListPrincipalsForPortfolioRequest const&) = default;

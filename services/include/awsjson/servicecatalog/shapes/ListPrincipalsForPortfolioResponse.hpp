@@ -15,8 +15,8 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListPrincipalsForPortfolioResponse {
-  std::optional<std::vector<::awsjson::servicecatalog::Principal>> Principals;
-  std::optional<std::string> NextPageToken;
+  std::optional<std::vector<::awsjson::servicecatalog::Principal>> Principals{};
+  std::optional<std::string> NextPageToken{};
 
   friend bool operator==(ListPrincipalsForPortfolioResponse const&,
                          ListPrincipalsForPortfolioResponse const&) = default;

@@ -15,11 +15,11 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListProvisionedProductPlansRequest {
-  std::optional<std::string> AcceptLanguage;
-  std::optional<std::string> ProvisionProductId;
-  std::optional<std::int32_t> PageSize;
-  std::optional<std::string> PageToken;
-  std::optional<::awsjson::servicecatalog::AccessLevelFilter> AccessLevelFilter;
+  std::optional<std::string> AcceptLanguage{};
+  std::optional<std::string> ProvisionProductId{};
+  std::optional<std::int32_t> PageSize{};
+  std::optional<std::string> PageToken{};
+  std::optional<::awsjson::servicecatalog::AccessLevelFilter> AccessLevelFilter{};
 
   friend bool operator==(ListProvisionedProductPlansRequest const&,
                          ListProvisionedProductPlansRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListProvisionedProductPlansResponse {
-  std::optional<std::vector<::awsjson::servicecatalog::ProvisionedProductPlanSummary>> ProvisionedProductPlans;
-  std::optional<std::string> NextPageToken;
+  std::optional<std::vector<::awsjson::servicecatalog::ProvisionedProductPlanSummary>> ProvisionedProductPlans{};
+  std::optional<std::string> NextPageToken{};
 
   friend bool operator==(ListProvisionedProductPlansResponse const&,
                          ListProvisionedProductPlansResponse const&) = default;

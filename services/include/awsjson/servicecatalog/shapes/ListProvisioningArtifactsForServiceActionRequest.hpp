@@ -13,10 +13,10 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListProvisioningArtifactsForServiceActionRequest {
-  std::string ServiceActionId;
-  std::optional<std::int32_t> PageSize;
-  std::optional<std::string> PageToken;
-  std::optional<std::string> AcceptLanguage;
+  std::string ServiceActionId{};
+  std::optional<std::int32_t> PageSize{};
+  std::optional<std::string> PageToken{};
+  std::optional<std::string> AcceptLanguage{};
 
   friend bool operator==(ListProvisioningArtifactsForServiceActionRequest const&,
                          ListProvisioningArtifactsForServiceActionRequest const&) = default;

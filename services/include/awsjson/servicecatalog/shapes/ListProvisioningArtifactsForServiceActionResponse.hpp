@@ -15,8 +15,8 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListProvisioningArtifactsForServiceActionResponse {
-  std::optional<std::vector<::awsjson::servicecatalog::ProvisioningArtifactView>> ProvisioningArtifactViews;
-  std::optional<std::string> NextPageToken;
+  std::optional<std::vector<::awsjson::servicecatalog::ProvisioningArtifactView>> ProvisioningArtifactViews{};
+  std::optional<std::string> NextPageToken{};
 
   friend bool operator==(ListProvisioningArtifactsForServiceActionResponse const&,
                          ListProvisioningArtifactsForServiceActionResponse const&) = default;

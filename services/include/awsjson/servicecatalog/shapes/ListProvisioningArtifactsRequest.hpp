@@ -12,8 +12,8 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListProvisioningArtifactsRequest {
-  std::optional<std::string> AcceptLanguage;
-  std::string ProductId;
+  std::optional<std::string> AcceptLanguage{};
+  std::string ProductId{};
 
   friend bool operator==(ListProvisioningArtifactsRequest const&,
                          ListProvisioningArtifactsRequest const&) = default;

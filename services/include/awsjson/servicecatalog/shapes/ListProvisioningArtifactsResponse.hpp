@@ -15,8 +15,8 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListProvisioningArtifactsResponse {
-  std::optional<std::vector<::awsjson::servicecatalog::ProvisioningArtifactDetail>> ProvisioningArtifactDetails;
-  std::optional<std::string> NextPageToken;
+  std::optional<std::vector<::awsjson::servicecatalog::ProvisioningArtifactDetail>> ProvisioningArtifactDetails{};
+  std::optional<std::string> NextPageToken{};
 
   friend bool operator==(ListProvisioningArtifactsResponse const&,
                          ListProvisioningArtifactsResponse const&) = default;

@@ -16,11 +16,11 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRecordHistoryRequest {
-  std::optional<std::string> AcceptLanguage;
-  std::optional<::awsjson::servicecatalog::AccessLevelFilter> AccessLevelFilter;
-  std::optional<::awsjson::servicecatalog::ListRecordHistorySearchFilter> SearchFilter;
-  std::optional<std::int32_t> PageSize;
-  std::optional<std::string> PageToken;
+  std::optional<std::string> AcceptLanguage{};
+  std::optional<::awsjson::servicecatalog::AccessLevelFilter> AccessLevelFilter{};
+  std::optional<::awsjson::servicecatalog::ListRecordHistorySearchFilter> SearchFilter{};
+  std::optional<std::int32_t> PageSize{};
+  std::optional<std::string> PageToken{};
 
   friend bool operator==(ListRecordHistoryRequest const&,
                          ListRecordHistoryRequest const&) = default;

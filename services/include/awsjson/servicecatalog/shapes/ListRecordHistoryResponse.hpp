@@ -15,8 +15,8 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRecordHistoryResponse {
-  std::optional<std::vector<::awsjson::servicecatalog::RecordDetail>> RecordDetails;
-  std::optional<std::string> NextPageToken;
+  std::optional<std::vector<::awsjson::servicecatalog::RecordDetail>> RecordDetails{};
+  std::optional<std::string> NextPageToken{};
 
   friend bool operator==(ListRecordHistoryResponse const&,
                          ListRecordHistoryResponse const&) = default;

@@ -13,10 +13,10 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListResourcesForTagOptionRequest {
-  std::string TagOptionId;
-  std::optional<std::string> ResourceType;
-  std::optional<std::int32_t> PageSize;
-  std::optional<std::string> PageToken;
+  std::string TagOptionId{};
+  std::optional<std::string> ResourceType{};
+  std::optional<std::int32_t> PageSize{};
+  std::optional<std::string> PageToken{};
 
   friend bool operator==(ListResourcesForTagOptionRequest const&,
                          ListResourcesForTagOptionRequest const&) = default;

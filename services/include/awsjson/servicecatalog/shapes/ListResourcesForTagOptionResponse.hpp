@@ -15,8 +15,8 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListResourcesForTagOptionResponse {
-  std::optional<std::vector<::awsjson::servicecatalog::ResourceDetail>> ResourceDetails;
-  std::optional<std::string> PageToken;
+  std::optional<std::vector<::awsjson::servicecatalog::ResourceDetail>> ResourceDetails{};
+  std::optional<std::string> PageToken{};
 
   friend bool operator==(ListResourcesForTagOptionResponse const&,
                          ListResourcesForTagOptionResponse const&) = default;

@@ -13,11 +13,11 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListServiceActionsForProvisioningArtifactRequest {
-  std::string ProductId;
-  std::string ProvisioningArtifactId;
-  std::optional<std::int32_t> PageSize;
-  std::optional<std::string> PageToken;
-  std::optional<std::string> AcceptLanguage;
+  std::string ProductId{};
+  std::string ProvisioningArtifactId{};
+  std::optional<std::int32_t> PageSize{};
+  std::optional<std::string> PageToken{};
+  std::optional<std::string> AcceptLanguage{};
 
   friend bool operator==(ListServiceActionsForProvisioningArtifactRequest const&,
                          ListServiceActionsForProvisioningArtifactRequest const&) = default;

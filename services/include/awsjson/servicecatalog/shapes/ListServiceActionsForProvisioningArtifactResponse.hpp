@@ -15,8 +15,8 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListServiceActionsForProvisioningArtifactResponse {
-  std::optional<std::vector<::awsjson::servicecatalog::ServiceActionSummary>> ServiceActionSummaries;
-  std::optional<std::string> NextPageToken;
+  std::optional<std::vector<::awsjson::servicecatalog::ServiceActionSummary>> ServiceActionSummaries{};
+  std::optional<std::string> NextPageToken{};
 
   friend bool operator==(ListServiceActionsForProvisioningArtifactResponse const&,
                          ListServiceActionsForProvisioningArtifactResponse const&) = default;

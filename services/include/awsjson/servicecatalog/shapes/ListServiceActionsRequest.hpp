@@ -13,9 +13,9 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListServiceActionsRequest {
-  std::optional<std::string> AcceptLanguage;
-  std::optional<std::int32_t> PageSize;
-  std::optional<std::string> PageToken;
+  std::optional<std::string> AcceptLanguage{};
+  std::optional<std::int32_t> PageSize{};
+  std::optional<std::string> PageToken{};
 
   friend bool operator==(ListServiceActionsRequest const&,
                          ListServiceActionsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListServiceActionsResponse {
-  std::optional<std::vector<::awsjson::servicecatalog::ServiceActionSummary>> ServiceActionSummaries;
-  std::optional<std::string> NextPageToken;
+  std::optional<std::vector<::awsjson::servicecatalog::ServiceActionSummary>> ServiceActionSummaries{};
+  std::optional<std::string> NextPageToken{};
 
   friend bool operator==(ListServiceActionsResponse const&,
                          ListServiceActionsResponse const&) = default;

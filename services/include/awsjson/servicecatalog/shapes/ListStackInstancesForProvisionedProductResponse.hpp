@@ -15,8 +15,8 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListStackInstancesForProvisionedProductResponse {
-  std::optional<std::vector<::awsjson::servicecatalog::StackInstance>> StackInstances;
-  std::optional<std::string> NextPageToken;
+  std::optional<std::vector<::awsjson::servicecatalog::StackInstance>> StackInstances{};
+  std::optional<std::string> NextPageToken{};
 
   friend bool operator==(ListStackInstancesForProvisionedProductResponse const&,
                          ListStackInstancesForProvisionedProductResponse const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTagOptionsFilters {
-  std::optional<std::string> Key;
-  std::optional<std::string> Value;
-  std::optional<bool> Active;
+  std::optional<std::string> Key{};
+  std::optional<std::string> Value{};
+  std::optional<bool> Active{};
 
   friend bool operator==(ListTagOptionsFilters const&, ListTagOptionsFilters const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTagOptionsRequest {
-  std::optional<::awsjson::servicecatalog::ListTagOptionsFilters> Filters;
-  std::optional<std::int32_t> PageSize;
-  std::optional<std::string> PageToken;
+  std::optional<::awsjson::servicecatalog::ListTagOptionsFilters> Filters{};
+  std::optional<std::int32_t> PageSize{};
+  std::optional<std::string> PageToken{};
 
   friend bool operator==(ListTagOptionsRequest const&, ListTagOptionsRequest const&) = default;
 };

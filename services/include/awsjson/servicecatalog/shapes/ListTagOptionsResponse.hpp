@@ -15,8 +15,8 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTagOptionsResponse {
-  std::optional<std::vector<::awsjson::servicecatalog::TagOptionDetail>> TagOptionDetails;
-  std::optional<std::string> PageToken;
+  std::optional<std::vector<::awsjson::servicecatalog::TagOptionDetail>> TagOptionDetails{};
+  std::optional<std::string> PageToken{};
 
   friend bool operator==(ListTagOptionsResponse const&, ListTagOptionsResponse const&) = default;
 };

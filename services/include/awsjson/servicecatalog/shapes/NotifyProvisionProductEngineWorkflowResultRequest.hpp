@@ -17,13 +17,13 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NotifyProvisionProductEngineWorkflowResultRequest {
-  std::string WorkflowToken;
-  std::string RecordId;
-  awsjson::open_enum<::awsjson::servicecatalog::EngineWorkflowStatus> Status;
-  std::optional<std::string> FailureReason;
-  std::optional<::awsjson::servicecatalog::EngineWorkflowResourceIdentifier> ResourceIdentifier;
-  std::optional<std::vector<::awsjson::servicecatalog::RecordOutput>> Outputs;
-  std::string IdempotencyToken;
+  std::string WorkflowToken{};
+  std::string RecordId{};
+  awsjson::open_enum<::awsjson::servicecatalog::EngineWorkflowStatus> Status{};
+  std::optional<std::string> FailureReason{};
+  std::optional<::awsjson::servicecatalog::EngineWorkflowResourceIdentifier> ResourceIdentifier{};
+  std::optional<std::vector<::awsjson::servicecatalog::RecordOutput>> Outputs{};
+  std::string IdempotencyToken{};
 
   friend bool operator==(NotifyProvisionProductEngineWorkflowResultRequest const&,
                          NotifyProvisionProductEngineWorkflowResultRequest const&) = default;

@@ -14,11 +14,11 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NotifyTerminateProvisionedProductEngineWorkflowResultRequest {
-  std::string WorkflowToken;
-  std::string RecordId;
-  awsjson::open_enum<::awsjson::servicecatalog::EngineWorkflowStatus> Status;
-  std::optional<std::string> FailureReason;
-  std::string IdempotencyToken;
+  std::string WorkflowToken{};
+  std::string RecordId{};
+  awsjson::open_enum<::awsjson::servicecatalog::EngineWorkflowStatus> Status{};
+  std::optional<std::string> FailureReason{};
+  std::string IdempotencyToken{};
 
   friend bool operator==(NotifyTerminateProvisionedProductEngineWorkflowResultRequest const&,
                          NotifyTerminateProvisionedProductEngineWorkflowResultRequest const&) = default;

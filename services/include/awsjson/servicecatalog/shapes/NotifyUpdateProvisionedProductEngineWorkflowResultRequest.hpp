@@ -16,12 +16,12 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NotifyUpdateProvisionedProductEngineWorkflowResultRequest {
-  std::string WorkflowToken;
-  std::string RecordId;
-  awsjson::open_enum<::awsjson::servicecatalog::EngineWorkflowStatus> Status;
-  std::optional<std::string> FailureReason;
-  std::optional<std::vector<::awsjson::servicecatalog::RecordOutput>> Outputs;
-  std::string IdempotencyToken;
+  std::string WorkflowToken{};
+  std::string RecordId{};
+  awsjson::open_enum<::awsjson::servicecatalog::EngineWorkflowStatus> Status{};
+  std::optional<std::string> FailureReason{};
+  std::optional<std::vector<::awsjson::servicecatalog::RecordOutput>> Outputs{};
+  std::string IdempotencyToken{};
 
   friend bool operator==(NotifyUpdateProvisionedProductEngineWorkflowResultRequest const&,
                          NotifyUpdateProvisionedProductEngineWorkflowResultRequest const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OrganizationNode {
-  std::optional<awsjson::open_enum<::awsjson::servicecatalog::OrganizationNodeType>> Type;
-  std::optional<std::string> Value;
+  std::optional<awsjson::open_enum<::awsjson::servicecatalog::OrganizationNodeType>> Type{};
+  std::optional<std::string> Value{};
 
   friend bool operator==(OrganizationNode const&, OrganizationNode const&) = default;
 };

@@ -13,13 +13,13 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ParameterConstraints {
-  std::optional<std::vector<std::string>> AllowedValues;
-  std::optional<std::string> AllowedPattern;
-  std::optional<std::string> ConstraintDescription;
-  std::optional<std::string> MaxLength;
-  std::optional<std::string> MinLength;
-  std::optional<std::string> MaxValue;
-  std::optional<std::string> MinValue;
+  std::optional<std::vector<std::string>> AllowedValues{};
+  std::optional<std::string> AllowedPattern{};
+  std::optional<std::string> ConstraintDescription{};
+  std::optional<std::string> MaxLength{};
+  std::optional<std::string> MinLength{};
+  std::optional<std::string> MaxValue{};
+  std::optional<std::string> MinValue{};
 
   friend bool operator==(ParameterConstraints const&, ParameterConstraints const&) = default;
 };

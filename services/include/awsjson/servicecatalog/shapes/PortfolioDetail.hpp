@@ -12,12 +12,12 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PortfolioDetail {
-  std::optional<std::string> Id;
-  std::optional<std::string> ARN;
-  std::optional<std::string> DisplayName;
-  std::optional<std::string> Description;
-  std::optional<awsjson::timestamp> CreatedTime;
-  std::optional<std::string> ProviderName;
+  std::optional<std::string> Id{};
+  std::optional<std::string> ARN{};
+  std::optional<std::string> DisplayName{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::timestamp> CreatedTime{};
+  std::optional<std::string> ProviderName{};
 
   friend bool operator==(PortfolioDetail const&, PortfolioDetail const&) = default;
 };

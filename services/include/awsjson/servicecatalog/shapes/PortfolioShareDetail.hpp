@@ -14,11 +14,11 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PortfolioShareDetail {
-  std::optional<std::string> PrincipalId;
-  std::optional<awsjson::open_enum<::awsjson::servicecatalog::DescribePortfolioShareType>> Type;
-  std::optional<bool> Accepted;
-  std::optional<bool> ShareTagOptions;
-  std::optional<bool> SharePrincipals;
+  std::optional<std::string> PrincipalId{};
+  std::optional<awsjson::open_enum<::awsjson::servicecatalog::DescribePortfolioShareType>> Type{};
+  std::optional<bool> Accepted{};
+  std::optional<bool> ShareTagOptions{};
+  std::optional<bool> SharePrincipals{};
 
   friend bool operator==(PortfolioShareDetail const&, PortfolioShareDetail const&) = default;
 };

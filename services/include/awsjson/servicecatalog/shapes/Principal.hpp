@@ -14,8 +14,8 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Principal {
-  std::optional<std::string> PrincipalARN;
-  std::optional<awsjson::open_enum<::awsjson::servicecatalog::PrincipalType>> PrincipalType;
+  std::optional<std::string> PrincipalARN{};
+  std::optional<awsjson::open_enum<::awsjson::servicecatalog::PrincipalType>> PrincipalType{};
 
   friend bool operator==(Principal const&, Principal const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProductViewAggregationValue {
-  std::optional<std::string> Value;
-  std::optional<std::int32_t> ApproximateCount;
+  std::optional<std::string> Value{};
+  std::optional<std::int32_t> ApproximateCount{};
 
   friend bool operator==(ProductViewAggregationValue const&,
                          ProductViewAggregationValue const&) = default;

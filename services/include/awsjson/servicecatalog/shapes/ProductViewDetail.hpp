@@ -16,11 +16,11 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProductViewDetail {
-  std::optional<::awsjson::servicecatalog::ProductViewSummary> ProductViewSummary;
-  std::optional<awsjson::open_enum<::awsjson::servicecatalog::Status>> Status;
-  std::optional<std::string> ProductARN;
-  std::optional<awsjson::timestamp> CreatedTime;
-  std::optional<::awsjson::servicecatalog::SourceConnectionDetail> SourceConnection;
+  std::optional<::awsjson::servicecatalog::ProductViewSummary> ProductViewSummary{};
+  std::optional<awsjson::open_enum<::awsjson::servicecatalog::Status>> Status{};
+  std::optional<std::string> ProductARN{};
+  std::optional<awsjson::timestamp> CreatedTime{};
+  std::optional<::awsjson::servicecatalog::SourceConnectionDetail> SourceConnection{};
 
   friend bool operator==(ProductViewDetail const&, ProductViewDetail const&) = default;
 };

@@ -14,17 +14,17 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProductViewSummary {
-  std::optional<std::string> Id;
-  std::optional<std::string> ProductId;
-  std::optional<std::string> Name;
-  std::optional<std::string> Owner;
-  std::optional<std::string> ShortDescription;
-  std::optional<awsjson::open_enum<::awsjson::servicecatalog::ProductType>> Type;
-  std::optional<std::string> Distributor;
-  std::optional<bool> HasDefaultPath;
-  std::optional<std::string> SupportEmail;
-  std::optional<std::string> SupportDescription;
-  std::optional<std::string> SupportUrl;
+  std::optional<std::string> Id{};
+  std::optional<std::string> ProductId{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> Owner{};
+  std::optional<std::string> ShortDescription{};
+  std::optional<awsjson::open_enum<::awsjson::servicecatalog::ProductType>> Type{};
+  std::optional<std::string> Distributor{};
+  std::optional<bool> HasDefaultPath{};
+  std::optional<std::string> SupportEmail{};
+  std::optional<std::string> SupportDescription{};
+  std::optional<std::string> SupportUrl{};
 
   friend bool operator==(ProductViewSummary const&, ProductViewSummary const&) = default;
 };

@@ -17,19 +17,19 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProvisionProductRequest {
-  std::optional<std::string> AcceptLanguage;
-  std::optional<std::string> ProductId;
-  std::optional<std::string> ProductName;
-  std::optional<std::string> ProvisioningArtifactId;
-  std::optional<std::string> ProvisioningArtifactName;
-  std::optional<std::string> PathId;
-  std::optional<std::string> PathName;
-  std::string ProvisionedProductName;
-  std::optional<std::vector<::awsjson::servicecatalog::ProvisioningParameter>> ProvisioningParameters;
-  std::optional<::awsjson::servicecatalog::ProvisioningPreferences> ProvisioningPreferences;
-  std::optional<std::vector<::awsjson::servicecatalog::Tag>> Tags;
-  std::optional<std::vector<std::string>> NotificationArns;
-  std::string ProvisionToken;
+  std::optional<std::string> AcceptLanguage{};
+  std::optional<std::string> ProductId{};
+  std::optional<std::string> ProductName{};
+  std::optional<std::string> ProvisioningArtifactId{};
+  std::optional<std::string> ProvisioningArtifactName{};
+  std::optional<std::string> PathId{};
+  std::optional<std::string> PathName{};
+  std::string ProvisionedProductName{};
+  std::optional<std::vector<::awsjson::servicecatalog::ProvisioningParameter>> ProvisioningParameters{};
+  std::optional<::awsjson::servicecatalog::ProvisioningPreferences> ProvisioningPreferences{};
+  std::optional<std::vector<::awsjson::servicecatalog::Tag>> Tags{};
+  std::optional<std::vector<std::string>> NotificationArns{};
+  std::string ProvisionToken{};
 
   friend bool operator==(ProvisionProductRequest const&, ProvisionProductRequest const&) = default;
 };

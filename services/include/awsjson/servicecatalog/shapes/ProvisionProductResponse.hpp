@@ -13,7 +13,7 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProvisionProductResponse {
-  std::optional<::awsjson::servicecatalog::RecordDetail> RecordDetail;
+  std::optional<::awsjson::servicecatalog::RecordDetail> RecordDetail{};
 
   friend bool operator==(ProvisionProductResponse const&,
                          ProvisionProductResponse const&) = default;

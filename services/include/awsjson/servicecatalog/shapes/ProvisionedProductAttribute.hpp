@@ -16,25 +16,25 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProvisionedProductAttribute {
-  std::optional<std::string> Name;
-  std::optional<std::string> Arn;
-  std::optional<std::string> Type;
-  std::optional<std::string> Id;
-  std::optional<awsjson::open_enum<::awsjson::servicecatalog::ProvisionedProductStatus>> Status;
-  std::optional<std::string> StatusMessage;
-  std::optional<awsjson::timestamp> CreatedTime;
-  std::optional<std::string> IdempotencyToken;
-  std::optional<std::string> LastRecordId;
-  std::optional<std::string> LastProvisioningRecordId;
-  std::optional<std::string> LastSuccessfulProvisioningRecordId;
-  std::optional<std::vector<::awsjson::servicecatalog::Tag>> Tags;
-  std::optional<std::string> PhysicalId;
-  std::optional<std::string> ProductId;
-  std::optional<std::string> ProductName;
-  std::optional<std::string> ProvisioningArtifactId;
-  std::optional<std::string> ProvisioningArtifactName;
-  std::optional<std::string> UserArn;
-  std::optional<std::string> UserArnSession;
+  std::optional<std::string> Name{};
+  std::optional<std::string> Arn{};
+  std::optional<std::string> Type{};
+  std::optional<std::string> Id{};
+  std::optional<awsjson::open_enum<::awsjson::servicecatalog::ProvisionedProductStatus>> Status{};
+  std::optional<std::string> StatusMessage{};
+  std::optional<awsjson::timestamp> CreatedTime{};
+  std::optional<std::string> IdempotencyToken{};
+  std::optional<std::string> LastRecordId{};
+  std::optional<std::string> LastProvisioningRecordId{};
+  std::optional<std::string> LastSuccessfulProvisioningRecordId{};
+  std::optional<std::vector<::awsjson::servicecatalog::Tag>> Tags{};
+  std::optional<std::string> PhysicalId{};
+  std::optional<std::string> ProductId{};
+  std::optional<std::string> ProductName{};
+  std::optional<std::string> ProvisioningArtifactId{};
+  std::optional<std::string> ProvisioningArtifactName{};
+  std::optional<std::string> UserArn{};
+  std::optional<std::string> UserArnSession{};
 
   friend bool operator==(ProvisionedProductAttribute const&,
                          ProvisionedProductAttribute const&) = default;

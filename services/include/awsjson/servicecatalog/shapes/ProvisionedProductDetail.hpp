@@ -14,20 +14,20 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProvisionedProductDetail {
-  std::optional<std::string> Name;
-  std::optional<std::string> Arn;
-  std::optional<std::string> Type;
-  std::optional<std::string> Id;
-  std::optional<awsjson::open_enum<::awsjson::servicecatalog::ProvisionedProductStatus>> Status;
-  std::optional<std::string> StatusMessage;
-  std::optional<awsjson::timestamp> CreatedTime;
-  std::optional<std::string> IdempotencyToken;
-  std::optional<std::string> LastRecordId;
-  std::optional<std::string> LastProvisioningRecordId;
-  std::optional<std::string> LastSuccessfulProvisioningRecordId;
-  std::optional<std::string> ProductId;
-  std::optional<std::string> ProvisioningArtifactId;
-  std::optional<std::string> LaunchRoleArn;
+  std::optional<std::string> Name{};
+  std::optional<std::string> Arn{};
+  std::optional<std::string> Type{};
+  std::optional<std::string> Id{};
+  std::optional<awsjson::open_enum<::awsjson::servicecatalog::ProvisionedProductStatus>> Status{};
+  std::optional<std::string> StatusMessage{};
+  std::optional<awsjson::timestamp> CreatedTime{};
+  std::optional<std::string> IdempotencyToken{};
+  std::optional<std::string> LastRecordId{};
+  std::optional<std::string> LastProvisioningRecordId{};
+  std::optional<std::string> LastSuccessfulProvisioningRecordId{};
+  std::optional<std::string> ProductId{};
+  std::optional<std::string> ProvisioningArtifactId{};
+  std::optional<std::string> LaunchRoleArn{};
 
   friend bool operator==(ProvisionedProductDetail const&,
                          ProvisionedProductDetail const&) = default;

@@ -18,21 +18,21 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProvisionedProductPlanDetails {
-  std::optional<awsjson::timestamp> CreatedTime;
-  std::optional<std::string> PathId;
-  std::optional<std::string> ProductId;
-  std::optional<std::string> PlanName;
-  std::optional<std::string> PlanId;
-  std::optional<std::string> ProvisionProductId;
-  std::optional<std::string> ProvisionProductName;
-  std::optional<awsjson::open_enum<::awsjson::servicecatalog::ProvisionedProductPlanType>> PlanType;
-  std::optional<std::string> ProvisioningArtifactId;
-  std::optional<awsjson::open_enum<::awsjson::servicecatalog::ProvisionedProductPlanStatus>> Status;
-  std::optional<awsjson::timestamp> UpdatedTime;
-  std::optional<std::vector<std::string>> NotificationArns;
-  std::optional<std::vector<::awsjson::servicecatalog::UpdateProvisioningParameter>> ProvisioningParameters;
-  std::optional<std::vector<::awsjson::servicecatalog::Tag>> Tags;
-  std::optional<std::string> StatusMessage;
+  std::optional<awsjson::timestamp> CreatedTime{};
+  std::optional<std::string> PathId{};
+  std::optional<std::string> ProductId{};
+  std::optional<std::string> PlanName{};
+  std::optional<std::string> PlanId{};
+  std::optional<std::string> ProvisionProductId{};
+  std::optional<std::string> ProvisionProductName{};
+  std::optional<awsjson::open_enum<::awsjson::servicecatalog::ProvisionedProductPlanType>> PlanType{};
+  std::optional<std::string> ProvisioningArtifactId{};
+  std::optional<awsjson::open_enum<::awsjson::servicecatalog::ProvisionedProductPlanStatus>> Status{};
+  std::optional<awsjson::timestamp> UpdatedTime{};
+  std::optional<std::vector<std::string>> NotificationArns{};
+  std::optional<std::vector<::awsjson::servicecatalog::UpdateProvisioningParameter>> ProvisioningParameters{};
+  std::optional<std::vector<::awsjson::servicecatalog::Tag>> Tags{};
+  std::optional<std::string> StatusMessage{};
 
   friend bool operator==(ProvisionedProductPlanDetails const&,
                          ProvisionedProductPlanDetails const&) = default;

@@ -14,12 +14,12 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProvisionedProductPlanSummary {
-  std::optional<std::string> PlanName;
-  std::optional<std::string> PlanId;
-  std::optional<std::string> ProvisionProductId;
-  std::optional<std::string> ProvisionProductName;
-  std::optional<awsjson::open_enum<::awsjson::servicecatalog::ProvisionedProductPlanType>> PlanType;
-  std::optional<std::string> ProvisioningArtifactId;
+  std::optional<std::string> PlanName{};
+  std::optional<std::string> PlanId{};
+  std::optional<std::string> ProvisionProductId{};
+  std::optional<std::string> ProvisionProductName{};
+  std::optional<awsjson::open_enum<::awsjson::servicecatalog::ProvisionedProductPlanType>> PlanType{};
+  std::optional<std::string> ProvisioningArtifactId{};
 
   friend bool operator==(ProvisionedProductPlanSummary const&,
                          ProvisionedProductPlanSummary const&) = default;

@@ -14,11 +14,11 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProvisioningArtifact {
-  std::optional<std::string> Id;
-  std::optional<std::string> Name;
-  std::optional<std::string> Description;
-  std::optional<awsjson::timestamp> CreatedTime;
-  std::optional<awsjson::open_enum<::awsjson::servicecatalog::ProvisioningArtifactGuidance>> Guidance;
+  std::optional<std::string> Id{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::timestamp> CreatedTime{};
+  std::optional<awsjson::open_enum<::awsjson::servicecatalog::ProvisioningArtifactGuidance>> Guidance{};
 
   friend bool operator==(ProvisioningArtifact const&, ProvisioningArtifact const&) = default;
 };

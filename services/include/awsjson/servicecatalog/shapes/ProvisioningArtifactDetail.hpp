@@ -15,14 +15,14 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProvisioningArtifactDetail {
-  std::optional<std::string> Id;
-  std::optional<std::string> Name;
-  std::optional<std::string> Description;
-  std::optional<awsjson::open_enum<::awsjson::servicecatalog::ProvisioningArtifactType>> Type;
-  std::optional<awsjson::timestamp> CreatedTime;
-  std::optional<bool> Active;
-  std::optional<awsjson::open_enum<::awsjson::servicecatalog::ProvisioningArtifactGuidance>> Guidance;
-  std::optional<std::string> SourceRevision;
+  std::optional<std::string> Id{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::open_enum<::awsjson::servicecatalog::ProvisioningArtifactType>> Type{};
+  std::optional<awsjson::timestamp> CreatedTime{};
+  std::optional<bool> Active{};
+  std::optional<awsjson::open_enum<::awsjson::servicecatalog::ProvisioningArtifactGuidance>> Guidance{};
+  std::optional<std::string> SourceRevision{};
 
   friend bool operator==(ProvisioningArtifactDetail const&,
                          ProvisioningArtifactDetail const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProvisioningArtifactOutput {
-  std::optional<std::string> Key;
-  std::optional<std::string> Description;
+  std::optional<std::string> Key{};
+  std::optional<std::string> Description{};
 
   friend bool operator==(ProvisioningArtifactOutput const&,
                          ProvisioningArtifactOutput const&) = default;

@@ -14,12 +14,12 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProvisioningArtifactParameter {
-  std::optional<std::string> ParameterKey;
-  std::optional<std::string> DefaultValue;
-  std::optional<std::string> ParameterType;
-  std::optional<bool> IsNoEcho;
-  std::optional<std::string> Description;
-  std::optional<::awsjson::servicecatalog::ParameterConstraints> ParameterConstraints;
+  std::optional<std::string> ParameterKey{};
+  std::optional<std::string> DefaultValue{};
+  std::optional<std::string> ParameterType{};
+  std::optional<bool> IsNoEcho{};
+  std::optional<std::string> Description{};
+  std::optional<::awsjson::servicecatalog::ParameterConstraints> ParameterConstraints{};
 
   friend bool operator==(ProvisioningArtifactParameter const&,
                          ProvisioningArtifactParameter const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProvisioningArtifactPreferences {
-  std::optional<std::vector<std::string>> StackSetAccounts;
-  std::optional<std::vector<std::string>> StackSetRegions;
+  std::optional<std::vector<std::string>> StackSetAccounts{};
+  std::optional<std::vector<std::string>> StackSetRegions{};
 
   friend bool operator==(ProvisioningArtifactPreferences const&,
                          ProvisioningArtifactPreferences const&) = default;

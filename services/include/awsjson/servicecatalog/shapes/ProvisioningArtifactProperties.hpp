@@ -15,11 +15,11 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProvisioningArtifactProperties {
-  std::optional<std::string> Name;
-  std::optional<std::string> Description;
-  std::optional<std::map<std::string, std::string>> Info;
-  std::optional<awsjson::open_enum<::awsjson::servicecatalog::ProvisioningArtifactType>> Type;
-  std::optional<bool> DisableTemplateValidation;
+  std::optional<std::string> Name{};
+  std::optional<std::string> Description{};
+  std::optional<std::map<std::string, std::string>> Info{};
+  std::optional<awsjson::open_enum<::awsjson::servicecatalog::ProvisioningArtifactType>> Type{};
+  std::optional<bool> DisableTemplateValidation{};
 
   friend bool operator==(ProvisioningArtifactProperties const&,
                          ProvisioningArtifactProperties const&) = default;

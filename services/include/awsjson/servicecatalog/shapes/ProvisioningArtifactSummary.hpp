@@ -13,11 +13,11 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProvisioningArtifactSummary {
-  std::optional<std::string> Id;
-  std::optional<std::string> Name;
-  std::optional<std::string> Description;
-  std::optional<awsjson::timestamp> CreatedTime;
-  std::optional<std::map<std::string, std::string>> ProvisioningArtifactMetadata;
+  std::optional<std::string> Id{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::timestamp> CreatedTime{};
+  std::optional<std::map<std::string, std::string>> ProvisioningArtifactMetadata{};
 
   friend bool operator==(ProvisioningArtifactSummary const&,
                          ProvisioningArtifactSummary const&) = default;

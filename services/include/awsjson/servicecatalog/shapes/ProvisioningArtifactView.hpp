@@ -14,8 +14,8 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProvisioningArtifactView {
-  std::optional<::awsjson::servicecatalog::ProductViewSummary> ProductViewSummary;
-  std::optional<::awsjson::servicecatalog::ProvisioningArtifact> ProvisioningArtifact;
+  std::optional<::awsjson::servicecatalog::ProductViewSummary> ProductViewSummary{};
+  std::optional<::awsjson::servicecatalog::ProvisioningArtifact> ProvisioningArtifact{};
 
   friend bool operator==(ProvisioningArtifactView const&,
                          ProvisioningArtifactView const&) = default;

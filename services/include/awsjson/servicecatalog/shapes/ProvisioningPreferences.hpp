@@ -14,12 +14,12 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProvisioningPreferences {
-  std::optional<std::vector<std::string>> StackSetAccounts;
-  std::optional<std::vector<std::string>> StackSetRegions;
-  std::optional<std::int32_t> StackSetFailureToleranceCount;
-  std::optional<std::int32_t> StackSetFailureTolerancePercentage;
-  std::optional<std::int32_t> StackSetMaxConcurrencyCount;
-  std::optional<std::int32_t> StackSetMaxConcurrencyPercentage;
+  std::optional<std::vector<std::string>> StackSetAccounts{};
+  std::optional<std::vector<std::string>> StackSetRegions{};
+  std::optional<std::int32_t> StackSetFailureToleranceCount{};
+  std::optional<std::int32_t> StackSetFailureTolerancePercentage{};
+  std::optional<std::int32_t> StackSetMaxConcurrencyCount{};
+  std::optional<std::int32_t> StackSetMaxConcurrencyPercentage{};
 
   friend bool operator==(ProvisioningPreferences const&, ProvisioningPreferences const&) = default;
 };

@@ -17,20 +17,20 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RecordDetail {
-  std::optional<std::string> RecordId;
-  std::optional<std::string> ProvisionedProductName;
-  std::optional<awsjson::open_enum<::awsjson::servicecatalog::RecordStatus>> Status;
-  std::optional<awsjson::timestamp> CreatedTime;
-  std::optional<awsjson::timestamp> UpdatedTime;
-  std::optional<std::string> ProvisionedProductType;
-  std::optional<std::string> RecordType;
-  std::optional<std::string> ProvisionedProductId;
-  std::optional<std::string> ProductId;
-  std::optional<std::string> ProvisioningArtifactId;
-  std::optional<std::string> PathId;
-  std::optional<std::vector<::awsjson::servicecatalog::RecordError>> RecordErrors;
-  std::optional<std::vector<::awsjson::servicecatalog::RecordTag>> RecordTags;
-  std::optional<std::string> LaunchRoleArn;
+  std::optional<std::string> RecordId{};
+  std::optional<std::string> ProvisionedProductName{};
+  std::optional<awsjson::open_enum<::awsjson::servicecatalog::RecordStatus>> Status{};
+  std::optional<awsjson::timestamp> CreatedTime{};
+  std::optional<awsjson::timestamp> UpdatedTime{};
+  std::optional<std::string> ProvisionedProductType{};
+  std::optional<std::string> RecordType{};
+  std::optional<std::string> ProvisionedProductId{};
+  std::optional<std::string> ProductId{};
+  std::optional<std::string> ProvisioningArtifactId{};
+  std::optional<std::string> PathId{};
+  std::optional<std::vector<::awsjson::servicecatalog::RecordError>> RecordErrors{};
+  std::optional<std::vector<::awsjson::servicecatalog::RecordTag>> RecordTags{};
+  std::optional<std::string> LaunchRoleArn{};
 
   friend bool operator==(RecordDetail const&, RecordDetail const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RecordError {
-  std::optional<std::string> Code;
-  std::optional<std::string> Description;
+  std::optional<std::string> Code{};
+  std::optional<std::string> Description{};
 
   friend bool operator==(RecordError const&, RecordError const&) = default;
 };

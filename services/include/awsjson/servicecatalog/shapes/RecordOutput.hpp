@@ -12,9 +12,9 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RecordOutput {
-  std::optional<std::string> OutputKey;
-  std::optional<std::string> OutputValue;
-  std::optional<std::string> Description;
+  std::optional<std::string> OutputKey{};
+  std::optional<std::string> OutputValue{};
+  std::optional<std::string> Description{};
 
   friend bool operator==(RecordOutput const&, RecordOutput const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RecordTag {
-  std::optional<std::string> Key;
-  std::optional<std::string> Value;
+  std::optional<std::string> Key{};
+  std::optional<std::string> Value{};
 
   friend bool operator==(RecordTag const&, RecordTag const&) = default;
 };

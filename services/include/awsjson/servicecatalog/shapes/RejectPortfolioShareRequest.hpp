@@ -14,9 +14,9 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RejectPortfolioShareRequest {
-  std::optional<std::string> AcceptLanguage;
-  std::string PortfolioId;
-  std::optional<awsjson::open_enum<::awsjson::servicecatalog::PortfolioShareType>> PortfolioShareType;
+  std::optional<std::string> AcceptLanguage{};
+  std::string PortfolioId{};
+  std::optional<awsjson::open_enum<::awsjson::servicecatalog::PortfolioShareType>> PortfolioShareType{};
 
   friend bool operator==(RejectPortfolioShareRequest const&,
                          RejectPortfolioShareRequest const&) = default;

@@ -18,13 +18,13 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceChange {
-  std::optional<awsjson::open_enum<::awsjson::servicecatalog::ChangeAction>> Action;
-  std::optional<std::string> LogicalResourceId;
-  std::optional<std::string> PhysicalResourceId;
-  std::optional<std::string> ResourceType;
-  std::optional<awsjson::open_enum<::awsjson::servicecatalog::Replacement>> Replacement;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::servicecatalog::ResourceAttribute>>> Scope;
-  std::optional<std::vector<::awsjson::servicecatalog::ResourceChangeDetail>> Details;
+  std::optional<awsjson::open_enum<::awsjson::servicecatalog::ChangeAction>> Action{};
+  std::optional<std::string> LogicalResourceId{};
+  std::optional<std::string> PhysicalResourceId{};
+  std::optional<std::string> ResourceType{};
+  std::optional<awsjson::open_enum<::awsjson::servicecatalog::Replacement>> Replacement{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::servicecatalog::ResourceAttribute>>> Scope{};
+  std::optional<std::vector<::awsjson::servicecatalog::ResourceChangeDetail>> Details{};
 
   friend bool operator==(ResourceChange const&, ResourceChange const&) = default;
 };

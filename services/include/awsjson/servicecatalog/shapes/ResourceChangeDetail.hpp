@@ -15,9 +15,9 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceChangeDetail {
-  std::optional<::awsjson::servicecatalog::ResourceTargetDefinition> Target;
-  std::optional<awsjson::open_enum<::awsjson::servicecatalog::EvaluationType>> Evaluation;
-  std::optional<std::string> CausingEntity;
+  std::optional<::awsjson::servicecatalog::ResourceTargetDefinition> Target{};
+  std::optional<awsjson::open_enum<::awsjson::servicecatalog::EvaluationType>> Evaluation{};
+  std::optional<std::string> CausingEntity{};
 
   friend bool operator==(ResourceChangeDetail const&, ResourceChangeDetail const&) = default;
 };

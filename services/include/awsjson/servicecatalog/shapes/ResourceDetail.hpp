@@ -12,11 +12,11 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceDetail {
-  std::optional<std::string> Id;
-  std::optional<std::string> ARN;
-  std::optional<std::string> Name;
-  std::optional<std::string> Description;
-  std::optional<awsjson::timestamp> CreatedTime;
+  std::optional<std::string> Id{};
+  std::optional<std::string> ARN{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::timestamp> CreatedTime{};
 
   friend bool operator==(ResourceDetail const&, ResourceDetail const&) = default;
 };

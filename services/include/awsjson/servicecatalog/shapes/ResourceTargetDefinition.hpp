@@ -15,9 +15,9 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceTargetDefinition {
-  std::optional<awsjson::open_enum<::awsjson::servicecatalog::ResourceAttribute>> Attribute;
-  std::optional<std::string> Name;
-  std::optional<awsjson::open_enum<::awsjson::servicecatalog::RequiresRecreation>> RequiresRecreation;
+  std::optional<awsjson::open_enum<::awsjson::servicecatalog::ResourceAttribute>> Attribute{};
+  std::optional<std::string> Name{};
+  std::optional<awsjson::open_enum<::awsjson::servicecatalog::RequiresRecreation>> RequiresRecreation{};
 
   friend bool operator==(ResourceTargetDefinition const&,
                          ResourceTargetDefinition const&) = default;

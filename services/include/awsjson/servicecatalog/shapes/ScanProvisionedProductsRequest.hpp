@@ -15,10 +15,10 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ScanProvisionedProductsRequest {
-  std::optional<std::string> AcceptLanguage;
-  std::optional<::awsjson::servicecatalog::AccessLevelFilter> AccessLevelFilter;
-  std::optional<std::int32_t> PageSize;
-  std::optional<std::string> PageToken;
+  std::optional<std::string> AcceptLanguage{};
+  std::optional<::awsjson::servicecatalog::AccessLevelFilter> AccessLevelFilter{};
+  std::optional<std::int32_t> PageSize{};
+  std::optional<std::string> PageToken{};
 
   friend bool operator==(ScanProvisionedProductsRequest const&,
                          ScanProvisionedProductsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ScanProvisionedProductsResponse {
-  std::optional<std::vector<::awsjson::servicecatalog::ProvisionedProductDetail>> ProvisionedProducts;
-  std::optional<std::string> NextPageToken;
+  std::optional<std::vector<::awsjson::servicecatalog::ProvisionedProductDetail>> ProvisionedProducts{};
+  std::optional<std::string> NextPageToken{};
 
   friend bool operator==(ScanProvisionedProductsResponse const&,
                          ScanProvisionedProductsResponse const&) = default;

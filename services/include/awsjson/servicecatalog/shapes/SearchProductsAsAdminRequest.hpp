@@ -19,14 +19,14 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SearchProductsAsAdminRequest {
-  std::optional<std::string> AcceptLanguage;
-  std::optional<std::string> PortfolioId;
-  std::optional<std::map<std::string, std::vector<std::string>>> Filters;
-  std::optional<awsjson::open_enum<::awsjson::servicecatalog::ProductViewSortBy>> SortBy;
-  std::optional<awsjson::open_enum<::awsjson::servicecatalog::SortOrder>> SortOrder;
-  std::optional<std::string> PageToken;
-  std::optional<std::int32_t> PageSize;
-  std::optional<awsjson::open_enum<::awsjson::servicecatalog::ProductSource>> ProductSource;
+  std::optional<std::string> AcceptLanguage{};
+  std::optional<std::string> PortfolioId{};
+  std::optional<std::map<std::string, std::vector<std::string>>> Filters{};
+  std::optional<awsjson::open_enum<::awsjson::servicecatalog::ProductViewSortBy>> SortBy{};
+  std::optional<awsjson::open_enum<::awsjson::servicecatalog::SortOrder>> SortOrder{};
+  std::optional<std::string> PageToken{};
+  std::optional<std::int32_t> PageSize{};
+  std::optional<awsjson::open_enum<::awsjson::servicecatalog::ProductSource>> ProductSource{};
 
   friend bool operator==(SearchProductsAsAdminRequest const&,
                          SearchProductsAsAdminRequest const&) = default;

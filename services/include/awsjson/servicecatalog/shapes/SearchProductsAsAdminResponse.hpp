@@ -15,8 +15,8 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SearchProductsAsAdminResponse {
-  std::optional<std::vector<::awsjson::servicecatalog::ProductViewDetail>> ProductViewDetails;
-  std::optional<std::string> NextPageToken;
+  std::optional<std::vector<::awsjson::servicecatalog::ProductViewDetail>> ProductViewDetails{};
+  std::optional<std::string> NextPageToken{};
 
   friend bool operator==(SearchProductsAsAdminResponse const&,
                          SearchProductsAsAdminResponse const&) = default;

@@ -18,12 +18,12 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SearchProductsRequest {
-  std::optional<std::string> AcceptLanguage;
-  std::optional<std::map<std::string, std::vector<std::string>>> Filters;
-  std::optional<std::int32_t> PageSize;
-  std::optional<awsjson::open_enum<::awsjson::servicecatalog::ProductViewSortBy>> SortBy;
-  std::optional<awsjson::open_enum<::awsjson::servicecatalog::SortOrder>> SortOrder;
-  std::optional<std::string> PageToken;
+  std::optional<std::string> AcceptLanguage{};
+  std::optional<std::map<std::string, std::vector<std::string>>> Filters{};
+  std::optional<std::int32_t> PageSize{};
+  std::optional<awsjson::open_enum<::awsjson::servicecatalog::ProductViewSortBy>> SortBy{};
+  std::optional<awsjson::open_enum<::awsjson::servicecatalog::SortOrder>> SortOrder{};
+  std::optional<std::string> PageToken{};
 
   friend bool operator==(SearchProductsRequest const&, SearchProductsRequest const&) = default;
 };

@@ -17,9 +17,9 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SearchProductsResponse {
-  std::optional<std::vector<::awsjson::servicecatalog::ProductViewSummary>> ProductViewSummaries;
-  std::optional<std::map<std::string, std::vector<::awsjson::servicecatalog::ProductViewAggregationValue>>> ProductViewAggregations;
-  std::optional<std::string> NextPageToken;
+  std::optional<std::vector<::awsjson::servicecatalog::ProductViewSummary>> ProductViewSummaries{};
+  std::optional<std::map<std::string, std::vector<::awsjson::servicecatalog::ProductViewAggregationValue>>> ProductViewAggregations{};
+  std::optional<std::string> NextPageToken{};
 
   friend bool operator==(SearchProductsResponse const&, SearchProductsResponse const&) = default;
 };

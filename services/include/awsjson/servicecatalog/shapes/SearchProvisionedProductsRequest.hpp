@@ -18,13 +18,13 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SearchProvisionedProductsRequest {
-  std::optional<std::string> AcceptLanguage;
-  std::optional<::awsjson::servicecatalog::AccessLevelFilter> AccessLevelFilter;
-  std::optional<std::map<std::string, std::vector<std::string>>> Filters;
-  std::optional<std::string> SortBy;
-  std::optional<awsjson::open_enum<::awsjson::servicecatalog::SortOrder>> SortOrder;
-  std::optional<std::int32_t> PageSize;
-  std::optional<std::string> PageToken;
+  std::optional<std::string> AcceptLanguage{};
+  std::optional<::awsjson::servicecatalog::AccessLevelFilter> AccessLevelFilter{};
+  std::optional<std::map<std::string, std::vector<std::string>>> Filters{};
+  std::optional<std::string> SortBy{};
+  std::optional<awsjson::open_enum<::awsjson::servicecatalog::SortOrder>> SortOrder{};
+  std::optional<std::int32_t> PageSize{};
+  std::optional<std::string> PageToken{};
 
   friend bool operator==(SearchProvisionedProductsRequest const&,
                          SearchProvisionedProductsRequest const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SearchProvisionedProductsResponse {
-  std::optional<std::vector<::awsjson::servicecatalog::ProvisionedProductAttribute>> ProvisionedProducts;
-  std::optional<std::int32_t> TotalResultsCount;
-  std::optional<std::string> NextPageToken;
+  std::optional<std::vector<::awsjson::servicecatalog::ProvisionedProductAttribute>> ProvisionedProducts{};
+  std::optional<std::int32_t> TotalResultsCount{};
+  std::optional<std::string> NextPageToken{};
 
   friend bool operator==(SearchProvisionedProductsResponse const&,
                          SearchProvisionedProductsResponse const&) = default;

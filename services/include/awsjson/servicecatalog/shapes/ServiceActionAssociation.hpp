@@ -12,9 +12,9 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceActionAssociation {
-  std::string ServiceActionId;
-  std::string ProductId;
-  std::string ProvisioningArtifactId;
+  std::string ServiceActionId{};
+  std::string ProductId{};
+  std::string ProvisioningArtifactId{};
 
   friend bool operator==(ServiceActionAssociation const&,
                          ServiceActionAssociation const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceActionDetail {
-  std::optional<::awsjson::servicecatalog::ServiceActionSummary> ServiceActionSummary;
-  std::optional<std::map<std::string, std::string>> Definition;
+  std::optional<::awsjson::servicecatalog::ServiceActionSummary> ServiceActionSummary{};
+  std::optional<std::map<std::string, std::string>> Definition{};
 
   friend bool operator==(ServiceActionDetail const&, ServiceActionDetail const&) = default;
 };

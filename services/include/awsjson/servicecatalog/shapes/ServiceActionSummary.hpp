@@ -14,10 +14,10 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceActionSummary {
-  std::optional<std::string> Id;
-  std::optional<std::string> Name;
-  std::optional<std::string> Description;
-  std::optional<awsjson::open_enum<::awsjson::servicecatalog::ServiceActionDefinitionType>> DefinitionType;
+  std::optional<std::string> Id{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::open_enum<::awsjson::servicecatalog::ServiceActionDefinitionType>> DefinitionType{};
 
   friend bool operator==(ServiceActionSummary const&, ServiceActionSummary const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ShareDetails {
-  std::optional<std::vector<std::string>> SuccessfulShares;
-  std::optional<std::vector<::awsjson::servicecatalog::ShareError>> ShareErrors;
+  std::optional<std::vector<std::string>> SuccessfulShares{};
+  std::optional<std::vector<::awsjson::servicecatalog::ShareError>> ShareErrors{};
 
   friend bool operator==(ShareDetails const&, ShareDetails const&) = default;
 };

@@ -13,9 +13,9 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ShareError {
-  std::optional<std::vector<std::string>> Accounts;
-  std::optional<std::string> Message;
-  std::optional<std::string> Error;
+  std::optional<std::vector<std::string>> Accounts{};
+  std::optional<std::string> Message{};
+  std::optional<std::string> Error{};
 
   friend bool operator==(ShareError const&, ShareError const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SourceConnection {
-  std::optional<awsjson::open_enum<::awsjson::servicecatalog::SourceType>> Type;
-  ::awsjson::servicecatalog::SourceConnectionParameters ConnectionParameters;
+  std::optional<awsjson::open_enum<::awsjson::servicecatalog::SourceType>> Type{};
+  ::awsjson::servicecatalog::SourceConnectionParameters ConnectionParameters{};
 
   friend bool operator==(SourceConnection const&, SourceConnection const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SourceConnectionDetail {
-  std::optional<awsjson::open_enum<::awsjson::servicecatalog::SourceType>> Type;
-  std::optional<::awsjson::servicecatalog::SourceConnectionParameters> ConnectionParameters;
-  std::optional<::awsjson::servicecatalog::LastSync> LastSync;
+  std::optional<awsjson::open_enum<::awsjson::servicecatalog::SourceType>> Type{};
+  std::optional<::awsjson::servicecatalog::SourceConnectionParameters> ConnectionParameters{};
+  std::optional<::awsjson::servicecatalog::LastSync> LastSync{};
 
   friend bool operator==(SourceConnectionDetail const&, SourceConnectionDetail const&) = default;
 };

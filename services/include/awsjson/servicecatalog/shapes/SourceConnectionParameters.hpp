@@ -13,7 +13,7 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SourceConnectionParameters {
-  std::optional<::awsjson::servicecatalog::CodeStarParameters> CodeStar;
+  std::optional<::awsjson::servicecatalog::CodeStarParameters> CodeStar{};
 
   friend bool operator==(SourceConnectionParameters const&,
                          SourceConnectionParameters const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StackInstance {
-  std::optional<std::string> Account;
-  std::optional<std::string> Region;
-  std::optional<awsjson::open_enum<::awsjson::servicecatalog::StackInstanceStatus>> StackInstanceStatus;
+  std::optional<std::string> Account{};
+  std::optional<std::string> Region{};
+  std::optional<awsjson::open_enum<::awsjson::servicecatalog::StackInstanceStatus>> StackInstanceStatus{};
 
   friend bool operator==(StackInstance const&, StackInstance const&) = default;
 };

@@ -12,11 +12,11 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TagOptionDetail {
-  std::optional<std::string> Key;
-  std::optional<std::string> Value;
-  std::optional<bool> Active;
-  std::optional<std::string> Id;
-  std::optional<std::string> Owner;
+  std::optional<std::string> Key{};
+  std::optional<std::string> Value{};
+  std::optional<bool> Active{};
+  std::optional<std::string> Id{};
+  std::optional<std::string> Owner{};
 
   friend bool operator==(TagOptionDetail const&, TagOptionDetail const&) = default;
 };

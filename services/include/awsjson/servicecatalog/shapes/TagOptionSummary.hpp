@@ -13,8 +13,8 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TagOptionSummary {
-  std::optional<std::string> Key;
-  std::optional<std::vector<std::string>> Values;
+  std::optional<std::string> Key{};
+  std::optional<std::vector<std::string>> Values{};
 
   friend bool operator==(TagOptionSummary const&, TagOptionSummary const&) = default;
 };

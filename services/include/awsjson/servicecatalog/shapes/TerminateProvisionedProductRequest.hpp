@@ -12,12 +12,12 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TerminateProvisionedProductRequest {
-  std::optional<std::string> ProvisionedProductName;
-  std::optional<std::string> ProvisionedProductId;
-  std::string TerminateToken;
-  std::optional<bool> IgnoreErrors;
-  std::optional<std::string> AcceptLanguage;
-  std::optional<bool> RetainPhysicalResources;
+  std::optional<std::string> ProvisionedProductName{};
+  std::optional<std::string> ProvisionedProductId{};
+  std::string TerminateToken{};
+  std::optional<bool> IgnoreErrors{};
+  std::optional<std::string> AcceptLanguage{};
+  std::optional<bool> RetainPhysicalResources{};
 
   friend bool operator==(TerminateProvisionedProductRequest const&,
                          TerminateProvisionedProductRequest const&) = default;

@@ -12,10 +12,10 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateConstraintRequest {
-  std::optional<std::string> AcceptLanguage;
-  std::string Id;
-  std::optional<std::string> Description;
-  std::optional<std::string> Parameters;
+  std::optional<std::string> AcceptLanguage{};
+  std::string Id{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> Parameters{};
 
   friend bool operator==(UpdateConstraintRequest const&, UpdateConstraintRequest const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateConstraintResponse {
-  std::optional<::awsjson::servicecatalog::ConstraintDetail> ConstraintDetail;
-  std::optional<std::string> ConstraintParameters;
-  std::optional<awsjson::open_enum<::awsjson::servicecatalog::Status>> Status;
+  std::optional<::awsjson::servicecatalog::ConstraintDetail> ConstraintDetail{};
+  std::optional<std::string> ConstraintParameters{};
+  std::optional<awsjson::open_enum<::awsjson::servicecatalog::Status>> Status{};
 
   friend bool operator==(UpdateConstraintResponse const&,
                          UpdateConstraintResponse const&) = default;

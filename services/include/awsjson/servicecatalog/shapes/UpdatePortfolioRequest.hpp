@@ -15,13 +15,13 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdatePortfolioRequest {
-  std::optional<std::string> AcceptLanguage;
-  std::string Id;
-  std::optional<std::string> DisplayName;
-  std::optional<std::string> Description;
-  std::optional<std::string> ProviderName;
-  std::optional<std::vector<::awsjson::servicecatalog::Tag>> AddTags;
-  std::optional<std::vector<std::string>> RemoveTags;
+  std::optional<std::string> AcceptLanguage{};
+  std::string Id{};
+  std::optional<std::string> DisplayName{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> ProviderName{};
+  std::optional<std::vector<::awsjson::servicecatalog::Tag>> AddTags{};
+  std::optional<std::vector<std::string>> RemoveTags{};
 
   friend bool operator==(UpdatePortfolioRequest const&, UpdatePortfolioRequest const&) = default;
 };

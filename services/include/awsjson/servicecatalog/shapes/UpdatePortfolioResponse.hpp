@@ -15,8 +15,8 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdatePortfolioResponse {
-  std::optional<::awsjson::servicecatalog::PortfolioDetail> PortfolioDetail;
-  std::optional<std::vector<::awsjson::servicecatalog::Tag>> Tags;
+  std::optional<::awsjson::servicecatalog::PortfolioDetail> PortfolioDetail{};
+  std::optional<std::vector<::awsjson::servicecatalog::Tag>> Tags{};
 
   friend bool operator==(UpdatePortfolioResponse const&, UpdatePortfolioResponse const&) = default;
 };

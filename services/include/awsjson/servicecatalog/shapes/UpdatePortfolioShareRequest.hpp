@@ -14,12 +14,12 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdatePortfolioShareRequest {
-  std::optional<std::string> AcceptLanguage;
-  std::string PortfolioId;
-  std::optional<std::string> AccountId;
-  std::optional<::awsjson::servicecatalog::OrganizationNode> OrganizationNode;
-  std::optional<bool> ShareTagOptions;
-  std::optional<bool> SharePrincipals;
+  std::optional<std::string> AcceptLanguage{};
+  std::string PortfolioId{};
+  std::optional<std::string> AccountId{};
+  std::optional<::awsjson::servicecatalog::OrganizationNode> OrganizationNode{};
+  std::optional<bool> ShareTagOptions{};
+  std::optional<bool> SharePrincipals{};
 
   friend bool operator==(UpdatePortfolioShareRequest const&,
                          UpdatePortfolioShareRequest const&) = default;

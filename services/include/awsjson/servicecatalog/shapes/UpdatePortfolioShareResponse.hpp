@@ -14,8 +14,8 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdatePortfolioShareResponse {
-  std::optional<std::string> PortfolioShareToken;
-  std::optional<awsjson::open_enum<::awsjson::servicecatalog::ShareStatus>> Status;
+  std::optional<std::string> PortfolioShareToken{};
+  std::optional<awsjson::open_enum<::awsjson::servicecatalog::ShareStatus>> Status{};
 
   friend bool operator==(UpdatePortfolioShareResponse const&,
                          UpdatePortfolioShareResponse const&) = default;

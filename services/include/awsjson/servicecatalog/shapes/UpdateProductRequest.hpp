@@ -16,18 +16,18 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateProductRequest {
-  std::optional<std::string> AcceptLanguage;
-  std::string Id;
-  std::optional<std::string> Name;
-  std::optional<std::string> Owner;
-  std::optional<std::string> Description;
-  std::optional<std::string> Distributor;
-  std::optional<std::string> SupportDescription;
-  std::optional<std::string> SupportEmail;
-  std::optional<std::string> SupportUrl;
-  std::optional<std::vector<::awsjson::servicecatalog::Tag>> AddTags;
-  std::optional<std::vector<std::string>> RemoveTags;
-  std::optional<::awsjson::servicecatalog::SourceConnection> SourceConnection;
+  std::optional<std::string> AcceptLanguage{};
+  std::string Id{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> Owner{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> Distributor{};
+  std::optional<std::string> SupportDescription{};
+  std::optional<std::string> SupportEmail{};
+  std::optional<std::string> SupportUrl{};
+  std::optional<std::vector<::awsjson::servicecatalog::Tag>> AddTags{};
+  std::optional<std::vector<std::string>> RemoveTags{};
+  std::optional<::awsjson::servicecatalog::SourceConnection> SourceConnection{};
 
   friend bool operator==(UpdateProductRequest const&, UpdateProductRequest const&) = default;
 };

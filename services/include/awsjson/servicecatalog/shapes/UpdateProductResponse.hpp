@@ -15,8 +15,8 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateProductResponse {
-  std::optional<::awsjson::servicecatalog::ProductViewDetail> ProductViewDetail;
-  std::optional<std::vector<::awsjson::servicecatalog::Tag>> Tags;
+  std::optional<::awsjson::servicecatalog::ProductViewDetail> ProductViewDetail{};
+  std::optional<std::vector<::awsjson::servicecatalog::Tag>> Tags{};
 
   friend bool operator==(UpdateProductResponse const&, UpdateProductResponse const&) = default;
 };

@@ -13,10 +13,10 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateProvisionedProductPropertiesRequest {
-  std::optional<std::string> AcceptLanguage;
-  std::string ProvisionedProductId;
-  std::map<std::string, std::string> ProvisionedProductProperties;
-  std::string IdempotencyToken;
+  std::optional<std::string> AcceptLanguage{};
+  std::string ProvisionedProductId{};
+  std::map<std::string, std::string> ProvisionedProductProperties{};
+  std::string IdempotencyToken{};
 
   friend bool operator==(UpdateProvisionedProductPropertiesRequest const&,
                          UpdateProvisionedProductPropertiesRequest const&) = default;

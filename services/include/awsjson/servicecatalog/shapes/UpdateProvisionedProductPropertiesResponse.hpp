@@ -15,10 +15,10 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateProvisionedProductPropertiesResponse {
-  std::optional<std::string> ProvisionedProductId;
-  std::optional<std::map<std::string, std::string>> ProvisionedProductProperties;
-  std::optional<std::string> RecordId;
-  std::optional<awsjson::open_enum<::awsjson::servicecatalog::RecordStatus>> Status;
+  std::optional<std::string> ProvisionedProductId{};
+  std::optional<std::map<std::string, std::string>> ProvisionedProductProperties{};
+  std::optional<std::string> RecordId{};
+  std::optional<awsjson::open_enum<::awsjson::servicecatalog::RecordStatus>> Status{};
 
   friend bool operator==(UpdateProvisionedProductPropertiesResponse const&,
                          UpdateProvisionedProductPropertiesResponse const&) = default;

@@ -17,19 +17,19 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateProvisionedProductRequest {
-  std::optional<std::string> AcceptLanguage;
-  std::optional<std::string> ProvisionedProductName;
-  std::optional<std::string> ProvisionedProductId;
-  std::optional<std::string> ProductId;
-  std::optional<std::string> ProductName;
-  std::optional<std::string> ProvisioningArtifactId;
-  std::optional<std::string> ProvisioningArtifactName;
-  std::optional<std::string> PathId;
-  std::optional<std::string> PathName;
-  std::optional<std::vector<::awsjson::servicecatalog::UpdateProvisioningParameter>> ProvisioningParameters;
-  std::optional<::awsjson::servicecatalog::UpdateProvisioningPreferences> ProvisioningPreferences;
-  std::optional<std::vector<::awsjson::servicecatalog::Tag>> Tags;
-  std::string UpdateToken;
+  std::optional<std::string> AcceptLanguage{};
+  std::optional<std::string> ProvisionedProductName{};
+  std::optional<std::string> ProvisionedProductId{};
+  std::optional<std::string> ProductId{};
+  std::optional<std::string> ProductName{};
+  std::optional<std::string> ProvisioningArtifactId{};
+  std::optional<std::string> ProvisioningArtifactName{};
+  std::optional<std::string> PathId{};
+  std::optional<std::string> PathName{};
+  std::optional<std::vector<::awsjson::servicecatalog::UpdateProvisioningParameter>> ProvisioningParameters{};
+  std::optional<::awsjson::servicecatalog::UpdateProvisioningPreferences> ProvisioningPreferences{};
+  std::optional<std::vector<::awsjson::servicecatalog::Tag>> Tags{};
+  std::string UpdateToken{};
 
   friend bool operator==(UpdateProvisionedProductRequest const&,
                          UpdateProvisionedProductRequest const&) = default;

@@ -14,13 +14,13 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateProvisioningArtifactRequest {
-  std::optional<std::string> AcceptLanguage;
-  std::string ProductId;
-  std::string ProvisioningArtifactId;
-  std::optional<std::string> Name;
-  std::optional<std::string> Description;
-  std::optional<bool> Active;
-  std::optional<awsjson::open_enum<::awsjson::servicecatalog::ProvisioningArtifactGuidance>> Guidance;
+  std::optional<std::string> AcceptLanguage{};
+  std::string ProductId{};
+  std::string ProvisioningArtifactId{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> Description{};
+  std::optional<bool> Active{};
+  std::optional<awsjson::open_enum<::awsjson::servicecatalog::ProvisioningArtifactGuidance>> Guidance{};
 
   friend bool operator==(UpdateProvisioningArtifactRequest const&,
                          UpdateProvisioningArtifactRequest const&) = default;

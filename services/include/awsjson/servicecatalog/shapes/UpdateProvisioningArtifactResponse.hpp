@@ -16,9 +16,9 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateProvisioningArtifactResponse {
-  std::optional<::awsjson::servicecatalog::ProvisioningArtifactDetail> ProvisioningArtifactDetail;
-  std::optional<std::map<std::string, std::string>> Info;
-  std::optional<awsjson::open_enum<::awsjson::servicecatalog::Status>> Status;
+  std::optional<::awsjson::servicecatalog::ProvisioningArtifactDetail> ProvisioningArtifactDetail{};
+  std::optional<std::map<std::string, std::string>> Info{};
+  std::optional<awsjson::open_enum<::awsjson::servicecatalog::Status>> Status{};
 
   friend bool operator==(UpdateProvisioningArtifactResponse const&,
                          UpdateProvisioningArtifactResponse const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateProvisioningParameter {
-  std::optional<std::string> Key;
-  std::optional<std::string> Value;
-  std::optional<bool> UsePreviousValue;
+  std::optional<std::string> Key{};
+  std::optional<std::string> Value{};
+  std::optional<bool> UsePreviousValue{};
 
   friend bool operator==(UpdateProvisioningParameter const&,
                          UpdateProvisioningParameter const&) = default;

@@ -16,13 +16,13 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateProvisioningPreferences {
-  std::optional<std::vector<std::string>> StackSetAccounts;
-  std::optional<std::vector<std::string>> StackSetRegions;
-  std::optional<std::int32_t> StackSetFailureToleranceCount;
-  std::optional<std::int32_t> StackSetFailureTolerancePercentage;
-  std::optional<std::int32_t> StackSetMaxConcurrencyCount;
-  std::optional<std::int32_t> StackSetMaxConcurrencyPercentage;
-  std::optional<awsjson::open_enum<::awsjson::servicecatalog::StackSetOperationType>> StackSetOperationType;
+  std::optional<std::vector<std::string>> StackSetAccounts{};
+  std::optional<std::vector<std::string>> StackSetRegions{};
+  std::optional<std::int32_t> StackSetFailureToleranceCount{};
+  std::optional<std::int32_t> StackSetFailureTolerancePercentage{};
+  std::optional<std::int32_t> StackSetMaxConcurrencyCount{};
+  std::optional<std::int32_t> StackSetMaxConcurrencyPercentage{};
+  std::optional<awsjson::open_enum<::awsjson::servicecatalog::StackSetOperationType>> StackSetOperationType{};
 
   friend bool operator==(UpdateProvisioningPreferences const&,
                          UpdateProvisioningPreferences const&) = default;

@@ -13,11 +13,11 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateServiceActionRequest {
-  std::string Id;
-  std::optional<std::string> Name;
-  std::optional<std::map<std::string, std::string>> Definition;
-  std::optional<std::string> Description;
-  std::optional<std::string> AcceptLanguage;
+  std::string Id{};
+  std::optional<std::string> Name{};
+  std::optional<std::map<std::string, std::string>> Definition{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> AcceptLanguage{};
 
   friend bool operator==(UpdateServiceActionRequest const&,
                          UpdateServiceActionRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateServiceActionResponse {
-  std::optional<::awsjson::servicecatalog::ServiceActionDetail> ServiceActionDetail;
+  std::optional<::awsjson::servicecatalog::ServiceActionDetail> ServiceActionDetail{};
 
   friend bool operator==(UpdateServiceActionResponse const&,
                          UpdateServiceActionResponse const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateTagOptionRequest {
-  std::string Id;
-  std::optional<std::string> Value;
-  std::optional<bool> Active;
+  std::string Id{};
+  std::optional<std::string> Value{};
+  std::optional<bool> Active{};
 
   friend bool operator==(UpdateTagOptionRequest const&, UpdateTagOptionRequest const&) = default;
 };

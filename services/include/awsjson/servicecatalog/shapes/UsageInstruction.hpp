@@ -12,8 +12,8 @@ namespace awsjson::servicecatalog {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UsageInstruction {
-  std::optional<std::string> Type;
-  std::optional<std::string> Value;
+  std::optional<std::string> Type{};
+  std::optional<std::string> Value{};
 
   friend bool operator==(UsageInstruction const&, UsageInstruction const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::servicediscovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateHttpNamespaceRequest {
-  std::string Name;
-  std::optional<std::string> CreatorRequestId;
-  std::optional<std::string> Description;
-  std::optional<std::vector<::awsjson::servicediscovery::Tag>> Tags;
+  std::string Name{};
+  std::optional<std::string> CreatorRequestId{};
+  std::optional<std::string> Description{};
+  std::optional<std::vector<::awsjson::servicediscovery::Tag>> Tags{};
 
   friend bool operator==(CreateHttpNamespaceRequest const&,
                          CreateHttpNamespaceRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::servicediscovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateHttpNamespaceResponse {
-  std::optional<std::string> OperationId;
+  std::optional<std::string> OperationId{};
 
   friend bool operator==(CreateHttpNamespaceResponse const&,
                          CreateHttpNamespaceResponse const&) = default;

@@ -16,12 +16,12 @@ namespace awsjson::servicediscovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreatePrivateDnsNamespaceRequest {
-  std::string Name;
-  std::optional<std::string> CreatorRequestId;
-  std::optional<std::string> Description;
-  std::string Vpc;
-  std::optional<std::vector<::awsjson::servicediscovery::Tag>> Tags;
-  std::optional<::awsjson::servicediscovery::PrivateDnsNamespaceProperties> Properties;
+  std::string Name{};
+  std::optional<std::string> CreatorRequestId{};
+  std::optional<std::string> Description{};
+  std::string Vpc{};
+  std::optional<std::vector<::awsjson::servicediscovery::Tag>> Tags{};
+  std::optional<::awsjson::servicediscovery::PrivateDnsNamespaceProperties> Properties{};
 
   friend bool operator==(CreatePrivateDnsNamespaceRequest const&,
                          CreatePrivateDnsNamespaceRequest const&) = default;

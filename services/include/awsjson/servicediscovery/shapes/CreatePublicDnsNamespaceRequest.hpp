@@ -16,11 +16,11 @@ namespace awsjson::servicediscovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreatePublicDnsNamespaceRequest {
-  std::string Name;
-  std::optional<std::string> CreatorRequestId;
-  std::optional<std::string> Description;
-  std::optional<std::vector<::awsjson::servicediscovery::Tag>> Tags;
-  std::optional<::awsjson::servicediscovery::PublicDnsNamespaceProperties> Properties;
+  std::string Name{};
+  std::optional<std::string> CreatorRequestId{};
+  std::optional<std::string> Description{};
+  std::optional<std::vector<::awsjson::servicediscovery::Tag>> Tags{};
+  std::optional<::awsjson::servicediscovery::PublicDnsNamespaceProperties> Properties{};
 
   friend bool operator==(CreatePublicDnsNamespaceRequest const&,
                          CreatePublicDnsNamespaceRequest const&) = default;

@@ -19,15 +19,15 @@ namespace awsjson::servicediscovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateServiceRequest {
-  std::string Name;
-  std::optional<std::string> NamespaceId;
-  std::optional<std::string> CreatorRequestId;
-  std::optional<std::string> Description;
-  std::optional<::awsjson::servicediscovery::DnsConfig> DnsConfig;
-  std::optional<::awsjson::servicediscovery::HealthCheckConfig> HealthCheckConfig;
-  std::optional<::awsjson::servicediscovery::HealthCheckCustomConfig> HealthCheckCustomConfig;
-  std::optional<std::vector<::awsjson::servicediscovery::Tag>> Tags;
-  std::optional<awsjson::open_enum<::awsjson::servicediscovery::ServiceTypeOption>> Type;
+  std::string Name{};
+  std::optional<std::string> NamespaceId{};
+  std::optional<std::string> CreatorRequestId{};
+  std::optional<std::string> Description{};
+  std::optional<::awsjson::servicediscovery::DnsConfig> DnsConfig{};
+  std::optional<::awsjson::servicediscovery::HealthCheckConfig> HealthCheckConfig{};
+  std::optional<::awsjson::servicediscovery::HealthCheckCustomConfig> HealthCheckCustomConfig{};
+  std::optional<std::vector<::awsjson::servicediscovery::Tag>> Tags{};
+  std::optional<awsjson::open_enum<::awsjson::servicediscovery::ServiceTypeOption>> Type{};
 
   friend bool operator==(CreateServiceRequest const&, CreateServiceRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::servicediscovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteNamespaceRequest {
-  std::string Id;
+  std::string Id{};
 
   friend bool operator==(DeleteNamespaceRequest const&, DeleteNamespaceRequest const&) = default;
 };

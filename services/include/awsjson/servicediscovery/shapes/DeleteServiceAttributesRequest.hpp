@@ -13,8 +13,8 @@ namespace awsjson::servicediscovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteServiceAttributesRequest {
-  std::string ServiceId;
-  std::vector<std::string> Attributes;
+  std::string ServiceId{};
+  std::vector<std::string> Attributes{};
 
   friend bool operator==(DeleteServiceAttributesRequest const&,
                          DeleteServiceAttributesRequest const&) = default;

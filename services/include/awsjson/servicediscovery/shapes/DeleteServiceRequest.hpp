@@ -12,7 +12,7 @@ namespace awsjson::servicediscovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteServiceRequest {
-  std::string Id;
+  std::string Id{};
 
   friend bool operator==(DeleteServiceRequest const&, DeleteServiceRequest const&) = default;
 };

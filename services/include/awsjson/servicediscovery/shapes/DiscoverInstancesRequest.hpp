@@ -16,13 +16,13 @@ namespace awsjson::servicediscovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DiscoverInstancesRequest {
-  std::string NamespaceName;
-  std::string ServiceName;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::map<std::string, std::string>> QueryParameters;
-  std::optional<std::map<std::string, std::string>> OptionalParameters;
-  std::optional<awsjson::open_enum<::awsjson::servicediscovery::HealthStatusFilter>> HealthStatus;
-  std::optional<std::string> OwnerAccount;
+  std::string NamespaceName{};
+  std::string ServiceName{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::map<std::string, std::string>> QueryParameters{};
+  std::optional<std::map<std::string, std::string>> OptionalParameters{};
+  std::optional<awsjson::open_enum<::awsjson::servicediscovery::HealthStatusFilter>> HealthStatus{};
+  std::optional<std::string> OwnerAccount{};
 
   friend bool operator==(DiscoverInstancesRequest const&,
                          DiscoverInstancesRequest const&) = default;

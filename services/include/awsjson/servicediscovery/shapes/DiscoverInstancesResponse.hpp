@@ -15,8 +15,8 @@ namespace awsjson::servicediscovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DiscoverInstancesResponse {
-  std::optional<std::vector<::awsjson::servicediscovery::HttpInstanceSummary>> Instances;
-  std::optional<std::int64_t> InstancesRevision;
+  std::optional<std::vector<::awsjson::servicediscovery::HttpInstanceSummary>> Instances{};
+  std::optional<std::int64_t> InstancesRevision{};
 
   friend bool operator==(DiscoverInstancesResponse const&,
                          DiscoverInstancesResponse const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::servicediscovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DiscoverInstancesRevisionRequest {
-  std::string NamespaceName;
-  std::string ServiceName;
-  std::optional<std::string> OwnerAccount;
+  std::string NamespaceName{};
+  std::string ServiceName{};
+  std::optional<std::string> OwnerAccount{};
 
   friend bool operator==(DiscoverInstancesRevisionRequest const&,
                          DiscoverInstancesRevisionRequest const&) = default;

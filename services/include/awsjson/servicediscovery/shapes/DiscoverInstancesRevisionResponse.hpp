@@ -12,7 +12,7 @@ namespace awsjson::servicediscovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DiscoverInstancesRevisionResponse {
-  std::optional<std::int64_t> InstancesRevision;
+  std::optional<std::int64_t> InstancesRevision{};
 
   friend bool operator==(DiscoverInstancesRevisionResponse const&,
                          DiscoverInstancesRevisionResponse const&) = default;

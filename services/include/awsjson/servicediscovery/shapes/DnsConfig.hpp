@@ -16,9 +16,9 @@ namespace awsjson::servicediscovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DnsConfig {
-  std::optional<std::string> NamespaceId;
-  std::optional<awsjson::open_enum<::awsjson::servicediscovery::RoutingPolicy>> RoutingPolicy;
-  std::vector<::awsjson::servicediscovery::DnsRecord> DnsRecords;
+  std::optional<std::string> NamespaceId{};
+  std::optional<awsjson::open_enum<::awsjson::servicediscovery::RoutingPolicy>> RoutingPolicy{};
+  std::vector<::awsjson::servicediscovery::DnsRecord> DnsRecords{};
 
   friend bool operator==(DnsConfig const&, DnsConfig const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::servicediscovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DnsConfigChange {
-  std::vector<::awsjson::servicediscovery::DnsRecord> DnsRecords;
+  std::vector<::awsjson::servicediscovery::DnsRecord> DnsRecords{};
 
   friend bool operator==(DnsConfigChange const&, DnsConfigChange const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::servicediscovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DnsProperties {
-  std::optional<std::string> HostedZoneId;
-  std::optional<::awsjson::servicediscovery::SOA> SOA;
+  std::optional<std::string> HostedZoneId{};
+  std::optional<::awsjson::servicediscovery::SOA> SOA{};
 
   friend bool operator==(DnsProperties const&, DnsProperties const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::servicediscovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DnsRecord {
-  awsjson::open_enum<::awsjson::servicediscovery::RecordType> Type;
-  std::int64_t TTL;
+  awsjson::open_enum<::awsjson::servicediscovery::RecordType> Type{};
+  std::int64_t TTL{};
 
   friend bool operator==(DnsRecord const&, DnsRecord const&) = default;
 };

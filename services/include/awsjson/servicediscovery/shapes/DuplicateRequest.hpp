@@ -12,8 +12,8 @@ namespace awsjson::servicediscovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DuplicateRequest {
-  std::optional<std::string> Message;
-  std::optional<std::string> DuplicateOperationId;
+  std::optional<std::string> Message{};
+  std::optional<std::string> DuplicateOperationId{};
 
   friend bool operator==(DuplicateRequest const&, DuplicateRequest const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::servicediscovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetInstanceRequest {
-  std::string ServiceId;
-  std::string InstanceId;
+  std::string ServiceId{};
+  std::string InstanceId{};
 
   friend bool operator==(GetInstanceRequest const&, GetInstanceRequest const&) = default;
 };

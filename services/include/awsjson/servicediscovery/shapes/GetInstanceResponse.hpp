@@ -14,8 +14,8 @@ namespace awsjson::servicediscovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetInstanceResponse {
-  std::optional<std::string> ResourceOwner;
-  std::optional<::awsjson::servicediscovery::Instance> Instance;
+  std::optional<std::string> ResourceOwner{};
+  std::optional<::awsjson::servicediscovery::Instance> Instance{};
 
   friend bool operator==(GetInstanceResponse const&, GetInstanceResponse const&) = default;
 };

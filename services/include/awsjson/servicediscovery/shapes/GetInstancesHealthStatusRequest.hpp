@@ -14,10 +14,10 @@ namespace awsjson::servicediscovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetInstancesHealthStatusRequest {
-  std::string ServiceId;
-  std::optional<std::vector<std::string>> Instances;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::string ServiceId{};
+  std::optional<std::vector<std::string>> Instances{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(GetInstancesHealthStatusRequest const&,
                          GetInstancesHealthStatusRequest const&) = default;

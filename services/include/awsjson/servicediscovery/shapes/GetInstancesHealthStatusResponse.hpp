@@ -15,8 +15,8 @@ namespace awsjson::servicediscovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetInstancesHealthStatusResponse {
-  std::optional<std::map<std::string, awsjson::open_enum<::awsjson::servicediscovery::HealthStatus>>> Status;
-  std::optional<std::string> NextToken;
+  std::optional<std::map<std::string, awsjson::open_enum<::awsjson::servicediscovery::HealthStatus>>> Status{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(GetInstancesHealthStatusResponse const&,
                          GetInstancesHealthStatusResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::servicediscovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetNamespaceRequest {
-  std::string Id;
+  std::string Id{};
 
   friend bool operator==(GetNamespaceRequest const&, GetNamespaceRequest const&) = default;
 };

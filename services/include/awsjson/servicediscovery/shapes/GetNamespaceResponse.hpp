@@ -13,7 +13,7 @@ namespace awsjson::servicediscovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetNamespaceResponse {
-  std::optional<::awsjson::servicediscovery::Namespace> Namespace;
+  std::optional<::awsjson::servicediscovery::Namespace> Namespace{};
 
   friend bool operator==(GetNamespaceResponse const&, GetNamespaceResponse const&) = default;
 };

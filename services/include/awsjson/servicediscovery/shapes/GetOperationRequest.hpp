@@ -12,8 +12,8 @@ namespace awsjson::servicediscovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetOperationRequest {
-  std::string OperationId;
-  std::optional<std::string> OwnerAccount;
+  std::string OperationId{};
+  std::optional<std::string> OwnerAccount{};
 
   friend bool operator==(GetOperationRequest const&, GetOperationRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::servicediscovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetOperationResponse {
-  std::optional<::awsjson::servicediscovery::Operation> Operation;
+  std::optional<::awsjson::servicediscovery::Operation> Operation{};
 
   friend bool operator==(GetOperationResponse const&, GetOperationResponse const&) = default;
 };

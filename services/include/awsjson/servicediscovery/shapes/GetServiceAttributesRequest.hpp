@@ -12,7 +12,7 @@ namespace awsjson::servicediscovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetServiceAttributesRequest {
-  std::string ServiceId;
+  std::string ServiceId{};
 
   friend bool operator==(GetServiceAttributesRequest const&,
                          GetServiceAttributesRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::servicediscovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetServiceAttributesResponse {
-  std::optional<::awsjson::servicediscovery::ServiceAttributes> ServiceAttributes;
+  std::optional<::awsjson::servicediscovery::ServiceAttributes> ServiceAttributes{};
 
   friend bool operator==(GetServiceAttributesResponse const&,
                          GetServiceAttributesResponse const&) = default;

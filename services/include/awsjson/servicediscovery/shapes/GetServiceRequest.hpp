@@ -12,7 +12,7 @@ namespace awsjson::servicediscovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetServiceRequest {
-  std::string Id;
+  std::string Id{};
 
   friend bool operator==(GetServiceRequest const&, GetServiceRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::servicediscovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetServiceResponse {
-  std::optional<::awsjson::servicediscovery::Service> Service;
+  std::optional<::awsjson::servicediscovery::Service> Service{};
 
   friend bool operator==(GetServiceResponse const&, GetServiceResponse const&) = default;
 };

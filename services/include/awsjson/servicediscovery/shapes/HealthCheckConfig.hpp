@@ -15,9 +15,9 @@ namespace awsjson::servicediscovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HealthCheckConfig {
-  awsjson::open_enum<::awsjson::servicediscovery::HealthCheckType> Type;
-  std::optional<std::string> ResourcePath;
-  std::optional<std::int32_t> FailureThreshold;
+  awsjson::open_enum<::awsjson::servicediscovery::HealthCheckType> Type{};
+  std::optional<std::string> ResourcePath{};
+  std::optional<std::int32_t> FailureThreshold{};
 
   friend bool operator==(HealthCheckConfig const&, HealthCheckConfig const&) = default;
 };

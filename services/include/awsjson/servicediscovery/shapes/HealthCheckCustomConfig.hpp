@@ -12,7 +12,7 @@ namespace awsjson::servicediscovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HealthCheckCustomConfig {
-  std::optional<std::int32_t> FailureThreshold;
+  std::optional<std::int32_t> FailureThreshold{};
 
   friend bool operator==(HealthCheckCustomConfig const&, HealthCheckCustomConfig const&) = default;
 };

@@ -15,11 +15,11 @@ namespace awsjson::servicediscovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HttpInstanceSummary {
-  std::optional<std::string> InstanceId;
-  std::optional<std::string> NamespaceName;
-  std::optional<std::string> ServiceName;
-  std::optional<awsjson::open_enum<::awsjson::servicediscovery::HealthStatus>> HealthStatus;
-  std::optional<std::map<std::string, std::string>> Attributes;
+  std::optional<std::string> InstanceId{};
+  std::optional<std::string> NamespaceName{};
+  std::optional<std::string> ServiceName{};
+  std::optional<awsjson::open_enum<::awsjson::servicediscovery::HealthStatus>> HealthStatus{};
+  std::optional<std::map<std::string, std::string>> Attributes{};
 
   friend bool operator==(HttpInstanceSummary const&, HttpInstanceSummary const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::servicediscovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HttpNamespaceChange {
-  std::string Description;
+  std::string Description{};
 
   friend bool operator==(HttpNamespaceChange const&, HttpNamespaceChange const&) = default;
 };

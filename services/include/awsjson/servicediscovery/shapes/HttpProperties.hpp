@@ -12,7 +12,7 @@ namespace awsjson::servicediscovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HttpProperties {
-  std::optional<std::string> HttpName;
+  std::optional<std::string> HttpName{};
 
   friend bool operator==(HttpProperties const&, HttpProperties const&) = default;
 };

@@ -13,10 +13,10 @@ namespace awsjson::servicediscovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Instance {
-  std::string Id;
-  std::optional<std::string> CreatorRequestId;
-  std::optional<std::map<std::string, std::string>> Attributes;
-  std::optional<std::string> CreatedByAccount;
+  std::string Id{};
+  std::optional<std::string> CreatorRequestId{};
+  std::optional<std::map<std::string, std::string>> Attributes{};
+  std::optional<std::string> CreatedByAccount{};
 
   friend bool operator==(Instance const&, Instance const&) = default;
 };

@@ -13,9 +13,9 @@ namespace awsjson::servicediscovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceSummary {
-  std::optional<std::string> Id;
-  std::optional<std::map<std::string, std::string>> Attributes;
-  std::optional<std::string> CreatedByAccount;
+  std::optional<std::string> Id{};
+  std::optional<std::map<std::string, std::string>> Attributes{};
+  std::optional<std::string> CreatedByAccount{};
 
   friend bool operator==(InstanceSummary const&, InstanceSummary const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::servicediscovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListInstancesResponse {
-  std::optional<std::string> ResourceOwner;
-  std::optional<std::vector<::awsjson::servicediscovery::InstanceSummary>> Instances;
-  std::optional<std::string> NextToken;
+  std::optional<std::string> ResourceOwner{};
+  std::optional<std::vector<::awsjson::servicediscovery::InstanceSummary>> Instances{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListInstancesResponse const&, ListInstancesResponse const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::servicediscovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListNamespacesRequest {
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::vector<::awsjson::servicediscovery::NamespaceFilter>> Filters;
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::vector<::awsjson::servicediscovery::NamespaceFilter>> Filters{};
 
   friend bool operator==(ListNamespacesRequest const&, ListNamespacesRequest const&) = default;
 };

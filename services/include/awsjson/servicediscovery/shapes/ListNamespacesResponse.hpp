@@ -15,8 +15,8 @@ namespace awsjson::servicediscovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListNamespacesResponse {
-  std::optional<std::vector<::awsjson::servicediscovery::NamespaceSummary>> Namespaces;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::servicediscovery::NamespaceSummary>> Namespaces{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListNamespacesResponse const&, ListNamespacesResponse const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::servicediscovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListOperationsRequest {
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::vector<::awsjson::servicediscovery::OperationFilter>> Filters;
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::vector<::awsjson::servicediscovery::OperationFilter>> Filters{};
 
   friend bool operator==(ListOperationsRequest const&, ListOperationsRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::servicediscovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListOperationsResponse {
-  std::optional<std::vector<::awsjson::servicediscovery::OperationSummary>> Operations;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::servicediscovery::OperationSummary>> Operations{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListOperationsResponse const&, ListOperationsResponse const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::servicediscovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListServicesRequest {
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::vector<::awsjson::servicediscovery::ServiceFilter>> Filters;
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::vector<::awsjson::servicediscovery::ServiceFilter>> Filters{};
 
   friend bool operator==(ListServicesRequest const&, ListServicesRequest const&) = default;
 };

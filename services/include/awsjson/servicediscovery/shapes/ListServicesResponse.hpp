@@ -15,8 +15,8 @@ namespace awsjson::servicediscovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListServicesResponse {
-  std::optional<std::vector<::awsjson::servicediscovery::ServiceSummary>> Services;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::servicediscovery::ServiceSummary>> Services{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListServicesResponse const&, ListServicesResponse const&) = default;
 };

@@ -16,16 +16,16 @@ namespace awsjson::servicediscovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Namespace {
-  std::optional<std::string> Id;
-  std::optional<std::string> Arn;
-  std::optional<std::string> ResourceOwner;
-  std::optional<std::string> Name;
-  std::optional<awsjson::open_enum<::awsjson::servicediscovery::NamespaceType>> Type;
-  std::optional<std::string> Description;
-  std::optional<std::int32_t> ServiceCount;
-  std::optional<::awsjson::servicediscovery::NamespaceProperties> Properties;
-  std::optional<awsjson::timestamp> CreateDate;
-  std::optional<std::string> CreatorRequestId;
+  std::optional<std::string> Id{};
+  std::optional<std::string> Arn{};
+  std::optional<std::string> ResourceOwner{};
+  std::optional<std::string> Name{};
+  std::optional<awsjson::open_enum<::awsjson::servicediscovery::NamespaceType>> Type{};
+  std::optional<std::string> Description{};
+  std::optional<std::int32_t> ServiceCount{};
+  std::optional<::awsjson::servicediscovery::NamespaceProperties> Properties{};
+  std::optional<awsjson::timestamp> CreateDate{};
+  std::optional<std::string> CreatorRequestId{};
 
   friend bool operator==(Namespace const&, Namespace const&) = default;
 };

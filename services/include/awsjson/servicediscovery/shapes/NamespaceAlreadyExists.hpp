@@ -12,9 +12,9 @@ namespace awsjson::servicediscovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NamespaceAlreadyExists {
-  std::optional<std::string> Message;
-  std::optional<std::string> CreatorRequestId;
-  std::optional<std::string> NamespaceId;
+  std::optional<std::string> Message{};
+  std::optional<std::string> CreatorRequestId{};
+  std::optional<std::string> NamespaceId{};
 
   friend bool operator==(NamespaceAlreadyExists const&, NamespaceAlreadyExists const&) = default;
 };

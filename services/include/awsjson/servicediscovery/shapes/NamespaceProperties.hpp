@@ -14,8 +14,8 @@ namespace awsjson::servicediscovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NamespaceProperties {
-  std::optional<::awsjson::servicediscovery::DnsProperties> DnsProperties;
-  std::optional<::awsjson::servicediscovery::HttpProperties> HttpProperties;
+  std::optional<::awsjson::servicediscovery::DnsProperties> DnsProperties{};
+  std::optional<::awsjson::servicediscovery::HttpProperties> HttpProperties{};
 
   friend bool operator==(NamespaceProperties const&, NamespaceProperties const&) = default;
 };

@@ -16,15 +16,15 @@ namespace awsjson::servicediscovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NamespaceSummary {
-  std::optional<std::string> Id;
-  std::optional<std::string> Arn;
-  std::optional<std::string> ResourceOwner;
-  std::optional<std::string> Name;
-  std::optional<awsjson::open_enum<::awsjson::servicediscovery::NamespaceType>> Type;
-  std::optional<std::string> Description;
-  std::optional<std::int32_t> ServiceCount;
-  std::optional<::awsjson::servicediscovery::NamespaceProperties> Properties;
-  std::optional<awsjson::timestamp> CreateDate;
+  std::optional<std::string> Id{};
+  std::optional<std::string> Arn{};
+  std::optional<std::string> ResourceOwner{};
+  std::optional<std::string> Name{};
+  std::optional<awsjson::open_enum<::awsjson::servicediscovery::NamespaceType>> Type{};
+  std::optional<std::string> Description{};
+  std::optional<std::int32_t> ServiceCount{};
+  std::optional<::awsjson::servicediscovery::NamespaceProperties> Properties{};
+  std::optional<awsjson::timestamp> CreateDate{};
 
   friend bool operator==(NamespaceSummary const&, NamespaceSummary const&) = default;
 };

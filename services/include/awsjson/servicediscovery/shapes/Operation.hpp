@@ -16,15 +16,15 @@ namespace awsjson::servicediscovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Operation {
-  std::optional<std::string> Id;
-  std::optional<std::string> OwnerAccount;
-  std::optional<awsjson::open_enum<::awsjson::servicediscovery::OperationType>> Type;
-  std::optional<awsjson::open_enum<::awsjson::servicediscovery::OperationStatus>> Status;
-  std::optional<std::string> ErrorMessage;
-  std::optional<std::string> ErrorCode;
-  std::optional<awsjson::timestamp> CreateDate;
-  std::optional<awsjson::timestamp> UpdateDate;
-  std::optional<std::map<std::string, std::string>> Targets;
+  std::optional<std::string> Id{};
+  std::optional<std::string> OwnerAccount{};
+  std::optional<awsjson::open_enum<::awsjson::servicediscovery::OperationType>> Type{};
+  std::optional<awsjson::open_enum<::awsjson::servicediscovery::OperationStatus>> Status{};
+  std::optional<std::string> ErrorMessage{};
+  std::optional<std::string> ErrorCode{};
+  std::optional<awsjson::timestamp> CreateDate{};
+  std::optional<awsjson::timestamp> UpdateDate{};
+  std::optional<std::map<std::string, std::string>> Targets{};
 
   friend bool operator==(Operation const&, Operation const&) = default;
 };

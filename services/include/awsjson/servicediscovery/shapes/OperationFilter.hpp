@@ -16,9 +16,9 @@ namespace awsjson::servicediscovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OperationFilter {
-  awsjson::open_enum<::awsjson::servicediscovery::OperationFilterName> Name;
-  std::vector<std::string> Values;
-  std::optional<awsjson::open_enum<::awsjson::servicediscovery::FilterCondition>> Condition;
+  awsjson::open_enum<::awsjson::servicediscovery::OperationFilterName> Name{};
+  std::vector<std::string> Values{};
+  std::optional<awsjson::open_enum<::awsjson::servicediscovery::FilterCondition>> Condition{};
 
   friend bool operator==(OperationFilter const&, OperationFilter const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::servicediscovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OperationSummary {
-  std::optional<std::string> Id;
-  std::optional<awsjson::open_enum<::awsjson::servicediscovery::OperationStatus>> Status;
+  std::optional<std::string> Id{};
+  std::optional<awsjson::open_enum<::awsjson::servicediscovery::OperationStatus>> Status{};
 
   friend bool operator==(OperationSummary const&, OperationSummary const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::servicediscovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PrivateDnsNamespaceChange {
-  std::optional<std::string> Description;
-  std::optional<::awsjson::servicediscovery::PrivateDnsNamespacePropertiesChange> Properties;
+  std::optional<std::string> Description{};
+  std::optional<::awsjson::servicediscovery::PrivateDnsNamespacePropertiesChange> Properties{};
 
   friend bool operator==(PrivateDnsNamespaceChange const&,
                          PrivateDnsNamespaceChange const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::servicediscovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PrivateDnsNamespaceProperties {
-  ::awsjson::servicediscovery::PrivateDnsPropertiesMutable DnsProperties;
+  ::awsjson::servicediscovery::PrivateDnsPropertiesMutable DnsProperties{};
 
   friend bool operator==(PrivateDnsNamespaceProperties const&,
                          PrivateDnsNamespaceProperties const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::servicediscovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PrivateDnsNamespacePropertiesChange {
-  ::awsjson::servicediscovery::PrivateDnsPropertiesMutableChange DnsProperties;
+  ::awsjson::servicediscovery::PrivateDnsPropertiesMutableChange DnsProperties{};
 
   friend bool operator==(PrivateDnsNamespacePropertiesChange const&,
                          PrivateDnsNamespacePropertiesChange const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::servicediscovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PrivateDnsPropertiesMutable {
-  ::awsjson::servicediscovery::SOA SOA;
+  ::awsjson::servicediscovery::SOA SOA{};
 
   friend bool operator==(PrivateDnsPropertiesMutable const&,
                          PrivateDnsPropertiesMutable const&) = default;

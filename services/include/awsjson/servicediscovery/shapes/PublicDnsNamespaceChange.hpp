@@ -14,8 +14,8 @@ namespace awsjson::servicediscovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PublicDnsNamespaceChange {
-  std::optional<std::string> Description;
-  std::optional<::awsjson::servicediscovery::PublicDnsNamespacePropertiesChange> Properties;
+  std::optional<std::string> Description{};
+  std::optional<::awsjson::servicediscovery::PublicDnsNamespacePropertiesChange> Properties{};
 
   friend bool operator==(PublicDnsNamespaceChange const&,
                          PublicDnsNamespaceChange const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::servicediscovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PublicDnsNamespaceProperties {
-  ::awsjson::servicediscovery::PublicDnsPropertiesMutable DnsProperties;
+  ::awsjson::servicediscovery::PublicDnsPropertiesMutable DnsProperties{};
 
   friend bool operator==(PublicDnsNamespaceProperties const&,
                          PublicDnsNamespaceProperties const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::servicediscovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PublicDnsNamespacePropertiesChange {
-  ::awsjson::servicediscovery::PublicDnsPropertiesMutableChange DnsProperties;
+  ::awsjson::servicediscovery::PublicDnsPropertiesMutableChange DnsProperties{};
 
   friend bool operator==(PublicDnsNamespacePropertiesChange const&,
                          PublicDnsNamespacePropertiesChange const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::servicediscovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PublicDnsPropertiesMutable {
-  ::awsjson::servicediscovery::SOA SOA;
+  ::awsjson::servicediscovery::SOA SOA{};
 
   friend bool operator==(PublicDnsPropertiesMutable const&,
                          PublicDnsPropertiesMutable const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::servicediscovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PublicDnsPropertiesMutableChange {
-  ::awsjson::servicediscovery::SOAChange SOA;
+  ::awsjson::servicediscovery::SOAChange SOA{};
 
   friend bool operator==(PublicDnsPropertiesMutableChange const&,
                          PublicDnsPropertiesMutableChange const&) = default;

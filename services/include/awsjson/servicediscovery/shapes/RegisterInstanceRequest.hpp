@@ -13,10 +13,10 @@ namespace awsjson::servicediscovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegisterInstanceRequest {
-  std::string ServiceId;
-  std::string InstanceId;
-  std::optional<std::string> CreatorRequestId;
-  std::map<std::string, std::string> Attributes;
+  std::string ServiceId{};
+  std::string InstanceId{};
+  std::optional<std::string> CreatorRequestId{};
+  std::map<std::string, std::string> Attributes{};
 
   friend bool operator==(RegisterInstanceRequest const&, RegisterInstanceRequest const&) = default;
 };

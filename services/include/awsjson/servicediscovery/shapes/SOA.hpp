@@ -12,7 +12,7 @@ namespace awsjson::servicediscovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SOA {
-  std::int64_t TTL;
+  std::int64_t TTL{};
 
   friend bool operator==(SOA const&, SOA const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::servicediscovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SOAChange {
-  std::int64_t TTL;
+  std::int64_t TTL{};
 
   friend bool operator==(SOAChange const&, SOAChange const&) = default;
 };

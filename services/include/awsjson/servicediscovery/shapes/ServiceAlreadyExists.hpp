@@ -12,10 +12,10 @@ namespace awsjson::servicediscovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceAlreadyExists {
-  std::optional<std::string> Message;
-  std::optional<std::string> CreatorRequestId;
-  std::optional<std::string> ServiceId;
-  std::optional<std::string> ServiceArn;
+  std::optional<std::string> Message{};
+  std::optional<std::string> CreatorRequestId{};
+  std::optional<std::string> ServiceId{};
+  std::optional<std::string> ServiceArn{};
 
   friend bool operator==(ServiceAlreadyExists const&, ServiceAlreadyExists const&) = default;
 };

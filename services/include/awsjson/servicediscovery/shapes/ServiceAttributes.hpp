@@ -13,9 +13,9 @@ namespace awsjson::servicediscovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceAttributes {
-  std::optional<std::string> ServiceArn;
-  std::optional<std::string> ResourceOwner;
-  std::optional<std::map<std::string, std::string>> Attributes;
+  std::optional<std::string> ServiceArn{};
+  std::optional<std::string> ResourceOwner{};
+  std::optional<std::map<std::string, std::string>> Attributes{};
 
   friend bool operator==(ServiceAttributes const&, ServiceAttributes const&) = default;
 };

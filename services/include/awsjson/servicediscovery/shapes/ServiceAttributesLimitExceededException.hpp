@@ -12,7 +12,7 @@ namespace awsjson::servicediscovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceAttributesLimitExceededException {
-  std::optional<std::string> Message;
+  std::optional<std::string> Message{};
 
   friend bool operator==(ServiceAttributesLimitExceededException const&,
                          ServiceAttributesLimitExceededException const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::servicediscovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceChange {
-  std::optional<std::string> Description;
-  std::optional<::awsjson::servicediscovery::DnsConfigChange> DnsConfig;
-  std::optional<::awsjson::servicediscovery::HealthCheckConfig> HealthCheckConfig;
+  std::optional<std::string> Description{};
+  std::optional<::awsjson::servicediscovery::DnsConfigChange> DnsConfig{};
+  std::optional<::awsjson::servicediscovery::HealthCheckConfig> HealthCheckConfig{};
 
   friend bool operator==(ServiceChange const&, ServiceChange const&) = default;
 };

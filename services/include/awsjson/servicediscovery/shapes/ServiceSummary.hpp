@@ -18,18 +18,18 @@ namespace awsjson::servicediscovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceSummary {
-  std::optional<std::string> Id;
-  std::optional<std::string> Arn;
-  std::optional<std::string> ResourceOwner;
-  std::optional<std::string> Name;
-  std::optional<awsjson::open_enum<::awsjson::servicediscovery::ServiceType>> Type;
-  std::optional<std::string> Description;
-  std::optional<std::int32_t> InstanceCount;
-  std::optional<::awsjson::servicediscovery::DnsConfig> DnsConfig;
-  std::optional<::awsjson::servicediscovery::HealthCheckConfig> HealthCheckConfig;
-  std::optional<::awsjson::servicediscovery::HealthCheckCustomConfig> HealthCheckCustomConfig;
-  std::optional<awsjson::timestamp> CreateDate;
-  std::optional<std::string> CreatedByAccount;
+  std::optional<std::string> Id{};
+  std::optional<std::string> Arn{};
+  std::optional<std::string> ResourceOwner{};
+  std::optional<std::string> Name{};
+  std::optional<awsjson::open_enum<::awsjson::servicediscovery::ServiceType>> Type{};
+  std::optional<std::string> Description{};
+  std::optional<std::int32_t> InstanceCount{};
+  std::optional<::awsjson::servicediscovery::DnsConfig> DnsConfig{};
+  std::optional<::awsjson::servicediscovery::HealthCheckConfig> HealthCheckConfig{};
+  std::optional<::awsjson::servicediscovery::HealthCheckCustomConfig> HealthCheckCustomConfig{};
+  std::optional<awsjson::timestamp> CreateDate{};
+  std::optional<std::string> CreatedByAccount{};
 
   friend bool operator==(ServiceSummary const&, ServiceSummary const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::servicediscovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateHttpNamespaceRequest {
-  std::string Id;
-  std::optional<std::string> UpdaterRequestId;
-  ::awsjson::servicediscovery::HttpNamespaceChange Namespace;
+  std::string Id{};
+  std::optional<std::string> UpdaterRequestId{};
+  ::awsjson::servicediscovery::HttpNamespaceChange Namespace{};
 
   friend bool operator==(UpdateHttpNamespaceRequest const&,
                          UpdateHttpNamespaceRequest const&) = default;

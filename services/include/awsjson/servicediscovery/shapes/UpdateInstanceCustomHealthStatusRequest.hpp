@@ -14,9 +14,9 @@ namespace awsjson::servicediscovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateInstanceCustomHealthStatusRequest {
-  std::string ServiceId;
-  std::string InstanceId;
-  awsjson::open_enum<::awsjson::servicediscovery::CustomHealthStatus> Status;
+  std::string ServiceId{};
+  std::string InstanceId{};
+  awsjson::open_enum<::awsjson::servicediscovery::CustomHealthStatus> Status{};
 
   friend bool operator==(UpdateInstanceCustomHealthStatusRequest const&,
                          UpdateInstanceCustomHealthStatusRequest const&) = default;

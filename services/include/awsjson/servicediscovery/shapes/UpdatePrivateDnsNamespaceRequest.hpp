@@ -14,9 +14,9 @@ namespace awsjson::servicediscovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdatePrivateDnsNamespaceRequest {
-  std::string Id;
-  std::optional<std::string> UpdaterRequestId;
-  ::awsjson::servicediscovery::PrivateDnsNamespaceChange Namespace;
+  std::string Id{};
+  std::optional<std::string> UpdaterRequestId{};
+  ::awsjson::servicediscovery::PrivateDnsNamespaceChange Namespace{};
 
   friend bool operator==(UpdatePrivateDnsNamespaceRequest const&,
                          UpdatePrivateDnsNamespaceRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::servicediscovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdatePrivateDnsNamespaceResponse {
-  std::optional<std::string> OperationId;
+  std::optional<std::string> OperationId{};
 
   friend bool operator==(UpdatePrivateDnsNamespaceResponse const&,
                          UpdatePrivateDnsNamespaceResponse const&) = default;

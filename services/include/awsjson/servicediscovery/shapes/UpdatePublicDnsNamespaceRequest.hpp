@@ -14,9 +14,9 @@ namespace awsjson::servicediscovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdatePublicDnsNamespaceRequest {
-  std::string Id;
-  std::optional<std::string> UpdaterRequestId;
-  ::awsjson::servicediscovery::PublicDnsNamespaceChange Namespace;
+  std::string Id{};
+  std::optional<std::string> UpdaterRequestId{};
+  ::awsjson::servicediscovery::PublicDnsNamespaceChange Namespace{};
 
   friend bool operator==(UpdatePublicDnsNamespaceRequest const&,
                          UpdatePublicDnsNamespaceRequest const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::servicediscovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateServiceAttributesRequest {
-  std::string ServiceId;
-  std::map<std::string, std::string> Attributes;
+  std::string ServiceId{};
+  std::map<std::string, std::string> Attributes{};
 
   friend bool operator==(UpdateServiceAttributesRequest const&,
                          UpdateServiceAttributesRequest const&) = default;

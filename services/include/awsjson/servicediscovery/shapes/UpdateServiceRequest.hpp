@@ -14,8 +14,8 @@ namespace awsjson::servicediscovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateServiceRequest {
-  std::string Id;
-  ::awsjson::servicediscovery::ServiceChange Service;
+  std::string Id{};
+  ::awsjson::servicediscovery::ServiceChange Service{};
 
   friend bool operator==(UpdateServiceRequest const&, UpdateServiceRequest const&) = default;
 };

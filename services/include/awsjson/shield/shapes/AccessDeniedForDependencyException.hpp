@@ -12,7 +12,7 @@ namespace awsjson::shield {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AccessDeniedForDependencyException {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(AccessDeniedForDependencyException const&,
                          AccessDeniedForDependencyException const&) = default;

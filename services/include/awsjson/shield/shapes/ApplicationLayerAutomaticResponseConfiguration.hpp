@@ -15,8 +15,8 @@ namespace awsjson::shield {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ApplicationLayerAutomaticResponseConfiguration {
-  awsjson::open_enum<::awsjson::shield::ApplicationLayerAutomaticResponseStatus> Status;
-  ::awsjson::shield::ResponseAction Action;
+  awsjson::open_enum<::awsjson::shield::ApplicationLayerAutomaticResponseStatus> Status{};
+  ::awsjson::shield::ResponseAction Action{};
 
   friend bool operator==(ApplicationLayerAutomaticResponseConfiguration const&,
                          ApplicationLayerAutomaticResponseConfiguration const&) = default;

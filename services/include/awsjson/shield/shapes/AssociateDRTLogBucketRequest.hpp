@@ -12,7 +12,7 @@ namespace awsjson::shield {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateDRTLogBucketRequest {
-  std::string LogBucket;
+  std::string LogBucket{};
 
   friend bool operator==(AssociateDRTLogBucketRequest const&,
                          AssociateDRTLogBucketRequest const&) = default;

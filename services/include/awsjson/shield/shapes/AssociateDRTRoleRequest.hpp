@@ -12,7 +12,7 @@ namespace awsjson::shield {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateDRTRoleRequest {
-  std::string RoleArn;
+  std::string RoleArn{};
 
   friend bool operator==(AssociateDRTRoleRequest const&, AssociateDRTRoleRequest const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::shield {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateHealthCheckRequest {
-  std::string ProtectionId;
-  std::string HealthCheckArn;
+  std::string ProtectionId{};
+  std::string HealthCheckArn{};
 
   friend bool operator==(AssociateHealthCheckRequest const&,
                          AssociateHealthCheckRequest const&) = default;

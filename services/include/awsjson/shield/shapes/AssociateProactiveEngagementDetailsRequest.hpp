@@ -14,7 +14,7 @@ namespace awsjson::shield {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateProactiveEngagementDetailsRequest {
-  std::vector<::awsjson::shield::EmergencyContact> EmergencyContactList;
+  std::vector<::awsjson::shield::EmergencyContact> EmergencyContactList{};
 
   friend bool operator==(AssociateProactiveEngagementDetailsRequest const&,
                          AssociateProactiveEngagementDetailsRequest const&) = default;

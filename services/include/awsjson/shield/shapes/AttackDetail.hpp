@@ -18,14 +18,14 @@ namespace awsjson::shield {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AttackDetail {
-  std::optional<std::string> AttackId;
-  std::optional<std::string> ResourceArn;
-  std::optional<std::vector<::awsjson::shield::SubResourceSummary>> SubResources;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<awsjson::timestamp> EndTime;
-  std::optional<std::vector<::awsjson::shield::SummarizedCounter>> AttackCounters;
-  std::optional<std::vector<::awsjson::shield::AttackProperty>> AttackProperties;
-  std::optional<std::vector<::awsjson::shield::Mitigation>> Mitigations;
+  std::optional<std::string> AttackId{};
+  std::optional<std::string> ResourceArn{};
+  std::optional<std::vector<::awsjson::shield::SubResourceSummary>> SubResources{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<awsjson::timestamp> EndTime{};
+  std::optional<std::vector<::awsjson::shield::SummarizedCounter>> AttackCounters{};
+  std::optional<std::vector<::awsjson::shield::AttackProperty>> AttackProperties{};
+  std::optional<std::vector<::awsjson::shield::Mitigation>> Mitigations{};
 
   friend bool operator==(AttackDetail const&, AttackDetail const&) = default;
 };

@@ -19,11 +19,11 @@ namespace awsjson::shield {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AttackProperty {
-  std::optional<awsjson::open_enum<::awsjson::shield::AttackLayer>> AttackLayer;
-  std::optional<awsjson::open_enum<::awsjson::shield::AttackPropertyIdentifier>> AttackPropertyIdentifier;
-  std::optional<std::vector<::awsjson::shield::Contributor>> TopContributors;
-  std::optional<awsjson::open_enum<::awsjson::shield::Unit>> Unit;
-  std::optional<std::int64_t> Total;
+  std::optional<awsjson::open_enum<::awsjson::shield::AttackLayer>> AttackLayer{};
+  std::optional<awsjson::open_enum<::awsjson::shield::AttackPropertyIdentifier>> AttackPropertyIdentifier{};
+  std::optional<std::vector<::awsjson::shield::Contributor>> TopContributors{};
+  std::optional<awsjson::open_enum<::awsjson::shield::Unit>> Unit{};
+  std::optional<std::int64_t> Total{};
 
   friend bool operator==(AttackProperty const&, AttackProperty const&) = default;
 };

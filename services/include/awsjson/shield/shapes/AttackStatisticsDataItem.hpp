@@ -14,8 +14,8 @@ namespace awsjson::shield {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AttackStatisticsDataItem {
-  std::optional<::awsjson::shield::AttackVolume> AttackVolume;
-  std::int64_t AttackCount;
+  std::optional<::awsjson::shield::AttackVolume> AttackVolume{};
+  std::int64_t AttackCount{};
 
   friend bool operator==(AttackStatisticsDataItem const&,
                          AttackStatisticsDataItem const&) = default;

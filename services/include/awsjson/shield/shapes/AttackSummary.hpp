@@ -15,11 +15,11 @@ namespace awsjson::shield {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AttackSummary {
-  std::optional<std::string> AttackId;
-  std::optional<std::string> ResourceArn;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<awsjson::timestamp> EndTime;
-  std::optional<std::vector<::awsjson::shield::AttackVectorDescription>> AttackVectors;
+  std::optional<std::string> AttackId{};
+  std::optional<std::string> ResourceArn{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<awsjson::timestamp> EndTime{};
+  std::optional<std::vector<::awsjson::shield::AttackVectorDescription>> AttackVectors{};
 
   friend bool operator==(AttackSummary const&, AttackSummary const&) = default;
 };

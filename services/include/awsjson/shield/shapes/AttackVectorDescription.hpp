@@ -12,7 +12,7 @@ namespace awsjson::shield {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AttackVectorDescription {
-  std::string VectorType;
+  std::string VectorType{};
 
   friend bool operator==(AttackVectorDescription const&, AttackVectorDescription const&) = default;
 };

@@ -13,9 +13,9 @@ namespace awsjson::shield {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AttackVolume {
-  std::optional<::awsjson::shield::AttackVolumeStatistics> BitsPerSecond;
-  std::optional<::awsjson::shield::AttackVolumeStatistics> PacketsPerSecond;
-  std::optional<::awsjson::shield::AttackVolumeStatistics> RequestsPerSecond;
+  std::optional<::awsjson::shield::AttackVolumeStatistics> BitsPerSecond{};
+  std::optional<::awsjson::shield::AttackVolumeStatistics> PacketsPerSecond{};
+  std::optional<::awsjson::shield::AttackVolumeStatistics> RequestsPerSecond{};
 
   friend bool operator==(AttackVolume const&, AttackVolume const&) = default;
 };

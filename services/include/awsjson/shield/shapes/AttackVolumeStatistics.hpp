@@ -11,7 +11,7 @@ namespace awsjson::shield {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AttackVolumeStatistics {
-  double Max;
+  double Max{};
 
   friend bool operator==(AttackVolumeStatistics const&, AttackVolumeStatistics const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::shield {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Contributor {
-  std::optional<std::string> Name;
-  std::optional<std::int64_t> Value;
+  std::optional<std::string> Name{};
+  std::optional<std::int64_t> Value{};
 
   friend bool operator==(Contributor const&, Contributor const&) = default;
 };

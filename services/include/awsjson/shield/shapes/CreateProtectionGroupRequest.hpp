@@ -18,12 +18,12 @@ namespace awsjson::shield {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateProtectionGroupRequest {
-  std::string ProtectionGroupId;
-  awsjson::open_enum<::awsjson::shield::ProtectionGroupAggregation> Aggregation;
-  awsjson::open_enum<::awsjson::shield::ProtectionGroupPattern> Pattern;
-  std::optional<awsjson::open_enum<::awsjson::shield::ProtectedResourceType>> ResourceType;
-  std::optional<std::vector<std::string>> Members;
-  std::optional<std::vector<::awsjson::shield::Tag>> Tags;
+  std::string ProtectionGroupId{};
+  awsjson::open_enum<::awsjson::shield::ProtectionGroupAggregation> Aggregation{};
+  awsjson::open_enum<::awsjson::shield::ProtectionGroupPattern> Pattern{};
+  std::optional<awsjson::open_enum<::awsjson::shield::ProtectedResourceType>> ResourceType{};
+  std::optional<std::vector<std::string>> Members{};
+  std::optional<std::vector<::awsjson::shield::Tag>> Tags{};
 
   friend bool operator==(CreateProtectionGroupRequest const&,
                          CreateProtectionGroupRequest const&) = default;

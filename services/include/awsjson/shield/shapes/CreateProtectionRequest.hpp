@@ -15,9 +15,9 @@ namespace awsjson::shield {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateProtectionRequest {
-  std::string Name;
-  std::string ResourceArn;
-  std::optional<std::vector<::awsjson::shield::Tag>> Tags;
+  std::string Name{};
+  std::string ResourceArn{};
+  std::optional<std::vector<::awsjson::shield::Tag>> Tags{};
 
   friend bool operator==(CreateProtectionRequest const&, CreateProtectionRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::shield {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateProtectionResponse {
-  std::optional<std::string> ProtectionId;
+  std::optional<std::string> ProtectionId{};
 
   friend bool operator==(CreateProtectionResponse const&,
                          CreateProtectionResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::shield {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteProtectionGroupRequest {
-  std::string ProtectionGroupId;
+  std::string ProtectionGroupId{};
 
   friend bool operator==(DeleteProtectionGroupRequest const&,
                          DeleteProtectionGroupRequest const&) = default;

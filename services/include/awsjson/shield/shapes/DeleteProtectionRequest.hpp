@@ -12,7 +12,7 @@ namespace awsjson::shield {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteProtectionRequest {
-  std::string ProtectionId;
+  std::string ProtectionId{};
 
   friend bool operator==(DeleteProtectionRequest const&, DeleteProtectionRequest const&) = default;
 };

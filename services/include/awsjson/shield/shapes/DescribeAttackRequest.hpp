@@ -12,7 +12,7 @@ namespace awsjson::shield {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAttackRequest {
-  std::string AttackId;
+  std::string AttackId{};
 
   friend bool operator==(DescribeAttackRequest const&, DescribeAttackRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::shield {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAttackResponse {
-  std::optional<::awsjson::shield::AttackDetail> Attack;
+  std::optional<::awsjson::shield::AttackDetail> Attack{};
 
   friend bool operator==(DescribeAttackResponse const&, DescribeAttackResponse const&) = default;
 };

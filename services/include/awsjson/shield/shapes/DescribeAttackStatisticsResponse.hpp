@@ -15,8 +15,8 @@ namespace awsjson::shield {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAttackStatisticsResponse {
-  ::awsjson::shield::TimeRange TimeRange;
-  std::vector<::awsjson::shield::AttackStatisticsDataItem> DataItems;
+  ::awsjson::shield::TimeRange TimeRange{};
+  std::vector<::awsjson::shield::AttackStatisticsDataItem> DataItems{};
 
   friend bool operator==(DescribeAttackStatisticsResponse const&,
                          DescribeAttackStatisticsResponse const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::shield {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDRTAccessResponse {
-  std::optional<std::string> RoleArn;
-  std::optional<std::vector<std::string>> LogBucketList;
+  std::optional<std::string> RoleArn{};
+  std::optional<std::vector<std::string>> LogBucketList{};
 
   friend bool operator==(DescribeDRTAccessResponse const&,
                          DescribeDRTAccessResponse const&) = default;

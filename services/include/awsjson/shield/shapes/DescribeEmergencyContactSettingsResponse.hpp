@@ -14,7 +14,7 @@ namespace awsjson::shield {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEmergencyContactSettingsResponse {
-  std::optional<std::vector<::awsjson::shield::EmergencyContact>> EmergencyContactList;
+  std::optional<std::vector<::awsjson::shield::EmergencyContact>> EmergencyContactList{};
 
   friend bool operator==(DescribeEmergencyContactSettingsResponse const&,
                          DescribeEmergencyContactSettingsResponse const&) = default;

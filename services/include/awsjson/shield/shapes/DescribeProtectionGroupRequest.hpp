@@ -12,7 +12,7 @@ namespace awsjson::shield {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeProtectionGroupRequest {
-  std::string ProtectionGroupId;
+  std::string ProtectionGroupId{};
 
   friend bool operator==(DescribeProtectionGroupRequest const&,
                          DescribeProtectionGroupRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::shield {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeProtectionGroupResponse {
-  ::awsjson::shield::ProtectionGroup ProtectionGroup;
+  ::awsjson::shield::ProtectionGroup ProtectionGroup{};
 
   friend bool operator==(DescribeProtectionGroupResponse const&,
                          DescribeProtectionGroupResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::shield {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeProtectionRequest {
-  std::optional<std::string> ProtectionId;
-  std::optional<std::string> ResourceArn;
+  std::optional<std::string> ProtectionId{};
+  std::optional<std::string> ResourceArn{};
 
   friend bool operator==(DescribeProtectionRequest const&,
                          DescribeProtectionRequest const&) = default;

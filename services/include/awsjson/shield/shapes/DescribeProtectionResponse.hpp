@@ -13,7 +13,7 @@ namespace awsjson::shield {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeProtectionResponse {
-  std::optional<::awsjson::shield::Protection> Protection;
+  std::optional<::awsjson::shield::Protection> Protection{};
 
   friend bool operator==(DescribeProtectionResponse const&,
                          DescribeProtectionResponse const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::shield {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeSubscriptionResponse {
-  std::optional<::awsjson::shield::Subscription> Subscription;
+  std::optional<::awsjson::shield::Subscription> Subscription{};
 
   friend bool operator==(DescribeSubscriptionResponse const&,
                          DescribeSubscriptionResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::shield {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisableApplicationLayerAutomaticResponseRequest {
-  std::string ResourceArn;
+  std::string ResourceArn{};
 
   friend bool operator==(DisableApplicationLayerAutomaticResponseRequest const&,
                          DisableApplicationLayerAutomaticResponseRequest const&) = default;

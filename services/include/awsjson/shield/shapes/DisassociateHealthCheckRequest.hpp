@@ -12,8 +12,8 @@ namespace awsjson::shield {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisassociateHealthCheckRequest {
-  std::string ProtectionId;
-  std::string HealthCheckArn;
+  std::string ProtectionId{};
+  std::string HealthCheckArn{};
 
   friend bool operator==(DisassociateHealthCheckRequest const&,
                          DisassociateHealthCheckRequest const&) = default;

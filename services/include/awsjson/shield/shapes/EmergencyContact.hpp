@@ -12,9 +12,9 @@ namespace awsjson::shield {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EmergencyContact {
-  std::string EmailAddress;
-  std::optional<std::string> PhoneNumber;
-  std::optional<std::string> ContactNotes;
+  std::string EmailAddress{};
+  std::optional<std::string> PhoneNumber{};
+  std::optional<std::string> ContactNotes{};
 
   friend bool operator==(EmergencyContact const&, EmergencyContact const&) = default;
 };

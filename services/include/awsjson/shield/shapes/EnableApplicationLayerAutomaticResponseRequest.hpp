@@ -14,8 +14,8 @@ namespace awsjson::shield {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EnableApplicationLayerAutomaticResponseRequest {
-  std::string ResourceArn;
-  ::awsjson::shield::ResponseAction Action;
+  std::string ResourceArn{};
+  ::awsjson::shield::ResponseAction Action{};
 
   friend bool operator==(EnableApplicationLayerAutomaticResponseRequest const&,
                          EnableApplicationLayerAutomaticResponseRequest const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::shield {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetSubscriptionStateResponse {
-  awsjson::open_enum<::awsjson::shield::SubscriptionState> SubscriptionState;
+  awsjson::open_enum<::awsjson::shield::SubscriptionState> SubscriptionState{};
 
   friend bool operator==(GetSubscriptionStateResponse const&,
                          GetSubscriptionStateResponse const&) = default;

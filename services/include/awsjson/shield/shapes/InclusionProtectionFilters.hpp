@@ -15,9 +15,9 @@ namespace awsjson::shield {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InclusionProtectionFilters {
-  std::optional<std::vector<std::string>> ResourceArns;
-  std::optional<std::vector<std::string>> ProtectionNames;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::shield::ProtectedResourceType>>> ResourceTypes;
+  std::optional<std::vector<std::string>> ResourceArns{};
+  std::optional<std::vector<std::string>> ProtectionNames{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::shield::ProtectedResourceType>>> ResourceTypes{};
 
   friend bool operator==(InclusionProtectionFilters const&,
                          InclusionProtectionFilters const&) = default;

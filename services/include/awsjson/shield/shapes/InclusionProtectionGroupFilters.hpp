@@ -17,10 +17,10 @@ namespace awsjson::shield {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InclusionProtectionGroupFilters {
-  std::optional<std::vector<std::string>> ProtectionGroupIds;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::shield::ProtectionGroupPattern>>> Patterns;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::shield::ProtectedResourceType>>> ResourceTypes;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::shield::ProtectionGroupAggregation>>> Aggregations;
+  std::optional<std::vector<std::string>> ProtectionGroupIds{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::shield::ProtectionGroupPattern>>> Patterns{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::shield::ProtectedResourceType>>> ResourceTypes{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::shield::ProtectionGroupAggregation>>> Aggregations{};
 
   friend bool operator==(InclusionProtectionGroupFilters const&,
                          InclusionProtectionGroupFilters const&) = default;

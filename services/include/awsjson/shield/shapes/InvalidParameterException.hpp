@@ -16,9 +16,9 @@ namespace awsjson::shield {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InvalidParameterException {
-  std::optional<std::string> message;
-  std::optional<awsjson::open_enum<::awsjson::shield::ValidationExceptionReason>> reason;
-  std::optional<std::vector<::awsjson::shield::ValidationExceptionField>> fields;
+  std::optional<std::string> message{};
+  std::optional<awsjson::open_enum<::awsjson::shield::ValidationExceptionReason>> reason{};
+  std::optional<std::vector<::awsjson::shield::ValidationExceptionField>> fields{};
 
   friend bool operator==(InvalidParameterException const&,
                          InvalidParameterException const&) = default;

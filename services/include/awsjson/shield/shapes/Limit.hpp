@@ -13,8 +13,8 @@ namespace awsjson::shield {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Limit {
-  std::optional<std::string> Type;
-  std::optional<std::int64_t> Max;
+  std::optional<std::string> Type{};
+  std::optional<std::int64_t> Max{};
 
   friend bool operator==(Limit const&, Limit const&) = default;
 };

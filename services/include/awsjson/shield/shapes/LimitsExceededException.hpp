@@ -13,9 +13,9 @@ namespace awsjson::shield {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LimitsExceededException {
-  std::optional<std::string> message;
-  std::optional<std::string> Type;
-  std::optional<std::int64_t> Limit;
+  std::optional<std::string> message{};
+  std::optional<std::string> Type{};
+  std::optional<std::int64_t> Limit{};
 
   friend bool operator==(LimitsExceededException const&, LimitsExceededException const&) = default;
 };

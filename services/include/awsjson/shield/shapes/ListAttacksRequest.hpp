@@ -16,11 +16,11 @@ namespace awsjson::shield {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAttacksRequest {
-  std::optional<std::vector<std::string>> ResourceArns;
-  std::optional<::awsjson::shield::TimeRange> StartTime;
-  std::optional<::awsjson::shield::TimeRange> EndTime;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<std::vector<std::string>> ResourceArns{};
+  std::optional<::awsjson::shield::TimeRange> StartTime{};
+  std::optional<::awsjson::shield::TimeRange> EndTime{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListAttacksRequest const&, ListAttacksRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::shield {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAttacksResponse {
-  std::optional<std::vector<::awsjson::shield::AttackSummary>> AttackSummaries;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::shield::AttackSummary>> AttackSummaries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListAttacksResponse const&, ListAttacksResponse const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::shield {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListProtectionGroupsRequest {
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<::awsjson::shield::InclusionProtectionGroupFilters> InclusionFilters;
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<::awsjson::shield::InclusionProtectionGroupFilters> InclusionFilters{};
 
   friend bool operator==(ListProtectionGroupsRequest const&,
                          ListProtectionGroupsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::shield {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListProtectionGroupsResponse {
-  std::vector<::awsjson::shield::ProtectionGroup> ProtectionGroups;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::shield::ProtectionGroup> ProtectionGroups{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListProtectionGroupsResponse const&,
                          ListProtectionGroupsResponse const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::shield {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListProtectionsRequest {
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<::awsjson::shield::InclusionProtectionFilters> InclusionFilters;
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<::awsjson::shield::InclusionProtectionFilters> InclusionFilters{};
 
   friend bool operator==(ListProtectionsRequest const&, ListProtectionsRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::shield {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListProtectionsResponse {
-  std::optional<std::vector<::awsjson::shield::Protection>> Protections;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::shield::Protection>> Protections{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListProtectionsResponse const&, ListProtectionsResponse const&) = default;
 };

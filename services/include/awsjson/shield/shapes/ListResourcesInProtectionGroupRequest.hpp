@@ -13,9 +13,9 @@ namespace awsjson::shield {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListResourcesInProtectionGroupRequest {
-  std::string ProtectionGroupId;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::string ProtectionGroupId{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListResourcesInProtectionGroupRequest const&,
                          ListResourcesInProtectionGroupRequest const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::shield {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListResourcesInProtectionGroupResponse {
-  std::vector<std::string> ResourceArns;
-  std::optional<std::string> NextToken;
+  std::vector<std::string> ResourceArns{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListResourcesInProtectionGroupResponse const&,
                          ListResourcesInProtectionGroupResponse const&) = default;

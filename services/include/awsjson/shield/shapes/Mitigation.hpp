@@ -12,7 +12,7 @@ namespace awsjson::shield {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Mitigation {
-  std::optional<std::string> MitigationName;
+  std::optional<std::string> MitigationName{};
 
   friend bool operator==(Mitigation const&, Mitigation const&) = default;
 };

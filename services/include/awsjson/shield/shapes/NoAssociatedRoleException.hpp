@@ -12,7 +12,7 @@ namespace awsjson::shield {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NoAssociatedRoleException {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(NoAssociatedRoleException const&,
                          NoAssociatedRoleException const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::shield {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OptimisticLockException {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(OptimisticLockException const&, OptimisticLockException const&) = default;
 };

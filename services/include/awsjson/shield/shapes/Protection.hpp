@@ -15,12 +15,12 @@ namespace awsjson::shield {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Protection {
-  std::optional<std::string> Id;
-  std::optional<std::string> Name;
-  std::optional<std::string> ResourceArn;
-  std::optional<std::vector<std::string>> HealthCheckIds;
-  std::optional<std::string> ProtectionArn;
-  std::optional<::awsjson::shield::ApplicationLayerAutomaticResponseConfiguration> ApplicationLayerAutomaticResponseConfiguration;
+  std::optional<std::string> Id{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> ResourceArn{};
+  std::optional<std::vector<std::string>> HealthCheckIds{};
+  std::optional<std::string> ProtectionArn{};
+  std::optional<::awsjson::shield::ApplicationLayerAutomaticResponseConfiguration> ApplicationLayerAutomaticResponseConfiguration{};
 
   friend bool operator==(Protection const&, Protection const&) = default;
 };

@@ -17,12 +17,12 @@ namespace awsjson::shield {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProtectionGroup {
-  std::string ProtectionGroupId;
-  awsjson::open_enum<::awsjson::shield::ProtectionGroupAggregation> Aggregation;
-  awsjson::open_enum<::awsjson::shield::ProtectionGroupPattern> Pattern;
-  std::optional<awsjson::open_enum<::awsjson::shield::ProtectedResourceType>> ResourceType;
-  std::vector<std::string> Members;
-  std::optional<std::string> ProtectionGroupArn;
+  std::string ProtectionGroupId{};
+  awsjson::open_enum<::awsjson::shield::ProtectionGroupAggregation> Aggregation{};
+  awsjson::open_enum<::awsjson::shield::ProtectionGroupPattern> Pattern{};
+  std::optional<awsjson::open_enum<::awsjson::shield::ProtectedResourceType>> ResourceType{};
+  std::vector<std::string> Members{};
+  std::optional<std::string> ProtectionGroupArn{};
 
   friend bool operator==(ProtectionGroup const&, ProtectionGroup const&) = default;
 };

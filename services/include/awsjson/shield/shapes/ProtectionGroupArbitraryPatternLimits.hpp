@@ -12,7 +12,7 @@ namespace awsjson::shield {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProtectionGroupArbitraryPatternLimits {
-  std::int64_t MaxMembers;
+  std::int64_t MaxMembers{};
 
   friend bool operator==(ProtectionGroupArbitraryPatternLimits const&,
                          ProtectionGroupArbitraryPatternLimits const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::shield {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProtectionGroupLimits {
-  std::int64_t MaxProtectionGroups;
-  ::awsjson::shield::ProtectionGroupPatternTypeLimits PatternTypeLimits;
+  std::int64_t MaxProtectionGroups{};
+  ::awsjson::shield::ProtectionGroupPatternTypeLimits PatternTypeLimits{};
 
   friend bool operator==(ProtectionGroupLimits const&, ProtectionGroupLimits const&) = default;
 };

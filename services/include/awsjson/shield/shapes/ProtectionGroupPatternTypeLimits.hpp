@@ -13,7 +13,7 @@ namespace awsjson::shield {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProtectionGroupPatternTypeLimits {
-  ::awsjson::shield::ProtectionGroupArbitraryPatternLimits ArbitraryPatternLimits;
+  ::awsjson::shield::ProtectionGroupArbitraryPatternLimits ArbitraryPatternLimits{};
 
   friend bool operator==(ProtectionGroupPatternTypeLimits const&,
                          ProtectionGroupPatternTypeLimits const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::shield {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProtectionLimits {
-  std::vector<::awsjson::shield::Limit> ProtectedResourceTypeLimits;
+  std::vector<::awsjson::shield::Limit> ProtectedResourceTypeLimits{};
 
   friend bool operator==(ProtectionLimits const&, ProtectionLimits const&) = default;
 };

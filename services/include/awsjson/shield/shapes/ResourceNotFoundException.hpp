@@ -12,8 +12,8 @@ namespace awsjson::shield {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceNotFoundException {
-  std::optional<std::string> message;
-  std::optional<std::string> resourceType;
+  std::optional<std::string> message{};
+  std::optional<std::string> resourceType{};
 
   friend bool operator==(ResourceNotFoundException const&,
                          ResourceNotFoundException const&) = default;

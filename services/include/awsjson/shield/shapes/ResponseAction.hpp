@@ -14,8 +14,8 @@ namespace awsjson::shield {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResponseAction {
-  std::optional<::awsjson::shield::BlockAction> Block;
-  std::optional<::awsjson::shield::CountAction> Count;
+  std::optional<::awsjson::shield::BlockAction> Block{};
+  std::optional<::awsjson::shield::CountAction> Count{};
 
   friend bool operator==(ResponseAction const&, ResponseAction const&) = default;
 };

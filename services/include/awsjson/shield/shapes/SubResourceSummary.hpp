@@ -17,10 +17,10 @@ namespace awsjson::shield {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SubResourceSummary {
-  std::optional<awsjson::open_enum<::awsjson::shield::SubResourceType>> Type;
-  std::optional<std::string> Id;
-  std::optional<std::vector<::awsjson::shield::SummarizedAttackVector>> AttackVectors;
-  std::optional<std::vector<::awsjson::shield::SummarizedCounter>> Counters;
+  std::optional<awsjson::open_enum<::awsjson::shield::SubResourceType>> Type{};
+  std::optional<std::string> Id{};
+  std::optional<std::vector<::awsjson::shield::SummarizedAttackVector>> AttackVectors{};
+  std::optional<std::vector<::awsjson::shield::SummarizedCounter>> Counters{};
 
   friend bool operator==(SubResourceSummary const&, SubResourceSummary const&) = default;
 };

@@ -19,14 +19,14 @@ namespace awsjson::shield {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Subscription {
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<awsjson::timestamp> EndTime;
-  std::optional<std::int64_t> TimeCommitmentInSeconds;
-  std::optional<awsjson::open_enum<::awsjson::shield::AutoRenew>> AutoRenew;
-  std::optional<std::vector<::awsjson::shield::Limit>> Limits;
-  std::optional<awsjson::open_enum<::awsjson::shield::ProactiveEngagementStatus>> ProactiveEngagementStatus;
-  ::awsjson::shield::SubscriptionLimits SubscriptionLimits;
-  std::optional<std::string> SubscriptionArn;
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<awsjson::timestamp> EndTime{};
+  std::optional<std::int64_t> TimeCommitmentInSeconds{};
+  std::optional<awsjson::open_enum<::awsjson::shield::AutoRenew>> AutoRenew{};
+  std::optional<std::vector<::awsjson::shield::Limit>> Limits{};
+  std::optional<awsjson::open_enum<::awsjson::shield::ProactiveEngagementStatus>> ProactiveEngagementStatus{};
+  ::awsjson::shield::SubscriptionLimits SubscriptionLimits{};
+  std::optional<std::string> SubscriptionArn{};
 
   friend bool operator==(Subscription const&, Subscription const&) = default;
 };

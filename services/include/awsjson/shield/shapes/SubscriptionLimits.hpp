@@ -14,8 +14,8 @@ namespace awsjson::shield {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SubscriptionLimits {
-  ::awsjson::shield::ProtectionLimits ProtectionLimits;
-  ::awsjson::shield::ProtectionGroupLimits ProtectionGroupLimits;
+  ::awsjson::shield::ProtectionLimits ProtectionLimits{};
+  ::awsjson::shield::ProtectionGroupLimits ProtectionGroupLimits{};
 
   friend bool operator==(SubscriptionLimits const&, SubscriptionLimits const&) = default;
 };

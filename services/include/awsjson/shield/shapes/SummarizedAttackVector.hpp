@@ -15,8 +15,8 @@ namespace awsjson::shield {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SummarizedAttackVector {
-  std::string VectorType;
-  std::optional<std::vector<::awsjson::shield::SummarizedCounter>> VectorCounters;
+  std::string VectorType{};
+  std::optional<std::vector<::awsjson::shield::SummarizedCounter>> VectorCounters{};
 
   friend bool operator==(SummarizedAttackVector const&, SummarizedAttackVector const&) = default;
 };

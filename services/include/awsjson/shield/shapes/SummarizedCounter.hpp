@@ -13,12 +13,12 @@ namespace awsjson::shield {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SummarizedCounter {
-  std::optional<std::string> Name;
-  std::optional<double> Max;
-  std::optional<double> Average;
-  std::optional<double> Sum;
-  std::optional<std::int32_t> N;
-  std::optional<std::string> Unit;
+  std::optional<std::string> Name{};
+  std::optional<double> Max{};
+  std::optional<double> Average{};
+  std::optional<double> Sum{};
+  std::optional<std::int32_t> N{};
+  std::optional<std::string> Unit{};
 
   friend bool operator==(SummarizedCounter const&, SummarizedCounter const&) = default;
 };

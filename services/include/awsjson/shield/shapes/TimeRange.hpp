@@ -11,8 +11,8 @@ namespace awsjson::shield {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TimeRange {
-  std::optional<awsjson::timestamp> FromInclusive;
-  std::optional<awsjson::timestamp> ToExclusive;
+  std::optional<awsjson::timestamp> FromInclusive{};
+  std::optional<awsjson::timestamp> ToExclusive{};
 
   friend bool operator==(TimeRange const&, TimeRange const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::shield {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateEmergencyContactSettingsRequest {
-  std::optional<std::vector<::awsjson::shield::EmergencyContact>> EmergencyContactList;
+  std::optional<std::vector<::awsjson::shield::EmergencyContact>> EmergencyContactList{};
 
   friend bool operator==(UpdateEmergencyContactSettingsRequest const&,
                          UpdateEmergencyContactSettingsRequest const&) = default;

@@ -17,11 +17,11 @@ namespace awsjson::shield {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateProtectionGroupRequest {
-  std::string ProtectionGroupId;
-  awsjson::open_enum<::awsjson::shield::ProtectionGroupAggregation> Aggregation;
-  awsjson::open_enum<::awsjson::shield::ProtectionGroupPattern> Pattern;
-  std::optional<awsjson::open_enum<::awsjson::shield::ProtectedResourceType>> ResourceType;
-  std::optional<std::vector<std::string>> Members;
+  std::string ProtectionGroupId{};
+  awsjson::open_enum<::awsjson::shield::ProtectionGroupAggregation> Aggregation{};
+  awsjson::open_enum<::awsjson::shield::ProtectionGroupPattern> Pattern{};
+  std::optional<awsjson::open_enum<::awsjson::shield::ProtectedResourceType>> ResourceType{};
+  std::optional<std::vector<std::string>> Members{};
 
   friend bool operator==(UpdateProtectionGroupRequest const&,
                          UpdateProtectionGroupRequest const&) = default;

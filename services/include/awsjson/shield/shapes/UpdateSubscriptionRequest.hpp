@@ -14,7 +14,7 @@ namespace awsjson::shield {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateSubscriptionRequest {
-  std::optional<awsjson::open_enum<::awsjson::shield::AutoRenew>> AutoRenew;
+  std::optional<awsjson::open_enum<::awsjson::shield::AutoRenew>> AutoRenew{};
 
   friend bool operator==(UpdateSubscriptionRequest const&,
                          UpdateSubscriptionRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::shield {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ValidationExceptionField {
-  std::string name;
-  std::string message;
+  std::string name{};
+  std::string message{};
 
   friend bool operator==(ValidationExceptionField const&,
                          ValidationExceptionField const&) = default;

@@ -14,21 +14,21 @@ namespace awsjson::snowball {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Address {
-  std::optional<std::string> AddressId;
-  std::optional<std::string> Name;
-  std::optional<std::string> Company;
-  std::optional<std::string> Street1;
-  std::optional<std::string> Street2;
-  std::optional<std::string> Street3;
-  std::optional<std::string> City;
-  std::optional<std::string> StateOrProvince;
-  std::optional<std::string> PrefectureOrDistrict;
-  std::optional<std::string> Landmark;
-  std::optional<std::string> Country;
-  std::optional<std::string> PostalCode;
-  std::optional<std::string> PhoneNumber;
-  std::optional<bool> IsRestricted;
-  std::optional<awsjson::open_enum<::awsjson::snowball::AddressType>> Type;
+  std::optional<std::string> AddressId{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> Company{};
+  std::optional<std::string> Street1{};
+  std::optional<std::string> Street2{};
+  std::optional<std::string> Street3{};
+  std::optional<std::string> City{};
+  std::optional<std::string> StateOrProvince{};
+  std::optional<std::string> PrefectureOrDistrict{};
+  std::optional<std::string> Landmark{};
+  std::optional<std::string> Country{};
+  std::optional<std::string> PostalCode{};
+  std::optional<std::string> PhoneNumber{};
+  std::optional<bool> IsRestricted{};
+  std::optional<awsjson::open_enum<::awsjson::snowball::AddressType>> Type{};
 
   friend bool operator==(Address const&, Address const&) = default;
 };

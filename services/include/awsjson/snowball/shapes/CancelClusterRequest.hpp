@@ -12,7 +12,7 @@ namespace awsjson::snowball {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CancelClusterRequest {
-  std::string ClusterId;
+  std::string ClusterId{};
 
   friend bool operator==(CancelClusterRequest const&, CancelClusterRequest const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::snowball {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ClusterListEntry {
-  std::optional<std::string> ClusterId;
-  std::optional<awsjson::open_enum<::awsjson::snowball::ClusterState>> ClusterState;
-  std::optional<awsjson::timestamp> CreationDate;
-  std::optional<std::string> Description;
+  std::optional<std::string> ClusterId{};
+  std::optional<awsjson::open_enum<::awsjson::snowball::ClusterState>> ClusterState{};
+  std::optional<awsjson::timestamp> CreationDate{};
+  std::optional<std::string> Description{};
 
   friend bool operator==(ClusterListEntry const&, ClusterListEntry const&) = default;
 };

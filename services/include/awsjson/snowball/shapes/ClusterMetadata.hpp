@@ -21,21 +21,21 @@ namespace awsjson::snowball {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ClusterMetadata {
-  std::optional<std::string> ClusterId;
-  std::optional<std::string> Description;
-  std::optional<std::string> KmsKeyARN;
-  std::optional<std::string> RoleARN;
-  std::optional<awsjson::open_enum<::awsjson::snowball::ClusterState>> ClusterState;
-  std::optional<awsjson::open_enum<::awsjson::snowball::JobType>> JobType;
-  std::optional<awsjson::open_enum<::awsjson::snowball::SnowballType>> SnowballType;
-  std::optional<awsjson::timestamp> CreationDate;
-  std::optional<::awsjson::snowball::JobResource> Resources;
-  std::optional<std::string> AddressId;
-  std::optional<awsjson::open_enum<::awsjson::snowball::ShippingOption>> ShippingOption;
-  std::optional<::awsjson::snowball::Notification> Notification;
-  std::optional<std::string> ForwardingAddressId;
-  std::optional<::awsjson::snowball::TaxDocuments> TaxDocuments;
-  std::optional<::awsjson::snowball::OnDeviceServiceConfiguration> OnDeviceServiceConfiguration;
+  std::optional<std::string> ClusterId{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> KmsKeyARN{};
+  std::optional<std::string> RoleARN{};
+  std::optional<awsjson::open_enum<::awsjson::snowball::ClusterState>> ClusterState{};
+  std::optional<awsjson::open_enum<::awsjson::snowball::JobType>> JobType{};
+  std::optional<awsjson::open_enum<::awsjson::snowball::SnowballType>> SnowballType{};
+  std::optional<awsjson::timestamp> CreationDate{};
+  std::optional<::awsjson::snowball::JobResource> Resources{};
+  std::optional<std::string> AddressId{};
+  std::optional<awsjson::open_enum<::awsjson::snowball::ShippingOption>> ShippingOption{};
+  std::optional<::awsjson::snowball::Notification> Notification{};
+  std::optional<std::string> ForwardingAddressId{};
+  std::optional<::awsjson::snowball::TaxDocuments> TaxDocuments{};
+  std::optional<::awsjson::snowball::OnDeviceServiceConfiguration> OnDeviceServiceConfiguration{};
 
   friend bool operator==(ClusterMetadata const&, ClusterMetadata const&) = default;
 };

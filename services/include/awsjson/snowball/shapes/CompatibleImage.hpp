@@ -12,8 +12,8 @@ namespace awsjson::snowball {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CompatibleImage {
-  std::optional<std::string> AmiId;
-  std::optional<std::string> Name;
+  std::optional<std::string> AmiId{};
+  std::optional<std::string> Name{};
 
   friend bool operator==(CompatibleImage const&, CompatibleImage const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::snowball {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConflictException {
-  std::optional<std::string> ConflictResource;
-  std::optional<std::string> Message;
+  std::optional<std::string> ConflictResource{};
+  std::optional<std::string> Message{};
 
   friend bool operator==(ConflictException const&, ConflictException const&) = default;
 };

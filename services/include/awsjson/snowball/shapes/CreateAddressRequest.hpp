@@ -13,7 +13,7 @@ namespace awsjson::snowball {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAddressRequest {
-  ::awsjson::snowball::Address Address;
+  ::awsjson::snowball::Address Address{};
 
   friend bool operator==(CreateAddressRequest const&, CreateAddressRequest const&) = default;
 };

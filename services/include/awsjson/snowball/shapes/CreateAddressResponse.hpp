@@ -12,7 +12,7 @@ namespace awsjson::snowball {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAddressResponse {
-  std::optional<std::string> AddressId;
+  std::optional<std::string> AddressId{};
 
   friend bool operator==(CreateAddressResponse const&, CreateAddressResponse const&) = default;
 };

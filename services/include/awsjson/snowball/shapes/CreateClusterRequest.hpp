@@ -24,23 +24,23 @@ namespace awsjson::snowball {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateClusterRequest {
-  awsjson::open_enum<::awsjson::snowball::JobType> JobType;
-  std::optional<::awsjson::snowball::JobResource> Resources;
-  std::optional<::awsjson::snowball::OnDeviceServiceConfiguration> OnDeviceServiceConfiguration;
-  std::optional<std::string> Description;
-  std::string AddressId;
-  std::optional<std::string> KmsKeyARN;
-  std::optional<std::string> RoleARN;
-  awsjson::open_enum<::awsjson::snowball::SnowballType> SnowballType;
-  awsjson::open_enum<::awsjson::snowball::ShippingOption> ShippingOption;
-  std::optional<::awsjson::snowball::Notification> Notification;
-  std::optional<std::string> ForwardingAddressId;
-  std::optional<::awsjson::snowball::TaxDocuments> TaxDocuments;
-  std::optional<awsjson::open_enum<::awsjson::snowball::RemoteManagement>> RemoteManagement;
-  std::optional<std::int32_t> InitialClusterSize;
-  std::optional<bool> ForceCreateJobs;
-  std::optional<std::vector<std::string>> LongTermPricingIds;
-  std::optional<awsjson::open_enum<::awsjson::snowball::SnowballCapacity>> SnowballCapacityPreference;
+  awsjson::open_enum<::awsjson::snowball::JobType> JobType{};
+  std::optional<::awsjson::snowball::JobResource> Resources{};
+  std::optional<::awsjson::snowball::OnDeviceServiceConfiguration> OnDeviceServiceConfiguration{};
+  std::optional<std::string> Description{};
+  std::string AddressId{};
+  std::optional<std::string> KmsKeyARN{};
+  std::optional<std::string> RoleARN{};
+  awsjson::open_enum<::awsjson::snowball::SnowballType> SnowballType{};
+  awsjson::open_enum<::awsjson::snowball::ShippingOption> ShippingOption{};
+  std::optional<::awsjson::snowball::Notification> Notification{};
+  std::optional<std::string> ForwardingAddressId{};
+  std::optional<::awsjson::snowball::TaxDocuments> TaxDocuments{};
+  std::optional<awsjson::open_enum<::awsjson::snowball::RemoteManagement>> RemoteManagement{};
+  std::optional<std::int32_t> InitialClusterSize{};
+  std::optional<bool> ForceCreateJobs{};
+  std::optional<std::vector<std::string>> LongTermPricingIds{};
+  std::optional<awsjson::open_enum<::awsjson::snowball::SnowballCapacity>> SnowballCapacityPreference{};
 
   friend bool operator==(CreateClusterRequest const&, CreateClusterRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::snowball {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateClusterResponse {
-  std::optional<std::string> ClusterId;
-  std::optional<std::vector<::awsjson::snowball::JobListEntry>> JobListEntries;
+  std::optional<std::string> ClusterId{};
+  std::optional<std::vector<::awsjson::snowball::JobListEntry>> JobListEntries{};
 
   friend bool operator==(CreateClusterResponse const&, CreateClusterResponse const&) = default;
 };

@@ -25,25 +25,25 @@ namespace awsjson::snowball {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateJobRequest {
-  std::optional<awsjson::open_enum<::awsjson::snowball::JobType>> JobType;
-  std::optional<::awsjson::snowball::JobResource> Resources;
-  std::optional<::awsjson::snowball::OnDeviceServiceConfiguration> OnDeviceServiceConfiguration;
-  std::optional<std::string> Description;
-  std::optional<std::string> AddressId;
-  std::optional<std::string> KmsKeyARN;
-  std::optional<std::string> RoleARN;
-  std::optional<awsjson::open_enum<::awsjson::snowball::SnowballCapacity>> SnowballCapacityPreference;
-  std::optional<awsjson::open_enum<::awsjson::snowball::ShippingOption>> ShippingOption;
-  std::optional<::awsjson::snowball::Notification> Notification;
-  std::optional<std::string> ClusterId;
-  std::optional<awsjson::open_enum<::awsjson::snowball::SnowballType>> SnowballType;
-  std::optional<std::string> ForwardingAddressId;
-  std::optional<::awsjson::snowball::TaxDocuments> TaxDocuments;
-  std::optional<::awsjson::snowball::DeviceConfiguration> DeviceConfiguration;
-  std::optional<awsjson::open_enum<::awsjson::snowball::RemoteManagement>> RemoteManagement;
-  std::optional<std::string> LongTermPricingId;
-  std::optional<awsjson::open_enum<::awsjson::snowball::ImpactLevel>> ImpactLevel;
-  std::optional<::awsjson::snowball::PickupDetails> PickupDetails;
+  std::optional<awsjson::open_enum<::awsjson::snowball::JobType>> JobType{};
+  std::optional<::awsjson::snowball::JobResource> Resources{};
+  std::optional<::awsjson::snowball::OnDeviceServiceConfiguration> OnDeviceServiceConfiguration{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> AddressId{};
+  std::optional<std::string> KmsKeyARN{};
+  std::optional<std::string> RoleARN{};
+  std::optional<awsjson::open_enum<::awsjson::snowball::SnowballCapacity>> SnowballCapacityPreference{};
+  std::optional<awsjson::open_enum<::awsjson::snowball::ShippingOption>> ShippingOption{};
+  std::optional<::awsjson::snowball::Notification> Notification{};
+  std::optional<std::string> ClusterId{};
+  std::optional<awsjson::open_enum<::awsjson::snowball::SnowballType>> SnowballType{};
+  std::optional<std::string> ForwardingAddressId{};
+  std::optional<::awsjson::snowball::TaxDocuments> TaxDocuments{};
+  std::optional<::awsjson::snowball::DeviceConfiguration> DeviceConfiguration{};
+  std::optional<awsjson::open_enum<::awsjson::snowball::RemoteManagement>> RemoteManagement{};
+  std::optional<std::string> LongTermPricingId{};
+  std::optional<awsjson::open_enum<::awsjson::snowball::ImpactLevel>> ImpactLevel{};
+  std::optional<::awsjson::snowball::PickupDetails> PickupDetails{};
 
   friend bool operator==(CreateJobRequest const&, CreateJobRequest const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::snowball {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateLongTermPricingRequest {
-  awsjson::open_enum<::awsjson::snowball::LongTermPricingType> LongTermPricingType;
-  std::optional<bool> IsLongTermPricingAutoRenew;
-  awsjson::open_enum<::awsjson::snowball::SnowballType> SnowballType;
+  awsjson::open_enum<::awsjson::snowball::LongTermPricingType> LongTermPricingType{};
+  std::optional<bool> IsLongTermPricingAutoRenew{};
+  awsjson::open_enum<::awsjson::snowball::SnowballType> SnowballType{};
 
   friend bool operator==(CreateLongTermPricingRequest const&,
                          CreateLongTermPricingRequest const&) = default;

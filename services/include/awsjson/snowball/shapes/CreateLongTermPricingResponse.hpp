@@ -12,7 +12,7 @@ namespace awsjson::snowball {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateLongTermPricingResponse {
-  std::optional<std::string> LongTermPricingId;
+  std::optional<std::string> LongTermPricingId{};
 
   friend bool operator==(CreateLongTermPricingResponse const&,
                          CreateLongTermPricingResponse const&) = default;

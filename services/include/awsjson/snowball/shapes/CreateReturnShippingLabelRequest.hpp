@@ -14,8 +14,8 @@ namespace awsjson::snowball {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateReturnShippingLabelRequest {
-  std::string JobId;
-  std::optional<awsjson::open_enum<::awsjson::snowball::ShippingOption>> ShippingOption;
+  std::string JobId{};
+  std::optional<awsjson::open_enum<::awsjson::snowball::ShippingOption>> ShippingOption{};
 
   friend bool operator==(CreateReturnShippingLabelRequest const&,
                          CreateReturnShippingLabelRequest const&) = default;

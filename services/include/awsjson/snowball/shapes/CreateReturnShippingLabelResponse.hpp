@@ -14,7 +14,7 @@ namespace awsjson::snowball {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateReturnShippingLabelResponse {
-  std::optional<awsjson::open_enum<::awsjson::snowball::ShippingLabelStatus>> Status;
+  std::optional<awsjson::open_enum<::awsjson::snowball::ShippingLabelStatus>> Status{};
 
   friend bool operator==(CreateReturnShippingLabelResponse const&,
                          CreateReturnShippingLabelResponse const&) = default;

@@ -12,10 +12,10 @@ namespace awsjson::snowball {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataTransfer {
-  std::optional<std::int64_t> BytesTransferred;
-  std::optional<std::int64_t> ObjectsTransferred;
-  std::optional<std::int64_t> TotalBytes;
-  std::optional<std::int64_t> TotalObjects;
+  std::optional<std::int64_t> BytesTransferred{};
+  std::optional<std::int64_t> ObjectsTransferred{};
+  std::optional<std::int64_t> TotalBytes{};
+  std::optional<std::int64_t> TotalObjects{};
 
   friend bool operator==(DataTransfer const&, DataTransfer const&) = default;
 };

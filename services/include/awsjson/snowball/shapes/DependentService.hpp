@@ -15,8 +15,8 @@ namespace awsjson::snowball {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DependentService {
-  std::optional<awsjson::open_enum<::awsjson::snowball::ServiceName>> ServiceName;
-  std::optional<::awsjson::snowball::ServiceVersion> ServiceVersion;
+  std::optional<awsjson::open_enum<::awsjson::snowball::ServiceName>> ServiceName{};
+  std::optional<::awsjson::snowball::ServiceVersion> ServiceVersion{};
 
   friend bool operator==(DependentService const&, DependentService const&) = default;
 };

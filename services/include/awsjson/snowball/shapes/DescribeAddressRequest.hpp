@@ -12,7 +12,7 @@ namespace awsjson::snowball {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAddressRequest {
-  std::string AddressId;
+  std::string AddressId{};
 
   friend bool operator==(DescribeAddressRequest const&, DescribeAddressRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::snowball {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAddressResponse {
-  std::optional<::awsjson::snowball::Address> Address;
+  std::optional<::awsjson::snowball::Address> Address{};
 
   friend bool operator==(DescribeAddressResponse const&, DescribeAddressResponse const&) = default;
 };

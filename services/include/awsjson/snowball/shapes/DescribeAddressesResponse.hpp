@@ -15,8 +15,8 @@ namespace awsjson::snowball {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAddressesResponse {
-  std::optional<std::vector<::awsjson::snowball::Address>> Addresses;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::snowball::Address>> Addresses{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeAddressesResponse const&,
                          DescribeAddressesResponse const&) = default;

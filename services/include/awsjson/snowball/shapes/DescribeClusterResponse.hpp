@@ -13,7 +13,7 @@ namespace awsjson::snowball {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeClusterResponse {
-  std::optional<::awsjson::snowball::ClusterMetadata> ClusterMetadata;
+  std::optional<::awsjson::snowball::ClusterMetadata> ClusterMetadata{};
 
   friend bool operator==(DescribeClusterResponse const&, DescribeClusterResponse const&) = default;
 };

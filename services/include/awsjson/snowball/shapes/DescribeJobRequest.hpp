@@ -12,7 +12,7 @@ namespace awsjson::snowball {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeJobRequest {
-  std::string JobId;
+  std::string JobId{};
 
   friend bool operator==(DescribeJobRequest const&, DescribeJobRequest const&) = default;
 };

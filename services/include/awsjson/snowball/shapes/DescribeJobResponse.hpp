@@ -14,8 +14,8 @@ namespace awsjson::snowball {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeJobResponse {
-  std::optional<::awsjson::snowball::JobMetadata> JobMetadata;
-  std::optional<std::vector<::awsjson::snowball::JobMetadata>> SubJobMetadata;
+  std::optional<::awsjson::snowball::JobMetadata> JobMetadata{};
+  std::optional<std::vector<::awsjson::snowball::JobMetadata>> SubJobMetadata{};
 
   friend bool operator==(DescribeJobResponse const&, DescribeJobResponse const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::snowball {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeReturnShippingLabelResponse {
-  std::optional<awsjson::open_enum<::awsjson::snowball::ShippingLabelStatus>> Status;
-  std::optional<awsjson::timestamp> ExpirationDate;
-  std::optional<std::string> ReturnShippingLabelURI;
+  std::optional<awsjson::open_enum<::awsjson::snowball::ShippingLabelStatus>> Status{};
+  std::optional<awsjson::timestamp> ExpirationDate{};
+  std::optional<std::string> ReturnShippingLabelURI{};
 
   friend bool operator==(DescribeReturnShippingLabelResponse const&,
                          DescribeReturnShippingLabelResponse const&) = default;

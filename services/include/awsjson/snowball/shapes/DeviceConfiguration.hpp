@@ -13,7 +13,7 @@ namespace awsjson::snowball {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeviceConfiguration {
-  std::optional<::awsjson::snowball::SnowconeDeviceConfiguration> SnowconeDeviceConfiguration;
+  std::optional<::awsjson::snowball::SnowconeDeviceConfiguration> SnowconeDeviceConfiguration{};
 
   friend bool operator==(DeviceConfiguration const&, DeviceConfiguration const&) = default;
 };

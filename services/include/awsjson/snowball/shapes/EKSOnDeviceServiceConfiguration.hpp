@@ -12,8 +12,8 @@ namespace awsjson::snowball {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EKSOnDeviceServiceConfiguration {
-  std::optional<std::string> KubernetesVersion;
-  std::optional<std::string> EKSAnywhereVersion;
+  std::optional<std::string> KubernetesVersion{};
+  std::optional<std::string> EKSAnywhereVersion{};
 
   friend bool operator==(EKSOnDeviceServiceConfiguration const&,
                          EKSOnDeviceServiceConfiguration const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::snowball {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Ec2AmiResource {
-  std::string AmiId;
-  std::optional<std::string> SnowballAmiId;
+  std::string AmiId{};
+  std::optional<std::string> SnowballAmiId{};
 
   friend bool operator==(Ec2AmiResource const&, Ec2AmiResource const&) = default;
 };

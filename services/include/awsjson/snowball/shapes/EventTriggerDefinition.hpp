@@ -12,7 +12,7 @@ namespace awsjson::snowball {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EventTriggerDefinition {
-  std::optional<std::string> EventResourceARN;
+  std::optional<std::string> EventResourceARN{};
 
   friend bool operator==(EventTriggerDefinition const&, EventTriggerDefinition const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::snowball {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetJobManifestRequest {
-  std::string JobId;
+  std::string JobId{};
 
   friend bool operator==(GetJobManifestRequest const&, GetJobManifestRequest const&) = default;
 };

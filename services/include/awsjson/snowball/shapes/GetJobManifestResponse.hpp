@@ -12,7 +12,7 @@ namespace awsjson::snowball {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetJobManifestResponse {
-  std::optional<std::string> ManifestURI;
+  std::optional<std::string> ManifestURI{};
 
   friend bool operator==(GetJobManifestResponse const&, GetJobManifestResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::snowball {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetJobUnlockCodeResponse {
-  std::optional<std::string> UnlockCode;
+  std::optional<std::string> UnlockCode{};
 
   friend bool operator==(GetJobUnlockCodeResponse const&,
                          GetJobUnlockCodeResponse const&) = default;

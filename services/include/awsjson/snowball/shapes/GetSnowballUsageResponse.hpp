@@ -12,8 +12,8 @@ namespace awsjson::snowball {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetSnowballUsageResponse {
-  std::optional<std::int32_t> SnowballLimit;
-  std::optional<std::int32_t> SnowballsInUse;
+  std::optional<std::int32_t> SnowballLimit{};
+  std::optional<std::int32_t> SnowballsInUse{};
 
   friend bool operator==(GetSnowballUsageResponse const&,
                          GetSnowballUsageResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::snowball {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetSoftwareUpdatesResponse {
-  std::optional<std::string> UpdatesURI;
+  std::optional<std::string> UpdatesURI{};
 
   friend bool operator==(GetSoftwareUpdatesResponse const&,
                          GetSoftwareUpdatesResponse const&) = default;

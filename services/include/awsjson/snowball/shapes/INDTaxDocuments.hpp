@@ -12,7 +12,7 @@ namespace awsjson::snowball {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct INDTaxDocuments {
-  std::optional<std::string> GSTIN;
+  std::optional<std::string> GSTIN{};
 
   friend bool operator==(INDTaxDocuments const&, INDTaxDocuments const&) = default;
 };

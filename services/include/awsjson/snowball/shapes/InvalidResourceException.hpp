@@ -12,8 +12,8 @@ namespace awsjson::snowball {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InvalidResourceException {
-  std::optional<std::string> Message;
-  std::optional<std::string> ResourceType;
+  std::optional<std::string> Message{};
+  std::optional<std::string> ResourceType{};
 
   friend bool operator==(InvalidResourceException const&,
                          InvalidResourceException const&) = default;

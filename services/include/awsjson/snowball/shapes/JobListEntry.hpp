@@ -16,13 +16,13 @@ namespace awsjson::snowball {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct JobListEntry {
-  std::optional<std::string> JobId;
-  std::optional<awsjson::open_enum<::awsjson::snowball::JobState>> JobState;
-  std::optional<bool> IsMaster;
-  std::optional<awsjson::open_enum<::awsjson::snowball::JobType>> JobType;
-  std::optional<awsjson::open_enum<::awsjson::snowball::SnowballType>> SnowballType;
-  std::optional<awsjson::timestamp> CreationDate;
-  std::optional<std::string> Description;
+  std::optional<std::string> JobId{};
+  std::optional<awsjson::open_enum<::awsjson::snowball::JobState>> JobState{};
+  std::optional<bool> IsMaster{};
+  std::optional<awsjson::open_enum<::awsjson::snowball::JobType>> JobType{};
+  std::optional<awsjson::open_enum<::awsjson::snowball::SnowballType>> SnowballType{};
+  std::optional<awsjson::timestamp> CreationDate{};
+  std::optional<std::string> Description{};
 
   friend bool operator==(JobListEntry const&, JobListEntry const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::snowball {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct JobLogs {
-  std::optional<std::string> JobCompletionReportURI;
-  std::optional<std::string> JobSuccessLogURI;
-  std::optional<std::string> JobFailureLogURI;
+  std::optional<std::string> JobCompletionReportURI{};
+  std::optional<std::string> JobSuccessLogURI{};
+  std::optional<std::string> JobFailureLogURI{};
 
   friend bool operator==(JobLogs const&, JobLogs const&) = default;
 };

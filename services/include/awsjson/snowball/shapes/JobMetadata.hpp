@@ -28,31 +28,31 @@ namespace awsjson::snowball {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct JobMetadata {
-  std::optional<std::string> JobId;
-  std::optional<awsjson::open_enum<::awsjson::snowball::JobState>> JobState;
-  std::optional<awsjson::open_enum<::awsjson::snowball::JobType>> JobType;
-  std::optional<awsjson::open_enum<::awsjson::snowball::SnowballType>> SnowballType;
-  std::optional<awsjson::timestamp> CreationDate;
-  std::optional<::awsjson::snowball::JobResource> Resources;
-  std::optional<std::string> Description;
-  std::optional<std::string> KmsKeyARN;
-  std::optional<std::string> RoleARN;
-  std::optional<std::string> AddressId;
-  std::optional<::awsjson::snowball::ShippingDetails> ShippingDetails;
-  std::optional<awsjson::open_enum<::awsjson::snowball::SnowballCapacity>> SnowballCapacityPreference;
-  std::optional<::awsjson::snowball::Notification> Notification;
-  std::optional<::awsjson::snowball::DataTransfer> DataTransferProgress;
-  std::optional<::awsjson::snowball::JobLogs> JobLogInfo;
-  std::optional<std::string> ClusterId;
-  std::optional<std::string> ForwardingAddressId;
-  std::optional<::awsjson::snowball::TaxDocuments> TaxDocuments;
-  std::optional<::awsjson::snowball::DeviceConfiguration> DeviceConfiguration;
-  std::optional<awsjson::open_enum<::awsjson::snowball::RemoteManagement>> RemoteManagement;
-  std::optional<std::string> LongTermPricingId;
-  std::optional<::awsjson::snowball::OnDeviceServiceConfiguration> OnDeviceServiceConfiguration;
-  std::optional<awsjson::open_enum<::awsjson::snowball::ImpactLevel>> ImpactLevel;
-  std::optional<::awsjson::snowball::PickupDetails> PickupDetails;
-  std::optional<std::string> SnowballId;
+  std::optional<std::string> JobId{};
+  std::optional<awsjson::open_enum<::awsjson::snowball::JobState>> JobState{};
+  std::optional<awsjson::open_enum<::awsjson::snowball::JobType>> JobType{};
+  std::optional<awsjson::open_enum<::awsjson::snowball::SnowballType>> SnowballType{};
+  std::optional<awsjson::timestamp> CreationDate{};
+  std::optional<::awsjson::snowball::JobResource> Resources{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> KmsKeyARN{};
+  std::optional<std::string> RoleARN{};
+  std::optional<std::string> AddressId{};
+  std::optional<::awsjson::snowball::ShippingDetails> ShippingDetails{};
+  std::optional<awsjson::open_enum<::awsjson::snowball::SnowballCapacity>> SnowballCapacityPreference{};
+  std::optional<::awsjson::snowball::Notification> Notification{};
+  std::optional<::awsjson::snowball::DataTransfer> DataTransferProgress{};
+  std::optional<::awsjson::snowball::JobLogs> JobLogInfo{};
+  std::optional<std::string> ClusterId{};
+  std::optional<std::string> ForwardingAddressId{};
+  std::optional<::awsjson::snowball::TaxDocuments> TaxDocuments{};
+  std::optional<::awsjson::snowball::DeviceConfiguration> DeviceConfiguration{};
+  std::optional<awsjson::open_enum<::awsjson::snowball::RemoteManagement>> RemoteManagement{};
+  std::optional<std::string> LongTermPricingId{};
+  std::optional<::awsjson::snowball::OnDeviceServiceConfiguration> OnDeviceServiceConfiguration{};
+  std::optional<awsjson::open_enum<::awsjson::snowball::ImpactLevel>> ImpactLevel{};
+  std::optional<::awsjson::snowball::PickupDetails> PickupDetails{};
+  std::optional<std::string> SnowballId{};
 
   friend bool operator==(JobMetadata const&, JobMetadata const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::snowball {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct JobResource {
-  std::optional<std::vector<::awsjson::snowball::S3Resource>> S3Resources;
-  std::optional<std::vector<::awsjson::snowball::LambdaResource>> LambdaResources;
-  std::optional<std::vector<::awsjson::snowball::Ec2AmiResource>> Ec2AmiResources;
+  std::optional<std::vector<::awsjson::snowball::S3Resource>> S3Resources{};
+  std::optional<std::vector<::awsjson::snowball::LambdaResource>> LambdaResources{};
+  std::optional<std::vector<::awsjson::snowball::Ec2AmiResource>> Ec2AmiResources{};
 
   friend bool operator==(JobResource const&, JobResource const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::snowball {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct KeyRange {
-  std::optional<std::string> BeginMarker;
-  std::optional<std::string> EndMarker;
+  std::optional<std::string> BeginMarker{};
+  std::optional<std::string> EndMarker{};
 
   friend bool operator==(KeyRange const&, KeyRange const&) = default;
 };

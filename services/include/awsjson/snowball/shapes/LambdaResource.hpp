@@ -15,8 +15,8 @@ namespace awsjson::snowball {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LambdaResource {
-  std::optional<std::string> LambdaArn;
-  std::optional<std::vector<::awsjson::snowball::EventTriggerDefinition>> EventTriggers;
+  std::optional<std::string> LambdaArn{};
+  std::optional<std::vector<::awsjson::snowball::EventTriggerDefinition>> EventTriggers{};
 
   friend bool operator==(LambdaResource const&, LambdaResource const&) = default;
 };

@@ -13,9 +13,9 @@ namespace awsjson::snowball {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListClusterJobsRequest {
-  std::string ClusterId;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::string ClusterId{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListClusterJobsRequest const&, ListClusterJobsRequest const&) = default;
 };

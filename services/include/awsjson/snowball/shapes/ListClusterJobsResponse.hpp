@@ -15,8 +15,8 @@ namespace awsjson::snowball {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListClusterJobsResponse {
-  std::optional<std::vector<::awsjson::snowball::JobListEntry>> JobListEntries;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::snowball::JobListEntry>> JobListEntries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListClusterJobsResponse const&, ListClusterJobsResponse const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::snowball {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListClustersResponse {
-  std::optional<std::vector<::awsjson::snowball::ClusterListEntry>> ClusterListEntries;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::snowball::ClusterListEntry>> ClusterListEntries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListClustersResponse const&, ListClustersResponse const&) = default;
 };

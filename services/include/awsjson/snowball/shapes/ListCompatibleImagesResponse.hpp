@@ -15,8 +15,8 @@ namespace awsjson::snowball {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListCompatibleImagesResponse {
-  std::optional<std::vector<::awsjson::snowball::CompatibleImage>> CompatibleImages;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::snowball::CompatibleImage>> CompatibleImages{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListCompatibleImagesResponse const&,
                          ListCompatibleImagesResponse const&) = default;

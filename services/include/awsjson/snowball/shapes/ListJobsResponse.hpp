@@ -15,8 +15,8 @@ namespace awsjson::snowball {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListJobsResponse {
-  std::optional<std::vector<::awsjson::snowball::JobListEntry>> JobListEntries;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::snowball::JobListEntry>> JobListEntries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListJobsResponse const&, ListJobsResponse const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::snowball {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListLongTermPricingResponse {
-  std::optional<std::vector<::awsjson::snowball::LongTermPricingListEntry>> LongTermPricingEntries;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::snowball::LongTermPricingListEntry>> LongTermPricingEntries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListLongTermPricingResponse const&,
                          ListLongTermPricingResponse const&) = default;

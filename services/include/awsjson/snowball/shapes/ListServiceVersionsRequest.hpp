@@ -17,10 +17,10 @@ namespace awsjson::snowball {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListServiceVersionsRequest {
-  awsjson::open_enum<::awsjson::snowball::ServiceName> ServiceName;
-  std::optional<std::vector<::awsjson::snowball::DependentService>> DependentServices;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  awsjson::open_enum<::awsjson::snowball::ServiceName> ServiceName{};
+  std::optional<std::vector<::awsjson::snowball::DependentService>> DependentServices{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListServiceVersionsRequest const&,
                          ListServiceVersionsRequest const&) = default;

@@ -17,10 +17,10 @@ namespace awsjson::snowball {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListServiceVersionsResponse {
-  std::vector<::awsjson::snowball::ServiceVersion> ServiceVersions;
-  awsjson::open_enum<::awsjson::snowball::ServiceName> ServiceName;
-  std::optional<std::vector<::awsjson::snowball::DependentService>> DependentServices;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::snowball::ServiceVersion> ServiceVersions{};
+  awsjson::open_enum<::awsjson::snowball::ServiceName> ServiceName{};
+  std::optional<std::vector<::awsjson::snowball::DependentService>> DependentServices{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListServiceVersionsResponse const&,
                          ListServiceVersionsResponse const&) = default;

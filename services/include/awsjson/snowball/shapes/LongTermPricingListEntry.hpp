@@ -16,16 +16,16 @@ namespace awsjson::snowball {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LongTermPricingListEntry {
-  std::optional<std::string> LongTermPricingId;
-  std::optional<awsjson::timestamp> LongTermPricingEndDate;
-  std::optional<awsjson::timestamp> LongTermPricingStartDate;
-  std::optional<awsjson::open_enum<::awsjson::snowball::LongTermPricingType>> LongTermPricingType;
-  std::optional<std::string> CurrentActiveJob;
-  std::optional<std::string> ReplacementJob;
-  std::optional<bool> IsLongTermPricingAutoRenew;
-  std::optional<std::string> LongTermPricingStatus;
-  std::optional<awsjson::open_enum<::awsjson::snowball::SnowballType>> SnowballType;
-  std::optional<std::vector<std::string>> JobIds;
+  std::optional<std::string> LongTermPricingId{};
+  std::optional<awsjson::timestamp> LongTermPricingEndDate{};
+  std::optional<awsjson::timestamp> LongTermPricingStartDate{};
+  std::optional<awsjson::open_enum<::awsjson::snowball::LongTermPricingType>> LongTermPricingType{};
+  std::optional<std::string> CurrentActiveJob{};
+  std::optional<std::string> ReplacementJob{};
+  std::optional<bool> IsLongTermPricingAutoRenew{};
+  std::optional<std::string> LongTermPricingStatus{};
+  std::optional<awsjson::open_enum<::awsjson::snowball::SnowballType>> SnowballType{};
+  std::optional<std::vector<std::string>> JobIds{};
 
   friend bool operator==(LongTermPricingListEntry const&,
                          LongTermPricingListEntry const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::snowball {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NFSOnDeviceServiceConfiguration {
-  std::optional<std::int32_t> StorageLimit;
-  std::optional<awsjson::open_enum<::awsjson::snowball::StorageUnit>> StorageUnit;
+  std::optional<std::int32_t> StorageLimit{};
+  std::optional<awsjson::open_enum<::awsjson::snowball::StorageUnit>> StorageUnit{};
 
   friend bool operator==(NFSOnDeviceServiceConfiguration const&,
                          NFSOnDeviceServiceConfiguration const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::snowball {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Notification {
-  std::optional<std::string> SnsTopicARN;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::snowball::JobState>>> JobStatesToNotify;
-  std::optional<bool> NotifyAll;
-  std::optional<std::string> DevicePickupSnsTopicARN;
+  std::optional<std::string> SnsTopicARN{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::snowball::JobState>>> JobStatesToNotify{};
+  std::optional<bool> NotifyAll{};
+  std::optional<std::string> DevicePickupSnsTopicARN{};
 
   friend bool operator==(Notification const&, Notification const&) = default;
 };

@@ -16,10 +16,10 @@ namespace awsjson::snowball {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OnDeviceServiceConfiguration {
-  std::optional<::awsjson::snowball::NFSOnDeviceServiceConfiguration> NFSOnDeviceService;
-  std::optional<::awsjson::snowball::TGWOnDeviceServiceConfiguration> TGWOnDeviceService;
-  std::optional<::awsjson::snowball::EKSOnDeviceServiceConfiguration> EKSOnDeviceService;
-  std::optional<::awsjson::snowball::S3OnDeviceServiceConfiguration> S3OnDeviceService;
+  std::optional<::awsjson::snowball::NFSOnDeviceServiceConfiguration> NFSOnDeviceService{};
+  std::optional<::awsjson::snowball::TGWOnDeviceServiceConfiguration> TGWOnDeviceService{};
+  std::optional<::awsjson::snowball::EKSOnDeviceServiceConfiguration> EKSOnDeviceService{};
+  std::optional<::awsjson::snowball::S3OnDeviceServiceConfiguration> S3OnDeviceService{};
 
   friend bool operator==(OnDeviceServiceConfiguration const&,
                          OnDeviceServiceConfiguration const&) = default;

@@ -12,13 +12,13 @@ namespace awsjson::snowball {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PickupDetails {
-  std::optional<std::string> Name;
-  std::optional<std::string> PhoneNumber;
-  std::optional<std::string> Email;
-  std::optional<std::string> IdentificationNumber;
-  std::optional<awsjson::timestamp> IdentificationExpirationDate;
-  std::optional<std::string> IdentificationIssuingOrg;
-  std::optional<std::string> DevicePickupId;
+  std::optional<std::string> Name{};
+  std::optional<std::string> PhoneNumber{};
+  std::optional<std::string> Email{};
+  std::optional<std::string> IdentificationNumber{};
+  std::optional<awsjson::timestamp> IdentificationExpirationDate{};
+  std::optional<std::string> IdentificationIssuingOrg{};
+  std::optional<std::string> DevicePickupId{};
 
   friend bool operator==(PickupDetails const&, PickupDetails const&) = default;
 };

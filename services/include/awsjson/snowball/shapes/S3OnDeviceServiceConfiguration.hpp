@@ -15,10 +15,10 @@ namespace awsjson::snowball {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3OnDeviceServiceConfiguration {
-  std::optional<double> StorageLimit;
-  std::optional<awsjson::open_enum<::awsjson::snowball::StorageUnit>> StorageUnit;
-  std::optional<std::int32_t> ServiceSize;
-  std::optional<std::int32_t> FaultTolerance;
+  std::optional<double> StorageLimit{};
+  std::optional<awsjson::open_enum<::awsjson::snowball::StorageUnit>> StorageUnit{};
+  std::optional<std::int32_t> ServiceSize{};
+  std::optional<std::int32_t> FaultTolerance{};
 
   friend bool operator==(S3OnDeviceServiceConfiguration const&,
                          S3OnDeviceServiceConfiguration const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::snowball {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3Resource {
-  std::optional<std::string> BucketArn;
-  std::optional<::awsjson::snowball::KeyRange> KeyRange;
-  std::optional<std::vector<::awsjson::snowball::TargetOnDeviceService>> TargetOnDeviceServices;
+  std::optional<std::string> BucketArn{};
+  std::optional<::awsjson::snowball::KeyRange> KeyRange{};
+  std::optional<std::vector<::awsjson::snowball::TargetOnDeviceService>> TargetOnDeviceServices{};
 
   friend bool operator==(S3Resource const&, S3Resource const&) = default;
 };

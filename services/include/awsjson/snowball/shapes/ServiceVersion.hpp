@@ -12,7 +12,7 @@ namespace awsjson::snowball {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceVersion {
-  std::optional<std::string> Version;
+  std::optional<std::string> Version{};
 
   friend bool operator==(ServiceVersion const&, ServiceVersion const&) = default;
 };

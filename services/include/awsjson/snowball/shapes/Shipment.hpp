@@ -12,8 +12,8 @@ namespace awsjson::snowball {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Shipment {
-  std::optional<std::string> Status;
-  std::optional<std::string> TrackingNumber;
+  std::optional<std::string> Status{};
+  std::optional<std::string> TrackingNumber{};
 
   friend bool operator==(Shipment const&, Shipment const&) = default;
 };

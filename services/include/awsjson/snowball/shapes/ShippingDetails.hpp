@@ -15,9 +15,9 @@ namespace awsjson::snowball {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ShippingDetails {
-  std::optional<awsjson::open_enum<::awsjson::snowball::ShippingOption>> ShippingOption;
-  std::optional<::awsjson::snowball::Shipment> InboundShipment;
-  std::optional<::awsjson::snowball::Shipment> OutboundShipment;
+  std::optional<awsjson::open_enum<::awsjson::snowball::ShippingOption>> ShippingOption{};
+  std::optional<::awsjson::snowball::Shipment> InboundShipment{};
+  std::optional<::awsjson::snowball::Shipment> OutboundShipment{};
 
   friend bool operator==(ShippingDetails const&, ShippingDetails const&) = default;
 };

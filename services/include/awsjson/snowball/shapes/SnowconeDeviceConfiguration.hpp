@@ -13,7 +13,7 @@ namespace awsjson::snowball {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SnowconeDeviceConfiguration {
-  std::optional<::awsjson::snowball::WirelessConnection> WirelessConnection;
+  std::optional<::awsjson::snowball::WirelessConnection> WirelessConnection{};
 
   friend bool operator==(SnowconeDeviceConfiguration const&,
                          SnowconeDeviceConfiguration const&) = default;

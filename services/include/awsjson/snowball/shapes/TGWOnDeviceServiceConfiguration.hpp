@@ -15,8 +15,8 @@ namespace awsjson::snowball {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TGWOnDeviceServiceConfiguration {
-  std::optional<std::int32_t> StorageLimit;
-  std::optional<awsjson::open_enum<::awsjson::snowball::StorageUnit>> StorageUnit;
+  std::optional<std::int32_t> StorageLimit{};
+  std::optional<awsjson::open_enum<::awsjson::snowball::StorageUnit>> StorageUnit{};
 
   friend bool operator==(TGWOnDeviceServiceConfiguration const&,
                          TGWOnDeviceServiceConfiguration const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::snowball {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TargetOnDeviceService {
-  std::optional<awsjson::open_enum<::awsjson::snowball::DeviceServiceName>> ServiceName;
-  std::optional<awsjson::open_enum<::awsjson::snowball::TransferOption>> TransferOption;
+  std::optional<awsjson::open_enum<::awsjson::snowball::DeviceServiceName>> ServiceName{};
+  std::optional<awsjson::open_enum<::awsjson::snowball::TransferOption>> TransferOption{};
 
   friend bool operator==(TargetOnDeviceService const&, TargetOnDeviceService const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::snowball {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TaxDocuments {
-  std::optional<::awsjson::snowball::INDTaxDocuments> IND;
+  std::optional<::awsjson::snowball::INDTaxDocuments> IND{};
 
   friend bool operator==(TaxDocuments const&, TaxDocuments const&) = default;
 };

@@ -17,15 +17,15 @@ namespace awsjson::snowball {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateClusterRequest {
-  std::string ClusterId;
-  std::optional<std::string> RoleARN;
-  std::optional<std::string> Description;
-  std::optional<::awsjson::snowball::JobResource> Resources;
-  std::optional<::awsjson::snowball::OnDeviceServiceConfiguration> OnDeviceServiceConfiguration;
-  std::optional<std::string> AddressId;
-  std::optional<awsjson::open_enum<::awsjson::snowball::ShippingOption>> ShippingOption;
-  std::optional<::awsjson::snowball::Notification> Notification;
-  std::optional<std::string> ForwardingAddressId;
+  std::string ClusterId{};
+  std::optional<std::string> RoleARN{};
+  std::optional<std::string> Description{};
+  std::optional<::awsjson::snowball::JobResource> Resources{};
+  std::optional<::awsjson::snowball::OnDeviceServiceConfiguration> OnDeviceServiceConfiguration{};
+  std::optional<std::string> AddressId{};
+  std::optional<awsjson::open_enum<::awsjson::snowball::ShippingOption>> ShippingOption{};
+  std::optional<::awsjson::snowball::Notification> Notification{};
+  std::optional<std::string> ForwardingAddressId{};
 
   friend bool operator==(UpdateClusterRequest const&, UpdateClusterRequest const&) = default;
 };

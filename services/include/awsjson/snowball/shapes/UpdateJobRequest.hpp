@@ -19,17 +19,17 @@ namespace awsjson::snowball {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateJobRequest {
-  std::string JobId;
-  std::optional<std::string> RoleARN;
-  std::optional<::awsjson::snowball::Notification> Notification;
-  std::optional<::awsjson::snowball::JobResource> Resources;
-  std::optional<::awsjson::snowball::OnDeviceServiceConfiguration> OnDeviceServiceConfiguration;
-  std::optional<std::string> AddressId;
-  std::optional<awsjson::open_enum<::awsjson::snowball::ShippingOption>> ShippingOption;
-  std::optional<std::string> Description;
-  std::optional<awsjson::open_enum<::awsjson::snowball::SnowballCapacity>> SnowballCapacityPreference;
-  std::optional<std::string> ForwardingAddressId;
-  std::optional<::awsjson::snowball::PickupDetails> PickupDetails;
+  std::string JobId{};
+  std::optional<std::string> RoleARN{};
+  std::optional<::awsjson::snowball::Notification> Notification{};
+  std::optional<::awsjson::snowball::JobResource> Resources{};
+  std::optional<::awsjson::snowball::OnDeviceServiceConfiguration> OnDeviceServiceConfiguration{};
+  std::optional<std::string> AddressId{};
+  std::optional<awsjson::open_enum<::awsjson::snowball::ShippingOption>> ShippingOption{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::open_enum<::awsjson::snowball::SnowballCapacity>> SnowballCapacityPreference{};
+  std::optional<std::string> ForwardingAddressId{};
+  std::optional<::awsjson::snowball::PickupDetails> PickupDetails{};
 
   friend bool operator==(UpdateJobRequest const&, UpdateJobRequest const&) = default;
 };

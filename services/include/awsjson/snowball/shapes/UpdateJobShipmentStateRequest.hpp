@@ -14,8 +14,8 @@ namespace awsjson::snowball {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateJobShipmentStateRequest {
-  std::string JobId;
-  awsjson::open_enum<::awsjson::snowball::ShipmentState> ShipmentState;
+  std::string JobId{};
+  awsjson::open_enum<::awsjson::snowball::ShipmentState> ShipmentState{};
 
   friend bool operator==(UpdateJobShipmentStateRequest const&,
                          UpdateJobShipmentStateRequest const&) = default;

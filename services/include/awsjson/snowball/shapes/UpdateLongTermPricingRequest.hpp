@@ -12,9 +12,9 @@ namespace awsjson::snowball {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateLongTermPricingRequest {
-  std::string LongTermPricingId;
-  std::optional<std::string> ReplacementJob;
-  std::optional<bool> IsLongTermPricingAutoRenew;
+  std::string LongTermPricingId{};
+  std::optional<std::string> ReplacementJob{};
+  std::optional<bool> IsLongTermPricingAutoRenew{};
 
   friend bool operator==(UpdateLongTermPricingRequest const&,
                          UpdateLongTermPricingRequest const&) = default;

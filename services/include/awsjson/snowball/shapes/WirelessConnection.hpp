@@ -11,7 +11,7 @@ namespace awsjson::snowball {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WirelessConnection {
-  std::optional<bool> IsWifiEnabled;
+  std::optional<bool> IsWifiEnabled{};
 
   friend bool operator==(WirelessConnection const&, WirelessConnection const&) = default;
 };

@@ -13,10 +13,10 @@ namespace awsjson::sqs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AddPermissionRequest {
-  std::string QueueUrl;
-  std::string Label;
-  std::vector<std::string> AWSAccountIds;
-  std::vector<std::string> Actions;
+  std::string QueueUrl{};
+  std::string Label{};
+  std::vector<std::string> AWSAccountIds{};
+  std::vector<std::string> Actions{};
 
   friend bool operator==(AddPermissionRequest const&, AddPermissionRequest const&) = default;
 };

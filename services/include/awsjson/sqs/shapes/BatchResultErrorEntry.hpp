@@ -12,10 +12,10 @@ namespace awsjson::sqs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchResultErrorEntry {
-  std::string Id;
-  bool SenderFault;
-  std::string Code;
-  std::optional<std::string> Message;
+  std::string Id{};
+  bool SenderFault{};
+  std::string Code{};
+  std::optional<std::string> Message{};
 
   friend bool operator==(BatchResultErrorEntry const&, BatchResultErrorEntry const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::sqs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CancelMessageMoveTaskRequest {
-  std::string TaskHandle;
+  std::string TaskHandle{};
 
   friend bool operator==(CancelMessageMoveTaskRequest const&,
                          CancelMessageMoveTaskRequest const&) = default;

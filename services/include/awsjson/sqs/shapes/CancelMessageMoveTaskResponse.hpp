@@ -12,7 +12,7 @@ namespace awsjson::sqs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CancelMessageMoveTaskResponse {
-  std::optional<std::int64_t> ApproximateNumberOfMessagesMoved;
+  std::optional<std::int64_t> ApproximateNumberOfMessagesMoved{};
 
   friend bool operator==(CancelMessageMoveTaskResponse const&,
                          CancelMessageMoveTaskResponse const&) = default;

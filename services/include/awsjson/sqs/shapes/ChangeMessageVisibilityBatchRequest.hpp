@@ -15,8 +15,8 @@ namespace awsjson::sqs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ChangeMessageVisibilityBatchRequest {
-  std::string QueueUrl;
-  std::vector<::awsjson::sqs::ChangeMessageVisibilityBatchRequestEntry> Entries;
+  std::string QueueUrl{};
+  std::vector<::awsjson::sqs::ChangeMessageVisibilityBatchRequestEntry> Entries{};
 
   friend bool operator==(ChangeMessageVisibilityBatchRequest const&,
                          ChangeMessageVisibilityBatchRequest const&) = default;

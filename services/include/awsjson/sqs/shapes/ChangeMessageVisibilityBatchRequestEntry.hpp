@@ -13,9 +13,9 @@ namespace awsjson::sqs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ChangeMessageVisibilityBatchRequestEntry {
-  std::string Id;
-  std::string ReceiptHandle;
-  std::optional<std::int32_t> VisibilityTimeout;
+  std::string Id{};
+  std::string ReceiptHandle{};
+  std::optional<std::int32_t> VisibilityTimeout{};
 
   friend bool operator==(ChangeMessageVisibilityBatchRequestEntry const&,
                          ChangeMessageVisibilityBatchRequestEntry const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::sqs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ChangeMessageVisibilityBatchResponse {
-  std::vector<::awsjson::sqs::ChangeMessageVisibilityBatchResultEntry> Successful;
-  std::vector<::awsjson::sqs::BatchResultErrorEntry> Failed;
+  std::vector<::awsjson::sqs::ChangeMessageVisibilityBatchResultEntry> Successful{};
+  std::vector<::awsjson::sqs::BatchResultErrorEntry> Failed{};
 
   friend bool operator==(ChangeMessageVisibilityBatchResponse const&,
                          ChangeMessageVisibilityBatchResponse const&) = default;

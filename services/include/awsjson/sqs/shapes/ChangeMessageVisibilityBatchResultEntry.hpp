@@ -12,7 +12,7 @@ namespace awsjson::sqs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ChangeMessageVisibilityBatchResultEntry {
-  std::string Id;
+  std::string Id{};
 
   friend bool operator==(ChangeMessageVisibilityBatchResultEntry const&,
                          ChangeMessageVisibilityBatchResultEntry const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::sqs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ChangeMessageVisibilityRequest {
-  std::string QueueUrl;
-  std::string ReceiptHandle;
-  std::int32_t VisibilityTimeout;
+  std::string QueueUrl{};
+  std::string ReceiptHandle{};
+  std::int32_t VisibilityTimeout{};
 
   friend bool operator==(ChangeMessageVisibilityRequest const&,
                          ChangeMessageVisibilityRequest const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::sqs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateQueueRequest {
-  std::string QueueName;
-  std::optional<std::map<std::string, std::string>> Attributes;
-  std::optional<std::map<std::string, std::string>> tags;
+  std::string QueueName{};
+  std::optional<std::map<std::string, std::string>> Attributes{};
+  std::optional<std::map<std::string, std::string>> tags{};
 
   friend bool operator==(CreateQueueRequest const&, CreateQueueRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::sqs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateQueueResponse {
-  std::optional<std::string> QueueUrl;
+  std::optional<std::string> QueueUrl{};
 
   friend bool operator==(CreateQueueResponse const&, CreateQueueResponse const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::sqs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteMessageBatchRequest {
-  std::string QueueUrl;
-  std::vector<::awsjson::sqs::DeleteMessageBatchRequestEntry> Entries;
+  std::string QueueUrl{};
+  std::vector<::awsjson::sqs::DeleteMessageBatchRequestEntry> Entries{};
 
   friend bool operator==(DeleteMessageBatchRequest const&,
                          DeleteMessageBatchRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::sqs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteMessageBatchRequestEntry {
-  std::string Id;
-  std::string ReceiptHandle;
+  std::string Id{};
+  std::string ReceiptHandle{};
 
   friend bool operator==(DeleteMessageBatchRequestEntry const&,
                          DeleteMessageBatchRequestEntry const&) = default;

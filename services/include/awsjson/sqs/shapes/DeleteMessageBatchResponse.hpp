@@ -15,8 +15,8 @@ namespace awsjson::sqs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteMessageBatchResponse {
-  std::vector<::awsjson::sqs::DeleteMessageBatchResultEntry> Successful;
-  std::vector<::awsjson::sqs::BatchResultErrorEntry> Failed;
+  std::vector<::awsjson::sqs::DeleteMessageBatchResultEntry> Successful{};
+  std::vector<::awsjson::sqs::BatchResultErrorEntry> Failed{};
 
   friend bool operator==(DeleteMessageBatchResponse const&,
                          DeleteMessageBatchResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sqs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteMessageBatchResultEntry {
-  std::string Id;
+  std::string Id{};
 
   friend bool operator==(DeleteMessageBatchResultEntry const&,
                          DeleteMessageBatchResultEntry const&) = default;

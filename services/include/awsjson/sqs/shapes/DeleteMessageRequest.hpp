@@ -12,8 +12,8 @@ namespace awsjson::sqs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteMessageRequest {
-  std::string QueueUrl;
-  std::string ReceiptHandle;
+  std::string QueueUrl{};
+  std::string ReceiptHandle{};
 
   friend bool operator==(DeleteMessageRequest const&, DeleteMessageRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::sqs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetQueueAttributesRequest {
-  std::string QueueUrl;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::sqs::QueueAttributeName>>> AttributeNames;
+  std::string QueueUrl{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::sqs::QueueAttributeName>>> AttributeNames{};
 
   friend bool operator==(GetQueueAttributesRequest const&,
                          GetQueueAttributesRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::sqs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetQueueAttributesResponse {
-  std::optional<std::map<std::string, std::string>> Attributes;
+  std::optional<std::map<std::string, std::string>> Attributes{};
 
   friend bool operator==(GetQueueAttributesResponse const&,
                          GetQueueAttributesResponse const&) = default;

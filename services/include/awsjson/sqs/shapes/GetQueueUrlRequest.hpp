@@ -12,8 +12,8 @@ namespace awsjson::sqs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetQueueUrlRequest {
-  std::string QueueName;
-  std::optional<std::string> QueueOwnerAWSAccountId;
+  std::string QueueName{};
+  std::optional<std::string> QueueOwnerAWSAccountId{};
 
   friend bool operator==(GetQueueUrlRequest const&, GetQueueUrlRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::sqs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetQueueUrlResponse {
-  std::optional<std::string> QueueUrl;
+  std::optional<std::string> QueueUrl{};
 
   friend bool operator==(GetQueueUrlResponse const&, GetQueueUrlResponse const&) = default;
 };

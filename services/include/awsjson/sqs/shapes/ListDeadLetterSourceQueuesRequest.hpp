@@ -13,9 +13,9 @@ namespace awsjson::sqs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDeadLetterSourceQueuesRequest {
-  std::string QueueUrl;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::string QueueUrl{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListDeadLetterSourceQueuesRequest const&,
                          ListDeadLetterSourceQueuesRequest const&) = default;

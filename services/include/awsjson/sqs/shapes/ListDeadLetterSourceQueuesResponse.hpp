@@ -13,8 +13,8 @@ namespace awsjson::sqs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDeadLetterSourceQueuesResponse {
-  std::vector<std::string> queueUrls;
-  std::optional<std::string> NextToken;
+  std::vector<std::string> queueUrls{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListDeadLetterSourceQueuesResponse const&,
                          ListDeadLetterSourceQueuesResponse const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::sqs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListMessageMoveTasksRequest {
-  std::string SourceArn;
-  std::optional<std::int32_t> MaxResults;
+  std::string SourceArn{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListMessageMoveTasksRequest const&,
                          ListMessageMoveTasksRequest const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::sqs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListMessageMoveTasksResponse {
-  std::optional<std::vector<::awsjson::sqs::ListMessageMoveTasksResultEntry>> Results;
+  std::optional<std::vector<::awsjson::sqs::ListMessageMoveTasksResultEntry>> Results{};
 
   friend bool operator==(ListMessageMoveTasksResponse const&,
                          ListMessageMoveTasksResponse const&) = default;

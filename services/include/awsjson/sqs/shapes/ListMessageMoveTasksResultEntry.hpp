@@ -13,15 +13,15 @@ namespace awsjson::sqs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListMessageMoveTasksResultEntry {
-  std::optional<std::string> TaskHandle;
-  std::optional<std::string> Status;
-  std::optional<std::string> SourceArn;
-  std::optional<std::string> DestinationArn;
-  std::optional<std::int32_t> MaxNumberOfMessagesPerSecond;
-  std::optional<std::int64_t> ApproximateNumberOfMessagesMoved;
-  std::optional<std::int64_t> ApproximateNumberOfMessagesToMove;
-  std::optional<std::string> FailureReason;
-  std::optional<std::int64_t> StartedTimestamp;
+  std::optional<std::string> TaskHandle{};
+  std::optional<std::string> Status{};
+  std::optional<std::string> SourceArn{};
+  std::optional<std::string> DestinationArn{};
+  std::optional<std::int32_t> MaxNumberOfMessagesPerSecond{};
+  std::optional<std::int64_t> ApproximateNumberOfMessagesMoved{};
+  std::optional<std::int64_t> ApproximateNumberOfMessagesToMove{};
+  std::optional<std::string> FailureReason{};
+  std::optional<std::int64_t> StartedTimestamp{};
 
   friend bool operator==(ListMessageMoveTasksResultEntry const&,
                          ListMessageMoveTasksResultEntry const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::sqs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListQueueTagsResponse {
-  std::optional<std::map<std::string, std::string>> Tags;
+  std::optional<std::map<std::string, std::string>> Tags{};
 
   friend bool operator==(ListQueueTagsResponse const&, ListQueueTagsResponse const&) = default;
 };

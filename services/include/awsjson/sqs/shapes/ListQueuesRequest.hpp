@@ -13,9 +13,9 @@ namespace awsjson::sqs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListQueuesRequest {
-  std::optional<std::string> QueueNamePrefix;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<std::string> QueueNamePrefix{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListQueuesRequest const&, ListQueuesRequest const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::sqs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListQueuesResponse {
-  std::optional<std::vector<std::string>> QueueUrls;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<std::string>> QueueUrls{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListQueuesResponse const&, ListQueuesResponse const&) = default;
 };

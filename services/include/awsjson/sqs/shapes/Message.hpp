@@ -15,13 +15,13 @@ namespace awsjson::sqs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Message {
-  std::optional<std::string> MessageId;
-  std::optional<std::string> ReceiptHandle;
-  std::optional<std::string> MD5OfBody;
-  std::optional<std::string> Body;
-  std::optional<std::map<std::string, std::string>> Attributes;
-  std::optional<std::string> MD5OfMessageAttributes;
-  std::optional<std::map<std::string, ::awsjson::sqs::MessageAttributeValue>> MessageAttributes;
+  std::optional<std::string> MessageId{};
+  std::optional<std::string> ReceiptHandle{};
+  std::optional<std::string> MD5OfBody{};
+  std::optional<std::string> Body{};
+  std::optional<std::map<std::string, std::string>> Attributes{};
+  std::optional<std::string> MD5OfMessageAttributes{};
+  std::optional<std::map<std::string, ::awsjson::sqs::MessageAttributeValue>> MessageAttributes{};
 
   friend bool operator==(Message const&, Message const&) = default;
 };

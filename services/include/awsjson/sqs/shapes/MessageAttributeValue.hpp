@@ -13,11 +13,11 @@ namespace awsjson::sqs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MessageAttributeValue {
-  std::optional<std::string> StringValue;
-  std::optional<awsjson::blob> BinaryValue;
-  std::optional<std::vector<std::string>> StringListValues;
-  std::optional<std::vector<awsjson::blob>> BinaryListValues;
-  std::string DataType;
+  std::optional<std::string> StringValue{};
+  std::optional<awsjson::blob> BinaryValue{};
+  std::optional<std::vector<std::string>> StringListValues{};
+  std::optional<std::vector<awsjson::blob>> BinaryListValues{};
+  std::string DataType{};
 
   friend bool operator==(MessageAttributeValue const&, MessageAttributeValue const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::sqs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PurgeQueueRequest {
-  std::string QueueUrl;
+  std::string QueueUrl{};
 
   friend bool operator==(PurgeQueueRequest const&, PurgeQueueRequest const&) = default;
 };

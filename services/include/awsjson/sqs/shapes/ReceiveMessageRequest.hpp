@@ -17,14 +17,14 @@ namespace awsjson::sqs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReceiveMessageRequest {
-  std::string QueueUrl;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::sqs::QueueAttributeName>>> AttributeNames;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::sqs::MessageSystemAttributeName>>> MessageSystemAttributeNames;
-  std::optional<std::vector<std::string>> MessageAttributeNames;
-  std::optional<std::int32_t> MaxNumberOfMessages;
-  std::optional<std::int32_t> VisibilityTimeout;
-  std::optional<std::int32_t> WaitTimeSeconds;
-  std::optional<std::string> ReceiveRequestAttemptId;
+  std::string QueueUrl{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::sqs::QueueAttributeName>>> AttributeNames{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::sqs::MessageSystemAttributeName>>> MessageSystemAttributeNames{};
+  std::optional<std::vector<std::string>> MessageAttributeNames{};
+  std::optional<std::int32_t> MaxNumberOfMessages{};
+  std::optional<std::int32_t> VisibilityTimeout{};
+  std::optional<std::int32_t> WaitTimeSeconds{};
+  std::optional<std::string> ReceiveRequestAttemptId{};
 
   friend bool operator==(ReceiveMessageRequest const&, ReceiveMessageRequest const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::sqs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReceiveMessageResponse {
-  std::optional<std::vector<::awsjson::sqs::Message>> Messages;
+  std::optional<std::vector<::awsjson::sqs::Message>> Messages{};
 
   friend bool operator==(ReceiveMessageResponse const&, ReceiveMessageResponse const&) = default;
 };

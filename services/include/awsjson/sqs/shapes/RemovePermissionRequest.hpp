@@ -12,8 +12,8 @@ namespace awsjson::sqs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RemovePermissionRequest {
-  std::string QueueUrl;
-  std::string Label;
+  std::string QueueUrl{};
+  std::string Label{};
 
   friend bool operator==(RemovePermissionRequest const&, RemovePermissionRequest const&) = default;
 };

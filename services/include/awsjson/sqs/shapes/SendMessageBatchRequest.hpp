@@ -15,8 +15,8 @@ namespace awsjson::sqs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SendMessageBatchRequest {
-  std::string QueueUrl;
-  std::vector<::awsjson::sqs::SendMessageBatchRequestEntry> Entries;
+  std::string QueueUrl{};
+  std::vector<::awsjson::sqs::SendMessageBatchRequestEntry> Entries{};
 
   friend bool operator==(SendMessageBatchRequest const&, SendMessageBatchRequest const&) = default;
 };

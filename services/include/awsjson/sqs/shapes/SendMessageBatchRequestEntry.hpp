@@ -17,13 +17,13 @@ namespace awsjson::sqs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SendMessageBatchRequestEntry {
-  std::string Id;
-  std::string MessageBody;
-  std::optional<std::int32_t> DelaySeconds;
-  std::optional<std::map<std::string, ::awsjson::sqs::MessageAttributeValue>> MessageAttributes;
-  std::optional<std::map<std::string, ::awsjson::sqs::MessageSystemAttributeValue>> MessageSystemAttributes;
-  std::optional<std::string> MessageDeduplicationId;
-  std::optional<std::string> MessageGroupId;
+  std::string Id{};
+  std::string MessageBody{};
+  std::optional<std::int32_t> DelaySeconds{};
+  std::optional<std::map<std::string, ::awsjson::sqs::MessageAttributeValue>> MessageAttributes{};
+  std::optional<std::map<std::string, ::awsjson::sqs::MessageSystemAttributeValue>> MessageSystemAttributes{};
+  std::optional<std::string> MessageDeduplicationId{};
+  std::optional<std::string> MessageGroupId{};
 
   friend bool operator==(SendMessageBatchRequestEntry const&,
                          SendMessageBatchRequestEntry const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::sqs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SendMessageBatchResponse {
-  std::vector<::awsjson::sqs::SendMessageBatchResultEntry> Successful;
-  std::vector<::awsjson::sqs::BatchResultErrorEntry> Failed;
+  std::vector<::awsjson::sqs::SendMessageBatchResultEntry> Successful{};
+  std::vector<::awsjson::sqs::BatchResultErrorEntry> Failed{};
 
   friend bool operator==(SendMessageBatchResponse const&,
                          SendMessageBatchResponse const&) = default;

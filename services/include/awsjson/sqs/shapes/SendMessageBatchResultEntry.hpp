@@ -12,12 +12,12 @@ namespace awsjson::sqs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SendMessageBatchResultEntry {
-  std::string Id;
-  std::string MessageId;
-  std::string MD5OfMessageBody;
-  std::optional<std::string> MD5OfMessageAttributes;
-  std::optional<std::string> MD5OfMessageSystemAttributes;
-  std::optional<std::string> SequenceNumber;
+  std::string Id{};
+  std::string MessageId{};
+  std::string MD5OfMessageBody{};
+  std::optional<std::string> MD5OfMessageAttributes{};
+  std::optional<std::string> MD5OfMessageSystemAttributes{};
+  std::optional<std::string> SequenceNumber{};
 
   friend bool operator==(SendMessageBatchResultEntry const&,
                          SendMessageBatchResultEntry const&) = default;

@@ -17,13 +17,13 @@ namespace awsjson::sqs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SendMessageRequest {
-  std::string QueueUrl;
-  std::string MessageBody;
-  std::optional<std::int32_t> DelaySeconds;
-  std::optional<std::map<std::string, ::awsjson::sqs::MessageAttributeValue>> MessageAttributes;
-  std::optional<std::map<std::string, ::awsjson::sqs::MessageSystemAttributeValue>> MessageSystemAttributes;
-  std::optional<std::string> MessageDeduplicationId;
-  std::optional<std::string> MessageGroupId;
+  std::string QueueUrl{};
+  std::string MessageBody{};
+  std::optional<std::int32_t> DelaySeconds{};
+  std::optional<std::map<std::string, ::awsjson::sqs::MessageAttributeValue>> MessageAttributes{};
+  std::optional<std::map<std::string, ::awsjson::sqs::MessageSystemAttributeValue>> MessageSystemAttributes{};
+  std::optional<std::string> MessageDeduplicationId{};
+  std::optional<std::string> MessageGroupId{};
 
   friend bool operator==(SendMessageRequest const&, SendMessageRequest const&) = default;
 };

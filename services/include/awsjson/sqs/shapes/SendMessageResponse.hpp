@@ -12,11 +12,11 @@ namespace awsjson::sqs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SendMessageResponse {
-  std::optional<std::string> MD5OfMessageBody;
-  std::optional<std::string> MD5OfMessageAttributes;
-  std::optional<std::string> MD5OfMessageSystemAttributes;
-  std::optional<std::string> MessageId;
-  std::optional<std::string> SequenceNumber;
+  std::optional<std::string> MD5OfMessageBody{};
+  std::optional<std::string> MD5OfMessageAttributes{};
+  std::optional<std::string> MD5OfMessageSystemAttributes{};
+  std::optional<std::string> MessageId{};
+  std::optional<std::string> SequenceNumber{};
 
   friend bool operator==(SendMessageResponse const&, SendMessageResponse const&) = default;
 };

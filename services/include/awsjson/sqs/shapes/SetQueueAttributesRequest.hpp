@@ -13,8 +13,8 @@ namespace awsjson::sqs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SetQueueAttributesRequest {
-  std::string QueueUrl;
-  std::map<std::string, std::string> Attributes;
+  std::string QueueUrl{};
+  std::map<std::string, std::string> Attributes{};
 
   friend bool operator==(SetQueueAttributesRequest const&,
                          SetQueueAttributesRequest const&) = default;

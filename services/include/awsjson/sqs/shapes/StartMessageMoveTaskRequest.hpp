@@ -13,9 +13,9 @@ namespace awsjson::sqs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartMessageMoveTaskRequest {
-  std::string SourceArn;
-  std::optional<std::string> DestinationArn;
-  std::optional<std::int32_t> MaxNumberOfMessagesPerSecond;
+  std::string SourceArn{};
+  std::optional<std::string> DestinationArn{};
+  std::optional<std::int32_t> MaxNumberOfMessagesPerSecond{};
 
   friend bool operator==(StartMessageMoveTaskRequest const&,
                          StartMessageMoveTaskRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sqs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartMessageMoveTaskResponse {
-  std::optional<std::string> TaskHandle;
+  std::optional<std::string> TaskHandle{};
 
   friend bool operator==(StartMessageMoveTaskResponse const&,
                          StartMessageMoveTaskResponse const&) = default;

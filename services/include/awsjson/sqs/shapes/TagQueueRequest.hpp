@@ -13,8 +13,8 @@ namespace awsjson::sqs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TagQueueRequest {
-  std::string QueueUrl;
-  std::map<std::string, std::string> Tags;
+  std::string QueueUrl{};
+  std::map<std::string, std::string> Tags{};
 
   friend bool operator==(TagQueueRequest const&, TagQueueRequest const&) = default;
 };

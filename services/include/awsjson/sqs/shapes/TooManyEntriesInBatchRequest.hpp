@@ -12,7 +12,7 @@ namespace awsjson::sqs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TooManyEntriesInBatchRequest {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(TooManyEntriesInBatchRequest const&,
                          TooManyEntriesInBatchRequest const&) = default;

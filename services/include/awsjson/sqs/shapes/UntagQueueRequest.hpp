@@ -13,8 +13,8 @@ namespace awsjson::sqs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UntagQueueRequest {
-  std::string QueueUrl;
-  std::vector<std::string> TagKeys;
+  std::string QueueUrl{};
+  std::vector<std::string> TagKeys{};
 
   friend bool operator==(UntagQueueRequest const&, UntagQueueRequest const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AccountSharingInfo {
-  std::optional<std::string> AccountId;
-  std::optional<std::string> SharedDocumentVersion;
+  std::optional<std::string> AccountId{};
+  std::optional<std::string> SharedDocumentVersion{};
 
   friend bool operator==(AccountSharingInfo const&, AccountSharingInfo const&) = default;
 };

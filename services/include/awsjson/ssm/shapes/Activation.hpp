@@ -16,16 +16,16 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Activation {
-  std::optional<std::string> ActivationId;
-  std::optional<std::string> Description;
-  std::optional<std::string> DefaultInstanceName;
-  std::optional<std::string> IamRole;
-  std::optional<std::int32_t> RegistrationLimit;
-  std::optional<std::int32_t> RegistrationsCount;
-  std::optional<awsjson::timestamp> ExpirationDate;
-  std::optional<bool> Expired;
-  std::optional<awsjson::timestamp> CreatedDate;
-  std::optional<std::vector<::awsjson::ssm::Tag>> Tags;
+  std::optional<std::string> ActivationId{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> DefaultInstanceName{};
+  std::optional<std::string> IamRole{};
+  std::optional<std::int32_t> RegistrationLimit{};
+  std::optional<std::int32_t> RegistrationsCount{};
+  std::optional<awsjson::timestamp> ExpirationDate{};
+  std::optional<bool> Expired{};
+  std::optional<awsjson::timestamp> CreatedDate{};
+  std::optional<std::vector<::awsjson::ssm::Tag>> Tags{};
 
   friend bool operator==(Activation const&, Activation const&) = default;
 };

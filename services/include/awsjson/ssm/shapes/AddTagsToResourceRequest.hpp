@@ -16,9 +16,9 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AddTagsToResourceRequest {
-  awsjson::open_enum<::awsjson::ssm::ResourceTypeForTagging> ResourceType;
-  std::string ResourceId;
-  std::vector<::awsjson::ssm::Tag> Tags;
+  awsjson::open_enum<::awsjson::ssm::ResourceTypeForTagging> ResourceType{};
+  std::string ResourceId{};
+  std::vector<::awsjson::ssm::Tag> Tags{};
 
   friend bool operator==(AddTagsToResourceRequest const&,
                          AddTagsToResourceRequest const&) = default;

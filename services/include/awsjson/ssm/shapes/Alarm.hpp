@@ -12,7 +12,7 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Alarm {
-  std::string Name;
+  std::string Name{};
 
   friend bool operator==(Alarm const&, Alarm const&) = default;
 };

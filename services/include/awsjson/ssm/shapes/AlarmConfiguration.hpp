@@ -14,8 +14,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AlarmConfiguration {
-  std::optional<bool> IgnorePollAlarmFailure;
-  std::vector<::awsjson::ssm::Alarm> Alarms;
+  std::optional<bool> IgnorePollAlarmFailure{};
+  std::vector<::awsjson::ssm::Alarm> Alarms{};
 
   friend bool operator==(AlarmConfiguration const&, AlarmConfiguration const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AlarmStateInformation {
-  std::string Name;
-  awsjson::open_enum<::awsjson::ssm::ExternalAlarmState> State;
+  std::string Name{};
+  awsjson::open_enum<::awsjson::ssm::ExternalAlarmState> State{};
 
   friend bool operator==(AlarmStateInformation const&, AlarmStateInformation const&) = default;
 };

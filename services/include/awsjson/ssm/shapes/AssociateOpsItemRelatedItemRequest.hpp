@@ -12,10 +12,10 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateOpsItemRelatedItemRequest {
-  std::string OpsItemId;
-  std::string AssociationType;
-  std::string ResourceType;
-  std::string ResourceUri;
+  std::string OpsItemId{};
+  std::string AssociationType{};
+  std::string ResourceType{};
+  std::string ResourceUri{};
 
   friend bool operator==(AssociateOpsItemRelatedItemRequest const&,
                          AssociateOpsItemRelatedItemRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateOpsItemRelatedItemResponse {
-  std::optional<std::string> AssociationId;
+  std::optional<std::string> AssociationId{};
 
   friend bool operator==(AssociateOpsItemRelatedItemResponse const&,
                          AssociateOpsItemRelatedItemResponse const&) = default;

@@ -18,19 +18,19 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Association {
-  std::optional<std::string> Name;
-  std::optional<std::string> InstanceId;
-  std::optional<std::string> AssociationId;
-  std::optional<std::string> AssociationVersion;
-  std::optional<std::string> DocumentVersion;
-  std::optional<std::vector<::awsjson::ssm::Target>> Targets;
-  std::optional<awsjson::timestamp> LastExecutionDate;
-  std::optional<::awsjson::ssm::AssociationOverview> Overview;
-  std::optional<std::string> ScheduleExpression;
-  std::optional<std::string> AssociationName;
-  std::optional<std::int32_t> ScheduleOffset;
-  std::optional<std::int32_t> Duration;
-  std::optional<std::vector<std::map<std::string, std::vector<std::string>>>> TargetMaps;
+  std::optional<std::string> Name{};
+  std::optional<std::string> InstanceId{};
+  std::optional<std::string> AssociationId{};
+  std::optional<std::string> AssociationVersion{};
+  std::optional<std::string> DocumentVersion{};
+  std::optional<std::vector<::awsjson::ssm::Target>> Targets{};
+  std::optional<awsjson::timestamp> LastExecutionDate{};
+  std::optional<::awsjson::ssm::AssociationOverview> Overview{};
+  std::optional<std::string> ScheduleExpression{};
+  std::optional<std::string> AssociationName{};
+  std::optional<std::int32_t> ScheduleOffset{};
+  std::optional<std::int32_t> Duration{};
+  std::optional<std::vector<std::map<std::string, std::vector<std::string>>>> TargetMaps{};
 
   friend bool operator==(Association const&, Association const&) = default;
 };

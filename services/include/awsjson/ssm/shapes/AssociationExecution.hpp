@@ -16,16 +16,16 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociationExecution {
-  std::optional<std::string> AssociationId;
-  std::optional<std::string> AssociationVersion;
-  std::optional<std::string> ExecutionId;
-  std::optional<std::string> Status;
-  std::optional<std::string> DetailedStatus;
-  std::optional<awsjson::timestamp> CreatedTime;
-  std::optional<awsjson::timestamp> LastExecutionDate;
-  std::optional<std::string> ResourceCountByStatus;
-  std::optional<::awsjson::ssm::AlarmConfiguration> AlarmConfiguration;
-  std::optional<std::vector<::awsjson::ssm::AlarmStateInformation>> TriggeredAlarms;
+  std::optional<std::string> AssociationId{};
+  std::optional<std::string> AssociationVersion{};
+  std::optional<std::string> ExecutionId{};
+  std::optional<std::string> Status{};
+  std::optional<std::string> DetailedStatus{};
+  std::optional<awsjson::timestamp> CreatedTime{};
+  std::optional<awsjson::timestamp> LastExecutionDate{};
+  std::optional<std::string> ResourceCountByStatus{};
+  std::optional<::awsjson::ssm::AlarmConfiguration> AlarmConfiguration{};
+  std::optional<std::vector<::awsjson::ssm::AlarmStateInformation>> TriggeredAlarms{};
 
   friend bool operator==(AssociationExecution const&, AssociationExecution const&) = default;
 };

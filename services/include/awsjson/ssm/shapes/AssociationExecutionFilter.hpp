@@ -15,9 +15,9 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociationExecutionFilter {
-  awsjson::open_enum<::awsjson::ssm::AssociationExecutionFilterKey> Key;
-  std::string Value;
-  awsjson::open_enum<::awsjson::ssm::AssociationFilterOperatorType> Type;
+  awsjson::open_enum<::awsjson::ssm::AssociationExecutionFilterKey> Key{};
+  std::string Value{};
+  awsjson::open_enum<::awsjson::ssm::AssociationFilterOperatorType> Type{};
 
   friend bool operator==(AssociationExecutionFilter const&,
                          AssociationExecutionFilter const&) = default;

@@ -14,15 +14,15 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociationExecutionTarget {
-  std::optional<std::string> AssociationId;
-  std::optional<std::string> AssociationVersion;
-  std::optional<std::string> ExecutionId;
-  std::optional<std::string> ResourceId;
-  std::optional<std::string> ResourceType;
-  std::optional<std::string> Status;
-  std::optional<std::string> DetailedStatus;
-  std::optional<awsjson::timestamp> LastExecutionDate;
-  std::optional<::awsjson::ssm::OutputSource> OutputSource;
+  std::optional<std::string> AssociationId{};
+  std::optional<std::string> AssociationVersion{};
+  std::optional<std::string> ExecutionId{};
+  std::optional<std::string> ResourceId{};
+  std::optional<std::string> ResourceType{};
+  std::optional<std::string> Status{};
+  std::optional<std::string> DetailedStatus{};
+  std::optional<awsjson::timestamp> LastExecutionDate{};
+  std::optional<::awsjson::ssm::OutputSource> OutputSource{};
 
   friend bool operator==(AssociationExecutionTarget const&,
                          AssociationExecutionTarget const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociationExecutionTargetsFilter {
-  awsjson::open_enum<::awsjson::ssm::AssociationExecutionTargetsFilterKey> Key;
-  std::string Value;
+  awsjson::open_enum<::awsjson::ssm::AssociationExecutionTargetsFilterKey> Key{};
+  std::string Value{};
 
   friend bool operator==(AssociationExecutionTargetsFilter const&,
                          AssociationExecutionTargetsFilter const&) = default;

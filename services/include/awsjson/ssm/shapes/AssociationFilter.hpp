@@ -14,8 +14,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociationFilter {
-  awsjson::open_enum<::awsjson::ssm::AssociationFilterKey> key;
-  std::string value;
+  awsjson::open_enum<::awsjson::ssm::AssociationFilterKey> key{};
+  std::string value{};
 
   friend bool operator==(AssociationFilter const&, AssociationFilter const&) = default;
 };

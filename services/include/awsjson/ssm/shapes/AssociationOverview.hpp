@@ -14,9 +14,9 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociationOverview {
-  std::optional<std::string> Status;
-  std::optional<std::string> DetailedStatus;
-  std::optional<std::map<std::string, std::int32_t>> AssociationStatusAggregatedCount;
+  std::optional<std::string> Status{};
+  std::optional<std::string> DetailedStatus{};
+  std::optional<std::map<std::string, std::int32_t>> AssociationStatusAggregatedCount{};
 
   friend bool operator==(AssociationOverview const&, AssociationOverview const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociationStatus {
-  awsjson::timestamp Date;
-  awsjson::open_enum<::awsjson::ssm::AssociationStatusName> Name;
-  std::string Message;
-  std::optional<std::string> AdditionalInfo;
+  awsjson::timestamp Date{};
+  awsjson::open_enum<::awsjson::ssm::AssociationStatusName> Name{};
+  std::string Message{};
+  std::optional<std::string> AdditionalInfo{};
 
   friend bool operator==(AssociationStatus const&, AssociationStatus const&) = default;
 };

@@ -21,27 +21,27 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociationVersionInfo {
-  std::optional<std::string> AssociationId;
-  std::optional<std::string> AssociationVersion;
-  std::optional<awsjson::timestamp> CreatedDate;
-  std::optional<std::string> Name;
-  std::optional<std::string> DocumentVersion;
-  std::optional<std::map<std::string, std::vector<std::string>>> Parameters;
-  std::optional<std::vector<::awsjson::ssm::Target>> Targets;
-  std::optional<std::string> ScheduleExpression;
-  std::optional<::awsjson::ssm::InstanceAssociationOutputLocation> OutputLocation;
-  std::optional<std::string> AssociationName;
-  std::optional<std::string> MaxErrors;
-  std::optional<std::string> MaxConcurrency;
-  std::optional<awsjson::open_enum<::awsjson::ssm::AssociationComplianceSeverity>> ComplianceSeverity;
-  std::optional<awsjson::open_enum<::awsjson::ssm::AssociationSyncCompliance>> SyncCompliance;
-  std::optional<bool> ApplyOnlyAtCronInterval;
-  std::optional<std::vector<std::string>> CalendarNames;
-  std::optional<std::vector<::awsjson::ssm::TargetLocation>> TargetLocations;
-  std::optional<std::int32_t> ScheduleOffset;
-  std::optional<std::int32_t> Duration;
-  std::optional<std::vector<std::map<std::string, std::vector<std::string>>>> TargetMaps;
-  std::optional<std::string> AssociationDispatchAssumeRole;
+  std::optional<std::string> AssociationId{};
+  std::optional<std::string> AssociationVersion{};
+  std::optional<awsjson::timestamp> CreatedDate{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> DocumentVersion{};
+  std::optional<std::map<std::string, std::vector<std::string>>> Parameters{};
+  std::optional<std::vector<::awsjson::ssm::Target>> Targets{};
+  std::optional<std::string> ScheduleExpression{};
+  std::optional<::awsjson::ssm::InstanceAssociationOutputLocation> OutputLocation{};
+  std::optional<std::string> AssociationName{};
+  std::optional<std::string> MaxErrors{};
+  std::optional<std::string> MaxConcurrency{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::AssociationComplianceSeverity>> ComplianceSeverity{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::AssociationSyncCompliance>> SyncCompliance{};
+  std::optional<bool> ApplyOnlyAtCronInterval{};
+  std::optional<std::vector<std::string>> CalendarNames{};
+  std::optional<std::vector<::awsjson::ssm::TargetLocation>> TargetLocations{};
+  std::optional<std::int32_t> ScheduleOffset{};
+  std::optional<std::int32_t> Duration{};
+  std::optional<std::vector<std::map<std::string, std::vector<std::string>>>> TargetMaps{};
+  std::optional<std::string> AssociationDispatchAssumeRole{};
 
   friend bool operator==(AssociationVersionInfo const&, AssociationVersionInfo const&) = default;
 };

@@ -15,11 +15,11 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AttachmentContent {
-  std::optional<std::string> Name;
-  std::optional<std::int64_t> Size;
-  std::optional<std::string> Hash;
-  std::optional<awsjson::open_enum<::awsjson::ssm::AttachmentHashType>> HashType;
-  std::optional<std::string> Url;
+  std::optional<std::string> Name{};
+  std::optional<std::int64_t> Size{};
+  std::optional<std::string> Hash{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::AttachmentHashType>> HashType{};
+  std::optional<std::string> Url{};
 
   friend bool operator==(AttachmentContent const&, AttachmentContent const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AttachmentInformation {
-  std::optional<std::string> Name;
+  std::optional<std::string> Name{};
 
   friend bool operator==(AttachmentInformation const&, AttachmentInformation const&) = default;
 };

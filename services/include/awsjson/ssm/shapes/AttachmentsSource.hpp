@@ -15,9 +15,9 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AttachmentsSource {
-  std::optional<awsjson::open_enum<::awsjson::ssm::AttachmentsSourceKey>> Key;
-  std::optional<std::vector<std::string>> Values;
-  std::optional<std::string> Name;
+  std::optional<awsjson::open_enum<::awsjson::ssm::AttachmentsSourceKey>> Key{};
+  std::optional<std::vector<std::string>> Values{};
+  std::optional<std::string> Name{};
 
   friend bool operator==(AttachmentsSource const&, AttachmentsSource const&) = default;
 };

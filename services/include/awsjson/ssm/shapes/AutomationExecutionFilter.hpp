@@ -15,8 +15,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AutomationExecutionFilter {
-  awsjson::open_enum<::awsjson::ssm::AutomationExecutionFilterKey> Key;
-  std::vector<std::string> Values;
+  awsjson::open_enum<::awsjson::ssm::AutomationExecutionFilterKey> Key{};
+  std::vector<std::string> Values{};
 
   friend bool operator==(AutomationExecutionFilter const&,
                          AutomationExecutionFilter const&) = default;

@@ -17,12 +17,12 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AutomationExecutionInputs {
-  std::optional<std::map<std::string, std::vector<std::string>>> Parameters;
-  std::optional<std::string> TargetParameterName;
-  std::optional<std::vector<::awsjson::ssm::Target>> Targets;
-  std::optional<std::vector<std::map<std::string, std::vector<std::string>>>> TargetMaps;
-  std::optional<std::vector<::awsjson::ssm::TargetLocation>> TargetLocations;
-  std::optional<std::string> TargetLocationsURL;
+  std::optional<std::map<std::string, std::vector<std::string>>> Parameters{};
+  std::optional<std::string> TargetParameterName{};
+  std::optional<std::vector<::awsjson::ssm::Target>> Targets{};
+  std::optional<std::vector<std::map<std::string, std::vector<std::string>>>> TargetMaps{};
+  std::optional<std::vector<::awsjson::ssm::TargetLocation>> TargetLocations{};
+  std::optional<std::string> TargetLocationsURL{};
 
   friend bool operator==(AutomationExecutionInputs const&,
                          AutomationExecutionInputs const&) = default;

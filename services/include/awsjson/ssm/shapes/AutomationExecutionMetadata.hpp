@@ -24,37 +24,37 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AutomationExecutionMetadata {
-  std::optional<std::string> AutomationExecutionId;
-  std::optional<std::string> DocumentName;
-  std::optional<std::string> DocumentVersion;
-  std::optional<awsjson::open_enum<::awsjson::ssm::AutomationExecutionStatus>> AutomationExecutionStatus;
-  std::optional<awsjson::timestamp> ExecutionStartTime;
-  std::optional<awsjson::timestamp> ExecutionEndTime;
-  std::optional<std::string> ExecutedBy;
-  std::optional<std::string> LogFile;
-  std::optional<std::map<std::string, std::vector<std::string>>> Outputs;
-  std::optional<awsjson::open_enum<::awsjson::ssm::ExecutionMode>> Mode;
-  std::optional<std::string> ParentAutomationExecutionId;
-  std::optional<std::string> CurrentStepName;
-  std::optional<std::string> CurrentAction;
-  std::optional<std::string> FailureMessage;
-  std::optional<std::string> TargetParameterName;
-  std::optional<std::vector<::awsjson::ssm::Target>> Targets;
-  std::optional<std::vector<std::map<std::string, std::vector<std::string>>>> TargetMaps;
-  std::optional<::awsjson::ssm::ResolvedTargets> ResolvedTargets;
-  std::optional<std::string> MaxConcurrency;
-  std::optional<std::string> MaxErrors;
-  std::optional<std::string> Target;
-  std::optional<awsjson::open_enum<::awsjson::ssm::AutomationType>> AutomationType;
-  std::optional<::awsjson::ssm::AlarmConfiguration> AlarmConfiguration;
-  std::optional<std::vector<::awsjson::ssm::AlarmStateInformation>> TriggeredAlarms;
-  std::optional<std::string> TargetLocationsURL;
-  std::optional<awsjson::open_enum<::awsjson::ssm::AutomationSubtype>> AutomationSubtype;
-  std::optional<awsjson::timestamp> ScheduledTime;
-  std::optional<std::vector<::awsjson::ssm::Runbook>> Runbooks;
-  std::optional<std::string> OpsItemId;
-  std::optional<std::string> AssociationId;
-  std::optional<std::string> ChangeRequestName;
+  std::optional<std::string> AutomationExecutionId{};
+  std::optional<std::string> DocumentName{};
+  std::optional<std::string> DocumentVersion{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::AutomationExecutionStatus>> AutomationExecutionStatus{};
+  std::optional<awsjson::timestamp> ExecutionStartTime{};
+  std::optional<awsjson::timestamp> ExecutionEndTime{};
+  std::optional<std::string> ExecutedBy{};
+  std::optional<std::string> LogFile{};
+  std::optional<std::map<std::string, std::vector<std::string>>> Outputs{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::ExecutionMode>> Mode{};
+  std::optional<std::string> ParentAutomationExecutionId{};
+  std::optional<std::string> CurrentStepName{};
+  std::optional<std::string> CurrentAction{};
+  std::optional<std::string> FailureMessage{};
+  std::optional<std::string> TargetParameterName{};
+  std::optional<std::vector<::awsjson::ssm::Target>> Targets{};
+  std::optional<std::vector<std::map<std::string, std::vector<std::string>>>> TargetMaps{};
+  std::optional<::awsjson::ssm::ResolvedTargets> ResolvedTargets{};
+  std::optional<std::string> MaxConcurrency{};
+  std::optional<std::string> MaxErrors{};
+  std::optional<std::string> Target{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::AutomationType>> AutomationType{};
+  std::optional<::awsjson::ssm::AlarmConfiguration> AlarmConfiguration{};
+  std::optional<std::vector<::awsjson::ssm::AlarmStateInformation>> TriggeredAlarms{};
+  std::optional<std::string> TargetLocationsURL{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::AutomationSubtype>> AutomationSubtype{};
+  std::optional<awsjson::timestamp> ScheduledTime{};
+  std::optional<std::vector<::awsjson::ssm::Runbook>> Runbooks{};
+  std::optional<std::string> OpsItemId{};
+  std::optional<std::string> AssociationId{};
+  std::optional<std::string> ChangeRequestName{};
 
   friend bool operator==(AutomationExecutionMetadata const&,
                          AutomationExecutionMetadata const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AutomationExecutionNotFoundException {
-  std::optional<std::string> Message;
+  std::optional<std::string> Message{};
 
   friend bool operator==(AutomationExecutionNotFoundException const&,
                          AutomationExecutionNotFoundException const&) = default;

@@ -17,10 +17,10 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AutomationExecutionPreview {
-  std::optional<std::map<std::string, std::int32_t>> StepPreviews;
-  std::optional<std::vector<std::string>> Regions;
-  std::optional<std::vector<::awsjson::ssm::TargetPreview>> TargetPreviews;
-  std::optional<std::int32_t> TotalAccounts;
+  std::optional<std::map<std::string, std::int32_t>> StepPreviews{};
+  std::optional<std::vector<std::string>> Regions{};
+  std::optional<std::vector<::awsjson::ssm::TargetPreview>> TargetPreviews{};
+  std::optional<std::int32_t> TotalAccounts{};
 
   friend bool operator==(AutomationExecutionPreview const&,
                          AutomationExecutionPreview const&) = default;

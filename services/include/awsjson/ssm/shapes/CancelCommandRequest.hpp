@@ -13,8 +13,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CancelCommandRequest {
-  std::string CommandId;
-  std::optional<std::vector<std::string>> InstanceIds;
+  std::string CommandId{};
+  std::optional<std::vector<std::string>> InstanceIds{};
 
   friend bool operator==(CancelCommandRequest const&, CancelCommandRequest const&) = default;
 };

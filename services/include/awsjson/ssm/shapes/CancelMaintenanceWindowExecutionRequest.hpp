@@ -12,7 +12,7 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CancelMaintenanceWindowExecutionRequest {
-  std::string WindowExecutionId;
+  std::string WindowExecutionId{};
 
   friend bool operator==(CancelMaintenanceWindowExecutionRequest const&,
                          CancelMaintenanceWindowExecutionRequest const&) = default;

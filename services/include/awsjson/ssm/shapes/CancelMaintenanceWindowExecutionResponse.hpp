@@ -12,7 +12,7 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CancelMaintenanceWindowExecutionResponse {
-  std::optional<std::string> WindowExecutionId;
+  std::optional<std::string> WindowExecutionId{};
 
   friend bool operator==(CancelMaintenanceWindowExecutionResponse const&,
                          CancelMaintenanceWindowExecutionResponse const&) = default;

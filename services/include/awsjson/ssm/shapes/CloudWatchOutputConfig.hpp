@@ -12,8 +12,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CloudWatchOutputConfig {
-  std::optional<std::string> CloudWatchLogGroupName;
-  std::optional<bool> CloudWatchOutputEnabled;
+  std::optional<std::string> CloudWatchLogGroupName{};
+  std::optional<bool> CloudWatchOutputEnabled{};
 
   friend bool operator==(CloudWatchOutputConfig const&, CloudWatchOutputConfig const&) = default;
 };

@@ -22,32 +22,32 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Command {
-  std::optional<std::string> CommandId;
-  std::optional<std::string> DocumentName;
-  std::optional<std::string> DocumentVersion;
-  std::optional<std::string> Comment;
-  std::optional<awsjson::timestamp> ExpiresAfter;
-  std::optional<std::map<std::string, std::vector<std::string>>> Parameters;
-  std::optional<std::vector<std::string>> InstanceIds;
-  std::optional<std::vector<::awsjson::ssm::Target>> Targets;
-  std::optional<awsjson::timestamp> RequestedDateTime;
-  std::optional<awsjson::open_enum<::awsjson::ssm::CommandStatus>> Status;
-  std::optional<std::string> StatusDetails;
-  std::optional<std::string> OutputS3Region;
-  std::optional<std::string> OutputS3BucketName;
-  std::optional<std::string> OutputS3KeyPrefix;
-  std::optional<std::string> MaxConcurrency;
-  std::optional<std::string> MaxErrors;
-  std::optional<std::int32_t> TargetCount;
-  std::optional<std::int32_t> CompletedCount;
-  std::optional<std::int32_t> ErrorCount;
-  std::optional<std::int32_t> DeliveryTimedOutCount;
-  std::optional<std::string> ServiceRole;
-  std::optional<::awsjson::ssm::NotificationConfig> NotificationConfig;
-  std::optional<::awsjson::ssm::CloudWatchOutputConfig> CloudWatchOutputConfig;
-  std::optional<std::int32_t> TimeoutSeconds;
-  std::optional<::awsjson::ssm::AlarmConfiguration> AlarmConfiguration;
-  std::optional<std::vector<::awsjson::ssm::AlarmStateInformation>> TriggeredAlarms;
+  std::optional<std::string> CommandId{};
+  std::optional<std::string> DocumentName{};
+  std::optional<std::string> DocumentVersion{};
+  std::optional<std::string> Comment{};
+  std::optional<awsjson::timestamp> ExpiresAfter{};
+  std::optional<std::map<std::string, std::vector<std::string>>> Parameters{};
+  std::optional<std::vector<std::string>> InstanceIds{};
+  std::optional<std::vector<::awsjson::ssm::Target>> Targets{};
+  std::optional<awsjson::timestamp> RequestedDateTime{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::CommandStatus>> Status{};
+  std::optional<std::string> StatusDetails{};
+  std::optional<std::string> OutputS3Region{};
+  std::optional<std::string> OutputS3BucketName{};
+  std::optional<std::string> OutputS3KeyPrefix{};
+  std::optional<std::string> MaxConcurrency{};
+  std::optional<std::string> MaxErrors{};
+  std::optional<std::int32_t> TargetCount{};
+  std::optional<std::int32_t> CompletedCount{};
+  std::optional<std::int32_t> ErrorCount{};
+  std::optional<std::int32_t> DeliveryTimedOutCount{};
+  std::optional<std::string> ServiceRole{};
+  std::optional<::awsjson::ssm::NotificationConfig> NotificationConfig{};
+  std::optional<::awsjson::ssm::CloudWatchOutputConfig> CloudWatchOutputConfig{};
+  std::optional<std::int32_t> TimeoutSeconds{};
+  std::optional<::awsjson::ssm::AlarmConfiguration> AlarmConfiguration{};
+  std::optional<std::vector<::awsjson::ssm::AlarmStateInformation>> TriggeredAlarms{};
 
   friend bool operator==(Command const&, Command const&) = default;
 };

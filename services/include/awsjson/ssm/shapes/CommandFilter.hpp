@@ -14,8 +14,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CommandFilter {
-  awsjson::open_enum<::awsjson::ssm::CommandFilterKey> key;
-  std::string value;
+  awsjson::open_enum<::awsjson::ssm::CommandFilterKey> key{};
+  std::string value{};
 
   friend bool operator==(CommandFilter const&, CommandFilter const&) = default;
 };

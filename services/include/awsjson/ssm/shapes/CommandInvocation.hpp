@@ -18,22 +18,22 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CommandInvocation {
-  std::optional<std::string> CommandId;
-  std::optional<std::string> InstanceId;
-  std::optional<std::string> InstanceName;
-  std::optional<std::string> Comment;
-  std::optional<std::string> DocumentName;
-  std::optional<std::string> DocumentVersion;
-  std::optional<awsjson::timestamp> RequestedDateTime;
-  std::optional<awsjson::open_enum<::awsjson::ssm::CommandInvocationStatus>> Status;
-  std::optional<std::string> StatusDetails;
-  std::optional<std::string> TraceOutput;
-  std::optional<std::string> StandardOutputUrl;
-  std::optional<std::string> StandardErrorUrl;
-  std::optional<std::vector<::awsjson::ssm::CommandPlugin>> CommandPlugins;
-  std::optional<std::string> ServiceRole;
-  std::optional<::awsjson::ssm::NotificationConfig> NotificationConfig;
-  std::optional<::awsjson::ssm::CloudWatchOutputConfig> CloudWatchOutputConfig;
+  std::optional<std::string> CommandId{};
+  std::optional<std::string> InstanceId{};
+  std::optional<std::string> InstanceName{};
+  std::optional<std::string> Comment{};
+  std::optional<std::string> DocumentName{};
+  std::optional<std::string> DocumentVersion{};
+  std::optional<awsjson::timestamp> RequestedDateTime{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::CommandInvocationStatus>> Status{};
+  std::optional<std::string> StatusDetails{};
+  std::optional<std::string> TraceOutput{};
+  std::optional<std::string> StandardOutputUrl{};
+  std::optional<std::string> StandardErrorUrl{};
+  std::optional<std::vector<::awsjson::ssm::CommandPlugin>> CommandPlugins{};
+  std::optional<std::string> ServiceRole{};
+  std::optional<::awsjson::ssm::NotificationConfig> NotificationConfig{};
+  std::optional<::awsjson::ssm::CloudWatchOutputConfig> CloudWatchOutputConfig{};
 
   friend bool operator==(CommandInvocation const&, CommandInvocation const&) = default;
 };

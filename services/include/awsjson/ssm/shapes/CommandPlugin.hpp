@@ -15,18 +15,18 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CommandPlugin {
-  std::optional<std::string> Name;
-  std::optional<awsjson::open_enum<::awsjson::ssm::CommandPluginStatus>> Status;
-  std::optional<std::string> StatusDetails;
-  std::optional<std::int32_t> ResponseCode;
-  std::optional<awsjson::timestamp> ResponseStartDateTime;
-  std::optional<awsjson::timestamp> ResponseFinishDateTime;
-  std::optional<std::string> Output;
-  std::optional<std::string> StandardOutputUrl;
-  std::optional<std::string> StandardErrorUrl;
-  std::optional<std::string> OutputS3Region;
-  std::optional<std::string> OutputS3BucketName;
-  std::optional<std::string> OutputS3KeyPrefix;
+  std::optional<std::string> Name{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::CommandPluginStatus>> Status{};
+  std::optional<std::string> StatusDetails{};
+  std::optional<std::int32_t> ResponseCode{};
+  std::optional<awsjson::timestamp> ResponseStartDateTime{};
+  std::optional<awsjson::timestamp> ResponseFinishDateTime{};
+  std::optional<std::string> Output{};
+  std::optional<std::string> StandardOutputUrl{};
+  std::optional<std::string> StandardErrorUrl{};
+  std::optional<std::string> OutputS3Region{};
+  std::optional<std::string> OutputS3BucketName{};
+  std::optional<std::string> OutputS3KeyPrefix{};
 
   friend bool operator==(CommandPlugin const&, CommandPlugin const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ComplianceExecutionSummary {
-  awsjson::timestamp ExecutionTime;
-  std::optional<std::string> ExecutionId;
-  std::optional<std::string> ExecutionType;
+  awsjson::timestamp ExecutionTime{};
+  std::optional<std::string> ExecutionId{};
+  std::optional<std::string> ExecutionType{};
 
   friend bool operator==(ComplianceExecutionSummary const&,
                          ComplianceExecutionSummary const&) = default;

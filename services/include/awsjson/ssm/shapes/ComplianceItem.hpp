@@ -17,15 +17,15 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ComplianceItem {
-  std::optional<std::string> ComplianceType;
-  std::optional<std::string> ResourceType;
-  std::optional<std::string> ResourceId;
-  std::optional<std::string> Id;
-  std::optional<std::string> Title;
-  std::optional<awsjson::open_enum<::awsjson::ssm::ComplianceStatus>> Status;
-  std::optional<awsjson::open_enum<::awsjson::ssm::ComplianceSeverity>> Severity;
-  std::optional<::awsjson::ssm::ComplianceExecutionSummary> ExecutionSummary;
-  std::optional<std::map<std::string, std::string>> Details;
+  std::optional<std::string> ComplianceType{};
+  std::optional<std::string> ResourceType{};
+  std::optional<std::string> ResourceId{};
+  std::optional<std::string> Id{};
+  std::optional<std::string> Title{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::ComplianceStatus>> Status{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::ComplianceSeverity>> Severity{};
+  std::optional<::awsjson::ssm::ComplianceExecutionSummary> ExecutionSummary{};
+  std::optional<std::map<std::string, std::string>> Details{};
 
   friend bool operator==(ComplianceItem const&, ComplianceItem const&) = default;
 };

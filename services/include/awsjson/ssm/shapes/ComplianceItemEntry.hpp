@@ -16,11 +16,11 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ComplianceItemEntry {
-  std::optional<std::string> Id;
-  std::optional<std::string> Title;
-  awsjson::open_enum<::awsjson::ssm::ComplianceSeverity> Severity;
-  awsjson::open_enum<::awsjson::ssm::ComplianceStatus> Status;
-  std::optional<std::map<std::string, std::string>> Details;
+  std::optional<std::string> Id{};
+  std::optional<std::string> Title{};
+  awsjson::open_enum<::awsjson::ssm::ComplianceSeverity> Severity{};
+  awsjson::open_enum<::awsjson::ssm::ComplianceStatus> Status{};
+  std::optional<std::map<std::string, std::string>> Details{};
 
   friend bool operator==(ComplianceItemEntry const&, ComplianceItemEntry const&) = default;
 };

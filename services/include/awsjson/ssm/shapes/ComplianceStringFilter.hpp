@@ -15,9 +15,9 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ComplianceStringFilter {
-  std::optional<std::string> Key;
-  std::optional<std::vector<std::string>> Values;
-  std::optional<awsjson::open_enum<::awsjson::ssm::ComplianceQueryOperatorType>> Type;
+  std::optional<std::string> Key{};
+  std::optional<std::vector<std::string>> Values{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::ComplianceQueryOperatorType>> Type{};
 
   friend bool operator==(ComplianceStringFilter const&, ComplianceStringFilter const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ComplianceSummaryItem {
-  std::optional<std::string> ComplianceType;
-  std::optional<::awsjson::ssm::CompliantSummary> CompliantSummary;
-  std::optional<::awsjson::ssm::NonCompliantSummary> NonCompliantSummary;
+  std::optional<std::string> ComplianceType{};
+  std::optional<::awsjson::ssm::CompliantSummary> CompliantSummary{};
+  std::optional<::awsjson::ssm::NonCompliantSummary> NonCompliantSummary{};
 
   friend bool operator==(ComplianceSummaryItem const&, ComplianceSummaryItem const&) = default;
 };

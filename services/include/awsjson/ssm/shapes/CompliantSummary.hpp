@@ -14,8 +14,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CompliantSummary {
-  std::optional<std::int32_t> CompliantCount;
-  std::optional<::awsjson::ssm::SeveritySummary> SeveritySummary;
+  std::optional<std::int32_t> CompliantCount{};
+  std::optional<::awsjson::ssm::SeveritySummary> SeveritySummary{};
 
   friend bool operator==(CompliantSummary const&, CompliantSummary const&) = default;
 };

@@ -17,13 +17,13 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateActivationRequest {
-  std::optional<std::string> Description;
-  std::optional<std::string> DefaultInstanceName;
-  std::string IamRole;
-  std::optional<std::int32_t> RegistrationLimit;
-  std::optional<awsjson::timestamp> ExpirationDate;
-  std::optional<std::vector<::awsjson::ssm::Tag>> Tags;
-  std::optional<std::vector<::awsjson::ssm::RegistrationMetadataItem>> RegistrationMetadata;
+  std::optional<std::string> Description{};
+  std::optional<std::string> DefaultInstanceName{};
+  std::string IamRole{};
+  std::optional<std::int32_t> RegistrationLimit{};
+  std::optional<awsjson::timestamp> ExpirationDate{};
+  std::optional<std::vector<::awsjson::ssm::Tag>> Tags{};
+  std::optional<std::vector<::awsjson::ssm::RegistrationMetadataItem>> RegistrationMetadata{};
 
   friend bool operator==(CreateActivationRequest const&, CreateActivationRequest const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateActivationResponse {
-  std::optional<std::string> ActivationId;
-  std::optional<std::string> ActivationCode;
+  std::optional<std::string> ActivationId{};
+  std::optional<std::string> ActivationCode{};
 
   friend bool operator==(CreateActivationResponse const&,
                          CreateActivationResponse const&) = default;

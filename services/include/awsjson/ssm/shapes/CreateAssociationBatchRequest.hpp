@@ -15,8 +15,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAssociationBatchRequest {
-  std::vector<::awsjson::ssm::CreateAssociationBatchRequestEntry> Entries;
-  std::optional<std::string> AssociationDispatchAssumeRole;
+  std::vector<::awsjson::ssm::CreateAssociationBatchRequestEntry> Entries{};
+  std::optional<std::string> AssociationDispatchAssumeRole{};
 
   friend bool operator==(CreateAssociationBatchRequest const&,
                          CreateAssociationBatchRequest const&) = default;

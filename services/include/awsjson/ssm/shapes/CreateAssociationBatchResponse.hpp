@@ -15,8 +15,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAssociationBatchResponse {
-  std::optional<std::vector<::awsjson::ssm::AssociationDescription>> Successful;
-  std::optional<std::vector<::awsjson::ssm::FailedCreateAssociation>> Failed;
+  std::optional<std::vector<::awsjson::ssm::AssociationDescription>> Successful{};
+  std::optional<std::vector<::awsjson::ssm::FailedCreateAssociation>> Failed{};
 
   friend bool operator==(CreateAssociationBatchResponse const&,
                          CreateAssociationBatchResponse const&) = default;

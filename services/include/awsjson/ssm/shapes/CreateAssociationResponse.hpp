@@ -13,7 +13,7 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAssociationResponse {
-  std::optional<::awsjson::ssm::AssociationDescription> AssociationDescription;
+  std::optional<::awsjson::ssm::AssociationDescription> AssociationDescription{};
 
   friend bool operator==(CreateAssociationResponse const&,
                          CreateAssociationResponse const&) = default;

@@ -19,16 +19,16 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDocumentRequest {
-  std::string Content;
-  std::optional<std::vector<::awsjson::ssm::DocumentRequires>> Requires;
-  std::optional<std::vector<::awsjson::ssm::AttachmentsSource>> Attachments;
-  std::string Name;
-  std::optional<std::string> DisplayName;
-  std::optional<std::string> VersionName;
-  std::optional<awsjson::open_enum<::awsjson::ssm::DocumentType>> DocumentType;
-  std::optional<awsjson::open_enum<::awsjson::ssm::DocumentFormat>> DocumentFormat;
-  std::optional<std::string> TargetType;
-  std::optional<std::vector<::awsjson::ssm::Tag>> Tags;
+  std::string Content{};
+  std::optional<std::vector<::awsjson::ssm::DocumentRequires>> Requires{};
+  std::optional<std::vector<::awsjson::ssm::AttachmentsSource>> Attachments{};
+  std::string Name{};
+  std::optional<std::string> DisplayName{};
+  std::optional<std::string> VersionName{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::DocumentType>> DocumentType{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::DocumentFormat>> DocumentFormat{};
+  std::optional<std::string> TargetType{};
+  std::optional<std::vector<::awsjson::ssm::Tag>> Tags{};
 
   friend bool operator==(CreateDocumentRequest const&, CreateDocumentRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDocumentResponse {
-  std::optional<::awsjson::ssm::DocumentDescription> DocumentDescription;
+  std::optional<::awsjson::ssm::DocumentDescription> DocumentDescription{};
 
   friend bool operator==(CreateDocumentResponse const&, CreateDocumentResponse const&) = default;
 };

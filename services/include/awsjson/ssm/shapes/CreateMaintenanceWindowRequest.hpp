@@ -16,18 +16,18 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateMaintenanceWindowRequest {
-  std::string Name;
-  std::optional<std::string> Description;
-  std::optional<std::string> StartDate;
-  std::optional<std::string> EndDate;
-  std::string Schedule;
-  std::optional<std::string> ScheduleTimezone;
-  std::optional<std::int32_t> ScheduleOffset;
-  std::int32_t Duration;
-  std::int32_t Cutoff;
-  bool AllowUnassociatedTargets;
-  std::optional<std::string> ClientToken;
-  std::optional<std::vector<::awsjson::ssm::Tag>> Tags;
+  std::string Name{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> StartDate{};
+  std::optional<std::string> EndDate{};
+  std::string Schedule{};
+  std::optional<std::string> ScheduleTimezone{};
+  std::optional<std::int32_t> ScheduleOffset{};
+  std::int32_t Duration{};
+  std::int32_t Cutoff{};
+  bool AllowUnassociatedTargets{};
+  std::optional<std::string> ClientToken{};
+  std::optional<std::vector<::awsjson::ssm::Tag>> Tags{};
 
   friend bool operator==(CreateMaintenanceWindowRequest const&,
                          CreateMaintenanceWindowRequest const&) = default;

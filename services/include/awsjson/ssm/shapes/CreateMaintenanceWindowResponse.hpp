@@ -12,7 +12,7 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateMaintenanceWindowResponse {
-  std::optional<std::string> WindowId;
+  std::optional<std::string> WindowId{};
 
   friend bool operator==(CreateMaintenanceWindowResponse const&,
                          CreateMaintenanceWindowResponse const&) = default;

@@ -20,22 +20,22 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateOpsItemRequest {
-  std::string Description;
-  std::optional<std::string> OpsItemType;
-  std::optional<std::map<std::string, ::awsjson::ssm::OpsItemDataValue>> OperationalData;
-  std::optional<std::vector<::awsjson::ssm::OpsItemNotification>> Notifications;
-  std::optional<std::int32_t> Priority;
-  std::optional<std::vector<::awsjson::ssm::RelatedOpsItem>> RelatedOpsItems;
-  std::string Source;
-  std::string Title;
-  std::optional<std::vector<::awsjson::ssm::Tag>> Tags;
-  std::optional<std::string> Category;
-  std::optional<std::string> Severity;
-  std::optional<awsjson::timestamp> ActualStartTime;
-  std::optional<awsjson::timestamp> ActualEndTime;
-  std::optional<awsjson::timestamp> PlannedStartTime;
-  std::optional<awsjson::timestamp> PlannedEndTime;
-  std::optional<std::string> AccountId;
+  std::string Description{};
+  std::optional<std::string> OpsItemType{};
+  std::optional<std::map<std::string, ::awsjson::ssm::OpsItemDataValue>> OperationalData{};
+  std::optional<std::vector<::awsjson::ssm::OpsItemNotification>> Notifications{};
+  std::optional<std::int32_t> Priority{};
+  std::optional<std::vector<::awsjson::ssm::RelatedOpsItem>> RelatedOpsItems{};
+  std::string Source{};
+  std::string Title{};
+  std::optional<std::vector<::awsjson::ssm::Tag>> Tags{};
+  std::optional<std::string> Category{};
+  std::optional<std::string> Severity{};
+  std::optional<awsjson::timestamp> ActualStartTime{};
+  std::optional<awsjson::timestamp> ActualEndTime{};
+  std::optional<awsjson::timestamp> PlannedStartTime{};
+  std::optional<awsjson::timestamp> PlannedEndTime{};
+  std::optional<std::string> AccountId{};
 
   friend bool operator==(CreateOpsItemRequest const&, CreateOpsItemRequest const&) = default;
 };

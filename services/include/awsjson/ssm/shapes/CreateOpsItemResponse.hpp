@@ -12,8 +12,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateOpsItemResponse {
-  std::optional<std::string> OpsItemId;
-  std::optional<std::string> OpsItemArn;
+  std::optional<std::string> OpsItemId{};
+  std::optional<std::string> OpsItemArn{};
 
   friend bool operator==(CreateOpsItemResponse const&, CreateOpsItemResponse const&) = default;
 };

@@ -17,9 +17,9 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateOpsMetadataRequest {
-  std::string ResourceId;
-  std::optional<std::map<std::string, ::awsjson::ssm::MetadataValue>> Metadata;
-  std::optional<std::vector<::awsjson::ssm::Tag>> Tags;
+  std::string ResourceId{};
+  std::optional<std::map<std::string, ::awsjson::ssm::MetadataValue>> Metadata{};
+  std::optional<std::vector<::awsjson::ssm::Tag>> Tags{};
 
   friend bool operator==(CreateOpsMetadataRequest const&,
                          CreateOpsMetadataRequest const&) = default;

@@ -22,20 +22,20 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreatePatchBaselineRequest {
-  std::optional<awsjson::open_enum<::awsjson::ssm::OperatingSystem>> OperatingSystem;
-  std::string Name;
-  std::optional<::awsjson::ssm::PatchFilterGroup> GlobalFilters;
-  std::optional<::awsjson::ssm::PatchRuleGroup> ApprovalRules;
-  std::optional<std::vector<std::string>> ApprovedPatches;
-  std::optional<awsjson::open_enum<::awsjson::ssm::PatchComplianceLevel>> ApprovedPatchesComplianceLevel;
-  std::optional<bool> ApprovedPatchesEnableNonSecurity;
-  std::optional<std::vector<std::string>> RejectedPatches;
-  std::optional<awsjson::open_enum<::awsjson::ssm::PatchAction>> RejectedPatchesAction;
-  std::optional<std::string> Description;
-  std::optional<std::vector<::awsjson::ssm::PatchSource>> Sources;
-  std::optional<awsjson::open_enum<::awsjson::ssm::PatchComplianceStatus>> AvailableSecurityUpdatesComplianceStatus;
-  std::optional<std::string> ClientToken;
-  std::optional<std::vector<::awsjson::ssm::Tag>> Tags;
+  std::optional<awsjson::open_enum<::awsjson::ssm::OperatingSystem>> OperatingSystem{};
+  std::string Name{};
+  std::optional<::awsjson::ssm::PatchFilterGroup> GlobalFilters{};
+  std::optional<::awsjson::ssm::PatchRuleGroup> ApprovalRules{};
+  std::optional<std::vector<std::string>> ApprovedPatches{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::PatchComplianceLevel>> ApprovedPatchesComplianceLevel{};
+  std::optional<bool> ApprovedPatchesEnableNonSecurity{};
+  std::optional<std::vector<std::string>> RejectedPatches{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::PatchAction>> RejectedPatchesAction{};
+  std::optional<std::string> Description{};
+  std::optional<std::vector<::awsjson::ssm::PatchSource>> Sources{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::PatchComplianceStatus>> AvailableSecurityUpdatesComplianceStatus{};
+  std::optional<std::string> ClientToken{};
+  std::optional<std::vector<::awsjson::ssm::Tag>> Tags{};
 
   friend bool operator==(CreatePatchBaselineRequest const&,
                          CreatePatchBaselineRequest const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateResourceDataSyncRequest {
-  std::string SyncName;
-  std::optional<::awsjson::ssm::ResourceDataSyncS3Destination> S3Destination;
-  std::optional<std::string> SyncType;
-  std::optional<::awsjson::ssm::ResourceDataSyncSource> SyncSource;
+  std::string SyncName{};
+  std::optional<::awsjson::ssm::ResourceDataSyncS3Destination> S3Destination{};
+  std::optional<std::string> SyncType{};
+  std::optional<::awsjson::ssm::ResourceDataSyncSource> SyncSource{};
 
   friend bool operator==(CreateResourceDataSyncRequest const&,
                          CreateResourceDataSyncRequest const&) = default;

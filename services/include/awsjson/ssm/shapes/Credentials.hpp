@@ -12,10 +12,10 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Credentials {
-  std::string AccessKeyId;
-  std::string SecretAccessKey;
-  std::string SessionToken;
-  awsjson::timestamp ExpirationTime;
+  std::string AccessKeyId{};
+  std::string SecretAccessKey{};
+  std::string SessionToken{};
+  awsjson::timestamp ExpirationTime{};
 
   friend bool operator==(Credentials const&, Credentials const&) = default;
 };

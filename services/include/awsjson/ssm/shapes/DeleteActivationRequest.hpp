@@ -12,7 +12,7 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteActivationRequest {
-  std::string ActivationId;
+  std::string ActivationId{};
 
   friend bool operator==(DeleteActivationRequest const&, DeleteActivationRequest const&) = default;
 };

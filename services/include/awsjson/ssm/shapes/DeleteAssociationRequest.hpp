@@ -12,9 +12,9 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteAssociationRequest {
-  std::optional<std::string> Name;
-  std::optional<std::string> InstanceId;
-  std::optional<std::string> AssociationId;
+  std::optional<std::string> Name{};
+  std::optional<std::string> InstanceId{};
+  std::optional<std::string> AssociationId{};
 
   friend bool operator==(DeleteAssociationRequest const&,
                          DeleteAssociationRequest const&) = default;

@@ -12,10 +12,10 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteDocumentRequest {
-  std::string Name;
-  std::optional<std::string> DocumentVersion;
-  std::optional<std::string> VersionName;
-  std::optional<bool> Force;
+  std::string Name{};
+  std::optional<std::string> DocumentVersion{};
+  std::optional<std::string> VersionName{};
+  std::optional<bool> Force{};
 
   friend bool operator==(DeleteDocumentRequest const&, DeleteDocumentRequest const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteInventoryRequest {
-  std::string TypeName;
-  std::optional<awsjson::open_enum<::awsjson::ssm::InventorySchemaDeleteOption>> SchemaDeleteOption;
-  std::optional<bool> DryRun;
-  std::optional<std::string> ClientToken;
+  std::string TypeName{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::InventorySchemaDeleteOption>> SchemaDeleteOption{};
+  std::optional<bool> DryRun{};
+  std::optional<std::string> ClientToken{};
 
   friend bool operator==(DeleteInventoryRequest const&, DeleteInventoryRequest const&) = default;
 };

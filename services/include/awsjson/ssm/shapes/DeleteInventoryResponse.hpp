@@ -14,9 +14,9 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteInventoryResponse {
-  std::optional<std::string> DeletionId;
-  std::optional<std::string> TypeName;
-  std::optional<::awsjson::ssm::InventoryDeletionSummary> DeletionSummary;
+  std::optional<std::string> DeletionId{};
+  std::optional<std::string> TypeName{};
+  std::optional<::awsjson::ssm::InventoryDeletionSummary> DeletionSummary{};
 
   friend bool operator==(DeleteInventoryResponse const&, DeleteInventoryResponse const&) = default;
 };

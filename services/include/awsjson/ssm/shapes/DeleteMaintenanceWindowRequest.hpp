@@ -12,7 +12,7 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteMaintenanceWindowRequest {
-  std::string WindowId;
+  std::string WindowId{};
 
   friend bool operator==(DeleteMaintenanceWindowRequest const&,
                          DeleteMaintenanceWindowRequest const&) = default;

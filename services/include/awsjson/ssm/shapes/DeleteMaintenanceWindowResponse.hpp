@@ -12,7 +12,7 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteMaintenanceWindowResponse {
-  std::optional<std::string> WindowId;
+  std::optional<std::string> WindowId{};
 
   friend bool operator==(DeleteMaintenanceWindowResponse const&,
                          DeleteMaintenanceWindowResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteOpsItemRequest {
-  std::string OpsItemId;
+  std::string OpsItemId{};
 
   friend bool operator==(DeleteOpsItemRequest const&, DeleteOpsItemRequest const&) = default;
 };

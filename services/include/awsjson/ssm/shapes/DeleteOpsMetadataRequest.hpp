@@ -12,7 +12,7 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteOpsMetadataRequest {
-  std::string OpsMetadataArn;
+  std::string OpsMetadataArn{};
 
   friend bool operator==(DeleteOpsMetadataRequest const&,
                          DeleteOpsMetadataRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteParameterRequest {
-  std::string Name;
+  std::string Name{};
 
   friend bool operator==(DeleteParameterRequest const&, DeleteParameterRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteParametersRequest {
-  std::vector<std::string> Names;
+  std::vector<std::string> Names{};
 
   friend bool operator==(DeleteParametersRequest const&, DeleteParametersRequest const&) = default;
 };

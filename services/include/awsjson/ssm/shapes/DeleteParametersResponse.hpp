@@ -13,8 +13,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteParametersResponse {
-  std::optional<std::vector<std::string>> DeletedParameters;
-  std::optional<std::vector<std::string>> InvalidParameters;
+  std::optional<std::vector<std::string>> DeletedParameters{};
+  std::optional<std::vector<std::string>> InvalidParameters{};
 
   friend bool operator==(DeleteParametersResponse const&,
                          DeleteParametersResponse const&) = default;

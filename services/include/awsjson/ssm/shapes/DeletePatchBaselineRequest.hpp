@@ -12,7 +12,7 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeletePatchBaselineRequest {
-  std::string BaselineId;
+  std::string BaselineId{};
 
   friend bool operator==(DeletePatchBaselineRequest const&,
                          DeletePatchBaselineRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeletePatchBaselineResponse {
-  std::optional<std::string> BaselineId;
+  std::optional<std::string> BaselineId{};
 
   friend bool operator==(DeletePatchBaselineResponse const&,
                          DeletePatchBaselineResponse const&) = default;

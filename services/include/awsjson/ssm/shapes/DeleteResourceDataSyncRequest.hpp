@@ -12,8 +12,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteResourceDataSyncRequest {
-  std::string SyncName;
-  std::optional<std::string> SyncType;
+  std::string SyncName{};
+  std::optional<std::string> SyncType{};
 
   friend bool operator==(DeleteResourceDataSyncRequest const&,
                          DeleteResourceDataSyncRequest const&) = default;

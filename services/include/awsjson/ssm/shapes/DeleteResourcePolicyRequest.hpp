@@ -12,9 +12,9 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteResourcePolicyRequest {
-  std::string ResourceArn;
-  std::string PolicyId;
-  std::string PolicyHash;
+  std::string ResourceArn{};
+  std::string PolicyId{};
+  std::string PolicyHash{};
 
   friend bool operator==(DeleteResourcePolicyRequest const&,
                          DeleteResourcePolicyRequest const&) = default;

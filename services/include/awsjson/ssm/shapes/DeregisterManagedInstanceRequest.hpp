@@ -12,7 +12,7 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeregisterManagedInstanceRequest {
-  std::string InstanceId;
+  std::string InstanceId{};
 
   friend bool operator==(DeregisterManagedInstanceRequest const&,
                          DeregisterManagedInstanceRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeregisterPatchBaselineForPatchGroupRequest {
-  std::string BaselineId;
-  std::string PatchGroup;
+  std::string BaselineId{};
+  std::string PatchGroup{};
 
   friend bool operator==(DeregisterPatchBaselineForPatchGroupRequest const&,
                          DeregisterPatchBaselineForPatchGroupRequest const&) = default;

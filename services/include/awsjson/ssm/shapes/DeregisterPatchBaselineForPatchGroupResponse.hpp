@@ -12,8 +12,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeregisterPatchBaselineForPatchGroupResponse {
-  std::optional<std::string> BaselineId;
-  std::optional<std::string> PatchGroup;
+  std::optional<std::string> BaselineId{};
+  std::optional<std::string> PatchGroup{};
 
   friend bool operator==(DeregisterPatchBaselineForPatchGroupResponse const&,
                          DeregisterPatchBaselineForPatchGroupResponse const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeregisterTargetFromMaintenanceWindowRequest {
-  std::string WindowId;
-  std::string WindowTargetId;
-  std::optional<bool> Safe;
+  std::string WindowId{};
+  std::string WindowTargetId{};
+  std::optional<bool> Safe{};
 
   friend bool operator==(DeregisterTargetFromMaintenanceWindowRequest const&,
                          DeregisterTargetFromMaintenanceWindowRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeregisterTargetFromMaintenanceWindowResponse {
-  std::optional<std::string> WindowId;
-  std::optional<std::string> WindowTargetId;
+  std::optional<std::string> WindowId{};
+  std::optional<std::string> WindowTargetId{};
 
   friend bool operator==(DeregisterTargetFromMaintenanceWindowResponse const&,
                          DeregisterTargetFromMaintenanceWindowResponse const&) = default;

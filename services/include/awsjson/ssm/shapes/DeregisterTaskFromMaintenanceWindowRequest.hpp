@@ -12,8 +12,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeregisterTaskFromMaintenanceWindowRequest {
-  std::string WindowId;
-  std::string WindowTaskId;
+  std::string WindowId{};
+  std::string WindowTaskId{};
 
   friend bool operator==(DeregisterTaskFromMaintenanceWindowRequest const&,
                          DeregisterTaskFromMaintenanceWindowRequest const&) = default;

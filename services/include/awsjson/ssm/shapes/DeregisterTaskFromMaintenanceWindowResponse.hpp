@@ -12,8 +12,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeregisterTaskFromMaintenanceWindowResponse {
-  std::optional<std::string> WindowId;
-  std::optional<std::string> WindowTaskId;
+  std::optional<std::string> WindowId{};
+  std::optional<std::string> WindowTaskId{};
 
   friend bool operator==(DeregisterTaskFromMaintenanceWindowResponse const&,
                          DeregisterTaskFromMaintenanceWindowResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeActivationsFilter {
-  std::optional<awsjson::open_enum<::awsjson::ssm::DescribeActivationsFilterKeys>> FilterKey;
-  std::optional<std::vector<std::string>> FilterValues;
+  std::optional<awsjson::open_enum<::awsjson::ssm::DescribeActivationsFilterKeys>> FilterKey{};
+  std::optional<std::vector<std::string>> FilterValues{};
 
   friend bool operator==(DescribeActivationsFilter const&,
                          DescribeActivationsFilter const&) = default;

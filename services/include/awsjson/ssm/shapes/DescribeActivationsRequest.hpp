@@ -16,9 +16,9 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeActivationsRequest {
-  std::optional<std::vector<::awsjson::ssm::DescribeActivationsFilter>> Filters;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::ssm::DescribeActivationsFilter>> Filters{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeActivationsRequest const&,
                          DescribeActivationsRequest const&) = default;

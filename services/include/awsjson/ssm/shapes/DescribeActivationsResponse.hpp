@@ -15,8 +15,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeActivationsResponse {
-  std::optional<std::vector<::awsjson::ssm::Activation>> ActivationList;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::ssm::Activation>> ActivationList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeActivationsResponse const&,
                          DescribeActivationsResponse const&) = default;

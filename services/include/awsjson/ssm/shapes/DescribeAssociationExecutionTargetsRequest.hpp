@@ -16,11 +16,11 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAssociationExecutionTargetsRequest {
-  std::string AssociationId;
-  std::string ExecutionId;
-  std::optional<std::vector<::awsjson::ssm::AssociationExecutionTargetsFilter>> Filters;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::string AssociationId{};
+  std::string ExecutionId{};
+  std::optional<std::vector<::awsjson::ssm::AssociationExecutionTargetsFilter>> Filters{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeAssociationExecutionTargetsRequest const&,
                          DescribeAssociationExecutionTargetsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAssociationExecutionTargetsResponse {
-  std::optional<std::vector<::awsjson::ssm::AssociationExecutionTarget>> AssociationExecutionTargets;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::ssm::AssociationExecutionTarget>> AssociationExecutionTargets{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeAssociationExecutionTargetsResponse const&,
                          DescribeAssociationExecutionTargetsResponse const&) = default;

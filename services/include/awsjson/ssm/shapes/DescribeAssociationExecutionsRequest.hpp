@@ -16,10 +16,10 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAssociationExecutionsRequest {
-  std::string AssociationId;
-  std::optional<std::vector<::awsjson::ssm::AssociationExecutionFilter>> Filters;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::string AssociationId{};
+  std::optional<std::vector<::awsjson::ssm::AssociationExecutionFilter>> Filters{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeAssociationExecutionsRequest const&,
                          DescribeAssociationExecutionsRequest const&) = default;

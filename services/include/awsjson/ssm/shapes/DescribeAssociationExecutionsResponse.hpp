@@ -15,8 +15,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAssociationExecutionsResponse {
-  std::optional<std::vector<::awsjson::ssm::AssociationExecution>> AssociationExecutions;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::ssm::AssociationExecution>> AssociationExecutions{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeAssociationExecutionsResponse const&,
                          DescribeAssociationExecutionsResponse const&) = default;

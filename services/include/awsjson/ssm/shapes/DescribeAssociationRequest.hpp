@@ -12,10 +12,10 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAssociationRequest {
-  std::optional<std::string> Name;
-  std::optional<std::string> InstanceId;
-  std::optional<std::string> AssociationId;
-  std::optional<std::string> AssociationVersion;
+  std::optional<std::string> Name{};
+  std::optional<std::string> InstanceId{};
+  std::optional<std::string> AssociationId{};
+  std::optional<std::string> AssociationVersion{};
 
   friend bool operator==(DescribeAssociationRequest const&,
                          DescribeAssociationRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAssociationResponse {
-  std::optional<::awsjson::ssm::AssociationDescription> AssociationDescription;
+  std::optional<::awsjson::ssm::AssociationDescription> AssociationDescription{};
 
   friend bool operator==(DescribeAssociationResponse const&,
                          DescribeAssociationResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAutomationExecutionsResponse {
-  std::optional<std::vector<::awsjson::ssm::AutomationExecutionMetadata>> AutomationExecutionMetadataList;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::ssm::AutomationExecutionMetadata>> AutomationExecutionMetadataList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeAutomationExecutionsResponse const&,
                          DescribeAutomationExecutionsResponse const&) = default;

@@ -16,11 +16,11 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAutomationStepExecutionsRequest {
-  std::string AutomationExecutionId;
-  std::optional<std::vector<::awsjson::ssm::StepExecutionFilter>> Filters;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<bool> ReverseOrder;
+  std::string AutomationExecutionId{};
+  std::optional<std::vector<::awsjson::ssm::StepExecutionFilter>> Filters{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<bool> ReverseOrder{};
 
   friend bool operator==(DescribeAutomationStepExecutionsRequest const&,
                          DescribeAutomationStepExecutionsRequest const&) = default;

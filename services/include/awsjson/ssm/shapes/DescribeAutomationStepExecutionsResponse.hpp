@@ -15,8 +15,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAutomationStepExecutionsResponse {
-  std::optional<std::vector<::awsjson::ssm::StepExecution>> StepExecutions;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::ssm::StepExecution>> StepExecutions{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeAutomationStepExecutionsResponse const&,
                          DescribeAutomationStepExecutionsResponse const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAvailablePatchesRequest {
-  std::optional<std::vector<::awsjson::ssm::PatchOrchestratorFilter>> Filters;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::ssm::PatchOrchestratorFilter>> Filters{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeAvailablePatchesRequest const&,
                          DescribeAvailablePatchesRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAvailablePatchesResponse {
-  std::optional<std::vector<::awsjson::ssm::Patch>> Patches;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::ssm::Patch>> Patches{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeAvailablePatchesResponse const&,
                          DescribeAvailablePatchesResponse const&) = default;

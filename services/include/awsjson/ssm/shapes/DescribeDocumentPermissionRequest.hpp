@@ -15,10 +15,10 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDocumentPermissionRequest {
-  std::string Name;
-  awsjson::open_enum<::awsjson::ssm::DocumentPermissionType> PermissionType;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::string Name{};
+  awsjson::open_enum<::awsjson::ssm::DocumentPermissionType> PermissionType{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeDocumentPermissionRequest const&,
                          DescribeDocumentPermissionRequest const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDocumentPermissionResponse {
-  std::optional<std::vector<std::string>> AccountIds;
-  std::optional<std::vector<::awsjson::ssm::AccountSharingInfo>> AccountSharingInfoList;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<std::string>> AccountIds{};
+  std::optional<std::vector<::awsjson::ssm::AccountSharingInfo>> AccountSharingInfoList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeDocumentPermissionResponse const&,
                          DescribeDocumentPermissionResponse const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDocumentRequest {
-  std::string Name;
-  std::optional<std::string> DocumentVersion;
-  std::optional<std::string> VersionName;
+  std::string Name{};
+  std::optional<std::string> DocumentVersion{};
+  std::optional<std::string> VersionName{};
 
   friend bool operator==(DescribeDocumentRequest const&, DescribeDocumentRequest const&) = default;
 };

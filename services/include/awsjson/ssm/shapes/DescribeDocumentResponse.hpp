@@ -13,7 +13,7 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDocumentResponse {
-  std::optional<::awsjson::ssm::DocumentDescription> Document;
+  std::optional<::awsjson::ssm::DocumentDescription> Document{};
 
   friend bool operator==(DescribeDocumentResponse const&,
                          DescribeDocumentResponse const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEffectiveInstanceAssociationsRequest {
-  std::string InstanceId;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::string InstanceId{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeEffectiveInstanceAssociationsRequest const&,
                          DescribeEffectiveInstanceAssociationsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEffectiveInstanceAssociationsResponse {
-  std::optional<std::vector<::awsjson::ssm::InstanceAssociation>> Associations;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::ssm::InstanceAssociation>> Associations{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeEffectiveInstanceAssociationsResponse const&,
                          DescribeEffectiveInstanceAssociationsResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEffectivePatchesForPatchBaselineResponse {
-  std::optional<std::vector<::awsjson::ssm::EffectivePatch>> EffectivePatches;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::ssm::EffectivePatch>> EffectivePatches{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeEffectivePatchesForPatchBaselineResponse const&,
                          DescribeEffectivePatchesForPatchBaselineResponse const&) = default;

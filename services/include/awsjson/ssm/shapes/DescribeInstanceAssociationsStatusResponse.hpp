@@ -15,8 +15,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeInstanceAssociationsStatusResponse {
-  std::optional<std::vector<::awsjson::ssm::InstanceAssociationStatusInfo>> InstanceAssociationStatusInfos;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::ssm::InstanceAssociationStatusInfo>> InstanceAssociationStatusInfos{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeInstanceAssociationsStatusResponse const&,
                          DescribeInstanceAssociationsStatusResponse const&) = default;

@@ -17,10 +17,10 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeInstanceInformationRequest {
-  std::optional<std::vector<::awsjson::ssm::InstanceInformationFilter>> InstanceInformationFilterList;
-  std::optional<std::vector<::awsjson::ssm::InstanceInformationStringFilter>> Filters;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::ssm::InstanceInformationFilter>> InstanceInformationFilterList{};
+  std::optional<std::vector<::awsjson::ssm::InstanceInformationStringFilter>> Filters{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeInstanceInformationRequest const&,
                          DescribeInstanceInformationRequest const&) = default;

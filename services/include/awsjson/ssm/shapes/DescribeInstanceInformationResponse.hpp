@@ -15,8 +15,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeInstanceInformationResponse {
-  std::optional<std::vector<::awsjson::ssm::InstanceInformation>> InstanceInformationList;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::ssm::InstanceInformation>> InstanceInformationList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeInstanceInformationResponse const&,
                          DescribeInstanceInformationResponse const&) = default;

@@ -16,10 +16,10 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeInstancePatchStatesForPatchGroupRequest {
-  std::string PatchGroup;
-  std::optional<std::vector<::awsjson::ssm::InstancePatchStateFilter>> Filters;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::string PatchGroup{};
+  std::optional<std::vector<::awsjson::ssm::InstancePatchStateFilter>> Filters{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(DescribeInstancePatchStatesForPatchGroupRequest const&,
                          DescribeInstancePatchStatesForPatchGroupRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeInstancePatchStatesForPatchGroupResponse {
-  std::optional<std::vector<::awsjson::ssm::InstancePatchState>> InstancePatchStates;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::ssm::InstancePatchState>> InstancePatchStates{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeInstancePatchStatesForPatchGroupResponse const&,
                          DescribeInstancePatchStatesForPatchGroupResponse const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeInstancePatchStatesRequest {
-  std::vector<std::string> InstanceIds;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::vector<std::string> InstanceIds{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(DescribeInstancePatchStatesRequest const&,
                          DescribeInstancePatchStatesRequest const&) = default;

@@ -16,10 +16,10 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeInstancePatchesRequest {
-  std::string InstanceId;
-  std::optional<std::vector<::awsjson::ssm::PatchOrchestratorFilter>> Filters;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::string InstanceId{};
+  std::optional<std::vector<::awsjson::ssm::PatchOrchestratorFilter>> Filters{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(DescribeInstancePatchesRequest const&,
                          DescribeInstancePatchesRequest const&) = default;

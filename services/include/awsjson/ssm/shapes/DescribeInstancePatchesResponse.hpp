@@ -15,8 +15,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeInstancePatchesResponse {
-  std::optional<std::vector<::awsjson::ssm::PatchComplianceData>> Patches;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::ssm::PatchComplianceData>> Patches{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeInstancePatchesResponse const&,
                          DescribeInstancePatchesResponse const&) = default;

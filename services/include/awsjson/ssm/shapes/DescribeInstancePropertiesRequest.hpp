@@ -17,10 +17,10 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeInstancePropertiesRequest {
-  std::optional<std::vector<::awsjson::ssm::InstancePropertyFilter>> InstancePropertyFilterList;
-  std::optional<std::vector<::awsjson::ssm::InstancePropertyStringFilter>> FiltersWithOperator;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::ssm::InstancePropertyFilter>> InstancePropertyFilterList{};
+  std::optional<std::vector<::awsjson::ssm::InstancePropertyStringFilter>> FiltersWithOperator{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeInstancePropertiesRequest const&,
                          DescribeInstancePropertiesRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeInstancePropertiesResponse {
-  std::optional<std::vector<::awsjson::ssm::InstanceProperty>> InstanceProperties;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::ssm::InstanceProperty>> InstanceProperties{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeInstancePropertiesResponse const&,
                          DescribeInstancePropertiesResponse const&) = default;

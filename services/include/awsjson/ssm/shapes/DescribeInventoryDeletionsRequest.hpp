@@ -13,9 +13,9 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeInventoryDeletionsRequest {
-  std::optional<std::string> DeletionId;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<std::string> DeletionId{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(DescribeInventoryDeletionsRequest const&,
                          DescribeInventoryDeletionsRequest const&) = default;

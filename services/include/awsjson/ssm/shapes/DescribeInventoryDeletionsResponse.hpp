@@ -15,8 +15,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeInventoryDeletionsResponse {
-  std::optional<std::vector<::awsjson::ssm::InventoryDeletionStatusItem>> InventoryDeletions;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::ssm::InventoryDeletionStatusItem>> InventoryDeletions{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeInventoryDeletionsResponse const&,
                          DescribeInventoryDeletionsResponse const&) = default;

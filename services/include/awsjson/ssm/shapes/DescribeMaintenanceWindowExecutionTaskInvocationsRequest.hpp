@@ -16,11 +16,11 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeMaintenanceWindowExecutionTaskInvocationsRequest {
-  std::string WindowExecutionId;
-  std::string TaskId;
-  std::optional<std::vector<::awsjson::ssm::MaintenanceWindowFilter>> Filters;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::string WindowExecutionId{};
+  std::string TaskId{};
+  std::optional<std::vector<::awsjson::ssm::MaintenanceWindowFilter>> Filters{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeMaintenanceWindowExecutionTaskInvocationsRequest const&,
                          DescribeMaintenanceWindowExecutionTaskInvocationsRequest const&) = default;

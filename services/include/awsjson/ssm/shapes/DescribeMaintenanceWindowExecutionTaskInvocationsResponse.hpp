@@ -15,8 +15,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeMaintenanceWindowExecutionTaskInvocationsResponse {
-  std::optional<std::vector<::awsjson::ssm::MaintenanceWindowExecutionTaskInvocationIdentity>> WindowExecutionTaskInvocationIdentities;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::ssm::MaintenanceWindowExecutionTaskInvocationIdentity>> WindowExecutionTaskInvocationIdentities{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeMaintenanceWindowExecutionTaskInvocationsResponse const&,
                          DescribeMaintenanceWindowExecutionTaskInvocationsResponse const&) = default;

@@ -16,10 +16,10 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeMaintenanceWindowExecutionTasksRequest {
-  std::string WindowExecutionId;
-  std::optional<std::vector<::awsjson::ssm::MaintenanceWindowFilter>> Filters;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::string WindowExecutionId{};
+  std::optional<std::vector<::awsjson::ssm::MaintenanceWindowFilter>> Filters{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeMaintenanceWindowExecutionTasksRequest const&,
                          DescribeMaintenanceWindowExecutionTasksRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeMaintenanceWindowExecutionTasksResponse {
-  std::optional<std::vector<::awsjson::ssm::MaintenanceWindowExecutionTaskIdentity>> WindowExecutionTaskIdentities;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::ssm::MaintenanceWindowExecutionTaskIdentity>> WindowExecutionTaskIdentities{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeMaintenanceWindowExecutionTasksResponse const&,
                          DescribeMaintenanceWindowExecutionTasksResponse const&) = default;

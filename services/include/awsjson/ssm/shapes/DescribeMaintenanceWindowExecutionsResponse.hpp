@@ -15,8 +15,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeMaintenanceWindowExecutionsResponse {
-  std::optional<std::vector<::awsjson::ssm::MaintenanceWindowExecution>> WindowExecutions;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::ssm::MaintenanceWindowExecution>> WindowExecutions{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeMaintenanceWindowExecutionsResponse const&,
                          DescribeMaintenanceWindowExecutionsResponse const&) = default;

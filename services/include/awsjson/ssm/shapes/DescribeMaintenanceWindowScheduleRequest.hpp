@@ -18,12 +18,12 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeMaintenanceWindowScheduleRequest {
-  std::optional<std::string> WindowId;
-  std::optional<std::vector<::awsjson::ssm::Target>> Targets;
-  std::optional<awsjson::open_enum<::awsjson::ssm::MaintenanceWindowResourceType>> ResourceType;
-  std::optional<std::vector<::awsjson::ssm::PatchOrchestratorFilter>> Filters;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::optional<std::string> WindowId{};
+  std::optional<std::vector<::awsjson::ssm::Target>> Targets{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::MaintenanceWindowResourceType>> ResourceType{};
+  std::optional<std::vector<::awsjson::ssm::PatchOrchestratorFilter>> Filters{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeMaintenanceWindowScheduleRequest const&,
                          DescribeMaintenanceWindowScheduleRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeMaintenanceWindowScheduleResponse {
-  std::optional<std::vector<::awsjson::ssm::ScheduledWindowExecution>> ScheduledWindowExecutions;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::ssm::ScheduledWindowExecution>> ScheduledWindowExecutions{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeMaintenanceWindowScheduleResponse const&,
                          DescribeMaintenanceWindowScheduleResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeMaintenanceWindowTargetsResponse {
-  std::optional<std::vector<::awsjson::ssm::MaintenanceWindowTarget>> Targets;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::ssm::MaintenanceWindowTarget>> Targets{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeMaintenanceWindowTargetsResponse const&,
                          DescribeMaintenanceWindowTargetsResponse const&) = default;

@@ -16,10 +16,10 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeMaintenanceWindowTasksRequest {
-  std::string WindowId;
-  std::optional<std::vector<::awsjson::ssm::MaintenanceWindowFilter>> Filters;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::string WindowId{};
+  std::optional<std::vector<::awsjson::ssm::MaintenanceWindowFilter>> Filters{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeMaintenanceWindowTasksRequest const&,
                          DescribeMaintenanceWindowTasksRequest const&) = default;

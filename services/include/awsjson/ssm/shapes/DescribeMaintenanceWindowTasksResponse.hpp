@@ -15,8 +15,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeMaintenanceWindowTasksResponse {
-  std::optional<std::vector<::awsjson::ssm::MaintenanceWindowTask>> Tasks;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::ssm::MaintenanceWindowTask>> Tasks{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeMaintenanceWindowTasksResponse const&,
                          DescribeMaintenanceWindowTasksResponse const&) = default;

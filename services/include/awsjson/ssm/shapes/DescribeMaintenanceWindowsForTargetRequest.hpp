@@ -17,10 +17,10 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeMaintenanceWindowsForTargetRequest {
-  std::vector<::awsjson::ssm::Target> Targets;
-  awsjson::open_enum<::awsjson::ssm::MaintenanceWindowResourceType> ResourceType;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::ssm::Target> Targets{};
+  awsjson::open_enum<::awsjson::ssm::MaintenanceWindowResourceType> ResourceType{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeMaintenanceWindowsForTargetRequest const&,
                          DescribeMaintenanceWindowsForTargetRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeMaintenanceWindowsForTargetResponse {
-  std::optional<std::vector<::awsjson::ssm::MaintenanceWindowIdentityForTarget>> WindowIdentities;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::ssm::MaintenanceWindowIdentityForTarget>> WindowIdentities{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeMaintenanceWindowsForTargetResponse const&,
                          DescribeMaintenanceWindowsForTargetResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeMaintenanceWindowsResponse {
-  std::optional<std::vector<::awsjson::ssm::MaintenanceWindowIdentity>> WindowIdentities;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::ssm::MaintenanceWindowIdentity>> WindowIdentities{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeMaintenanceWindowsResponse const&,
                          DescribeMaintenanceWindowsResponse const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeOpsItemsRequest {
-  std::optional<std::vector<::awsjson::ssm::OpsItemFilter>> OpsItemFilters;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::ssm::OpsItemFilter>> OpsItemFilters{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeOpsItemsRequest const&, DescribeOpsItemsRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeOpsItemsResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::ssm::OpsItemSummary>> OpsItemSummaries;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::ssm::OpsItemSummary>> OpsItemSummaries{};
 
   friend bool operator==(DescribeOpsItemsResponse const&,
                          DescribeOpsItemsResponse const&) = default;

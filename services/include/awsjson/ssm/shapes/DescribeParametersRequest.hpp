@@ -17,11 +17,11 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeParametersRequest {
-  std::optional<std::vector<::awsjson::ssm::ParametersFilter>> Filters;
-  std::optional<std::vector<::awsjson::ssm::ParameterStringFilter>> ParameterFilters;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
-  std::optional<bool> Shared;
+  std::optional<std::vector<::awsjson::ssm::ParametersFilter>> Filters{};
+  std::optional<std::vector<::awsjson::ssm::ParameterStringFilter>> ParameterFilters{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
+  std::optional<bool> Shared{};
 
   friend bool operator==(DescribeParametersRequest const&,
                          DescribeParametersRequest const&) = default;

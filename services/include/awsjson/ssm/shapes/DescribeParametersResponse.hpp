@@ -15,8 +15,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeParametersResponse {
-  std::optional<std::vector<::awsjson::ssm::ParameterMetadata>> Parameters;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::ssm::ParameterMetadata>> Parameters{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeParametersResponse const&,
                          DescribeParametersResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribePatchBaselinesResponse {
-  std::optional<std::vector<::awsjson::ssm::PatchBaselineIdentity>> BaselineIdentities;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::ssm::PatchBaselineIdentity>> BaselineIdentities{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribePatchBaselinesResponse const&,
                          DescribePatchBaselinesResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribePatchGroupStateRequest {
-  std::string PatchGroup;
+  std::string PatchGroup{};
 
   friend bool operator==(DescribePatchGroupStateRequest const&,
                          DescribePatchGroupStateRequest const&) = default;

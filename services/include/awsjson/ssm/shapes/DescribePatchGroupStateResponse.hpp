@@ -12,19 +12,19 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribePatchGroupStateResponse {
-  std::optional<std::int32_t> Instances;
-  std::optional<std::int32_t> InstancesWithInstalledPatches;
-  std::optional<std::int32_t> InstancesWithInstalledOtherPatches;
-  std::optional<std::int32_t> InstancesWithInstalledPendingRebootPatches;
-  std::optional<std::int32_t> InstancesWithInstalledRejectedPatches;
-  std::optional<std::int32_t> InstancesWithMissingPatches;
-  std::optional<std::int32_t> InstancesWithFailedPatches;
-  std::optional<std::int32_t> InstancesWithNotApplicablePatches;
-  std::optional<std::int32_t> InstancesWithUnreportedNotApplicablePatches;
-  std::optional<std::int32_t> InstancesWithCriticalNonCompliantPatches;
-  std::optional<std::int32_t> InstancesWithSecurityNonCompliantPatches;
-  std::optional<std::int32_t> InstancesWithOtherNonCompliantPatches;
-  std::optional<std::int32_t> InstancesWithAvailableSecurityUpdates;
+  std::optional<std::int32_t> Instances{};
+  std::optional<std::int32_t> InstancesWithInstalledPatches{};
+  std::optional<std::int32_t> InstancesWithInstalledOtherPatches{};
+  std::optional<std::int32_t> InstancesWithInstalledPendingRebootPatches{};
+  std::optional<std::int32_t> InstancesWithInstalledRejectedPatches{};
+  std::optional<std::int32_t> InstancesWithMissingPatches{};
+  std::optional<std::int32_t> InstancesWithFailedPatches{};
+  std::optional<std::int32_t> InstancesWithNotApplicablePatches{};
+  std::optional<std::int32_t> InstancesWithUnreportedNotApplicablePatches{};
+  std::optional<std::int32_t> InstancesWithCriticalNonCompliantPatches{};
+  std::optional<std::int32_t> InstancesWithSecurityNonCompliantPatches{};
+  std::optional<std::int32_t> InstancesWithOtherNonCompliantPatches{};
+  std::optional<std::int32_t> InstancesWithAvailableSecurityUpdates{};
 
   friend bool operator==(DescribePatchGroupStateResponse const&,
                          DescribePatchGroupStateResponse const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribePatchGroupsRequest {
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::vector<::awsjson::ssm::PatchOrchestratorFilter>> Filters;
-  std::optional<std::string> NextToken;
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::vector<::awsjson::ssm::PatchOrchestratorFilter>> Filters{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribePatchGroupsRequest const&,
                          DescribePatchGroupsRequest const&) = default;

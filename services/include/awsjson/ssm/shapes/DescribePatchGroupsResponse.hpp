@@ -15,8 +15,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribePatchGroupsResponse {
-  std::optional<std::vector<::awsjson::ssm::PatchGroupPatchBaselineMapping>> Mappings;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::ssm::PatchGroupPatchBaselineMapping>> Mappings{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribePatchGroupsResponse const&,
                          DescribePatchGroupsResponse const&) = default;

@@ -17,11 +17,11 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribePatchPropertiesRequest {
-  awsjson::open_enum<::awsjson::ssm::OperatingSystem> OperatingSystem;
-  awsjson::open_enum<::awsjson::ssm::PatchProperty> Property;
-  std::optional<awsjson::open_enum<::awsjson::ssm::PatchSet>> PatchSet;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  awsjson::open_enum<::awsjson::ssm::OperatingSystem> OperatingSystem{};
+  awsjson::open_enum<::awsjson::ssm::PatchProperty> Property{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::PatchSet>> PatchSet{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribePatchPropertiesRequest const&,
                          DescribePatchPropertiesRequest const&) = default;

@@ -17,10 +17,10 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeSessionsRequest {
-  awsjson::open_enum<::awsjson::ssm::SessionState> State;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::ssm::SessionFilter>> Filters;
+  awsjson::open_enum<::awsjson::ssm::SessionState> State{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::ssm::SessionFilter>> Filters{};
 
   friend bool operator==(DescribeSessionsRequest const&, DescribeSessionsRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeSessionsResponse {
-  std::optional<std::vector<::awsjson::ssm::Session>> Sessions;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::ssm::Session>> Sessions{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeSessionsResponse const&,
                          DescribeSessionsResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisassociateOpsItemRelatedItemRequest {
-  std::string OpsItemId;
-  std::string AssociationId;
+  std::string OpsItemId{};
+  std::string AssociationId{};
 
   friend bool operator==(DisassociateOpsItemRelatedItemRequest const&,
                          DisassociateOpsItemRelatedItemRequest const&) = default;

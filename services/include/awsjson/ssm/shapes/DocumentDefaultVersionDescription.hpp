@@ -12,9 +12,9 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DocumentDefaultVersionDescription {
-  std::optional<std::string> Name;
-  std::optional<std::string> DefaultVersion;
-  std::optional<std::string> DefaultVersionName;
+  std::optional<std::string> Name{};
+  std::optional<std::string> DefaultVersion{};
+  std::optional<std::string> DefaultVersionName{};
 
   friend bool operator==(DocumentDefaultVersionDescription const&,
                          DocumentDefaultVersionDescription const&) = default;

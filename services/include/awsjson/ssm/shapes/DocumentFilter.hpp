@@ -14,8 +14,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DocumentFilter {
-  awsjson::open_enum<::awsjson::ssm::DocumentFilterKey> key;
-  std::string value;
+  awsjson::open_enum<::awsjson::ssm::DocumentFilterKey> key{};
+  std::string value{};
 
   friend bool operator==(DocumentFilter const&, DocumentFilter const&) = default;
 };

@@ -20,21 +20,21 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DocumentIdentifier {
-  std::optional<std::string> Name;
-  std::optional<awsjson::timestamp> CreatedDate;
-  std::optional<std::string> DisplayName;
-  std::optional<std::string> Owner;
-  std::optional<std::string> VersionName;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::ssm::PlatformType>>> PlatformTypes;
-  std::optional<std::string> DocumentVersion;
-  std::optional<awsjson::open_enum<::awsjson::ssm::DocumentType>> DocumentType;
-  std::optional<std::string> SchemaVersion;
-  std::optional<awsjson::open_enum<::awsjson::ssm::DocumentFormat>> DocumentFormat;
-  std::optional<std::string> TargetType;
-  std::optional<std::vector<::awsjson::ssm::Tag>> Tags;
-  std::optional<std::vector<::awsjson::ssm::DocumentRequires>> Requires;
-  std::optional<awsjson::open_enum<::awsjson::ssm::ReviewStatus>> ReviewStatus;
-  std::optional<std::string> Author;
+  std::optional<std::string> Name{};
+  std::optional<awsjson::timestamp> CreatedDate{};
+  std::optional<std::string> DisplayName{};
+  std::optional<std::string> Owner{};
+  std::optional<std::string> VersionName{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::ssm::PlatformType>>> PlatformTypes{};
+  std::optional<std::string> DocumentVersion{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::DocumentType>> DocumentType{};
+  std::optional<std::string> SchemaVersion{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::DocumentFormat>> DocumentFormat{};
+  std::optional<std::string> TargetType{};
+  std::optional<std::vector<::awsjson::ssm::Tag>> Tags{};
+  std::optional<std::vector<::awsjson::ssm::DocumentRequires>> Requires{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::ReviewStatus>> ReviewStatus{};
+  std::optional<std::string> Author{};
 
   friend bool operator==(DocumentIdentifier const&, DocumentIdentifier const&) = default;
 };

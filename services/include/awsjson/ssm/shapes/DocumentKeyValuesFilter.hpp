@@ -13,8 +13,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DocumentKeyValuesFilter {
-  std::optional<std::string> Key;
-  std::optional<std::vector<std::string>> Values;
+  std::optional<std::string> Key{};
+  std::optional<std::vector<std::string>> Values{};
 
   friend bool operator==(DocumentKeyValuesFilter const&, DocumentKeyValuesFilter const&) = default;
 };

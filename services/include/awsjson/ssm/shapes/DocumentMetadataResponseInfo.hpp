@@ -14,7 +14,7 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DocumentMetadataResponseInfo {
-  std::optional<std::vector<::awsjson::ssm::DocumentReviewerResponseSource>> ReviewerResponse;
+  std::optional<std::vector<::awsjson::ssm::DocumentReviewerResponseSource>> ReviewerResponse{};
 
   friend bool operator==(DocumentMetadataResponseInfo const&,
                          DocumentMetadataResponseInfo const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DocumentParameter {
-  std::optional<std::string> Name;
-  std::optional<awsjson::open_enum<::awsjson::ssm::DocumentParameterType>> Type;
-  std::optional<std::string> Description;
-  std::optional<std::string> DefaultValue;
+  std::optional<std::string> Name{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::DocumentParameterType>> Type{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> DefaultValue{};
 
   friend bool operator==(DocumentParameter const&, DocumentParameter const&) = default;
 };

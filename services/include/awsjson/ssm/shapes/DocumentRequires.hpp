@@ -12,10 +12,10 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DocumentRequires {
-  std::string Name;
-  std::optional<std::string> Version;
-  std::optional<std::string> RequireType;
-  std::optional<std::string> VersionName;
+  std::string Name{};
+  std::optional<std::string> Version{};
+  std::optional<std::string> RequireType{};
+  std::optional<std::string> VersionName{};
 
   friend bool operator==(DocumentRequires const&, DocumentRequires const&) = default;
 };

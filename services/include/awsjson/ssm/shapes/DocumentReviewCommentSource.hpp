@@ -14,8 +14,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DocumentReviewCommentSource {
-  std::optional<awsjson::open_enum<::awsjson::ssm::DocumentReviewCommentType>> Type;
-  std::optional<std::string> Content;
+  std::optional<awsjson::open_enum<::awsjson::ssm::DocumentReviewCommentType>> Type{};
+  std::optional<std::string> Content{};
 
   friend bool operator==(DocumentReviewCommentSource const&,
                          DocumentReviewCommentSource const&) = default;

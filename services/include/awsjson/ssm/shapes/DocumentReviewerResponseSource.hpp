@@ -16,11 +16,11 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DocumentReviewerResponseSource {
-  std::optional<awsjson::timestamp> CreateTime;
-  std::optional<awsjson::timestamp> UpdatedTime;
-  std::optional<awsjson::open_enum<::awsjson::ssm::ReviewStatus>> ReviewStatus;
-  std::optional<std::vector<::awsjson::ssm::DocumentReviewCommentSource>> Comment;
-  std::optional<std::string> Reviewer;
+  std::optional<awsjson::timestamp> CreateTime{};
+  std::optional<awsjson::timestamp> UpdatedTime{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::ReviewStatus>> ReviewStatus{};
+  std::optional<std::vector<::awsjson::ssm::DocumentReviewCommentSource>> Comment{};
+  std::optional<std::string> Reviewer{};
 
   friend bool operator==(DocumentReviewerResponseSource const&,
                          DocumentReviewerResponseSource const&) = default;

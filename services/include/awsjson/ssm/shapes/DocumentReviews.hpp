@@ -16,8 +16,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DocumentReviews {
-  awsjson::open_enum<::awsjson::ssm::DocumentReviewAction> Action;
-  std::optional<std::vector<::awsjson::ssm::DocumentReviewCommentSource>> Comment;
+  awsjson::open_enum<::awsjson::ssm::DocumentReviewAction> Action{};
+  std::optional<std::vector<::awsjson::ssm::DocumentReviewCommentSource>> Comment{};
 
   friend bool operator==(DocumentReviews const&, DocumentReviews const&) = default;
 };

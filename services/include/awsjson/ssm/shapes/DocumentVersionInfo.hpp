@@ -16,16 +16,16 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DocumentVersionInfo {
-  std::optional<std::string> Name;
-  std::optional<std::string> DisplayName;
-  std::optional<std::string> DocumentVersion;
-  std::optional<std::string> VersionName;
-  std::optional<awsjson::timestamp> CreatedDate;
-  std::optional<bool> IsDefaultVersion;
-  std::optional<awsjson::open_enum<::awsjson::ssm::DocumentFormat>> DocumentFormat;
-  std::optional<awsjson::open_enum<::awsjson::ssm::DocumentStatus>> Status;
-  std::optional<std::string> StatusInformation;
-  std::optional<awsjson::open_enum<::awsjson::ssm::ReviewStatus>> ReviewStatus;
+  std::optional<std::string> Name{};
+  std::optional<std::string> DisplayName{};
+  std::optional<std::string> DocumentVersion{};
+  std::optional<std::string> VersionName{};
+  std::optional<awsjson::timestamp> CreatedDate{};
+  std::optional<bool> IsDefaultVersion{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::DocumentFormat>> DocumentFormat{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::DocumentStatus>> Status{};
+  std::optional<std::string> StatusInformation{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::ReviewStatus>> ReviewStatus{};
 
   friend bool operator==(DocumentVersionInfo const&, DocumentVersionInfo const&) = default;
 };

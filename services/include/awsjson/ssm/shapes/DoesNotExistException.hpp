@@ -14,7 +14,7 @@ using awsjson::operator<<;  // printing (with redaction) by argument-dependent l
 /// Error returned when the ID specified for a resource, such as a maintenance window or patch
 /// baseline, doesn't exist.
 struct DoesNotExistException {
-  std::optional<std::string> Message;
+  std::optional<std::string> Message{};
 
   friend bool operator==(DoesNotExistException const&, DoesNotExistException const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EffectivePatch {
-  std::optional<::awsjson::ssm::Patch> Patch;
-  std::optional<::awsjson::ssm::PatchStatus> PatchStatus;
+  std::optional<::awsjson::ssm::Patch> Patch{};
+  std::optional<::awsjson::ssm::PatchStatus> PatchStatus{};
 
   friend bool operator==(EffectivePatch const&, EffectivePatch const&) = default;
 };

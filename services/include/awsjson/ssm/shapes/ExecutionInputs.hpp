@@ -13,7 +13,7 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExecutionInputs : awsjson::tagged_union {
-  std::optional<::awsjson::ssm::AutomationExecutionInputs> Automation;
+  std::optional<::awsjson::ssm::AutomationExecutionInputs> Automation{};
 
   friend bool operator==(ExecutionInputs const&, ExecutionInputs const&) = default;
 };

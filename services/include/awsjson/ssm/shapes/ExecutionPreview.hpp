@@ -13,7 +13,7 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExecutionPreview : awsjson::tagged_union {
-  std::optional<::awsjson::ssm::AutomationExecutionPreview> Automation;
+  std::optional<::awsjson::ssm::AutomationExecutionPreview> Automation{};
 
   friend bool operator==(ExecutionPreview const&, ExecutionPreview const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FailedCreateAssociation {
-  std::optional<::awsjson::ssm::CreateAssociationBatchRequestEntry> Entry;
-  std::optional<std::string> Message;
-  std::optional<awsjson::open_enum<::awsjson::ssm::Fault>> Fault;
+  std::optional<::awsjson::ssm::CreateAssociationBatchRequestEntry> Entry{};
+  std::optional<std::string> Message{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::Fault>> Fault{};
 
   friend bool operator==(FailedCreateAssociation const&, FailedCreateAssociation const&) = default;
 };

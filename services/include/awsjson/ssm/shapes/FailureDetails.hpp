@@ -14,9 +14,9 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FailureDetails {
-  std::optional<std::string> FailureStage;
-  std::optional<std::string> FailureType;
-  std::optional<std::map<std::string, std::vector<std::string>>> Details;
+  std::optional<std::string> FailureStage{};
+  std::optional<std::string> FailureType{};
+  std::optional<std::map<std::string, std::vector<std::string>>> Details{};
 
   friend bool operator==(FailureDetails const&, FailureDetails const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAccessTokenRequest {
-  std::string AccessRequestId;
+  std::string AccessRequestId{};
 
   friend bool operator==(GetAccessTokenRequest const&, GetAccessTokenRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAccessTokenResponse {
-  std::optional<::awsjson::ssm::Credentials> Credentials;
-  std::optional<awsjson::open_enum<::awsjson::ssm::AccessRequestStatus>> AccessRequestStatus;
+  std::optional<::awsjson::ssm::Credentials> Credentials{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::AccessRequestStatus>> AccessRequestStatus{};
 
   friend bool operator==(GetAccessTokenResponse const&, GetAccessTokenResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAutomationExecutionRequest {
-  std::string AutomationExecutionId;
+  std::string AutomationExecutionId{};
 
   friend bool operator==(GetAutomationExecutionRequest const&,
                          GetAutomationExecutionRequest const&) = default;

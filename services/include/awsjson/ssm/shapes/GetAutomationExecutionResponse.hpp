@@ -13,7 +13,7 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAutomationExecutionResponse {
-  std::optional<::awsjson::ssm::AutomationExecution> AutomationExecution;
+  std::optional<::awsjson::ssm::AutomationExecution> AutomationExecution{};
 
   friend bool operator==(GetAutomationExecutionResponse const&,
                          GetAutomationExecutionResponse const&) = default;

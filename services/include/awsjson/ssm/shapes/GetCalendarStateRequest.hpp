@@ -13,8 +13,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCalendarStateRequest {
-  std::vector<std::string> CalendarNames;
-  std::optional<std::string> AtTime;
+  std::vector<std::string> CalendarNames{};
+  std::optional<std::string> AtTime{};
 
   friend bool operator==(GetCalendarStateRequest const&, GetCalendarStateRequest const&) = default;
 };

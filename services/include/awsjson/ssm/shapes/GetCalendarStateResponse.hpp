@@ -14,9 +14,9 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCalendarStateResponse {
-  std::optional<awsjson::open_enum<::awsjson::ssm::CalendarState>> State;
-  std::optional<std::string> AtTime;
-  std::optional<std::string> NextTransitionTime;
+  std::optional<awsjson::open_enum<::awsjson::ssm::CalendarState>> State{};
+  std::optional<std::string> AtTime{};
+  std::optional<std::string> NextTransitionTime{};
 
   friend bool operator==(GetCalendarStateResponse const&,
                          GetCalendarStateResponse const&) = default;

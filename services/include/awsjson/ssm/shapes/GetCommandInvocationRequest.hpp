@@ -12,9 +12,9 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCommandInvocationRequest {
-  std::string CommandId;
-  std::string InstanceId;
-  std::optional<std::string> PluginName;
+  std::string CommandId{};
+  std::string InstanceId{};
+  std::optional<std::string> PluginName{};
 
   friend bool operator==(GetCommandInvocationRequest const&,
                          GetCommandInvocationRequest const&) = default;

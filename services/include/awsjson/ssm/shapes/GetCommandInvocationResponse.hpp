@@ -16,23 +16,23 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCommandInvocationResponse {
-  std::optional<std::string> CommandId;
-  std::optional<std::string> InstanceId;
-  std::optional<std::string> Comment;
-  std::optional<std::string> DocumentName;
-  std::optional<std::string> DocumentVersion;
-  std::optional<std::string> PluginName;
-  std::optional<std::int32_t> ResponseCode;
-  std::optional<std::string> ExecutionStartDateTime;
-  std::optional<std::string> ExecutionElapsedTime;
-  std::optional<std::string> ExecutionEndDateTime;
-  std::optional<awsjson::open_enum<::awsjson::ssm::CommandInvocationStatus>> Status;
-  std::optional<std::string> StatusDetails;
-  std::optional<std::string> StandardOutputContent;
-  std::optional<std::string> StandardOutputUrl;
-  std::optional<std::string> StandardErrorContent;
-  std::optional<std::string> StandardErrorUrl;
-  std::optional<::awsjson::ssm::CloudWatchOutputConfig> CloudWatchOutputConfig;
+  std::optional<std::string> CommandId{};
+  std::optional<std::string> InstanceId{};
+  std::optional<std::string> Comment{};
+  std::optional<std::string> DocumentName{};
+  std::optional<std::string> DocumentVersion{};
+  std::optional<std::string> PluginName{};
+  std::optional<std::int32_t> ResponseCode{};
+  std::optional<std::string> ExecutionStartDateTime{};
+  std::optional<std::string> ExecutionElapsedTime{};
+  std::optional<std::string> ExecutionEndDateTime{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::CommandInvocationStatus>> Status{};
+  std::optional<std::string> StatusDetails{};
+  std::optional<std::string> StandardOutputContent{};
+  std::optional<std::string> StandardOutputUrl{};
+  std::optional<std::string> StandardErrorContent{};
+  std::optional<std::string> StandardErrorUrl{};
+  std::optional<::awsjson::ssm::CloudWatchOutputConfig> CloudWatchOutputConfig{};
 
   friend bool operator==(GetCommandInvocationResponse const&,
                          GetCommandInvocationResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetConnectionStatusRequest {
-  std::string Target;
+  std::string Target{};
 
   friend bool operator==(GetConnectionStatusRequest const&,
                          GetConnectionStatusRequest const&) = default;

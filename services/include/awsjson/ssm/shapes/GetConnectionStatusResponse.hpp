@@ -14,8 +14,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetConnectionStatusResponse {
-  std::optional<std::string> Target;
-  std::optional<awsjson::open_enum<::awsjson::ssm::ConnectionStatus>> Status;
+  std::optional<std::string> Target{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::ConnectionStatus>> Status{};
 
   friend bool operator==(GetConnectionStatusResponse const&,
                          GetConnectionStatusResponse const&) = default;

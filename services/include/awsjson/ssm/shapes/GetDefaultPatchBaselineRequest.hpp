@@ -14,7 +14,7 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDefaultPatchBaselineRequest {
-  std::optional<awsjson::open_enum<::awsjson::ssm::OperatingSystem>> OperatingSystem;
+  std::optional<awsjson::open_enum<::awsjson::ssm::OperatingSystem>> OperatingSystem{};
 
   friend bool operator==(GetDefaultPatchBaselineRequest const&,
                          GetDefaultPatchBaselineRequest const&) = default;

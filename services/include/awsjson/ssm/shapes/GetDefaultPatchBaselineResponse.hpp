@@ -14,8 +14,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDefaultPatchBaselineResponse {
-  std::optional<std::string> BaselineId;
-  std::optional<awsjson::open_enum<::awsjson::ssm::OperatingSystem>> OperatingSystem;
+  std::optional<std::string> BaselineId{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::OperatingSystem>> OperatingSystem{};
 
   friend bool operator==(GetDefaultPatchBaselineResponse const&,
                          GetDefaultPatchBaselineResponse const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDeployablePatchSnapshotForInstanceRequest {
-  std::string InstanceId;
-  std::string SnapshotId;
-  std::optional<::awsjson::ssm::BaselineOverride> BaselineOverride;
-  std::optional<bool> UseS3DualStackEndpoint;
+  std::string InstanceId{};
+  std::string SnapshotId{};
+  std::optional<::awsjson::ssm::BaselineOverride> BaselineOverride{};
+  std::optional<bool> UseS3DualStackEndpoint{};
 
   friend bool operator==(GetDeployablePatchSnapshotForInstanceRequest const&,
                          GetDeployablePatchSnapshotForInstanceRequest const&) = default;

@@ -12,10 +12,10 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDeployablePatchSnapshotForInstanceResponse {
-  std::optional<std::string> InstanceId;
-  std::optional<std::string> SnapshotId;
-  std::optional<std::string> SnapshotDownloadUrl;
-  std::optional<std::string> Product;
+  std::optional<std::string> InstanceId{};
+  std::optional<std::string> SnapshotId{};
+  std::optional<std::string> SnapshotDownloadUrl{};
+  std::optional<std::string> Product{};
 
   friend bool operator==(GetDeployablePatchSnapshotForInstanceResponse const&,
                          GetDeployablePatchSnapshotForInstanceResponse const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDocumentRequest {
-  std::string Name;
-  std::optional<std::string> VersionName;
-  std::optional<std::string> DocumentVersion;
-  std::optional<awsjson::open_enum<::awsjson::ssm::DocumentFormat>> DocumentFormat;
+  std::string Name{};
+  std::optional<std::string> VersionName{};
+  std::optional<std::string> DocumentVersion{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::DocumentFormat>> DocumentFormat{};
 
   friend bool operator==(GetDocumentRequest const&, GetDocumentRequest const&) = default;
 };

@@ -20,19 +20,19 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDocumentResponse {
-  std::optional<std::string> Name;
-  std::optional<awsjson::timestamp> CreatedDate;
-  std::optional<std::string> DisplayName;
-  std::optional<std::string> VersionName;
-  std::optional<std::string> DocumentVersion;
-  std::optional<awsjson::open_enum<::awsjson::ssm::DocumentStatus>> Status;
-  std::optional<std::string> StatusInformation;
-  std::optional<std::string> Content;
-  std::optional<awsjson::open_enum<::awsjson::ssm::DocumentType>> DocumentType;
-  std::optional<awsjson::open_enum<::awsjson::ssm::DocumentFormat>> DocumentFormat;
-  std::optional<std::vector<::awsjson::ssm::DocumentRequires>> Requires;
-  std::optional<std::vector<::awsjson::ssm::AttachmentContent>> AttachmentsContent;
-  std::optional<awsjson::open_enum<::awsjson::ssm::ReviewStatus>> ReviewStatus;
+  std::optional<std::string> Name{};
+  std::optional<awsjson::timestamp> CreatedDate{};
+  std::optional<std::string> DisplayName{};
+  std::optional<std::string> VersionName{};
+  std::optional<std::string> DocumentVersion{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::DocumentStatus>> Status{};
+  std::optional<std::string> StatusInformation{};
+  std::optional<std::string> Content{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::DocumentType>> DocumentType{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::DocumentFormat>> DocumentFormat{};
+  std::optional<std::vector<::awsjson::ssm::DocumentRequires>> Requires{};
+  std::optional<std::vector<::awsjson::ssm::AttachmentContent>> AttachmentsContent{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::ReviewStatus>> ReviewStatus{};
 
   friend bool operator==(GetDocumentResponse const&, GetDocumentResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetExecutionPreviewRequest {
-  std::string ExecutionPreviewId;
+  std::string ExecutionPreviewId{};
 
   friend bool operator==(GetExecutionPreviewRequest const&,
                          GetExecutionPreviewRequest const&) = default;

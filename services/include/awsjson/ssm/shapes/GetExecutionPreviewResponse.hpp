@@ -15,11 +15,11 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetExecutionPreviewResponse {
-  std::optional<std::string> ExecutionPreviewId;
-  std::optional<awsjson::timestamp> EndedAt;
-  std::optional<awsjson::open_enum<::awsjson::ssm::ExecutionPreviewStatus>> Status;
-  std::optional<std::string> StatusMessage;
-  std::optional<::awsjson::ssm::ExecutionPreview> ExecutionPreview;
+  std::optional<std::string> ExecutionPreviewId{};
+  std::optional<awsjson::timestamp> EndedAt{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::ExecutionPreviewStatus>> Status{};
+  std::optional<std::string> StatusMessage{};
+  std::optional<::awsjson::ssm::ExecutionPreview> ExecutionPreview{};
 
   friend bool operator==(GetExecutionPreviewResponse const&,
                          GetExecutionPreviewResponse const&) = default;

@@ -18,11 +18,11 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetInventoryRequest {
-  std::optional<std::vector<::awsjson::ssm::InventoryFilter>> Filters;
-  std::optional<std::vector<::awsjson::ssm::InventoryAggregator>> Aggregators;
-  std::optional<std::vector<::awsjson::ssm::ResultAttribute>> ResultAttributes;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<std::vector<::awsjson::ssm::InventoryFilter>> Filters{};
+  std::optional<std::vector<::awsjson::ssm::InventoryAggregator>> Aggregators{};
+  std::optional<std::vector<::awsjson::ssm::ResultAttribute>> ResultAttributes{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(GetInventoryRequest const&, GetInventoryRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetInventoryResponse {
-  std::optional<std::vector<::awsjson::ssm::InventoryResultEntity>> Entities;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::ssm::InventoryResultEntity>> Entities{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(GetInventoryResponse const&, GetInventoryResponse const&) = default;
 };

@@ -13,11 +13,11 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetInventorySchemaRequest {
-  std::optional<std::string> TypeName;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<bool> Aggregator;
-  std::optional<bool> SubType;
+  std::optional<std::string> TypeName{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<bool> Aggregator{};
+  std::optional<bool> SubType{};
 
   friend bool operator==(GetInventorySchemaRequest const&,
                          GetInventorySchemaRequest const&) = default;

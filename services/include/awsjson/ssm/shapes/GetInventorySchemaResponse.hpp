@@ -15,8 +15,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetInventorySchemaResponse {
-  std::optional<std::vector<::awsjson::ssm::InventoryItemSchema>> Schemas;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::ssm::InventoryItemSchema>> Schemas{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(GetInventorySchemaResponse const&,
                          GetInventorySchemaResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetMaintenanceWindowExecutionRequest {
-  std::string WindowExecutionId;
+  std::string WindowExecutionId{};
 
   friend bool operator==(GetMaintenanceWindowExecutionRequest const&,
                          GetMaintenanceWindowExecutionRequest const&) = default;

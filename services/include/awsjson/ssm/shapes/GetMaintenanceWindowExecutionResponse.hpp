@@ -15,12 +15,12 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetMaintenanceWindowExecutionResponse {
-  std::optional<std::string> WindowExecutionId;
-  std::optional<std::vector<std::string>> TaskIds;
-  std::optional<awsjson::open_enum<::awsjson::ssm::MaintenanceWindowExecutionStatus>> Status;
-  std::optional<std::string> StatusDetails;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<awsjson::timestamp> EndTime;
+  std::optional<std::string> WindowExecutionId{};
+  std::optional<std::vector<std::string>> TaskIds{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::MaintenanceWindowExecutionStatus>> Status{};
+  std::optional<std::string> StatusDetails{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<awsjson::timestamp> EndTime{};
 
   friend bool operator==(GetMaintenanceWindowExecutionResponse const&,
                          GetMaintenanceWindowExecutionResponse const&) = default;

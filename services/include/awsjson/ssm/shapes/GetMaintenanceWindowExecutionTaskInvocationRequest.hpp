@@ -13,11 +13,11 @@ using awsjson::operator<<;  // printing (with redaction) by argument-dependent l
 
 struct GetMaintenanceWindowExecutionTaskInvocationRequest {
   /// The ID of the maintenance window execution for which the task is a part.
-  std::string WindowExecutionId;
+  std::string WindowExecutionId{};
   /// The ID of the specific task in the maintenance window task that should be retrieved.
-  std::string TaskId;
+  std::string TaskId{};
   /// The invocation ID to retrieve.
-  std::string InvocationId;
+  std::string InvocationId{};
 
   friend bool operator==(GetMaintenanceWindowExecutionTaskInvocationRequest const&,
                          GetMaintenanceWindowExecutionTaskInvocationRequest const&) = default;

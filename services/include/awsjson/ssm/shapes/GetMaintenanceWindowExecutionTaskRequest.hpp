@@ -12,8 +12,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetMaintenanceWindowExecutionTaskRequest {
-  std::string WindowExecutionId;
-  std::string TaskId;
+  std::string WindowExecutionId{};
+  std::string TaskId{};
 
   friend bool operator==(GetMaintenanceWindowExecutionTaskRequest const&,
                          GetMaintenanceWindowExecutionTaskRequest const&) = default;

@@ -21,21 +21,21 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetMaintenanceWindowExecutionTaskResponse {
-  std::optional<std::string> WindowExecutionId;
-  std::optional<std::string> TaskExecutionId;
-  std::optional<std::string> TaskArn;
-  std::optional<std::string> ServiceRole;
-  std::optional<awsjson::open_enum<::awsjson::ssm::MaintenanceWindowTaskType>> Type;
-  std::optional<std::vector<std::map<std::string, ::awsjson::ssm::MaintenanceWindowTaskParameterValueExpression>>> TaskParameters;
-  std::optional<std::int32_t> Priority;
-  std::optional<std::string> MaxConcurrency;
-  std::optional<std::string> MaxErrors;
-  std::optional<awsjson::open_enum<::awsjson::ssm::MaintenanceWindowExecutionStatus>> Status;
-  std::optional<std::string> StatusDetails;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<awsjson::timestamp> EndTime;
-  std::optional<::awsjson::ssm::AlarmConfiguration> AlarmConfiguration;
-  std::optional<std::vector<::awsjson::ssm::AlarmStateInformation>> TriggeredAlarms;
+  std::optional<std::string> WindowExecutionId{};
+  std::optional<std::string> TaskExecutionId{};
+  std::optional<std::string> TaskArn{};
+  std::optional<std::string> ServiceRole{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::MaintenanceWindowTaskType>> Type{};
+  std::optional<std::vector<std::map<std::string, ::awsjson::ssm::MaintenanceWindowTaskParameterValueExpression>>> TaskParameters{};
+  std::optional<std::int32_t> Priority{};
+  std::optional<std::string> MaxConcurrency{};
+  std::optional<std::string> MaxErrors{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::MaintenanceWindowExecutionStatus>> Status{};
+  std::optional<std::string> StatusDetails{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<awsjson::timestamp> EndTime{};
+  std::optional<::awsjson::ssm::AlarmConfiguration> AlarmConfiguration{};
+  std::optional<std::vector<::awsjson::ssm::AlarmStateInformation>> TriggeredAlarms{};
 
   friend bool operator==(GetMaintenanceWindowExecutionTaskResponse const&,
                          GetMaintenanceWindowExecutionTaskResponse const&) = default;

@@ -13,21 +13,21 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetMaintenanceWindowResponse {
-  std::optional<std::string> WindowId;
-  std::optional<std::string> Name;
-  std::optional<std::string> Description;
-  std::optional<std::string> StartDate;
-  std::optional<std::string> EndDate;
-  std::optional<std::string> Schedule;
-  std::optional<std::string> ScheduleTimezone;
-  std::optional<std::int32_t> ScheduleOffset;
-  std::optional<std::string> NextExecutionTime;
-  std::optional<std::int32_t> Duration;
-  std::optional<std::int32_t> Cutoff;
-  std::optional<bool> AllowUnassociatedTargets;
-  std::optional<bool> Enabled;
-  std::optional<awsjson::timestamp> CreatedDate;
-  std::optional<awsjson::timestamp> ModifiedDate;
+  std::optional<std::string> WindowId{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> StartDate{};
+  std::optional<std::string> EndDate{};
+  std::optional<std::string> Schedule{};
+  std::optional<std::string> ScheduleTimezone{};
+  std::optional<std::int32_t> ScheduleOffset{};
+  std::optional<std::string> NextExecutionTime{};
+  std::optional<std::int32_t> Duration{};
+  std::optional<std::int32_t> Cutoff{};
+  std::optional<bool> AllowUnassociatedTargets{};
+  std::optional<bool> Enabled{};
+  std::optional<awsjson::timestamp> CreatedDate{};
+  std::optional<awsjson::timestamp> ModifiedDate{};
 
   friend bool operator==(GetMaintenanceWindowResponse const&,
                          GetMaintenanceWindowResponse const&) = default;

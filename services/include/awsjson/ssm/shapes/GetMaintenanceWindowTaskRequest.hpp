@@ -12,8 +12,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetMaintenanceWindowTaskRequest {
-  std::string WindowId;
-  std::string WindowTaskId;
+  std::string WindowId{};
+  std::string WindowTaskId{};
 
   friend bool operator==(GetMaintenanceWindowTaskRequest const&,
                          GetMaintenanceWindowTaskRequest const&) = default;

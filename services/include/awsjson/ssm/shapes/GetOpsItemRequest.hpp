@@ -12,8 +12,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetOpsItemRequest {
-  std::string OpsItemId;
-  std::optional<std::string> OpsItemArn;
+  std::string OpsItemId{};
+  std::optional<std::string> OpsItemArn{};
 
   friend bool operator==(GetOpsItemRequest const&, GetOpsItemRequest const&) = default;
 };

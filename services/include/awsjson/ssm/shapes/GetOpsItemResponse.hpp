@@ -13,7 +13,7 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetOpsItemResponse {
-  std::optional<::awsjson::ssm::OpsItem> OpsItem;
+  std::optional<::awsjson::ssm::OpsItem> OpsItem{};
 
   friend bool operator==(GetOpsItemResponse const&, GetOpsItemResponse const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetOpsMetadataResponse {
-  std::optional<std::string> ResourceId;
-  std::optional<std::map<std::string, ::awsjson::ssm::MetadataValue>> Metadata;
-  std::optional<std::string> NextToken;
+  std::optional<std::string> ResourceId{};
+  std::optional<std::map<std::string, ::awsjson::ssm::MetadataValue>> Metadata{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(GetOpsMetadataResponse const&, GetOpsMetadataResponse const&) = default;
 };

@@ -18,12 +18,12 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetOpsSummaryRequest {
-  std::optional<std::string> SyncName;
-  std::optional<std::vector<::awsjson::ssm::OpsFilter>> Filters;
-  std::optional<std::vector<::awsjson::ssm::OpsAggregator>> Aggregators;
-  std::optional<std::vector<::awsjson::ssm::OpsResultAttribute>> ResultAttributes;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<std::string> SyncName{};
+  std::optional<std::vector<::awsjson::ssm::OpsFilter>> Filters{};
+  std::optional<std::vector<::awsjson::ssm::OpsAggregator>> Aggregators{};
+  std::optional<std::vector<::awsjson::ssm::OpsResultAttribute>> ResultAttributes{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(GetOpsSummaryRequest const&, GetOpsSummaryRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetOpsSummaryResponse {
-  std::optional<std::vector<::awsjson::ssm::OpsEntity>> Entities;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::ssm::OpsEntity>> Entities{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(GetOpsSummaryResponse const&, GetOpsSummaryResponse const&) = default;
 };

@@ -13,10 +13,10 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetParameterHistoryRequest {
-  std::string Name;
-  std::optional<bool> WithDecryption;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::string Name{};
+  std::optional<bool> WithDecryption{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(GetParameterHistoryRequest const&,
                          GetParameterHistoryRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetParameterHistoryResponse {
-  std::optional<std::vector<::awsjson::ssm::ParameterHistory>> Parameters;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::ssm::ParameterHistory>> Parameters{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(GetParameterHistoryResponse const&,
                          GetParameterHistoryResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetParameterRequest {
-  std::string Name;
-  std::optional<bool> WithDecryption;
+  std::string Name{};
+  std::optional<bool> WithDecryption{};
 
   friend bool operator==(GetParameterRequest const&, GetParameterRequest const&) = default;
 };

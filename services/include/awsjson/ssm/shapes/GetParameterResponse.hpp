@@ -13,7 +13,7 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetParameterResponse {
-  std::optional<::awsjson::ssm::Parameter> Parameter;
+  std::optional<::awsjson::ssm::Parameter> Parameter{};
 
   friend bool operator==(GetParameterResponse const&, GetParameterResponse const&) = default;
 };

@@ -16,12 +16,12 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetParametersByPathRequest {
-  std::string Path;
-  std::optional<bool> Recursive;
-  std::optional<std::vector<::awsjson::ssm::ParameterStringFilter>> ParameterFilters;
-  std::optional<bool> WithDecryption;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::string Path{};
+  std::optional<bool> Recursive{};
+  std::optional<std::vector<::awsjson::ssm::ParameterStringFilter>> ParameterFilters{};
+  std::optional<bool> WithDecryption{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(GetParametersByPathRequest const&,
                          GetParametersByPathRequest const&) = default;

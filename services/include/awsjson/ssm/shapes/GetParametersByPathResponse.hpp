@@ -15,8 +15,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetParametersByPathResponse {
-  std::optional<std::vector<::awsjson::ssm::Parameter>> Parameters;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::ssm::Parameter>> Parameters{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(GetParametersByPathResponse const&,
                          GetParametersByPathResponse const&) = default;

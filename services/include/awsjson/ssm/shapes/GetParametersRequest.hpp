@@ -13,8 +13,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetParametersRequest {
-  std::vector<std::string> Names;
-  std::optional<bool> WithDecryption;
+  std::vector<std::string> Names{};
+  std::optional<bool> WithDecryption{};
 
   friend bool operator==(GetParametersRequest const&, GetParametersRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetParametersResponse {
-  std::optional<std::vector<::awsjson::ssm::Parameter>> Parameters;
-  std::optional<std::vector<std::string>> InvalidParameters;
+  std::optional<std::vector<::awsjson::ssm::Parameter>> Parameters{};
+  std::optional<std::vector<std::string>> InvalidParameters{};
 
   friend bool operator==(GetParametersResponse const&, GetParametersResponse const&) = default;
 };

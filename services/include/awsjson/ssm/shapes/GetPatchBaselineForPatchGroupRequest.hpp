@@ -14,8 +14,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetPatchBaselineForPatchGroupRequest {
-  std::string PatchGroup;
-  std::optional<awsjson::open_enum<::awsjson::ssm::OperatingSystem>> OperatingSystem;
+  std::string PatchGroup{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::OperatingSystem>> OperatingSystem{};
 
   friend bool operator==(GetPatchBaselineForPatchGroupRequest const&,
                          GetPatchBaselineForPatchGroupRequest const&) = default;

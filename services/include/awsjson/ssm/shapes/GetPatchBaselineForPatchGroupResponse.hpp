@@ -14,9 +14,9 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetPatchBaselineForPatchGroupResponse {
-  std::optional<std::string> BaselineId;
-  std::optional<std::string> PatchGroup;
-  std::optional<awsjson::open_enum<::awsjson::ssm::OperatingSystem>> OperatingSystem;
+  std::optional<std::string> BaselineId{};
+  std::optional<std::string> PatchGroup{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::OperatingSystem>> OperatingSystem{};
 
   friend bool operator==(GetPatchBaselineForPatchGroupResponse const&,
                          GetPatchBaselineForPatchGroupResponse const&) = default;

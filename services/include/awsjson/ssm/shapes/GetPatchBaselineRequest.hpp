@@ -12,7 +12,7 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetPatchBaselineRequest {
-  std::string BaselineId;
+  std::string BaselineId{};
 
   friend bool operator==(GetPatchBaselineRequest const&, GetPatchBaselineRequest const&) = default;
 };

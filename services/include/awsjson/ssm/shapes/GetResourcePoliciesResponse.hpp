@@ -15,8 +15,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetResourcePoliciesResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::ssm::GetResourcePoliciesResponseEntry>> Policies;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::ssm::GetResourcePoliciesResponseEntry>> Policies{};
 
   friend bool operator==(GetResourcePoliciesResponse const&,
                          GetResourcePoliciesResponse const&) = default;

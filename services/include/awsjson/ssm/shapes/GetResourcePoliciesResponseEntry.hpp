@@ -12,9 +12,9 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetResourcePoliciesResponseEntry {
-  std::optional<std::string> PolicyId;
-  std::optional<std::string> PolicyHash;
-  std::optional<std::string> Policy;
+  std::optional<std::string> PolicyId{};
+  std::optional<std::string> PolicyHash{};
+  std::optional<std::string> Policy{};
 
   friend bool operator==(GetResourcePoliciesResponseEntry const&,
                          GetResourcePoliciesResponseEntry const&) = default;

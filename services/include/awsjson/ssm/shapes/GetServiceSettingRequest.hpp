@@ -12,7 +12,7 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetServiceSettingRequest {
-  std::string SettingId;
+  std::string SettingId{};
 
   friend bool operator==(GetServiceSettingRequest const&,
                          GetServiceSettingRequest const&) = default;

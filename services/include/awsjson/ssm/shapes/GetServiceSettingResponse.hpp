@@ -13,7 +13,7 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetServiceSettingResponse {
-  std::optional<::awsjson::ssm::ServiceSetting> ServiceSetting;
+  std::optional<::awsjson::ssm::ServiceSetting> ServiceSetting{};
 
   friend bool operator==(GetServiceSettingResponse const&,
                          GetServiceSettingResponse const&) = default;

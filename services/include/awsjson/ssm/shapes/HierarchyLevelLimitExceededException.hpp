@@ -12,7 +12,7 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HierarchyLevelLimitExceededException {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(HierarchyLevelLimitExceededException const&,
                          HierarchyLevelLimitExceededException const&) = default;

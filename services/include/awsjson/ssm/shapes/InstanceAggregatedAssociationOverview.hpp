@@ -14,8 +14,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceAggregatedAssociationOverview {
-  std::optional<std::string> DetailedStatus;
-  std::optional<std::map<std::string, std::int32_t>> InstanceAssociationStatusAggregatedCount;
+  std::optional<std::string> DetailedStatus{};
+  std::optional<std::map<std::string, std::int32_t>> InstanceAssociationStatusAggregatedCount{};
 
   friend bool operator==(InstanceAggregatedAssociationOverview const&,
                          InstanceAggregatedAssociationOverview const&) = default;

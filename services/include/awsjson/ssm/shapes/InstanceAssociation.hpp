@@ -12,10 +12,10 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceAssociation {
-  std::optional<std::string> AssociationId;
-  std::optional<std::string> InstanceId;
-  std::optional<std::string> Content;
-  std::optional<std::string> AssociationVersion;
+  std::optional<std::string> AssociationId{};
+  std::optional<std::string> InstanceId{};
+  std::optional<std::string> Content{};
+  std::optional<std::string> AssociationVersion{};
 
   friend bool operator==(InstanceAssociation const&, InstanceAssociation const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceAssociationOutputLocation {
-  std::optional<::awsjson::ssm::S3OutputLocation> S3Location;
+  std::optional<::awsjson::ssm::S3OutputLocation> S3Location{};
 
   friend bool operator==(InstanceAssociationOutputLocation const&,
                          InstanceAssociationOutputLocation const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceAssociationOutputUrl {
-  std::optional<::awsjson::ssm::S3OutputUrl> S3OutputUrl;
+  std::optional<::awsjson::ssm::S3OutputUrl> S3OutputUrl{};
 
   friend bool operator==(InstanceAssociationOutputUrl const&,
                          InstanceAssociationOutputUrl const&) = default;

@@ -14,18 +14,18 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceAssociationStatusInfo {
-  std::optional<std::string> AssociationId;
-  std::optional<std::string> Name;
-  std::optional<std::string> DocumentVersion;
-  std::optional<std::string> AssociationVersion;
-  std::optional<std::string> InstanceId;
-  std::optional<awsjson::timestamp> ExecutionDate;
-  std::optional<std::string> Status;
-  std::optional<std::string> DetailedStatus;
-  std::optional<std::string> ExecutionSummary;
-  std::optional<std::string> ErrorCode;
-  std::optional<::awsjson::ssm::InstanceAssociationOutputUrl> OutputUrl;
-  std::optional<std::string> AssociationName;
+  std::optional<std::string> AssociationId{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> DocumentVersion{};
+  std::optional<std::string> AssociationVersion{};
+  std::optional<std::string> InstanceId{};
+  std::optional<awsjson::timestamp> ExecutionDate{};
+  std::optional<std::string> Status{};
+  std::optional<std::string> DetailedStatus{};
+  std::optional<std::string> ExecutionSummary{};
+  std::optional<std::string> ErrorCode{};
+  std::optional<::awsjson::ssm::InstanceAssociationOutputUrl> OutputUrl{};
+  std::optional<std::string> AssociationName{};
 
   friend bool operator==(InstanceAssociationStatusInfo const&,
                          InstanceAssociationStatusInfo const&) = default;

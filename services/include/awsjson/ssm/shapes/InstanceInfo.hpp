@@ -16,16 +16,16 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceInfo {
-  std::optional<std::string> AgentType;
-  std::optional<std::string> AgentVersion;
-  std::optional<std::string> ComputerName;
-  std::optional<std::string> InstanceStatus;
-  std::optional<std::string> IpAddress;
-  std::optional<awsjson::open_enum<::awsjson::ssm::ManagedStatus>> ManagedStatus;
-  std::optional<awsjson::open_enum<::awsjson::ssm::PlatformType>> PlatformType;
-  std::optional<std::string> PlatformName;
-  std::optional<std::string> PlatformVersion;
-  std::optional<awsjson::open_enum<::awsjson::ssm::ResourceType>> ResourceType;
+  std::optional<std::string> AgentType{};
+  std::optional<std::string> AgentVersion{};
+  std::optional<std::string> ComputerName{};
+  std::optional<std::string> InstanceStatus{};
+  std::optional<std::string> IpAddress{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::ManagedStatus>> ManagedStatus{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::PlatformType>> PlatformType{};
+  std::optional<std::string> PlatformName{};
+  std::optional<std::string> PlatformVersion{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::ResourceType>> ResourceType{};
 
   friend bool operator==(InstanceInfo const&, InstanceInfo const&) = default;
 };

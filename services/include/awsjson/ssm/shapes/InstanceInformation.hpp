@@ -18,27 +18,27 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceInformation {
-  std::optional<std::string> InstanceId;
-  std::optional<awsjson::open_enum<::awsjson::ssm::PingStatus>> PingStatus;
-  std::optional<awsjson::timestamp> LastPingDateTime;
-  std::optional<std::string> AgentVersion;
-  std::optional<bool> IsLatestVersion;
-  std::optional<awsjson::open_enum<::awsjson::ssm::PlatformType>> PlatformType;
-  std::optional<std::string> PlatformName;
-  std::optional<std::string> PlatformVersion;
-  std::optional<std::string> ActivationId;
-  std::optional<std::string> IamRole;
-  std::optional<awsjson::timestamp> RegistrationDate;
-  std::optional<awsjson::open_enum<::awsjson::ssm::ResourceType>> ResourceType;
-  std::optional<std::string> Name;
-  std::optional<std::string> IPAddress;
-  std::optional<std::string> ComputerName;
-  std::optional<std::string> AssociationStatus;
-  std::optional<awsjson::timestamp> LastAssociationExecutionDate;
-  std::optional<awsjson::timestamp> LastSuccessfulAssociationExecutionDate;
-  std::optional<::awsjson::ssm::InstanceAggregatedAssociationOverview> AssociationOverview;
-  std::optional<std::string> SourceId;
-  std::optional<awsjson::open_enum<::awsjson::ssm::SourceType>> SourceType;
+  std::optional<std::string> InstanceId{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::PingStatus>> PingStatus{};
+  std::optional<awsjson::timestamp> LastPingDateTime{};
+  std::optional<std::string> AgentVersion{};
+  std::optional<bool> IsLatestVersion{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::PlatformType>> PlatformType{};
+  std::optional<std::string> PlatformName{};
+  std::optional<std::string> PlatformVersion{};
+  std::optional<std::string> ActivationId{};
+  std::optional<std::string> IamRole{};
+  std::optional<awsjson::timestamp> RegistrationDate{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::ResourceType>> ResourceType{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> IPAddress{};
+  std::optional<std::string> ComputerName{};
+  std::optional<std::string> AssociationStatus{};
+  std::optional<awsjson::timestamp> LastAssociationExecutionDate{};
+  std::optional<awsjson::timestamp> LastSuccessfulAssociationExecutionDate{};
+  std::optional<::awsjson::ssm::InstanceAggregatedAssociationOverview> AssociationOverview{};
+  std::optional<std::string> SourceId{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::SourceType>> SourceType{};
 
   friend bool operator==(InstanceInformation const&, InstanceInformation const&) = default;
 };

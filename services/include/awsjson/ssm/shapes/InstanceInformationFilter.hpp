@@ -15,8 +15,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceInformationFilter {
-  awsjson::open_enum<::awsjson::ssm::InstanceInformationFilterKey> key;
-  std::vector<std::string> valueSet;
+  awsjson::open_enum<::awsjson::ssm::InstanceInformationFilterKey> key{};
+  std::vector<std::string> valueSet{};
 
   friend bool operator==(InstanceInformationFilter const&,
                          InstanceInformationFilter const&) = default;

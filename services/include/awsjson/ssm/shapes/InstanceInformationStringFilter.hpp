@@ -13,8 +13,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceInformationStringFilter {
-  std::string Key;
-  std::vector<std::string> Values;
+  std::string Key{};
+  std::vector<std::string> Values{};
 
   friend bool operator==(InstanceInformationStringFilter const&,
                          InstanceInformationStringFilter const&) = default;

@@ -16,29 +16,29 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstancePatchState {
-  std::string InstanceId;
-  std::string PatchGroup;
-  std::string BaselineId;
-  std::optional<std::string> SnapshotId;
-  std::optional<std::string> InstallOverrideList;
-  std::optional<std::string> OwnerInformation;
-  std::optional<std::int32_t> InstalledCount;
-  std::optional<std::int32_t> InstalledOtherCount;
-  std::optional<std::int32_t> InstalledPendingRebootCount;
-  std::optional<std::int32_t> InstalledRejectedCount;
-  std::optional<std::int32_t> MissingCount;
-  std::optional<std::int32_t> FailedCount;
-  std::optional<std::int32_t> UnreportedNotApplicableCount;
-  std::optional<std::int32_t> NotApplicableCount;
-  std::optional<std::int32_t> AvailableSecurityUpdateCount;
-  awsjson::timestamp OperationStartTime;
-  awsjson::timestamp OperationEndTime;
-  awsjson::open_enum<::awsjson::ssm::PatchOperationType> Operation;
-  std::optional<awsjson::timestamp> LastNoRebootInstallOperationTime;
-  std::optional<awsjson::open_enum<::awsjson::ssm::RebootOption>> RebootOption;
-  std::optional<std::int32_t> CriticalNonCompliantCount;
-  std::optional<std::int32_t> SecurityNonCompliantCount;
-  std::optional<std::int32_t> OtherNonCompliantCount;
+  std::string InstanceId{};
+  std::string PatchGroup{};
+  std::string BaselineId{};
+  std::optional<std::string> SnapshotId{};
+  std::optional<std::string> InstallOverrideList{};
+  std::optional<std::string> OwnerInformation{};
+  std::optional<std::int32_t> InstalledCount{};
+  std::optional<std::int32_t> InstalledOtherCount{};
+  std::optional<std::int32_t> InstalledPendingRebootCount{};
+  std::optional<std::int32_t> InstalledRejectedCount{};
+  std::optional<std::int32_t> MissingCount{};
+  std::optional<std::int32_t> FailedCount{};
+  std::optional<std::int32_t> UnreportedNotApplicableCount{};
+  std::optional<std::int32_t> NotApplicableCount{};
+  std::optional<std::int32_t> AvailableSecurityUpdateCount{};
+  awsjson::timestamp OperationStartTime{};
+  awsjson::timestamp OperationEndTime{};
+  awsjson::open_enum<::awsjson::ssm::PatchOperationType> Operation{};
+  std::optional<awsjson::timestamp> LastNoRebootInstallOperationTime{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::RebootOption>> RebootOption{};
+  std::optional<std::int32_t> CriticalNonCompliantCount{};
+  std::optional<std::int32_t> SecurityNonCompliantCount{};
+  std::optional<std::int32_t> OtherNonCompliantCount{};
 
   friend bool operator==(InstancePatchState const&, InstancePatchState const&) = default;
 };

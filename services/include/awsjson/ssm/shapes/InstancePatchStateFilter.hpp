@@ -15,9 +15,9 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstancePatchStateFilter {
-  std::string Key;
-  std::vector<std::string> Values;
-  awsjson::open_enum<::awsjson::ssm::InstancePatchStateOperatorType> Type;
+  std::string Key{};
+  std::vector<std::string> Values{};
+  awsjson::open_enum<::awsjson::ssm::InstancePatchStateOperatorType> Type{};
 
   friend bool operator==(InstancePatchStateFilter const&,
                          InstancePatchStateFilter const&) = default;

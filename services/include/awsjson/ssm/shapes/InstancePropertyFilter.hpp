@@ -15,8 +15,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstancePropertyFilter {
-  awsjson::open_enum<::awsjson::ssm::InstancePropertyFilterKey> key;
-  std::vector<std::string> valueSet;
+  awsjson::open_enum<::awsjson::ssm::InstancePropertyFilterKey> key{};
+  std::vector<std::string> valueSet{};
 
   friend bool operator==(InstancePropertyFilter const&, InstancePropertyFilter const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstancePropertyStringFilter {
-  std::string Key;
-  std::vector<std::string> Values;
-  std::optional<awsjson::open_enum<::awsjson::ssm::InstancePropertyFilterOperator>> Operator;
+  std::string Key{};
+  std::vector<std::string> Values{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::InstancePropertyFilterOperator>> Operator{};
 
   friend bool operator==(InstancePropertyStringFilter const&,
                          InstancePropertyStringFilter const&) = default;

@@ -13,7 +13,7 @@ using awsjson::operator<<;  // printing (with redaction) by argument-dependent l
 
 /// An error occurred on the server side.
 struct InternalServerError {
-  std::optional<std::string> Message;
+  std::optional<std::string> Message{};
 
   friend bool operator==(InternalServerError const&, InternalServerError const&) = default;
 };

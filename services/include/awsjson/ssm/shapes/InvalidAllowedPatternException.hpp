@@ -12,7 +12,7 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InvalidAllowedPatternException {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(InvalidAllowedPatternException const&,
                          InvalidAllowedPatternException const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InvalidNotificationConfig {
-  std::optional<std::string> Message;
+  std::optional<std::string> Message{};
 
   friend bool operator==(InvalidNotificationConfig const&,
                          InvalidNotificationConfig const&) = default;

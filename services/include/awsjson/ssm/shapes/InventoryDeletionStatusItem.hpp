@@ -15,13 +15,13 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InventoryDeletionStatusItem {
-  std::optional<std::string> DeletionId;
-  std::optional<std::string> TypeName;
-  std::optional<awsjson::timestamp> DeletionStartTime;
-  std::optional<awsjson::open_enum<::awsjson::ssm::InventoryDeletionStatus>> LastStatus;
-  std::optional<std::string> LastStatusMessage;
-  std::optional<::awsjson::ssm::InventoryDeletionSummary> DeletionSummary;
-  std::optional<awsjson::timestamp> LastStatusUpdateTime;
+  std::optional<std::string> DeletionId{};
+  std::optional<std::string> TypeName{};
+  std::optional<awsjson::timestamp> DeletionStartTime{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::InventoryDeletionStatus>> LastStatus{};
+  std::optional<std::string> LastStatusMessage{};
+  std::optional<::awsjson::ssm::InventoryDeletionSummary> DeletionSummary{};
+  std::optional<awsjson::timestamp> LastStatusUpdateTime{};
 
   friend bool operator==(InventoryDeletionStatusItem const&,
                          InventoryDeletionStatusItem const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InventoryDeletionSummary {
-  std::optional<std::int32_t> TotalCount;
-  std::optional<std::int32_t> RemainingCount;
-  std::optional<std::vector<::awsjson::ssm::InventoryDeletionSummaryItem>> SummaryItems;
+  std::optional<std::int32_t> TotalCount{};
+  std::optional<std::int32_t> RemainingCount{};
+  std::optional<std::vector<::awsjson::ssm::InventoryDeletionSummaryItem>> SummaryItems{};
 
   friend bool operator==(InventoryDeletionSummary const&,
                          InventoryDeletionSummary const&) = default;

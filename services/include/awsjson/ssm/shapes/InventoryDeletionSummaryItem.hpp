@@ -13,9 +13,9 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InventoryDeletionSummaryItem {
-  std::optional<std::string> Version;
-  std::optional<std::int32_t> Count;
-  std::optional<std::int32_t> RemainingCount;
+  std::optional<std::string> Version{};
+  std::optional<std::int32_t> Count{};
+  std::optional<std::int32_t> RemainingCount{};
 
   friend bool operator==(InventoryDeletionSummaryItem const&,
                          InventoryDeletionSummaryItem const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InventoryFilter {
-  std::string Key;
-  std::vector<std::string> Values;
-  std::optional<awsjson::open_enum<::awsjson::ssm::InventoryQueryOperatorType>> Type;
+  std::string Key{};
+  std::vector<std::string> Values{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::InventoryQueryOperatorType>> Type{};
 
   friend bool operator==(InventoryFilter const&, InventoryFilter const&) = default;
 };

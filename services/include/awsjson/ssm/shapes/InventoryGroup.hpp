@@ -15,8 +15,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InventoryGroup {
-  std::string Name;
-  std::vector<::awsjson::ssm::InventoryFilter> Filters;
+  std::string Name{};
+  std::vector<::awsjson::ssm::InventoryFilter> Filters{};
 
   friend bool operator==(InventoryGroup const&, InventoryGroup const&) = default;
 };

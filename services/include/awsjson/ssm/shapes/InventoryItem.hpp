@@ -14,12 +14,12 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InventoryItem {
-  std::string TypeName;
-  std::string SchemaVersion;
-  std::string CaptureTime;
-  std::optional<std::string> ContentHash;
-  std::optional<std::vector<std::map<std::string, std::string>>> Content;
-  std::optional<std::map<std::string, std::string>> Context;
+  std::string TypeName{};
+  std::string SchemaVersion{};
+  std::string CaptureTime{};
+  std::optional<std::string> ContentHash{};
+  std::optional<std::vector<std::map<std::string, std::string>>> Content{};
+  std::optional<std::map<std::string, std::string>> Context{};
 
   friend bool operator==(InventoryItem const&, InventoryItem const&) = default;
 };

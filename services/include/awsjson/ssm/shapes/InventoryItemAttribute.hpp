@@ -14,8 +14,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InventoryItemAttribute {
-  std::string Name;
-  awsjson::open_enum<::awsjson::ssm::InventoryAttributeDataType> DataType;
+  std::string Name{};
+  awsjson::open_enum<::awsjson::ssm::InventoryAttributeDataType> DataType{};
 
   friend bool operator==(InventoryItemAttribute const&, InventoryItemAttribute const&) = default;
 };

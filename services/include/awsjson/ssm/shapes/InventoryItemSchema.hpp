@@ -15,10 +15,10 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InventoryItemSchema {
-  std::string TypeName;
-  std::optional<std::string> Version;
-  std::vector<::awsjson::ssm::InventoryItemAttribute> Attributes;
-  std::optional<std::string> DisplayName;
+  std::string TypeName{};
+  std::optional<std::string> Version{};
+  std::vector<::awsjson::ssm::InventoryItemAttribute> Attributes{};
+  std::optional<std::string> DisplayName{};
 
   friend bool operator==(InventoryItemSchema const&, InventoryItemSchema const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InventoryResultEntity {
-  std::optional<std::string> Id;
-  std::optional<std::map<std::string, ::awsjson::ssm::InventoryResultItem>> Data;
+  std::optional<std::string> Id{};
+  std::optional<std::map<std::string, ::awsjson::ssm::InventoryResultItem>> Data{};
 
   friend bool operator==(InventoryResultEntity const&, InventoryResultEntity const&) = default;
 };

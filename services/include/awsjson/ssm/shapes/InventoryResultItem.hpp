@@ -14,11 +14,11 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InventoryResultItem {
-  std::string TypeName;
-  std::string SchemaVersion;
-  std::optional<std::string> CaptureTime;
-  std::optional<std::string> ContentHash;
-  std::vector<std::map<std::string, std::string>> Content;
+  std::string TypeName{};
+  std::string SchemaVersion{};
+  std::optional<std::string> CaptureTime{};
+  std::optional<std::string> ContentHash{};
+  std::vector<std::map<std::string, std::string>> Content{};
 
   friend bool operator==(InventoryResultItem const&, InventoryResultItem const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ItemContentMismatchException {
-  std::optional<std::string> TypeName;
-  std::optional<std::string> Message;
+  std::optional<std::string> TypeName{};
+  std::optional<std::string> Message{};
 
   friend bool operator==(ItemContentMismatchException const&,
                          ItemContentMismatchException const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ItemSizeLimitExceededException {
-  std::optional<std::string> TypeName;
-  std::optional<std::string> Message;
+  std::optional<std::string> TypeName{};
+  std::optional<std::string> Message{};
 
   friend bool operator==(ItemSizeLimitExceededException const&,
                          ItemSizeLimitExceededException const&) = default;

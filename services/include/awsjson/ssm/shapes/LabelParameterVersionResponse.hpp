@@ -14,8 +14,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LabelParameterVersionResponse {
-  std::optional<std::vector<std::string>> InvalidLabels;
-  std::optional<std::int64_t> ParameterVersion;
+  std::optional<std::vector<std::string>> InvalidLabels{};
+  std::optional<std::int64_t> ParameterVersion{};
 
   friend bool operator==(LabelParameterVersionResponse const&,
                          LabelParameterVersionResponse const&) = default;

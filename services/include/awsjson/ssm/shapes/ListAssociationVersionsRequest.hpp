@@ -13,9 +13,9 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAssociationVersionsRequest {
-  std::string AssociationId;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::string AssociationId{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListAssociationVersionsRequest const&,
                          ListAssociationVersionsRequest const&) = default;

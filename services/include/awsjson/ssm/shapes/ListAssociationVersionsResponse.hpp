@@ -15,8 +15,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAssociationVersionsResponse {
-  std::optional<std::vector<::awsjson::ssm::AssociationVersionInfo>> AssociationVersions;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::ssm::AssociationVersionInfo>> AssociationVersions{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListAssociationVersionsResponse const&,
                          ListAssociationVersionsResponse const&) = default;

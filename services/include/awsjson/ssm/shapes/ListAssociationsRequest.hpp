@@ -16,9 +16,9 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAssociationsRequest {
-  std::optional<std::vector<::awsjson::ssm::AssociationFilter>> AssociationFilterList;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::ssm::AssociationFilter>> AssociationFilterList{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListAssociationsRequest const&, ListAssociationsRequest const&) = default;
 };

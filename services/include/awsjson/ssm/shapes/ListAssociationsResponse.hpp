@@ -15,8 +15,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAssociationsResponse {
-  std::optional<std::vector<::awsjson::ssm::Association>> Associations;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::ssm::Association>> Associations{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListAssociationsResponse const&,
                          ListAssociationsResponse const&) = default;

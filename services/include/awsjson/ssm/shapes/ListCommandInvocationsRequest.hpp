@@ -16,12 +16,12 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListCommandInvocationsRequest {
-  std::optional<std::string> CommandId;
-  std::optional<std::string> InstanceId;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::ssm::CommandFilter>> Filters;
-  std::optional<bool> Details;
+  std::optional<std::string> CommandId{};
+  std::optional<std::string> InstanceId{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::ssm::CommandFilter>> Filters{};
+  std::optional<bool> Details{};
 
   friend bool operator==(ListCommandInvocationsRequest const&,
                          ListCommandInvocationsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListCommandInvocationsResponse {
-  std::optional<std::vector<::awsjson::ssm::CommandInvocation>> CommandInvocations;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::ssm::CommandInvocation>> CommandInvocations{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListCommandInvocationsResponse const&,
                          ListCommandInvocationsResponse const&) = default;

@@ -16,11 +16,11 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListCommandsRequest {
-  std::optional<std::string> CommandId;
-  std::optional<std::string> InstanceId;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::ssm::CommandFilter>> Filters;
+  std::optional<std::string> CommandId{};
+  std::optional<std::string> InstanceId{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::ssm::CommandFilter>> Filters{};
 
   friend bool operator==(ListCommandsRequest const&, ListCommandsRequest const&) = default;
 };

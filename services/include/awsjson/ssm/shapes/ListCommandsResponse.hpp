@@ -15,8 +15,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListCommandsResponse {
-  std::optional<std::vector<::awsjson::ssm::Command>> Commands;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::ssm::Command>> Commands{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListCommandsResponse const&, ListCommandsResponse const&) = default;
 };

@@ -16,11 +16,11 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListComplianceItemsRequest {
-  std::optional<std::vector<::awsjson::ssm::ComplianceStringFilter>> Filters;
-  std::optional<std::vector<std::string>> ResourceIds;
-  std::optional<std::vector<std::string>> ResourceTypes;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<std::vector<::awsjson::ssm::ComplianceStringFilter>> Filters{};
+  std::optional<std::vector<std::string>> ResourceIds{};
+  std::optional<std::vector<std::string>> ResourceTypes{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListComplianceItemsRequest const&,
                          ListComplianceItemsRequest const&) = default;

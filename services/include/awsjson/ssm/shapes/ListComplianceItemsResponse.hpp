@@ -15,8 +15,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListComplianceItemsResponse {
-  std::optional<std::vector<::awsjson::ssm::ComplianceItem>> ComplianceItems;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::ssm::ComplianceItem>> ComplianceItems{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListComplianceItemsResponse const&,
                          ListComplianceItemsResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListComplianceSummariesResponse {
-  std::optional<std::vector<::awsjson::ssm::ComplianceSummaryItem>> ComplianceSummaryItems;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::ssm::ComplianceSummaryItem>> ComplianceSummaryItems{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListComplianceSummariesResponse const&,
                          ListComplianceSummariesResponse const&) = default;

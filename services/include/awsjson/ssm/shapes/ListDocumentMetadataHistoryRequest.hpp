@@ -15,11 +15,11 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDocumentMetadataHistoryRequest {
-  std::string Name;
-  std::optional<std::string> DocumentVersion;
-  awsjson::open_enum<::awsjson::ssm::DocumentMetadataEnum> Metadata;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::string Name{};
+  std::optional<std::string> DocumentVersion{};
+  awsjson::open_enum<::awsjson::ssm::DocumentMetadataEnum> Metadata{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListDocumentMetadataHistoryRequest const&,
                          ListDocumentMetadataHistoryRequest const&) = default;

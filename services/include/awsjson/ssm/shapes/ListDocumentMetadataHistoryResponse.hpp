@@ -14,11 +14,11 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDocumentMetadataHistoryResponse {
-  std::optional<std::string> Name;
-  std::optional<std::string> DocumentVersion;
-  std::optional<std::string> Author;
-  std::optional<::awsjson::ssm::DocumentMetadataResponseInfo> Metadata;
-  std::optional<std::string> NextToken;
+  std::optional<std::string> Name{};
+  std::optional<std::string> DocumentVersion{};
+  std::optional<std::string> Author{};
+  std::optional<::awsjson::ssm::DocumentMetadataResponseInfo> Metadata{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListDocumentMetadataHistoryResponse const&,
                          ListDocumentMetadataHistoryResponse const&) = default;

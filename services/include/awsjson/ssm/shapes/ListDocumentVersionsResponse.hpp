@@ -15,8 +15,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDocumentVersionsResponse {
-  std::optional<std::vector<::awsjson::ssm::DocumentVersionInfo>> DocumentVersions;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::ssm::DocumentVersionInfo>> DocumentVersions{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListDocumentVersionsResponse const&,
                          ListDocumentVersionsResponse const&) = default;

@@ -17,10 +17,10 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDocumentsRequest {
-  std::optional<std::vector<::awsjson::ssm::DocumentFilter>> DocumentFilterList;
-  std::optional<std::vector<::awsjson::ssm::DocumentKeyValuesFilter>> Filters;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::ssm::DocumentFilter>> DocumentFilterList{};
+  std::optional<std::vector<::awsjson::ssm::DocumentKeyValuesFilter>> Filters{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListDocumentsRequest const&, ListDocumentsRequest const&) = default;
 };

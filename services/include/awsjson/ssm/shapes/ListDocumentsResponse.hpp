@@ -15,8 +15,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDocumentsResponse {
-  std::optional<std::vector<::awsjson::ssm::DocumentIdentifier>> DocumentIdentifiers;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::ssm::DocumentIdentifier>> DocumentIdentifiers{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListDocumentsResponse const&, ListDocumentsResponse const&) = default;
 };

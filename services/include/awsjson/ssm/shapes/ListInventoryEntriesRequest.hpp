@@ -16,11 +16,11 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListInventoryEntriesRequest {
-  std::string InstanceId;
-  std::string TypeName;
-  std::optional<std::vector<::awsjson::ssm::InventoryFilter>> Filters;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::string InstanceId{};
+  std::string TypeName{};
+  std::optional<std::vector<::awsjson::ssm::InventoryFilter>> Filters{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListInventoryEntriesRequest const&,
                          ListInventoryEntriesRequest const&) = default;

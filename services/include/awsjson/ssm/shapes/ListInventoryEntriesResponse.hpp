@@ -14,12 +14,12 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListInventoryEntriesResponse {
-  std::optional<std::string> TypeName;
-  std::optional<std::string> InstanceId;
-  std::optional<std::string> SchemaVersion;
-  std::optional<std::string> CaptureTime;
-  std::optional<std::vector<std::map<std::string, std::string>>> Entries;
-  std::optional<std::string> NextToken;
+  std::optional<std::string> TypeName{};
+  std::optional<std::string> InstanceId{};
+  std::optional<std::string> SchemaVersion{};
+  std::optional<std::string> CaptureTime{};
+  std::optional<std::vector<std::map<std::string, std::string>>> Entries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListInventoryEntriesResponse const&,
                          ListInventoryEntriesResponse const&) = default;

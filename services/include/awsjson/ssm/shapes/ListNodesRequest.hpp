@@ -16,10 +16,10 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListNodesRequest {
-  std::optional<std::string> SyncName;
-  std::optional<std::vector<::awsjson::ssm::NodeFilter>> Filters;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<std::string> SyncName{};
+  std::optional<std::vector<::awsjson::ssm::NodeFilter>> Filters{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListNodesRequest const&, ListNodesRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListNodesResponse {
-  std::optional<std::vector<::awsjson::ssm::Node>> Nodes;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::ssm::Node>> Nodes{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListNodesResponse const&, ListNodesResponse const&) = default;
 };

@@ -17,11 +17,11 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListNodesSummaryRequest {
-  std::optional<std::string> SyncName;
-  std::optional<std::vector<::awsjson::ssm::NodeFilter>> Filters;
-  std::vector<::awsjson::ssm::NodeAggregator> Aggregators;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<std::string> SyncName{};
+  std::optional<std::vector<::awsjson::ssm::NodeFilter>> Filters{};
+  std::vector<::awsjson::ssm::NodeAggregator> Aggregators{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListNodesSummaryRequest const&, ListNodesSummaryRequest const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListNodesSummaryResponse {
-  std::optional<std::vector<std::map<std::string, std::string>>> Summary;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<std::map<std::string, std::string>>> Summary{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListNodesSummaryResponse const&,
                          ListNodesSummaryResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListOpsItemEventsResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::ssm::OpsItemEventSummary>> Summaries;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::ssm::OpsItemEventSummary>> Summaries{};
 
   friend bool operator==(ListOpsItemEventsResponse const&,
                          ListOpsItemEventsResponse const&) = default;

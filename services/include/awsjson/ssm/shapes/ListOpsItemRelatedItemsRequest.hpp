@@ -16,10 +16,10 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListOpsItemRelatedItemsRequest {
-  std::optional<std::string> OpsItemId;
-  std::optional<std::vector<::awsjson::ssm::OpsItemRelatedItemsFilter>> Filters;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::optional<std::string> OpsItemId{};
+  std::optional<std::vector<::awsjson::ssm::OpsItemRelatedItemsFilter>> Filters{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListOpsItemRelatedItemsRequest const&,
                          ListOpsItemRelatedItemsRequest const&) = default;

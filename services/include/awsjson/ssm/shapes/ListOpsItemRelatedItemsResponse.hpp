@@ -15,8 +15,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListOpsItemRelatedItemsResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::ssm::OpsItemRelatedItemSummary>> Summaries;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::ssm::OpsItemRelatedItemSummary>> Summaries{};
 
   friend bool operator==(ListOpsItemRelatedItemsResponse const&,
                          ListOpsItemRelatedItemsResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListOpsMetadataResponse {
-  std::optional<std::vector<::awsjson::ssm::OpsMetadata>> OpsMetadataList;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::ssm::OpsMetadata>> OpsMetadataList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListOpsMetadataResponse const&, ListOpsMetadataResponse const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListResourceComplianceSummariesRequest {
-  std::optional<std::vector<::awsjson::ssm::ComplianceStringFilter>> Filters;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<std::vector<::awsjson::ssm::ComplianceStringFilter>> Filters{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListResourceComplianceSummariesRequest const&,
                          ListResourceComplianceSummariesRequest const&) = default;

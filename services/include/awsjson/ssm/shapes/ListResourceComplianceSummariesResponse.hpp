@@ -15,8 +15,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListResourceComplianceSummariesResponse {
-  std::optional<std::vector<::awsjson::ssm::ResourceComplianceSummaryItem>> ResourceComplianceSummaryItems;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::ssm::ResourceComplianceSummaryItem>> ResourceComplianceSummaryItems{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListResourceComplianceSummariesResponse const&,
                          ListResourceComplianceSummariesResponse const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListResourceDataSyncRequest {
-  std::optional<std::string> SyncType;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<std::string> SyncType{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListResourceDataSyncRequest const&,
                          ListResourceDataSyncRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListResourceDataSyncResponse {
-  std::optional<std::vector<::awsjson::ssm::ResourceDataSyncItem>> ResourceDataSyncItems;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::ssm::ResourceDataSyncItem>> ResourceDataSyncItems{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListResourceDataSyncResponse const&,
                          ListResourceDataSyncResponse const&) = default;

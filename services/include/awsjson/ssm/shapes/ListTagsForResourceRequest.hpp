@@ -14,8 +14,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTagsForResourceRequest {
-  awsjson::open_enum<::awsjson::ssm::ResourceTypeForTagging> ResourceType;
-  std::string ResourceId;
+  awsjson::open_enum<::awsjson::ssm::ResourceTypeForTagging> ResourceType{};
+  std::string ResourceId{};
 
   friend bool operator==(ListTagsForResourceRequest const&,
                          ListTagsForResourceRequest const&) = default;

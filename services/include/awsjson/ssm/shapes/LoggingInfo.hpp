@@ -12,9 +12,9 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LoggingInfo {
-  std::string S3BucketName;
-  std::optional<std::string> S3KeyPrefix;
-  std::string S3Region;
+  std::string S3BucketName{};
+  std::optional<std::string> S3KeyPrefix{};
+  std::string S3Region{};
 
   friend bool operator==(LoggingInfo const&, LoggingInfo const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MaintenanceWindowAutomationParameters {
-  std::optional<std::string> DocumentVersion;
-  std::optional<std::map<std::string, std::vector<std::string>>> Parameters;
+  std::optional<std::string> DocumentVersion{};
+  std::optional<std::map<std::string, std::vector<std::string>>> Parameters{};
 
   friend bool operator==(MaintenanceWindowAutomationParameters const&,
                          MaintenanceWindowAutomationParameters const&) = default;

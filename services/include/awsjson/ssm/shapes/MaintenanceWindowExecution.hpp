@@ -14,12 +14,12 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MaintenanceWindowExecution {
-  std::optional<std::string> WindowId;
-  std::optional<std::string> WindowExecutionId;
-  std::optional<awsjson::open_enum<::awsjson::ssm::MaintenanceWindowExecutionStatus>> Status;
-  std::optional<std::string> StatusDetails;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<awsjson::timestamp> EndTime;
+  std::optional<std::string> WindowId{};
+  std::optional<std::string> WindowExecutionId{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::MaintenanceWindowExecutionStatus>> Status{};
+  std::optional<std::string> StatusDetails{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<awsjson::timestamp> EndTime{};
 
   friend bool operator==(MaintenanceWindowExecution const&,
                          MaintenanceWindowExecution const&) = default;

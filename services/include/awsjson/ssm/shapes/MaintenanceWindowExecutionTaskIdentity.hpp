@@ -18,16 +18,16 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MaintenanceWindowExecutionTaskIdentity {
-  std::optional<std::string> WindowExecutionId;
-  std::optional<std::string> TaskExecutionId;
-  std::optional<awsjson::open_enum<::awsjson::ssm::MaintenanceWindowExecutionStatus>> Status;
-  std::optional<std::string> StatusDetails;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<awsjson::timestamp> EndTime;
-  std::optional<std::string> TaskArn;
-  std::optional<awsjson::open_enum<::awsjson::ssm::MaintenanceWindowTaskType>> TaskType;
-  std::optional<::awsjson::ssm::AlarmConfiguration> AlarmConfiguration;
-  std::optional<std::vector<::awsjson::ssm::AlarmStateInformation>> TriggeredAlarms;
+  std::optional<std::string> WindowExecutionId{};
+  std::optional<std::string> TaskExecutionId{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::MaintenanceWindowExecutionStatus>> Status{};
+  std::optional<std::string> StatusDetails{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<awsjson::timestamp> EndTime{};
+  std::optional<std::string> TaskArn{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::MaintenanceWindowTaskType>> TaskType{};
+  std::optional<::awsjson::ssm::AlarmConfiguration> AlarmConfiguration{};
+  std::optional<std::vector<::awsjson::ssm::AlarmStateInformation>> TriggeredAlarms{};
 
   friend bool operator==(MaintenanceWindowExecutionTaskIdentity const&,
                          MaintenanceWindowExecutionTaskIdentity const&) = default;

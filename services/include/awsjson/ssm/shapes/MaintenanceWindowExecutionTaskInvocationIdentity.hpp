@@ -15,18 +15,18 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MaintenanceWindowExecutionTaskInvocationIdentity {
-  std::optional<std::string> WindowExecutionId;
-  std::optional<std::string> TaskExecutionId;
-  std::optional<std::string> InvocationId;
-  std::optional<std::string> ExecutionId;
-  std::optional<awsjson::open_enum<::awsjson::ssm::MaintenanceWindowTaskType>> TaskType;
-  std::optional<std::string> Parameters;
-  std::optional<awsjson::open_enum<::awsjson::ssm::MaintenanceWindowExecutionStatus>> Status;
-  std::optional<std::string> StatusDetails;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<awsjson::timestamp> EndTime;
-  std::optional<std::string> OwnerInformation;
-  std::optional<std::string> WindowTargetId;
+  std::optional<std::string> WindowExecutionId{};
+  std::optional<std::string> TaskExecutionId{};
+  std::optional<std::string> InvocationId{};
+  std::optional<std::string> ExecutionId{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::MaintenanceWindowTaskType>> TaskType{};
+  std::optional<std::string> Parameters{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::MaintenanceWindowExecutionStatus>> Status{};
+  std::optional<std::string> StatusDetails{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<awsjson::timestamp> EndTime{};
+  std::optional<std::string> OwnerInformation{};
+  std::optional<std::string> WindowTargetId{};
 
   friend bool operator==(MaintenanceWindowExecutionTaskInvocationIdentity const&,
                          MaintenanceWindowExecutionTaskInvocationIdentity const&) = default;

@@ -13,18 +13,18 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MaintenanceWindowIdentity {
-  std::optional<std::string> WindowId;
-  std::optional<std::string> Name;
-  std::optional<std::string> Description;
-  std::optional<bool> Enabled;
-  std::optional<std::int32_t> Duration;
-  std::optional<std::int32_t> Cutoff;
-  std::optional<std::string> Schedule;
-  std::optional<std::string> ScheduleTimezone;
-  std::optional<std::int32_t> ScheduleOffset;
-  std::optional<std::string> EndDate;
-  std::optional<std::string> StartDate;
-  std::optional<std::string> NextExecutionTime;
+  std::optional<std::string> WindowId{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> Description{};
+  std::optional<bool> Enabled{};
+  std::optional<std::int32_t> Duration{};
+  std::optional<std::int32_t> Cutoff{};
+  std::optional<std::string> Schedule{};
+  std::optional<std::string> ScheduleTimezone{};
+  std::optional<std::int32_t> ScheduleOffset{};
+  std::optional<std::string> EndDate{};
+  std::optional<std::string> StartDate{};
+  std::optional<std::string> NextExecutionTime{};
 
   friend bool operator==(MaintenanceWindowIdentity const&,
                          MaintenanceWindowIdentity const&) = default;

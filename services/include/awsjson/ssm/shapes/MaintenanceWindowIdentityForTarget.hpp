@@ -12,8 +12,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MaintenanceWindowIdentityForTarget {
-  std::optional<std::string> WindowId;
-  std::optional<std::string> Name;
+  std::optional<std::string> WindowId{};
+  std::optional<std::string> Name{};
 
   friend bool operator==(MaintenanceWindowIdentityForTarget const&,
                          MaintenanceWindowIdentityForTarget const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MaintenanceWindowLambdaParameters {
-  std::optional<std::string> ClientContext;
-  std::optional<std::string> Qualifier;
-  std::optional<awsjson::blob> Payload;
+  std::optional<std::string> ClientContext{};
+  std::optional<std::string> Qualifier{};
+  std::optional<awsjson::blob> Payload{};
 
   friend bool operator==(MaintenanceWindowLambdaParameters const&,
                          MaintenanceWindowLambdaParameters const&) = default;

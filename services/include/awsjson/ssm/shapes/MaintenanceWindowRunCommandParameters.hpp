@@ -19,17 +19,17 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MaintenanceWindowRunCommandParameters {
-  std::optional<std::string> Comment;
-  std::optional<::awsjson::ssm::CloudWatchOutputConfig> CloudWatchOutputConfig;
-  std::optional<std::string> DocumentHash;
-  std::optional<awsjson::open_enum<::awsjson::ssm::DocumentHashType>> DocumentHashType;
-  std::optional<std::string> DocumentVersion;
-  std::optional<::awsjson::ssm::NotificationConfig> NotificationConfig;
-  std::optional<std::string> OutputS3BucketName;
-  std::optional<std::string> OutputS3KeyPrefix;
-  std::optional<std::map<std::string, std::vector<std::string>>> Parameters;
-  std::optional<std::string> ServiceRoleArn;
-  std::optional<std::int32_t> TimeoutSeconds;
+  std::optional<std::string> Comment{};
+  std::optional<::awsjson::ssm::CloudWatchOutputConfig> CloudWatchOutputConfig{};
+  std::optional<std::string> DocumentHash{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::DocumentHashType>> DocumentHashType{};
+  std::optional<std::string> DocumentVersion{};
+  std::optional<::awsjson::ssm::NotificationConfig> NotificationConfig{};
+  std::optional<std::string> OutputS3BucketName{};
+  std::optional<std::string> OutputS3KeyPrefix{};
+  std::optional<std::map<std::string, std::vector<std::string>>> Parameters{};
+  std::optional<std::string> ServiceRoleArn{};
+  std::optional<std::int32_t> TimeoutSeconds{};
 
   friend bool operator==(MaintenanceWindowRunCommandParameters const&,
                          MaintenanceWindowRunCommandParameters const&) = default;

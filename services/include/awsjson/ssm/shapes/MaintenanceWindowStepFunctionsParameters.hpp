@@ -12,8 +12,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MaintenanceWindowStepFunctionsParameters {
-  std::optional<std::string> Input;
-  std::optional<std::string> Name;
+  std::optional<std::string> Input{};
+  std::optional<std::string> Name{};
 
   friend bool operator==(MaintenanceWindowStepFunctionsParameters const&,
                          MaintenanceWindowStepFunctionsParameters const&) = default;

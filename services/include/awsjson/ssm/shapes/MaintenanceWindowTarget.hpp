@@ -16,13 +16,13 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MaintenanceWindowTarget {
-  std::optional<std::string> WindowId;
-  std::optional<std::string> WindowTargetId;
-  std::optional<awsjson::open_enum<::awsjson::ssm::MaintenanceWindowResourceType>> ResourceType;
-  std::optional<std::vector<::awsjson::ssm::Target>> Targets;
-  std::optional<std::string> OwnerInformation;
-  std::optional<std::string> Name;
-  std::optional<std::string> Description;
+  std::optional<std::string> WindowId{};
+  std::optional<std::string> WindowTargetId{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::MaintenanceWindowResourceType>> ResourceType{};
+  std::optional<std::vector<::awsjson::ssm::Target>> Targets{};
+  std::optional<std::string> OwnerInformation{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> Description{};
 
   friend bool operator==(MaintenanceWindowTarget const&, MaintenanceWindowTarget const&) = default;
 };

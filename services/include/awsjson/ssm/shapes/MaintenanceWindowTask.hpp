@@ -22,21 +22,21 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MaintenanceWindowTask {
-  std::optional<std::string> WindowId;
-  std::optional<std::string> WindowTaskId;
-  std::optional<std::string> TaskArn;
-  std::optional<awsjson::open_enum<::awsjson::ssm::MaintenanceWindowTaskType>> Type;
-  std::optional<std::vector<::awsjson::ssm::Target>> Targets;
-  std::optional<std::map<std::string, ::awsjson::ssm::MaintenanceWindowTaskParameterValueExpression>> TaskParameters;
-  std::optional<std::int32_t> Priority;
-  std::optional<::awsjson::ssm::LoggingInfo> LoggingInfo;
-  std::optional<std::string> ServiceRoleArn;
-  std::optional<std::string> MaxConcurrency;
-  std::optional<std::string> MaxErrors;
-  std::optional<std::string> Name;
-  std::optional<std::string> Description;
-  std::optional<awsjson::open_enum<::awsjson::ssm::MaintenanceWindowTaskCutoffBehavior>> CutoffBehavior;
-  std::optional<::awsjson::ssm::AlarmConfiguration> AlarmConfiguration;
+  std::optional<std::string> WindowId{};
+  std::optional<std::string> WindowTaskId{};
+  std::optional<std::string> TaskArn{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::MaintenanceWindowTaskType>> Type{};
+  std::optional<std::vector<::awsjson::ssm::Target>> Targets{};
+  std::optional<std::map<std::string, ::awsjson::ssm::MaintenanceWindowTaskParameterValueExpression>> TaskParameters{};
+  std::optional<std::int32_t> Priority{};
+  std::optional<::awsjson::ssm::LoggingInfo> LoggingInfo{};
+  std::optional<std::string> ServiceRoleArn{};
+  std::optional<std::string> MaxConcurrency{};
+  std::optional<std::string> MaxErrors{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::MaintenanceWindowTaskCutoffBehavior>> CutoffBehavior{};
+  std::optional<::awsjson::ssm::AlarmConfiguration> AlarmConfiguration{};
 
   friend bool operator==(MaintenanceWindowTask const&, MaintenanceWindowTask const&) = default;
 };

@@ -16,10 +16,10 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MaintenanceWindowTaskInvocationParameters {
-  std::optional<::awsjson::ssm::MaintenanceWindowRunCommandParameters> RunCommand;
-  std::optional<::awsjson::ssm::MaintenanceWindowAutomationParameters> Automation;
-  std::optional<::awsjson::ssm::MaintenanceWindowStepFunctionsParameters> StepFunctions;
-  std::optional<::awsjson::ssm::MaintenanceWindowLambdaParameters> Lambda;
+  std::optional<::awsjson::ssm::MaintenanceWindowRunCommandParameters> RunCommand{};
+  std::optional<::awsjson::ssm::MaintenanceWindowAutomationParameters> Automation{};
+  std::optional<::awsjson::ssm::MaintenanceWindowStepFunctionsParameters> StepFunctions{};
+  std::optional<::awsjson::ssm::MaintenanceWindowLambdaParameters> Lambda{};
 
   friend bool operator==(MaintenanceWindowTaskInvocationParameters const&,
                          MaintenanceWindowTaskInvocationParameters const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MaintenanceWindowTaskParameterValueExpression {
-  std::optional<std::vector<std::string>> Values;
+  std::optional<std::vector<std::string>> Values{};
 
   friend bool operator==(MaintenanceWindowTaskParameterValueExpression const&,
                          MaintenanceWindowTaskParameterValueExpression const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MaxDocumentSizeExceeded {
-  std::optional<std::string> Message;
+  std::optional<std::string> Message{};
 
   friend bool operator==(MaxDocumentSizeExceeded const&, MaxDocumentSizeExceeded const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MetadataValue {
-  std::optional<std::string> Value;
+  std::optional<std::string> Value{};
 
   friend bool operator==(MetadataValue const&, MetadataValue const&) = default;
 };

@@ -15,11 +15,11 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModifyDocumentPermissionRequest {
-  std::string Name;
-  awsjson::open_enum<::awsjson::ssm::DocumentPermissionType> PermissionType;
-  std::optional<std::vector<std::string>> AccountIdsToAdd;
-  std::optional<std::vector<std::string>> AccountIdsToRemove;
-  std::optional<std::string> SharedDocumentVersion;
+  std::string Name{};
+  awsjson::open_enum<::awsjson::ssm::DocumentPermissionType> PermissionType{};
+  std::optional<std::vector<std::string>> AccountIdsToAdd{};
+  std::optional<std::vector<std::string>> AccountIdsToRemove{};
+  std::optional<std::string> SharedDocumentVersion{};
 
   friend bool operator==(ModifyDocumentPermissionRequest const&,
                          ModifyDocumentPermissionRequest const&) = default;

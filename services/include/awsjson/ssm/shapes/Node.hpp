@@ -15,11 +15,11 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Node {
-  std::optional<awsjson::timestamp> CaptureTime;
-  std::optional<std::string> Id;
-  std::optional<::awsjson::ssm::NodeOwnerInfo> Owner;
-  std::optional<std::string> Region;
-  std::optional<::awsjson::ssm::NodeType> NodeType;
+  std::optional<awsjson::timestamp> CaptureTime{};
+  std::optional<std::string> Id{};
+  std::optional<::awsjson::ssm::NodeOwnerInfo> Owner{};
+  std::optional<std::string> Region{};
+  std::optional<::awsjson::ssm::NodeType> NodeType{};
 
   friend bool operator==(Node const&, Node const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NodeFilter {
-  awsjson::open_enum<::awsjson::ssm::NodeFilterKey> Key;
-  std::vector<std::string> Values;
-  std::optional<awsjson::open_enum<::awsjson::ssm::NodeFilterOperatorType>> Type;
+  awsjson::open_enum<::awsjson::ssm::NodeFilterKey> Key{};
+  std::vector<std::string> Values{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::NodeFilterOperatorType>> Type{};
 
   friend bool operator==(NodeFilter const&, NodeFilter const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NodeOwnerInfo {
-  std::optional<std::string> AccountId;
-  std::optional<std::string> OrganizationalUnitId;
-  std::optional<std::string> OrganizationalUnitPath;
+  std::optional<std::string> AccountId{};
+  std::optional<std::string> OrganizationalUnitId{};
+  std::optional<std::string> OrganizationalUnitPath{};
 
   friend bool operator==(NodeOwnerInfo const&, NodeOwnerInfo const&) = default;
 };

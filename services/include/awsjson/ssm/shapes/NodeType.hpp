@@ -13,7 +13,7 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NodeType : awsjson::tagged_union {
-  std::optional<::awsjson::ssm::InstanceInfo> Instance;
+  std::optional<::awsjson::ssm::InstanceInfo> Instance{};
 
   friend bool operator==(NodeType const&, NodeType const&) = default;
 };

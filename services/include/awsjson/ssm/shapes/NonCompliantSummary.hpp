@@ -14,8 +14,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NonCompliantSummary {
-  std::optional<std::int32_t> NonCompliantCount;
-  std::optional<::awsjson::ssm::SeveritySummary> SeveritySummary;
+  std::optional<std::int32_t> NonCompliantCount{};
+  std::optional<::awsjson::ssm::SeveritySummary> SeveritySummary{};
 
   friend bool operator==(NonCompliantSummary const&, NonCompliantSummary const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NotificationConfig {
-  std::optional<std::string> NotificationArn;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::ssm::NotificationEvent>>> NotificationEvents;
-  std::optional<awsjson::open_enum<::awsjson::ssm::NotificationType>> NotificationType;
+  std::optional<std::string> NotificationArn{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::ssm::NotificationEvent>>> NotificationEvents{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::NotificationType>> NotificationType{};
 
   friend bool operator==(NotificationConfig const&, NotificationConfig const&) = default;
 };

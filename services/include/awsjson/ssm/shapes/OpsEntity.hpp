@@ -15,8 +15,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OpsEntity {
-  std::optional<std::string> Id;
-  std::optional<std::map<std::string, ::awsjson::ssm::OpsEntityItem>> Data;
+  std::optional<std::string> Id{};
+  std::optional<std::map<std::string, ::awsjson::ssm::OpsEntityItem>> Data{};
 
   friend bool operator==(OpsEntity const&, OpsEntity const&) = default;
 };

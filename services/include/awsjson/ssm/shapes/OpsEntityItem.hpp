@@ -14,8 +14,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OpsEntityItem {
-  std::optional<std::string> CaptureTime;
-  std::optional<std::vector<std::map<std::string, std::string>>> Content;
+  std::optional<std::string> CaptureTime{};
+  std::optional<std::vector<std::map<std::string, std::string>>> Content{};
 
   friend bool operator==(OpsEntityItem const&, OpsEntityItem const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OpsFilter {
-  std::string Key;
-  std::vector<std::string> Values;
-  std::optional<awsjson::open_enum<::awsjson::ssm::OpsFilterOperatorType>> Type;
+  std::string Key{};
+  std::vector<std::string> Values{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::OpsFilterOperatorType>> Type{};
 
   friend bool operator==(OpsFilter const&, OpsFilter const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OpsItemAlreadyExistsException {
-  std::optional<std::string> Message;
-  std::optional<std::string> OpsItemId;
+  std::optional<std::string> Message{};
+  std::optional<std::string> OpsItemId{};
 
   friend bool operator==(OpsItemAlreadyExistsException const&,
                          OpsItemAlreadyExistsException const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OpsItemDataValue {
-  std::optional<std::string> Value;
-  std::optional<awsjson::open_enum<::awsjson::ssm::OpsItemDataType>> Type;
+  std::optional<std::string> Value{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::OpsItemDataType>> Type{};
 
   friend bool operator==(OpsItemDataValue const&, OpsItemDataValue const&) = default;
 };

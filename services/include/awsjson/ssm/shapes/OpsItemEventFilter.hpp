@@ -16,9 +16,9 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OpsItemEventFilter {
-  awsjson::open_enum<::awsjson::ssm::OpsItemEventFilterKey> Key;
-  std::vector<std::string> Values;
-  awsjson::open_enum<::awsjson::ssm::OpsItemEventFilterOperator> Operator;
+  awsjson::open_enum<::awsjson::ssm::OpsItemEventFilterKey> Key{};
+  std::vector<std::string> Values{};
+  awsjson::open_enum<::awsjson::ssm::OpsItemEventFilterOperator> Operator{};
 
   friend bool operator==(OpsItemEventFilter const&, OpsItemEventFilter const&) = default;
 };

@@ -14,13 +14,13 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OpsItemEventSummary {
-  std::optional<std::string> OpsItemId;
-  std::optional<std::string> EventId;
-  std::optional<std::string> Source;
-  std::optional<std::string> DetailType;
-  std::optional<std::string> Detail;
-  std::optional<::awsjson::ssm::OpsItemIdentity> CreatedBy;
-  std::optional<awsjson::timestamp> CreatedTime;
+  std::optional<std::string> OpsItemId{};
+  std::optional<std::string> EventId{};
+  std::optional<std::string> Source{};
+  std::optional<std::string> DetailType{};
+  std::optional<std::string> Detail{};
+  std::optional<::awsjson::ssm::OpsItemIdentity> CreatedBy{};
+  std::optional<awsjson::timestamp> CreatedTime{};
 
   friend bool operator==(OpsItemEventSummary const&, OpsItemEventSummary const&) = default;
 };

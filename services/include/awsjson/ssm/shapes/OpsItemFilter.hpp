@@ -16,9 +16,9 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OpsItemFilter {
-  awsjson::open_enum<::awsjson::ssm::OpsItemFilterKey> Key;
-  std::vector<std::string> Values;
-  awsjson::open_enum<::awsjson::ssm::OpsItemFilterOperator> Operator;
+  awsjson::open_enum<::awsjson::ssm::OpsItemFilterKey> Key{};
+  std::vector<std::string> Values{};
+  awsjson::open_enum<::awsjson::ssm::OpsItemFilterOperator> Operator{};
 
   friend bool operator==(OpsItemFilter const&, OpsItemFilter const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OpsItemIdentity {
-  std::optional<std::string> Arn;
+  std::optional<std::string> Arn{};
 
   friend bool operator==(OpsItemIdentity const&, OpsItemIdentity const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OpsItemInvalidParameterException {
-  std::optional<std::vector<std::string>> ParameterNames;
-  std::optional<std::string> Message;
+  std::optional<std::vector<std::string>> ParameterNames{};
+  std::optional<std::string> Message{};
 
   friend bool operator==(OpsItemInvalidParameterException const&,
                          OpsItemInvalidParameterException const&) = default;

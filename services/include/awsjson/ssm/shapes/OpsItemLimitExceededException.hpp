@@ -14,10 +14,10 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OpsItemLimitExceededException {
-  std::optional<std::vector<std::string>> ResourceTypes;
-  std::optional<std::int32_t> Limit;
-  std::optional<std::string> LimitType;
-  std::optional<std::string> Message;
+  std::optional<std::vector<std::string>> ResourceTypes{};
+  std::optional<std::int32_t> Limit{};
+  std::optional<std::string> LimitType{};
+  std::optional<std::string> Message{};
 
   friend bool operator==(OpsItemLimitExceededException const&,
                          OpsItemLimitExceededException const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OpsItemNotification {
-  std::optional<std::string> Arn;
+  std::optional<std::string> Arn{};
 
   friend bool operator==(OpsItemNotification const&, OpsItemNotification const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OpsItemRelatedItemAlreadyExistsException {
-  std::optional<std::string> Message;
-  std::optional<std::string> ResourceUri;
-  std::optional<std::string> OpsItemId;
+  std::optional<std::string> Message{};
+  std::optional<std::string> ResourceUri{};
+  std::optional<std::string> OpsItemId{};
 
   friend bool operator==(OpsItemRelatedItemAlreadyExistsException const&,
                          OpsItemRelatedItemAlreadyExistsException const&) = default;

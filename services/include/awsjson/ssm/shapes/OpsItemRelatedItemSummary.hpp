@@ -14,15 +14,15 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OpsItemRelatedItemSummary {
-  std::optional<std::string> OpsItemId;
-  std::optional<std::string> AssociationId;
-  std::optional<std::string> ResourceType;
-  std::optional<std::string> AssociationType;
-  std::optional<std::string> ResourceUri;
-  std::optional<::awsjson::ssm::OpsItemIdentity> CreatedBy;
-  std::optional<awsjson::timestamp> CreatedTime;
-  std::optional<::awsjson::ssm::OpsItemIdentity> LastModifiedBy;
-  std::optional<awsjson::timestamp> LastModifiedTime;
+  std::optional<std::string> OpsItemId{};
+  std::optional<std::string> AssociationId{};
+  std::optional<std::string> ResourceType{};
+  std::optional<std::string> AssociationType{};
+  std::optional<std::string> ResourceUri{};
+  std::optional<::awsjson::ssm::OpsItemIdentity> CreatedBy{};
+  std::optional<awsjson::timestamp> CreatedTime{};
+  std::optional<::awsjson::ssm::OpsItemIdentity> LastModifiedBy{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
 
   friend bool operator==(OpsItemRelatedItemSummary const&,
                          OpsItemRelatedItemSummary const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OpsItemRelatedItemsFilter {
-  awsjson::open_enum<::awsjson::ssm::OpsItemRelatedItemsFilterKey> Key;
-  std::vector<std::string> Values;
-  awsjson::open_enum<::awsjson::ssm::OpsItemRelatedItemsFilterOperator> Operator;
+  awsjson::open_enum<::awsjson::ssm::OpsItemRelatedItemsFilterKey> Key{};
+  std::vector<std::string> Values{};
+  awsjson::open_enum<::awsjson::ssm::OpsItemRelatedItemsFilterOperator> Operator{};
 
   friend bool operator==(OpsItemRelatedItemsFilter const&,
                          OpsItemRelatedItemsFilter const&) = default;

@@ -17,23 +17,23 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OpsItemSummary {
-  std::optional<std::string> CreatedBy;
-  std::optional<awsjson::timestamp> CreatedTime;
-  std::optional<std::string> LastModifiedBy;
-  std::optional<awsjson::timestamp> LastModifiedTime;
-  std::optional<std::int32_t> Priority;
-  std::optional<std::string> Source;
-  std::optional<awsjson::open_enum<::awsjson::ssm::OpsItemStatus>> Status;
-  std::optional<std::string> OpsItemId;
-  std::optional<std::string> Title;
-  std::optional<std::map<std::string, ::awsjson::ssm::OpsItemDataValue>> OperationalData;
-  std::optional<std::string> Category;
-  std::optional<std::string> Severity;
-  std::optional<std::string> OpsItemType;
-  std::optional<awsjson::timestamp> ActualStartTime;
-  std::optional<awsjson::timestamp> ActualEndTime;
-  std::optional<awsjson::timestamp> PlannedStartTime;
-  std::optional<awsjson::timestamp> PlannedEndTime;
+  std::optional<std::string> CreatedBy{};
+  std::optional<awsjson::timestamp> CreatedTime{};
+  std::optional<std::string> LastModifiedBy{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
+  std::optional<std::int32_t> Priority{};
+  std::optional<std::string> Source{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::OpsItemStatus>> Status{};
+  std::optional<std::string> OpsItemId{};
+  std::optional<std::string> Title{};
+  std::optional<std::map<std::string, ::awsjson::ssm::OpsItemDataValue>> OperationalData{};
+  std::optional<std::string> Category{};
+  std::optional<std::string> Severity{};
+  std::optional<std::string> OpsItemType{};
+  std::optional<awsjson::timestamp> ActualStartTime{};
+  std::optional<awsjson::timestamp> ActualEndTime{};
+  std::optional<awsjson::timestamp> PlannedStartTime{};
+  std::optional<awsjson::timestamp> PlannedEndTime{};
 
   friend bool operator==(OpsItemSummary const&, OpsItemSummary const&) = default;
 };

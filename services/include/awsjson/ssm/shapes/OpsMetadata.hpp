@@ -12,11 +12,11 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OpsMetadata {
-  std::optional<std::string> ResourceId;
-  std::optional<std::string> OpsMetadataArn;
-  std::optional<awsjson::timestamp> LastModifiedDate;
-  std::optional<std::string> LastModifiedUser;
-  std::optional<awsjson::timestamp> CreationDate;
+  std::optional<std::string> ResourceId{};
+  std::optional<std::string> OpsMetadataArn{};
+  std::optional<awsjson::timestamp> LastModifiedDate{};
+  std::optional<std::string> LastModifiedUser{};
+  std::optional<awsjson::timestamp> CreationDate{};
 
   friend bool operator==(OpsMetadata const&, OpsMetadata const&) = default;
 };

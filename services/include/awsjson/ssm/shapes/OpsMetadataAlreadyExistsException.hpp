@@ -12,7 +12,7 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OpsMetadataAlreadyExistsException {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(OpsMetadataAlreadyExistsException const&,
                          OpsMetadataAlreadyExistsException const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OpsMetadataFilter {
-  std::string Key;
-  std::vector<std::string> Values;
+  std::string Key{};
+  std::vector<std::string> Values{};
 
   friend bool operator==(OpsMetadataFilter const&, OpsMetadataFilter const&) = default;
 };

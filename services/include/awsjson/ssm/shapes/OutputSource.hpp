@@ -12,8 +12,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OutputSource {
-  std::optional<std::string> OutputSourceId;
-  std::optional<std::string> OutputSourceType;
+  std::optional<std::string> OutputSourceId{};
+  std::optional<std::string> OutputSourceType{};
 
   friend bool operator==(OutputSource const&, OutputSource const&) = default;
 };

@@ -15,15 +15,15 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Parameter {
-  std::optional<std::string> Name;
-  std::optional<awsjson::open_enum<::awsjson::ssm::ParameterType>> Type;
-  std::optional<std::string> Value;
-  std::optional<std::int64_t> Version;
-  std::optional<std::string> Selector;
-  std::optional<std::string> SourceResult;
-  std::optional<awsjson::timestamp> LastModifiedDate;
-  std::optional<std::string> ARN;
-  std::optional<std::string> DataType;
+  std::optional<std::string> Name{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::ParameterType>> Type{};
+  std::optional<std::string> Value{};
+  std::optional<std::int64_t> Version{};
+  std::optional<std::string> Selector{};
+  std::optional<std::string> SourceResult{};
+  std::optional<awsjson::timestamp> LastModifiedDate{};
+  std::optional<std::string> ARN{};
+  std::optional<std::string> DataType{};
 
   friend bool operator==(Parameter const&, Parameter const&) = default;
 };

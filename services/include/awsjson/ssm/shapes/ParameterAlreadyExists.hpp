@@ -12,7 +12,7 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ParameterAlreadyExists {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(ParameterAlreadyExists const&, ParameterAlreadyExists const&) = default;
 };

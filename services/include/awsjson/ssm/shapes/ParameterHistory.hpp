@@ -18,19 +18,19 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ParameterHistory {
-  std::optional<std::string> Name;
-  std::optional<awsjson::open_enum<::awsjson::ssm::ParameterType>> Type;
-  std::optional<std::string> KeyId;
-  std::optional<awsjson::timestamp> LastModifiedDate;
-  std::optional<std::string> LastModifiedUser;
-  std::optional<std::string> Description;
-  std::optional<std::string> Value;
-  std::optional<std::string> AllowedPattern;
-  std::optional<std::int64_t> Version;
-  std::optional<std::vector<std::string>> Labels;
-  std::optional<awsjson::open_enum<::awsjson::ssm::ParameterTier>> Tier;
-  std::optional<std::vector<::awsjson::ssm::ParameterInlinePolicy>> Policies;
-  std::optional<std::string> DataType;
+  std::optional<std::string> Name{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::ParameterType>> Type{};
+  std::optional<std::string> KeyId{};
+  std::optional<awsjson::timestamp> LastModifiedDate{};
+  std::optional<std::string> LastModifiedUser{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> Value{};
+  std::optional<std::string> AllowedPattern{};
+  std::optional<std::int64_t> Version{};
+  std::optional<std::vector<std::string>> Labels{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::ParameterTier>> Tier{};
+  std::optional<std::vector<::awsjson::ssm::ParameterInlinePolicy>> Policies{};
+  std::optional<std::string> DataType{};
 
   friend bool operator==(ParameterHistory const&, ParameterHistory const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ParameterInlinePolicy {
-  std::optional<std::string> PolicyText;
-  std::optional<std::string> PolicyType;
-  std::optional<std::string> PolicyStatus;
+  std::optional<std::string> PolicyText{};
+  std::optional<std::string> PolicyType{};
+  std::optional<std::string> PolicyStatus{};
 
   friend bool operator==(ParameterInlinePolicy const&, ParameterInlinePolicy const&) = default;
 };

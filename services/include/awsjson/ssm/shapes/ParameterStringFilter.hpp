@@ -13,9 +13,9 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ParameterStringFilter {
-  std::string Key;
-  std::optional<std::string> Option;
-  std::optional<std::vector<std::string>> Values;
+  std::string Key{};
+  std::optional<std::string> Option{};
+  std::optional<std::vector<std::string>> Values{};
 
   friend bool operator==(ParameterStringFilter const&, ParameterStringFilter const&) = default;
 };

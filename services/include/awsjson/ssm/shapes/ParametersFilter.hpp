@@ -15,8 +15,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ParametersFilter {
-  awsjson::open_enum<::awsjson::ssm::ParametersFilterKey> Key;
-  std::vector<std::string> Values;
+  awsjson::open_enum<::awsjson::ssm::ParametersFilterKey> Key{};
+  std::vector<std::string> Values{};
 
   friend bool operator==(ParametersFilter const&, ParametersFilter const&) = default;
 };

@@ -13,11 +13,11 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ParentStepDetails {
-  std::optional<std::string> StepExecutionId;
-  std::optional<std::string> StepName;
-  std::optional<std::string> Action;
-  std::optional<std::int32_t> Iteration;
-  std::optional<std::string> IteratorValue;
+  std::optional<std::string> StepExecutionId{};
+  std::optional<std::string> StepName{};
+  std::optional<std::string> Action{};
+  std::optional<std::int32_t> Iteration{};
+  std::optional<std::string> IteratorValue{};
 
   friend bool operator==(ParentStepDetails const&, ParentStepDetails const&) = default;
 };

@@ -14,29 +14,29 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Patch {
-  std::optional<std::string> Id;
-  std::optional<awsjson::timestamp> ReleaseDate;
-  std::optional<std::string> Title;
-  std::optional<std::string> Description;
-  std::optional<std::string> ContentUrl;
-  std::optional<std::string> Vendor;
-  std::optional<std::string> ProductFamily;
-  std::optional<std::string> Product;
-  std::optional<std::string> Classification;
-  std::optional<std::string> MsrcSeverity;
-  std::optional<std::string> KbNumber;
-  std::optional<std::string> MsrcNumber;
-  std::optional<std::string> Language;
-  std::optional<std::vector<std::string>> AdvisoryIds;
-  std::optional<std::vector<std::string>> BugzillaIds;
-  std::optional<std::vector<std::string>> CVEIds;
-  std::optional<std::string> Name;
-  std::optional<std::int32_t> Epoch;
-  std::optional<std::string> Version;
-  std::optional<std::string> Release;
-  std::optional<std::string> Arch;
-  std::optional<std::string> Severity;
-  std::optional<std::string> Repository;
+  std::optional<std::string> Id{};
+  std::optional<awsjson::timestamp> ReleaseDate{};
+  std::optional<std::string> Title{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> ContentUrl{};
+  std::optional<std::string> Vendor{};
+  std::optional<std::string> ProductFamily{};
+  std::optional<std::string> Product{};
+  std::optional<std::string> Classification{};
+  std::optional<std::string> MsrcSeverity{};
+  std::optional<std::string> KbNumber{};
+  std::optional<std::string> MsrcNumber{};
+  std::optional<std::string> Language{};
+  std::optional<std::vector<std::string>> AdvisoryIds{};
+  std::optional<std::vector<std::string>> BugzillaIds{};
+  std::optional<std::vector<std::string>> CVEIds{};
+  std::optional<std::string> Name{};
+  std::optional<std::int32_t> Epoch{};
+  std::optional<std::string> Version{};
+  std::optional<std::string> Release{};
+  std::optional<std::string> Arch{};
+  std::optional<std::string> Severity{};
+  std::optional<std::string> Repository{};
 
   friend bool operator==(Patch const&, Patch const&) = default;
 };

@@ -14,11 +14,11 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PatchBaselineIdentity {
-  std::optional<std::string> BaselineId;
-  std::optional<std::string> BaselineName;
-  std::optional<awsjson::open_enum<::awsjson::ssm::OperatingSystem>> OperatingSystem;
-  std::optional<std::string> BaselineDescription;
-  std::optional<bool> DefaultBaseline;
+  std::optional<std::string> BaselineId{};
+  std::optional<std::string> BaselineName{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::OperatingSystem>> OperatingSystem{};
+  std::optional<std::string> BaselineDescription{};
+  std::optional<bool> DefaultBaseline{};
 
   friend bool operator==(PatchBaselineIdentity const&, PatchBaselineIdentity const&) = default;
 };

@@ -14,13 +14,13 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PatchComplianceData {
-  std::string Title;
-  std::string KBId;
-  std::string Classification;
-  std::string Severity;
-  awsjson::open_enum<::awsjson::ssm::PatchComplianceDataState> State;
-  awsjson::timestamp InstalledTime;
-  std::optional<std::string> CVEIds;
+  std::string Title{};
+  std::string KBId{};
+  std::string Classification{};
+  std::string Severity{};
+  awsjson::open_enum<::awsjson::ssm::PatchComplianceDataState> State{};
+  awsjson::timestamp InstalledTime{};
+  std::optional<std::string> CVEIds{};
 
   friend bool operator==(PatchComplianceData const&, PatchComplianceData const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PatchFilter {
-  awsjson::open_enum<::awsjson::ssm::PatchFilterKey> Key;
-  std::vector<std::string> Values;
+  awsjson::open_enum<::awsjson::ssm::PatchFilterKey> Key{};
+  std::vector<std::string> Values{};
 
   friend bool operator==(PatchFilter const&, PatchFilter const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PatchFilterGroup {
-  std::vector<::awsjson::ssm::PatchFilter> PatchFilters;
+  std::vector<::awsjson::ssm::PatchFilter> PatchFilters{};
 
   friend bool operator==(PatchFilterGroup const&, PatchFilterGroup const&) = default;
 };

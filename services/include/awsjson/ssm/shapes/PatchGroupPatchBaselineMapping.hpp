@@ -14,8 +14,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PatchGroupPatchBaselineMapping {
-  std::optional<std::string> PatchGroup;
-  std::optional<::awsjson::ssm::PatchBaselineIdentity> BaselineIdentity;
+  std::optional<std::string> PatchGroup{};
+  std::optional<::awsjson::ssm::PatchBaselineIdentity> BaselineIdentity{};
 
   friend bool operator==(PatchGroupPatchBaselineMapping const&,
                          PatchGroupPatchBaselineMapping const&) = default;

@@ -16,11 +16,11 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PatchRule {
-  ::awsjson::ssm::PatchFilterGroup PatchFilterGroup;
-  std::optional<awsjson::open_enum<::awsjson::ssm::PatchComplianceLevel>> ComplianceLevel;
-  std::optional<std::int32_t> ApproveAfterDays;
-  std::optional<std::string> ApproveUntilDate;
-  std::optional<bool> EnableNonSecurity;
+  ::awsjson::ssm::PatchFilterGroup PatchFilterGroup{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::PatchComplianceLevel>> ComplianceLevel{};
+  std::optional<std::int32_t> ApproveAfterDays{};
+  std::optional<std::string> ApproveUntilDate{};
+  std::optional<bool> EnableNonSecurity{};
 
   friend bool operator==(PatchRule const&, PatchRule const&) = default;
 };

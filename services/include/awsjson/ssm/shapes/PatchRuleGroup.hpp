@@ -14,7 +14,7 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PatchRuleGroup {
-  std::vector<::awsjson::ssm::PatchRule> PatchRules;
+  std::vector<::awsjson::ssm::PatchRule> PatchRules{};
 
   friend bool operator==(PatchRuleGroup const&, PatchRuleGroup const&) = default;
 };

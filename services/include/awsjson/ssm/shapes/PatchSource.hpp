@@ -13,9 +13,9 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PatchSource {
-  std::string Name;
-  std::vector<std::string> Products;
-  std::string Configuration;
+  std::string Name{};
+  std::vector<std::string> Products{};
+  std::string Configuration{};
 
   friend bool operator==(PatchSource const&, PatchSource const&) = default;
 };

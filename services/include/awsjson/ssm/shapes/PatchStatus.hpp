@@ -15,9 +15,9 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PatchStatus {
-  std::optional<awsjson::open_enum<::awsjson::ssm::PatchDeploymentStatus>> DeploymentStatus;
-  std::optional<awsjson::open_enum<::awsjson::ssm::PatchComplianceLevel>> ComplianceLevel;
-  std::optional<awsjson::timestamp> ApprovalDate;
+  std::optional<awsjson::open_enum<::awsjson::ssm::PatchDeploymentStatus>> DeploymentStatus{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::PatchComplianceLevel>> ComplianceLevel{};
+  std::optional<awsjson::timestamp> ApprovalDate{};
 
   friend bool operator==(PatchStatus const&, PatchStatus const&) = default;
 };

@@ -12,11 +12,11 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProgressCounters {
-  std::optional<std::int32_t> TotalSteps;
-  std::optional<std::int32_t> SuccessSteps;
-  std::optional<std::int32_t> FailedSteps;
-  std::optional<std::int32_t> CancelledSteps;
-  std::optional<std::int32_t> TimedOutSteps;
+  std::optional<std::int32_t> TotalSteps{};
+  std::optional<std::int32_t> SuccessSteps{};
+  std::optional<std::int32_t> FailedSteps{};
+  std::optional<std::int32_t> CancelledSteps{};
+  std::optional<std::int32_t> TimedOutSteps{};
 
   friend bool operator==(ProgressCounters const&, ProgressCounters const&) = default;
 };

@@ -17,13 +17,13 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutComplianceItemsRequest {
-  std::string ResourceId;
-  std::string ResourceType;
-  std::string ComplianceType;
-  ::awsjson::ssm::ComplianceExecutionSummary ExecutionSummary;
-  std::vector<::awsjson::ssm::ComplianceItemEntry> Items;
-  std::optional<std::string> ItemContentHash;
-  std::optional<awsjson::open_enum<::awsjson::ssm::ComplianceUploadType>> UploadType;
+  std::string ResourceId{};
+  std::string ResourceType{};
+  std::string ComplianceType{};
+  ::awsjson::ssm::ComplianceExecutionSummary ExecutionSummary{};
+  std::vector<::awsjson::ssm::ComplianceItemEntry> Items{};
+  std::optional<std::string> ItemContentHash{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::ComplianceUploadType>> UploadType{};
 
   friend bool operator==(PutComplianceItemsRequest const&,
                          PutComplianceItemsRequest const&) = default;

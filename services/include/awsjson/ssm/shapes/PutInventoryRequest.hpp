@@ -15,8 +15,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutInventoryRequest {
-  std::string InstanceId;
-  std::vector<::awsjson::ssm::InventoryItem> Items;
+  std::string InstanceId{};
+  std::vector<::awsjson::ssm::InventoryItem> Items{};
 
   friend bool operator==(PutInventoryRequest const&, PutInventoryRequest const&) = default;
 };

@@ -17,17 +17,17 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutParameterRequest {
-  std::string Name;
-  std::optional<std::string> Description;
-  std::string Value;
-  std::optional<awsjson::open_enum<::awsjson::ssm::ParameterType>> Type;
-  std::optional<std::string> KeyId;
-  std::optional<bool> Overwrite;
-  std::optional<std::string> AllowedPattern;
-  std::optional<std::vector<::awsjson::ssm::Tag>> Tags;
-  std::optional<awsjson::open_enum<::awsjson::ssm::ParameterTier>> Tier;
-  std::optional<std::string> Policies;
-  std::optional<std::string> DataType;
+  std::string Name{};
+  std::optional<std::string> Description{};
+  std::string Value{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::ParameterType>> Type{};
+  std::optional<std::string> KeyId{};
+  std::optional<bool> Overwrite{};
+  std::optional<std::string> AllowedPattern{};
+  std::optional<std::vector<::awsjson::ssm::Tag>> Tags{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::ParameterTier>> Tier{};
+  std::optional<std::string> Policies{};
+  std::optional<std::string> DataType{};
 
   friend bool operator==(PutParameterRequest const&, PutParameterRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutParameterResponse {
-  std::optional<std::int64_t> Version;
-  std::optional<awsjson::open_enum<::awsjson::ssm::ParameterTier>> Tier;
+  std::optional<std::int64_t> Version{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::ParameterTier>> Tier{};
 
   friend bool operator==(PutParameterResponse const&, PutParameterResponse const&) = default;
 };

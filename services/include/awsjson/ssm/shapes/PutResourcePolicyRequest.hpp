@@ -12,10 +12,10 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutResourcePolicyRequest {
-  std::string ResourceArn;
-  std::string Policy;
-  std::optional<std::string> PolicyId;
-  std::optional<std::string> PolicyHash;
+  std::string ResourceArn{};
+  std::string Policy{};
+  std::optional<std::string> PolicyId{};
+  std::optional<std::string> PolicyHash{};
 
   friend bool operator==(PutResourcePolicyRequest const&,
                          PutResourcePolicyRequest const&) = default;

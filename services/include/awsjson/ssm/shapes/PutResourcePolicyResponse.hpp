@@ -12,8 +12,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutResourcePolicyResponse {
-  std::optional<std::string> PolicyId;
-  std::optional<std::string> PolicyHash;
+  std::optional<std::string> PolicyId{};
+  std::optional<std::string> PolicyHash{};
 
   friend bool operator==(PutResourcePolicyResponse const&,
                          PutResourcePolicyResponse const&) = default;

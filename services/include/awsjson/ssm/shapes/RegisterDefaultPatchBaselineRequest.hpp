@@ -12,7 +12,7 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegisterDefaultPatchBaselineRequest {
-  std::string BaselineId;
+  std::string BaselineId{};
 
   friend bool operator==(RegisterDefaultPatchBaselineRequest const&,
                          RegisterDefaultPatchBaselineRequest const&) = default;

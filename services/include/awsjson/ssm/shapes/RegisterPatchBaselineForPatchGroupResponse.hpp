@@ -12,8 +12,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegisterPatchBaselineForPatchGroupResponse {
-  std::optional<std::string> BaselineId;
-  std::optional<std::string> PatchGroup;
+  std::optional<std::string> BaselineId{};
+  std::optional<std::string> PatchGroup{};
 
   friend bool operator==(RegisterPatchBaselineForPatchGroupResponse const&,
                          RegisterPatchBaselineForPatchGroupResponse const&) = default;

@@ -16,13 +16,13 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegisterTargetWithMaintenanceWindowRequest {
-  std::string WindowId;
-  awsjson::open_enum<::awsjson::ssm::MaintenanceWindowResourceType> ResourceType;
-  std::vector<::awsjson::ssm::Target> Targets;
-  std::optional<std::string> OwnerInformation;
-  std::optional<std::string> Name;
-  std::optional<std::string> Description;
-  std::optional<std::string> ClientToken;
+  std::string WindowId{};
+  awsjson::open_enum<::awsjson::ssm::MaintenanceWindowResourceType> ResourceType{};
+  std::vector<::awsjson::ssm::Target> Targets{};
+  std::optional<std::string> OwnerInformation{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> ClientToken{};
 
   friend bool operator==(RegisterTargetWithMaintenanceWindowRequest const&,
                          RegisterTargetWithMaintenanceWindowRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegisterTargetWithMaintenanceWindowResponse {
-  std::optional<std::string> WindowTargetId;
+  std::optional<std::string> WindowTargetId{};
 
   friend bool operator==(RegisterTargetWithMaintenanceWindowResponse const&,
                          RegisterTargetWithMaintenanceWindowResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegisterTaskWithMaintenanceWindowResponse {
-  std::optional<std::string> WindowTaskId;
+  std::optional<std::string> WindowTaskId{};
 
   friend bool operator==(RegisterTaskWithMaintenanceWindowResponse const&,
                          RegisterTaskWithMaintenanceWindowResponse const&) = default;

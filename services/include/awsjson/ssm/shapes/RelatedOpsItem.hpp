@@ -12,7 +12,7 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RelatedOpsItem {
-  std::string OpsItemId;
+  std::string OpsItemId{};
 
   friend bool operator==(RelatedOpsItem const&, RelatedOpsItem const&) = default;
 };

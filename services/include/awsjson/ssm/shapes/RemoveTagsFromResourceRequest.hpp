@@ -15,9 +15,9 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RemoveTagsFromResourceRequest {
-  awsjson::open_enum<::awsjson::ssm::ResourceTypeForTagging> ResourceType;
-  std::string ResourceId;
-  std::vector<std::string> TagKeys;
+  awsjson::open_enum<::awsjson::ssm::ResourceTypeForTagging> ResourceType{};
+  std::string ResourceId{};
+  std::vector<std::string> TagKeys{};
 
   friend bool operator==(RemoveTagsFromResourceRequest const&,
                          RemoveTagsFromResourceRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResetServiceSettingRequest {
-  std::string SettingId;
+  std::string SettingId{};
 
   friend bool operator==(ResetServiceSettingRequest const&,
                          ResetServiceSettingRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResetServiceSettingResponse {
-  std::optional<::awsjson::ssm::ServiceSetting> ServiceSetting;
+  std::optional<::awsjson::ssm::ServiceSetting> ServiceSetting{};
 
   friend bool operator==(ResetServiceSettingResponse const&,
                          ResetServiceSettingResponse const&) = default;

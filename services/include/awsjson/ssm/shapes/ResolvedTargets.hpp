@@ -13,8 +13,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResolvedTargets {
-  std::optional<std::vector<std::string>> ParameterValues;
-  std::optional<bool> Truncated;
+  std::optional<std::vector<std::string>> ParameterValues{};
+  std::optional<bool> Truncated{};
 
   friend bool operator==(ResolvedTargets const&, ResolvedTargets const&) = default;
 };

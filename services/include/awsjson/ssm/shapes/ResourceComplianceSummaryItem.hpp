@@ -18,14 +18,14 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceComplianceSummaryItem {
-  std::optional<std::string> ComplianceType;
-  std::optional<std::string> ResourceType;
-  std::optional<std::string> ResourceId;
-  std::optional<awsjson::open_enum<::awsjson::ssm::ComplianceStatus>> Status;
-  std::optional<awsjson::open_enum<::awsjson::ssm::ComplianceSeverity>> OverallSeverity;
-  std::optional<::awsjson::ssm::ComplianceExecutionSummary> ExecutionSummary;
-  std::optional<::awsjson::ssm::CompliantSummary> CompliantSummary;
-  std::optional<::awsjson::ssm::NonCompliantSummary> NonCompliantSummary;
+  std::optional<std::string> ComplianceType{};
+  std::optional<std::string> ResourceType{};
+  std::optional<std::string> ResourceId{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::ComplianceStatus>> Status{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::ComplianceSeverity>> OverallSeverity{};
+  std::optional<::awsjson::ssm::ComplianceExecutionSummary> ExecutionSummary{};
+  std::optional<::awsjson::ssm::CompliantSummary> CompliantSummary{};
+  std::optional<::awsjson::ssm::NonCompliantSummary> NonCompliantSummary{};
 
   friend bool operator==(ResourceComplianceSummaryItem const&,
                          ResourceComplianceSummaryItem const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceDataSyncAlreadyExistsException {
-  std::optional<std::string> SyncName;
+  std::optional<std::string> SyncName{};
 
   friend bool operator==(ResourceDataSyncAlreadyExistsException const&,
                          ResourceDataSyncAlreadyExistsException const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceDataSyncAwsOrganizationsSource {
-  std::string OrganizationSourceType;
-  std::optional<std::vector<::awsjson::ssm::ResourceDataSyncOrganizationalUnit>> OrganizationalUnits;
+  std::string OrganizationSourceType{};
+  std::optional<std::vector<::awsjson::ssm::ResourceDataSyncOrganizationalUnit>> OrganizationalUnits{};
 
   friend bool operator==(ResourceDataSyncAwsOrganizationsSource const&,
                          ResourceDataSyncAwsOrganizationsSource const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceDataSyncDestinationDataSharing {
-  std::optional<std::string> DestinationDataSharingType;
+  std::optional<std::string> DestinationDataSharingType{};
 
   friend bool operator==(ResourceDataSyncDestinationDataSharing const&,
                          ResourceDataSyncDestinationDataSharing const&) = default;

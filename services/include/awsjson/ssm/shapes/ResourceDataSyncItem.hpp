@@ -16,16 +16,16 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceDataSyncItem {
-  std::optional<std::string> SyncName;
-  std::optional<std::string> SyncType;
-  std::optional<::awsjson::ssm::ResourceDataSyncSourceWithState> SyncSource;
-  std::optional<::awsjson::ssm::ResourceDataSyncS3Destination> S3Destination;
-  std::optional<awsjson::timestamp> LastSyncTime;
-  std::optional<awsjson::timestamp> LastSuccessfulSyncTime;
-  std::optional<awsjson::timestamp> SyncLastModifiedTime;
-  std::optional<awsjson::open_enum<::awsjson::ssm::LastResourceDataSyncStatus>> LastStatus;
-  std::optional<awsjson::timestamp> SyncCreatedTime;
-  std::optional<std::string> LastSyncStatusMessage;
+  std::optional<std::string> SyncName{};
+  std::optional<std::string> SyncType{};
+  std::optional<::awsjson::ssm::ResourceDataSyncSourceWithState> SyncSource{};
+  std::optional<::awsjson::ssm::ResourceDataSyncS3Destination> S3Destination{};
+  std::optional<awsjson::timestamp> LastSyncTime{};
+  std::optional<awsjson::timestamp> LastSuccessfulSyncTime{};
+  std::optional<awsjson::timestamp> SyncLastModifiedTime{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::LastResourceDataSyncStatus>> LastStatus{};
+  std::optional<awsjson::timestamp> SyncCreatedTime{};
+  std::optional<std::string> LastSyncStatusMessage{};
 
   friend bool operator==(ResourceDataSyncItem const&, ResourceDataSyncItem const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceDataSyncNotFoundException {
-  std::optional<std::string> SyncName;
-  std::optional<std::string> SyncType;
-  std::optional<std::string> Message;
+  std::optional<std::string> SyncName{};
+  std::optional<std::string> SyncType{};
+  std::optional<std::string> Message{};
 
   friend bool operator==(ResourceDataSyncNotFoundException const&,
                          ResourceDataSyncNotFoundException const&) = default;

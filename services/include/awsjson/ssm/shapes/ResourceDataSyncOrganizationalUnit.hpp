@@ -12,7 +12,7 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceDataSyncOrganizationalUnit {
-  std::optional<std::string> OrganizationalUnitId;
+  std::optional<std::string> OrganizationalUnitId{};
 
   friend bool operator==(ResourceDataSyncOrganizationalUnit const&,
                          ResourceDataSyncOrganizationalUnit const&) = default;

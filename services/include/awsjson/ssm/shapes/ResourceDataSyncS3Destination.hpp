@@ -15,12 +15,12 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceDataSyncS3Destination {
-  std::string BucketName;
-  std::optional<std::string> Prefix;
-  awsjson::open_enum<::awsjson::ssm::ResourceDataSyncS3Format> SyncFormat;
-  std::string Region;
-  std::optional<std::string> AWSKMSKeyARN;
-  std::optional<::awsjson::ssm::ResourceDataSyncDestinationDataSharing> DestinationDataSharing;
+  std::string BucketName{};
+  std::optional<std::string> Prefix{};
+  awsjson::open_enum<::awsjson::ssm::ResourceDataSyncS3Format> SyncFormat{};
+  std::string Region{};
+  std::optional<std::string> AWSKMSKeyARN{};
+  std::optional<::awsjson::ssm::ResourceDataSyncDestinationDataSharing> DestinationDataSharing{};
 
   friend bool operator==(ResourceDataSyncS3Destination const&,
                          ResourceDataSyncS3Destination const&) = default;

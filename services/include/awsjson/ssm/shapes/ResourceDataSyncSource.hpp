@@ -15,11 +15,11 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceDataSyncSource {
-  std::string SourceType;
-  std::optional<::awsjson::ssm::ResourceDataSyncAwsOrganizationsSource> AwsOrganizationsSource;
-  std::vector<std::string> SourceRegions;
-  std::optional<bool> IncludeFutureRegions;
-  std::optional<bool> EnableAllOpsDataSources;
+  std::string SourceType{};
+  std::optional<::awsjson::ssm::ResourceDataSyncAwsOrganizationsSource> AwsOrganizationsSource{};
+  std::vector<std::string> SourceRegions{};
+  std::optional<bool> IncludeFutureRegions{};
+  std::optional<bool> EnableAllOpsDataSources{};
 
   friend bool operator==(ResourceDataSyncSource const&, ResourceDataSyncSource const&) = default;
 };

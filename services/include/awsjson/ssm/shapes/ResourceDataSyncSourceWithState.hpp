@@ -15,12 +15,12 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceDataSyncSourceWithState {
-  std::optional<std::string> SourceType;
-  std::optional<::awsjson::ssm::ResourceDataSyncAwsOrganizationsSource> AwsOrganizationsSource;
-  std::optional<std::vector<std::string>> SourceRegions;
-  std::optional<bool> IncludeFutureRegions;
-  std::optional<std::string> State;
-  std::optional<bool> EnableAllOpsDataSources;
+  std::optional<std::string> SourceType{};
+  std::optional<::awsjson::ssm::ResourceDataSyncAwsOrganizationsSource> AwsOrganizationsSource{};
+  std::optional<std::vector<std::string>> SourceRegions{};
+  std::optional<bool> IncludeFutureRegions{};
+  std::optional<std::string> State{};
+  std::optional<bool> EnableAllOpsDataSources{};
 
   friend bool operator==(ResourceDataSyncSourceWithState const&,
                          ResourceDataSyncSourceWithState const&) = default;

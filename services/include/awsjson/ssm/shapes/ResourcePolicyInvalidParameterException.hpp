@@ -13,8 +13,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourcePolicyInvalidParameterException {
-  std::optional<std::vector<std::string>> ParameterNames;
-  std::optional<std::string> Message;
+  std::optional<std::vector<std::string>> ParameterNames{};
+  std::optional<std::string> Message{};
 
   friend bool operator==(ResourcePolicyInvalidParameterException const&,
                          ResourcePolicyInvalidParameterException const&) = default;

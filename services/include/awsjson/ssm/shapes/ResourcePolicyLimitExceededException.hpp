@@ -13,9 +13,9 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourcePolicyLimitExceededException {
-  std::optional<std::int32_t> Limit;
-  std::optional<std::string> LimitType;
-  std::optional<std::string> Message;
+  std::optional<std::int32_t> Limit{};
+  std::optional<std::string> LimitType{};
+  std::optional<std::string> Message{};
 
   friend bool operator==(ResourcePolicyLimitExceededException const&,
                          ResourcePolicyLimitExceededException const&) = default;

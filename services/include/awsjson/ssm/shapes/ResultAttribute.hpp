@@ -12,7 +12,7 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResultAttribute {
-  std::string TypeName;
+  std::string TypeName{};
 
   friend bool operator==(ResultAttribute const&, ResultAttribute const&) = default;
 };

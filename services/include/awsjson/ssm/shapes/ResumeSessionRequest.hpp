@@ -12,7 +12,7 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResumeSessionRequest {
-  std::string SessionId;
+  std::string SessionId{};
 
   friend bool operator==(ResumeSessionRequest const&, ResumeSessionRequest const&) = default;
 };

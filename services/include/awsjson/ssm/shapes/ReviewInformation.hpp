@@ -14,9 +14,9 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReviewInformation {
-  std::optional<awsjson::timestamp> ReviewedTime;
-  std::optional<awsjson::open_enum<::awsjson::ssm::ReviewStatus>> Status;
-  std::optional<std::string> Reviewer;
+  std::optional<awsjson::timestamp> ReviewedTime{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::ReviewStatus>> Status{};
+  std::optional<std::string> Reviewer{};
 
   friend bool operator==(ReviewInformation const&, ReviewInformation const&) = default;
 };

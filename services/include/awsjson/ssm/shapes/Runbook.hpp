@@ -17,15 +17,15 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Runbook {
-  std::string DocumentName;
-  std::optional<std::string> DocumentVersion;
-  std::optional<std::map<std::string, std::vector<std::string>>> Parameters;
-  std::optional<std::string> TargetParameterName;
-  std::optional<std::vector<::awsjson::ssm::Target>> Targets;
-  std::optional<std::vector<std::map<std::string, std::vector<std::string>>>> TargetMaps;
-  std::optional<std::string> MaxConcurrency;
-  std::optional<std::string> MaxErrors;
-  std::optional<std::vector<::awsjson::ssm::TargetLocation>> TargetLocations;
+  std::string DocumentName{};
+  std::optional<std::string> DocumentVersion{};
+  std::optional<std::map<std::string, std::vector<std::string>>> Parameters{};
+  std::optional<std::string> TargetParameterName{};
+  std::optional<std::vector<::awsjson::ssm::Target>> Targets{};
+  std::optional<std::vector<std::map<std::string, std::vector<std::string>>>> TargetMaps{};
+  std::optional<std::string> MaxConcurrency{};
+  std::optional<std::string> MaxErrors{};
+  std::optional<std::vector<::awsjson::ssm::TargetLocation>> TargetLocations{};
 
   friend bool operator==(Runbook const&, Runbook const&) = default;
 };

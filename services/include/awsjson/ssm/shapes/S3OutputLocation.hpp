@@ -12,9 +12,9 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3OutputLocation {
-  std::optional<std::string> OutputS3Region;
-  std::optional<std::string> OutputS3BucketName;
-  std::optional<std::string> OutputS3KeyPrefix;
+  std::optional<std::string> OutputS3Region{};
+  std::optional<std::string> OutputS3BucketName{};
+  std::optional<std::string> OutputS3KeyPrefix{};
 
   friend bool operator==(S3OutputLocation const&, S3OutputLocation const&) = default;
 };

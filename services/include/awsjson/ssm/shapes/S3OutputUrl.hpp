@@ -12,7 +12,7 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3OutputUrl {
-  std::optional<std::string> OutputUrl;
+  std::optional<std::string> OutputUrl{};
 
   friend bool operator==(S3OutputUrl const&, S3OutputUrl const&) = default;
 };

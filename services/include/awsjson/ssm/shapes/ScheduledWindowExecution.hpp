@@ -12,9 +12,9 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ScheduledWindowExecution {
-  std::optional<std::string> WindowId;
-  std::optional<std::string> Name;
-  std::optional<std::string> ExecutionTime;
+  std::optional<std::string> WindowId{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> ExecutionTime{};
 
   friend bool operator==(ScheduledWindowExecution const&,
                          ScheduledWindowExecution const&) = default;

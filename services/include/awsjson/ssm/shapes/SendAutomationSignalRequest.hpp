@@ -16,9 +16,9 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SendAutomationSignalRequest {
-  std::string AutomationExecutionId;
-  awsjson::open_enum<::awsjson::ssm::SignalType> SignalType;
-  std::optional<std::map<std::string, std::vector<std::string>>> Payload;
+  std::string AutomationExecutionId{};
+  awsjson::open_enum<::awsjson::ssm::SignalType> SignalType{};
+  std::optional<std::map<std::string, std::vector<std::string>>> Payload{};
 
   friend bool operator==(SendAutomationSignalRequest const&,
                          SendAutomationSignalRequest const&) = default;

@@ -21,24 +21,24 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SendCommandRequest {
-  std::optional<std::vector<std::string>> InstanceIds;
-  std::optional<std::vector<::awsjson::ssm::Target>> Targets;
-  std::string DocumentName;
-  std::optional<std::string> DocumentVersion;
-  std::optional<std::string> DocumentHash;
-  std::optional<awsjson::open_enum<::awsjson::ssm::DocumentHashType>> DocumentHashType;
-  std::optional<std::int32_t> TimeoutSeconds;
-  std::optional<std::string> Comment;
-  std::optional<std::map<std::string, std::vector<std::string>>> Parameters;
-  std::optional<std::string> OutputS3Region;
-  std::optional<std::string> OutputS3BucketName;
-  std::optional<std::string> OutputS3KeyPrefix;
-  std::optional<std::string> MaxConcurrency;
-  std::optional<std::string> MaxErrors;
-  std::optional<std::string> ServiceRoleArn;
-  std::optional<::awsjson::ssm::NotificationConfig> NotificationConfig;
-  std::optional<::awsjson::ssm::CloudWatchOutputConfig> CloudWatchOutputConfig;
-  std::optional<::awsjson::ssm::AlarmConfiguration> AlarmConfiguration;
+  std::optional<std::vector<std::string>> InstanceIds{};
+  std::optional<std::vector<::awsjson::ssm::Target>> Targets{};
+  std::string DocumentName{};
+  std::optional<std::string> DocumentVersion{};
+  std::optional<std::string> DocumentHash{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::DocumentHashType>> DocumentHashType{};
+  std::optional<std::int32_t> TimeoutSeconds{};
+  std::optional<std::string> Comment{};
+  std::optional<std::map<std::string, std::vector<std::string>>> Parameters{};
+  std::optional<std::string> OutputS3Region{};
+  std::optional<std::string> OutputS3BucketName{};
+  std::optional<std::string> OutputS3KeyPrefix{};
+  std::optional<std::string> MaxConcurrency{};
+  std::optional<std::string> MaxErrors{};
+  std::optional<std::string> ServiceRoleArn{};
+  std::optional<::awsjson::ssm::NotificationConfig> NotificationConfig{};
+  std::optional<::awsjson::ssm::CloudWatchOutputConfig> CloudWatchOutputConfig{};
+  std::optional<::awsjson::ssm::AlarmConfiguration> AlarmConfiguration{};
 
   friend bool operator==(SendCommandRequest const&, SendCommandRequest const&) = default;
 };

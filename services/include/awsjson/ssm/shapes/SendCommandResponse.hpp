@@ -13,7 +13,7 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SendCommandResponse {
-  std::optional<::awsjson::ssm::Command> Command;
+  std::optional<::awsjson::ssm::Command> Command{};
 
   friend bool operator==(SendCommandResponse const&, SendCommandResponse const&) = default;
 };

@@ -12,11 +12,11 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceQuotaExceededException {
-  std::string Message;
-  std::optional<std::string> ResourceId;
-  std::optional<std::string> ResourceType;
-  std::string QuotaCode;
-  std::string ServiceCode;
+  std::string Message{};
+  std::optional<std::string> ResourceId{};
+  std::optional<std::string> ResourceType{};
+  std::string QuotaCode{};
+  std::string ServiceCode{};
 
   friend bool operator==(ServiceQuotaExceededException const&,
                          ServiceQuotaExceededException const&) = default;

@@ -12,12 +12,12 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceSetting {
-  std::optional<std::string> SettingId;
-  std::optional<std::string> SettingValue;
-  std::optional<awsjson::timestamp> LastModifiedDate;
-  std::optional<std::string> LastModifiedUser;
-  std::optional<std::string> ARN;
-  std::optional<std::string> Status;
+  std::optional<std::string> SettingId{};
+  std::optional<std::string> SettingValue{};
+  std::optional<awsjson::timestamp> LastModifiedDate{};
+  std::optional<std::string> LastModifiedUser{};
+  std::optional<std::string> ARN{};
+  std::optional<std::string> Status{};
 
   friend bool operator==(ServiceSetting const&, ServiceSetting const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceSettingNotFound {
-  std::optional<std::string> Message;
+  std::optional<std::string> Message{};
 
   friend bool operator==(ServiceSettingNotFound const&, ServiceSettingNotFound const&) = default;
 };

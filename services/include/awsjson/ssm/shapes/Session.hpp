@@ -16,18 +16,18 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Session {
-  std::optional<std::string> SessionId;
-  std::optional<std::string> Target;
-  std::optional<awsjson::open_enum<::awsjson::ssm::SessionStatus>> Status;
-  std::optional<awsjson::timestamp> StartDate;
-  std::optional<awsjson::timestamp> EndDate;
-  std::optional<std::string> DocumentName;
-  std::optional<std::string> Owner;
-  std::optional<std::string> Reason;
-  std::optional<std::string> Details;
-  std::optional<::awsjson::ssm::SessionManagerOutputUrl> OutputUrl;
-  std::optional<std::string> MaxSessionDuration;
-  std::optional<awsjson::open_enum<::awsjson::ssm::AccessType>> AccessType;
+  std::optional<std::string> SessionId{};
+  std::optional<std::string> Target{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::SessionStatus>> Status{};
+  std::optional<awsjson::timestamp> StartDate{};
+  std::optional<awsjson::timestamp> EndDate{};
+  std::optional<std::string> DocumentName{};
+  std::optional<std::string> Owner{};
+  std::optional<std::string> Reason{};
+  std::optional<std::string> Details{};
+  std::optional<::awsjson::ssm::SessionManagerOutputUrl> OutputUrl{};
+  std::optional<std::string> MaxSessionDuration{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::AccessType>> AccessType{};
 
   friend bool operator==(Session const&, Session const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SessionFilter {
-  awsjson::open_enum<::awsjson::ssm::SessionFilterKey> key;
-  std::string value;
+  awsjson::open_enum<::awsjson::ssm::SessionFilterKey> key{};
+  std::string value{};
 
   friend bool operator==(SessionFilter const&, SessionFilter const&) = default;
 };

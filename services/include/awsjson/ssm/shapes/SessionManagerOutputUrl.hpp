@@ -12,8 +12,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SessionManagerOutputUrl {
-  std::optional<std::string> S3OutputUrl;
-  std::optional<std::string> CloudWatchOutputUrl;
+  std::optional<std::string> S3OutputUrl{};
+  std::optional<std::string> CloudWatchOutputUrl{};
 
   friend bool operator==(SessionManagerOutputUrl const&, SessionManagerOutputUrl const&) = default;
 };

@@ -12,12 +12,12 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SeveritySummary {
-  std::optional<std::int32_t> CriticalCount;
-  std::optional<std::int32_t> HighCount;
-  std::optional<std::int32_t> MediumCount;
-  std::optional<std::int32_t> LowCount;
-  std::optional<std::int32_t> InformationalCount;
-  std::optional<std::int32_t> UnspecifiedCount;
+  std::optional<std::int32_t> CriticalCount{};
+  std::optional<std::int32_t> HighCount{};
+  std::optional<std::int32_t> MediumCount{};
+  std::optional<std::int32_t> LowCount{};
+  std::optional<std::int32_t> InformationalCount{};
+  std::optional<std::int32_t> UnspecifiedCount{};
 
   friend bool operator==(SeveritySummary const&, SeveritySummary const&) = default;
 };

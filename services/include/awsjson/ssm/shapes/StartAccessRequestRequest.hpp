@@ -16,9 +16,9 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartAccessRequestRequest {
-  std::string Reason;
-  std::vector<::awsjson::ssm::Target> Targets;
-  std::optional<std::vector<::awsjson::ssm::Tag>> Tags;
+  std::string Reason{};
+  std::vector<::awsjson::ssm::Target> Targets{};
+  std::optional<std::vector<::awsjson::ssm::Tag>> Tags{};
 
   friend bool operator==(StartAccessRequestRequest const&,
                          StartAccessRequestRequest const&) = default;

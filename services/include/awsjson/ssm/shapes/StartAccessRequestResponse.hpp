@@ -12,7 +12,7 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartAccessRequestResponse {
-  std::optional<std::string> AccessRequestId;
+  std::optional<std::string> AccessRequestId{};
 
   friend bool operator==(StartAccessRequestResponse const&,
                          StartAccessRequestResponse const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartAssociationsOnceRequest {
-  std::vector<std::string> AssociationIds;
+  std::vector<std::string> AssociationIds{};
 
   friend bool operator==(StartAssociationsOnceRequest const&,
                          StartAssociationsOnceRequest const&) = default;

@@ -20,20 +20,20 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartAutomationExecutionRequest {
-  std::string DocumentName;
-  std::optional<std::string> DocumentVersion;
-  std::optional<std::map<std::string, std::vector<std::string>>> Parameters;
-  std::optional<std::string> ClientToken;
-  std::optional<awsjson::open_enum<::awsjson::ssm::ExecutionMode>> Mode;
-  std::optional<std::string> TargetParameterName;
-  std::optional<std::vector<::awsjson::ssm::Target>> Targets;
-  std::optional<std::vector<std::map<std::string, std::vector<std::string>>>> TargetMaps;
-  std::optional<std::string> MaxConcurrency;
-  std::optional<std::string> MaxErrors;
-  std::optional<std::vector<::awsjson::ssm::TargetLocation>> TargetLocations;
-  std::optional<std::vector<::awsjson::ssm::Tag>> Tags;
-  std::optional<::awsjson::ssm::AlarmConfiguration> AlarmConfiguration;
-  std::optional<std::string> TargetLocationsURL;
+  std::string DocumentName{};
+  std::optional<std::string> DocumentVersion{};
+  std::optional<std::map<std::string, std::vector<std::string>>> Parameters{};
+  std::optional<std::string> ClientToken{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::ExecutionMode>> Mode{};
+  std::optional<std::string> TargetParameterName{};
+  std::optional<std::vector<::awsjson::ssm::Target>> Targets{};
+  std::optional<std::vector<std::map<std::string, std::vector<std::string>>>> TargetMaps{};
+  std::optional<std::string> MaxConcurrency{};
+  std::optional<std::string> MaxErrors{};
+  std::optional<std::vector<::awsjson::ssm::TargetLocation>> TargetLocations{};
+  std::optional<std::vector<::awsjson::ssm::Tag>> Tags{};
+  std::optional<::awsjson::ssm::AlarmConfiguration> AlarmConfiguration{};
+  std::optional<std::string> TargetLocationsURL{};
 
   friend bool operator==(StartAutomationExecutionRequest const&,
                          StartAutomationExecutionRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartAutomationExecutionResponse {
-  std::optional<std::string> AutomationExecutionId;
+  std::optional<std::string> AutomationExecutionId{};
 
   friend bool operator==(StartAutomationExecutionResponse const&,
                          StartAutomationExecutionResponse const&) = default;

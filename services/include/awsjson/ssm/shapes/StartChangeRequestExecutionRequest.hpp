@@ -17,17 +17,17 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartChangeRequestExecutionRequest {
-  std::optional<awsjson::timestamp> ScheduledTime;
-  std::string DocumentName;
-  std::optional<std::string> DocumentVersion;
-  std::optional<std::map<std::string, std::vector<std::string>>> Parameters;
-  std::optional<std::string> ChangeRequestName;
-  std::optional<std::string> ClientToken;
-  std::optional<bool> AutoApprove;
-  std::vector<::awsjson::ssm::Runbook> Runbooks;
-  std::optional<std::vector<::awsjson::ssm::Tag>> Tags;
-  std::optional<awsjson::timestamp> ScheduledEndTime;
-  std::optional<std::string> ChangeDetails;
+  std::optional<awsjson::timestamp> ScheduledTime{};
+  std::string DocumentName{};
+  std::optional<std::string> DocumentVersion{};
+  std::optional<std::map<std::string, std::vector<std::string>>> Parameters{};
+  std::optional<std::string> ChangeRequestName{};
+  std::optional<std::string> ClientToken{};
+  std::optional<bool> AutoApprove{};
+  std::vector<::awsjson::ssm::Runbook> Runbooks{};
+  std::optional<std::vector<::awsjson::ssm::Tag>> Tags{};
+  std::optional<awsjson::timestamp> ScheduledEndTime{};
+  std::optional<std::string> ChangeDetails{};
 
   friend bool operator==(StartChangeRequestExecutionRequest const&,
                          StartChangeRequestExecutionRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartChangeRequestExecutionResponse {
-  std::optional<std::string> AutomationExecutionId;
+  std::optional<std::string> AutomationExecutionId{};
 
   friend bool operator==(StartChangeRequestExecutionResponse const&,
                          StartChangeRequestExecutionResponse const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartExecutionPreviewRequest {
-  std::string DocumentName;
-  std::optional<std::string> DocumentVersion;
-  std::optional<::awsjson::ssm::ExecutionInputs> ExecutionInputs;
+  std::string DocumentName{};
+  std::optional<std::string> DocumentVersion{};
+  std::optional<::awsjson::ssm::ExecutionInputs> ExecutionInputs{};
 
   friend bool operator==(StartExecutionPreviewRequest const&,
                          StartExecutionPreviewRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartExecutionPreviewResponse {
-  std::optional<std::string> ExecutionPreviewId;
+  std::optional<std::string> ExecutionPreviewId{};
 
   friend bool operator==(StartExecutionPreviewResponse const&,
                          StartExecutionPreviewResponse const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartSessionRequest {
-  std::string Target;
-  std::optional<std::string> DocumentName;
-  std::optional<std::string> Reason;
-  std::optional<std::map<std::string, std::vector<std::string>>> Parameters;
+  std::string Target{};
+  std::optional<std::string> DocumentName{};
+  std::optional<std::string> Reason{};
+  std::optional<std::map<std::string, std::vector<std::string>>> Parameters{};
 
   friend bool operator==(StartSessionRequest const&, StartSessionRequest const&) = default;
 };

@@ -22,30 +22,30 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StepExecution {
-  std::optional<std::string> StepName;
-  std::optional<std::string> Action;
-  std::optional<std::int64_t> TimeoutSeconds;
-  std::optional<std::string> OnFailure;
-  std::optional<std::int32_t> MaxAttempts;
-  std::optional<awsjson::timestamp> ExecutionStartTime;
-  std::optional<awsjson::timestamp> ExecutionEndTime;
-  std::optional<awsjson::open_enum<::awsjson::ssm::AutomationExecutionStatus>> StepStatus;
-  std::optional<std::string> ResponseCode;
-  std::optional<std::map<std::string, std::string>> Inputs;
-  std::optional<std::map<std::string, std::vector<std::string>>> Outputs;
-  std::optional<std::string> Response;
-  std::optional<std::string> FailureMessage;
-  std::optional<::awsjson::ssm::FailureDetails> FailureDetails;
-  std::optional<std::string> StepExecutionId;
-  std::optional<std::map<std::string, std::vector<std::string>>> OverriddenParameters;
-  std::optional<bool> IsEnd;
-  std::optional<std::string> NextStep;
-  std::optional<bool> IsCritical;
-  std::optional<std::vector<std::string>> ValidNextSteps;
-  std::optional<std::vector<::awsjson::ssm::Target>> Targets;
-  std::optional<::awsjson::ssm::TargetLocation> TargetLocation;
-  std::optional<std::vector<::awsjson::ssm::AlarmStateInformation>> TriggeredAlarms;
-  std::optional<::awsjson::ssm::ParentStepDetails> ParentStepDetails;
+  std::optional<std::string> StepName{};
+  std::optional<std::string> Action{};
+  std::optional<std::int64_t> TimeoutSeconds{};
+  std::optional<std::string> OnFailure{};
+  std::optional<std::int32_t> MaxAttempts{};
+  std::optional<awsjson::timestamp> ExecutionStartTime{};
+  std::optional<awsjson::timestamp> ExecutionEndTime{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::AutomationExecutionStatus>> StepStatus{};
+  std::optional<std::string> ResponseCode{};
+  std::optional<std::map<std::string, std::string>> Inputs{};
+  std::optional<std::map<std::string, std::vector<std::string>>> Outputs{};
+  std::optional<std::string> Response{};
+  std::optional<std::string> FailureMessage{};
+  std::optional<::awsjson::ssm::FailureDetails> FailureDetails{};
+  std::optional<std::string> StepExecutionId{};
+  std::optional<std::map<std::string, std::vector<std::string>>> OverriddenParameters{};
+  std::optional<bool> IsEnd{};
+  std::optional<std::string> NextStep{};
+  std::optional<bool> IsCritical{};
+  std::optional<std::vector<std::string>> ValidNextSteps{};
+  std::optional<std::vector<::awsjson::ssm::Target>> Targets{};
+  std::optional<::awsjson::ssm::TargetLocation> TargetLocation{};
+  std::optional<std::vector<::awsjson::ssm::AlarmStateInformation>> TriggeredAlarms{};
+  std::optional<::awsjson::ssm::ParentStepDetails> ParentStepDetails{};
 
   friend bool operator==(StepExecution const&, StepExecution const&) = default;
 };

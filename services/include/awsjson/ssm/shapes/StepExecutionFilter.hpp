@@ -15,8 +15,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StepExecutionFilter {
-  awsjson::open_enum<::awsjson::ssm::StepExecutionFilterKey> Key;
-  std::vector<std::string> Values;
+  awsjson::open_enum<::awsjson::ssm::StepExecutionFilterKey> Key{};
+  std::vector<std::string> Values{};
 
   friend bool operator==(StepExecutionFilter const&, StepExecutionFilter const&) = default;
 };

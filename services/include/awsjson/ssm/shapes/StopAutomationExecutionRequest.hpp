@@ -14,8 +14,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopAutomationExecutionRequest {
-  std::string AutomationExecutionId;
-  std::optional<awsjson::open_enum<::awsjson::ssm::StopType>> Type;
+  std::string AutomationExecutionId{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::StopType>> Type{};
 
   friend bool operator==(StopAutomationExecutionRequest const&,
                          StopAutomationExecutionRequest const&) = default;

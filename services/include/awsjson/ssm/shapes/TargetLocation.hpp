@@ -16,17 +16,17 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TargetLocation {
-  std::optional<std::vector<std::string>> Accounts;
-  std::optional<std::vector<std::string>> Regions;
-  std::optional<std::string> TargetLocationMaxConcurrency;
-  std::optional<std::string> TargetLocationMaxErrors;
-  std::optional<std::string> ExecutionRoleName;
-  std::optional<::awsjson::ssm::AlarmConfiguration> TargetLocationAlarmConfiguration;
-  std::optional<bool> IncludeChildOrganizationUnits;
-  std::optional<std::vector<std::string>> ExcludeAccounts;
-  std::optional<std::vector<::awsjson::ssm::Target>> Targets;
-  std::optional<std::string> TargetsMaxConcurrency;
-  std::optional<std::string> TargetsMaxErrors;
+  std::optional<std::vector<std::string>> Accounts{};
+  std::optional<std::vector<std::string>> Regions{};
+  std::optional<std::string> TargetLocationMaxConcurrency{};
+  std::optional<std::string> TargetLocationMaxErrors{};
+  std::optional<std::string> ExecutionRoleName{};
+  std::optional<::awsjson::ssm::AlarmConfiguration> TargetLocationAlarmConfiguration{};
+  std::optional<bool> IncludeChildOrganizationUnits{};
+  std::optional<std::vector<std::string>> ExcludeAccounts{};
+  std::optional<std::vector<::awsjson::ssm::Target>> Targets{};
+  std::optional<std::string> TargetsMaxConcurrency{};
+  std::optional<std::string> TargetsMaxErrors{};
 
   friend bool operator==(TargetLocation const&, TargetLocation const&) = default;
 };

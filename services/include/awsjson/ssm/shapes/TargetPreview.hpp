@@ -13,8 +13,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TargetPreview {
-  std::optional<std::int32_t> Count;
-  std::optional<std::string> TargetType;
+  std::optional<std::int32_t> Count{};
+  std::optional<std::string> TargetType{};
 
   friend bool operator==(TargetPreview const&, TargetPreview const&) = default;
 };

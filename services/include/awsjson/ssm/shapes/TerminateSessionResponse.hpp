@@ -12,7 +12,7 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TerminateSessionResponse {
-  std::optional<std::string> SessionId;
+  std::optional<std::string> SessionId{};
 
   friend bool operator==(TerminateSessionResponse const&,
                          TerminateSessionResponse const&) = default;

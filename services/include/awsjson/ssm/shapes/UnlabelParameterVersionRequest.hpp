@@ -14,9 +14,9 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UnlabelParameterVersionRequest {
-  std::string Name;
-  std::int64_t ParameterVersion;
-  std::vector<std::string> Labels;
+  std::string Name{};
+  std::int64_t ParameterVersion{};
+  std::vector<std::string> Labels{};
 
   friend bool operator==(UnlabelParameterVersionRequest const&,
                          UnlabelParameterVersionRequest const&) = default;

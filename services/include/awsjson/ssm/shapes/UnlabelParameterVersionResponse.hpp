@@ -13,8 +13,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UnlabelParameterVersionResponse {
-  std::optional<std::vector<std::string>> RemovedLabels;
-  std::optional<std::vector<std::string>> InvalidLabels;
+  std::optional<std::vector<std::string>> RemovedLabels{};
+  std::optional<std::vector<std::string>> InvalidLabels{};
 
   friend bool operator==(UnlabelParameterVersionResponse const&,
                          UnlabelParameterVersionResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UnsupportedInventoryItemContextException {
-  std::optional<std::string> TypeName;
-  std::optional<std::string> Message;
+  std::optional<std::string> TypeName{};
+  std::optional<std::string> Message{};
 
   friend bool operator==(UnsupportedInventoryItemContextException const&,
                          UnsupportedInventoryItemContextException const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UnsupportedParameterType {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(UnsupportedParameterType const&,
                          UnsupportedParameterType const&) = default;

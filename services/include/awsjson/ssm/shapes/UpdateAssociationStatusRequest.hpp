@@ -14,9 +14,9 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateAssociationStatusRequest {
-  std::string Name;
-  std::string InstanceId;
-  ::awsjson::ssm::AssociationStatus AssociationStatus;
+  std::string Name{};
+  std::string InstanceId{};
+  ::awsjson::ssm::AssociationStatus AssociationStatus{};
 
   friend bool operator==(UpdateAssociationStatusRequest const&,
                          UpdateAssociationStatusRequest const&) = default;

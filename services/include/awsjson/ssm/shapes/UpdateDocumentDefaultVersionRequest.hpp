@@ -12,8 +12,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateDocumentDefaultVersionRequest {
-  std::string Name;
-  std::string DocumentVersion;
+  std::string Name{};
+  std::string DocumentVersion{};
 
   friend bool operator==(UpdateDocumentDefaultVersionRequest const&,
                          UpdateDocumentDefaultVersionRequest const&) = default;

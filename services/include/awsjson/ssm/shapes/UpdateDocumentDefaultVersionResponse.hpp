@@ -13,7 +13,7 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateDocumentDefaultVersionResponse {
-  std::optional<::awsjson::ssm::DocumentDefaultVersionDescription> Description;
+  std::optional<::awsjson::ssm::DocumentDefaultVersionDescription> Description{};
 
   friend bool operator==(UpdateDocumentDefaultVersionResponse const&,
                          UpdateDocumentDefaultVersionResponse const&) = default;

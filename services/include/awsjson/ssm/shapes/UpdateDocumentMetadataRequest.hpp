@@ -14,9 +14,9 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateDocumentMetadataRequest {
-  std::string Name;
-  std::optional<std::string> DocumentVersion;
-  ::awsjson::ssm::DocumentReviews DocumentReviews;
+  std::string Name{};
+  std::optional<std::string> DocumentVersion{};
+  ::awsjson::ssm::DocumentReviews DocumentReviews{};
 
   friend bool operator==(UpdateDocumentMetadataRequest const&,
                          UpdateDocumentMetadataRequest const&) = default;

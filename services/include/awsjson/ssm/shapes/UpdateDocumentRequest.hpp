@@ -16,14 +16,14 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateDocumentRequest {
-  std::string Content;
-  std::optional<std::vector<::awsjson::ssm::AttachmentsSource>> Attachments;
-  std::string Name;
-  std::optional<std::string> DisplayName;
-  std::optional<std::string> VersionName;
-  std::optional<std::string> DocumentVersion;
-  std::optional<awsjson::open_enum<::awsjson::ssm::DocumentFormat>> DocumentFormat;
-  std::optional<std::string> TargetType;
+  std::string Content{};
+  std::optional<std::vector<::awsjson::ssm::AttachmentsSource>> Attachments{};
+  std::string Name{};
+  std::optional<std::string> DisplayName{};
+  std::optional<std::string> VersionName{};
+  std::optional<std::string> DocumentVersion{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::DocumentFormat>> DocumentFormat{};
+  std::optional<std::string> TargetType{};
 
   friend bool operator==(UpdateDocumentRequest const&, UpdateDocumentRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateDocumentResponse {
-  std::optional<::awsjson::ssm::DocumentDescription> DocumentDescription;
+  std::optional<::awsjson::ssm::DocumentDescription> DocumentDescription{};
 
   friend bool operator==(UpdateDocumentResponse const&, UpdateDocumentResponse const&) = default;
 };

@@ -13,18 +13,18 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateMaintenanceWindowResponse {
-  std::optional<std::string> WindowId;
-  std::optional<std::string> Name;
-  std::optional<std::string> Description;
-  std::optional<std::string> StartDate;
-  std::optional<std::string> EndDate;
-  std::optional<std::string> Schedule;
-  std::optional<std::string> ScheduleTimezone;
-  std::optional<std::int32_t> ScheduleOffset;
-  std::optional<std::int32_t> Duration;
-  std::optional<std::int32_t> Cutoff;
-  std::optional<bool> AllowUnassociatedTargets;
-  std::optional<bool> Enabled;
+  std::optional<std::string> WindowId{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> StartDate{};
+  std::optional<std::string> EndDate{};
+  std::optional<std::string> Schedule{};
+  std::optional<std::string> ScheduleTimezone{};
+  std::optional<std::int32_t> ScheduleOffset{};
+  std::optional<std::int32_t> Duration{};
+  std::optional<std::int32_t> Cutoff{};
+  std::optional<bool> AllowUnassociatedTargets{};
+  std::optional<bool> Enabled{};
 
   friend bool operator==(UpdateMaintenanceWindowResponse const&,
                          UpdateMaintenanceWindowResponse const&) = default;

@@ -15,13 +15,13 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateMaintenanceWindowTargetRequest {
-  std::string WindowId;
-  std::string WindowTargetId;
-  std::optional<std::vector<::awsjson::ssm::Target>> Targets;
-  std::optional<std::string> OwnerInformation;
-  std::optional<std::string> Name;
-  std::optional<std::string> Description;
-  std::optional<bool> Replace;
+  std::string WindowId{};
+  std::string WindowTargetId{};
+  std::optional<std::vector<::awsjson::ssm::Target>> Targets{};
+  std::optional<std::string> OwnerInformation{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> Description{};
+  std::optional<bool> Replace{};
 
   friend bool operator==(UpdateMaintenanceWindowTargetRequest const&,
                          UpdateMaintenanceWindowTargetRequest const&) = default;

@@ -15,12 +15,12 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateMaintenanceWindowTargetResponse {
-  std::optional<std::string> WindowId;
-  std::optional<std::string> WindowTargetId;
-  std::optional<std::vector<::awsjson::ssm::Target>> Targets;
-  std::optional<std::string> OwnerInformation;
-  std::optional<std::string> Name;
-  std::optional<std::string> Description;
+  std::optional<std::string> WindowId{};
+  std::optional<std::string> WindowTargetId{};
+  std::optional<std::vector<::awsjson::ssm::Target>> Targets{};
+  std::optional<std::string> OwnerInformation{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> Description{};
 
   friend bool operator==(UpdateMaintenanceWindowTargetResponse const&,
                          UpdateMaintenanceWindowTargetResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateManagedInstanceRoleRequest {
-  std::string InstanceId;
-  std::string IamRole;
+  std::string InstanceId{};
+  std::string IamRole{};
 
   friend bool operator==(UpdateManagedInstanceRoleRequest const&,
                          UpdateManagedInstanceRoleRequest const&) = default;

@@ -20,22 +20,22 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateOpsItemRequest {
-  std::optional<std::string> Description;
-  std::optional<std::map<std::string, ::awsjson::ssm::OpsItemDataValue>> OperationalData;
-  std::optional<std::vector<std::string>> OperationalDataToDelete;
-  std::optional<std::vector<::awsjson::ssm::OpsItemNotification>> Notifications;
-  std::optional<std::int32_t> Priority;
-  std::optional<std::vector<::awsjson::ssm::RelatedOpsItem>> RelatedOpsItems;
-  std::optional<awsjson::open_enum<::awsjson::ssm::OpsItemStatus>> Status;
-  std::string OpsItemId;
-  std::optional<std::string> Title;
-  std::optional<std::string> Category;
-  std::optional<std::string> Severity;
-  std::optional<awsjson::timestamp> ActualStartTime;
-  std::optional<awsjson::timestamp> ActualEndTime;
-  std::optional<awsjson::timestamp> PlannedStartTime;
-  std::optional<awsjson::timestamp> PlannedEndTime;
-  std::optional<std::string> OpsItemArn;
+  std::optional<std::string> Description{};
+  std::optional<std::map<std::string, ::awsjson::ssm::OpsItemDataValue>> OperationalData{};
+  std::optional<std::vector<std::string>> OperationalDataToDelete{};
+  std::optional<std::vector<::awsjson::ssm::OpsItemNotification>> Notifications{};
+  std::optional<std::int32_t> Priority{};
+  std::optional<std::vector<::awsjson::ssm::RelatedOpsItem>> RelatedOpsItems{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::OpsItemStatus>> Status{};
+  std::string OpsItemId{};
+  std::optional<std::string> Title{};
+  std::optional<std::string> Category{};
+  std::optional<std::string> Severity{};
+  std::optional<awsjson::timestamp> ActualStartTime{};
+  std::optional<awsjson::timestamp> ActualEndTime{};
+  std::optional<awsjson::timestamp> PlannedStartTime{};
+  std::optional<awsjson::timestamp> PlannedEndTime{};
+  std::optional<std::string> OpsItemArn{};
 
   friend bool operator==(UpdateOpsItemRequest const&, UpdateOpsItemRequest const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateOpsMetadataRequest {
-  std::string OpsMetadataArn;
-  std::optional<std::map<std::string, ::awsjson::ssm::MetadataValue>> MetadataToUpdate;
-  std::optional<std::vector<std::string>> KeysToDelete;
+  std::string OpsMetadataArn{};
+  std::optional<std::map<std::string, ::awsjson::ssm::MetadataValue>> MetadataToUpdate{};
+  std::optional<std::vector<std::string>> KeysToDelete{};
 
   friend bool operator==(UpdateOpsMetadataRequest const&,
                          UpdateOpsMetadataRequest const&) = default;

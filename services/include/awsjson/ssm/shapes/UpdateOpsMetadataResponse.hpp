@@ -12,7 +12,7 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateOpsMetadataResponse {
-  std::optional<std::string> OpsMetadataArn;
+  std::optional<std::string> OpsMetadataArn{};
 
   friend bool operator==(UpdateOpsMetadataResponse const&,
                          UpdateOpsMetadataResponse const&) = default;

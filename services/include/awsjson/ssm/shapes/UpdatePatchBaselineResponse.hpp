@@ -21,21 +21,21 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdatePatchBaselineResponse {
-  std::optional<std::string> BaselineId;
-  std::optional<std::string> Name;
-  std::optional<awsjson::open_enum<::awsjson::ssm::OperatingSystem>> OperatingSystem;
-  std::optional<::awsjson::ssm::PatchFilterGroup> GlobalFilters;
-  std::optional<::awsjson::ssm::PatchRuleGroup> ApprovalRules;
-  std::optional<std::vector<std::string>> ApprovedPatches;
-  std::optional<awsjson::open_enum<::awsjson::ssm::PatchComplianceLevel>> ApprovedPatchesComplianceLevel;
-  std::optional<bool> ApprovedPatchesEnableNonSecurity;
-  std::optional<std::vector<std::string>> RejectedPatches;
-  std::optional<awsjson::open_enum<::awsjson::ssm::PatchAction>> RejectedPatchesAction;
-  std::optional<awsjson::timestamp> CreatedDate;
-  std::optional<awsjson::timestamp> ModifiedDate;
-  std::optional<std::string> Description;
-  std::optional<std::vector<::awsjson::ssm::PatchSource>> Sources;
-  std::optional<awsjson::open_enum<::awsjson::ssm::PatchComplianceStatus>> AvailableSecurityUpdatesComplianceStatus;
+  std::optional<std::string> BaselineId{};
+  std::optional<std::string> Name{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::OperatingSystem>> OperatingSystem{};
+  std::optional<::awsjson::ssm::PatchFilterGroup> GlobalFilters{};
+  std::optional<::awsjson::ssm::PatchRuleGroup> ApprovalRules{};
+  std::optional<std::vector<std::string>> ApprovedPatches{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::PatchComplianceLevel>> ApprovedPatchesComplianceLevel{};
+  std::optional<bool> ApprovedPatchesEnableNonSecurity{};
+  std::optional<std::vector<std::string>> RejectedPatches{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::PatchAction>> RejectedPatchesAction{};
+  std::optional<awsjson::timestamp> CreatedDate{};
+  std::optional<awsjson::timestamp> ModifiedDate{};
+  std::optional<std::string> Description{};
+  std::optional<std::vector<::awsjson::ssm::PatchSource>> Sources{};
+  std::optional<awsjson::open_enum<::awsjson::ssm::PatchComplianceStatus>> AvailableSecurityUpdatesComplianceStatus{};
 
   friend bool operator==(UpdatePatchBaselineResponse const&,
                          UpdatePatchBaselineResponse const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateResourceDataSyncRequest {
-  std::string SyncName;
-  std::string SyncType;
-  ::awsjson::ssm::ResourceDataSyncSource SyncSource;
+  std::string SyncName{};
+  std::string SyncType{};
+  ::awsjson::ssm::ResourceDataSyncSource SyncSource{};
 
   friend bool operator==(UpdateResourceDataSyncRequest const&,
                          UpdateResourceDataSyncRequest const&) = default;

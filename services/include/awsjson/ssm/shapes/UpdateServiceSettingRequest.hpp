@@ -12,8 +12,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateServiceSettingRequest {
-  std::string SettingId;
-  std::string SettingValue;
+  std::string SettingId{};
+  std::string SettingValue{};
 
   friend bool operator==(UpdateServiceSettingRequest const&,
                          UpdateServiceSettingRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::ssm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ValidationException {
-  std::optional<std::string> Message;
-  std::optional<std::string> ReasonCode;
+  std::optional<std::string> Message{};
+  std::optional<std::string> ReasonCode{};
 
   friend bool operator==(ValidationException const&, ValidationException const&) = default;
 };

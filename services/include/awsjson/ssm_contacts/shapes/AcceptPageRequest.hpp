@@ -15,12 +15,12 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AcceptPageRequest {
-  std::string PageId;
-  std::optional<std::string> ContactChannelId;
-  awsjson::open_enum<::awsjson::ssm_contacts::AcceptType> AcceptType;
-  std::optional<std::string> Note;
-  std::string AcceptCode;
-  std::optional<awsjson::open_enum<::awsjson::ssm_contacts::AcceptCodeValidation>> AcceptCodeValidation;
+  std::string PageId{};
+  std::optional<std::string> ContactChannelId{};
+  awsjson::open_enum<::awsjson::ssm_contacts::AcceptType> AcceptType{};
+  std::optional<std::string> Note{};
+  std::string AcceptCode{};
+  std::optional<awsjson::open_enum<::awsjson::ssm_contacts::AcceptCodeValidation>> AcceptCodeValidation{};
 
   friend bool operator==(AcceptPageRequest const&, AcceptPageRequest const&) = default;
 };

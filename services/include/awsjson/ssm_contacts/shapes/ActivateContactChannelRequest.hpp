@@ -12,8 +12,8 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ActivateContactChannelRequest {
-  std::string ContactChannelId;
-  std::string ActivationCode;
+  std::string ContactChannelId{};
+  std::string ActivationCode{};
 
   friend bool operator==(ActivateContactChannelRequest const&,
                          ActivateContactChannelRequest const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ChannelTargetInfo {
-  std::string ContactChannelId;
-  std::optional<std::int32_t> RetryIntervalInMinutes;
+  std::string ContactChannelId{};
+  std::optional<std::int32_t> RetryIntervalInMinutes{};
 
   friend bool operator==(ChannelTargetInfo const&, ChannelTargetInfo const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConflictException {
-  std::string Message;
-  std::string ResourceId;
-  std::string ResourceType;
-  std::optional<std::vector<::awsjson::ssm_contacts::DependentEntity>> DependentEntities;
+  std::string Message{};
+  std::string ResourceId{};
+  std::string ResourceType{};
+  std::optional<std::vector<::awsjson::ssm_contacts::DependentEntity>> DependentEntities{};
 
   friend bool operator==(ConflictException const&, ConflictException const&) = default;
 };

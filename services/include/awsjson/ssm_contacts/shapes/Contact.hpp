@@ -14,10 +14,10 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Contact {
-  std::string ContactArn;
-  std::string Alias;
-  std::optional<std::string> DisplayName;
-  awsjson::open_enum<::awsjson::ssm_contacts::ContactType> Type;
+  std::string ContactArn{};
+  std::string Alias{};
+  std::optional<std::string> DisplayName{};
+  awsjson::open_enum<::awsjson::ssm_contacts::ContactType> Type{};
 
   friend bool operator==(Contact const&, Contact const&) = default;
 };

@@ -16,12 +16,12 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ContactChannel {
-  std::string ContactChannelArn;
-  std::string ContactArn;
-  std::string Name;
-  std::optional<awsjson::open_enum<::awsjson::ssm_contacts::ChannelType>> Type;
-  ::awsjson::ssm_contacts::ContactChannelAddress DeliveryAddress;
-  awsjson::open_enum<::awsjson::ssm_contacts::ActivationStatus> ActivationStatus;
+  std::string ContactChannelArn{};
+  std::string ContactArn{};
+  std::string Name{};
+  std::optional<awsjson::open_enum<::awsjson::ssm_contacts::ChannelType>> Type{};
+  ::awsjson::ssm_contacts::ContactChannelAddress DeliveryAddress{};
+  awsjson::open_enum<::awsjson::ssm_contacts::ActivationStatus> ActivationStatus{};
 
   friend bool operator==(ContactChannel const&, ContactChannel const&) = default;
 };

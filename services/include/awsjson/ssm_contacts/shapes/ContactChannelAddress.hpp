@@ -12,7 +12,7 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ContactChannelAddress {
-  std::optional<std::string> SimpleAddress;
+  std::optional<std::string> SimpleAddress{};
 
   friend bool operator==(ContactChannelAddress const&, ContactChannelAddress const&) = default;
 };

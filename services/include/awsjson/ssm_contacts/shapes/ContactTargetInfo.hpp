@@ -12,8 +12,8 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ContactTargetInfo {
-  std::optional<std::string> ContactId;
-  bool IsEssential;
+  std::optional<std::string> ContactId{};
+  bool IsEssential{};
 
   friend bool operator==(ContactTargetInfo const&, ContactTargetInfo const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CoverageTime {
-  std::optional<::awsjson::ssm_contacts::HandOffTime> Start;
-  std::optional<::awsjson::ssm_contacts::HandOffTime> End;
+  std::optional<::awsjson::ssm_contacts::HandOffTime> Start{};
+  std::optional<::awsjson::ssm_contacts::HandOffTime> End{};
 
   friend bool operator==(CoverageTime const&, CoverageTime const&) = default;
 };

@@ -15,12 +15,12 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateContactChannelRequest {
-  std::string ContactId;
-  std::string Name;
-  awsjson::open_enum<::awsjson::ssm_contacts::ChannelType> Type;
-  ::awsjson::ssm_contacts::ContactChannelAddress DeliveryAddress;
-  std::optional<bool> DeferActivation;
-  std::optional<std::string> IdempotencyToken;
+  std::string ContactId{};
+  std::string Name{};
+  awsjson::open_enum<::awsjson::ssm_contacts::ChannelType> Type{};
+  ::awsjson::ssm_contacts::ContactChannelAddress DeliveryAddress{};
+  std::optional<bool> DeferActivation{};
+  std::optional<std::string> IdempotencyToken{};
 
   friend bool operator==(CreateContactChannelRequest const&,
                          CreateContactChannelRequest const&) = default;

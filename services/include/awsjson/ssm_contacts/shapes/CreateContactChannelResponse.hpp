@@ -12,7 +12,7 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateContactChannelResponse {
-  std::string ContactChannelArn;
+  std::string ContactChannelArn{};
 
   friend bool operator==(CreateContactChannelResponse const&,
                          CreateContactChannelResponse const&) = default;

@@ -17,12 +17,12 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateContactRequest {
-  std::string Alias;
-  std::optional<std::string> DisplayName;
-  awsjson::open_enum<::awsjson::ssm_contacts::ContactType> Type;
-  ::awsjson::ssm_contacts::Plan Plan;
-  std::optional<std::vector<::awsjson::ssm_contacts::Tag>> Tags;
-  std::optional<std::string> IdempotencyToken;
+  std::string Alias{};
+  std::optional<std::string> DisplayName{};
+  awsjson::open_enum<::awsjson::ssm_contacts::ContactType> Type{};
+  ::awsjson::ssm_contacts::Plan Plan{};
+  std::optional<std::vector<::awsjson::ssm_contacts::Tag>> Tags{};
+  std::optional<std::string> IdempotencyToken{};
 
   friend bool operator==(CreateContactRequest const&, CreateContactRequest const&) = default;
 };

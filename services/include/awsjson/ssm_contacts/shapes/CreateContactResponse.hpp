@@ -12,7 +12,7 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateContactResponse {
-  std::string ContactArn;
+  std::string ContactArn{};
 
   friend bool operator==(CreateContactResponse const&, CreateContactResponse const&) = default;
 };

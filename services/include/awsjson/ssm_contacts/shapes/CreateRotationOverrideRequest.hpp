@@ -13,11 +13,11 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateRotationOverrideRequest {
-  std::string RotationId;
-  std::vector<std::string> NewContactIds;
-  awsjson::timestamp StartTime;
-  awsjson::timestamp EndTime;
-  std::optional<std::string> IdempotencyToken;
+  std::string RotationId{};
+  std::vector<std::string> NewContactIds{};
+  awsjson::timestamp StartTime{};
+  awsjson::timestamp EndTime{};
+  std::optional<std::string> IdempotencyToken{};
 
   friend bool operator==(CreateRotationOverrideRequest const&,
                          CreateRotationOverrideRequest const&) = default;

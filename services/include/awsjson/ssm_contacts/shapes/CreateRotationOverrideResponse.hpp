@@ -12,7 +12,7 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateRotationOverrideResponse {
-  std::string RotationOverrideId;
+  std::string RotationOverrideId{};
 
   friend bool operator==(CreateRotationOverrideResponse const&,
                          CreateRotationOverrideResponse const&) = default;

@@ -16,13 +16,13 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateRotationRequest {
-  std::string Name;
-  std::vector<std::string> ContactIds;
-  std::optional<awsjson::timestamp> StartTime;
-  std::string TimeZoneId;
-  ::awsjson::ssm_contacts::RecurrenceSettings Recurrence;
-  std::optional<std::vector<::awsjson::ssm_contacts::Tag>> Tags;
-  std::optional<std::string> IdempotencyToken;
+  std::string Name{};
+  std::vector<std::string> ContactIds{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::string TimeZoneId{};
+  ::awsjson::ssm_contacts::RecurrenceSettings Recurrence{};
+  std::optional<std::vector<::awsjson::ssm_contacts::Tag>> Tags{};
+  std::optional<std::string> IdempotencyToken{};
 
   friend bool operator==(CreateRotationRequest const&, CreateRotationRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateRotationResponse {
-  std::string RotationArn;
+  std::string RotationArn{};
 
   friend bool operator==(CreateRotationResponse const&, CreateRotationResponse const&) = default;
 };

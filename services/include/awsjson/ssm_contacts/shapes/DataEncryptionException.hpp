@@ -12,7 +12,7 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataEncryptionException {
-  std::string Message;
+  std::string Message{};
 
   friend bool operator==(DataEncryptionException const&, DataEncryptionException const&) = default;
 };

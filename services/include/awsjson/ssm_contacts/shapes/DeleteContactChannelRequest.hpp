@@ -12,7 +12,7 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteContactChannelRequest {
-  std::string ContactChannelId;
+  std::string ContactChannelId{};
 
   friend bool operator==(DeleteContactChannelRequest const&,
                          DeleteContactChannelRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteRotationOverrideRequest {
-  std::string RotationId;
-  std::string RotationOverrideId;
+  std::string RotationId{};
+  std::string RotationOverrideId{};
 
   friend bool operator==(DeleteRotationOverrideRequest const&,
                          DeleteRotationOverrideRequest const&) = default;

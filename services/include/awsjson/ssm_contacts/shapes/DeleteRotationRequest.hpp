@@ -12,7 +12,7 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteRotationRequest {
-  std::string RotationId;
+  std::string RotationId{};
 
   friend bool operator==(DeleteRotationRequest const&, DeleteRotationRequest const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DependentEntity {
-  std::string RelationType;
-  std::vector<std::string> DependentResourceIds;
+  std::string RelationType{};
+  std::vector<std::string> DependentResourceIds{};
 
   friend bool operator==(DependentEntity const&, DependentEntity const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEngagementRequest {
-  std::string EngagementId;
+  std::string EngagementId{};
 
   friend bool operator==(DescribeEngagementRequest const&,
                          DescribeEngagementRequest const&) = default;

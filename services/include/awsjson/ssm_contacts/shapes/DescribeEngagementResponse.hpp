@@ -12,16 +12,16 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEngagementResponse {
-  std::string ContactArn;
-  std::string EngagementArn;
-  std::string Sender;
-  std::string Subject;
-  std::string Content;
-  std::optional<std::string> PublicSubject;
-  std::optional<std::string> PublicContent;
-  std::optional<std::string> IncidentId;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<awsjson::timestamp> StopTime;
+  std::string ContactArn{};
+  std::string EngagementArn{};
+  std::string Sender{};
+  std::string Subject{};
+  std::string Content{};
+  std::optional<std::string> PublicSubject{};
+  std::optional<std::string> PublicContent{};
+  std::optional<std::string> IncidentId{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<awsjson::timestamp> StopTime{};
 
   friend bool operator==(DescribeEngagementResponse const&,
                          DescribeEngagementResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribePageRequest {
-  std::string PageId;
+  std::string PageId{};
 
   friend bool operator==(DescribePageRequest const&, DescribePageRequest const&) = default;
 };

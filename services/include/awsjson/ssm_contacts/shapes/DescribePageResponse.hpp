@@ -12,18 +12,18 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribePageResponse {
-  std::string PageArn;
-  std::string EngagementArn;
-  std::string ContactArn;
-  std::string Sender;
-  std::string Subject;
-  std::string Content;
-  std::optional<std::string> PublicSubject;
-  std::optional<std::string> PublicContent;
-  std::optional<std::string> IncidentId;
-  std::optional<awsjson::timestamp> SentTime;
-  std::optional<awsjson::timestamp> ReadTime;
-  std::optional<awsjson::timestamp> DeliveryTime;
+  std::string PageArn{};
+  std::string EngagementArn{};
+  std::string ContactArn{};
+  std::string Sender{};
+  std::string Subject{};
+  std::string Content{};
+  std::optional<std::string> PublicSubject{};
+  std::optional<std::string> PublicContent{};
+  std::optional<std::string> IncidentId{};
+  std::optional<awsjson::timestamp> SentTime{};
+  std::optional<awsjson::timestamp> ReadTime{};
+  std::optional<awsjson::timestamp> DeliveryTime{};
 
   friend bool operator==(DescribePageResponse const&, DescribePageResponse const&) = default;
 };

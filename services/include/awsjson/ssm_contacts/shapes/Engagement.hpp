@@ -12,12 +12,12 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Engagement {
-  std::string EngagementArn;
-  std::string ContactArn;
-  std::string Sender;
-  std::optional<std::string> IncidentId;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<awsjson::timestamp> StopTime;
+  std::string EngagementArn{};
+  std::string ContactArn{};
+  std::string Sender{};
+  std::optional<std::string> IncidentId{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<awsjson::timestamp> StopTime{};
 
   friend bool operator==(Engagement const&, Engagement const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetContactChannelRequest {
-  std::string ContactChannelId;
+  std::string ContactChannelId{};
 
   friend bool operator==(GetContactChannelRequest const&,
                          GetContactChannelRequest const&) = default;

@@ -16,12 +16,12 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetContactChannelResponse {
-  std::string ContactArn;
-  std::string ContactChannelArn;
-  std::string Name;
-  awsjson::open_enum<::awsjson::ssm_contacts::ChannelType> Type;
-  ::awsjson::ssm_contacts::ContactChannelAddress DeliveryAddress;
-  std::optional<awsjson::open_enum<::awsjson::ssm_contacts::ActivationStatus>> ActivationStatus;
+  std::string ContactArn{};
+  std::string ContactChannelArn{};
+  std::string Name{};
+  awsjson::open_enum<::awsjson::ssm_contacts::ChannelType> Type{};
+  ::awsjson::ssm_contacts::ContactChannelAddress DeliveryAddress{};
+  std::optional<awsjson::open_enum<::awsjson::ssm_contacts::ActivationStatus>> ActivationStatus{};
 
   friend bool operator==(GetContactChannelResponse const&,
                          GetContactChannelResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetContactPolicyRequest {
-  std::string ContactArn;
+  std::string ContactArn{};
 
   friend bool operator==(GetContactPolicyRequest const&, GetContactPolicyRequest const&) = default;
 };

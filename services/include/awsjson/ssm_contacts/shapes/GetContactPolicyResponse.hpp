@@ -12,8 +12,8 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetContactPolicyResponse {
-  std::optional<std::string> ContactArn;
-  std::optional<std::string> Policy;
+  std::optional<std::string> ContactArn{};
+  std::optional<std::string> Policy{};
 
   friend bool operator==(GetContactPolicyResponse const&,
                          GetContactPolicyResponse const&) = default;

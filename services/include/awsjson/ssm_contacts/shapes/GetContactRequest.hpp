@@ -12,7 +12,7 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetContactRequest {
-  std::string ContactId;
+  std::string ContactId{};
 
   friend bool operator==(GetContactRequest const&, GetContactRequest const&) = default;
 };

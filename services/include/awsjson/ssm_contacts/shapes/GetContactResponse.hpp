@@ -15,11 +15,11 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetContactResponse {
-  std::string ContactArn;
-  std::string Alias;
-  std::optional<std::string> DisplayName;
-  awsjson::open_enum<::awsjson::ssm_contacts::ContactType> Type;
-  ::awsjson::ssm_contacts::Plan Plan;
+  std::string ContactArn{};
+  std::string Alias{};
+  std::optional<std::string> DisplayName{};
+  awsjson::open_enum<::awsjson::ssm_contacts::ContactType> Type{};
+  ::awsjson::ssm_contacts::Plan Plan{};
 
   friend bool operator==(GetContactResponse const&, GetContactResponse const&) = default;
 };

@@ -13,12 +13,12 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRotationOverrideResponse {
-  std::optional<std::string> RotationOverrideId;
-  std::optional<std::string> RotationArn;
-  std::optional<std::vector<std::string>> NewContactIds;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<awsjson::timestamp> EndTime;
-  std::optional<awsjson::timestamp> CreateTime;
+  std::optional<std::string> RotationOverrideId{};
+  std::optional<std::string> RotationArn{};
+  std::optional<std::vector<std::string>> NewContactIds{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<awsjson::timestamp> EndTime{};
+  std::optional<awsjson::timestamp> CreateTime{};
 
   friend bool operator==(GetRotationOverrideResponse const&,
                          GetRotationOverrideResponse const&) = default;

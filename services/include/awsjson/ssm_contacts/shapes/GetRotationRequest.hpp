@@ -12,7 +12,7 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRotationRequest {
-  std::string RotationId;
+  std::string RotationId{};
 
   friend bool operator==(GetRotationRequest const&, GetRotationRequest const&) = default;
 };

@@ -15,12 +15,12 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRotationResponse {
-  std::string RotationArn;
-  std::string Name;
-  std::vector<std::string> ContactIds;
-  awsjson::timestamp StartTime;
-  std::string TimeZoneId;
-  ::awsjson::ssm_contacts::RecurrenceSettings Recurrence;
+  std::string RotationArn{};
+  std::string Name{};
+  std::vector<std::string> ContactIds{};
+  awsjson::timestamp StartTime{};
+  std::string TimeZoneId{};
+  ::awsjson::ssm_contacts::RecurrenceSettings Recurrence{};
 
   friend bool operator==(GetRotationResponse const&, GetRotationResponse const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HandOffTime {
-  std::int32_t HourOfDay;
-  std::int32_t MinuteOfHour;
+  std::int32_t HourOfDay{};
+  std::int32_t MinuteOfHour{};
 
   friend bool operator==(HandOffTime const&, HandOffTime const&) = default;
 };

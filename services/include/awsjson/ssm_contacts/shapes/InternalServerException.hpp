@@ -13,8 +13,8 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InternalServerException {
-  std::string Message;
-  std::optional<std::int32_t> RetryAfterSeconds;
+  std::string Message{};
+  std::optional<std::int32_t> RetryAfterSeconds{};
 
   friend bool operator==(InternalServerException const&, InternalServerException const&) = default;
 };

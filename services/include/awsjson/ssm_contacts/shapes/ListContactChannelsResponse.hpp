@@ -15,8 +15,8 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListContactChannelsResponse {
-  std::optional<std::string> NextToken;
-  std::vector<::awsjson::ssm_contacts::ContactChannel> ContactChannels;
+  std::optional<std::string> NextToken{};
+  std::vector<::awsjson::ssm_contacts::ContactChannel> ContactChannels{};
 
   friend bool operator==(ListContactChannelsResponse const&,
                          ListContactChannelsResponse const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListContactsRequest {
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> AliasPrefix;
-  std::optional<awsjson::open_enum<::awsjson::ssm_contacts::ContactType>> Type;
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> AliasPrefix{};
+  std::optional<awsjson::open_enum<::awsjson::ssm_contacts::ContactType>> Type{};
 
   friend bool operator==(ListContactsRequest const&, ListContactsRequest const&) = default;
 };

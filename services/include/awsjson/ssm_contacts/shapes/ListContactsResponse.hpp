@@ -15,8 +15,8 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListContactsResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::ssm_contacts::Contact>> Contacts;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::ssm_contacts::Contact>> Contacts{};
 
   friend bool operator==(ListContactsResponse const&, ListContactsResponse const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListEngagementsRequest {
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> IncidentId;
-  std::optional<::awsjson::ssm_contacts::TimeRange> TimeRangeValue;
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> IncidentId{};
+  std::optional<::awsjson::ssm_contacts::TimeRange> TimeRangeValue{};
 
   friend bool operator==(ListEngagementsRequest const&, ListEngagementsRequest const&) = default;
 };

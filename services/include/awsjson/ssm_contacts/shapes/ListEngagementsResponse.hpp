@@ -15,8 +15,8 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListEngagementsResponse {
-  std::optional<std::string> NextToken;
-  std::vector<::awsjson::ssm_contacts::Engagement> Engagements;
+  std::optional<std::string> NextToken{};
+  std::vector<::awsjson::ssm_contacts::Engagement> Engagements{};
 
   friend bool operator==(ListEngagementsResponse const&, ListEngagementsResponse const&) = default;
 };

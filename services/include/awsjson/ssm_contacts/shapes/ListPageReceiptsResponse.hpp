@@ -15,8 +15,8 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListPageReceiptsResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::ssm_contacts::Receipt>> Receipts;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::ssm_contacts::Receipt>> Receipts{};
 
   friend bool operator==(ListPageReceiptsResponse const&,
                          ListPageReceiptsResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListPageResolutionsRequest {
-  std::optional<std::string> NextToken;
-  std::string PageId;
+  std::optional<std::string> NextToken{};
+  std::string PageId{};
 
   friend bool operator==(ListPageResolutionsRequest const&,
                          ListPageResolutionsRequest const&) = default;

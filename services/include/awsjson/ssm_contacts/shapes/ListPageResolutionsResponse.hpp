@@ -15,8 +15,8 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListPageResolutionsResponse {
-  std::optional<std::string> NextToken;
-  std::vector<::awsjson::ssm_contacts::ResolutionContact> PageResolutions;
+  std::optional<std::string> NextToken{};
+  std::vector<::awsjson::ssm_contacts::ResolutionContact> PageResolutions{};
 
   friend bool operator==(ListPageResolutionsResponse const&,
                          ListPageResolutionsResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListPagesByContactResponse {
-  std::optional<std::string> NextToken;
-  std::vector<::awsjson::ssm_contacts::Page> Pages;
+  std::optional<std::string> NextToken{};
+  std::vector<::awsjson::ssm_contacts::Page> Pages{};
 
   friend bool operator==(ListPagesByContactResponse const&,
                          ListPagesByContactResponse const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListPagesByEngagementRequest {
-  std::string EngagementId;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::string EngagementId{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListPagesByEngagementRequest const&,
                          ListPagesByEngagementRequest const&) = default;

@@ -17,15 +17,15 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListPreviewRotationShiftsRequest {
-  std::optional<awsjson::timestamp> RotationStartTime;
-  std::optional<awsjson::timestamp> StartTime;
-  awsjson::timestamp EndTime;
-  std::vector<std::string> Members;
-  std::string TimeZoneId;
-  ::awsjson::ssm_contacts::RecurrenceSettings Recurrence;
-  std::optional<std::vector<::awsjson::ssm_contacts::PreviewOverride>> Overrides;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<awsjson::timestamp> RotationStartTime{};
+  std::optional<awsjson::timestamp> StartTime{};
+  awsjson::timestamp EndTime{};
+  std::vector<std::string> Members{};
+  std::string TimeZoneId{};
+  ::awsjson::ssm_contacts::RecurrenceSettings Recurrence{};
+  std::optional<std::vector<::awsjson::ssm_contacts::PreviewOverride>> Overrides{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListPreviewRotationShiftsRequest const&,
                          ListPreviewRotationShiftsRequest const&) = default;

@@ -13,11 +13,11 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRotationOverridesRequest {
-  std::string RotationId;
-  awsjson::timestamp StartTime;
-  awsjson::timestamp EndTime;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::string RotationId{};
+  awsjson::timestamp StartTime{};
+  awsjson::timestamp EndTime{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListRotationOverridesRequest const&,
                          ListRotationOverridesRequest const&) = default;

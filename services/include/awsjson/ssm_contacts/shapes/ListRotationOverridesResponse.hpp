@@ -15,8 +15,8 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRotationOverridesResponse {
-  std::optional<std::vector<::awsjson::ssm_contacts::RotationOverride>> RotationOverrides;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::ssm_contacts::RotationOverride>> RotationOverrides{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListRotationOverridesResponse const&,
                          ListRotationOverridesResponse const&) = default;

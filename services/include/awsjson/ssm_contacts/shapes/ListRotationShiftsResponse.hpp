@@ -15,8 +15,8 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRotationShiftsResponse {
-  std::optional<std::vector<::awsjson::ssm_contacts::RotationShift>> RotationShifts;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::ssm_contacts::RotationShift>> RotationShifts{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListRotationShiftsResponse const&,
                          ListRotationShiftsResponse const&) = default;

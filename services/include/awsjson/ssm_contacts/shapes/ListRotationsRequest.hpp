@@ -13,9 +13,9 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRotationsRequest {
-  std::optional<std::string> RotationNamePrefix;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<std::string> RotationNamePrefix{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListRotationsRequest const&, ListRotationsRequest const&) = default;
 };

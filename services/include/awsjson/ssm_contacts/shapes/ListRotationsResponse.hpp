@@ -15,8 +15,8 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRotationsResponse {
-  std::optional<std::string> NextToken;
-  std::vector<::awsjson::ssm_contacts::Rotation> Rotations;
+  std::optional<std::string> NextToken{};
+  std::vector<::awsjson::ssm_contacts::Rotation> Rotations{};
 
   friend bool operator==(ListRotationsResponse const&, ListRotationsResponse const&) = default;
 };

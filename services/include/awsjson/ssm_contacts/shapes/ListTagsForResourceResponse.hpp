@@ -14,7 +14,7 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTagsForResourceResponse {
-  std::optional<std::vector<::awsjson::ssm_contacts::Tag>> Tags;
+  std::optional<std::vector<::awsjson::ssm_contacts::Tag>> Tags{};
 
   friend bool operator==(ListTagsForResourceResponse const&,
                          ListTagsForResourceResponse const&) = default;

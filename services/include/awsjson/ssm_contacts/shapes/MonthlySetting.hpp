@@ -14,8 +14,8 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MonthlySetting {
-  std::int32_t DayOfMonth;
-  ::awsjson::ssm_contacts::HandOffTime HandOffTime;
+  std::int32_t DayOfMonth{};
+  ::awsjson::ssm_contacts::HandOffTime HandOffTime{};
 
   friend bool operator==(MonthlySetting const&, MonthlySetting const&) = default;
 };

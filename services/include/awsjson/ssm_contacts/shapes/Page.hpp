@@ -12,14 +12,14 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Page {
-  std::string PageArn;
-  std::string EngagementArn;
-  std::string ContactArn;
-  std::string Sender;
-  std::optional<std::string> IncidentId;
-  std::optional<awsjson::timestamp> SentTime;
-  std::optional<awsjson::timestamp> DeliveryTime;
-  std::optional<awsjson::timestamp> ReadTime;
+  std::string PageArn{};
+  std::string EngagementArn{};
+  std::string ContactArn{};
+  std::string Sender{};
+  std::optional<std::string> IncidentId{};
+  std::optional<awsjson::timestamp> SentTime{};
+  std::optional<awsjson::timestamp> DeliveryTime{};
+  std::optional<awsjson::timestamp> ReadTime{};
 
   friend bool operator==(Page const&, Page const&) = default;
 };

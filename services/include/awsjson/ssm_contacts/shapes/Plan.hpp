@@ -15,8 +15,8 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Plan {
-  std::optional<std::vector<::awsjson::ssm_contacts::Stage>> Stages;
-  std::optional<std::vector<std::string>> RotationIds;
+  std::optional<std::vector<::awsjson::ssm_contacts::Stage>> Stages{};
+  std::optional<std::vector<std::string>> RotationIds{};
 
   friend bool operator==(Plan const&, Plan const&) = default;
 };

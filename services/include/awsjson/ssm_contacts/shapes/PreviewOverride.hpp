@@ -13,9 +13,9 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PreviewOverride {
-  std::optional<std::vector<std::string>> NewMembers;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<awsjson::timestamp> EndTime;
+  std::optional<std::vector<std::string>> NewMembers{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<awsjson::timestamp> EndTime{};
 
   friend bool operator==(PreviewOverride const&, PreviewOverride const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutContactPolicyRequest {
-  std::string ContactArn;
-  std::string Policy;
+  std::string ContactArn{};
+  std::string Policy{};
 
   friend bool operator==(PutContactPolicyRequest const&, PutContactPolicyRequest const&) = default;
 };

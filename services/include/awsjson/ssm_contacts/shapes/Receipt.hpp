@@ -14,10 +14,10 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Receipt {
-  std::optional<std::string> ContactChannelArn;
-  awsjson::open_enum<::awsjson::ssm_contacts::ReceiptType> ReceiptType;
-  std::optional<std::string> ReceiptInfo;
-  awsjson::timestamp ReceiptTime;
+  std::optional<std::string> ContactChannelArn{};
+  awsjson::open_enum<::awsjson::ssm_contacts::ReceiptType> ReceiptType{};
+  std::optional<std::string> ReceiptInfo{};
+  awsjson::timestamp ReceiptTime{};
 
   friend bool operator==(Receipt const&, Receipt const&) = default;
 };

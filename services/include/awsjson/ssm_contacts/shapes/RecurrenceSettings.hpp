@@ -20,12 +20,12 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RecurrenceSettings {
-  std::optional<std::vector<::awsjson::ssm_contacts::MonthlySetting>> MonthlySettings;
-  std::optional<std::vector<::awsjson::ssm_contacts::WeeklySetting>> WeeklySettings;
-  std::optional<std::vector<::awsjson::ssm_contacts::HandOffTime>> DailySettings;
-  std::int32_t NumberOfOnCalls;
-  std::optional<std::map<std::string, std::vector<::awsjson::ssm_contacts::CoverageTime>>> ShiftCoverages;
-  std::int32_t RecurrenceMultiplier;
+  std::optional<std::vector<::awsjson::ssm_contacts::MonthlySetting>> MonthlySettings{};
+  std::optional<std::vector<::awsjson::ssm_contacts::WeeklySetting>> WeeklySettings{};
+  std::optional<std::vector<::awsjson::ssm_contacts::HandOffTime>> DailySettings{};
+  std::int32_t NumberOfOnCalls{};
+  std::optional<std::map<std::string, std::vector<::awsjson::ssm_contacts::CoverageTime>>> ShiftCoverages{};
+  std::int32_t RecurrenceMultiplier{};
 
   friend bool operator==(RecurrenceSettings const&, RecurrenceSettings const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResolutionContact {
-  std::string ContactArn;
-  awsjson::open_enum<::awsjson::ssm_contacts::ContactType> Type;
-  std::optional<std::int32_t> StageIndex;
+  std::string ContactArn{};
+  awsjson::open_enum<::awsjson::ssm_contacts::ContactType> Type{};
+  std::optional<std::int32_t> StageIndex{};
 
   friend bool operator==(ResolutionContact const&, ResolutionContact const&) = default;
 };

@@ -15,12 +15,12 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Rotation {
-  std::string RotationArn;
-  std::string Name;
-  std::optional<std::vector<std::string>> ContactIds;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<std::string> TimeZoneId;
-  std::optional<::awsjson::ssm_contacts::RecurrenceSettings> Recurrence;
+  std::string RotationArn{};
+  std::string Name{};
+  std::optional<std::vector<std::string>> ContactIds{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<std::string> TimeZoneId{};
+  std::optional<::awsjson::ssm_contacts::RecurrenceSettings> Recurrence{};
 
   friend bool operator==(Rotation const&, Rotation const&) = default;
 };

@@ -13,11 +13,11 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RotationOverride {
-  std::string RotationOverrideId;
-  std::vector<std::string> NewContactIds;
-  awsjson::timestamp StartTime;
-  awsjson::timestamp EndTime;
-  awsjson::timestamp CreateTime;
+  std::string RotationOverrideId{};
+  std::vector<std::string> NewContactIds{};
+  awsjson::timestamp StartTime{};
+  awsjson::timestamp EndTime{};
+  awsjson::timestamp CreateTime{};
 
   friend bool operator==(RotationOverride const&, RotationOverride const&) = default;
 };

@@ -16,11 +16,11 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RotationShift {
-  std::optional<std::vector<std::string>> ContactIds;
-  awsjson::timestamp StartTime;
-  awsjson::timestamp EndTime;
-  std::optional<awsjson::open_enum<::awsjson::ssm_contacts::ShiftType>> Type;
-  std::optional<::awsjson::ssm_contacts::ShiftDetails> ShiftDetails;
+  std::optional<std::vector<std::string>> ContactIds{};
+  awsjson::timestamp StartTime{};
+  awsjson::timestamp EndTime{};
+  std::optional<awsjson::open_enum<::awsjson::ssm_contacts::ShiftType>> Type{};
+  std::optional<::awsjson::ssm_contacts::ShiftDetails> ShiftDetails{};
 
   friend bool operator==(RotationShift const&, RotationShift const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ShiftDetails {
-  std::vector<std::string> OverriddenContactIds;
+  std::vector<std::string> OverriddenContactIds{};
 
   friend bool operator==(ShiftDetails const&, ShiftDetails const&) = default;
 };

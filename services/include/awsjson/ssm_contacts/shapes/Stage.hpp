@@ -15,8 +15,8 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Stage {
-  std::int32_t DurationInMinutes;
-  std::vector<::awsjson::ssm_contacts::Target> Targets;
+  std::int32_t DurationInMinutes{};
+  std::vector<::awsjson::ssm_contacts::Target> Targets{};
 
   friend bool operator==(Stage const&, Stage const&) = default;
 };

@@ -12,14 +12,14 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartEngagementRequest {
-  std::string ContactId;
-  std::string Sender;
-  std::string Subject;
-  std::string Content;
-  std::optional<std::string> PublicSubject;
-  std::optional<std::string> PublicContent;
-  std::optional<std::string> IncidentId;
-  std::optional<std::string> IdempotencyToken;
+  std::string ContactId{};
+  std::string Sender{};
+  std::string Subject{};
+  std::string Content{};
+  std::optional<std::string> PublicSubject{};
+  std::optional<std::string> PublicContent{};
+  std::optional<std::string> IncidentId{};
+  std::optional<std::string> IdempotencyToken{};
 
   friend bool operator==(StartEngagementRequest const&, StartEngagementRequest const&) = default;
 };

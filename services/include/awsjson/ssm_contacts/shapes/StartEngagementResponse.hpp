@@ -12,7 +12,7 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartEngagementResponse {
-  std::string EngagementArn;
+  std::string EngagementArn{};
 
   friend bool operator==(StartEngagementResponse const&, StartEngagementResponse const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopEngagementRequest {
-  std::string EngagementId;
-  std::optional<std::string> Reason;
+  std::string EngagementId{};
+  std::optional<std::string> Reason{};
 
   friend bool operator==(StopEngagementRequest const&, StopEngagementRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TagResourceRequest {
-  std::string ResourceARN;
-  std::vector<::awsjson::ssm_contacts::Tag> Tags;
+  std::string ResourceARN{};
+  std::vector<::awsjson::ssm_contacts::Tag> Tags{};
 
   friend bool operator==(TagResourceRequest const&, TagResourceRequest const&) = default;
 };

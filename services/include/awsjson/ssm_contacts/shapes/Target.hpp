@@ -14,8 +14,8 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Target {
-  std::optional<::awsjson::ssm_contacts::ChannelTargetInfo> ChannelTargetInfo;
-  std::optional<::awsjson::ssm_contacts::ContactTargetInfo> ContactTargetInfo;
+  std::optional<::awsjson::ssm_contacts::ChannelTargetInfo> ChannelTargetInfo{};
+  std::optional<::awsjson::ssm_contacts::ContactTargetInfo> ContactTargetInfo{};
 
   friend bool operator==(Target const&, Target const&) = default;
 };

@@ -13,10 +13,10 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ThrottlingException {
-  std::string Message;
-  std::optional<std::string> QuotaCode;
-  std::optional<std::string> ServiceCode;
-  std::optional<std::int32_t> RetryAfterSeconds;
+  std::string Message{};
+  std::optional<std::string> QuotaCode{};
+  std::optional<std::string> ServiceCode{};
+  std::optional<std::int32_t> RetryAfterSeconds{};
 
   friend bool operator==(ThrottlingException const&, ThrottlingException const&) = default;
 };

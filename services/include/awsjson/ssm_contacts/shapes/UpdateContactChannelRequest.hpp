@@ -14,9 +14,9 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateContactChannelRequest {
-  std::string ContactChannelId;
-  std::optional<std::string> Name;
-  std::optional<::awsjson::ssm_contacts::ContactChannelAddress> DeliveryAddress;
+  std::string ContactChannelId{};
+  std::optional<std::string> Name{};
+  std::optional<::awsjson::ssm_contacts::ContactChannelAddress> DeliveryAddress{};
 
   friend bool operator==(UpdateContactChannelRequest const&,
                          UpdateContactChannelRequest const&) = default;

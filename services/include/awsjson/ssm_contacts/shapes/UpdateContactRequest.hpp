@@ -14,9 +14,9 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateContactRequest {
-  std::string ContactId;
-  std::optional<std::string> DisplayName;
-  std::optional<::awsjson::ssm_contacts::Plan> Plan;
+  std::string ContactId{};
+  std::optional<std::string> DisplayName{};
+  std::optional<::awsjson::ssm_contacts::Plan> Plan{};
 
   friend bool operator==(UpdateContactRequest const&, UpdateContactRequest const&) = default;
 };

@@ -15,11 +15,11 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateRotationRequest {
-  std::string RotationId;
-  std::optional<std::vector<std::string>> ContactIds;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<std::string> TimeZoneId;
-  ::awsjson::ssm_contacts::RecurrenceSettings Recurrence;
+  std::string RotationId{};
+  std::optional<std::vector<std::string>> ContactIds{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<std::string> TimeZoneId{};
+  ::awsjson::ssm_contacts::RecurrenceSettings Recurrence{};
 
   friend bool operator==(UpdateRotationRequest const&, UpdateRotationRequest const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ValidationException {
-  std::string Message;
-  std::optional<awsjson::open_enum<::awsjson::ssm_contacts::ValidationExceptionReason>> Reason;
-  std::optional<std::vector<::awsjson::ssm_contacts::ValidationExceptionField>> Fields;
+  std::string Message{};
+  std::optional<awsjson::open_enum<::awsjson::ssm_contacts::ValidationExceptionReason>> Reason{};
+  std::optional<std::vector<::awsjson::ssm_contacts::ValidationExceptionField>> Fields{};
 
   friend bool operator==(ValidationException const&, ValidationException const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::ssm_contacts {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WeeklySetting {
-  awsjson::open_enum<::awsjson::ssm_contacts::DayOfWeek> DayOfWeek;
-  ::awsjson::ssm_contacts::HandOffTime HandOffTime;
+  awsjson::open_enum<::awsjson::ssm_contacts::DayOfWeek> DayOfWeek{};
+  ::awsjson::ssm_contacts::HandOffTime HandOffTime{};
 
   friend bool operator==(WeeklySetting const&, WeeklySetting const&) = default;
 };

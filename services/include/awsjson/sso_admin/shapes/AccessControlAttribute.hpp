@@ -14,8 +14,8 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AccessControlAttribute {
-  std::string Key;
-  ::awsjson::sso_admin::AccessControlAttributeValue Value;
+  std::string Key{};
+  ::awsjson::sso_admin::AccessControlAttributeValue Value{};
 
   friend bool operator==(AccessControlAttribute const&, AccessControlAttribute const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AccessControlAttributeValue {
-  std::vector<std::string> Source;
+  std::vector<std::string> Source{};
 
   friend bool operator==(AccessControlAttributeValue const&,
                          AccessControlAttributeValue const&) = default;

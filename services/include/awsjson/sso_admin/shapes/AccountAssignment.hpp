@@ -14,10 +14,10 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AccountAssignment {
-  std::optional<std::string> AccountId;
-  std::optional<std::string> PermissionSetArn;
-  std::optional<awsjson::open_enum<::awsjson::sso_admin::PrincipalType>> PrincipalType;
-  std::optional<std::string> PrincipalId;
+  std::optional<std::string> AccountId{};
+  std::optional<std::string> PermissionSetArn{};
+  std::optional<awsjson::open_enum<::awsjson::sso_admin::PrincipalType>> PrincipalType{};
+  std::optional<std::string> PrincipalId{};
 
   friend bool operator==(AccountAssignment const&, AccountAssignment const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AccountAssignmentForPrincipal {
-  std::optional<std::string> AccountId;
-  std::optional<std::string> PermissionSetArn;
-  std::optional<std::string> PrincipalId;
-  std::optional<awsjson::open_enum<::awsjson::sso_admin::PrincipalType>> PrincipalType;
+  std::optional<std::string> AccountId{};
+  std::optional<std::string> PermissionSetArn{};
+  std::optional<std::string> PrincipalId{};
+  std::optional<awsjson::open_enum<::awsjson::sso_admin::PrincipalType>> PrincipalType{};
 
   friend bool operator==(AccountAssignmentForPrincipal const&,
                          AccountAssignmentForPrincipal const&) = default;

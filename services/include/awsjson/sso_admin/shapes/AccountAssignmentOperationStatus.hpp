@@ -16,15 +16,15 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AccountAssignmentOperationStatus {
-  std::optional<awsjson::open_enum<::awsjson::sso_admin::StatusValues>> Status;
-  std::optional<std::string> RequestId;
-  std::optional<std::string> FailureReason;
-  std::optional<std::string> TargetId;
-  std::optional<awsjson::open_enum<::awsjson::sso_admin::TargetType>> TargetType;
-  std::optional<std::string> PermissionSetArn;
-  std::optional<awsjson::open_enum<::awsjson::sso_admin::PrincipalType>> PrincipalType;
-  std::optional<std::string> PrincipalId;
-  std::optional<awsjson::timestamp> CreatedDate;
+  std::optional<awsjson::open_enum<::awsjson::sso_admin::StatusValues>> Status{};
+  std::optional<std::string> RequestId{};
+  std::optional<std::string> FailureReason{};
+  std::optional<std::string> TargetId{};
+  std::optional<awsjson::open_enum<::awsjson::sso_admin::TargetType>> TargetType{};
+  std::optional<std::string> PermissionSetArn{};
+  std::optional<awsjson::open_enum<::awsjson::sso_admin::PrincipalType>> PrincipalType{};
+  std::optional<std::string> PrincipalId{};
+  std::optional<awsjson::timestamp> CreatedDate{};
 
   friend bool operator==(AccountAssignmentOperationStatus const&,
                          AccountAssignmentOperationStatus const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AddRegionResponse {
-  std::optional<awsjson::open_enum<::awsjson::sso_admin::RegionStatus>> Status;
+  std::optional<awsjson::open_enum<::awsjson::sso_admin::RegionStatus>> Status{};
 
   friend bool operator==(AddRegionResponse const&, AddRegionResponse const&) = default;
 };

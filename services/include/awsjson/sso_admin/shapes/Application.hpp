@@ -15,17 +15,17 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Application {
-  std::optional<std::string> ApplicationArn;
-  std::optional<std::string> ApplicationProviderArn;
-  std::optional<std::string> Name;
-  std::optional<std::string> ApplicationAccount;
-  std::optional<std::string> InstanceArn;
-  std::optional<std::string> IdentityStoreArn;
-  std::optional<awsjson::open_enum<::awsjson::sso_admin::ApplicationStatus>> Status;
-  std::optional<::awsjson::sso_admin::PortalOptions> PortalOptions;
-  std::optional<std::string> Description;
-  std::optional<awsjson::timestamp> CreatedDate;
-  std::optional<std::string> CreatedFrom;
+  std::optional<std::string> ApplicationArn{};
+  std::optional<std::string> ApplicationProviderArn{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> ApplicationAccount{};
+  std::optional<std::string> InstanceArn{};
+  std::optional<std::string> IdentityStoreArn{};
+  std::optional<awsjson::open_enum<::awsjson::sso_admin::ApplicationStatus>> Status{};
+  std::optional<::awsjson::sso_admin::PortalOptions> PortalOptions{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::timestamp> CreatedDate{};
+  std::optional<std::string> CreatedFrom{};
 
   friend bool operator==(Application const&, Application const&) = default;
 };

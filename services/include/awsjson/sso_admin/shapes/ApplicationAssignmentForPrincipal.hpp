@@ -14,9 +14,9 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ApplicationAssignmentForPrincipal {
-  std::optional<std::string> ApplicationArn;
-  std::optional<std::string> PrincipalId;
-  std::optional<awsjson::open_enum<::awsjson::sso_admin::PrincipalType>> PrincipalType;
+  std::optional<std::string> ApplicationArn{};
+  std::optional<std::string> PrincipalId{};
+  std::optional<awsjson::open_enum<::awsjson::sso_admin::PrincipalType>> PrincipalType{};
 
   friend bool operator==(ApplicationAssignmentForPrincipal const&,
                          ApplicationAssignmentForPrincipal const&) = default;

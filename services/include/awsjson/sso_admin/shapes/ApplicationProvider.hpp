@@ -16,10 +16,10 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ApplicationProvider {
-  std::string ApplicationProviderArn;
-  std::optional<awsjson::open_enum<::awsjson::sso_admin::FederationProtocol>> FederationProtocol;
-  std::optional<::awsjson::sso_admin::DisplayData> DisplayData;
-  std::optional<::awsjson::sso_admin::ResourceServerConfig> ResourceServerConfig;
+  std::string ApplicationProviderArn{};
+  std::optional<awsjson::open_enum<::awsjson::sso_admin::FederationProtocol>> FederationProtocol{};
+  std::optional<::awsjson::sso_admin::DisplayData> DisplayData{};
+  std::optional<::awsjson::sso_admin::ResourceServerConfig> ResourceServerConfig{};
 
   friend bool operator==(ApplicationProvider const&, ApplicationProvider const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AttachManagedPolicyToPermissionSetRequest {
-  std::string InstanceArn;
-  std::string PermissionSetArn;
-  std::string ManagedPolicyArn;
+  std::string InstanceArn{};
+  std::string PermissionSetArn{};
+  std::string ManagedPolicyArn{};
 
   friend bool operator==(AttachManagedPolicyToPermissionSetRequest const&,
                          AttachManagedPolicyToPermissionSetRequest const&) = default;

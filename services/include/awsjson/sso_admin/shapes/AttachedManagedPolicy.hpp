@@ -12,8 +12,8 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AttachedManagedPolicy {
-  std::optional<std::string> Name;
-  std::optional<std::string> Arn;
+  std::optional<std::string> Name{};
+  std::optional<std::string> Arn{};
 
   friend bool operator==(AttachedManagedPolicy const&, AttachedManagedPolicy const&) = default;
 };

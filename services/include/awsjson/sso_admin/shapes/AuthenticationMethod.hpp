@@ -13,7 +13,7 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AuthenticationMethod : awsjson::tagged_union {
-  std::optional<::awsjson::sso_admin::IamAuthenticationMethod> Iam;
+  std::optional<::awsjson::sso_admin::IamAuthenticationMethod> Iam{};
 
   friend bool operator==(AuthenticationMethod const&, AuthenticationMethod const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AuthenticationMethodItem {
-  std::optional<awsjson::open_enum<::awsjson::sso_admin::AuthenticationMethodType>> AuthenticationMethodType;
-  std::optional<::awsjson::sso_admin::AuthenticationMethod> AuthenticationMethod;
+  std::optional<awsjson::open_enum<::awsjson::sso_admin::AuthenticationMethodType>> AuthenticationMethodType{};
+  std::optional<::awsjson::sso_admin::AuthenticationMethod> AuthenticationMethod{};
 
   friend bool operator==(AuthenticationMethodItem const&,
                          AuthenticationMethodItem const&) = default;

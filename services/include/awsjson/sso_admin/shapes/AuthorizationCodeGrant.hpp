@@ -13,7 +13,7 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AuthorizationCodeGrant {
-  std::optional<std::vector<std::string>> RedirectUris;
+  std::optional<std::vector<std::string>> RedirectUris{};
 
   friend bool operator==(AuthorizationCodeGrant const&, AuthorizationCodeGrant const&) = default;
 };

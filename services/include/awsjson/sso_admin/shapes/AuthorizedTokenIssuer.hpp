@@ -13,8 +13,8 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AuthorizedTokenIssuer {
-  std::optional<std::string> TrustedTokenIssuerArn;
-  std::optional<std::vector<std::string>> AuthorizedAudiences;
+  std::optional<std::string> TrustedTokenIssuerArn{};
+  std::optional<std::vector<std::string>> AuthorizedAudiences{};
 
   friend bool operator==(AuthorizedTokenIssuer const&, AuthorizedTokenIssuer const&) = default;
 };

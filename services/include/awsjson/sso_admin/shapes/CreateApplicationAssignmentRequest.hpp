@@ -14,9 +14,9 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateApplicationAssignmentRequest {
-  std::string ApplicationArn;
-  std::string PrincipalId;
-  awsjson::open_enum<::awsjson::sso_admin::PrincipalType> PrincipalType;
+  std::string ApplicationArn{};
+  std::string PrincipalId{};
+  awsjson::open_enum<::awsjson::sso_admin::PrincipalType> PrincipalType{};
 
   friend bool operator==(CreateApplicationAssignmentRequest const&,
                          CreateApplicationAssignmentRequest const&) = default;

@@ -17,14 +17,14 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateApplicationRequest {
-  std::string InstanceArn;
-  std::string ApplicationProviderArn;
-  std::string Name;
-  std::optional<std::string> Description;
-  std::optional<::awsjson::sso_admin::PortalOptions> PortalOptions;
-  std::optional<std::vector<::awsjson::sso_admin::Tag>> Tags;
-  std::optional<awsjson::open_enum<::awsjson::sso_admin::ApplicationStatus>> Status;
-  std::optional<std::string> ClientToken;
+  std::string InstanceArn{};
+  std::string ApplicationProviderArn{};
+  std::string Name{};
+  std::optional<std::string> Description{};
+  std::optional<::awsjson::sso_admin::PortalOptions> PortalOptions{};
+  std::optional<std::vector<::awsjson::sso_admin::Tag>> Tags{};
+  std::optional<awsjson::open_enum<::awsjson::sso_admin::ApplicationStatus>> Status{};
+  std::optional<std::string> ClientToken{};
 
   friend bool operator==(CreateApplicationRequest const&,
                          CreateApplicationRequest const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateApplicationResponse {
-  std::optional<std::string> ApplicationArn;
-  std::optional<std::string> InstanceArn;
-  std::optional<std::string> IdentityStoreArn;
+  std::optional<std::string> ApplicationArn{};
+  std::optional<std::string> InstanceArn{};
+  std::optional<std::string> IdentityStoreArn{};
 
   friend bool operator==(CreateApplicationResponse const&,
                          CreateApplicationResponse const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateInstanceAccessControlAttributeConfigurationRequest {
-  std::string InstanceArn;
-  ::awsjson::sso_admin::InstanceAccessControlAttributeConfiguration InstanceAccessControlAttributeConfiguration;
+  std::string InstanceArn{};
+  ::awsjson::sso_admin::InstanceAccessControlAttributeConfiguration InstanceAccessControlAttributeConfiguration{};
 
   friend bool operator==(CreateInstanceAccessControlAttributeConfigurationRequest const&,
                          CreateInstanceAccessControlAttributeConfigurationRequest const&) = default;

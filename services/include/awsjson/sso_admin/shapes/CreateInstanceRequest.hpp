@@ -15,9 +15,9 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateInstanceRequest {
-  std::optional<std::string> Name;
-  std::optional<std::string> ClientToken;
-  std::optional<std::vector<::awsjson::sso_admin::Tag>> Tags;
+  std::optional<std::string> Name{};
+  std::optional<std::string> ClientToken{};
+  std::optional<std::vector<::awsjson::sso_admin::Tag>> Tags{};
 
   friend bool operator==(CreateInstanceRequest const&, CreateInstanceRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateInstanceResponse {
-  std::optional<std::string> InstanceArn;
+  std::optional<std::string> InstanceArn{};
 
   friend bool operator==(CreateInstanceResponse const&, CreateInstanceResponse const&) = default;
 };

@@ -15,12 +15,12 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreatePermissionSetRequest {
-  std::string Name;
-  std::optional<std::string> Description;
-  std::string InstanceArn;
-  std::optional<std::string> SessionDuration;
-  std::optional<std::string> RelayState;
-  std::optional<std::vector<::awsjson::sso_admin::Tag>> Tags;
+  std::string Name{};
+  std::optional<std::string> Description{};
+  std::string InstanceArn{};
+  std::optional<std::string> SessionDuration{};
+  std::optional<std::string> RelayState{};
+  std::optional<std::vector<::awsjson::sso_admin::Tag>> Tags{};
 
   friend bool operator==(CreatePermissionSetRequest const&,
                          CreatePermissionSetRequest const&) = default;

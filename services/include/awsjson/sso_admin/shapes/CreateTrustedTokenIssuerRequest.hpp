@@ -17,12 +17,12 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateTrustedTokenIssuerRequest {
-  std::string InstanceArn;
-  std::string Name;
-  awsjson::open_enum<::awsjson::sso_admin::TrustedTokenIssuerType> TrustedTokenIssuerType;
-  ::awsjson::sso_admin::TrustedTokenIssuerConfiguration TrustedTokenIssuerConfiguration;
-  std::optional<std::string> ClientToken;
-  std::optional<std::vector<::awsjson::sso_admin::Tag>> Tags;
+  std::string InstanceArn{};
+  std::string Name{};
+  awsjson::open_enum<::awsjson::sso_admin::TrustedTokenIssuerType> TrustedTokenIssuerType{};
+  ::awsjson::sso_admin::TrustedTokenIssuerConfiguration TrustedTokenIssuerConfiguration{};
+  std::optional<std::string> ClientToken{};
+  std::optional<std::vector<::awsjson::sso_admin::Tag>> Tags{};
 
   friend bool operator==(CreateTrustedTokenIssuerRequest const&,
                          CreateTrustedTokenIssuerRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateTrustedTokenIssuerResponse {
-  std::optional<std::string> TrustedTokenIssuerArn;
+  std::optional<std::string> TrustedTokenIssuerArn{};
 
   friend bool operator==(CreateTrustedTokenIssuerResponse const&,
                          CreateTrustedTokenIssuerResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CustomerManagedPolicyReference {
-  std::string Name;
-  std::optional<std::string> Path;
+  std::string Name{};
+  std::optional<std::string> Path{};
 
   friend bool operator==(CustomerManagedPolicyReference const&,
                          CustomerManagedPolicyReference const&) = default;

@@ -15,12 +15,12 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteAccountAssignmentRequest {
-  std::string InstanceArn;
-  std::string TargetId;
-  awsjson::open_enum<::awsjson::sso_admin::TargetType> TargetType;
-  std::string PermissionSetArn;
-  awsjson::open_enum<::awsjson::sso_admin::PrincipalType> PrincipalType;
-  std::string PrincipalId;
+  std::string InstanceArn{};
+  std::string TargetId{};
+  awsjson::open_enum<::awsjson::sso_admin::TargetType> TargetType{};
+  std::string PermissionSetArn{};
+  awsjson::open_enum<::awsjson::sso_admin::PrincipalType> PrincipalType{};
+  std::string PrincipalId{};
 
   friend bool operator==(DeleteAccountAssignmentRequest const&,
                          DeleteAccountAssignmentRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteAccountAssignmentResponse {
-  std::optional<::awsjson::sso_admin::AccountAssignmentOperationStatus> AccountAssignmentDeletionStatus;
+  std::optional<::awsjson::sso_admin::AccountAssignmentOperationStatus> AccountAssignmentDeletionStatus{};
 
   friend bool operator==(DeleteAccountAssignmentResponse const&,
                          DeleteAccountAssignmentResponse const&) = default;

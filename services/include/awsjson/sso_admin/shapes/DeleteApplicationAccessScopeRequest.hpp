@@ -12,8 +12,8 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteApplicationAccessScopeRequest {
-  std::string ApplicationArn;
-  std::string Scope;
+  std::string ApplicationArn{};
+  std::string Scope{};
 
   friend bool operator==(DeleteApplicationAccessScopeRequest const&,
                          DeleteApplicationAccessScopeRequest const&) = default;

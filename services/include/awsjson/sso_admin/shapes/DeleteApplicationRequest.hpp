@@ -12,7 +12,7 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteApplicationRequest {
-  std::string ApplicationArn;
+  std::string ApplicationArn{};
 
   friend bool operator==(DeleteApplicationRequest const&,
                          DeleteApplicationRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteInstanceAccessControlAttributeConfigurationRequest {
-  std::string InstanceArn;
+  std::string InstanceArn{};
 
   friend bool operator==(DeleteInstanceAccessControlAttributeConfigurationRequest const&,
                          DeleteInstanceAccessControlAttributeConfigurationRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteInstanceRequest {
-  std::string InstanceArn;
+  std::string InstanceArn{};
 
   friend bool operator==(DeleteInstanceRequest const&, DeleteInstanceRequest const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeletePermissionSetRequest {
-  std::string InstanceArn;
-  std::string PermissionSetArn;
+  std::string InstanceArn{};
+  std::string PermissionSetArn{};
 
   friend bool operator==(DeletePermissionSetRequest const&,
                          DeletePermissionSetRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteTrustedTokenIssuerRequest {
-  std::string TrustedTokenIssuerArn;
+  std::string TrustedTokenIssuerArn{};
 
   friend bool operator==(DeleteTrustedTokenIssuerRequest const&,
                          DeleteTrustedTokenIssuerRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAccountAssignmentCreationStatusRequest {
-  std::string InstanceArn;
-  std::string AccountAssignmentCreationRequestId;
+  std::string InstanceArn{};
+  std::string AccountAssignmentCreationRequestId{};
 
   friend bool operator==(DescribeAccountAssignmentCreationStatusRequest const&,
                          DescribeAccountAssignmentCreationStatusRequest const&) = default;

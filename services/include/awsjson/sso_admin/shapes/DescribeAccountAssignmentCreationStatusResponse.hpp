@@ -13,7 +13,7 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAccountAssignmentCreationStatusResponse {
-  std::optional<::awsjson::sso_admin::AccountAssignmentOperationStatus> AccountAssignmentCreationStatus;
+  std::optional<::awsjson::sso_admin::AccountAssignmentOperationStatus> AccountAssignmentCreationStatus{};
 
   friend bool operator==(DescribeAccountAssignmentCreationStatusResponse const&,
                          DescribeAccountAssignmentCreationStatusResponse const&) = default;

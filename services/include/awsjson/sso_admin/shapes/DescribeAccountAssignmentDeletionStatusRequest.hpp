@@ -12,8 +12,8 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAccountAssignmentDeletionStatusRequest {
-  std::string InstanceArn;
-  std::string AccountAssignmentDeletionRequestId;
+  std::string InstanceArn{};
+  std::string AccountAssignmentDeletionRequestId{};
 
   friend bool operator==(DescribeAccountAssignmentDeletionStatusRequest const&,
                          DescribeAccountAssignmentDeletionStatusRequest const&) = default;

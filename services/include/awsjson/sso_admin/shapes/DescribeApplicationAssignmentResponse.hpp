@@ -14,9 +14,9 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeApplicationAssignmentResponse {
-  std::optional<awsjson::open_enum<::awsjson::sso_admin::PrincipalType>> PrincipalType;
-  std::optional<std::string> PrincipalId;
-  std::optional<std::string> ApplicationArn;
+  std::optional<awsjson::open_enum<::awsjson::sso_admin::PrincipalType>> PrincipalType{};
+  std::optional<std::string> PrincipalId{};
+  std::optional<std::string> ApplicationArn{};
 
   friend bool operator==(DescribeApplicationAssignmentResponse const&,
                          DescribeApplicationAssignmentResponse const&) = default;

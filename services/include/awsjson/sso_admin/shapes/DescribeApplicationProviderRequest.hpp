@@ -12,7 +12,7 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeApplicationProviderRequest {
-  std::string ApplicationProviderArn;
+  std::string ApplicationProviderArn{};
 
   friend bool operator==(DescribeApplicationProviderRequest const&,
                          DescribeApplicationProviderRequest const&) = default;

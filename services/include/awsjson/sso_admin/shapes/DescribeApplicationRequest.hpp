@@ -12,7 +12,7 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeApplicationRequest {
-  std::string ApplicationArn;
+  std::string ApplicationArn{};
 
   friend bool operator==(DescribeApplicationRequest const&,
                          DescribeApplicationRequest const&) = default;

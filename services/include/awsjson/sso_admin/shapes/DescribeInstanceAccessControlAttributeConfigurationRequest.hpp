@@ -12,7 +12,7 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeInstanceAccessControlAttributeConfigurationRequest {
-  std::string InstanceArn;
+  std::string InstanceArn{};
 
   friend bool operator==(DescribeInstanceAccessControlAttributeConfigurationRequest const&,
                          DescribeInstanceAccessControlAttributeConfigurationRequest const&) = default;

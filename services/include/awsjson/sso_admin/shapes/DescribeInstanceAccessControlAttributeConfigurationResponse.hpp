@@ -15,9 +15,9 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeInstanceAccessControlAttributeConfigurationResponse {
-  std::optional<awsjson::open_enum<::awsjson::sso_admin::InstanceAccessControlAttributeConfigurationStatus>> Status;
-  std::optional<std::string> StatusReason;
-  std::optional<::awsjson::sso_admin::InstanceAccessControlAttributeConfiguration> InstanceAccessControlAttributeConfiguration;
+  std::optional<awsjson::open_enum<::awsjson::sso_admin::InstanceAccessControlAttributeConfigurationStatus>> Status{};
+  std::optional<std::string> StatusReason{};
+  std::optional<::awsjson::sso_admin::InstanceAccessControlAttributeConfiguration> InstanceAccessControlAttributeConfiguration{};
 
   friend bool operator==(DescribeInstanceAccessControlAttributeConfigurationResponse const&,
                          DescribeInstanceAccessControlAttributeConfigurationResponse const&) = default;

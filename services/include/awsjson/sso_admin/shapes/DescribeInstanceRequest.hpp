@@ -12,7 +12,7 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeInstanceRequest {
-  std::string InstanceArn;
+  std::string InstanceArn{};
 
   friend bool operator==(DescribeInstanceRequest const&, DescribeInstanceRequest const&) = default;
 };

@@ -15,14 +15,14 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeInstanceResponse {
-  std::optional<std::string> InstanceArn;
-  std::optional<std::string> IdentityStoreId;
-  std::optional<std::string> OwnerAccountId;
-  std::optional<std::string> Name;
-  std::optional<awsjson::timestamp> CreatedDate;
-  std::optional<awsjson::open_enum<::awsjson::sso_admin::InstanceStatus>> Status;
-  std::optional<std::string> StatusReason;
-  std::optional<::awsjson::sso_admin::EncryptionConfigurationDetails> EncryptionConfigurationDetails;
+  std::optional<std::string> InstanceArn{};
+  std::optional<std::string> IdentityStoreId{};
+  std::optional<std::string> OwnerAccountId{};
+  std::optional<std::string> Name{};
+  std::optional<awsjson::timestamp> CreatedDate{};
+  std::optional<awsjson::open_enum<::awsjson::sso_admin::InstanceStatus>> Status{};
+  std::optional<std::string> StatusReason{};
+  std::optional<::awsjson::sso_admin::EncryptionConfigurationDetails> EncryptionConfigurationDetails{};
 
   friend bool operator==(DescribeInstanceResponse const&,
                          DescribeInstanceResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribePermissionSetProvisioningStatusRequest {
-  std::string InstanceArn;
-  std::string ProvisionPermissionSetRequestId;
+  std::string InstanceArn{};
+  std::string ProvisionPermissionSetRequestId{};
 
   friend bool operator==(DescribePermissionSetProvisioningStatusRequest const&,
                          DescribePermissionSetProvisioningStatusRequest const&) = default;

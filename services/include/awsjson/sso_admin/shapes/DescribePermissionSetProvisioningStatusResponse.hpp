@@ -13,7 +13,7 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribePermissionSetProvisioningStatusResponse {
-  std::optional<::awsjson::sso_admin::PermissionSetProvisioningStatus> PermissionSetProvisioningStatus;
+  std::optional<::awsjson::sso_admin::PermissionSetProvisioningStatus> PermissionSetProvisioningStatus{};
 
   friend bool operator==(DescribePermissionSetProvisioningStatusResponse const&,
                          DescribePermissionSetProvisioningStatusResponse const&) = default;

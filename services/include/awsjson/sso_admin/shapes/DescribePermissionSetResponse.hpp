@@ -13,7 +13,7 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribePermissionSetResponse {
-  std::optional<::awsjson::sso_admin::PermissionSet> PermissionSet;
+  std::optional<::awsjson::sso_admin::PermissionSet> PermissionSet{};
 
   friend bool operator==(DescribePermissionSetResponse const&,
                          DescribePermissionSetResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeRegionRequest {
-  std::string InstanceArn;
-  std::string RegionName;
+  std::string InstanceArn{};
+  std::string RegionName{};
 
   friend bool operator==(DescribeRegionRequest const&, DescribeRegionRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeTrustedTokenIssuerRequest {
-  std::string TrustedTokenIssuerArn;
+  std::string TrustedTokenIssuerArn{};
 
   friend bool operator==(DescribeTrustedTokenIssuerRequest const&,
                          DescribeTrustedTokenIssuerRequest const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeTrustedTokenIssuerResponse {
-  std::optional<std::string> TrustedTokenIssuerArn;
-  std::optional<std::string> Name;
-  std::optional<awsjson::open_enum<::awsjson::sso_admin::TrustedTokenIssuerType>> TrustedTokenIssuerType;
-  std::optional<::awsjson::sso_admin::TrustedTokenIssuerConfiguration> TrustedTokenIssuerConfiguration;
+  std::optional<std::string> TrustedTokenIssuerArn{};
+  std::optional<std::string> Name{};
+  std::optional<awsjson::open_enum<::awsjson::sso_admin::TrustedTokenIssuerType>> TrustedTokenIssuerType{};
+  std::optional<::awsjson::sso_admin::TrustedTokenIssuerConfiguration> TrustedTokenIssuerConfiguration{};
 
   friend bool operator==(DescribeTrustedTokenIssuerResponse const&,
                          DescribeTrustedTokenIssuerResponse const&) = default;

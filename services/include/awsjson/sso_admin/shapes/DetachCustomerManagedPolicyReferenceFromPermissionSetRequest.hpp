@@ -14,9 +14,9 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DetachCustomerManagedPolicyReferenceFromPermissionSetRequest {
-  std::string InstanceArn;
-  std::string PermissionSetArn;
-  ::awsjson::sso_admin::CustomerManagedPolicyReference CustomerManagedPolicyReference;
+  std::string InstanceArn{};
+  std::string PermissionSetArn{};
+  ::awsjson::sso_admin::CustomerManagedPolicyReference CustomerManagedPolicyReference{};
 
   friend bool operator==(DetachCustomerManagedPolicyReferenceFromPermissionSetRequest const&,
                          DetachCustomerManagedPolicyReferenceFromPermissionSetRequest const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisplayData {
-  std::optional<std::string> DisplayName;
-  std::optional<std::string> IconUrl;
-  std::optional<std::string> Description;
+  std::optional<std::string> DisplayName{};
+  std::optional<std::string> IconUrl{};
+  std::optional<std::string> Description{};
 
   friend bool operator==(DisplayData const&, DisplayData const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EncryptionConfiguration {
-  awsjson::open_enum<::awsjson::sso_admin::KmsKeyType> KeyType;
-  std::optional<std::string> KmsKeyArn;
+  awsjson::open_enum<::awsjson::sso_admin::KmsKeyType> KeyType{};
+  std::optional<std::string> KmsKeyArn{};
 
   friend bool operator==(EncryptionConfiguration const&, EncryptionConfiguration const&) = default;
 };

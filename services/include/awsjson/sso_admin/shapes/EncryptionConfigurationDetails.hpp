@@ -15,10 +15,10 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EncryptionConfigurationDetails {
-  std::optional<awsjson::open_enum<::awsjson::sso_admin::KmsKeyType>> KeyType;
-  std::optional<std::string> KmsKeyArn;
-  std::optional<awsjson::open_enum<::awsjson::sso_admin::KmsKeyStatus>> EncryptionStatus;
-  std::optional<std::string> EncryptionStatusReason;
+  std::optional<awsjson::open_enum<::awsjson::sso_admin::KmsKeyType>> KeyType{};
+  std::optional<std::string> KmsKeyArn{};
+  std::optional<awsjson::open_enum<::awsjson::sso_admin::KmsKeyStatus>> EncryptionStatus{};
+  std::optional<std::string> EncryptionStatusReason{};
 
   friend bool operator==(EncryptionConfigurationDetails const&,
                          EncryptionConfigurationDetails const&) = default;

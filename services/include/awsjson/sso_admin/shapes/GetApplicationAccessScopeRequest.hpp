@@ -12,8 +12,8 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetApplicationAccessScopeRequest {
-  std::string ApplicationArn;
-  std::string Scope;
+  std::string ApplicationArn{};
+  std::string Scope{};
 
   friend bool operator==(GetApplicationAccessScopeRequest const&,
                          GetApplicationAccessScopeRequest const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetApplicationAccessScopeResponse {
-  std::string Scope;
-  std::optional<std::vector<std::string>> AuthorizedTargets;
+  std::string Scope{};
+  std::optional<std::vector<std::string>> AuthorizedTargets{};
 
   friend bool operator==(GetApplicationAccessScopeResponse const&,
                          GetApplicationAccessScopeResponse const&) = default;

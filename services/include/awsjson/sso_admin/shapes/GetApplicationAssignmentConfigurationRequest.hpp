@@ -12,7 +12,7 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetApplicationAssignmentConfigurationRequest {
-  std::string ApplicationArn;
+  std::string ApplicationArn{};
 
   friend bool operator==(GetApplicationAssignmentConfigurationRequest const&,
                          GetApplicationAssignmentConfigurationRequest const&) = default;

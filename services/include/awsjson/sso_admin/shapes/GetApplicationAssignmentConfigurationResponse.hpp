@@ -11,7 +11,7 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetApplicationAssignmentConfigurationResponse {
-  bool AssignmentRequired;
+  bool AssignmentRequired{};
 
   friend bool operator==(GetApplicationAssignmentConfigurationResponse const&,
                          GetApplicationAssignmentConfigurationResponse const&) = default;

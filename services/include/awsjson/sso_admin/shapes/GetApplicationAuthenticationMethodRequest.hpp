@@ -14,8 +14,8 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetApplicationAuthenticationMethodRequest {
-  std::string ApplicationArn;
-  awsjson::open_enum<::awsjson::sso_admin::AuthenticationMethodType> AuthenticationMethodType;
+  std::string ApplicationArn{};
+  awsjson::open_enum<::awsjson::sso_admin::AuthenticationMethodType> AuthenticationMethodType{};
 
   friend bool operator==(GetApplicationAuthenticationMethodRequest const&,
                          GetApplicationAuthenticationMethodRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetApplicationAuthenticationMethodResponse {
-  std::optional<::awsjson::sso_admin::AuthenticationMethod> AuthenticationMethod;
+  std::optional<::awsjson::sso_admin::AuthenticationMethod> AuthenticationMethod{};
 
   friend bool operator==(GetApplicationAuthenticationMethodResponse const&,
                          GetApplicationAuthenticationMethodResponse const&) = default;

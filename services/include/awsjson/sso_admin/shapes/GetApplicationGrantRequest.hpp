@@ -14,8 +14,8 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetApplicationGrantRequest {
-  std::string ApplicationArn;
-  awsjson::open_enum<::awsjson::sso_admin::GrantType> GrantType;
+  std::string ApplicationArn{};
+  awsjson::open_enum<::awsjson::sso_admin::GrantType> GrantType{};
 
   friend bool operator==(GetApplicationGrantRequest const&,
                          GetApplicationGrantRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetApplicationGrantResponse {
-  ::awsjson::sso_admin::Grant Grant;
+  ::awsjson::sso_admin::Grant Grant{};
 
   friend bool operator==(GetApplicationGrantResponse const&,
                          GetApplicationGrantResponse const&) = default;

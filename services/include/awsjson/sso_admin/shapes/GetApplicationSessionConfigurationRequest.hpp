@@ -12,7 +12,7 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetApplicationSessionConfigurationRequest {
-  std::string ApplicationArn;
+  std::string ApplicationArn{};
 
   friend bool operator==(GetApplicationSessionConfigurationRequest const&,
                          GetApplicationSessionConfigurationRequest const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetApplicationSessionConfigurationResponse {
-  std::optional<awsjson::open_enum<::awsjson::sso_admin::UserBackgroundSessionApplicationStatus>> UserBackgroundSessionApplicationStatus;
+  std::optional<awsjson::open_enum<::awsjson::sso_admin::UserBackgroundSessionApplicationStatus>> UserBackgroundSessionApplicationStatus{};
 
   friend bool operator==(GetApplicationSessionConfigurationResponse const&,
                          GetApplicationSessionConfigurationResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetInlinePolicyForPermissionSetResponse {
-  std::optional<std::string> InlinePolicy;
+  std::optional<std::string> InlinePolicy{};
 
   friend bool operator==(GetInlinePolicyForPermissionSetResponse const&,
                          GetInlinePolicyForPermissionSetResponse const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetPermissionsBoundaryForPermissionSetResponse {
-  std::optional<::awsjson::sso_admin::PermissionsBoundary> PermissionsBoundary;
+  std::optional<::awsjson::sso_admin::PermissionsBoundary> PermissionsBoundary{};
 
   friend bool operator==(GetPermissionsBoundaryForPermissionSetResponse const&,
                          GetPermissionsBoundaryForPermissionSetResponse const&) = default;

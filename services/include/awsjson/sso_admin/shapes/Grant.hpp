@@ -16,10 +16,10 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Grant : awsjson::tagged_union {
-  std::optional<::awsjson::sso_admin::AuthorizationCodeGrant> AuthorizationCode;
-  std::optional<::awsjson::sso_admin::JwtBearerGrant> JwtBearer;
-  std::optional<::awsjson::sso_admin::RefreshTokenGrant> RefreshToken;
-  std::optional<::awsjson::sso_admin::TokenExchangeGrant> TokenExchange;
+  std::optional<::awsjson::sso_admin::AuthorizationCodeGrant> AuthorizationCode{};
+  std::optional<::awsjson::sso_admin::JwtBearerGrant> JwtBearer{};
+  std::optional<::awsjson::sso_admin::RefreshTokenGrant> RefreshToken{};
+  std::optional<::awsjson::sso_admin::TokenExchangeGrant> TokenExchange{};
 
   friend bool operator==(Grant const&, Grant const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GrantItem {
-  awsjson::open_enum<::awsjson::sso_admin::GrantType> GrantType;
-  ::awsjson::sso_admin::Grant Grant;
+  awsjson::open_enum<::awsjson::sso_admin::GrantType> GrantType{};
+  ::awsjson::sso_admin::Grant Grant{};
 
   friend bool operator==(GrantItem const&, GrantItem const&) = default;
 };

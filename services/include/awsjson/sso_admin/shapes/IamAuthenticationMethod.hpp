@@ -11,7 +11,7 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IamAuthenticationMethod {
-  awsjson::document ActorPolicy;
+  awsjson::document ActorPolicy{};
 
   friend bool operator==(IamAuthenticationMethod const&, IamAuthenticationMethod const&) = default;
 };

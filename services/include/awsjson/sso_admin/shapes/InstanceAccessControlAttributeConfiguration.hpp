@@ -14,7 +14,7 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceAccessControlAttributeConfiguration {
-  std::vector<::awsjson::sso_admin::AccessControlAttribute> AccessControlAttributes;
+  std::vector<::awsjson::sso_admin::AccessControlAttribute> AccessControlAttributes{};
 
   friend bool operator==(InstanceAccessControlAttributeConfiguration const&,
                          InstanceAccessControlAttributeConfiguration const&) = default;

@@ -14,13 +14,13 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceMetadata {
-  std::optional<std::string> InstanceArn;
-  std::optional<std::string> IdentityStoreId;
-  std::optional<std::string> OwnerAccountId;
-  std::optional<std::string> Name;
-  std::optional<awsjson::timestamp> CreatedDate;
-  std::optional<awsjson::open_enum<::awsjson::sso_admin::InstanceStatus>> Status;
-  std::optional<std::string> StatusReason;
+  std::optional<std::string> InstanceArn{};
+  std::optional<std::string> IdentityStoreId{};
+  std::optional<std::string> OwnerAccountId{};
+  std::optional<std::string> Name{};
+  std::optional<awsjson::timestamp> CreatedDate{};
+  std::optional<awsjson::open_enum<::awsjson::sso_admin::InstanceStatus>> Status{};
+  std::optional<std::string> StatusReason{};
 
   friend bool operator==(InstanceMetadata const&, InstanceMetadata const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct JwtBearerGrant {
-  std::optional<std::vector<::awsjson::sso_admin::AuthorizedTokenIssuer>> AuthorizedTokenIssuers;
+  std::optional<std::vector<::awsjson::sso_admin::AuthorizedTokenIssuer>> AuthorizedTokenIssuers{};
 
   friend bool operator==(JwtBearerGrant const&, JwtBearerGrant const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAccountAssignmentCreationStatusRequest {
-  std::string InstanceArn;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
-  std::optional<::awsjson::sso_admin::OperationStatusFilter> Filter;
+  std::string InstanceArn{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
+  std::optional<::awsjson::sso_admin::OperationStatusFilter> Filter{};
 
   friend bool operator==(ListAccountAssignmentCreationStatusRequest const&,
                          ListAccountAssignmentCreationStatusRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAccountAssignmentCreationStatusResponse {
-  std::optional<std::vector<::awsjson::sso_admin::AccountAssignmentOperationStatusMetadata>> AccountAssignmentsCreationStatus;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::sso_admin::AccountAssignmentOperationStatusMetadata>> AccountAssignmentsCreationStatus{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListAccountAssignmentCreationStatusResponse const&,
                          ListAccountAssignmentCreationStatusResponse const&) = default;

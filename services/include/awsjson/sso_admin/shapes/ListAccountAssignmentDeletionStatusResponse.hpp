@@ -15,8 +15,8 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAccountAssignmentDeletionStatusResponse {
-  std::optional<std::vector<::awsjson::sso_admin::AccountAssignmentOperationStatusMetadata>> AccountAssignmentsDeletionStatus;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::sso_admin::AccountAssignmentOperationStatusMetadata>> AccountAssignmentsDeletionStatus{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListAccountAssignmentDeletionStatusResponse const&,
                          ListAccountAssignmentDeletionStatusResponse const&) = default;

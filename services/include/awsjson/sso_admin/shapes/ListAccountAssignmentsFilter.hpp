@@ -12,7 +12,7 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAccountAssignmentsFilter {
-  std::optional<std::string> AccountId;
+  std::optional<std::string> AccountId{};
 
   friend bool operator==(ListAccountAssignmentsFilter const&,
                          ListAccountAssignmentsFilter const&) = default;

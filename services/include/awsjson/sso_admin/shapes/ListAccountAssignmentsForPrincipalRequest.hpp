@@ -16,12 +16,12 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAccountAssignmentsForPrincipalRequest {
-  std::string InstanceArn;
-  std::string PrincipalId;
-  awsjson::open_enum<::awsjson::sso_admin::PrincipalType> PrincipalType;
-  std::optional<::awsjson::sso_admin::ListAccountAssignmentsFilter> Filter;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::string InstanceArn{};
+  std::string PrincipalId{};
+  awsjson::open_enum<::awsjson::sso_admin::PrincipalType> PrincipalType{};
+  std::optional<::awsjson::sso_admin::ListAccountAssignmentsFilter> Filter{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListAccountAssignmentsForPrincipalRequest const&,
                          ListAccountAssignmentsForPrincipalRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAccountAssignmentsForPrincipalResponse {
-  std::optional<std::vector<::awsjson::sso_admin::AccountAssignmentForPrincipal>> AccountAssignments;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::sso_admin::AccountAssignmentForPrincipal>> AccountAssignments{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListAccountAssignmentsForPrincipalResponse const&,
                          ListAccountAssignmentsForPrincipalResponse const&) = default;

@@ -13,11 +13,11 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAccountAssignmentsRequest {
-  std::string InstanceArn;
-  std::string AccountId;
-  std::string PermissionSetArn;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::string InstanceArn{};
+  std::string AccountId{};
+  std::string PermissionSetArn{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListAccountAssignmentsRequest const&,
                          ListAccountAssignmentsRequest const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAccountsForProvisionedPermissionSetResponse {
-  std::optional<std::vector<std::string>> AccountIds;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<std::string>> AccountIds{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListAccountsForProvisionedPermissionSetResponse const&,
                          ListAccountsForProvisionedPermissionSetResponse const&) = default;

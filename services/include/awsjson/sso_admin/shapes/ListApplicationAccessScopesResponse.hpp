@@ -15,8 +15,8 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListApplicationAccessScopesResponse {
-  std::vector<::awsjson::sso_admin::ScopeDetails> Scopes;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::sso_admin::ScopeDetails> Scopes{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListApplicationAccessScopesResponse const&,
                          ListApplicationAccessScopesResponse const&) = default;

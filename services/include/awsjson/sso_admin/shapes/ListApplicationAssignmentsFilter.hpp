@@ -12,7 +12,7 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListApplicationAssignmentsFilter {
-  std::optional<std::string> ApplicationArn;
+  std::optional<std::string> ApplicationArn{};
 
   friend bool operator==(ListApplicationAssignmentsFilter const&,
                          ListApplicationAssignmentsFilter const&) = default;

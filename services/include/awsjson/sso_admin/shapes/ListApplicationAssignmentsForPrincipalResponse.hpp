@@ -15,8 +15,8 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListApplicationAssignmentsForPrincipalResponse {
-  std::optional<std::vector<::awsjson::sso_admin::ApplicationAssignmentForPrincipal>> ApplicationAssignments;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::sso_admin::ApplicationAssignmentForPrincipal>> ApplicationAssignments{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListApplicationAssignmentsForPrincipalResponse const&,
                          ListApplicationAssignmentsForPrincipalResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListApplicationAuthenticationMethodsResponse {
-  std::optional<std::vector<::awsjson::sso_admin::AuthenticationMethodItem>> AuthenticationMethods;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::sso_admin::AuthenticationMethodItem>> AuthenticationMethods{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListApplicationAuthenticationMethodsResponse const&,
                          ListApplicationAuthenticationMethodsResponse const&) = default;

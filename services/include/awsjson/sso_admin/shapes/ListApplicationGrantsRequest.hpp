@@ -12,8 +12,8 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListApplicationGrantsRequest {
-  std::string ApplicationArn;
-  std::optional<std::string> NextToken;
+  std::string ApplicationArn{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListApplicationGrantsRequest const&,
                          ListApplicationGrantsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListApplicationGrantsResponse {
-  std::vector<::awsjson::sso_admin::GrantItem> Grants;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::sso_admin::GrantItem> Grants{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListApplicationGrantsResponse const&,
                          ListApplicationGrantsResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListApplicationProvidersResponse {
-  std::optional<std::vector<::awsjson::sso_admin::ApplicationProvider>> ApplicationProviders;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::sso_admin::ApplicationProvider>> ApplicationProviders{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListApplicationProvidersResponse const&,
                          ListApplicationProvidersResponse const&) = default;

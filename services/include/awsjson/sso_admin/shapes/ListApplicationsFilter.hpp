@@ -12,8 +12,8 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListApplicationsFilter {
-  std::optional<std::string> ApplicationAccount;
-  std::optional<std::string> ApplicationProvider;
+  std::optional<std::string> ApplicationAccount{};
+  std::optional<std::string> ApplicationProvider{};
 
   friend bool operator==(ListApplicationsFilter const&, ListApplicationsFilter const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListApplicationsRequest {
-  std::string InstanceArn;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
-  std::optional<::awsjson::sso_admin::ListApplicationsFilter> Filter;
+  std::string InstanceArn{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
+  std::optional<::awsjson::sso_admin::ListApplicationsFilter> Filter{};
 
   friend bool operator==(ListApplicationsRequest const&, ListApplicationsRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListApplicationsResponse {
-  std::optional<std::vector<::awsjson::sso_admin::Application>> Applications;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::sso_admin::Application>> Applications{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListApplicationsResponse const&,
                          ListApplicationsResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListCustomerManagedPolicyReferencesInPermissionSetResponse {
-  std::optional<std::vector<::awsjson::sso_admin::CustomerManagedPolicyReference>> CustomerManagedPolicyReferences;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::sso_admin::CustomerManagedPolicyReference>> CustomerManagedPolicyReferences{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListCustomerManagedPolicyReferencesInPermissionSetResponse const&,
                          ListCustomerManagedPolicyReferencesInPermissionSetResponse const&) = default;

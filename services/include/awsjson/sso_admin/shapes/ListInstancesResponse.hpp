@@ -15,8 +15,8 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListInstancesResponse {
-  std::optional<std::vector<::awsjson::sso_admin::InstanceMetadata>> Instances;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::sso_admin::InstanceMetadata>> Instances{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListInstancesResponse const&, ListInstancesResponse const&) = default;
 };

@@ -13,10 +13,10 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListManagedPoliciesInPermissionSetRequest {
-  std::string InstanceArn;
-  std::string PermissionSetArn;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::string InstanceArn{};
+  std::string PermissionSetArn{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListManagedPoliciesInPermissionSetRequest const&,
                          ListManagedPoliciesInPermissionSetRequest const&) = default;

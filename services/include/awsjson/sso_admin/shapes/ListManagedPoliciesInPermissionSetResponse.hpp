@@ -15,8 +15,8 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListManagedPoliciesInPermissionSetResponse {
-  std::optional<std::vector<::awsjson::sso_admin::AttachedManagedPolicy>> AttachedManagedPolicies;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::sso_admin::AttachedManagedPolicy>> AttachedManagedPolicies{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListManagedPoliciesInPermissionSetResponse const&,
                          ListManagedPoliciesInPermissionSetResponse const&) = default;

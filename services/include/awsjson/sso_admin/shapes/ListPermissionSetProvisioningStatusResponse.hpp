@@ -15,8 +15,8 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListPermissionSetProvisioningStatusResponse {
-  std::optional<std::vector<::awsjson::sso_admin::PermissionSetProvisioningStatusMetadata>> PermissionSetsProvisioningStatus;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::sso_admin::PermissionSetProvisioningStatusMetadata>> PermissionSetsProvisioningStatus{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListPermissionSetProvisioningStatusResponse const&,
                          ListPermissionSetProvisioningStatusResponse const&) = default;

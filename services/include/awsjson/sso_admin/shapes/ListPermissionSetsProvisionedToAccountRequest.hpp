@@ -15,11 +15,11 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListPermissionSetsProvisionedToAccountRequest {
-  std::string InstanceArn;
-  std::string AccountId;
-  std::optional<awsjson::open_enum<::awsjson::sso_admin::ProvisioningStatus>> ProvisioningStatus;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::string InstanceArn{};
+  std::string AccountId{};
+  std::optional<awsjson::open_enum<::awsjson::sso_admin::ProvisioningStatus>> ProvisioningStatus{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListPermissionSetsProvisionedToAccountRequest const&,
                          ListPermissionSetsProvisionedToAccountRequest const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListPermissionSetsResponse {
-  std::optional<std::vector<std::string>> PermissionSets;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<std::string>> PermissionSets{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListPermissionSetsResponse const&,
                          ListPermissionSetsResponse const&) = default;

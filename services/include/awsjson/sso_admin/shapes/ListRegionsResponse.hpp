@@ -15,8 +15,8 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRegionsResponse {
-  std::optional<std::vector<::awsjson::sso_admin::RegionMetadata>> Regions;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::sso_admin::RegionMetadata>> Regions{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListRegionsResponse const&, ListRegionsResponse const&) = default;
 };

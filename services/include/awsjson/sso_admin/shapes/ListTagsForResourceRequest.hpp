@@ -12,9 +12,9 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTagsForResourceRequest {
-  std::optional<std::string> InstanceArn;
-  std::string ResourceArn;
-  std::optional<std::string> NextToken;
+  std::optional<std::string> InstanceArn{};
+  std::string ResourceArn{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListTagsForResourceRequest const&,
                          ListTagsForResourceRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTagsForResourceResponse {
-  std::optional<std::vector<::awsjson::sso_admin::Tag>> Tags;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::sso_admin::Tag>> Tags{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListTagsForResourceResponse const&,
                          ListTagsForResourceResponse const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTrustedTokenIssuersRequest {
-  std::string InstanceArn;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::string InstanceArn{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListTrustedTokenIssuersRequest const&,
                          ListTrustedTokenIssuersRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTrustedTokenIssuersResponse {
-  std::optional<std::vector<::awsjson::sso_admin::TrustedTokenIssuerMetadata>> TrustedTokenIssuers;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::sso_admin::TrustedTokenIssuerMetadata>> TrustedTokenIssuers{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListTrustedTokenIssuersResponse const&,
                          ListTrustedTokenIssuersResponse const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OidcJwtConfiguration {
-  std::string IssuerUrl;
-  std::string ClaimAttributePath;
-  std::string IdentityStoreAttributePath;
-  awsjson::open_enum<::awsjson::sso_admin::JwksRetrievalOption> JwksRetrievalOption;
+  std::string IssuerUrl{};
+  std::string ClaimAttributePath{};
+  std::string IdentityStoreAttributePath{};
+  awsjson::open_enum<::awsjson::sso_admin::JwksRetrievalOption> JwksRetrievalOption{};
 
   friend bool operator==(OidcJwtConfiguration const&, OidcJwtConfiguration const&) = default;
 };

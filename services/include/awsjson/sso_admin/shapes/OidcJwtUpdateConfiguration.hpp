@@ -14,9 +14,9 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OidcJwtUpdateConfiguration {
-  std::optional<std::string> ClaimAttributePath;
-  std::optional<std::string> IdentityStoreAttributePath;
-  std::optional<awsjson::open_enum<::awsjson::sso_admin::JwksRetrievalOption>> JwksRetrievalOption;
+  std::optional<std::string> ClaimAttributePath{};
+  std::optional<std::string> IdentityStoreAttributePath{};
+  std::optional<awsjson::open_enum<::awsjson::sso_admin::JwksRetrievalOption>> JwksRetrievalOption{};
 
   friend bool operator==(OidcJwtUpdateConfiguration const&,
                          OidcJwtUpdateConfiguration const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OperationStatusFilter {
-  std::optional<awsjson::open_enum<::awsjson::sso_admin::StatusValues>> Status;
+  std::optional<awsjson::open_enum<::awsjson::sso_admin::StatusValues>> Status{};
 
   friend bool operator==(OperationStatusFilter const&, OperationStatusFilter const&) = default;
 };

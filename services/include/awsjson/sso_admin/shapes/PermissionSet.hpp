@@ -12,12 +12,12 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PermissionSet {
-  std::optional<std::string> Name;
-  std::optional<std::string> PermissionSetArn;
-  std::optional<std::string> Description;
-  std::optional<awsjson::timestamp> CreatedDate;
-  std::optional<std::string> SessionDuration;
-  std::optional<std::string> RelayState;
+  std::optional<std::string> Name{};
+  std::optional<std::string> PermissionSetArn{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::timestamp> CreatedDate{};
+  std::optional<std::string> SessionDuration{};
+  std::optional<std::string> RelayState{};
 
   friend bool operator==(PermissionSet const&, PermissionSet const&) = default;
 };

@@ -14,12 +14,12 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PermissionSetProvisioningStatus {
-  std::optional<awsjson::open_enum<::awsjson::sso_admin::StatusValues>> Status;
-  std::optional<std::string> RequestId;
-  std::optional<std::string> AccountId;
-  std::optional<std::string> PermissionSetArn;
-  std::optional<std::string> FailureReason;
-  std::optional<awsjson::timestamp> CreatedDate;
+  std::optional<awsjson::open_enum<::awsjson::sso_admin::StatusValues>> Status{};
+  std::optional<std::string> RequestId{};
+  std::optional<std::string> AccountId{};
+  std::optional<std::string> PermissionSetArn{};
+  std::optional<std::string> FailureReason{};
+  std::optional<awsjson::timestamp> CreatedDate{};
 
   friend bool operator==(PermissionSetProvisioningStatus const&,
                          PermissionSetProvisioningStatus const&) = default;

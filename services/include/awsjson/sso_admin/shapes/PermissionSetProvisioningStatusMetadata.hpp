@@ -14,9 +14,9 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PermissionSetProvisioningStatusMetadata {
-  std::optional<awsjson::open_enum<::awsjson::sso_admin::StatusValues>> Status;
-  std::optional<std::string> RequestId;
-  std::optional<awsjson::timestamp> CreatedDate;
+  std::optional<awsjson::open_enum<::awsjson::sso_admin::StatusValues>> Status{};
+  std::optional<std::string> RequestId{};
+  std::optional<awsjson::timestamp> CreatedDate{};
 
   friend bool operator==(PermissionSetProvisioningStatusMetadata const&,
                          PermissionSetProvisioningStatusMetadata const&) = default;

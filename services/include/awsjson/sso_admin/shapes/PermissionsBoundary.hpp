@@ -14,8 +14,8 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PermissionsBoundary {
-  std::optional<::awsjson::sso_admin::CustomerManagedPolicyReference> CustomerManagedPolicyReference;
-  std::optional<std::string> ManagedPolicyArn;
+  std::optional<::awsjson::sso_admin::CustomerManagedPolicyReference> CustomerManagedPolicyReference{};
+  std::optional<std::string> ManagedPolicyArn{};
 
   friend bool operator==(PermissionsBoundary const&, PermissionsBoundary const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PortalOptions {
-  std::optional<::awsjson::sso_admin::SignInOptions> SignInOptions;
-  std::optional<awsjson::open_enum<::awsjson::sso_admin::ApplicationVisibility>> Visibility;
+  std::optional<::awsjson::sso_admin::SignInOptions> SignInOptions{};
+  std::optional<awsjson::open_enum<::awsjson::sso_admin::ApplicationVisibility>> Visibility{};
 
   friend bool operator==(PortalOptions const&, PortalOptions const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProvisionPermissionSetRequest {
-  std::string InstanceArn;
-  std::string PermissionSetArn;
-  std::optional<std::string> TargetId;
-  awsjson::open_enum<::awsjson::sso_admin::ProvisionTargetType> TargetType;
+  std::string InstanceArn{};
+  std::string PermissionSetArn{};
+  std::optional<std::string> TargetId{};
+  awsjson::open_enum<::awsjson::sso_admin::ProvisionTargetType> TargetType{};
 
   friend bool operator==(ProvisionPermissionSetRequest const&,
                          ProvisionPermissionSetRequest const&) = default;

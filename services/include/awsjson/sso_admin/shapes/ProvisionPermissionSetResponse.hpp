@@ -13,7 +13,7 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProvisionPermissionSetResponse {
-  std::optional<::awsjson::sso_admin::PermissionSetProvisioningStatus> PermissionSetProvisioningStatus;
+  std::optional<::awsjson::sso_admin::PermissionSetProvisioningStatus> PermissionSetProvisioningStatus{};
 
   friend bool operator==(ProvisionPermissionSetResponse const&,
                          ProvisionPermissionSetResponse const&) = default;

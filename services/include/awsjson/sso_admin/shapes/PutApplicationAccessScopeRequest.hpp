@@ -13,9 +13,9 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutApplicationAccessScopeRequest {
-  std::string Scope;
-  std::optional<std::vector<std::string>> AuthorizedTargets;
-  std::string ApplicationArn;
+  std::string Scope{};
+  std::optional<std::vector<std::string>> AuthorizedTargets{};
+  std::string ApplicationArn{};
 
   friend bool operator==(PutApplicationAccessScopeRequest const&,
                          PutApplicationAccessScopeRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutApplicationAssignmentConfigurationRequest {
-  std::string ApplicationArn;
-  bool AssignmentRequired;
+  std::string ApplicationArn{};
+  bool AssignmentRequired{};
 
   friend bool operator==(PutApplicationAssignmentConfigurationRequest const&,
                          PutApplicationAssignmentConfigurationRequest const&) = default;

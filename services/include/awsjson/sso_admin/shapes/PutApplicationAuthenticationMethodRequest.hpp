@@ -15,9 +15,9 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutApplicationAuthenticationMethodRequest {
-  std::string ApplicationArn;
-  awsjson::open_enum<::awsjson::sso_admin::AuthenticationMethodType> AuthenticationMethodType;
-  ::awsjson::sso_admin::AuthenticationMethod AuthenticationMethod;
+  std::string ApplicationArn{};
+  awsjson::open_enum<::awsjson::sso_admin::AuthenticationMethodType> AuthenticationMethodType{};
+  ::awsjson::sso_admin::AuthenticationMethod AuthenticationMethod{};
 
   friend bool operator==(PutApplicationAuthenticationMethodRequest const&,
                          PutApplicationAuthenticationMethodRequest const&) = default;

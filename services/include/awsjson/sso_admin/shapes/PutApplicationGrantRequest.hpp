@@ -15,9 +15,9 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutApplicationGrantRequest {
-  std::string ApplicationArn;
-  awsjson::open_enum<::awsjson::sso_admin::GrantType> GrantType;
-  ::awsjson::sso_admin::Grant Grant;
+  std::string ApplicationArn{};
+  awsjson::open_enum<::awsjson::sso_admin::GrantType> GrantType{};
+  ::awsjson::sso_admin::Grant Grant{};
 
   friend bool operator==(PutApplicationGrantRequest const&,
                          PutApplicationGrantRequest const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutApplicationSessionConfigurationRequest {
-  std::string ApplicationArn;
-  std::optional<awsjson::open_enum<::awsjson::sso_admin::UserBackgroundSessionApplicationStatus>> UserBackgroundSessionApplicationStatus;
+  std::string ApplicationArn{};
+  std::optional<awsjson::open_enum<::awsjson::sso_admin::UserBackgroundSessionApplicationStatus>> UserBackgroundSessionApplicationStatus{};
 
   friend bool operator==(PutApplicationSessionConfigurationRequest const&,
                          PutApplicationSessionConfigurationRequest const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutInlinePolicyToPermissionSetRequest {
-  std::string InstanceArn;
-  std::string PermissionSetArn;
-  std::string InlinePolicy;
+  std::string InstanceArn{};
+  std::string PermissionSetArn{};
+  std::string InlinePolicy{};
 
   friend bool operator==(PutInlinePolicyToPermissionSetRequest const&,
                          PutInlinePolicyToPermissionSetRequest const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutPermissionsBoundaryToPermissionSetRequest {
-  std::string InstanceArn;
-  std::string PermissionSetArn;
-  ::awsjson::sso_admin::PermissionsBoundary PermissionsBoundary;
+  std::string InstanceArn{};
+  std::string PermissionSetArn{};
+  ::awsjson::sso_admin::PermissionsBoundary PermissionsBoundary{};
 
   friend bool operator==(PutPermissionsBoundaryToPermissionSetRequest const&,
                          PutPermissionsBoundaryToPermissionSetRequest const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegionMetadata {
-  std::optional<std::string> RegionName;
-  std::optional<awsjson::open_enum<::awsjson::sso_admin::RegionStatus>> Status;
-  std::optional<awsjson::timestamp> AddedDate;
-  std::optional<bool> IsPrimaryRegion;
+  std::optional<std::string> RegionName{};
+  std::optional<awsjson::open_enum<::awsjson::sso_admin::RegionStatus>> Status{};
+  std::optional<awsjson::timestamp> AddedDate{};
+  std::optional<bool> IsPrimaryRegion{};
 
   friend bool operator==(RegionMetadata const&, RegionMetadata const&) = default;
 };

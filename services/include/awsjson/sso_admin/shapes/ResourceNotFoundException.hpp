@@ -14,8 +14,8 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceNotFoundException {
-  std::optional<std::string> Message;
-  std::optional<awsjson::open_enum<::awsjson::sso_admin::ResourceNotFoundExceptionReason>> Reason;
+  std::optional<std::string> Message{};
+  std::optional<awsjson::open_enum<::awsjson::sso_admin::ResourceNotFoundExceptionReason>> Reason{};
 
   friend bool operator==(ResourceNotFoundException const&,
                          ResourceNotFoundException const&) = default;

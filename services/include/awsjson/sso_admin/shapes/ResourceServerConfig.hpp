@@ -15,7 +15,7 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceServerConfig {
-  std::optional<std::map<std::string, ::awsjson::sso_admin::ResourceServerScopeDetails>> Scopes;
+  std::optional<std::map<std::string, ::awsjson::sso_admin::ResourceServerScopeDetails>> Scopes{};
 
   friend bool operator==(ResourceServerConfig const&, ResourceServerConfig const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceServerScopeDetails {
-  std::optional<std::string> LongDescription;
-  std::optional<std::string> DetailedTitle;
+  std::optional<std::string> LongDescription{};
+  std::optional<std::string> DetailedTitle{};
 
   friend bool operator==(ResourceServerScopeDetails const&,
                          ResourceServerScopeDetails const&) = default;

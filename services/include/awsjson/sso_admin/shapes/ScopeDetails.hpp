@@ -13,8 +13,8 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ScopeDetails {
-  std::string Scope;
-  std::optional<std::vector<std::string>> AuthorizedTargets;
+  std::string Scope{};
+  std::optional<std::vector<std::string>> AuthorizedTargets{};
 
   friend bool operator==(ScopeDetails const&, ScopeDetails const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SignInOptions {
-  awsjson::open_enum<::awsjson::sso_admin::SignInOrigin> Origin;
-  std::optional<std::string> ApplicationUrl;
+  awsjson::open_enum<::awsjson::sso_admin::SignInOrigin> Origin{};
+  std::optional<std::string> ApplicationUrl{};
 
   friend bool operator==(SignInOptions const&, SignInOptions const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TagResourceRequest {
-  std::optional<std::string> InstanceArn;
-  std::string ResourceArn;
-  std::vector<::awsjson::sso_admin::Tag> Tags;
+  std::optional<std::string> InstanceArn{};
+  std::string ResourceArn{};
+  std::vector<::awsjson::sso_admin::Tag> Tags{};
 
   friend bool operator==(TagResourceRequest const&, TagResourceRequest const&) = default;
 };

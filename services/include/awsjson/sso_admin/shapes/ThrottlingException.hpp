@@ -14,8 +14,8 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ThrottlingException {
-  std::optional<std::string> Message;
-  std::optional<awsjson::open_enum<::awsjson::sso_admin::ThrottlingExceptionReason>> Reason;
+  std::optional<std::string> Message{};
+  std::optional<awsjson::open_enum<::awsjson::sso_admin::ThrottlingExceptionReason>> Reason{};
 
   friend bool operator==(ThrottlingException const&, ThrottlingException const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TrustedTokenIssuerConfiguration : awsjson::tagged_union {
-  std::optional<::awsjson::sso_admin::OidcJwtConfiguration> OidcJwtConfiguration;
+  std::optional<::awsjson::sso_admin::OidcJwtConfiguration> OidcJwtConfiguration{};
 
   friend bool operator==(TrustedTokenIssuerConfiguration const&,
                          TrustedTokenIssuerConfiguration const&) = default;

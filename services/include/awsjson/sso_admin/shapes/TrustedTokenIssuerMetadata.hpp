@@ -14,9 +14,9 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TrustedTokenIssuerMetadata {
-  std::optional<std::string> TrustedTokenIssuerArn;
-  std::optional<std::string> Name;
-  std::optional<awsjson::open_enum<::awsjson::sso_admin::TrustedTokenIssuerType>> TrustedTokenIssuerType;
+  std::optional<std::string> TrustedTokenIssuerArn{};
+  std::optional<std::string> Name{};
+  std::optional<awsjson::open_enum<::awsjson::sso_admin::TrustedTokenIssuerType>> TrustedTokenIssuerType{};
 
   friend bool operator==(TrustedTokenIssuerMetadata const&,
                          TrustedTokenIssuerMetadata const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TrustedTokenIssuerUpdateConfiguration : awsjson::tagged_union {
-  std::optional<::awsjson::sso_admin::OidcJwtUpdateConfiguration> OidcJwtConfiguration;
+  std::optional<::awsjson::sso_admin::OidcJwtUpdateConfiguration> OidcJwtConfiguration{};
 
   friend bool operator==(TrustedTokenIssuerUpdateConfiguration const&,
                          TrustedTokenIssuerUpdateConfiguration const&) = default;

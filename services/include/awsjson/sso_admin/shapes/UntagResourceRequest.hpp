@@ -13,9 +13,9 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UntagResourceRequest {
-  std::optional<std::string> InstanceArn;
-  std::string ResourceArn;
-  std::vector<std::string> TagKeys;
+  std::optional<std::string> InstanceArn{};
+  std::string ResourceArn{};
+  std::vector<std::string> TagKeys{};
 
   friend bool operator==(UntagResourceRequest const&, UntagResourceRequest const&) = default;
 };

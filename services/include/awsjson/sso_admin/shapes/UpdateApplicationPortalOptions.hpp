@@ -13,7 +13,7 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateApplicationPortalOptions {
-  std::optional<::awsjson::sso_admin::SignInOptions> SignInOptions;
+  std::optional<::awsjson::sso_admin::SignInOptions> SignInOptions{};
 
   friend bool operator==(UpdateApplicationPortalOptions const&,
                          UpdateApplicationPortalOptions const&) = default;

@@ -15,11 +15,11 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateApplicationRequest {
-  std::string ApplicationArn;
-  std::optional<std::string> Name;
-  std::optional<std::string> Description;
-  std::optional<awsjson::open_enum<::awsjson::sso_admin::ApplicationStatus>> Status;
-  std::optional<::awsjson::sso_admin::UpdateApplicationPortalOptions> PortalOptions;
+  std::string ApplicationArn{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::open_enum<::awsjson::sso_admin::ApplicationStatus>> Status{};
+  std::optional<::awsjson::sso_admin::UpdateApplicationPortalOptions> PortalOptions{};
 
   friend bool operator==(UpdateApplicationRequest const&,
                          UpdateApplicationRequest const&) = default;

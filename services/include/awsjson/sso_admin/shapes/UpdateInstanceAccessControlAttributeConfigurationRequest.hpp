@@ -14,8 +14,8 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateInstanceAccessControlAttributeConfigurationRequest {
-  std::string InstanceArn;
-  ::awsjson::sso_admin::InstanceAccessControlAttributeConfiguration InstanceAccessControlAttributeConfiguration;
+  std::string InstanceArn{};
+  ::awsjson::sso_admin::InstanceAccessControlAttributeConfiguration InstanceAccessControlAttributeConfiguration{};
 
   friend bool operator==(UpdateInstanceAccessControlAttributeConfigurationRequest const&,
                          UpdateInstanceAccessControlAttributeConfigurationRequest const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateInstanceRequest {
-  std::optional<std::string> Name;
-  std::string InstanceArn;
-  std::optional<::awsjson::sso_admin::EncryptionConfiguration> EncryptionConfiguration;
+  std::optional<std::string> Name{};
+  std::string InstanceArn{};
+  std::optional<::awsjson::sso_admin::EncryptionConfiguration> EncryptionConfiguration{};
 
   friend bool operator==(UpdateInstanceRequest const&, UpdateInstanceRequest const&) = default;
 };

@@ -12,11 +12,11 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdatePermissionSetRequest {
-  std::string InstanceArn;
-  std::string PermissionSetArn;
-  std::optional<std::string> Description;
-  std::optional<std::string> SessionDuration;
-  std::optional<std::string> RelayState;
+  std::string InstanceArn{};
+  std::string PermissionSetArn{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> SessionDuration{};
+  std::optional<std::string> RelayState{};
 
   friend bool operator==(UpdatePermissionSetRequest const&,
                          UpdatePermissionSetRequest const&) = default;

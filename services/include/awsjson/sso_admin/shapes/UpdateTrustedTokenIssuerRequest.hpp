@@ -14,9 +14,9 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateTrustedTokenIssuerRequest {
-  std::string TrustedTokenIssuerArn;
-  std::optional<std::string> Name;
-  std::optional<::awsjson::sso_admin::TrustedTokenIssuerUpdateConfiguration> TrustedTokenIssuerConfiguration;
+  std::string TrustedTokenIssuerArn{};
+  std::optional<std::string> Name{};
+  std::optional<::awsjson::sso_admin::TrustedTokenIssuerUpdateConfiguration> TrustedTokenIssuerConfiguration{};
 
   friend bool operator==(UpdateTrustedTokenIssuerRequest const&,
                          UpdateTrustedTokenIssuerRequest const&) = default;

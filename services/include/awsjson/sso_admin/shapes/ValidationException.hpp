@@ -14,8 +14,8 @@ namespace awsjson::sso_admin {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ValidationException {
-  std::optional<std::string> Message;
-  std::optional<awsjson::open_enum<::awsjson::sso_admin::ValidationExceptionReason>> Reason;
+  std::optional<std::string> Message{};
+  std::optional<awsjson::open_enum<::awsjson::sso_admin::ValidationExceptionReason>> Reason{};
 
   friend bool operator==(ValidationException const&, ValidationException const&) = default;
 };

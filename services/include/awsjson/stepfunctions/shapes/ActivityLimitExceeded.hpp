@@ -12,7 +12,7 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ActivityLimitExceeded {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(ActivityLimitExceeded const&, ActivityLimitExceeded const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ActivityListItem {
-  std::string activityArn;
-  std::string name;
-  awsjson::timestamp creationDate;
+  std::string activityArn{};
+  std::string name{};
+  awsjson::timestamp creationDate{};
 
   friend bool operator==(ActivityListItem const&, ActivityListItem const&) = default;
 };

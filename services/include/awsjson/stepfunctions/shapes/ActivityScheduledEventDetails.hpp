@@ -15,11 +15,11 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ActivityScheduledEventDetails {
-  std::string resource;
-  std::optional<std::string> input;
-  std::optional<::awsjson::stepfunctions::HistoryEventExecutionDataDetails> inputDetails;
-  std::optional<std::int64_t> timeoutInSeconds;
-  std::optional<std::int64_t> heartbeatInSeconds;
+  std::string resource{};
+  std::optional<std::string> input{};
+  std::optional<::awsjson::stepfunctions::HistoryEventExecutionDataDetails> inputDetails{};
+  std::optional<std::int64_t> timeoutInSeconds{};
+  std::optional<std::int64_t> heartbeatInSeconds{};
 
   friend bool operator==(ActivityScheduledEventDetails const&,
                          ActivityScheduledEventDetails const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ActivityStartedEventDetails {
-  std::optional<std::string> workerName;
+  std::optional<std::string> workerName{};
 
   friend bool operator==(ActivityStartedEventDetails const&,
                          ActivityStartedEventDetails const&) = default;

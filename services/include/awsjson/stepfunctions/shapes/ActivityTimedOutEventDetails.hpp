@@ -12,8 +12,8 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ActivityTimedOutEventDetails {
-  std::optional<std::string> error;
-  std::optional<std::string> cause;
+  std::optional<std::string> error{};
+  std::optional<std::string> cause{};
 
   friend bool operator==(ActivityTimedOutEventDetails const&,
                          ActivityTimedOutEventDetails const&) = default;

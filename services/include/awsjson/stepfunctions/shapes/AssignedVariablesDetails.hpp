@@ -11,7 +11,7 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssignedVariablesDetails {
-  std::optional<bool> truncated;
+  std::optional<bool> truncated{};
 
   friend bool operator==(AssignedVariablesDetails const&,
                          AssignedVariablesDetails const&) = default;

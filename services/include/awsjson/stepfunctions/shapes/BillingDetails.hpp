@@ -12,8 +12,8 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BillingDetails {
-  std::optional<std::int64_t> billedMemoryUsedInMB;
-  std::optional<std::int64_t> billedDurationInMilliseconds;
+  std::optional<std::int64_t> billedMemoryUsedInMB{};
+  std::optional<std::int64_t> billedDurationInMilliseconds{};
 
   friend bool operator==(BillingDetails const&, BillingDetails const&) = default;
 };

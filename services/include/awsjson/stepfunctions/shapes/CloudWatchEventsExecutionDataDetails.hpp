@@ -11,7 +11,7 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CloudWatchEventsExecutionDataDetails {
-  std::optional<bool> included;
+  std::optional<bool> included{};
 
   friend bool operator==(CloudWatchEventsExecutionDataDetails const&,
                          CloudWatchEventsExecutionDataDetails const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CloudWatchLogsLogGroup {
-  std::optional<std::string> logGroupArn;
+  std::optional<std::string> logGroupArn{};
 
   friend bool operator==(CloudWatchLogsLogGroup const&, CloudWatchLogsLogGroup const&) = default;
 };

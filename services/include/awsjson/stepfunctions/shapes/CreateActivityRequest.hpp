@@ -16,9 +16,9 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateActivityRequest {
-  std::string name;
-  std::optional<std::vector<::awsjson::stepfunctions::Tag>> tags;
-  std::optional<::awsjson::stepfunctions::EncryptionConfiguration> encryptionConfiguration;
+  std::string name{};
+  std::optional<std::vector<::awsjson::stepfunctions::Tag>> tags{};
+  std::optional<::awsjson::stepfunctions::EncryptionConfiguration> encryptionConfiguration{};
 
   friend bool operator==(CreateActivityRequest const&, CreateActivityRequest const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateActivityResponse {
-  std::string activityArn;
-  awsjson::timestamp creationDate;
+  std::string activityArn{};
+  awsjson::timestamp creationDate{};
 
   friend bool operator==(CreateActivityResponse const&, CreateActivityResponse const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateStateMachineAliasRequest {
-  std::optional<std::string> description;
-  std::string name;
-  std::vector<::awsjson::stepfunctions::RoutingConfigurationListItem> routingConfiguration;
+  std::optional<std::string> description{};
+  std::string name{};
+  std::vector<::awsjson::stepfunctions::RoutingConfigurationListItem> routingConfiguration{};
 
   friend bool operator==(CreateStateMachineAliasRequest const&,
                          CreateStateMachineAliasRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateStateMachineAliasResponse {
-  std::string stateMachineAliasArn;
-  awsjson::timestamp creationDate;
+  std::string stateMachineAliasArn{};
+  awsjson::timestamp creationDate{};
 
   friend bool operator==(CreateStateMachineAliasResponse const&,
                          CreateStateMachineAliasResponse const&) = default;

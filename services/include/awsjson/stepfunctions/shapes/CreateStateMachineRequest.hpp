@@ -19,16 +19,16 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateStateMachineRequest {
-  std::string name;
-  std::string definition;
-  std::string roleArn;
-  std::optional<awsjson::open_enum<::awsjson::stepfunctions::StateMachineType>> type;
-  std::optional<::awsjson::stepfunctions::LoggingConfiguration> loggingConfiguration;
-  std::optional<std::vector<::awsjson::stepfunctions::Tag>> tags;
-  std::optional<::awsjson::stepfunctions::TracingConfiguration> tracingConfiguration;
-  std::optional<bool> publish;
-  std::optional<std::string> versionDescription;
-  std::optional<::awsjson::stepfunctions::EncryptionConfiguration> encryptionConfiguration;
+  std::string name{};
+  std::string definition{};
+  std::string roleArn{};
+  std::optional<awsjson::open_enum<::awsjson::stepfunctions::StateMachineType>> type{};
+  std::optional<::awsjson::stepfunctions::LoggingConfiguration> loggingConfiguration{};
+  std::optional<std::vector<::awsjson::stepfunctions::Tag>> tags{};
+  std::optional<::awsjson::stepfunctions::TracingConfiguration> tracingConfiguration{};
+  std::optional<bool> publish{};
+  std::optional<std::string> versionDescription{};
+  std::optional<::awsjson::stepfunctions::EncryptionConfiguration> encryptionConfiguration{};
 
   friend bool operator==(CreateStateMachineRequest const&,
                          CreateStateMachineRequest const&) = default;

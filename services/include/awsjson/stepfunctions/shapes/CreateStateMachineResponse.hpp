@@ -12,9 +12,9 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateStateMachineResponse {
-  std::string stateMachineArn;
-  awsjson::timestamp creationDate;
-  std::optional<std::string> stateMachineVersionArn;
+  std::string stateMachineArn{};
+  awsjson::timestamp creationDate{};
+  std::optional<std::string> stateMachineVersionArn{};
 
   friend bool operator==(CreateStateMachineResponse const&,
                          CreateStateMachineResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteActivityRequest {
-  std::string activityArn;
+  std::string activityArn{};
 
   friend bool operator==(DeleteActivityRequest const&, DeleteActivityRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteStateMachineAliasRequest {
-  std::string stateMachineAliasArn;
+  std::string stateMachineAliasArn{};
 
   friend bool operator==(DeleteStateMachineAliasRequest const&,
                          DeleteStateMachineAliasRequest const&) = default;

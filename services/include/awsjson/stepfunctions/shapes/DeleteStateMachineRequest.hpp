@@ -12,7 +12,7 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteStateMachineRequest {
-  std::string stateMachineArn;
+  std::string stateMachineArn{};
 
   friend bool operator==(DeleteStateMachineRequest const&,
                          DeleteStateMachineRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteStateMachineVersionRequest {
-  std::string stateMachineVersionArn;
+  std::string stateMachineVersionArn{};
 
   friend bool operator==(DeleteStateMachineVersionRequest const&,
                          DeleteStateMachineVersionRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeActivityRequest {
-  std::string activityArn;
+  std::string activityArn{};
 
   friend bool operator==(DescribeActivityRequest const&, DescribeActivityRequest const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeActivityResponse {
-  std::string activityArn;
-  std::string name;
-  awsjson::timestamp creationDate;
-  std::optional<::awsjson::stepfunctions::EncryptionConfiguration> encryptionConfiguration;
+  std::string activityArn{};
+  std::string name{};
+  awsjson::timestamp creationDate{};
+  std::optional<::awsjson::stepfunctions::EncryptionConfiguration> encryptionConfiguration{};
 
   friend bool operator==(DescribeActivityResponse const&,
                          DescribeActivityResponse const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeExecutionRequest {
-  std::string executionArn;
-  std::optional<awsjson::open_enum<::awsjson::stepfunctions::IncludedData>> includedData;
+  std::string executionArn{};
+  std::optional<awsjson::open_enum<::awsjson::stepfunctions::IncludedData>> includedData{};
 
   friend bool operator==(DescribeExecutionRequest const&,
                          DescribeExecutionRequest const&) = default;

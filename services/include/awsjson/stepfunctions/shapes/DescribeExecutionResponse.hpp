@@ -17,26 +17,26 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeExecutionResponse {
-  std::string executionArn;
-  std::string stateMachineArn;
-  std::optional<std::string> name;
-  awsjson::open_enum<::awsjson::stepfunctions::ExecutionStatus> status;
-  awsjson::timestamp startDate;
-  std::optional<awsjson::timestamp> stopDate;
-  std::optional<std::string> input;
-  std::optional<::awsjson::stepfunctions::CloudWatchEventsExecutionDataDetails> inputDetails;
-  std::optional<std::string> output;
-  std::optional<::awsjson::stepfunctions::CloudWatchEventsExecutionDataDetails> outputDetails;
-  std::optional<std::string> traceHeader;
-  std::optional<std::string> mapRunArn;
-  std::optional<std::string> error;
-  std::optional<std::string> cause;
-  std::optional<std::string> stateMachineVersionArn;
-  std::optional<std::string> stateMachineAliasArn;
-  std::optional<std::int32_t> redriveCount;
-  std::optional<awsjson::timestamp> redriveDate;
-  std::optional<awsjson::open_enum<::awsjson::stepfunctions::ExecutionRedriveStatus>> redriveStatus;
-  std::optional<std::string> redriveStatusReason;
+  std::string executionArn{};
+  std::string stateMachineArn{};
+  std::optional<std::string> name{};
+  awsjson::open_enum<::awsjson::stepfunctions::ExecutionStatus> status{};
+  awsjson::timestamp startDate{};
+  std::optional<awsjson::timestamp> stopDate{};
+  std::optional<std::string> input{};
+  std::optional<::awsjson::stepfunctions::CloudWatchEventsExecutionDataDetails> inputDetails{};
+  std::optional<std::string> output{};
+  std::optional<::awsjson::stepfunctions::CloudWatchEventsExecutionDataDetails> outputDetails{};
+  std::optional<std::string> traceHeader{};
+  std::optional<std::string> mapRunArn{};
+  std::optional<std::string> error{};
+  std::optional<std::string> cause{};
+  std::optional<std::string> stateMachineVersionArn{};
+  std::optional<std::string> stateMachineAliasArn{};
+  std::optional<std::int32_t> redriveCount{};
+  std::optional<awsjson::timestamp> redriveDate{};
+  std::optional<awsjson::open_enum<::awsjson::stepfunctions::ExecutionRedriveStatus>> redriveStatus{};
+  std::optional<std::string> redriveStatusReason{};
 
   friend bool operator==(DescribeExecutionResponse const&,
                          DescribeExecutionResponse const&) = default;

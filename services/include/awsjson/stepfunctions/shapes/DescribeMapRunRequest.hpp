@@ -12,7 +12,7 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeMapRunRequest {
-  std::string mapRunArn;
+  std::string mapRunArn{};
 
   friend bool operator==(DescribeMapRunRequest const&, DescribeMapRunRequest const&) = default;
 };

@@ -17,18 +17,18 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeMapRunResponse {
-  std::string mapRunArn;
-  std::string executionArn;
-  awsjson::open_enum<::awsjson::stepfunctions::MapRunStatus> status;
-  awsjson::timestamp startDate;
-  std::optional<awsjson::timestamp> stopDate;
-  std::int32_t maxConcurrency;
-  float toleratedFailurePercentage;
-  std::int64_t toleratedFailureCount;
-  ::awsjson::stepfunctions::MapRunItemCounts itemCounts;
-  ::awsjson::stepfunctions::MapRunExecutionCounts executionCounts;
-  std::optional<std::int32_t> redriveCount;
-  std::optional<awsjson::timestamp> redriveDate;
+  std::string mapRunArn{};
+  std::string executionArn{};
+  awsjson::open_enum<::awsjson::stepfunctions::MapRunStatus> status{};
+  awsjson::timestamp startDate{};
+  std::optional<awsjson::timestamp> stopDate{};
+  std::int32_t maxConcurrency{};
+  float toleratedFailurePercentage{};
+  std::int64_t toleratedFailureCount{};
+  ::awsjson::stepfunctions::MapRunItemCounts itemCounts{};
+  ::awsjson::stepfunctions::MapRunExecutionCounts executionCounts{};
+  std::optional<std::int32_t> redriveCount{};
+  std::optional<awsjson::timestamp> redriveDate{};
 
   friend bool operator==(DescribeMapRunResponse const&, DescribeMapRunResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeStateMachineAliasRequest {
-  std::string stateMachineAliasArn;
+  std::string stateMachineAliasArn{};
 
   friend bool operator==(DescribeStateMachineAliasRequest const&,
                          DescribeStateMachineAliasRequest const&) = default;

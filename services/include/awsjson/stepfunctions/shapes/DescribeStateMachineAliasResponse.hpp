@@ -15,12 +15,12 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeStateMachineAliasResponse {
-  std::optional<std::string> stateMachineAliasArn;
-  std::optional<std::string> name;
-  std::optional<std::string> description;
-  std::optional<std::vector<::awsjson::stepfunctions::RoutingConfigurationListItem>> routingConfiguration;
-  std::optional<awsjson::timestamp> creationDate;
-  std::optional<awsjson::timestamp> updateDate;
+  std::optional<std::string> stateMachineAliasArn{};
+  std::optional<std::string> name{};
+  std::optional<std::string> description{};
+  std::optional<std::vector<::awsjson::stepfunctions::RoutingConfigurationListItem>> routingConfiguration{};
+  std::optional<awsjson::timestamp> creationDate{};
+  std::optional<awsjson::timestamp> updateDate{};
 
   friend bool operator==(DescribeStateMachineAliasResponse const&,
                          DescribeStateMachineAliasResponse const&) = default;

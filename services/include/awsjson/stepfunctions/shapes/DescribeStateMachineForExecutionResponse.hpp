@@ -18,18 +18,18 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeStateMachineForExecutionResponse {
-  std::string stateMachineArn;
-  std::string name;
-  std::string definition;
-  std::string roleArn;
-  awsjson::timestamp updateDate;
-  std::optional<::awsjson::stepfunctions::LoggingConfiguration> loggingConfiguration;
-  std::optional<::awsjson::stepfunctions::TracingConfiguration> tracingConfiguration;
-  std::optional<std::string> mapRunArn;
-  std::optional<std::string> label;
-  std::optional<std::string> revisionId;
-  std::optional<::awsjson::stepfunctions::EncryptionConfiguration> encryptionConfiguration;
-  std::optional<std::map<std::string, std::vector<std::string>>> variableReferences;
+  std::string stateMachineArn{};
+  std::string name{};
+  std::string definition{};
+  std::string roleArn{};
+  awsjson::timestamp updateDate{};
+  std::optional<::awsjson::stepfunctions::LoggingConfiguration> loggingConfiguration{};
+  std::optional<::awsjson::stepfunctions::TracingConfiguration> tracingConfiguration{};
+  std::optional<std::string> mapRunArn{};
+  std::optional<std::string> label{};
+  std::optional<std::string> revisionId{};
+  std::optional<::awsjson::stepfunctions::EncryptionConfiguration> encryptionConfiguration{};
+  std::optional<std::map<std::string, std::vector<std::string>>> variableReferences{};
 
   friend bool operator==(DescribeStateMachineForExecutionResponse const&,
                          DescribeStateMachineForExecutionResponse const&) = default;

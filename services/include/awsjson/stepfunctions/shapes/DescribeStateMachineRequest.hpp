@@ -14,8 +14,8 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeStateMachineRequest {
-  std::string stateMachineArn;
-  std::optional<awsjson::open_enum<::awsjson::stepfunctions::IncludedData>> includedData;
+  std::string stateMachineArn{};
+  std::optional<awsjson::open_enum<::awsjson::stepfunctions::IncludedData>> includedData{};
 
   friend bool operator==(DescribeStateMachineRequest const&,
                          DescribeStateMachineRequest const&) = default;

@@ -20,20 +20,20 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeStateMachineResponse {
-  std::string stateMachineArn;
-  std::string name;
-  std::optional<awsjson::open_enum<::awsjson::stepfunctions::StateMachineStatus>> status;
-  std::string definition;
-  std::string roleArn;
-  awsjson::open_enum<::awsjson::stepfunctions::StateMachineType> type;
-  awsjson::timestamp creationDate;
-  std::optional<::awsjson::stepfunctions::LoggingConfiguration> loggingConfiguration;
-  std::optional<::awsjson::stepfunctions::TracingConfiguration> tracingConfiguration;
-  std::optional<std::string> label;
-  std::optional<std::string> revisionId;
-  std::optional<std::string> description;
-  std::optional<::awsjson::stepfunctions::EncryptionConfiguration> encryptionConfiguration;
-  std::optional<std::map<std::string, std::vector<std::string>>> variableReferences;
+  std::string stateMachineArn{};
+  std::string name{};
+  std::optional<awsjson::open_enum<::awsjson::stepfunctions::StateMachineStatus>> status{};
+  std::string definition{};
+  std::string roleArn{};
+  awsjson::open_enum<::awsjson::stepfunctions::StateMachineType> type{};
+  awsjson::timestamp creationDate{};
+  std::optional<::awsjson::stepfunctions::LoggingConfiguration> loggingConfiguration{};
+  std::optional<::awsjson::stepfunctions::TracingConfiguration> tracingConfiguration{};
+  std::optional<std::string> label{};
+  std::optional<std::string> revisionId{};
+  std::optional<std::string> description{};
+  std::optional<::awsjson::stepfunctions::EncryptionConfiguration> encryptionConfiguration{};
+  std::optional<std::map<std::string, std::vector<std::string>>> variableReferences{};
 
   friend bool operator==(DescribeStateMachineResponse const&,
                          DescribeStateMachineResponse const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EncryptionConfiguration {
-  std::optional<std::string> kmsKeyId;
-  std::optional<std::int32_t> kmsDataKeyReusePeriodSeconds;
-  awsjson::open_enum<::awsjson::stepfunctions::EncryptionType> type;
+  std::optional<std::string> kmsKeyId{};
+  std::optional<std::int32_t> kmsDataKeyReusePeriodSeconds{};
+  awsjson::open_enum<::awsjson::stepfunctions::EncryptionType> type{};
 
   friend bool operator==(EncryptionConfiguration const&, EncryptionConfiguration const&) = default;
 };

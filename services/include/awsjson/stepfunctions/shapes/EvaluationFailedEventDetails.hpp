@@ -12,10 +12,10 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EvaluationFailedEventDetails {
-  std::optional<std::string> error;
-  std::optional<std::string> cause;
-  std::optional<std::string> location;
-  std::string state;
+  std::optional<std::string> error{};
+  std::optional<std::string> cause{};
+  std::optional<std::string> location{};
+  std::string state{};
 
   friend bool operator==(EvaluationFailedEventDetails const&,
                          EvaluationFailedEventDetails const&) = default;

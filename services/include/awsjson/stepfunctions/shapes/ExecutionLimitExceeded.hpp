@@ -12,7 +12,7 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExecutionLimitExceeded {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(ExecutionLimitExceeded const&, ExecutionLimitExceeded const&) = default;
 };

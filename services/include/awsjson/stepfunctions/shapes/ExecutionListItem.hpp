@@ -15,18 +15,18 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExecutionListItem {
-  std::string executionArn;
-  std::string stateMachineArn;
-  std::string name;
-  awsjson::open_enum<::awsjson::stepfunctions::ExecutionStatus> status;
-  awsjson::timestamp startDate;
-  std::optional<awsjson::timestamp> stopDate;
-  std::optional<std::string> mapRunArn;
-  std::optional<std::int32_t> itemCount;
-  std::optional<std::string> stateMachineVersionArn;
-  std::optional<std::string> stateMachineAliasArn;
-  std::optional<std::int32_t> redriveCount;
-  std::optional<awsjson::timestamp> redriveDate;
+  std::string executionArn{};
+  std::string stateMachineArn{};
+  std::string name{};
+  awsjson::open_enum<::awsjson::stepfunctions::ExecutionStatus> status{};
+  awsjson::timestamp startDate{};
+  std::optional<awsjson::timestamp> stopDate{};
+  std::optional<std::string> mapRunArn{};
+  std::optional<std::int32_t> itemCount{};
+  std::optional<std::string> stateMachineVersionArn{};
+  std::optional<std::string> stateMachineAliasArn{};
+  std::optional<std::int32_t> redriveCount{};
+  std::optional<awsjson::timestamp> redriveDate{};
 
   friend bool operator==(ExecutionListItem const&, ExecutionListItem const&) = default;
 };

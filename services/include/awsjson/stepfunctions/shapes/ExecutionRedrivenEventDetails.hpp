@@ -12,7 +12,7 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExecutionRedrivenEventDetails {
-  std::optional<std::int32_t> redriveCount;
+  std::optional<std::int32_t> redriveCount{};
 
   friend bool operator==(ExecutionRedrivenEventDetails const&,
                          ExecutionRedrivenEventDetails const&) = default;

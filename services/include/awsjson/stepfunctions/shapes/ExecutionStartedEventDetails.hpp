@@ -14,11 +14,11 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExecutionStartedEventDetails {
-  std::optional<std::string> input;
-  std::optional<::awsjson::stepfunctions::HistoryEventExecutionDataDetails> inputDetails;
-  std::optional<std::string> roleArn;
-  std::optional<std::string> stateMachineAliasArn;
-  std::optional<std::string> stateMachineVersionArn;
+  std::optional<std::string> input{};
+  std::optional<::awsjson::stepfunctions::HistoryEventExecutionDataDetails> inputDetails{};
+  std::optional<std::string> roleArn{};
+  std::optional<std::string> stateMachineAliasArn{};
+  std::optional<std::string> stateMachineVersionArn{};
 
   friend bool operator==(ExecutionStartedEventDetails const&,
                          ExecutionStartedEventDetails const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetActivityTaskRequest {
-  std::string activityArn;
-  std::optional<std::string> workerName;
+  std::string activityArn{};
+  std::optional<std::string> workerName{};
 
   friend bool operator==(GetActivityTaskRequest const&, GetActivityTaskRequest const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetActivityTaskResponse {
-  std::optional<std::string> taskToken;
-  std::optional<std::string> input;
+  std::optional<std::string> taskToken{};
+  std::optional<std::string> input{};
 
   friend bool operator==(GetActivityTaskResponse const&, GetActivityTaskResponse const&) = default;
 };

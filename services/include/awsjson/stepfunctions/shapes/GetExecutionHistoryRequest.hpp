@@ -13,11 +13,11 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetExecutionHistoryRequest {
-  std::string executionArn;
-  std::optional<std::int32_t> maxResults;
-  std::optional<bool> reverseOrder;
-  std::optional<std::string> nextToken;
-  std::optional<bool> includeExecutionData;
+  std::string executionArn{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<bool> reverseOrder{};
+  std::optional<std::string> nextToken{};
+  std::optional<bool> includeExecutionData{};
 
   friend bool operator==(GetExecutionHistoryRequest const&,
                          GetExecutionHistoryRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetExecutionHistoryResponse {
-  std::vector<::awsjson::stepfunctions::HistoryEvent> events;
-  std::optional<std::string> nextToken;
+  std::vector<::awsjson::stepfunctions::HistoryEvent> events{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(GetExecutionHistoryResponse const&,
                          GetExecutionHistoryResponse const&) = default;

@@ -17,24 +17,24 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InspectionData {
-  std::optional<std::string> input;
-  std::optional<std::string> afterArguments;
-  std::optional<std::string> afterInputPath;
-  std::optional<std::string> afterParameters;
-  std::optional<std::string> result;
-  std::optional<std::string> afterResultSelector;
-  std::optional<std::string> afterResultPath;
-  std::optional<::awsjson::stepfunctions::InspectionDataRequest> request;
-  std::optional<::awsjson::stepfunctions::InspectionDataResponse> response;
-  std::optional<std::string> variables;
-  std::optional<::awsjson::stepfunctions::InspectionErrorDetails> errorDetails;
-  std::optional<std::string> afterItemsPath;
-  std::optional<std::string> afterItemSelector;
-  std::optional<std::string> afterItemBatcher;
-  std::optional<std::string> afterItemsPointer;
-  std::optional<std::int32_t> toleratedFailureCount;
-  std::optional<float> toleratedFailurePercentage;
-  std::optional<std::int32_t> maxConcurrency;
+  std::optional<std::string> input{};
+  std::optional<std::string> afterArguments{};
+  std::optional<std::string> afterInputPath{};
+  std::optional<std::string> afterParameters{};
+  std::optional<std::string> result{};
+  std::optional<std::string> afterResultSelector{};
+  std::optional<std::string> afterResultPath{};
+  std::optional<::awsjson::stepfunctions::InspectionDataRequest> request{};
+  std::optional<::awsjson::stepfunctions::InspectionDataResponse> response{};
+  std::optional<std::string> variables{};
+  std::optional<::awsjson::stepfunctions::InspectionErrorDetails> errorDetails{};
+  std::optional<std::string> afterItemsPath{};
+  std::optional<std::string> afterItemSelector{};
+  std::optional<std::string> afterItemBatcher{};
+  std::optional<std::string> afterItemsPointer{};
+  std::optional<std::int32_t> toleratedFailureCount{};
+  std::optional<float> toleratedFailurePercentage{};
+  std::optional<std::int32_t> maxConcurrency{};
 
   friend bool operator==(InspectionData const&, InspectionData const&) = default;
 };

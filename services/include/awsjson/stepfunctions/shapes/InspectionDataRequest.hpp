@@ -12,11 +12,11 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InspectionDataRequest {
-  std::optional<std::string> protocol;
-  std::optional<std::string> method;
-  std::optional<std::string> url;
-  std::optional<std::string> headers;
-  std::optional<std::string> body;
+  std::optional<std::string> protocol{};
+  std::optional<std::string> method{};
+  std::optional<std::string> url{};
+  std::optional<std::string> headers{};
+  std::optional<std::string> body{};
 
   friend bool operator==(InspectionDataRequest const&, InspectionDataRequest const&) = default;
 };

@@ -12,11 +12,11 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InspectionDataResponse {
-  std::optional<std::string> protocol;
-  std::optional<std::string> statusCode;
-  std::optional<std::string> statusMessage;
-  std::optional<std::string> headers;
-  std::optional<std::string> body;
+  std::optional<std::string> protocol{};
+  std::optional<std::string> statusCode{};
+  std::optional<std::string> statusMessage{};
+  std::optional<std::string> headers{};
+  std::optional<std::string> body{};
 
   friend bool operator==(InspectionDataResponse const&, InspectionDataResponse const&) = default;
 };

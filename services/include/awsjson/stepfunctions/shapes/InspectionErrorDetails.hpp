@@ -12,9 +12,9 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InspectionErrorDetails {
-  std::optional<std::int32_t> catchIndex;
-  std::optional<std::int32_t> retryIndex;
-  std::optional<std::int32_t> retryBackoffIntervalSeconds;
+  std::optional<std::int32_t> catchIndex{};
+  std::optional<std::int32_t> retryIndex{};
+  std::optional<std::int32_t> retryBackoffIntervalSeconds{};
 
   friend bool operator==(InspectionErrorDetails const&, InspectionErrorDetails const&) = default;
 };

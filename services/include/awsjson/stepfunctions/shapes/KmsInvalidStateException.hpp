@@ -14,8 +14,8 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct KmsInvalidStateException {
-  std::optional<awsjson::open_enum<::awsjson::stepfunctions::KmsKeyState>> kmsKeyState;
-  std::optional<std::string> message;
+  std::optional<awsjson::open_enum<::awsjson::stepfunctions::KmsKeyState>> kmsKeyState{};
+  std::optional<std::string> message{};
 
   friend bool operator==(KmsInvalidStateException const&,
                          KmsInvalidStateException const&) = default;

@@ -16,11 +16,11 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LambdaFunctionScheduledEventDetails {
-  std::string resource;
-  std::optional<std::string> input;
-  std::optional<::awsjson::stepfunctions::HistoryEventExecutionDataDetails> inputDetails;
-  std::optional<std::int64_t> timeoutInSeconds;
-  std::optional<::awsjson::stepfunctions::TaskCredentials> taskCredentials;
+  std::string resource{};
+  std::optional<std::string> input{};
+  std::optional<::awsjson::stepfunctions::HistoryEventExecutionDataDetails> inputDetails{};
+  std::optional<std::int64_t> timeoutInSeconds{};
+  std::optional<::awsjson::stepfunctions::TaskCredentials> taskCredentials{};
 
   friend bool operator==(LambdaFunctionScheduledEventDetails const&,
                          LambdaFunctionScheduledEventDetails const&) = default;

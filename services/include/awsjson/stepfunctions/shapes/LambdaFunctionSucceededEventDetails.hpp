@@ -14,8 +14,8 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LambdaFunctionSucceededEventDetails {
-  std::optional<std::string> output;
-  std::optional<::awsjson::stepfunctions::HistoryEventExecutionDataDetails> outputDetails;
+  std::optional<std::string> output{};
+  std::optional<::awsjson::stepfunctions::HistoryEventExecutionDataDetails> outputDetails{};
 
   friend bool operator==(LambdaFunctionSucceededEventDetails const&,
                          LambdaFunctionSucceededEventDetails const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListActivitiesResponse {
-  std::vector<::awsjson::stepfunctions::ActivityListItem> activities;
-  std::optional<std::string> nextToken;
+  std::vector<::awsjson::stepfunctions::ActivityListItem> activities{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListActivitiesResponse const&, ListActivitiesResponse const&) = default;
 };

@@ -16,12 +16,12 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListExecutionsRequest {
-  std::optional<std::string> stateMachineArn;
-  std::optional<awsjson::open_enum<::awsjson::stepfunctions::ExecutionStatus>> statusFilter;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> nextToken;
-  std::optional<std::string> mapRunArn;
-  std::optional<awsjson::open_enum<::awsjson::stepfunctions::ExecutionRedriveFilter>> redriveFilter;
+  std::optional<std::string> stateMachineArn{};
+  std::optional<awsjson::open_enum<::awsjson::stepfunctions::ExecutionStatus>> statusFilter{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::string> mapRunArn{};
+  std::optional<awsjson::open_enum<::awsjson::stepfunctions::ExecutionRedriveFilter>> redriveFilter{};
 
   friend bool operator==(ListExecutionsRequest const&, ListExecutionsRequest const&) = default;
 };

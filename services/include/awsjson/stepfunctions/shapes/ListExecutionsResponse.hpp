@@ -15,8 +15,8 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListExecutionsResponse {
-  std::vector<::awsjson::stepfunctions::ExecutionListItem> executions;
-  std::optional<std::string> nextToken;
+  std::vector<::awsjson::stepfunctions::ExecutionListItem> executions{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListExecutionsResponse const&, ListExecutionsResponse const&) = default;
 };

@@ -13,9 +13,9 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListMapRunsRequest {
-  std::string executionArn;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> nextToken;
+  std::string executionArn{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListMapRunsRequest const&, ListMapRunsRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListMapRunsResponse {
-  std::vector<::awsjson::stepfunctions::MapRunListItem> mapRuns;
-  std::optional<std::string> nextToken;
+  std::vector<::awsjson::stepfunctions::MapRunListItem> mapRuns{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListMapRunsResponse const&, ListMapRunsResponse const&) = default;
 };

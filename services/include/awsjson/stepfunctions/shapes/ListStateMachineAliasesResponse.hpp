@@ -15,8 +15,8 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListStateMachineAliasesResponse {
-  std::vector<::awsjson::stepfunctions::StateMachineAliasListItem> stateMachineAliases;
-  std::optional<std::string> nextToken;
+  std::vector<::awsjson::stepfunctions::StateMachineAliasListItem> stateMachineAliases{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListStateMachineAliasesResponse const&,
                          ListStateMachineAliasesResponse const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListStateMachineVersionsRequest {
-  std::string stateMachineArn;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
+  std::string stateMachineArn{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
 
   friend bool operator==(ListStateMachineVersionsRequest const&,
                          ListStateMachineVersionsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListStateMachineVersionsResponse {
-  std::vector<::awsjson::stepfunctions::StateMachineVersionListItem> stateMachineVersions;
-  std::optional<std::string> nextToken;
+  std::vector<::awsjson::stepfunctions::StateMachineVersionListItem> stateMachineVersions{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListStateMachineVersionsResponse const&,
                          ListStateMachineVersionsResponse const&) = default;

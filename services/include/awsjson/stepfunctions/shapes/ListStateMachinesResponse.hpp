@@ -15,8 +15,8 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListStateMachinesResponse {
-  std::vector<::awsjson::stepfunctions::StateMachineListItem> stateMachines;
-  std::optional<std::string> nextToken;
+  std::vector<::awsjson::stepfunctions::StateMachineListItem> stateMachines{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListStateMachinesResponse const&,
                          ListStateMachinesResponse const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTagsForResourceResponse {
-  std::optional<std::vector<::awsjson::stepfunctions::Tag>> tags;
+  std::optional<std::vector<::awsjson::stepfunctions::Tag>> tags{};
 
   friend bool operator==(ListTagsForResourceResponse const&,
                          ListTagsForResourceResponse const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LogDestination {
-  std::optional<::awsjson::stepfunctions::CloudWatchLogsLogGroup> cloudWatchLogsLogGroup;
+  std::optional<::awsjson::stepfunctions::CloudWatchLogsLogGroup> cloudWatchLogsLogGroup{};
 
   friend bool operator==(LogDestination const&, LogDestination const&) = default;
 };

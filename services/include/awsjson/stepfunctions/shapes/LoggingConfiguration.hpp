@@ -16,9 +16,9 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LoggingConfiguration {
-  std::optional<awsjson::open_enum<::awsjson::stepfunctions::LogLevel>> level;
-  std::optional<bool> includeExecutionData;
-  std::optional<std::vector<::awsjson::stepfunctions::LogDestination>> destinations;
+  std::optional<awsjson::open_enum<::awsjson::stepfunctions::LogLevel>> level{};
+  std::optional<bool> includeExecutionData{};
+  std::optional<std::vector<::awsjson::stepfunctions::LogDestination>> destinations{};
 
   friend bool operator==(LoggingConfiguration const&, LoggingConfiguration const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MapIterationEventDetails {
-  std::optional<std::string> name;
-  std::optional<std::int32_t> index;
+  std::optional<std::string> name{};
+  std::optional<std::int32_t> index{};
 
   friend bool operator==(MapIterationEventDetails const&,
                          MapIterationEventDetails const&) = default;

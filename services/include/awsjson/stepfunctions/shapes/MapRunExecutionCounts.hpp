@@ -12,16 +12,16 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MapRunExecutionCounts {
-  std::int64_t pending;
-  std::int64_t running;
-  std::int64_t succeeded;
-  std::int64_t failed;
-  std::int64_t timedOut;
-  std::int64_t aborted;
-  std::int64_t total;
-  std::int64_t resultsWritten;
-  std::optional<std::int64_t> failuresNotRedrivable;
-  std::optional<std::int64_t> pendingRedrive;
+  std::int64_t pending{};
+  std::int64_t running{};
+  std::int64_t succeeded{};
+  std::int64_t failed{};
+  std::int64_t timedOut{};
+  std::int64_t aborted{};
+  std::int64_t total{};
+  std::int64_t resultsWritten{};
+  std::optional<std::int64_t> failuresNotRedrivable{};
+  std::optional<std::int64_t> pendingRedrive{};
 
   friend bool operator==(MapRunExecutionCounts const&, MapRunExecutionCounts const&) = default;
 };

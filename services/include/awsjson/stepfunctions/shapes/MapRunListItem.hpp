@@ -12,11 +12,11 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MapRunListItem {
-  std::string executionArn;
-  std::string mapRunArn;
-  std::string stateMachineArn;
-  awsjson::timestamp startDate;
-  std::optional<awsjson::timestamp> stopDate;
+  std::string executionArn{};
+  std::string mapRunArn{};
+  std::string stateMachineArn{};
+  awsjson::timestamp startDate{};
+  std::optional<awsjson::timestamp> stopDate{};
 
   friend bool operator==(MapRunListItem const&, MapRunListItem const&) = default;
 };

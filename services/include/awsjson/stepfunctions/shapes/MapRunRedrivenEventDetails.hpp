@@ -13,8 +13,8 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MapRunRedrivenEventDetails {
-  std::optional<std::string> mapRunArn;
-  std::optional<std::int32_t> redriveCount;
+  std::optional<std::string> mapRunArn{};
+  std::optional<std::int32_t> redriveCount{};
 
   friend bool operator==(MapRunRedrivenEventDetails const&,
                          MapRunRedrivenEventDetails const&) = default;

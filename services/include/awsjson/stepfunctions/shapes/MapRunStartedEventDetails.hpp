@@ -12,7 +12,7 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MapRunStartedEventDetails {
-  std::optional<std::string> mapRunArn;
+  std::optional<std::string> mapRunArn{};
 
   friend bool operator==(MapRunStartedEventDetails const&,
                          MapRunStartedEventDetails const&) = default;

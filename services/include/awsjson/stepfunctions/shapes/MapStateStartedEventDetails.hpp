@@ -12,7 +12,7 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MapStateStartedEventDetails {
-  std::optional<std::int32_t> length;
+  std::optional<std::int32_t> length{};
 
   friend bool operator==(MapStateStartedEventDetails const&,
                          MapStateStartedEventDetails const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MockInput {
-  std::optional<std::string> result;
-  std::optional<::awsjson::stepfunctions::MockErrorOutput> errorOutput;
-  std::optional<awsjson::open_enum<::awsjson::stepfunctions::MockResponseValidationMode>> fieldValidationMode;
+  std::optional<std::string> result{};
+  std::optional<::awsjson::stepfunctions::MockErrorOutput> errorOutput{};
+  std::optional<awsjson::open_enum<::awsjson::stepfunctions::MockResponseValidationMode>> fieldValidationMode{};
 
   friend bool operator==(MockInput const&, MockInput const&) = default;
 };

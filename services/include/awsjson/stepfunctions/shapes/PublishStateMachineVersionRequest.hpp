@@ -12,9 +12,9 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PublishStateMachineVersionRequest {
-  std::string stateMachineArn;
-  std::optional<std::string> revisionId;
-  std::optional<std::string> description;
+  std::string stateMachineArn{};
+  std::optional<std::string> revisionId{};
+  std::optional<std::string> description{};
 
   friend bool operator==(PublishStateMachineVersionRequest const&,
                          PublishStateMachineVersionRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PublishStateMachineVersionResponse {
-  awsjson::timestamp creationDate;
-  std::string stateMachineVersionArn;
+  awsjson::timestamp creationDate{};
+  std::string stateMachineVersionArn{};
 
   friend bool operator==(PublishStateMachineVersionResponse const&,
                          PublishStateMachineVersionResponse const&) = default;

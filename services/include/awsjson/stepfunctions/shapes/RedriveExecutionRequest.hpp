@@ -12,8 +12,8 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RedriveExecutionRequest {
-  std::string executionArn;
-  std::optional<std::string> clientToken;
+  std::string executionArn{};
+  std::optional<std::string> clientToken{};
 
   friend bool operator==(RedriveExecutionRequest const&, RedriveExecutionRequest const&) = default;
 };

@@ -11,7 +11,7 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RedriveExecutionResponse {
-  awsjson::timestamp redriveDate;
+  awsjson::timestamp redriveDate{};
 
   friend bool operator==(RedriveExecutionResponse const&,
                          RedriveExecutionResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceNotFound {
-  std::optional<std::string> message;
-  std::optional<std::string> resourceName;
+  std::optional<std::string> message{};
+  std::optional<std::string> resourceName{};
 
   friend bool operator==(ResourceNotFound const&, ResourceNotFound const&) = default;
 };

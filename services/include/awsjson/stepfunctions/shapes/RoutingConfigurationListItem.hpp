@@ -13,8 +13,8 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RoutingConfigurationListItem {
-  std::string stateMachineVersionArn;
-  std::int32_t weight;
+  std::string stateMachineVersionArn{};
+  std::int32_t weight{};
 
   friend bool operator==(RoutingConfigurationListItem const&,
                          RoutingConfigurationListItem const&) = default;

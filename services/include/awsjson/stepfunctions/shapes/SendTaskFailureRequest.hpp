@@ -12,9 +12,9 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SendTaskFailureRequest {
-  std::string taskToken;
-  std::optional<std::string> error;
-  std::optional<std::string> cause;
+  std::string taskToken{};
+  std::optional<std::string> error{};
+  std::optional<std::string> cause{};
 
   friend bool operator==(SendTaskFailureRequest const&, SendTaskFailureRequest const&) = default;
 };

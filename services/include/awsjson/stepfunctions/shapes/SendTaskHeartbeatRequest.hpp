@@ -12,7 +12,7 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SendTaskHeartbeatRequest {
-  std::string taskToken;
+  std::string taskToken{};
 
   friend bool operator==(SendTaskHeartbeatRequest const&,
                          SendTaskHeartbeatRequest const&) = default;

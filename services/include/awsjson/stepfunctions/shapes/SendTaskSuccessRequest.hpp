@@ -12,8 +12,8 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SendTaskSuccessRequest {
-  std::string taskToken;
-  std::string output;
+  std::string taskToken{};
+  std::string output{};
 
   friend bool operator==(SendTaskSuccessRequest const&, SendTaskSuccessRequest const&) = default;
 };

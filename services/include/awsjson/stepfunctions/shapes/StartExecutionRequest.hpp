@@ -12,10 +12,10 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartExecutionRequest {
-  std::string stateMachineArn;
-  std::optional<std::string> name;
-  std::optional<std::string> input;
-  std::optional<std::string> traceHeader;
+  std::string stateMachineArn{};
+  std::optional<std::string> name{};
+  std::optional<std::string> input{};
+  std::optional<std::string> traceHeader{};
 
   friend bool operator==(StartExecutionRequest const&, StartExecutionRequest const&) = default;
 };

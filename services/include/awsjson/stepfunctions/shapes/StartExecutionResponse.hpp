@@ -12,8 +12,8 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartExecutionResponse {
-  std::string executionArn;
-  awsjson::timestamp startDate;
+  std::string executionArn{};
+  awsjson::timestamp startDate{};
 
   friend bool operator==(StartExecutionResponse const&, StartExecutionResponse const&) = default;
 };

@@ -14,11 +14,11 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartSyncExecutionRequest {
-  std::string stateMachineArn;
-  std::optional<std::string> name;
-  std::optional<std::string> input;
-  std::optional<std::string> traceHeader;
-  std::optional<awsjson::open_enum<::awsjson::stepfunctions::IncludedData>> includedData;
+  std::string stateMachineArn{};
+  std::optional<std::string> name{};
+  std::optional<std::string> input{};
+  std::optional<std::string> traceHeader{};
+  std::optional<awsjson::open_enum<::awsjson::stepfunctions::IncludedData>> includedData{};
 
   friend bool operator==(StartSyncExecutionRequest const&,
                          StartSyncExecutionRequest const&) = default;

@@ -16,20 +16,20 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartSyncExecutionResponse {
-  std::string executionArn;
-  std::optional<std::string> stateMachineArn;
-  std::optional<std::string> name;
-  awsjson::timestamp startDate;
-  awsjson::timestamp stopDate;
-  awsjson::open_enum<::awsjson::stepfunctions::SyncExecutionStatus> status;
-  std::optional<std::string> error;
-  std::optional<std::string> cause;
-  std::optional<std::string> input;
-  std::optional<::awsjson::stepfunctions::CloudWatchEventsExecutionDataDetails> inputDetails;
-  std::optional<std::string> output;
-  std::optional<::awsjson::stepfunctions::CloudWatchEventsExecutionDataDetails> outputDetails;
-  std::optional<std::string> traceHeader;
-  std::optional<::awsjson::stepfunctions::BillingDetails> billingDetails;
+  std::string executionArn{};
+  std::optional<std::string> stateMachineArn{};
+  std::optional<std::string> name{};
+  awsjson::timestamp startDate{};
+  awsjson::timestamp stopDate{};
+  awsjson::open_enum<::awsjson::stepfunctions::SyncExecutionStatus> status{};
+  std::optional<std::string> error{};
+  std::optional<std::string> cause{};
+  std::optional<std::string> input{};
+  std::optional<::awsjson::stepfunctions::CloudWatchEventsExecutionDataDetails> inputDetails{};
+  std::optional<std::string> output{};
+  std::optional<::awsjson::stepfunctions::CloudWatchEventsExecutionDataDetails> outputDetails{};
+  std::optional<std::string> traceHeader{};
+  std::optional<::awsjson::stepfunctions::BillingDetails> billingDetails{};
 
   friend bool operator==(StartSyncExecutionResponse const&,
                          StartSyncExecutionResponse const&) = default;

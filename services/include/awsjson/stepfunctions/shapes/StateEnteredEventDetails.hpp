@@ -14,9 +14,9 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StateEnteredEventDetails {
-  std::string name;
-  std::optional<std::string> input;
-  std::optional<::awsjson::stepfunctions::HistoryEventExecutionDataDetails> inputDetails;
+  std::string name{};
+  std::optional<std::string> input{};
+  std::optional<::awsjson::stepfunctions::HistoryEventExecutionDataDetails> inputDetails{};
 
   friend bool operator==(StateEnteredEventDetails const&,
                          StateEnteredEventDetails const&) = default;

@@ -16,11 +16,11 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StateExitedEventDetails {
-  std::string name;
-  std::optional<std::string> output;
-  std::optional<::awsjson::stepfunctions::HistoryEventExecutionDataDetails> outputDetails;
-  std::optional<std::map<std::string, std::string>> assignedVariables;
-  std::optional<::awsjson::stepfunctions::AssignedVariablesDetails> assignedVariablesDetails;
+  std::string name{};
+  std::optional<std::string> output{};
+  std::optional<::awsjson::stepfunctions::HistoryEventExecutionDataDetails> outputDetails{};
+  std::optional<std::map<std::string, std::string>> assignedVariables{};
+  std::optional<::awsjson::stepfunctions::AssignedVariablesDetails> assignedVariablesDetails{};
 
   friend bool operator==(StateExitedEventDetails const&, StateExitedEventDetails const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StateMachineDoesNotExist {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(StateMachineDoesNotExist const&,
                          StateMachineDoesNotExist const&) = default;

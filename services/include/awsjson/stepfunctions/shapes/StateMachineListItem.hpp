@@ -14,10 +14,10 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StateMachineListItem {
-  std::string stateMachineArn;
-  std::string name;
-  awsjson::open_enum<::awsjson::stepfunctions::StateMachineType> type;
-  awsjson::timestamp creationDate;
+  std::string stateMachineArn{};
+  std::string name{};
+  awsjson::open_enum<::awsjson::stepfunctions::StateMachineType> type{};
+  awsjson::timestamp creationDate{};
 
   friend bool operator==(StateMachineListItem const&, StateMachineListItem const&) = default;
 };

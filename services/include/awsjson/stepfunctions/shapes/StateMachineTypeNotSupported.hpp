@@ -12,7 +12,7 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StateMachineTypeNotSupported {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(StateMachineTypeNotSupported const&,
                          StateMachineTypeNotSupported const&) = default;

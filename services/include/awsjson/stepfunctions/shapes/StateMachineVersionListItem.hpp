@@ -12,8 +12,8 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StateMachineVersionListItem {
-  std::string stateMachineVersionArn;
-  awsjson::timestamp creationDate;
+  std::string stateMachineVersionArn{};
+  awsjson::timestamp creationDate{};
 
   friend bool operator==(StateMachineVersionListItem const&,
                          StateMachineVersionListItem const&) = default;

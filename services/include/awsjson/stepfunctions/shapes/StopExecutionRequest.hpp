@@ -12,9 +12,9 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopExecutionRequest {
-  std::string executionArn;
-  std::optional<std::string> error;
-  std::optional<std::string> cause;
+  std::string executionArn{};
+  std::optional<std::string> error{};
+  std::optional<std::string> cause{};
 
   friend bool operator==(StopExecutionRequest const&, StopExecutionRequest const&) = default;
 };

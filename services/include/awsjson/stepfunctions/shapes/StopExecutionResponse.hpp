@@ -11,7 +11,7 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopExecutionResponse {
-  awsjson::timestamp stopDate;
+  awsjson::timestamp stopDate{};
 
   friend bool operator==(StopExecutionResponse const&, StopExecutionResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TaskCredentials {
-  std::optional<std::string> roleArn;
+  std::optional<std::string> roleArn{};
 
   friend bool operator==(TaskCredentials const&, TaskCredentials const&) = default;
 };

@@ -15,13 +15,13 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TaskScheduledEventDetails {
-  std::string resourceType;
-  std::string resource;
-  std::string region;
-  std::string parameters;
-  std::optional<std::int64_t> timeoutInSeconds;
-  std::optional<std::int64_t> heartbeatInSeconds;
-  std::optional<::awsjson::stepfunctions::TaskCredentials> taskCredentials;
+  std::string resourceType{};
+  std::string resource{};
+  std::string region{};
+  std::string parameters{};
+  std::optional<std::int64_t> timeoutInSeconds{};
+  std::optional<std::int64_t> heartbeatInSeconds{};
+  std::optional<::awsjson::stepfunctions::TaskCredentials> taskCredentials{};
 
   friend bool operator==(TaskScheduledEventDetails const&,
                          TaskScheduledEventDetails const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TaskStartedEventDetails {
-  std::string resourceType;
-  std::string resource;
+  std::string resourceType{};
+  std::string resource{};
 
   friend bool operator==(TaskStartedEventDetails const&, TaskStartedEventDetails const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TaskSucceededEventDetails {
-  std::string resourceType;
-  std::string resource;
-  std::optional<std::string> output;
-  std::optional<::awsjson::stepfunctions::HistoryEventExecutionDataDetails> outputDetails;
+  std::string resourceType{};
+  std::string resource{};
+  std::optional<std::string> output{};
+  std::optional<::awsjson::stepfunctions::HistoryEventExecutionDataDetails> outputDetails{};
 
   friend bool operator==(TaskSucceededEventDetails const&,
                          TaskSucceededEventDetails const&) = default;

@@ -12,10 +12,10 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TaskTimedOutEventDetails {
-  std::string resourceType;
-  std::string resource;
-  std::optional<std::string> error;
-  std::optional<std::string> cause;
+  std::string resourceType{};
+  std::string resource{};
+  std::optional<std::string> error{};
+  std::optional<std::string> cause{};
 
   friend bool operator==(TaskTimedOutEventDetails const&,
                          TaskTimedOutEventDetails const&) = default;

@@ -13,10 +13,10 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TestStateConfiguration {
-  std::optional<std::int32_t> retrierRetryCount;
-  std::optional<std::string> errorCausedByState;
-  std::optional<std::int32_t> mapIterationFailureCount;
-  std::optional<std::string> mapItemReaderData;
+  std::optional<std::int32_t> retrierRetryCount{};
+  std::optional<std::string> errorCausedByState{};
+  std::optional<std::int32_t> mapIterationFailureCount{};
+  std::optional<std::string> mapItemReaderData{};
 
   friend bool operator==(TestStateConfiguration const&, TestStateConfiguration const&) = default;
 };

@@ -16,16 +16,16 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TestStateRequest {
-  std::string definition;
-  std::optional<std::string> roleArn;
-  std::optional<std::string> input;
-  std::optional<awsjson::open_enum<::awsjson::stepfunctions::InspectionLevel>> inspectionLevel;
-  std::optional<bool> revealSecrets;
-  std::optional<std::string> variables;
-  std::optional<std::string> stateName;
-  std::optional<::awsjson::stepfunctions::MockInput> mock;
-  std::optional<std::string> context;
-  std::optional<::awsjson::stepfunctions::TestStateConfiguration> stateConfiguration;
+  std::string definition{};
+  std::optional<std::string> roleArn{};
+  std::optional<std::string> input{};
+  std::optional<awsjson::open_enum<::awsjson::stepfunctions::InspectionLevel>> inspectionLevel{};
+  std::optional<bool> revealSecrets{};
+  std::optional<std::string> variables{};
+  std::optional<std::string> stateName{};
+  std::optional<::awsjson::stepfunctions::MockInput> mock{};
+  std::optional<std::string> context{};
+  std::optional<::awsjson::stepfunctions::TestStateConfiguration> stateConfiguration{};
 
   friend bool operator==(TestStateRequest const&, TestStateRequest const&) = default;
 };

@@ -15,12 +15,12 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TestStateResponse {
-  std::optional<std::string> output;
-  std::optional<std::string> error;
-  std::optional<std::string> cause;
-  std::optional<::awsjson::stepfunctions::InspectionData> inspectionData;
-  std::optional<std::string> nextState;
-  std::optional<awsjson::open_enum<::awsjson::stepfunctions::TestExecutionStatus>> status;
+  std::optional<std::string> output{};
+  std::optional<std::string> error{};
+  std::optional<std::string> cause{};
+  std::optional<::awsjson::stepfunctions::InspectionData> inspectionData{};
+  std::optional<std::string> nextState{};
+  std::optional<awsjson::open_enum<::awsjson::stepfunctions::TestExecutionStatus>> status{};
 
   friend bool operator==(TestStateResponse const&, TestStateResponse const&) = default;
 };

@@ -11,7 +11,7 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TracingConfiguration {
-  std::optional<bool> enabled;
+  std::optional<bool> enabled{};
 
   friend bool operator==(TracingConfiguration const&, TracingConfiguration const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UntagResourceRequest {
-  std::string resourceArn;
-  std::vector<std::string> tagKeys;
+  std::string resourceArn{};
+  std::vector<std::string> tagKeys{};
 
   friend bool operator==(UntagResourceRequest const&, UntagResourceRequest const&) = default;
 };

@@ -13,10 +13,10 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateMapRunRequest {
-  std::string mapRunArn;
-  std::optional<std::int32_t> maxConcurrency;
-  std::optional<float> toleratedFailurePercentage;
-  std::optional<std::int64_t> toleratedFailureCount;
+  std::string mapRunArn{};
+  std::optional<std::int32_t> maxConcurrency{};
+  std::optional<float> toleratedFailurePercentage{};
+  std::optional<std::int64_t> toleratedFailureCount{};
 
   friend bool operator==(UpdateMapRunRequest const&, UpdateMapRunRequest const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateStateMachineAliasRequest {
-  std::string stateMachineAliasArn;
-  std::optional<std::string> description;
-  std::optional<std::vector<::awsjson::stepfunctions::RoutingConfigurationListItem>> routingConfiguration;
+  std::string stateMachineAliasArn{};
+  std::optional<std::string> description{};
+  std::optional<std::vector<::awsjson::stepfunctions::RoutingConfigurationListItem>> routingConfiguration{};
 
   friend bool operator==(UpdateStateMachineAliasRequest const&,
                          UpdateStateMachineAliasRequest const&) = default;

@@ -11,7 +11,7 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateStateMachineAliasResponse {
-  awsjson::timestamp updateDate;
+  awsjson::timestamp updateDate{};
 
   friend bool operator==(UpdateStateMachineAliasResponse const&,
                          UpdateStateMachineAliasResponse const&) = default;

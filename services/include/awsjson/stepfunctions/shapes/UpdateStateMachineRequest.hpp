@@ -16,14 +16,14 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateStateMachineRequest {
-  std::string stateMachineArn;
-  std::optional<std::string> definition;
-  std::optional<std::string> roleArn;
-  std::optional<::awsjson::stepfunctions::LoggingConfiguration> loggingConfiguration;
-  std::optional<::awsjson::stepfunctions::TracingConfiguration> tracingConfiguration;
-  std::optional<bool> publish;
-  std::optional<std::string> versionDescription;
-  std::optional<::awsjson::stepfunctions::EncryptionConfiguration> encryptionConfiguration;
+  std::string stateMachineArn{};
+  std::optional<std::string> definition{};
+  std::optional<std::string> roleArn{};
+  std::optional<::awsjson::stepfunctions::LoggingConfiguration> loggingConfiguration{};
+  std::optional<::awsjson::stepfunctions::TracingConfiguration> tracingConfiguration{};
+  std::optional<bool> publish{};
+  std::optional<std::string> versionDescription{};
+  std::optional<::awsjson::stepfunctions::EncryptionConfiguration> encryptionConfiguration{};
 
   friend bool operator==(UpdateStateMachineRequest const&,
                          UpdateStateMachineRequest const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateStateMachineResponse {
-  awsjson::timestamp updateDate;
-  std::optional<std::string> revisionId;
-  std::optional<std::string> stateMachineVersionArn;
+  awsjson::timestamp updateDate{};
+  std::optional<std::string> revisionId{};
+  std::optional<std::string> stateMachineVersionArn{};
 
   friend bool operator==(UpdateStateMachineResponse const&,
                          UpdateStateMachineResponse const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ValidateStateMachineDefinitionDiagnostic {
-  awsjson::open_enum<::awsjson::stepfunctions::ValidateStateMachineDefinitionSeverity> severity;
-  std::string code;
-  std::string message;
-  std::optional<std::string> location;
+  awsjson::open_enum<::awsjson::stepfunctions::ValidateStateMachineDefinitionSeverity> severity{};
+  std::string code{};
+  std::string message{};
+  std::optional<std::string> location{};
 
   friend bool operator==(ValidateStateMachineDefinitionDiagnostic const&,
                          ValidateStateMachineDefinitionDiagnostic const&) = default;

@@ -16,10 +16,10 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ValidateStateMachineDefinitionRequest {
-  std::string definition;
-  std::optional<awsjson::open_enum<::awsjson::stepfunctions::StateMachineType>> type;
-  std::optional<awsjson::open_enum<::awsjson::stepfunctions::ValidateStateMachineDefinitionSeverity>> severity;
-  std::optional<std::int32_t> maxResults;
+  std::string definition{};
+  std::optional<awsjson::open_enum<::awsjson::stepfunctions::StateMachineType>> type{};
+  std::optional<awsjson::open_enum<::awsjson::stepfunctions::ValidateStateMachineDefinitionSeverity>> severity{};
+  std::optional<std::int32_t> maxResults{};
 
   friend bool operator==(ValidateStateMachineDefinitionRequest const&,
                          ValidateStateMachineDefinitionRequest const&) = default;

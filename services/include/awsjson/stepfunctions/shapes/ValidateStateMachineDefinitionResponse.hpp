@@ -16,9 +16,9 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ValidateStateMachineDefinitionResponse {
-  awsjson::open_enum<::awsjson::stepfunctions::ValidateStateMachineDefinitionResultCode> result;
-  std::vector<::awsjson::stepfunctions::ValidateStateMachineDefinitionDiagnostic> diagnostics;
-  std::optional<bool> truncated;
+  awsjson::open_enum<::awsjson::stepfunctions::ValidateStateMachineDefinitionResultCode> result{};
+  std::vector<::awsjson::stepfunctions::ValidateStateMachineDefinitionDiagnostic> diagnostics{};
+  std::optional<bool> truncated{};
 
   friend bool operator==(ValidateStateMachineDefinitionResponse const&,
                          ValidateStateMachineDefinitionResponse const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::stepfunctions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ValidationException {
-  std::optional<std::string> message;
-  std::optional<awsjson::open_enum<::awsjson::stepfunctions::ValidationExceptionReason>> reason;
+  std::optional<std::string> message{};
+  std::optional<awsjson::open_enum<::awsjson::stepfunctions::ValidationExceptionReason>> reason{};
 
   friend bool operator==(ValidationException const&, ValidationException const&) = default;
 };

@@ -15,14 +15,14 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ActivateGatewayRequest {
-  std::string ActivationKey;
-  std::string GatewayName;
-  std::string GatewayTimezone;
-  std::string GatewayRegion;
-  std::optional<std::string> GatewayType;
-  std::optional<std::string> TapeDriveType;
-  std::optional<std::string> MediumChangerType;
-  std::optional<std::vector<::awsjson::storagegateway::Tag>> Tags;
+  std::string ActivationKey{};
+  std::string GatewayName{};
+  std::string GatewayTimezone{};
+  std::string GatewayRegion{};
+  std::optional<std::string> GatewayType{};
+  std::optional<std::string> TapeDriveType{};
+  std::optional<std::string> MediumChangerType{};
+  std::optional<std::vector<::awsjson::storagegateway::Tag>> Tags{};
 
   friend bool operator==(ActivateGatewayRequest const&, ActivateGatewayRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AddTagsToResourceRequest {
-  std::string ResourceARN;
-  std::vector<::awsjson::storagegateway::Tag> Tags;
+  std::string ResourceARN{};
+  std::vector<::awsjson::storagegateway::Tag> Tags{};
 
   friend bool operator==(AddTagsToResourceRequest const&,
                          AddTagsToResourceRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AddTagsToResourceResponse {
-  std::optional<std::string> ResourceARN;
+  std::optional<std::string> ResourceARN{};
 
   friend bool operator==(AddTagsToResourceResponse const&,
                          AddTagsToResourceResponse const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AddUploadBufferRequest {
-  std::string GatewayARN;
-  std::vector<std::string> DiskIds;
+  std::string GatewayARN{};
+  std::vector<std::string> DiskIds{};
 
   friend bool operator==(AddUploadBufferRequest const&, AddUploadBufferRequest const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AddWorkingStorageRequest {
-  std::string GatewayARN;
-  std::vector<std::string> DiskIds;
+  std::string GatewayARN{};
+  std::vector<std::string> DiskIds{};
 
   friend bool operator==(AddWorkingStorageRequest const&,
                          AddWorkingStorageRequest const&) = default;

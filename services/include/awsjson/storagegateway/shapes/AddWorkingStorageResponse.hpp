@@ -12,7 +12,7 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AddWorkingStorageResponse {
-  std::optional<std::string> GatewayARN;
+  std::optional<std::string> GatewayARN{};
 
   friend bool operator==(AddWorkingStorageResponse const&,
                          AddWorkingStorageResponse const&) = default;

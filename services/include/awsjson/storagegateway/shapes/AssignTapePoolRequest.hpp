@@ -12,9 +12,9 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssignTapePoolRequest {
-  std::string TapeARN;
-  std::string PoolId;
-  std::optional<bool> BypassGovernanceRetention;
+  std::string TapeARN{};
+  std::string PoolId{};
+  std::optional<bool> BypassGovernanceRetention{};
 
   friend bool operator==(AssignTapePoolRequest const&, AssignTapePoolRequest const&) = default;
 };

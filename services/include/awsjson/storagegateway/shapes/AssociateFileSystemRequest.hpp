@@ -17,15 +17,15 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateFileSystemRequest {
-  std::string UserName;
-  std::string Password;
-  std::string ClientToken;
-  std::string GatewayARN;
-  std::string LocationARN;
-  std::optional<std::vector<::awsjson::storagegateway::Tag>> Tags;
-  std::optional<std::string> AuditDestinationARN;
-  std::optional<::awsjson::storagegateway::CacheAttributes> CacheAttributes;
-  std::optional<::awsjson::storagegateway::EndpointNetworkConfiguration> EndpointNetworkConfiguration;
+  std::string UserName{};
+  std::string Password{};
+  std::string ClientToken{};
+  std::string GatewayARN{};
+  std::string LocationARN{};
+  std::optional<std::vector<::awsjson::storagegateway::Tag>> Tags{};
+  std::optional<std::string> AuditDestinationARN{};
+  std::optional<::awsjson::storagegateway::CacheAttributes> CacheAttributes{};
+  std::optional<::awsjson::storagegateway::EndpointNetworkConfiguration> EndpointNetworkConfiguration{};
 
   friend bool operator==(AssociateFileSystemRequest const&,
                          AssociateFileSystemRequest const&) = default;

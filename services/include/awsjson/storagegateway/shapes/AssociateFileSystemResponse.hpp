@@ -12,7 +12,7 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateFileSystemResponse {
-  std::optional<std::string> FileSystemAssociationARN;
+  std::optional<std::string> FileSystemAssociationARN{};
 
   friend bool operator==(AssociateFileSystemResponse const&,
                          AssociateFileSystemResponse const&) = default;

@@ -12,11 +12,11 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AttachVolumeRequest {
-  std::string GatewayARN;
-  std::optional<std::string> TargetName;
-  std::string VolumeARN;
-  std::string NetworkInterfaceId;
-  std::optional<std::string> DiskId;
+  std::string GatewayARN{};
+  std::optional<std::string> TargetName{};
+  std::string VolumeARN{};
+  std::string NetworkInterfaceId{};
+  std::optional<std::string> DiskId{};
 
   friend bool operator==(AttachVolumeRequest const&, AttachVolumeRequest const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AttachVolumeResponse {
-  std::optional<std::string> VolumeARN;
-  std::optional<std::string> TargetARN;
+  std::optional<std::string> VolumeARN{};
+  std::optional<std::string> TargetARN{};
 
   friend bool operator==(AttachVolumeResponse const&, AttachVolumeResponse const&) = default;
 };

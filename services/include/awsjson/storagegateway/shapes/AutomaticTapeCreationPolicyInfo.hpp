@@ -15,8 +15,8 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AutomaticTapeCreationPolicyInfo {
-  std::optional<std::vector<::awsjson::storagegateway::AutomaticTapeCreationRule>> AutomaticTapeCreationRules;
-  std::optional<std::string> GatewayARN;
+  std::optional<std::vector<::awsjson::storagegateway::AutomaticTapeCreationRule>> AutomaticTapeCreationRules{};
+  std::optional<std::string> GatewayARN{};
 
   friend bool operator==(AutomaticTapeCreationPolicyInfo const&,
                          AutomaticTapeCreationPolicyInfo const&) = default;

@@ -13,11 +13,11 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AutomaticTapeCreationRule {
-  std::string TapeBarcodePrefix;
-  std::string PoolId;
-  std::int64_t TapeSizeInBytes;
-  std::int32_t MinimumNumTapes;
-  std::optional<bool> Worm;
+  std::string TapeBarcodePrefix{};
+  std::string PoolId{};
+  std::int64_t TapeSizeInBytes{};
+  std::int32_t MinimumNumTapes{};
+  std::optional<bool> Worm{};
 
   friend bool operator==(AutomaticTapeCreationRule const&,
                          AutomaticTapeCreationRule const&) = default;

@@ -13,13 +13,13 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BandwidthRateLimitInterval {
-  std::int32_t StartHourOfDay;
-  std::int32_t StartMinuteOfHour;
-  std::int32_t EndHourOfDay;
-  std::int32_t EndMinuteOfHour;
-  std::vector<std::int32_t> DaysOfWeek;
-  std::optional<std::int64_t> AverageUploadRateLimitInBitsPerSec;
-  std::optional<std::int64_t> AverageDownloadRateLimitInBitsPerSec;
+  std::int32_t StartHourOfDay{};
+  std::int32_t StartMinuteOfHour{};
+  std::int32_t EndHourOfDay{};
+  std::int32_t EndMinuteOfHour{};
+  std::vector<std::int32_t> DaysOfWeek{};
+  std::optional<std::int64_t> AverageUploadRateLimitInBitsPerSec{};
+  std::optional<std::int64_t> AverageDownloadRateLimitInBitsPerSec{};
 
   friend bool operator==(BandwidthRateLimitInterval const&,
                          BandwidthRateLimitInterval const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CacheAttributes {
-  std::optional<std::int32_t> CacheStaleTimeoutInSeconds;
+  std::optional<std::int32_t> CacheStaleTimeoutInSeconds{};
 
   friend bool operator==(CacheAttributes const&, CacheAttributes const&) = default;
 };

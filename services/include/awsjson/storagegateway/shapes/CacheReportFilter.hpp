@@ -15,8 +15,8 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CacheReportFilter {
-  awsjson::open_enum<::awsjson::storagegateway::CacheReportFilterName> Name;
-  std::vector<std::string> Values;
+  awsjson::open_enum<::awsjson::storagegateway::CacheReportFilterName> Name{};
+  std::vector<std::string> Values{};
 
   friend bool operator==(CacheReportFilter const&, CacheReportFilter const&) = default;
 };

@@ -18,18 +18,18 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CacheReportInfo {
-  std::optional<std::string> CacheReportARN;
-  std::optional<awsjson::open_enum<::awsjson::storagegateway::CacheReportStatus>> CacheReportStatus;
-  std::optional<std::int32_t> ReportCompletionPercent;
-  std::optional<awsjson::timestamp> EndTime;
-  std::optional<std::string> Role;
-  std::optional<std::string> FileShareARN;
-  std::optional<std::string> LocationARN;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<std::vector<::awsjson::storagegateway::CacheReportFilter>> InclusionFilters;
-  std::optional<std::vector<::awsjson::storagegateway::CacheReportFilter>> ExclusionFilters;
-  std::optional<std::string> ReportName;
-  std::optional<std::vector<::awsjson::storagegateway::Tag>> Tags;
+  std::optional<std::string> CacheReportARN{};
+  std::optional<awsjson::open_enum<::awsjson::storagegateway::CacheReportStatus>> CacheReportStatus{};
+  std::optional<std::int32_t> ReportCompletionPercent{};
+  std::optional<awsjson::timestamp> EndTime{};
+  std::optional<std::string> Role{};
+  std::optional<std::string> FileShareARN{};
+  std::optional<std::string> LocationARN{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<std::vector<::awsjson::storagegateway::CacheReportFilter>> InclusionFilters{};
+  std::optional<std::vector<::awsjson::storagegateway::CacheReportFilter>> ExclusionFilters{};
+  std::optional<std::string> ReportName{};
+  std::optional<std::vector<::awsjson::storagegateway::Tag>> Tags{};
 
   friend bool operator==(CacheReportInfo const&, CacheReportInfo const&) = default;
 };

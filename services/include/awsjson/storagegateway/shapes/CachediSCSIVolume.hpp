@@ -15,19 +15,19 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CachediSCSIVolume {
-  std::optional<std::string> VolumeARN;
-  std::optional<std::string> VolumeId;
-  std::optional<std::string> VolumeType;
-  std::optional<std::string> VolumeStatus;
-  std::optional<std::string> VolumeAttachmentStatus;
-  std::optional<std::int64_t> VolumeSizeInBytes;
-  std::optional<double> VolumeProgress;
-  std::optional<std::string> SourceSnapshotId;
-  std::optional<::awsjson::storagegateway::VolumeiSCSIAttributes> VolumeiSCSIAttributes;
-  std::optional<awsjson::timestamp> CreatedDate;
-  std::optional<std::int64_t> VolumeUsedInBytes;
-  std::optional<std::string> KMSKey;
-  std::optional<std::string> TargetName;
+  std::optional<std::string> VolumeARN{};
+  std::optional<std::string> VolumeId{};
+  std::optional<std::string> VolumeType{};
+  std::optional<std::string> VolumeStatus{};
+  std::optional<std::string> VolumeAttachmentStatus{};
+  std::optional<std::int64_t> VolumeSizeInBytes{};
+  std::optional<double> VolumeProgress{};
+  std::optional<std::string> SourceSnapshotId{};
+  std::optional<::awsjson::storagegateway::VolumeiSCSIAttributes> VolumeiSCSIAttributes{};
+  std::optional<awsjson::timestamp> CreatedDate{};
+  std::optional<std::int64_t> VolumeUsedInBytes{};
+  std::optional<std::string> KMSKey{};
+  std::optional<std::string> TargetName{};
 
   friend bool operator==(CachediSCSIVolume const&, CachediSCSIVolume const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CancelArchivalRequest {
-  std::string GatewayARN;
-  std::string TapeARN;
+  std::string GatewayARN{};
+  std::string TapeARN{};
 
   friend bool operator==(CancelArchivalRequest const&, CancelArchivalRequest const&) = default;
 };

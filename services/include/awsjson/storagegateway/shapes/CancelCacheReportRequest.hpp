@@ -12,7 +12,7 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CancelCacheReportRequest {
-  std::string CacheReportARN;
+  std::string CacheReportARN{};
 
   friend bool operator==(CancelCacheReportRequest const&,
                          CancelCacheReportRequest const&) = default;

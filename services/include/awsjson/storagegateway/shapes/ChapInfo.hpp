@@ -12,10 +12,10 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ChapInfo {
-  std::optional<std::string> TargetARN;
-  std::optional<std::string> SecretToAuthenticateInitiator;
-  std::optional<std::string> InitiatorName;
-  std::optional<std::string> SecretToAuthenticateTarget;
+  std::optional<std::string> TargetARN{};
+  std::optional<std::string> SecretToAuthenticateInitiator{};
+  std::optional<std::string> InitiatorName{};
+  std::optional<std::string> SecretToAuthenticateTarget{};
 
   friend bool operator==(ChapInfo const&, ChapInfo const&) = default;
 };

@@ -16,16 +16,16 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateCachediSCSIVolumeRequest {
-  std::string GatewayARN;
-  std::int64_t VolumeSizeInBytes;
-  std::optional<std::string> SnapshotId;
-  std::string TargetName;
-  std::optional<std::string> SourceVolumeARN;
-  std::string NetworkInterfaceId;
-  std::string ClientToken;
-  std::optional<bool> KMSEncrypted;
-  std::optional<std::string> KMSKey;
-  std::optional<std::vector<::awsjson::storagegateway::Tag>> Tags;
+  std::string GatewayARN{};
+  std::int64_t VolumeSizeInBytes{};
+  std::optional<std::string> SnapshotId{};
+  std::string TargetName{};
+  std::optional<std::string> SourceVolumeARN{};
+  std::string NetworkInterfaceId{};
+  std::string ClientToken{};
+  std::optional<bool> KMSEncrypted{};
+  std::optional<std::string> KMSKey{};
+  std::optional<std::vector<::awsjson::storagegateway::Tag>> Tags{};
 
   friend bool operator==(CreateCachediSCSIVolumeRequest const&,
                          CreateCachediSCSIVolumeRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateNFSFileShareResponse {
-  std::optional<std::string> FileShareARN;
+  std::optional<std::string> FileShareARN{};
 
   friend bool operator==(CreateNFSFileShareResponse const&,
                          CreateNFSFileShareResponse const&) = default;

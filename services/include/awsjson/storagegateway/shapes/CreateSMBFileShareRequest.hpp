@@ -19,33 +19,33 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateSMBFileShareRequest {
-  std::string ClientToken;
-  std::string GatewayARN;
-  std::optional<awsjson::open_enum<::awsjson::storagegateway::EncryptionType>> EncryptionType;
-  std::optional<bool> KMSEncrypted;
-  std::optional<std::string> KMSKey;
-  std::string Role;
-  std::string LocationARN;
-  std::optional<std::string> DefaultStorageClass;
-  std::optional<awsjson::open_enum<::awsjson::storagegateway::ObjectACL>> ObjectACL;
-  std::optional<bool> ReadOnly;
-  std::optional<bool> GuessMIMETypeEnabled;
-  std::optional<bool> RequesterPays;
-  std::optional<bool> SMBACLEnabled;
-  std::optional<bool> AccessBasedEnumeration;
-  std::optional<std::vector<std::string>> AdminUserList;
-  std::optional<std::vector<std::string>> ValidUserList;
-  std::optional<std::vector<std::string>> InvalidUserList;
-  std::optional<std::string> AuditDestinationARN;
-  std::optional<std::string> Authentication;
-  std::optional<awsjson::open_enum<::awsjson::storagegateway::CaseSensitivity>> CaseSensitivity;
-  std::optional<std::vector<::awsjson::storagegateway::Tag>> Tags;
-  std::optional<std::string> FileShareName;
-  std::optional<::awsjson::storagegateway::CacheAttributes> CacheAttributes;
-  std::optional<std::string> NotificationPolicy;
-  std::optional<std::string> VPCEndpointDNSName;
-  std::optional<std::string> BucketRegion;
-  std::optional<bool> OplocksEnabled;
+  std::string ClientToken{};
+  std::string GatewayARN{};
+  std::optional<awsjson::open_enum<::awsjson::storagegateway::EncryptionType>> EncryptionType{};
+  std::optional<bool> KMSEncrypted{};
+  std::optional<std::string> KMSKey{};
+  std::string Role{};
+  std::string LocationARN{};
+  std::optional<std::string> DefaultStorageClass{};
+  std::optional<awsjson::open_enum<::awsjson::storagegateway::ObjectACL>> ObjectACL{};
+  std::optional<bool> ReadOnly{};
+  std::optional<bool> GuessMIMETypeEnabled{};
+  std::optional<bool> RequesterPays{};
+  std::optional<bool> SMBACLEnabled{};
+  std::optional<bool> AccessBasedEnumeration{};
+  std::optional<std::vector<std::string>> AdminUserList{};
+  std::optional<std::vector<std::string>> ValidUserList{};
+  std::optional<std::vector<std::string>> InvalidUserList{};
+  std::optional<std::string> AuditDestinationARN{};
+  std::optional<std::string> Authentication{};
+  std::optional<awsjson::open_enum<::awsjson::storagegateway::CaseSensitivity>> CaseSensitivity{};
+  std::optional<std::vector<::awsjson::storagegateway::Tag>> Tags{};
+  std::optional<std::string> FileShareName{};
+  std::optional<::awsjson::storagegateway::CacheAttributes> CacheAttributes{};
+  std::optional<std::string> NotificationPolicy{};
+  std::optional<std::string> VPCEndpointDNSName{};
+  std::optional<std::string> BucketRegion{};
+  std::optional<bool> OplocksEnabled{};
 
   friend bool operator==(CreateSMBFileShareRequest const&,
                          CreateSMBFileShareRequest const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateSnapshotFromVolumeRecoveryPointRequest {
-  std::string VolumeARN;
-  std::string SnapshotDescription;
-  std::optional<std::vector<::awsjson::storagegateway::Tag>> Tags;
+  std::string VolumeARN{};
+  std::string SnapshotDescription{};
+  std::optional<std::vector<::awsjson::storagegateway::Tag>> Tags{};
 
   friend bool operator==(CreateSnapshotFromVolumeRecoveryPointRequest const&,
                          CreateSnapshotFromVolumeRecoveryPointRequest const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateSnapshotFromVolumeRecoveryPointResponse {
-  std::optional<std::string> SnapshotId;
-  std::optional<std::string> VolumeARN;
-  std::optional<std::string> VolumeRecoveryPointTime;
+  std::optional<std::string> SnapshotId{};
+  std::optional<std::string> VolumeARN{};
+  std::optional<std::string> VolumeRecoveryPointTime{};
 
   friend bool operator==(CreateSnapshotFromVolumeRecoveryPointResponse const&,
                          CreateSnapshotFromVolumeRecoveryPointResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateSnapshotResponse {
-  std::optional<std::string> VolumeARN;
-  std::optional<std::string> SnapshotId;
+  std::optional<std::string> VolumeARN{};
+  std::optional<std::string> SnapshotId{};
 
   friend bool operator==(CreateSnapshotResponse const&, CreateSnapshotResponse const&) = default;
 };

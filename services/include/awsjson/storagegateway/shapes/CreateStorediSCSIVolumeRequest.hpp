@@ -15,15 +15,15 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateStorediSCSIVolumeRequest {
-  std::string GatewayARN;
-  std::string DiskId;
-  std::optional<std::string> SnapshotId;
-  bool PreserveExistingData;
-  std::string TargetName;
-  std::string NetworkInterfaceId;
-  std::optional<bool> KMSEncrypted;
-  std::optional<std::string> KMSKey;
-  std::optional<std::vector<::awsjson::storagegateway::Tag>> Tags;
+  std::string GatewayARN{};
+  std::string DiskId{};
+  std::optional<std::string> SnapshotId{};
+  bool PreserveExistingData{};
+  std::string TargetName{};
+  std::string NetworkInterfaceId{};
+  std::optional<bool> KMSEncrypted{};
+  std::optional<std::string> KMSKey{};
+  std::optional<std::vector<::awsjson::storagegateway::Tag>> Tags{};
 
   friend bool operator==(CreateStorediSCSIVolumeRequest const&,
                          CreateStorediSCSIVolumeRequest const&) = default;

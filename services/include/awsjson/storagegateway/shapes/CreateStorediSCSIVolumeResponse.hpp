@@ -13,9 +13,9 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateStorediSCSIVolumeResponse {
-  std::optional<std::string> VolumeARN;
-  std::optional<std::int64_t> VolumeSizeInBytes;
-  std::optional<std::string> TargetARN;
+  std::optional<std::string> VolumeARN{};
+  std::optional<std::int64_t> VolumeSizeInBytes{};
+  std::optional<std::string> TargetARN{};
 
   friend bool operator==(CreateStorediSCSIVolumeResponse const&,
                          CreateStorediSCSIVolumeResponse const&) = default;

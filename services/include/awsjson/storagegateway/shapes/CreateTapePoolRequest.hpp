@@ -18,11 +18,11 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateTapePoolRequest {
-  std::string PoolName;
-  awsjson::open_enum<::awsjson::storagegateway::TapeStorageClass> StorageClass;
-  std::optional<awsjson::open_enum<::awsjson::storagegateway::RetentionLockType>> RetentionLockType;
-  std::optional<std::int32_t> RetentionLockTimeInDays;
-  std::optional<std::vector<::awsjson::storagegateway::Tag>> Tags;
+  std::string PoolName{};
+  awsjson::open_enum<::awsjson::storagegateway::TapeStorageClass> StorageClass{};
+  std::optional<awsjson::open_enum<::awsjson::storagegateway::RetentionLockType>> RetentionLockType{};
+  std::optional<std::int32_t> RetentionLockTimeInDays{};
+  std::optional<std::vector<::awsjson::storagegateway::Tag>> Tags{};
 
   friend bool operator==(CreateTapePoolRequest const&, CreateTapePoolRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateTapePoolResponse {
-  std::optional<std::string> PoolARN;
+  std::optional<std::string> PoolARN{};
 
   friend bool operator==(CreateTapePoolResponse const&, CreateTapePoolResponse const&) = default;
 };

@@ -16,14 +16,14 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateTapeWithBarcodeRequest {
-  std::string GatewayARN;
-  std::int64_t TapeSizeInBytes;
-  std::string TapeBarcode;
-  std::optional<bool> KMSEncrypted;
-  std::optional<std::string> KMSKey;
-  std::optional<std::string> PoolId;
-  std::optional<bool> Worm;
-  std::optional<std::vector<::awsjson::storagegateway::Tag>> Tags;
+  std::string GatewayARN{};
+  std::int64_t TapeSizeInBytes{};
+  std::string TapeBarcode{};
+  std::optional<bool> KMSEncrypted{};
+  std::optional<std::string> KMSKey{};
+  std::optional<std::string> PoolId{};
+  std::optional<bool> Worm{};
+  std::optional<std::vector<::awsjson::storagegateway::Tag>> Tags{};
 
   friend bool operator==(CreateTapeWithBarcodeRequest const&,
                          CreateTapeWithBarcodeRequest const&) = default;

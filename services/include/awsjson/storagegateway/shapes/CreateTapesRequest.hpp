@@ -16,16 +16,16 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateTapesRequest {
-  std::string GatewayARN;
-  std::int64_t TapeSizeInBytes;
-  std::string ClientToken;
-  std::int32_t NumTapesToCreate;
-  std::string TapeBarcodePrefix;
-  std::optional<bool> KMSEncrypted;
-  std::optional<std::string> KMSKey;
-  std::optional<std::string> PoolId;
-  std::optional<bool> Worm;
-  std::optional<std::vector<::awsjson::storagegateway::Tag>> Tags;
+  std::string GatewayARN{};
+  std::int64_t TapeSizeInBytes{};
+  std::string ClientToken{};
+  std::int32_t NumTapesToCreate{};
+  std::string TapeBarcodePrefix{};
+  std::optional<bool> KMSEncrypted{};
+  std::optional<std::string> KMSKey{};
+  std::optional<std::string> PoolId{};
+  std::optional<bool> Worm{};
+  std::optional<std::vector<::awsjson::storagegateway::Tag>> Tags{};
 
   friend bool operator==(CreateTapesRequest const&, CreateTapesRequest const&) = default;
 };

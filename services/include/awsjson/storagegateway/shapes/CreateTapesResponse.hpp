@@ -13,7 +13,7 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateTapesResponse {
-  std::optional<std::vector<std::string>> TapeARNs;
+  std::optional<std::vector<std::string>> TapeARNs{};
 
   friend bool operator==(CreateTapesResponse const&, CreateTapesResponse const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteBandwidthRateLimitRequest {
-  std::string GatewayARN;
-  std::string BandwidthType;
+  std::string GatewayARN{};
+  std::string BandwidthType{};
 
   friend bool operator==(DeleteBandwidthRateLimitRequest const&,
                          DeleteBandwidthRateLimitRequest const&) = default;

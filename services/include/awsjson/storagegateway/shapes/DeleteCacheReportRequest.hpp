@@ -12,7 +12,7 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteCacheReportRequest {
-  std::string CacheReportARN;
+  std::string CacheReportARN{};
 
   friend bool operator==(DeleteCacheReportRequest const&,
                          DeleteCacheReportRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteChapCredentialsRequest {
-  std::string TargetARN;
-  std::string InitiatorName;
+  std::string TargetARN{};
+  std::string InitiatorName{};
 
   friend bool operator==(DeleteChapCredentialsRequest const&,
                          DeleteChapCredentialsRequest const&) = default;

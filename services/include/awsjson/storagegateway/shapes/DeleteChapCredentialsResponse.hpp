@@ -12,8 +12,8 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteChapCredentialsResponse {
-  std::optional<std::string> TargetARN;
-  std::optional<std::string> InitiatorName;
+  std::optional<std::string> TargetARN{};
+  std::optional<std::string> InitiatorName{};
 
   friend bool operator==(DeleteChapCredentialsResponse const&,
                          DeleteChapCredentialsResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteFileShareRequest {
-  std::string FileShareARN;
-  std::optional<bool> ForceDelete;
+  std::string FileShareARN{};
+  std::optional<bool> ForceDelete{};
 
   friend bool operator==(DeleteFileShareRequest const&, DeleteFileShareRequest const&) = default;
 };

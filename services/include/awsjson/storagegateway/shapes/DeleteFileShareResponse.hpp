@@ -12,7 +12,7 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteFileShareResponse {
-  std::optional<std::string> FileShareARN;
+  std::optional<std::string> FileShareARN{};
 
   friend bool operator==(DeleteFileShareResponse const&, DeleteFileShareResponse const&) = default;
 };

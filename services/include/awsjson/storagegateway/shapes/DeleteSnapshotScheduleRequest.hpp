@@ -12,7 +12,7 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteSnapshotScheduleRequest {
-  std::string VolumeARN;
+  std::string VolumeARN{};
 
   friend bool operator==(DeleteSnapshotScheduleRequest const&,
                          DeleteSnapshotScheduleRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteTapeArchiveRequest {
-  std::string TapeARN;
-  std::optional<bool> BypassGovernanceRetention;
+  std::string TapeARN{};
+  std::optional<bool> BypassGovernanceRetention{};
 
   friend bool operator==(DeleteTapeArchiveRequest const&,
                          DeleteTapeArchiveRequest const&) = default;

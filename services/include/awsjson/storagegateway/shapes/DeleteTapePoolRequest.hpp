@@ -12,7 +12,7 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteTapePoolRequest {
-  std::string PoolARN;
+  std::string PoolARN{};
 
   friend bool operator==(DeleteTapePoolRequest const&, DeleteTapePoolRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteTapePoolResponse {
-  std::optional<std::string> PoolARN;
+  std::optional<std::string> PoolARN{};
 
   friend bool operator==(DeleteTapePoolResponse const&, DeleteTapePoolResponse const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteTapeRequest {
-  std::string GatewayARN;
-  std::string TapeARN;
-  std::optional<bool> BypassGovernanceRetention;
+  std::string GatewayARN{};
+  std::string TapeARN{};
+  std::optional<bool> BypassGovernanceRetention{};
 
   friend bool operator==(DeleteTapeRequest const&, DeleteTapeRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteTapeResponse {
-  std::optional<std::string> TapeARN;
+  std::optional<std::string> TapeARN{};
 
   friend bool operator==(DeleteTapeResponse const&, DeleteTapeResponse const&) = default;
 };

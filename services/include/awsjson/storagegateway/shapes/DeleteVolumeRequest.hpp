@@ -12,7 +12,7 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteVolumeRequest {
-  std::string VolumeARN;
+  std::string VolumeARN{};
 
   friend bool operator==(DeleteVolumeRequest const&, DeleteVolumeRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteVolumeResponse {
-  std::optional<std::string> VolumeARN;
+  std::optional<std::string> VolumeARN{};
 
   friend bool operator==(DeleteVolumeResponse const&, DeleteVolumeResponse const&) = default;
 };

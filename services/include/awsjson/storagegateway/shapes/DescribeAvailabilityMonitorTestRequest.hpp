@@ -12,7 +12,7 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAvailabilityMonitorTestRequest {
-  std::string GatewayARN;
+  std::string GatewayARN{};
 
   friend bool operator==(DescribeAvailabilityMonitorTestRequest const&,
                          DescribeAvailabilityMonitorTestRequest const&) = default;

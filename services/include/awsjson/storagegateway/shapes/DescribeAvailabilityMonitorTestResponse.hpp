@@ -14,9 +14,9 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAvailabilityMonitorTestResponse {
-  std::optional<std::string> GatewayARN;
-  std::optional<awsjson::open_enum<::awsjson::storagegateway::AvailabilityMonitorTestStatus>> Status;
-  std::optional<awsjson::timestamp> StartTime;
+  std::optional<std::string> GatewayARN{};
+  std::optional<awsjson::open_enum<::awsjson::storagegateway::AvailabilityMonitorTestStatus>> Status{};
+  std::optional<awsjson::timestamp> StartTime{};
 
   friend bool operator==(DescribeAvailabilityMonitorTestResponse const&,
                          DescribeAvailabilityMonitorTestResponse const&) = default;

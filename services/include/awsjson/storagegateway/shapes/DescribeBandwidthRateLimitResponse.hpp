@@ -13,9 +13,9 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeBandwidthRateLimitResponse {
-  std::optional<std::string> GatewayARN;
-  std::optional<std::int64_t> AverageUploadRateLimitInBitsPerSec;
-  std::optional<std::int64_t> AverageDownloadRateLimitInBitsPerSec;
+  std::optional<std::string> GatewayARN{};
+  std::optional<std::int64_t> AverageUploadRateLimitInBitsPerSec{};
+  std::optional<std::int64_t> AverageDownloadRateLimitInBitsPerSec{};
 
   friend bool operator==(DescribeBandwidthRateLimitResponse const&,
                          DescribeBandwidthRateLimitResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeBandwidthRateLimitScheduleResponse {
-  std::optional<std::string> GatewayARN;
-  std::optional<std::vector<::awsjson::storagegateway::BandwidthRateLimitInterval>> BandwidthRateLimitIntervals;
+  std::optional<std::string> GatewayARN{};
+  std::optional<std::vector<::awsjson::storagegateway::BandwidthRateLimitInterval>> BandwidthRateLimitIntervals{};
 
   friend bool operator==(DescribeBandwidthRateLimitScheduleResponse const&,
                          DescribeBandwidthRateLimitScheduleResponse const&) = default;

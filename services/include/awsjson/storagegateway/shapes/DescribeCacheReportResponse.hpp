@@ -13,7 +13,7 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeCacheReportResponse {
-  std::optional<::awsjson::storagegateway::CacheReportInfo> CacheReportInfo;
+  std::optional<::awsjson::storagegateway::CacheReportInfo> CacheReportInfo{};
 
   friend bool operator==(DescribeCacheReportResponse const&,
                          DescribeCacheReportResponse const&) = default;

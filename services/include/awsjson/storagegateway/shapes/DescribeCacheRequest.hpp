@@ -12,7 +12,7 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeCacheRequest {
-  std::string GatewayARN;
+  std::string GatewayARN{};
 
   friend bool operator==(DescribeCacheRequest const&, DescribeCacheRequest const&) = default;
 };

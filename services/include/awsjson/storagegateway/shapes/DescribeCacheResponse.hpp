@@ -14,13 +14,13 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeCacheResponse {
-  std::optional<std::string> GatewayARN;
-  std::optional<std::vector<std::string>> DiskIds;
-  std::optional<std::int64_t> CacheAllocatedInBytes;
-  std::optional<double> CacheUsedPercentage;
-  std::optional<double> CacheDirtyPercentage;
-  std::optional<double> CacheHitPercentage;
-  std::optional<double> CacheMissPercentage;
+  std::optional<std::string> GatewayARN{};
+  std::optional<std::vector<std::string>> DiskIds{};
+  std::optional<std::int64_t> CacheAllocatedInBytes{};
+  std::optional<double> CacheUsedPercentage{};
+  std::optional<double> CacheDirtyPercentage{};
+  std::optional<double> CacheHitPercentage{};
+  std::optional<double> CacheMissPercentage{};
 
   friend bool operator==(DescribeCacheResponse const&, DescribeCacheResponse const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeCachediSCSIVolumesRequest {
-  std::vector<std::string> VolumeARNs;
+  std::vector<std::string> VolumeARNs{};
 
   friend bool operator==(DescribeCachediSCSIVolumesRequest const&,
                          DescribeCachediSCSIVolumesRequest const&) = default;

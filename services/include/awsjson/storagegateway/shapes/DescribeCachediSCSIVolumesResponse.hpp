@@ -14,7 +14,7 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeCachediSCSIVolumesResponse {
-  std::optional<std::vector<::awsjson::storagegateway::CachediSCSIVolume>> CachediSCSIVolumes;
+  std::optional<std::vector<::awsjson::storagegateway::CachediSCSIVolume>> CachediSCSIVolumes{};
 
   friend bool operator==(DescribeCachediSCSIVolumesResponse const&,
                          DescribeCachediSCSIVolumesResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeChapCredentialsRequest {
-  std::string TargetARN;
+  std::string TargetARN{};
 
   friend bool operator==(DescribeChapCredentialsRequest const&,
                          DescribeChapCredentialsRequest const&) = default;

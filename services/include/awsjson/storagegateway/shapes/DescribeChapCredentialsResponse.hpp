@@ -14,7 +14,7 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeChapCredentialsResponse {
-  std::optional<std::vector<::awsjson::storagegateway::ChapInfo>> ChapCredentials;
+  std::optional<std::vector<::awsjson::storagegateway::ChapInfo>> ChapCredentials{};
 
   friend bool operator==(DescribeChapCredentialsResponse const&,
                          DescribeChapCredentialsResponse const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeFileSystemAssociationsRequest {
-  std::vector<std::string> FileSystemAssociationARNList;
+  std::vector<std::string> FileSystemAssociationARNList{};
 
   friend bool operator==(DescribeFileSystemAssociationsRequest const&,
                          DescribeFileSystemAssociationsRequest const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeFileSystemAssociationsResponse {
-  std::optional<std::vector<::awsjson::storagegateway::FileSystemAssociationInfo>> FileSystemAssociationInfoList;
+  std::optional<std::vector<::awsjson::storagegateway::FileSystemAssociationInfo>> FileSystemAssociationInfoList{};
 
   friend bool operator==(DescribeFileSystemAssociationsResponse const&,
                          DescribeFileSystemAssociationsResponse const&) = default;

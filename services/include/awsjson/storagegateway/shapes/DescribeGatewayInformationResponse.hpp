@@ -18,28 +18,28 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeGatewayInformationResponse {
-  std::optional<std::string> GatewayARN;
-  std::optional<std::string> GatewayId;
-  std::optional<std::string> GatewayName;
-  std::optional<std::string> GatewayTimezone;
-  std::optional<std::string> GatewayState;
-  std::optional<std::vector<::awsjson::storagegateway::NetworkInterface>> GatewayNetworkInterfaces;
-  std::optional<std::string> GatewayType;
-  std::optional<std::string> NextUpdateAvailabilityDate;
-  std::optional<std::string> LastSoftwareUpdate;
-  std::optional<std::string> Ec2InstanceId;
-  std::optional<std::string> Ec2InstanceRegion;
-  std::optional<std::vector<::awsjson::storagegateway::Tag>> Tags;
-  std::optional<std::string> VPCEndpoint;
-  std::optional<std::string> CloudWatchLogGroupARN;
-  std::optional<awsjson::open_enum<::awsjson::storagegateway::HostEnvironment>> HostEnvironment;
-  std::optional<std::string> EndpointType;
-  std::optional<std::string> SoftwareUpdatesEndDate;
-  std::optional<std::string> DeprecationDate;
-  std::optional<awsjson::open_enum<::awsjson::storagegateway::GatewayCapacity>> GatewayCapacity;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::storagegateway::GatewayCapacity>>> SupportedGatewayCapacities;
-  std::optional<std::string> HostEnvironmentId;
-  std::optional<std::string> SoftwareVersion;
+  std::optional<std::string> GatewayARN{};
+  std::optional<std::string> GatewayId{};
+  std::optional<std::string> GatewayName{};
+  std::optional<std::string> GatewayTimezone{};
+  std::optional<std::string> GatewayState{};
+  std::optional<std::vector<::awsjson::storagegateway::NetworkInterface>> GatewayNetworkInterfaces{};
+  std::optional<std::string> GatewayType{};
+  std::optional<std::string> NextUpdateAvailabilityDate{};
+  std::optional<std::string> LastSoftwareUpdate{};
+  std::optional<std::string> Ec2InstanceId{};
+  std::optional<std::string> Ec2InstanceRegion{};
+  std::optional<std::vector<::awsjson::storagegateway::Tag>> Tags{};
+  std::optional<std::string> VPCEndpoint{};
+  std::optional<std::string> CloudWatchLogGroupARN{};
+  std::optional<awsjson::open_enum<::awsjson::storagegateway::HostEnvironment>> HostEnvironment{};
+  std::optional<std::string> EndpointType{};
+  std::optional<std::string> SoftwareUpdatesEndDate{};
+  std::optional<std::string> DeprecationDate{};
+  std::optional<awsjson::open_enum<::awsjson::storagegateway::GatewayCapacity>> GatewayCapacity{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::storagegateway::GatewayCapacity>>> SupportedGatewayCapacities{};
+  std::optional<std::string> HostEnvironmentId{};
+  std::optional<std::string> SoftwareVersion{};
 
   friend bool operator==(DescribeGatewayInformationResponse const&,
                          DescribeGatewayInformationResponse const&) = default;

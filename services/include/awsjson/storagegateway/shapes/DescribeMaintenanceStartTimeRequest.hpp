@@ -12,7 +12,7 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeMaintenanceStartTimeRequest {
-  std::string GatewayARN;
+  std::string GatewayARN{};
 
   friend bool operator==(DescribeMaintenanceStartTimeRequest const&,
                          DescribeMaintenanceStartTimeRequest const&) = default;

@@ -15,13 +15,13 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeMaintenanceStartTimeResponse {
-  std::optional<std::string> GatewayARN;
-  std::optional<std::int32_t> HourOfDay;
-  std::optional<std::int32_t> MinuteOfHour;
-  std::optional<std::int32_t> DayOfWeek;
-  std::optional<std::int32_t> DayOfMonth;
-  std::optional<std::string> Timezone;
-  std::optional<::awsjson::storagegateway::SoftwareUpdatePreferences> SoftwareUpdatePreferences;
+  std::optional<std::string> GatewayARN{};
+  std::optional<std::int32_t> HourOfDay{};
+  std::optional<std::int32_t> MinuteOfHour{};
+  std::optional<std::int32_t> DayOfWeek{};
+  std::optional<std::int32_t> DayOfMonth{};
+  std::optional<std::string> Timezone{};
+  std::optional<::awsjson::storagegateway::SoftwareUpdatePreferences> SoftwareUpdatePreferences{};
 
   friend bool operator==(DescribeMaintenanceStartTimeResponse const&,
                          DescribeMaintenanceStartTimeResponse const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeNFSFileSharesResponse {
-  std::optional<std::vector<::awsjson::storagegateway::NFSFileShareInfo>> NFSFileShareInfoList;
+  std::optional<std::vector<::awsjson::storagegateway::NFSFileShareInfo>> NFSFileShareInfoList{};
 
   friend bool operator==(DescribeNFSFileSharesResponse const&,
                          DescribeNFSFileSharesResponse const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeSMBFileSharesRequest {
-  std::vector<std::string> FileShareARNList;
+  std::vector<std::string> FileShareARNList{};
 
   friend bool operator==(DescribeSMBFileSharesRequest const&,
                          DescribeSMBFileSharesRequest const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeSMBFileSharesResponse {
-  std::optional<std::vector<::awsjson::storagegateway::SMBFileShareInfo>> SMBFileShareInfoList;
+  std::optional<std::vector<::awsjson::storagegateway::SMBFileShareInfo>> SMBFileShareInfoList{};
 
   friend bool operator==(DescribeSMBFileSharesResponse const&,
                          DescribeSMBFileSharesResponse const&) = default;

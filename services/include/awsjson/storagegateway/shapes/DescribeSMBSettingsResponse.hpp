@@ -16,13 +16,13 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeSMBSettingsResponse {
-  std::optional<std::string> GatewayARN;
-  std::optional<std::string> DomainName;
-  std::optional<awsjson::open_enum<::awsjson::storagegateway::ActiveDirectoryStatus>> ActiveDirectoryStatus;
-  std::optional<bool> SMBGuestPasswordSet;
-  std::optional<awsjson::open_enum<::awsjson::storagegateway::SMBSecurityStrategy>> SMBSecurityStrategy;
-  std::optional<bool> FileSharesVisible;
-  std::optional<::awsjson::storagegateway::SMBLocalGroups> SMBLocalGroups;
+  std::optional<std::string> GatewayARN{};
+  std::optional<std::string> DomainName{};
+  std::optional<awsjson::open_enum<::awsjson::storagegateway::ActiveDirectoryStatus>> ActiveDirectoryStatus{};
+  std::optional<bool> SMBGuestPasswordSet{};
+  std::optional<awsjson::open_enum<::awsjson::storagegateway::SMBSecurityStrategy>> SMBSecurityStrategy{};
+  std::optional<bool> FileSharesVisible{};
+  std::optional<::awsjson::storagegateway::SMBLocalGroups> SMBLocalGroups{};
 
   friend bool operator==(DescribeSMBSettingsResponse const&,
                          DescribeSMBSettingsResponse const&) = default;

@@ -16,12 +16,12 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeSnapshotScheduleResponse {
-  std::optional<std::string> VolumeARN;
-  std::optional<std::int32_t> StartAt;
-  std::optional<std::int32_t> RecurrenceInHours;
-  std::optional<std::string> Description;
-  std::optional<std::string> Timezone;
-  std::optional<std::vector<::awsjson::storagegateway::Tag>> Tags;
+  std::optional<std::string> VolumeARN{};
+  std::optional<std::int32_t> StartAt{};
+  std::optional<std::int32_t> RecurrenceInHours{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> Timezone{};
+  std::optional<std::vector<::awsjson::storagegateway::Tag>> Tags{};
 
   friend bool operator==(DescribeSnapshotScheduleResponse const&,
                          DescribeSnapshotScheduleResponse const&) = default;

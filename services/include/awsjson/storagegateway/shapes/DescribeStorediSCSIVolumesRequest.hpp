@@ -13,7 +13,7 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeStorediSCSIVolumesRequest {
-  std::vector<std::string> VolumeARNs;
+  std::vector<std::string> VolumeARNs{};
 
   friend bool operator==(DescribeStorediSCSIVolumesRequest const&,
                          DescribeStorediSCSIVolumesRequest const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeStorediSCSIVolumesResponse {
-  std::optional<std::vector<::awsjson::storagegateway::StorediSCSIVolume>> StorediSCSIVolumes;
+  std::optional<std::vector<::awsjson::storagegateway::StorediSCSIVolume>> StorediSCSIVolumes{};
 
   friend bool operator==(DescribeStorediSCSIVolumesResponse const&,
                          DescribeStorediSCSIVolumesResponse const&) = default;

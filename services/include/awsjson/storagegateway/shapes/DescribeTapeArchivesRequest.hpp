@@ -14,9 +14,9 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeTapeArchivesRequest {
-  std::optional<std::vector<std::string>> TapeARNs;
-  std::optional<std::string> Marker;
-  std::optional<std::int32_t> Limit;
+  std::optional<std::vector<std::string>> TapeARNs{};
+  std::optional<std::string> Marker{};
+  std::optional<std::int32_t> Limit{};
 
   friend bool operator==(DescribeTapeArchivesRequest const&,
                          DescribeTapeArchivesRequest const&) = default;

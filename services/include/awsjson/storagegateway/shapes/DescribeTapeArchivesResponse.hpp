@@ -15,8 +15,8 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeTapeArchivesResponse {
-  std::optional<std::vector<::awsjson::storagegateway::TapeArchive>> TapeArchives;
-  std::optional<std::string> Marker;
+  std::optional<std::vector<::awsjson::storagegateway::TapeArchive>> TapeArchives{};
+  std::optional<std::string> Marker{};
 
   friend bool operator==(DescribeTapeArchivesResponse const&,
                          DescribeTapeArchivesResponse const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeTapeRecoveryPointsRequest {
-  std::string GatewayARN;
-  std::optional<std::string> Marker;
-  std::optional<std::int32_t> Limit;
+  std::string GatewayARN{};
+  std::optional<std::string> Marker{};
+  std::optional<std::int32_t> Limit{};
 
   friend bool operator==(DescribeTapeRecoveryPointsRequest const&,
                          DescribeTapeRecoveryPointsRequest const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeTapesRequest {
-  std::string GatewayARN;
-  std::optional<std::vector<std::string>> TapeARNs;
-  std::optional<std::string> Marker;
-  std::optional<std::int32_t> Limit;
+  std::string GatewayARN{};
+  std::optional<std::vector<std::string>> TapeARNs{};
+  std::optional<std::string> Marker{};
+  std::optional<std::int32_t> Limit{};
 
   friend bool operator==(DescribeTapesRequest const&, DescribeTapesRequest const&) = default;
 };

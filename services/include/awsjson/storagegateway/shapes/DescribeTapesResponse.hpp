@@ -15,8 +15,8 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeTapesResponse {
-  std::optional<std::vector<::awsjson::storagegateway::Tape>> Tapes;
-  std::optional<std::string> Marker;
+  std::optional<std::vector<::awsjson::storagegateway::Tape>> Tapes{};
+  std::optional<std::string> Marker{};
 
   friend bool operator==(DescribeTapesResponse const&, DescribeTapesResponse const&) = default;
 };

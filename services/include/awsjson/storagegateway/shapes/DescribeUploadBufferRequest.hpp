@@ -12,7 +12,7 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeUploadBufferRequest {
-  std::string GatewayARN;
+  std::string GatewayARN{};
 
   friend bool operator==(DescribeUploadBufferRequest const&,
                          DescribeUploadBufferRequest const&) = default;

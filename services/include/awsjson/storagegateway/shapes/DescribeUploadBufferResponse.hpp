@@ -14,10 +14,10 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeUploadBufferResponse {
-  std::optional<std::string> GatewayARN;
-  std::optional<std::vector<std::string>> DiskIds;
-  std::optional<std::int64_t> UploadBufferUsedInBytes;
-  std::optional<std::int64_t> UploadBufferAllocatedInBytes;
+  std::optional<std::string> GatewayARN{};
+  std::optional<std::vector<std::string>> DiskIds{};
+  std::optional<std::int64_t> UploadBufferUsedInBytes{};
+  std::optional<std::int64_t> UploadBufferAllocatedInBytes{};
 
   friend bool operator==(DescribeUploadBufferResponse const&,
                          DescribeUploadBufferResponse const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeVTLDevicesRequest {
-  std::string GatewayARN;
-  std::optional<std::vector<std::string>> VTLDeviceARNs;
-  std::optional<std::string> Marker;
-  std::optional<std::int32_t> Limit;
+  std::string GatewayARN{};
+  std::optional<std::vector<std::string>> VTLDeviceARNs{};
+  std::optional<std::string> Marker{};
+  std::optional<std::int32_t> Limit{};
 
   friend bool operator==(DescribeVTLDevicesRequest const&,
                          DescribeVTLDevicesRequest const&) = default;

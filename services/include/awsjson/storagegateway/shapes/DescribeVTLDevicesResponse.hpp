@@ -15,9 +15,9 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeVTLDevicesResponse {
-  std::optional<std::string> GatewayARN;
-  std::optional<std::vector<::awsjson::storagegateway::VTLDevice>> VTLDevices;
-  std::optional<std::string> Marker;
+  std::optional<std::string> GatewayARN{};
+  std::optional<std::vector<::awsjson::storagegateway::VTLDevice>> VTLDevices{};
+  std::optional<std::string> Marker{};
 
   friend bool operator==(DescribeVTLDevicesResponse const&,
                          DescribeVTLDevicesResponse const&) = default;

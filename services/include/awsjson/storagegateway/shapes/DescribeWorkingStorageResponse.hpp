@@ -14,10 +14,10 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeWorkingStorageResponse {
-  std::optional<std::string> GatewayARN;
-  std::optional<std::vector<std::string>> DiskIds;
-  std::optional<std::int64_t> WorkingStorageUsedInBytes;
-  std::optional<std::int64_t> WorkingStorageAllocatedInBytes;
+  std::optional<std::string> GatewayARN{};
+  std::optional<std::vector<std::string>> DiskIds{};
+  std::optional<std::int64_t> WorkingStorageUsedInBytes{};
+  std::optional<std::int64_t> WorkingStorageAllocatedInBytes{};
 
   friend bool operator==(DescribeWorkingStorageResponse const&,
                          DescribeWorkingStorageResponse const&) = default;

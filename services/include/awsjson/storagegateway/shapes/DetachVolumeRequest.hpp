@@ -12,8 +12,8 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DetachVolumeRequest {
-  std::string VolumeARN;
-  std::optional<bool> ForceDetach;
+  std::string VolumeARN{};
+  std::optional<bool> ForceDetach{};
 
   friend bool operator==(DetachVolumeRequest const&, DetachVolumeRequest const&) = default;
 };

@@ -13,10 +13,10 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeviceiSCSIAttributes {
-  std::optional<std::string> TargetARN;
-  std::optional<std::string> NetworkInterfaceId;
-  std::optional<std::int32_t> NetworkInterfacePort;
-  std::optional<bool> ChapEnabled;
+  std::optional<std::string> TargetARN{};
+  std::optional<std::string> NetworkInterfaceId{};
+  std::optional<std::int32_t> NetworkInterfacePort{};
+  std::optional<bool> ChapEnabled{};
 
   friend bool operator==(DeviceiSCSIAttributes const&, DeviceiSCSIAttributes const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisableGatewayRequest {
-  std::string GatewayARN;
+  std::string GatewayARN{};
 
   friend bool operator==(DisableGatewayRequest const&, DisableGatewayRequest const&) = default;
 };

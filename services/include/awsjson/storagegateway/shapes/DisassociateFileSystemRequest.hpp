@@ -12,8 +12,8 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisassociateFileSystemRequest {
-  std::string FileSystemAssociationARN;
-  std::optional<bool> ForceDelete;
+  std::string FileSystemAssociationARN{};
+  std::optional<bool> ForceDelete{};
 
   friend bool operator==(DisassociateFileSystemRequest const&,
                          DisassociateFileSystemRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisassociateFileSystemResponse {
-  std::optional<std::string> FileSystemAssociationARN;
+  std::optional<std::string> FileSystemAssociationARN{};
 
   friend bool operator==(DisassociateFileSystemResponse const&,
                          DisassociateFileSystemResponse const&) = default;

@@ -14,14 +14,14 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Disk {
-  std::optional<std::string> DiskId;
-  std::optional<std::string> DiskPath;
-  std::optional<std::string> DiskNode;
-  std::optional<std::string> DiskStatus;
-  std::optional<std::int64_t> DiskSizeInBytes;
-  std::optional<std::string> DiskAllocationType;
-  std::optional<std::string> DiskAllocationResource;
-  std::optional<std::vector<std::string>> DiskAttributeList;
+  std::optional<std::string> DiskId{};
+  std::optional<std::string> DiskPath{};
+  std::optional<std::string> DiskNode{};
+  std::optional<std::string> DiskStatus{};
+  std::optional<std::int64_t> DiskSizeInBytes{};
+  std::optional<std::string> DiskAllocationType{};
+  std::optional<std::string> DiskAllocationResource{};
+  std::optional<std::vector<std::string>> DiskAttributeList{};
 
   friend bool operator==(Disk const&, Disk const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EndpointNetworkConfiguration {
-  std::optional<std::vector<std::string>> IpAddresses;
+  std::optional<std::vector<std::string>> IpAddresses{};
 
   friend bool operator==(EndpointNetworkConfiguration const&,
                          EndpointNetworkConfiguration const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EvictFilesFailingUploadRequest {
-  std::string FileShareARN;
-  std::optional<bool> ForceRemove;
+  std::string FileShareARN{};
+  std::optional<bool> ForceRemove{};
 
   friend bool operator==(EvictFilesFailingUploadRequest const&,
                          EvictFilesFailingUploadRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EvictFilesFailingUploadResponse {
-  std::optional<std::string> NotificationId;
+  std::optional<std::string> NotificationId{};
 
   friend bool operator==(EvictFilesFailingUploadResponse const&,
                          EvictFilesFailingUploadResponse const&) = default;

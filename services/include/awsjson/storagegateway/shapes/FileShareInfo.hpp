@@ -14,11 +14,11 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FileShareInfo {
-  std::optional<awsjson::open_enum<::awsjson::storagegateway::FileShareType>> FileShareType;
-  std::optional<std::string> FileShareARN;
-  std::optional<std::string> FileShareId;
-  std::optional<std::string> FileShareStatus;
-  std::optional<std::string> GatewayARN;
+  std::optional<awsjson::open_enum<::awsjson::storagegateway::FileShareType>> FileShareType{};
+  std::optional<std::string> FileShareARN{};
+  std::optional<std::string> FileShareId{};
+  std::optional<std::string> FileShareStatus{};
+  std::optional<std::string> GatewayARN{};
 
   friend bool operator==(FileShareInfo const&, FileShareInfo const&) = default;
 };

@@ -18,15 +18,15 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FileSystemAssociationInfo {
-  std::optional<std::string> FileSystemAssociationARN;
-  std::optional<std::string> LocationARN;
-  std::optional<std::string> FileSystemAssociationStatus;
-  std::optional<std::string> AuditDestinationARN;
-  std::optional<std::string> GatewayARN;
-  std::optional<std::vector<::awsjson::storagegateway::Tag>> Tags;
-  std::optional<::awsjson::storagegateway::CacheAttributes> CacheAttributes;
-  std::optional<::awsjson::storagegateway::EndpointNetworkConfiguration> EndpointNetworkConfiguration;
-  std::optional<std::vector<::awsjson::storagegateway::FileSystemAssociationStatusDetail>> FileSystemAssociationStatusDetails;
+  std::optional<std::string> FileSystemAssociationARN{};
+  std::optional<std::string> LocationARN{};
+  std::optional<std::string> FileSystemAssociationStatus{};
+  std::optional<std::string> AuditDestinationARN{};
+  std::optional<std::string> GatewayARN{};
+  std::optional<std::vector<::awsjson::storagegateway::Tag>> Tags{};
+  std::optional<::awsjson::storagegateway::CacheAttributes> CacheAttributes{};
+  std::optional<::awsjson::storagegateway::EndpointNetworkConfiguration> EndpointNetworkConfiguration{};
+  std::optional<std::vector<::awsjson::storagegateway::FileSystemAssociationStatusDetail>> FileSystemAssociationStatusDetails{};
 
   friend bool operator==(FileSystemAssociationInfo const&,
                          FileSystemAssociationInfo const&) = default;

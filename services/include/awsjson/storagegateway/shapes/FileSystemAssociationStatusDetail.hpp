@@ -12,7 +12,7 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FileSystemAssociationStatusDetail {
-  std::optional<std::string> ErrorCode;
+  std::optional<std::string> ErrorCode{};
 
   friend bool operator==(FileSystemAssociationStatusDetail const&,
                          FileSystemAssociationStatusDetail const&) = default;

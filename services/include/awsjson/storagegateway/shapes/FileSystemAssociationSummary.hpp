@@ -12,10 +12,10 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FileSystemAssociationSummary {
-  std::optional<std::string> FileSystemAssociationId;
-  std::optional<std::string> FileSystemAssociationARN;
-  std::optional<std::string> FileSystemAssociationStatus;
-  std::optional<std::string> GatewayARN;
+  std::optional<std::string> FileSystemAssociationId{};
+  std::optional<std::string> FileSystemAssociationARN{};
+  std::optional<std::string> FileSystemAssociationStatus{};
+  std::optional<std::string> GatewayARN{};
 
   friend bool operator==(FileSystemAssociationSummary const&,
                          FileSystemAssociationSummary const&) = default;

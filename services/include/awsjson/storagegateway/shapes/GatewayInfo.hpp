@@ -14,17 +14,17 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GatewayInfo {
-  std::optional<std::string> GatewayId;
-  std::optional<std::string> GatewayARN;
-  std::optional<std::string> GatewayType;
-  std::optional<std::string> GatewayOperationalState;
-  std::optional<std::string> GatewayName;
-  std::optional<std::string> Ec2InstanceId;
-  std::optional<std::string> Ec2InstanceRegion;
-  std::optional<awsjson::open_enum<::awsjson::storagegateway::HostEnvironment>> HostEnvironment;
-  std::optional<std::string> HostEnvironmentId;
-  std::optional<std::string> DeprecationDate;
-  std::optional<std::string> SoftwareVersion;
+  std::optional<std::string> GatewayId{};
+  std::optional<std::string> GatewayARN{};
+  std::optional<std::string> GatewayType{};
+  std::optional<std::string> GatewayOperationalState{};
+  std::optional<std::string> GatewayName{};
+  std::optional<std::string> Ec2InstanceId{};
+  std::optional<std::string> Ec2InstanceRegion{};
+  std::optional<awsjson::open_enum<::awsjson::storagegateway::HostEnvironment>> HostEnvironment{};
+  std::optional<std::string> HostEnvironmentId{};
+  std::optional<std::string> DeprecationDate{};
+  std::optional<std::string> SoftwareVersion{};
 
   friend bool operator==(GatewayInfo const&, GatewayInfo const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InternalServerError {
-  std::optional<std::string> message;
-  std::optional<::awsjson::storagegateway::StorageGatewayError> error;
+  std::optional<std::string> message{};
+  std::optional<::awsjson::storagegateway::StorageGatewayError> error{};
 
   friend bool operator==(InternalServerError const&, InternalServerError const&) = default;
 };

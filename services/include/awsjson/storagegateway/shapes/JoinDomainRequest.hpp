@@ -14,13 +14,13 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct JoinDomainRequest {
-  std::string GatewayARN;
-  std::string DomainName;
-  std::optional<std::string> OrganizationalUnit;
-  std::optional<std::vector<std::string>> DomainControllers;
-  std::optional<std::int32_t> TimeoutInSeconds;
-  std::string UserName;
-  std::string Password;
+  std::string GatewayARN{};
+  std::string DomainName{};
+  std::optional<std::string> OrganizationalUnit{};
+  std::optional<std::vector<std::string>> DomainControllers{};
+  std::optional<std::int32_t> TimeoutInSeconds{};
+  std::string UserName{};
+  std::string Password{};
 
   friend bool operator==(JoinDomainRequest const&, JoinDomainRequest const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct JoinDomainResponse {
-  std::optional<std::string> GatewayARN;
-  std::optional<awsjson::open_enum<::awsjson::storagegateway::ActiveDirectoryStatus>> ActiveDirectoryStatus;
+  std::optional<std::string> GatewayARN{};
+  std::optional<awsjson::open_enum<::awsjson::storagegateway::ActiveDirectoryStatus>> ActiveDirectoryStatus{};
 
   friend bool operator==(JoinDomainResponse const&, JoinDomainResponse const&) = default;
 };

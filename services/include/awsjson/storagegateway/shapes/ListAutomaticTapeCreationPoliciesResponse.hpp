@@ -14,7 +14,7 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAutomaticTapeCreationPoliciesResponse {
-  std::optional<std::vector<::awsjson::storagegateway::AutomaticTapeCreationPolicyInfo>> AutomaticTapeCreationPolicyInfos;
+  std::optional<std::vector<::awsjson::storagegateway::AutomaticTapeCreationPolicyInfo>> AutomaticTapeCreationPolicyInfos{};
 
   friend bool operator==(ListAutomaticTapeCreationPoliciesResponse const&,
                          ListAutomaticTapeCreationPoliciesResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListCacheReportsRequest {
-  std::optional<std::string> Marker;
+  std::optional<std::string> Marker{};
 
   friend bool operator==(ListCacheReportsRequest const&, ListCacheReportsRequest const&) = default;
 };

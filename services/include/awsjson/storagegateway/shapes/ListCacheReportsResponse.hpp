@@ -15,8 +15,8 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListCacheReportsResponse {
-  std::optional<std::vector<::awsjson::storagegateway::CacheReportInfo>> CacheReportList;
-  std::optional<std::string> Marker;
+  std::optional<std::vector<::awsjson::storagegateway::CacheReportInfo>> CacheReportList{};
+  std::optional<std::string> Marker{};
 
   friend bool operator==(ListCacheReportsResponse const&,
                          ListCacheReportsResponse const&) = default;

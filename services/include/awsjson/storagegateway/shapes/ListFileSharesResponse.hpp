@@ -15,9 +15,9 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListFileSharesResponse {
-  std::optional<std::string> Marker;
-  std::optional<std::string> NextMarker;
-  std::optional<std::vector<::awsjson::storagegateway::FileShareInfo>> FileShareInfoList;
+  std::optional<std::string> Marker{};
+  std::optional<std::string> NextMarker{};
+  std::optional<std::vector<::awsjson::storagegateway::FileShareInfo>> FileShareInfoList{};
 
   friend bool operator==(ListFileSharesResponse const&, ListFileSharesResponse const&) = default;
 };

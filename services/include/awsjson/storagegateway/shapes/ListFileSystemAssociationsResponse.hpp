@@ -15,9 +15,9 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListFileSystemAssociationsResponse {
-  std::optional<std::string> Marker;
-  std::optional<std::string> NextMarker;
-  std::optional<std::vector<::awsjson::storagegateway::FileSystemAssociationSummary>> FileSystemAssociationSummaryList;
+  std::optional<std::string> Marker{};
+  std::optional<std::string> NextMarker{};
+  std::optional<std::vector<::awsjson::storagegateway::FileSystemAssociationSummary>> FileSystemAssociationSummaryList{};
 
   friend bool operator==(ListFileSystemAssociationsResponse const&,
                          ListFileSystemAssociationsResponse const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListGatewaysRequest {
-  std::optional<std::string> Marker;
-  std::optional<std::int32_t> Limit;
+  std::optional<std::string> Marker{};
+  std::optional<std::int32_t> Limit{};
 
   friend bool operator==(ListGatewaysRequest const&, ListGatewaysRequest const&) = default;
 };

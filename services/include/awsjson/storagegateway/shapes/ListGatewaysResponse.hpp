@@ -15,8 +15,8 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListGatewaysResponse {
-  std::optional<std::vector<::awsjson::storagegateway::GatewayInfo>> Gateways;
-  std::optional<std::string> Marker;
+  std::optional<std::vector<::awsjson::storagegateway::GatewayInfo>> Gateways{};
+  std::optional<std::string> Marker{};
 
   friend bool operator==(ListGatewaysResponse const&, ListGatewaysResponse const&) = default;
 };

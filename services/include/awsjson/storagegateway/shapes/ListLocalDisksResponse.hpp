@@ -15,8 +15,8 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListLocalDisksResponse {
-  std::optional<std::string> GatewayARN;
-  std::optional<std::vector<::awsjson::storagegateway::Disk>> Disks;
+  std::optional<std::string> GatewayARN{};
+  std::optional<std::vector<::awsjson::storagegateway::Disk>> Disks{};
 
   friend bool operator==(ListLocalDisksResponse const&, ListLocalDisksResponse const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTagsForResourceResponse {
-  std::optional<std::string> ResourceARN;
-  std::optional<std::string> Marker;
-  std::optional<std::vector<::awsjson::storagegateway::Tag>> Tags;
+  std::optional<std::string> ResourceARN{};
+  std::optional<std::string> Marker{};
+  std::optional<std::vector<::awsjson::storagegateway::Tag>> Tags{};
 
   friend bool operator==(ListTagsForResourceResponse const&,
                          ListTagsForResourceResponse const&) = default;

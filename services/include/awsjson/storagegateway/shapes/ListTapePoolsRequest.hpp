@@ -14,9 +14,9 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTapePoolsRequest {
-  std::optional<std::vector<std::string>> PoolARNs;
-  std::optional<std::string> Marker;
-  std::optional<std::int32_t> Limit;
+  std::optional<std::vector<std::string>> PoolARNs{};
+  std::optional<std::string> Marker{};
+  std::optional<std::int32_t> Limit{};
 
   friend bool operator==(ListTapePoolsRequest const&, ListTapePoolsRequest const&) = default;
 };

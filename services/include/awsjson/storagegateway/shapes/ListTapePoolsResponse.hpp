@@ -15,8 +15,8 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTapePoolsResponse {
-  std::optional<std::vector<::awsjson::storagegateway::PoolInfo>> PoolInfos;
-  std::optional<std::string> Marker;
+  std::optional<std::vector<::awsjson::storagegateway::PoolInfo>> PoolInfos{};
+  std::optional<std::string> Marker{};
 
   friend bool operator==(ListTapePoolsResponse const&, ListTapePoolsResponse const&) = default;
 };

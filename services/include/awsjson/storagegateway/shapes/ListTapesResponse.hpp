@@ -15,8 +15,8 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTapesResponse {
-  std::optional<std::vector<::awsjson::storagegateway::TapeInfo>> TapeInfos;
-  std::optional<std::string> Marker;
+  std::optional<std::vector<::awsjson::storagegateway::TapeInfo>> TapeInfos{};
+  std::optional<std::string> Marker{};
 
   friend bool operator==(ListTapesResponse const&, ListTapesResponse const&) = default;
 };

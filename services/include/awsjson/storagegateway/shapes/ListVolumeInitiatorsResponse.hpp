@@ -13,7 +13,7 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListVolumeInitiatorsResponse {
-  std::optional<std::vector<std::string>> Initiators;
+  std::optional<std::vector<std::string>> Initiators{};
 
   friend bool operator==(ListVolumeInitiatorsResponse const&,
                          ListVolumeInitiatorsResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListVolumeRecoveryPointsRequest {
-  std::string GatewayARN;
+  std::string GatewayARN{};
 
   friend bool operator==(ListVolumeRecoveryPointsRequest const&,
                          ListVolumeRecoveryPointsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListVolumeRecoveryPointsResponse {
-  std::optional<std::string> GatewayARN;
-  std::optional<std::vector<::awsjson::storagegateway::VolumeRecoveryPointInfo>> VolumeRecoveryPointInfos;
+  std::optional<std::string> GatewayARN{};
+  std::optional<std::vector<::awsjson::storagegateway::VolumeRecoveryPointInfo>> VolumeRecoveryPointInfos{};
 
   friend bool operator==(ListVolumeRecoveryPointsResponse const&,
                          ListVolumeRecoveryPointsResponse const&) = default;

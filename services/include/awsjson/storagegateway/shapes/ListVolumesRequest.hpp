@@ -13,9 +13,9 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListVolumesRequest {
-  std::optional<std::string> GatewayARN;
-  std::optional<std::string> Marker;
-  std::optional<std::int32_t> Limit;
+  std::optional<std::string> GatewayARN{};
+  std::optional<std::string> Marker{};
+  std::optional<std::int32_t> Limit{};
 
   friend bool operator==(ListVolumesRequest const&, ListVolumesRequest const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListVolumesResponse {
-  std::optional<std::string> GatewayARN;
-  std::optional<std::string> Marker;
-  std::optional<std::vector<::awsjson::storagegateway::VolumeInfo>> VolumeInfos;
+  std::optional<std::string> GatewayARN{};
+  std::optional<std::string> Marker{};
+  std::optional<std::vector<::awsjson::storagegateway::VolumeInfo>> VolumeInfos{};
 
   friend bool operator==(ListVolumesResponse const&, ListVolumesResponse const&) = default;
 };

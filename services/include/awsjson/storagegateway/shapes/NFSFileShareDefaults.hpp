@@ -13,10 +13,10 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NFSFileShareDefaults {
-  std::optional<std::string> FileMode;
-  std::optional<std::string> DirectoryMode;
-  std::optional<std::int64_t> GroupId;
-  std::optional<std::int64_t> OwnerId;
+  std::optional<std::string> FileMode{};
+  std::optional<std::string> DirectoryMode{};
+  std::optional<std::int64_t> GroupId{};
+  std::optional<std::int64_t> OwnerId{};
 
   friend bool operator==(NFSFileShareDefaults const&, NFSFileShareDefaults const&) = default;
 };

@@ -19,31 +19,31 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NFSFileShareInfo {
-  std::optional<::awsjson::storagegateway::NFSFileShareDefaults> NFSFileShareDefaults;
-  std::optional<std::string> FileShareARN;
-  std::optional<std::string> FileShareId;
-  std::optional<std::string> FileShareStatus;
-  std::optional<std::string> GatewayARN;
-  std::optional<awsjson::open_enum<::awsjson::storagegateway::EncryptionType>> EncryptionType;
-  std::optional<bool> KMSEncrypted;
-  std::optional<std::string> KMSKey;
-  std::optional<std::string> Path;
-  std::optional<std::string> Role;
-  std::optional<std::string> LocationARN;
-  std::optional<std::string> DefaultStorageClass;
-  std::optional<awsjson::open_enum<::awsjson::storagegateway::ObjectACL>> ObjectACL;
-  std::optional<std::vector<std::string>> ClientList;
-  std::optional<std::string> Squash;
-  std::optional<bool> ReadOnly;
-  std::optional<bool> GuessMIMETypeEnabled;
-  std::optional<bool> RequesterPays;
-  std::optional<std::vector<::awsjson::storagegateway::Tag>> Tags;
-  std::optional<std::string> FileShareName;
-  std::optional<::awsjson::storagegateway::CacheAttributes> CacheAttributes;
-  std::optional<std::string> NotificationPolicy;
-  std::optional<std::string> VPCEndpointDNSName;
-  std::optional<std::string> BucketRegion;
-  std::optional<std::string> AuditDestinationARN;
+  std::optional<::awsjson::storagegateway::NFSFileShareDefaults> NFSFileShareDefaults{};
+  std::optional<std::string> FileShareARN{};
+  std::optional<std::string> FileShareId{};
+  std::optional<std::string> FileShareStatus{};
+  std::optional<std::string> GatewayARN{};
+  std::optional<awsjson::open_enum<::awsjson::storagegateway::EncryptionType>> EncryptionType{};
+  std::optional<bool> KMSEncrypted{};
+  std::optional<std::string> KMSKey{};
+  std::optional<std::string> Path{};
+  std::optional<std::string> Role{};
+  std::optional<std::string> LocationARN{};
+  std::optional<std::string> DefaultStorageClass{};
+  std::optional<awsjson::open_enum<::awsjson::storagegateway::ObjectACL>> ObjectACL{};
+  std::optional<std::vector<std::string>> ClientList{};
+  std::optional<std::string> Squash{};
+  std::optional<bool> ReadOnly{};
+  std::optional<bool> GuessMIMETypeEnabled{};
+  std::optional<bool> RequesterPays{};
+  std::optional<std::vector<::awsjson::storagegateway::Tag>> Tags{};
+  std::optional<std::string> FileShareName{};
+  std::optional<::awsjson::storagegateway::CacheAttributes> CacheAttributes{};
+  std::optional<std::string> NotificationPolicy{};
+  std::optional<std::string> VPCEndpointDNSName{};
+  std::optional<std::string> BucketRegion{};
+  std::optional<std::string> AuditDestinationARN{};
 
   friend bool operator==(NFSFileShareInfo const&, NFSFileShareInfo const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NetworkInterface {
-  std::optional<std::string> Ipv4Address;
-  std::optional<std::string> MacAddress;
-  std::optional<std::string> Ipv6Address;
+  std::optional<std::string> Ipv4Address{};
+  std::optional<std::string> MacAddress{};
+  std::optional<std::string> Ipv6Address{};
 
   friend bool operator==(NetworkInterface const&, NetworkInterface const&) = default;
 };

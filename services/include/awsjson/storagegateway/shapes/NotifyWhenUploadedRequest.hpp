@@ -12,7 +12,7 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NotifyWhenUploadedRequest {
-  std::string FileShareARN;
+  std::string FileShareARN{};
 
   friend bool operator==(NotifyWhenUploadedRequest const&,
                          NotifyWhenUploadedRequest const&) = default;

@@ -17,12 +17,12 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PoolInfo {
-  std::optional<std::string> PoolARN;
-  std::optional<std::string> PoolName;
-  std::optional<awsjson::open_enum<::awsjson::storagegateway::TapeStorageClass>> StorageClass;
-  std::optional<awsjson::open_enum<::awsjson::storagegateway::RetentionLockType>> RetentionLockType;
-  std::optional<std::int32_t> RetentionLockTimeInDays;
-  std::optional<awsjson::open_enum<::awsjson::storagegateway::PoolStatus>> PoolStatus;
+  std::optional<std::string> PoolARN{};
+  std::optional<std::string> PoolName{};
+  std::optional<awsjson::open_enum<::awsjson::storagegateway::TapeStorageClass>> StorageClass{};
+  std::optional<awsjson::open_enum<::awsjson::storagegateway::RetentionLockType>> RetentionLockType{};
+  std::optional<std::int32_t> RetentionLockTimeInDays{};
+  std::optional<awsjson::open_enum<::awsjson::storagegateway::PoolStatus>> PoolStatus{};
 
   friend bool operator==(PoolInfo const&, PoolInfo const&) = default;
 };

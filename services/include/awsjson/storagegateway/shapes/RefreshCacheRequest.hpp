@@ -13,9 +13,9 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RefreshCacheRequest {
-  std::string FileShareARN;
-  std::optional<std::vector<std::string>> FolderList;
-  std::optional<bool> Recursive;
+  std::string FileShareARN{};
+  std::optional<std::vector<std::string>> FolderList{};
+  std::optional<bool> Recursive{};
 
   friend bool operator==(RefreshCacheRequest const&, RefreshCacheRequest const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RefreshCacheResponse {
-  std::optional<std::string> FileShareARN;
-  std::optional<std::string> NotificationId;
+  std::optional<std::string> FileShareARN{};
+  std::optional<std::string> NotificationId{};
 
   friend bool operator==(RefreshCacheResponse const&, RefreshCacheResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RemoveTagsFromResourceResponse {
-  std::optional<std::string> ResourceARN;
+  std::optional<std::string> ResourceARN{};
 
   friend bool operator==(RemoveTagsFromResourceResponse const&,
                          RemoveTagsFromResourceResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RetrieveTapeArchiveRequest {
-  std::string TapeARN;
-  std::string GatewayARN;
+  std::string TapeARN{};
+  std::string GatewayARN{};
 
   friend bool operator==(RetrieveTapeArchiveRequest const&,
                          RetrieveTapeArchiveRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RetrieveTapeArchiveResponse {
-  std::optional<std::string> TapeARN;
+  std::optional<std::string> TapeARN{};
 
   friend bool operator==(RetrieveTapeArchiveResponse const&,
                          RetrieveTapeArchiveResponse const&) = default;

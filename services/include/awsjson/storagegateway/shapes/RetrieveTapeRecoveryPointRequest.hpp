@@ -12,8 +12,8 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RetrieveTapeRecoveryPointRequest {
-  std::string TapeARN;
-  std::string GatewayARN;
+  std::string TapeARN{};
+  std::string GatewayARN{};
 
   friend bool operator==(RetrieveTapeRecoveryPointRequest const&,
                          RetrieveTapeRecoveryPointRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SMBLocalGroups {
-  std::optional<std::vector<std::string>> GatewayAdmins;
+  std::optional<std::vector<std::string>> GatewayAdmins{};
 
   friend bool operator==(SMBLocalGroups const&, SMBLocalGroups const&) = default;
 };

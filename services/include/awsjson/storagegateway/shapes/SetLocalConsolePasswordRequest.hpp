@@ -12,8 +12,8 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SetLocalConsolePasswordRequest {
-  std::string GatewayARN;
-  std::string LocalConsolePassword;
+  std::string GatewayARN{};
+  std::string LocalConsolePassword{};
 
   friend bool operator==(SetLocalConsolePasswordRequest const&,
                          SetLocalConsolePasswordRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SetSMBGuestPasswordRequest {
-  std::string GatewayARN;
-  std::string Password;
+  std::string GatewayARN{};
+  std::string Password{};
 
   friend bool operator==(SetSMBGuestPasswordRequest const&,
                          SetSMBGuestPasswordRequest const&) = default;

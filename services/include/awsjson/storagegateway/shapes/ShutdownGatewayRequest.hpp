@@ -12,7 +12,7 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ShutdownGatewayRequest {
-  std::string GatewayARN;
+  std::string GatewayARN{};
 
   friend bool operator==(ShutdownGatewayRequest const&, ShutdownGatewayRequest const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SoftwareUpdatePreferences {
-  std::optional<awsjson::open_enum<::awsjson::storagegateway::AutomaticUpdatePolicy>> AutomaticUpdatePolicy;
+  std::optional<awsjson::open_enum<::awsjson::storagegateway::AutomaticUpdatePolicy>> AutomaticUpdatePolicy{};
 
   friend bool operator==(SoftwareUpdatePreferences const&,
                          SoftwareUpdatePreferences const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartAvailabilityMonitorTestRequest {
-  std::string GatewayARN;
+  std::string GatewayARN{};
 
   friend bool operator==(StartAvailabilityMonitorTestRequest const&,
                          StartAvailabilityMonitorTestRequest const&) = default;

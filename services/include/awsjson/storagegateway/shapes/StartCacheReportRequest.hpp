@@ -16,15 +16,15 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartCacheReportRequest {
-  std::string FileShareARN;
-  std::string Role;
-  std::string LocationARN;
-  std::string BucketRegion;
-  std::optional<std::string> VPCEndpointDNSName;
-  std::optional<std::vector<::awsjson::storagegateway::CacheReportFilter>> InclusionFilters;
-  std::optional<std::vector<::awsjson::storagegateway::CacheReportFilter>> ExclusionFilters;
-  std::string ClientToken;
-  std::optional<std::vector<::awsjson::storagegateway::Tag>> Tags;
+  std::string FileShareARN{};
+  std::string Role{};
+  std::string LocationARN{};
+  std::string BucketRegion{};
+  std::optional<std::string> VPCEndpointDNSName{};
+  std::optional<std::vector<::awsjson::storagegateway::CacheReportFilter>> InclusionFilters{};
+  std::optional<std::vector<::awsjson::storagegateway::CacheReportFilter>> ExclusionFilters{};
+  std::string ClientToken{};
+  std::optional<std::vector<::awsjson::storagegateway::Tag>> Tags{};
 
   friend bool operator==(StartCacheReportRequest const&, StartCacheReportRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartCacheReportResponse {
-  std::optional<std::string> CacheReportARN;
+  std::optional<std::string> CacheReportARN{};
 
   friend bool operator==(StartCacheReportResponse const&,
                          StartCacheReportResponse const&) = default;

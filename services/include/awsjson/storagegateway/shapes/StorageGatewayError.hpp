@@ -13,8 +13,8 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StorageGatewayError {
-  std::optional<std::string> errorCode;
-  std::optional<std::map<std::string, std::string>> errorDetails;
+  std::optional<std::string> errorCode{};
+  std::optional<std::map<std::string, std::string>> errorDetails{};
 
   friend bool operator==(StorageGatewayError const&, StorageGatewayError const&) = default;
 };

@@ -15,21 +15,21 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StorediSCSIVolume {
-  std::optional<std::string> VolumeARN;
-  std::optional<std::string> VolumeId;
-  std::optional<std::string> VolumeType;
-  std::optional<std::string> VolumeStatus;
-  std::optional<std::string> VolumeAttachmentStatus;
-  std::optional<std::int64_t> VolumeSizeInBytes;
-  std::optional<double> VolumeProgress;
-  std::optional<std::string> VolumeDiskId;
-  std::optional<std::string> SourceSnapshotId;
-  std::optional<bool> PreservedExistingData;
-  std::optional<::awsjson::storagegateway::VolumeiSCSIAttributes> VolumeiSCSIAttributes;
-  std::optional<awsjson::timestamp> CreatedDate;
-  std::optional<std::int64_t> VolumeUsedInBytes;
-  std::optional<std::string> KMSKey;
-  std::optional<std::string> TargetName;
+  std::optional<std::string> VolumeARN{};
+  std::optional<std::string> VolumeId{};
+  std::optional<std::string> VolumeType{};
+  std::optional<std::string> VolumeStatus{};
+  std::optional<std::string> VolumeAttachmentStatus{};
+  std::optional<std::int64_t> VolumeSizeInBytes{};
+  std::optional<double> VolumeProgress{};
+  std::optional<std::string> VolumeDiskId{};
+  std::optional<std::string> SourceSnapshotId{};
+  std::optional<bool> PreservedExistingData{};
+  std::optional<::awsjson::storagegateway::VolumeiSCSIAttributes> VolumeiSCSIAttributes{};
+  std::optional<awsjson::timestamp> CreatedDate{};
+  std::optional<std::int64_t> VolumeUsedInBytes{};
+  std::optional<std::string> KMSKey{};
+  std::optional<std::string> TargetName{};
 
   friend bool operator==(StorediSCSIVolume const&, StorediSCSIVolume const&) = default;
 };

@@ -13,19 +13,19 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Tape {
-  std::optional<std::string> TapeARN;
-  std::optional<std::string> TapeBarcode;
-  std::optional<awsjson::timestamp> TapeCreatedDate;
-  std::optional<std::int64_t> TapeSizeInBytes;
-  std::optional<std::string> TapeStatus;
-  std::optional<std::string> VTLDevice;
-  std::optional<double> Progress;
-  std::optional<std::int64_t> TapeUsedInBytes;
-  std::optional<std::string> KMSKey;
-  std::optional<std::string> PoolId;
-  std::optional<bool> Worm;
-  std::optional<awsjson::timestamp> RetentionStartDate;
-  std::optional<awsjson::timestamp> PoolEntryDate;
+  std::optional<std::string> TapeARN{};
+  std::optional<std::string> TapeBarcode{};
+  std::optional<awsjson::timestamp> TapeCreatedDate{};
+  std::optional<std::int64_t> TapeSizeInBytes{};
+  std::optional<std::string> TapeStatus{};
+  std::optional<std::string> VTLDevice{};
+  std::optional<double> Progress{};
+  std::optional<std::int64_t> TapeUsedInBytes{};
+  std::optional<std::string> KMSKey{};
+  std::optional<std::string> PoolId{};
+  std::optional<bool> Worm{};
+  std::optional<awsjson::timestamp> RetentionStartDate{};
+  std::optional<awsjson::timestamp> PoolEntryDate{};
 
   friend bool operator==(Tape const&, Tape const&) = default;
 };

@@ -13,14 +13,14 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TapeInfo {
-  std::optional<std::string> TapeARN;
-  std::optional<std::string> TapeBarcode;
-  std::optional<std::int64_t> TapeSizeInBytes;
-  std::optional<std::string> TapeStatus;
-  std::optional<std::string> GatewayARN;
-  std::optional<std::string> PoolId;
-  std::optional<awsjson::timestamp> RetentionStartDate;
-  std::optional<awsjson::timestamp> PoolEntryDate;
+  std::optional<std::string> TapeARN{};
+  std::optional<std::string> TapeBarcode{};
+  std::optional<std::int64_t> TapeSizeInBytes{};
+  std::optional<std::string> TapeStatus{};
+  std::optional<std::string> GatewayARN{};
+  std::optional<std::string> PoolId{};
+  std::optional<awsjson::timestamp> RetentionStartDate{};
+  std::optional<awsjson::timestamp> PoolEntryDate{};
 
   friend bool operator==(TapeInfo const&, TapeInfo const&) = default;
 };

@@ -13,10 +13,10 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TapeRecoveryPointInfo {
-  std::optional<std::string> TapeARN;
-  std::optional<awsjson::timestamp> TapeRecoveryPointTime;
-  std::optional<std::int64_t> TapeSizeInBytes;
-  std::optional<std::string> TapeStatus;
+  std::optional<std::string> TapeARN{};
+  std::optional<awsjson::timestamp> TapeRecoveryPointTime{};
+  std::optional<std::int64_t> TapeSizeInBytes{};
+  std::optional<std::string> TapeStatus{};
 
   friend bool operator==(TapeRecoveryPointInfo const&, TapeRecoveryPointInfo const&) = default;
 };

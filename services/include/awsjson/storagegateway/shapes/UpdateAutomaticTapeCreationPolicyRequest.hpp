@@ -15,8 +15,8 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateAutomaticTapeCreationPolicyRequest {
-  std::vector<::awsjson::storagegateway::AutomaticTapeCreationRule> AutomaticTapeCreationRules;
-  std::string GatewayARN;
+  std::vector<::awsjson::storagegateway::AutomaticTapeCreationRule> AutomaticTapeCreationRules{};
+  std::string GatewayARN{};
 
   friend bool operator==(UpdateAutomaticTapeCreationPolicyRequest const&,
                          UpdateAutomaticTapeCreationPolicyRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateBandwidthRateLimitScheduleRequest {
-  std::string GatewayARN;
-  std::vector<::awsjson::storagegateway::BandwidthRateLimitInterval> BandwidthRateLimitIntervals;
+  std::string GatewayARN{};
+  std::vector<::awsjson::storagegateway::BandwidthRateLimitInterval> BandwidthRateLimitIntervals{};
 
   friend bool operator==(UpdateBandwidthRateLimitScheduleRequest const&,
                          UpdateBandwidthRateLimitScheduleRequest const&) = default;

@@ -12,10 +12,10 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateChapCredentialsRequest {
-  std::string TargetARN;
-  std::string SecretToAuthenticateInitiator;
-  std::string InitiatorName;
-  std::optional<std::string> SecretToAuthenticateTarget;
+  std::string TargetARN{};
+  std::string SecretToAuthenticateInitiator{};
+  std::string InitiatorName{};
+  std::optional<std::string> SecretToAuthenticateTarget{};
 
   friend bool operator==(UpdateChapCredentialsRequest const&,
                          UpdateChapCredentialsRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateChapCredentialsResponse {
-  std::optional<std::string> TargetARN;
-  std::optional<std::string> InitiatorName;
+  std::optional<std::string> TargetARN{};
+  std::optional<std::string> InitiatorName{};
 
   friend bool operator==(UpdateChapCredentialsResponse const&,
                          UpdateChapCredentialsResponse const&) = default;

@@ -14,11 +14,11 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateFileSystemAssociationRequest {
-  std::string FileSystemAssociationARN;
-  std::optional<std::string> UserName;
-  std::optional<std::string> Password;
-  std::optional<std::string> AuditDestinationARN;
-  std::optional<::awsjson::storagegateway::CacheAttributes> CacheAttributes;
+  std::string FileSystemAssociationARN{};
+  std::optional<std::string> UserName{};
+  std::optional<std::string> Password{};
+  std::optional<std::string> AuditDestinationARN{};
+  std::optional<::awsjson::storagegateway::CacheAttributes> CacheAttributes{};
 
   friend bool operator==(UpdateFileSystemAssociationRequest const&,
                          UpdateFileSystemAssociationRequest const&) = default;

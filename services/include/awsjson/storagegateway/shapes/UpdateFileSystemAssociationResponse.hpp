@@ -12,7 +12,7 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateFileSystemAssociationResponse {
-  std::optional<std::string> FileSystemAssociationARN;
+  std::optional<std::string> FileSystemAssociationARN{};
 
   friend bool operator==(UpdateFileSystemAssociationResponse const&,
                          UpdateFileSystemAssociationResponse const&) = default;

@@ -14,11 +14,11 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateGatewayInformationRequest {
-  std::string GatewayARN;
-  std::optional<std::string> GatewayName;
-  std::optional<std::string> GatewayTimezone;
-  std::optional<std::string> CloudWatchLogGroupARN;
-  std::optional<awsjson::open_enum<::awsjson::storagegateway::GatewayCapacity>> GatewayCapacity;
+  std::string GatewayARN{};
+  std::optional<std::string> GatewayName{};
+  std::optional<std::string> GatewayTimezone{};
+  std::optional<std::string> CloudWatchLogGroupARN{};
+  std::optional<awsjson::open_enum<::awsjson::storagegateway::GatewayCapacity>> GatewayCapacity{};
 
   friend bool operator==(UpdateGatewayInformationRequest const&,
                          UpdateGatewayInformationRequest const&) = default;

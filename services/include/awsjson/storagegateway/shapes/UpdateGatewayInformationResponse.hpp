@@ -12,8 +12,8 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateGatewayInformationResponse {
-  std::optional<std::string> GatewayARN;
-  std::optional<std::string> GatewayName;
+  std::optional<std::string> GatewayARN{};
+  std::optional<std::string> GatewayName{};
 
   friend bool operator==(UpdateGatewayInformationResponse const&,
                          UpdateGatewayInformationResponse const&) = default;

@@ -15,12 +15,12 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateMaintenanceStartTimeRequest {
-  std::string GatewayARN;
-  std::optional<std::int32_t> HourOfDay;
-  std::optional<std::int32_t> MinuteOfHour;
-  std::optional<std::int32_t> DayOfWeek;
-  std::optional<std::int32_t> DayOfMonth;
-  std::optional<::awsjson::storagegateway::SoftwareUpdatePreferences> SoftwareUpdatePreferences;
+  std::string GatewayARN{};
+  std::optional<std::int32_t> HourOfDay{};
+  std::optional<std::int32_t> MinuteOfHour{};
+  std::optional<std::int32_t> DayOfWeek{};
+  std::optional<std::int32_t> DayOfMonth{};
+  std::optional<::awsjson::storagegateway::SoftwareUpdatePreferences> SoftwareUpdatePreferences{};
 
   friend bool operator==(UpdateMaintenanceStartTimeRequest const&,
                          UpdateMaintenanceStartTimeRequest const&) = default;

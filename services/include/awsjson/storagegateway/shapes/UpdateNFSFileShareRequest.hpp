@@ -18,22 +18,22 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateNFSFileShareRequest {
-  std::string FileShareARN;
-  std::optional<awsjson::open_enum<::awsjson::storagegateway::EncryptionType>> EncryptionType;
-  std::optional<bool> KMSEncrypted;
-  std::optional<std::string> KMSKey;
-  std::optional<::awsjson::storagegateway::NFSFileShareDefaults> NFSFileShareDefaults;
-  std::optional<std::string> DefaultStorageClass;
-  std::optional<awsjson::open_enum<::awsjson::storagegateway::ObjectACL>> ObjectACL;
-  std::optional<std::vector<std::string>> ClientList;
-  std::optional<std::string> Squash;
-  std::optional<bool> ReadOnly;
-  std::optional<bool> GuessMIMETypeEnabled;
-  std::optional<bool> RequesterPays;
-  std::optional<std::string> FileShareName;
-  std::optional<::awsjson::storagegateway::CacheAttributes> CacheAttributes;
-  std::optional<std::string> NotificationPolicy;
-  std::optional<std::string> AuditDestinationARN;
+  std::string FileShareARN{};
+  std::optional<awsjson::open_enum<::awsjson::storagegateway::EncryptionType>> EncryptionType{};
+  std::optional<bool> KMSEncrypted{};
+  std::optional<std::string> KMSKey{};
+  std::optional<::awsjson::storagegateway::NFSFileShareDefaults> NFSFileShareDefaults{};
+  std::optional<std::string> DefaultStorageClass{};
+  std::optional<awsjson::open_enum<::awsjson::storagegateway::ObjectACL>> ObjectACL{};
+  std::optional<std::vector<std::string>> ClientList{};
+  std::optional<std::string> Squash{};
+  std::optional<bool> ReadOnly{};
+  std::optional<bool> GuessMIMETypeEnabled{};
+  std::optional<bool> RequesterPays{};
+  std::optional<std::string> FileShareName{};
+  std::optional<::awsjson::storagegateway::CacheAttributes> CacheAttributes{};
+  std::optional<std::string> NotificationPolicy{};
+  std::optional<std::string> AuditDestinationARN{};
 
   friend bool operator==(UpdateNFSFileShareRequest const&,
                          UpdateNFSFileShareRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateNFSFileShareResponse {
-  std::optional<std::string> FileShareARN;
+  std::optional<std::string> FileShareARN{};
 
   friend bool operator==(UpdateNFSFileShareResponse const&,
                          UpdateNFSFileShareResponse const&) = default;

@@ -18,26 +18,26 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateSMBFileShareRequest {
-  std::string FileShareARN;
-  std::optional<awsjson::open_enum<::awsjson::storagegateway::EncryptionType>> EncryptionType;
-  std::optional<bool> KMSEncrypted;
-  std::optional<std::string> KMSKey;
-  std::optional<std::string> DefaultStorageClass;
-  std::optional<awsjson::open_enum<::awsjson::storagegateway::ObjectACL>> ObjectACL;
-  std::optional<bool> ReadOnly;
-  std::optional<bool> GuessMIMETypeEnabled;
-  std::optional<bool> RequesterPays;
-  std::optional<bool> SMBACLEnabled;
-  std::optional<bool> AccessBasedEnumeration;
-  std::optional<std::vector<std::string>> AdminUserList;
-  std::optional<std::vector<std::string>> ValidUserList;
-  std::optional<std::vector<std::string>> InvalidUserList;
-  std::optional<std::string> AuditDestinationARN;
-  std::optional<awsjson::open_enum<::awsjson::storagegateway::CaseSensitivity>> CaseSensitivity;
-  std::optional<std::string> FileShareName;
-  std::optional<::awsjson::storagegateway::CacheAttributes> CacheAttributes;
-  std::optional<std::string> NotificationPolicy;
-  std::optional<bool> OplocksEnabled;
+  std::string FileShareARN{};
+  std::optional<awsjson::open_enum<::awsjson::storagegateway::EncryptionType>> EncryptionType{};
+  std::optional<bool> KMSEncrypted{};
+  std::optional<std::string> KMSKey{};
+  std::optional<std::string> DefaultStorageClass{};
+  std::optional<awsjson::open_enum<::awsjson::storagegateway::ObjectACL>> ObjectACL{};
+  std::optional<bool> ReadOnly{};
+  std::optional<bool> GuessMIMETypeEnabled{};
+  std::optional<bool> RequesterPays{};
+  std::optional<bool> SMBACLEnabled{};
+  std::optional<bool> AccessBasedEnumeration{};
+  std::optional<std::vector<std::string>> AdminUserList{};
+  std::optional<std::vector<std::string>> ValidUserList{};
+  std::optional<std::vector<std::string>> InvalidUserList{};
+  std::optional<std::string> AuditDestinationARN{};
+  std::optional<awsjson::open_enum<::awsjson::storagegateway::CaseSensitivity>> CaseSensitivity{};
+  std::optional<std::string> FileShareName{};
+  std::optional<::awsjson::storagegateway::CacheAttributes> CacheAttributes{};
+  std::optional<std::string> NotificationPolicy{};
+  std::optional<bool> OplocksEnabled{};
 
   friend bool operator==(UpdateSMBFileShareRequest const&,
                          UpdateSMBFileShareRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateSMBFileShareVisibilityRequest {
-  std::string GatewayARN;
-  bool FileSharesVisible;
+  std::string GatewayARN{};
+  bool FileSharesVisible{};
 
   friend bool operator==(UpdateSMBFileShareVisibilityRequest const&,
                          UpdateSMBFileShareVisibilityRequest const&) = default;

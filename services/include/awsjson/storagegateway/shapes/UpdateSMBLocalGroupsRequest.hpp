@@ -14,8 +14,8 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateSMBLocalGroupsRequest {
-  std::string GatewayARN;
-  ::awsjson::storagegateway::SMBLocalGroups SMBLocalGroups;
+  std::string GatewayARN{};
+  ::awsjson::storagegateway::SMBLocalGroups SMBLocalGroups{};
 
   friend bool operator==(UpdateSMBLocalGroupsRequest const&,
                          UpdateSMBLocalGroupsRequest const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateSMBSecurityStrategyRequest {
-  std::string GatewayARN;
-  awsjson::open_enum<::awsjson::storagegateway::SMBSecurityStrategy> SMBSecurityStrategy;
+  std::string GatewayARN{};
+  awsjson::open_enum<::awsjson::storagegateway::SMBSecurityStrategy> SMBSecurityStrategy{};
 
   friend bool operator==(UpdateSMBSecurityStrategyRequest const&,
                          UpdateSMBSecurityStrategyRequest const&) = default;

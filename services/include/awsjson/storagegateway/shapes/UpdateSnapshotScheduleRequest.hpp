@@ -16,11 +16,11 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateSnapshotScheduleRequest {
-  std::string VolumeARN;
-  std::int32_t StartAt;
-  std::int32_t RecurrenceInHours;
-  std::optional<std::string> Description;
-  std::optional<std::vector<::awsjson::storagegateway::Tag>> Tags;
+  std::string VolumeARN{};
+  std::int32_t StartAt{};
+  std::int32_t RecurrenceInHours{};
+  std::optional<std::string> Description{};
+  std::optional<std::vector<::awsjson::storagegateway::Tag>> Tags{};
 
   friend bool operator==(UpdateSnapshotScheduleRequest const&,
                          UpdateSnapshotScheduleRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateVTLDeviceTypeRequest {
-  std::string VTLDeviceARN;
-  std::string DeviceType;
+  std::string VTLDeviceARN{};
+  std::string DeviceType{};
 
   friend bool operator==(UpdateVTLDeviceTypeRequest const&,
                          UpdateVTLDeviceTypeRequest const&) = default;

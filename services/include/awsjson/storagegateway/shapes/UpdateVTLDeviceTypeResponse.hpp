@@ -12,7 +12,7 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateVTLDeviceTypeResponse {
-  std::optional<std::string> VTLDeviceARN;
+  std::optional<std::string> VTLDeviceARN{};
 
   friend bool operator==(UpdateVTLDeviceTypeResponse const&,
                          UpdateVTLDeviceTypeResponse const&) = default;

@@ -14,11 +14,11 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VTLDevice {
-  std::optional<std::string> VTLDeviceARN;
-  std::optional<std::string> VTLDeviceType;
-  std::optional<std::string> VTLDeviceVendor;
-  std::optional<std::string> VTLDeviceProductIdentifier;
-  std::optional<::awsjson::storagegateway::DeviceiSCSIAttributes> DeviceiSCSIAttributes;
+  std::optional<std::string> VTLDeviceARN{};
+  std::optional<std::string> VTLDeviceType{};
+  std::optional<std::string> VTLDeviceVendor{};
+  std::optional<std::string> VTLDeviceProductIdentifier{};
+  std::optional<::awsjson::storagegateway::DeviceiSCSIAttributes> DeviceiSCSIAttributes{};
 
   friend bool operator==(VTLDevice const&, VTLDevice const&) = default;
 };

@@ -13,13 +13,13 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VolumeInfo {
-  std::optional<std::string> VolumeARN;
-  std::optional<std::string> VolumeId;
-  std::optional<std::string> GatewayARN;
-  std::optional<std::string> GatewayId;
-  std::optional<std::string> VolumeType;
-  std::optional<std::int64_t> VolumeSizeInBytes;
-  std::optional<std::string> VolumeAttachmentStatus;
+  std::optional<std::string> VolumeARN{};
+  std::optional<std::string> VolumeId{};
+  std::optional<std::string> GatewayARN{};
+  std::optional<std::string> GatewayId{};
+  std::optional<std::string> VolumeType{};
+  std::optional<std::int64_t> VolumeSizeInBytes{};
+  std::optional<std::string> VolumeAttachmentStatus{};
 
   friend bool operator==(VolumeInfo const&, VolumeInfo const&) = default;
 };

@@ -13,10 +13,10 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VolumeRecoveryPointInfo {
-  std::optional<std::string> VolumeARN;
-  std::optional<std::int64_t> VolumeSizeInBytes;
-  std::optional<std::int64_t> VolumeUsageInBytes;
-  std::optional<std::string> VolumeRecoveryPointTime;
+  std::optional<std::string> VolumeARN{};
+  std::optional<std::int64_t> VolumeSizeInBytes{};
+  std::optional<std::int64_t> VolumeUsageInBytes{};
+  std::optional<std::string> VolumeRecoveryPointTime{};
 
   friend bool operator==(VolumeRecoveryPointInfo const&, VolumeRecoveryPointInfo const&) = default;
 };

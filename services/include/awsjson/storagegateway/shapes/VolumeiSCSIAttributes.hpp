@@ -13,11 +13,11 @@ namespace awsjson::storagegateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VolumeiSCSIAttributes {
-  std::optional<std::string> TargetARN;
-  std::optional<std::string> NetworkInterfaceId;
-  std::optional<std::int32_t> NetworkInterfacePort;
-  std::optional<std::int32_t> LunNumber;
-  std::optional<bool> ChapEnabled;
+  std::optional<std::string> TargetARN{};
+  std::optional<std::string> NetworkInterfaceId{};
+  std::optional<std::int32_t> NetworkInterfacePort{};
+  std::optional<std::int32_t> LunNumber{};
+  std::optional<bool> ChapEnabled{};
 
   friend bool operator==(VolumeiSCSIAttributes const&, VolumeiSCSIAttributes const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::support {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AddAttachmentsToSetRequest {
-  std::optional<std::string> attachmentSetId;
-  std::vector<::awsjson::support::Attachment> attachments;
+  std::optional<std::string> attachmentSetId{};
+  std::vector<::awsjson::support::Attachment> attachments{};
 
   friend bool operator==(AddAttachmentsToSetRequest const&,
                          AddAttachmentsToSetRequest const&) = default;

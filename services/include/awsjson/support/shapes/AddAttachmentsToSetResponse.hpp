@@ -12,8 +12,8 @@ namespace awsjson::support {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AddAttachmentsToSetResponse {
-  std::optional<std::string> attachmentSetId;
-  std::optional<std::string> expiryTime;
+  std::optional<std::string> attachmentSetId{};
+  std::optional<std::string> expiryTime{};
 
   friend bool operator==(AddAttachmentsToSetResponse const&,
                          AddAttachmentsToSetResponse const&) = default;

@@ -13,10 +13,10 @@ namespace awsjson::support {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AddCommunicationToCaseRequest {
-  std::optional<std::string> caseId;
-  std::string communicationBody;
-  std::optional<std::vector<std::string>> ccEmailAddresses;
-  std::optional<std::string> attachmentSetId;
+  std::optional<std::string> caseId{};
+  std::string communicationBody{};
+  std::optional<std::vector<std::string>> ccEmailAddresses{};
+  std::optional<std::string> attachmentSetId{};
 
   friend bool operator==(AddCommunicationToCaseRequest const&,
                          AddCommunicationToCaseRequest const&) = default;

@@ -11,7 +11,7 @@ namespace awsjson::support {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AddCommunicationToCaseResponse {
-  std::optional<bool> result;
+  std::optional<bool> result{};
 
   friend bool operator==(AddCommunicationToCaseResponse const&,
                          AddCommunicationToCaseResponse const&) = default;

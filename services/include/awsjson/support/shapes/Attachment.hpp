@@ -12,8 +12,8 @@ namespace awsjson::support {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Attachment {
-  std::optional<std::string> fileName;
-  std::optional<awsjson::blob> data;
+  std::optional<std::string> fileName{};
+  std::optional<awsjson::blob> data{};
 
   friend bool operator==(Attachment const&, Attachment const&) = default;
 };

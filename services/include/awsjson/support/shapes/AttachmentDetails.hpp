@@ -12,8 +12,8 @@ namespace awsjson::support {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AttachmentDetails {
-  std::optional<std::string> attachmentId;
-  std::optional<std::string> fileName;
+  std::optional<std::string> attachmentId{};
+  std::optional<std::string> fileName{};
 
   friend bool operator==(AttachmentDetails const&, AttachmentDetails const&) = default;
 };

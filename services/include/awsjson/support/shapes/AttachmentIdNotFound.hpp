@@ -12,7 +12,7 @@ namespace awsjson::support {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AttachmentIdNotFound {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(AttachmentIdNotFound const&, AttachmentIdNotFound const&) = default;
 };

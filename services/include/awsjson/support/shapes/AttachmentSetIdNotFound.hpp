@@ -12,7 +12,7 @@ namespace awsjson::support {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AttachmentSetIdNotFound {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(AttachmentSetIdNotFound const&, AttachmentSetIdNotFound const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::support {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AttachmentSetSizeLimitExceeded {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(AttachmentSetSizeLimitExceeded const&,
                          AttachmentSetSizeLimitExceeded const&) = default;

@@ -15,18 +15,18 @@ namespace awsjson::support {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CaseDetails {
-  std::optional<std::string> caseId;
-  std::optional<std::string> displayId;
-  std::optional<std::string> subject;
-  std::optional<std::string> status;
-  std::optional<std::string> serviceCode;
-  std::optional<std::string> categoryCode;
-  std::optional<std::string> severityCode;
-  std::optional<std::string> submittedBy;
-  std::optional<std::string> timeCreated;
-  std::optional<::awsjson::support::RecentCaseCommunications> recentCommunications;
-  std::optional<std::vector<std::string>> ccEmailAddresses;
-  std::optional<std::string> language;
+  std::optional<std::string> caseId{};
+  std::optional<std::string> displayId{};
+  std::optional<std::string> subject{};
+  std::optional<std::string> status{};
+  std::optional<std::string> serviceCode{};
+  std::optional<std::string> categoryCode{};
+  std::optional<std::string> severityCode{};
+  std::optional<std::string> submittedBy{};
+  std::optional<std::string> timeCreated{};
+  std::optional<::awsjson::support::RecentCaseCommunications> recentCommunications{};
+  std::optional<std::vector<std::string>> ccEmailAddresses{};
+  std::optional<std::string> language{};
 
   friend bool operator==(CaseDetails const&, CaseDetails const&) = default;
 };

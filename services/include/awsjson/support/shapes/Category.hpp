@@ -12,8 +12,8 @@ namespace awsjson::support {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Category {
-  std::optional<std::string> code;
-  std::optional<std::string> name;
+  std::optional<std::string> code{};
+  std::optional<std::string> name{};
 
   friend bool operator==(Category const&, Category const&) = default;
 };

@@ -15,11 +15,11 @@ namespace awsjson::support {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Communication {
-  std::optional<std::string> caseId;
-  std::optional<std::string> body;
-  std::optional<std::string> submittedBy;
-  std::optional<std::string> timeCreated;
-  std::optional<std::vector<::awsjson::support::AttachmentDetails>> attachmentSet;
+  std::optional<std::string> caseId{};
+  std::optional<std::string> body{};
+  std::optional<std::string> submittedBy{};
+  std::optional<std::string> timeCreated{};
+  std::optional<std::vector<::awsjson::support::AttachmentDetails>> attachmentSet{};
 
   friend bool operator==(Communication const&, Communication const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::support {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CommunicationTypeOptions {
-  std::optional<std::string> type;
-  std::optional<std::vector<::awsjson::support::SupportedHour>> supportedHours;
-  std::optional<std::vector<::awsjson::support::DateInterval>> datesWithoutSupport;
+  std::optional<std::string> type{};
+  std::optional<std::vector<::awsjson::support::SupportedHour>> supportedHours{};
+  std::optional<std::vector<::awsjson::support::DateInterval>> datesWithoutSupport{};
 
   friend bool operator==(CommunicationTypeOptions const&,
                          CommunicationTypeOptions const&) = default;

@@ -13,15 +13,15 @@ namespace awsjson::support {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateCaseRequest {
-  std::string subject;
-  std::optional<std::string> serviceCode;
-  std::optional<std::string> severityCode;
-  std::optional<std::string> categoryCode;
-  std::string communicationBody;
-  std::optional<std::vector<std::string>> ccEmailAddresses;
-  std::optional<std::string> language;
-  std::optional<std::string> issueType;
-  std::optional<std::string> attachmentSetId;
+  std::string subject{};
+  std::optional<std::string> serviceCode{};
+  std::optional<std::string> severityCode{};
+  std::optional<std::string> categoryCode{};
+  std::string communicationBody{};
+  std::optional<std::vector<std::string>> ccEmailAddresses{};
+  std::optional<std::string> language{};
+  std::optional<std::string> issueType{};
+  std::optional<std::string> attachmentSetId{};
 
   friend bool operator==(CreateCaseRequest const&, CreateCaseRequest const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::support {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DateInterval {
-  std::optional<std::string> startDateTime;
-  std::optional<std::string> endDateTime;
+  std::optional<std::string> startDateTime{};
+  std::optional<std::string> endDateTime{};
 
   friend bool operator==(DateInterval const&, DateInterval const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::support {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAttachmentLimitExceeded {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(DescribeAttachmentLimitExceeded const&,
                          DescribeAttachmentLimitExceeded const&) = default;

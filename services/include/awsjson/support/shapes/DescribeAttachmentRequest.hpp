@@ -12,7 +12,7 @@ namespace awsjson::support {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAttachmentRequest {
-  std::string attachmentId;
+  std::string attachmentId{};
 
   friend bool operator==(DescribeAttachmentRequest const&,
                          DescribeAttachmentRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::support {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAttachmentResponse {
-  std::optional<::awsjson::support::Attachment> attachment;
+  std::optional<::awsjson::support::Attachment> attachment{};
 
   friend bool operator==(DescribeAttachmentResponse const&,
                          DescribeAttachmentResponse const&) = default;

@@ -14,15 +14,15 @@ namespace awsjson::support {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeCasesRequest {
-  std::optional<std::vector<std::string>> caseIdList;
-  std::optional<std::string> displayId;
-  std::optional<std::string> afterTime;
-  std::optional<std::string> beforeTime;
-  std::optional<bool> includeResolvedCases;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> language;
-  std::optional<bool> includeCommunications;
+  std::optional<std::vector<std::string>> caseIdList{};
+  std::optional<std::string> displayId{};
+  std::optional<std::string> afterTime{};
+  std::optional<std::string> beforeTime{};
+  std::optional<bool> includeResolvedCases{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> language{};
+  std::optional<bool> includeCommunications{};
 
   friend bool operator==(DescribeCasesRequest const&, DescribeCasesRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::support {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeCasesResponse {
-  std::optional<std::vector<::awsjson::support::CaseDetails>> cases;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::support::CaseDetails>> cases{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(DescribeCasesResponse const&, DescribeCasesResponse const&) = default;
 };

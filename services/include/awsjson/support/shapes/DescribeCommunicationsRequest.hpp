@@ -13,11 +13,11 @@ namespace awsjson::support {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeCommunicationsRequest {
-  std::string caseId;
-  std::optional<std::string> beforeTime;
-  std::optional<std::string> afterTime;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
+  std::string caseId{};
+  std::optional<std::string> beforeTime{};
+  std::optional<std::string> afterTime{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
 
   friend bool operator==(DescribeCommunicationsRequest const&,
                          DescribeCommunicationsRequest const&) = default;

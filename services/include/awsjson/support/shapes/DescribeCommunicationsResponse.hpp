@@ -15,8 +15,8 @@ namespace awsjson::support {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeCommunicationsResponse {
-  std::optional<std::vector<::awsjson::support::Communication>> communications;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::support::Communication>> communications{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(DescribeCommunicationsResponse const&,
                          DescribeCommunicationsResponse const&) = default;

@@ -12,10 +12,10 @@ namespace awsjson::support {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeCreateCaseOptionsRequest {
-  std::string issueType;
-  std::string serviceCode;
-  std::string language;
-  std::string categoryCode;
+  std::string issueType{};
+  std::string serviceCode{};
+  std::string language{};
+  std::string categoryCode{};
 
   friend bool operator==(DescribeCreateCaseOptionsRequest const&,
                          DescribeCreateCaseOptionsRequest const&) = default;

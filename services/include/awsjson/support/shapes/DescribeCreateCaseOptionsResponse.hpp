@@ -15,8 +15,8 @@ namespace awsjson::support {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeCreateCaseOptionsResponse {
-  std::optional<std::string> languageAvailability;
-  std::optional<std::vector<::awsjson::support::CommunicationTypeOptions>> communicationTypes;
+  std::optional<std::string> languageAvailability{};
+  std::optional<std::vector<::awsjson::support::CommunicationTypeOptions>> communicationTypes{};
 
   friend bool operator==(DescribeCreateCaseOptionsResponse const&,
                          DescribeCreateCaseOptionsResponse const&) = default;

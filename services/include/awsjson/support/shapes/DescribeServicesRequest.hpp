@@ -13,8 +13,8 @@ namespace awsjson::support {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeServicesRequest {
-  std::optional<std::vector<std::string>> serviceCodeList;
-  std::optional<std::string> language;
+  std::optional<std::vector<std::string>> serviceCodeList{};
+  std::optional<std::string> language{};
 
   friend bool operator==(DescribeServicesRequest const&, DescribeServicesRequest const&) = default;
 };

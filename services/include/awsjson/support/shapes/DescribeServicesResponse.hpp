@@ -14,7 +14,7 @@ namespace awsjson::support {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeServicesResponse {
-  std::optional<std::vector<::awsjson::support::Service>> services;
+  std::optional<std::vector<::awsjson::support::Service>> services{};
 
   friend bool operator==(DescribeServicesResponse const&,
                          DescribeServicesResponse const&) = default;

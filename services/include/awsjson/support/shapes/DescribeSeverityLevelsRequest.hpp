@@ -12,7 +12,7 @@ namespace awsjson::support {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeSeverityLevelsRequest {
-  std::optional<std::string> language;
+  std::optional<std::string> language{};
 
   friend bool operator==(DescribeSeverityLevelsRequest const&,
                          DescribeSeverityLevelsRequest const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::support {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeSeverityLevelsResponse {
-  std::optional<std::vector<::awsjson::support::SeverityLevel>> severityLevels;
+  std::optional<std::vector<::awsjson::support::SeverityLevel>> severityLevels{};
 
   friend bool operator==(DescribeSeverityLevelsResponse const&,
                          DescribeSeverityLevelsResponse const&) = default;

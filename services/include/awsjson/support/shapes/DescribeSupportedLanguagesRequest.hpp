@@ -12,9 +12,9 @@ namespace awsjson::support {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeSupportedLanguagesRequest {
-  std::string issueType;
-  std::string serviceCode;
-  std::string categoryCode;
+  std::string issueType{};
+  std::string serviceCode{};
+  std::string categoryCode{};
 
   friend bool operator==(DescribeSupportedLanguagesRequest const&,
                          DescribeSupportedLanguagesRequest const&) = default;

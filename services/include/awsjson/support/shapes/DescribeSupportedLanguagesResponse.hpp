@@ -14,7 +14,7 @@ namespace awsjson::support {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeSupportedLanguagesResponse {
-  std::optional<std::vector<::awsjson::support::SupportedLanguage>> supportedLanguages;
+  std::optional<std::vector<::awsjson::support::SupportedLanguage>> supportedLanguages{};
 
   friend bool operator==(DescribeSupportedLanguagesResponse const&,
                          DescribeSupportedLanguagesResponse const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::support {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeTrustedAdvisorCheckRefreshStatusesRequest {
-  std::vector<std::string> checkIds;
+  std::vector<std::string> checkIds{};
 
   friend bool operator==(DescribeTrustedAdvisorCheckRefreshStatusesRequest const&,
                          DescribeTrustedAdvisorCheckRefreshStatusesRequest const&) = default;

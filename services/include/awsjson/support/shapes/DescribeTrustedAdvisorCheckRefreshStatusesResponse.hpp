@@ -14,7 +14,7 @@ namespace awsjson::support {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeTrustedAdvisorCheckRefreshStatusesResponse {
-  std::vector<::awsjson::support::TrustedAdvisorCheckRefreshStatus> statuses;
+  std::vector<::awsjson::support::TrustedAdvisorCheckRefreshStatus> statuses{};
 
   friend bool operator==(DescribeTrustedAdvisorCheckRefreshStatusesResponse const&,
                          DescribeTrustedAdvisorCheckRefreshStatusesResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::support {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeTrustedAdvisorCheckResultRequest {
-  std::string checkId;
-  std::optional<std::string> language;
+  std::string checkId{};
+  std::optional<std::string> language{};
 
   friend bool operator==(DescribeTrustedAdvisorCheckResultRequest const&,
                          DescribeTrustedAdvisorCheckResultRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::support {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeTrustedAdvisorCheckResultResponse {
-  std::optional<::awsjson::support::TrustedAdvisorCheckResult> result;
+  std::optional<::awsjson::support::TrustedAdvisorCheckResult> result{};
 
   friend bool operator==(DescribeTrustedAdvisorCheckResultResponse const&,
                          DescribeTrustedAdvisorCheckResultResponse const&) = default;

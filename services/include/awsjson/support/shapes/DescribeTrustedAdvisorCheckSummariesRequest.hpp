@@ -13,7 +13,7 @@ namespace awsjson::support {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeTrustedAdvisorCheckSummariesRequest {
-  std::vector<std::string> checkIds;
+  std::vector<std::string> checkIds{};
 
   friend bool operator==(DescribeTrustedAdvisorCheckSummariesRequest const&,
                          DescribeTrustedAdvisorCheckSummariesRequest const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::support {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeTrustedAdvisorCheckSummariesResponse {
-  std::vector<::awsjson::support::TrustedAdvisorCheckSummary> summaries;
+  std::vector<::awsjson::support::TrustedAdvisorCheckSummary> summaries{};
 
   friend bool operator==(DescribeTrustedAdvisorCheckSummariesResponse const&,
                          DescribeTrustedAdvisorCheckSummariesResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::support {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeTrustedAdvisorChecksRequest {
-  std::string language;
+  std::string language{};
 
   friend bool operator==(DescribeTrustedAdvisorChecksRequest const&,
                          DescribeTrustedAdvisorChecksRequest const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::support {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeTrustedAdvisorChecksResponse {
-  std::vector<::awsjson::support::TrustedAdvisorCheckDescription> checks;
+  std::vector<::awsjson::support::TrustedAdvisorCheckDescription> checks{};
 
   friend bool operator==(DescribeTrustedAdvisorChecksResponse const&,
                          DescribeTrustedAdvisorChecksResponse const&) = default;

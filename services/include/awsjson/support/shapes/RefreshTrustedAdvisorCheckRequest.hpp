@@ -12,7 +12,7 @@ namespace awsjson::support {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RefreshTrustedAdvisorCheckRequest {
-  std::string checkId;
+  std::string checkId{};
 
   friend bool operator==(RefreshTrustedAdvisorCheckRequest const&,
                          RefreshTrustedAdvisorCheckRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::support {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RefreshTrustedAdvisorCheckResponse {
-  ::awsjson::support::TrustedAdvisorCheckRefreshStatus status;
+  ::awsjson::support::TrustedAdvisorCheckRefreshStatus status{};
 
   friend bool operator==(RefreshTrustedAdvisorCheckResponse const&,
                          RefreshTrustedAdvisorCheckResponse const&) = default;

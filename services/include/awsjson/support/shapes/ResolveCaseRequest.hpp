@@ -12,7 +12,7 @@ namespace awsjson::support {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResolveCaseRequest {
-  std::optional<std::string> caseId;
+  std::optional<std::string> caseId{};
 
   friend bool operator==(ResolveCaseRequest const&, ResolveCaseRequest const&) = default;
 };

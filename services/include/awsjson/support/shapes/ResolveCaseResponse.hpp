@@ -12,8 +12,8 @@ namespace awsjson::support {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResolveCaseResponse {
-  std::optional<std::string> initialCaseStatus;
-  std::optional<std::string> finalCaseStatus;
+  std::optional<std::string> initialCaseStatus{};
+  std::optional<std::string> finalCaseStatus{};
 
   friend bool operator==(ResolveCaseResponse const&, ResolveCaseResponse const&) = default;
 };

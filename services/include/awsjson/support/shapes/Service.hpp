@@ -15,9 +15,9 @@ namespace awsjson::support {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Service {
-  std::optional<std::string> code;
-  std::optional<std::string> name;
-  std::optional<std::vector<::awsjson::support::Category>> categories;
+  std::optional<std::string> code{};
+  std::optional<std::string> name{};
+  std::optional<std::vector<::awsjson::support::Category>> categories{};
 
   friend bool operator==(Service const&, Service const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::support {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SupportedHour {
-  std::optional<std::string> startTime;
-  std::optional<std::string> endTime;
+  std::optional<std::string> startTime{};
+  std::optional<std::string> endTime{};
 
   friend bool operator==(SupportedHour const&, SupportedHour const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::support {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SupportedLanguage {
-  std::optional<std::string> code;
-  std::optional<std::string> language;
-  std::optional<std::string> display;
+  std::optional<std::string> code{};
+  std::optional<std::string> language{};
+  std::optional<std::string> display{};
 
   friend bool operator==(SupportedLanguage const&, SupportedLanguage const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::support {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TrustedAdvisorCategorySpecificSummary {
-  std::optional<::awsjson::support::TrustedAdvisorCostOptimizingSummary> costOptimizing;
+  std::optional<::awsjson::support::TrustedAdvisorCostOptimizingSummary> costOptimizing{};
 
   friend bool operator==(TrustedAdvisorCategorySpecificSummary const&,
                          TrustedAdvisorCategorySpecificSummary const&) = default;

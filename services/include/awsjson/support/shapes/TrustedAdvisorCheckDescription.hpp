@@ -13,11 +13,11 @@ namespace awsjson::support {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TrustedAdvisorCheckDescription {
-  std::string id;
-  std::string name;
-  std::string description;
-  std::string category;
-  std::vector<std::string> metadata;
+  std::string id{};
+  std::string name{};
+  std::string description{};
+  std::string category{};
+  std::vector<std::string> metadata{};
 
   friend bool operator==(TrustedAdvisorCheckDescription const&,
                          TrustedAdvisorCheckDescription const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::support {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TrustedAdvisorCheckRefreshStatus {
-  std::string checkId;
-  std::string status;
-  std::int64_t millisUntilNextRefreshable;
+  std::string checkId{};
+  std::string status{};
+  std::int64_t millisUntilNextRefreshable{};
 
   friend bool operator==(TrustedAdvisorCheckRefreshStatus const&,
                          TrustedAdvisorCheckRefreshStatus const&) = default;

@@ -17,12 +17,12 @@ namespace awsjson::support {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TrustedAdvisorCheckResult {
-  std::string checkId;
-  std::string timestamp;
-  std::string status;
-  ::awsjson::support::TrustedAdvisorResourcesSummary resourcesSummary;
-  ::awsjson::support::TrustedAdvisorCategorySpecificSummary categorySpecificSummary;
-  std::vector<::awsjson::support::TrustedAdvisorResourceDetail> flaggedResources;
+  std::string checkId{};
+  std::string timestamp{};
+  std::string status{};
+  ::awsjson::support::TrustedAdvisorResourcesSummary resourcesSummary{};
+  ::awsjson::support::TrustedAdvisorCategorySpecificSummary categorySpecificSummary{};
+  std::vector<::awsjson::support::TrustedAdvisorResourceDetail> flaggedResources{};
 
   friend bool operator==(TrustedAdvisorCheckResult const&,
                          TrustedAdvisorCheckResult const&) = default;

@@ -15,12 +15,12 @@ namespace awsjson::support {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TrustedAdvisorCheckSummary {
-  std::string checkId;
-  std::string timestamp;
-  std::string status;
-  std::optional<bool> hasFlaggedResources;
-  ::awsjson::support::TrustedAdvisorResourcesSummary resourcesSummary;
-  ::awsjson::support::TrustedAdvisorCategorySpecificSummary categorySpecificSummary;
+  std::string checkId{};
+  std::string timestamp{};
+  std::string status{};
+  std::optional<bool> hasFlaggedResources{};
+  ::awsjson::support::TrustedAdvisorResourcesSummary resourcesSummary{};
+  ::awsjson::support::TrustedAdvisorCategorySpecificSummary categorySpecificSummary{};
 
   friend bool operator==(TrustedAdvisorCheckSummary const&,
                          TrustedAdvisorCheckSummary const&) = default;

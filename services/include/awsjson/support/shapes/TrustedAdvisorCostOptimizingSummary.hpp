@@ -11,8 +11,8 @@ namespace awsjson::support {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TrustedAdvisorCostOptimizingSummary {
-  double estimatedMonthlySavings;
-  double estimatedPercentMonthlySavings;
+  double estimatedMonthlySavings{};
+  double estimatedPercentMonthlySavings{};
 
   friend bool operator==(TrustedAdvisorCostOptimizingSummary const&,
                          TrustedAdvisorCostOptimizingSummary const&) = default;

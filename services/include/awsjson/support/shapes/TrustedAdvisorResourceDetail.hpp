@@ -13,11 +13,11 @@ namespace awsjson::support {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TrustedAdvisorResourceDetail {
-  std::string status;
-  std::optional<std::string> region;
-  std::string resourceId;
-  std::optional<bool> isSuppressed;
-  std::vector<std::string> metadata;
+  std::string status{};
+  std::optional<std::string> region{};
+  std::string resourceId{};
+  std::optional<bool> isSuppressed{};
+  std::vector<std::string> metadata{};
 
   friend bool operator==(TrustedAdvisorResourceDetail const&,
                          TrustedAdvisorResourceDetail const&) = default;

@@ -12,10 +12,10 @@ namespace awsjson::support {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TrustedAdvisorResourcesSummary {
-  std::int64_t resourcesProcessed;
-  std::int64_t resourcesFlagged;
-  std::int64_t resourcesIgnored;
-  std::int64_t resourcesSuppressed;
+  std::int64_t resourcesProcessed{};
+  std::int64_t resourcesFlagged{};
+  std::int64_t resourcesIgnored{};
+  std::int64_t resourcesSuppressed{};
 
   friend bool operator==(TrustedAdvisorResourcesSummary const&,
                          TrustedAdvisorResourcesSummary const&) = default;

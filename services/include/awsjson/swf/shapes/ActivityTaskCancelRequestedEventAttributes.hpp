@@ -13,8 +13,8 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ActivityTaskCancelRequestedEventAttributes {
-  std::int64_t decisionTaskCompletedEventId;
-  std::string activityId;
+  std::int64_t decisionTaskCompletedEventId{};
+  std::string activityId{};
 
   friend bool operator==(ActivityTaskCancelRequestedEventAttributes const&,
                          ActivityTaskCancelRequestedEventAttributes const&) = default;

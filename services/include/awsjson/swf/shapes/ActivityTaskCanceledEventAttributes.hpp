@@ -13,10 +13,10 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ActivityTaskCanceledEventAttributes {
-  std::optional<std::string> details;
-  std::int64_t scheduledEventId;
-  std::int64_t startedEventId;
-  std::optional<std::int64_t> latestCancelRequestedEventId;
+  std::optional<std::string> details{};
+  std::int64_t scheduledEventId{};
+  std::int64_t startedEventId{};
+  std::optional<std::int64_t> latestCancelRequestedEventId{};
 
   friend bool operator==(ActivityTaskCanceledEventAttributes const&,
                          ActivityTaskCanceledEventAttributes const&) = default;

@@ -13,10 +13,10 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ActivityTaskFailedEventAttributes {
-  std::optional<std::string> reason;
-  std::optional<std::string> details;
-  std::int64_t scheduledEventId;
-  std::int64_t startedEventId;
+  std::optional<std::string> reason{};
+  std::optional<std::string> details{};
+  std::int64_t scheduledEventId{};
+  std::int64_t startedEventId{};
 
   friend bool operator==(ActivityTaskFailedEventAttributes const&,
                          ActivityTaskFailedEventAttributes const&) = default;

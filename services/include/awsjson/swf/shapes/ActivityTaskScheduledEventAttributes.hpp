@@ -16,17 +16,17 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ActivityTaskScheduledEventAttributes {
-  ::awsjson::swf::ActivityType activityType;
-  std::string activityId;
-  std::optional<std::string> input;
-  std::optional<std::string> control;
-  std::optional<std::string> scheduleToStartTimeout;
-  std::optional<std::string> scheduleToCloseTimeout;
-  std::optional<std::string> startToCloseTimeout;
-  ::awsjson::swf::TaskList taskList;
-  std::optional<std::string> taskPriority;
-  std::int64_t decisionTaskCompletedEventId;
-  std::optional<std::string> heartbeatTimeout;
+  ::awsjson::swf::ActivityType activityType{};
+  std::string activityId{};
+  std::optional<std::string> input{};
+  std::optional<std::string> control{};
+  std::optional<std::string> scheduleToStartTimeout{};
+  std::optional<std::string> scheduleToCloseTimeout{};
+  std::optional<std::string> startToCloseTimeout{};
+  ::awsjson::swf::TaskList taskList{};
+  std::optional<std::string> taskPriority{};
+  std::int64_t decisionTaskCompletedEventId{};
+  std::optional<std::string> heartbeatTimeout{};
 
   friend bool operator==(ActivityTaskScheduledEventAttributes const&,
                          ActivityTaskScheduledEventAttributes const&) = default;

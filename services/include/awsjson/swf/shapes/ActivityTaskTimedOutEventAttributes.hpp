@@ -15,10 +15,10 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ActivityTaskTimedOutEventAttributes {
-  awsjson::open_enum<::awsjson::swf::ActivityTaskTimeoutType> timeoutType;
-  std::int64_t scheduledEventId;
-  std::int64_t startedEventId;
-  std::optional<std::string> details;
+  awsjson::open_enum<::awsjson::swf::ActivityTaskTimeoutType> timeoutType{};
+  std::int64_t scheduledEventId{};
+  std::int64_t startedEventId{};
+  std::optional<std::string> details{};
 
   friend bool operator==(ActivityTaskTimedOutEventAttributes const&,
                          ActivityTaskTimedOutEventAttributes const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ActivityType {
-  std::string name;
-  std::string version;
+  std::string name{};
+  std::string version{};
 
   friend bool operator==(ActivityType const&, ActivityType const&) = default;
 };

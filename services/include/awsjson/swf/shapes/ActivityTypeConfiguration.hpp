@@ -14,12 +14,12 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ActivityTypeConfiguration {
-  std::optional<std::string> defaultTaskStartToCloseTimeout;
-  std::optional<std::string> defaultTaskHeartbeatTimeout;
-  std::optional<::awsjson::swf::TaskList> defaultTaskList;
-  std::optional<std::string> defaultTaskPriority;
-  std::optional<std::string> defaultTaskScheduleToStartTimeout;
-  std::optional<std::string> defaultTaskScheduleToCloseTimeout;
+  std::optional<std::string> defaultTaskStartToCloseTimeout{};
+  std::optional<std::string> defaultTaskHeartbeatTimeout{};
+  std::optional<::awsjson::swf::TaskList> defaultTaskList{};
+  std::optional<std::string> defaultTaskPriority{};
+  std::optional<std::string> defaultTaskScheduleToStartTimeout{};
+  std::optional<std::string> defaultTaskScheduleToCloseTimeout{};
 
   friend bool operator==(ActivityTypeConfiguration const&,
                          ActivityTypeConfiguration const&) = default;

@@ -15,11 +15,11 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ActivityTypeInfo {
-  ::awsjson::swf::ActivityType activityType;
-  awsjson::open_enum<::awsjson::swf::RegistrationStatus> status;
-  std::optional<std::string> description;
-  awsjson::timestamp creationDate;
-  std::optional<awsjson::timestamp> deprecationDate;
+  ::awsjson::swf::ActivityType activityType{};
+  awsjson::open_enum<::awsjson::swf::RegistrationStatus> status{};
+  std::optional<std::string> description{};
+  awsjson::timestamp creationDate{};
+  std::optional<awsjson::timestamp> deprecationDate{};
 
   friend bool operator==(ActivityTypeInfo const&, ActivityTypeInfo const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CancelTimerDecisionAttributes {
-  std::string timerId;
+  std::string timerId{};
 
   friend bool operator==(CancelTimerDecisionAttributes const&,
                          CancelTimerDecisionAttributes const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CancelTimerFailedEventAttributes {
-  std::string timerId;
-  awsjson::open_enum<::awsjson::swf::CancelTimerFailedCause> cause;
-  std::int64_t decisionTaskCompletedEventId;
+  std::string timerId{};
+  awsjson::open_enum<::awsjson::swf::CancelTimerFailedCause> cause{};
+  std::int64_t decisionTaskCompletedEventId{};
 
   friend bool operator==(CancelTimerFailedEventAttributes const&,
                          CancelTimerFailedEventAttributes const&) = default;

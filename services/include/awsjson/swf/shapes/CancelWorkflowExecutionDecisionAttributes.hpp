@@ -12,7 +12,7 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CancelWorkflowExecutionDecisionAttributes {
-  std::optional<std::string> details;
+  std::optional<std::string> details{};
 
   friend bool operator==(CancelWorkflowExecutionDecisionAttributes const&,
                          CancelWorkflowExecutionDecisionAttributes const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CancelWorkflowExecutionFailedEventAttributes {
-  awsjson::open_enum<::awsjson::swf::CancelWorkflowExecutionFailedCause> cause;
-  std::int64_t decisionTaskCompletedEventId;
+  awsjson::open_enum<::awsjson::swf::CancelWorkflowExecutionFailedCause> cause{};
+  std::int64_t decisionTaskCompletedEventId{};
 
   friend bool operator==(CancelWorkflowExecutionFailedEventAttributes const&,
                          CancelWorkflowExecutionFailedEventAttributes const&) = default;

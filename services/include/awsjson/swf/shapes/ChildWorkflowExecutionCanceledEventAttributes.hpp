@@ -16,11 +16,11 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ChildWorkflowExecutionCanceledEventAttributes {
-  ::awsjson::swf::WorkflowExecution workflowExecution;
-  ::awsjson::swf::WorkflowType workflowType;
-  std::optional<std::string> details;
-  std::int64_t initiatedEventId;
-  std::int64_t startedEventId;
+  ::awsjson::swf::WorkflowExecution workflowExecution{};
+  ::awsjson::swf::WorkflowType workflowType{};
+  std::optional<std::string> details{};
+  std::int64_t initiatedEventId{};
+  std::int64_t startedEventId{};
 
   friend bool operator==(ChildWorkflowExecutionCanceledEventAttributes const&,
                          ChildWorkflowExecutionCanceledEventAttributes const&) = default;

@@ -16,11 +16,11 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ChildWorkflowExecutionCompletedEventAttributes {
-  ::awsjson::swf::WorkflowExecution workflowExecution;
-  ::awsjson::swf::WorkflowType workflowType;
-  std::optional<std::string> result;
-  std::int64_t initiatedEventId;
-  std::int64_t startedEventId;
+  ::awsjson::swf::WorkflowExecution workflowExecution{};
+  ::awsjson::swf::WorkflowType workflowType{};
+  std::optional<std::string> result{};
+  std::int64_t initiatedEventId{};
+  std::int64_t startedEventId{};
 
   friend bool operator==(ChildWorkflowExecutionCompletedEventAttributes const&,
                          ChildWorkflowExecutionCompletedEventAttributes const&) = default;

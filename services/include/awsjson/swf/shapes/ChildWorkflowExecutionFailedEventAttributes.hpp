@@ -16,12 +16,12 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ChildWorkflowExecutionFailedEventAttributes {
-  ::awsjson::swf::WorkflowExecution workflowExecution;
-  ::awsjson::swf::WorkflowType workflowType;
-  std::optional<std::string> reason;
-  std::optional<std::string> details;
-  std::int64_t initiatedEventId;
-  std::int64_t startedEventId;
+  ::awsjson::swf::WorkflowExecution workflowExecution{};
+  ::awsjson::swf::WorkflowType workflowType{};
+  std::optional<std::string> reason{};
+  std::optional<std::string> details{};
+  std::int64_t initiatedEventId{};
+  std::int64_t startedEventId{};
 
   friend bool operator==(ChildWorkflowExecutionFailedEventAttributes const&,
                          ChildWorkflowExecutionFailedEventAttributes const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ChildWorkflowExecutionStartedEventAttributes {
-  ::awsjson::swf::WorkflowExecution workflowExecution;
-  ::awsjson::swf::WorkflowType workflowType;
-  std::int64_t initiatedEventId;
+  ::awsjson::swf::WorkflowExecution workflowExecution{};
+  ::awsjson::swf::WorkflowType workflowType{};
+  std::int64_t initiatedEventId{};
 
   friend bool operator==(ChildWorkflowExecutionStartedEventAttributes const&,
                          ChildWorkflowExecutionStartedEventAttributes const&) = default;

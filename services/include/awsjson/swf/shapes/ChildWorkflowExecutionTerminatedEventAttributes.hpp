@@ -15,10 +15,10 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ChildWorkflowExecutionTerminatedEventAttributes {
-  ::awsjson::swf::WorkflowExecution workflowExecution;
-  ::awsjson::swf::WorkflowType workflowType;
-  std::int64_t initiatedEventId;
-  std::int64_t startedEventId;
+  ::awsjson::swf::WorkflowExecution workflowExecution{};
+  ::awsjson::swf::WorkflowType workflowType{};
+  std::int64_t initiatedEventId{};
+  std::int64_t startedEventId{};
 
   friend bool operator==(ChildWorkflowExecutionTerminatedEventAttributes const&,
                          ChildWorkflowExecutionTerminatedEventAttributes const&) = default;

@@ -17,11 +17,11 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ChildWorkflowExecutionTimedOutEventAttributes {
-  ::awsjson::swf::WorkflowExecution workflowExecution;
-  ::awsjson::swf::WorkflowType workflowType;
-  awsjson::open_enum<::awsjson::swf::WorkflowExecutionTimeoutType> timeoutType;
-  std::int64_t initiatedEventId;
-  std::int64_t startedEventId;
+  ::awsjson::swf::WorkflowExecution workflowExecution{};
+  ::awsjson::swf::WorkflowType workflowType{};
+  awsjson::open_enum<::awsjson::swf::WorkflowExecutionTimeoutType> timeoutType{};
+  std::int64_t initiatedEventId{};
+  std::int64_t startedEventId{};
 
   friend bool operator==(ChildWorkflowExecutionTimedOutEventAttributes const&,
                          ChildWorkflowExecutionTimedOutEventAttributes const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CloseStatusFilter {
-  awsjson::open_enum<::awsjson::swf::CloseStatus> status;
+  awsjson::open_enum<::awsjson::swf::CloseStatus> status{};
 
   friend bool operator==(CloseStatusFilter const&, CloseStatusFilter const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CompleteWorkflowExecutionDecisionAttributes {
-  std::optional<std::string> result;
+  std::optional<std::string> result{};
 
   friend bool operator==(CompleteWorkflowExecutionDecisionAttributes const&,
                          CompleteWorkflowExecutionDecisionAttributes const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CompleteWorkflowExecutionFailedEventAttributes {
-  awsjson::open_enum<::awsjson::swf::CompleteWorkflowExecutionFailedCause> cause;
-  std::int64_t decisionTaskCompletedEventId;
+  awsjson::open_enum<::awsjson::swf::CompleteWorkflowExecutionFailedCause> cause{};
+  std::int64_t decisionTaskCompletedEventId{};
 
   friend bool operator==(CompleteWorkflowExecutionFailedEventAttributes const&,
                          CompleteWorkflowExecutionFailedEventAttributes const&) = default;

@@ -16,15 +16,15 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ContinueAsNewWorkflowExecutionDecisionAttributes {
-  std::optional<std::string> input;
-  std::optional<std::string> executionStartToCloseTimeout;
-  std::optional<::awsjson::swf::TaskList> taskList;
-  std::optional<std::string> taskPriority;
-  std::optional<std::string> taskStartToCloseTimeout;
-  std::optional<awsjson::open_enum<::awsjson::swf::ChildPolicy>> childPolicy;
-  std::optional<std::vector<std::string>> tagList;
-  std::optional<std::string> workflowTypeVersion;
-  std::optional<std::string> lambdaRole;
+  std::optional<std::string> input{};
+  std::optional<std::string> executionStartToCloseTimeout{};
+  std::optional<::awsjson::swf::TaskList> taskList{};
+  std::optional<std::string> taskPriority{};
+  std::optional<std::string> taskStartToCloseTimeout{};
+  std::optional<awsjson::open_enum<::awsjson::swf::ChildPolicy>> childPolicy{};
+  std::optional<std::vector<std::string>> tagList{};
+  std::optional<std::string> workflowTypeVersion{};
+  std::optional<std::string> lambdaRole{};
 
   friend bool operator==(ContinueAsNewWorkflowExecutionDecisionAttributes const&,
                          ContinueAsNewWorkflowExecutionDecisionAttributes const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ContinueAsNewWorkflowExecutionFailedEventAttributes {
-  awsjson::open_enum<::awsjson::swf::ContinueAsNewWorkflowExecutionFailedCause> cause;
-  std::int64_t decisionTaskCompletedEventId;
+  awsjson::open_enum<::awsjson::swf::ContinueAsNewWorkflowExecutionFailedCause> cause{};
+  std::int64_t decisionTaskCompletedEventId{};
 
   friend bool operator==(ContinueAsNewWorkflowExecutionFailedEventAttributes const&,
                          ContinueAsNewWorkflowExecutionFailedEventAttributes const&) = default;

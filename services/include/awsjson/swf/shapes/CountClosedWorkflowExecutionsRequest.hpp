@@ -18,13 +18,13 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CountClosedWorkflowExecutionsRequest {
-  std::string domain;
-  std::optional<::awsjson::swf::ExecutionTimeFilter> startTimeFilter;
-  std::optional<::awsjson::swf::ExecutionTimeFilter> closeTimeFilter;
-  std::optional<::awsjson::swf::WorkflowExecutionFilter> executionFilter;
-  std::optional<::awsjson::swf::WorkflowTypeFilter> typeFilter;
-  std::optional<::awsjson::swf::TagFilter> tagFilter;
-  std::optional<::awsjson::swf::CloseStatusFilter> closeStatusFilter;
+  std::string domain{};
+  std::optional<::awsjson::swf::ExecutionTimeFilter> startTimeFilter{};
+  std::optional<::awsjson::swf::ExecutionTimeFilter> closeTimeFilter{};
+  std::optional<::awsjson::swf::WorkflowExecutionFilter> executionFilter{};
+  std::optional<::awsjson::swf::WorkflowTypeFilter> typeFilter{};
+  std::optional<::awsjson::swf::TagFilter> tagFilter{};
+  std::optional<::awsjson::swf::CloseStatusFilter> closeStatusFilter{};
 
   friend bool operator==(CountClosedWorkflowExecutionsRequest const&,
                          CountClosedWorkflowExecutionsRequest const&) = default;

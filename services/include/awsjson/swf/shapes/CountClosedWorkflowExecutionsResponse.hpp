@@ -12,8 +12,8 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CountClosedWorkflowExecutionsResponse {
-  std::int32_t count;
-  std::optional<bool> truncated;
+  std::int32_t count{};
+  std::optional<bool> truncated{};
 
   friend bool operator==(CountClosedWorkflowExecutionsResponse const&,
                          CountClosedWorkflowExecutionsResponse const&) = default;

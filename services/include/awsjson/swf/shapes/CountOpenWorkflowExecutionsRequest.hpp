@@ -17,11 +17,11 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CountOpenWorkflowExecutionsRequest {
-  std::string domain;
-  ::awsjson::swf::ExecutionTimeFilter startTimeFilter;
-  std::optional<::awsjson::swf::WorkflowTypeFilter> typeFilter;
-  std::optional<::awsjson::swf::TagFilter> tagFilter;
-  std::optional<::awsjson::swf::WorkflowExecutionFilter> executionFilter;
+  std::string domain{};
+  ::awsjson::swf::ExecutionTimeFilter startTimeFilter{};
+  std::optional<::awsjson::swf::WorkflowTypeFilter> typeFilter{};
+  std::optional<::awsjson::swf::TagFilter> tagFilter{};
+  std::optional<::awsjson::swf::WorkflowExecutionFilter> executionFilter{};
 
   friend bool operator==(CountOpenWorkflowExecutionsRequest const&,
                          CountOpenWorkflowExecutionsRequest const&) = default;

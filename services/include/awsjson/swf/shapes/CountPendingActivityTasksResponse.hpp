@@ -12,8 +12,8 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CountPendingActivityTasksResponse {
-  std::int32_t count;
-  std::optional<bool> truncated;
+  std::int32_t count{};
+  std::optional<bool> truncated{};
 
   friend bool operator==(CountPendingActivityTasksResponse const&,
                          CountPendingActivityTasksResponse const&) = default;

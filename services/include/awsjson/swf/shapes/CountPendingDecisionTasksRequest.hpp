@@ -14,8 +14,8 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CountPendingDecisionTasksRequest {
-  std::string domain;
-  ::awsjson::swf::TaskList taskList;
+  std::string domain{};
+  ::awsjson::swf::TaskList taskList{};
 
   friend bool operator==(CountPendingDecisionTasksRequest const&,
                          CountPendingDecisionTasksRequest const&) = default;

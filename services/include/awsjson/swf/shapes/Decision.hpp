@@ -27,20 +27,20 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Decision {
-  awsjson::open_enum<::awsjson::swf::DecisionType> decisionType;
-  std::optional<::awsjson::swf::ScheduleActivityTaskDecisionAttributes> scheduleActivityTaskDecisionAttributes;
-  std::optional<::awsjson::swf::RequestCancelActivityTaskDecisionAttributes> requestCancelActivityTaskDecisionAttributes;
-  std::optional<::awsjson::swf::CompleteWorkflowExecutionDecisionAttributes> completeWorkflowExecutionDecisionAttributes;
-  std::optional<::awsjson::swf::FailWorkflowExecutionDecisionAttributes> failWorkflowExecutionDecisionAttributes;
-  std::optional<::awsjson::swf::CancelWorkflowExecutionDecisionAttributes> cancelWorkflowExecutionDecisionAttributes;
-  std::optional<::awsjson::swf::ContinueAsNewWorkflowExecutionDecisionAttributes> continueAsNewWorkflowExecutionDecisionAttributes;
-  std::optional<::awsjson::swf::RecordMarkerDecisionAttributes> recordMarkerDecisionAttributes;
-  std::optional<::awsjson::swf::StartTimerDecisionAttributes> startTimerDecisionAttributes;
-  std::optional<::awsjson::swf::CancelTimerDecisionAttributes> cancelTimerDecisionAttributes;
-  std::optional<::awsjson::swf::SignalExternalWorkflowExecutionDecisionAttributes> signalExternalWorkflowExecutionDecisionAttributes;
-  std::optional<::awsjson::swf::RequestCancelExternalWorkflowExecutionDecisionAttributes> requestCancelExternalWorkflowExecutionDecisionAttributes;
-  std::optional<::awsjson::swf::StartChildWorkflowExecutionDecisionAttributes> startChildWorkflowExecutionDecisionAttributes;
-  std::optional<::awsjson::swf::ScheduleLambdaFunctionDecisionAttributes> scheduleLambdaFunctionDecisionAttributes;
+  awsjson::open_enum<::awsjson::swf::DecisionType> decisionType{};
+  std::optional<::awsjson::swf::ScheduleActivityTaskDecisionAttributes> scheduleActivityTaskDecisionAttributes{};
+  std::optional<::awsjson::swf::RequestCancelActivityTaskDecisionAttributes> requestCancelActivityTaskDecisionAttributes{};
+  std::optional<::awsjson::swf::CompleteWorkflowExecutionDecisionAttributes> completeWorkflowExecutionDecisionAttributes{};
+  std::optional<::awsjson::swf::FailWorkflowExecutionDecisionAttributes> failWorkflowExecutionDecisionAttributes{};
+  std::optional<::awsjson::swf::CancelWorkflowExecutionDecisionAttributes> cancelWorkflowExecutionDecisionAttributes{};
+  std::optional<::awsjson::swf::ContinueAsNewWorkflowExecutionDecisionAttributes> continueAsNewWorkflowExecutionDecisionAttributes{};
+  std::optional<::awsjson::swf::RecordMarkerDecisionAttributes> recordMarkerDecisionAttributes{};
+  std::optional<::awsjson::swf::StartTimerDecisionAttributes> startTimerDecisionAttributes{};
+  std::optional<::awsjson::swf::CancelTimerDecisionAttributes> cancelTimerDecisionAttributes{};
+  std::optional<::awsjson::swf::SignalExternalWorkflowExecutionDecisionAttributes> signalExternalWorkflowExecutionDecisionAttributes{};
+  std::optional<::awsjson::swf::RequestCancelExternalWorkflowExecutionDecisionAttributes> requestCancelExternalWorkflowExecutionDecisionAttributes{};
+  std::optional<::awsjson::swf::StartChildWorkflowExecutionDecisionAttributes> startChildWorkflowExecutionDecisionAttributes{};
+  std::optional<::awsjson::swf::ScheduleLambdaFunctionDecisionAttributes> scheduleLambdaFunctionDecisionAttributes{};
 
   friend bool operator==(Decision const&, Decision const&) = default;
 };

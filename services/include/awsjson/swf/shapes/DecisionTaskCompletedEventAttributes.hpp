@@ -15,11 +15,11 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DecisionTaskCompletedEventAttributes {
-  std::optional<std::string> executionContext;
-  std::int64_t scheduledEventId;
-  std::int64_t startedEventId;
-  std::optional<::awsjson::swf::TaskList> taskList;
-  std::optional<std::string> taskListScheduleToStartTimeout;
+  std::optional<std::string> executionContext{};
+  std::int64_t scheduledEventId{};
+  std::int64_t startedEventId{};
+  std::optional<::awsjson::swf::TaskList> taskList{};
+  std::optional<std::string> taskListScheduleToStartTimeout{};
 
   friend bool operator==(DecisionTaskCompletedEventAttributes const&,
                          DecisionTaskCompletedEventAttributes const&) = default;

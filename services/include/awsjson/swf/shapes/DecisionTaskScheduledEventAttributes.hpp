@@ -14,10 +14,10 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DecisionTaskScheduledEventAttributes {
-  ::awsjson::swf::TaskList taskList;
-  std::optional<std::string> taskPriority;
-  std::optional<std::string> startToCloseTimeout;
-  std::optional<std::string> scheduleToStartTimeout;
+  ::awsjson::swf::TaskList taskList{};
+  std::optional<std::string> taskPriority{};
+  std::optional<std::string> startToCloseTimeout{};
+  std::optional<std::string> scheduleToStartTimeout{};
 
   friend bool operator==(DecisionTaskScheduledEventAttributes const&,
                          DecisionTaskScheduledEventAttributes const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DecisionTaskStartedEventAttributes {
-  std::optional<std::string> identity;
-  std::int64_t scheduledEventId;
+  std::optional<std::string> identity{};
+  std::int64_t scheduledEventId{};
 
   friend bool operator==(DecisionTaskStartedEventAttributes const&,
                          DecisionTaskStartedEventAttributes const&) = default;

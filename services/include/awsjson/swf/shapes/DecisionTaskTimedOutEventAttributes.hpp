@@ -15,9 +15,9 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DecisionTaskTimedOutEventAttributes {
-  awsjson::open_enum<::awsjson::swf::DecisionTaskTimeoutType> timeoutType;
-  std::int64_t scheduledEventId;
-  std::int64_t startedEventId;
+  awsjson::open_enum<::awsjson::swf::DecisionTaskTimeoutType> timeoutType{};
+  std::int64_t scheduledEventId{};
+  std::int64_t startedEventId{};
 
   friend bool operator==(DecisionTaskTimedOutEventAttributes const&,
                          DecisionTaskTimedOutEventAttributes const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteActivityTypeRequest {
-  std::string domain;
-  ::awsjson::swf::ActivityType activityType;
+  std::string domain{};
+  ::awsjson::swf::ActivityType activityType{};
 
   friend bool operator==(DeleteActivityTypeRequest const&,
                          DeleteActivityTypeRequest const&) = default;

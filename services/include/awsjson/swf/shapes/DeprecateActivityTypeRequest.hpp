@@ -14,8 +14,8 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeprecateActivityTypeRequest {
-  std::string domain;
-  ::awsjson::swf::ActivityType activityType;
+  std::string domain{};
+  ::awsjson::swf::ActivityType activityType{};
 
   friend bool operator==(DeprecateActivityTypeRequest const&,
                          DeprecateActivityTypeRequest const&) = default;

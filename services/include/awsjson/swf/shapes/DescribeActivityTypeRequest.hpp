@@ -14,8 +14,8 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeActivityTypeRequest {
-  std::string domain;
-  ::awsjson::swf::ActivityType activityType;
+  std::string domain{};
+  ::awsjson::swf::ActivityType activityType{};
 
   friend bool operator==(DescribeActivityTypeRequest const&,
                          DescribeActivityTypeRequest const&) = default;

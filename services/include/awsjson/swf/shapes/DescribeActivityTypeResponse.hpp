@@ -14,8 +14,8 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeActivityTypeResponse {
-  ::awsjson::swf::ActivityTypeInfo typeInfo;
-  ::awsjson::swf::ActivityTypeConfiguration configuration;
+  ::awsjson::swf::ActivityTypeInfo typeInfo{};
+  ::awsjson::swf::ActivityTypeConfiguration configuration{};
 
   friend bool operator==(DescribeActivityTypeResponse const&,
                          DescribeActivityTypeResponse const&) = default;

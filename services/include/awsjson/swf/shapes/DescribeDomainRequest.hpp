@@ -12,7 +12,7 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDomainRequest {
-  std::string name;
+  std::string name{};
 
   friend bool operator==(DescribeDomainRequest const&, DescribeDomainRequest const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDomainResponse {
-  ::awsjson::swf::DomainInfo domainInfo;
-  ::awsjson::swf::DomainConfiguration configuration;
+  ::awsjson::swf::DomainInfo domainInfo{};
+  ::awsjson::swf::DomainConfiguration configuration{};
 
   friend bool operator==(DescribeDomainResponse const&, DescribeDomainResponse const&) = default;
 };

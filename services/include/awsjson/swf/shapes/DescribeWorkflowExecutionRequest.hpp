@@ -14,8 +14,8 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeWorkflowExecutionRequest {
-  std::string domain;
-  ::awsjson::swf::WorkflowExecution execution;
+  std::string domain{};
+  ::awsjson::swf::WorkflowExecution execution{};
 
   friend bool operator==(DescribeWorkflowExecutionRequest const&,
                          DescribeWorkflowExecutionRequest const&) = default;

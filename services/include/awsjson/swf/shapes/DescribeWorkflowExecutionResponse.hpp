@@ -16,11 +16,11 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeWorkflowExecutionResponse {
-  ::awsjson::swf::WorkflowExecutionInfo executionInfo;
-  ::awsjson::swf::WorkflowExecutionConfiguration executionConfiguration;
-  ::awsjson::swf::WorkflowExecutionOpenCounts openCounts;
-  std::optional<awsjson::timestamp> latestActivityTaskTimestamp;
-  std::optional<std::string> latestExecutionContext;
+  ::awsjson::swf::WorkflowExecutionInfo executionInfo{};
+  ::awsjson::swf::WorkflowExecutionConfiguration executionConfiguration{};
+  ::awsjson::swf::WorkflowExecutionOpenCounts openCounts{};
+  std::optional<awsjson::timestamp> latestActivityTaskTimestamp{};
+  std::optional<std::string> latestExecutionContext{};
 
   friend bool operator==(DescribeWorkflowExecutionResponse const&,
                          DescribeWorkflowExecutionResponse const&) = default;

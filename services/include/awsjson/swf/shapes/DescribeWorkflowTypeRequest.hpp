@@ -14,8 +14,8 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeWorkflowTypeRequest {
-  std::string domain;
-  ::awsjson::swf::WorkflowType workflowType;
+  std::string domain{};
+  ::awsjson::swf::WorkflowType workflowType{};
 
   friend bool operator==(DescribeWorkflowTypeRequest const&,
                          DescribeWorkflowTypeRequest const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeWorkflowTypeResponse {
-  ::awsjson::swf::WorkflowTypeInfo typeInfo;
-  ::awsjson::swf::WorkflowTypeConfiguration configuration;
+  ::awsjson::swf::WorkflowTypeInfo typeInfo{};
+  ::awsjson::swf::WorkflowTypeConfiguration configuration{};
 
   friend bool operator==(DescribeWorkflowTypeResponse const&,
                          DescribeWorkflowTypeResponse const&) = default;

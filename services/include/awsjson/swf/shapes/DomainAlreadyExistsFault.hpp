@@ -12,7 +12,7 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DomainAlreadyExistsFault {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(DomainAlreadyExistsFault const&,
                          DomainAlreadyExistsFault const&) = default;

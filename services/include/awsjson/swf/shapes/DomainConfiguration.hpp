@@ -12,7 +12,7 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DomainConfiguration {
-  std::string workflowExecutionRetentionPeriodInDays;
+  std::string workflowExecutionRetentionPeriodInDays{};
 
   friend bool operator==(DomainConfiguration const&, DomainConfiguration const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DomainDeprecatedFault {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(DomainDeprecatedFault const&, DomainDeprecatedFault const&) = default;
 };

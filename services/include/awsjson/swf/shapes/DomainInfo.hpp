@@ -14,10 +14,10 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DomainInfo {
-  std::string name;
-  awsjson::open_enum<::awsjson::swf::RegistrationStatus> status;
-  std::optional<std::string> description;
-  std::optional<std::string> arn;
+  std::string name{};
+  awsjson::open_enum<::awsjson::swf::RegistrationStatus> status{};
+  std::optional<std::string> description{};
+  std::optional<std::string> arn{};
 
   friend bool operator==(DomainInfo const&, DomainInfo const&) = default;
 };

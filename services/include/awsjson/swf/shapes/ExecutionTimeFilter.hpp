@@ -11,8 +11,8 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExecutionTimeFilter {
-  awsjson::timestamp oldestDate;
-  std::optional<awsjson::timestamp> latestDate;
+  awsjson::timestamp oldestDate{};
+  std::optional<awsjson::timestamp> latestDate{};
 
   friend bool operator==(ExecutionTimeFilter const&, ExecutionTimeFilter const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExternalWorkflowExecutionCancelRequestedEventAttributes {
-  ::awsjson::swf::WorkflowExecution workflowExecution;
-  std::int64_t initiatedEventId;
+  ::awsjson::swf::WorkflowExecution workflowExecution{};
+  std::int64_t initiatedEventId{};
 
   friend bool operator==(ExternalWorkflowExecutionCancelRequestedEventAttributes const&,
                          ExternalWorkflowExecutionCancelRequestedEventAttributes const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FailWorkflowExecutionDecisionAttributes {
-  std::optional<std::string> reason;
-  std::optional<std::string> details;
+  std::optional<std::string> reason{};
+  std::optional<std::string> details{};
 
   friend bool operator==(FailWorkflowExecutionDecisionAttributes const&,
                          FailWorkflowExecutionDecisionAttributes const&) = default;

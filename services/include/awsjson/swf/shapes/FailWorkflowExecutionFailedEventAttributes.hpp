@@ -15,8 +15,8 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FailWorkflowExecutionFailedEventAttributes {
-  awsjson::open_enum<::awsjson::swf::FailWorkflowExecutionFailedCause> cause;
-  std::int64_t decisionTaskCompletedEventId;
+  awsjson::open_enum<::awsjson::swf::FailWorkflowExecutionFailedCause> cause{};
+  std::int64_t decisionTaskCompletedEventId{};
 
   friend bool operator==(FailWorkflowExecutionFailedEventAttributes const&,
                          FailWorkflowExecutionFailedEventAttributes const&) = default;

@@ -15,11 +15,11 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetWorkflowExecutionHistoryRequest {
-  std::string domain;
-  ::awsjson::swf::WorkflowExecution execution;
-  std::optional<std::string> nextPageToken;
-  std::optional<std::int32_t> maximumPageSize;
-  std::optional<bool> reverseOrder;
+  std::string domain{};
+  ::awsjson::swf::WorkflowExecution execution{};
+  std::optional<std::string> nextPageToken{};
+  std::optional<std::int32_t> maximumPageSize{};
+  std::optional<bool> reverseOrder{};
 
   friend bool operator==(GetWorkflowExecutionHistoryRequest const&,
                          GetWorkflowExecutionHistoryRequest const&) = default;

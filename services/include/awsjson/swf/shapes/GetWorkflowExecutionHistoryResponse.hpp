@@ -15,8 +15,8 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetWorkflowExecutionHistoryResponse {
-  std::vector<::awsjson::swf::HistoryEvent> events;
-  std::optional<std::string> nextPageToken;
+  std::vector<::awsjson::swf::HistoryEvent> events{};
+  std::optional<std::string> nextPageToken{};
 
   friend bool operator==(GetWorkflowExecutionHistoryResponse const&,
                          GetWorkflowExecutionHistoryResponse const&) = default;

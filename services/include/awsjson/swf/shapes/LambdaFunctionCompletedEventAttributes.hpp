@@ -13,9 +13,9 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LambdaFunctionCompletedEventAttributes {
-  std::int64_t scheduledEventId;
-  std::int64_t startedEventId;
-  std::optional<std::string> result;
+  std::int64_t scheduledEventId{};
+  std::int64_t startedEventId{};
+  std::optional<std::string> result{};
 
   friend bool operator==(LambdaFunctionCompletedEventAttributes const&,
                          LambdaFunctionCompletedEventAttributes const&) = default;

@@ -13,10 +13,10 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LambdaFunctionFailedEventAttributes {
-  std::int64_t scheduledEventId;
-  std::int64_t startedEventId;
-  std::optional<std::string> reason;
-  std::optional<std::string> details;
+  std::int64_t scheduledEventId{};
+  std::int64_t startedEventId{};
+  std::optional<std::string> reason{};
+  std::optional<std::string> details{};
 
   friend bool operator==(LambdaFunctionFailedEventAttributes const&,
                          LambdaFunctionFailedEventAttributes const&) = default;

@@ -13,12 +13,12 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LambdaFunctionScheduledEventAttributes {
-  std::string id;
-  std::string name;
-  std::optional<std::string> control;
-  std::optional<std::string> input;
-  std::optional<std::string> startToCloseTimeout;
-  std::int64_t decisionTaskCompletedEventId;
+  std::string id{};
+  std::string name{};
+  std::optional<std::string> control{};
+  std::optional<std::string> input{};
+  std::optional<std::string> startToCloseTimeout{};
+  std::int64_t decisionTaskCompletedEventId{};
 
   friend bool operator==(LambdaFunctionScheduledEventAttributes const&,
                          LambdaFunctionScheduledEventAttributes const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LambdaFunctionStartedEventAttributes {
-  std::int64_t scheduledEventId;
+  std::int64_t scheduledEventId{};
 
   friend bool operator==(LambdaFunctionStartedEventAttributes const&,
                          LambdaFunctionStartedEventAttributes const&) = default;

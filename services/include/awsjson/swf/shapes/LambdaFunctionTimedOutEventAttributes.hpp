@@ -15,9 +15,9 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LambdaFunctionTimedOutEventAttributes {
-  std::int64_t scheduledEventId;
-  std::int64_t startedEventId;
-  std::optional<awsjson::open_enum<::awsjson::swf::LambdaFunctionTimeoutType>> timeoutType;
+  std::int64_t scheduledEventId{};
+  std::int64_t startedEventId{};
+  std::optional<awsjson::open_enum<::awsjson::swf::LambdaFunctionTimeoutType>> timeoutType{};
 
   friend bool operator==(LambdaFunctionTimedOutEventAttributes const&,
                          LambdaFunctionTimedOutEventAttributes const&) = default;

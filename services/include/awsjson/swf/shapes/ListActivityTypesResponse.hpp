@@ -15,8 +15,8 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListActivityTypesResponse {
-  std::vector<::awsjson::swf::ActivityTypeInfo> typeInfos;
-  std::optional<std::string> nextPageToken;
+  std::vector<::awsjson::swf::ActivityTypeInfo> typeInfos{};
+  std::optional<std::string> nextPageToken{};
 
   friend bool operator==(ListActivityTypesResponse const&,
                          ListActivityTypesResponse const&) = default;

@@ -19,16 +19,16 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListClosedWorkflowExecutionsRequest {
-  std::string domain;
-  std::optional<::awsjson::swf::ExecutionTimeFilter> startTimeFilter;
-  std::optional<::awsjson::swf::ExecutionTimeFilter> closeTimeFilter;
-  std::optional<::awsjson::swf::WorkflowExecutionFilter> executionFilter;
-  std::optional<::awsjson::swf::CloseStatusFilter> closeStatusFilter;
-  std::optional<::awsjson::swf::WorkflowTypeFilter> typeFilter;
-  std::optional<::awsjson::swf::TagFilter> tagFilter;
-  std::optional<std::string> nextPageToken;
-  std::optional<std::int32_t> maximumPageSize;
-  std::optional<bool> reverseOrder;
+  std::string domain{};
+  std::optional<::awsjson::swf::ExecutionTimeFilter> startTimeFilter{};
+  std::optional<::awsjson::swf::ExecutionTimeFilter> closeTimeFilter{};
+  std::optional<::awsjson::swf::WorkflowExecutionFilter> executionFilter{};
+  std::optional<::awsjson::swf::CloseStatusFilter> closeStatusFilter{};
+  std::optional<::awsjson::swf::WorkflowTypeFilter> typeFilter{};
+  std::optional<::awsjson::swf::TagFilter> tagFilter{};
+  std::optional<std::string> nextPageToken{};
+  std::optional<std::int32_t> maximumPageSize{};
+  std::optional<bool> reverseOrder{};
 
   friend bool operator==(ListClosedWorkflowExecutionsRequest const&,
                          ListClosedWorkflowExecutionsRequest const&) = default;

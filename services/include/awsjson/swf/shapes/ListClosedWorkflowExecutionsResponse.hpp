@@ -15,8 +15,8 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListClosedWorkflowExecutionsResponse {
-  std::vector<::awsjson::swf::WorkflowExecutionInfo> executionInfos;
-  std::optional<std::string> nextPageToken;
+  std::vector<::awsjson::swf::WorkflowExecutionInfo> executionInfos{};
+  std::optional<std::string> nextPageToken{};
 
   friend bool operator==(ListClosedWorkflowExecutionsResponse const&,
                          ListClosedWorkflowExecutionsResponse const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDomainsRequest {
-  std::optional<std::string> nextPageToken;
-  awsjson::open_enum<::awsjson::swf::RegistrationStatus> registrationStatus;
-  std::optional<std::int32_t> maximumPageSize;
-  std::optional<bool> reverseOrder;
+  std::optional<std::string> nextPageToken{};
+  awsjson::open_enum<::awsjson::swf::RegistrationStatus> registrationStatus{};
+  std::optional<std::int32_t> maximumPageSize{};
+  std::optional<bool> reverseOrder{};
 
   friend bool operator==(ListDomainsRequest const&, ListDomainsRequest const&) = default;
 };

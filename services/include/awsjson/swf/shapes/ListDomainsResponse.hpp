@@ -15,8 +15,8 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDomainsResponse {
-  std::vector<::awsjson::swf::DomainInfo> domainInfos;
-  std::optional<std::string> nextPageToken;
+  std::vector<::awsjson::swf::DomainInfo> domainInfos{};
+  std::optional<std::string> nextPageToken{};
 
   friend bool operator==(ListDomainsResponse const&, ListDomainsResponse const&) = default;
 };

@@ -18,14 +18,14 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListOpenWorkflowExecutionsRequest {
-  std::string domain;
-  ::awsjson::swf::ExecutionTimeFilter startTimeFilter;
-  std::optional<::awsjson::swf::WorkflowTypeFilter> typeFilter;
-  std::optional<::awsjson::swf::TagFilter> tagFilter;
-  std::optional<std::string> nextPageToken;
-  std::optional<std::int32_t> maximumPageSize;
-  std::optional<bool> reverseOrder;
-  std::optional<::awsjson::swf::WorkflowExecutionFilter> executionFilter;
+  std::string domain{};
+  ::awsjson::swf::ExecutionTimeFilter startTimeFilter{};
+  std::optional<::awsjson::swf::WorkflowTypeFilter> typeFilter{};
+  std::optional<::awsjson::swf::TagFilter> tagFilter{};
+  std::optional<std::string> nextPageToken{};
+  std::optional<std::int32_t> maximumPageSize{};
+  std::optional<bool> reverseOrder{};
+  std::optional<::awsjson::swf::WorkflowExecutionFilter> executionFilter{};
 
   friend bool operator==(ListOpenWorkflowExecutionsRequest const&,
                          ListOpenWorkflowExecutionsRequest const&) = default;

@@ -15,12 +15,12 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListWorkflowTypesRequest {
-  std::string domain;
-  std::optional<std::string> name;
-  awsjson::open_enum<::awsjson::swf::RegistrationStatus> registrationStatus;
-  std::optional<std::string> nextPageToken;
-  std::optional<std::int32_t> maximumPageSize;
-  std::optional<bool> reverseOrder;
+  std::string domain{};
+  std::optional<std::string> name{};
+  awsjson::open_enum<::awsjson::swf::RegistrationStatus> registrationStatus{};
+  std::optional<std::string> nextPageToken{};
+  std::optional<std::int32_t> maximumPageSize{};
+  std::optional<bool> reverseOrder{};
 
   friend bool operator==(ListWorkflowTypesRequest const&,
                          ListWorkflowTypesRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListWorkflowTypesResponse {
-  std::vector<::awsjson::swf::WorkflowTypeInfo> typeInfos;
-  std::optional<std::string> nextPageToken;
+  std::vector<::awsjson::swf::WorkflowTypeInfo> typeInfos{};
+  std::optional<std::string> nextPageToken{};
 
   friend bool operator==(ListWorkflowTypesResponse const&,
                          ListWorkflowTypesResponse const&) = default;

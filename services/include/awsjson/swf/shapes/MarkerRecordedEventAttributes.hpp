@@ -13,9 +13,9 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MarkerRecordedEventAttributes {
-  std::string markerName;
-  std::optional<std::string> details;
-  std::int64_t decisionTaskCompletedEventId;
+  std::string markerName{};
+  std::optional<std::string> details{};
+  std::int64_t decisionTaskCompletedEventId{};
 
   friend bool operator==(MarkerRecordedEventAttributes const&,
                          MarkerRecordedEventAttributes const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OperationNotPermittedFault {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(OperationNotPermittedFault const&,
                          OperationNotPermittedFault const&) = default;

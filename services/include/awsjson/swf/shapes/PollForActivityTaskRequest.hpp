@@ -14,9 +14,9 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PollForActivityTaskRequest {
-  std::string domain;
-  ::awsjson::swf::TaskList taskList;
-  std::optional<std::string> identity;
+  std::string domain{};
+  ::awsjson::swf::TaskList taskList{};
+  std::optional<std::string> identity{};
 
   friend bool operator==(PollForActivityTaskRequest const&,
                          PollForActivityTaskRequest const&) = default;

@@ -16,12 +16,12 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PollForActivityTaskResponse {
-  std::string taskToken;
-  std::string activityId;
-  std::int64_t startedEventId;
-  ::awsjson::swf::WorkflowExecution workflowExecution;
-  ::awsjson::swf::ActivityType activityType;
-  std::optional<std::string> input;
+  std::string taskToken{};
+  std::string activityId{};
+  std::int64_t startedEventId{};
+  ::awsjson::swf::WorkflowExecution workflowExecution{};
+  ::awsjson::swf::ActivityType activityType{};
+  std::optional<std::string> input{};
 
   friend bool operator==(PollForActivityTaskResponse const&,
                          PollForActivityTaskResponse const&) = default;

@@ -15,13 +15,13 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PollForDecisionTaskRequest {
-  std::string domain;
-  ::awsjson::swf::TaskList taskList;
-  std::optional<std::string> identity;
-  std::optional<std::string> nextPageToken;
-  std::optional<std::int32_t> maximumPageSize;
-  std::optional<bool> reverseOrder;
-  std::optional<bool> startAtPreviousStartedEvent;
+  std::string domain{};
+  ::awsjson::swf::TaskList taskList{};
+  std::optional<std::string> identity{};
+  std::optional<std::string> nextPageToken{};
+  std::optional<std::int32_t> maximumPageSize{};
+  std::optional<bool> reverseOrder{};
+  std::optional<bool> startAtPreviousStartedEvent{};
 
   friend bool operator==(PollForDecisionTaskRequest const&,
                          PollForDecisionTaskRequest const&) = default;

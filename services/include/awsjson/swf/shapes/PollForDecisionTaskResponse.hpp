@@ -18,13 +18,13 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PollForDecisionTaskResponse {
-  std::string taskToken;
-  std::int64_t startedEventId;
-  ::awsjson::swf::WorkflowExecution workflowExecution;
-  ::awsjson::swf::WorkflowType workflowType;
-  std::vector<::awsjson::swf::HistoryEvent> events;
-  std::optional<std::string> nextPageToken;
-  std::optional<std::int64_t> previousStartedEventId;
+  std::string taskToken{};
+  std::int64_t startedEventId{};
+  ::awsjson::swf::WorkflowExecution workflowExecution{};
+  ::awsjson::swf::WorkflowType workflowType{};
+  std::vector<::awsjson::swf::HistoryEvent> events{};
+  std::optional<std::string> nextPageToken{};
+  std::optional<std::int64_t> previousStartedEventId{};
 
   friend bool operator==(PollForDecisionTaskResponse const&,
                          PollForDecisionTaskResponse const&) = default;

@@ -11,7 +11,7 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RecordActivityTaskHeartbeatResponse {
-  bool cancelRequested;
+  bool cancelRequested{};
 
   friend bool operator==(RecordActivityTaskHeartbeatResponse const&,
                          RecordActivityTaskHeartbeatResponse const&) = default;

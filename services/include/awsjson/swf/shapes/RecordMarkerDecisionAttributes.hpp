@@ -12,8 +12,8 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RecordMarkerDecisionAttributes {
-  std::string markerName;
-  std::optional<std::string> details;
+  std::string markerName{};
+  std::optional<std::string> details{};
 
   friend bool operator==(RecordMarkerDecisionAttributes const&,
                          RecordMarkerDecisionAttributes const&) = default;

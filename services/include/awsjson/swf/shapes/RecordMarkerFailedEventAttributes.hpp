@@ -15,9 +15,9 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RecordMarkerFailedEventAttributes {
-  std::string markerName;
-  awsjson::open_enum<::awsjson::swf::RecordMarkerFailedCause> cause;
-  std::int64_t decisionTaskCompletedEventId;
+  std::string markerName{};
+  awsjson::open_enum<::awsjson::swf::RecordMarkerFailedCause> cause{};
+  std::int64_t decisionTaskCompletedEventId{};
 
   friend bool operator==(RecordMarkerFailedEventAttributes const&,
                          RecordMarkerFailedEventAttributes const&) = default;

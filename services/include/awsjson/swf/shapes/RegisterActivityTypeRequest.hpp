@@ -14,16 +14,16 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegisterActivityTypeRequest {
-  std::string domain;
-  std::string name;
-  std::string version;
-  std::optional<std::string> description;
-  std::optional<std::string> defaultTaskStartToCloseTimeout;
-  std::optional<std::string> defaultTaskHeartbeatTimeout;
-  std::optional<::awsjson::swf::TaskList> defaultTaskList;
-  std::optional<std::string> defaultTaskPriority;
-  std::optional<std::string> defaultTaskScheduleToStartTimeout;
-  std::optional<std::string> defaultTaskScheduleToCloseTimeout;
+  std::string domain{};
+  std::string name{};
+  std::string version{};
+  std::optional<std::string> description{};
+  std::optional<std::string> defaultTaskStartToCloseTimeout{};
+  std::optional<std::string> defaultTaskHeartbeatTimeout{};
+  std::optional<::awsjson::swf::TaskList> defaultTaskList{};
+  std::optional<std::string> defaultTaskPriority{};
+  std::optional<std::string> defaultTaskScheduleToStartTimeout{};
+  std::optional<std::string> defaultTaskScheduleToCloseTimeout{};
 
   friend bool operator==(RegisterActivityTypeRequest const&,
                          RegisterActivityTypeRequest const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegisterDomainRequest {
-  std::string name;
-  std::optional<std::string> description;
-  std::string workflowExecutionRetentionPeriodInDays;
-  std::optional<std::vector<::awsjson::swf::ResourceTag>> tags;
+  std::string name{};
+  std::optional<std::string> description{};
+  std::string workflowExecutionRetentionPeriodInDays{};
+  std::optional<std::vector<::awsjson::swf::ResourceTag>> tags{};
 
   friend bool operator==(RegisterDomainRequest const&, RegisterDomainRequest const&) = default;
 };

@@ -15,16 +15,16 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegisterWorkflowTypeRequest {
-  std::string domain;
-  std::string name;
-  std::string version;
-  std::optional<std::string> description;
-  std::optional<std::string> defaultTaskStartToCloseTimeout;
-  std::optional<std::string> defaultExecutionStartToCloseTimeout;
-  std::optional<::awsjson::swf::TaskList> defaultTaskList;
-  std::optional<std::string> defaultTaskPriority;
-  std::optional<awsjson::open_enum<::awsjson::swf::ChildPolicy>> defaultChildPolicy;
-  std::optional<std::string> defaultLambdaRole;
+  std::string domain{};
+  std::string name{};
+  std::string version{};
+  std::optional<std::string> description{};
+  std::optional<std::string> defaultTaskStartToCloseTimeout{};
+  std::optional<std::string> defaultExecutionStartToCloseTimeout{};
+  std::optional<::awsjson::swf::TaskList> defaultTaskList{};
+  std::optional<std::string> defaultTaskPriority{};
+  std::optional<awsjson::open_enum<::awsjson::swf::ChildPolicy>> defaultChildPolicy{};
+  std::optional<std::string> defaultLambdaRole{};
 
   friend bool operator==(RegisterWorkflowTypeRequest const&,
                          RegisterWorkflowTypeRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RequestCancelActivityTaskDecisionAttributes {
-  std::string activityId;
+  std::string activityId{};
 
   friend bool operator==(RequestCancelActivityTaskDecisionAttributes const&,
                          RequestCancelActivityTaskDecisionAttributes const&) = default;

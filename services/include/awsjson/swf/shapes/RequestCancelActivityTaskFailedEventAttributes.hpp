@@ -15,9 +15,9 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RequestCancelActivityTaskFailedEventAttributes {
-  std::string activityId;
-  awsjson::open_enum<::awsjson::swf::RequestCancelActivityTaskFailedCause> cause;
-  std::int64_t decisionTaskCompletedEventId;
+  std::string activityId{};
+  awsjson::open_enum<::awsjson::swf::RequestCancelActivityTaskFailedCause> cause{};
+  std::int64_t decisionTaskCompletedEventId{};
 
   friend bool operator==(RequestCancelActivityTaskFailedEventAttributes const&,
                          RequestCancelActivityTaskFailedEventAttributes const&) = default;

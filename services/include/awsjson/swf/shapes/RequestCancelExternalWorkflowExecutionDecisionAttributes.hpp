@@ -12,9 +12,9 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RequestCancelExternalWorkflowExecutionDecisionAttributes {
-  std::string workflowId;
-  std::optional<std::string> runId;
-  std::optional<std::string> control;
+  std::string workflowId{};
+  std::optional<std::string> runId{};
+  std::optional<std::string> control{};
 
   friend bool operator==(RequestCancelExternalWorkflowExecutionDecisionAttributes const&,
                          RequestCancelExternalWorkflowExecutionDecisionAttributes const&) = default;

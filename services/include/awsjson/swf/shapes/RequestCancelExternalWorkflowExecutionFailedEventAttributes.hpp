@@ -15,12 +15,12 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RequestCancelExternalWorkflowExecutionFailedEventAttributes {
-  std::string workflowId;
-  std::optional<std::string> runId;
-  awsjson::open_enum<::awsjson::swf::RequestCancelExternalWorkflowExecutionFailedCause> cause;
-  std::int64_t initiatedEventId;
-  std::int64_t decisionTaskCompletedEventId;
-  std::optional<std::string> control;
+  std::string workflowId{};
+  std::optional<std::string> runId{};
+  awsjson::open_enum<::awsjson::swf::RequestCancelExternalWorkflowExecutionFailedCause> cause{};
+  std::int64_t initiatedEventId{};
+  std::int64_t decisionTaskCompletedEventId{};
+  std::optional<std::string> control{};
 
   friend bool operator==(RequestCancelExternalWorkflowExecutionFailedEventAttributes const&,
                          RequestCancelExternalWorkflowExecutionFailedEventAttributes const&) = default;

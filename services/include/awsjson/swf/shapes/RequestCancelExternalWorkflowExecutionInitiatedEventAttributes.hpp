@@ -13,10 +13,10 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RequestCancelExternalWorkflowExecutionInitiatedEventAttributes {
-  std::string workflowId;
-  std::optional<std::string> runId;
-  std::int64_t decisionTaskCompletedEventId;
-  std::optional<std::string> control;
+  std::string workflowId{};
+  std::optional<std::string> runId{};
+  std::int64_t decisionTaskCompletedEventId{};
+  std::optional<std::string> control{};
 
   friend bool operator==(RequestCancelExternalWorkflowExecutionInitiatedEventAttributes const&,
                          RequestCancelExternalWorkflowExecutionInitiatedEventAttributes const&) = default;

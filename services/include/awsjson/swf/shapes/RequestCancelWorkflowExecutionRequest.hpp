@@ -12,9 +12,9 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RequestCancelWorkflowExecutionRequest {
-  std::string domain;
-  std::string workflowId;
-  std::optional<std::string> runId;
+  std::string domain{};
+  std::string workflowId{};
+  std::optional<std::string> runId{};
 
   friend bool operator==(RequestCancelWorkflowExecutionRequest const&,
                          RequestCancelWorkflowExecutionRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RespondActivityTaskCanceledRequest {
-  std::string taskToken;
-  std::optional<std::string> details;
+  std::string taskToken{};
+  std::optional<std::string> details{};
 
   friend bool operator==(RespondActivityTaskCanceledRequest const&,
                          RespondActivityTaskCanceledRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RespondActivityTaskCompletedRequest {
-  std::string taskToken;
-  std::optional<std::string> result;
+  std::string taskToken{};
+  std::optional<std::string> result{};
 
   friend bool operator==(RespondActivityTaskCompletedRequest const&,
                          RespondActivityTaskCompletedRequest const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RespondActivityTaskFailedRequest {
-  std::string taskToken;
-  std::optional<std::string> reason;
-  std::optional<std::string> details;
+  std::string taskToken{};
+  std::optional<std::string> reason{};
+  std::optional<std::string> details{};
 
   friend bool operator==(RespondActivityTaskFailedRequest const&,
                          RespondActivityTaskFailedRequest const&) = default;

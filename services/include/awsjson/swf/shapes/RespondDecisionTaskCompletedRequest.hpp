@@ -16,11 +16,11 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RespondDecisionTaskCompletedRequest {
-  std::string taskToken;
-  std::optional<std::vector<::awsjson::swf::Decision>> decisions;
-  std::optional<std::string> executionContext;
-  std::optional<::awsjson::swf::TaskList> taskList;
-  std::optional<std::string> taskListScheduleToStartTimeout;
+  std::string taskToken{};
+  std::optional<std::vector<::awsjson::swf::Decision>> decisions{};
+  std::optional<std::string> executionContext{};
+  std::optional<::awsjson::swf::TaskList> taskList{};
+  std::optional<std::string> taskListScheduleToStartTimeout{};
 
   friend bool operator==(RespondDecisionTaskCompletedRequest const&,
                          RespondDecisionTaskCompletedRequest const&) = default;

@@ -15,16 +15,16 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ScheduleActivityTaskDecisionAttributes {
-  ::awsjson::swf::ActivityType activityType;
-  std::string activityId;
-  std::optional<std::string> control;
-  std::optional<std::string> input;
-  std::optional<std::string> scheduleToCloseTimeout;
-  std::optional<::awsjson::swf::TaskList> taskList;
-  std::optional<std::string> taskPriority;
-  std::optional<std::string> scheduleToStartTimeout;
-  std::optional<std::string> startToCloseTimeout;
-  std::optional<std::string> heartbeatTimeout;
+  ::awsjson::swf::ActivityType activityType{};
+  std::string activityId{};
+  std::optional<std::string> control{};
+  std::optional<std::string> input{};
+  std::optional<std::string> scheduleToCloseTimeout{};
+  std::optional<::awsjson::swf::TaskList> taskList{};
+  std::optional<std::string> taskPriority{};
+  std::optional<std::string> scheduleToStartTimeout{};
+  std::optional<std::string> startToCloseTimeout{};
+  std::optional<std::string> heartbeatTimeout{};
 
   friend bool operator==(ScheduleActivityTaskDecisionAttributes const&,
                          ScheduleActivityTaskDecisionAttributes const&) = default;

@@ -16,10 +16,10 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ScheduleActivityTaskFailedEventAttributes {
-  ::awsjson::swf::ActivityType activityType;
-  std::string activityId;
-  awsjson::open_enum<::awsjson::swf::ScheduleActivityTaskFailedCause> cause;
-  std::int64_t decisionTaskCompletedEventId;
+  ::awsjson::swf::ActivityType activityType{};
+  std::string activityId{};
+  awsjson::open_enum<::awsjson::swf::ScheduleActivityTaskFailedCause> cause{};
+  std::int64_t decisionTaskCompletedEventId{};
 
   friend bool operator==(ScheduleActivityTaskFailedEventAttributes const&,
                          ScheduleActivityTaskFailedEventAttributes const&) = default;

@@ -12,11 +12,11 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ScheduleLambdaFunctionDecisionAttributes {
-  std::string id;
-  std::string name;
-  std::optional<std::string> control;
-  std::optional<std::string> input;
-  std::optional<std::string> startToCloseTimeout;
+  std::string id{};
+  std::string name{};
+  std::optional<std::string> control{};
+  std::optional<std::string> input{};
+  std::optional<std::string> startToCloseTimeout{};
 
   friend bool operator==(ScheduleLambdaFunctionDecisionAttributes const&,
                          ScheduleLambdaFunctionDecisionAttributes const&) = default;

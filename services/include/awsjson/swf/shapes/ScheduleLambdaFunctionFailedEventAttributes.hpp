@@ -15,10 +15,10 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ScheduleLambdaFunctionFailedEventAttributes {
-  std::string id;
-  std::string name;
-  awsjson::open_enum<::awsjson::swf::ScheduleLambdaFunctionFailedCause> cause;
-  std::int64_t decisionTaskCompletedEventId;
+  std::string id{};
+  std::string name{};
+  awsjson::open_enum<::awsjson::swf::ScheduleLambdaFunctionFailedCause> cause{};
+  std::int64_t decisionTaskCompletedEventId{};
 
   friend bool operator==(ScheduleLambdaFunctionFailedEventAttributes const&,
                          ScheduleLambdaFunctionFailedEventAttributes const&) = default;

@@ -12,11 +12,11 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SignalExternalWorkflowExecutionDecisionAttributes {
-  std::string workflowId;
-  std::optional<std::string> runId;
-  std::string signalName;
-  std::optional<std::string> input;
-  std::optional<std::string> control;
+  std::string workflowId{};
+  std::optional<std::string> runId{};
+  std::string signalName{};
+  std::optional<std::string> input{};
+  std::optional<std::string> control{};
 
   friend bool operator==(SignalExternalWorkflowExecutionDecisionAttributes const&,
                          SignalExternalWorkflowExecutionDecisionAttributes const&) = default;

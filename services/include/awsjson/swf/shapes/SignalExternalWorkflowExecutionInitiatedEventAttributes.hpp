@@ -13,12 +13,12 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SignalExternalWorkflowExecutionInitiatedEventAttributes {
-  std::string workflowId;
-  std::optional<std::string> runId;
-  std::string signalName;
-  std::optional<std::string> input;
-  std::int64_t decisionTaskCompletedEventId;
-  std::optional<std::string> control;
+  std::string workflowId{};
+  std::optional<std::string> runId{};
+  std::string signalName{};
+  std::optional<std::string> input{};
+  std::int64_t decisionTaskCompletedEventId{};
+  std::optional<std::string> control{};
 
   friend bool operator==(SignalExternalWorkflowExecutionInitiatedEventAttributes const&,
                          SignalExternalWorkflowExecutionInitiatedEventAttributes const&) = default;

@@ -12,11 +12,11 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SignalWorkflowExecutionRequest {
-  std::string domain;
-  std::string workflowId;
-  std::optional<std::string> runId;
-  std::string signalName;
-  std::optional<std::string> input;
+  std::string domain{};
+  std::string workflowId{};
+  std::optional<std::string> runId{};
+  std::string signalName{};
+  std::optional<std::string> input{};
 
   friend bool operator==(SignalWorkflowExecutionRequest const&,
                          SignalWorkflowExecutionRequest const&) = default;

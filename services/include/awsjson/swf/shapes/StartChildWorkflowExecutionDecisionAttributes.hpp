@@ -17,17 +17,17 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartChildWorkflowExecutionDecisionAttributes {
-  ::awsjson::swf::WorkflowType workflowType;
-  std::string workflowId;
-  std::optional<std::string> control;
-  std::optional<std::string> input;
-  std::optional<std::string> executionStartToCloseTimeout;
-  std::optional<::awsjson::swf::TaskList> taskList;
-  std::optional<std::string> taskPriority;
-  std::optional<std::string> taskStartToCloseTimeout;
-  std::optional<awsjson::open_enum<::awsjson::swf::ChildPolicy>> childPolicy;
-  std::optional<std::vector<std::string>> tagList;
-  std::optional<std::string> lambdaRole;
+  ::awsjson::swf::WorkflowType workflowType{};
+  std::string workflowId{};
+  std::optional<std::string> control{};
+  std::optional<std::string> input{};
+  std::optional<std::string> executionStartToCloseTimeout{};
+  std::optional<::awsjson::swf::TaskList> taskList{};
+  std::optional<std::string> taskPriority{};
+  std::optional<std::string> taskStartToCloseTimeout{};
+  std::optional<awsjson::open_enum<::awsjson::swf::ChildPolicy>> childPolicy{};
+  std::optional<std::vector<std::string>> tagList{};
+  std::optional<std::string> lambdaRole{};
 
   friend bool operator==(StartChildWorkflowExecutionDecisionAttributes const&,
                          StartChildWorkflowExecutionDecisionAttributes const&) = default;

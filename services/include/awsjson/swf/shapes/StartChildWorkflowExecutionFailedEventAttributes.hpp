@@ -16,12 +16,12 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartChildWorkflowExecutionFailedEventAttributes {
-  ::awsjson::swf::WorkflowType workflowType;
-  awsjson::open_enum<::awsjson::swf::StartChildWorkflowExecutionFailedCause> cause;
-  std::string workflowId;
-  std::int64_t initiatedEventId;
-  std::int64_t decisionTaskCompletedEventId;
-  std::optional<std::string> control;
+  ::awsjson::swf::WorkflowType workflowType{};
+  awsjson::open_enum<::awsjson::swf::StartChildWorkflowExecutionFailedCause> cause{};
+  std::string workflowId{};
+  std::int64_t initiatedEventId{};
+  std::int64_t decisionTaskCompletedEventId{};
+  std::optional<std::string> control{};
 
   friend bool operator==(StartChildWorkflowExecutionFailedEventAttributes const&,
                          StartChildWorkflowExecutionFailedEventAttributes const&) = default;

@@ -18,18 +18,18 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartChildWorkflowExecutionInitiatedEventAttributes {
-  std::string workflowId;
-  ::awsjson::swf::WorkflowType workflowType;
-  std::optional<std::string> control;
-  std::optional<std::string> input;
-  std::optional<std::string> executionStartToCloseTimeout;
-  ::awsjson::swf::TaskList taskList;
-  std::optional<std::string> taskPriority;
-  std::int64_t decisionTaskCompletedEventId;
-  awsjson::open_enum<::awsjson::swf::ChildPolicy> childPolicy;
-  std::optional<std::string> taskStartToCloseTimeout;
-  std::optional<std::vector<std::string>> tagList;
-  std::optional<std::string> lambdaRole;
+  std::string workflowId{};
+  ::awsjson::swf::WorkflowType workflowType{};
+  std::optional<std::string> control{};
+  std::optional<std::string> input{};
+  std::optional<std::string> executionStartToCloseTimeout{};
+  ::awsjson::swf::TaskList taskList{};
+  std::optional<std::string> taskPriority{};
+  std::int64_t decisionTaskCompletedEventId{};
+  awsjson::open_enum<::awsjson::swf::ChildPolicy> childPolicy{};
+  std::optional<std::string> taskStartToCloseTimeout{};
+  std::optional<std::vector<std::string>> tagList{};
+  std::optional<std::string> lambdaRole{};
 
   friend bool operator==(StartChildWorkflowExecutionInitiatedEventAttributes const&,
                          StartChildWorkflowExecutionInitiatedEventAttributes const&) = default;

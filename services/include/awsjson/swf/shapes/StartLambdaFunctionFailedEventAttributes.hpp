@@ -15,9 +15,9 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartLambdaFunctionFailedEventAttributes {
-  std::optional<std::int64_t> scheduledEventId;
-  std::optional<awsjson::open_enum<::awsjson::swf::StartLambdaFunctionFailedCause>> cause;
-  std::optional<std::string> message;
+  std::optional<std::int64_t> scheduledEventId{};
+  std::optional<awsjson::open_enum<::awsjson::swf::StartLambdaFunctionFailedCause>> cause{};
+  std::optional<std::string> message{};
 
   friend bool operator==(StartLambdaFunctionFailedEventAttributes const&,
                          StartLambdaFunctionFailedEventAttributes const&) = default;

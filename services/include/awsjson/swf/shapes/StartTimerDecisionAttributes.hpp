@@ -12,9 +12,9 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartTimerDecisionAttributes {
-  std::string timerId;
-  std::optional<std::string> control;
-  std::string startToFireTimeout;
+  std::string timerId{};
+  std::optional<std::string> control{};
+  std::string startToFireTimeout{};
 
   friend bool operator==(StartTimerDecisionAttributes const&,
                          StartTimerDecisionAttributes const&) = default;

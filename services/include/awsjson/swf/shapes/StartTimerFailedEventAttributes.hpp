@@ -15,9 +15,9 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartTimerFailedEventAttributes {
-  std::string timerId;
-  awsjson::open_enum<::awsjson::swf::StartTimerFailedCause> cause;
-  std::int64_t decisionTaskCompletedEventId;
+  std::string timerId{};
+  awsjson::open_enum<::awsjson::swf::StartTimerFailedCause> cause{};
+  std::int64_t decisionTaskCompletedEventId{};
 
   friend bool operator==(StartTimerFailedEventAttributes const&,
                          StartTimerFailedEventAttributes const&) = default;

@@ -17,17 +17,17 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartWorkflowExecutionRequest {
-  std::string domain;
-  std::string workflowId;
-  ::awsjson::swf::WorkflowType workflowType;
-  std::optional<::awsjson::swf::TaskList> taskList;
-  std::optional<std::string> taskPriority;
-  std::optional<std::string> input;
-  std::optional<std::string> executionStartToCloseTimeout;
-  std::optional<std::vector<std::string>> tagList;
-  std::optional<std::string> taskStartToCloseTimeout;
-  std::optional<awsjson::open_enum<::awsjson::swf::ChildPolicy>> childPolicy;
-  std::optional<std::string> lambdaRole;
+  std::string domain{};
+  std::string workflowId{};
+  ::awsjson::swf::WorkflowType workflowType{};
+  std::optional<::awsjson::swf::TaskList> taskList{};
+  std::optional<std::string> taskPriority{};
+  std::optional<std::string> input{};
+  std::optional<std::string> executionStartToCloseTimeout{};
+  std::optional<std::vector<std::string>> tagList{};
+  std::optional<std::string> taskStartToCloseTimeout{};
+  std::optional<awsjson::open_enum<::awsjson::swf::ChildPolicy>> childPolicy{};
+  std::optional<std::string> lambdaRole{};
 
   friend bool operator==(StartWorkflowExecutionRequest const&,
                          StartWorkflowExecutionRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartWorkflowExecutionResponse {
-  std::optional<std::string> runId;
+  std::optional<std::string> runId{};
 
   friend bool operator==(StartWorkflowExecutionResponse const&,
                          StartWorkflowExecutionResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TagFilter {
-  std::string tag;
+  std::string tag{};
 
   friend bool operator==(TagFilter const&, TagFilter const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TagResourceRequest {
-  std::string resourceArn;
-  std::vector<::awsjson::swf::ResourceTag> tags;
+  std::string resourceArn{};
+  std::vector<::awsjson::swf::ResourceTag> tags{};
 
   friend bool operator==(TagResourceRequest const&, TagResourceRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TaskList {
-  std::string name;
+  std::string name{};
 
   friend bool operator==(TaskList const&, TaskList const&) = default;
 };

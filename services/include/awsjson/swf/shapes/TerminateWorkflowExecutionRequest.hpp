@@ -14,12 +14,12 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TerminateWorkflowExecutionRequest {
-  std::string domain;
-  std::string workflowId;
-  std::optional<std::string> runId;
-  std::optional<std::string> reason;
-  std::optional<std::string> details;
-  std::optional<awsjson::open_enum<::awsjson::swf::ChildPolicy>> childPolicy;
+  std::string domain{};
+  std::string workflowId{};
+  std::optional<std::string> runId{};
+  std::optional<std::string> reason{};
+  std::optional<std::string> details{};
+  std::optional<awsjson::open_enum<::awsjson::swf::ChildPolicy>> childPolicy{};
 
   friend bool operator==(TerminateWorkflowExecutionRequest const&,
                          TerminateWorkflowExecutionRequest const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TimerCanceledEventAttributes {
-  std::string timerId;
-  std::int64_t startedEventId;
-  std::int64_t decisionTaskCompletedEventId;
+  std::string timerId{};
+  std::int64_t startedEventId{};
+  std::int64_t decisionTaskCompletedEventId{};
 
   friend bool operator==(TimerCanceledEventAttributes const&,
                          TimerCanceledEventAttributes const&) = default;

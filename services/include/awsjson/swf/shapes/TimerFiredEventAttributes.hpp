@@ -13,8 +13,8 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TimerFiredEventAttributes {
-  std::string timerId;
-  std::int64_t startedEventId;
+  std::string timerId{};
+  std::int64_t startedEventId{};
 
   friend bool operator==(TimerFiredEventAttributes const&,
                          TimerFiredEventAttributes const&) = default;

@@ -13,10 +13,10 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TimerStartedEventAttributes {
-  std::string timerId;
-  std::optional<std::string> control;
-  std::string startToFireTimeout;
-  std::int64_t decisionTaskCompletedEventId;
+  std::string timerId{};
+  std::optional<std::string> control{};
+  std::string startToFireTimeout{};
+  std::int64_t decisionTaskCompletedEventId{};
 
   friend bool operator==(TimerStartedEventAttributes const&,
                          TimerStartedEventAttributes const&) = default;

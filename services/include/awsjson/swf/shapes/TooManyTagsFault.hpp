@@ -12,7 +12,7 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TooManyTagsFault {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(TooManyTagsFault const&, TooManyTagsFault const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TypeAlreadyExistsFault {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(TypeAlreadyExistsFault const&, TypeAlreadyExistsFault const&) = default;
 };

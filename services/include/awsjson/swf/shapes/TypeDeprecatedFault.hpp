@@ -12,7 +12,7 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TypeDeprecatedFault {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(TypeDeprecatedFault const&, TypeDeprecatedFault const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UndeprecateDomainRequest {
-  std::string name;
+  std::string name{};
 
   friend bool operator==(UndeprecateDomainRequest const&,
                          UndeprecateDomainRequest const&) = default;

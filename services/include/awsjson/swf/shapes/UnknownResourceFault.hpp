@@ -12,7 +12,7 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UnknownResourceFault {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(UnknownResourceFault const&, UnknownResourceFault const&) = default;
 };

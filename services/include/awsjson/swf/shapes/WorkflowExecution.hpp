@@ -12,8 +12,8 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WorkflowExecution {
-  std::string workflowId;
-  std::string runId;
+  std::string workflowId{};
+  std::string runId{};
 
   friend bool operator==(WorkflowExecution const&, WorkflowExecution const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WorkflowExecutionAlreadyStartedFault {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(WorkflowExecutionAlreadyStartedFault const&,
                          WorkflowExecutionAlreadyStartedFault const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WorkflowExecutionCancelRequestedEventAttributes {
-  std::optional<::awsjson::swf::WorkflowExecution> externalWorkflowExecution;
-  std::optional<std::int64_t> externalInitiatedEventId;
-  std::optional<awsjson::open_enum<::awsjson::swf::WorkflowExecutionCancelRequestedCause>> cause;
+  std::optional<::awsjson::swf::WorkflowExecution> externalWorkflowExecution{};
+  std::optional<std::int64_t> externalInitiatedEventId{};
+  std::optional<awsjson::open_enum<::awsjson::swf::WorkflowExecutionCancelRequestedCause>> cause{};
 
   friend bool operator==(WorkflowExecutionCancelRequestedEventAttributes const&,
                          WorkflowExecutionCancelRequestedEventAttributes const&) = default;

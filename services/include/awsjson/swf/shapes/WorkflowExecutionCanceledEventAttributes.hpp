@@ -13,8 +13,8 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WorkflowExecutionCanceledEventAttributes {
-  std::optional<std::string> details;
-  std::int64_t decisionTaskCompletedEventId;
+  std::optional<std::string> details{};
+  std::int64_t decisionTaskCompletedEventId{};
 
   friend bool operator==(WorkflowExecutionCanceledEventAttributes const&,
                          WorkflowExecutionCanceledEventAttributes const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WorkflowExecutionCompletedEventAttributes {
-  std::optional<std::string> result;
-  std::int64_t decisionTaskCompletedEventId;
+  std::optional<std::string> result{};
+  std::int64_t decisionTaskCompletedEventId{};
 
   friend bool operator==(WorkflowExecutionCompletedEventAttributes const&,
                          WorkflowExecutionCompletedEventAttributes const&) = default;

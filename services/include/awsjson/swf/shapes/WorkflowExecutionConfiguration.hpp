@@ -15,12 +15,12 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WorkflowExecutionConfiguration {
-  std::string taskStartToCloseTimeout;
-  std::string executionStartToCloseTimeout;
-  ::awsjson::swf::TaskList taskList;
-  std::optional<std::string> taskPriority;
-  awsjson::open_enum<::awsjson::swf::ChildPolicy> childPolicy;
-  std::optional<std::string> lambdaRole;
+  std::string taskStartToCloseTimeout{};
+  std::string executionStartToCloseTimeout{};
+  ::awsjson::swf::TaskList taskList{};
+  std::optional<std::string> taskPriority{};
+  awsjson::open_enum<::awsjson::swf::ChildPolicy> childPolicy{};
+  std::optional<std::string> lambdaRole{};
 
   friend bool operator==(WorkflowExecutionConfiguration const&,
                          WorkflowExecutionConfiguration const&) = default;

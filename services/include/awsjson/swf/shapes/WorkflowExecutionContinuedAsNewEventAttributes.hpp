@@ -18,17 +18,17 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WorkflowExecutionContinuedAsNewEventAttributes {
-  std::optional<std::string> input;
-  std::int64_t decisionTaskCompletedEventId;
-  std::string newExecutionRunId;
-  std::optional<std::string> executionStartToCloseTimeout;
-  ::awsjson::swf::TaskList taskList;
-  std::optional<std::string> taskPriority;
-  std::optional<std::string> taskStartToCloseTimeout;
-  awsjson::open_enum<::awsjson::swf::ChildPolicy> childPolicy;
-  std::optional<std::vector<std::string>> tagList;
-  ::awsjson::swf::WorkflowType workflowType;
-  std::optional<std::string> lambdaRole;
+  std::optional<std::string> input{};
+  std::int64_t decisionTaskCompletedEventId{};
+  std::string newExecutionRunId{};
+  std::optional<std::string> executionStartToCloseTimeout{};
+  ::awsjson::swf::TaskList taskList{};
+  std::optional<std::string> taskPriority{};
+  std::optional<std::string> taskStartToCloseTimeout{};
+  awsjson::open_enum<::awsjson::swf::ChildPolicy> childPolicy{};
+  std::optional<std::vector<std::string>> tagList{};
+  ::awsjson::swf::WorkflowType workflowType{};
+  std::optional<std::string> lambdaRole{};
 
   friend bool operator==(WorkflowExecutionContinuedAsNewEventAttributes const&,
                          WorkflowExecutionContinuedAsNewEventAttributes const&) = default;

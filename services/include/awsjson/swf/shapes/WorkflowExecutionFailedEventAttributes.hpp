@@ -13,9 +13,9 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WorkflowExecutionFailedEventAttributes {
-  std::optional<std::string> reason;
-  std::optional<std::string> details;
-  std::int64_t decisionTaskCompletedEventId;
+  std::optional<std::string> reason{};
+  std::optional<std::string> details{};
+  std::int64_t decisionTaskCompletedEventId{};
 
   friend bool operator==(WorkflowExecutionFailedEventAttributes const&,
                          WorkflowExecutionFailedEventAttributes const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WorkflowExecutionFilter {
-  std::string workflowId;
+  std::string workflowId{};
 
   friend bool operator==(WorkflowExecutionFilter const&, WorkflowExecutionFilter const&) = default;
 };

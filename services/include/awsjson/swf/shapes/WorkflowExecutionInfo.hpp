@@ -18,15 +18,15 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WorkflowExecutionInfo {
-  ::awsjson::swf::WorkflowExecution execution;
-  ::awsjson::swf::WorkflowType workflowType;
-  awsjson::timestamp startTimestamp;
-  std::optional<awsjson::timestamp> closeTimestamp;
-  awsjson::open_enum<::awsjson::swf::ExecutionStatus> executionStatus;
-  std::optional<awsjson::open_enum<::awsjson::swf::CloseStatus>> closeStatus;
-  std::optional<::awsjson::swf::WorkflowExecution> parent;
-  std::optional<std::vector<std::string>> tagList;
-  std::optional<bool> cancelRequested;
+  ::awsjson::swf::WorkflowExecution execution{};
+  ::awsjson::swf::WorkflowType workflowType{};
+  awsjson::timestamp startTimestamp{};
+  std::optional<awsjson::timestamp> closeTimestamp{};
+  awsjson::open_enum<::awsjson::swf::ExecutionStatus> executionStatus{};
+  std::optional<awsjson::open_enum<::awsjson::swf::CloseStatus>> closeStatus{};
+  std::optional<::awsjson::swf::WorkflowExecution> parent{};
+  std::optional<std::vector<std::string>> tagList{};
+  std::optional<bool> cancelRequested{};
 
   friend bool operator==(WorkflowExecutionInfo const&, WorkflowExecutionInfo const&) = default;
 };

@@ -12,11 +12,11 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WorkflowExecutionOpenCounts {
-  std::int32_t openActivityTasks;
-  std::int32_t openDecisionTasks;
-  std::int32_t openTimers;
-  std::int32_t openChildWorkflowExecutions;
-  std::optional<std::int32_t> openLambdaFunctions;
+  std::int32_t openActivityTasks{};
+  std::int32_t openDecisionTasks{};
+  std::int32_t openTimers{};
+  std::int32_t openChildWorkflowExecutions{};
+  std::optional<std::int32_t> openLambdaFunctions{};
 
   friend bool operator==(WorkflowExecutionOpenCounts const&,
                          WorkflowExecutionOpenCounts const&) = default;

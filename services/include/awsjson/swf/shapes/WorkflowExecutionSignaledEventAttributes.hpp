@@ -15,10 +15,10 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WorkflowExecutionSignaledEventAttributes {
-  std::string signalName;
-  std::optional<std::string> input;
-  std::optional<::awsjson::swf::WorkflowExecution> externalWorkflowExecution;
-  std::optional<std::int64_t> externalInitiatedEventId;
+  std::string signalName{};
+  std::optional<std::string> input{};
+  std::optional<::awsjson::swf::WorkflowExecution> externalWorkflowExecution{};
+  std::optional<std::int64_t> externalInitiatedEventId{};
 
   friend bool operator==(WorkflowExecutionSignaledEventAttributes const&,
                          WorkflowExecutionSignaledEventAttributes const&) = default;

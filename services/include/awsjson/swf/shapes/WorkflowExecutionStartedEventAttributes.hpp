@@ -19,18 +19,18 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WorkflowExecutionStartedEventAttributes {
-  std::optional<std::string> input;
-  std::optional<std::string> executionStartToCloseTimeout;
-  std::optional<std::string> taskStartToCloseTimeout;
-  awsjson::open_enum<::awsjson::swf::ChildPolicy> childPolicy;
-  ::awsjson::swf::TaskList taskList;
-  std::optional<std::string> taskPriority;
-  ::awsjson::swf::WorkflowType workflowType;
-  std::optional<std::vector<std::string>> tagList;
-  std::optional<std::string> continuedExecutionRunId;
-  std::optional<::awsjson::swf::WorkflowExecution> parentWorkflowExecution;
-  std::optional<std::int64_t> parentInitiatedEventId;
-  std::optional<std::string> lambdaRole;
+  std::optional<std::string> input{};
+  std::optional<std::string> executionStartToCloseTimeout{};
+  std::optional<std::string> taskStartToCloseTimeout{};
+  awsjson::open_enum<::awsjson::swf::ChildPolicy> childPolicy{};
+  ::awsjson::swf::TaskList taskList{};
+  std::optional<std::string> taskPriority{};
+  ::awsjson::swf::WorkflowType workflowType{};
+  std::optional<std::vector<std::string>> tagList{};
+  std::optional<std::string> continuedExecutionRunId{};
+  std::optional<::awsjson::swf::WorkflowExecution> parentWorkflowExecution{};
+  std::optional<std::int64_t> parentInitiatedEventId{};
+  std::optional<std::string> lambdaRole{};
 
   friend bool operator==(WorkflowExecutionStartedEventAttributes const&,
                          WorkflowExecutionStartedEventAttributes const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WorkflowExecutionTerminatedEventAttributes {
-  std::optional<std::string> reason;
-  std::optional<std::string> details;
-  awsjson::open_enum<::awsjson::swf::ChildPolicy> childPolicy;
-  std::optional<awsjson::open_enum<::awsjson::swf::WorkflowExecutionTerminatedCause>> cause;
+  std::optional<std::string> reason{};
+  std::optional<std::string> details{};
+  awsjson::open_enum<::awsjson::swf::ChildPolicy> childPolicy{};
+  std::optional<awsjson::open_enum<::awsjson::swf::WorkflowExecutionTerminatedCause>> cause{};
 
   friend bool operator==(WorkflowExecutionTerminatedEventAttributes const&,
                          WorkflowExecutionTerminatedEventAttributes const&) = default;

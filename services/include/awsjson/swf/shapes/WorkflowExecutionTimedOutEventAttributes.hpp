@@ -15,8 +15,8 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WorkflowExecutionTimedOutEventAttributes {
-  awsjson::open_enum<::awsjson::swf::WorkflowExecutionTimeoutType> timeoutType;
-  awsjson::open_enum<::awsjson::swf::ChildPolicy> childPolicy;
+  awsjson::open_enum<::awsjson::swf::WorkflowExecutionTimeoutType> timeoutType{};
+  awsjson::open_enum<::awsjson::swf::ChildPolicy> childPolicy{};
 
   friend bool operator==(WorkflowExecutionTimedOutEventAttributes const&,
                          WorkflowExecutionTimedOutEventAttributes const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WorkflowType {
-  std::string name;
-  std::string version;
+  std::string name{};
+  std::string version{};
 
   friend bool operator==(WorkflowType const&, WorkflowType const&) = default;
 };

@@ -15,12 +15,12 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WorkflowTypeConfiguration {
-  std::optional<std::string> defaultTaskStartToCloseTimeout;
-  std::optional<std::string> defaultExecutionStartToCloseTimeout;
-  std::optional<::awsjson::swf::TaskList> defaultTaskList;
-  std::optional<std::string> defaultTaskPriority;
-  std::optional<awsjson::open_enum<::awsjson::swf::ChildPolicy>> defaultChildPolicy;
-  std::optional<std::string> defaultLambdaRole;
+  std::optional<std::string> defaultTaskStartToCloseTimeout{};
+  std::optional<std::string> defaultExecutionStartToCloseTimeout{};
+  std::optional<::awsjson::swf::TaskList> defaultTaskList{};
+  std::optional<std::string> defaultTaskPriority{};
+  std::optional<awsjson::open_enum<::awsjson::swf::ChildPolicy>> defaultChildPolicy{};
+  std::optional<std::string> defaultLambdaRole{};
 
   friend bool operator==(WorkflowTypeConfiguration const&,
                          WorkflowTypeConfiguration const&) = default;

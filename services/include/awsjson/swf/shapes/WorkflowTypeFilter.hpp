@@ -12,8 +12,8 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WorkflowTypeFilter {
-  std::string name;
-  std::optional<std::string> version;
+  std::string name{};
+  std::optional<std::string> version{};
 
   friend bool operator==(WorkflowTypeFilter const&, WorkflowTypeFilter const&) = default;
 };

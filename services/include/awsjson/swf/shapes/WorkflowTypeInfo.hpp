@@ -15,11 +15,11 @@ namespace awsjson::swf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WorkflowTypeInfo {
-  ::awsjson::swf::WorkflowType workflowType;
-  awsjson::open_enum<::awsjson::swf::RegistrationStatus> status;
-  std::optional<std::string> description;
-  awsjson::timestamp creationDate;
-  std::optional<awsjson::timestamp> deprecationDate;
+  ::awsjson::swf::WorkflowType workflowType{};
+  awsjson::open_enum<::awsjson::swf::RegistrationStatus> status{};
+  std::optional<std::string> description{};
+  awsjson::timestamp creationDate{};
+  std::optional<awsjson::timestamp> deprecationDate{};
 
   friend bool operator==(WorkflowTypeInfo const&, WorkflowTypeInfo const&) = default;
 };

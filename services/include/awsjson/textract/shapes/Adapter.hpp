@@ -13,9 +13,9 @@ namespace awsjson::textract {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Adapter {
-  std::string AdapterId;
-  std::optional<std::vector<std::string>> Pages;
-  std::string Version;
+  std::string AdapterId{};
+  std::optional<std::vector<std::string>> Pages{};
+  std::string Version{};
 
   friend bool operator==(Adapter const&, Adapter const&) = default;
 };

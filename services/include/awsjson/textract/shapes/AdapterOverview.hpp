@@ -15,10 +15,10 @@ namespace awsjson::textract {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AdapterOverview {
-  std::optional<std::string> AdapterId;
-  std::optional<std::string> AdapterName;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::textract::FeatureType>>> FeatureTypes;
+  std::optional<std::string> AdapterId{};
+  std::optional<std::string> AdapterName{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::textract::FeatureType>>> FeatureTypes{};
 
   friend bool operator==(AdapterOverview const&, AdapterOverview const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::textract {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AdapterVersionDatasetConfig {
-  std::optional<::awsjson::textract::S3Object> ManifestS3Object;
+  std::optional<::awsjson::textract::S3Object> ManifestS3Object{};
 
   friend bool operator==(AdapterVersionDatasetConfig const&,
                          AdapterVersionDatasetConfig const&) = default;

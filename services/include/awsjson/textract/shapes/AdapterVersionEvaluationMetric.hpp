@@ -15,9 +15,9 @@ namespace awsjson::textract {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AdapterVersionEvaluationMetric {
-  std::optional<::awsjson::textract::EvaluationMetric> Baseline;
-  std::optional<::awsjson::textract::EvaluationMetric> AdapterVersion;
-  std::optional<awsjson::open_enum<::awsjson::textract::FeatureType>> FeatureType;
+  std::optional<::awsjson::textract::EvaluationMetric> Baseline{};
+  std::optional<::awsjson::textract::EvaluationMetric> AdapterVersion{};
+  std::optional<awsjson::open_enum<::awsjson::textract::FeatureType>> FeatureType{};
 
   friend bool operator==(AdapterVersionEvaluationMetric const&,
                          AdapterVersionEvaluationMetric const&) = default;

@@ -16,12 +16,12 @@ namespace awsjson::textract {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AdapterVersionOverview {
-  std::optional<std::string> AdapterId;
-  std::optional<std::string> AdapterVersion;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::textract::FeatureType>>> FeatureTypes;
-  std::optional<awsjson::open_enum<::awsjson::textract::AdapterVersionStatus>> Status;
-  std::optional<std::string> StatusMessage;
+  std::optional<std::string> AdapterId{};
+  std::optional<std::string> AdapterVersion{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::textract::FeatureType>>> FeatureTypes{};
+  std::optional<awsjson::open_enum<::awsjson::textract::AdapterVersionStatus>> Status{};
+  std::optional<std::string> StatusMessage{};
 
   friend bool operator==(AdapterVersionOverview const&, AdapterVersionOverview const&) = default;
 };

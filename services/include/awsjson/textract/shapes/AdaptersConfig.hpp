@@ -14,7 +14,7 @@ namespace awsjson::textract {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AdaptersConfig {
-  std::vector<::awsjson::textract::Adapter> Adapters;
+  std::vector<::awsjson::textract::Adapter> Adapters{};
 
   friend bool operator==(AdaptersConfig const&, AdaptersConfig const&) = default;
 };

@@ -19,11 +19,11 @@ namespace awsjson::textract {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AnalyzeDocumentRequest {
-  ::awsjson::textract::Document Document;
-  std::vector<awsjson::open_enum<::awsjson::textract::FeatureType>> FeatureTypes;
-  std::optional<::awsjson::textract::HumanLoopConfig> HumanLoopConfig;
-  std::optional<::awsjson::textract::QueriesConfig> QueriesConfig;
-  std::optional<::awsjson::textract::AdaptersConfig> AdaptersConfig;
+  ::awsjson::textract::Document Document{};
+  std::vector<awsjson::open_enum<::awsjson::textract::FeatureType>> FeatureTypes{};
+  std::optional<::awsjson::textract::HumanLoopConfig> HumanLoopConfig{};
+  std::optional<::awsjson::textract::QueriesConfig> QueriesConfig{};
+  std::optional<::awsjson::textract::AdaptersConfig> AdaptersConfig{};
 
   friend bool operator==(AnalyzeDocumentRequest const&, AnalyzeDocumentRequest const&) = default;
 };

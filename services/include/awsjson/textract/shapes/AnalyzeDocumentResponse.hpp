@@ -17,10 +17,10 @@ namespace awsjson::textract {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AnalyzeDocumentResponse {
-  std::optional<::awsjson::textract::DocumentMetadata> DocumentMetadata;
-  std::optional<std::vector<::awsjson::textract::Block>> Blocks;
-  std::optional<::awsjson::textract::HumanLoopActivationOutput> HumanLoopActivationOutput;
-  std::optional<std::string> AnalyzeDocumentModelVersion;
+  std::optional<::awsjson::textract::DocumentMetadata> DocumentMetadata{};
+  std::optional<std::vector<::awsjson::textract::Block>> Blocks{};
+  std::optional<::awsjson::textract::HumanLoopActivationOutput> HumanLoopActivationOutput{};
+  std::optional<std::string> AnalyzeDocumentModelVersion{};
 
   friend bool operator==(AnalyzeDocumentResponse const&, AnalyzeDocumentResponse const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::textract {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AnalyzeExpenseResponse {
-  std::optional<::awsjson::textract::DocumentMetadata> DocumentMetadata;
-  std::optional<std::vector<::awsjson::textract::ExpenseDocument>> ExpenseDocuments;
+  std::optional<::awsjson::textract::DocumentMetadata> DocumentMetadata{};
+  std::optional<std::vector<::awsjson::textract::ExpenseDocument>> ExpenseDocuments{};
 
   friend bool operator==(AnalyzeExpenseResponse const&, AnalyzeExpenseResponse const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::textract {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AnalyzeIDDetections {
-  std::string Text;
-  std::optional<::awsjson::textract::NormalizedValue> NormalizedValue;
-  std::optional<float> Confidence;
+  std::string Text{};
+  std::optional<::awsjson::textract::NormalizedValue> NormalizedValue{};
+  std::optional<float> Confidence{};
 
   friend bool operator==(AnalyzeIDDetections const&, AnalyzeIDDetections const&) = default;
 };

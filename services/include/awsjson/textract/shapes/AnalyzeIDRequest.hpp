@@ -14,7 +14,7 @@ namespace awsjson::textract {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AnalyzeIDRequest {
-  std::vector<::awsjson::textract::Document> DocumentPages;
+  std::vector<::awsjson::textract::Document> DocumentPages{};
 
   friend bool operator==(AnalyzeIDRequest const&, AnalyzeIDRequest const&) = default;
 };

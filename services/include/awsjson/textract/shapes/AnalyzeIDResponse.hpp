@@ -16,9 +16,9 @@ namespace awsjson::textract {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AnalyzeIDResponse {
-  std::optional<std::vector<::awsjson::textract::IdentityDocument>> IdentityDocuments;
-  std::optional<::awsjson::textract::DocumentMetadata> DocumentMetadata;
-  std::optional<std::string> AnalyzeIDModelVersion;
+  std::optional<std::vector<::awsjson::textract::IdentityDocument>> IdentityDocuments{};
+  std::optional<::awsjson::textract::DocumentMetadata> DocumentMetadata{};
+  std::optional<std::string> AnalyzeIDModelVersion{};
 
   friend bool operator==(AnalyzeIDResponse const&, AnalyzeIDResponse const&) = default;
 };

@@ -22,21 +22,21 @@ namespace awsjson::textract {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Block {
-  std::optional<awsjson::open_enum<::awsjson::textract::BlockType>> BlockType;
-  std::optional<float> Confidence;
-  std::optional<std::string> Text;
-  std::optional<awsjson::open_enum<::awsjson::textract::TextType>> TextType;
-  std::optional<std::int32_t> RowIndex;
-  std::optional<std::int32_t> ColumnIndex;
-  std::optional<std::int32_t> RowSpan;
-  std::optional<std::int32_t> ColumnSpan;
-  std::optional<::awsjson::textract::Geometry> Geometry;
-  std::optional<std::string> Id;
-  std::optional<std::vector<::awsjson::textract::Relationship>> Relationships;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::textract::EntityType>>> EntityTypes;
-  std::optional<awsjson::open_enum<::awsjson::textract::SelectionStatus>> SelectionStatus;
-  std::optional<std::int32_t> Page;
-  std::optional<::awsjson::textract::Query> Query;
+  std::optional<awsjson::open_enum<::awsjson::textract::BlockType>> BlockType{};
+  std::optional<float> Confidence{};
+  std::optional<std::string> Text{};
+  std::optional<awsjson::open_enum<::awsjson::textract::TextType>> TextType{};
+  std::optional<std::int32_t> RowIndex{};
+  std::optional<std::int32_t> ColumnIndex{};
+  std::optional<std::int32_t> RowSpan{};
+  std::optional<std::int32_t> ColumnSpan{};
+  std::optional<::awsjson::textract::Geometry> Geometry{};
+  std::optional<std::string> Id{};
+  std::optional<std::vector<::awsjson::textract::Relationship>> Relationships{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::textract::EntityType>>> EntityTypes{};
+  std::optional<awsjson::open_enum<::awsjson::textract::SelectionStatus>> SelectionStatus{};
+  std::optional<std::int32_t> Page{};
+  std::optional<::awsjson::textract::Query> Query{};
 
   friend bool operator==(Block const&, Block const&) = default;
 };

@@ -17,12 +17,12 @@ namespace awsjson::textract {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAdapterRequest {
-  std::string AdapterName;
-  std::optional<std::string> ClientRequestToken;
-  std::optional<std::string> Description;
-  std::vector<awsjson::open_enum<::awsjson::textract::FeatureType>> FeatureTypes;
-  std::optional<awsjson::open_enum<::awsjson::textract::AutoUpdate>> AutoUpdate;
-  std::optional<std::map<std::string, std::string>> Tags;
+  std::string AdapterName{};
+  std::optional<std::string> ClientRequestToken{};
+  std::optional<std::string> Description{};
+  std::vector<awsjson::open_enum<::awsjson::textract::FeatureType>> FeatureTypes{};
+  std::optional<awsjson::open_enum<::awsjson::textract::AutoUpdate>> AutoUpdate{};
+  std::optional<std::map<std::string, std::string>> Tags{};
 
   friend bool operator==(CreateAdapterRequest const&, CreateAdapterRequest const&) = default;
 };

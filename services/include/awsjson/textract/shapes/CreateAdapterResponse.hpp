@@ -12,7 +12,7 @@ namespace awsjson::textract {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAdapterResponse {
-  std::optional<std::string> AdapterId;
+  std::optional<std::string> AdapterId{};
 
   friend bool operator==(CreateAdapterResponse const&, CreateAdapterResponse const&) = default;
 };

@@ -16,12 +16,12 @@ namespace awsjson::textract {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAdapterVersionRequest {
-  std::string AdapterId;
-  std::optional<std::string> ClientRequestToken;
-  ::awsjson::textract::AdapterVersionDatasetConfig DatasetConfig;
-  std::optional<std::string> KMSKeyId;
-  ::awsjson::textract::OutputConfig OutputConfig;
-  std::optional<std::map<std::string, std::string>> Tags;
+  std::string AdapterId{};
+  std::optional<std::string> ClientRequestToken{};
+  ::awsjson::textract::AdapterVersionDatasetConfig DatasetConfig{};
+  std::optional<std::string> KMSKeyId{};
+  ::awsjson::textract::OutputConfig OutputConfig{};
+  std::optional<std::map<std::string, std::string>> Tags{};
 
   friend bool operator==(CreateAdapterVersionRequest const&,
                          CreateAdapterVersionRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::textract {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAdapterVersionResponse {
-  std::optional<std::string> AdapterId;
-  std::optional<std::string> AdapterVersion;
+  std::optional<std::string> AdapterId{};
+  std::optional<std::string> AdapterVersion{};
 
   friend bool operator==(CreateAdapterVersionResponse const&,
                          CreateAdapterVersionResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::textract {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteAdapterRequest {
-  std::string AdapterId;
+  std::string AdapterId{};
 
   friend bool operator==(DeleteAdapterRequest const&, DeleteAdapterRequest const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::textract {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteAdapterVersionRequest {
-  std::string AdapterId;
-  std::string AdapterVersion;
+  std::string AdapterId{};
+  std::string AdapterVersion{};
 
   friend bool operator==(DeleteAdapterVersionRequest const&,
                          DeleteAdapterVersionRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::textract {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DetectDocumentTextRequest {
-  ::awsjson::textract::Document Document;
+  ::awsjson::textract::Document Document{};
 
   friend bool operator==(DetectDocumentTextRequest const&,
                          DetectDocumentTextRequest const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::textract {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DetectDocumentTextResponse {
-  std::optional<::awsjson::textract::DocumentMetadata> DocumentMetadata;
-  std::optional<std::vector<::awsjson::textract::Block>> Blocks;
-  std::optional<std::string> DetectDocumentTextModelVersion;
+  std::optional<::awsjson::textract::DocumentMetadata> DocumentMetadata{};
+  std::optional<std::vector<::awsjson::textract::Block>> Blocks{};
+  std::optional<std::string> DetectDocumentTextModelVersion{};
 
   friend bool operator==(DetectDocumentTextResponse const&,
                          DetectDocumentTextResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::textract {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DetectedSignature {
-  std::optional<std::int32_t> Page;
+  std::optional<std::int32_t> Page{};
 
   friend bool operator==(DetectedSignature const&, DetectedSignature const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::textract {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Document {
-  std::optional<awsjson::blob> Bytes;
-  std::optional<::awsjson::textract::S3Object> S3Object;
+  std::optional<awsjson::blob> Bytes{};
+  std::optional<::awsjson::textract::S3Object> S3Object{};
 
   friend bool operator==(Document const&, Document const&) = default;
 };

@@ -17,10 +17,10 @@ namespace awsjson::textract {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DocumentGroup {
-  std::optional<std::string> Type;
-  std::optional<std::vector<::awsjson::textract::SplitDocument>> SplitDocuments;
-  std::optional<std::vector<::awsjson::textract::DetectedSignature>> DetectedSignatures;
-  std::optional<std::vector<::awsjson::textract::UndetectedSignature>> UndetectedSignatures;
+  std::optional<std::string> Type{};
+  std::optional<std::vector<::awsjson::textract::SplitDocument>> SplitDocuments{};
+  std::optional<std::vector<::awsjson::textract::DetectedSignature>> DetectedSignatures{};
+  std::optional<std::vector<::awsjson::textract::UndetectedSignature>> UndetectedSignatures{};
 
   friend bool operator==(DocumentGroup const&, DocumentGroup const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::textract {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DocumentLocation {
-  std::optional<::awsjson::textract::S3Object> S3Object;
+  std::optional<::awsjson::textract::S3Object> S3Object{};
 
   friend bool operator==(DocumentLocation const&, DocumentLocation const&) = default;
 };

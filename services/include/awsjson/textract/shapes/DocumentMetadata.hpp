@@ -12,7 +12,7 @@ namespace awsjson::textract {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DocumentMetadata {
-  std::optional<std::int32_t> Pages;
+  std::optional<std::int32_t> Pages{};
 
   friend bool operator==(DocumentMetadata const&, DocumentMetadata const&) = default;
 };

@@ -11,9 +11,9 @@ namespace awsjson::textract {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EvaluationMetric {
-  std::optional<float> F1Score;
-  std::optional<float> Precision;
-  std::optional<float> Recall;
+  std::optional<float> F1Score{};
+  std::optional<float> Precision{};
+  std::optional<float> Recall{};
 
   friend bool operator==(EvaluationMetric const&, EvaluationMetric const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::textract {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExpenseCurrency {
-  std::optional<std::string> Code;
-  std::optional<float> Confidence;
+  std::optional<std::string> Code{};
+  std::optional<float> Confidence{};
 
   friend bool operator==(ExpenseCurrency const&, ExpenseCurrency const&) = default;
 };

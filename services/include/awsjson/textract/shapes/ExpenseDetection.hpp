@@ -14,9 +14,9 @@ namespace awsjson::textract {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExpenseDetection {
-  std::optional<std::string> Text;
-  std::optional<::awsjson::textract::Geometry> Geometry;
-  std::optional<float> Confidence;
+  std::optional<std::string> Text{};
+  std::optional<::awsjson::textract::Geometry> Geometry{};
+  std::optional<float> Confidence{};
 
   friend bool operator==(ExpenseDetection const&, ExpenseDetection const&) = default;
 };

@@ -17,10 +17,10 @@ namespace awsjson::textract {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExpenseDocument {
-  std::optional<std::int32_t> ExpenseIndex;
-  std::optional<std::vector<::awsjson::textract::ExpenseField>> SummaryFields;
-  std::optional<std::vector<::awsjson::textract::LineItemGroup>> LineItemGroups;
-  std::optional<std::vector<::awsjson::textract::Block>> Blocks;
+  std::optional<std::int32_t> ExpenseIndex{};
+  std::optional<std::vector<::awsjson::textract::ExpenseField>> SummaryFields{};
+  std::optional<std::vector<::awsjson::textract::LineItemGroup>> LineItemGroups{};
+  std::optional<std::vector<::awsjson::textract::Block>> Blocks{};
 
   friend bool operator==(ExpenseDocument const&, ExpenseDocument const&) = default;
 };

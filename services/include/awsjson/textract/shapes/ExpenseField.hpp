@@ -18,12 +18,12 @@ namespace awsjson::textract {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExpenseField {
-  std::optional<::awsjson::textract::ExpenseType> Type;
-  std::optional<::awsjson::textract::ExpenseDetection> LabelDetection;
-  std::optional<::awsjson::textract::ExpenseDetection> ValueDetection;
-  std::optional<std::int32_t> PageNumber;
-  std::optional<::awsjson::textract::ExpenseCurrency> Currency;
-  std::optional<std::vector<::awsjson::textract::ExpenseGroupProperty>> GroupProperties;
+  std::optional<::awsjson::textract::ExpenseType> Type{};
+  std::optional<::awsjson::textract::ExpenseDetection> LabelDetection{};
+  std::optional<::awsjson::textract::ExpenseDetection> ValueDetection{};
+  std::optional<std::int32_t> PageNumber{};
+  std::optional<::awsjson::textract::ExpenseCurrency> Currency{};
+  std::optional<std::vector<::awsjson::textract::ExpenseGroupProperty>> GroupProperties{};
 
   friend bool operator==(ExpenseField const&, ExpenseField const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::textract {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExpenseGroupProperty {
-  std::optional<std::vector<std::string>> Types;
-  std::optional<std::string> Id;
+  std::optional<std::vector<std::string>> Types{};
+  std::optional<std::string> Id{};
 
   friend bool operator==(ExpenseGroupProperty const&, ExpenseGroupProperty const&) = default;
 };

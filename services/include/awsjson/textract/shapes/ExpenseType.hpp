@@ -12,8 +12,8 @@ namespace awsjson::textract {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExpenseType {
-  std::optional<std::string> Text;
-  std::optional<float> Confidence;
+  std::optional<std::string> Text{};
+  std::optional<float> Confidence{};
 
   friend bool operator==(ExpenseType const&, ExpenseType const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::textract {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Extraction {
-  std::optional<::awsjson::textract::LendingDocument> LendingDocument;
-  std::optional<::awsjson::textract::ExpenseDocument> ExpenseDocument;
-  std::optional<::awsjson::textract::IdentityDocument> IdentityDocument;
+  std::optional<::awsjson::textract::LendingDocument> LendingDocument{};
+  std::optional<::awsjson::textract::ExpenseDocument> ExpenseDocument{};
+  std::optional<::awsjson::textract::IdentityDocument> IdentityDocument{};
 
   friend bool operator==(Extraction const&, Extraction const&) = default;
 };

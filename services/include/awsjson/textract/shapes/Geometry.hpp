@@ -15,9 +15,9 @@ namespace awsjson::textract {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Geometry {
-  std::optional<::awsjson::textract::BoundingBox> BoundingBox;
-  std::optional<std::vector<::awsjson::textract::Point>> Polygon;
-  std::optional<float> RotationAngle;
+  std::optional<::awsjson::textract::BoundingBox> BoundingBox{};
+  std::optional<std::vector<::awsjson::textract::Point>> Polygon{};
+  std::optional<float> RotationAngle{};
 
   friend bool operator==(Geometry const&, Geometry const&) = default;
 };

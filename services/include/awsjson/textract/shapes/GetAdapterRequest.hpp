@@ -12,7 +12,7 @@ namespace awsjson::textract {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAdapterRequest {
-  std::string AdapterId;
+  std::string AdapterId{};
 
   friend bool operator==(GetAdapterRequest const&, GetAdapterRequest const&) = default;
 };

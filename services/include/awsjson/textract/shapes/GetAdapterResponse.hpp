@@ -17,13 +17,13 @@ namespace awsjson::textract {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAdapterResponse {
-  std::optional<std::string> AdapterId;
-  std::optional<std::string> AdapterName;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<std::string> Description;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::textract::FeatureType>>> FeatureTypes;
-  std::optional<awsjson::open_enum<::awsjson::textract::AutoUpdate>> AutoUpdate;
-  std::optional<std::map<std::string, std::string>> Tags;
+  std::optional<std::string> AdapterId{};
+  std::optional<std::string> AdapterName{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<std::string> Description{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::textract::FeatureType>>> FeatureTypes{};
+  std::optional<awsjson::open_enum<::awsjson::textract::AutoUpdate>> AutoUpdate{};
+  std::optional<std::map<std::string, std::string>> Tags{};
 
   friend bool operator==(GetAdapterResponse const&, GetAdapterResponse const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::textract {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAdapterVersionRequest {
-  std::string AdapterId;
-  std::string AdapterVersion;
+  std::string AdapterId{};
+  std::string AdapterVersion{};
 
   friend bool operator==(GetAdapterVersionRequest const&,
                          GetAdapterVersionRequest const&) = default;

@@ -20,17 +20,17 @@ namespace awsjson::textract {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAdapterVersionResponse {
-  std::optional<std::string> AdapterId;
-  std::optional<std::string> AdapterVersion;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::textract::FeatureType>>> FeatureTypes;
-  std::optional<awsjson::open_enum<::awsjson::textract::AdapterVersionStatus>> Status;
-  std::optional<std::string> StatusMessage;
-  std::optional<::awsjson::textract::AdapterVersionDatasetConfig> DatasetConfig;
-  std::optional<std::string> KMSKeyId;
-  std::optional<::awsjson::textract::OutputConfig> OutputConfig;
-  std::optional<std::vector<::awsjson::textract::AdapterVersionEvaluationMetric>> EvaluationMetrics;
-  std::optional<std::map<std::string, std::string>> Tags;
+  std::optional<std::string> AdapterId{};
+  std::optional<std::string> AdapterVersion{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::textract::FeatureType>>> FeatureTypes{};
+  std::optional<awsjson::open_enum<::awsjson::textract::AdapterVersionStatus>> Status{};
+  std::optional<std::string> StatusMessage{};
+  std::optional<::awsjson::textract::AdapterVersionDatasetConfig> DatasetConfig{};
+  std::optional<std::string> KMSKeyId{};
+  std::optional<::awsjson::textract::OutputConfig> OutputConfig{};
+  std::optional<std::vector<::awsjson::textract::AdapterVersionEvaluationMetric>> EvaluationMetrics{};
+  std::optional<std::map<std::string, std::string>> Tags{};
 
   friend bool operator==(GetAdapterVersionResponse const&,
                          GetAdapterVersionResponse const&) = default;

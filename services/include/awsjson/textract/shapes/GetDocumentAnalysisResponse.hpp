@@ -18,13 +18,13 @@ namespace awsjson::textract {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDocumentAnalysisResponse {
-  std::optional<::awsjson::textract::DocumentMetadata> DocumentMetadata;
-  std::optional<awsjson::open_enum<::awsjson::textract::JobStatus>> JobStatus;
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::textract::Block>> Blocks;
-  std::optional<std::vector<::awsjson::textract::Warning>> Warnings;
-  std::optional<std::string> StatusMessage;
-  std::optional<std::string> AnalyzeDocumentModelVersion;
+  std::optional<::awsjson::textract::DocumentMetadata> DocumentMetadata{};
+  std::optional<awsjson::open_enum<::awsjson::textract::JobStatus>> JobStatus{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::textract::Block>> Blocks{};
+  std::optional<std::vector<::awsjson::textract::Warning>> Warnings{};
+  std::optional<std::string> StatusMessage{};
+  std::optional<std::string> AnalyzeDocumentModelVersion{};
 
   friend bool operator==(GetDocumentAnalysisResponse const&,
                          GetDocumentAnalysisResponse const&) = default;

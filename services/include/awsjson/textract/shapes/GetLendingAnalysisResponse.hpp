@@ -18,13 +18,13 @@ namespace awsjson::textract {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetLendingAnalysisResponse {
-  std::optional<::awsjson::textract::DocumentMetadata> DocumentMetadata;
-  std::optional<awsjson::open_enum<::awsjson::textract::JobStatus>> JobStatus;
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::textract::LendingResult>> Results;
-  std::optional<std::vector<::awsjson::textract::Warning>> Warnings;
-  std::optional<std::string> StatusMessage;
-  std::optional<std::string> AnalyzeLendingModelVersion;
+  std::optional<::awsjson::textract::DocumentMetadata> DocumentMetadata{};
+  std::optional<awsjson::open_enum<::awsjson::textract::JobStatus>> JobStatus{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::textract::LendingResult>> Results{};
+  std::optional<std::vector<::awsjson::textract::Warning>> Warnings{};
+  std::optional<std::string> StatusMessage{};
+  std::optional<std::string> AnalyzeLendingModelVersion{};
 
   friend bool operator==(GetLendingAnalysisResponse const&,
                          GetLendingAnalysisResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::textract {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetLendingAnalysisSummaryRequest {
-  std::string JobId;
+  std::string JobId{};
 
   friend bool operator==(GetLendingAnalysisSummaryRequest const&,
                          GetLendingAnalysisSummaryRequest const&) = default;

@@ -18,12 +18,12 @@ namespace awsjson::textract {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetLendingAnalysisSummaryResponse {
-  std::optional<::awsjson::textract::DocumentMetadata> DocumentMetadata;
-  std::optional<awsjson::open_enum<::awsjson::textract::JobStatus>> JobStatus;
-  std::optional<::awsjson::textract::LendingSummary> Summary;
-  std::optional<std::vector<::awsjson::textract::Warning>> Warnings;
-  std::optional<std::string> StatusMessage;
-  std::optional<std::string> AnalyzeLendingModelVersion;
+  std::optional<::awsjson::textract::DocumentMetadata> DocumentMetadata{};
+  std::optional<awsjson::open_enum<::awsjson::textract::JobStatus>> JobStatus{};
+  std::optional<::awsjson::textract::LendingSummary> Summary{};
+  std::optional<std::vector<::awsjson::textract::Warning>> Warnings{};
+  std::optional<std::string> StatusMessage{};
+  std::optional<std::string> AnalyzeLendingModelVersion{};
 
   friend bool operator==(GetLendingAnalysisSummaryResponse const&,
                          GetLendingAnalysisSummaryResponse const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::textract {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HumanLoopConfig {
-  std::string HumanLoopName;
-  std::string FlowDefinitionArn;
-  std::optional<::awsjson::textract::HumanLoopDataAttributes> DataAttributes;
+  std::string HumanLoopName{};
+  std::string FlowDefinitionArn{};
+  std::optional<::awsjson::textract::HumanLoopDataAttributes> DataAttributes{};
 
   friend bool operator==(HumanLoopConfig const&, HumanLoopConfig const&) = default;
 };

@@ -15,7 +15,7 @@ namespace awsjson::textract {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HumanLoopDataAttributes {
-  std::optional<std::vector<awsjson::open_enum<::awsjson::textract::ContentClassifier>>> ContentClassifiers;
+  std::optional<std::vector<awsjson::open_enum<::awsjson::textract::ContentClassifier>>> ContentClassifiers{};
 
   friend bool operator==(HumanLoopDataAttributes const&, HumanLoopDataAttributes const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::textract {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HumanLoopQuotaExceededException {
-  std::optional<std::string> ResourceType;
-  std::optional<std::string> QuotaCode;
-  std::optional<std::string> ServiceCode;
+  std::optional<std::string> ResourceType{};
+  std::optional<std::string> QuotaCode{};
+  std::optional<std::string> ServiceCode{};
 
   friend bool operator==(HumanLoopQuotaExceededException const&,
                          HumanLoopQuotaExceededException const&) = default;

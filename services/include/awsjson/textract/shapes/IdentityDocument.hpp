@@ -16,9 +16,9 @@ namespace awsjson::textract {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IdentityDocument {
-  std::optional<std::int32_t> DocumentIndex;
-  std::optional<std::vector<::awsjson::textract::IdentityDocumentField>> IdentityDocumentFields;
-  std::optional<std::vector<::awsjson::textract::Block>> Blocks;
+  std::optional<std::int32_t> DocumentIndex{};
+  std::optional<std::vector<::awsjson::textract::IdentityDocumentField>> IdentityDocumentFields{};
+  std::optional<std::vector<::awsjson::textract::Block>> Blocks{};
 
   friend bool operator==(IdentityDocument const&, IdentityDocument const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::textract {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IdentityDocumentField {
-  std::optional<::awsjson::textract::AnalyzeIDDetections> Type;
-  std::optional<::awsjson::textract::AnalyzeIDDetections> ValueDetection;
+  std::optional<::awsjson::textract::AnalyzeIDDetections> Type{};
+  std::optional<::awsjson::textract::AnalyzeIDDetections> ValueDetection{};
 
   friend bool operator==(IdentityDocumentField const&, IdentityDocumentField const&) = default;
 };

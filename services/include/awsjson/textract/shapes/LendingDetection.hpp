@@ -15,10 +15,10 @@ namespace awsjson::textract {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LendingDetection {
-  std::optional<std::string> Text;
-  std::optional<awsjson::open_enum<::awsjson::textract::SelectionStatus>> SelectionStatus;
-  std::optional<::awsjson::textract::Geometry> Geometry;
-  std::optional<float> Confidence;
+  std::optional<std::string> Text{};
+  std::optional<awsjson::open_enum<::awsjson::textract::SelectionStatus>> SelectionStatus{};
+  std::optional<::awsjson::textract::Geometry> Geometry{};
+  std::optional<float> Confidence{};
 
   friend bool operator==(LendingDetection const&, LendingDetection const&) = default;
 };

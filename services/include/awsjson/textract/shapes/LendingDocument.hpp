@@ -15,8 +15,8 @@ namespace awsjson::textract {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LendingDocument {
-  std::optional<std::vector<::awsjson::textract::LendingField>> LendingFields;
-  std::optional<std::vector<::awsjson::textract::SignatureDetection>> SignatureDetections;
+  std::optional<std::vector<::awsjson::textract::LendingField>> LendingFields{};
+  std::optional<std::vector<::awsjson::textract::SignatureDetection>> SignatureDetections{};
 
   friend bool operator==(LendingDocument const&, LendingDocument const&) = default;
 };

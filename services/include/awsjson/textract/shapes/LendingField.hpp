@@ -15,9 +15,9 @@ namespace awsjson::textract {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LendingField {
-  std::optional<std::string> Type;
-  std::optional<::awsjson::textract::LendingDetection> KeyDetection;
-  std::optional<std::vector<::awsjson::textract::LendingDetection>> ValueDetections;
+  std::optional<std::string> Type{};
+  std::optional<::awsjson::textract::LendingDetection> KeyDetection{};
+  std::optional<std::vector<::awsjson::textract::LendingDetection>> ValueDetections{};
 
   friend bool operator==(LendingField const&, LendingField const&) = default;
 };

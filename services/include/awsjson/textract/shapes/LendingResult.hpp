@@ -16,9 +16,9 @@ namespace awsjson::textract {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LendingResult {
-  std::optional<std::int32_t> Page;
-  std::optional<::awsjson::textract::PageClassification> PageClassification;
-  std::optional<std::vector<::awsjson::textract::Extraction>> Extractions;
+  std::optional<std::int32_t> Page{};
+  std::optional<::awsjson::textract::PageClassification> PageClassification{};
+  std::optional<std::vector<::awsjson::textract::Extraction>> Extractions{};
 
   friend bool operator==(LendingResult const&, LendingResult const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::textract {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LendingSummary {
-  std::optional<std::vector<::awsjson::textract::DocumentGroup>> DocumentGroups;
-  std::optional<std::vector<std::string>> UndetectedDocumentTypes;
+  std::optional<std::vector<::awsjson::textract::DocumentGroup>> DocumentGroups{};
+  std::optional<std::vector<std::string>> UndetectedDocumentTypes{};
 
   friend bool operator==(LendingSummary const&, LendingSummary const&) = default;
 };

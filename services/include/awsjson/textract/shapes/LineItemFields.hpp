@@ -14,7 +14,7 @@ namespace awsjson::textract {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LineItemFields {
-  std::optional<std::vector<::awsjson::textract::ExpenseField>> LineItemExpenseFields;
+  std::optional<std::vector<::awsjson::textract::ExpenseField>> LineItemExpenseFields{};
 
   friend bool operator==(LineItemFields const&, LineItemFields const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::textract {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LineItemGroup {
-  std::optional<std::int32_t> LineItemGroupIndex;
-  std::optional<std::vector<::awsjson::textract::LineItemFields>> LineItems;
+  std::optional<std::int32_t> LineItemGroupIndex{};
+  std::optional<std::vector<::awsjson::textract::LineItemFields>> LineItems{};
 
   friend bool operator==(LineItemGroup const&, LineItemGroup const&) = default;
 };

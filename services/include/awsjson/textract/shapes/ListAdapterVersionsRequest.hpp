@@ -13,11 +13,11 @@ namespace awsjson::textract {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAdapterVersionsRequest {
-  std::optional<std::string> AdapterId;
-  std::optional<awsjson::timestamp> AfterCreationTime;
-  std::optional<awsjson::timestamp> BeforeCreationTime;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::optional<std::string> AdapterId{};
+  std::optional<awsjson::timestamp> AfterCreationTime{};
+  std::optional<awsjson::timestamp> BeforeCreationTime{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListAdapterVersionsRequest const&,
                          ListAdapterVersionsRequest const&) = default;

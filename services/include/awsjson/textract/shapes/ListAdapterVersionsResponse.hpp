@@ -15,8 +15,8 @@ namespace awsjson::textract {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAdapterVersionsResponse {
-  std::optional<std::vector<::awsjson::textract::AdapterVersionOverview>> AdapterVersions;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::textract::AdapterVersionOverview>> AdapterVersions{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListAdapterVersionsResponse const&,
                          ListAdapterVersionsResponse const&) = default;

@@ -13,10 +13,10 @@ namespace awsjson::textract {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAdaptersRequest {
-  std::optional<awsjson::timestamp> AfterCreationTime;
-  std::optional<awsjson::timestamp> BeforeCreationTime;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::optional<awsjson::timestamp> AfterCreationTime{};
+  std::optional<awsjson::timestamp> BeforeCreationTime{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListAdaptersRequest const&, ListAdaptersRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::textract {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAdaptersResponse {
-  std::optional<std::vector<::awsjson::textract::AdapterOverview>> Adapters;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::textract::AdapterOverview>> Adapters{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListAdaptersResponse const&, ListAdaptersResponse const&) = default;
 };

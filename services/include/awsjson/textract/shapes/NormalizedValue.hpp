@@ -14,8 +14,8 @@ namespace awsjson::textract {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NormalizedValue {
-  std::optional<std::string> Value;
-  std::optional<awsjson::open_enum<::awsjson::textract::ValueType>> ValueType;
+  std::optional<std::string> Value{};
+  std::optional<awsjson::open_enum<::awsjson::textract::ValueType>> ValueType{};
 
   friend bool operator==(NormalizedValue const&, NormalizedValue const&) = default;
 };

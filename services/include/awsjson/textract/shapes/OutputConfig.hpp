@@ -12,8 +12,8 @@ namespace awsjson::textract {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OutputConfig {
-  std::string S3Bucket;
-  std::optional<std::string> S3Prefix;
+  std::string S3Bucket{};
+  std::optional<std::string> S3Prefix{};
 
   friend bool operator==(OutputConfig const&, OutputConfig const&) = default;
 };

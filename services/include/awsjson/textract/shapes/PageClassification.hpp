@@ -14,8 +14,8 @@ namespace awsjson::textract {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PageClassification {
-  std::vector<::awsjson::textract::Prediction> PageType;
-  std::vector<::awsjson::textract::Prediction> PageNumber;
+  std::vector<::awsjson::textract::Prediction> PageType{};
+  std::vector<::awsjson::textract::Prediction> PageNumber{};
 
   friend bool operator==(PageClassification const&, PageClassification const&) = default;
 };

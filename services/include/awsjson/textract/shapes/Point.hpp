@@ -11,8 +11,8 @@ namespace awsjson::textract {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Point {
-  std::optional<float> X;
-  std::optional<float> Y;
+  std::optional<float> X{};
+  std::optional<float> Y{};
 
   friend bool operator==(Point const&, Point const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::textract {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Prediction {
-  std::optional<std::string> Value;
-  std::optional<float> Confidence;
+  std::optional<std::string> Value{};
+  std::optional<float> Confidence{};
 
   friend bool operator==(Prediction const&, Prediction const&) = default;
 };

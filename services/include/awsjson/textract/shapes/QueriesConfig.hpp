@@ -14,7 +14,7 @@ namespace awsjson::textract {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct QueriesConfig {
-  std::vector<::awsjson::textract::Query> Queries;
+  std::vector<::awsjson::textract::Query> Queries{};
 
   friend bool operator==(QueriesConfig const&, QueriesConfig const&) = default;
 };

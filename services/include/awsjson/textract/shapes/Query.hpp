@@ -13,9 +13,9 @@ namespace awsjson::textract {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Query {
-  std::string Text;
-  std::optional<std::string> Alias;
-  std::optional<std::vector<std::string>> Pages;
+  std::string Text{};
+  std::optional<std::string> Alias{};
+  std::optional<std::vector<std::string>> Pages{};
 
   friend bool operator==(Query const&, Query const&) = default;
 };

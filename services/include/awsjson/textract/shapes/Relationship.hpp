@@ -15,8 +15,8 @@ namespace awsjson::textract {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Relationship {
-  std::optional<awsjson::open_enum<::awsjson::textract::RelationshipType>> Type;
-  std::optional<std::vector<std::string>> Ids;
+  std::optional<awsjson::open_enum<::awsjson::textract::RelationshipType>> Type{};
+  std::optional<std::vector<std::string>> Ids{};
 
   friend bool operator==(Relationship const&, Relationship const&) = default;
 };

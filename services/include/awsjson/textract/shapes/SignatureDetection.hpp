@@ -13,8 +13,8 @@ namespace awsjson::textract {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SignatureDetection {
-  std::optional<float> Confidence;
-  std::optional<::awsjson::textract::Geometry> Geometry;
+  std::optional<float> Confidence{};
+  std::optional<::awsjson::textract::Geometry> Geometry{};
 
   friend bool operator==(SignatureDetection const&, SignatureDetection const&) = default;
 };

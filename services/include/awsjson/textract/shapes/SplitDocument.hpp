@@ -13,8 +13,8 @@ namespace awsjson::textract {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SplitDocument {
-  std::optional<std::int32_t> Index;
-  std::optional<std::vector<std::int32_t>> Pages;
+  std::optional<std::int32_t> Index{};
+  std::optional<std::vector<std::int32_t>> Pages{};
 
   friend bool operator==(SplitDocument const&, SplitDocument const&) = default;
 };

@@ -20,15 +20,15 @@ namespace awsjson::textract {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartDocumentAnalysisRequest {
-  ::awsjson::textract::DocumentLocation DocumentLocation;
-  std::vector<awsjson::open_enum<::awsjson::textract::FeatureType>> FeatureTypes;
-  std::optional<std::string> ClientRequestToken;
-  std::optional<std::string> JobTag;
-  std::optional<::awsjson::textract::NotificationChannel> NotificationChannel;
-  std::optional<::awsjson::textract::OutputConfig> OutputConfig;
-  std::optional<std::string> KMSKeyId;
-  std::optional<::awsjson::textract::QueriesConfig> QueriesConfig;
-  std::optional<::awsjson::textract::AdaptersConfig> AdaptersConfig;
+  ::awsjson::textract::DocumentLocation DocumentLocation{};
+  std::vector<awsjson::open_enum<::awsjson::textract::FeatureType>> FeatureTypes{};
+  std::optional<std::string> ClientRequestToken{};
+  std::optional<std::string> JobTag{};
+  std::optional<::awsjson::textract::NotificationChannel> NotificationChannel{};
+  std::optional<::awsjson::textract::OutputConfig> OutputConfig{};
+  std::optional<std::string> KMSKeyId{};
+  std::optional<::awsjson::textract::QueriesConfig> QueriesConfig{};
+  std::optional<::awsjson::textract::AdaptersConfig> AdaptersConfig{};
 
   friend bool operator==(StartDocumentAnalysisRequest const&,
                          StartDocumentAnalysisRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::textract {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartDocumentAnalysisResponse {
-  std::optional<std::string> JobId;
+  std::optional<std::string> JobId{};
 
   friend bool operator==(StartDocumentAnalysisResponse const&,
                          StartDocumentAnalysisResponse const&) = default;

@@ -16,12 +16,12 @@ namespace awsjson::textract {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartExpenseAnalysisRequest {
-  ::awsjson::textract::DocumentLocation DocumentLocation;
-  std::optional<std::string> ClientRequestToken;
-  std::optional<std::string> JobTag;
-  std::optional<::awsjson::textract::NotificationChannel> NotificationChannel;
-  std::optional<::awsjson::textract::OutputConfig> OutputConfig;
-  std::optional<std::string> KMSKeyId;
+  ::awsjson::textract::DocumentLocation DocumentLocation{};
+  std::optional<std::string> ClientRequestToken{};
+  std::optional<std::string> JobTag{};
+  std::optional<::awsjson::textract::NotificationChannel> NotificationChannel{};
+  std::optional<::awsjson::textract::OutputConfig> OutputConfig{};
+  std::optional<std::string> KMSKeyId{};
 
   friend bool operator==(StartExpenseAnalysisRequest const&,
                          StartExpenseAnalysisRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::textract {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UndetectedSignature {
-  std::optional<std::int32_t> Page;
+  std::optional<std::int32_t> Page{};
 
   friend bool operator==(UndetectedSignature const&, UndetectedSignature const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::textract {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateAdapterRequest {
-  std::string AdapterId;
-  std::optional<std::string> Description;
-  std::optional<std::string> AdapterName;
-  std::optional<awsjson::open_enum<::awsjson::textract::AutoUpdate>> AutoUpdate;
+  std::string AdapterId{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> AdapterName{};
+  std::optional<awsjson::open_enum<::awsjson::textract::AutoUpdate>> AutoUpdate{};
 
   friend bool operator==(UpdateAdapterRequest const&, UpdateAdapterRequest const&) = default;
 };

@@ -16,12 +16,12 @@ namespace awsjson::textract {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateAdapterResponse {
-  std::optional<std::string> AdapterId;
-  std::optional<std::string> AdapterName;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<std::string> Description;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::textract::FeatureType>>> FeatureTypes;
-  std::optional<awsjson::open_enum<::awsjson::textract::AutoUpdate>> AutoUpdate;
+  std::optional<std::string> AdapterId{};
+  std::optional<std::string> AdapterName{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<std::string> Description{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::textract::FeatureType>>> FeatureTypes{};
+  std::optional<awsjson::open_enum<::awsjson::textract::AutoUpdate>> AutoUpdate{};
 
   friend bool operator==(UpdateAdapterResponse const&, UpdateAdapterResponse const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::textract {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Warning {
-  std::optional<std::string> ErrorCode;
-  std::optional<std::vector<std::int32_t>> Pages;
+  std::optional<std::string> ErrorCode{};
+  std::optional<std::vector<std::int32_t>> Pages{};
 
   friend bool operator==(Warning const&, Warning const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::timestream_influxdb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ClusterConfiguration {
-  std::optional<std::int32_t> ingestQueryInstances;
-  std::optional<std::int32_t> queryOnlyInstances;
-  std::optional<bool> dedicatedCompactor;
+  std::optional<std::int32_t> ingestQueryInstances{};
+  std::optional<std::int32_t> queryOnlyInstances{};
+  std::optional<bool> dedicatedCompactor{};
 
   friend bool operator==(ClusterConfiguration const&, ClusterConfiguration const&) = default;
 };

@@ -23,25 +23,25 @@ namespace awsjson::timestream_influxdb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDbClusterRequest {
-  std::string name;
-  std::optional<std::string> username;
-  std::optional<std::string> password;
-  std::optional<std::string> organization;
-  std::optional<std::string> bucket;
-  std::optional<std::int32_t> port;
-  std::optional<std::string> dbParameterGroupIdentifier;
-  awsjson::open_enum<::awsjson::timestream_influxdb::DbInstanceType> dbInstanceType;
-  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::DbStorageType>> dbStorageType;
-  std::optional<std::int32_t> allocatedStorage;
-  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::NetworkType>> networkType;
-  std::optional<bool> publiclyAccessible;
-  std::vector<std::string> vpcSubnetIds;
-  std::vector<std::string> vpcSecurityGroupIds;
-  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::ClusterDeploymentType>> deploymentType;
-  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::FailoverMode>> failoverMode;
-  std::optional<::awsjson::timestream_influxdb::LogDeliveryConfiguration> logDeliveryConfiguration;
-  std::optional<::awsjson::timestream_influxdb::MaintenanceSchedule> maintenanceSchedule;
-  std::optional<std::map<std::string, std::string>> tags;
+  std::string name{};
+  std::optional<std::string> username{};
+  std::optional<std::string> password{};
+  std::optional<std::string> organization{};
+  std::optional<std::string> bucket{};
+  std::optional<std::int32_t> port{};
+  std::optional<std::string> dbParameterGroupIdentifier{};
+  awsjson::open_enum<::awsjson::timestream_influxdb::DbInstanceType> dbInstanceType{};
+  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::DbStorageType>> dbStorageType{};
+  std::optional<std::int32_t> allocatedStorage{};
+  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::NetworkType>> networkType{};
+  std::optional<bool> publiclyAccessible{};
+  std::vector<std::string> vpcSubnetIds{};
+  std::vector<std::string> vpcSecurityGroupIds{};
+  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::ClusterDeploymentType>> deploymentType{};
+  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::FailoverMode>> failoverMode{};
+  std::optional<::awsjson::timestream_influxdb::LogDeliveryConfiguration> logDeliveryConfiguration{};
+  std::optional<::awsjson::timestream_influxdb::MaintenanceSchedule> maintenanceSchedule{};
+  std::optional<std::map<std::string, std::string>> tags{};
 
   friend bool operator==(CreateDbClusterRequest const&, CreateDbClusterRequest const&) = default;
 };

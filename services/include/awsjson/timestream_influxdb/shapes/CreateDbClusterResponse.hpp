@@ -14,8 +14,8 @@ namespace awsjson::timestream_influxdb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDbClusterResponse {
-  std::optional<std::string> dbClusterId;
-  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::ClusterStatus>> dbClusterStatus;
+  std::optional<std::string> dbClusterId{};
+  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::ClusterStatus>> dbClusterStatus{};
 
   friend bool operator==(CreateDbClusterResponse const&, CreateDbClusterResponse const&) = default;
 };

@@ -22,24 +22,24 @@ namespace awsjson::timestream_influxdb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDbInstanceRequest {
-  std::string name;
-  std::optional<std::string> username;
-  std::string password;
-  std::optional<std::string> organization;
-  std::optional<std::string> bucket;
-  awsjson::open_enum<::awsjson::timestream_influxdb::DbInstanceType> dbInstanceType;
-  std::vector<std::string> vpcSubnetIds;
-  std::vector<std::string> vpcSecurityGroupIds;
-  std::optional<bool> publiclyAccessible;
-  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::DbStorageType>> dbStorageType;
-  std::int32_t allocatedStorage;
-  std::optional<std::string> dbParameterGroupIdentifier;
-  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::DeploymentType>> deploymentType;
-  std::optional<::awsjson::timestream_influxdb::LogDeliveryConfiguration> logDeliveryConfiguration;
-  std::optional<::awsjson::timestream_influxdb::MaintenanceSchedule> maintenanceSchedule;
-  std::optional<std::map<std::string, std::string>> tags;
-  std::optional<std::int32_t> port;
-  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::NetworkType>> networkType;
+  std::string name{};
+  std::optional<std::string> username{};
+  std::string password{};
+  std::optional<std::string> organization{};
+  std::optional<std::string> bucket{};
+  awsjson::open_enum<::awsjson::timestream_influxdb::DbInstanceType> dbInstanceType{};
+  std::vector<std::string> vpcSubnetIds{};
+  std::vector<std::string> vpcSecurityGroupIds{};
+  std::optional<bool> publiclyAccessible{};
+  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::DbStorageType>> dbStorageType{};
+  std::int32_t allocatedStorage{};
+  std::optional<std::string> dbParameterGroupIdentifier{};
+  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::DeploymentType>> deploymentType{};
+  std::optional<::awsjson::timestream_influxdb::LogDeliveryConfiguration> logDeliveryConfiguration{};
+  std::optional<::awsjson::timestream_influxdb::MaintenanceSchedule> maintenanceSchedule{};
+  std::optional<std::map<std::string, std::string>> tags{};
+  std::optional<std::int32_t> port{};
+  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::NetworkType>> networkType{};
 
   friend bool operator==(CreateDbInstanceRequest const&, CreateDbInstanceRequest const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::timestream_influxdb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDbParameterGroupRequest {
-  std::string name;
-  std::optional<std::string> description;
-  std::optional<::awsjson::timestream_influxdb::Parameters> parameters;
-  std::optional<std::map<std::string, std::string>> tags;
+  std::string name{};
+  std::optional<std::string> description{};
+  std::optional<::awsjson::timestream_influxdb::Parameters> parameters{};
+  std::optional<std::map<std::string, std::string>> tags{};
 
   friend bool operator==(CreateDbParameterGroupRequest const&,
                          CreateDbParameterGroupRequest const&) = default;

@@ -20,19 +20,19 @@ namespace awsjson::timestream_influxdb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DbClusterSummary {
-  std::string id;
-  std::string name;
-  std::string arn;
-  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::ClusterStatus>> status;
-  std::optional<std::string> endpoint;
-  std::optional<std::string> readerEndpoint;
-  std::optional<std::int32_t> port;
-  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::ClusterDeploymentType>> deploymentType;
-  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::DbInstanceType>> dbInstanceType;
-  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::NetworkType>> networkType;
-  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::DbStorageType>> dbStorageType;
-  std::optional<std::int32_t> allocatedStorage;
-  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::EngineType>> engineType;
+  std::string id{};
+  std::string name{};
+  std::string arn{};
+  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::ClusterStatus>> status{};
+  std::optional<std::string> endpoint{};
+  std::optional<std::string> readerEndpoint{};
+  std::optional<std::int32_t> port{};
+  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::ClusterDeploymentType>> deploymentType{};
+  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::DbInstanceType>> dbInstanceType{};
+  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::NetworkType>> networkType{};
+  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::DbStorageType>> dbStorageType{};
+  std::optional<std::int32_t> allocatedStorage{};
+  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::EngineType>> engineType{};
 
   friend bool operator==(DbClusterSummary const&, DbClusterSummary const&) = default;
 };

@@ -21,19 +21,19 @@ namespace awsjson::timestream_influxdb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DbInstanceForClusterSummary {
-  std::string id;
-  std::string name;
-  std::string arn;
-  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::Status>> status;
-  std::optional<std::string> endpoint;
-  std::optional<std::int32_t> port;
-  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::NetworkType>> networkType;
-  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::DbInstanceType>> dbInstanceType;
-  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::DbStorageType>> dbStorageType;
-  std::optional<std::int32_t> allocatedStorage;
-  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::DeploymentType>> deploymentType;
-  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::InstanceMode>> instanceMode;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::timestream_influxdb::InstanceMode>>> instanceModes;
+  std::string id{};
+  std::string name{};
+  std::string arn{};
+  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::Status>> status{};
+  std::optional<std::string> endpoint{};
+  std::optional<std::int32_t> port{};
+  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::NetworkType>> networkType{};
+  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::DbInstanceType>> dbInstanceType{};
+  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::DbStorageType>> dbStorageType{};
+  std::optional<std::int32_t> allocatedStorage{};
+  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::DeploymentType>> deploymentType{};
+  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::InstanceMode>> instanceMode{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::timestream_influxdb::InstanceMode>>> instanceModes{};
 
   friend bool operator==(DbInstanceForClusterSummary const&,
                          DbInstanceForClusterSummary const&) = default;

@@ -12,10 +12,10 @@ namespace awsjson::timestream_influxdb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DbParameterGroupSummary {
-  std::string id;
-  std::string name;
-  std::string arn;
-  std::optional<std::string> description;
+  std::string id{};
+  std::string name{};
+  std::string arn{};
+  std::optional<std::string> description{};
 
   friend bool operator==(DbParameterGroupSummary const&, DbParameterGroupSummary const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::timestream_influxdb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteDbClusterRequest {
-  std::string dbClusterId;
+  std::string dbClusterId{};
 
   friend bool operator==(DeleteDbClusterRequest const&, DeleteDbClusterRequest const&) = default;
 };

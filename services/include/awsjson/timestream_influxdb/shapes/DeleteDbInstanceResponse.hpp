@@ -23,31 +23,31 @@ namespace awsjson::timestream_influxdb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteDbInstanceResponse {
-  std::string id;
-  std::string name;
-  std::string arn;
-  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::Status>> status;
-  std::optional<std::string> endpoint;
-  std::optional<std::int32_t> port;
-  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::NetworkType>> networkType;
-  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::DbInstanceType>> dbInstanceType;
-  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::DbStorageType>> dbStorageType;
-  std::optional<std::int32_t> allocatedStorage;
-  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::DeploymentType>> deploymentType;
-  std::vector<std::string> vpcSubnetIds;
-  std::optional<bool> publiclyAccessible;
-  std::optional<std::vector<std::string>> vpcSecurityGroupIds;
-  std::optional<std::string> dbParameterGroupIdentifier;
-  std::optional<std::string> availabilityZone;
-  std::optional<std::string> secondaryAvailabilityZone;
-  std::optional<::awsjson::timestream_influxdb::LogDeliveryConfiguration> logDeliveryConfiguration;
-  std::optional<std::string> influxAuthParametersSecretArn;
-  std::optional<std::string> dbClusterId;
-  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::InstanceMode>> instanceMode;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::timestream_influxdb::InstanceMode>>> instanceModes;
-  std::optional<::awsjson::timestream_influxdb::MaintenanceSchedule> maintenanceSchedule;
-  std::optional<awsjson::timestamp> lastMaintenanceTime;
-  std::optional<awsjson::timestamp> nextMaintenanceTime;
+  std::string id{};
+  std::string name{};
+  std::string arn{};
+  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::Status>> status{};
+  std::optional<std::string> endpoint{};
+  std::optional<std::int32_t> port{};
+  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::NetworkType>> networkType{};
+  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::DbInstanceType>> dbInstanceType{};
+  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::DbStorageType>> dbStorageType{};
+  std::optional<std::int32_t> allocatedStorage{};
+  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::DeploymentType>> deploymentType{};
+  std::vector<std::string> vpcSubnetIds{};
+  std::optional<bool> publiclyAccessible{};
+  std::optional<std::vector<std::string>> vpcSecurityGroupIds{};
+  std::optional<std::string> dbParameterGroupIdentifier{};
+  std::optional<std::string> availabilityZone{};
+  std::optional<std::string> secondaryAvailabilityZone{};
+  std::optional<::awsjson::timestream_influxdb::LogDeliveryConfiguration> logDeliveryConfiguration{};
+  std::optional<std::string> influxAuthParametersSecretArn{};
+  std::optional<std::string> dbClusterId{};
+  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::InstanceMode>> instanceMode{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::timestream_influxdb::InstanceMode>>> instanceModes{};
+  std::optional<::awsjson::timestream_influxdb::MaintenanceSchedule> maintenanceSchedule{};
+  std::optional<awsjson::timestamp> lastMaintenanceTime{};
+  std::optional<awsjson::timestamp> nextMaintenanceTime{};
 
   friend bool operator==(DeleteDbInstanceResponse const&,
                          DeleteDbInstanceResponse const&) = default;

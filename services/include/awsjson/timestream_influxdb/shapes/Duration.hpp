@@ -15,8 +15,8 @@ namespace awsjson::timestream_influxdb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Duration {
-  awsjson::open_enum<::awsjson::timestream_influxdb::DurationType> durationType;
-  std::int64_t value;
+  awsjson::open_enum<::awsjson::timestream_influxdb::DurationType> durationType{};
+  std::int64_t value{};
 
   friend bool operator==(Duration const&, Duration const&) = default;
 };

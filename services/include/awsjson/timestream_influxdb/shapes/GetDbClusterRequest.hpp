@@ -12,7 +12,7 @@ namespace awsjson::timestream_influxdb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDbClusterRequest {
-  std::string dbClusterId;
+  std::string dbClusterId{};
 
   friend bool operator==(GetDbClusterRequest const&, GetDbClusterRequest const&) = default;
 };

@@ -25,30 +25,30 @@ namespace awsjson::timestream_influxdb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDbClusterResponse {
-  std::string id;
-  std::string name;
-  std::string arn;
-  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::ClusterStatus>> status;
-  std::optional<std::string> endpoint;
-  std::optional<std::string> readerEndpoint;
-  std::optional<std::int32_t> port;
-  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::ClusterDeploymentType>> deploymentType;
-  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::DbInstanceType>> dbInstanceType;
-  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::NetworkType>> networkType;
-  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::DbStorageType>> dbStorageType;
-  std::optional<std::int32_t> allocatedStorage;
-  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::EngineType>> engineType;
-  std::optional<bool> publiclyAccessible;
-  std::optional<std::string> dbParameterGroupIdentifier;
-  std::optional<::awsjson::timestream_influxdb::LogDeliveryConfiguration> logDeliveryConfiguration;
-  std::optional<::awsjson::timestream_influxdb::MaintenanceSchedule> maintenanceSchedule;
-  std::optional<awsjson::timestamp> lastMaintenanceTime;
-  std::optional<awsjson::timestamp> nextMaintenanceTime;
-  std::optional<std::string> influxAuthParametersSecretArn;
-  std::optional<std::vector<std::string>> vpcSubnetIds;
-  std::optional<std::vector<std::string>> vpcSecurityGroupIds;
-  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::FailoverMode>> failoverMode;
-  std::optional<::awsjson::timestream_influxdb::ClusterConfiguration> clusterConfiguration;
+  std::string id{};
+  std::string name{};
+  std::string arn{};
+  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::ClusterStatus>> status{};
+  std::optional<std::string> endpoint{};
+  std::optional<std::string> readerEndpoint{};
+  std::optional<std::int32_t> port{};
+  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::ClusterDeploymentType>> deploymentType{};
+  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::DbInstanceType>> dbInstanceType{};
+  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::NetworkType>> networkType{};
+  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::DbStorageType>> dbStorageType{};
+  std::optional<std::int32_t> allocatedStorage{};
+  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::EngineType>> engineType{};
+  std::optional<bool> publiclyAccessible{};
+  std::optional<std::string> dbParameterGroupIdentifier{};
+  std::optional<::awsjson::timestream_influxdb::LogDeliveryConfiguration> logDeliveryConfiguration{};
+  std::optional<::awsjson::timestream_influxdb::MaintenanceSchedule> maintenanceSchedule{};
+  std::optional<awsjson::timestamp> lastMaintenanceTime{};
+  std::optional<awsjson::timestamp> nextMaintenanceTime{};
+  std::optional<std::string> influxAuthParametersSecretArn{};
+  std::optional<std::vector<std::string>> vpcSubnetIds{};
+  std::optional<std::vector<std::string>> vpcSecurityGroupIds{};
+  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::FailoverMode>> failoverMode{};
+  std::optional<::awsjson::timestream_influxdb::ClusterConfiguration> clusterConfiguration{};
 
   friend bool operator==(GetDbClusterResponse const&, GetDbClusterResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::timestream_influxdb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDbParameterGroupRequest {
-  std::string identifier;
+  std::string identifier{};
 
   friend bool operator==(GetDbParameterGroupRequest const&,
                          GetDbParameterGroupRequest const&) = default;

@@ -14,11 +14,11 @@ namespace awsjson::timestream_influxdb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDbParameterGroupResponse {
-  std::string id;
-  std::string name;
-  std::string arn;
-  std::optional<std::string> description;
-  std::optional<::awsjson::timestream_influxdb::Parameters> parameters;
+  std::string id{};
+  std::string name{};
+  std::string arn{};
+  std::optional<std::string> description{};
+  std::optional<::awsjson::timestream_influxdb::Parameters> parameters{};
 
   friend bool operator==(GetDbParameterGroupResponse const&,
                          GetDbParameterGroupResponse const&) = default;

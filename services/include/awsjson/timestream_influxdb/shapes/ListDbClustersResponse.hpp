@@ -15,8 +15,8 @@ namespace awsjson::timestream_influxdb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDbClustersResponse {
-  std::vector<::awsjson::timestream_influxdb::DbClusterSummary> items;
-  std::optional<std::string> nextToken;
+  std::vector<::awsjson::timestream_influxdb::DbClusterSummary> items{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListDbClustersResponse const&, ListDbClustersResponse const&) = default;
 };

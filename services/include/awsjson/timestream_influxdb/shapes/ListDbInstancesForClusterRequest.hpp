@@ -13,9 +13,9 @@ namespace awsjson::timestream_influxdb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDbInstancesForClusterRequest {
-  std::string dbClusterId;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
+  std::string dbClusterId{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
 
   friend bool operator==(ListDbInstancesForClusterRequest const&,
                          ListDbInstancesForClusterRequest const&) = default;

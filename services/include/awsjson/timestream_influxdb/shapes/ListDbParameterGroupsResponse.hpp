@@ -15,8 +15,8 @@ namespace awsjson::timestream_influxdb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDbParameterGroupsResponse {
-  std::vector<::awsjson::timestream_influxdb::DbParameterGroupSummary> items;
-  std::optional<std::string> nextToken;
+  std::vector<::awsjson::timestream_influxdb::DbParameterGroupSummary> items{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListDbParameterGroupsResponse const&,
                          ListDbParameterGroupsResponse const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::timestream_influxdb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LogDeliveryConfiguration {
-  ::awsjson::timestream_influxdb::S3Configuration s3Configuration;
+  ::awsjson::timestream_influxdb::S3Configuration s3Configuration{};
 
   friend bool operator==(LogDeliveryConfiguration const&,
                          LogDeliveryConfiguration const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::timestream_influxdb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MaintenanceSchedule {
-  std::string timezone;
-  std::string preferredMaintenanceWindow;
+  std::string timezone{};
+  std::string preferredMaintenanceWindow{};
 
   friend bool operator==(MaintenanceSchedule const&, MaintenanceSchedule const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::timestream_influxdb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Parameters : awsjson::tagged_union {
-  std::optional<::awsjson::timestream_influxdb::InfluxDBv2Parameters> InfluxDBv2;
-  std::optional<::awsjson::timestream_influxdb::InfluxDBv3CoreParameters> InfluxDBv3Core;
-  std::optional<::awsjson::timestream_influxdb::InfluxDBv3EnterpriseParameters> InfluxDBv3Enterprise;
+  std::optional<::awsjson::timestream_influxdb::InfluxDBv2Parameters> InfluxDBv2{};
+  std::optional<::awsjson::timestream_influxdb::InfluxDBv3CoreParameters> InfluxDBv3Core{};
+  std::optional<::awsjson::timestream_influxdb::InfluxDBv3EnterpriseParameters> InfluxDBv3Enterprise{};
 
   friend bool operator==(Parameters const&, Parameters const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::timestream_influxdb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PercentOrAbsoluteLong : awsjson::tagged_union {
-  std::optional<std::string> percent;
-  std::optional<std::int64_t> absolute;
+  std::optional<std::string> percent{};
+  std::optional<std::int64_t> absolute{};
 
   friend bool operator==(PercentOrAbsoluteLong const&, PercentOrAbsoluteLong const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::timestream_influxdb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RebootDbClusterRequest {
-  std::string dbClusterId;
-  std::optional<std::vector<std::string>> instanceIds;
+  std::string dbClusterId{};
+  std::optional<std::vector<std::string>> instanceIds{};
 
   friend bool operator==(RebootDbClusterRequest const&, RebootDbClusterRequest const&) = default;
 };

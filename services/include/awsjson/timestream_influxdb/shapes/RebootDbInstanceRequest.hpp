@@ -12,7 +12,7 @@ namespace awsjson::timestream_influxdb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RebootDbInstanceRequest {
-  std::string identifier;
+  std::string identifier{};
 
   friend bool operator==(RebootDbInstanceRequest const&, RebootDbInstanceRequest const&) = default;
 };

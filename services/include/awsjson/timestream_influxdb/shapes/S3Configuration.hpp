@@ -12,8 +12,8 @@ namespace awsjson::timestream_influxdb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3Configuration {
-  std::string bucketName;
-  bool enabled;
+  std::string bucketName{};
+  bool enabled{};
 
   friend bool operator==(S3Configuration const&, S3Configuration const&) = default;
 };

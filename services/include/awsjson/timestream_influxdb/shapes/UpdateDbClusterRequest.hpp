@@ -18,13 +18,13 @@ namespace awsjson::timestream_influxdb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateDbClusterRequest {
-  std::string dbClusterId;
-  std::optional<::awsjson::timestream_influxdb::LogDeliveryConfiguration> logDeliveryConfiguration;
-  std::optional<std::string> dbParameterGroupIdentifier;
-  std::optional<std::int32_t> port;
-  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::DbInstanceType>> dbInstanceType;
-  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::FailoverMode>> failoverMode;
-  std::optional<::awsjson::timestream_influxdb::MaintenanceSchedule> maintenanceSchedule;
+  std::string dbClusterId{};
+  std::optional<::awsjson::timestream_influxdb::LogDeliveryConfiguration> logDeliveryConfiguration{};
+  std::optional<std::string> dbParameterGroupIdentifier{};
+  std::optional<std::int32_t> port{};
+  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::DbInstanceType>> dbInstanceType{};
+  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::FailoverMode>> failoverMode{};
+  std::optional<::awsjson::timestream_influxdb::MaintenanceSchedule> maintenanceSchedule{};
 
   friend bool operator==(UpdateDbClusterRequest const&, UpdateDbClusterRequest const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::timestream_influxdb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateDbClusterResponse {
-  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::ClusterStatus>> dbClusterStatus;
+  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::ClusterStatus>> dbClusterStatus{};
 
   friend bool operator==(UpdateDbClusterResponse const&, UpdateDbClusterResponse const&) = default;
 };

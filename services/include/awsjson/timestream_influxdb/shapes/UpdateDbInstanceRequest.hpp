@@ -19,15 +19,15 @@ namespace awsjson::timestream_influxdb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateDbInstanceRequest {
-  std::string identifier;
-  std::optional<::awsjson::timestream_influxdb::LogDeliveryConfiguration> logDeliveryConfiguration;
-  std::optional<std::string> dbParameterGroupIdentifier;
-  std::optional<std::int32_t> port;
-  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::DbInstanceType>> dbInstanceType;
-  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::DeploymentType>> deploymentType;
-  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::DbStorageType>> dbStorageType;
-  std::optional<std::int32_t> allocatedStorage;
-  std::optional<::awsjson::timestream_influxdb::MaintenanceSchedule> maintenanceSchedule;
+  std::string identifier{};
+  std::optional<::awsjson::timestream_influxdb::LogDeliveryConfiguration> logDeliveryConfiguration{};
+  std::optional<std::string> dbParameterGroupIdentifier{};
+  std::optional<std::int32_t> port{};
+  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::DbInstanceType>> dbInstanceType{};
+  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::DeploymentType>> deploymentType{};
+  std::optional<awsjson::open_enum<::awsjson::timestream_influxdb::DbStorageType>> dbStorageType{};
+  std::optional<std::int32_t> allocatedStorage{};
+  std::optional<::awsjson::timestream_influxdb::MaintenanceSchedule> maintenanceSchedule{};
 
   friend bool operator==(UpdateDbInstanceRequest const&, UpdateDbInstanceRequest const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::timestream_influxdb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ValidationException {
-  std::string message;
-  awsjson::open_enum<::awsjson::timestream_influxdb::ValidationExceptionReason> reason;
+  std::string message{};
+  awsjson::open_enum<::awsjson::timestream_influxdb::ValidationExceptionReason> reason{};
 
   friend bool operator==(ValidationException const&, ValidationException const&) = default;
 };

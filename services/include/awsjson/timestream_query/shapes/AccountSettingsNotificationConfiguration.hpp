@@ -14,8 +14,8 @@ namespace awsjson::timestream_query {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AccountSettingsNotificationConfiguration {
-  std::optional<::awsjson::timestream_query::SnsConfiguration> SnsConfiguration;
-  std::string RoleArn;
+  std::optional<::awsjson::timestream_query::SnsConfiguration> SnsConfiguration{};
+  std::string RoleArn{};
 
   friend bool operator==(AccountSettingsNotificationConfiguration const&,
                          AccountSettingsNotificationConfiguration const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::timestream_query {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CancelQueryRequest {
-  std::string QueryId;
+  std::string QueryId{};
 
   friend bool operator==(CancelQueryRequest const&, CancelQueryRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::timestream_query {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CancelQueryResponse {
-  std::optional<std::string> CancellationMessage;
+  std::optional<std::string> CancellationMessage{};
 
   friend bool operator==(CancelQueryResponse const&, CancelQueryResponse const&) = default;
 };

@@ -19,16 +19,16 @@ namespace awsjson::timestream_query {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateScheduledQueryRequest {
-  std::string Name;
-  std::string QueryString;
-  ::awsjson::timestream_query::ScheduleConfiguration ScheduleConfiguration;
-  ::awsjson::timestream_query::NotificationConfiguration NotificationConfiguration;
-  std::optional<::awsjson::timestream_query::TargetConfiguration> TargetConfiguration;
-  std::optional<std::string> ClientToken;
-  std::string ScheduledQueryExecutionRoleArn;
-  std::optional<std::vector<::awsjson::timestream_query::Tag>> Tags;
-  std::optional<std::string> KmsKeyId;
-  ::awsjson::timestream_query::ErrorReportConfiguration ErrorReportConfiguration;
+  std::string Name{};
+  std::string QueryString{};
+  ::awsjson::timestream_query::ScheduleConfiguration ScheduleConfiguration{};
+  ::awsjson::timestream_query::NotificationConfiguration NotificationConfiguration{};
+  std::optional<::awsjson::timestream_query::TargetConfiguration> TargetConfiguration{};
+  std::optional<std::string> ClientToken{};
+  std::string ScheduledQueryExecutionRoleArn{};
+  std::optional<std::vector<::awsjson::timestream_query::Tag>> Tags{};
+  std::optional<std::string> KmsKeyId{};
+  ::awsjson::timestream_query::ErrorReportConfiguration ErrorReportConfiguration{};
 
   friend bool operator==(CreateScheduledQueryRequest const&,
                          CreateScheduledQueryRequest const&) = default;

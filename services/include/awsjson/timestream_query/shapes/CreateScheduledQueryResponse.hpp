@@ -12,7 +12,7 @@ namespace awsjson::timestream_query {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateScheduledQueryResponse {
-  std::string Arn;
+  std::string Arn{};
 
   friend bool operator==(CreateScheduledQueryResponse const&,
                          CreateScheduledQueryResponse const&) = default;

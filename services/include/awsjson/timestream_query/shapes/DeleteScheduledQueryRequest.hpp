@@ -12,7 +12,7 @@ namespace awsjson::timestream_query {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteScheduledQueryRequest {
-  std::string ScheduledQueryArn;
+  std::string ScheduledQueryArn{};
 
   friend bool operator==(DeleteScheduledQueryRequest const&,
                          DeleteScheduledQueryRequest const&) = default;

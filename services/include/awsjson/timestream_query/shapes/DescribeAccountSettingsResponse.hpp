@@ -16,9 +16,9 @@ namespace awsjson::timestream_query {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAccountSettingsResponse {
-  std::optional<std::int32_t> MaxQueryTCU;
-  std::optional<awsjson::open_enum<::awsjson::timestream_query::QueryPricingModel>> QueryPricingModel;
-  std::optional<::awsjson::timestream_query::QueryComputeResponse> QueryCompute;
+  std::optional<std::int32_t> MaxQueryTCU{};
+  std::optional<awsjson::open_enum<::awsjson::timestream_query::QueryPricingModel>> QueryPricingModel{};
+  std::optional<::awsjson::timestream_query::QueryComputeResponse> QueryCompute{};
 
   friend bool operator==(DescribeAccountSettingsResponse const&,
                          DescribeAccountSettingsResponse const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::timestream_query {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEndpointsResponse {
-  std::vector<::awsjson::timestream_query::Endpoint> Endpoints;
+  std::vector<::awsjson::timestream_query::Endpoint> Endpoints{};
 
   friend bool operator==(DescribeEndpointsResponse const&,
                          DescribeEndpointsResponse const&) = default;

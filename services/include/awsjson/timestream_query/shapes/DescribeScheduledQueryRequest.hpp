@@ -12,7 +12,7 @@ namespace awsjson::timestream_query {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeScheduledQueryRequest {
-  std::string ScheduledQueryArn;
+  std::string ScheduledQueryArn{};
 
   friend bool operator==(DescribeScheduledQueryRequest const&,
                          DescribeScheduledQueryRequest const&) = default;

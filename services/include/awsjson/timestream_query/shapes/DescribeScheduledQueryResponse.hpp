@@ -13,7 +13,7 @@ namespace awsjson::timestream_query {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeScheduledQueryResponse {
-  ::awsjson::timestream_query::ScheduledQueryDescription ScheduledQuery;
+  ::awsjson::timestream_query::ScheduledQueryDescription ScheduledQuery{};
 
   friend bool operator==(DescribeScheduledQueryResponse const&,
                          DescribeScheduledQueryResponse const&) = default;

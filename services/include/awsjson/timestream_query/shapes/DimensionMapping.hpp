@@ -14,8 +14,8 @@ namespace awsjson::timestream_query {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DimensionMapping {
-  std::string Name;
-  awsjson::open_enum<::awsjson::timestream_query::DimensionValueType> DimensionValueType;
+  std::string Name{};
+  awsjson::open_enum<::awsjson::timestream_query::DimensionValueType> DimensionValueType{};
 
   friend bool operator==(DimensionMapping const&, DimensionMapping const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::timestream_query {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Endpoint {
-  std::string Address;
-  std::int64_t CachePeriodInMinutes;
+  std::string Address{};
+  std::int64_t CachePeriodInMinutes{};
 
   friend bool operator==(Endpoint const&, Endpoint const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::timestream_query {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ErrorReportConfiguration {
-  ::awsjson::timestream_query::S3Configuration S3Configuration;
+  ::awsjson::timestream_query::S3Configuration S3Configuration{};
 
   friend bool operator==(ErrorReportConfiguration const&,
                          ErrorReportConfiguration const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::timestream_query {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ErrorReportLocation {
-  std::optional<::awsjson::timestream_query::S3ReportLocation> S3ReportLocation;
+  std::optional<::awsjson::timestream_query::S3ReportLocation> S3ReportLocation{};
 
   friend bool operator==(ErrorReportLocation const&, ErrorReportLocation const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::timestream_query {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExecuteScheduledQueryRequest {
-  std::string ScheduledQueryArn;
-  awsjson::timestamp InvocationTime;
-  std::optional<std::string> ClientToken;
-  std::optional<::awsjson::timestream_query::ScheduledQueryInsights> QueryInsights;
+  std::string ScheduledQueryArn{};
+  awsjson::timestamp InvocationTime{};
+  std::optional<std::string> ClientToken{};
+  std::optional<::awsjson::timestream_query::ScheduledQueryInsights> QueryInsights{};
 
   friend bool operator==(ExecuteScheduledQueryRequest const&,
                          ExecuteScheduledQueryRequest const&) = default;

@@ -12,12 +12,12 @@ namespace awsjson::timestream_query {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExecutionStats {
-  std::optional<std::int64_t> ExecutionTimeInMillis;
-  std::optional<std::int64_t> DataWrites;
-  std::optional<std::int64_t> BytesMetered;
-  std::optional<std::int64_t> CumulativeBytesScanned;
-  std::optional<std::int64_t> RecordsIngested;
-  std::optional<std::int64_t> QueryResultRows;
+  std::optional<std::int64_t> ExecutionTimeInMillis{};
+  std::optional<std::int64_t> DataWrites{};
+  std::optional<std::int64_t> BytesMetered{};
+  std::optional<std::int64_t> CumulativeBytesScanned{};
+  std::optional<std::int64_t> RecordsIngested{};
+  std::optional<std::int64_t> QueryResultRows{};
 
   friend bool operator==(ExecutionStats const&, ExecutionStats const&) = default;
 };

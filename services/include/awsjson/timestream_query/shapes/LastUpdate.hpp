@@ -15,9 +15,9 @@ namespace awsjson::timestream_query {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LastUpdate {
-  std::optional<std::int32_t> TargetQueryTCU;
-  std::optional<awsjson::open_enum<::awsjson::timestream_query::LastUpdateStatus>> Status;
-  std::optional<std::string> StatusMessage;
+  std::optional<std::int32_t> TargetQueryTCU{};
+  std::optional<awsjson::open_enum<::awsjson::timestream_query::LastUpdateStatus>> Status{};
+  std::optional<std::string> StatusMessage{};
 
   friend bool operator==(LastUpdate const&, LastUpdate const&) = default;
 };

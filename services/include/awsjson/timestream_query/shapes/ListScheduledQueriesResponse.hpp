@@ -15,8 +15,8 @@ namespace awsjson::timestream_query {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListScheduledQueriesResponse {
-  std::vector<::awsjson::timestream_query::ScheduledQuery> ScheduledQueries;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::timestream_query::ScheduledQuery> ScheduledQueries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListScheduledQueriesResponse const&,
                          ListScheduledQueriesResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::timestream_query {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTagsForResourceResponse {
-  std::vector<::awsjson::timestream_query::Tag> Tags;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::timestream_query::Tag> Tags{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListTagsForResourceResponse const&,
                          ListTagsForResourceResponse const&) = default;

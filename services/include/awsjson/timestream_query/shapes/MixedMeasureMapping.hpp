@@ -16,11 +16,11 @@ namespace awsjson::timestream_query {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MixedMeasureMapping {
-  std::optional<std::string> MeasureName;
-  std::optional<std::string> SourceColumn;
-  std::optional<std::string> TargetMeasureName;
-  awsjson::open_enum<::awsjson::timestream_query::MeasureValueType> MeasureValueType;
-  std::optional<std::vector<::awsjson::timestream_query::MultiMeasureAttributeMapping>> MultiMeasureAttributeMappings;
+  std::optional<std::string> MeasureName{};
+  std::optional<std::string> SourceColumn{};
+  std::optional<std::string> TargetMeasureName{};
+  awsjson::open_enum<::awsjson::timestream_query::MeasureValueType> MeasureValueType{};
+  std::optional<std::vector<::awsjson::timestream_query::MultiMeasureAttributeMapping>> MultiMeasureAttributeMappings{};
 
   friend bool operator==(MixedMeasureMapping const&, MixedMeasureMapping const&) = default;
 };

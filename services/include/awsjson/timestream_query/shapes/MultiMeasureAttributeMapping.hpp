@@ -14,9 +14,9 @@ namespace awsjson::timestream_query {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MultiMeasureAttributeMapping {
-  std::string SourceColumn;
-  std::optional<std::string> TargetMultiMeasureAttributeName;
-  awsjson::open_enum<::awsjson::timestream_query::ScalarMeasureValueType> MeasureValueType;
+  std::string SourceColumn{};
+  std::optional<std::string> TargetMultiMeasureAttributeName{};
+  awsjson::open_enum<::awsjson::timestream_query::ScalarMeasureValueType> MeasureValueType{};
 
   friend bool operator==(MultiMeasureAttributeMapping const&,
                          MultiMeasureAttributeMapping const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::timestream_query {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MultiMeasureMappings {
-  std::optional<std::string> TargetMultiMeasureName;
-  std::vector<::awsjson::timestream_query::MultiMeasureAttributeMapping> MultiMeasureAttributeMappings;
+  std::optional<std::string> TargetMultiMeasureName{};
+  std::vector<::awsjson::timestream_query::MultiMeasureAttributeMapping> MultiMeasureAttributeMappings{};
 
   friend bool operator==(MultiMeasureMappings const&, MultiMeasureMappings const&) = default;
 };

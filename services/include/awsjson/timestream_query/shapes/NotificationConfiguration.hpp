@@ -13,7 +13,7 @@ namespace awsjson::timestream_query {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NotificationConfiguration {
-  ::awsjson::timestream_query::SnsConfiguration SnsConfiguration;
+  ::awsjson::timestream_query::SnsConfiguration SnsConfiguration{};
 
   friend bool operator==(NotificationConfiguration const&,
                          NotificationConfiguration const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::timestream_query {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ParameterMapping {
-  std::string Name;
-  ::awsjson::timestream_query::Type Type;
+  std::string Name{};
+  ::awsjson::timestream_query::Type Type{};
 
   friend bool operator==(ParameterMapping const&, ParameterMapping const&) = default;
 };

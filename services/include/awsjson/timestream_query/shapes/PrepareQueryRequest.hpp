@@ -12,8 +12,8 @@ namespace awsjson::timestream_query {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PrepareQueryRequest {
-  std::string QueryString;
-  std::optional<bool> ValidateOnly;
+  std::string QueryString{};
+  std::optional<bool> ValidateOnly{};
 
   friend bool operator==(PrepareQueryRequest const&, PrepareQueryRequest const&) = default;
 };

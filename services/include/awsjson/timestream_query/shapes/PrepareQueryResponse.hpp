@@ -16,9 +16,9 @@ namespace awsjson::timestream_query {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PrepareQueryResponse {
-  std::string QueryString;
-  std::vector<::awsjson::timestream_query::SelectColumn> Columns;
-  std::vector<::awsjson::timestream_query::ParameterMapping> Parameters;
+  std::string QueryString{};
+  std::vector<::awsjson::timestream_query::SelectColumn> Columns{};
+  std::vector<::awsjson::timestream_query::ParameterMapping> Parameters{};
 
   friend bool operator==(PrepareQueryResponse const&, PrepareQueryResponse const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::timestream_query {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProvisionedCapacityRequest {
-  std::int32_t TargetQueryTCU;
-  std::optional<::awsjson::timestream_query::AccountSettingsNotificationConfiguration> NotificationConfiguration;
+  std::int32_t TargetQueryTCU{};
+  std::optional<::awsjson::timestream_query::AccountSettingsNotificationConfiguration> NotificationConfiguration{};
 
   friend bool operator==(ProvisionedCapacityRequest const&,
                          ProvisionedCapacityRequest const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::timestream_query {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProvisionedCapacityResponse {
-  std::optional<std::int32_t> ActiveQueryTCU;
-  std::optional<::awsjson::timestream_query::AccountSettingsNotificationConfiguration> NotificationConfiguration;
-  std::optional<::awsjson::timestream_query::LastUpdate> LastUpdate;
+  std::optional<std::int32_t> ActiveQueryTCU{};
+  std::optional<::awsjson::timestream_query::AccountSettingsNotificationConfiguration> NotificationConfiguration{};
+  std::optional<::awsjson::timestream_query::LastUpdate> LastUpdate{};
 
   friend bool operator==(ProvisionedCapacityResponse const&,
                          ProvisionedCapacityResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::timestream_query {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct QueryComputeRequest {
-  std::optional<awsjson::open_enum<::awsjson::timestream_query::ComputeMode>> ComputeMode;
-  std::optional<::awsjson::timestream_query::ProvisionedCapacityRequest> ProvisionedCapacity;
+  std::optional<awsjson::open_enum<::awsjson::timestream_query::ComputeMode>> ComputeMode{};
+  std::optional<::awsjson::timestream_query::ProvisionedCapacityRequest> ProvisionedCapacity{};
 
   friend bool operator==(QueryComputeRequest const&, QueryComputeRequest const&) = default;
 };

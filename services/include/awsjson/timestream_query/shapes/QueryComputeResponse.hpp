@@ -15,8 +15,8 @@ namespace awsjson::timestream_query {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct QueryComputeResponse {
-  std::optional<awsjson::open_enum<::awsjson::timestream_query::ComputeMode>> ComputeMode;
-  std::optional<::awsjson::timestream_query::ProvisionedCapacityResponse> ProvisionedCapacity;
+  std::optional<awsjson::open_enum<::awsjson::timestream_query::ComputeMode>> ComputeMode{};
+  std::optional<::awsjson::timestream_query::ProvisionedCapacityResponse> ProvisionedCapacity{};
 
   friend bool operator==(QueryComputeResponse const&, QueryComputeResponse const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::timestream_query {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct QueryInsights {
-  awsjson::open_enum<::awsjson::timestream_query::QueryInsightsMode> Mode;
+  awsjson::open_enum<::awsjson::timestream_query::QueryInsightsMode> Mode{};
 
   friend bool operator==(QueryInsights const&, QueryInsights const&) = default;
 };

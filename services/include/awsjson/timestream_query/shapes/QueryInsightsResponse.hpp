@@ -15,14 +15,14 @@ namespace awsjson::timestream_query {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct QueryInsightsResponse {
-  std::optional<::awsjson::timestream_query::QuerySpatialCoverage> QuerySpatialCoverage;
-  std::optional<::awsjson::timestream_query::QueryTemporalRange> QueryTemporalRange;
-  std::optional<std::int64_t> QueryTableCount;
-  std::optional<std::int64_t> OutputRows;
-  std::optional<std::int64_t> OutputBytes;
-  std::optional<std::int64_t> UnloadPartitionCount;
-  std::optional<std::int64_t> UnloadWrittenRows;
-  std::optional<std::int64_t> UnloadWrittenBytes;
+  std::optional<::awsjson::timestream_query::QuerySpatialCoverage> QuerySpatialCoverage{};
+  std::optional<::awsjson::timestream_query::QueryTemporalRange> QueryTemporalRange{};
+  std::optional<std::int64_t> QueryTableCount{};
+  std::optional<std::int64_t> OutputRows{};
+  std::optional<std::int64_t> OutputBytes{};
+  std::optional<std::int64_t> UnloadPartitionCount{};
+  std::optional<std::int64_t> UnloadWrittenRows{};
+  std::optional<std::int64_t> UnloadWrittenBytes{};
 
   friend bool operator==(QueryInsightsResponse const&, QueryInsightsResponse const&) = default;
 };

@@ -15,11 +15,11 @@ namespace awsjson::timestream_query {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct QueryRequest {
-  std::string QueryString;
-  std::optional<std::string> ClientToken;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxRows;
-  std::optional<::awsjson::timestream_query::QueryInsights> QueryInsights;
+  std::string QueryString{};
+  std::optional<std::string> ClientToken{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxRows{};
+  std::optional<::awsjson::timestream_query::QueryInsights> QueryInsights{};
 
   friend bool operator==(QueryRequest const&, QueryRequest const&) = default;
 };

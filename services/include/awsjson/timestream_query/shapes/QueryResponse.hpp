@@ -18,12 +18,12 @@ namespace awsjson::timestream_query {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct QueryResponse {
-  std::string QueryId;
-  std::optional<std::string> NextToken;
-  std::vector<::awsjson::timestream_query::Row> Rows;
-  std::vector<::awsjson::timestream_query::ColumnInfo> ColumnInfo;
-  std::optional<::awsjson::timestream_query::QueryStatus> QueryStatus;
-  std::optional<::awsjson::timestream_query::QueryInsightsResponse> QueryInsightsResponse;
+  std::string QueryId{};
+  std::optional<std::string> NextToken{};
+  std::vector<::awsjson::timestream_query::Row> Rows{};
+  std::vector<::awsjson::timestream_query::ColumnInfo> ColumnInfo{};
+  std::optional<::awsjson::timestream_query::QueryStatus> QueryStatus{};
+  std::optional<::awsjson::timestream_query::QueryInsightsResponse> QueryInsightsResponse{};
 
   friend bool operator==(QueryResponse const&, QueryResponse const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::timestream_query {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct QuerySpatialCoverage {
-  std::optional<::awsjson::timestream_query::QuerySpatialCoverageMax> Max;
+  std::optional<::awsjson::timestream_query::QuerySpatialCoverageMax> Max{};
 
   friend bool operator==(QuerySpatialCoverage const&, QuerySpatialCoverage const&) = default;
 };

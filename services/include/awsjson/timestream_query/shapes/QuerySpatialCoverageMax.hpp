@@ -13,9 +13,9 @@ namespace awsjson::timestream_query {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct QuerySpatialCoverageMax {
-  std::optional<double> Value;
-  std::optional<std::string> TableArn;
-  std::optional<std::vector<std::string>> PartitionKey;
+  std::optional<double> Value{};
+  std::optional<std::string> TableArn{};
+  std::optional<std::vector<std::string>> PartitionKey{};
 
   friend bool operator==(QuerySpatialCoverageMax const&, QuerySpatialCoverageMax const&) = default;
 };

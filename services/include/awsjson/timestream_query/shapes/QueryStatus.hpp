@@ -12,9 +12,9 @@ namespace awsjson::timestream_query {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct QueryStatus {
-  std::optional<double> ProgressPercentage;
-  std::optional<std::int64_t> CumulativeBytesScanned;
-  std::optional<std::int64_t> CumulativeBytesMetered;
+  std::optional<double> ProgressPercentage{};
+  std::optional<std::int64_t> CumulativeBytesScanned{};
+  std::optional<std::int64_t> CumulativeBytesMetered{};
 
   friend bool operator==(QueryStatus const&, QueryStatus const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::timestream_query {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct QueryTemporalRange {
-  std::optional<::awsjson::timestream_query::QueryTemporalRangeMax> Max;
+  std::optional<::awsjson::timestream_query::QueryTemporalRangeMax> Max{};
 
   friend bool operator==(QueryTemporalRange const&, QueryTemporalRange const&) = default;
 };

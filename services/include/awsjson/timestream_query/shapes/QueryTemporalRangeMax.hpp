@@ -13,8 +13,8 @@ namespace awsjson::timestream_query {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct QueryTemporalRangeMax {
-  std::optional<std::int64_t> Value;
-  std::optional<std::string> TableArn;
+  std::optional<std::int64_t> Value{};
+  std::optional<std::string> TableArn{};
 
   friend bool operator==(QueryTemporalRangeMax const&, QueryTemporalRangeMax const&) = default;
 };

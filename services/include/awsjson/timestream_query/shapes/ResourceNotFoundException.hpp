@@ -12,8 +12,8 @@ namespace awsjson::timestream_query {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceNotFoundException {
-  std::optional<std::string> Message;
-  std::optional<std::string> ScheduledQueryArn;
+  std::optional<std::string> Message{};
+  std::optional<std::string> ScheduledQueryArn{};
 
   friend bool operator==(ResourceNotFoundException const&,
                          ResourceNotFoundException const&) = default;

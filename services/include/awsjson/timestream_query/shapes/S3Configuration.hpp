@@ -14,9 +14,9 @@ namespace awsjson::timestream_query {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3Configuration {
-  std::string BucketName;
-  std::optional<std::string> ObjectKeyPrefix;
-  std::optional<awsjson::open_enum<::awsjson::timestream_query::S3EncryptionOption>> EncryptionOption;
+  std::string BucketName{};
+  std::optional<std::string> ObjectKeyPrefix{};
+  std::optional<awsjson::open_enum<::awsjson::timestream_query::S3EncryptionOption>> EncryptionOption{};
 
   friend bool operator==(S3Configuration const&, S3Configuration const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::timestream_query {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3ReportLocation {
-  std::optional<std::string> BucketName;
-  std::optional<std::string> ObjectKey;
+  std::optional<std::string> BucketName{};
+  std::optional<std::string> ObjectKey{};
 
   friend bool operator==(S3ReportLocation const&, S3ReportLocation const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::timestream_query {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ScheduleConfiguration {
-  std::string ScheduleExpression;
+  std::string ScheduleExpression{};
 
   friend bool operator==(ScheduleConfiguration const&, ScheduleConfiguration const&) = default;
 };

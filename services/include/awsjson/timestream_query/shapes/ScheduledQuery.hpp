@@ -17,15 +17,15 @@ namespace awsjson::timestream_query {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ScheduledQuery {
-  std::string Arn;
-  std::string Name;
-  std::optional<awsjson::timestamp> CreationTime;
-  awsjson::open_enum<::awsjson::timestream_query::ScheduledQueryState> State;
-  std::optional<awsjson::timestamp> PreviousInvocationTime;
-  std::optional<awsjson::timestamp> NextInvocationTime;
-  std::optional<::awsjson::timestream_query::ErrorReportConfiguration> ErrorReportConfiguration;
-  std::optional<::awsjson::timestream_query::TargetDestination> TargetDestination;
-  std::optional<awsjson::open_enum<::awsjson::timestream_query::ScheduledQueryRunStatus>> LastRunStatus;
+  std::string Arn{};
+  std::string Name{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  awsjson::open_enum<::awsjson::timestream_query::ScheduledQueryState> State{};
+  std::optional<awsjson::timestamp> PreviousInvocationTime{};
+  std::optional<awsjson::timestamp> NextInvocationTime{};
+  std::optional<::awsjson::timestream_query::ErrorReportConfiguration> ErrorReportConfiguration{};
+  std::optional<::awsjson::timestream_query::TargetDestination> TargetDestination{};
+  std::optional<awsjson::open_enum<::awsjson::timestream_query::ScheduledQueryRunStatus>> LastRunStatus{};
 
   friend bool operator==(ScheduledQuery const&, ScheduledQuery const&) = default;
 };

@@ -20,21 +20,21 @@ namespace awsjson::timestream_query {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ScheduledQueryDescription {
-  std::string Arn;
-  std::string Name;
-  std::string QueryString;
-  std::optional<awsjson::timestamp> CreationTime;
-  awsjson::open_enum<::awsjson::timestream_query::ScheduledQueryState> State;
-  std::optional<awsjson::timestamp> PreviousInvocationTime;
-  std::optional<awsjson::timestamp> NextInvocationTime;
-  ::awsjson::timestream_query::ScheduleConfiguration ScheduleConfiguration;
-  ::awsjson::timestream_query::NotificationConfiguration NotificationConfiguration;
-  std::optional<::awsjson::timestream_query::TargetConfiguration> TargetConfiguration;
-  std::optional<std::string> ScheduledQueryExecutionRoleArn;
-  std::optional<std::string> KmsKeyId;
-  std::optional<::awsjson::timestream_query::ErrorReportConfiguration> ErrorReportConfiguration;
-  std::optional<::awsjson::timestream_query::ScheduledQueryRunSummary> LastRunSummary;
-  std::optional<std::vector<::awsjson::timestream_query::ScheduledQueryRunSummary>> RecentlyFailedRuns;
+  std::string Arn{};
+  std::string Name{};
+  std::string QueryString{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  awsjson::open_enum<::awsjson::timestream_query::ScheduledQueryState> State{};
+  std::optional<awsjson::timestamp> PreviousInvocationTime{};
+  std::optional<awsjson::timestamp> NextInvocationTime{};
+  ::awsjson::timestream_query::ScheduleConfiguration ScheduleConfiguration{};
+  ::awsjson::timestream_query::NotificationConfiguration NotificationConfiguration{};
+  std::optional<::awsjson::timestream_query::TargetConfiguration> TargetConfiguration{};
+  std::optional<std::string> ScheduledQueryExecutionRoleArn{};
+  std::optional<std::string> KmsKeyId{};
+  std::optional<::awsjson::timestream_query::ErrorReportConfiguration> ErrorReportConfiguration{};
+  std::optional<::awsjson::timestream_query::ScheduledQueryRunSummary> LastRunSummary{};
+  std::optional<std::vector<::awsjson::timestream_query::ScheduledQueryRunSummary>> RecentlyFailedRuns{};
 
   friend bool operator==(ScheduledQueryDescription const&,
                          ScheduledQueryDescription const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::timestream_query {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ScheduledQueryInsights {
-  awsjson::open_enum<::awsjson::timestream_query::ScheduledQueryInsightsMode> Mode;
+  awsjson::open_enum<::awsjson::timestream_query::ScheduledQueryInsightsMode> Mode{};
 
   friend bool operator==(ScheduledQueryInsights const&, ScheduledQueryInsights const&) = default;
 };

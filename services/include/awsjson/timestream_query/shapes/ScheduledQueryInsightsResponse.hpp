@@ -15,11 +15,11 @@ namespace awsjson::timestream_query {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ScheduledQueryInsightsResponse {
-  std::optional<::awsjson::timestream_query::QuerySpatialCoverage> QuerySpatialCoverage;
-  std::optional<::awsjson::timestream_query::QueryTemporalRange> QueryTemporalRange;
-  std::optional<std::int64_t> QueryTableCount;
-  std::optional<std::int64_t> OutputRows;
-  std::optional<std::int64_t> OutputBytes;
+  std::optional<::awsjson::timestream_query::QuerySpatialCoverage> QuerySpatialCoverage{};
+  std::optional<::awsjson::timestream_query::QueryTemporalRange> QueryTemporalRange{};
+  std::optional<std::int64_t> QueryTableCount{};
+  std::optional<std::int64_t> OutputRows{};
+  std::optional<std::int64_t> OutputBytes{};
 
   friend bool operator==(ScheduledQueryInsightsResponse const&,
                          ScheduledQueryInsightsResponse const&) = default;

@@ -17,13 +17,13 @@ namespace awsjson::timestream_query {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ScheduledQueryRunSummary {
-  std::optional<awsjson::timestamp> InvocationTime;
-  std::optional<awsjson::timestamp> TriggerTime;
-  std::optional<awsjson::open_enum<::awsjson::timestream_query::ScheduledQueryRunStatus>> RunStatus;
-  std::optional<::awsjson::timestream_query::ExecutionStats> ExecutionStats;
-  std::optional<::awsjson::timestream_query::ScheduledQueryInsightsResponse> QueryInsightsResponse;
-  std::optional<::awsjson::timestream_query::ErrorReportLocation> ErrorReportLocation;
-  std::optional<std::string> FailureReason;
+  std::optional<awsjson::timestamp> InvocationTime{};
+  std::optional<awsjson::timestamp> TriggerTime{};
+  std::optional<awsjson::open_enum<::awsjson::timestream_query::ScheduledQueryRunStatus>> RunStatus{};
+  std::optional<::awsjson::timestream_query::ExecutionStats> ExecutionStats{};
+  std::optional<::awsjson::timestream_query::ScheduledQueryInsightsResponse> QueryInsightsResponse{};
+  std::optional<::awsjson::timestream_query::ErrorReportLocation> ErrorReportLocation{};
+  std::optional<std::string> FailureReason{};
 
   friend bool operator==(ScheduledQueryRunSummary const&,
                          ScheduledQueryRunSummary const&) = default;

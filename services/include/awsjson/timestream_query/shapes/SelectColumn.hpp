@@ -14,11 +14,11 @@ namespace awsjson::timestream_query {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SelectColumn {
-  std::optional<std::string> Name;
-  std::optional<::awsjson::timestream_query::Type> Type;
-  std::optional<std::string> DatabaseName;
-  std::optional<std::string> TableName;
-  std::optional<bool> Aliased;
+  std::optional<std::string> Name{};
+  std::optional<::awsjson::timestream_query::Type> Type{};
+  std::optional<std::string> DatabaseName{};
+  std::optional<std::string> TableName{};
+  std::optional<bool> Aliased{};
 
   friend bool operator==(SelectColumn const&, SelectColumn const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::timestream_query {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceQuotaExceededException {
-  std::optional<std::string> Message;
+  std::optional<std::string> Message{};
 
   friend bool operator==(ServiceQuotaExceededException const&,
                          ServiceQuotaExceededException const&) = default;

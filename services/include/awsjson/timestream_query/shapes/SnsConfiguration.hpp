@@ -12,7 +12,7 @@ namespace awsjson::timestream_query {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SnsConfiguration {
-  std::string TopicArn;
+  std::string TopicArn{};
 
   friend bool operator==(SnsConfiguration const&, SnsConfiguration const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::timestream_query {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TargetConfiguration {
-  ::awsjson::timestream_query::TimestreamConfiguration TimestreamConfiguration;
+  ::awsjson::timestream_query::TimestreamConfiguration TimestreamConfiguration{};
 
   friend bool operator==(TargetConfiguration const&, TargetConfiguration const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::timestream_query {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TargetDestination {
-  std::optional<::awsjson::timestream_query::TimestreamDestination> TimestreamDestination;
+  std::optional<::awsjson::timestream_query::TimestreamDestination> TimestreamDestination{};
 
   friend bool operator==(TargetDestination const&, TargetDestination const&) = default;
 };

@@ -17,13 +17,13 @@ namespace awsjson::timestream_query {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TimestreamConfiguration {
-  std::string DatabaseName;
-  std::string TableName;
-  std::string TimeColumn;
-  std::vector<::awsjson::timestream_query::DimensionMapping> DimensionMappings;
-  std::optional<::awsjson::timestream_query::MultiMeasureMappings> MultiMeasureMappings;
-  std::optional<std::vector<::awsjson::timestream_query::MixedMeasureMapping>> MixedMeasureMappings;
-  std::optional<std::string> MeasureNameColumn;
+  std::string DatabaseName{};
+  std::string TableName{};
+  std::string TimeColumn{};
+  std::vector<::awsjson::timestream_query::DimensionMapping> DimensionMappings{};
+  std::optional<::awsjson::timestream_query::MultiMeasureMappings> MultiMeasureMappings{};
+  std::optional<std::vector<::awsjson::timestream_query::MixedMeasureMapping>> MixedMeasureMappings{};
+  std::optional<std::string> MeasureNameColumn{};
 
   friend bool operator==(TimestreamConfiguration const&, TimestreamConfiguration const&) = default;
 };

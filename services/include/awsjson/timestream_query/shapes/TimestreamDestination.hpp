@@ -12,8 +12,8 @@ namespace awsjson::timestream_query {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TimestreamDestination {
-  std::optional<std::string> DatabaseName;
-  std::optional<std::string> TableName;
+  std::optional<std::string> DatabaseName{};
+  std::optional<std::string> TableName{};
 
   friend bool operator==(TimestreamDestination const&, TimestreamDestination const&) = default;
 };

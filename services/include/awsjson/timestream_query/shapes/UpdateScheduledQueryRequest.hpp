@@ -14,8 +14,8 @@ namespace awsjson::timestream_query {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateScheduledQueryRequest {
-  std::string ScheduledQueryArn;
-  awsjson::open_enum<::awsjson::timestream_query::ScheduledQueryState> State;
+  std::string ScheduledQueryArn{};
+  awsjson::open_enum<::awsjson::timestream_query::ScheduledQueryState> State{};
 
   friend bool operator==(UpdateScheduledQueryRequest const&,
                          UpdateScheduledQueryRequest const&) = default;

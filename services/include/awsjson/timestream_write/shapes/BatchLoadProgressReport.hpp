@@ -12,12 +12,12 @@ namespace awsjson::timestream_write {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchLoadProgressReport {
-  std::optional<std::int64_t> RecordsProcessed;
-  std::optional<std::int64_t> RecordsIngested;
-  std::optional<std::int64_t> ParseFailures;
-  std::optional<std::int64_t> RecordIngestionFailures;
-  std::optional<std::int64_t> FileFailures;
-  std::optional<std::int64_t> BytesMetered;
+  std::optional<std::int64_t> RecordsProcessed{};
+  std::optional<std::int64_t> RecordsIngested{};
+  std::optional<std::int64_t> ParseFailures{};
+  std::optional<std::int64_t> RecordIngestionFailures{};
+  std::optional<std::int64_t> FileFailures{};
+  std::optional<std::int64_t> BytesMetered{};
 
   friend bool operator==(BatchLoadProgressReport const&, BatchLoadProgressReport const&) = default;
 };

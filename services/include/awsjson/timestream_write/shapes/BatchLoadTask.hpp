@@ -14,13 +14,13 @@ namespace awsjson::timestream_write {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchLoadTask {
-  std::optional<std::string> TaskId;
-  std::optional<awsjson::open_enum<::awsjson::timestream_write::BatchLoadStatus>> TaskStatus;
-  std::optional<std::string> DatabaseName;
-  std::optional<std::string> TableName;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastUpdatedTime;
-  std::optional<awsjson::timestamp> ResumableUntil;
+  std::optional<std::string> TaskId{};
+  std::optional<awsjson::open_enum<::awsjson::timestream_write::BatchLoadStatus>> TaskStatus{};
+  std::optional<std::string> DatabaseName{};
+  std::optional<std::string> TableName{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastUpdatedTime{};
+  std::optional<awsjson::timestamp> ResumableUntil{};
 
   friend bool operator==(BatchLoadTask const&, BatchLoadTask const&) = default;
 };

@@ -19,19 +19,19 @@ namespace awsjson::timestream_write {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchLoadTaskDescription {
-  std::optional<std::string> TaskId;
-  std::optional<std::string> ErrorMessage;
-  std::optional<::awsjson::timestream_write::DataSourceConfiguration> DataSourceConfiguration;
-  std::optional<::awsjson::timestream_write::BatchLoadProgressReport> ProgressReport;
-  std::optional<::awsjson::timestream_write::ReportConfiguration> ReportConfiguration;
-  std::optional<::awsjson::timestream_write::DataModelConfiguration> DataModelConfiguration;
-  std::optional<std::string> TargetDatabaseName;
-  std::optional<std::string> TargetTableName;
-  std::optional<awsjson::open_enum<::awsjson::timestream_write::BatchLoadStatus>> TaskStatus;
-  std::optional<std::int64_t> RecordVersion;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastUpdatedTime;
-  std::optional<awsjson::timestamp> ResumableUntil;
+  std::optional<std::string> TaskId{};
+  std::optional<std::string> ErrorMessage{};
+  std::optional<::awsjson::timestream_write::DataSourceConfiguration> DataSourceConfiguration{};
+  std::optional<::awsjson::timestream_write::BatchLoadProgressReport> ProgressReport{};
+  std::optional<::awsjson::timestream_write::ReportConfiguration> ReportConfiguration{};
+  std::optional<::awsjson::timestream_write::DataModelConfiguration> DataModelConfiguration{};
+  std::optional<std::string> TargetDatabaseName{};
+  std::optional<std::string> TargetTableName{};
+  std::optional<awsjson::open_enum<::awsjson::timestream_write::BatchLoadStatus>> TaskStatus{};
+  std::optional<std::int64_t> RecordVersion{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastUpdatedTime{};
+  std::optional<awsjson::timestamp> ResumableUntil{};
 
   friend bool operator==(BatchLoadTaskDescription const&,
                          BatchLoadTaskDescription const&) = default;

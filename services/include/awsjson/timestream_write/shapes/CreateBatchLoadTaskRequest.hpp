@@ -17,13 +17,13 @@ namespace awsjson::timestream_write {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateBatchLoadTaskRequest {
-  std::optional<std::string> ClientToken;
-  std::optional<::awsjson::timestream_write::DataModelConfiguration> DataModelConfiguration;
-  ::awsjson::timestream_write::DataSourceConfiguration DataSourceConfiguration;
-  ::awsjson::timestream_write::ReportConfiguration ReportConfiguration;
-  std::string TargetDatabaseName;
-  std::string TargetTableName;
-  std::optional<std::int64_t> RecordVersion;
+  std::optional<std::string> ClientToken{};
+  std::optional<::awsjson::timestream_write::DataModelConfiguration> DataModelConfiguration{};
+  ::awsjson::timestream_write::DataSourceConfiguration DataSourceConfiguration{};
+  ::awsjson::timestream_write::ReportConfiguration ReportConfiguration{};
+  std::string TargetDatabaseName{};
+  std::string TargetTableName{};
+  std::optional<std::int64_t> RecordVersion{};
 
   friend bool operator==(CreateBatchLoadTaskRequest const&,
                          CreateBatchLoadTaskRequest const&) = default;

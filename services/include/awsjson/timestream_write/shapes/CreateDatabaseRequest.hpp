@@ -15,9 +15,9 @@ namespace awsjson::timestream_write {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDatabaseRequest {
-  std::string DatabaseName;
-  std::optional<std::string> KmsKeyId;
-  std::optional<std::vector<::awsjson::timestream_write::Tag>> Tags;
+  std::string DatabaseName{};
+  std::optional<std::string> KmsKeyId{};
+  std::optional<std::vector<::awsjson::timestream_write::Tag>> Tags{};
 
   friend bool operator==(CreateDatabaseRequest const&, CreateDatabaseRequest const&) = default;
 };

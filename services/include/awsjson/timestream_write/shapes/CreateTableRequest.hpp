@@ -18,12 +18,12 @@ namespace awsjson::timestream_write {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateTableRequest {
-  std::string DatabaseName;
-  std::string TableName;
-  std::optional<::awsjson::timestream_write::RetentionProperties> RetentionProperties;
-  std::optional<std::vector<::awsjson::timestream_write::Tag>> Tags;
-  std::optional<::awsjson::timestream_write::MagneticStoreWriteProperties> MagneticStoreWriteProperties;
-  std::optional<::awsjson::timestream_write::Schema> Schema;
+  std::string DatabaseName{};
+  std::string TableName{};
+  std::optional<::awsjson::timestream_write::RetentionProperties> RetentionProperties{};
+  std::optional<std::vector<::awsjson::timestream_write::Tag>> Tags{};
+  std::optional<::awsjson::timestream_write::MagneticStoreWriteProperties> MagneticStoreWriteProperties{};
+  std::optional<::awsjson::timestream_write::Schema> Schema{};
 
   friend bool operator==(CreateTableRequest const&, CreateTableRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::timestream_write {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateTableResponse {
-  std::optional<::awsjson::timestream_write::Table> Table;
+  std::optional<::awsjson::timestream_write::Table> Table{};
 
   friend bool operator==(CreateTableResponse const&, CreateTableResponse const&) = default;
 };

@@ -12,11 +12,11 @@ namespace awsjson::timestream_write {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CsvConfiguration {
-  std::optional<std::string> ColumnSeparator;
-  std::optional<std::string> EscapeChar;
-  std::optional<std::string> QuoteChar;
-  std::optional<std::string> NullValue;
-  std::optional<bool> TrimWhiteSpace;
+  std::optional<std::string> ColumnSeparator{};
+  std::optional<std::string> EscapeChar{};
+  std::optional<std::string> QuoteChar{};
+  std::optional<std::string> NullValue{};
+  std::optional<bool> TrimWhiteSpace{};
 
   friend bool operator==(CsvConfiguration const&, CsvConfiguration const&) = default;
 };

@@ -18,12 +18,12 @@ namespace awsjson::timestream_write {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataModel {
-  std::optional<std::string> TimeColumn;
-  std::optional<awsjson::open_enum<::awsjson::timestream_write::TimeUnit>> TimeUnit;
-  std::vector<::awsjson::timestream_write::DimensionMapping> DimensionMappings;
-  std::optional<::awsjson::timestream_write::MultiMeasureMappings> MultiMeasureMappings;
-  std::optional<std::vector<::awsjson::timestream_write::MixedMeasureMapping>> MixedMeasureMappings;
-  std::optional<std::string> MeasureNameColumn;
+  std::optional<std::string> TimeColumn{};
+  std::optional<awsjson::open_enum<::awsjson::timestream_write::TimeUnit>> TimeUnit{};
+  std::vector<::awsjson::timestream_write::DimensionMapping> DimensionMappings{};
+  std::optional<::awsjson::timestream_write::MultiMeasureMappings> MultiMeasureMappings{};
+  std::optional<std::vector<::awsjson::timestream_write::MixedMeasureMapping>> MixedMeasureMappings{};
+  std::optional<std::string> MeasureNameColumn{};
 
   friend bool operator==(DataModel const&, DataModel const&) = default;
 };

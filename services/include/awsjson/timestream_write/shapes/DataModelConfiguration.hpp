@@ -14,8 +14,8 @@ namespace awsjson::timestream_write {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataModelConfiguration {
-  std::optional<::awsjson::timestream_write::DataModel> DataModel;
-  std::optional<::awsjson::timestream_write::DataModelS3Configuration> DataModelS3Configuration;
+  std::optional<::awsjson::timestream_write::DataModel> DataModel{};
+  std::optional<::awsjson::timestream_write::DataModelS3Configuration> DataModelS3Configuration{};
 
   friend bool operator==(DataModelConfiguration const&, DataModelConfiguration const&) = default;
 };

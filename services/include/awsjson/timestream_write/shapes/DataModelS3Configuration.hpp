@@ -12,8 +12,8 @@ namespace awsjson::timestream_write {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataModelS3Configuration {
-  std::optional<std::string> BucketName;
-  std::optional<std::string> ObjectKey;
+  std::optional<std::string> BucketName{};
+  std::optional<std::string> ObjectKey{};
 
   friend bool operator==(DataModelS3Configuration const&,
                          DataModelS3Configuration const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::timestream_write {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataSourceConfiguration {
-  ::awsjson::timestream_write::DataSourceS3Configuration DataSourceS3Configuration;
-  std::optional<::awsjson::timestream_write::CsvConfiguration> CsvConfiguration;
-  awsjson::open_enum<::awsjson::timestream_write::BatchLoadDataFormat> DataFormat;
+  ::awsjson::timestream_write::DataSourceS3Configuration DataSourceS3Configuration{};
+  std::optional<::awsjson::timestream_write::CsvConfiguration> CsvConfiguration{};
+  awsjson::open_enum<::awsjson::timestream_write::BatchLoadDataFormat> DataFormat{};
 
   friend bool operator==(DataSourceConfiguration const&, DataSourceConfiguration const&) = default;
 };

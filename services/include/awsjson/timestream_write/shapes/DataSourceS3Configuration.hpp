@@ -12,8 +12,8 @@ namespace awsjson::timestream_write {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataSourceS3Configuration {
-  std::string BucketName;
-  std::optional<std::string> ObjectKeyPrefix;
+  std::string BucketName{};
+  std::optional<std::string> ObjectKeyPrefix{};
 
   friend bool operator==(DataSourceS3Configuration const&,
                          DataSourceS3Configuration const&) = default;

@@ -13,12 +13,12 @@ namespace awsjson::timestream_write {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Database {
-  std::optional<std::string> Arn;
-  std::optional<std::string> DatabaseName;
-  std::optional<std::int64_t> TableCount;
-  std::optional<std::string> KmsKeyId;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastUpdatedTime;
+  std::optional<std::string> Arn{};
+  std::optional<std::string> DatabaseName{};
+  std::optional<std::int64_t> TableCount{};
+  std::optional<std::string> KmsKeyId{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastUpdatedTime{};
 
   friend bool operator==(Database const&, Database const&) = default;
 };

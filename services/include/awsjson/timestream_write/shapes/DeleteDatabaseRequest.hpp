@@ -12,7 +12,7 @@ namespace awsjson::timestream_write {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteDatabaseRequest {
-  std::string DatabaseName;
+  std::string DatabaseName{};
 
   friend bool operator==(DeleteDatabaseRequest const&, DeleteDatabaseRequest const&) = default;
 };

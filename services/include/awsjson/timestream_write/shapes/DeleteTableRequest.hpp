@@ -12,8 +12,8 @@ namespace awsjson::timestream_write {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteTableRequest {
-  std::string DatabaseName;
-  std::string TableName;
+  std::string DatabaseName{};
+  std::string TableName{};
 
   friend bool operator==(DeleteTableRequest const&, DeleteTableRequest const&) = default;
 };

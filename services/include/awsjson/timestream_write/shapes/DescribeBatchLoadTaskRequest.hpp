@@ -12,7 +12,7 @@ namespace awsjson::timestream_write {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeBatchLoadTaskRequest {
-  std::string TaskId;
+  std::string TaskId{};
 
   friend bool operator==(DescribeBatchLoadTaskRequest const&,
                          DescribeBatchLoadTaskRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::timestream_write {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeBatchLoadTaskResponse {
-  ::awsjson::timestream_write::BatchLoadTaskDescription BatchLoadTaskDescription;
+  ::awsjson::timestream_write::BatchLoadTaskDescription BatchLoadTaskDescription{};
 
   friend bool operator==(DescribeBatchLoadTaskResponse const&,
                          DescribeBatchLoadTaskResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::timestream_write {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDatabaseRequest {
-  std::string DatabaseName;
+  std::string DatabaseName{};
 
   friend bool operator==(DescribeDatabaseRequest const&, DescribeDatabaseRequest const&) = default;
 };

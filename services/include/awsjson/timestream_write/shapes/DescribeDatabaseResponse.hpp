@@ -13,7 +13,7 @@ namespace awsjson::timestream_write {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDatabaseResponse {
-  std::optional<::awsjson::timestream_write::Database> Database;
+  std::optional<::awsjson::timestream_write::Database> Database{};
 
   friend bool operator==(DescribeDatabaseResponse const&,
                          DescribeDatabaseResponse const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::timestream_write {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEndpointsResponse {
-  std::vector<::awsjson::timestream_write::Endpoint> Endpoints;
+  std::vector<::awsjson::timestream_write::Endpoint> Endpoints{};
 
   friend bool operator==(DescribeEndpointsResponse const&,
                          DescribeEndpointsResponse const&) = default;

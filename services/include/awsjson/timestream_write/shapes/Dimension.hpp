@@ -14,9 +14,9 @@ namespace awsjson::timestream_write {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Dimension {
-  std::string Name;
-  std::string Value;
-  std::optional<awsjson::open_enum<::awsjson::timestream_write::DimensionValueType>> DimensionValueType;
+  std::string Name{};
+  std::string Value{};
+  std::optional<awsjson::open_enum<::awsjson::timestream_write::DimensionValueType>> DimensionValueType{};
 
   friend bool operator==(Dimension const&, Dimension const&) = default;
 };

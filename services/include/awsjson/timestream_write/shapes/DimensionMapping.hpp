@@ -12,8 +12,8 @@ namespace awsjson::timestream_write {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DimensionMapping {
-  std::optional<std::string> SourceColumn;
-  std::optional<std::string> DestinationColumn;
+  std::optional<std::string> SourceColumn{};
+  std::optional<std::string> DestinationColumn{};
 
   friend bool operator==(DimensionMapping const&, DimensionMapping const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::timestream_write {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListBatchLoadTasksRequest {
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<awsjson::open_enum<::awsjson::timestream_write::BatchLoadStatus>> TaskStatus;
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<awsjson::open_enum<::awsjson::timestream_write::BatchLoadStatus>> TaskStatus{};
 
   friend bool operator==(ListBatchLoadTasksRequest const&,
                          ListBatchLoadTasksRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::timestream_write {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListBatchLoadTasksResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::timestream_write::BatchLoadTask>> BatchLoadTasks;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::timestream_write::BatchLoadTask>> BatchLoadTasks{};
 
   friend bool operator==(ListBatchLoadTasksResponse const&,
                          ListBatchLoadTasksResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::timestream_write {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDatabasesResponse {
-  std::optional<std::vector<::awsjson::timestream_write::Database>> Databases;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::timestream_write::Database>> Databases{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListDatabasesResponse const&, ListDatabasesResponse const&) = default;
 };

@@ -13,9 +13,9 @@ namespace awsjson::timestream_write {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTablesRequest {
-  std::optional<std::string> DatabaseName;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<std::string> DatabaseName{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListTablesRequest const&, ListTablesRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::timestream_write {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTablesResponse {
-  std::optional<std::vector<::awsjson::timestream_write::Table>> Tables;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::timestream_write::Table>> Tables{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListTablesResponse const&, ListTablesResponse const&) = default;
 };

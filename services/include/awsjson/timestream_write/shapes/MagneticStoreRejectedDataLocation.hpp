@@ -13,7 +13,7 @@ namespace awsjson::timestream_write {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MagneticStoreRejectedDataLocation {
-  std::optional<::awsjson::timestream_write::S3Configuration> S3Configuration;
+  std::optional<::awsjson::timestream_write::S3Configuration> S3Configuration{};
 
   friend bool operator==(MagneticStoreRejectedDataLocation const&,
                          MagneticStoreRejectedDataLocation const&) = default;

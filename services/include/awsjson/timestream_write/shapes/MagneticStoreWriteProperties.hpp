@@ -13,8 +13,8 @@ namespace awsjson::timestream_write {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MagneticStoreWriteProperties {
-  bool EnableMagneticStoreWrites;
-  std::optional<::awsjson::timestream_write::MagneticStoreRejectedDataLocation> MagneticStoreRejectedDataLocation;
+  bool EnableMagneticStoreWrites{};
+  std::optional<::awsjson::timestream_write::MagneticStoreRejectedDataLocation> MagneticStoreRejectedDataLocation{};
 
   friend bool operator==(MagneticStoreWriteProperties const&,
                          MagneticStoreWriteProperties const&) = default;

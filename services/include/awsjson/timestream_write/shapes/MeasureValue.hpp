@@ -14,9 +14,9 @@ namespace awsjson::timestream_write {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MeasureValue {
-  std::string Name;
-  std::string Value;
-  awsjson::open_enum<::awsjson::timestream_write::MeasureValueType> Type;
+  std::string Name{};
+  std::string Value{};
+  awsjson::open_enum<::awsjson::timestream_write::MeasureValueType> Type{};
 
   friend bool operator==(MeasureValue const&, MeasureValue const&) = default;
 };

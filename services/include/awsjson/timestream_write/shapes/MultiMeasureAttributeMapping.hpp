@@ -14,9 +14,9 @@ namespace awsjson::timestream_write {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MultiMeasureAttributeMapping {
-  std::string SourceColumn;
-  std::optional<std::string> TargetMultiMeasureAttributeName;
-  std::optional<awsjson::open_enum<::awsjson::timestream_write::ScalarMeasureValueType>> MeasureValueType;
+  std::string SourceColumn{};
+  std::optional<std::string> TargetMultiMeasureAttributeName{};
+  std::optional<awsjson::open_enum<::awsjson::timestream_write::ScalarMeasureValueType>> MeasureValueType{};
 
   friend bool operator==(MultiMeasureAttributeMapping const&,
                          MultiMeasureAttributeMapping const&) = default;

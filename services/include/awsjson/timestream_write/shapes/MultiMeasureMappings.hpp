@@ -15,8 +15,8 @@ namespace awsjson::timestream_write {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MultiMeasureMappings {
-  std::optional<std::string> TargetMultiMeasureName;
-  std::vector<::awsjson::timestream_write::MultiMeasureAttributeMapping> MultiMeasureAttributeMappings;
+  std::optional<std::string> TargetMultiMeasureName{};
+  std::vector<::awsjson::timestream_write::MultiMeasureAttributeMapping> MultiMeasureAttributeMappings{};
 
   friend bool operator==(MultiMeasureMappings const&, MultiMeasureMappings const&) = default;
 };

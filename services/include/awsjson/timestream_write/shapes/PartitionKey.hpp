@@ -15,9 +15,9 @@ namespace awsjson::timestream_write {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PartitionKey {
-  awsjson::open_enum<::awsjson::timestream_write::PartitionKeyType> Type;
-  std::optional<std::string> Name;
-  std::optional<awsjson::open_enum<::awsjson::timestream_write::PartitionKeyEnforcementLevel>> EnforcementInRecord;
+  awsjson::open_enum<::awsjson::timestream_write::PartitionKeyType> Type{};
+  std::optional<std::string> Name{};
+  std::optional<awsjson::open_enum<::awsjson::timestream_write::PartitionKeyEnforcementLevel>> EnforcementInRecord{};
 
   friend bool operator==(PartitionKey const&, PartitionKey const&) = default;
 };

@@ -19,14 +19,14 @@ namespace awsjson::timestream_write {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Record {
-  std::optional<std::vector<::awsjson::timestream_write::Dimension>> Dimensions;
-  std::optional<std::string> MeasureName;
-  std::optional<std::string> MeasureValue;
-  std::optional<awsjson::open_enum<::awsjson::timestream_write::MeasureValueType>> MeasureValueType;
-  std::optional<std::string> Time;
-  std::optional<awsjson::open_enum<::awsjson::timestream_write::TimeUnit>> TimeUnit;
-  std::optional<std::int64_t> Version;
-  std::optional<std::vector<::awsjson::timestream_write::MeasureValue>> MeasureValues;
+  std::optional<std::vector<::awsjson::timestream_write::Dimension>> Dimensions{};
+  std::optional<std::string> MeasureName{};
+  std::optional<std::string> MeasureValue{};
+  std::optional<awsjson::open_enum<::awsjson::timestream_write::MeasureValueType>> MeasureValueType{};
+  std::optional<std::string> Time{};
+  std::optional<awsjson::open_enum<::awsjson::timestream_write::TimeUnit>> TimeUnit{};
+  std::optional<std::int64_t> Version{};
+  std::optional<std::vector<::awsjson::timestream_write::MeasureValue>> MeasureValues{};
 
   friend bool operator==(Record const&, Record const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::timestream_write {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RecordsIngested {
-  std::optional<std::int32_t> Total;
-  std::optional<std::int32_t> MemoryStore;
-  std::optional<std::int32_t> MagneticStore;
+  std::optional<std::int32_t> Total{};
+  std::optional<std::int32_t> MemoryStore{};
+  std::optional<std::int32_t> MagneticStore{};
 
   friend bool operator==(RecordsIngested const&, RecordsIngested const&) = default;
 };

@@ -13,9 +13,9 @@ namespace awsjson::timestream_write {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RejectedRecord {
-  std::optional<std::int32_t> RecordIndex;
-  std::optional<std::string> Reason;
-  std::optional<std::int64_t> ExistingVersion;
+  std::optional<std::int32_t> RecordIndex{};
+  std::optional<std::string> Reason{};
+  std::optional<std::int64_t> ExistingVersion{};
 
   friend bool operator==(RejectedRecord const&, RejectedRecord const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::timestream_write {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RejectedRecordsException {
-  std::optional<std::string> Message;
-  std::optional<std::vector<::awsjson::timestream_write::RejectedRecord>> RejectedRecords;
+  std::optional<std::string> Message{};
+  std::optional<std::vector<::awsjson::timestream_write::RejectedRecord>> RejectedRecords{};
 
   friend bool operator==(RejectedRecordsException const&,
                          RejectedRecordsException const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::timestream_write {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReportConfiguration {
-  std::optional<::awsjson::timestream_write::ReportS3Configuration> ReportS3Configuration;
+  std::optional<::awsjson::timestream_write::ReportS3Configuration> ReportS3Configuration{};
 
   friend bool operator==(ReportConfiguration const&, ReportConfiguration const&) = default;
 };

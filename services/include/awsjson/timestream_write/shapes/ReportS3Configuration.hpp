@@ -14,10 +14,10 @@ namespace awsjson::timestream_write {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReportS3Configuration {
-  std::string BucketName;
-  std::optional<std::string> ObjectKeyPrefix;
-  std::optional<awsjson::open_enum<::awsjson::timestream_write::S3EncryptionOption>> EncryptionOption;
-  std::optional<std::string> KmsKeyId;
+  std::string BucketName{};
+  std::optional<std::string> ObjectKeyPrefix{};
+  std::optional<awsjson::open_enum<::awsjson::timestream_write::S3EncryptionOption>> EncryptionOption{};
+  std::optional<std::string> KmsKeyId{};
 
   friend bool operator==(ReportS3Configuration const&, ReportS3Configuration const&) = default;
 };

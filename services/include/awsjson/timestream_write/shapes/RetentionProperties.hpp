@@ -12,8 +12,8 @@ namespace awsjson::timestream_write {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RetentionProperties {
-  std::int64_t MemoryStoreRetentionPeriodInHours;
-  std::int64_t MagneticStoreRetentionPeriodInDays;
+  std::int64_t MemoryStoreRetentionPeriodInHours{};
+  std::int64_t MagneticStoreRetentionPeriodInDays{};
 
   friend bool operator==(RetentionProperties const&, RetentionProperties const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::timestream_write {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3Configuration {
-  std::optional<std::string> BucketName;
-  std::optional<std::string> ObjectKeyPrefix;
-  std::optional<awsjson::open_enum<::awsjson::timestream_write::S3EncryptionOption>> EncryptionOption;
-  std::optional<std::string> KmsKeyId;
+  std::optional<std::string> BucketName{};
+  std::optional<std::string> ObjectKeyPrefix{};
+  std::optional<awsjson::open_enum<::awsjson::timestream_write::S3EncryptionOption>> EncryptionOption{};
+  std::optional<std::string> KmsKeyId{};
 
   friend bool operator==(S3Configuration const&, S3Configuration const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::timestream_write {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Schema {
-  std::optional<std::vector<::awsjson::timestream_write::PartitionKey>> CompositePartitionKey;
+  std::optional<std::vector<::awsjson::timestream_write::PartitionKey>> CompositePartitionKey{};
 
   friend bool operator==(Schema const&, Schema const&) = default;
 };

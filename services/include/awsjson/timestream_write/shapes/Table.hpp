@@ -17,15 +17,15 @@ namespace awsjson::timestream_write {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Table {
-  std::optional<std::string> Arn;
-  std::optional<std::string> TableName;
-  std::optional<std::string> DatabaseName;
-  std::optional<awsjson::open_enum<::awsjson::timestream_write::TableStatus>> TableStatus;
-  std::optional<::awsjson::timestream_write::RetentionProperties> RetentionProperties;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastUpdatedTime;
-  std::optional<::awsjson::timestream_write::MagneticStoreWriteProperties> MagneticStoreWriteProperties;
-  std::optional<::awsjson::timestream_write::Schema> Schema;
+  std::optional<std::string> Arn{};
+  std::optional<std::string> TableName{};
+  std::optional<std::string> DatabaseName{};
+  std::optional<awsjson::open_enum<::awsjson::timestream_write::TableStatus>> TableStatus{};
+  std::optional<::awsjson::timestream_write::RetentionProperties> RetentionProperties{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastUpdatedTime{};
+  std::optional<::awsjson::timestream_write::MagneticStoreWriteProperties> MagneticStoreWriteProperties{};
+  std::optional<::awsjson::timestream_write::Schema> Schema{};
 
   friend bool operator==(Table const&, Table const&) = default;
 };

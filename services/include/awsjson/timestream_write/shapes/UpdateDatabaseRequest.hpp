@@ -12,8 +12,8 @@ namespace awsjson::timestream_write {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateDatabaseRequest {
-  std::string DatabaseName;
-  std::string KmsKeyId;
+  std::string DatabaseName{};
+  std::string KmsKeyId{};
 
   friend bool operator==(UpdateDatabaseRequest const&, UpdateDatabaseRequest const&) = default;
 };

@@ -16,11 +16,11 @@ namespace awsjson::timestream_write {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateTableRequest {
-  std::string DatabaseName;
-  std::string TableName;
-  std::optional<::awsjson::timestream_write::RetentionProperties> RetentionProperties;
-  std::optional<::awsjson::timestream_write::MagneticStoreWriteProperties> MagneticStoreWriteProperties;
-  std::optional<::awsjson::timestream_write::Schema> Schema;
+  std::string DatabaseName{};
+  std::string TableName{};
+  std::optional<::awsjson::timestream_write::RetentionProperties> RetentionProperties{};
+  std::optional<::awsjson::timestream_write::MagneticStoreWriteProperties> MagneticStoreWriteProperties{};
+  std::optional<::awsjson::timestream_write::Schema> Schema{};
 
   friend bool operator==(UpdateTableRequest const&, UpdateTableRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::timestream_write {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateTableResponse {
-  std::optional<::awsjson::timestream_write::Table> Table;
+  std::optional<::awsjson::timestream_write::Table> Table{};
 
   friend bool operator==(UpdateTableResponse const&, UpdateTableResponse const&) = default;
 };

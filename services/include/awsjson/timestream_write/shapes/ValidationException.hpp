@@ -12,7 +12,7 @@ namespace awsjson::timestream_write {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ValidationException {
-  std::string Message;
+  std::string Message{};
 
   friend bool operator==(ValidationException const&, ValidationException const&) = default;
 };

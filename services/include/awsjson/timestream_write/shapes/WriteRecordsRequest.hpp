@@ -15,10 +15,10 @@ namespace awsjson::timestream_write {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WriteRecordsRequest {
-  std::string DatabaseName;
-  std::string TableName;
-  std::optional<::awsjson::timestream_write::Record> CommonAttributes;
-  std::vector<::awsjson::timestream_write::Record> Records;
+  std::string DatabaseName{};
+  std::string TableName{};
+  std::optional<::awsjson::timestream_write::Record> CommonAttributes{};
+  std::vector<::awsjson::timestream_write::Record> Records{};
 
   friend bool operator==(WriteRecordsRequest const&, WriteRecordsRequest const&) = default;
 };

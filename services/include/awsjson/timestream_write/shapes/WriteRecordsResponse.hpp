@@ -13,7 +13,7 @@ namespace awsjson::timestream_write {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WriteRecordsResponse {
-  std::optional<::awsjson::timestream_write::RecordsIngested> RecordsIngested;
+  std::optional<::awsjson::timestream_write::RecordsIngested> RecordsIngested{};
 
   friend bool operator==(WriteRecordsResponse const&, WriteRecordsResponse const&) = default;
 };

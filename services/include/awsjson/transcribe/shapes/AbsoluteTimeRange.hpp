@@ -12,10 +12,10 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AbsoluteTimeRange {
-  std::optional<std::int64_t> StartTime;
-  std::optional<std::int64_t> EndTime;
-  std::optional<std::int64_t> First;
-  std::optional<std::int64_t> Last;
+  std::optional<std::int64_t> StartTime{};
+  std::optional<std::int64_t> EndTime{};
+  std::optional<std::int64_t> First{};
+  std::optional<std::int64_t> Last{};
 
   friend bool operator==(AbsoluteTimeRange const&, AbsoluteTimeRange const&) = default;
 };

@@ -23,23 +23,23 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CallAnalyticsJob {
-  std::optional<std::string> CallAnalyticsJobName;
-  std::optional<awsjson::open_enum<::awsjson::transcribe::CallAnalyticsJobStatus>> CallAnalyticsJobStatus;
-  std::optional<::awsjson::transcribe::CallAnalyticsJobDetails> CallAnalyticsJobDetails;
-  std::optional<std::string> LanguageCode;
-  std::optional<std::int32_t> MediaSampleRateHertz;
-  std::optional<awsjson::open_enum<::awsjson::transcribe::MediaFormat>> MediaFormat;
-  std::optional<::awsjson::transcribe::Media> Media;
-  std::optional<::awsjson::transcribe::Transcript> Transcript;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> CompletionTime;
-  std::optional<std::string> FailureReason;
-  std::optional<std::string> DataAccessRoleArn;
-  std::optional<float> IdentifiedLanguageScore;
-  std::optional<::awsjson::transcribe::CallAnalyticsJobSettings> Settings;
-  std::optional<std::vector<::awsjson::transcribe::ChannelDefinition>> ChannelDefinitions;
-  std::optional<std::vector<::awsjson::transcribe::Tag>> Tags;
+  std::optional<std::string> CallAnalyticsJobName{};
+  std::optional<awsjson::open_enum<::awsjson::transcribe::CallAnalyticsJobStatus>> CallAnalyticsJobStatus{};
+  std::optional<::awsjson::transcribe::CallAnalyticsJobDetails> CallAnalyticsJobDetails{};
+  std::optional<std::string> LanguageCode{};
+  std::optional<std::int32_t> MediaSampleRateHertz{};
+  std::optional<awsjson::open_enum<::awsjson::transcribe::MediaFormat>> MediaFormat{};
+  std::optional<::awsjson::transcribe::Media> Media{};
+  std::optional<::awsjson::transcribe::Transcript> Transcript{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> CompletionTime{};
+  std::optional<std::string> FailureReason{};
+  std::optional<std::string> DataAccessRoleArn{};
+  std::optional<float> IdentifiedLanguageScore{};
+  std::optional<::awsjson::transcribe::CallAnalyticsJobSettings> Settings{};
+  std::optional<std::vector<::awsjson::transcribe::ChannelDefinition>> ChannelDefinitions{};
+  std::optional<std::vector<::awsjson::transcribe::Tag>> Tags{};
 
   friend bool operator==(CallAnalyticsJob const&, CallAnalyticsJob const&) = default;
 };

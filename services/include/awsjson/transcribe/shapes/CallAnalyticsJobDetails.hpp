@@ -14,7 +14,7 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CallAnalyticsJobDetails {
-  std::optional<std::vector<::awsjson::transcribe::CallAnalyticsSkippedFeature>> Skipped;
+  std::optional<std::vector<::awsjson::transcribe::CallAnalyticsSkippedFeature>> Skipped{};
 
   friend bool operator==(CallAnalyticsJobDetails const&, CallAnalyticsJobDetails const&) = default;
 };

@@ -19,14 +19,14 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CallAnalyticsJobSettings {
-  std::optional<std::string> VocabularyName;
-  std::optional<std::string> VocabularyFilterName;
-  std::optional<awsjson::open_enum<::awsjson::transcribe::VocabularyFilterMethod>> VocabularyFilterMethod;
-  std::optional<std::string> LanguageModelName;
-  std::optional<::awsjson::transcribe::ContentRedaction> ContentRedaction;
-  std::optional<std::vector<std::string>> LanguageOptions;
-  std::optional<std::map<std::string, ::awsjson::transcribe::LanguageIdSettings>> LanguageIdSettings;
-  std::optional<::awsjson::transcribe::Summarization> Summarization;
+  std::optional<std::string> VocabularyName{};
+  std::optional<std::string> VocabularyFilterName{};
+  std::optional<awsjson::open_enum<::awsjson::transcribe::VocabularyFilterMethod>> VocabularyFilterMethod{};
+  std::optional<std::string> LanguageModelName{};
+  std::optional<::awsjson::transcribe::ContentRedaction> ContentRedaction{};
+  std::optional<std::vector<std::string>> LanguageOptions{};
+  std::optional<std::map<std::string, ::awsjson::transcribe::LanguageIdSettings>> LanguageIdSettings{};
+  std::optional<::awsjson::transcribe::Summarization> Summarization{};
 
   friend bool operator==(CallAnalyticsJobSettings const&,
                          CallAnalyticsJobSettings const&) = default;

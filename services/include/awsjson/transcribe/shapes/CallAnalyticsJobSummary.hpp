@@ -15,14 +15,14 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CallAnalyticsJobSummary {
-  std::optional<std::string> CallAnalyticsJobName;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<awsjson::timestamp> CompletionTime;
-  std::optional<std::string> LanguageCode;
-  std::optional<awsjson::open_enum<::awsjson::transcribe::CallAnalyticsJobStatus>> CallAnalyticsJobStatus;
-  std::optional<::awsjson::transcribe::CallAnalyticsJobDetails> CallAnalyticsJobDetails;
-  std::optional<std::string> FailureReason;
+  std::optional<std::string> CallAnalyticsJobName{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<awsjson::timestamp> CompletionTime{};
+  std::optional<std::string> LanguageCode{};
+  std::optional<awsjson::open_enum<::awsjson::transcribe::CallAnalyticsJobStatus>> CallAnalyticsJobStatus{};
+  std::optional<::awsjson::transcribe::CallAnalyticsJobDetails> CallAnalyticsJobDetails{};
+  std::optional<std::string> FailureReason{};
 
   friend bool operator==(CallAnalyticsJobSummary const&, CallAnalyticsJobSummary const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CallAnalyticsSkippedFeature {
-  std::optional<awsjson::open_enum<::awsjson::transcribe::CallAnalyticsFeature>> Feature;
-  std::optional<awsjson::open_enum<::awsjson::transcribe::CallAnalyticsSkippedReasonCode>> ReasonCode;
-  std::optional<std::string> Message;
+  std::optional<awsjson::open_enum<::awsjson::transcribe::CallAnalyticsFeature>> Feature{};
+  std::optional<awsjson::open_enum<::awsjson::transcribe::CallAnalyticsSkippedReasonCode>> ReasonCode{};
+  std::optional<std::string> Message{};
 
   friend bool operator==(CallAnalyticsSkippedFeature const&,
                          CallAnalyticsSkippedFeature const&) = default;

@@ -17,12 +17,12 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CategoryProperties {
-  std::optional<std::string> CategoryName;
-  std::optional<std::vector<::awsjson::transcribe::Rule>> Rules;
-  std::optional<awsjson::timestamp> CreateTime;
-  std::optional<awsjson::timestamp> LastUpdateTime;
-  std::optional<std::vector<::awsjson::transcribe::Tag>> Tags;
-  std::optional<awsjson::open_enum<::awsjson::transcribe::InputType>> InputType;
+  std::optional<std::string> CategoryName{};
+  std::optional<std::vector<::awsjson::transcribe::Rule>> Rules{};
+  std::optional<awsjson::timestamp> CreateTime{};
+  std::optional<awsjson::timestamp> LastUpdateTime{};
+  std::optional<std::vector<::awsjson::transcribe::Tag>> Tags{};
+  std::optional<awsjson::open_enum<::awsjson::transcribe::InputType>> InputType{};
 
   friend bool operator==(CategoryProperties const&, CategoryProperties const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ChannelDefinition {
-  std::optional<std::int32_t> ChannelId;
-  std::optional<awsjson::open_enum<::awsjson::transcribe::ParticipantRole>> ParticipantRole;
+  std::optional<std::int32_t> ChannelId{};
+  std::optional<awsjson::open_enum<::awsjson::transcribe::ParticipantRole>> ParticipantRole{};
 
   friend bool operator==(ChannelDefinition const&, ChannelDefinition const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ClinicalNoteGenerationSettings {
-  std::optional<awsjson::open_enum<::awsjson::transcribe::MedicalScribeNoteTemplate>> NoteTemplate;
+  std::optional<awsjson::open_enum<::awsjson::transcribe::MedicalScribeNoteTemplate>> NoteTemplate{};
 
   friend bool operator==(ClinicalNoteGenerationSettings const&,
                          ClinicalNoteGenerationSettings const&) = default;

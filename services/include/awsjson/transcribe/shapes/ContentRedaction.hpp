@@ -17,9 +17,9 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ContentRedaction {
-  awsjson::open_enum<::awsjson::transcribe::RedactionType> RedactionType;
-  awsjson::open_enum<::awsjson::transcribe::RedactionOutput> RedactionOutput;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::transcribe::PiiEntityType>>> PiiEntityTypes;
+  awsjson::open_enum<::awsjson::transcribe::RedactionType> RedactionType{};
+  awsjson::open_enum<::awsjson::transcribe::RedactionOutput> RedactionOutput{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::transcribe::PiiEntityType>>> PiiEntityTypes{};
 
   friend bool operator==(ContentRedaction const&, ContentRedaction const&) = default;
 };

@@ -17,10 +17,10 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateCallAnalyticsCategoryRequest {
-  std::string CategoryName;
-  std::vector<::awsjson::transcribe::Rule> Rules;
-  std::optional<std::vector<::awsjson::transcribe::Tag>> Tags;
-  std::optional<awsjson::open_enum<::awsjson::transcribe::InputType>> InputType;
+  std::string CategoryName{};
+  std::vector<::awsjson::transcribe::Rule> Rules{};
+  std::optional<std::vector<::awsjson::transcribe::Tag>> Tags{};
+  std::optional<awsjson::open_enum<::awsjson::transcribe::InputType>> InputType{};
 
   friend bool operator==(CreateCallAnalyticsCategoryRequest const&,
                          CreateCallAnalyticsCategoryRequest const&) = default;

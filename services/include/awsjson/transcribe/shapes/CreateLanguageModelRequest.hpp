@@ -18,11 +18,11 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateLanguageModelRequest {
-  awsjson::open_enum<::awsjson::transcribe::CLMLanguageCode> LanguageCode;
-  awsjson::open_enum<::awsjson::transcribe::BaseModelName> BaseModelName;
-  std::string ModelName;
-  ::awsjson::transcribe::InputDataConfig InputDataConfig;
-  std::optional<std::vector<::awsjson::transcribe::Tag>> Tags;
+  awsjson::open_enum<::awsjson::transcribe::CLMLanguageCode> LanguageCode{};
+  awsjson::open_enum<::awsjson::transcribe::BaseModelName> BaseModelName{};
+  std::string ModelName{};
+  ::awsjson::transcribe::InputDataConfig InputDataConfig{};
+  std::optional<std::vector<::awsjson::transcribe::Tag>> Tags{};
 
   friend bool operator==(CreateLanguageModelRequest const&,
                          CreateLanguageModelRequest const&) = default;

@@ -17,11 +17,11 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateLanguageModelResponse {
-  std::optional<awsjson::open_enum<::awsjson::transcribe::CLMLanguageCode>> LanguageCode;
-  std::optional<awsjson::open_enum<::awsjson::transcribe::BaseModelName>> BaseModelName;
-  std::optional<std::string> ModelName;
-  std::optional<::awsjson::transcribe::InputDataConfig> InputDataConfig;
-  std::optional<awsjson::open_enum<::awsjson::transcribe::ModelStatus>> ModelStatus;
+  std::optional<awsjson::open_enum<::awsjson::transcribe::CLMLanguageCode>> LanguageCode{};
+  std::optional<awsjson::open_enum<::awsjson::transcribe::BaseModelName>> BaseModelName{};
+  std::optional<std::string> ModelName{};
+  std::optional<::awsjson::transcribe::InputDataConfig> InputDataConfig{};
+  std::optional<awsjson::open_enum<::awsjson::transcribe::ModelStatus>> ModelStatus{};
 
   friend bool operator==(CreateLanguageModelResponse const&,
                          CreateLanguageModelResponse const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateMedicalVocabularyRequest {
-  std::string VocabularyName;
-  std::string LanguageCode;
-  std::string VocabularyFileUri;
-  std::optional<std::vector<::awsjson::transcribe::Tag>> Tags;
+  std::string VocabularyName{};
+  std::string LanguageCode{};
+  std::string VocabularyFileUri{};
+  std::optional<std::vector<::awsjson::transcribe::Tag>> Tags{};
 
   friend bool operator==(CreateMedicalVocabularyRequest const&,
                          CreateMedicalVocabularyRequest const&) = default;

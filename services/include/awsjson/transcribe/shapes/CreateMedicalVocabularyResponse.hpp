@@ -14,11 +14,11 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateMedicalVocabularyResponse {
-  std::optional<std::string> VocabularyName;
-  std::optional<std::string> LanguageCode;
-  std::optional<awsjson::open_enum<::awsjson::transcribe::VocabularyState>> VocabularyState;
-  std::optional<awsjson::timestamp> LastModifiedTime;
-  std::optional<std::string> FailureReason;
+  std::optional<std::string> VocabularyName{};
+  std::optional<std::string> LanguageCode{};
+  std::optional<awsjson::open_enum<::awsjson::transcribe::VocabularyState>> VocabularyState{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
+  std::optional<std::string> FailureReason{};
 
   friend bool operator==(CreateMedicalVocabularyResponse const&,
                          CreateMedicalVocabularyResponse const&) = default;

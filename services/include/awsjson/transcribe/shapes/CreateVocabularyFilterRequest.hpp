@@ -15,12 +15,12 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateVocabularyFilterRequest {
-  std::string VocabularyFilterName;
-  std::string LanguageCode;
-  std::optional<std::vector<std::string>> Words;
-  std::optional<std::string> VocabularyFilterFileUri;
-  std::optional<std::vector<::awsjson::transcribe::Tag>> Tags;
-  std::optional<std::string> DataAccessRoleArn;
+  std::string VocabularyFilterName{};
+  std::string LanguageCode{};
+  std::optional<std::vector<std::string>> Words{};
+  std::optional<std::string> VocabularyFilterFileUri{};
+  std::optional<std::vector<::awsjson::transcribe::Tag>> Tags{};
+  std::optional<std::string> DataAccessRoleArn{};
 
   friend bool operator==(CreateVocabularyFilterRequest const&,
                          CreateVocabularyFilterRequest const&) = default;

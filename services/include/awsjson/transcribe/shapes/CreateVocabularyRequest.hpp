@@ -15,12 +15,12 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateVocabularyRequest {
-  std::string VocabularyName;
-  std::string LanguageCode;
-  std::optional<std::vector<std::string>> Phrases;
-  std::optional<std::string> VocabularyFileUri;
-  std::optional<std::vector<::awsjson::transcribe::Tag>> Tags;
-  std::optional<std::string> DataAccessRoleArn;
+  std::string VocabularyName{};
+  std::string LanguageCode{};
+  std::optional<std::vector<std::string>> Phrases{};
+  std::optional<std::string> VocabularyFileUri{};
+  std::optional<std::vector<::awsjson::transcribe::Tag>> Tags{};
+  std::optional<std::string> DataAccessRoleArn{};
 
   friend bool operator==(CreateVocabularyRequest const&, CreateVocabularyRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteCallAnalyticsCategoryRequest {
-  std::string CategoryName;
+  std::string CategoryName{};
 
   friend bool operator==(DeleteCallAnalyticsCategoryRequest const&,
                          DeleteCallAnalyticsCategoryRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteCallAnalyticsJobRequest {
-  std::string CallAnalyticsJobName;
+  std::string CallAnalyticsJobName{};
 
   friend bool operator==(DeleteCallAnalyticsJobRequest const&,
                          DeleteCallAnalyticsJobRequest const&) = default;

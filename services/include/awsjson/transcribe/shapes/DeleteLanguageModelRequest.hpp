@@ -12,7 +12,7 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteLanguageModelRequest {
-  std::string ModelName;
+  std::string ModelName{};
 
   friend bool operator==(DeleteLanguageModelRequest const&,
                          DeleteLanguageModelRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteMedicalScribeJobRequest {
-  std::string MedicalScribeJobName;
+  std::string MedicalScribeJobName{};
 
   friend bool operator==(DeleteMedicalScribeJobRequest const&,
                          DeleteMedicalScribeJobRequest const&) = default;

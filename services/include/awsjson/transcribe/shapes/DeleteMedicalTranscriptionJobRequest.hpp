@@ -12,7 +12,7 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteMedicalTranscriptionJobRequest {
-  std::string MedicalTranscriptionJobName;
+  std::string MedicalTranscriptionJobName{};
 
   friend bool operator==(DeleteMedicalTranscriptionJobRequest const&,
                          DeleteMedicalTranscriptionJobRequest const&) = default;

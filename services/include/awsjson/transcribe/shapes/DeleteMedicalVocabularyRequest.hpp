@@ -12,7 +12,7 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteMedicalVocabularyRequest {
-  std::string VocabularyName;
+  std::string VocabularyName{};
 
   friend bool operator==(DeleteMedicalVocabularyRequest const&,
                          DeleteMedicalVocabularyRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteTranscriptionJobRequest {
-  std::string TranscriptionJobName;
+  std::string TranscriptionJobName{};
 
   friend bool operator==(DeleteTranscriptionJobRequest const&,
                          DeleteTranscriptionJobRequest const&) = default;

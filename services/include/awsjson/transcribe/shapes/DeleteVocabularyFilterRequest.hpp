@@ -12,7 +12,7 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteVocabularyFilterRequest {
-  std::string VocabularyFilterName;
+  std::string VocabularyFilterName{};
 
   friend bool operator==(DeleteVocabularyFilterRequest const&,
                          DeleteVocabularyFilterRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeLanguageModelRequest {
-  std::string ModelName;
+  std::string ModelName{};
 
   friend bool operator==(DescribeLanguageModelRequest const&,
                          DescribeLanguageModelRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeLanguageModelResponse {
-  std::optional<::awsjson::transcribe::LanguageModel> LanguageModel;
+  std::optional<::awsjson::transcribe::LanguageModel> LanguageModel{};
 
   friend bool operator==(DescribeLanguageModelResponse const&,
                          DescribeLanguageModelResponse const&) = default;

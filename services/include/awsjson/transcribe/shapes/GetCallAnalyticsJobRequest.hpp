@@ -12,7 +12,7 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCallAnalyticsJobRequest {
-  std::string CallAnalyticsJobName;
+  std::string CallAnalyticsJobName{};
 
   friend bool operator==(GetCallAnalyticsJobRequest const&,
                          GetCallAnalyticsJobRequest const&) = default;

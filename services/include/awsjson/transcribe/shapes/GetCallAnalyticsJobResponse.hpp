@@ -13,7 +13,7 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCallAnalyticsJobResponse {
-  std::optional<::awsjson::transcribe::CallAnalyticsJob> CallAnalyticsJob;
+  std::optional<::awsjson::transcribe::CallAnalyticsJob> CallAnalyticsJob{};
 
   friend bool operator==(GetCallAnalyticsJobResponse const&,
                          GetCallAnalyticsJobResponse const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetMedicalScribeJobResponse {
-  std::optional<::awsjson::transcribe::MedicalScribeJob> MedicalScribeJob;
+  std::optional<::awsjson::transcribe::MedicalScribeJob> MedicalScribeJob{};
 
   friend bool operator==(GetMedicalScribeJobResponse const&,
                          GetMedicalScribeJobResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetMedicalTranscriptionJobRequest {
-  std::string MedicalTranscriptionJobName;
+  std::string MedicalTranscriptionJobName{};
 
   friend bool operator==(GetMedicalTranscriptionJobRequest const&,
                          GetMedicalTranscriptionJobRequest const&) = default;

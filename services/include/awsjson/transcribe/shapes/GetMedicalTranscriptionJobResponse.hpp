@@ -13,7 +13,7 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetMedicalTranscriptionJobResponse {
-  std::optional<::awsjson::transcribe::MedicalTranscriptionJob> MedicalTranscriptionJob;
+  std::optional<::awsjson::transcribe::MedicalTranscriptionJob> MedicalTranscriptionJob{};
 
   friend bool operator==(GetMedicalTranscriptionJobResponse const&,
                          GetMedicalTranscriptionJobResponse const&) = default;

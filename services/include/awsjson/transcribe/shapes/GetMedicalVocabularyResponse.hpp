@@ -14,12 +14,12 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetMedicalVocabularyResponse {
-  std::optional<std::string> VocabularyName;
-  std::optional<std::string> LanguageCode;
-  std::optional<awsjson::open_enum<::awsjson::transcribe::VocabularyState>> VocabularyState;
-  std::optional<awsjson::timestamp> LastModifiedTime;
-  std::optional<std::string> FailureReason;
-  std::optional<std::string> DownloadUri;
+  std::optional<std::string> VocabularyName{};
+  std::optional<std::string> LanguageCode{};
+  std::optional<awsjson::open_enum<::awsjson::transcribe::VocabularyState>> VocabularyState{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
+  std::optional<std::string> FailureReason{};
+  std::optional<std::string> DownloadUri{};
 
   friend bool operator==(GetMedicalVocabularyResponse const&,
                          GetMedicalVocabularyResponse const&) = default;

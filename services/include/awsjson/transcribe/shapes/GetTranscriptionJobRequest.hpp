@@ -12,7 +12,7 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetTranscriptionJobRequest {
-  std::string TranscriptionJobName;
+  std::string TranscriptionJobName{};
 
   friend bool operator==(GetTranscriptionJobRequest const&,
                          GetTranscriptionJobRequest const&) = default;

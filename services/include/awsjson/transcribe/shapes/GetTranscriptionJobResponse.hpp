@@ -13,7 +13,7 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetTranscriptionJobResponse {
-  std::optional<::awsjson::transcribe::TranscriptionJob> TranscriptionJob;
+  std::optional<::awsjson::transcribe::TranscriptionJob> TranscriptionJob{};
 
   friend bool operator==(GetTranscriptionJobResponse const&,
                          GetTranscriptionJobResponse const&) = default;

@@ -12,10 +12,10 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetVocabularyFilterResponse {
-  std::optional<std::string> VocabularyFilterName;
-  std::optional<std::string> LanguageCode;
-  std::optional<awsjson::timestamp> LastModifiedTime;
-  std::optional<std::string> DownloadUri;
+  std::optional<std::string> VocabularyFilterName{};
+  std::optional<std::string> LanguageCode{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
+  std::optional<std::string> DownloadUri{};
 
   friend bool operator==(GetVocabularyFilterResponse const&,
                          GetVocabularyFilterResponse const&) = default;

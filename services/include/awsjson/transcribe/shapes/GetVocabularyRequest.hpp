@@ -12,7 +12,7 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetVocabularyRequest {
-  std::string VocabularyName;
+  std::string VocabularyName{};
 
   friend bool operator==(GetVocabularyRequest const&, GetVocabularyRequest const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InputDataConfig {
-  std::string S3Uri;
-  std::optional<std::string> TuningDataS3Uri;
-  std::string DataAccessRoleArn;
+  std::string S3Uri{};
+  std::optional<std::string> TuningDataS3Uri{};
+  std::string DataAccessRoleArn{};
 
   friend bool operator==(InputDataConfig const&, InputDataConfig const&) = default;
 };

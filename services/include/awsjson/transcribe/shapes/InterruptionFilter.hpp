@@ -17,11 +17,11 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InterruptionFilter {
-  std::optional<std::int64_t> Threshold;
-  std::optional<awsjson::open_enum<::awsjson::transcribe::ParticipantRole>> ParticipantRole;
-  std::optional<::awsjson::transcribe::AbsoluteTimeRange> AbsoluteTimeRange;
-  std::optional<::awsjson::transcribe::RelativeTimeRange> RelativeTimeRange;
-  std::optional<bool> Negate;
+  std::optional<std::int64_t> Threshold{};
+  std::optional<awsjson::open_enum<::awsjson::transcribe::ParticipantRole>> ParticipantRole{};
+  std::optional<::awsjson::transcribe::AbsoluteTimeRange> AbsoluteTimeRange{};
+  std::optional<::awsjson::transcribe::RelativeTimeRange> RelativeTimeRange{};
+  std::optional<bool> Negate{};
 
   friend bool operator==(InterruptionFilter const&, InterruptionFilter const&) = default;
 };

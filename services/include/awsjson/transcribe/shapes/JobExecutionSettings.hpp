@@ -12,8 +12,8 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct JobExecutionSettings {
-  std::optional<bool> AllowDeferredExecution;
-  std::optional<std::string> DataAccessRoleArn;
+  std::optional<bool> AllowDeferredExecution{};
+  std::optional<std::string> DataAccessRoleArn{};
 
   friend bool operator==(JobExecutionSettings const&, JobExecutionSettings const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LanguageCodeItem {
-  std::optional<std::string> LanguageCode;
-  std::optional<float> DurationInSeconds;
+  std::optional<std::string> LanguageCode{};
+  std::optional<float> DurationInSeconds{};
 
   friend bool operator==(LanguageCodeItem const&, LanguageCodeItem const&) = default;
 };

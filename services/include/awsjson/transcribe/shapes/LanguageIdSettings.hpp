@@ -12,9 +12,9 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LanguageIdSettings {
-  std::optional<std::string> VocabularyName;
-  std::optional<std::string> VocabularyFilterName;
-  std::optional<std::string> LanguageModelName;
+  std::optional<std::string> VocabularyName{};
+  std::optional<std::string> VocabularyFilterName{};
+  std::optional<std::string> LanguageModelName{};
 
   friend bool operator==(LanguageIdSettings const&, LanguageIdSettings const&) = default;
 };

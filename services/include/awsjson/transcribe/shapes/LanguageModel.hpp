@@ -17,15 +17,15 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LanguageModel {
-  std::optional<std::string> ModelName;
-  std::optional<awsjson::timestamp> CreateTime;
-  std::optional<awsjson::timestamp> LastModifiedTime;
-  std::optional<awsjson::open_enum<::awsjson::transcribe::CLMLanguageCode>> LanguageCode;
-  std::optional<awsjson::open_enum<::awsjson::transcribe::BaseModelName>> BaseModelName;
-  std::optional<awsjson::open_enum<::awsjson::transcribe::ModelStatus>> ModelStatus;
-  std::optional<bool> UpgradeAvailability;
-  std::optional<std::string> FailureReason;
-  std::optional<::awsjson::transcribe::InputDataConfig> InputDataConfig;
+  std::optional<std::string> ModelName{};
+  std::optional<awsjson::timestamp> CreateTime{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
+  std::optional<awsjson::open_enum<::awsjson::transcribe::CLMLanguageCode>> LanguageCode{};
+  std::optional<awsjson::open_enum<::awsjson::transcribe::BaseModelName>> BaseModelName{};
+  std::optional<awsjson::open_enum<::awsjson::transcribe::ModelStatus>> ModelStatus{};
+  std::optional<bool> UpgradeAvailability{};
+  std::optional<std::string> FailureReason{};
+  std::optional<::awsjson::transcribe::InputDataConfig> InputDataConfig{};
 
   friend bool operator==(LanguageModel const&, LanguageModel const&) = default;
 };

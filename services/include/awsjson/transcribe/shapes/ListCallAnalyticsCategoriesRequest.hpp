@@ -13,8 +13,8 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListCallAnalyticsCategoriesRequest {
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListCallAnalyticsCategoriesRequest const&,
                          ListCallAnalyticsCategoriesRequest const&) = default;

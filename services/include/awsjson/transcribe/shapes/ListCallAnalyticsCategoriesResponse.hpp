@@ -15,8 +15,8 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListCallAnalyticsCategoriesResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::transcribe::CategoryProperties>> Categories;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::transcribe::CategoryProperties>> Categories{};
 
   friend bool operator==(ListCallAnalyticsCategoriesResponse const&,
                          ListCallAnalyticsCategoriesResponse const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListCallAnalyticsJobsResponse {
-  std::optional<awsjson::open_enum<::awsjson::transcribe::CallAnalyticsJobStatus>> Status;
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::transcribe::CallAnalyticsJobSummary>> CallAnalyticsJobSummaries;
+  std::optional<awsjson::open_enum<::awsjson::transcribe::CallAnalyticsJobStatus>> Status{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::transcribe::CallAnalyticsJobSummary>> CallAnalyticsJobSummaries{};
 
   friend bool operator==(ListCallAnalyticsJobsResponse const&,
                          ListCallAnalyticsJobsResponse const&) = default;

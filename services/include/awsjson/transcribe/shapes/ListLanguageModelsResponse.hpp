@@ -15,8 +15,8 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListLanguageModelsResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::transcribe::LanguageModel>> Models;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::transcribe::LanguageModel>> Models{};
 
   friend bool operator==(ListLanguageModelsResponse const&,
                          ListLanguageModelsResponse const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListMedicalScribeJobsResponse {
-  std::optional<awsjson::open_enum<::awsjson::transcribe::MedicalScribeJobStatus>> Status;
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::transcribe::MedicalScribeJobSummary>> MedicalScribeJobSummaries;
+  std::optional<awsjson::open_enum<::awsjson::transcribe::MedicalScribeJobStatus>> Status{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::transcribe::MedicalScribeJobSummary>> MedicalScribeJobSummaries{};
 
   friend bool operator==(ListMedicalScribeJobsResponse const&,
                          ListMedicalScribeJobsResponse const&) = default;

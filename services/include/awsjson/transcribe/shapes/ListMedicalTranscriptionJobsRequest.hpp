@@ -15,10 +15,10 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListMedicalTranscriptionJobsRequest {
-  std::optional<awsjson::open_enum<::awsjson::transcribe::TranscriptionJobStatus>> Status;
-  std::optional<std::string> JobNameContains;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<awsjson::open_enum<::awsjson::transcribe::TranscriptionJobStatus>> Status{};
+  std::optional<std::string> JobNameContains{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListMedicalTranscriptionJobsRequest const&,
                          ListMedicalTranscriptionJobsRequest const&) = default;

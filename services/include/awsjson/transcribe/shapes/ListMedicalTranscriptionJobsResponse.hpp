@@ -16,9 +16,9 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListMedicalTranscriptionJobsResponse {
-  std::optional<awsjson::open_enum<::awsjson::transcribe::TranscriptionJobStatus>> Status;
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::transcribe::MedicalTranscriptionJobSummary>> MedicalTranscriptionJobSummaries;
+  std::optional<awsjson::open_enum<::awsjson::transcribe::TranscriptionJobStatus>> Status{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::transcribe::MedicalTranscriptionJobSummary>> MedicalTranscriptionJobSummaries{};
 
   friend bool operator==(ListMedicalTranscriptionJobsResponse const&,
                          ListMedicalTranscriptionJobsResponse const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListMedicalVocabulariesRequest {
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<awsjson::open_enum<::awsjson::transcribe::VocabularyState>> StateEquals;
-  std::optional<std::string> NameContains;
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<awsjson::open_enum<::awsjson::transcribe::VocabularyState>> StateEquals{};
+  std::optional<std::string> NameContains{};
 
   friend bool operator==(ListMedicalVocabulariesRequest const&,
                          ListMedicalVocabulariesRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTagsForResourceResponse {
-  std::optional<std::string> ResourceArn;
-  std::optional<std::vector<::awsjson::transcribe::Tag>> Tags;
+  std::optional<std::string> ResourceArn{};
+  std::optional<std::vector<::awsjson::transcribe::Tag>> Tags{};
 
   friend bool operator==(ListTagsForResourceResponse const&,
                          ListTagsForResourceResponse const&) = default;

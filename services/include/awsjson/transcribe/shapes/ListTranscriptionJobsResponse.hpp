@@ -16,9 +16,9 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTranscriptionJobsResponse {
-  std::optional<awsjson::open_enum<::awsjson::transcribe::TranscriptionJobStatus>> Status;
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::transcribe::TranscriptionJobSummary>> TranscriptionJobSummaries;
+  std::optional<awsjson::open_enum<::awsjson::transcribe::TranscriptionJobStatus>> Status{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::transcribe::TranscriptionJobSummary>> TranscriptionJobSummaries{};
 
   friend bool operator==(ListTranscriptionJobsResponse const&,
                          ListTranscriptionJobsResponse const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListVocabulariesResponse {
-  std::optional<awsjson::open_enum<::awsjson::transcribe::VocabularyState>> Status;
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::transcribe::VocabularyInfo>> Vocabularies;
+  std::optional<awsjson::open_enum<::awsjson::transcribe::VocabularyState>> Status{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::transcribe::VocabularyInfo>> Vocabularies{};
 
   friend bool operator==(ListVocabulariesResponse const&,
                          ListVocabulariesResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListVocabularyFiltersResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::transcribe::VocabularyFilterInfo>> VocabularyFilters;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::transcribe::VocabularyFilterInfo>> VocabularyFilters{};
 
   friend bool operator==(ListVocabularyFiltersResponse const&,
                          ListVocabularyFiltersResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Media {
-  std::optional<std::string> MediaFileUri;
-  std::optional<std::string> RedactedMediaFileUri;
+  std::optional<std::string> MediaFileUri{};
+  std::optional<std::string> RedactedMediaFileUri{};
 
   friend bool operator==(Media const&, Media const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MedicalScribeChannelDefinition {
-  std::int32_t ChannelId;
-  awsjson::open_enum<::awsjson::transcribe::MedicalScribeParticipantRole> ParticipantRole;
+  std::int32_t ChannelId{};
+  awsjson::open_enum<::awsjson::transcribe::MedicalScribeParticipantRole> ParticipantRole{};
 
   friend bool operator==(MedicalScribeChannelDefinition const&,
                          MedicalScribeChannelDefinition const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MedicalScribeContext {
-  std::optional<::awsjson::transcribe::MedicalScribePatientContext> PatientContext;
+  std::optional<::awsjson::transcribe::MedicalScribePatientContext> PatientContext{};
 
   friend bool operator==(MedicalScribeContext const&, MedicalScribeContext const&) = default;
 };

@@ -21,20 +21,20 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MedicalScribeJob {
-  std::optional<std::string> MedicalScribeJobName;
-  std::optional<awsjson::open_enum<::awsjson::transcribe::MedicalScribeJobStatus>> MedicalScribeJobStatus;
-  std::optional<awsjson::open_enum<::awsjson::transcribe::MedicalScribeLanguageCode>> LanguageCode;
-  std::optional<::awsjson::transcribe::Media> Media;
-  std::optional<::awsjson::transcribe::MedicalScribeOutput> MedicalScribeOutput;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> CompletionTime;
-  std::optional<std::string> FailureReason;
-  std::optional<::awsjson::transcribe::MedicalScribeSettings> Settings;
-  std::optional<std::string> DataAccessRoleArn;
-  std::optional<std::vector<::awsjson::transcribe::MedicalScribeChannelDefinition>> ChannelDefinitions;
-  std::optional<bool> MedicalScribeContextProvided;
-  std::optional<std::vector<::awsjson::transcribe::Tag>> Tags;
+  std::optional<std::string> MedicalScribeJobName{};
+  std::optional<awsjson::open_enum<::awsjson::transcribe::MedicalScribeJobStatus>> MedicalScribeJobStatus{};
+  std::optional<awsjson::open_enum<::awsjson::transcribe::MedicalScribeLanguageCode>> LanguageCode{};
+  std::optional<::awsjson::transcribe::Media> Media{};
+  std::optional<::awsjson::transcribe::MedicalScribeOutput> MedicalScribeOutput{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> CompletionTime{};
+  std::optional<std::string> FailureReason{};
+  std::optional<::awsjson::transcribe::MedicalScribeSettings> Settings{};
+  std::optional<std::string> DataAccessRoleArn{};
+  std::optional<std::vector<::awsjson::transcribe::MedicalScribeChannelDefinition>> ChannelDefinitions{};
+  std::optional<bool> MedicalScribeContextProvided{};
+  std::optional<std::vector<::awsjson::transcribe::Tag>> Tags{};
 
   friend bool operator==(MedicalScribeJob const&, MedicalScribeJob const&) = default;
 };

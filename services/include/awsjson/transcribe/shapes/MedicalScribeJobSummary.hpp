@@ -15,13 +15,13 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MedicalScribeJobSummary {
-  std::optional<std::string> MedicalScribeJobName;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<awsjson::timestamp> CompletionTime;
-  std::optional<awsjson::open_enum<::awsjson::transcribe::MedicalScribeLanguageCode>> LanguageCode;
-  std::optional<awsjson::open_enum<::awsjson::transcribe::MedicalScribeJobStatus>> MedicalScribeJobStatus;
-  std::optional<std::string> FailureReason;
+  std::optional<std::string> MedicalScribeJobName{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<awsjson::timestamp> CompletionTime{};
+  std::optional<awsjson::open_enum<::awsjson::transcribe::MedicalScribeLanguageCode>> LanguageCode{};
+  std::optional<awsjson::open_enum<::awsjson::transcribe::MedicalScribeJobStatus>> MedicalScribeJobStatus{};
+  std::optional<std::string> FailureReason{};
 
   friend bool operator==(MedicalScribeJobSummary const&, MedicalScribeJobSummary const&) = default;
 };

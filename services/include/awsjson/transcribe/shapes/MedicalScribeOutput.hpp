@@ -12,8 +12,8 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MedicalScribeOutput {
-  std::string TranscriptFileUri;
-  std::string ClinicalDocumentUri;
+  std::string TranscriptFileUri{};
+  std::string ClinicalDocumentUri{};
 
   friend bool operator==(MedicalScribeOutput const&, MedicalScribeOutput const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MedicalScribePatientContext {
-  std::optional<awsjson::open_enum<::awsjson::transcribe::Pronouns>> Pronouns;
+  std::optional<awsjson::open_enum<::awsjson::transcribe::Pronouns>> Pronouns{};
 
   friend bool operator==(MedicalScribePatientContext const&,
                          MedicalScribePatientContext const&) = default;

@@ -16,13 +16,13 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MedicalScribeSettings {
-  std::optional<bool> ShowSpeakerLabels;
-  std::optional<std::int32_t> MaxSpeakerLabels;
-  std::optional<bool> ChannelIdentification;
-  std::optional<std::string> VocabularyName;
-  std::optional<std::string> VocabularyFilterName;
-  std::optional<awsjson::open_enum<::awsjson::transcribe::VocabularyFilterMethod>> VocabularyFilterMethod;
-  std::optional<::awsjson::transcribe::ClinicalNoteGenerationSettings> ClinicalNoteGenerationSettings;
+  std::optional<bool> ShowSpeakerLabels{};
+  std::optional<std::int32_t> MaxSpeakerLabels{};
+  std::optional<bool> ChannelIdentification{};
+  std::optional<std::string> VocabularyName{};
+  std::optional<std::string> VocabularyFilterName{};
+  std::optional<awsjson::open_enum<::awsjson::transcribe::VocabularyFilterMethod>> VocabularyFilterMethod{};
+  std::optional<::awsjson::transcribe::ClinicalNoteGenerationSettings> ClinicalNoteGenerationSettings{};
 
   friend bool operator==(MedicalScribeSettings const&, MedicalScribeSettings const&) = default;
 };

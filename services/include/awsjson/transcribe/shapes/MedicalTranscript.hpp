@@ -12,7 +12,7 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MedicalTranscript {
-  std::optional<std::string> TranscriptFileUri;
+  std::optional<std::string> TranscriptFileUri{};
 
   friend bool operator==(MedicalTranscript const&, MedicalTranscript const&) = default;
 };

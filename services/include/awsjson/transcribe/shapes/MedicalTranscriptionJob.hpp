@@ -24,22 +24,22 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MedicalTranscriptionJob {
-  std::optional<std::string> MedicalTranscriptionJobName;
-  std::optional<awsjson::open_enum<::awsjson::transcribe::TranscriptionJobStatus>> TranscriptionJobStatus;
-  std::optional<std::string> LanguageCode;
-  std::optional<std::int32_t> MediaSampleRateHertz;
-  std::optional<awsjson::open_enum<::awsjson::transcribe::MediaFormat>> MediaFormat;
-  std::optional<::awsjson::transcribe::Media> Media;
-  std::optional<::awsjson::transcribe::MedicalTranscript> Transcript;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> CompletionTime;
-  std::optional<std::string> FailureReason;
-  std::optional<::awsjson::transcribe::MedicalTranscriptionSetting> Settings;
-  std::optional<awsjson::open_enum<::awsjson::transcribe::MedicalContentIdentificationType>> ContentIdentificationType;
-  std::optional<awsjson::open_enum<::awsjson::transcribe::Specialty>> Specialty;
-  std::optional<awsjson::open_enum<::awsjson::transcribe::Type>> Type;
-  std::optional<std::vector<::awsjson::transcribe::Tag>> Tags;
+  std::optional<std::string> MedicalTranscriptionJobName{};
+  std::optional<awsjson::open_enum<::awsjson::transcribe::TranscriptionJobStatus>> TranscriptionJobStatus{};
+  std::optional<std::string> LanguageCode{};
+  std::optional<std::int32_t> MediaSampleRateHertz{};
+  std::optional<awsjson::open_enum<::awsjson::transcribe::MediaFormat>> MediaFormat{};
+  std::optional<::awsjson::transcribe::Media> Media{};
+  std::optional<::awsjson::transcribe::MedicalTranscript> Transcript{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> CompletionTime{};
+  std::optional<std::string> FailureReason{};
+  std::optional<::awsjson::transcribe::MedicalTranscriptionSetting> Settings{};
+  std::optional<awsjson::open_enum<::awsjson::transcribe::MedicalContentIdentificationType>> ContentIdentificationType{};
+  std::optional<awsjson::open_enum<::awsjson::transcribe::Specialty>> Specialty{};
+  std::optional<awsjson::open_enum<::awsjson::transcribe::Type>> Type{};
+  std::optional<std::vector<::awsjson::transcribe::Tag>> Tags{};
 
   friend bool operator==(MedicalTranscriptionJob const&, MedicalTranscriptionJob const&) = default;
 };

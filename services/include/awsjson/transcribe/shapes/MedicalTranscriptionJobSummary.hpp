@@ -18,17 +18,17 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MedicalTranscriptionJobSummary {
-  std::optional<std::string> MedicalTranscriptionJobName;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<awsjson::timestamp> CompletionTime;
-  std::optional<std::string> LanguageCode;
-  std::optional<awsjson::open_enum<::awsjson::transcribe::TranscriptionJobStatus>> TranscriptionJobStatus;
-  std::optional<std::string> FailureReason;
-  std::optional<awsjson::open_enum<::awsjson::transcribe::OutputLocationType>> OutputLocationType;
-  std::optional<awsjson::open_enum<::awsjson::transcribe::Specialty>> Specialty;
-  std::optional<awsjson::open_enum<::awsjson::transcribe::MedicalContentIdentificationType>> ContentIdentificationType;
-  std::optional<awsjson::open_enum<::awsjson::transcribe::Type>> Type;
+  std::optional<std::string> MedicalTranscriptionJobName{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<awsjson::timestamp> CompletionTime{};
+  std::optional<std::string> LanguageCode{};
+  std::optional<awsjson::open_enum<::awsjson::transcribe::TranscriptionJobStatus>> TranscriptionJobStatus{};
+  std::optional<std::string> FailureReason{};
+  std::optional<awsjson::open_enum<::awsjson::transcribe::OutputLocationType>> OutputLocationType{};
+  std::optional<awsjson::open_enum<::awsjson::transcribe::Specialty>> Specialty{};
+  std::optional<awsjson::open_enum<::awsjson::transcribe::MedicalContentIdentificationType>> ContentIdentificationType{};
+  std::optional<awsjson::open_enum<::awsjson::transcribe::Type>> Type{};
 
   friend bool operator==(MedicalTranscriptionJobSummary const&,
                          MedicalTranscriptionJobSummary const&) = default;

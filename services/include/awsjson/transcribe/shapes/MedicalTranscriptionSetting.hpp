@@ -13,12 +13,12 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MedicalTranscriptionSetting {
-  std::optional<bool> ShowSpeakerLabels;
-  std::optional<std::int32_t> MaxSpeakerLabels;
-  std::optional<bool> ChannelIdentification;
-  std::optional<bool> ShowAlternatives;
-  std::optional<std::int32_t> MaxAlternatives;
-  std::optional<std::string> VocabularyName;
+  std::optional<bool> ShowSpeakerLabels{};
+  std::optional<std::int32_t> MaxSpeakerLabels{};
+  std::optional<bool> ChannelIdentification{};
+  std::optional<bool> ShowAlternatives{};
+  std::optional<std::int32_t> MaxAlternatives{};
+  std::optional<std::string> VocabularyName{};
 
   friend bool operator==(MedicalTranscriptionSetting const&,
                          MedicalTranscriptionSetting const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModelSettings {
-  std::optional<std::string> LanguageModelName;
+  std::optional<std::string> LanguageModelName{};
 
   friend bool operator==(ModelSettings const&, ModelSettings const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NonTalkTimeFilter {
-  std::optional<std::int64_t> Threshold;
-  std::optional<::awsjson::transcribe::AbsoluteTimeRange> AbsoluteTimeRange;
-  std::optional<::awsjson::transcribe::RelativeTimeRange> RelativeTimeRange;
-  std::optional<bool> Negate;
+  std::optional<std::int64_t> Threshold{};
+  std::optional<::awsjson::transcribe::AbsoluteTimeRange> AbsoluteTimeRange{};
+  std::optional<::awsjson::transcribe::RelativeTimeRange> RelativeTimeRange{};
+  std::optional<bool> Negate{};
 
   friend bool operator==(NonTalkTimeFilter const&, NonTalkTimeFilter const&) = default;
 };

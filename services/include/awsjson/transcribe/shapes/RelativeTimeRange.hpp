@@ -12,10 +12,10 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RelativeTimeRange {
-  std::optional<std::int32_t> StartPercentage;
-  std::optional<std::int32_t> EndPercentage;
-  std::optional<std::int32_t> First;
-  std::optional<std::int32_t> Last;
+  std::optional<std::int32_t> StartPercentage{};
+  std::optional<std::int32_t> EndPercentage{};
+  std::optional<std::int32_t> First{};
+  std::optional<std::int32_t> Last{};
 
   friend bool operator==(RelativeTimeRange const&, RelativeTimeRange const&) = default;
 };

@@ -16,10 +16,10 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Rule : awsjson::tagged_union {
-  std::optional<::awsjson::transcribe::NonTalkTimeFilter> NonTalkTimeFilter;
-  std::optional<::awsjson::transcribe::InterruptionFilter> InterruptionFilter;
-  std::optional<::awsjson::transcribe::TranscriptFilter> TranscriptFilter;
-  std::optional<::awsjson::transcribe::SentimentFilter> SentimentFilter;
+  std::optional<::awsjson::transcribe::NonTalkTimeFilter> NonTalkTimeFilter{};
+  std::optional<::awsjson::transcribe::InterruptionFilter> InterruptionFilter{};
+  std::optional<::awsjson::transcribe::TranscriptFilter> TranscriptFilter{};
+  std::optional<::awsjson::transcribe::SentimentFilter> SentimentFilter{};
 
   friend bool operator==(Rule const&, Rule const&) = default;
 };

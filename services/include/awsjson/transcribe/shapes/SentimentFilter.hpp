@@ -18,11 +18,11 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SentimentFilter {
-  std::vector<awsjson::open_enum<::awsjson::transcribe::SentimentValue>> Sentiments;
-  std::optional<::awsjson::transcribe::AbsoluteTimeRange> AbsoluteTimeRange;
-  std::optional<::awsjson::transcribe::RelativeTimeRange> RelativeTimeRange;
-  std::optional<awsjson::open_enum<::awsjson::transcribe::ParticipantRole>> ParticipantRole;
-  std::optional<bool> Negate;
+  std::vector<awsjson::open_enum<::awsjson::transcribe::SentimentValue>> Sentiments{};
+  std::optional<::awsjson::transcribe::AbsoluteTimeRange> AbsoluteTimeRange{};
+  std::optional<::awsjson::transcribe::RelativeTimeRange> RelativeTimeRange{};
+  std::optional<awsjson::open_enum<::awsjson::transcribe::ParticipantRole>> ParticipantRole{};
+  std::optional<bool> Negate{};
 
   friend bool operator==(SentimentFilter const&, SentimentFilter const&) = default;
 };

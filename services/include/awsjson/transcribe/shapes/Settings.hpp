@@ -15,14 +15,14 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Settings {
-  std::optional<std::string> VocabularyName;
-  std::optional<bool> ShowSpeakerLabels;
-  std::optional<std::int32_t> MaxSpeakerLabels;
-  std::optional<bool> ChannelIdentification;
-  std::optional<bool> ShowAlternatives;
-  std::optional<std::int32_t> MaxAlternatives;
-  std::optional<std::string> VocabularyFilterName;
-  std::optional<awsjson::open_enum<::awsjson::transcribe::VocabularyFilterMethod>> VocabularyFilterMethod;
+  std::optional<std::string> VocabularyName{};
+  std::optional<bool> ShowSpeakerLabels{};
+  std::optional<std::int32_t> MaxSpeakerLabels{};
+  std::optional<bool> ChannelIdentification{};
+  std::optional<bool> ShowAlternatives{};
+  std::optional<std::int32_t> MaxAlternatives{};
+  std::optional<std::string> VocabularyFilterName{};
+  std::optional<awsjson::open_enum<::awsjson::transcribe::VocabularyFilterMethod>> VocabularyFilterMethod{};
 
   friend bool operator==(Settings const&, Settings const&) = default;
 };

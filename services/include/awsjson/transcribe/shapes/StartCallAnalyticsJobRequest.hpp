@@ -18,14 +18,14 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartCallAnalyticsJobRequest {
-  std::string CallAnalyticsJobName;
-  ::awsjson::transcribe::Media Media;
-  std::optional<std::string> OutputLocation;
-  std::optional<std::string> OutputEncryptionKMSKeyId;
-  std::optional<std::string> DataAccessRoleArn;
-  std::optional<::awsjson::transcribe::CallAnalyticsJobSettings> Settings;
-  std::optional<std::vector<::awsjson::transcribe::Tag>> Tags;
-  std::optional<std::vector<::awsjson::transcribe::ChannelDefinition>> ChannelDefinitions;
+  std::string CallAnalyticsJobName{};
+  ::awsjson::transcribe::Media Media{};
+  std::optional<std::string> OutputLocation{};
+  std::optional<std::string> OutputEncryptionKMSKeyId{};
+  std::optional<std::string> DataAccessRoleArn{};
+  std::optional<::awsjson::transcribe::CallAnalyticsJobSettings> Settings{};
+  std::optional<std::vector<::awsjson::transcribe::Tag>> Tags{};
+  std::optional<std::vector<::awsjson::transcribe::ChannelDefinition>> ChannelDefinitions{};
 
   friend bool operator==(StartCallAnalyticsJobRequest const&,
                          StartCallAnalyticsJobRequest const&) = default;

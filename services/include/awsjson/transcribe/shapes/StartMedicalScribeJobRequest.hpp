@@ -20,16 +20,16 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartMedicalScribeJobRequest {
-  std::string MedicalScribeJobName;
-  ::awsjson::transcribe::Media Media;
-  std::string OutputBucketName;
-  std::optional<std::string> OutputEncryptionKMSKeyId;
-  std::optional<std::map<std::string, std::string>> KMSEncryptionContext;
-  std::string DataAccessRoleArn;
-  ::awsjson::transcribe::MedicalScribeSettings Settings;
-  std::optional<std::vector<::awsjson::transcribe::MedicalScribeChannelDefinition>> ChannelDefinitions;
-  std::optional<std::vector<::awsjson::transcribe::Tag>> Tags;
-  std::optional<::awsjson::transcribe::MedicalScribeContext> MedicalScribeContext;
+  std::string MedicalScribeJobName{};
+  ::awsjson::transcribe::Media Media{};
+  std::string OutputBucketName{};
+  std::optional<std::string> OutputEncryptionKMSKeyId{};
+  std::optional<std::map<std::string, std::string>> KMSEncryptionContext{};
+  std::string DataAccessRoleArn{};
+  ::awsjson::transcribe::MedicalScribeSettings Settings{};
+  std::optional<std::vector<::awsjson::transcribe::MedicalScribeChannelDefinition>> ChannelDefinitions{};
+  std::optional<std::vector<::awsjson::transcribe::Tag>> Tags{};
+  std::optional<::awsjson::transcribe::MedicalScribeContext> MedicalScribeContext{};
 
   friend bool operator==(StartMedicalScribeJobRequest const&,
                          StartMedicalScribeJobRequest const&) = default;

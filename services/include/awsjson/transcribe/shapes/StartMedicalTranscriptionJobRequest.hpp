@@ -23,20 +23,20 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartMedicalTranscriptionJobRequest {
-  std::string MedicalTranscriptionJobName;
-  std::string LanguageCode;
-  std::optional<std::int32_t> MediaSampleRateHertz;
-  std::optional<awsjson::open_enum<::awsjson::transcribe::MediaFormat>> MediaFormat;
-  ::awsjson::transcribe::Media Media;
-  std::string OutputBucketName;
-  std::optional<std::string> OutputKey;
-  std::optional<std::string> OutputEncryptionKMSKeyId;
-  std::optional<std::map<std::string, std::string>> KMSEncryptionContext;
-  std::optional<::awsjson::transcribe::MedicalTranscriptionSetting> Settings;
-  std::optional<awsjson::open_enum<::awsjson::transcribe::MedicalContentIdentificationType>> ContentIdentificationType;
-  awsjson::open_enum<::awsjson::transcribe::Specialty> Specialty;
-  awsjson::open_enum<::awsjson::transcribe::Type> Type;
-  std::optional<std::vector<::awsjson::transcribe::Tag>> Tags;
+  std::string MedicalTranscriptionJobName{};
+  std::string LanguageCode{};
+  std::optional<std::int32_t> MediaSampleRateHertz{};
+  std::optional<awsjson::open_enum<::awsjson::transcribe::MediaFormat>> MediaFormat{};
+  ::awsjson::transcribe::Media Media{};
+  std::string OutputBucketName{};
+  std::optional<std::string> OutputKey{};
+  std::optional<std::string> OutputEncryptionKMSKeyId{};
+  std::optional<std::map<std::string, std::string>> KMSEncryptionContext{};
+  std::optional<::awsjson::transcribe::MedicalTranscriptionSetting> Settings{};
+  std::optional<awsjson::open_enum<::awsjson::transcribe::MedicalContentIdentificationType>> ContentIdentificationType{};
+  awsjson::open_enum<::awsjson::transcribe::Specialty> Specialty{};
+  awsjson::open_enum<::awsjson::transcribe::Type> Type{};
+  std::optional<std::vector<::awsjson::transcribe::Tag>> Tags{};
 
   friend bool operator==(StartMedicalTranscriptionJobRequest const&,
                          StartMedicalTranscriptionJobRequest const&) = default;

@@ -26,26 +26,26 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartTranscriptionJobRequest {
-  std::string TranscriptionJobName;
-  std::optional<std::string> LanguageCode;
-  std::optional<std::int32_t> MediaSampleRateHertz;
-  std::optional<awsjson::open_enum<::awsjson::transcribe::MediaFormat>> MediaFormat;
-  ::awsjson::transcribe::Media Media;
-  std::optional<std::string> OutputBucketName;
-  std::optional<std::string> OutputKey;
-  std::optional<std::string> OutputEncryptionKMSKeyId;
-  std::optional<std::map<std::string, std::string>> KMSEncryptionContext;
-  std::optional<::awsjson::transcribe::Settings> Settings;
-  std::optional<::awsjson::transcribe::ModelSettings> ModelSettings;
-  std::optional<::awsjson::transcribe::JobExecutionSettings> JobExecutionSettings;
-  std::optional<::awsjson::transcribe::ContentRedaction> ContentRedaction;
-  std::optional<bool> IdentifyLanguage;
-  std::optional<bool> IdentifyMultipleLanguages;
-  std::optional<std::vector<std::string>> LanguageOptions;
-  std::optional<::awsjson::transcribe::Subtitles> Subtitles;
-  std::optional<std::vector<::awsjson::transcribe::Tag>> Tags;
-  std::optional<std::map<std::string, ::awsjson::transcribe::LanguageIdSettings>> LanguageIdSettings;
-  std::optional<std::vector<::awsjson::transcribe::ToxicityDetectionSettings>> ToxicityDetection;
+  std::string TranscriptionJobName{};
+  std::optional<std::string> LanguageCode{};
+  std::optional<std::int32_t> MediaSampleRateHertz{};
+  std::optional<awsjson::open_enum<::awsjson::transcribe::MediaFormat>> MediaFormat{};
+  ::awsjson::transcribe::Media Media{};
+  std::optional<std::string> OutputBucketName{};
+  std::optional<std::string> OutputKey{};
+  std::optional<std::string> OutputEncryptionKMSKeyId{};
+  std::optional<std::map<std::string, std::string>> KMSEncryptionContext{};
+  std::optional<::awsjson::transcribe::Settings> Settings{};
+  std::optional<::awsjson::transcribe::ModelSettings> ModelSettings{};
+  std::optional<::awsjson::transcribe::JobExecutionSettings> JobExecutionSettings{};
+  std::optional<::awsjson::transcribe::ContentRedaction> ContentRedaction{};
+  std::optional<bool> IdentifyLanguage{};
+  std::optional<bool> IdentifyMultipleLanguages{};
+  std::optional<std::vector<std::string>> LanguageOptions{};
+  std::optional<::awsjson::transcribe::Subtitles> Subtitles{};
+  std::optional<std::vector<::awsjson::transcribe::Tag>> Tags{};
+  std::optional<std::map<std::string, ::awsjson::transcribe::LanguageIdSettings>> LanguageIdSettings{};
+  std::optional<std::vector<::awsjson::transcribe::ToxicityDetectionSettings>> ToxicityDetection{};
 
   friend bool operator==(StartTranscriptionJobRequest const&,
                          StartTranscriptionJobRequest const&) = default;

@@ -16,8 +16,8 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Subtitles {
-  std::optional<std::vector<awsjson::open_enum<::awsjson::transcribe::SubtitleFormat>>> Formats;
-  std::optional<std::int32_t> OutputStartIndex;
+  std::optional<std::vector<awsjson::open_enum<::awsjson::transcribe::SubtitleFormat>>> Formats{};
+  std::optional<std::int32_t> OutputStartIndex{};
 
   friend bool operator==(Subtitles const&, Subtitles const&) = default;
 };

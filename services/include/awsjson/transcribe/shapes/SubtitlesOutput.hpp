@@ -16,9 +16,9 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SubtitlesOutput {
-  std::optional<std::vector<awsjson::open_enum<::awsjson::transcribe::SubtitleFormat>>> Formats;
-  std::optional<std::vector<std::string>> SubtitleFileUris;
-  std::optional<std::int32_t> OutputStartIndex;
+  std::optional<std::vector<awsjson::open_enum<::awsjson::transcribe::SubtitleFormat>>> Formats{};
+  std::optional<std::vector<std::string>> SubtitleFileUris{};
+  std::optional<std::int32_t> OutputStartIndex{};
 
   friend bool operator==(SubtitlesOutput const&, SubtitlesOutput const&) = default;
 };

@@ -11,7 +11,7 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Summarization {
-  bool GenerateAbstractiveSummary;
+  bool GenerateAbstractiveSummary{};
 
   friend bool operator==(Summarization const&, Summarization const&) = default;
 };

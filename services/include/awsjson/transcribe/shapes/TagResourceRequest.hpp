@@ -15,8 +15,8 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TagResourceRequest {
-  std::string ResourceArn;
-  std::vector<::awsjson::transcribe::Tag> Tags;
+  std::string ResourceArn{};
+  std::vector<::awsjson::transcribe::Tag> Tags{};
 
   friend bool operator==(TagResourceRequest const&, TagResourceRequest const&) = default;
 };

@@ -15,7 +15,7 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ToxicityDetectionSettings {
-  std::vector<awsjson::open_enum<::awsjson::transcribe::ToxicityCategory>> ToxicityCategories;
+  std::vector<awsjson::open_enum<::awsjson::transcribe::ToxicityCategory>> ToxicityCategories{};
 
   friend bool operator==(ToxicityDetectionSettings const&,
                          ToxicityDetectionSettings const&) = default;

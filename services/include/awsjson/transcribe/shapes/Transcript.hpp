@@ -12,8 +12,8 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Transcript {
-  std::optional<std::string> TranscriptFileUri;
-  std::optional<std::string> RedactedTranscriptFileUri;
+  std::optional<std::string> TranscriptFileUri{};
+  std::optional<std::string> RedactedTranscriptFileUri{};
 
   friend bool operator==(Transcript const&, Transcript const&) = default;
 };

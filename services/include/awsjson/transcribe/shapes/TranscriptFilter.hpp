@@ -18,12 +18,12 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TranscriptFilter {
-  awsjson::open_enum<::awsjson::transcribe::TranscriptFilterType> TranscriptFilterType;
-  std::optional<::awsjson::transcribe::AbsoluteTimeRange> AbsoluteTimeRange;
-  std::optional<::awsjson::transcribe::RelativeTimeRange> RelativeTimeRange;
-  std::optional<awsjson::open_enum<::awsjson::transcribe::ParticipantRole>> ParticipantRole;
-  std::optional<bool> Negate;
-  std::vector<std::string> Targets;
+  awsjson::open_enum<::awsjson::transcribe::TranscriptFilterType> TranscriptFilterType{};
+  std::optional<::awsjson::transcribe::AbsoluteTimeRange> AbsoluteTimeRange{};
+  std::optional<::awsjson::transcribe::RelativeTimeRange> RelativeTimeRange{};
+  std::optional<awsjson::open_enum<::awsjson::transcribe::ParticipantRole>> ParticipantRole{};
+  std::optional<bool> Negate{};
+  std::vector<std::string> Targets{};
 
   friend bool operator==(TranscriptFilter const&, TranscriptFilter const&) = default;
 };

@@ -29,30 +29,30 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TranscriptionJob {
-  std::optional<std::string> TranscriptionJobName;
-  std::optional<awsjson::open_enum<::awsjson::transcribe::TranscriptionJobStatus>> TranscriptionJobStatus;
-  std::optional<std::string> LanguageCode;
-  std::optional<std::int32_t> MediaSampleRateHertz;
-  std::optional<awsjson::open_enum<::awsjson::transcribe::MediaFormat>> MediaFormat;
-  std::optional<::awsjson::transcribe::Media> Media;
-  std::optional<::awsjson::transcribe::Transcript> Transcript;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> CompletionTime;
-  std::optional<std::string> FailureReason;
-  std::optional<::awsjson::transcribe::Settings> Settings;
-  std::optional<::awsjson::transcribe::ModelSettings> ModelSettings;
-  std::optional<::awsjson::transcribe::JobExecutionSettings> JobExecutionSettings;
-  std::optional<::awsjson::transcribe::ContentRedaction> ContentRedaction;
-  std::optional<bool> IdentifyLanguage;
-  std::optional<bool> IdentifyMultipleLanguages;
-  std::optional<std::vector<std::string>> LanguageOptions;
-  std::optional<float> IdentifiedLanguageScore;
-  std::optional<std::vector<::awsjson::transcribe::LanguageCodeItem>> LanguageCodes;
-  std::optional<std::vector<::awsjson::transcribe::Tag>> Tags;
-  std::optional<::awsjson::transcribe::SubtitlesOutput> Subtitles;
-  std::optional<std::map<std::string, ::awsjson::transcribe::LanguageIdSettings>> LanguageIdSettings;
-  std::optional<std::vector<::awsjson::transcribe::ToxicityDetectionSettings>> ToxicityDetection;
+  std::optional<std::string> TranscriptionJobName{};
+  std::optional<awsjson::open_enum<::awsjson::transcribe::TranscriptionJobStatus>> TranscriptionJobStatus{};
+  std::optional<std::string> LanguageCode{};
+  std::optional<std::int32_t> MediaSampleRateHertz{};
+  std::optional<awsjson::open_enum<::awsjson::transcribe::MediaFormat>> MediaFormat{};
+  std::optional<::awsjson::transcribe::Media> Media{};
+  std::optional<::awsjson::transcribe::Transcript> Transcript{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> CompletionTime{};
+  std::optional<std::string> FailureReason{};
+  std::optional<::awsjson::transcribe::Settings> Settings{};
+  std::optional<::awsjson::transcribe::ModelSettings> ModelSettings{};
+  std::optional<::awsjson::transcribe::JobExecutionSettings> JobExecutionSettings{};
+  std::optional<::awsjson::transcribe::ContentRedaction> ContentRedaction{};
+  std::optional<bool> IdentifyLanguage{};
+  std::optional<bool> IdentifyMultipleLanguages{};
+  std::optional<std::vector<std::string>> LanguageOptions{};
+  std::optional<float> IdentifiedLanguageScore{};
+  std::optional<std::vector<::awsjson::transcribe::LanguageCodeItem>> LanguageCodes{};
+  std::optional<std::vector<::awsjson::transcribe::Tag>> Tags{};
+  std::optional<::awsjson::transcribe::SubtitlesOutput> Subtitles{};
+  std::optional<std::map<std::string, ::awsjson::transcribe::LanguageIdSettings>> LanguageIdSettings{};
+  std::optional<std::vector<::awsjson::transcribe::ToxicityDetectionSettings>> ToxicityDetection{};
 
   friend bool operator==(TranscriptionJob const&, TranscriptionJob const&) = default;
 };

@@ -20,21 +20,21 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TranscriptionJobSummary {
-  std::optional<std::string> TranscriptionJobName;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<awsjson::timestamp> CompletionTime;
-  std::optional<std::string> LanguageCode;
-  std::optional<awsjson::open_enum<::awsjson::transcribe::TranscriptionJobStatus>> TranscriptionJobStatus;
-  std::optional<std::string> FailureReason;
-  std::optional<awsjson::open_enum<::awsjson::transcribe::OutputLocationType>> OutputLocationType;
-  std::optional<::awsjson::transcribe::ContentRedaction> ContentRedaction;
-  std::optional<::awsjson::transcribe::ModelSettings> ModelSettings;
-  std::optional<bool> IdentifyLanguage;
-  std::optional<bool> IdentifyMultipleLanguages;
-  std::optional<float> IdentifiedLanguageScore;
-  std::optional<std::vector<::awsjson::transcribe::LanguageCodeItem>> LanguageCodes;
-  std::optional<std::vector<::awsjson::transcribe::ToxicityDetectionSettings>> ToxicityDetection;
+  std::optional<std::string> TranscriptionJobName{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<awsjson::timestamp> CompletionTime{};
+  std::optional<std::string> LanguageCode{};
+  std::optional<awsjson::open_enum<::awsjson::transcribe::TranscriptionJobStatus>> TranscriptionJobStatus{};
+  std::optional<std::string> FailureReason{};
+  std::optional<awsjson::open_enum<::awsjson::transcribe::OutputLocationType>> OutputLocationType{};
+  std::optional<::awsjson::transcribe::ContentRedaction> ContentRedaction{};
+  std::optional<::awsjson::transcribe::ModelSettings> ModelSettings{};
+  std::optional<bool> IdentifyLanguage{};
+  std::optional<bool> IdentifyMultipleLanguages{};
+  std::optional<float> IdentifiedLanguageScore{};
+  std::optional<std::vector<::awsjson::transcribe::LanguageCodeItem>> LanguageCodes{};
+  std::optional<std::vector<::awsjson::transcribe::ToxicityDetectionSettings>> ToxicityDetection{};
 
   friend bool operator==(TranscriptionJobSummary const&, TranscriptionJobSummary const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateCallAnalyticsCategoryRequest {
-  std::string CategoryName;
-  std::vector<::awsjson::transcribe::Rule> Rules;
-  std::optional<awsjson::open_enum<::awsjson::transcribe::InputType>> InputType;
+  std::string CategoryName{};
+  std::vector<::awsjson::transcribe::Rule> Rules{};
+  std::optional<awsjson::open_enum<::awsjson::transcribe::InputType>> InputType{};
 
   friend bool operator==(UpdateCallAnalyticsCategoryRequest const&,
                          UpdateCallAnalyticsCategoryRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateCallAnalyticsCategoryResponse {
-  std::optional<::awsjson::transcribe::CategoryProperties> CategoryProperties;
+  std::optional<::awsjson::transcribe::CategoryProperties> CategoryProperties{};
 
   friend bool operator==(UpdateCallAnalyticsCategoryResponse const&,
                          UpdateCallAnalyticsCategoryResponse const&) = default;

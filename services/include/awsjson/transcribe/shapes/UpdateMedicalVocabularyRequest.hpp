@@ -12,9 +12,9 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateMedicalVocabularyRequest {
-  std::string VocabularyName;
-  std::string LanguageCode;
-  std::string VocabularyFileUri;
+  std::string VocabularyName{};
+  std::string LanguageCode{};
+  std::string VocabularyFileUri{};
 
   friend bool operator==(UpdateMedicalVocabularyRequest const&,
                          UpdateMedicalVocabularyRequest const&) = default;

@@ -13,10 +13,10 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateVocabularyFilterRequest {
-  std::string VocabularyFilterName;
-  std::optional<std::vector<std::string>> Words;
-  std::optional<std::string> VocabularyFilterFileUri;
-  std::optional<std::string> DataAccessRoleArn;
+  std::string VocabularyFilterName{};
+  std::optional<std::vector<std::string>> Words{};
+  std::optional<std::string> VocabularyFilterFileUri{};
+  std::optional<std::string> DataAccessRoleArn{};
 
   friend bool operator==(UpdateVocabularyFilterRequest const&,
                          UpdateVocabularyFilterRequest const&) = default;

@@ -13,11 +13,11 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateVocabularyRequest {
-  std::string VocabularyName;
-  std::string LanguageCode;
-  std::optional<std::vector<std::string>> Phrases;
-  std::optional<std::string> VocabularyFileUri;
-  std::optional<std::string> DataAccessRoleArn;
+  std::string VocabularyName{};
+  std::string LanguageCode{};
+  std::optional<std::vector<std::string>> Phrases{};
+  std::optional<std::string> VocabularyFileUri{};
+  std::optional<std::string> DataAccessRoleArn{};
 
   friend bool operator==(UpdateVocabularyRequest const&, UpdateVocabularyRequest const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateVocabularyResponse {
-  std::optional<std::string> VocabularyName;
-  std::optional<std::string> LanguageCode;
-  std::optional<awsjson::timestamp> LastModifiedTime;
-  std::optional<awsjson::open_enum<::awsjson::transcribe::VocabularyState>> VocabularyState;
+  std::optional<std::string> VocabularyName{};
+  std::optional<std::string> LanguageCode{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
+  std::optional<awsjson::open_enum<::awsjson::transcribe::VocabularyState>> VocabularyState{};
 
   friend bool operator==(UpdateVocabularyResponse const&,
                          UpdateVocabularyResponse const&) = default;

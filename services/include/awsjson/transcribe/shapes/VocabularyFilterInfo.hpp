@@ -12,9 +12,9 @@ namespace awsjson::transcribe {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VocabularyFilterInfo {
-  std::optional<std::string> VocabularyFilterName;
-  std::optional<std::string> LanguageCode;
-  std::optional<awsjson::timestamp> LastModifiedTime;
+  std::optional<std::string> VocabularyFilterName{};
+  std::optional<std::string> LanguageCode{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
 
   friend bool operator==(VocabularyFilterInfo const&, VocabularyFilterInfo const&) = default;
 };

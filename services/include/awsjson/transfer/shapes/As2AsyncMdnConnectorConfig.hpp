@@ -13,8 +13,8 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct As2AsyncMdnConnectorConfig {
-  std::optional<std::string> Url;
-  std::optional<std::vector<std::string>> ServerIds;
+  std::optional<std::string> Url{};
+  std::optional<std::vector<std::string>> ServerIds{};
 
   friend bool operator==(As2AsyncMdnConnectorConfig const&,
                          As2AsyncMdnConnectorConfig const&) = default;

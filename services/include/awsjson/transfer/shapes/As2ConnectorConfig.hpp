@@ -20,17 +20,17 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct As2ConnectorConfig {
-  std::optional<std::string> LocalProfileId;
-  std::optional<std::string> PartnerProfileId;
-  std::optional<std::string> MessageSubject;
-  std::optional<awsjson::open_enum<::awsjson::transfer::CompressionEnum>> Compression;
-  std::optional<awsjson::open_enum<::awsjson::transfer::EncryptionAlg>> EncryptionAlgorithm;
-  std::optional<awsjson::open_enum<::awsjson::transfer::SigningAlg>> SigningAlgorithm;
-  std::optional<awsjson::open_enum<::awsjson::transfer::MdnSigningAlg>> MdnSigningAlgorithm;
-  std::optional<awsjson::open_enum<::awsjson::transfer::MdnResponse>> MdnResponse;
-  std::optional<std::string> BasicAuthSecretId;
-  std::optional<awsjson::open_enum<::awsjson::transfer::PreserveContentType>> PreserveContentType;
-  std::optional<::awsjson::transfer::As2AsyncMdnConnectorConfig> AsyncMdnConfig;
+  std::optional<std::string> LocalProfileId{};
+  std::optional<std::string> PartnerProfileId{};
+  std::optional<std::string> MessageSubject{};
+  std::optional<awsjson::open_enum<::awsjson::transfer::CompressionEnum>> Compression{};
+  std::optional<awsjson::open_enum<::awsjson::transfer::EncryptionAlg>> EncryptionAlgorithm{};
+  std::optional<awsjson::open_enum<::awsjson::transfer::SigningAlg>> SigningAlgorithm{};
+  std::optional<awsjson::open_enum<::awsjson::transfer::MdnSigningAlg>> MdnSigningAlgorithm{};
+  std::optional<awsjson::open_enum<::awsjson::transfer::MdnResponse>> MdnResponse{};
+  std::optional<std::string> BasicAuthSecretId{};
+  std::optional<awsjson::open_enum<::awsjson::transfer::PreserveContentType>> PreserveContentType{};
+  std::optional<::awsjson::transfer::As2AsyncMdnConnectorConfig> AsyncMdnConfig{};
 
   friend bool operator==(As2ConnectorConfig const&, As2ConnectorConfig const&) = default;
 };

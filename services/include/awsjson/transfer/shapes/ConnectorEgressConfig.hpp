@@ -13,7 +13,7 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConnectorEgressConfig : awsjson::tagged_union {
-  std::optional<::awsjson::transfer::ConnectorVpcLatticeEgressConfig> VpcLattice;
+  std::optional<::awsjson::transfer::ConnectorVpcLatticeEgressConfig> VpcLattice{};
 
   friend bool operator==(ConnectorEgressConfig const&, ConnectorEgressConfig const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConnectorFileTransferResult {
-  std::string FilePath;
-  awsjson::open_enum<::awsjson::transfer::TransferTableStatus> StatusCode;
-  std::optional<std::string> FailureCode;
-  std::optional<std::string> FailureMessage;
+  std::string FilePath{};
+  awsjson::open_enum<::awsjson::transfer::TransferTableStatus> StatusCode{};
+  std::optional<std::string> FailureCode{};
+  std::optional<std::string> FailureMessage{};
 
   friend bool operator==(ConnectorFileTransferResult const&,
                          ConnectorFileTransferResult const&) = default;

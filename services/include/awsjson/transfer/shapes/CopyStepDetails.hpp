@@ -15,10 +15,10 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CopyStepDetails {
-  std::optional<std::string> Name;
-  std::optional<::awsjson::transfer::InputFileLocation> DestinationFileLocation;
-  std::optional<awsjson::open_enum<::awsjson::transfer::OverwriteExisting>> OverwriteExisting;
-  std::optional<std::string> SourceFileLocation;
+  std::optional<std::string> Name{};
+  std::optional<::awsjson::transfer::InputFileLocation> DestinationFileLocation{};
+  std::optional<awsjson::open_enum<::awsjson::transfer::OverwriteExisting>> OverwriteExisting{};
+  std::optional<std::string> SourceFileLocation{};
 
   friend bool operator==(CopyStepDetails const&, CopyStepDetails const&) = default;
 };

@@ -17,14 +17,14 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAccessRequest {
-  std::optional<std::string> HomeDirectory;
-  std::optional<awsjson::open_enum<::awsjson::transfer::HomeDirectoryType>> HomeDirectoryType;
-  std::optional<std::vector<::awsjson::transfer::HomeDirectoryMapEntry>> HomeDirectoryMappings;
-  std::optional<std::string> Policy;
-  std::optional<::awsjson::transfer::PosixProfile> PosixProfile;
-  std::string Role;
-  std::string ServerId;
-  std::string ExternalId;
+  std::optional<std::string> HomeDirectory{};
+  std::optional<awsjson::open_enum<::awsjson::transfer::HomeDirectoryType>> HomeDirectoryType{};
+  std::optional<std::vector<::awsjson::transfer::HomeDirectoryMapEntry>> HomeDirectoryMappings{};
+  std::optional<std::string> Policy{};
+  std::optional<::awsjson::transfer::PosixProfile> PosixProfile{};
+  std::string Role{};
+  std::string ServerId{};
+  std::string ExternalId{};
 
   friend bool operator==(CreateAccessRequest const&, CreateAccessRequest const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAccessResponse {
-  std::string ServerId;
-  std::string ExternalId;
+  std::string ServerId{};
+  std::string ExternalId{};
 
   friend bool operator==(CreateAccessResponse const&, CreateAccessResponse const&) = default;
 };

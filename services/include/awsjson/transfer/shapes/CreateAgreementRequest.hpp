@@ -19,17 +19,17 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAgreementRequest {
-  std::optional<std::string> Description;
-  std::string ServerId;
-  std::string LocalProfileId;
-  std::string PartnerProfileId;
-  std::optional<std::string> BaseDirectory;
-  std::string AccessRole;
-  std::optional<awsjson::open_enum<::awsjson::transfer::AgreementStatusType>> Status;
-  std::optional<std::vector<::awsjson::transfer::Tag>> Tags;
-  std::optional<awsjson::open_enum<::awsjson::transfer::PreserveFilenameType>> PreserveFilename;
-  std::optional<awsjson::open_enum<::awsjson::transfer::EnforceMessageSigningType>> EnforceMessageSigning;
-  std::optional<::awsjson::transfer::CustomDirectoriesType> CustomDirectories;
+  std::optional<std::string> Description{};
+  std::string ServerId{};
+  std::string LocalProfileId{};
+  std::string PartnerProfileId{};
+  std::optional<std::string> BaseDirectory{};
+  std::string AccessRole{};
+  std::optional<awsjson::open_enum<::awsjson::transfer::AgreementStatusType>> Status{};
+  std::optional<std::vector<::awsjson::transfer::Tag>> Tags{};
+  std::optional<awsjson::open_enum<::awsjson::transfer::PreserveFilenameType>> PreserveFilename{};
+  std::optional<awsjson::open_enum<::awsjson::transfer::EnforceMessageSigningType>> EnforceMessageSigning{};
+  std::optional<::awsjson::transfer::CustomDirectoriesType> CustomDirectories{};
 
   friend bool operator==(CreateAgreementRequest const&, CreateAgreementRequest const&) = default;
 };

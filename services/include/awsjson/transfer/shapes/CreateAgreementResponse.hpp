@@ -12,7 +12,7 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAgreementResponse {
-  std::string AgreementId;
+  std::string AgreementId{};
 
   friend bool operator==(CreateAgreementResponse const&, CreateAgreementResponse const&) = default;
 };

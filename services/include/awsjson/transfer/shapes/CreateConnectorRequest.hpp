@@ -19,15 +19,15 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateConnectorRequest {
-  std::optional<std::string> Url;
-  std::optional<::awsjson::transfer::As2ConnectorConfig> As2Config;
-  std::string AccessRole;
-  std::optional<std::string> LoggingRole;
-  std::optional<std::vector<::awsjson::transfer::Tag>> Tags;
-  std::optional<::awsjson::transfer::SftpConnectorConfig> SftpConfig;
-  std::optional<std::string> SecurityPolicyName;
-  std::optional<::awsjson::transfer::ConnectorEgressConfig> EgressConfig;
-  std::optional<awsjson::open_enum<::awsjson::transfer::ConnectorsIpAddressType>> IpAddressType;
+  std::optional<std::string> Url{};
+  std::optional<::awsjson::transfer::As2ConnectorConfig> As2Config{};
+  std::string AccessRole{};
+  std::optional<std::string> LoggingRole{};
+  std::optional<std::vector<::awsjson::transfer::Tag>> Tags{};
+  std::optional<::awsjson::transfer::SftpConnectorConfig> SftpConfig{};
+  std::optional<std::string> SecurityPolicyName{};
+  std::optional<::awsjson::transfer::ConnectorEgressConfig> EgressConfig{};
+  std::optional<awsjson::open_enum<::awsjson::transfer::ConnectorsIpAddressType>> IpAddressType{};
 
   friend bool operator==(CreateConnectorRequest const&, CreateConnectorRequest const&) = default;
 };

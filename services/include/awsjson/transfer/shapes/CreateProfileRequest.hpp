@@ -16,10 +16,10 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateProfileRequest {
-  std::string As2Id;
-  awsjson::open_enum<::awsjson::transfer::ProfileType> ProfileType;
-  std::optional<std::vector<std::string>> CertificateIds;
-  std::optional<std::vector<::awsjson::transfer::Tag>> Tags;
+  std::string As2Id{};
+  awsjson::open_enum<::awsjson::transfer::ProfileType> ProfileType{};
+  std::optional<std::vector<std::string>> CertificateIds{};
+  std::optional<std::vector<::awsjson::transfer::Tag>> Tags{};
 
   friend bool operator==(CreateProfileRequest const&, CreateProfileRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateProfileResponse {
-  std::string ProfileId;
+  std::string ProfileId{};
 
   friend bool operator==(CreateProfileResponse const&, CreateProfileResponse const&) = default;
 };

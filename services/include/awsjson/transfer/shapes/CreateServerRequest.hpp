@@ -25,24 +25,24 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateServerRequest {
-  std::optional<std::string> Certificate;
-  std::optional<awsjson::open_enum<::awsjson::transfer::Domain>> Domain;
-  std::optional<::awsjson::transfer::EndpointDetails> EndpointDetails;
-  std::optional<awsjson::open_enum<::awsjson::transfer::EndpointType>> EndpointType;
-  std::optional<std::string> HostKey;
-  std::optional<::awsjson::transfer::IdentityProviderDetails> IdentityProviderDetails;
-  std::optional<awsjson::open_enum<::awsjson::transfer::IdentityProviderType>> IdentityProviderType;
-  std::optional<std::string> LoggingRole;
-  std::optional<std::string> PostAuthenticationLoginBanner;
-  std::optional<std::string> PreAuthenticationLoginBanner;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::transfer::Protocol>>> Protocols;
-  std::optional<::awsjson::transfer::ProtocolDetails> ProtocolDetails;
-  std::optional<std::string> SecurityPolicyName;
-  std::optional<std::vector<::awsjson::transfer::Tag>> Tags;
-  std::optional<::awsjson::transfer::WorkflowDetails> WorkflowDetails;
-  std::optional<std::vector<std::string>> StructuredLogDestinations;
-  std::optional<::awsjson::transfer::S3StorageOptions> S3StorageOptions;
-  std::optional<awsjson::open_enum<::awsjson::transfer::IpAddressType>> IpAddressType;
+  std::optional<std::string> Certificate{};
+  std::optional<awsjson::open_enum<::awsjson::transfer::Domain>> Domain{};
+  std::optional<::awsjson::transfer::EndpointDetails> EndpointDetails{};
+  std::optional<awsjson::open_enum<::awsjson::transfer::EndpointType>> EndpointType{};
+  std::optional<std::string> HostKey{};
+  std::optional<::awsjson::transfer::IdentityProviderDetails> IdentityProviderDetails{};
+  std::optional<awsjson::open_enum<::awsjson::transfer::IdentityProviderType>> IdentityProviderType{};
+  std::optional<std::string> LoggingRole{};
+  std::optional<std::string> PostAuthenticationLoginBanner{};
+  std::optional<std::string> PreAuthenticationLoginBanner{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::transfer::Protocol>>> Protocols{};
+  std::optional<::awsjson::transfer::ProtocolDetails> ProtocolDetails{};
+  std::optional<std::string> SecurityPolicyName{};
+  std::optional<std::vector<::awsjson::transfer::Tag>> Tags{};
+  std::optional<::awsjson::transfer::WorkflowDetails> WorkflowDetails{};
+  std::optional<std::vector<std::string>> StructuredLogDestinations{};
+  std::optional<::awsjson::transfer::S3StorageOptions> S3StorageOptions{};
+  std::optional<awsjson::open_enum<::awsjson::transfer::IpAddressType>> IpAddressType{};
 
   friend bool operator==(CreateServerRequest const&, CreateServerRequest const&) = default;
 };

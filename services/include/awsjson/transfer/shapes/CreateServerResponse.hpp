@@ -12,7 +12,7 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateServerResponse {
-  std::string ServerId;
+  std::string ServerId{};
 
   friend bool operator==(CreateServerResponse const&, CreateServerResponse const&) = default;
 };

@@ -18,16 +18,16 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateUserRequest {
-  std::optional<std::string> HomeDirectory;
-  std::optional<awsjson::open_enum<::awsjson::transfer::HomeDirectoryType>> HomeDirectoryType;
-  std::optional<std::vector<::awsjson::transfer::HomeDirectoryMapEntry>> HomeDirectoryMappings;
-  std::optional<std::string> Policy;
-  std::optional<::awsjson::transfer::PosixProfile> PosixProfile;
-  std::string Role;
-  std::string ServerId;
-  std::optional<std::string> SshPublicKeyBody;
-  std::optional<std::vector<::awsjson::transfer::Tag>> Tags;
-  std::string UserName;
+  std::optional<std::string> HomeDirectory{};
+  std::optional<awsjson::open_enum<::awsjson::transfer::HomeDirectoryType>> HomeDirectoryType{};
+  std::optional<std::vector<::awsjson::transfer::HomeDirectoryMapEntry>> HomeDirectoryMappings{};
+  std::optional<std::string> Policy{};
+  std::optional<::awsjson::transfer::PosixProfile> PosixProfile{};
+  std::string Role{};
+  std::string ServerId{};
+  std::optional<std::string> SshPublicKeyBody{};
+  std::optional<std::vector<::awsjson::transfer::Tag>> Tags{};
+  std::string UserName{};
 
   friend bool operator==(CreateUserRequest const&, CreateUserRequest const&) = default;
 };

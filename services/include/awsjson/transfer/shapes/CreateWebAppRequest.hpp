@@ -19,12 +19,12 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateWebAppRequest {
-  ::awsjson::transfer::WebAppIdentityProviderDetails IdentityProviderDetails;
-  std::optional<std::string> AccessEndpoint;
-  std::optional<::awsjson::transfer::WebAppUnits> WebAppUnits;
-  std::optional<std::vector<::awsjson::transfer::Tag>> Tags;
-  std::optional<awsjson::open_enum<::awsjson::transfer::WebAppEndpointPolicy>> WebAppEndpointPolicy;
-  std::optional<::awsjson::transfer::WebAppEndpointDetails> EndpointDetails;
+  ::awsjson::transfer::WebAppIdentityProviderDetails IdentityProviderDetails{};
+  std::optional<std::string> AccessEndpoint{};
+  std::optional<::awsjson::transfer::WebAppUnits> WebAppUnits{};
+  std::optional<std::vector<::awsjson::transfer::Tag>> Tags{};
+  std::optional<awsjson::open_enum<::awsjson::transfer::WebAppEndpointPolicy>> WebAppEndpointPolicy{};
+  std::optional<::awsjson::transfer::WebAppEndpointDetails> EndpointDetails{};
 
   friend bool operator==(CreateWebAppRequest const&, CreateWebAppRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateWebAppResponse {
-  std::string WebAppId;
+  std::string WebAppId{};
 
   friend bool operator==(CreateWebAppResponse const&, CreateWebAppResponse const&) = default;
 };

@@ -16,10 +16,10 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateWorkflowRequest {
-  std::optional<std::string> Description;
-  std::vector<::awsjson::transfer::WorkflowStep> Steps;
-  std::optional<std::vector<::awsjson::transfer::WorkflowStep>> OnExceptionSteps;
-  std::optional<std::vector<::awsjson::transfer::Tag>> Tags;
+  std::optional<std::string> Description{};
+  std::vector<::awsjson::transfer::WorkflowStep> Steps{};
+  std::optional<std::vector<::awsjson::transfer::WorkflowStep>> OnExceptionSteps{};
+  std::optional<std::vector<::awsjson::transfer::Tag>> Tags{};
 
   friend bool operator==(CreateWorkflowRequest const&, CreateWorkflowRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateWorkflowResponse {
-  std::string WorkflowId;
+  std::string WorkflowId{};
 
   friend bool operator==(CreateWorkflowResponse const&, CreateWorkflowResponse const&) = default;
 };

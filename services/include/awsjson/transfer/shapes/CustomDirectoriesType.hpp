@@ -12,11 +12,11 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CustomDirectoriesType {
-  std::string FailedFilesDirectory;
-  std::string MdnFilesDirectory;
-  std::string PayloadFilesDirectory;
-  std::string StatusFilesDirectory;
-  std::string TemporaryFilesDirectory;
+  std::string FailedFilesDirectory{};
+  std::string MdnFilesDirectory{};
+  std::string PayloadFilesDirectory{};
+  std::string StatusFilesDirectory{};
+  std::string TemporaryFilesDirectory{};
 
   friend bool operator==(CustomDirectoriesType const&, CustomDirectoriesType const&) = default;
 };

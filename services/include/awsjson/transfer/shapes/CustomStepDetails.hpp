@@ -13,10 +13,10 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CustomStepDetails {
-  std::optional<std::string> Name;
-  std::optional<std::string> Target;
-  std::optional<std::int32_t> TimeoutSeconds;
-  std::optional<std::string> SourceFileLocation;
+  std::optional<std::string> Name{};
+  std::optional<std::string> Target{};
+  std::optional<std::int32_t> TimeoutSeconds{};
+  std::optional<std::string> SourceFileLocation{};
 
   friend bool operator==(CustomStepDetails const&, CustomStepDetails const&) = default;
 };

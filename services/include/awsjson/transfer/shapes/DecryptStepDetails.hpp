@@ -16,11 +16,11 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DecryptStepDetails {
-  std::optional<std::string> Name;
-  awsjson::open_enum<::awsjson::transfer::EncryptionType> Type;
-  std::optional<std::string> SourceFileLocation;
-  std::optional<awsjson::open_enum<::awsjson::transfer::OverwriteExisting>> OverwriteExisting;
-  ::awsjson::transfer::InputFileLocation DestinationFileLocation;
+  std::optional<std::string> Name{};
+  awsjson::open_enum<::awsjson::transfer::EncryptionType> Type{};
+  std::optional<std::string> SourceFileLocation{};
+  std::optional<awsjson::open_enum<::awsjson::transfer::OverwriteExisting>> OverwriteExisting{};
+  ::awsjson::transfer::InputFileLocation DestinationFileLocation{};
 
   friend bool operator==(DecryptStepDetails const&, DecryptStepDetails const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteAgreementRequest {
-  std::string AgreementId;
-  std::string ServerId;
+  std::string AgreementId{};
+  std::string ServerId{};
 
   friend bool operator==(DeleteAgreementRequest const&, DeleteAgreementRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteProfileRequest {
-  std::string ProfileId;
+  std::string ProfileId{};
 
   friend bool operator==(DeleteProfileRequest const&, DeleteProfileRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteServerRequest {
-  std::string ServerId;
+  std::string ServerId{};
 
   friend bool operator==(DeleteServerRequest const&, DeleteServerRequest const&) = default;
 };

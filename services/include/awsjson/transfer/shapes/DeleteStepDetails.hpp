@@ -12,8 +12,8 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteStepDetails {
-  std::optional<std::string> Name;
-  std::optional<std::string> SourceFileLocation;
+  std::optional<std::string> Name{};
+  std::optional<std::string> SourceFileLocation{};
 
   friend bool operator==(DeleteStepDetails const&, DeleteStepDetails const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteUserRequest {
-  std::string ServerId;
-  std::string UserName;
+  std::string ServerId{};
+  std::string UserName{};
 
   friend bool operator==(DeleteUserRequest const&, DeleteUserRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteWebAppRequest {
-  std::string WebAppId;
+  std::string WebAppId{};
 
   friend bool operator==(DeleteWebAppRequest const&, DeleteWebAppRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteWorkflowRequest {
-  std::string WorkflowId;
+  std::string WorkflowId{};
 
   friend bool operator==(DeleteWorkflowRequest const&, DeleteWorkflowRequest const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAccessRequest {
-  std::string ServerId;
-  std::string ExternalId;
+  std::string ServerId{};
+  std::string ExternalId{};
 
   friend bool operator==(DescribeAccessRequest const&, DescribeAccessRequest const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAccessResponse {
-  std::string ServerId;
-  ::awsjson::transfer::DescribedAccess Access;
+  std::string ServerId{};
+  ::awsjson::transfer::DescribedAccess Access{};
 
   friend bool operator==(DescribeAccessResponse const&, DescribeAccessResponse const&) = default;
 };

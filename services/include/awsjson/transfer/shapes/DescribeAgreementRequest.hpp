@@ -12,8 +12,8 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAgreementRequest {
-  std::string AgreementId;
-  std::string ServerId;
+  std::string AgreementId{};
+  std::string ServerId{};
 
   friend bool operator==(DescribeAgreementRequest const&,
                          DescribeAgreementRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAgreementResponse {
-  ::awsjson::transfer::DescribedAgreement Agreement;
+  ::awsjson::transfer::DescribedAgreement Agreement{};
 
   friend bool operator==(DescribeAgreementResponse const&,
                          DescribeAgreementResponse const&) = default;

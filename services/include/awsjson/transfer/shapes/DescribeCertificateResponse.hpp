@@ -13,7 +13,7 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeCertificateResponse {
-  ::awsjson::transfer::DescribedCertificate Certificate;
+  ::awsjson::transfer::DescribedCertificate Certificate{};
 
   friend bool operator==(DescribeCertificateResponse const&,
                          DescribeCertificateResponse const&) = default;

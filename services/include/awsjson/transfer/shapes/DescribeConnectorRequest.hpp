@@ -12,7 +12,7 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeConnectorRequest {
-  std::string ConnectorId;
+  std::string ConnectorId{};
 
   friend bool operator==(DescribeConnectorRequest const&,
                          DescribeConnectorRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeConnectorResponse {
-  ::awsjson::transfer::DescribedConnector Connector;
+  ::awsjson::transfer::DescribedConnector Connector{};
 
   friend bool operator==(DescribeConnectorResponse const&,
                          DescribeConnectorResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeExecutionRequest {
-  std::string ExecutionId;
-  std::string WorkflowId;
+  std::string ExecutionId{};
+  std::string WorkflowId{};
 
   friend bool operator==(DescribeExecutionRequest const&,
                          DescribeExecutionRequest const&) = default;

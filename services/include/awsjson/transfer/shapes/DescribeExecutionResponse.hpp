@@ -14,8 +14,8 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeExecutionResponse {
-  std::string WorkflowId;
-  ::awsjson::transfer::DescribedExecution Execution;
+  std::string WorkflowId{};
+  ::awsjson::transfer::DescribedExecution Execution{};
 
   friend bool operator==(DescribeExecutionResponse const&,
                          DescribeExecutionResponse const&) = default;

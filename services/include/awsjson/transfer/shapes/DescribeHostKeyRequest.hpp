@@ -12,8 +12,8 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeHostKeyRequest {
-  std::string ServerId;
-  std::string HostKeyId;
+  std::string ServerId{};
+  std::string HostKeyId{};
 
   friend bool operator==(DescribeHostKeyRequest const&, DescribeHostKeyRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeHostKeyResponse {
-  ::awsjson::transfer::DescribedHostKey HostKey;
+  ::awsjson::transfer::DescribedHostKey HostKey{};
 
   friend bool operator==(DescribeHostKeyResponse const&, DescribeHostKeyResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeProfileRequest {
-  std::string ProfileId;
+  std::string ProfileId{};
 
   friend bool operator==(DescribeProfileRequest const&, DescribeProfileRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeProfileResponse {
-  ::awsjson::transfer::DescribedProfile Profile;
+  ::awsjson::transfer::DescribedProfile Profile{};
 
   friend bool operator==(DescribeProfileResponse const&, DescribeProfileResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeSecurityPolicyRequest {
-  std::string SecurityPolicyName;
+  std::string SecurityPolicyName{};
 
   friend bool operator==(DescribeSecurityPolicyRequest const&,
                          DescribeSecurityPolicyRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeSecurityPolicyResponse {
-  ::awsjson::transfer::DescribedSecurityPolicy SecurityPolicy;
+  ::awsjson::transfer::DescribedSecurityPolicy SecurityPolicy{};
 
   friend bool operator==(DescribeSecurityPolicyResponse const&,
                          DescribeSecurityPolicyResponse const&) = default;

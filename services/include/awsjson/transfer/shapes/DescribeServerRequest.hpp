@@ -12,7 +12,7 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeServerRequest {
-  std::string ServerId;
+  std::string ServerId{};
 
   friend bool operator==(DescribeServerRequest const&, DescribeServerRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeServerResponse {
-  ::awsjson::transfer::DescribedServer Server;
+  ::awsjson::transfer::DescribedServer Server{};
 
   friend bool operator==(DescribeServerResponse const&, DescribeServerResponse const&) = default;
 };

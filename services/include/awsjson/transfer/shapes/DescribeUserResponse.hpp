@@ -14,8 +14,8 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeUserResponse {
-  std::string ServerId;
-  ::awsjson::transfer::DescribedUser User;
+  std::string ServerId{};
+  ::awsjson::transfer::DescribedUser User{};
 
   friend bool operator==(DescribeUserResponse const&, DescribeUserResponse const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeWebAppCustomizationResponse {
-  ::awsjson::transfer::DescribedWebAppCustomization WebAppCustomization;
+  ::awsjson::transfer::DescribedWebAppCustomization WebAppCustomization{};
 
   friend bool operator==(DescribeWebAppCustomizationResponse const&,
                          DescribeWebAppCustomizationResponse const&) = default;

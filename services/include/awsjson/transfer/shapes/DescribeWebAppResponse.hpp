@@ -13,7 +13,7 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeWebAppResponse {
-  ::awsjson::transfer::DescribedWebApp WebApp;
+  ::awsjson::transfer::DescribedWebApp WebApp{};
 
   friend bool operator==(DescribeWebAppResponse const&, DescribeWebAppResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeWorkflowRequest {
-  std::string WorkflowId;
+  std::string WorkflowId{};
 
   friend bool operator==(DescribeWorkflowRequest const&, DescribeWorkflowRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeWorkflowResponse {
-  ::awsjson::transfer::DescribedWorkflow Workflow;
+  ::awsjson::transfer::DescribedWorkflow Workflow{};
 
   friend bool operator==(DescribeWorkflowResponse const&,
                          DescribeWorkflowResponse const&) = default;

@@ -17,13 +17,13 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribedAccess {
-  std::optional<std::string> HomeDirectory;
-  std::optional<std::vector<::awsjson::transfer::HomeDirectoryMapEntry>> HomeDirectoryMappings;
-  std::optional<awsjson::open_enum<::awsjson::transfer::HomeDirectoryType>> HomeDirectoryType;
-  std::optional<std::string> Policy;
-  std::optional<::awsjson::transfer::PosixProfile> PosixProfile;
-  std::optional<std::string> Role;
-  std::optional<std::string> ExternalId;
+  std::optional<std::string> HomeDirectory{};
+  std::optional<std::vector<::awsjson::transfer::HomeDirectoryMapEntry>> HomeDirectoryMappings{};
+  std::optional<awsjson::open_enum<::awsjson::transfer::HomeDirectoryType>> HomeDirectoryType{};
+  std::optional<std::string> Policy{};
+  std::optional<::awsjson::transfer::PosixProfile> PosixProfile{};
+  std::optional<std::string> Role{};
+  std::optional<std::string> ExternalId{};
 
   friend bool operator==(DescribedAccess const&, DescribedAccess const&) = default;
 };

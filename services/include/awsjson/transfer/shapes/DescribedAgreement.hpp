@@ -19,19 +19,19 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribedAgreement {
-  std::string Arn;
-  std::optional<std::string> AgreementId;
-  std::optional<std::string> Description;
-  std::optional<awsjson::open_enum<::awsjson::transfer::AgreementStatusType>> Status;
-  std::optional<std::string> ServerId;
-  std::optional<std::string> LocalProfileId;
-  std::optional<std::string> PartnerProfileId;
-  std::optional<std::string> BaseDirectory;
-  std::optional<std::string> AccessRole;
-  std::optional<std::vector<::awsjson::transfer::Tag>> Tags;
-  std::optional<awsjson::open_enum<::awsjson::transfer::PreserveFilenameType>> PreserveFilename;
-  std::optional<awsjson::open_enum<::awsjson::transfer::EnforceMessageSigningType>> EnforceMessageSigning;
-  std::optional<::awsjson::transfer::CustomDirectoriesType> CustomDirectories;
+  std::string Arn{};
+  std::optional<std::string> AgreementId{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::open_enum<::awsjson::transfer::AgreementStatusType>> Status{};
+  std::optional<std::string> ServerId{};
+  std::optional<std::string> LocalProfileId{};
+  std::optional<std::string> PartnerProfileId{};
+  std::optional<std::string> BaseDirectory{};
+  std::optional<std::string> AccessRole{};
+  std::optional<std::vector<::awsjson::transfer::Tag>> Tags{};
+  std::optional<awsjson::open_enum<::awsjson::transfer::PreserveFilenameType>> PreserveFilename{};
+  std::optional<awsjson::open_enum<::awsjson::transfer::EnforceMessageSigningType>> EnforceMessageSigning{};
+  std::optional<::awsjson::transfer::CustomDirectoriesType> CustomDirectories{};
 
   friend bool operator==(DescribedAgreement const&, DescribedAgreement const&) = default;
 };

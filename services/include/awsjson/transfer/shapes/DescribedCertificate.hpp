@@ -18,20 +18,20 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribedCertificate {
-  std::string Arn;
-  std::optional<std::string> CertificateId;
-  std::optional<awsjson::open_enum<::awsjson::transfer::CertificateUsageType>> Usage;
-  std::optional<awsjson::open_enum<::awsjson::transfer::CertificateStatusType>> Status;
-  std::optional<std::string> Certificate;
-  std::optional<std::string> CertificateChain;
-  std::optional<awsjson::timestamp> ActiveDate;
-  std::optional<awsjson::timestamp> InactiveDate;
-  std::optional<std::string> Serial;
-  std::optional<awsjson::timestamp> NotBeforeDate;
-  std::optional<awsjson::timestamp> NotAfterDate;
-  std::optional<awsjson::open_enum<::awsjson::transfer::CertificateType>> Type;
-  std::optional<std::string> Description;
-  std::optional<std::vector<::awsjson::transfer::Tag>> Tags;
+  std::string Arn{};
+  std::optional<std::string> CertificateId{};
+  std::optional<awsjson::open_enum<::awsjson::transfer::CertificateUsageType>> Usage{};
+  std::optional<awsjson::open_enum<::awsjson::transfer::CertificateStatusType>> Status{};
+  std::optional<std::string> Certificate{};
+  std::optional<std::string> CertificateChain{};
+  std::optional<awsjson::timestamp> ActiveDate{};
+  std::optional<awsjson::timestamp> InactiveDate{};
+  std::optional<std::string> Serial{};
+  std::optional<awsjson::timestamp> NotBeforeDate{};
+  std::optional<awsjson::timestamp> NotAfterDate{};
+  std::optional<awsjson::open_enum<::awsjson::transfer::CertificateType>> Type{};
+  std::optional<std::string> Description{};
+  std::optional<std::vector<::awsjson::transfer::Tag>> Tags{};
 
   friend bool operator==(DescribedCertificate const&, DescribedCertificate const&) = default;
 };

@@ -21,21 +21,21 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribedConnector {
-  std::string Arn;
-  std::optional<std::string> ConnectorId;
-  std::optional<std::string> Url;
-  std::optional<::awsjson::transfer::As2ConnectorConfig> As2Config;
-  std::optional<std::string> AccessRole;
-  std::optional<std::string> LoggingRole;
-  std::optional<std::vector<::awsjson::transfer::Tag>> Tags;
-  std::optional<::awsjson::transfer::SftpConnectorConfig> SftpConfig;
-  std::optional<std::vector<std::string>> ServiceManagedEgressIpAddresses;
-  std::optional<std::string> SecurityPolicyName;
-  std::optional<::awsjson::transfer::DescribedConnectorEgressConfig> EgressConfig;
-  awsjson::open_enum<::awsjson::transfer::ConnectorEgressType> EgressType;
-  std::optional<std::string> ErrorMessage;
-  awsjson::open_enum<::awsjson::transfer::ConnectorStatus> Status;
-  std::optional<awsjson::open_enum<::awsjson::transfer::ConnectorsIpAddressType>> IpAddressType;
+  std::string Arn{};
+  std::optional<std::string> ConnectorId{};
+  std::optional<std::string> Url{};
+  std::optional<::awsjson::transfer::As2ConnectorConfig> As2Config{};
+  std::optional<std::string> AccessRole{};
+  std::optional<std::string> LoggingRole{};
+  std::optional<std::vector<::awsjson::transfer::Tag>> Tags{};
+  std::optional<::awsjson::transfer::SftpConnectorConfig> SftpConfig{};
+  std::optional<std::vector<std::string>> ServiceManagedEgressIpAddresses{};
+  std::optional<std::string> SecurityPolicyName{};
+  std::optional<::awsjson::transfer::DescribedConnectorEgressConfig> EgressConfig{};
+  awsjson::open_enum<::awsjson::transfer::ConnectorEgressType> EgressType{};
+  std::optional<std::string> ErrorMessage{};
+  awsjson::open_enum<::awsjson::transfer::ConnectorStatus> Status{};
+  std::optional<awsjson::open_enum<::awsjson::transfer::ConnectorsIpAddressType>> IpAddressType{};
 
   friend bool operator==(DescribedConnector const&, DescribedConnector const&) = default;
 };

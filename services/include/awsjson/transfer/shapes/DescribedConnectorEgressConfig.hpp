@@ -13,7 +13,7 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribedConnectorEgressConfig : awsjson::tagged_union {
-  std::optional<::awsjson::transfer::DescribedConnectorVpcLatticeEgressConfig> VpcLattice;
+  std::optional<::awsjson::transfer::DescribedConnectorVpcLatticeEgressConfig> VpcLattice{};
 
   friend bool operator==(DescribedConnectorEgressConfig const&,
                          DescribedConnectorEgressConfig const&) = default;

@@ -19,14 +19,14 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribedExecution {
-  std::optional<std::string> ExecutionId;
-  std::optional<::awsjson::transfer::FileLocation> InitialFileLocation;
-  std::optional<::awsjson::transfer::ServiceMetadata> ServiceMetadata;
-  std::optional<std::string> ExecutionRole;
-  std::optional<::awsjson::transfer::LoggingConfiguration> LoggingConfiguration;
-  std::optional<::awsjson::transfer::PosixProfile> PosixProfile;
-  std::optional<awsjson::open_enum<::awsjson::transfer::ExecutionStatus>> Status;
-  std::optional<::awsjson::transfer::ExecutionResults> Results;
+  std::optional<std::string> ExecutionId{};
+  std::optional<::awsjson::transfer::FileLocation> InitialFileLocation{};
+  std::optional<::awsjson::transfer::ServiceMetadata> ServiceMetadata{};
+  std::optional<std::string> ExecutionRole{};
+  std::optional<::awsjson::transfer::LoggingConfiguration> LoggingConfiguration{};
+  std::optional<::awsjson::transfer::PosixProfile> PosixProfile{};
+  std::optional<awsjson::open_enum<::awsjson::transfer::ExecutionStatus>> Status{};
+  std::optional<::awsjson::transfer::ExecutionResults> Results{};
 
   friend bool operator==(DescribedExecution const&, DescribedExecution const&) = default;
 };

@@ -15,13 +15,13 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribedHostKey {
-  std::string Arn;
-  std::optional<std::string> HostKeyId;
-  std::optional<std::string> HostKeyFingerprint;
-  std::optional<std::string> Description;
-  std::optional<std::string> Type;
-  std::optional<awsjson::timestamp> DateImported;
-  std::optional<std::vector<::awsjson::transfer::Tag>> Tags;
+  std::string Arn{};
+  std::optional<std::string> HostKeyId{};
+  std::optional<std::string> HostKeyFingerprint{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> Type{};
+  std::optional<awsjson::timestamp> DateImported{};
+  std::optional<std::vector<::awsjson::transfer::Tag>> Tags{};
 
   friend bool operator==(DescribedHostKey const&, DescribedHostKey const&) = default;
 };

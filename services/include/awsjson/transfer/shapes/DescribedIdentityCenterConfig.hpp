@@ -12,9 +12,9 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribedIdentityCenterConfig {
-  std::optional<std::string> ApplicationArn;
-  std::optional<std::string> InstanceArn;
-  std::optional<std::string> Role;
+  std::optional<std::string> ApplicationArn{};
+  std::optional<std::string> InstanceArn{};
+  std::optional<std::string> Role{};
 
   friend bool operator==(DescribedIdentityCenterConfig const&,
                          DescribedIdentityCenterConfig const&) = default;

@@ -16,12 +16,12 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribedProfile {
-  std::string Arn;
-  std::optional<std::string> ProfileId;
-  std::optional<awsjson::open_enum<::awsjson::transfer::ProfileType>> ProfileType;
-  std::optional<std::string> As2Id;
-  std::optional<std::vector<std::string>> CertificateIds;
-  std::optional<std::vector<::awsjson::transfer::Tag>> Tags;
+  std::string Arn{};
+  std::optional<std::string> ProfileId{};
+  std::optional<awsjson::open_enum<::awsjson::transfer::ProfileType>> ProfileType{};
+  std::optional<std::string> As2Id{};
+  std::optional<std::vector<std::string>> CertificateIds{};
+  std::optional<std::vector<::awsjson::transfer::Tag>> Tags{};
 
   friend bool operator==(DescribedProfile const&, DescribedProfile const&) = default;
 };

@@ -16,15 +16,15 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribedSecurityPolicy {
-  std::optional<bool> Fips;
-  std::string SecurityPolicyName;
-  std::optional<std::vector<std::string>> SshCiphers;
-  std::optional<std::vector<std::string>> SshKexs;
-  std::optional<std::vector<std::string>> SshMacs;
-  std::optional<std::vector<std::string>> TlsCiphers;
-  std::optional<std::vector<std::string>> SshHostKeyAlgorithms;
-  std::optional<awsjson::open_enum<::awsjson::transfer::SecurityPolicyResourceType>> Type;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::transfer::SecurityPolicyProtocol>>> Protocols;
+  std::optional<bool> Fips{};
+  std::string SecurityPolicyName{};
+  std::optional<std::vector<std::string>> SshCiphers{};
+  std::optional<std::vector<std::string>> SshKexs{};
+  std::optional<std::vector<std::string>> SshMacs{};
+  std::optional<std::vector<std::string>> TlsCiphers{};
+  std::optional<std::vector<std::string>> SshHostKeyAlgorithms{};
+  std::optional<awsjson::open_enum<::awsjson::transfer::SecurityPolicyResourceType>> Type{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::transfer::SecurityPolicyProtocol>>> Protocols{};
 
   friend bool operator==(DescribedSecurityPolicy const&, DescribedSecurityPolicy const&) = default;
 };

@@ -27,29 +27,29 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribedServer {
-  std::string Arn;
-  std::optional<std::string> Certificate;
-  std::optional<::awsjson::transfer::ProtocolDetails> ProtocolDetails;
-  std::optional<awsjson::open_enum<::awsjson::transfer::Domain>> Domain;
-  std::optional<::awsjson::transfer::EndpointDetails> EndpointDetails;
-  std::optional<awsjson::open_enum<::awsjson::transfer::EndpointType>> EndpointType;
-  std::optional<std::string> HostKeyFingerprint;
-  std::optional<::awsjson::transfer::IdentityProviderDetails> IdentityProviderDetails;
-  std::optional<awsjson::open_enum<::awsjson::transfer::IdentityProviderType>> IdentityProviderType;
-  std::optional<std::string> LoggingRole;
-  std::optional<std::string> PostAuthenticationLoginBanner;
-  std::optional<std::string> PreAuthenticationLoginBanner;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::transfer::Protocol>>> Protocols;
-  std::optional<std::string> SecurityPolicyName;
-  std::optional<std::string> ServerId;
-  std::optional<awsjson::open_enum<::awsjson::transfer::State>> State;
-  std::optional<std::vector<::awsjson::transfer::Tag>> Tags;
-  std::optional<std::int32_t> UserCount;
-  std::optional<::awsjson::transfer::WorkflowDetails> WorkflowDetails;
-  std::optional<std::vector<std::string>> StructuredLogDestinations;
-  std::optional<::awsjson::transfer::S3StorageOptions> S3StorageOptions;
-  std::optional<std::vector<std::string>> As2ServiceManagedEgressIpAddresses;
-  std::optional<awsjson::open_enum<::awsjson::transfer::IpAddressType>> IpAddressType;
+  std::string Arn{};
+  std::optional<std::string> Certificate{};
+  std::optional<::awsjson::transfer::ProtocolDetails> ProtocolDetails{};
+  std::optional<awsjson::open_enum<::awsjson::transfer::Domain>> Domain{};
+  std::optional<::awsjson::transfer::EndpointDetails> EndpointDetails{};
+  std::optional<awsjson::open_enum<::awsjson::transfer::EndpointType>> EndpointType{};
+  std::optional<std::string> HostKeyFingerprint{};
+  std::optional<::awsjson::transfer::IdentityProviderDetails> IdentityProviderDetails{};
+  std::optional<awsjson::open_enum<::awsjson::transfer::IdentityProviderType>> IdentityProviderType{};
+  std::optional<std::string> LoggingRole{};
+  std::optional<std::string> PostAuthenticationLoginBanner{};
+  std::optional<std::string> PreAuthenticationLoginBanner{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::transfer::Protocol>>> Protocols{};
+  std::optional<std::string> SecurityPolicyName{};
+  std::optional<std::string> ServerId{};
+  std::optional<awsjson::open_enum<::awsjson::transfer::State>> State{};
+  std::optional<std::vector<::awsjson::transfer::Tag>> Tags{};
+  std::optional<std::int32_t> UserCount{};
+  std::optional<::awsjson::transfer::WorkflowDetails> WorkflowDetails{};
+  std::optional<std::vector<std::string>> StructuredLogDestinations{};
+  std::optional<::awsjson::transfer::S3StorageOptions> S3StorageOptions{};
+  std::optional<std::vector<std::string>> As2ServiceManagedEgressIpAddresses{};
+  std::optional<awsjson::open_enum<::awsjson::transfer::IpAddressType>> IpAddressType{};
 
   friend bool operator==(DescribedServer const&, DescribedServer const&) = default;
 };

@@ -19,16 +19,16 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribedUser {
-  std::string Arn;
-  std::optional<std::string> HomeDirectory;
-  std::optional<std::vector<::awsjson::transfer::HomeDirectoryMapEntry>> HomeDirectoryMappings;
-  std::optional<awsjson::open_enum<::awsjson::transfer::HomeDirectoryType>> HomeDirectoryType;
-  std::optional<std::string> Policy;
-  std::optional<::awsjson::transfer::PosixProfile> PosixProfile;
-  std::optional<std::string> Role;
-  std::optional<std::vector<::awsjson::transfer::SshPublicKey>> SshPublicKeys;
-  std::optional<std::vector<::awsjson::transfer::Tag>> Tags;
-  std::optional<std::string> UserName;
+  std::string Arn{};
+  std::optional<std::string> HomeDirectory{};
+  std::optional<std::vector<::awsjson::transfer::HomeDirectoryMapEntry>> HomeDirectoryMappings{};
+  std::optional<awsjson::open_enum<::awsjson::transfer::HomeDirectoryType>> HomeDirectoryType{};
+  std::optional<std::string> Policy{};
+  std::optional<::awsjson::transfer::PosixProfile> PosixProfile{};
+  std::optional<std::string> Role{};
+  std::optional<std::vector<::awsjson::transfer::SshPublicKey>> SshPublicKeys{};
+  std::optional<std::vector<::awsjson::transfer::Tag>> Tags{};
+  std::optional<std::string> UserName{};
 
   friend bool operator==(DescribedUser const&, DescribedUser const&) = default;
 };

@@ -20,16 +20,16 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribedWebApp {
-  std::string Arn;
-  std::string WebAppId;
-  std::optional<::awsjson::transfer::DescribedWebAppIdentityProviderDetails> DescribedIdentityProviderDetails;
-  std::optional<std::string> AccessEndpoint;
-  std::optional<std::string> WebAppEndpoint;
-  std::optional<::awsjson::transfer::WebAppUnits> WebAppUnits;
-  std::optional<std::vector<::awsjson::transfer::Tag>> Tags;
-  std::optional<awsjson::open_enum<::awsjson::transfer::WebAppEndpointPolicy>> WebAppEndpointPolicy;
-  std::optional<awsjson::open_enum<::awsjson::transfer::WebAppEndpointType>> EndpointType;
-  std::optional<::awsjson::transfer::DescribedWebAppEndpointDetails> DescribedEndpointDetails;
+  std::string Arn{};
+  std::string WebAppId{};
+  std::optional<::awsjson::transfer::DescribedWebAppIdentityProviderDetails> DescribedIdentityProviderDetails{};
+  std::optional<std::string> AccessEndpoint{};
+  std::optional<std::string> WebAppEndpoint{};
+  std::optional<::awsjson::transfer::WebAppUnits> WebAppUnits{};
+  std::optional<std::vector<::awsjson::transfer::Tag>> Tags{};
+  std::optional<awsjson::open_enum<::awsjson::transfer::WebAppEndpointPolicy>> WebAppEndpointPolicy{};
+  std::optional<awsjson::open_enum<::awsjson::transfer::WebAppEndpointType>> EndpointType{};
+  std::optional<::awsjson::transfer::DescribedWebAppEndpointDetails> DescribedEndpointDetails{};
 
   friend bool operator==(DescribedWebApp const&, DescribedWebApp const&) = default;
 };

@@ -12,11 +12,11 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribedWebAppCustomization {
-  std::string Arn;
-  std::string WebAppId;
-  std::optional<std::string> Title;
-  std::optional<awsjson::blob> LogoFile;
-  std::optional<awsjson::blob> FaviconFile;
+  std::string Arn{};
+  std::string WebAppId{};
+  std::optional<std::string> Title{};
+  std::optional<awsjson::blob> LogoFile{};
+  std::optional<awsjson::blob> FaviconFile{};
 
   friend bool operator==(DescribedWebAppCustomization const&,
                          DescribedWebAppCustomization const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribedWebAppEndpointDetails : awsjson::tagged_union {
-  std::optional<::awsjson::transfer::DescribedWebAppVpcConfig> Vpc;
+  std::optional<::awsjson::transfer::DescribedWebAppVpcConfig> Vpc{};
 
   friend bool operator==(DescribedWebAppEndpointDetails const&,
                          DescribedWebAppEndpointDetails const&) = default;

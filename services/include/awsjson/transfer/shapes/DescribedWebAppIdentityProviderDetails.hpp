@@ -13,7 +13,7 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribedWebAppIdentityProviderDetails : awsjson::tagged_union {
-  std::optional<::awsjson::transfer::DescribedIdentityCenterConfig> IdentityCenterConfig;
+  std::optional<::awsjson::transfer::DescribedIdentityCenterConfig> IdentityCenterConfig{};
 
   friend bool operator==(DescribedWebAppIdentityProviderDetails const&,
                          DescribedWebAppIdentityProviderDetails const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribedWebAppVpcConfig {
-  std::optional<std::vector<std::string>> SubnetIds;
-  std::optional<std::string> VpcId;
-  std::optional<std::string> VpcEndpointId;
+  std::optional<std::vector<std::string>> SubnetIds{};
+  std::optional<std::string> VpcId{};
+  std::optional<std::string> VpcEndpointId{};
 
   friend bool operator==(DescribedWebAppVpcConfig const&,
                          DescribedWebAppVpcConfig const&) = default;

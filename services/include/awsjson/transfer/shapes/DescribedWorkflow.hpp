@@ -16,12 +16,12 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribedWorkflow {
-  std::string Arn;
-  std::optional<std::string> Description;
-  std::optional<std::vector<::awsjson::transfer::WorkflowStep>> Steps;
-  std::optional<std::vector<::awsjson::transfer::WorkflowStep>> OnExceptionSteps;
-  std::optional<std::string> WorkflowId;
-  std::optional<std::vector<::awsjson::transfer::Tag>> Tags;
+  std::string Arn{};
+  std::optional<std::string> Description{};
+  std::optional<std::vector<::awsjson::transfer::WorkflowStep>> Steps{};
+  std::optional<std::vector<::awsjson::transfer::WorkflowStep>> OnExceptionSteps{};
+  std::optional<std::string> WorkflowId{};
+  std::optional<std::vector<::awsjson::transfer::Tag>> Tags{};
 
   friend bool operator==(DescribedWorkflow const&, DescribedWorkflow const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EfsFileLocation {
-  std::optional<std::string> FileSystemId;
-  std::optional<std::string> Path;
+  std::optional<std::string> FileSystemId{};
+  std::optional<std::string> Path{};
 
   friend bool operator==(EfsFileLocation const&, EfsFileLocation const&) = default;
 };

@@ -13,11 +13,11 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EndpointDetails {
-  std::optional<std::vector<std::string>> AddressAllocationIds;
-  std::optional<std::vector<std::string>> SubnetIds;
-  std::optional<std::string> VpcEndpointId;
-  std::optional<std::string> VpcId;
-  std::optional<std::vector<std::string>> SecurityGroupIds;
+  std::optional<std::vector<std::string>> AddressAllocationIds{};
+  std::optional<std::vector<std::string>> SubnetIds{};
+  std::optional<std::string> VpcEndpointId{};
+  std::optional<std::string> VpcId{};
+  std::optional<std::vector<std::string>> SecurityGroupIds{};
 
   friend bool operator==(EndpointDetails const&, EndpointDetails const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExecutionError {
-  awsjson::open_enum<::awsjson::transfer::ExecutionErrorType> Type;
-  std::string Message;
+  awsjson::open_enum<::awsjson::transfer::ExecutionErrorType> Type{};
+  std::string Message{};
 
   friend bool operator==(ExecutionError const&, ExecutionError const&) = default;
 };

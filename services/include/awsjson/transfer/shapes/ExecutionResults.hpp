@@ -14,8 +14,8 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExecutionResults {
-  std::optional<std::vector<::awsjson::transfer::ExecutionStepResult>> Steps;
-  std::optional<std::vector<::awsjson::transfer::ExecutionStepResult>> OnExceptionSteps;
+  std::optional<std::vector<::awsjson::transfer::ExecutionStepResult>> Steps{};
+  std::optional<std::vector<::awsjson::transfer::ExecutionStepResult>> OnExceptionSteps{};
 
   friend bool operator==(ExecutionResults const&, ExecutionResults const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExecutionStepResult {
-  std::optional<awsjson::open_enum<::awsjson::transfer::WorkflowStepType>> StepType;
-  std::optional<std::string> Outputs;
-  std::optional<::awsjson::transfer::ExecutionError> Error;
+  std::optional<awsjson::open_enum<::awsjson::transfer::WorkflowStepType>> StepType{};
+  std::optional<std::string> Outputs{};
+  std::optional<::awsjson::transfer::ExecutionError> Error{};
 
   friend bool operator==(ExecutionStepResult const&, ExecutionStepResult const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FileLocation {
-  std::optional<::awsjson::transfer::S3FileLocation> S3FileLocation;
-  std::optional<::awsjson::transfer::EfsFileLocation> EfsFileLocation;
+  std::optional<::awsjson::transfer::S3FileLocation> S3FileLocation{};
+  std::optional<::awsjson::transfer::EfsFileLocation> EfsFileLocation{};
 
   friend bool operator==(FileLocation const&, FileLocation const&) = default;
 };

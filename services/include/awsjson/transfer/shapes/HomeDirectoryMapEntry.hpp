@@ -14,9 +14,9 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HomeDirectoryMapEntry {
-  std::string Entry;
-  std::string Target;
-  std::optional<awsjson::open_enum<::awsjson::transfer::MapType>> Type;
+  std::string Entry{};
+  std::string Target{};
+  std::optional<awsjson::open_enum<::awsjson::transfer::MapType>> Type{};
 
   friend bool operator==(HomeDirectoryMapEntry const&, HomeDirectoryMapEntry const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IdentityCenterConfig {
-  std::optional<std::string> InstanceArn;
-  std::optional<std::string> Role;
+  std::optional<std::string> InstanceArn{};
+  std::optional<std::string> Role{};
 
   friend bool operator==(IdentityCenterConfig const&, IdentityCenterConfig const&) = default;
 };

@@ -14,11 +14,11 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IdentityProviderDetails {
-  std::optional<std::string> Url;
-  std::optional<std::string> InvocationRole;
-  std::optional<std::string> DirectoryId;
-  std::optional<std::string> Function;
-  std::optional<awsjson::open_enum<::awsjson::transfer::SftpAuthenticationMethods>> SftpAuthenticationMethods;
+  std::optional<std::string> Url{};
+  std::optional<std::string> InvocationRole{};
+  std::optional<std::string> DirectoryId{};
+  std::optional<std::string> Function{};
+  std::optional<awsjson::open_enum<::awsjson::transfer::SftpAuthenticationMethods>> SftpAuthenticationMethods{};
 
   friend bool operator==(IdentityProviderDetails const&, IdentityProviderDetails const&) = default;
 };

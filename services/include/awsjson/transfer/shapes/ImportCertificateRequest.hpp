@@ -16,14 +16,14 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImportCertificateRequest {
-  awsjson::open_enum<::awsjson::transfer::CertificateUsageType> Usage;
-  std::string Certificate;
-  std::optional<std::string> CertificateChain;
-  std::optional<std::string> PrivateKey;
-  std::optional<awsjson::timestamp> ActiveDate;
-  std::optional<awsjson::timestamp> InactiveDate;
-  std::optional<std::string> Description;
-  std::optional<std::vector<::awsjson::transfer::Tag>> Tags;
+  awsjson::open_enum<::awsjson::transfer::CertificateUsageType> Usage{};
+  std::string Certificate{};
+  std::optional<std::string> CertificateChain{};
+  std::optional<std::string> PrivateKey{};
+  std::optional<awsjson::timestamp> ActiveDate{};
+  std::optional<awsjson::timestamp> InactiveDate{};
+  std::optional<std::string> Description{};
+  std::optional<std::vector<::awsjson::transfer::Tag>> Tags{};
 
   friend bool operator==(ImportCertificateRequest const&,
                          ImportCertificateRequest const&) = default;

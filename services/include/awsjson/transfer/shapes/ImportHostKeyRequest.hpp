@@ -15,10 +15,10 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImportHostKeyRequest {
-  std::string ServerId;
-  std::string HostKeyBody;
-  std::optional<std::string> Description;
-  std::optional<std::vector<::awsjson::transfer::Tag>> Tags;
+  std::string ServerId{};
+  std::string HostKeyBody{};
+  std::optional<std::string> Description{};
+  std::optional<std::vector<::awsjson::transfer::Tag>> Tags{};
 
   friend bool operator==(ImportHostKeyRequest const&, ImportHostKeyRequest const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImportSshPublicKeyRequest {
-  std::string ServerId;
-  std::string SshPublicKeyBody;
-  std::string UserName;
+  std::string ServerId{};
+  std::string SshPublicKeyBody{};
+  std::string UserName{};
 
   friend bool operator==(ImportSshPublicKeyRequest const&,
                          ImportSshPublicKeyRequest const&) = default;

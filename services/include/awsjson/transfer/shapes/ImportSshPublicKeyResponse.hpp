@@ -12,9 +12,9 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImportSshPublicKeyResponse {
-  std::string ServerId;
-  std::string SshPublicKeyId;
-  std::string UserName;
+  std::string ServerId{};
+  std::string SshPublicKeyId{};
+  std::string UserName{};
 
   friend bool operator==(ImportSshPublicKeyResponse const&,
                          ImportSshPublicKeyResponse const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InputFileLocation {
-  std::optional<::awsjson::transfer::S3InputFileLocation> S3FileLocation;
-  std::optional<::awsjson::transfer::EfsFileLocation> EfsFileLocation;
+  std::optional<::awsjson::transfer::S3InputFileLocation> S3FileLocation{};
+  std::optional<::awsjson::transfer::EfsFileLocation> EfsFileLocation{};
 
   friend bool operator==(InputFileLocation const&, InputFileLocation const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InternalServiceError {
-  std::string Message;
+  std::string Message{};
 
   friend bool operator==(InternalServiceError const&, InternalServiceError const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InvalidNextTokenException {
-  std::string Message;
+  std::string Message{};
 
   friend bool operator==(InvalidNextTokenException const&,
                          InvalidNextTokenException const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InvalidRequestException {
-  std::string Message;
+  std::string Message{};
 
   friend bool operator==(InvalidRequestException const&, InvalidRequestException const&) = default;
 };

@@ -13,9 +13,9 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAccessesRequest {
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
-  std::string ServerId;
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
+  std::string ServerId{};
 
   friend bool operator==(ListAccessesRequest const&, ListAccessesRequest const&) = default;
 };

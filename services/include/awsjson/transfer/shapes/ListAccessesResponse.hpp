@@ -15,9 +15,9 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAccessesResponse {
-  std::optional<std::string> NextToken;
-  std::string ServerId;
-  std::vector<::awsjson::transfer::ListedAccess> Accesses;
+  std::optional<std::string> NextToken{};
+  std::string ServerId{};
+  std::vector<::awsjson::transfer::ListedAccess> Accesses{};
 
   friend bool operator==(ListAccessesResponse const&, ListAccessesResponse const&) = default;
 };

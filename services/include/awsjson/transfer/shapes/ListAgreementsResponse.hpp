@@ -15,8 +15,8 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAgreementsResponse {
-  std::optional<std::string> NextToken;
-  std::vector<::awsjson::transfer::ListedAgreement> Agreements;
+  std::optional<std::string> NextToken{};
+  std::vector<::awsjson::transfer::ListedAgreement> Agreements{};
 
   friend bool operator==(ListAgreementsResponse const&, ListAgreementsResponse const&) = default;
 };

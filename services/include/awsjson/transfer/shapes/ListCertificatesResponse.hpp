@@ -15,8 +15,8 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListCertificatesResponse {
-  std::optional<std::string> NextToken;
-  std::vector<::awsjson::transfer::ListedCertificate> Certificates;
+  std::optional<std::string> NextToken{};
+  std::vector<::awsjson::transfer::ListedCertificate> Certificates{};
 
   friend bool operator==(ListCertificatesResponse const&,
                          ListCertificatesResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListConnectorsResponse {
-  std::optional<std::string> NextToken;
-  std::vector<::awsjson::transfer::ListedConnector> Connectors;
+  std::optional<std::string> NextToken{};
+  std::vector<::awsjson::transfer::ListedConnector> Connectors{};
 
   friend bool operator==(ListConnectorsResponse const&, ListConnectorsResponse const&) = default;
 };

@@ -13,9 +13,9 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListExecutionsRequest {
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
-  std::string WorkflowId;
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
+  std::string WorkflowId{};
 
   friend bool operator==(ListExecutionsRequest const&, ListExecutionsRequest const&) = default;
 };

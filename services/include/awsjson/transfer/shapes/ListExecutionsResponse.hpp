@@ -15,9 +15,9 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListExecutionsResponse {
-  std::optional<std::string> NextToken;
-  std::string WorkflowId;
-  std::vector<::awsjson::transfer::ListedExecution> Executions;
+  std::optional<std::string> NextToken{};
+  std::string WorkflowId{};
+  std::vector<::awsjson::transfer::ListedExecution> Executions{};
 
   friend bool operator==(ListExecutionsResponse const&, ListExecutionsResponse const&) = default;
 };

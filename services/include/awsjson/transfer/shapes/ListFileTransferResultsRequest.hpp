@@ -13,10 +13,10 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListFileTransferResultsRequest {
-  std::string ConnectorId;
-  std::string TransferId;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::string ConnectorId{};
+  std::string TransferId{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListFileTransferResultsRequest const&,
                          ListFileTransferResultsRequest const&) = default;

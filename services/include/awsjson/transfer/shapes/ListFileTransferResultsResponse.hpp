@@ -15,8 +15,8 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListFileTransferResultsResponse {
-  std::vector<::awsjson::transfer::ConnectorFileTransferResult> FileTransferResults;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::transfer::ConnectorFileTransferResult> FileTransferResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListFileTransferResultsResponse const&,
                          ListFileTransferResultsResponse const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListHostKeysResponse {
-  std::optional<std::string> NextToken;
-  std::string ServerId;
-  std::vector<::awsjson::transfer::ListedHostKey> HostKeys;
+  std::optional<std::string> NextToken{};
+  std::string ServerId{};
+  std::vector<::awsjson::transfer::ListedHostKey> HostKeys{};
 
   friend bool operator==(ListHostKeysResponse const&, ListHostKeysResponse const&) = default;
 };

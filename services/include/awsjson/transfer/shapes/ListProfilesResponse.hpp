@@ -15,8 +15,8 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListProfilesResponse {
-  std::optional<std::string> NextToken;
-  std::vector<::awsjson::transfer::ListedProfile> Profiles;
+  std::optional<std::string> NextToken{};
+  std::vector<::awsjson::transfer::ListedProfile> Profiles{};
 
   friend bool operator==(ListProfilesResponse const&, ListProfilesResponse const&) = default;
 };

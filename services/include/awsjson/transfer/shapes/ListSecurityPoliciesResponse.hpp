@@ -13,8 +13,8 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListSecurityPoliciesResponse {
-  std::optional<std::string> NextToken;
-  std::vector<std::string> SecurityPolicyNames;
+  std::optional<std::string> NextToken{};
+  std::vector<std::string> SecurityPolicyNames{};
 
   friend bool operator==(ListSecurityPoliciesResponse const&,
                          ListSecurityPoliciesResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListServersResponse {
-  std::optional<std::string> NextToken;
-  std::vector<::awsjson::transfer::ListedServer> Servers;
+  std::optional<std::string> NextToken{};
+  std::vector<::awsjson::transfer::ListedServer> Servers{};
 
   friend bool operator==(ListServersResponse const&, ListServersResponse const&) = default;
 };

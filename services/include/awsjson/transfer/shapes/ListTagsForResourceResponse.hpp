@@ -15,9 +15,9 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTagsForResourceResponse {
-  std::optional<std::string> Arn;
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::transfer::Tag>> Tags;
+  std::optional<std::string> Arn{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::transfer::Tag>> Tags{};
 
   friend bool operator==(ListTagsForResourceResponse const&,
                          ListTagsForResourceResponse const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListUsersResponse {
-  std::optional<std::string> NextToken;
-  std::string ServerId;
-  std::vector<::awsjson::transfer::ListedUser> Users;
+  std::optional<std::string> NextToken{};
+  std::string ServerId{};
+  std::vector<::awsjson::transfer::ListedUser> Users{};
 
   friend bool operator==(ListUsersResponse const&, ListUsersResponse const&) = default;
 };

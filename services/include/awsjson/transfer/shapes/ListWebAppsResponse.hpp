@@ -15,8 +15,8 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListWebAppsResponse {
-  std::optional<std::string> NextToken;
-  std::vector<::awsjson::transfer::ListedWebApp> WebApps;
+  std::optional<std::string> NextToken{};
+  std::vector<::awsjson::transfer::ListedWebApp> WebApps{};
 
   friend bool operator==(ListWebAppsResponse const&, ListWebAppsResponse const&) = default;
 };

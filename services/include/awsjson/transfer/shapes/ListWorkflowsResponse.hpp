@@ -15,8 +15,8 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListWorkflowsResponse {
-  std::optional<std::string> NextToken;
-  std::vector<::awsjson::transfer::ListedWorkflow> Workflows;
+  std::optional<std::string> NextToken{};
+  std::vector<::awsjson::transfer::ListedWorkflow> Workflows{};
 
   friend bool operator==(ListWorkflowsResponse const&, ListWorkflowsResponse const&) = default;
 };

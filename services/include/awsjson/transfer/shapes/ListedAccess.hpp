@@ -14,10 +14,10 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListedAccess {
-  std::optional<std::string> HomeDirectory;
-  std::optional<awsjson::open_enum<::awsjson::transfer::HomeDirectoryType>> HomeDirectoryType;
-  std::optional<std::string> Role;
-  std::optional<std::string> ExternalId;
+  std::optional<std::string> HomeDirectory{};
+  std::optional<awsjson::open_enum<::awsjson::transfer::HomeDirectoryType>> HomeDirectoryType{};
+  std::optional<std::string> Role{};
+  std::optional<std::string> ExternalId{};
 
   friend bool operator==(ListedAccess const&, ListedAccess const&) = default;
 };

@@ -14,13 +14,13 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListedAgreement {
-  std::optional<std::string> Arn;
-  std::optional<std::string> AgreementId;
-  std::optional<std::string> Description;
-  std::optional<awsjson::open_enum<::awsjson::transfer::AgreementStatusType>> Status;
-  std::optional<std::string> ServerId;
-  std::optional<std::string> LocalProfileId;
-  std::optional<std::string> PartnerProfileId;
+  std::optional<std::string> Arn{};
+  std::optional<std::string> AgreementId{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::open_enum<::awsjson::transfer::AgreementStatusType>> Status{};
+  std::optional<std::string> ServerId{};
+  std::optional<std::string> LocalProfileId{};
+  std::optional<std::string> PartnerProfileId{};
 
   friend bool operator==(ListedAgreement const&, ListedAgreement const&) = default;
 };

@@ -16,14 +16,14 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListedCertificate {
-  std::optional<std::string> Arn;
-  std::optional<std::string> CertificateId;
-  std::optional<awsjson::open_enum<::awsjson::transfer::CertificateUsageType>> Usage;
-  std::optional<awsjson::open_enum<::awsjson::transfer::CertificateStatusType>> Status;
-  std::optional<awsjson::timestamp> ActiveDate;
-  std::optional<awsjson::timestamp> InactiveDate;
-  std::optional<awsjson::open_enum<::awsjson::transfer::CertificateType>> Type;
-  std::optional<std::string> Description;
+  std::optional<std::string> Arn{};
+  std::optional<std::string> CertificateId{};
+  std::optional<awsjson::open_enum<::awsjson::transfer::CertificateUsageType>> Usage{};
+  std::optional<awsjson::open_enum<::awsjson::transfer::CertificateStatusType>> Status{};
+  std::optional<awsjson::timestamp> ActiveDate{};
+  std::optional<awsjson::timestamp> InactiveDate{};
+  std::optional<awsjson::open_enum<::awsjson::transfer::CertificateType>> Type{};
+  std::optional<std::string> Description{};
 
   friend bool operator==(ListedCertificate const&, ListedCertificate const&) = default;
 };

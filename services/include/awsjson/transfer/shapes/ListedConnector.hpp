@@ -12,9 +12,9 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListedConnector {
-  std::optional<std::string> Arn;
-  std::optional<std::string> ConnectorId;
-  std::optional<std::string> Url;
+  std::optional<std::string> Arn{};
+  std::optional<std::string> ConnectorId{};
+  std::optional<std::string> Url{};
 
   friend bool operator==(ListedConnector const&, ListedConnector const&) = default;
 };

@@ -16,10 +16,10 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListedExecution {
-  std::optional<std::string> ExecutionId;
-  std::optional<::awsjson::transfer::FileLocation> InitialFileLocation;
-  std::optional<::awsjson::transfer::ServiceMetadata> ServiceMetadata;
-  std::optional<awsjson::open_enum<::awsjson::transfer::ExecutionStatus>> Status;
+  std::optional<std::string> ExecutionId{};
+  std::optional<::awsjson::transfer::FileLocation> InitialFileLocation{};
+  std::optional<::awsjson::transfer::ServiceMetadata> ServiceMetadata{};
+  std::optional<awsjson::open_enum<::awsjson::transfer::ExecutionStatus>> Status{};
 
   friend bool operator==(ListedExecution const&, ListedExecution const&) = default;
 };

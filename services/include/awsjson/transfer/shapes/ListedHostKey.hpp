@@ -12,12 +12,12 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListedHostKey {
-  std::string Arn;
-  std::optional<std::string> HostKeyId;
-  std::optional<std::string> Fingerprint;
-  std::optional<std::string> Description;
-  std::optional<std::string> Type;
-  std::optional<awsjson::timestamp> DateImported;
+  std::string Arn{};
+  std::optional<std::string> HostKeyId{};
+  std::optional<std::string> Fingerprint{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> Type{};
+  std::optional<awsjson::timestamp> DateImported{};
 
   friend bool operator==(ListedHostKey const&, ListedHostKey const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListedProfile {
-  std::optional<std::string> Arn;
-  std::optional<std::string> ProfileId;
-  std::optional<std::string> As2Id;
-  std::optional<awsjson::open_enum<::awsjson::transfer::ProfileType>> ProfileType;
+  std::optional<std::string> Arn{};
+  std::optional<std::string> ProfileId{};
+  std::optional<std::string> As2Id{};
+  std::optional<awsjson::open_enum<::awsjson::transfer::ProfileType>> ProfileType{};
 
   friend bool operator==(ListedProfile const&, ListedProfile const&) = default;
 };

@@ -18,14 +18,14 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListedServer {
-  std::string Arn;
-  std::optional<awsjson::open_enum<::awsjson::transfer::Domain>> Domain;
-  std::optional<awsjson::open_enum<::awsjson::transfer::IdentityProviderType>> IdentityProviderType;
-  std::optional<awsjson::open_enum<::awsjson::transfer::EndpointType>> EndpointType;
-  std::optional<std::string> LoggingRole;
-  std::optional<std::string> ServerId;
-  std::optional<awsjson::open_enum<::awsjson::transfer::State>> State;
-  std::optional<std::int32_t> UserCount;
+  std::string Arn{};
+  std::optional<awsjson::open_enum<::awsjson::transfer::Domain>> Domain{};
+  std::optional<awsjson::open_enum<::awsjson::transfer::IdentityProviderType>> IdentityProviderType{};
+  std::optional<awsjson::open_enum<::awsjson::transfer::EndpointType>> EndpointType{};
+  std::optional<std::string> LoggingRole{};
+  std::optional<std::string> ServerId{};
+  std::optional<awsjson::open_enum<::awsjson::transfer::State>> State{};
+  std::optional<std::int32_t> UserCount{};
 
   friend bool operator==(ListedServer const&, ListedServer const&) = default;
 };

@@ -15,12 +15,12 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListedUser {
-  std::string Arn;
-  std::optional<std::string> HomeDirectory;
-  std::optional<awsjson::open_enum<::awsjson::transfer::HomeDirectoryType>> HomeDirectoryType;
-  std::optional<std::string> Role;
-  std::optional<std::int32_t> SshPublicKeyCount;
-  std::optional<std::string> UserName;
+  std::string Arn{};
+  std::optional<std::string> HomeDirectory{};
+  std::optional<awsjson::open_enum<::awsjson::transfer::HomeDirectoryType>> HomeDirectoryType{};
+  std::optional<std::string> Role{};
+  std::optional<std::int32_t> SshPublicKeyCount{};
+  std::optional<std::string> UserName{};
 
   friend bool operator==(ListedUser const&, ListedUser const&) = default;
 };

@@ -14,11 +14,11 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListedWebApp {
-  std::string Arn;
-  std::string WebAppId;
-  std::optional<std::string> AccessEndpoint;
-  std::optional<std::string> WebAppEndpoint;
-  std::optional<awsjson::open_enum<::awsjson::transfer::WebAppEndpointType>> EndpointType;
+  std::string Arn{};
+  std::string WebAppId{};
+  std::optional<std::string> AccessEndpoint{};
+  std::optional<std::string> WebAppEndpoint{};
+  std::optional<awsjson::open_enum<::awsjson::transfer::WebAppEndpointType>> EndpointType{};
 
   friend bool operator==(ListedWebApp const&, ListedWebApp const&) = default;
 };

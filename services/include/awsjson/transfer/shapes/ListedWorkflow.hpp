@@ -12,9 +12,9 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListedWorkflow {
-  std::optional<std::string> WorkflowId;
-  std::optional<std::string> Description;
-  std::optional<std::string> Arn;
+  std::optional<std::string> WorkflowId{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> Arn{};
 
   friend bool operator==(ListedWorkflow const&, ListedWorkflow const&) = default;
 };

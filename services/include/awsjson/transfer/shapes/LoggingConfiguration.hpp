@@ -12,8 +12,8 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LoggingConfiguration {
-  std::optional<std::string> LoggingRole;
-  std::optional<std::string> LogGroupName;
+  std::optional<std::string> LoggingRole{};
+  std::optional<std::string> LogGroupName{};
 
   friend bool operator==(LoggingConfiguration const&, LoggingConfiguration const&) = default;
 };

@@ -13,9 +13,9 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PosixProfile {
-  std::int64_t Uid;
-  std::int64_t Gid;
-  std::optional<std::vector<std::int64_t>> SecondaryGids;
+  std::int64_t Uid{};
+  std::int64_t Gid{};
+  std::optional<std::vector<std::int64_t>> SecondaryGids{};
 
   friend bool operator==(PosixProfile const&, PosixProfile const&) = default;
 };

@@ -17,10 +17,10 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProtocolDetails {
-  std::optional<std::string> PassiveIp;
-  std::optional<awsjson::open_enum<::awsjson::transfer::TlsSessionResumptionMode>> TlsSessionResumptionMode;
-  std::optional<awsjson::open_enum<::awsjson::transfer::SetStatOption>> SetStatOption;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::transfer::As2Transport>>> As2Transports;
+  std::optional<std::string> PassiveIp{};
+  std::optional<awsjson::open_enum<::awsjson::transfer::TlsSessionResumptionMode>> TlsSessionResumptionMode{};
+  std::optional<awsjson::open_enum<::awsjson::transfer::SetStatOption>> SetStatOption{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::transfer::As2Transport>>> As2Transports{};
 
   friend bool operator==(ProtocolDetails const&, ProtocolDetails const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceExistsException {
-  std::string Message;
-  std::string Resource;
-  std::string ResourceType;
+  std::string Message{};
+  std::string Resource{};
+  std::string ResourceType{};
 
   friend bool operator==(ResourceExistsException const&, ResourceExistsException const&) = default;
 };

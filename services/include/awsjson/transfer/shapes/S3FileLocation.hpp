@@ -12,10 +12,10 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3FileLocation {
-  std::optional<std::string> Bucket;
-  std::optional<std::string> Key;
-  std::optional<std::string> VersionId;
-  std::optional<std::string> Etag;
+  std::optional<std::string> Bucket{};
+  std::optional<std::string> Key{};
+  std::optional<std::string> VersionId{};
+  std::optional<std::string> Etag{};
 
   friend bool operator==(S3FileLocation const&, S3FileLocation const&) = default;
 };

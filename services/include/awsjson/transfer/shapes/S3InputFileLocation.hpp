@@ -12,8 +12,8 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3InputFileLocation {
-  std::optional<std::string> Bucket;
-  std::optional<std::string> Key;
+  std::optional<std::string> Bucket{};
+  std::optional<std::string> Key{};
 
   friend bool operator==(S3InputFileLocation const&, S3InputFileLocation const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3StorageOptions {
-  std::optional<awsjson::open_enum<::awsjson::transfer::DirectoryListingOptimization>> DirectoryListingOptimization;
+  std::optional<awsjson::open_enum<::awsjson::transfer::DirectoryListingOptimization>> DirectoryListingOptimization{};
 
   friend bool operator==(S3StorageOptions const&, S3StorageOptions const&) = default;
 };

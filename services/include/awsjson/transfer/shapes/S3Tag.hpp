@@ -12,8 +12,8 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3Tag {
-  std::string Key;
-  std::string Value;
+  std::string Key{};
+  std::string Value{};
 
   friend bool operator==(S3Tag const&, S3Tag const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SendWorkflowStepStateRequest {
-  std::string WorkflowId;
-  std::string ExecutionId;
-  std::string Token;
-  awsjson::open_enum<::awsjson::transfer::CustomStepStatus> Status;
+  std::string WorkflowId{};
+  std::string ExecutionId{};
+  std::string Token{};
+  awsjson::open_enum<::awsjson::transfer::CustomStepStatus> Status{};
 
   friend bool operator==(SendWorkflowStepStateRequest const&,
                          SendWorkflowStepStateRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceMetadata {
-  ::awsjson::transfer::UserDetails UserDetails;
+  ::awsjson::transfer::UserDetails UserDetails{};
 
   friend bool operator==(ServiceMetadata const&, ServiceMetadata const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SftpConnectorConfig {
-  std::optional<std::string> UserSecretId;
-  std::optional<std::vector<std::string>> TrustedHostKeys;
-  std::optional<std::int32_t> MaxConcurrentConnections;
+  std::optional<std::string> UserSecretId{};
+  std::optional<std::vector<std::string>> TrustedHostKeys{};
+  std::optional<std::int32_t> MaxConcurrentConnections{};
 
   friend bool operator==(SftpConnectorConfig const&, SftpConnectorConfig const&) = default;
 };

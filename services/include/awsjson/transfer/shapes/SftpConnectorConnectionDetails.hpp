@@ -12,7 +12,7 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SftpConnectorConnectionDetails {
-  std::optional<std::string> HostKey;
+  std::optional<std::string> HostKey{};
 
   friend bool operator==(SftpConnectorConnectionDetails const&,
                          SftpConnectorConnectionDetails const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SshPublicKey {
-  awsjson::timestamp DateImported;
-  std::string SshPublicKeyBody;
-  std::string SshPublicKeyId;
+  awsjson::timestamp DateImported{};
+  std::string SshPublicKeyBody{};
+  std::string SshPublicKeyId{};
 
   friend bool operator==(SshPublicKey const&, SshPublicKey const&) = default;
 };

@@ -13,10 +13,10 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartDirectoryListingRequest {
-  std::string ConnectorId;
-  std::string RemoteDirectoryPath;
-  std::optional<std::int32_t> MaxItems;
-  std::string OutputDirectoryPath;
+  std::string ConnectorId{};
+  std::string RemoteDirectoryPath{};
+  std::optional<std::int32_t> MaxItems{};
+  std::string OutputDirectoryPath{};
 
   friend bool operator==(StartDirectoryListingRequest const&,
                          StartDirectoryListingRequest const&) = default;

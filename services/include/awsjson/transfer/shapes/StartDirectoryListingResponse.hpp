@@ -12,8 +12,8 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartDirectoryListingResponse {
-  std::string ListingId;
-  std::string OutputFileName;
+  std::string ListingId{};
+  std::string OutputFileName{};
 
   friend bool operator==(StartDirectoryListingResponse const&,
                          StartDirectoryListingResponse const&) = default;

@@ -15,12 +15,12 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartFileTransferRequest {
-  std::string ConnectorId;
-  std::optional<std::vector<std::string>> SendFilePaths;
-  std::optional<std::vector<std::string>> RetrieveFilePaths;
-  std::optional<std::string> LocalDirectoryPath;
-  std::optional<std::string> RemoteDirectoryPath;
-  std::optional<std::vector<::awsjson::transfer::CustomHttpHeader>> CustomHttpHeaders;
+  std::string ConnectorId{};
+  std::optional<std::vector<std::string>> SendFilePaths{};
+  std::optional<std::vector<std::string>> RetrieveFilePaths{};
+  std::optional<std::string> LocalDirectoryPath{};
+  std::optional<std::string> RemoteDirectoryPath{};
+  std::optional<std::vector<::awsjson::transfer::CustomHttpHeader>> CustomHttpHeaders{};
 
   friend bool operator==(StartFileTransferRequest const&,
                          StartFileTransferRequest const&) = default;

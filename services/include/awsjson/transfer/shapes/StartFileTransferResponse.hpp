@@ -12,7 +12,7 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartFileTransferResponse {
-  std::string TransferId;
+  std::string TransferId{};
 
   friend bool operator==(StartFileTransferResponse const&,
                          StartFileTransferResponse const&) = default;

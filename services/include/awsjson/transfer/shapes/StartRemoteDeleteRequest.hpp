@@ -12,8 +12,8 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartRemoteDeleteRequest {
-  std::string ConnectorId;
-  std::string DeletePath;
+  std::string ConnectorId{};
+  std::string DeletePath{};
 
   friend bool operator==(StartRemoteDeleteRequest const&,
                          StartRemoteDeleteRequest const&) = default;

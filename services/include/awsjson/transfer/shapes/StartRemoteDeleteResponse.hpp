@@ -12,7 +12,7 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartRemoteDeleteResponse {
-  std::string DeleteId;
+  std::string DeleteId{};
 
   friend bool operator==(StartRemoteDeleteResponse const&,
                          StartRemoteDeleteResponse const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartRemoteMoveRequest {
-  std::string ConnectorId;
-  std::string SourcePath;
-  std::string TargetPath;
+  std::string ConnectorId{};
+  std::string SourcePath{};
+  std::string TargetPath{};
 
   friend bool operator==(StartRemoteMoveRequest const&, StartRemoteMoveRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartRemoteMoveResponse {
-  std::string MoveId;
+  std::string MoveId{};
 
   friend bool operator==(StartRemoteMoveResponse const&, StartRemoteMoveResponse const&) = default;
 };

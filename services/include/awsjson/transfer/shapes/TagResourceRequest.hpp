@@ -15,8 +15,8 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TagResourceRequest {
-  std::string Arn;
-  std::vector<::awsjson::transfer::Tag> Tags;
+  std::string Arn{};
+  std::vector<::awsjson::transfer::Tag> Tags{};
 
   friend bool operator==(TagResourceRequest const&, TagResourceRequest const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TagStepDetails {
-  std::optional<std::string> Name;
-  std::optional<std::vector<::awsjson::transfer::S3Tag>> Tags;
-  std::optional<std::string> SourceFileLocation;
+  std::optional<std::string> Name{};
+  std::optional<std::vector<::awsjson::transfer::S3Tag>> Tags{};
+  std::optional<std::string> SourceFileLocation{};
 
   friend bool operator==(TagStepDetails const&, TagStepDetails const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TestConnectionResponse {
-  std::optional<std::string> ConnectorId;
-  std::optional<std::string> Status;
-  std::optional<std::string> StatusMessage;
-  std::optional<::awsjson::transfer::SftpConnectorConnectionDetails> SftpConnectionDetails;
+  std::optional<std::string> ConnectorId{};
+  std::optional<std::string> Status{};
+  std::optional<std::string> StatusMessage{};
+  std::optional<::awsjson::transfer::SftpConnectorConnectionDetails> SftpConnectionDetails{};
 
   friend bool operator==(TestConnectionResponse const&, TestConnectionResponse const&) = default;
 };

@@ -14,11 +14,11 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TestIdentityProviderRequest {
-  std::string ServerId;
-  std::optional<awsjson::open_enum<::awsjson::transfer::Protocol>> ServerProtocol;
-  std::optional<std::string> SourceIp;
-  std::string UserName;
-  std::optional<std::string> UserPassword;
+  std::string ServerId{};
+  std::optional<awsjson::open_enum<::awsjson::transfer::Protocol>> ServerProtocol{};
+  std::optional<std::string> SourceIp{};
+  std::string UserName{};
+  std::optional<std::string> UserPassword{};
 
   friend bool operator==(TestIdentityProviderRequest const&,
                          TestIdentityProviderRequest const&) = default;

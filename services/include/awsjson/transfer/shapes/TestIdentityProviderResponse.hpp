@@ -13,10 +13,10 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TestIdentityProviderResponse {
-  std::optional<std::string> Response;
-  std::int32_t StatusCode;
-  std::optional<std::string> Message;
-  std::string Url;
+  std::optional<std::string> Response{};
+  std::int32_t StatusCode{};
+  std::optional<std::string> Message{};
+  std::string Url{};
 
   friend bool operator==(TestIdentityProviderResponse const&,
                          TestIdentityProviderResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateAccessResponse {
-  std::string ServerId;
-  std::string ExternalId;
+  std::string ServerId{};
+  std::string ExternalId{};
 
   friend bool operator==(UpdateAccessResponse const&, UpdateAccessResponse const&) = default;
 };

@@ -17,17 +17,17 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateAgreementRequest {
-  std::string AgreementId;
-  std::string ServerId;
-  std::optional<std::string> Description;
-  std::optional<awsjson::open_enum<::awsjson::transfer::AgreementStatusType>> Status;
-  std::optional<std::string> LocalProfileId;
-  std::optional<std::string> PartnerProfileId;
-  std::optional<std::string> BaseDirectory;
-  std::optional<std::string> AccessRole;
-  std::optional<awsjson::open_enum<::awsjson::transfer::PreserveFilenameType>> PreserveFilename;
-  std::optional<awsjson::open_enum<::awsjson::transfer::EnforceMessageSigningType>> EnforceMessageSigning;
-  std::optional<::awsjson::transfer::CustomDirectoriesType> CustomDirectories;
+  std::string AgreementId{};
+  std::string ServerId{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::open_enum<::awsjson::transfer::AgreementStatusType>> Status{};
+  std::optional<std::string> LocalProfileId{};
+  std::optional<std::string> PartnerProfileId{};
+  std::optional<std::string> BaseDirectory{};
+  std::optional<std::string> AccessRole{};
+  std::optional<awsjson::open_enum<::awsjson::transfer::PreserveFilenameType>> PreserveFilename{};
+  std::optional<awsjson::open_enum<::awsjson::transfer::EnforceMessageSigningType>> EnforceMessageSigning{};
+  std::optional<::awsjson::transfer::CustomDirectoriesType> CustomDirectories{};
 
   friend bool operator==(UpdateAgreementRequest const&, UpdateAgreementRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateAgreementResponse {
-  std::string AgreementId;
+  std::string AgreementId{};
 
   friend bool operator==(UpdateAgreementResponse const&, UpdateAgreementResponse const&) = default;
 };

@@ -12,10 +12,10 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateCertificateRequest {
-  std::string CertificateId;
-  std::optional<awsjson::timestamp> ActiveDate;
-  std::optional<awsjson::timestamp> InactiveDate;
-  std::optional<std::string> Description;
+  std::string CertificateId{};
+  std::optional<awsjson::timestamp> ActiveDate{};
+  std::optional<awsjson::timestamp> InactiveDate{};
+  std::optional<std::string> Description{};
 
   friend bool operator==(UpdateCertificateRequest const&,
                          UpdateCertificateRequest const&) = default;

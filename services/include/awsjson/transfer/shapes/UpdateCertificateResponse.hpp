@@ -12,7 +12,7 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateCertificateResponse {
-  std::string CertificateId;
+  std::string CertificateId{};
 
   friend bool operator==(UpdateCertificateResponse const&,
                          UpdateCertificateResponse const&) = default;

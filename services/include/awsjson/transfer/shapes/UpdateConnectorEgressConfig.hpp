@@ -13,7 +13,7 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateConnectorEgressConfig : awsjson::tagged_union {
-  std::optional<::awsjson::transfer::UpdateConnectorVpcLatticeEgressConfig> VpcLattice;
+  std::optional<::awsjson::transfer::UpdateConnectorVpcLatticeEgressConfig> VpcLattice{};
 
   friend bool operator==(UpdateConnectorEgressConfig const&,
                          UpdateConnectorEgressConfig const&) = default;

@@ -17,15 +17,15 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateConnectorRequest {
-  std::string ConnectorId;
-  std::optional<std::string> Url;
-  std::optional<::awsjson::transfer::As2ConnectorConfig> As2Config;
-  std::optional<std::string> AccessRole;
-  std::optional<std::string> LoggingRole;
-  std::optional<::awsjson::transfer::SftpConnectorConfig> SftpConfig;
-  std::optional<std::string> SecurityPolicyName;
-  std::optional<::awsjson::transfer::UpdateConnectorEgressConfig> EgressConfig;
-  std::optional<awsjson::open_enum<::awsjson::transfer::ConnectorsIpAddressType>> IpAddressType;
+  std::string ConnectorId{};
+  std::optional<std::string> Url{};
+  std::optional<::awsjson::transfer::As2ConnectorConfig> As2Config{};
+  std::optional<std::string> AccessRole{};
+  std::optional<std::string> LoggingRole{};
+  std::optional<::awsjson::transfer::SftpConnectorConfig> SftpConfig{};
+  std::optional<std::string> SecurityPolicyName{};
+  std::optional<::awsjson::transfer::UpdateConnectorEgressConfig> EgressConfig{};
+  std::optional<awsjson::open_enum<::awsjson::transfer::ConnectorsIpAddressType>> IpAddressType{};
 
   friend bool operator==(UpdateConnectorRequest const&, UpdateConnectorRequest const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateConnectorVpcLatticeEgressConfig {
-  std::optional<std::string> ResourceConfigurationArn;
-  std::optional<std::int32_t> PortNumber;
+  std::optional<std::string> ResourceConfigurationArn{};
+  std::optional<std::int32_t> PortNumber{};
 
   friend bool operator==(UpdateConnectorVpcLatticeEgressConfig const&,
                          UpdateConnectorVpcLatticeEgressConfig const&) = default;

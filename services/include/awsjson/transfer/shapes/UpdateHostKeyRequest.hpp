@@ -12,9 +12,9 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateHostKeyRequest {
-  std::string ServerId;
-  std::string HostKeyId;
-  std::string Description;
+  std::string ServerId{};
+  std::string HostKeyId{};
+  std::string Description{};
 
   friend bool operator==(UpdateHostKeyRequest const&, UpdateHostKeyRequest const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateProfileRequest {
-  std::string ProfileId;
-  std::optional<std::vector<std::string>> CertificateIds;
+  std::string ProfileId{};
+  std::optional<std::vector<std::string>> CertificateIds{};
 
   friend bool operator==(UpdateProfileRequest const&, UpdateProfileRequest const&) = default;
 };

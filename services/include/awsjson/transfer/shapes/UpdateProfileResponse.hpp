@@ -12,7 +12,7 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateProfileResponse {
-  std::string ProfileId;
+  std::string ProfileId{};
 
   friend bool operator==(UpdateProfileResponse const&, UpdateProfileResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateServerResponse {
-  std::string ServerId;
+  std::string ServerId{};
 
   friend bool operator==(UpdateServerResponse const&, UpdateServerResponse const&) = default;
 };

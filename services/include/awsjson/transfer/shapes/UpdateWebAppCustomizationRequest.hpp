@@ -12,10 +12,10 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateWebAppCustomizationRequest {
-  std::string WebAppId;
-  std::optional<std::string> Title;
-  std::optional<awsjson::blob> LogoFile;
-  std::optional<awsjson::blob> FaviconFile;
+  std::string WebAppId{};
+  std::optional<std::string> Title{};
+  std::optional<awsjson::blob> LogoFile{};
+  std::optional<awsjson::blob> FaviconFile{};
 
   friend bool operator==(UpdateWebAppCustomizationRequest const&,
                          UpdateWebAppCustomizationRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateWebAppEndpointDetails : awsjson::tagged_union {
-  std::optional<::awsjson::transfer::UpdateWebAppVpcConfig> Vpc;
+  std::optional<::awsjson::transfer::UpdateWebAppVpcConfig> Vpc{};
 
   friend bool operator==(UpdateWebAppEndpointDetails const&,
                          UpdateWebAppEndpointDetails const&) = default;

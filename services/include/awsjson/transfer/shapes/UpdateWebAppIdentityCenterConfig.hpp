@@ -12,7 +12,7 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateWebAppIdentityCenterConfig {
-  std::optional<std::string> Role;
+  std::optional<std::string> Role{};
 
   friend bool operator==(UpdateWebAppIdentityCenterConfig const&,
                          UpdateWebAppIdentityCenterConfig const&) = default;

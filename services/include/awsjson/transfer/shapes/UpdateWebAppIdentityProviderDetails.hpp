@@ -13,7 +13,7 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateWebAppIdentityProviderDetails : awsjson::tagged_union {
-  std::optional<::awsjson::transfer::UpdateWebAppIdentityCenterConfig> IdentityCenterConfig;
+  std::optional<::awsjson::transfer::UpdateWebAppIdentityCenterConfig> IdentityCenterConfig{};
 
   friend bool operator==(UpdateWebAppIdentityProviderDetails const&,
                          UpdateWebAppIdentityProviderDetails const&) = default;

@@ -16,11 +16,11 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateWebAppRequest {
-  std::string WebAppId;
-  std::optional<::awsjson::transfer::UpdateWebAppIdentityProviderDetails> IdentityProviderDetails;
-  std::optional<std::string> AccessEndpoint;
-  std::optional<::awsjson::transfer::WebAppUnits> WebAppUnits;
-  std::optional<::awsjson::transfer::UpdateWebAppEndpointDetails> EndpointDetails;
+  std::string WebAppId{};
+  std::optional<::awsjson::transfer::UpdateWebAppIdentityProviderDetails> IdentityProviderDetails{};
+  std::optional<std::string> AccessEndpoint{};
+  std::optional<::awsjson::transfer::WebAppUnits> WebAppUnits{};
+  std::optional<::awsjson::transfer::UpdateWebAppEndpointDetails> EndpointDetails{};
 
   friend bool operator==(UpdateWebAppRequest const&, UpdateWebAppRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateWebAppVpcConfig {
-  std::optional<std::vector<std::string>> SubnetIds;
-  std::optional<awsjson::open_enum<::awsjson::transfer::WebAppVpcEndpointIpAddressType>> IpAddressType;
+  std::optional<std::vector<std::string>> SubnetIds{};
+  std::optional<awsjson::open_enum<::awsjson::transfer::WebAppVpcEndpointIpAddressType>> IpAddressType{};
 
   friend bool operator==(UpdateWebAppVpcConfig const&, UpdateWebAppVpcConfig const&) = default;
 };

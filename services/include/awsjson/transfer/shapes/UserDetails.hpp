@@ -12,9 +12,9 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UserDetails {
-  std::string UserName;
-  std::string ServerId;
-  std::optional<std::string> SessionId;
+  std::string UserName{};
+  std::string ServerId{};
+  std::optional<std::string> SessionId{};
 
   friend bool operator==(UserDetails const&, UserDetails const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WebAppEndpointDetails : awsjson::tagged_union {
-  std::optional<::awsjson::transfer::WebAppVpcConfig> Vpc;
+  std::optional<::awsjson::transfer::WebAppVpcConfig> Vpc{};
 
   friend bool operator==(WebAppEndpointDetails const&, WebAppEndpointDetails const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WebAppIdentityProviderDetails : awsjson::tagged_union {
-  std::optional<::awsjson::transfer::IdentityCenterConfig> IdentityCenterConfig;
+  std::optional<::awsjson::transfer::IdentityCenterConfig> IdentityCenterConfig{};
 
   friend bool operator==(WebAppIdentityProviderDetails const&,
                          WebAppIdentityProviderDetails const&) = default;

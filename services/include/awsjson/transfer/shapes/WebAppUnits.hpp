@@ -12,7 +12,7 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WebAppUnits : awsjson::tagged_union {
-  std::optional<std::int32_t> Provisioned;
+  std::optional<std::int32_t> Provisioned{};
 
   friend bool operator==(WebAppUnits const&, WebAppUnits const&) = default;
 };

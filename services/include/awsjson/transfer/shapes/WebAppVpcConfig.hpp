@@ -15,10 +15,10 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WebAppVpcConfig {
-  std::optional<std::vector<std::string>> SubnetIds;
-  std::optional<std::string> VpcId;
-  std::optional<std::vector<std::string>> SecurityGroupIds;
-  std::optional<awsjson::open_enum<::awsjson::transfer::WebAppVpcEndpointIpAddressType>> IpAddressType;
+  std::optional<std::vector<std::string>> SubnetIds{};
+  std::optional<std::string> VpcId{};
+  std::optional<std::vector<std::string>> SecurityGroupIds{};
+  std::optional<awsjson::open_enum<::awsjson::transfer::WebAppVpcEndpointIpAddressType>> IpAddressType{};
 
   friend bool operator==(WebAppVpcConfig const&, WebAppVpcConfig const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WorkflowDetail {
-  std::string WorkflowId;
-  std::string ExecutionRole;
+  std::string WorkflowId{};
+  std::string ExecutionRole{};
 
   friend bool operator==(WorkflowDetail const&, WorkflowDetail const&) = default;
 };

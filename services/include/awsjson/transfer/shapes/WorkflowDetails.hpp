@@ -14,8 +14,8 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WorkflowDetails {
-  std::optional<std::vector<::awsjson::transfer::WorkflowDetail>> OnUpload;
-  std::optional<std::vector<::awsjson::transfer::WorkflowDetail>> OnPartialUpload;
+  std::optional<std::vector<::awsjson::transfer::WorkflowDetail>> OnUpload{};
+  std::optional<std::vector<::awsjson::transfer::WorkflowDetail>> OnPartialUpload{};
 
   friend bool operator==(WorkflowDetails const&, WorkflowDetails const&) = default;
 };

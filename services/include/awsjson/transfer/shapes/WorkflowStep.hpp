@@ -19,12 +19,12 @@ namespace awsjson::transfer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WorkflowStep {
-  std::optional<awsjson::open_enum<::awsjson::transfer::WorkflowStepType>> Type;
-  std::optional<::awsjson::transfer::CopyStepDetails> CopyStepDetails;
-  std::optional<::awsjson::transfer::CustomStepDetails> CustomStepDetails;
-  std::optional<::awsjson::transfer::DeleteStepDetails> DeleteStepDetails;
-  std::optional<::awsjson::transfer::TagStepDetails> TagStepDetails;
-  std::optional<::awsjson::transfer::DecryptStepDetails> DecryptStepDetails;
+  std::optional<awsjson::open_enum<::awsjson::transfer::WorkflowStepType>> Type{};
+  std::optional<::awsjson::transfer::CopyStepDetails> CopyStepDetails{};
+  std::optional<::awsjson::transfer::CustomStepDetails> CustomStepDetails{};
+  std::optional<::awsjson::transfer::DeleteStepDetails> DeleteStepDetails{};
+  std::optional<::awsjson::transfer::TagStepDetails> TagStepDetails{};
+  std::optional<::awsjson::transfer::DecryptStepDetails> DecryptStepDetails{};
 
   friend bool operator==(WorkflowStep const&, WorkflowStep const&) = default;
 };

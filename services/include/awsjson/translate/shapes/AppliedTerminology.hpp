@@ -15,8 +15,8 @@ namespace awsjson::translate {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AppliedTerminology {
-  std::optional<std::string> Name;
-  std::optional<std::vector<::awsjson::translate::Term>> Terms;
+  std::optional<std::string> Name{};
+  std::optional<std::vector<::awsjson::translate::Term>> Terms{};
 
   friend bool operator==(AppliedTerminology const&, AppliedTerminology const&) = default;
 };

@@ -17,12 +17,12 @@ namespace awsjson::translate {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateParallelDataRequest {
-  std::string Name;
-  std::optional<std::string> Description;
-  ::awsjson::translate::ParallelDataConfig ParallelDataConfig;
-  std::optional<::awsjson::translate::EncryptionKey> EncryptionKey;
-  std::string ClientToken;
-  std::optional<std::vector<::awsjson::translate::Tag>> Tags;
+  std::string Name{};
+  std::optional<std::string> Description{};
+  ::awsjson::translate::ParallelDataConfig ParallelDataConfig{};
+  std::optional<::awsjson::translate::EncryptionKey> EncryptionKey{};
+  std::string ClientToken{};
+  std::optional<std::vector<::awsjson::translate::Tag>> Tags{};
 
   friend bool operator==(CreateParallelDataRequest const&,
                          CreateParallelDataRequest const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::translate {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateParallelDataResponse {
-  std::optional<std::string> Name;
-  std::optional<awsjson::open_enum<::awsjson::translate::ParallelDataStatus>> Status;
+  std::optional<std::string> Name{};
+  std::optional<awsjson::open_enum<::awsjson::translate::ParallelDataStatus>> Status{};
 
   friend bool operator==(CreateParallelDataResponse const&,
                          CreateParallelDataResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::translate {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteParallelDataRequest {
-  std::string Name;
+  std::string Name{};
 
   friend bool operator==(DeleteParallelDataRequest const&,
                          DeleteParallelDataRequest const&) = default;

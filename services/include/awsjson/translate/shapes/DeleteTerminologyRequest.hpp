@@ -12,7 +12,7 @@ namespace awsjson::translate {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteTerminologyRequest {
-  std::string Name;
+  std::string Name{};
 
   friend bool operator==(DeleteTerminologyRequest const&,
                          DeleteTerminologyRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::translate {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeTextTranslationJobRequest {
-  std::string JobId;
+  std::string JobId{};
 
   friend bool operator==(DescribeTextTranslationJobRequest const&,
                          DescribeTextTranslationJobRequest const&) = default;

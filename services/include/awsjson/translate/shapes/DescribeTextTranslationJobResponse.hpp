@@ -13,7 +13,7 @@ namespace awsjson::translate {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeTextTranslationJobResponse {
-  std::optional<::awsjson::translate::TextTranslationJobProperties> TextTranslationJobProperties;
+  std::optional<::awsjson::translate::TextTranslationJobProperties> TextTranslationJobProperties{};
 
   friend bool operator==(DescribeTextTranslationJobResponse const&,
                          DescribeTextTranslationJobResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::translate {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DetectedLanguageLowConfidenceException {
-  std::optional<std::string> Message;
-  std::optional<std::string> DetectedLanguageCode;
+  std::optional<std::string> Message{};
+  std::optional<std::string> DetectedLanguageCode{};
 
   friend bool operator==(DetectedLanguageLowConfidenceException const&,
                          DetectedLanguageLowConfidenceException const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::translate {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Document {
-  awsjson::blob Content;
-  std::string ContentType;
+  awsjson::blob Content{};
+  std::string ContentType{};
 
   friend bool operator==(Document const&, Document const&) = default;
 };

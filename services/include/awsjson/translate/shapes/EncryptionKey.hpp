@@ -14,8 +14,8 @@ namespace awsjson::translate {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EncryptionKey {
-  awsjson::open_enum<::awsjson::translate::EncryptionKeyType> Type;
-  std::string Id;
+  awsjson::open_enum<::awsjson::translate::EncryptionKeyType> Type{};
+  std::string Id{};
 
   friend bool operator==(EncryptionKey const&, EncryptionKey const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::translate {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetParallelDataRequest {
-  std::string Name;
+  std::string Name{};
 
   friend bool operator==(GetParallelDataRequest const&, GetParallelDataRequest const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::translate {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetParallelDataResponse {
-  std::optional<::awsjson::translate::ParallelDataProperties> ParallelDataProperties;
-  std::optional<::awsjson::translate::ParallelDataDataLocation> DataLocation;
-  std::optional<::awsjson::translate::ParallelDataDataLocation> AuxiliaryDataLocation;
-  std::optional<::awsjson::translate::ParallelDataDataLocation> LatestUpdateAttemptAuxiliaryDataLocation;
+  std::optional<::awsjson::translate::ParallelDataProperties> ParallelDataProperties{};
+  std::optional<::awsjson::translate::ParallelDataDataLocation> DataLocation{};
+  std::optional<::awsjson::translate::ParallelDataDataLocation> AuxiliaryDataLocation{};
+  std::optional<::awsjson::translate::ParallelDataDataLocation> LatestUpdateAttemptAuxiliaryDataLocation{};
 
   friend bool operator==(GetParallelDataResponse const&, GetParallelDataResponse const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::translate {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetTerminologyRequest {
-  std::string Name;
-  std::optional<awsjson::open_enum<::awsjson::translate::TerminologyDataFormat>> TerminologyDataFormat;
+  std::string Name{};
+  std::optional<awsjson::open_enum<::awsjson::translate::TerminologyDataFormat>> TerminologyDataFormat{};
 
   friend bool operator==(GetTerminologyRequest const&, GetTerminologyRequest const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::translate {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetTerminologyResponse {
-  std::optional<::awsjson::translate::TerminologyProperties> TerminologyProperties;
-  std::optional<::awsjson::translate::TerminologyDataLocation> TerminologyDataLocation;
-  std::optional<::awsjson::translate::TerminologyDataLocation> AuxiliaryDataLocation;
+  std::optional<::awsjson::translate::TerminologyProperties> TerminologyProperties{};
+  std::optional<::awsjson::translate::TerminologyDataLocation> TerminologyDataLocation{};
+  std::optional<::awsjson::translate::TerminologyDataLocation> AuxiliaryDataLocation{};
 
   friend bool operator==(GetTerminologyResponse const&, GetTerminologyResponse const&) = default;
 };

@@ -18,12 +18,12 @@ namespace awsjson::translate {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImportTerminologyRequest {
-  std::string Name;
-  awsjson::open_enum<::awsjson::translate::MergeStrategy> MergeStrategy;
-  std::optional<std::string> Description;
-  ::awsjson::translate::TerminologyData TerminologyData;
-  std::optional<::awsjson::translate::EncryptionKey> EncryptionKey;
-  std::optional<std::vector<::awsjson::translate::Tag>> Tags;
+  std::string Name{};
+  awsjson::open_enum<::awsjson::translate::MergeStrategy> MergeStrategy{};
+  std::optional<std::string> Description{};
+  ::awsjson::translate::TerminologyData TerminologyData{};
+  std::optional<::awsjson::translate::EncryptionKey> EncryptionKey{};
+  std::optional<std::vector<::awsjson::translate::Tag>> Tags{};
 
   friend bool operator==(ImportTerminologyRequest const&,
                          ImportTerminologyRequest const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::translate {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImportTerminologyResponse {
-  std::optional<::awsjson::translate::TerminologyProperties> TerminologyProperties;
-  std::optional<::awsjson::translate::TerminologyDataLocation> AuxiliaryDataLocation;
+  std::optional<::awsjson::translate::TerminologyProperties> TerminologyProperties{};
+  std::optional<::awsjson::translate::TerminologyDataLocation> AuxiliaryDataLocation{};
 
   friend bool operator==(ImportTerminologyResponse const&,
                          ImportTerminologyResponse const&) = default;

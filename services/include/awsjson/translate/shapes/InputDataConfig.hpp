@@ -12,8 +12,8 @@ namespace awsjson::translate {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InputDataConfig {
-  std::string S3Uri;
-  std::string ContentType;
+  std::string S3Uri{};
+  std::string ContentType{};
 
   friend bool operator==(InputDataConfig const&, InputDataConfig const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::translate {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InvalidFilterException {
-  std::optional<std::string> Message;
+  std::optional<std::string> Message{};
 
   friend bool operator==(InvalidFilterException const&, InvalidFilterException const&) = default;
 };

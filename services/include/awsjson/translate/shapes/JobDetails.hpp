@@ -12,9 +12,9 @@ namespace awsjson::translate {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct JobDetails {
-  std::optional<std::int32_t> TranslatedDocumentsCount;
-  std::optional<std::int32_t> DocumentsWithErrorsCount;
-  std::optional<std::int32_t> InputDocumentsCount;
+  std::optional<std::int32_t> TranslatedDocumentsCount{};
+  std::optional<std::int32_t> DocumentsWithErrorsCount{};
+  std::optional<std::int32_t> InputDocumentsCount{};
 
   friend bool operator==(JobDetails const&, JobDetails const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::translate {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Language {
-  std::string LanguageName;
-  std::string LanguageCode;
+  std::string LanguageName{};
+  std::string LanguageCode{};
 
   friend bool operator==(Language const&, Language const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::translate {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListLanguagesRequest {
-  std::optional<awsjson::open_enum<::awsjson::translate::DisplayLanguageCode>> DisplayLanguageCode;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<awsjson::open_enum<::awsjson::translate::DisplayLanguageCode>> DisplayLanguageCode{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListLanguagesRequest const&, ListLanguagesRequest const&) = default;
 };

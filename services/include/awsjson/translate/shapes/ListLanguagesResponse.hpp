@@ -16,9 +16,9 @@ namespace awsjson::translate {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListLanguagesResponse {
-  std::optional<std::vector<::awsjson::translate::Language>> Languages;
-  std::optional<awsjson::open_enum<::awsjson::translate::DisplayLanguageCode>> DisplayLanguageCode;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::translate::Language>> Languages{};
+  std::optional<awsjson::open_enum<::awsjson::translate::DisplayLanguageCode>> DisplayLanguageCode{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListLanguagesResponse const&, ListLanguagesResponse const&) = default;
 };

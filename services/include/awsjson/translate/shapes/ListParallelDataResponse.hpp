@@ -15,8 +15,8 @@ namespace awsjson::translate {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListParallelDataResponse {
-  std::optional<std::vector<::awsjson::translate::ParallelDataProperties>> ParallelDataPropertiesList;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::translate::ParallelDataProperties>> ParallelDataPropertiesList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListParallelDataResponse const&,
                          ListParallelDataResponse const&) = default;

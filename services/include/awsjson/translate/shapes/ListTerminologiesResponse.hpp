@@ -15,8 +15,8 @@ namespace awsjson::translate {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTerminologiesResponse {
-  std::optional<std::vector<::awsjson::translate::TerminologyProperties>> TerminologyPropertiesList;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::translate::TerminologyProperties>> TerminologyPropertiesList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListTerminologiesResponse const&,
                          ListTerminologiesResponse const&) = default;

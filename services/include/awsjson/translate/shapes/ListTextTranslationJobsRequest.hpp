@@ -15,9 +15,9 @@ namespace awsjson::translate {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTextTranslationJobsRequest {
-  std::optional<::awsjson::translate::TextTranslationJobFilter> Filter;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<::awsjson::translate::TextTranslationJobFilter> Filter{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListTextTranslationJobsRequest const&,
                          ListTextTranslationJobsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::translate {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTextTranslationJobsResponse {
-  std::optional<std::vector<::awsjson::translate::TextTranslationJobProperties>> TextTranslationJobPropertiesList;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::translate::TextTranslationJobProperties>> TextTranslationJobPropertiesList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListTextTranslationJobsResponse const&,
                          ListTextTranslationJobsResponse const&) = default;

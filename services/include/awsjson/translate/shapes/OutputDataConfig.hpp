@@ -14,8 +14,8 @@ namespace awsjson::translate {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OutputDataConfig {
-  std::string S3Uri;
-  std::optional<::awsjson::translate::EncryptionKey> EncryptionKey;
+  std::string S3Uri{};
+  std::optional<::awsjson::translate::EncryptionKey> EncryptionKey{};
 
   friend bool operator==(OutputDataConfig const&, OutputDataConfig const&) = default;
 };

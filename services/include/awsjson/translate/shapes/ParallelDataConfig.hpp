@@ -14,8 +14,8 @@ namespace awsjson::translate {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ParallelDataConfig {
-  std::optional<std::string> S3Uri;
-  std::optional<awsjson::open_enum<::awsjson::translate::ParallelDataFormat>> Format;
+  std::optional<std::string> S3Uri{};
+  std::optional<awsjson::open_enum<::awsjson::translate::ParallelDataFormat>> Format{};
 
   friend bool operator==(ParallelDataConfig const&, ParallelDataConfig const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::translate {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ParallelDataDataLocation {
-  std::string RepositoryType;
-  std::string Location;
+  std::string RepositoryType{};
+  std::string Location{};
 
   friend bool operator==(ParallelDataDataLocation const&,
                          ParallelDataDataLocation const&) = default;

@@ -18,23 +18,23 @@ namespace awsjson::translate {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ParallelDataProperties {
-  std::optional<std::string> Name;
-  std::optional<std::string> Arn;
-  std::optional<std::string> Description;
-  std::optional<awsjson::open_enum<::awsjson::translate::ParallelDataStatus>> Status;
-  std::optional<std::string> SourceLanguageCode;
-  std::optional<std::vector<std::string>> TargetLanguageCodes;
-  std::optional<::awsjson::translate::ParallelDataConfig> ParallelDataConfig;
-  std::optional<std::string> Message;
-  std::optional<std::int64_t> ImportedDataSize;
-  std::optional<std::int64_t> ImportedRecordCount;
-  std::optional<std::int64_t> FailedRecordCount;
-  std::optional<std::int64_t> SkippedRecordCount;
-  std::optional<::awsjson::translate::EncryptionKey> EncryptionKey;
-  std::optional<awsjson::timestamp> CreatedAt;
-  std::optional<awsjson::timestamp> LastUpdatedAt;
-  std::optional<awsjson::open_enum<::awsjson::translate::ParallelDataStatus>> LatestUpdateAttemptStatus;
-  std::optional<awsjson::timestamp> LatestUpdateAttemptAt;
+  std::optional<std::string> Name{};
+  std::optional<std::string> Arn{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::open_enum<::awsjson::translate::ParallelDataStatus>> Status{};
+  std::optional<std::string> SourceLanguageCode{};
+  std::optional<std::vector<std::string>> TargetLanguageCodes{};
+  std::optional<::awsjson::translate::ParallelDataConfig> ParallelDataConfig{};
+  std::optional<std::string> Message{};
+  std::optional<std::int64_t> ImportedDataSize{};
+  std::optional<std::int64_t> ImportedRecordCount{};
+  std::optional<std::int64_t> FailedRecordCount{};
+  std::optional<std::int64_t> SkippedRecordCount{};
+  std::optional<::awsjson::translate::EncryptionKey> EncryptionKey{};
+  std::optional<awsjson::timestamp> CreatedAt{};
+  std::optional<awsjson::timestamp> LastUpdatedAt{};
+  std::optional<awsjson::open_enum<::awsjson::translate::ParallelDataStatus>> LatestUpdateAttemptStatus{};
+  std::optional<awsjson::timestamp> LatestUpdateAttemptAt{};
 
   friend bool operator==(ParallelDataProperties const&, ParallelDataProperties const&) = default;
 };

@@ -17,16 +17,16 @@ namespace awsjson::translate {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartTextTranslationJobRequest {
-  std::optional<std::string> JobName;
-  ::awsjson::translate::InputDataConfig InputDataConfig;
-  ::awsjson::translate::OutputDataConfig OutputDataConfig;
-  std::string DataAccessRoleArn;
-  std::string SourceLanguageCode;
-  std::vector<std::string> TargetLanguageCodes;
-  std::optional<std::vector<std::string>> TerminologyNames;
-  std::optional<std::vector<std::string>> ParallelDataNames;
-  std::string ClientToken;
-  std::optional<::awsjson::translate::TranslationSettings> Settings;
+  std::optional<std::string> JobName{};
+  ::awsjson::translate::InputDataConfig InputDataConfig{};
+  ::awsjson::translate::OutputDataConfig OutputDataConfig{};
+  std::string DataAccessRoleArn{};
+  std::string SourceLanguageCode{};
+  std::vector<std::string> TargetLanguageCodes{};
+  std::optional<std::vector<std::string>> TerminologyNames{};
+  std::optional<std::vector<std::string>> ParallelDataNames{};
+  std::string ClientToken{};
+  std::optional<::awsjson::translate::TranslationSettings> Settings{};
 
   friend bool operator==(StartTextTranslationJobRequest const&,
                          StartTextTranslationJobRequest const&) = default;

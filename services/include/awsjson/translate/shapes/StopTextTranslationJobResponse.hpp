@@ -14,8 +14,8 @@ namespace awsjson::translate {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopTextTranslationJobResponse {
-  std::optional<std::string> JobId;
-  std::optional<awsjson::open_enum<::awsjson::translate::JobStatus>> JobStatus;
+  std::optional<std::string> JobId{};
+  std::optional<awsjson::open_enum<::awsjson::translate::JobStatus>> JobStatus{};
 
   friend bool operator==(StopTextTranslationJobResponse const&,
                          StopTextTranslationJobResponse const&) = default;

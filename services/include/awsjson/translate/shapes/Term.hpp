@@ -12,8 +12,8 @@ namespace awsjson::translate {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Term {
-  std::optional<std::string> SourceText;
-  std::optional<std::string> TargetText;
+  std::optional<std::string> SourceText{};
+  std::optional<std::string> TargetText{};
 
   friend bool operator==(Term const&, Term const&) = default;
 };

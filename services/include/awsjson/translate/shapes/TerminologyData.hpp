@@ -15,9 +15,9 @@ namespace awsjson::translate {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TerminologyData {
-  awsjson::blob File;
-  awsjson::open_enum<::awsjson::translate::TerminologyDataFormat> Format;
-  std::optional<awsjson::open_enum<::awsjson::translate::Directionality>> Directionality;
+  awsjson::blob File{};
+  awsjson::open_enum<::awsjson::translate::TerminologyDataFormat> Format{};
+  std::optional<awsjson::open_enum<::awsjson::translate::Directionality>> Directionality{};
 
   friend bool operator==(TerminologyData const&, TerminologyData const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::translate {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TerminologyDataLocation {
-  std::string RepositoryType;
-  std::string Location;
+  std::string RepositoryType{};
+  std::string Location{};
 
   friend bool operator==(TerminologyDataLocation const&, TerminologyDataLocation const&) = default;
 };

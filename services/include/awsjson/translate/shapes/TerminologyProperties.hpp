@@ -18,20 +18,20 @@ namespace awsjson::translate {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TerminologyProperties {
-  std::optional<std::string> Name;
-  std::optional<std::string> Description;
-  std::optional<std::string> Arn;
-  std::optional<std::string> SourceLanguageCode;
-  std::optional<std::vector<std::string>> TargetLanguageCodes;
-  std::optional<::awsjson::translate::EncryptionKey> EncryptionKey;
-  std::optional<std::int32_t> SizeBytes;
-  std::optional<std::int32_t> TermCount;
-  std::optional<awsjson::timestamp> CreatedAt;
-  std::optional<awsjson::timestamp> LastUpdatedAt;
-  std::optional<awsjson::open_enum<::awsjson::translate::Directionality>> Directionality;
-  std::optional<std::string> Message;
-  std::optional<std::int32_t> SkippedTermCount;
-  std::optional<awsjson::open_enum<::awsjson::translate::TerminologyDataFormat>> Format;
+  std::optional<std::string> Name{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> Arn{};
+  std::optional<std::string> SourceLanguageCode{};
+  std::optional<std::vector<std::string>> TargetLanguageCodes{};
+  std::optional<::awsjson::translate::EncryptionKey> EncryptionKey{};
+  std::optional<std::int32_t> SizeBytes{};
+  std::optional<std::int32_t> TermCount{};
+  std::optional<awsjson::timestamp> CreatedAt{};
+  std::optional<awsjson::timestamp> LastUpdatedAt{};
+  std::optional<awsjson::open_enum<::awsjson::translate::Directionality>> Directionality{};
+  std::optional<std::string> Message{};
+  std::optional<std::int32_t> SkippedTermCount{};
+  std::optional<awsjson::open_enum<::awsjson::translate::TerminologyDataFormat>> Format{};
 
   friend bool operator==(TerminologyProperties const&, TerminologyProperties const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::translate {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TextTranslationJobFilter {
-  std::optional<std::string> JobName;
-  std::optional<awsjson::open_enum<::awsjson::translate::JobStatus>> JobStatus;
-  std::optional<awsjson::timestamp> SubmittedBeforeTime;
-  std::optional<awsjson::timestamp> SubmittedAfterTime;
+  std::optional<std::string> JobName{};
+  std::optional<awsjson::open_enum<::awsjson::translate::JobStatus>> JobStatus{};
+  std::optional<awsjson::timestamp> SubmittedBeforeTime{};
+  std::optional<awsjson::timestamp> SubmittedAfterTime{};
 
   friend bool operator==(TextTranslationJobFilter const&,
                          TextTranslationJobFilter const&) = default;

@@ -19,21 +19,21 @@ namespace awsjson::translate {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TextTranslationJobProperties {
-  std::optional<std::string> JobId;
-  std::optional<std::string> JobName;
-  std::optional<awsjson::open_enum<::awsjson::translate::JobStatus>> JobStatus;
-  std::optional<::awsjson::translate::JobDetails> JobDetails;
-  std::optional<std::string> SourceLanguageCode;
-  std::optional<std::vector<std::string>> TargetLanguageCodes;
-  std::optional<std::vector<std::string>> TerminologyNames;
-  std::optional<std::vector<std::string>> ParallelDataNames;
-  std::optional<std::string> Message;
-  std::optional<awsjson::timestamp> SubmittedTime;
-  std::optional<awsjson::timestamp> EndTime;
-  std::optional<::awsjson::translate::InputDataConfig> InputDataConfig;
-  std::optional<::awsjson::translate::OutputDataConfig> OutputDataConfig;
-  std::optional<std::string> DataAccessRoleArn;
-  std::optional<::awsjson::translate::TranslationSettings> Settings;
+  std::optional<std::string> JobId{};
+  std::optional<std::string> JobName{};
+  std::optional<awsjson::open_enum<::awsjson::translate::JobStatus>> JobStatus{};
+  std::optional<::awsjson::translate::JobDetails> JobDetails{};
+  std::optional<std::string> SourceLanguageCode{};
+  std::optional<std::vector<std::string>> TargetLanguageCodes{};
+  std::optional<std::vector<std::string>> TerminologyNames{};
+  std::optional<std::vector<std::string>> ParallelDataNames{};
+  std::optional<std::string> Message{};
+  std::optional<awsjson::timestamp> SubmittedTime{};
+  std::optional<awsjson::timestamp> EndTime{};
+  std::optional<::awsjson::translate::InputDataConfig> InputDataConfig{};
+  std::optional<::awsjson::translate::OutputDataConfig> OutputDataConfig{};
+  std::optional<std::string> DataAccessRoleArn{};
+  std::optional<::awsjson::translate::TranslationSettings> Settings{};
 
   friend bool operator==(TextTranslationJobProperties const&,
                          TextTranslationJobProperties const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::translate {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TooManyTagsException {
-  std::optional<std::string> message;
-  std::optional<std::string> ResourceArn;
+  std::optional<std::string> message{};
+  std::optional<std::string> ResourceArn{};
 
   friend bool operator==(TooManyTagsException const&, TooManyTagsException const&) = default;
 };

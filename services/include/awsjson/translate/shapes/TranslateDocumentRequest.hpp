@@ -16,11 +16,11 @@ namespace awsjson::translate {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TranslateDocumentRequest {
-  ::awsjson::translate::Document Document;
-  std::optional<std::vector<std::string>> TerminologyNames;
-  std::string SourceLanguageCode;
-  std::string TargetLanguageCode;
-  std::optional<::awsjson::translate::TranslationSettings> Settings;
+  ::awsjson::translate::Document Document{};
+  std::optional<std::vector<std::string>> TerminologyNames{};
+  std::string SourceLanguageCode{};
+  std::string TargetLanguageCode{};
+  std::optional<::awsjson::translate::TranslationSettings> Settings{};
 
   friend bool operator==(TranslateDocumentRequest const&,
                          TranslateDocumentRequest const&) = default;

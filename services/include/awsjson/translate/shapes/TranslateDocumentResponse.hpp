@@ -17,11 +17,11 @@ namespace awsjson::translate {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TranslateDocumentResponse {
-  ::awsjson::translate::TranslatedDocument TranslatedDocument;
-  std::string SourceLanguageCode;
-  std::string TargetLanguageCode;
-  std::optional<std::vector<::awsjson::translate::AppliedTerminology>> AppliedTerminologies;
-  std::optional<::awsjson::translate::TranslationSettings> AppliedSettings;
+  ::awsjson::translate::TranslatedDocument TranslatedDocument{};
+  std::string SourceLanguageCode{};
+  std::string TargetLanguageCode{};
+  std::optional<std::vector<::awsjson::translate::AppliedTerminology>> AppliedTerminologies{};
+  std::optional<::awsjson::translate::TranslationSettings> AppliedSettings{};
 
   friend bool operator==(TranslateDocumentResponse const&,
                          TranslateDocumentResponse const&) = default;

@@ -15,11 +15,11 @@ namespace awsjson::translate {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TranslateTextRequest {
-  std::string Text;
-  std::optional<std::vector<std::string>> TerminologyNames;
-  std::string SourceLanguageCode;
-  std::string TargetLanguageCode;
-  std::optional<::awsjson::translate::TranslationSettings> Settings;
+  std::string Text{};
+  std::optional<std::vector<std::string>> TerminologyNames{};
+  std::string SourceLanguageCode{};
+  std::string TargetLanguageCode{};
+  std::optional<::awsjson::translate::TranslationSettings> Settings{};
 
   friend bool operator==(TranslateTextRequest const&, TranslateTextRequest const&) = default;
 };

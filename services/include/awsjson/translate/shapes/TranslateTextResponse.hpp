@@ -16,11 +16,11 @@ namespace awsjson::translate {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TranslateTextResponse {
-  std::string TranslatedText;
-  std::string SourceLanguageCode;
-  std::string TargetLanguageCode;
-  std::optional<std::vector<::awsjson::translate::AppliedTerminology>> AppliedTerminologies;
-  std::optional<::awsjson::translate::TranslationSettings> AppliedSettings;
+  std::string TranslatedText{};
+  std::string SourceLanguageCode{};
+  std::string TargetLanguageCode{};
+  std::optional<std::vector<::awsjson::translate::AppliedTerminology>> AppliedTerminologies{};
+  std::optional<::awsjson::translate::TranslationSettings> AppliedSettings{};
 
   friend bool operator==(TranslateTextResponse const&, TranslateTextResponse const&) = default;
 };

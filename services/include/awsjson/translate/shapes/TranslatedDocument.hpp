@@ -11,7 +11,7 @@ namespace awsjson::translate {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TranslatedDocument {
-  awsjson::blob Content;
+  awsjson::blob Content{};
 
   friend bool operator==(TranslatedDocument const&, TranslatedDocument const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::translate {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TranslationSettings {
-  std::optional<awsjson::open_enum<::awsjson::translate::Formality>> Formality;
-  std::optional<awsjson::open_enum<::awsjson::translate::Profanity>> Profanity;
-  std::optional<awsjson::open_enum<::awsjson::translate::Brevity>> Brevity;
+  std::optional<awsjson::open_enum<::awsjson::translate::Formality>> Formality{};
+  std::optional<awsjson::open_enum<::awsjson::translate::Profanity>> Profanity{};
+  std::optional<awsjson::open_enum<::awsjson::translate::Brevity>> Brevity{};
 
   friend bool operator==(TranslationSettings const&, TranslationSettings const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::translate {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UnsupportedDisplayLanguageCodeException {
-  std::optional<std::string> Message;
-  std::optional<std::string> DisplayLanguageCode;
+  std::optional<std::string> Message{};
+  std::optional<std::string> DisplayLanguageCode{};
 
   friend bool operator==(UnsupportedDisplayLanguageCodeException const&,
                          UnsupportedDisplayLanguageCodeException const&) = default;

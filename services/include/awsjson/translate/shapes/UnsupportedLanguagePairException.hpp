@@ -12,9 +12,9 @@ namespace awsjson::translate {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UnsupportedLanguagePairException {
-  std::optional<std::string> Message;
-  std::optional<std::string> SourceLanguageCode;
-  std::optional<std::string> TargetLanguageCode;
+  std::optional<std::string> Message{};
+  std::optional<std::string> SourceLanguageCode{};
+  std::optional<std::string> TargetLanguageCode{};
 
   friend bool operator==(UnsupportedLanguagePairException const&,
                          UnsupportedLanguagePairException const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::translate {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateParallelDataRequest {
-  std::string Name;
-  std::optional<std::string> Description;
-  ::awsjson::translate::ParallelDataConfig ParallelDataConfig;
-  std::string ClientToken;
+  std::string Name{};
+  std::optional<std::string> Description{};
+  ::awsjson::translate::ParallelDataConfig ParallelDataConfig{};
+  std::string ClientToken{};
 
   friend bool operator==(UpdateParallelDataRequest const&,
                          UpdateParallelDataRequest const&) = default;

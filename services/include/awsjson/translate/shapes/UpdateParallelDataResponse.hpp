@@ -14,10 +14,10 @@ namespace awsjson::translate {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateParallelDataResponse {
-  std::optional<std::string> Name;
-  std::optional<awsjson::open_enum<::awsjson::translate::ParallelDataStatus>> Status;
-  std::optional<awsjson::open_enum<::awsjson::translate::ParallelDataStatus>> LatestUpdateAttemptStatus;
-  std::optional<awsjson::timestamp> LatestUpdateAttemptAt;
+  std::optional<std::string> Name{};
+  std::optional<awsjson::open_enum<::awsjson::translate::ParallelDataStatus>> Status{};
+  std::optional<awsjson::open_enum<::awsjson::translate::ParallelDataStatus>> LatestUpdateAttemptStatus{};
+  std::optional<awsjson::timestamp> LatestUpdateAttemptAt{};
 
   friend bool operator==(UpdateParallelDataResponse const&,
                          UpdateParallelDataResponse const&) = default;

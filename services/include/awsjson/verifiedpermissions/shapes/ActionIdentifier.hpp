@@ -12,8 +12,8 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ActionIdentifier {
-  std::string actionType;
-  std::string actionId;
+  std::string actionType{};
+  std::string actionId{};
 
   friend bool operator==(ActionIdentifier const&, ActionIdentifier const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetPolicyErrorItem {
-  awsjson::open_enum<::awsjson::verifiedpermissions::BatchGetPolicyErrorCode> code;
-  std::string policyStoreId;
-  std::string policyId;
-  std::string message;
+  awsjson::open_enum<::awsjson::verifiedpermissions::BatchGetPolicyErrorCode> code{};
+  std::string policyStoreId{};
+  std::string policyId{};
+  std::string message{};
 
   friend bool operator==(BatchGetPolicyErrorItem const&, BatchGetPolicyErrorItem const&) = default;
 };

@@ -15,13 +15,13 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetPolicyOutputItem {
-  std::string policyStoreId;
-  std::string policyId;
-  awsjson::open_enum<::awsjson::verifiedpermissions::PolicyType> policyType;
-  ::awsjson::verifiedpermissions::PolicyDefinitionDetail definition;
-  awsjson::timestamp createdDate;
-  awsjson::timestamp lastUpdatedDate;
-  std::optional<std::string> name;
+  std::string policyStoreId{};
+  std::string policyId{};
+  awsjson::open_enum<::awsjson::verifiedpermissions::PolicyType> policyType{};
+  ::awsjson::verifiedpermissions::PolicyDefinitionDetail definition{};
+  awsjson::timestamp createdDate{};
+  awsjson::timestamp lastUpdatedDate{};
+  std::optional<std::string> name{};
 
   friend bool operator==(BatchGetPolicyOutputItem const&,
                          BatchGetPolicyOutputItem const&) = default;

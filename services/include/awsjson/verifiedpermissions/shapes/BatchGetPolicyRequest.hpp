@@ -14,7 +14,7 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetPolicyRequest {
-  std::vector<::awsjson::verifiedpermissions::BatchGetPolicyInputItem> requests;
+  std::vector<::awsjson::verifiedpermissions::BatchGetPolicyInputItem> requests{};
 
   friend bool operator==(BatchGetPolicyRequest const&, BatchGetPolicyRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetPolicyResponse {
-  std::vector<::awsjson::verifiedpermissions::BatchGetPolicyOutputItem> results;
-  std::vector<::awsjson::verifiedpermissions::BatchGetPolicyErrorItem> errors;
+  std::vector<::awsjson::verifiedpermissions::BatchGetPolicyOutputItem> results{};
+  std::vector<::awsjson::verifiedpermissions::BatchGetPolicyErrorItem> errors{};
 
   friend bool operator==(BatchGetPolicyResponse const&, BatchGetPolicyResponse const&) = default;
 };

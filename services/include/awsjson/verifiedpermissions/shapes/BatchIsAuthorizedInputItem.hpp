@@ -15,10 +15,10 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchIsAuthorizedInputItem {
-  std::optional<::awsjson::verifiedpermissions::EntityIdentifier> principal;
-  std::optional<::awsjson::verifiedpermissions::ActionIdentifier> action;
-  std::optional<::awsjson::verifiedpermissions::EntityIdentifier> resource;
-  std::optional<::awsjson::verifiedpermissions::ContextDefinition> context;
+  std::optional<::awsjson::verifiedpermissions::EntityIdentifier> principal{};
+  std::optional<::awsjson::verifiedpermissions::ActionIdentifier> action{};
+  std::optional<::awsjson::verifiedpermissions::EntityIdentifier> resource{};
+  std::optional<::awsjson::verifiedpermissions::ContextDefinition> context{};
 
   friend bool operator==(BatchIsAuthorizedInputItem const&,
                          BatchIsAuthorizedInputItem const&) = default;

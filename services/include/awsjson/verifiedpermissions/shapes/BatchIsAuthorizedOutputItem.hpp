@@ -18,10 +18,10 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchIsAuthorizedOutputItem {
-  ::awsjson::verifiedpermissions::BatchIsAuthorizedInputItem request;
-  awsjson::open_enum<::awsjson::verifiedpermissions::Decision> decision;
-  std::vector<::awsjson::verifiedpermissions::DeterminingPolicyItem> determiningPolicies;
-  std::vector<::awsjson::verifiedpermissions::EvaluationErrorItem> errors;
+  ::awsjson::verifiedpermissions::BatchIsAuthorizedInputItem request{};
+  awsjson::open_enum<::awsjson::verifiedpermissions::Decision> decision{};
+  std::vector<::awsjson::verifiedpermissions::DeterminingPolicyItem> determiningPolicies{};
+  std::vector<::awsjson::verifiedpermissions::EvaluationErrorItem> errors{};
 
   friend bool operator==(BatchIsAuthorizedOutputItem const&,
                          BatchIsAuthorizedOutputItem const&) = default;

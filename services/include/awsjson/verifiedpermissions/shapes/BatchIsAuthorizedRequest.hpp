@@ -16,9 +16,9 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchIsAuthorizedRequest {
-  std::string policyStoreId;
-  std::optional<::awsjson::verifiedpermissions::EntitiesDefinition> entities;
-  std::vector<::awsjson::verifiedpermissions::BatchIsAuthorizedInputItem> requests;
+  std::string policyStoreId{};
+  std::optional<::awsjson::verifiedpermissions::EntitiesDefinition> entities{};
+  std::vector<::awsjson::verifiedpermissions::BatchIsAuthorizedInputItem> requests{};
 
   friend bool operator==(BatchIsAuthorizedRequest const&,
                          BatchIsAuthorizedRequest const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchIsAuthorizedResponse {
-  std::vector<::awsjson::verifiedpermissions::BatchIsAuthorizedOutputItem> results;
+  std::vector<::awsjson::verifiedpermissions::BatchIsAuthorizedOutputItem> results{};
 
   friend bool operator==(BatchIsAuthorizedResponse const&,
                          BatchIsAuthorizedResponse const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchIsAuthorizedWithTokenInputItem {
-  std::optional<::awsjson::verifiedpermissions::ActionIdentifier> action;
-  std::optional<::awsjson::verifiedpermissions::EntityIdentifier> resource;
-  std::optional<::awsjson::verifiedpermissions::ContextDefinition> context;
+  std::optional<::awsjson::verifiedpermissions::ActionIdentifier> action{};
+  std::optional<::awsjson::verifiedpermissions::EntityIdentifier> resource{};
+  std::optional<::awsjson::verifiedpermissions::ContextDefinition> context{};
 
   friend bool operator==(BatchIsAuthorizedWithTokenInputItem const&,
                          BatchIsAuthorizedWithTokenInputItem const&) = default;

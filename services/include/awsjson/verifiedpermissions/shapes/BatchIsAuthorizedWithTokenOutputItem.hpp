@@ -18,10 +18,10 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchIsAuthorizedWithTokenOutputItem {
-  ::awsjson::verifiedpermissions::BatchIsAuthorizedWithTokenInputItem request;
-  awsjson::open_enum<::awsjson::verifiedpermissions::Decision> decision;
-  std::vector<::awsjson::verifiedpermissions::DeterminingPolicyItem> determiningPolicies;
-  std::vector<::awsjson::verifiedpermissions::EvaluationErrorItem> errors;
+  ::awsjson::verifiedpermissions::BatchIsAuthorizedWithTokenInputItem request{};
+  awsjson::open_enum<::awsjson::verifiedpermissions::Decision> decision{};
+  std::vector<::awsjson::verifiedpermissions::DeterminingPolicyItem> determiningPolicies{};
+  std::vector<::awsjson::verifiedpermissions::EvaluationErrorItem> errors{};
 
   friend bool operator==(BatchIsAuthorizedWithTokenOutputItem const&,
                          BatchIsAuthorizedWithTokenOutputItem const&) = default;

@@ -16,11 +16,11 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchIsAuthorizedWithTokenRequest {
-  std::string policyStoreId;
-  std::optional<std::string> identityToken;
-  std::optional<std::string> accessToken;
-  std::optional<::awsjson::verifiedpermissions::EntitiesDefinition> entities;
-  std::vector<::awsjson::verifiedpermissions::BatchIsAuthorizedWithTokenInputItem> requests;
+  std::string policyStoreId{};
+  std::optional<std::string> identityToken{};
+  std::optional<std::string> accessToken{};
+  std::optional<::awsjson::verifiedpermissions::EntitiesDefinition> entities{};
+  std::vector<::awsjson::verifiedpermissions::BatchIsAuthorizedWithTokenInputItem> requests{};
 
   friend bool operator==(BatchIsAuthorizedWithTokenRequest const&,
                          BatchIsAuthorizedWithTokenRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchIsAuthorizedWithTokenResponse {
-  std::optional<::awsjson::verifiedpermissions::EntityIdentifier> principal;
-  std::vector<::awsjson::verifiedpermissions::BatchIsAuthorizedWithTokenOutputItem> results;
+  std::optional<::awsjson::verifiedpermissions::EntityIdentifier> principal{};
+  std::vector<::awsjson::verifiedpermissions::BatchIsAuthorizedWithTokenOutputItem> results{};
 
   friend bool operator==(BatchIsAuthorizedWithTokenResponse const&,
                          BatchIsAuthorizedWithTokenResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CognitoGroupConfiguration {
-  std::string groupEntityType;
+  std::string groupEntityType{};
 
   friend bool operator==(CognitoGroupConfiguration const&,
                          CognitoGroupConfiguration const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CognitoGroupConfigurationDetail {
-  std::optional<std::string> groupEntityType;
+  std::optional<std::string> groupEntityType{};
 
   friend bool operator==(CognitoGroupConfigurationDetail const&,
                          CognitoGroupConfigurationDetail const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CognitoUserPoolConfiguration {
-  std::string userPoolArn;
-  std::optional<std::vector<std::string>> clientIds;
-  std::optional<::awsjson::verifiedpermissions::CognitoGroupConfiguration> groupConfiguration;
+  std::string userPoolArn{};
+  std::optional<std::vector<std::string>> clientIds{};
+  std::optional<::awsjson::verifiedpermissions::CognitoGroupConfiguration> groupConfiguration{};
 
   friend bool operator==(CognitoUserPoolConfiguration const&,
                          CognitoUserPoolConfiguration const&) = default;

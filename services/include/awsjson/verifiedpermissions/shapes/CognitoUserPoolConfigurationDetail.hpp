@@ -15,10 +15,10 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CognitoUserPoolConfigurationDetail {
-  std::string userPoolArn;
-  std::vector<std::string> clientIds;
-  std::string issuer;
-  std::optional<::awsjson::verifiedpermissions::CognitoGroupConfigurationDetail> groupConfiguration;
+  std::string userPoolArn{};
+  std::vector<std::string> clientIds{};
+  std::string issuer{};
+  std::optional<::awsjson::verifiedpermissions::CognitoGroupConfigurationDetail> groupConfiguration{};
 
   friend bool operator==(CognitoUserPoolConfigurationDetail const&,
                          CognitoUserPoolConfigurationDetail const&) = default;

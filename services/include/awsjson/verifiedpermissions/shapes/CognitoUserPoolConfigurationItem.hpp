@@ -15,10 +15,10 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CognitoUserPoolConfigurationItem {
-  std::string userPoolArn;
-  std::vector<std::string> clientIds;
-  std::string issuer;
-  std::optional<::awsjson::verifiedpermissions::CognitoGroupConfigurationItem> groupConfiguration;
+  std::string userPoolArn{};
+  std::vector<std::string> clientIds{};
+  std::string issuer{};
+  std::optional<::awsjson::verifiedpermissions::CognitoGroupConfigurationItem> groupConfiguration{};
 
   friend bool operator==(CognitoUserPoolConfigurationItem const&,
                          CognitoUserPoolConfigurationItem const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Configuration : awsjson::tagged_union {
-  std::optional<::awsjson::verifiedpermissions::CognitoUserPoolConfiguration> cognitoUserPoolConfiguration;
-  std::optional<::awsjson::verifiedpermissions::OpenIdConnectConfiguration> openIdConnectConfiguration;
+  std::optional<::awsjson::verifiedpermissions::CognitoUserPoolConfiguration> cognitoUserPoolConfiguration{};
+  std::optional<::awsjson::verifiedpermissions::OpenIdConnectConfiguration> openIdConnectConfiguration{};
 
   friend bool operator==(Configuration const&, Configuration const&) = default;
 };

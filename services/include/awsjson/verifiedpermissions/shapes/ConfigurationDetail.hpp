@@ -14,8 +14,8 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConfigurationDetail : awsjson::tagged_union {
-  std::optional<::awsjson::verifiedpermissions::CognitoUserPoolConfigurationDetail> cognitoUserPoolConfiguration;
-  std::optional<::awsjson::verifiedpermissions::OpenIdConnectConfigurationDetail> openIdConnectConfiguration;
+  std::optional<::awsjson::verifiedpermissions::CognitoUserPoolConfigurationDetail> cognitoUserPoolConfiguration{};
+  std::optional<::awsjson::verifiedpermissions::OpenIdConnectConfigurationDetail> openIdConnectConfiguration{};
 
   friend bool operator==(ConfigurationDetail const&, ConfigurationDetail const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConfigurationItem : awsjson::tagged_union {
-  std::optional<::awsjson::verifiedpermissions::CognitoUserPoolConfigurationItem> cognitoUserPoolConfiguration;
-  std::optional<::awsjson::verifiedpermissions::OpenIdConnectConfigurationItem> openIdConnectConfiguration;
+  std::optional<::awsjson::verifiedpermissions::CognitoUserPoolConfigurationItem> cognitoUserPoolConfiguration{};
+  std::optional<::awsjson::verifiedpermissions::OpenIdConnectConfigurationItem> openIdConnectConfiguration{};
 
   friend bool operator==(ConfigurationItem const&, ConfigurationItem const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConflictException {
-  std::string message;
-  std::vector<::awsjson::verifiedpermissions::ResourceConflict> resources;
+  std::string message{};
+  std::vector<::awsjson::verifiedpermissions::ResourceConflict> resources{};
 
   friend bool operator==(ConflictException const&, ConflictException const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ContextDefinition : awsjson::tagged_union {
-  std::optional<std::map<std::string, ::awsjson::verifiedpermissions::AttributeValue>> contextMap;
-  std::optional<std::string> cedarJson;
+  std::optional<std::map<std::string, ::awsjson::verifiedpermissions::AttributeValue>> contextMap{};
+  std::optional<std::string> cedarJson{};
 
   friend bool operator==(ContextDefinition const&, ContextDefinition const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateIdentitySourceRequest {
-  std::optional<std::string> clientToken;
-  std::string policyStoreId;
-  ::awsjson::verifiedpermissions::Configuration configuration;
-  std::optional<std::string> principalEntityType;
+  std::optional<std::string> clientToken{};
+  std::string policyStoreId{};
+  ::awsjson::verifiedpermissions::Configuration configuration{};
+  std::optional<std::string> principalEntityType{};
 
   friend bool operator==(CreateIdentitySourceRequest const&,
                          CreateIdentitySourceRequest const&) = default;

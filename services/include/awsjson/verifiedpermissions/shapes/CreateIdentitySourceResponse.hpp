@@ -12,10 +12,10 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateIdentitySourceResponse {
-  awsjson::timestamp createdDate;
-  std::string identitySourceId;
-  awsjson::timestamp lastUpdatedDate;
-  std::string policyStoreId;
+  awsjson::timestamp createdDate{};
+  std::string identitySourceId{};
+  awsjson::timestamp lastUpdatedDate{};
+  std::string policyStoreId{};
 
   friend bool operator==(CreateIdentitySourceResponse const&,
                          CreateIdentitySourceResponse const&) = default;

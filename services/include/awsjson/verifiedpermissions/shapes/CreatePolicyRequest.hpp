@@ -14,10 +14,10 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreatePolicyRequest {
-  std::optional<std::string> clientToken;
-  std::string policyStoreId;
-  ::awsjson::verifiedpermissions::PolicyDefinition definition;
-  std::optional<std::string> name;
+  std::optional<std::string> clientToken{};
+  std::string policyStoreId{};
+  ::awsjson::verifiedpermissions::PolicyDefinition definition{};
+  std::optional<std::string> name{};
 
   friend bool operator==(CreatePolicyRequest const&, CreatePolicyRequest const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreatePolicyStoreAliasRequest {
-  std::string aliasName;
-  std::string policyStoreId;
+  std::string aliasName{};
+  std::string policyStoreId{};
 
   friend bool operator==(CreatePolicyStoreAliasRequest const&,
                          CreatePolicyStoreAliasRequest const&) = default;

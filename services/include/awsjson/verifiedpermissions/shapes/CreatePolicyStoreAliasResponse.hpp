@@ -12,10 +12,10 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreatePolicyStoreAliasResponse {
-  std::string aliasName;
-  std::string policyStoreId;
-  std::string aliasArn;
-  awsjson::timestamp createdAt;
+  std::string aliasName{};
+  std::string policyStoreId{};
+  std::string aliasArn{};
+  awsjson::timestamp createdAt{};
 
   friend bool operator==(CreatePolicyStoreAliasResponse const&,
                          CreatePolicyStoreAliasResponse const&) = default;

@@ -17,12 +17,12 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreatePolicyStoreRequest {
-  std::optional<std::string> clientToken;
-  ::awsjson::verifiedpermissions::ValidationSettings validationSettings;
-  std::optional<std::string> description;
-  std::optional<awsjson::open_enum<::awsjson::verifiedpermissions::DeletionProtection>> deletionProtection;
-  std::optional<::awsjson::verifiedpermissions::EncryptionSettings> encryptionSettings;
-  std::optional<std::map<std::string, std::string>> tags;
+  std::optional<std::string> clientToken{};
+  ::awsjson::verifiedpermissions::ValidationSettings validationSettings{};
+  std::optional<std::string> description{};
+  std::optional<awsjson::open_enum<::awsjson::verifiedpermissions::DeletionProtection>> deletionProtection{};
+  std::optional<::awsjson::verifiedpermissions::EncryptionSettings> encryptionSettings{};
+  std::optional<std::map<std::string, std::string>> tags{};
 
   friend bool operator==(CreatePolicyStoreRequest const&,
                          CreatePolicyStoreRequest const&) = default;

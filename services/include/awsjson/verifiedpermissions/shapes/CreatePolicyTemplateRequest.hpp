@@ -12,11 +12,11 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreatePolicyTemplateRequest {
-  std::optional<std::string> clientToken;
-  std::string policyStoreId;
-  std::optional<std::string> description;
-  std::string statement;
-  std::optional<std::string> name;
+  std::optional<std::string> clientToken{};
+  std::string policyStoreId{};
+  std::optional<std::string> description{};
+  std::string statement{};
+  std::optional<std::string> name{};
 
   friend bool operator==(CreatePolicyTemplateRequest const&,
                          CreatePolicyTemplateRequest const&) = default;

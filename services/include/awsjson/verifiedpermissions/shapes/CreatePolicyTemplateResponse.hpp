@@ -12,10 +12,10 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreatePolicyTemplateResponse {
-  std::string policyStoreId;
-  std::string policyTemplateId;
-  awsjson::timestamp createdDate;
-  awsjson::timestamp lastUpdatedDate;
+  std::string policyStoreId{};
+  std::string policyTemplateId{};
+  awsjson::timestamp createdDate{};
+  awsjson::timestamp lastUpdatedDate{};
 
   friend bool operator==(CreatePolicyTemplateResponse const&,
                          CreatePolicyTemplateResponse const&) = default;

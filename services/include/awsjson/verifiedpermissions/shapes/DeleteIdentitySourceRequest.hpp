@@ -12,8 +12,8 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteIdentitySourceRequest {
-  std::string policyStoreId;
-  std::string identitySourceId;
+  std::string policyStoreId{};
+  std::string identitySourceId{};
 
   friend bool operator==(DeleteIdentitySourceRequest const&,
                          DeleteIdentitySourceRequest const&) = default;

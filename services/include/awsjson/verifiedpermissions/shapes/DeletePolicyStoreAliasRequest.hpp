@@ -12,7 +12,7 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeletePolicyStoreAliasRequest {
-  std::string aliasName;
+  std::string aliasName{};
 
   friend bool operator==(DeletePolicyStoreAliasRequest const&,
                          DeletePolicyStoreAliasRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeletePolicyStoreRequest {
-  std::string policyStoreId;
+  std::string policyStoreId{};
 
   friend bool operator==(DeletePolicyStoreRequest const&,
                          DeletePolicyStoreRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeterminingPolicyItem {
-  std::string policyId;
+  std::string policyId{};
 
   friend bool operator==(DeterminingPolicyItem const&, DeterminingPolicyItem const&) = default;
 };

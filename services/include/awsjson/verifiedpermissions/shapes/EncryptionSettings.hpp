@@ -14,8 +14,8 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EncryptionSettings : awsjson::tagged_union {
-  std::optional<::awsjson::verifiedpermissions::KmsEncryptionSettings> kmsEncryptionSettings;
-  std::optional<::awsjson::verifiedpermissions::Unit> default_;
+  std::optional<::awsjson::verifiedpermissions::KmsEncryptionSettings> kmsEncryptionSettings{};
+  std::optional<::awsjson::verifiedpermissions::Unit> default_{};
 
   friend bool operator==(EncryptionSettings const&, EncryptionSettings const&) = default;
 };

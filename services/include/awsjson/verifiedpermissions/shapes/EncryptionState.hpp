@@ -14,8 +14,8 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EncryptionState : awsjson::tagged_union {
-  std::optional<::awsjson::verifiedpermissions::KmsEncryptionState> kmsEncryptionState;
-  std::optional<::awsjson::verifiedpermissions::Unit> default_;
+  std::optional<::awsjson::verifiedpermissions::KmsEncryptionState> kmsEncryptionState{};
+  std::optional<::awsjson::verifiedpermissions::Unit> default_{};
 
   friend bool operator==(EncryptionState const&, EncryptionState const&) = default;
 };

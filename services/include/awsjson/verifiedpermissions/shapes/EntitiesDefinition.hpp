@@ -15,8 +15,8 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EntitiesDefinition : awsjson::tagged_union {
-  std::optional<std::vector<::awsjson::verifiedpermissions::EntityItem>> entityList;
-  std::optional<std::string> cedarJson;
+  std::optional<std::vector<::awsjson::verifiedpermissions::EntityItem>> entityList{};
+  std::optional<std::string> cedarJson{};
 
   friend bool operator==(EntitiesDefinition const&, EntitiesDefinition const&) = default;
 };

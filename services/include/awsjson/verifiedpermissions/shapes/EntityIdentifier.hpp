@@ -12,8 +12,8 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EntityIdentifier {
-  std::string entityType;
-  std::string entityId;
+  std::string entityType{};
+  std::string entityId{};
 
   friend bool operator==(EntityIdentifier const&, EntityIdentifier const&) = default;
 };

@@ -18,10 +18,10 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EntityItem {
-  ::awsjson::verifiedpermissions::EntityIdentifier identifier;
-  std::optional<std::map<std::string, ::awsjson::verifiedpermissions::AttributeValue>> attributes;
-  std::optional<std::vector<::awsjson::verifiedpermissions::EntityIdentifier>> parents;
-  std::optional<std::map<std::string, ::awsjson::verifiedpermissions::CedarTagValue>> tags;
+  ::awsjson::verifiedpermissions::EntityIdentifier identifier{};
+  std::optional<std::map<std::string, ::awsjson::verifiedpermissions::AttributeValue>> attributes{};
+  std::optional<std::vector<::awsjson::verifiedpermissions::EntityIdentifier>> parents{};
+  std::optional<std::map<std::string, ::awsjson::verifiedpermissions::CedarTagValue>> tags{};
 
   friend bool operator==(EntityItem const&, EntityItem const&) = default;
 };

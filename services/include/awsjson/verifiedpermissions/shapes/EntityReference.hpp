@@ -13,8 +13,8 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EntityReference : awsjson::tagged_union {
-  std::optional<bool> unspecified;
-  std::optional<::awsjson::verifiedpermissions::EntityIdentifier> identifier;
+  std::optional<bool> unspecified{};
+  std::optional<::awsjson::verifiedpermissions::EntityIdentifier> identifier{};
 
   friend bool operator==(EntityReference const&, EntityReference const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EvaluationErrorItem {
-  std::string errorDescription;
+  std::string errorDescription{};
 
   friend bool operator==(EvaluationErrorItem const&, EvaluationErrorItem const&) = default;
 };

@@ -15,13 +15,13 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetIdentitySourceResponse {
-  awsjson::timestamp createdDate;
-  std::optional<::awsjson::verifiedpermissions::IdentitySourceDetails> details;
-  std::string identitySourceId;
-  awsjson::timestamp lastUpdatedDate;
-  std::string policyStoreId;
-  std::string principalEntityType;
-  std::optional<::awsjson::verifiedpermissions::ConfigurationDetail> configuration;
+  awsjson::timestamp createdDate{};
+  std::optional<::awsjson::verifiedpermissions::IdentitySourceDetails> details{};
+  std::string identitySourceId{};
+  awsjson::timestamp lastUpdatedDate{};
+  std::string policyStoreId{};
+  std::string principalEntityType{};
+  std::optional<::awsjson::verifiedpermissions::ConfigurationDetail> configuration{};
 
   friend bool operator==(GetIdentitySourceResponse const&,
                          GetIdentitySourceResponse const&) = default;

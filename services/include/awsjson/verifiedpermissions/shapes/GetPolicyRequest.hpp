@@ -12,8 +12,8 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetPolicyRequest {
-  std::string policyStoreId;
-  std::string policyId;
+  std::string policyStoreId{};
+  std::string policyId{};
 
   friend bool operator==(GetPolicyRequest const&, GetPolicyRequest const&) = default;
 };

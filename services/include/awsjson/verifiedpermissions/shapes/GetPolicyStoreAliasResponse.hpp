@@ -14,11 +14,11 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetPolicyStoreAliasResponse {
-  std::string aliasName;
-  std::string policyStoreId;
-  std::string aliasArn;
-  awsjson::timestamp createdAt;
-  awsjson::open_enum<::awsjson::verifiedpermissions::AliasState> state;
+  std::string aliasName{};
+  std::string policyStoreId{};
+  std::string aliasArn{};
+  awsjson::timestamp createdAt{};
+  awsjson::open_enum<::awsjson::verifiedpermissions::AliasState> state{};
 
   friend bool operator==(GetPolicyStoreAliasResponse const&,
                          GetPolicyStoreAliasResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetPolicyStoreRequest {
-  std::string policyStoreId;
-  std::optional<bool> tags;
+  std::string policyStoreId{};
+  std::optional<bool> tags{};
 
   friend bool operator==(GetPolicyStoreRequest const&, GetPolicyStoreRequest const&) = default;
 };

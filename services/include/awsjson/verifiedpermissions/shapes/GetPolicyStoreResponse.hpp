@@ -18,16 +18,16 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetPolicyStoreResponse {
-  std::string policyStoreId;
-  std::string arn;
-  ::awsjson::verifiedpermissions::ValidationSettings validationSettings;
-  awsjson::timestamp createdDate;
-  awsjson::timestamp lastUpdatedDate;
-  std::optional<std::string> description;
-  std::optional<awsjson::open_enum<::awsjson::verifiedpermissions::DeletionProtection>> deletionProtection;
-  std::optional<::awsjson::verifiedpermissions::EncryptionState> encryptionState;
-  std::optional<awsjson::open_enum<::awsjson::verifiedpermissions::CedarVersion>> cedarVersion;
-  std::optional<std::map<std::string, std::string>> tags;
+  std::string policyStoreId{};
+  std::string arn{};
+  ::awsjson::verifiedpermissions::ValidationSettings validationSettings{};
+  awsjson::timestamp createdDate{};
+  awsjson::timestamp lastUpdatedDate{};
+  std::optional<std::string> description{};
+  std::optional<awsjson::open_enum<::awsjson::verifiedpermissions::DeletionProtection>> deletionProtection{};
+  std::optional<::awsjson::verifiedpermissions::EncryptionState> encryptionState{};
+  std::optional<awsjson::open_enum<::awsjson::verifiedpermissions::CedarVersion>> cedarVersion{};
+  std::optional<std::map<std::string, std::string>> tags{};
 
   friend bool operator==(GetPolicyStoreResponse const&, GetPolicyStoreResponse const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetPolicyTemplateRequest {
-  std::string policyStoreId;
-  std::string policyTemplateId;
+  std::string policyStoreId{};
+  std::string policyTemplateId{};
 
   friend bool operator==(GetPolicyTemplateRequest const&,
                          GetPolicyTemplateRequest const&) = default;

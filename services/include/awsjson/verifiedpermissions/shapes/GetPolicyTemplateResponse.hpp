@@ -12,13 +12,13 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetPolicyTemplateResponse {
-  std::string policyStoreId;
-  std::string policyTemplateId;
-  std::optional<std::string> description;
-  std::string statement;
-  awsjson::timestamp createdDate;
-  awsjson::timestamp lastUpdatedDate;
-  std::optional<std::string> name;
+  std::string policyStoreId{};
+  std::string policyTemplateId{};
+  std::optional<std::string> description{};
+  std::string statement{};
+  awsjson::timestamp createdDate{};
+  awsjson::timestamp lastUpdatedDate{};
+  std::optional<std::string> name{};
 
   friend bool operator==(GetPolicyTemplateResponse const&,
                          GetPolicyTemplateResponse const&) = default;

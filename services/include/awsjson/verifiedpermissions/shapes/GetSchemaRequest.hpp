@@ -12,7 +12,7 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetSchemaRequest {
-  std::string policyStoreId;
+  std::string policyStoreId{};
 
   friend bool operator==(GetSchemaRequest const&, GetSchemaRequest const&) = default;
 };

@@ -13,11 +13,11 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetSchemaResponse {
-  std::string policyStoreId;
-  std::string schema;
-  awsjson::timestamp createdDate;
-  awsjson::timestamp lastUpdatedDate;
-  std::optional<std::vector<std::string>> namespaces;
+  std::string policyStoreId{};
+  std::string schema{};
+  awsjson::timestamp createdDate{};
+  awsjson::timestamp lastUpdatedDate{};
+  std::optional<std::vector<std::string>> namespaces{};
 
   friend bool operator==(GetSchemaResponse const&, GetSchemaResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IdentitySourceFilter {
-  std::optional<std::string> principalEntityType;
+  std::optional<std::string> principalEntityType{};
 
   friend bool operator==(IdentitySourceFilter const&, IdentitySourceFilter const&) = default;
 };

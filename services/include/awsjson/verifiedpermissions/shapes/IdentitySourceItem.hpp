@@ -15,13 +15,13 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IdentitySourceItem {
-  awsjson::timestamp createdDate;
-  std::optional<::awsjson::verifiedpermissions::IdentitySourceItemDetails> details;
-  std::string identitySourceId;
-  awsjson::timestamp lastUpdatedDate;
-  std::string policyStoreId;
-  std::string principalEntityType;
-  std::optional<::awsjson::verifiedpermissions::ConfigurationItem> configuration;
+  awsjson::timestamp createdDate{};
+  std::optional<::awsjson::verifiedpermissions::IdentitySourceItemDetails> details{};
+  std::string identitySourceId{};
+  awsjson::timestamp lastUpdatedDate{};
+  std::string policyStoreId{};
+  std::string principalEntityType{};
+  std::optional<::awsjson::verifiedpermissions::ConfigurationItem> configuration{};
 
   friend bool operator==(IdentitySourceItem const&, IdentitySourceItem const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IdentitySourceItemDetails {
-  std::optional<std::vector<std::string>> clientIds;
-  std::optional<std::string> userPoolArn;
-  std::optional<std::string> discoveryUrl;
-  std::optional<awsjson::open_enum<::awsjson::verifiedpermissions::OpenIdIssuer>> openIdIssuer;
+  std::optional<std::vector<std::string>> clientIds{};
+  std::optional<std::string> userPoolArn{};
+  std::optional<std::string> discoveryUrl{};
+  std::optional<awsjson::open_enum<::awsjson::verifiedpermissions::OpenIdIssuer>> openIdIssuer{};
 
   friend bool operator==(IdentitySourceItemDetails const&,
                          IdentitySourceItemDetails const&) = default;

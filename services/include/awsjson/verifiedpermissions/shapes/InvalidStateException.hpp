@@ -12,7 +12,7 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InvalidStateException {
-  std::string message;
+  std::string message{};
 
   friend bool operator==(InvalidStateException const&, InvalidStateException const&) = default;
 };

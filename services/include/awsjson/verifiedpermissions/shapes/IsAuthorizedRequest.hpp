@@ -17,12 +17,12 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IsAuthorizedRequest {
-  std::string policyStoreId;
-  std::optional<::awsjson::verifiedpermissions::EntityIdentifier> principal;
-  std::optional<::awsjson::verifiedpermissions::ActionIdentifier> action;
-  std::optional<::awsjson::verifiedpermissions::EntityIdentifier> resource;
-  std::optional<::awsjson::verifiedpermissions::ContextDefinition> context;
-  std::optional<::awsjson::verifiedpermissions::EntitiesDefinition> entities;
+  std::string policyStoreId{};
+  std::optional<::awsjson::verifiedpermissions::EntityIdentifier> principal{};
+  std::optional<::awsjson::verifiedpermissions::ActionIdentifier> action{};
+  std::optional<::awsjson::verifiedpermissions::EntityIdentifier> resource{};
+  std::optional<::awsjson::verifiedpermissions::ContextDefinition> context{};
+  std::optional<::awsjson::verifiedpermissions::EntitiesDefinition> entities{};
 
   friend bool operator==(IsAuthorizedRequest const&, IsAuthorizedRequest const&) = default;
 };

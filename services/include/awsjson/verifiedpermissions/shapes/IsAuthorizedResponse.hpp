@@ -17,9 +17,9 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IsAuthorizedResponse {
-  awsjson::open_enum<::awsjson::verifiedpermissions::Decision> decision;
-  std::vector<::awsjson::verifiedpermissions::DeterminingPolicyItem> determiningPolicies;
-  std::vector<::awsjson::verifiedpermissions::EvaluationErrorItem> errors;
+  awsjson::open_enum<::awsjson::verifiedpermissions::Decision> decision{};
+  std::vector<::awsjson::verifiedpermissions::DeterminingPolicyItem> determiningPolicies{};
+  std::vector<::awsjson::verifiedpermissions::EvaluationErrorItem> errors{};
 
   friend bool operator==(IsAuthorizedResponse const&, IsAuthorizedResponse const&) = default;
 };

@@ -17,13 +17,13 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IsAuthorizedWithTokenRequest {
-  std::string policyStoreId;
-  std::optional<std::string> identityToken;
-  std::optional<std::string> accessToken;
-  std::optional<::awsjson::verifiedpermissions::ActionIdentifier> action;
-  std::optional<::awsjson::verifiedpermissions::EntityIdentifier> resource;
-  std::optional<::awsjson::verifiedpermissions::ContextDefinition> context;
-  std::optional<::awsjson::verifiedpermissions::EntitiesDefinition> entities;
+  std::string policyStoreId{};
+  std::optional<std::string> identityToken{};
+  std::optional<std::string> accessToken{};
+  std::optional<::awsjson::verifiedpermissions::ActionIdentifier> action{};
+  std::optional<::awsjson::verifiedpermissions::EntityIdentifier> resource{};
+  std::optional<::awsjson::verifiedpermissions::ContextDefinition> context{};
+  std::optional<::awsjson::verifiedpermissions::EntitiesDefinition> entities{};
 
   friend bool operator==(IsAuthorizedWithTokenRequest const&,
                          IsAuthorizedWithTokenRequest const&) = default;

@@ -18,10 +18,10 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IsAuthorizedWithTokenResponse {
-  awsjson::open_enum<::awsjson::verifiedpermissions::Decision> decision;
-  std::vector<::awsjson::verifiedpermissions::DeterminingPolicyItem> determiningPolicies;
-  std::vector<::awsjson::verifiedpermissions::EvaluationErrorItem> errors;
-  std::optional<::awsjson::verifiedpermissions::EntityIdentifier> principal;
+  awsjson::open_enum<::awsjson::verifiedpermissions::Decision> decision{};
+  std::vector<::awsjson::verifiedpermissions::DeterminingPolicyItem> determiningPolicies{};
+  std::vector<::awsjson::verifiedpermissions::EvaluationErrorItem> errors{};
+  std::optional<::awsjson::verifiedpermissions::EntityIdentifier> principal{};
 
   friend bool operator==(IsAuthorizedWithTokenResponse const&,
                          IsAuthorizedWithTokenResponse const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct KmsEncryptionSettings {
-  std::string key;
-  std::optional<std::map<std::string, std::string>> encryptionContext;
+  std::string key{};
+  std::optional<std::map<std::string, std::string>> encryptionContext{};
 
   friend bool operator==(KmsEncryptionSettings const&, KmsEncryptionSettings const&) = default;
 };

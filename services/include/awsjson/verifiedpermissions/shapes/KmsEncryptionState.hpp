@@ -13,8 +13,8 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct KmsEncryptionState {
-  std::string key;
-  std::map<std::string, std::string> encryptionContext;
+  std::string key{};
+  std::map<std::string, std::string> encryptionContext{};
 
   friend bool operator==(KmsEncryptionState const&, KmsEncryptionState const&) = default;
 };

@@ -16,10 +16,10 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListIdentitySourcesRequest {
-  std::string policyStoreId;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::vector<::awsjson::verifiedpermissions::IdentitySourceFilter>> filters;
+  std::string policyStoreId{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::vector<::awsjson::verifiedpermissions::IdentitySourceFilter>> filters{};
 
   friend bool operator==(ListIdentitySourcesRequest const&,
                          ListIdentitySourcesRequest const&) = default;

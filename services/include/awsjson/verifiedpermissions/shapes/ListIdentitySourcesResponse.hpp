@@ -15,8 +15,8 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListIdentitySourcesResponse {
-  std::optional<std::string> nextToken;
-  std::vector<::awsjson::verifiedpermissions::IdentitySourceItem> identitySources;
+  std::optional<std::string> nextToken{};
+  std::vector<::awsjson::verifiedpermissions::IdentitySourceItem> identitySources{};
 
   friend bool operator==(ListIdentitySourcesResponse const&,
                          ListIdentitySourcesResponse const&) = default;

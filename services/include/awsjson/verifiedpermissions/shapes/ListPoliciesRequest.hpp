@@ -15,10 +15,10 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListPoliciesRequest {
-  std::string policyStoreId;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
-  std::optional<::awsjson::verifiedpermissions::PolicyFilter> filter;
+  std::string policyStoreId{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<::awsjson::verifiedpermissions::PolicyFilter> filter{};
 
   friend bool operator==(ListPoliciesRequest const&, ListPoliciesRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListPoliciesResponse {
-  std::optional<std::string> nextToken;
-  std::vector<::awsjson::verifiedpermissions::PolicyItem> policies;
+  std::optional<std::string> nextToken{};
+  std::vector<::awsjson::verifiedpermissions::PolicyItem> policies{};
 
   friend bool operator==(ListPoliciesResponse const&, ListPoliciesResponse const&) = default;
 };

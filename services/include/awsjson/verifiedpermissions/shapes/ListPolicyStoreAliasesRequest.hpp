@@ -15,9 +15,9 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListPolicyStoreAliasesRequest {
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
-  std::optional<::awsjson::verifiedpermissions::PolicyStoreAliasFilter> filter;
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<::awsjson::verifiedpermissions::PolicyStoreAliasFilter> filter{};
 
   friend bool operator==(ListPolicyStoreAliasesRequest const&,
                          ListPolicyStoreAliasesRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListPolicyStoreAliasesResponse {
-  std::optional<std::string> nextToken;
-  std::vector<::awsjson::verifiedpermissions::PolicyStoreAliasItem> policyStoreAliases;
+  std::optional<std::string> nextToken{};
+  std::vector<::awsjson::verifiedpermissions::PolicyStoreAliasItem> policyStoreAliases{};
 
   friend bool operator==(ListPolicyStoreAliasesResponse const&,
                          ListPolicyStoreAliasesResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListPolicyStoresResponse {
-  std::optional<std::string> nextToken;
-  std::vector<::awsjson::verifiedpermissions::PolicyStoreItem> policyStores;
+  std::optional<std::string> nextToken{};
+  std::vector<::awsjson::verifiedpermissions::PolicyStoreItem> policyStores{};
 
   friend bool operator==(ListPolicyStoresResponse const&,
                          ListPolicyStoresResponse const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListPolicyTemplatesRequest {
-  std::string policyStoreId;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
+  std::string policyStoreId{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
 
   friend bool operator==(ListPolicyTemplatesRequest const&,
                          ListPolicyTemplatesRequest const&) = default;

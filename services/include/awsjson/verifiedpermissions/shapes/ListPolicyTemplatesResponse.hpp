@@ -15,8 +15,8 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListPolicyTemplatesResponse {
-  std::optional<std::string> nextToken;
-  std::vector<::awsjson::verifiedpermissions::PolicyTemplateItem> policyTemplates;
+  std::optional<std::string> nextToken{};
+  std::vector<::awsjson::verifiedpermissions::PolicyTemplateItem> policyTemplates{};
 
   friend bool operator==(ListPolicyTemplatesResponse const&,
                          ListPolicyTemplatesResponse const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OpenIdConnectConfiguration {
-  std::string issuer;
-  std::optional<std::string> entityIdPrefix;
-  std::optional<::awsjson::verifiedpermissions::OpenIdConnectGroupConfiguration> groupConfiguration;
-  ::awsjson::verifiedpermissions::OpenIdConnectTokenSelection tokenSelection;
+  std::string issuer{};
+  std::optional<std::string> entityIdPrefix{};
+  std::optional<::awsjson::verifiedpermissions::OpenIdConnectGroupConfiguration> groupConfiguration{};
+  ::awsjson::verifiedpermissions::OpenIdConnectTokenSelection tokenSelection{};
 
   friend bool operator==(OpenIdConnectConfiguration const&,
                          OpenIdConnectConfiguration const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OpenIdConnectConfigurationDetail {
-  std::string issuer;
-  std::optional<std::string> entityIdPrefix;
-  std::optional<::awsjson::verifiedpermissions::OpenIdConnectGroupConfigurationDetail> groupConfiguration;
-  ::awsjson::verifiedpermissions::OpenIdConnectTokenSelectionDetail tokenSelection;
+  std::string issuer{};
+  std::optional<std::string> entityIdPrefix{};
+  std::optional<::awsjson::verifiedpermissions::OpenIdConnectGroupConfigurationDetail> groupConfiguration{};
+  ::awsjson::verifiedpermissions::OpenIdConnectTokenSelectionDetail tokenSelection{};
 
   friend bool operator==(OpenIdConnectConfigurationDetail const&,
                          OpenIdConnectConfigurationDetail const&) = default;

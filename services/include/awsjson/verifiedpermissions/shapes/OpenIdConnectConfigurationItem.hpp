@@ -15,10 +15,10 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OpenIdConnectConfigurationItem {
-  std::string issuer;
-  std::optional<std::string> entityIdPrefix;
-  std::optional<::awsjson::verifiedpermissions::OpenIdConnectGroupConfigurationItem> groupConfiguration;
-  ::awsjson::verifiedpermissions::OpenIdConnectTokenSelectionItem tokenSelection;
+  std::string issuer{};
+  std::optional<std::string> entityIdPrefix{};
+  std::optional<::awsjson::verifiedpermissions::OpenIdConnectGroupConfigurationItem> groupConfiguration{};
+  ::awsjson::verifiedpermissions::OpenIdConnectTokenSelectionItem tokenSelection{};
 
   friend bool operator==(OpenIdConnectConfigurationItem const&,
                          OpenIdConnectConfigurationItem const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OpenIdConnectGroupConfigurationDetail {
-  std::string groupClaim;
-  std::string groupEntityType;
+  std::string groupClaim{};
+  std::string groupEntityType{};
 
   friend bool operator==(OpenIdConnectGroupConfigurationDetail const&,
                          OpenIdConnectGroupConfigurationDetail const&) = default;

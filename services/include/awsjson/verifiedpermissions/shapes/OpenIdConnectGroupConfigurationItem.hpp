@@ -12,8 +12,8 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OpenIdConnectGroupConfigurationItem {
-  std::string groupClaim;
-  std::string groupEntityType;
+  std::string groupClaim{};
+  std::string groupEntityType{};
 
   friend bool operator==(OpenIdConnectGroupConfigurationItem const&,
                          OpenIdConnectGroupConfigurationItem const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OpenIdConnectIdentityTokenConfiguration {
-  std::optional<std::string> principalIdClaim;
-  std::optional<std::vector<std::string>> clientIds;
+  std::optional<std::string> principalIdClaim{};
+  std::optional<std::vector<std::string>> clientIds{};
 
   friend bool operator==(OpenIdConnectIdentityTokenConfiguration const&,
                          OpenIdConnectIdentityTokenConfiguration const&) = default;

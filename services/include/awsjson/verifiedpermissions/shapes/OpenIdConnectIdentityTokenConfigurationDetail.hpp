@@ -13,8 +13,8 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OpenIdConnectIdentityTokenConfigurationDetail {
-  std::optional<std::string> principalIdClaim;
-  std::optional<std::vector<std::string>> clientIds;
+  std::optional<std::string> principalIdClaim{};
+  std::optional<std::vector<std::string>> clientIds{};
 
   friend bool operator==(OpenIdConnectIdentityTokenConfigurationDetail const&,
                          OpenIdConnectIdentityTokenConfigurationDetail const&) = default;

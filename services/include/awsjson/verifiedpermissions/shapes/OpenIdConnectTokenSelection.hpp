@@ -14,8 +14,8 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OpenIdConnectTokenSelection : awsjson::tagged_union {
-  std::optional<::awsjson::verifiedpermissions::OpenIdConnectAccessTokenConfiguration> accessTokenOnly;
-  std::optional<::awsjson::verifiedpermissions::OpenIdConnectIdentityTokenConfiguration> identityTokenOnly;
+  std::optional<::awsjson::verifiedpermissions::OpenIdConnectAccessTokenConfiguration> accessTokenOnly{};
+  std::optional<::awsjson::verifiedpermissions::OpenIdConnectIdentityTokenConfiguration> identityTokenOnly{};
 
   friend bool operator==(OpenIdConnectTokenSelection const&,
                          OpenIdConnectTokenSelection const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OpenIdConnectTokenSelectionDetail : awsjson::tagged_union {
-  std::optional<::awsjson::verifiedpermissions::OpenIdConnectAccessTokenConfigurationDetail> accessTokenOnly;
-  std::optional<::awsjson::verifiedpermissions::OpenIdConnectIdentityTokenConfigurationDetail> identityTokenOnly;
+  std::optional<::awsjson::verifiedpermissions::OpenIdConnectAccessTokenConfigurationDetail> accessTokenOnly{};
+  std::optional<::awsjson::verifiedpermissions::OpenIdConnectIdentityTokenConfigurationDetail> identityTokenOnly{};
 
   friend bool operator==(OpenIdConnectTokenSelectionDetail const&,
                          OpenIdConnectTokenSelectionDetail const&) = default;

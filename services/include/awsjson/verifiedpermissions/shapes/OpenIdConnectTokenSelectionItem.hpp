@@ -14,8 +14,8 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OpenIdConnectTokenSelectionItem : awsjson::tagged_union {
-  std::optional<::awsjson::verifiedpermissions::OpenIdConnectAccessTokenConfigurationItem> accessTokenOnly;
-  std::optional<::awsjson::verifiedpermissions::OpenIdConnectIdentityTokenConfigurationItem> identityTokenOnly;
+  std::optional<::awsjson::verifiedpermissions::OpenIdConnectAccessTokenConfigurationItem> accessTokenOnly{};
+  std::optional<::awsjson::verifiedpermissions::OpenIdConnectIdentityTokenConfigurationItem> identityTokenOnly{};
 
   friend bool operator==(OpenIdConnectTokenSelectionItem const&,
                          OpenIdConnectTokenSelectionItem const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PolicyDefinition : awsjson::tagged_union {
-  std::optional<::awsjson::verifiedpermissions::StaticPolicyDefinition> static_;
-  std::optional<::awsjson::verifiedpermissions::TemplateLinkedPolicyDefinition> templateLinked;
+  std::optional<::awsjson::verifiedpermissions::StaticPolicyDefinition> static_{};
+  std::optional<::awsjson::verifiedpermissions::TemplateLinkedPolicyDefinition> templateLinked{};
 
   friend bool operator==(PolicyDefinition const&, PolicyDefinition const&) = default;
 };

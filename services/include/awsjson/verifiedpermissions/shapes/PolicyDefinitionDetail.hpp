@@ -14,8 +14,8 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PolicyDefinitionDetail : awsjson::tagged_union {
-  std::optional<::awsjson::verifiedpermissions::StaticPolicyDefinitionDetail> static_;
-  std::optional<::awsjson::verifiedpermissions::TemplateLinkedPolicyDefinitionDetail> templateLinked;
+  std::optional<::awsjson::verifiedpermissions::StaticPolicyDefinitionDetail> static_{};
+  std::optional<::awsjson::verifiedpermissions::TemplateLinkedPolicyDefinitionDetail> templateLinked{};
 
   friend bool operator==(PolicyDefinitionDetail const&, PolicyDefinitionDetail const&) = default;
 };

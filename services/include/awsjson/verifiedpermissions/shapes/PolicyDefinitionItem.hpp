@@ -14,8 +14,8 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PolicyDefinitionItem : awsjson::tagged_union {
-  std::optional<::awsjson::verifiedpermissions::StaticPolicyDefinitionItem> static_;
-  std::optional<::awsjson::verifiedpermissions::TemplateLinkedPolicyDefinitionItem> templateLinked;
+  std::optional<::awsjson::verifiedpermissions::StaticPolicyDefinitionItem> static_{};
+  std::optional<::awsjson::verifiedpermissions::TemplateLinkedPolicyDefinitionItem> templateLinked{};
 
   friend bool operator==(PolicyDefinitionItem const&, PolicyDefinitionItem const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PolicyFilter {
-  std::optional<::awsjson::verifiedpermissions::EntityReference> principal;
-  std::optional<::awsjson::verifiedpermissions::EntityReference> resource;
-  std::optional<awsjson::open_enum<::awsjson::verifiedpermissions::PolicyType>> policyType;
-  std::optional<std::string> policyTemplateId;
+  std::optional<::awsjson::verifiedpermissions::EntityReference> principal{};
+  std::optional<::awsjson::verifiedpermissions::EntityReference> resource{};
+  std::optional<awsjson::open_enum<::awsjson::verifiedpermissions::PolicyType>> policyType{};
+  std::optional<std::string> policyTemplateId{};
 
   friend bool operator==(PolicyFilter const&, PolicyFilter const&) = default;
 };

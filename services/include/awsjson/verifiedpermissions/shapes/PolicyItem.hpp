@@ -19,17 +19,17 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PolicyItem {
-  std::string policyStoreId;
-  std::string policyId;
-  awsjson::open_enum<::awsjson::verifiedpermissions::PolicyType> policyType;
-  std::optional<::awsjson::verifiedpermissions::EntityIdentifier> principal;
-  std::optional<::awsjson::verifiedpermissions::EntityIdentifier> resource;
-  std::optional<std::vector<::awsjson::verifiedpermissions::ActionIdentifier>> actions;
-  ::awsjson::verifiedpermissions::PolicyDefinitionItem definition;
-  awsjson::timestamp createdDate;
-  awsjson::timestamp lastUpdatedDate;
-  std::optional<awsjson::open_enum<::awsjson::verifiedpermissions::PolicyEffect>> effect;
-  std::optional<std::string> name;
+  std::string policyStoreId{};
+  std::string policyId{};
+  awsjson::open_enum<::awsjson::verifiedpermissions::PolicyType> policyType{};
+  std::optional<::awsjson::verifiedpermissions::EntityIdentifier> principal{};
+  std::optional<::awsjson::verifiedpermissions::EntityIdentifier> resource{};
+  std::optional<std::vector<::awsjson::verifiedpermissions::ActionIdentifier>> actions{};
+  ::awsjson::verifiedpermissions::PolicyDefinitionItem definition{};
+  awsjson::timestamp createdDate{};
+  awsjson::timestamp lastUpdatedDate{};
+  std::optional<awsjson::open_enum<::awsjson::verifiedpermissions::PolicyEffect>> effect{};
+  std::optional<std::string> name{};
 
   friend bool operator==(PolicyItem const&, PolicyItem const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PolicyStoreAliasFilter {
-  std::optional<std::string> policyStoreId;
+  std::optional<std::string> policyStoreId{};
 
   friend bool operator==(PolicyStoreAliasFilter const&, PolicyStoreAliasFilter const&) = default;
 };

@@ -12,11 +12,11 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PolicyStoreItem {
-  std::string policyStoreId;
-  std::string arn;
-  awsjson::timestamp createdDate;
-  std::optional<awsjson::timestamp> lastUpdatedDate;
-  std::optional<std::string> description;
+  std::string policyStoreId{};
+  std::string arn{};
+  awsjson::timestamp createdDate{};
+  std::optional<awsjson::timestamp> lastUpdatedDate{};
+  std::optional<std::string> description{};
 
   friend bool operator==(PolicyStoreItem const&, PolicyStoreItem const&) = default;
 };

@@ -12,12 +12,12 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PolicyTemplateItem {
-  std::string policyStoreId;
-  std::string policyTemplateId;
-  std::optional<std::string> description;
-  awsjson::timestamp createdDate;
-  awsjson::timestamp lastUpdatedDate;
-  std::optional<std::string> name;
+  std::string policyStoreId{};
+  std::string policyTemplateId{};
+  std::optional<std::string> description{};
+  awsjson::timestamp createdDate{};
+  awsjson::timestamp lastUpdatedDate{};
+  std::optional<std::string> name{};
 
   friend bool operator==(PolicyTemplateItem const&, PolicyTemplateItem const&) = default;
 };

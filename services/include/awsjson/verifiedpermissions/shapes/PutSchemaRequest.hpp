@@ -14,8 +14,8 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutSchemaRequest {
-  std::string policyStoreId;
-  ::awsjson::verifiedpermissions::SchemaDefinition definition;
+  std::string policyStoreId{};
+  ::awsjson::verifiedpermissions::SchemaDefinition definition{};
 
   friend bool operator==(PutSchemaRequest const&, PutSchemaRequest const&) = default;
 };

@@ -13,10 +13,10 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutSchemaResponse {
-  std::string policyStoreId;
-  std::vector<std::string> namespaces;
-  awsjson::timestamp createdDate;
-  awsjson::timestamp lastUpdatedDate;
+  std::string policyStoreId{};
+  std::vector<std::string> namespaces{};
+  awsjson::timestamp createdDate{};
+  awsjson::timestamp lastUpdatedDate{};
 
   friend bool operator==(PutSchemaResponse const&, PutSchemaResponse const&) = default;
 };

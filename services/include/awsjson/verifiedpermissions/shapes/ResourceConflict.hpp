@@ -14,8 +14,8 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceConflict {
-  std::string resourceId;
-  awsjson::open_enum<::awsjson::verifiedpermissions::ResourceType> resourceType;
+  std::string resourceId{};
+  awsjson::open_enum<::awsjson::verifiedpermissions::ResourceType> resourceType{};
 
   friend bool operator==(ResourceConflict const&, ResourceConflict const&) = default;
 };

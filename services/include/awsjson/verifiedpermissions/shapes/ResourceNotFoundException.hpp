@@ -14,9 +14,9 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceNotFoundException {
-  std::string message;
-  std::string resourceId;
-  awsjson::open_enum<::awsjson::verifiedpermissions::ResourceType> resourceType;
+  std::string message{};
+  std::string resourceId{};
+  awsjson::open_enum<::awsjson::verifiedpermissions::ResourceType> resourceType{};
 
   friend bool operator==(ResourceNotFoundException const&,
                          ResourceNotFoundException const&) = default;

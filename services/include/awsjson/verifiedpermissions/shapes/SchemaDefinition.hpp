@@ -12,7 +12,7 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SchemaDefinition : awsjson::tagged_union {
-  std::optional<std::string> cedarJson;
+  std::optional<std::string> cedarJson{};
 
   friend bool operator==(SchemaDefinition const&, SchemaDefinition const&) = default;
 };

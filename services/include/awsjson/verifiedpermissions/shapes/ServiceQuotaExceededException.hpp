@@ -14,11 +14,11 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceQuotaExceededException {
-  std::string message;
-  std::optional<std::string> resourceId;
-  awsjson::open_enum<::awsjson::verifiedpermissions::ResourceType> resourceType;
-  std::optional<std::string> serviceCode;
-  std::optional<std::string> quotaCode;
+  std::string message{};
+  std::optional<std::string> resourceId{};
+  awsjson::open_enum<::awsjson::verifiedpermissions::ResourceType> resourceType{};
+  std::optional<std::string> serviceCode{};
+  std::optional<std::string> quotaCode{};
 
   friend bool operator==(ServiceQuotaExceededException const&,
                          ServiceQuotaExceededException const&) = default;

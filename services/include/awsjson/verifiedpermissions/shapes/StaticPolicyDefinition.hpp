@@ -12,8 +12,8 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StaticPolicyDefinition {
-  std::optional<std::string> description;
-  std::string statement;
+  std::optional<std::string> description{};
+  std::string statement{};
 
   friend bool operator==(StaticPolicyDefinition const&, StaticPolicyDefinition const&) = default;
 };

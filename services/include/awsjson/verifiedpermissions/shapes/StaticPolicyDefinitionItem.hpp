@@ -12,7 +12,7 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StaticPolicyDefinitionItem {
-  std::optional<std::string> description;
+  std::optional<std::string> description{};
 
   friend bool operator==(StaticPolicyDefinitionItem const&,
                          StaticPolicyDefinitionItem const&) = default;

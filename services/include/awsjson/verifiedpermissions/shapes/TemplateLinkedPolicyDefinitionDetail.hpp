@@ -14,9 +14,9 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TemplateLinkedPolicyDefinitionDetail {
-  std::string policyTemplateId;
-  std::optional<::awsjson::verifiedpermissions::EntityIdentifier> principal;
-  std::optional<::awsjson::verifiedpermissions::EntityIdentifier> resource;
+  std::string policyTemplateId{};
+  std::optional<::awsjson::verifiedpermissions::EntityIdentifier> principal{};
+  std::optional<::awsjson::verifiedpermissions::EntityIdentifier> resource{};
 
   friend bool operator==(TemplateLinkedPolicyDefinitionDetail const&,
                          TemplateLinkedPolicyDefinitionDetail const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ThrottlingException {
-  std::string message;
-  std::optional<std::string> serviceCode;
-  std::optional<std::string> quotaCode;
+  std::string message{};
+  std::optional<std::string> serviceCode{};
+  std::optional<std::string> quotaCode{};
 
   friend bool operator==(ThrottlingException const&, ThrottlingException const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateCognitoGroupConfiguration {
-  std::string groupEntityType;
+  std::string groupEntityType{};
 
   friend bool operator==(UpdateCognitoGroupConfiguration const&,
                          UpdateCognitoGroupConfiguration const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateCognitoUserPoolConfiguration {
-  std::string userPoolArn;
-  std::optional<std::vector<std::string>> clientIds;
-  std::optional<::awsjson::verifiedpermissions::UpdateCognitoGroupConfiguration> groupConfiguration;
+  std::string userPoolArn{};
+  std::optional<std::vector<std::string>> clientIds{};
+  std::optional<::awsjson::verifiedpermissions::UpdateCognitoGroupConfiguration> groupConfiguration{};
 
   friend bool operator==(UpdateCognitoUserPoolConfiguration const&,
                          UpdateCognitoUserPoolConfiguration const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateConfiguration : awsjson::tagged_union {
-  std::optional<::awsjson::verifiedpermissions::UpdateCognitoUserPoolConfiguration> cognitoUserPoolConfiguration;
-  std::optional<::awsjson::verifiedpermissions::UpdateOpenIdConnectConfiguration> openIdConnectConfiguration;
+  std::optional<::awsjson::verifiedpermissions::UpdateCognitoUserPoolConfiguration> cognitoUserPoolConfiguration{};
+  std::optional<::awsjson::verifiedpermissions::UpdateOpenIdConnectConfiguration> openIdConnectConfiguration{};
 
   friend bool operator==(UpdateConfiguration const&, UpdateConfiguration const&) = default;
 };

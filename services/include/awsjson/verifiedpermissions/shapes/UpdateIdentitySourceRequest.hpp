@@ -14,10 +14,10 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateIdentitySourceRequest {
-  std::string policyStoreId;
-  std::string identitySourceId;
-  ::awsjson::verifiedpermissions::UpdateConfiguration updateConfiguration;
-  std::optional<std::string> principalEntityType;
+  std::string policyStoreId{};
+  std::string identitySourceId{};
+  ::awsjson::verifiedpermissions::UpdateConfiguration updateConfiguration{};
+  std::optional<std::string> principalEntityType{};
 
   friend bool operator==(UpdateIdentitySourceRequest const&,
                          UpdateIdentitySourceRequest const&) = default;

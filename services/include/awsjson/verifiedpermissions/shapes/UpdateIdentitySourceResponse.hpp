@@ -12,10 +12,10 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateIdentitySourceResponse {
-  awsjson::timestamp createdDate;
-  std::string identitySourceId;
-  awsjson::timestamp lastUpdatedDate;
-  std::string policyStoreId;
+  awsjson::timestamp createdDate{};
+  std::string identitySourceId{};
+  awsjson::timestamp lastUpdatedDate{};
+  std::string policyStoreId{};
 
   friend bool operator==(UpdateIdentitySourceResponse const&,
                          UpdateIdentitySourceResponse const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateOpenIdConnectAccessTokenConfiguration {
-  std::optional<std::string> principalIdClaim;
-  std::optional<std::vector<std::string>> audiences;
+  std::optional<std::string> principalIdClaim{};
+  std::optional<std::vector<std::string>> audiences{};
 
   friend bool operator==(UpdateOpenIdConnectAccessTokenConfiguration const&,
                          UpdateOpenIdConnectAccessTokenConfiguration const&) = default;

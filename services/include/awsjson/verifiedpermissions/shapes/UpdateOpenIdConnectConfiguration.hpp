@@ -15,10 +15,10 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateOpenIdConnectConfiguration {
-  std::string issuer;
-  std::optional<std::string> entityIdPrefix;
-  std::optional<::awsjson::verifiedpermissions::UpdateOpenIdConnectGroupConfiguration> groupConfiguration;
-  ::awsjson::verifiedpermissions::UpdateOpenIdConnectTokenSelection tokenSelection;
+  std::string issuer{};
+  std::optional<std::string> entityIdPrefix{};
+  std::optional<::awsjson::verifiedpermissions::UpdateOpenIdConnectGroupConfiguration> groupConfiguration{};
+  ::awsjson::verifiedpermissions::UpdateOpenIdConnectTokenSelection tokenSelection{};
 
   friend bool operator==(UpdateOpenIdConnectConfiguration const&,
                          UpdateOpenIdConnectConfiguration const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateOpenIdConnectGroupConfiguration {
-  std::string groupClaim;
-  std::string groupEntityType;
+  std::string groupClaim{};
+  std::string groupEntityType{};
 
   friend bool operator==(UpdateOpenIdConnectGroupConfiguration const&,
                          UpdateOpenIdConnectGroupConfiguration const&) = default;

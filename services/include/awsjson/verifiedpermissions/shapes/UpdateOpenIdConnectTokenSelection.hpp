@@ -14,8 +14,8 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateOpenIdConnectTokenSelection : awsjson::tagged_union {
-  std::optional<::awsjson::verifiedpermissions::UpdateOpenIdConnectAccessTokenConfiguration> accessTokenOnly;
-  std::optional<::awsjson::verifiedpermissions::UpdateOpenIdConnectIdentityTokenConfiguration> identityTokenOnly;
+  std::optional<::awsjson::verifiedpermissions::UpdateOpenIdConnectAccessTokenConfiguration> accessTokenOnly{};
+  std::optional<::awsjson::verifiedpermissions::UpdateOpenIdConnectIdentityTokenConfiguration> identityTokenOnly{};
 
   friend bool operator==(UpdateOpenIdConnectTokenSelection const&,
                          UpdateOpenIdConnectTokenSelection const&) = default;

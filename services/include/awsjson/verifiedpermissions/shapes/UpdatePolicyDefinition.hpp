@@ -13,7 +13,7 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdatePolicyDefinition : awsjson::tagged_union {
-  std::optional<::awsjson::verifiedpermissions::UpdateStaticPolicyDefinition> static_;
+  std::optional<::awsjson::verifiedpermissions::UpdateStaticPolicyDefinition> static_{};
 
   friend bool operator==(UpdatePolicyDefinition const&, UpdatePolicyDefinition const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdatePolicyRequest {
-  std::string policyStoreId;
-  std::string policyId;
-  std::optional<::awsjson::verifiedpermissions::UpdatePolicyDefinition> definition;
-  std::optional<std::string> name;
+  std::string policyStoreId{};
+  std::string policyId{};
+  std::optional<::awsjson::verifiedpermissions::UpdatePolicyDefinition> definition{};
+  std::optional<std::string> name{};
 
   friend bool operator==(UpdatePolicyRequest const&, UpdatePolicyRequest const&) = default;
 };

@@ -18,15 +18,15 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdatePolicyResponse {
-  std::string policyStoreId;
-  std::string policyId;
-  awsjson::open_enum<::awsjson::verifiedpermissions::PolicyType> policyType;
-  std::optional<::awsjson::verifiedpermissions::EntityIdentifier> principal;
-  std::optional<::awsjson::verifiedpermissions::EntityIdentifier> resource;
-  std::optional<std::vector<::awsjson::verifiedpermissions::ActionIdentifier>> actions;
-  awsjson::timestamp createdDate;
-  awsjson::timestamp lastUpdatedDate;
-  std::optional<awsjson::open_enum<::awsjson::verifiedpermissions::PolicyEffect>> effect;
+  std::string policyStoreId{};
+  std::string policyId{};
+  awsjson::open_enum<::awsjson::verifiedpermissions::PolicyType> policyType{};
+  std::optional<::awsjson::verifiedpermissions::EntityIdentifier> principal{};
+  std::optional<::awsjson::verifiedpermissions::EntityIdentifier> resource{};
+  std::optional<std::vector<::awsjson::verifiedpermissions::ActionIdentifier>> actions{};
+  awsjson::timestamp createdDate{};
+  awsjson::timestamp lastUpdatedDate{};
+  std::optional<awsjson::open_enum<::awsjson::verifiedpermissions::PolicyEffect>> effect{};
 
   friend bool operator==(UpdatePolicyResponse const&, UpdatePolicyResponse const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdatePolicyStoreRequest {
-  std::string policyStoreId;
-  ::awsjson::verifiedpermissions::ValidationSettings validationSettings;
-  std::optional<awsjson::open_enum<::awsjson::verifiedpermissions::DeletionProtection>> deletionProtection;
-  std::optional<std::string> description;
+  std::string policyStoreId{};
+  ::awsjson::verifiedpermissions::ValidationSettings validationSettings{};
+  std::optional<awsjson::open_enum<::awsjson::verifiedpermissions::DeletionProtection>> deletionProtection{};
+  std::optional<std::string> description{};
 
   friend bool operator==(UpdatePolicyStoreRequest const&,
                          UpdatePolicyStoreRequest const&) = default;

@@ -12,10 +12,10 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdatePolicyStoreResponse {
-  std::string policyStoreId;
-  std::string arn;
-  awsjson::timestamp createdDate;
-  awsjson::timestamp lastUpdatedDate;
+  std::string policyStoreId{};
+  std::string arn{};
+  awsjson::timestamp createdDate{};
+  awsjson::timestamp lastUpdatedDate{};
 
   friend bool operator==(UpdatePolicyStoreResponse const&,
                          UpdatePolicyStoreResponse const&) = default;

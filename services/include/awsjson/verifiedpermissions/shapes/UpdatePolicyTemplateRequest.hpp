@@ -12,11 +12,11 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdatePolicyTemplateRequest {
-  std::string policyStoreId;
-  std::string policyTemplateId;
-  std::optional<std::string> description;
-  std::string statement;
-  std::optional<std::string> name;
+  std::string policyStoreId{};
+  std::string policyTemplateId{};
+  std::optional<std::string> description{};
+  std::string statement{};
+  std::optional<std::string> name{};
 
   friend bool operator==(UpdatePolicyTemplateRequest const&,
                          UpdatePolicyTemplateRequest const&) = default;

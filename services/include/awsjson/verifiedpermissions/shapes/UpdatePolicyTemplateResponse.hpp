@@ -12,10 +12,10 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdatePolicyTemplateResponse {
-  std::string policyStoreId;
-  std::string policyTemplateId;
-  awsjson::timestamp createdDate;
-  awsjson::timestamp lastUpdatedDate;
+  std::string policyStoreId{};
+  std::string policyTemplateId{};
+  awsjson::timestamp createdDate{};
+  awsjson::timestamp lastUpdatedDate{};
 
   friend bool operator==(UpdatePolicyTemplateResponse const&,
                          UpdatePolicyTemplateResponse const&) = default;

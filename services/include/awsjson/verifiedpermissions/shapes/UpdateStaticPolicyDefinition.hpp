@@ -12,8 +12,8 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateStaticPolicyDefinition {
-  std::optional<std::string> description;
-  std::string statement;
+  std::optional<std::string> description{};
+  std::string statement{};
 
   friend bool operator==(UpdateStaticPolicyDefinition const&,
                          UpdateStaticPolicyDefinition const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ValidationException {
-  std::string message;
-  std::optional<std::vector<::awsjson::verifiedpermissions::ValidationExceptionField>> fieldList;
+  std::string message{};
+  std::optional<std::vector<::awsjson::verifiedpermissions::ValidationExceptionField>> fieldList{};
 
   friend bool operator==(ValidationException const&, ValidationException const&) = default;
 };

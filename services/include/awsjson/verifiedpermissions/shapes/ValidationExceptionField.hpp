@@ -12,8 +12,8 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ValidationExceptionField {
-  std::string path;
-  std::string message;
+  std::string path{};
+  std::string message{};
 
   friend bool operator==(ValidationExceptionField const&,
                          ValidationExceptionField const&) = default;

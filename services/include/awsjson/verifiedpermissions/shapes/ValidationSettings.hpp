@@ -14,7 +14,7 @@ namespace awsjson::verifiedpermissions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ValidationSettings {
-  awsjson::open_enum<::awsjson::verifiedpermissions::ValidationMode> mode;
+  awsjson::open_enum<::awsjson::verifiedpermissions::ValidationMode> mode{};
 
   friend bool operator==(ValidationSettings const&, ValidationSettings const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::voice_id {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AuthenticationConfiguration {
-  std::int32_t AcceptanceThreshold;
+  std::int32_t AcceptanceThreshold{};
 
   friend bool operator==(AuthenticationConfiguration const&,
                          AuthenticationConfiguration const&) = default;

@@ -16,14 +16,14 @@ namespace awsjson::voice_id {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AuthenticationResult {
-  std::optional<awsjson::timestamp> AudioAggregationEndedAt;
-  std::optional<awsjson::timestamp> AudioAggregationStartedAt;
-  std::optional<std::string> AuthenticationResultId;
-  std::optional<::awsjson::voice_id::AuthenticationConfiguration> Configuration;
-  std::optional<std::string> CustomerSpeakerId;
-  std::optional<awsjson::open_enum<::awsjson::voice_id::AuthenticationDecision>> Decision;
-  std::optional<std::string> GeneratedSpeakerId;
-  std::optional<std::int32_t> Score;
+  std::optional<awsjson::timestamp> AudioAggregationEndedAt{};
+  std::optional<awsjson::timestamp> AudioAggregationStartedAt{};
+  std::optional<std::string> AuthenticationResultId{};
+  std::optional<::awsjson::voice_id::AuthenticationConfiguration> Configuration{};
+  std::optional<std::string> CustomerSpeakerId{};
+  std::optional<awsjson::open_enum<::awsjson::voice_id::AuthenticationDecision>> Decision{};
+  std::optional<std::string> GeneratedSpeakerId{};
+  std::optional<std::int32_t> Score{};
 
   friend bool operator==(AuthenticationResult const&, AuthenticationResult const&) = default;
 };

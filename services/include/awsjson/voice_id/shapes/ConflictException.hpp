@@ -14,8 +14,8 @@ namespace awsjson::voice_id {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConflictException {
-  std::optional<awsjson::open_enum<::awsjson::voice_id::ConflictType>> ConflictType;
-  std::optional<std::string> Message;
+  std::optional<awsjson::open_enum<::awsjson::voice_id::ConflictType>> ConflictType{};
+  std::optional<std::string> Message{};
 
   friend bool operator==(ConflictException const&, ConflictException const&) = default;
 };

@@ -16,11 +16,11 @@ namespace awsjson::voice_id {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDomainRequest {
-  std::optional<std::string> ClientToken;
-  std::optional<std::string> Description;
-  std::string Name;
-  ::awsjson::voice_id::ServerSideEncryptionConfiguration ServerSideEncryptionConfiguration;
-  std::optional<std::vector<::awsjson::voice_id::Tag>> Tags;
+  std::optional<std::string> ClientToken{};
+  std::optional<std::string> Description{};
+  std::string Name{};
+  ::awsjson::voice_id::ServerSideEncryptionConfiguration ServerSideEncryptionConfiguration{};
+  std::optional<std::vector<::awsjson::voice_id::Tag>> Tags{};
 
   friend bool operator==(CreateDomainRequest const&, CreateDomainRequest const&) = default;
 };

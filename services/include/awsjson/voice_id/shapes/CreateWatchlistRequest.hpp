@@ -12,10 +12,10 @@ namespace awsjson::voice_id {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateWatchlistRequest {
-  std::optional<std::string> ClientToken;
-  std::optional<std::string> Description;
-  std::string DomainId;
-  std::string Name;
+  std::optional<std::string> ClientToken{};
+  std::optional<std::string> Description{};
+  std::string DomainId{};
+  std::string Name{};
 
   friend bool operator==(CreateWatchlistRequest const&, CreateWatchlistRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::voice_id {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateWatchlistResponse {
-  std::optional<::awsjson::voice_id::Watchlist> Watchlist;
+  std::optional<::awsjson::voice_id::Watchlist> Watchlist{};
 
   friend bool operator==(CreateWatchlistResponse const&, CreateWatchlistResponse const&) = default;
 };

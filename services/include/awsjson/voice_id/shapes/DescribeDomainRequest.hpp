@@ -12,7 +12,7 @@ namespace awsjson::voice_id {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDomainRequest {
-  std::string DomainId;
+  std::string DomainId{};
 
   friend bool operator==(DescribeDomainRequest const&, DescribeDomainRequest const&) = default;
 };

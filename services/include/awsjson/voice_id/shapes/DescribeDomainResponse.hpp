@@ -13,7 +13,7 @@ namespace awsjson::voice_id {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDomainResponse {
-  std::optional<::awsjson::voice_id::Domain> Domain;
+  std::optional<::awsjson::voice_id::Domain> Domain{};
 
   friend bool operator==(DescribeDomainResponse const&, DescribeDomainResponse const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::voice_id {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeFraudsterRegistrationJobResponse {
-  std::optional<::awsjson::voice_id::FraudsterRegistrationJob> Job;
+  std::optional<::awsjson::voice_id::FraudsterRegistrationJob> Job{};
 
   friend bool operator==(DescribeFraudsterRegistrationJobResponse const&,
                          DescribeFraudsterRegistrationJobResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::voice_id {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeFraudsterRequest {
-  std::string DomainId;
-  std::string FraudsterId;
+  std::string DomainId{};
+  std::string FraudsterId{};
 
   friend bool operator==(DescribeFraudsterRequest const&,
                          DescribeFraudsterRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::voice_id {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeSpeakerEnrollmentJobRequest {
-  std::string DomainId;
-  std::string JobId;
+  std::string DomainId{};
+  std::string JobId{};
 
   friend bool operator==(DescribeSpeakerEnrollmentJobRequest const&,
                          DescribeSpeakerEnrollmentJobRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::voice_id {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeSpeakerRequest {
-  std::string DomainId;
-  std::string SpeakerId;
+  std::string DomainId{};
+  std::string SpeakerId{};
 
   friend bool operator==(DescribeSpeakerRequest const&, DescribeSpeakerRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::voice_id {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeSpeakerResponse {
-  std::optional<::awsjson::voice_id::Speaker> Speaker;
+  std::optional<::awsjson::voice_id::Speaker> Speaker{};
 
   friend bool operator==(DescribeSpeakerResponse const&, DescribeSpeakerResponse const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::voice_id {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeWatchlistRequest {
-  std::string DomainId;
-  std::string WatchlistId;
+  std::string DomainId{};
+  std::string WatchlistId{};
 
   friend bool operator==(DescribeWatchlistRequest const&,
                          DescribeWatchlistRequest const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::voice_id {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisassociateFraudsterRequest {
-  std::string DomainId;
-  std::string FraudsterId;
-  std::string WatchlistId;
+  std::string DomainId{};
+  std::string FraudsterId{};
+  std::string WatchlistId{};
 
   friend bool operator==(DisassociateFraudsterRequest const&,
                          DisassociateFraudsterRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::voice_id {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisassociateFraudsterResponse {
-  std::optional<::awsjson::voice_id::Fraudster> Fraudster;
+  std::optional<::awsjson::voice_id::Fraudster> Fraudster{};
 
   friend bool operator==(DisassociateFraudsterResponse const&,
                          DisassociateFraudsterResponse const&) = default;

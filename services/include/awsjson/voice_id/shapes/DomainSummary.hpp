@@ -17,16 +17,16 @@ namespace awsjson::voice_id {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DomainSummary {
-  std::optional<std::string> Arn;
-  std::optional<awsjson::timestamp> CreatedAt;
-  std::optional<std::string> Description;
-  std::optional<std::string> DomainId;
-  std::optional<awsjson::open_enum<::awsjson::voice_id::DomainStatus>> DomainStatus;
-  std::optional<std::string> Name;
-  std::optional<::awsjson::voice_id::ServerSideEncryptionConfiguration> ServerSideEncryptionConfiguration;
-  std::optional<::awsjson::voice_id::ServerSideEncryptionUpdateDetails> ServerSideEncryptionUpdateDetails;
-  std::optional<awsjson::timestamp> UpdatedAt;
-  std::optional<::awsjson::voice_id::WatchlistDetails> WatchlistDetails;
+  std::optional<std::string> Arn{};
+  std::optional<awsjson::timestamp> CreatedAt{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> DomainId{};
+  std::optional<awsjson::open_enum<::awsjson::voice_id::DomainStatus>> DomainStatus{};
+  std::optional<std::string> Name{};
+  std::optional<::awsjson::voice_id::ServerSideEncryptionConfiguration> ServerSideEncryptionConfiguration{};
+  std::optional<::awsjson::voice_id::ServerSideEncryptionUpdateDetails> ServerSideEncryptionUpdateDetails{};
+  std::optional<awsjson::timestamp> UpdatedAt{};
+  std::optional<::awsjson::voice_id::WatchlistDetails> WatchlistDetails{};
 
   friend bool operator==(DomainSummary const&, DomainSummary const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::voice_id {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EnrollmentConfig {
-  std::optional<awsjson::open_enum<::awsjson::voice_id::ExistingEnrollmentAction>> ExistingEnrollmentAction;
-  std::optional<::awsjson::voice_id::EnrollmentJobFraudDetectionConfig> FraudDetectionConfig;
+  std::optional<awsjson::open_enum<::awsjson::voice_id::ExistingEnrollmentAction>> ExistingEnrollmentAction{};
+  std::optional<::awsjson::voice_id::EnrollmentJobFraudDetectionConfig> FraudDetectionConfig{};
 
   friend bool operator==(EnrollmentConfig const&, EnrollmentConfig const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::voice_id {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EnrollmentJobFraudDetectionConfig {
-  std::optional<awsjson::open_enum<::awsjson::voice_id::FraudDetectionAction>> FraudDetectionAction;
-  std::optional<std::int32_t> RiskThreshold;
-  std::optional<std::vector<std::string>> WatchlistIds;
+  std::optional<awsjson::open_enum<::awsjson::voice_id::FraudDetectionAction>> FraudDetectionAction{};
+  std::optional<std::int32_t> RiskThreshold{};
+  std::optional<std::vector<std::string>> WatchlistIds{};
 
   friend bool operator==(EnrollmentJobFraudDetectionConfig const&,
                          EnrollmentJobFraudDetectionConfig const&) = default;

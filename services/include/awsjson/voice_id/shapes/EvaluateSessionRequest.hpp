@@ -12,8 +12,8 @@ namespace awsjson::voice_id {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EvaluateSessionRequest {
-  std::string DomainId;
-  std::string SessionNameOrId;
+  std::string DomainId{};
+  std::string SessionNameOrId{};
 
   friend bool operator==(EvaluateSessionRequest const&, EvaluateSessionRequest const&) = default;
 };

@@ -16,12 +16,12 @@ namespace awsjson::voice_id {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EvaluateSessionResponse {
-  std::optional<::awsjson::voice_id::AuthenticationResult> AuthenticationResult;
-  std::optional<std::string> DomainId;
-  std::optional<::awsjson::voice_id::FraudDetectionResult> FraudDetectionResult;
-  std::optional<std::string> SessionId;
-  std::optional<std::string> SessionName;
-  std::optional<awsjson::open_enum<::awsjson::voice_id::StreamingStatus>> StreamingStatus;
+  std::optional<::awsjson::voice_id::AuthenticationResult> AuthenticationResult{};
+  std::optional<std::string> DomainId{};
+  std::optional<::awsjson::voice_id::FraudDetectionResult> FraudDetectionResult{};
+  std::optional<std::string> SessionId{};
+  std::optional<std::string> SessionName{};
+  std::optional<awsjson::open_enum<::awsjson::voice_id::StreamingStatus>> StreamingStatus{};
 
   friend bool operator==(EvaluateSessionResponse const&, EvaluateSessionResponse const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::voice_id {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FailureDetails {
-  std::optional<std::string> Message;
-  std::optional<std::int32_t> StatusCode;
+  std::optional<std::string> Message{};
+  std::optional<std::int32_t> StatusCode{};
 
   friend bool operator==(FailureDetails const&, FailureDetails const&) = default;
 };

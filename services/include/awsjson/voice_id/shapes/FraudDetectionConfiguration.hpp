@@ -13,8 +13,8 @@ namespace awsjson::voice_id {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FraudDetectionConfiguration {
-  std::optional<std::int32_t> RiskThreshold;
-  std::optional<std::string> WatchlistId;
+  std::optional<std::int32_t> RiskThreshold{};
+  std::optional<std::string> WatchlistId{};
 
   friend bool operator==(FraudDetectionConfiguration const&,
                          FraudDetectionConfiguration const&) = default;

@@ -18,13 +18,13 @@ namespace awsjson::voice_id {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FraudDetectionResult {
-  std::optional<awsjson::timestamp> AudioAggregationEndedAt;
-  std::optional<awsjson::timestamp> AudioAggregationStartedAt;
-  std::optional<::awsjson::voice_id::FraudDetectionConfiguration> Configuration;
-  std::optional<awsjson::open_enum<::awsjson::voice_id::FraudDetectionDecision>> Decision;
-  std::optional<std::string> FraudDetectionResultId;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::voice_id::FraudDetectionReason>>> Reasons;
-  std::optional<::awsjson::voice_id::FraudRiskDetails> RiskDetails;
+  std::optional<awsjson::timestamp> AudioAggregationEndedAt{};
+  std::optional<awsjson::timestamp> AudioAggregationStartedAt{};
+  std::optional<::awsjson::voice_id::FraudDetectionConfiguration> Configuration{};
+  std::optional<awsjson::open_enum<::awsjson::voice_id::FraudDetectionDecision>> Decision{};
+  std::optional<std::string> FraudDetectionResultId{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::voice_id::FraudDetectionReason>>> Reasons{};
+  std::optional<::awsjson::voice_id::FraudRiskDetails> RiskDetails{};
 
   friend bool operator==(FraudDetectionResult const&, FraudDetectionResult const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::voice_id {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FraudRiskDetails {
-  ::awsjson::voice_id::KnownFraudsterRisk KnownFraudsterRisk;
-  ::awsjson::voice_id::VoiceSpoofingRisk VoiceSpoofingRisk;
+  ::awsjson::voice_id::KnownFraudsterRisk KnownFraudsterRisk{};
+  ::awsjson::voice_id::VoiceSpoofingRisk VoiceSpoofingRisk{};
 
   friend bool operator==(FraudRiskDetails const&, FraudRiskDetails const&) = default;
 };

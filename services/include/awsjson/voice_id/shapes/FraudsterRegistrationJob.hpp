@@ -19,18 +19,18 @@ namespace awsjson::voice_id {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FraudsterRegistrationJob {
-  std::optional<awsjson::timestamp> CreatedAt;
-  std::optional<std::string> DataAccessRoleArn;
-  std::optional<std::string> DomainId;
-  std::optional<awsjson::timestamp> EndedAt;
-  std::optional<::awsjson::voice_id::FailureDetails> FailureDetails;
-  std::optional<::awsjson::voice_id::InputDataConfig> InputDataConfig;
-  std::optional<std::string> JobId;
-  std::optional<std::string> JobName;
-  std::optional<::awsjson::voice_id::JobProgress> JobProgress;
-  std::optional<awsjson::open_enum<::awsjson::voice_id::FraudsterRegistrationJobStatus>> JobStatus;
-  std::optional<::awsjson::voice_id::OutputDataConfig> OutputDataConfig;
-  std::optional<::awsjson::voice_id::RegistrationConfig> RegistrationConfig;
+  std::optional<awsjson::timestamp> CreatedAt{};
+  std::optional<std::string> DataAccessRoleArn{};
+  std::optional<std::string> DomainId{};
+  std::optional<awsjson::timestamp> EndedAt{};
+  std::optional<::awsjson::voice_id::FailureDetails> FailureDetails{};
+  std::optional<::awsjson::voice_id::InputDataConfig> InputDataConfig{};
+  std::optional<std::string> JobId{};
+  std::optional<std::string> JobName{};
+  std::optional<::awsjson::voice_id::JobProgress> JobProgress{};
+  std::optional<awsjson::open_enum<::awsjson::voice_id::FraudsterRegistrationJobStatus>> JobStatus{};
+  std::optional<::awsjson::voice_id::OutputDataConfig> OutputDataConfig{};
+  std::optional<::awsjson::voice_id::RegistrationConfig> RegistrationConfig{};
 
   friend bool operator==(FraudsterRegistrationJob const&,
                          FraudsterRegistrationJob const&) = default;

@@ -13,10 +13,10 @@ namespace awsjson::voice_id {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FraudsterSummary {
-  std::optional<awsjson::timestamp> CreatedAt;
-  std::optional<std::string> DomainId;
-  std::optional<std::string> GeneratedFraudsterId;
-  std::optional<std::vector<std::string>> WatchlistIds;
+  std::optional<awsjson::timestamp> CreatedAt{};
+  std::optional<std::string> DomainId{};
+  std::optional<std::string> GeneratedFraudsterId{};
+  std::optional<std::vector<std::string>> WatchlistIds{};
 
   friend bool operator==(FraudsterSummary const&, FraudsterSummary const&) = default;
 };

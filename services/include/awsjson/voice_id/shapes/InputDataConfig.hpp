@@ -12,7 +12,7 @@ namespace awsjson::voice_id {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InputDataConfig {
-  std::string S3Uri;
+  std::string S3Uri{};
 
   friend bool operator==(InputDataConfig const&, InputDataConfig const&) = default;
 };

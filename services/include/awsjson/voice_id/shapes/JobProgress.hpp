@@ -12,7 +12,7 @@ namespace awsjson::voice_id {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct JobProgress {
-  std::optional<std::int32_t> PercentComplete;
+  std::optional<std::int32_t> PercentComplete{};
 
   friend bool operator==(JobProgress const&, JobProgress const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::voice_id {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct KnownFraudsterRisk {
-  std::optional<std::string> GeneratedFraudsterId;
-  std::int32_t RiskScore;
+  std::optional<std::string> GeneratedFraudsterId{};
+  std::int32_t RiskScore{};
 
   friend bool operator==(KnownFraudsterRisk const&, KnownFraudsterRisk const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::voice_id {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDomainsResponse {
-  std::optional<std::vector<::awsjson::voice_id::DomainSummary>> DomainSummaries;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::voice_id::DomainSummary>> DomainSummaries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListDomainsResponse const&, ListDomainsResponse const&) = default;
 };

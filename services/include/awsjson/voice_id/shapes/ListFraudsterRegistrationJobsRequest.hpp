@@ -15,10 +15,10 @@ namespace awsjson::voice_id {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListFraudsterRegistrationJobsRequest {
-  std::string DomainId;
-  std::optional<awsjson::open_enum<::awsjson::voice_id::FraudsterRegistrationJobStatus>> JobStatus;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::string DomainId{};
+  std::optional<awsjson::open_enum<::awsjson::voice_id::FraudsterRegistrationJobStatus>> JobStatus{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListFraudsterRegistrationJobsRequest const&,
                          ListFraudsterRegistrationJobsRequest const&) = default;

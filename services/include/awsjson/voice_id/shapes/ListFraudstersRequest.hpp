@@ -13,10 +13,10 @@ namespace awsjson::voice_id {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListFraudstersRequest {
-  std::string DomainId;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
-  std::optional<std::string> WatchlistId;
+  std::string DomainId{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::string> WatchlistId{};
 
   friend bool operator==(ListFraudstersRequest const&, ListFraudstersRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::voice_id {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListFraudstersResponse {
-  std::optional<std::vector<::awsjson::voice_id::FraudsterSummary>> FraudsterSummaries;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::voice_id::FraudsterSummary>> FraudsterSummaries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListFraudstersResponse const&, ListFraudstersResponse const&) = default;
 };

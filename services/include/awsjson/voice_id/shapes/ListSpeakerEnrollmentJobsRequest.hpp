@@ -15,10 +15,10 @@ namespace awsjson::voice_id {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListSpeakerEnrollmentJobsRequest {
-  std::string DomainId;
-  std::optional<awsjson::open_enum<::awsjson::voice_id::SpeakerEnrollmentJobStatus>> JobStatus;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::string DomainId{};
+  std::optional<awsjson::open_enum<::awsjson::voice_id::SpeakerEnrollmentJobStatus>> JobStatus{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListSpeakerEnrollmentJobsRequest const&,
                          ListSpeakerEnrollmentJobsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::voice_id {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListSpeakerEnrollmentJobsResponse {
-  std::optional<std::vector<::awsjson::voice_id::SpeakerEnrollmentJobSummary>> JobSummaries;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::voice_id::SpeakerEnrollmentJobSummary>> JobSummaries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListSpeakerEnrollmentJobsResponse const&,
                          ListSpeakerEnrollmentJobsResponse const&) = default;

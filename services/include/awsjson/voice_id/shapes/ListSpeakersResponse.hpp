@@ -15,8 +15,8 @@ namespace awsjson::voice_id {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListSpeakersResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::voice_id::SpeakerSummary>> SpeakerSummaries;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::voice_id::SpeakerSummary>> SpeakerSummaries{};
 
   friend bool operator==(ListSpeakersResponse const&, ListSpeakersResponse const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::voice_id {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTagsForResourceResponse {
-  std::optional<std::vector<::awsjson::voice_id::Tag>> Tags;
+  std::optional<std::vector<::awsjson::voice_id::Tag>> Tags{};
 
   friend bool operator==(ListTagsForResourceResponse const&,
                          ListTagsForResourceResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::voice_id {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListWatchlistsResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::voice_id::WatchlistSummary>> WatchlistSummaries;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::voice_id::WatchlistSummary>> WatchlistSummaries{};
 
   friend bool operator==(ListWatchlistsResponse const&, ListWatchlistsResponse const&) = default;
 };

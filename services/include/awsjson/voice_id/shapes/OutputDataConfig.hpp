@@ -12,8 +12,8 @@ namespace awsjson::voice_id {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OutputDataConfig {
-  std::optional<std::string> KmsKeyId;
-  std::string S3Uri;
+  std::optional<std::string> KmsKeyId{};
+  std::string S3Uri{};
 
   friend bool operator==(OutputDataConfig const&, OutputDataConfig const&) = default;
 };

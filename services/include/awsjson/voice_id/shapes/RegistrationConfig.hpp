@@ -16,9 +16,9 @@ namespace awsjson::voice_id {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegistrationConfig {
-  std::optional<awsjson::open_enum<::awsjson::voice_id::DuplicateRegistrationAction>> DuplicateRegistrationAction;
-  std::optional<std::int32_t> FraudsterSimilarityThreshold;
-  std::optional<std::vector<std::string>> WatchlistIds;
+  std::optional<awsjson::open_enum<::awsjson::voice_id::DuplicateRegistrationAction>> DuplicateRegistrationAction{};
+  std::optional<std::int32_t> FraudsterSimilarityThreshold{};
+  std::optional<std::vector<std::string>> WatchlistIds{};
 
   friend bool operator==(RegistrationConfig const&, RegistrationConfig const&) = default;
 };

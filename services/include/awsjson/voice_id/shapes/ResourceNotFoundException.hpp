@@ -14,8 +14,8 @@ namespace awsjson::voice_id {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceNotFoundException {
-  std::optional<std::string> Message;
-  std::optional<awsjson::open_enum<::awsjson::voice_id::ResourceType>> ResourceType;
+  std::optional<std::string> Message{};
+  std::optional<awsjson::open_enum<::awsjson::voice_id::ResourceType>> ResourceType{};
 
   friend bool operator==(ResourceNotFoundException const&,
                          ResourceNotFoundException const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::voice_id {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServerSideEncryptionConfiguration {
-  std::string KmsKeyId;
+  std::string KmsKeyId{};
 
   friend bool operator==(ServerSideEncryptionConfiguration const&,
                          ServerSideEncryptionConfiguration const&) = default;

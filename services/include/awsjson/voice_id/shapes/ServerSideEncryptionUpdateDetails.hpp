@@ -14,9 +14,9 @@ namespace awsjson::voice_id {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServerSideEncryptionUpdateDetails {
-  std::optional<std::string> Message;
-  std::optional<std::string> OldKmsKeyId;
-  std::optional<awsjson::open_enum<::awsjson::voice_id::ServerSideEncryptionUpdateStatus>> UpdateStatus;
+  std::optional<std::string> Message{};
+  std::optional<std::string> OldKmsKeyId{};
+  std::optional<awsjson::open_enum<::awsjson::voice_id::ServerSideEncryptionUpdateStatus>> UpdateStatus{};
 
   friend bool operator==(ServerSideEncryptionUpdateDetails const&,
                          ServerSideEncryptionUpdateDetails const&) = default;

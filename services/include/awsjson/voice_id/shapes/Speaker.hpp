@@ -14,13 +14,13 @@ namespace awsjson::voice_id {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Speaker {
-  std::optional<awsjson::timestamp> CreatedAt;
-  std::optional<std::string> CustomerSpeakerId;
-  std::optional<std::string> DomainId;
-  std::optional<std::string> GeneratedSpeakerId;
-  std::optional<awsjson::timestamp> LastAccessedAt;
-  std::optional<awsjson::open_enum<::awsjson::voice_id::SpeakerStatus>> Status;
-  std::optional<awsjson::timestamp> UpdatedAt;
+  std::optional<awsjson::timestamp> CreatedAt{};
+  std::optional<std::string> CustomerSpeakerId{};
+  std::optional<std::string> DomainId{};
+  std::optional<std::string> GeneratedSpeakerId{};
+  std::optional<awsjson::timestamp> LastAccessedAt{};
+  std::optional<awsjson::open_enum<::awsjson::voice_id::SpeakerStatus>> Status{};
+  std::optional<awsjson::timestamp> UpdatedAt{};
 
   friend bool operator==(Speaker const&, Speaker const&) = default;
 };

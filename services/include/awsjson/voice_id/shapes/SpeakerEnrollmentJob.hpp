@@ -19,18 +19,18 @@ namespace awsjson::voice_id {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SpeakerEnrollmentJob {
-  std::optional<awsjson::timestamp> CreatedAt;
-  std::optional<std::string> DataAccessRoleArn;
-  std::optional<std::string> DomainId;
-  std::optional<awsjson::timestamp> EndedAt;
-  std::optional<::awsjson::voice_id::EnrollmentConfig> EnrollmentConfig;
-  std::optional<::awsjson::voice_id::FailureDetails> FailureDetails;
-  std::optional<::awsjson::voice_id::InputDataConfig> InputDataConfig;
-  std::optional<std::string> JobId;
-  std::optional<std::string> JobName;
-  std::optional<::awsjson::voice_id::JobProgress> JobProgress;
-  std::optional<awsjson::open_enum<::awsjson::voice_id::SpeakerEnrollmentJobStatus>> JobStatus;
-  std::optional<::awsjson::voice_id::OutputDataConfig> OutputDataConfig;
+  std::optional<awsjson::timestamp> CreatedAt{};
+  std::optional<std::string> DataAccessRoleArn{};
+  std::optional<std::string> DomainId{};
+  std::optional<awsjson::timestamp> EndedAt{};
+  std::optional<::awsjson::voice_id::EnrollmentConfig> EnrollmentConfig{};
+  std::optional<::awsjson::voice_id::FailureDetails> FailureDetails{};
+  std::optional<::awsjson::voice_id::InputDataConfig> InputDataConfig{};
+  std::optional<std::string> JobId{};
+  std::optional<std::string> JobName{};
+  std::optional<::awsjson::voice_id::JobProgress> JobProgress{};
+  std::optional<awsjson::open_enum<::awsjson::voice_id::SpeakerEnrollmentJobStatus>> JobStatus{};
+  std::optional<::awsjson::voice_id::OutputDataConfig> OutputDataConfig{};
 
   friend bool operator==(SpeakerEnrollmentJob const&, SpeakerEnrollmentJob const&) = default;
 };

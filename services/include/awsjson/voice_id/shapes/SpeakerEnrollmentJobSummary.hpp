@@ -16,14 +16,14 @@ namespace awsjson::voice_id {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SpeakerEnrollmentJobSummary {
-  std::optional<awsjson::timestamp> CreatedAt;
-  std::optional<std::string> DomainId;
-  std::optional<awsjson::timestamp> EndedAt;
-  std::optional<::awsjson::voice_id::FailureDetails> FailureDetails;
-  std::optional<std::string> JobId;
-  std::optional<std::string> JobName;
-  std::optional<::awsjson::voice_id::JobProgress> JobProgress;
-  std::optional<awsjson::open_enum<::awsjson::voice_id::SpeakerEnrollmentJobStatus>> JobStatus;
+  std::optional<awsjson::timestamp> CreatedAt{};
+  std::optional<std::string> DomainId{};
+  std::optional<awsjson::timestamp> EndedAt{};
+  std::optional<::awsjson::voice_id::FailureDetails> FailureDetails{};
+  std::optional<std::string> JobId{};
+  std::optional<std::string> JobName{};
+  std::optional<::awsjson::voice_id::JobProgress> JobProgress{};
+  std::optional<awsjson::open_enum<::awsjson::voice_id::SpeakerEnrollmentJobStatus>> JobStatus{};
 
   friend bool operator==(SpeakerEnrollmentJobSummary const&,
                          SpeakerEnrollmentJobSummary const&) = default;

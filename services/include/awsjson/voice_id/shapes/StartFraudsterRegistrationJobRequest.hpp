@@ -16,13 +16,13 @@ namespace awsjson::voice_id {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartFraudsterRegistrationJobRequest {
-  std::optional<std::string> ClientToken;
-  std::string DataAccessRoleArn;
-  std::string DomainId;
-  ::awsjson::voice_id::InputDataConfig InputDataConfig;
-  std::optional<std::string> JobName;
-  ::awsjson::voice_id::OutputDataConfig OutputDataConfig;
-  std::optional<::awsjson::voice_id::RegistrationConfig> RegistrationConfig;
+  std::optional<std::string> ClientToken{};
+  std::string DataAccessRoleArn{};
+  std::string DomainId{};
+  ::awsjson::voice_id::InputDataConfig InputDataConfig{};
+  std::optional<std::string> JobName{};
+  ::awsjson::voice_id::OutputDataConfig OutputDataConfig{};
+  std::optional<::awsjson::voice_id::RegistrationConfig> RegistrationConfig{};
 
   friend bool operator==(StartFraudsterRegistrationJobRequest const&,
                          StartFraudsterRegistrationJobRequest const&) = default;

@@ -16,13 +16,13 @@ namespace awsjson::voice_id {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartSpeakerEnrollmentJobRequest {
-  std::optional<std::string> ClientToken;
-  std::string DataAccessRoleArn;
-  std::string DomainId;
-  std::optional<::awsjson::voice_id::EnrollmentConfig> EnrollmentConfig;
-  ::awsjson::voice_id::InputDataConfig InputDataConfig;
-  std::optional<std::string> JobName;
-  ::awsjson::voice_id::OutputDataConfig OutputDataConfig;
+  std::optional<std::string> ClientToken{};
+  std::string DataAccessRoleArn{};
+  std::string DomainId{};
+  std::optional<::awsjson::voice_id::EnrollmentConfig> EnrollmentConfig{};
+  ::awsjson::voice_id::InputDataConfig InputDataConfig{};
+  std::optional<std::string> JobName{};
+  ::awsjson::voice_id::OutputDataConfig OutputDataConfig{};
 
   friend bool operator==(StartSpeakerEnrollmentJobRequest const&,
                          StartSpeakerEnrollmentJobRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::voice_id {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartSpeakerEnrollmentJobResponse {
-  std::optional<::awsjson::voice_id::SpeakerEnrollmentJob> Job;
+  std::optional<::awsjson::voice_id::SpeakerEnrollmentJob> Job{};
 
   friend bool operator==(StartSpeakerEnrollmentJobResponse const&,
                          StartSpeakerEnrollmentJobResponse const&) = default;

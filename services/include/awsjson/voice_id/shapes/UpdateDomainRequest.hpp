@@ -14,10 +14,10 @@ namespace awsjson::voice_id {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateDomainRequest {
-  std::optional<std::string> Description;
-  std::string DomainId;
-  std::string Name;
-  ::awsjson::voice_id::ServerSideEncryptionConfiguration ServerSideEncryptionConfiguration;
+  std::optional<std::string> Description{};
+  std::string DomainId{};
+  std::string Name{};
+  ::awsjson::voice_id::ServerSideEncryptionConfiguration ServerSideEncryptionConfiguration{};
 
   friend bool operator==(UpdateDomainRequest const&, UpdateDomainRequest const&) = default;
 };

@@ -12,10 +12,10 @@ namespace awsjson::voice_id {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateWatchlistRequest {
-  std::optional<std::string> Description;
-  std::string DomainId;
-  std::optional<std::string> Name;
-  std::string WatchlistId;
+  std::optional<std::string> Description{};
+  std::string DomainId{};
+  std::optional<std::string> Name{};
+  std::string WatchlistId{};
 
   friend bool operator==(UpdateWatchlistRequest const&, UpdateWatchlistRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::voice_id {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VoiceSpoofingRisk {
-  std::int32_t RiskScore;
+  std::int32_t RiskScore{};
 
   friend bool operator==(VoiceSpoofingRisk const&, VoiceSpoofingRisk const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::voice_id {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WatchlistDetails {
-  std::string DefaultWatchlistId;
+  std::string DefaultWatchlistId{};
 
   friend bool operator==(WatchlistDetails const&, WatchlistDetails const&) = default;
 };

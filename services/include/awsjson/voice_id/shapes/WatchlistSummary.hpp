@@ -12,13 +12,13 @@ namespace awsjson::voice_id {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WatchlistSummary {
-  std::optional<awsjson::timestamp> CreatedAt;
-  std::optional<bool> DefaultWatchlist;
-  std::optional<std::string> Description;
-  std::optional<std::string> DomainId;
-  std::optional<std::string> Name;
-  std::optional<awsjson::timestamp> UpdatedAt;
-  std::optional<std::string> WatchlistId;
+  std::optional<awsjson::timestamp> CreatedAt{};
+  std::optional<bool> DefaultWatchlist{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> DomainId{};
+  std::optional<std::string> Name{};
+  std::optional<awsjson::timestamp> UpdatedAt{};
+  std::optional<std::string> WatchlistId{};
 
   friend bool operator==(WatchlistSummary const&, WatchlistSummary const&) = default;
 };

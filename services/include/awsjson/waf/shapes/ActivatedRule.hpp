@@ -19,12 +19,12 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ActivatedRule {
-  std::int32_t Priority;
-  std::string RuleId;
-  std::optional<::awsjson::waf::WafAction> Action;
-  std::optional<::awsjson::waf::WafOverrideAction> OverrideAction;
-  std::optional<awsjson::open_enum<::awsjson::waf::WafRuleType>> Type;
-  std::optional<std::vector<::awsjson::waf::ExcludedRule>> ExcludedRules;
+  std::int32_t Priority{};
+  std::string RuleId{};
+  std::optional<::awsjson::waf::WafAction> Action{};
+  std::optional<::awsjson::waf::WafOverrideAction> OverrideAction{};
+  std::optional<awsjson::open_enum<::awsjson::waf::WafRuleType>> Type{};
+  std::optional<std::vector<::awsjson::waf::ExcludedRule>> ExcludedRules{};
 
   friend bool operator==(ActivatedRule const&, ActivatedRule const&) = default;
 };

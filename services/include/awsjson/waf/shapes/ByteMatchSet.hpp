@@ -15,9 +15,9 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ByteMatchSet {
-  std::string ByteMatchSetId;
-  std::optional<std::string> Name;
-  std::vector<::awsjson::waf::ByteMatchTuple> ByteMatchTuples;
+  std::string ByteMatchSetId{};
+  std::optional<std::string> Name{};
+  std::vector<::awsjson::waf::ByteMatchTuple> ByteMatchTuples{};
 
   friend bool operator==(ByteMatchSet const&, ByteMatchSet const&) = default;
 };

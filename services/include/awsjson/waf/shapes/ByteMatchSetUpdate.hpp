@@ -15,8 +15,8 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ByteMatchSetUpdate {
-  awsjson::open_enum<::awsjson::waf::ChangeAction> Action;
-  ::awsjson::waf::ByteMatchTuple ByteMatchTuple;
+  awsjson::open_enum<::awsjson::waf::ChangeAction> Action{};
+  ::awsjson::waf::ByteMatchTuple ByteMatchTuple{};
 
   friend bool operator==(ByteMatchSetUpdate const&, ByteMatchSetUpdate const&) = default;
 };

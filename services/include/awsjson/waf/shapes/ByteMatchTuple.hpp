@@ -16,10 +16,10 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ByteMatchTuple {
-  ::awsjson::waf::FieldToMatch FieldToMatch;
-  awsjson::blob TargetString;
-  awsjson::open_enum<::awsjson::waf::TextTransformation> TextTransformation;
-  awsjson::open_enum<::awsjson::waf::PositionalConstraint> PositionalConstraint;
+  ::awsjson::waf::FieldToMatch FieldToMatch{};
+  awsjson::blob TargetString{};
+  awsjson::open_enum<::awsjson::waf::TextTransformation> TextTransformation{};
+  awsjson::open_enum<::awsjson::waf::PositionalConstraint> PositionalConstraint{};
 
   friend bool operator==(ByteMatchTuple const&, ByteMatchTuple const&) = default;
 };

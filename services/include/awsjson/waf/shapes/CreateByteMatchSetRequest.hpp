@@ -12,8 +12,8 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateByteMatchSetRequest {
-  std::string Name;
-  std::string ChangeToken;
+  std::string Name{};
+  std::string ChangeToken{};
 
   friend bool operator==(CreateByteMatchSetRequest const&,
                          CreateByteMatchSetRequest const&) = default;

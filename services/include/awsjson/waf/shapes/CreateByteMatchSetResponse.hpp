@@ -14,8 +14,8 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateByteMatchSetResponse {
-  std::optional<::awsjson::waf::ByteMatchSet> ByteMatchSet;
-  std::optional<std::string> ChangeToken;
+  std::optional<::awsjson::waf::ByteMatchSet> ByteMatchSet{};
+  std::optional<std::string> ChangeToken{};
 
   friend bool operator==(CreateByteMatchSetResponse const&,
                          CreateByteMatchSetResponse const&) = default;

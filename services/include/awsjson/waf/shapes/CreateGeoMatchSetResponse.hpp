@@ -14,8 +14,8 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateGeoMatchSetResponse {
-  std::optional<::awsjson::waf::GeoMatchSet> GeoMatchSet;
-  std::optional<std::string> ChangeToken;
+  std::optional<::awsjson::waf::GeoMatchSet> GeoMatchSet{};
+  std::optional<std::string> ChangeToken{};
 
   friend bool operator==(CreateGeoMatchSetResponse const&,
                          CreateGeoMatchSetResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateIPSetRequest {
-  std::string Name;
-  std::string ChangeToken;
+  std::string Name{};
+  std::string ChangeToken{};
 
   friend bool operator==(CreateIPSetRequest const&, CreateIPSetRequest const&) = default;
 };

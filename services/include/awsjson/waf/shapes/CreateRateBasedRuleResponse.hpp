@@ -14,8 +14,8 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateRateBasedRuleResponse {
-  std::optional<::awsjson::waf::RateBasedRule> Rule;
-  std::optional<std::string> ChangeToken;
+  std::optional<::awsjson::waf::RateBasedRule> Rule{};
+  std::optional<std::string> ChangeToken{};
 
   friend bool operator==(CreateRateBasedRuleResponse const&,
                          CreateRateBasedRuleResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateRegexMatchSetRequest {
-  std::string Name;
-  std::string ChangeToken;
+  std::string Name{};
+  std::string ChangeToken{};
 
   friend bool operator==(CreateRegexMatchSetRequest const&,
                          CreateRegexMatchSetRequest const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateRegexMatchSetResponse {
-  std::optional<::awsjson::waf::RegexMatchSet> RegexMatchSet;
-  std::optional<std::string> ChangeToken;
+  std::optional<::awsjson::waf::RegexMatchSet> RegexMatchSet{};
+  std::optional<std::string> ChangeToken{};
 
   friend bool operator==(CreateRegexMatchSetResponse const&,
                          CreateRegexMatchSetResponse const&) = default;

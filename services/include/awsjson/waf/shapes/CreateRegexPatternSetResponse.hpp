@@ -14,8 +14,8 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateRegexPatternSetResponse {
-  std::optional<::awsjson::waf::RegexPatternSet> RegexPatternSet;
-  std::optional<std::string> ChangeToken;
+  std::optional<::awsjson::waf::RegexPatternSet> RegexPatternSet{};
+  std::optional<std::string> ChangeToken{};
 
   friend bool operator==(CreateRegexPatternSetResponse const&,
                          CreateRegexPatternSetResponse const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateRuleGroupResponse {
-  std::optional<::awsjson::waf::RuleGroup> RuleGroup;
-  std::optional<std::string> ChangeToken;
+  std::optional<::awsjson::waf::RuleGroup> RuleGroup{};
+  std::optional<std::string> ChangeToken{};
 
   friend bool operator==(CreateRuleGroupResponse const&, CreateRuleGroupResponse const&) = default;
 };

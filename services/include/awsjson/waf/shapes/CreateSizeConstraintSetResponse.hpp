@@ -14,8 +14,8 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateSizeConstraintSetResponse {
-  std::optional<::awsjson::waf::SizeConstraintSet> SizeConstraintSet;
-  std::optional<std::string> ChangeToken;
+  std::optional<::awsjson::waf::SizeConstraintSet> SizeConstraintSet{};
+  std::optional<std::string> ChangeToken{};
 
   friend bool operator==(CreateSizeConstraintSetResponse const&,
                          CreateSizeConstraintSetResponse const&) = default;

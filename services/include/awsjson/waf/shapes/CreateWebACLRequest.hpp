@@ -16,11 +16,11 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateWebACLRequest {
-  std::string Name;
-  std::string MetricName;
-  ::awsjson::waf::WafAction DefaultAction;
-  std::string ChangeToken;
-  std::optional<std::vector<::awsjson::waf::Tag>> Tags;
+  std::string Name{};
+  std::string MetricName{};
+  ::awsjson::waf::WafAction DefaultAction{};
+  std::string ChangeToken{};
+  std::optional<std::vector<::awsjson::waf::Tag>> Tags{};
 
   friend bool operator==(CreateWebACLRequest const&, CreateWebACLRequest const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateWebACLResponse {
-  std::optional<::awsjson::waf::WebACL> WebACL;
-  std::optional<std::string> ChangeToken;
+  std::optional<::awsjson::waf::WebACL> WebACL{};
+  std::optional<std::string> ChangeToken{};
 
   friend bool operator==(CreateWebACLResponse const&, CreateWebACLResponse const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateXssMatchSetResponse {
-  std::optional<::awsjson::waf::XssMatchSet> XssMatchSet;
-  std::optional<std::string> ChangeToken;
+  std::optional<::awsjson::waf::XssMatchSet> XssMatchSet{};
+  std::optional<std::string> ChangeToken{};
 
   friend bool operator==(CreateXssMatchSetResponse const&,
                          CreateXssMatchSetResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteIPSetRequest {
-  std::string IPSetId;
-  std::string ChangeToken;
+  std::string IPSetId{};
+  std::string ChangeToken{};
 
   friend bool operator==(DeleteIPSetRequest const&, DeleteIPSetRequest const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteRegexMatchSetRequest {
-  std::string RegexMatchSetId;
-  std::string ChangeToken;
+  std::string RegexMatchSetId{};
+  std::string ChangeToken{};
 
   friend bool operator==(DeleteRegexMatchSetRequest const&,
                          DeleteRegexMatchSetRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteRegexPatternSetRequest {
-  std::string RegexPatternSetId;
-  std::string ChangeToken;
+  std::string RegexPatternSetId{};
+  std::string ChangeToken{};
 
   friend bool operator==(DeleteRegexPatternSetRequest const&,
                          DeleteRegexPatternSetRequest const&) = default;

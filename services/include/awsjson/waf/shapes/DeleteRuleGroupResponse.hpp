@@ -12,7 +12,7 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteRuleGroupResponse {
-  std::optional<std::string> ChangeToken;
+  std::optional<std::string> ChangeToken{};
 
   friend bool operator==(DeleteRuleGroupResponse const&, DeleteRuleGroupResponse const&) = default;
 };

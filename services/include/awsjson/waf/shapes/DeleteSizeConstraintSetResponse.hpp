@@ -12,7 +12,7 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteSizeConstraintSetResponse {
-  std::optional<std::string> ChangeToken;
+  std::optional<std::string> ChangeToken{};
 
   friend bool operator==(DeleteSizeConstraintSetResponse const&,
                          DeleteSizeConstraintSetResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExcludedRule {
-  std::string RuleId;
+  std::string RuleId{};
 
   friend bool operator==(ExcludedRule const&, ExcludedRule const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FieldToMatch {
-  awsjson::open_enum<::awsjson::waf::MatchFieldType> Type;
-  std::optional<std::string> Data;
+  awsjson::open_enum<::awsjson::waf::MatchFieldType> Type{};
+  std::optional<std::string> Data{};
 
   friend bool operator==(FieldToMatch const&, FieldToMatch const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GeoMatchConstraint {
-  awsjson::open_enum<::awsjson::waf::GeoMatchConstraintType> Type;
-  std::string Value;
+  awsjson::open_enum<::awsjson::waf::GeoMatchConstraintType> Type{};
+  std::string Value{};
 
   friend bool operator==(GeoMatchConstraint const&, GeoMatchConstraint const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GeoMatchSet {
-  std::string GeoMatchSetId;
-  std::optional<std::string> Name;
-  std::vector<::awsjson::waf::GeoMatchConstraint> GeoMatchConstraints;
+  std::string GeoMatchSetId{};
+  std::optional<std::string> Name{};
+  std::vector<::awsjson::waf::GeoMatchConstraint> GeoMatchConstraints{};
 
   friend bool operator==(GeoMatchSet const&, GeoMatchSet const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GeoMatchSetSummary {
-  std::string GeoMatchSetId;
-  std::string Name;
+  std::string GeoMatchSetId{};
+  std::string Name{};
 
   friend bool operator==(GeoMatchSetSummary const&, GeoMatchSetSummary const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GeoMatchSetUpdate {
-  awsjson::open_enum<::awsjson::waf::ChangeAction> Action;
-  ::awsjson::waf::GeoMatchConstraint GeoMatchConstraint;
+  awsjson::open_enum<::awsjson::waf::ChangeAction> Action{};
+  ::awsjson::waf::GeoMatchConstraint GeoMatchConstraint{};
 
   friend bool operator==(GeoMatchSetUpdate const&, GeoMatchSetUpdate const&) = default;
 };

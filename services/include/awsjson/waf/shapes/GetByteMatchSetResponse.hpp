@@ -13,7 +13,7 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetByteMatchSetResponse {
-  std::optional<::awsjson::waf::ByteMatchSet> ByteMatchSet;
+  std::optional<::awsjson::waf::ByteMatchSet> ByteMatchSet{};
 
   friend bool operator==(GetByteMatchSetResponse const&, GetByteMatchSetResponse const&) = default;
 };

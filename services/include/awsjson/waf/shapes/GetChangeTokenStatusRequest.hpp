@@ -12,7 +12,7 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetChangeTokenStatusRequest {
-  std::string ChangeToken;
+  std::string ChangeToken{};
 
   friend bool operator==(GetChangeTokenStatusRequest const&,
                          GetChangeTokenStatusRequest const&) = default;

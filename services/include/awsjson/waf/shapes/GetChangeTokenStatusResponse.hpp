@@ -14,7 +14,7 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetChangeTokenStatusResponse {
-  std::optional<awsjson::open_enum<::awsjson::waf::ChangeTokenStatus>> ChangeTokenStatus;
+  std::optional<awsjson::open_enum<::awsjson::waf::ChangeTokenStatus>> ChangeTokenStatus{};
 
   friend bool operator==(GetChangeTokenStatusResponse const&,
                          GetChangeTokenStatusResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetGeoMatchSetRequest {
-  std::string GeoMatchSetId;
+  std::string GeoMatchSetId{};
 
   friend bool operator==(GetGeoMatchSetRequest const&, GetGeoMatchSetRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetIPSetRequest {
-  std::string IPSetId;
+  std::string IPSetId{};
 
   friend bool operator==(GetIPSetRequest const&, GetIPSetRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetIPSetResponse {
-  std::optional<::awsjson::waf::IPSet> IPSet;
+  std::optional<::awsjson::waf::IPSet> IPSet{};
 
   friend bool operator==(GetIPSetResponse const&, GetIPSetResponse const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetLoggingConfigurationResponse {
-  std::optional<::awsjson::waf::LoggingConfiguration> LoggingConfiguration;
+  std::optional<::awsjson::waf::LoggingConfiguration> LoggingConfiguration{};
 
   friend bool operator==(GetLoggingConfigurationResponse const&,
                          GetLoggingConfigurationResponse const&) = default;

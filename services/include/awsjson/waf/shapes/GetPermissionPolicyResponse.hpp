@@ -12,7 +12,7 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetPermissionPolicyResponse {
-  std::optional<std::string> Policy;
+  std::optional<std::string> Policy{};
 
   friend bool operator==(GetPermissionPolicyResponse const&,
                          GetPermissionPolicyResponse const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRateBasedRuleManagedKeysResponse {
-  std::optional<std::vector<std::string>> ManagedKeys;
-  std::optional<std::string> NextMarker;
+  std::optional<std::vector<std::string>> ManagedKeys{};
+  std::optional<std::string> NextMarker{};
 
   friend bool operator==(GetRateBasedRuleManagedKeysResponse const&,
                          GetRateBasedRuleManagedKeysResponse const&) = default;

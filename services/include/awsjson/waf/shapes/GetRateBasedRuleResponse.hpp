@@ -13,7 +13,7 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRateBasedRuleResponse {
-  std::optional<::awsjson::waf::RateBasedRule> Rule;
+  std::optional<::awsjson::waf::RateBasedRule> Rule{};
 
   friend bool operator==(GetRateBasedRuleResponse const&,
                          GetRateBasedRuleResponse const&) = default;

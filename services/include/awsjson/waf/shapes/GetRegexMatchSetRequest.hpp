@@ -12,7 +12,7 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRegexMatchSetRequest {
-  std::string RegexMatchSetId;
+  std::string RegexMatchSetId{};
 
   friend bool operator==(GetRegexMatchSetRequest const&, GetRegexMatchSetRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRegexMatchSetResponse {
-  std::optional<::awsjson::waf::RegexMatchSet> RegexMatchSet;
+  std::optional<::awsjson::waf::RegexMatchSet> RegexMatchSet{};
 
   friend bool operator==(GetRegexMatchSetResponse const&,
                          GetRegexMatchSetResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRegexPatternSetRequest {
-  std::string RegexPatternSetId;
+  std::string RegexPatternSetId{};
 
   friend bool operator==(GetRegexPatternSetRequest const&,
                          GetRegexPatternSetRequest const&) = default;

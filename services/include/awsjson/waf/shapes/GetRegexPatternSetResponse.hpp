@@ -13,7 +13,7 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRegexPatternSetResponse {
-  std::optional<::awsjson::waf::RegexPatternSet> RegexPatternSet;
+  std::optional<::awsjson::waf::RegexPatternSet> RegexPatternSet{};
 
   friend bool operator==(GetRegexPatternSetResponse const&,
                          GetRegexPatternSetResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRuleGroupRequest {
-  std::string RuleGroupId;
+  std::string RuleGroupId{};
 
   friend bool operator==(GetRuleGroupRequest const&, GetRuleGroupRequest const&) = default;
 };

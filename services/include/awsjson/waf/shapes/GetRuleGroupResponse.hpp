@@ -13,7 +13,7 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRuleGroupResponse {
-  std::optional<::awsjson::waf::RuleGroup> RuleGroup;
+  std::optional<::awsjson::waf::RuleGroup> RuleGroup{};
 
   friend bool operator==(GetRuleGroupResponse const&, GetRuleGroupResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRuleRequest {
-  std::string RuleId;
+  std::string RuleId{};
 
   friend bool operator==(GetRuleRequest const&, GetRuleRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRuleResponse {
-  std::optional<::awsjson::waf::Rule> Rule;
+  std::optional<::awsjson::waf::Rule> Rule{};
 
   friend bool operator==(GetRuleResponse const&, GetRuleResponse const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetSampledRequestsRequest {
-  std::string WebAclId;
-  std::string RuleId;
-  ::awsjson::waf::TimeWindow TimeWindow;
-  std::int64_t MaxItems;
+  std::string WebAclId{};
+  std::string RuleId{};
+  ::awsjson::waf::TimeWindow TimeWindow{};
+  std::int64_t MaxItems{};
 
   friend bool operator==(GetSampledRequestsRequest const&,
                          GetSampledRequestsRequest const&) = default;

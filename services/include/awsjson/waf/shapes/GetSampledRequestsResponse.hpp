@@ -16,9 +16,9 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetSampledRequestsResponse {
-  std::optional<std::vector<::awsjson::waf::SampledHTTPRequest>> SampledRequests;
-  std::optional<std::int64_t> PopulationSize;
-  std::optional<::awsjson::waf::TimeWindow> TimeWindow;
+  std::optional<std::vector<::awsjson::waf::SampledHTTPRequest>> SampledRequests{};
+  std::optional<std::int64_t> PopulationSize{};
+  std::optional<::awsjson::waf::TimeWindow> TimeWindow{};
 
   friend bool operator==(GetSampledRequestsResponse const&,
                          GetSampledRequestsResponse const&) = default;

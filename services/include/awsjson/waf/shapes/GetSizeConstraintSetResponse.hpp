@@ -13,7 +13,7 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetSizeConstraintSetResponse {
-  std::optional<::awsjson::waf::SizeConstraintSet> SizeConstraintSet;
+  std::optional<::awsjson::waf::SizeConstraintSet> SizeConstraintSet{};
 
   friend bool operator==(GetSizeConstraintSetResponse const&,
                          GetSizeConstraintSetResponse const&) = default;

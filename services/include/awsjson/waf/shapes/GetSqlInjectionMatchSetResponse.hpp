@@ -13,7 +13,7 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetSqlInjectionMatchSetResponse {
-  std::optional<::awsjson::waf::SqlInjectionMatchSet> SqlInjectionMatchSet;
+  std::optional<::awsjson::waf::SqlInjectionMatchSet> SqlInjectionMatchSet{};
 
   friend bool operator==(GetSqlInjectionMatchSetResponse const&,
                          GetSqlInjectionMatchSetResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetWebACLRequest {
-  std::string WebACLId;
+  std::string WebACLId{};
 
   friend bool operator==(GetWebACLRequest const&, GetWebACLRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetXssMatchSetRequest {
-  std::string XssMatchSetId;
+  std::string XssMatchSetId{};
 
   friend bool operator==(GetXssMatchSetRequest const&, GetXssMatchSetRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetXssMatchSetResponse {
-  std::optional<::awsjson::waf::XssMatchSet> XssMatchSet;
+  std::optional<::awsjson::waf::XssMatchSet> XssMatchSet{};
 
   friend bool operator==(GetXssMatchSetResponse const&, GetXssMatchSetResponse const&) = default;
 };

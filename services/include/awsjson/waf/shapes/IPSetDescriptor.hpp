@@ -14,8 +14,8 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IPSetDescriptor {
-  awsjson::open_enum<::awsjson::waf::IPSetDescriptorType> Type;
-  std::string Value;
+  awsjson::open_enum<::awsjson::waf::IPSetDescriptorType> Type{};
+  std::string Value{};
 
   friend bool operator==(IPSetDescriptor const&, IPSetDescriptor const&) = default;
 };

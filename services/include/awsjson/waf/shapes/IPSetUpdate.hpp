@@ -15,8 +15,8 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IPSetUpdate {
-  awsjson::open_enum<::awsjson::waf::ChangeAction> Action;
-  ::awsjson::waf::IPSetDescriptor IPSetDescriptor;
+  awsjson::open_enum<::awsjson::waf::ChangeAction> Action{};
+  ::awsjson::waf::IPSetDescriptor IPSetDescriptor{};
 
   friend bool operator==(IPSetUpdate const&, IPSetUpdate const&) = default;
 };

@@ -13,9 +13,9 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListActivatedRulesInRuleGroupRequest {
-  std::optional<std::string> RuleGroupId;
-  std::optional<std::string> NextMarker;
-  std::optional<std::int32_t> Limit;
+  std::optional<std::string> RuleGroupId{};
+  std::optional<std::string> NextMarker{};
+  std::optional<std::int32_t> Limit{};
 
   friend bool operator==(ListActivatedRulesInRuleGroupRequest const&,
                          ListActivatedRulesInRuleGroupRequest const&) = default;

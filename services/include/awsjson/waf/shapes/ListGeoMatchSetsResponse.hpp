@@ -15,8 +15,8 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListGeoMatchSetsResponse {
-  std::optional<std::string> NextMarker;
-  std::optional<std::vector<::awsjson::waf::GeoMatchSetSummary>> GeoMatchSets;
+  std::optional<std::string> NextMarker{};
+  std::optional<std::vector<::awsjson::waf::GeoMatchSetSummary>> GeoMatchSets{};
 
   friend bool operator==(ListGeoMatchSetsResponse const&,
                          ListGeoMatchSetsResponse const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRateBasedRulesRequest {
-  std::optional<std::string> NextMarker;
-  std::optional<std::int32_t> Limit;
+  std::optional<std::string> NextMarker{};
+  std::optional<std::int32_t> Limit{};
 
   friend bool operator==(ListRateBasedRulesRequest const&,
                          ListRateBasedRulesRequest const&) = default;

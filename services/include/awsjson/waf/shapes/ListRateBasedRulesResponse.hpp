@@ -15,8 +15,8 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRateBasedRulesResponse {
-  std::optional<std::string> NextMarker;
-  std::optional<std::vector<::awsjson::waf::RuleSummary>> Rules;
+  std::optional<std::string> NextMarker{};
+  std::optional<std::vector<::awsjson::waf::RuleSummary>> Rules{};
 
   friend bool operator==(ListRateBasedRulesResponse const&,
                          ListRateBasedRulesResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRegexMatchSetsResponse {
-  std::optional<std::string> NextMarker;
-  std::optional<std::vector<::awsjson::waf::RegexMatchSetSummary>> RegexMatchSets;
+  std::optional<std::string> NextMarker{};
+  std::optional<std::vector<::awsjson::waf::RegexMatchSetSummary>> RegexMatchSets{};
 
   friend bool operator==(ListRegexMatchSetsResponse const&,
                          ListRegexMatchSetsResponse const&) = default;

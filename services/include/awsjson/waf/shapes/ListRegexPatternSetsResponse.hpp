@@ -15,8 +15,8 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRegexPatternSetsResponse {
-  std::optional<std::string> NextMarker;
-  std::optional<std::vector<::awsjson::waf::RegexPatternSetSummary>> RegexPatternSets;
+  std::optional<std::string> NextMarker{};
+  std::optional<std::vector<::awsjson::waf::RegexPatternSetSummary>> RegexPatternSets{};
 
   friend bool operator==(ListRegexPatternSetsResponse const&,
                          ListRegexPatternSetsResponse const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRuleGroupsRequest {
-  std::optional<std::string> NextMarker;
-  std::optional<std::int32_t> Limit;
+  std::optional<std::string> NextMarker{};
+  std::optional<std::int32_t> Limit{};
 
   friend bool operator==(ListRuleGroupsRequest const&, ListRuleGroupsRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRuleGroupsResponse {
-  std::optional<std::string> NextMarker;
-  std::optional<std::vector<::awsjson::waf::RuleGroupSummary>> RuleGroups;
+  std::optional<std::string> NextMarker{};
+  std::optional<std::vector<::awsjson::waf::RuleGroupSummary>> RuleGroups{};
 
   friend bool operator==(ListRuleGroupsResponse const&, ListRuleGroupsResponse const&) = default;
 };

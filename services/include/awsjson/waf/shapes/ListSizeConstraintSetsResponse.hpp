@@ -15,8 +15,8 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListSizeConstraintSetsResponse {
-  std::optional<std::string> NextMarker;
-  std::optional<std::vector<::awsjson::waf::SizeConstraintSetSummary>> SizeConstraintSets;
+  std::optional<std::string> NextMarker{};
+  std::optional<std::vector<::awsjson::waf::SizeConstraintSetSummary>> SizeConstraintSets{};
 
   friend bool operator==(ListSizeConstraintSetsResponse const&,
                          ListSizeConstraintSetsResponse const&) = default;

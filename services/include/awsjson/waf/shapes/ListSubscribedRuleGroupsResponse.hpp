@@ -15,8 +15,8 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListSubscribedRuleGroupsResponse {
-  std::optional<std::string> NextMarker;
-  std::optional<std::vector<::awsjson::waf::SubscribedRuleGroupSummary>> RuleGroups;
+  std::optional<std::string> NextMarker{};
+  std::optional<std::vector<::awsjson::waf::SubscribedRuleGroupSummary>> RuleGroups{};
 
   friend bool operator==(ListSubscribedRuleGroupsResponse const&,
                          ListSubscribedRuleGroupsResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListWebACLsResponse {
-  std::optional<std::string> NextMarker;
-  std::optional<std::vector<::awsjson::waf::WebACLSummary>> WebACLs;
+  std::optional<std::string> NextMarker{};
+  std::optional<std::vector<::awsjson::waf::WebACLSummary>> WebACLs{};
 
   friend bool operator==(ListWebACLsResponse const&, ListWebACLsResponse const&) = default;
 };

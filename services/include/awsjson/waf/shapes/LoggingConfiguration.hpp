@@ -15,9 +15,9 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LoggingConfiguration {
-  std::string ResourceArn;
-  std::vector<std::string> LogDestinationConfigs;
-  std::optional<std::vector<::awsjson::waf::FieldToMatch>> RedactedFields;
+  std::string ResourceArn{};
+  std::vector<std::string> LogDestinationConfigs{};
+  std::optional<std::vector<::awsjson::waf::FieldToMatch>> RedactedFields{};
 
   friend bool operator==(LoggingConfiguration const&, LoggingConfiguration const&) = default;
 };

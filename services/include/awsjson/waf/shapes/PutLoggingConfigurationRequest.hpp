@@ -13,7 +13,7 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutLoggingConfigurationRequest {
-  ::awsjson::waf::LoggingConfiguration LoggingConfiguration;
+  ::awsjson::waf::LoggingConfiguration LoggingConfiguration{};
 
   friend bool operator==(PutLoggingConfigurationRequest const&,
                          PutLoggingConfigurationRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutPermissionPolicyRequest {
-  std::string ResourceArn;
-  std::string Policy;
+  std::string ResourceArn{};
+  std::string Policy{};
 
   friend bool operator==(PutPermissionPolicyRequest const&,
                          PutPermissionPolicyRequest const&) = default;

@@ -17,12 +17,12 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RateBasedRule {
-  std::string RuleId;
-  std::optional<std::string> Name;
-  std::optional<std::string> MetricName;
-  std::vector<::awsjson::waf::Predicate> MatchPredicates;
-  awsjson::open_enum<::awsjson::waf::RateKey> RateKey;
-  std::int64_t RateLimit;
+  std::string RuleId{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> MetricName{};
+  std::vector<::awsjson::waf::Predicate> MatchPredicates{};
+  awsjson::open_enum<::awsjson::waf::RateKey> RateKey{};
+  std::int64_t RateLimit{};
 
   friend bool operator==(RateBasedRule const&, RateBasedRule const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegexMatchSet {
-  std::optional<std::string> RegexMatchSetId;
-  std::optional<std::string> Name;
-  std::optional<std::vector<::awsjson::waf::RegexMatchTuple>> RegexMatchTuples;
+  std::optional<std::string> RegexMatchSetId{};
+  std::optional<std::string> Name{};
+  std::optional<std::vector<::awsjson::waf::RegexMatchTuple>> RegexMatchTuples{};
 
   friend bool operator==(RegexMatchSet const&, RegexMatchSet const&) = default;
 };

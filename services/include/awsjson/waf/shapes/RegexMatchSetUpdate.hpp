@@ -15,8 +15,8 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegexMatchSetUpdate {
-  awsjson::open_enum<::awsjson::waf::ChangeAction> Action;
-  ::awsjson::waf::RegexMatchTuple RegexMatchTuple;
+  awsjson::open_enum<::awsjson::waf::ChangeAction> Action{};
+  ::awsjson::waf::RegexMatchTuple RegexMatchTuple{};
 
   friend bool operator==(RegexMatchSetUpdate const&, RegexMatchSetUpdate const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegexMatchTuple {
-  ::awsjson::waf::FieldToMatch FieldToMatch;
-  awsjson::open_enum<::awsjson::waf::TextTransformation> TextTransformation;
-  std::string RegexPatternSetId;
+  ::awsjson::waf::FieldToMatch FieldToMatch{};
+  awsjson::open_enum<::awsjson::waf::TextTransformation> TextTransformation{};
+  std::string RegexPatternSetId{};
 
   friend bool operator==(RegexMatchTuple const&, RegexMatchTuple const&) = default;
 };

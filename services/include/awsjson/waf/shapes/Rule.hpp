@@ -15,10 +15,10 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Rule {
-  std::string RuleId;
-  std::optional<std::string> Name;
-  std::optional<std::string> MetricName;
-  std::vector<::awsjson::waf::Predicate> Predicates;
+  std::string RuleId{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> MetricName{};
+  std::vector<::awsjson::waf::Predicate> Predicates{};
 
   friend bool operator==(Rule const&, Rule const&) = default;
 };

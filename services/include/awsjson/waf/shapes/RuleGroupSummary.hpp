@@ -12,8 +12,8 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RuleGroupSummary {
-  std::string RuleGroupId;
-  std::string Name;
+  std::string RuleGroupId{};
+  std::string Name{};
 
   friend bool operator==(RuleGroupSummary const&, RuleGroupSummary const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RuleGroupUpdate {
-  awsjson::open_enum<::awsjson::waf::ChangeAction> Action;
-  ::awsjson::waf::ActivatedRule ActivatedRule;
+  awsjson::open_enum<::awsjson::waf::ChangeAction> Action{};
+  ::awsjson::waf::ActivatedRule ActivatedRule{};
 
   friend bool operator==(RuleGroupUpdate const&, RuleGroupUpdate const&) = default;
 };

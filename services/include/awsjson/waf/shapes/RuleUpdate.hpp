@@ -15,8 +15,8 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RuleUpdate {
-  awsjson::open_enum<::awsjson::waf::ChangeAction> Action;
-  ::awsjson::waf::Predicate Predicate;
+  awsjson::open_enum<::awsjson::waf::ChangeAction> Action{};
+  ::awsjson::waf::Predicate Predicate{};
 
   friend bool operator==(RuleUpdate const&, RuleUpdate const&) = default;
 };

@@ -15,11 +15,11 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SampledHTTPRequest {
-  ::awsjson::waf::HTTPRequest Request;
-  std::int64_t Weight;
-  std::optional<awsjson::timestamp> Timestamp;
-  std::optional<std::string> Action;
-  std::optional<std::string> RuleWithinRuleGroup;
+  ::awsjson::waf::HTTPRequest Request{};
+  std::int64_t Weight{};
+  std::optional<awsjson::timestamp> Timestamp{};
+  std::optional<std::string> Action{};
+  std::optional<std::string> RuleWithinRuleGroup{};
 
   friend bool operator==(SampledHTTPRequest const&, SampledHTTPRequest const&) = default;
 };

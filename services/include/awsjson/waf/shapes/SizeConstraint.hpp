@@ -17,10 +17,10 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SizeConstraint {
-  ::awsjson::waf::FieldToMatch FieldToMatch;
-  awsjson::open_enum<::awsjson::waf::TextTransformation> TextTransformation;
-  awsjson::open_enum<::awsjson::waf::ComparisonOperator> ComparisonOperator;
-  std::int64_t Size;
+  ::awsjson::waf::FieldToMatch FieldToMatch{};
+  awsjson::open_enum<::awsjson::waf::TextTransformation> TextTransformation{};
+  awsjson::open_enum<::awsjson::waf::ComparisonOperator> ComparisonOperator{};
+  std::int64_t Size{};
 
   friend bool operator==(SizeConstraint const&, SizeConstraint const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SizeConstraintSet {
-  std::string SizeConstraintSetId;
-  std::optional<std::string> Name;
-  std::vector<::awsjson::waf::SizeConstraint> SizeConstraints;
+  std::string SizeConstraintSetId{};
+  std::optional<std::string> Name{};
+  std::vector<::awsjson::waf::SizeConstraint> SizeConstraints{};
 
   friend bool operator==(SizeConstraintSet const&, SizeConstraintSet const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SizeConstraintSetSummary {
-  std::string SizeConstraintSetId;
-  std::string Name;
+  std::string SizeConstraintSetId{};
+  std::string Name{};
 
   friend bool operator==(SizeConstraintSetSummary const&,
                          SizeConstraintSetSummary const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SizeConstraintSetUpdate {
-  awsjson::open_enum<::awsjson::waf::ChangeAction> Action;
-  ::awsjson::waf::SizeConstraint SizeConstraint;
+  awsjson::open_enum<::awsjson::waf::ChangeAction> Action{};
+  ::awsjson::waf::SizeConstraint SizeConstraint{};
 
   friend bool operator==(SizeConstraintSetUpdate const&, SizeConstraintSetUpdate const&) = default;
 };

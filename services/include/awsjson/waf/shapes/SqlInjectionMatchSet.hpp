@@ -15,9 +15,9 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SqlInjectionMatchSet {
-  std::string SqlInjectionMatchSetId;
-  std::optional<std::string> Name;
-  std::vector<::awsjson::waf::SqlInjectionMatchTuple> SqlInjectionMatchTuples;
+  std::string SqlInjectionMatchSetId{};
+  std::optional<std::string> Name{};
+  std::vector<::awsjson::waf::SqlInjectionMatchTuple> SqlInjectionMatchTuples{};
 
   friend bool operator==(SqlInjectionMatchSet const&, SqlInjectionMatchSet const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SqlInjectionMatchSetUpdate {
-  awsjson::open_enum<::awsjson::waf::ChangeAction> Action;
-  ::awsjson::waf::SqlInjectionMatchTuple SqlInjectionMatchTuple;
+  awsjson::open_enum<::awsjson::waf::ChangeAction> Action{};
+  ::awsjson::waf::SqlInjectionMatchTuple SqlInjectionMatchTuple{};
 
   friend bool operator==(SqlInjectionMatchSetUpdate const&,
                          SqlInjectionMatchSetUpdate const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SqlInjectionMatchTuple {
-  ::awsjson::waf::FieldToMatch FieldToMatch;
-  awsjson::open_enum<::awsjson::waf::TextTransformation> TextTransformation;
+  ::awsjson::waf::FieldToMatch FieldToMatch{};
+  awsjson::open_enum<::awsjson::waf::TextTransformation> TextTransformation{};
 
   friend bool operator==(SqlInjectionMatchTuple const&, SqlInjectionMatchTuple const&) = default;
 };

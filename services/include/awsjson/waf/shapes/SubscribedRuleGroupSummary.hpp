@@ -12,9 +12,9 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SubscribedRuleGroupSummary {
-  std::string RuleGroupId;
-  std::string Name;
-  std::string MetricName;
+  std::string RuleGroupId{};
+  std::string Name{};
+  std::string MetricName{};
 
   friend bool operator==(SubscribedRuleGroupSummary const&,
                          SubscribedRuleGroupSummary const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TagInfoForResource {
-  std::optional<std::string> ResourceARN;
-  std::optional<std::vector<::awsjson::waf::Tag>> TagList;
+  std::optional<std::string> ResourceARN{};
+  std::optional<std::vector<::awsjson::waf::Tag>> TagList{};
 
   friend bool operator==(TagInfoForResource const&, TagInfoForResource const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateByteMatchSetRequest {
-  std::string ByteMatchSetId;
-  std::string ChangeToken;
-  std::vector<::awsjson::waf::ByteMatchSetUpdate> Updates;
+  std::string ByteMatchSetId{};
+  std::string ChangeToken{};
+  std::vector<::awsjson::waf::ByteMatchSetUpdate> Updates{};
 
   friend bool operator==(UpdateByteMatchSetRequest const&,
                          UpdateByteMatchSetRequest const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateGeoMatchSetRequest {
-  std::string GeoMatchSetId;
-  std::string ChangeToken;
-  std::vector<::awsjson::waf::GeoMatchSetUpdate> Updates;
+  std::string GeoMatchSetId{};
+  std::string ChangeToken{};
+  std::vector<::awsjson::waf::GeoMatchSetUpdate> Updates{};
 
   friend bool operator==(UpdateGeoMatchSetRequest const&,
                          UpdateGeoMatchSetRequest const&) = default;

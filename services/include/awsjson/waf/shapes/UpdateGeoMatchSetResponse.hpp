@@ -12,7 +12,7 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateGeoMatchSetResponse {
-  std::optional<std::string> ChangeToken;
+  std::optional<std::string> ChangeToken{};
 
   friend bool operator==(UpdateGeoMatchSetResponse const&,
                          UpdateGeoMatchSetResponse const&) = default;

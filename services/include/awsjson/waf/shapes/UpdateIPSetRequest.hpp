@@ -15,9 +15,9 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateIPSetRequest {
-  std::string IPSetId;
-  std::string ChangeToken;
-  std::vector<::awsjson::waf::IPSetUpdate> Updates;
+  std::string IPSetId{};
+  std::string ChangeToken{};
+  std::vector<::awsjson::waf::IPSetUpdate> Updates{};
 
   friend bool operator==(UpdateIPSetRequest const&, UpdateIPSetRequest const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateRegexMatchSetRequest {
-  std::string RegexMatchSetId;
-  std::vector<::awsjson::waf::RegexMatchSetUpdate> Updates;
-  std::string ChangeToken;
+  std::string RegexMatchSetId{};
+  std::vector<::awsjson::waf::RegexMatchSetUpdate> Updates{};
+  std::string ChangeToken{};
 
   friend bool operator==(UpdateRegexMatchSetRequest const&,
                          UpdateRegexMatchSetRequest const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateRegexPatternSetRequest {
-  std::string RegexPatternSetId;
-  std::vector<::awsjson::waf::RegexPatternSetUpdate> Updates;
-  std::string ChangeToken;
+  std::string RegexPatternSetId{};
+  std::vector<::awsjson::waf::RegexPatternSetUpdate> Updates{};
+  std::string ChangeToken{};
 
   friend bool operator==(UpdateRegexPatternSetRequest const&,
                          UpdateRegexPatternSetRequest const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateRuleRequest {
-  std::string RuleId;
-  std::string ChangeToken;
-  std::vector<::awsjson::waf::RuleUpdate> Updates;
+  std::string RuleId{};
+  std::string ChangeToken{};
+  std::vector<::awsjson::waf::RuleUpdate> Updates{};
 
   friend bool operator==(UpdateRuleRequest const&, UpdateRuleRequest const&) = default;
 };

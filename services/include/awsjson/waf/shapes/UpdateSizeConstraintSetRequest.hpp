@@ -15,9 +15,9 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateSizeConstraintSetRequest {
-  std::string SizeConstraintSetId;
-  std::string ChangeToken;
-  std::vector<::awsjson::waf::SizeConstraintSetUpdate> Updates;
+  std::string SizeConstraintSetId{};
+  std::string ChangeToken{};
+  std::vector<::awsjson::waf::SizeConstraintSetUpdate> Updates{};
 
   friend bool operator==(UpdateSizeConstraintSetRequest const&,
                          UpdateSizeConstraintSetRequest const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateSqlInjectionMatchSetRequest {
-  std::string SqlInjectionMatchSetId;
-  std::string ChangeToken;
-  std::vector<::awsjson::waf::SqlInjectionMatchSetUpdate> Updates;
+  std::string SqlInjectionMatchSetId{};
+  std::string ChangeToken{};
+  std::vector<::awsjson::waf::SqlInjectionMatchSetUpdate> Updates{};
 
   friend bool operator==(UpdateSqlInjectionMatchSetRequest const&,
                          UpdateSqlInjectionMatchSetRequest const&) = default;

@@ -16,10 +16,10 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateWebACLRequest {
-  std::string WebACLId;
-  std::string ChangeToken;
-  std::optional<std::vector<::awsjson::waf::WebACLUpdate>> Updates;
-  std::optional<::awsjson::waf::WafAction> DefaultAction;
+  std::string WebACLId{};
+  std::string ChangeToken{};
+  std::optional<std::vector<::awsjson::waf::WebACLUpdate>> Updates{};
+  std::optional<::awsjson::waf::WafAction> DefaultAction{};
 
   friend bool operator==(UpdateWebACLRequest const&, UpdateWebACLRequest const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateXssMatchSetRequest {
-  std::string XssMatchSetId;
-  std::string ChangeToken;
-  std::vector<::awsjson::waf::XssMatchSetUpdate> Updates;
+  std::string XssMatchSetId{};
+  std::string ChangeToken{};
+  std::vector<::awsjson::waf::XssMatchSetUpdate> Updates{};
 
   friend bool operator==(UpdateXssMatchSetRequest const&,
                          UpdateXssMatchSetRequest const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WAFEntityMigrationException {
-  std::optional<std::string> message;
-  std::optional<awsjson::open_enum<::awsjson::waf::MigrationErrorType>> MigrationErrorType;
-  std::optional<std::string> MigrationErrorReason;
+  std::optional<std::string> message{};
+  std::optional<awsjson::open_enum<::awsjson::waf::MigrationErrorType>> MigrationErrorType{};
+  std::optional<std::string> MigrationErrorReason{};
 
   friend bool operator==(WAFEntityMigrationException const&,
                          WAFEntityMigrationException const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WAFInvalidParameterException {
-  std::optional<awsjson::open_enum<::awsjson::waf::ParameterExceptionField>> field;
-  std::optional<std::string> parameter;
-  std::optional<awsjson::open_enum<::awsjson::waf::ParameterExceptionReason>> reason;
+  std::optional<awsjson::open_enum<::awsjson::waf::ParameterExceptionField>> field{};
+  std::optional<std::string> parameter{};
+  std::optional<awsjson::open_enum<::awsjson::waf::ParameterExceptionReason>> reason{};
 
   friend bool operator==(WAFInvalidParameterException const&,
                          WAFInvalidParameterException const&) = default;

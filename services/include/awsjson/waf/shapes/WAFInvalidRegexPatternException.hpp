@@ -12,7 +12,7 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WAFInvalidRegexPatternException {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(WAFInvalidRegexPatternException const&,
                          WAFInvalidRegexPatternException const&) = default;

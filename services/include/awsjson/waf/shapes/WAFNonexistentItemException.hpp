@@ -12,7 +12,7 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WAFNonexistentItemException {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(WAFNonexistentItemException const&,
                          WAFNonexistentItemException const&) = default;

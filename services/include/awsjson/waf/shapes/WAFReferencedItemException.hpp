@@ -12,7 +12,7 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WAFReferencedItemException {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(WAFReferencedItemException const&,
                          WAFReferencedItemException const&) = default;

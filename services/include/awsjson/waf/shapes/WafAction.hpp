@@ -14,7 +14,7 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WafAction {
-  awsjson::open_enum<::awsjson::waf::WafActionType> Type;
+  awsjson::open_enum<::awsjson::waf::WafActionType> Type{};
 
   friend bool operator==(WafAction const&, WafAction const&) = default;
 };

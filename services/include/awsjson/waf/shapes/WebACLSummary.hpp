@@ -12,8 +12,8 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WebACLSummary {
-  std::string WebACLId;
-  std::string Name;
+  std::string WebACLId{};
+  std::string Name{};
 
   friend bool operator==(WebACLSummary const&, WebACLSummary const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct XssMatchSet {
-  std::string XssMatchSetId;
-  std::optional<std::string> Name;
-  std::vector<::awsjson::waf::XssMatchTuple> XssMatchTuples;
+  std::string XssMatchSetId{};
+  std::optional<std::string> Name{};
+  std::vector<::awsjson::waf::XssMatchTuple> XssMatchTuples{};
 
   friend bool operator==(XssMatchSet const&, XssMatchSet const&) = default;
 };

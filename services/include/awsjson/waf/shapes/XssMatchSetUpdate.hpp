@@ -15,8 +15,8 @@ namespace awsjson::waf {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct XssMatchSetUpdate {
-  awsjson::open_enum<::awsjson::waf::ChangeAction> Action;
-  ::awsjson::waf::XssMatchTuple XssMatchTuple;
+  awsjson::open_enum<::awsjson::waf::ChangeAction> Action{};
+  ::awsjson::waf::XssMatchTuple XssMatchTuple{};
 
   friend bool operator==(XssMatchSetUpdate const&, XssMatchSetUpdate const&) = default;
 };

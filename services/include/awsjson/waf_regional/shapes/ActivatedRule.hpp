@@ -19,12 +19,12 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ActivatedRule {
-  std::int32_t Priority;
-  std::string RuleId;
-  std::optional<::awsjson::waf_regional::WafAction> Action;
-  std::optional<::awsjson::waf_regional::WafOverrideAction> OverrideAction;
-  std::optional<awsjson::open_enum<::awsjson::waf_regional::WafRuleType>> Type;
-  std::optional<std::vector<::awsjson::waf_regional::ExcludedRule>> ExcludedRules;
+  std::int32_t Priority{};
+  std::string RuleId{};
+  std::optional<::awsjson::waf_regional::WafAction> Action{};
+  std::optional<::awsjson::waf_regional::WafOverrideAction> OverrideAction{};
+  std::optional<awsjson::open_enum<::awsjson::waf_regional::WafRuleType>> Type{};
+  std::optional<std::vector<::awsjson::waf_regional::ExcludedRule>> ExcludedRules{};
 
   friend bool operator==(ActivatedRule const&, ActivatedRule const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateWebACLRequest {
-  std::string WebACLId;
-  std::string ResourceArn;
+  std::string WebACLId{};
+  std::string ResourceArn{};
 
   friend bool operator==(AssociateWebACLRequest const&, AssociateWebACLRequest const&) = default;
 };

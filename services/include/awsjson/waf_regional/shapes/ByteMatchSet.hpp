@@ -15,9 +15,9 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ByteMatchSet {
-  std::string ByteMatchSetId;
-  std::optional<std::string> Name;
-  std::vector<::awsjson::waf_regional::ByteMatchTuple> ByteMatchTuples;
+  std::string ByteMatchSetId{};
+  std::optional<std::string> Name{};
+  std::vector<::awsjson::waf_regional::ByteMatchTuple> ByteMatchTuples{};
 
   friend bool operator==(ByteMatchSet const&, ByteMatchSet const&) = default;
 };

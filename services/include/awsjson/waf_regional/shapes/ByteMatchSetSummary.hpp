@@ -12,8 +12,8 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ByteMatchSetSummary {
-  std::string ByteMatchSetId;
-  std::string Name;
+  std::string ByteMatchSetId{};
+  std::string Name{};
 
   friend bool operator==(ByteMatchSetSummary const&, ByteMatchSetSummary const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ByteMatchSetUpdate {
-  awsjson::open_enum<::awsjson::waf_regional::ChangeAction> Action;
-  ::awsjson::waf_regional::ByteMatchTuple ByteMatchTuple;
+  awsjson::open_enum<::awsjson::waf_regional::ChangeAction> Action{};
+  ::awsjson::waf_regional::ByteMatchTuple ByteMatchTuple{};
 
   friend bool operator==(ByteMatchSetUpdate const&, ByteMatchSetUpdate const&) = default;
 };

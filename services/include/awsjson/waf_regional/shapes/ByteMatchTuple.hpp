@@ -16,10 +16,10 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ByteMatchTuple {
-  ::awsjson::waf_regional::FieldToMatch FieldToMatch;
-  awsjson::blob TargetString;
-  awsjson::open_enum<::awsjson::waf_regional::TextTransformation> TextTransformation;
-  awsjson::open_enum<::awsjson::waf_regional::PositionalConstraint> PositionalConstraint;
+  ::awsjson::waf_regional::FieldToMatch FieldToMatch{};
+  awsjson::blob TargetString{};
+  awsjson::open_enum<::awsjson::waf_regional::TextTransformation> TextTransformation{};
+  awsjson::open_enum<::awsjson::waf_regional::PositionalConstraint> PositionalConstraint{};
 
   friend bool operator==(ByteMatchTuple const&, ByteMatchTuple const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateGeoMatchSetResponse {
-  std::optional<::awsjson::waf_regional::GeoMatchSet> GeoMatchSet;
-  std::optional<std::string> ChangeToken;
+  std::optional<::awsjson::waf_regional::GeoMatchSet> GeoMatchSet{};
+  std::optional<std::string> ChangeToken{};
 
   friend bool operator==(CreateGeoMatchSetResponse const&,
                          CreateGeoMatchSetResponse const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateIPSetResponse {
-  std::optional<::awsjson::waf_regional::IPSet> IPSet;
-  std::optional<std::string> ChangeToken;
+  std::optional<::awsjson::waf_regional::IPSet> IPSet{};
+  std::optional<std::string> ChangeToken{};
 
   friend bool operator==(CreateIPSetResponse const&, CreateIPSetResponse const&) = default;
 };

@@ -17,12 +17,12 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateRateBasedRuleRequest {
-  std::string Name;
-  std::string MetricName;
-  awsjson::open_enum<::awsjson::waf_regional::RateKey> RateKey;
-  std::int64_t RateLimit;
-  std::string ChangeToken;
-  std::optional<std::vector<::awsjson::waf_regional::Tag>> Tags;
+  std::string Name{};
+  std::string MetricName{};
+  awsjson::open_enum<::awsjson::waf_regional::RateKey> RateKey{};
+  std::int64_t RateLimit{};
+  std::string ChangeToken{};
+  std::optional<std::vector<::awsjson::waf_regional::Tag>> Tags{};
 
   friend bool operator==(CreateRateBasedRuleRequest const&,
                          CreateRateBasedRuleRequest const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateRegexMatchSetResponse {
-  std::optional<::awsjson::waf_regional::RegexMatchSet> RegexMatchSet;
-  std::optional<std::string> ChangeToken;
+  std::optional<::awsjson::waf_regional::RegexMatchSet> RegexMatchSet{};
+  std::optional<std::string> ChangeToken{};
 
   friend bool operator==(CreateRegexMatchSetResponse const&,
                          CreateRegexMatchSetResponse const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateRuleGroupRequest {
-  std::string Name;
-  std::string MetricName;
-  std::string ChangeToken;
-  std::optional<std::vector<::awsjson::waf_regional::Tag>> Tags;
+  std::string Name{};
+  std::string MetricName{};
+  std::string ChangeToken{};
+  std::optional<std::vector<::awsjson::waf_regional::Tag>> Tags{};
 
   friend bool operator==(CreateRuleGroupRequest const&, CreateRuleGroupRequest const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateRuleResponse {
-  std::optional<::awsjson::waf_regional::Rule> Rule;
-  std::optional<std::string> ChangeToken;
+  std::optional<::awsjson::waf_regional::Rule> Rule{};
+  std::optional<std::string> ChangeToken{};
 
   friend bool operator==(CreateRuleResponse const&, CreateRuleResponse const&) = default;
 };

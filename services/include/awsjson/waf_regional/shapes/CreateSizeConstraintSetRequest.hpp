@@ -12,8 +12,8 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateSizeConstraintSetRequest {
-  std::string Name;
-  std::string ChangeToken;
+  std::string Name{};
+  std::string ChangeToken{};
 
   friend bool operator==(CreateSizeConstraintSetRequest const&,
                          CreateSizeConstraintSetRequest const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateSqlInjectionMatchSetResponse {
-  std::optional<::awsjson::waf_regional::SqlInjectionMatchSet> SqlInjectionMatchSet;
-  std::optional<std::string> ChangeToken;
+  std::optional<::awsjson::waf_regional::SqlInjectionMatchSet> SqlInjectionMatchSet{};
+  std::optional<std::string> ChangeToken{};
 
   friend bool operator==(CreateSqlInjectionMatchSetResponse const&,
                          CreateSqlInjectionMatchSetResponse const&) = default;

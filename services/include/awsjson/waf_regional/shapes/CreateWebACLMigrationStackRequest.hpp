@@ -12,9 +12,9 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateWebACLMigrationStackRequest {
-  std::string WebACLId;
-  std::string S3BucketName;
-  bool IgnoreUnsupportedType;
+  std::string WebACLId{};
+  std::string S3BucketName{};
+  bool IgnoreUnsupportedType{};
 
   friend bool operator==(CreateWebACLMigrationStackRequest const&,
                          CreateWebACLMigrationStackRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateWebACLMigrationStackResponse {
-  std::string S3ObjectUrl;
+  std::string S3ObjectUrl{};
 
   friend bool operator==(CreateWebACLMigrationStackResponse const&,
                          CreateWebACLMigrationStackResponse const&) = default;

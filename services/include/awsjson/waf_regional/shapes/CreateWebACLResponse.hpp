@@ -14,8 +14,8 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateWebACLResponse {
-  std::optional<::awsjson::waf_regional::WebACL> WebACL;
-  std::optional<std::string> ChangeToken;
+  std::optional<::awsjson::waf_regional::WebACL> WebACL{};
+  std::optional<std::string> ChangeToken{};
 
   friend bool operator==(CreateWebACLResponse const&, CreateWebACLResponse const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateXssMatchSetRequest {
-  std::string Name;
-  std::string ChangeToken;
+  std::string Name{};
+  std::string ChangeToken{};
 
   friend bool operator==(CreateXssMatchSetRequest const&,
                          CreateXssMatchSetRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteByteMatchSetRequest {
-  std::string ByteMatchSetId;
-  std::string ChangeToken;
+  std::string ByteMatchSetId{};
+  std::string ChangeToken{};
 
   friend bool operator==(DeleteByteMatchSetRequest const&,
                          DeleteByteMatchSetRequest const&) = default;

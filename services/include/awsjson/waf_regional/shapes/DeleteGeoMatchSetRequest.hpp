@@ -12,8 +12,8 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteGeoMatchSetRequest {
-  std::string GeoMatchSetId;
-  std::string ChangeToken;
+  std::string GeoMatchSetId{};
+  std::string ChangeToken{};
 
   friend bool operator==(DeleteGeoMatchSetRequest const&,
                          DeleteGeoMatchSetRequest const&) = default;

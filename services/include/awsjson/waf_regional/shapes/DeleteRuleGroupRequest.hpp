@@ -12,8 +12,8 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteRuleGroupRequest {
-  std::string RuleGroupId;
-  std::string ChangeToken;
+  std::string RuleGroupId{};
+  std::string ChangeToken{};
 
   friend bool operator==(DeleteRuleGroupRequest const&, DeleteRuleGroupRequest const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteRuleRequest {
-  std::string RuleId;
-  std::string ChangeToken;
+  std::string RuleId{};
+  std::string ChangeToken{};
 
   friend bool operator==(DeleteRuleRequest const&, DeleteRuleRequest const&) = default;
 };

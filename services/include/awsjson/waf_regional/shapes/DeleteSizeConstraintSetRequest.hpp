@@ -12,8 +12,8 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteSizeConstraintSetRequest {
-  std::string SizeConstraintSetId;
-  std::string ChangeToken;
+  std::string SizeConstraintSetId{};
+  std::string ChangeToken{};
 
   friend bool operator==(DeleteSizeConstraintSetRequest const&,
                          DeleteSizeConstraintSetRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteSqlInjectionMatchSetRequest {
-  std::string SqlInjectionMatchSetId;
-  std::string ChangeToken;
+  std::string SqlInjectionMatchSetId{};
+  std::string ChangeToken{};
 
   friend bool operator==(DeleteSqlInjectionMatchSetRequest const&,
                          DeleteSqlInjectionMatchSetRequest const&) = default;

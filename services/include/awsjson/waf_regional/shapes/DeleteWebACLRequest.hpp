@@ -12,8 +12,8 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteWebACLRequest {
-  std::string WebACLId;
-  std::string ChangeToken;
+  std::string WebACLId{};
+  std::string ChangeToken{};
 
   friend bool operator==(DeleteWebACLRequest const&, DeleteWebACLRequest const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteXssMatchSetRequest {
-  std::string XssMatchSetId;
-  std::string ChangeToken;
+  std::string XssMatchSetId{};
+  std::string ChangeToken{};
 
   friend bool operator==(DeleteXssMatchSetRequest const&,
                          DeleteXssMatchSetRequest const&) = default;

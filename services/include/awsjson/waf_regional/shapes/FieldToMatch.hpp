@@ -14,8 +14,8 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FieldToMatch {
-  awsjson::open_enum<::awsjson::waf_regional::MatchFieldType> Type;
-  std::optional<std::string> Data;
+  awsjson::open_enum<::awsjson::waf_regional::MatchFieldType> Type{};
+  std::optional<std::string> Data{};
 
   friend bool operator==(FieldToMatch const&, FieldToMatch const&) = default;
 };

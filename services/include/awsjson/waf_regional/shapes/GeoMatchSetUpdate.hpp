@@ -15,8 +15,8 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GeoMatchSetUpdate {
-  awsjson::open_enum<::awsjson::waf_regional::ChangeAction> Action;
-  ::awsjson::waf_regional::GeoMatchConstraint GeoMatchConstraint;
+  awsjson::open_enum<::awsjson::waf_regional::ChangeAction> Action{};
+  ::awsjson::waf_regional::GeoMatchConstraint GeoMatchConstraint{};
 
   friend bool operator==(GeoMatchSetUpdate const&, GeoMatchSetUpdate const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetByteMatchSetRequest {
-  std::string ByteMatchSetId;
+  std::string ByteMatchSetId{};
 
   friend bool operator==(GetByteMatchSetRequest const&, GetByteMatchSetRequest const&) = default;
 };

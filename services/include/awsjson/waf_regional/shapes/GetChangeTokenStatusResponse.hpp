@@ -14,7 +14,7 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetChangeTokenStatusResponse {
-  std::optional<awsjson::open_enum<::awsjson::waf_regional::ChangeTokenStatus>> ChangeTokenStatus;
+  std::optional<awsjson::open_enum<::awsjson::waf_regional::ChangeTokenStatus>> ChangeTokenStatus{};
 
   friend bool operator==(GetChangeTokenStatusResponse const&,
                          GetChangeTokenStatusResponse const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetGeoMatchSetResponse {
-  std::optional<::awsjson::waf_regional::GeoMatchSet> GeoMatchSet;
+  std::optional<::awsjson::waf_regional::GeoMatchSet> GeoMatchSet{};
 
   friend bool operator==(GetGeoMatchSetResponse const&, GetGeoMatchSetResponse const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetIPSetResponse {
-  std::optional<::awsjson::waf_regional::IPSet> IPSet;
+  std::optional<::awsjson::waf_regional::IPSet> IPSet{};
 
   friend bool operator==(GetIPSetResponse const&, GetIPSetResponse const&) = default;
 };

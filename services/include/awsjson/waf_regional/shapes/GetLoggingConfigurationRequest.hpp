@@ -12,7 +12,7 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetLoggingConfigurationRequest {
-  std::string ResourceArn;
+  std::string ResourceArn{};
 
   friend bool operator==(GetLoggingConfigurationRequest const&,
                          GetLoggingConfigurationRequest const&) = default;

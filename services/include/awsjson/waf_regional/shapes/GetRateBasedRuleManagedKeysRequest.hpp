@@ -12,8 +12,8 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRateBasedRuleManagedKeysRequest {
-  std::string RuleId;
-  std::optional<std::string> NextMarker;
+  std::string RuleId{};
+  std::optional<std::string> NextMarker{};
 
   friend bool operator==(GetRateBasedRuleManagedKeysRequest const&,
                          GetRateBasedRuleManagedKeysRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRateBasedRuleRequest {
-  std::string RuleId;
+  std::string RuleId{};
 
   friend bool operator==(GetRateBasedRuleRequest const&, GetRateBasedRuleRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRateBasedRuleResponse {
-  std::optional<::awsjson::waf_regional::RateBasedRule> Rule;
+  std::optional<::awsjson::waf_regional::RateBasedRule> Rule{};
 
   friend bool operator==(GetRateBasedRuleResponse const&,
                          GetRateBasedRuleResponse const&) = default;

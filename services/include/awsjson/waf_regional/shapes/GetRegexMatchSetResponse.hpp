@@ -13,7 +13,7 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRegexMatchSetResponse {
-  std::optional<::awsjson::waf_regional::RegexMatchSet> RegexMatchSet;
+  std::optional<::awsjson::waf_regional::RegexMatchSet> RegexMatchSet{};
 
   friend bool operator==(GetRegexMatchSetResponse const&,
                          GetRegexMatchSetResponse const&) = default;

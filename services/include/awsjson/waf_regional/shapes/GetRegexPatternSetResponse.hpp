@@ -13,7 +13,7 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRegexPatternSetResponse {
-  std::optional<::awsjson::waf_regional::RegexPatternSet> RegexPatternSet;
+  std::optional<::awsjson::waf_regional::RegexPatternSet> RegexPatternSet{};
 
   friend bool operator==(GetRegexPatternSetResponse const&,
                          GetRegexPatternSetResponse const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRuleResponse {
-  std::optional<::awsjson::waf_regional::Rule> Rule;
+  std::optional<::awsjson::waf_regional::Rule> Rule{};
 
   friend bool operator==(GetRuleResponse const&, GetRuleResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetSizeConstraintSetRequest {
-  std::string SizeConstraintSetId;
+  std::string SizeConstraintSetId{};
 
   friend bool operator==(GetSizeConstraintSetRequest const&,
                          GetSizeConstraintSetRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetSizeConstraintSetResponse {
-  std::optional<::awsjson::waf_regional::SizeConstraintSet> SizeConstraintSet;
+  std::optional<::awsjson::waf_regional::SizeConstraintSet> SizeConstraintSet{};
 
   friend bool operator==(GetSizeConstraintSetResponse const&,
                          GetSizeConstraintSetResponse const&) = default;

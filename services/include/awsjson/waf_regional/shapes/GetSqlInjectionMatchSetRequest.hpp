@@ -12,7 +12,7 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetSqlInjectionMatchSetRequest {
-  std::string SqlInjectionMatchSetId;
+  std::string SqlInjectionMatchSetId{};
 
   friend bool operator==(GetSqlInjectionMatchSetRequest const&,
                          GetSqlInjectionMatchSetRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetSqlInjectionMatchSetResponse {
-  std::optional<::awsjson::waf_regional::SqlInjectionMatchSet> SqlInjectionMatchSet;
+  std::optional<::awsjson::waf_regional::SqlInjectionMatchSet> SqlInjectionMatchSet{};
 
   friend bool operator==(GetSqlInjectionMatchSetResponse const&,
                          GetSqlInjectionMatchSetResponse const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetWebACLForResourceResponse {
-  std::optional<::awsjson::waf_regional::WebACLSummary> WebACLSummary;
+  std::optional<::awsjson::waf_regional::WebACLSummary> WebACLSummary{};
 
   friend bool operator==(GetWebACLForResourceResponse const&,
                          GetWebACLForResourceResponse const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetWebACLResponse {
-  std::optional<::awsjson::waf_regional::WebACL> WebACL;
+  std::optional<::awsjson::waf_regional::WebACL> WebACL{};
 
   friend bool operator==(GetWebACLResponse const&, GetWebACLResponse const&) = default;
 };

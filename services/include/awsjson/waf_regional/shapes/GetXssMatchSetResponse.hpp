@@ -13,7 +13,7 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetXssMatchSetResponse {
-  std::optional<::awsjson::waf_regional::XssMatchSet> XssMatchSet;
+  std::optional<::awsjson::waf_regional::XssMatchSet> XssMatchSet{};
 
   friend bool operator==(GetXssMatchSetResponse const&, GetXssMatchSetResponse const&) = default;
 };

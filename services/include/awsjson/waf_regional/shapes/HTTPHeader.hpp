@@ -12,8 +12,8 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HTTPHeader {
-  std::optional<std::string> Name;
-  std::optional<std::string> Value;
+  std::optional<std::string> Name{};
+  std::optional<std::string> Value{};
 
   friend bool operator==(HTTPHeader const&, HTTPHeader const&) = default;
 };

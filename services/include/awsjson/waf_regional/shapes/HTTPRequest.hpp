@@ -15,12 +15,12 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HTTPRequest {
-  std::optional<std::string> ClientIP;
-  std::optional<std::string> Country;
-  std::optional<std::string> URI;
-  std::optional<std::string> Method;
-  std::optional<std::string> HTTPVersion;
-  std::optional<std::vector<::awsjson::waf_regional::HTTPHeader>> Headers;
+  std::optional<std::string> ClientIP{};
+  std::optional<std::string> Country{};
+  std::optional<std::string> URI{};
+  std::optional<std::string> Method{};
+  std::optional<std::string> HTTPVersion{};
+  std::optional<std::vector<::awsjson::waf_regional::HTTPHeader>> Headers{};
 
   friend bool operator==(HTTPRequest const&, HTTPRequest const&) = default;
 };

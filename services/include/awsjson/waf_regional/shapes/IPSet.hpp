@@ -15,9 +15,9 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IPSet {
-  std::string IPSetId;
-  std::optional<std::string> Name;
-  std::vector<::awsjson::waf_regional::IPSetDescriptor> IPSetDescriptors;
+  std::string IPSetId{};
+  std::optional<std::string> Name{};
+  std::vector<::awsjson::waf_regional::IPSetDescriptor> IPSetDescriptors{};
 
   friend bool operator==(IPSet const&, IPSet const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IPSetSummary {
-  std::string IPSetId;
-  std::string Name;
+  std::string IPSetId{};
+  std::string Name{};
 
   friend bool operator==(IPSetSummary const&, IPSetSummary const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IPSetUpdate {
-  awsjson::open_enum<::awsjson::waf_regional::ChangeAction> Action;
-  ::awsjson::waf_regional::IPSetDescriptor IPSetDescriptor;
+  awsjson::open_enum<::awsjson::waf_regional::ChangeAction> Action{};
+  ::awsjson::waf_regional::IPSetDescriptor IPSetDescriptor{};
 
   friend bool operator==(IPSetUpdate const&, IPSetUpdate const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListActivatedRulesInRuleGroupResponse {
-  std::optional<std::string> NextMarker;
-  std::optional<std::vector<::awsjson::waf_regional::ActivatedRule>> ActivatedRules;
+  std::optional<std::string> NextMarker{};
+  std::optional<std::vector<::awsjson::waf_regional::ActivatedRule>> ActivatedRules{};
 
   friend bool operator==(ListActivatedRulesInRuleGroupResponse const&,
                          ListActivatedRulesInRuleGroupResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListByteMatchSetsResponse {
-  std::optional<std::string> NextMarker;
-  std::optional<std::vector<::awsjson::waf_regional::ByteMatchSetSummary>> ByteMatchSets;
+  std::optional<std::string> NextMarker{};
+  std::optional<std::vector<::awsjson::waf_regional::ByteMatchSetSummary>> ByteMatchSets{};
 
   friend bool operator==(ListByteMatchSetsResponse const&,
                          ListByteMatchSetsResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListGeoMatchSetsResponse {
-  std::optional<std::string> NextMarker;
-  std::optional<std::vector<::awsjson::waf_regional::GeoMatchSetSummary>> GeoMatchSets;
+  std::optional<std::string> NextMarker{};
+  std::optional<std::vector<::awsjson::waf_regional::GeoMatchSetSummary>> GeoMatchSets{};
 
   friend bool operator==(ListGeoMatchSetsResponse const&,
                          ListGeoMatchSetsResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListIPSetsResponse {
-  std::optional<std::string> NextMarker;
-  std::optional<std::vector<::awsjson::waf_regional::IPSetSummary>> IPSets;
+  std::optional<std::string> NextMarker{};
+  std::optional<std::vector<::awsjson::waf_regional::IPSetSummary>> IPSets{};
 
   friend bool operator==(ListIPSetsResponse const&, ListIPSetsResponse const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListLoggingConfigurationsResponse {
-  std::optional<std::vector<::awsjson::waf_regional::LoggingConfiguration>> LoggingConfigurations;
-  std::optional<std::string> NextMarker;
+  std::optional<std::vector<::awsjson::waf_regional::LoggingConfiguration>> LoggingConfigurations{};
+  std::optional<std::string> NextMarker{};
 
   friend bool operator==(ListLoggingConfigurationsResponse const&,
                          ListLoggingConfigurationsResponse const&) = default;

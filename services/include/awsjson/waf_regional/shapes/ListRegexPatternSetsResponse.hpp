@@ -15,8 +15,8 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRegexPatternSetsResponse {
-  std::optional<std::string> NextMarker;
-  std::optional<std::vector<::awsjson::waf_regional::RegexPatternSetSummary>> RegexPatternSets;
+  std::optional<std::string> NextMarker{};
+  std::optional<std::vector<::awsjson::waf_regional::RegexPatternSetSummary>> RegexPatternSets{};
 
   friend bool operator==(ListRegexPatternSetsResponse const&,
                          ListRegexPatternSetsResponse const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListResourcesForWebACLRequest {
-  std::string WebACLId;
-  std::optional<awsjson::open_enum<::awsjson::waf_regional::ResourceType>> ResourceType;
+  std::string WebACLId{};
+  std::optional<awsjson::open_enum<::awsjson::waf_regional::ResourceType>> ResourceType{};
 
   friend bool operator==(ListResourcesForWebACLRequest const&,
                          ListResourcesForWebACLRequest const&) = default;

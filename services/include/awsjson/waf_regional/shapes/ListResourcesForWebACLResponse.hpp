@@ -13,7 +13,7 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListResourcesForWebACLResponse {
-  std::optional<std::vector<std::string>> ResourceArns;
+  std::optional<std::vector<std::string>> ResourceArns{};
 
   friend bool operator==(ListResourcesForWebACLResponse const&,
                          ListResourcesForWebACLResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRuleGroupsResponse {
-  std::optional<std::string> NextMarker;
-  std::optional<std::vector<::awsjson::waf_regional::RuleGroupSummary>> RuleGroups;
+  std::optional<std::string> NextMarker{};
+  std::optional<std::vector<::awsjson::waf_regional::RuleGroupSummary>> RuleGroups{};
 
   friend bool operator==(ListRuleGroupsResponse const&, ListRuleGroupsResponse const&) = default;
 };

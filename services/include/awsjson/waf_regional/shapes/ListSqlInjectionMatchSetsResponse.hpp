@@ -15,8 +15,8 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListSqlInjectionMatchSetsResponse {
-  std::optional<std::string> NextMarker;
-  std::optional<std::vector<::awsjson::waf_regional::SqlInjectionMatchSetSummary>> SqlInjectionMatchSets;
+  std::optional<std::string> NextMarker{};
+  std::optional<std::vector<::awsjson::waf_regional::SqlInjectionMatchSetSummary>> SqlInjectionMatchSets{};
 
   friend bool operator==(ListSqlInjectionMatchSetsResponse const&,
                          ListSqlInjectionMatchSetsResponse const&) = default;

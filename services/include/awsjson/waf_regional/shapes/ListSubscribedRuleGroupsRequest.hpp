@@ -13,8 +13,8 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListSubscribedRuleGroupsRequest {
-  std::optional<std::string> NextMarker;
-  std::optional<std::int32_t> Limit;
+  std::optional<std::string> NextMarker{};
+  std::optional<std::int32_t> Limit{};
 
   friend bool operator==(ListSubscribedRuleGroupsRequest const&,
                          ListSubscribedRuleGroupsRequest const&) = default;

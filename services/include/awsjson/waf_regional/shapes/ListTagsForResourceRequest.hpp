@@ -13,9 +13,9 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTagsForResourceRequest {
-  std::optional<std::string> NextMarker;
-  std::optional<std::int32_t> Limit;
-  std::string ResourceARN;
+  std::optional<std::string> NextMarker{};
+  std::optional<std::int32_t> Limit{};
+  std::string ResourceARN{};
 
   friend bool operator==(ListTagsForResourceRequest const&,
                          ListTagsForResourceRequest const&) = default;

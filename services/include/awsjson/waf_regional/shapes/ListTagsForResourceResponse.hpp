@@ -14,8 +14,8 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTagsForResourceResponse {
-  std::optional<std::string> NextMarker;
-  std::optional<::awsjson::waf_regional::TagInfoForResource> TagInfoForResource;
+  std::optional<std::string> NextMarker{};
+  std::optional<::awsjson::waf_regional::TagInfoForResource> TagInfoForResource{};
 
   friend bool operator==(ListTagsForResourceResponse const&,
                          ListTagsForResourceResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListXssMatchSetsResponse {
-  std::optional<std::string> NextMarker;
-  std::optional<std::vector<::awsjson::waf_regional::XssMatchSetSummary>> XssMatchSets;
+  std::optional<std::string> NextMarker{};
+  std::optional<std::vector<::awsjson::waf_regional::XssMatchSetSummary>> XssMatchSets{};
 
   friend bool operator==(ListXssMatchSetsResponse const&,
                          ListXssMatchSetsResponse const&) = default;

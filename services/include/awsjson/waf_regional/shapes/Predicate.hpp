@@ -14,9 +14,9 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Predicate {
-  bool Negated;
-  awsjson::open_enum<::awsjson::waf_regional::PredicateType> Type;
-  std::string DataId;
+  bool Negated{};
+  awsjson::open_enum<::awsjson::waf_regional::PredicateType> Type{};
+  std::string DataId{};
 
   friend bool operator==(Predicate const&, Predicate const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutLoggingConfigurationRequest {
-  ::awsjson::waf_regional::LoggingConfiguration LoggingConfiguration;
+  ::awsjson::waf_regional::LoggingConfiguration LoggingConfiguration{};
 
   friend bool operator==(PutLoggingConfigurationRequest const&,
                          PutLoggingConfigurationRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutLoggingConfigurationResponse {
-  std::optional<::awsjson::waf_regional::LoggingConfiguration> LoggingConfiguration;
+  std::optional<::awsjson::waf_regional::LoggingConfiguration> LoggingConfiguration{};
 
   friend bool operator==(PutLoggingConfigurationResponse const&,
                          PutLoggingConfigurationResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegexMatchSetSummary {
-  std::string RegexMatchSetId;
-  std::string Name;
+  std::string RegexMatchSetId{};
+  std::string Name{};
 
   friend bool operator==(RegexMatchSetSummary const&, RegexMatchSetSummary const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegexMatchSetUpdate {
-  awsjson::open_enum<::awsjson::waf_regional::ChangeAction> Action;
-  ::awsjson::waf_regional::RegexMatchTuple RegexMatchTuple;
+  awsjson::open_enum<::awsjson::waf_regional::ChangeAction> Action{};
+  ::awsjson::waf_regional::RegexMatchTuple RegexMatchTuple{};
 
   friend bool operator==(RegexMatchSetUpdate const&, RegexMatchSetUpdate const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegexMatchTuple {
-  ::awsjson::waf_regional::FieldToMatch FieldToMatch;
-  awsjson::open_enum<::awsjson::waf_regional::TextTransformation> TextTransformation;
-  std::string RegexPatternSetId;
+  ::awsjson::waf_regional::FieldToMatch FieldToMatch{};
+  awsjson::open_enum<::awsjson::waf_regional::TextTransformation> TextTransformation{};
+  std::string RegexPatternSetId{};
 
   friend bool operator==(RegexMatchTuple const&, RegexMatchTuple const&) = default;
 };

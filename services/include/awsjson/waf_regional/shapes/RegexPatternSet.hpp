@@ -13,9 +13,9 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegexPatternSet {
-  std::string RegexPatternSetId;
-  std::optional<std::string> Name;
-  std::vector<std::string> RegexPatternStrings;
+  std::string RegexPatternSetId{};
+  std::optional<std::string> Name{};
+  std::vector<std::string> RegexPatternStrings{};
 
   friend bool operator==(RegexPatternSet const&, RegexPatternSet const&) = default;
 };

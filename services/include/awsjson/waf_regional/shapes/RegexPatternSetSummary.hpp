@@ -12,8 +12,8 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegexPatternSetSummary {
-  std::string RegexPatternSetId;
-  std::string Name;
+  std::string RegexPatternSetId{};
+  std::string Name{};
 
   friend bool operator==(RegexPatternSetSummary const&, RegexPatternSetSummary const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegexPatternSetUpdate {
-  awsjson::open_enum<::awsjson::waf_regional::ChangeAction> Action;
-  std::string RegexPatternString;
+  awsjson::open_enum<::awsjson::waf_regional::ChangeAction> Action{};
+  std::string RegexPatternString{};
 
   friend bool operator==(RegexPatternSetUpdate const&, RegexPatternSetUpdate const&) = default;
 };

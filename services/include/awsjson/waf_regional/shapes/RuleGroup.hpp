@@ -12,9 +12,9 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RuleGroup {
-  std::string RuleGroupId;
-  std::optional<std::string> Name;
-  std::optional<std::string> MetricName;
+  std::string RuleGroupId{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> MetricName{};
 
   friend bool operator==(RuleGroup const&, RuleGroup const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RuleSummary {
-  std::string RuleId;
-  std::string Name;
+  std::string RuleId{};
+  std::string Name{};
 
   friend bool operator==(RuleSummary const&, RuleSummary const&) = default;
 };

@@ -17,10 +17,10 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SizeConstraint {
-  ::awsjson::waf_regional::FieldToMatch FieldToMatch;
-  awsjson::open_enum<::awsjson::waf_regional::TextTransformation> TextTransformation;
-  awsjson::open_enum<::awsjson::waf_regional::ComparisonOperator> ComparisonOperator;
-  std::int64_t Size;
+  ::awsjson::waf_regional::FieldToMatch FieldToMatch{};
+  awsjson::open_enum<::awsjson::waf_regional::TextTransformation> TextTransformation{};
+  awsjson::open_enum<::awsjson::waf_regional::ComparisonOperator> ComparisonOperator{};
+  std::int64_t Size{};
 
   friend bool operator==(SizeConstraint const&, SizeConstraint const&) = default;
 };

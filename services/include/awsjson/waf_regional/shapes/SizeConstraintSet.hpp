@@ -15,9 +15,9 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SizeConstraintSet {
-  std::string SizeConstraintSetId;
-  std::optional<std::string> Name;
-  std::vector<::awsjson::waf_regional::SizeConstraint> SizeConstraints;
+  std::string SizeConstraintSetId{};
+  std::optional<std::string> Name{};
+  std::vector<::awsjson::waf_regional::SizeConstraint> SizeConstraints{};
 
   friend bool operator==(SizeConstraintSet const&, SizeConstraintSet const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SizeConstraintSetUpdate {
-  awsjson::open_enum<::awsjson::waf_regional::ChangeAction> Action;
-  ::awsjson::waf_regional::SizeConstraint SizeConstraint;
+  awsjson::open_enum<::awsjson::waf_regional::ChangeAction> Action{};
+  ::awsjson::waf_regional::SizeConstraint SizeConstraint{};
 
   friend bool operator==(SizeConstraintSetUpdate const&, SizeConstraintSetUpdate const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SqlInjectionMatchSet {
-  std::string SqlInjectionMatchSetId;
-  std::optional<std::string> Name;
-  std::vector<::awsjson::waf_regional::SqlInjectionMatchTuple> SqlInjectionMatchTuples;
+  std::string SqlInjectionMatchSetId{};
+  std::optional<std::string> Name{};
+  std::vector<::awsjson::waf_regional::SqlInjectionMatchTuple> SqlInjectionMatchTuples{};
 
   friend bool operator==(SqlInjectionMatchSet const&, SqlInjectionMatchSet const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SqlInjectionMatchSetSummary {
-  std::string SqlInjectionMatchSetId;
-  std::string Name;
+  std::string SqlInjectionMatchSetId{};
+  std::string Name{};
 
   friend bool operator==(SqlInjectionMatchSetSummary const&,
                          SqlInjectionMatchSetSummary const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SqlInjectionMatchSetUpdate {
-  awsjson::open_enum<::awsjson::waf_regional::ChangeAction> Action;
-  ::awsjson::waf_regional::SqlInjectionMatchTuple SqlInjectionMatchTuple;
+  awsjson::open_enum<::awsjson::waf_regional::ChangeAction> Action{};
+  ::awsjson::waf_regional::SqlInjectionMatchTuple SqlInjectionMatchTuple{};
 
   friend bool operator==(SqlInjectionMatchSetUpdate const&,
                          SqlInjectionMatchSetUpdate const&) = default;

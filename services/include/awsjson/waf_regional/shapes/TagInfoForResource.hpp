@@ -15,8 +15,8 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TagInfoForResource {
-  std::optional<std::string> ResourceARN;
-  std::optional<std::vector<::awsjson::waf_regional::Tag>> TagList;
+  std::optional<std::string> ResourceARN{};
+  std::optional<std::vector<::awsjson::waf_regional::Tag>> TagList{};
 
   friend bool operator==(TagInfoForResource const&, TagInfoForResource const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateByteMatchSetResponse {
-  std::optional<std::string> ChangeToken;
+  std::optional<std::string> ChangeToken{};
 
   friend bool operator==(UpdateByteMatchSetResponse const&,
                          UpdateByteMatchSetResponse const&) = default;

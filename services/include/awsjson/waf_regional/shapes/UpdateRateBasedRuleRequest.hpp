@@ -16,10 +16,10 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateRateBasedRuleRequest {
-  std::string RuleId;
-  std::string ChangeToken;
-  std::vector<::awsjson::waf_regional::RuleUpdate> Updates;
-  std::int64_t RateLimit;
+  std::string RuleId{};
+  std::string ChangeToken{};
+  std::vector<::awsjson::waf_regional::RuleUpdate> Updates{};
+  std::int64_t RateLimit{};
 
   friend bool operator==(UpdateRateBasedRuleRequest const&,
                          UpdateRateBasedRuleRequest const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateRegexMatchSetRequest {
-  std::string RegexMatchSetId;
-  std::vector<::awsjson::waf_regional::RegexMatchSetUpdate> Updates;
-  std::string ChangeToken;
+  std::string RegexMatchSetId{};
+  std::vector<::awsjson::waf_regional::RegexMatchSetUpdate> Updates{};
+  std::string ChangeToken{};
 
   friend bool operator==(UpdateRegexMatchSetRequest const&,
                          UpdateRegexMatchSetRequest const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateRuleGroupRequest {
-  std::string RuleGroupId;
-  std::vector<::awsjson::waf_regional::RuleGroupUpdate> Updates;
-  std::string ChangeToken;
+  std::string RuleGroupId{};
+  std::vector<::awsjson::waf_regional::RuleGroupUpdate> Updates{};
+  std::string ChangeToken{};
 
   friend bool operator==(UpdateRuleGroupRequest const&, UpdateRuleGroupRequest const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateRuleRequest {
-  std::string RuleId;
-  std::string ChangeToken;
-  std::vector<::awsjson::waf_regional::RuleUpdate> Updates;
+  std::string RuleId{};
+  std::string ChangeToken{};
+  std::vector<::awsjson::waf_regional::RuleUpdate> Updates{};
 
   friend bool operator==(UpdateRuleRequest const&, UpdateRuleRequest const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateSizeConstraintSetRequest {
-  std::string SizeConstraintSetId;
-  std::string ChangeToken;
-  std::vector<::awsjson::waf_regional::SizeConstraintSetUpdate> Updates;
+  std::string SizeConstraintSetId{};
+  std::string ChangeToken{};
+  std::vector<::awsjson::waf_regional::SizeConstraintSetUpdate> Updates{};
 
   friend bool operator==(UpdateSizeConstraintSetRequest const&,
                          UpdateSizeConstraintSetRequest const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateSqlInjectionMatchSetRequest {
-  std::string SqlInjectionMatchSetId;
-  std::string ChangeToken;
-  std::vector<::awsjson::waf_regional::SqlInjectionMatchSetUpdate> Updates;
+  std::string SqlInjectionMatchSetId{};
+  std::string ChangeToken{};
+  std::vector<::awsjson::waf_regional::SqlInjectionMatchSetUpdate> Updates{};
 
   friend bool operator==(UpdateSqlInjectionMatchSetRequest const&,
                          UpdateSqlInjectionMatchSetRequest const&) = default;

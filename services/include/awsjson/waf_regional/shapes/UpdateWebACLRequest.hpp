@@ -16,10 +16,10 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateWebACLRequest {
-  std::string WebACLId;
-  std::string ChangeToken;
-  std::optional<std::vector<::awsjson::waf_regional::WebACLUpdate>> Updates;
-  std::optional<::awsjson::waf_regional::WafAction> DefaultAction;
+  std::string WebACLId{};
+  std::string ChangeToken{};
+  std::optional<std::vector<::awsjson::waf_regional::WebACLUpdate>> Updates{};
+  std::optional<::awsjson::waf_regional::WafAction> DefaultAction{};
 
   friend bool operator==(UpdateWebACLRequest const&, UpdateWebACLRequest const&) = default;
 };

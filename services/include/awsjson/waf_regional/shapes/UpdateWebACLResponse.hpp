@@ -12,7 +12,7 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateWebACLResponse {
-  std::optional<std::string> ChangeToken;
+  std::optional<std::string> ChangeToken{};
 
   friend bool operator==(UpdateWebACLResponse const&, UpdateWebACLResponse const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateXssMatchSetRequest {
-  std::string XssMatchSetId;
-  std::string ChangeToken;
-  std::vector<::awsjson::waf_regional::XssMatchSetUpdate> Updates;
+  std::string XssMatchSetId{};
+  std::string ChangeToken{};
+  std::vector<::awsjson::waf_regional::XssMatchSetUpdate> Updates{};
 
   friend bool operator==(UpdateXssMatchSetRequest const&,
                          UpdateXssMatchSetRequest const&) = default;

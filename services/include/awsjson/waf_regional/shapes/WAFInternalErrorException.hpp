@@ -12,7 +12,7 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WAFInternalErrorException {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(WAFInternalErrorException const&,
                          WAFInternalErrorException const&) = default;

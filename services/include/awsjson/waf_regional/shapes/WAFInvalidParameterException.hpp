@@ -15,9 +15,9 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WAFInvalidParameterException {
-  std::optional<awsjson::open_enum<::awsjson::waf_regional::ParameterExceptionField>> field;
-  std::optional<std::string> parameter;
-  std::optional<awsjson::open_enum<::awsjson::waf_regional::ParameterExceptionReason>> reason;
+  std::optional<awsjson::open_enum<::awsjson::waf_regional::ParameterExceptionField>> field{};
+  std::optional<std::string> parameter{};
+  std::optional<awsjson::open_enum<::awsjson::waf_regional::ParameterExceptionReason>> reason{};
 
   friend bool operator==(WAFInvalidParameterException const&,
                          WAFInvalidParameterException const&) = default;

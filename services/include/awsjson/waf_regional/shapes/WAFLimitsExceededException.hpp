@@ -12,7 +12,7 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WAFLimitsExceededException {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(WAFLimitsExceededException const&,
                          WAFLimitsExceededException const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WafAction {
-  awsjson::open_enum<::awsjson::waf_regional::WafActionType> Type;
+  awsjson::open_enum<::awsjson::waf_regional::WafActionType> Type{};
 
   friend bool operator==(WafAction const&, WafAction const&) = default;
 };

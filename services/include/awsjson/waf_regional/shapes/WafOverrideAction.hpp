@@ -14,7 +14,7 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WafOverrideAction {
-  awsjson::open_enum<::awsjson::waf_regional::WafOverrideActionType> Type;
+  awsjson::open_enum<::awsjson::waf_regional::WafOverrideActionType> Type{};
 
   friend bool operator==(WafOverrideAction const&, WafOverrideAction const&) = default;
 };

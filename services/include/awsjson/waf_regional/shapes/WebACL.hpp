@@ -16,12 +16,12 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WebACL {
-  std::string WebACLId;
-  std::optional<std::string> Name;
-  std::optional<std::string> MetricName;
-  ::awsjson::waf_regional::WafAction DefaultAction;
-  std::vector<::awsjson::waf_regional::ActivatedRule> Rules;
-  std::optional<std::string> WebACLArn;
+  std::string WebACLId{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> MetricName{};
+  ::awsjson::waf_regional::WafAction DefaultAction{};
+  std::vector<::awsjson::waf_regional::ActivatedRule> Rules{};
+  std::optional<std::string> WebACLArn{};
 
   friend bool operator==(WebACL const&, WebACL const&) = default;
 };

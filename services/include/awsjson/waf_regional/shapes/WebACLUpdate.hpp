@@ -15,8 +15,8 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WebACLUpdate {
-  awsjson::open_enum<::awsjson::waf_regional::ChangeAction> Action;
-  ::awsjson::waf_regional::ActivatedRule ActivatedRule;
+  awsjson::open_enum<::awsjson::waf_regional::ChangeAction> Action{};
+  ::awsjson::waf_regional::ActivatedRule ActivatedRule{};
 
   friend bool operator==(WebACLUpdate const&, WebACLUpdate const&) = default;
 };

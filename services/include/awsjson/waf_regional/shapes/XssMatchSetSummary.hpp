@@ -12,8 +12,8 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct XssMatchSetSummary {
-  std::string XssMatchSetId;
-  std::string Name;
+  std::string XssMatchSetId{};
+  std::string Name{};
 
   friend bool operator==(XssMatchSetSummary const&, XssMatchSetSummary const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct XssMatchSetUpdate {
-  awsjson::open_enum<::awsjson::waf_regional::ChangeAction> Action;
-  ::awsjson::waf_regional::XssMatchTuple XssMatchTuple;
+  awsjson::open_enum<::awsjson::waf_regional::ChangeAction> Action{};
+  ::awsjson::waf_regional::XssMatchTuple XssMatchTuple{};
 
   friend bool operator==(XssMatchSetUpdate const&, XssMatchSetUpdate const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::waf_regional {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct XssMatchTuple {
-  ::awsjson::waf_regional::FieldToMatch FieldToMatch;
-  awsjson::open_enum<::awsjson::waf_regional::TextTransformation> TextTransformation;
+  ::awsjson::waf_regional::FieldToMatch FieldToMatch{};
+  awsjson::open_enum<::awsjson::waf_regional::TextTransformation> TextTransformation{};
 
   friend bool operator==(XssMatchTuple const&, XssMatchTuple const&) = default;
 };

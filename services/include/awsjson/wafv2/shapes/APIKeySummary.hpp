@@ -14,10 +14,10 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct APIKeySummary {
-  std::optional<std::vector<std::string>> TokenDomains;
-  std::optional<std::string> APIKey;
-  std::optional<awsjson::timestamp> CreationTimestamp;
-  std::optional<std::int32_t> Version;
+  std::optional<std::vector<std::string>> TokenDomains{};
+  std::optional<std::string> APIKey{};
+  std::optional<awsjson::timestamp> CreationTimestamp{};
+  std::optional<std::int32_t> Version{};
 
   friend bool operator==(APIKeySummary const&, APIKeySummary const&) = default;
 };

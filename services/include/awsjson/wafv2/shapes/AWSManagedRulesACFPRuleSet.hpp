@@ -15,11 +15,11 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AWSManagedRulesACFPRuleSet {
-  std::string CreationPath;
-  std::string RegistrationPagePath;
-  ::awsjson::wafv2::RequestInspectionACFP RequestInspection;
-  std::optional<::awsjson::wafv2::ResponseInspection> ResponseInspection;
-  std::optional<bool> EnableRegexInPath;
+  std::string CreationPath{};
+  std::string RegistrationPagePath{};
+  ::awsjson::wafv2::RequestInspectionACFP RequestInspection{};
+  std::optional<::awsjson::wafv2::ResponseInspection> ResponseInspection{};
+  std::optional<bool> EnableRegexInPath{};
 
   friend bool operator==(AWSManagedRulesACFPRuleSet const&,
                          AWSManagedRulesACFPRuleSet const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AWSManagedRulesATPRuleSet {
-  std::string LoginPath;
-  std::optional<::awsjson::wafv2::RequestInspection> RequestInspection;
-  std::optional<::awsjson::wafv2::ResponseInspection> ResponseInspection;
-  std::optional<bool> EnableRegexInPath;
+  std::string LoginPath{};
+  std::optional<::awsjson::wafv2::RequestInspection> RequestInspection{};
+  std::optional<::awsjson::wafv2::ResponseInspection> ResponseInspection{};
+  std::optional<bool> EnableRegexInPath{};
 
   friend bool operator==(AWSManagedRulesATPRuleSet const&,
                          AWSManagedRulesATPRuleSet const&) = default;

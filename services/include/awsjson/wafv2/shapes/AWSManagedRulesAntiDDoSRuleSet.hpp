@@ -15,8 +15,8 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AWSManagedRulesAntiDDoSRuleSet {
-  ::awsjson::wafv2::ClientSideActionConfig ClientSideActionConfig;
-  std::optional<awsjson::open_enum<::awsjson::wafv2::SensitivityToAct>> SensitivityToBlock;
+  ::awsjson::wafv2::ClientSideActionConfig ClientSideActionConfig{};
+  std::optional<awsjson::open_enum<::awsjson::wafv2::SensitivityToAct>> SensitivityToBlock{};
 
   friend bool operator==(AWSManagedRulesAntiDDoSRuleSet const&,
                          AWSManagedRulesAntiDDoSRuleSet const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AWSManagedRulesBotControlRuleSet {
-  awsjson::open_enum<::awsjson::wafv2::InspectionLevel> InspectionLevel;
-  std::optional<bool> EnableMachineLearning;
+  awsjson::open_enum<::awsjson::wafv2::InspectionLevel> InspectionLevel{};
+  std::optional<bool> EnableMachineLearning{};
 
   friend bool operator==(AWSManagedRulesBotControlRuleSet const&,
                          AWSManagedRulesBotControlRuleSet const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ActionCondition {
-  awsjson::open_enum<::awsjson::wafv2::ActionValue> Action;
+  awsjson::open_enum<::awsjson::wafv2::ActionValue> Action{};
 
   friend bool operator==(ActionCondition const&, ActionCondition const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ApplicationAttribute {
-  std::optional<std::string> Name;
-  std::optional<std::vector<std::string>> Values;
+  std::optional<std::string> Name{};
+  std::optional<std::vector<std::string>> Values{};
 
   friend bool operator==(ApplicationAttribute const&, ApplicationAttribute const&) = default;
 };

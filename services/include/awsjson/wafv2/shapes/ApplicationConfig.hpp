@@ -14,7 +14,7 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ApplicationConfig {
-  std::optional<std::vector<::awsjson::wafv2::ApplicationAttribute>> Attributes;
+  std::optional<std::vector<::awsjson::wafv2::ApplicationAttribute>> Attributes{};
 
   friend bool operator==(ApplicationConfig const&, ApplicationConfig const&) = default;
 };

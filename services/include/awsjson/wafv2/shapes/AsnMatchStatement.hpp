@@ -15,8 +15,8 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AsnMatchStatement {
-  std::vector<std::int64_t> AsnList;
-  std::optional<::awsjson::wafv2::ForwardedIPConfig> ForwardedIPConfig;
+  std::vector<std::int64_t> AsnList{};
+  std::optional<::awsjson::wafv2::ForwardedIPConfig> ForwardedIPConfig{};
 
   friend bool operator==(AsnMatchStatement const&, AsnMatchStatement const&) = default;
 };

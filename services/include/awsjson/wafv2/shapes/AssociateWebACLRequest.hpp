@@ -12,8 +12,8 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateWebACLRequest {
-  std::string WebACLArn;
-  std::string ResourceArn;
+  std::string WebACLArn{};
+  std::string ResourceArn{};
 
   friend bool operator==(AssociateWebACLRequest const&, AssociateWebACLRequest const&) = default;
 };

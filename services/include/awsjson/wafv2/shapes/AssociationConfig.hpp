@@ -15,7 +15,7 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociationConfig {
-  std::optional<std::map<std::string, ::awsjson::wafv2::RequestBodyAssociatedResourceTypeConfig>> RequestBody;
+  std::optional<std::map<std::string, ::awsjson::wafv2::RequestBodyAssociatedResourceTypeConfig>> RequestBody{};
 
   friend bool operator==(AssociationConfig const&, AssociationConfig const&) = default;
 };

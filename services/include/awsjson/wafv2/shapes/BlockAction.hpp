@@ -13,7 +13,7 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BlockAction {
-  std::optional<::awsjson::wafv2::CustomResponse> CustomResponse;
+  std::optional<::awsjson::wafv2::CustomResponse> CustomResponse{};
 
   friend bool operator==(BlockAction const&, BlockAction const&) = default;
 };

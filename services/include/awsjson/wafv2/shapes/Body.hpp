@@ -14,7 +14,7 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Body {
-  std::optional<awsjson::open_enum<::awsjson::wafv2::OversizeHandling>> OversizeHandling;
+  std::optional<awsjson::open_enum<::awsjson::wafv2::OversizeHandling>> OversizeHandling{};
 
   friend bool operator==(Body const&, Body const&) = default;
 };

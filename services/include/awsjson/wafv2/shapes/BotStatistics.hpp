@@ -13,9 +13,9 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BotStatistics {
-  std::string BotName;
-  std::int64_t RequestCount;
-  double Percentage;
+  std::string BotName{};
+  std::int64_t RequestCount{};
+  double Percentage{};
 
   friend bool operator==(BotStatistics const&, BotStatistics const&) = default;
 };

@@ -17,10 +17,10 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ByteMatchStatement {
-  awsjson::blob SearchString;
-  ::awsjson::wafv2::FieldToMatch FieldToMatch;
-  std::vector<::awsjson::wafv2::TextTransformation> TextTransformations;
-  awsjson::open_enum<::awsjson::wafv2::PositionalConstraint> PositionalConstraint;
+  awsjson::blob SearchString{};
+  ::awsjson::wafv2::FieldToMatch FieldToMatch{};
+  std::vector<::awsjson::wafv2::TextTransformation> TextTransformations{};
+  awsjson::open_enum<::awsjson::wafv2::PositionalConstraint> PositionalConstraint{};
 
   friend bool operator==(ByteMatchStatement const&, ByteMatchStatement const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CaptchaAction {
-  std::optional<::awsjson::wafv2::CustomRequestHandling> CustomRequestHandling;
+  std::optional<::awsjson::wafv2::CustomRequestHandling> CustomRequestHandling{};
 
   friend bool operator==(CaptchaAction const&, CaptchaAction const&) = default;
 };

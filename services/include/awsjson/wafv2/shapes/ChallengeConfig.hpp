@@ -13,7 +13,7 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ChallengeConfig {
-  std::optional<::awsjson::wafv2::ImmunityTimeProperty> ImmunityTimeProperty;
+  std::optional<::awsjson::wafv2::ImmunityTimeProperty> ImmunityTimeProperty{};
 
   friend bool operator==(ChallengeConfig const&, ChallengeConfig const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ChallengeResponse {
-  std::optional<std::int32_t> ResponseCode;
-  std::optional<std::int64_t> SolveTimestamp;
-  std::optional<awsjson::open_enum<::awsjson::wafv2::FailureReason>> FailureReason;
+  std::optional<std::int32_t> ResponseCode{};
+  std::optional<std::int64_t> SolveTimestamp{};
+  std::optional<awsjson::open_enum<::awsjson::wafv2::FailureReason>> FailureReason{};
 
   friend bool operator==(ChallengeResponse const&, ChallengeResponse const&) = default;
 };

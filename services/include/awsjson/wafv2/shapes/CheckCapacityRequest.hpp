@@ -16,8 +16,8 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CheckCapacityRequest {
-  awsjson::open_enum<::awsjson::wafv2::Scope> Scope;
-  std::vector<::awsjson::wafv2::Rule> Rules;
+  awsjson::open_enum<::awsjson::wafv2::Scope> Scope{};
+  std::vector<::awsjson::wafv2::Rule> Rules{};
 
   friend bool operator==(CheckCapacityRequest const&, CheckCapacityRequest const&) = default;
 };

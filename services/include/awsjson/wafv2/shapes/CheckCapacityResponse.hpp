@@ -12,7 +12,7 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CheckCapacityResponse {
-  std::optional<std::int64_t> Capacity;
+  std::optional<std::int64_t> Capacity{};
 
   friend bool operator==(CheckCapacityResponse const&, CheckCapacityResponse const&) = default;
 };

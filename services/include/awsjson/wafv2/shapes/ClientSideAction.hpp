@@ -17,9 +17,9 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ClientSideAction {
-  awsjson::open_enum<::awsjson::wafv2::UsageOfAction> UsageOfAction;
-  std::optional<awsjson::open_enum<::awsjson::wafv2::SensitivityToAct>> Sensitivity;
-  std::optional<std::vector<::awsjson::wafv2::Regex>> ExemptUriRegularExpressions;
+  awsjson::open_enum<::awsjson::wafv2::UsageOfAction> UsageOfAction{};
+  std::optional<awsjson::open_enum<::awsjson::wafv2::SensitivityToAct>> Sensitivity{};
+  std::optional<std::vector<::awsjson::wafv2::Regex>> ExemptUriRegularExpressions{};
 
   friend bool operator==(ClientSideAction const&, ClientSideAction const&) = default;
 };

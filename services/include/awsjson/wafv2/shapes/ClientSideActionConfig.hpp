@@ -13,7 +13,7 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ClientSideActionConfig {
-  ::awsjson::wafv2::ClientSideAction Challenge;
+  ::awsjson::wafv2::ClientSideAction Challenge{};
 
   friend bool operator==(ClientSideActionConfig const&, ClientSideActionConfig const&) = default;
 };

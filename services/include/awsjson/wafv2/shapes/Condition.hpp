@@ -14,8 +14,8 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Condition {
-  std::optional<::awsjson::wafv2::ActionCondition> ActionCondition;
-  std::optional<::awsjson::wafv2::LabelNameCondition> LabelNameCondition;
+  std::optional<::awsjson::wafv2::ActionCondition> ActionCondition{};
+  std::optional<::awsjson::wafv2::LabelNameCondition> LabelNameCondition{};
 
   friend bool operator==(Condition const&, Condition const&) = default;
 };

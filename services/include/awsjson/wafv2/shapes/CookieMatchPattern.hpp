@@ -15,9 +15,9 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CookieMatchPattern {
-  std::optional<::awsjson::wafv2::All> All;
-  std::optional<std::vector<std::string>> IncludedCookies;
-  std::optional<std::vector<std::string>> ExcludedCookies;
+  std::optional<::awsjson::wafv2::All> All{};
+  std::optional<std::vector<std::string>> IncludedCookies{};
+  std::optional<std::vector<std::string>> ExcludedCookies{};
 
   friend bool operator==(CookieMatchPattern const&, CookieMatchPattern const&) = default;
 };

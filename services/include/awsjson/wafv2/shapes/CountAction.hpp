@@ -13,7 +13,7 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CountAction {
-  std::optional<::awsjson::wafv2::CustomRequestHandling> CustomRequestHandling;
+  std::optional<::awsjson::wafv2::CustomRequestHandling> CustomRequestHandling{};
 
   friend bool operator==(CountAction const&, CountAction const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAPIKeyRequest {
-  awsjson::open_enum<::awsjson::wafv2::Scope> Scope;
-  std::vector<std::string> TokenDomains;
+  awsjson::open_enum<::awsjson::wafv2::Scope> Scope{};
+  std::vector<std::string> TokenDomains{};
 
   friend bool operator==(CreateAPIKeyRequest const&, CreateAPIKeyRequest const&) = default;
 };

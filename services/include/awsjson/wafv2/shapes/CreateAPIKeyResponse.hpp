@@ -12,7 +12,7 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAPIKeyResponse {
-  std::optional<std::string> APIKey;
+  std::optional<std::string> APIKey{};
 
   friend bool operator==(CreateAPIKeyResponse const&, CreateAPIKeyResponse const&) = default;
 };

@@ -17,12 +17,12 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateIPSetRequest {
-  std::string Name;
-  awsjson::open_enum<::awsjson::wafv2::Scope> Scope;
-  std::optional<std::string> Description;
-  awsjson::open_enum<::awsjson::wafv2::IPAddressVersion> IPAddressVersion;
-  std::vector<std::string> Addresses;
-  std::optional<std::vector<::awsjson::wafv2::Tag>> Tags;
+  std::string Name{};
+  awsjson::open_enum<::awsjson::wafv2::Scope> Scope{};
+  std::optional<std::string> Description{};
+  awsjson::open_enum<::awsjson::wafv2::IPAddressVersion> IPAddressVersion{};
+  std::vector<std::string> Addresses{};
+  std::optional<std::vector<::awsjson::wafv2::Tag>> Tags{};
 
   friend bool operator==(CreateIPSetRequest const&, CreateIPSetRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateIPSetResponse {
-  std::optional<::awsjson::wafv2::IPSetSummary> Summary;
+  std::optional<::awsjson::wafv2::IPSetSummary> Summary{};
 
   friend bool operator==(CreateIPSetResponse const&, CreateIPSetResponse const&) = default;
 };

@@ -17,11 +17,11 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateRegexPatternSetRequest {
-  std::string Name;
-  awsjson::open_enum<::awsjson::wafv2::Scope> Scope;
-  std::optional<std::string> Description;
-  std::vector<::awsjson::wafv2::Regex> RegularExpressionList;
-  std::optional<std::vector<::awsjson::wafv2::Tag>> Tags;
+  std::string Name{};
+  awsjson::open_enum<::awsjson::wafv2::Scope> Scope{};
+  std::optional<std::string> Description{};
+  std::vector<::awsjson::wafv2::Regex> RegularExpressionList{};
+  std::optional<std::vector<::awsjson::wafv2::Tag>> Tags{};
 
   friend bool operator==(CreateRegexPatternSetRequest const&,
                          CreateRegexPatternSetRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateRegexPatternSetResponse {
-  std::optional<::awsjson::wafv2::RegexPatternSetSummary> Summary;
+  std::optional<::awsjson::wafv2::RegexPatternSetSummary> Summary{};
 
   friend bool operator==(CreateRegexPatternSetResponse const&,
                          CreateRegexPatternSetResponse const&) = default;

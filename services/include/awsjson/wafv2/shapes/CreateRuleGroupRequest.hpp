@@ -21,14 +21,14 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateRuleGroupRequest {
-  std::string Name;
-  awsjson::open_enum<::awsjson::wafv2::Scope> Scope;
-  std::int64_t Capacity;
-  std::optional<std::string> Description;
-  std::optional<std::vector<::awsjson::wafv2::Rule>> Rules;
-  ::awsjson::wafv2::VisibilityConfig VisibilityConfig;
-  std::optional<std::vector<::awsjson::wafv2::Tag>> Tags;
-  std::optional<std::map<std::string, ::awsjson::wafv2::CustomResponseBody>> CustomResponseBodies;
+  std::string Name{};
+  awsjson::open_enum<::awsjson::wafv2::Scope> Scope{};
+  std::int64_t Capacity{};
+  std::optional<std::string> Description{};
+  std::optional<std::vector<::awsjson::wafv2::Rule>> Rules{};
+  ::awsjson::wafv2::VisibilityConfig VisibilityConfig{};
+  std::optional<std::vector<::awsjson::wafv2::Tag>> Tags{};
+  std::optional<std::map<std::string, ::awsjson::wafv2::CustomResponseBody>> CustomResponseBodies{};
 
   friend bool operator==(CreateRuleGroupRequest const&, CreateRuleGroupRequest const&) = default;
 };

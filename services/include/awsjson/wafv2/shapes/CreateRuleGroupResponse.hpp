@@ -13,7 +13,7 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateRuleGroupResponse {
-  std::optional<::awsjson::wafv2::RuleGroupSummary> Summary;
+  std::optional<::awsjson::wafv2::RuleGroupSummary> Summary{};
 
   friend bool operator==(CreateRuleGroupResponse const&, CreateRuleGroupResponse const&) = default;
 };

@@ -27,21 +27,21 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateWebACLRequest {
-  std::string Name;
-  awsjson::open_enum<::awsjson::wafv2::Scope> Scope;
-  ::awsjson::wafv2::DefaultAction DefaultAction;
-  std::optional<std::string> Description;
-  std::optional<std::vector<::awsjson::wafv2::Rule>> Rules;
-  ::awsjson::wafv2::VisibilityConfig VisibilityConfig;
-  std::optional<::awsjson::wafv2::DataProtectionConfig> DataProtectionConfig;
-  std::optional<std::vector<::awsjson::wafv2::Tag>> Tags;
-  std::optional<std::map<std::string, ::awsjson::wafv2::CustomResponseBody>> CustomResponseBodies;
-  std::optional<::awsjson::wafv2::CaptchaConfig> CaptchaConfig;
-  std::optional<::awsjson::wafv2::ChallengeConfig> ChallengeConfig;
-  std::optional<std::vector<std::string>> TokenDomains;
-  std::optional<::awsjson::wafv2::AssociationConfig> AssociationConfig;
-  std::optional<::awsjson::wafv2::OnSourceDDoSProtectionConfig> OnSourceDDoSProtectionConfig;
-  std::optional<::awsjson::wafv2::ApplicationConfig> ApplicationConfig;
+  std::string Name{};
+  awsjson::open_enum<::awsjson::wafv2::Scope> Scope{};
+  ::awsjson::wafv2::DefaultAction DefaultAction{};
+  std::optional<std::string> Description{};
+  std::optional<std::vector<::awsjson::wafv2::Rule>> Rules{};
+  ::awsjson::wafv2::VisibilityConfig VisibilityConfig{};
+  std::optional<::awsjson::wafv2::DataProtectionConfig> DataProtectionConfig{};
+  std::optional<std::vector<::awsjson::wafv2::Tag>> Tags{};
+  std::optional<std::map<std::string, ::awsjson::wafv2::CustomResponseBody>> CustomResponseBodies{};
+  std::optional<::awsjson::wafv2::CaptchaConfig> CaptchaConfig{};
+  std::optional<::awsjson::wafv2::ChallengeConfig> ChallengeConfig{};
+  std::optional<std::vector<std::string>> TokenDomains{};
+  std::optional<::awsjson::wafv2::AssociationConfig> AssociationConfig{};
+  std::optional<::awsjson::wafv2::OnSourceDDoSProtectionConfig> OnSourceDDoSProtectionConfig{};
+  std::optional<::awsjson::wafv2::ApplicationConfig> ApplicationConfig{};
 
   friend bool operator==(CreateWebACLRequest const&, CreateWebACLRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateWebACLResponse {
-  std::optional<::awsjson::wafv2::WebACLSummary> Summary;
+  std::optional<::awsjson::wafv2::WebACLSummary> Summary{};
 
   friend bool operator==(CreateWebACLResponse const&, CreateWebACLResponse const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CustomRequestHandling {
-  std::vector<::awsjson::wafv2::CustomHTTPHeader> InsertHeaders;
+  std::vector<::awsjson::wafv2::CustomHTTPHeader> InsertHeaders{};
 
   friend bool operator==(CustomRequestHandling const&, CustomRequestHandling const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CustomResponse {
-  std::int32_t ResponseCode;
-  std::optional<std::string> CustomResponseBodyKey;
-  std::optional<std::vector<::awsjson::wafv2::CustomHTTPHeader>> ResponseHeaders;
+  std::int32_t ResponseCode{};
+  std::optional<std::string> CustomResponseBodyKey{};
+  std::optional<std::vector<::awsjson::wafv2::CustomHTTPHeader>> ResponseHeaders{};
 
   friend bool operator==(CustomResponse const&, CustomResponse const&) = default;
 };

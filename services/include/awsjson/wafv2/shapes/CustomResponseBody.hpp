@@ -14,8 +14,8 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CustomResponseBody {
-  awsjson::open_enum<::awsjson::wafv2::ResponseContentType> ContentType;
-  std::string Content;
+  awsjson::open_enum<::awsjson::wafv2::ResponseContentType> ContentType{};
+  std::string Content{};
 
   friend bool operator==(CustomResponseBody const&, CustomResponseBody const&) = default;
 };

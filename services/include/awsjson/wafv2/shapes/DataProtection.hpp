@@ -15,10 +15,10 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataProtection {
-  ::awsjson::wafv2::FieldToProtect Field;
-  awsjson::open_enum<::awsjson::wafv2::DataProtectionAction> Action;
-  std::optional<bool> ExcludeRuleMatchDetails;
-  std::optional<bool> ExcludeRateBasedDetails;
+  ::awsjson::wafv2::FieldToProtect Field{};
+  awsjson::open_enum<::awsjson::wafv2::DataProtectionAction> Action{};
+  std::optional<bool> ExcludeRuleMatchDetails{};
+  std::optional<bool> ExcludeRateBasedDetails{};
 
   friend bool operator==(DataProtection const&, DataProtection const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataProtectionConfig {
-  std::vector<::awsjson::wafv2::DataProtection> DataProtections;
+  std::vector<::awsjson::wafv2::DataProtection> DataProtections{};
 
   friend bool operator==(DataProtectionConfig const&, DataProtectionConfig const&) = default;
 };

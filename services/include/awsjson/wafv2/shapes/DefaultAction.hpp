@@ -14,8 +14,8 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DefaultAction {
-  std::optional<::awsjson::wafv2::BlockAction> Block;
-  std::optional<::awsjson::wafv2::AllowAction> Allow;
+  std::optional<::awsjson::wafv2::BlockAction> Block{};
+  std::optional<::awsjson::wafv2::AllowAction> Allow{};
 
   friend bool operator==(DefaultAction const&, DefaultAction const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteFirewallManagerRuleGroupsRequest {
-  std::string WebACLArn;
-  std::string WebACLLockToken;
+  std::string WebACLArn{};
+  std::string WebACLLockToken{};
 
   friend bool operator==(DeleteFirewallManagerRuleGroupsRequest const&,
                          DeleteFirewallManagerRuleGroupsRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteFirewallManagerRuleGroupsResponse {
-  std::optional<std::string> NextWebACLLockToken;
+  std::optional<std::string> NextWebACLLockToken{};
 
   friend bool operator==(DeleteFirewallManagerRuleGroupsResponse const&,
                          DeleteFirewallManagerRuleGroupsResponse const&) = default;

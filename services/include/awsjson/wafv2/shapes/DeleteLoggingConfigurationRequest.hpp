@@ -15,9 +15,9 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteLoggingConfigurationRequest {
-  std::string ResourceArn;
-  std::optional<awsjson::open_enum<::awsjson::wafv2::LogType>> LogType;
-  std::optional<awsjson::open_enum<::awsjson::wafv2::LogScope>> LogScope;
+  std::string ResourceArn{};
+  std::optional<awsjson::open_enum<::awsjson::wafv2::LogType>> LogType{};
+  std::optional<awsjson::open_enum<::awsjson::wafv2::LogScope>> LogScope{};
 
   friend bool operator==(DeleteLoggingConfigurationRequest const&,
                          DeleteLoggingConfigurationRequest const&) = default;

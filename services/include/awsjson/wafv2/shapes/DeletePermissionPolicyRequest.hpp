@@ -12,7 +12,7 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeletePermissionPolicyRequest {
-  std::string ResourceArn;
+  std::string ResourceArn{};
 
   friend bool operator==(DeletePermissionPolicyRequest const&,
                          DeletePermissionPolicyRequest const&) = default;

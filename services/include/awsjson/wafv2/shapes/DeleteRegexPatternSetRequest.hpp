@@ -14,10 +14,10 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteRegexPatternSetRequest {
-  std::string Name;
-  awsjson::open_enum<::awsjson::wafv2::Scope> Scope;
-  std::string Id;
-  std::string LockToken;
+  std::string Name{};
+  awsjson::open_enum<::awsjson::wafv2::Scope> Scope{};
+  std::string Id{};
+  std::string LockToken{};
 
   friend bool operator==(DeleteRegexPatternSetRequest const&,
                          DeleteRegexPatternSetRequest const&) = default;

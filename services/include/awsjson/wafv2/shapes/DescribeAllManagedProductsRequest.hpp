@@ -14,7 +14,7 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAllManagedProductsRequest {
-  awsjson::open_enum<::awsjson::wafv2::Scope> Scope;
+  awsjson::open_enum<::awsjson::wafv2::Scope> Scope{};
 
   friend bool operator==(DescribeAllManagedProductsRequest const&,
                          DescribeAllManagedProductsRequest const&) = default;

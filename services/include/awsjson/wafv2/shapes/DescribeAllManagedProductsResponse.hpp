@@ -14,7 +14,7 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAllManagedProductsResponse {
-  std::optional<std::vector<::awsjson::wafv2::ManagedProductDescriptor>> ManagedProducts;
+  std::optional<std::vector<::awsjson::wafv2::ManagedProductDescriptor>> ManagedProducts{};
 
   friend bool operator==(DescribeAllManagedProductsResponse const&,
                          DescribeAllManagedProductsResponse const&) = default;

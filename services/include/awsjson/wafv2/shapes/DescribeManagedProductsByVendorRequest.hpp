@@ -14,8 +14,8 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeManagedProductsByVendorRequest {
-  std::string VendorName;
-  awsjson::open_enum<::awsjson::wafv2::Scope> Scope;
+  std::string VendorName{};
+  awsjson::open_enum<::awsjson::wafv2::Scope> Scope{};
 
   friend bool operator==(DescribeManagedProductsByVendorRequest const&,
                          DescribeManagedProductsByVendorRequest const&) = default;

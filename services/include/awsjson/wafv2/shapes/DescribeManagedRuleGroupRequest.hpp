@@ -14,10 +14,10 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeManagedRuleGroupRequest {
-  std::string VendorName;
-  std::string Name;
-  awsjson::open_enum<::awsjson::wafv2::Scope> Scope;
-  std::optional<std::string> VersionName;
+  std::string VendorName{};
+  std::string Name{};
+  awsjson::open_enum<::awsjson::wafv2::Scope> Scope{};
+  std::optional<std::string> VersionName{};
 
   friend bool operator==(DescribeManagedRuleGroupRequest const&,
                          DescribeManagedRuleGroupRequest const&) = default;

@@ -17,13 +17,13 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeManagedRuleGroupResponse {
-  std::optional<std::string> VersionName;
-  std::optional<std::string> SnsTopicArn;
-  std::optional<std::int64_t> Capacity;
-  std::optional<std::vector<::awsjson::wafv2::RuleSummary>> Rules;
-  std::optional<std::string> LabelNamespace;
-  std::optional<std::vector<::awsjson::wafv2::LabelSummary>> AvailableLabels;
-  std::optional<std::vector<::awsjson::wafv2::LabelSummary>> ConsumedLabels;
+  std::optional<std::string> VersionName{};
+  std::optional<std::string> SnsTopicArn{};
+  std::optional<std::int64_t> Capacity{};
+  std::optional<std::vector<::awsjson::wafv2::RuleSummary>> Rules{};
+  std::optional<std::string> LabelNamespace{};
+  std::optional<std::vector<::awsjson::wafv2::LabelSummary>> AvailableLabels{};
+  std::optional<std::vector<::awsjson::wafv2::LabelSummary>> ConsumedLabels{};
 
   friend bool operator==(DescribeManagedRuleGroupResponse const&,
                          DescribeManagedRuleGroupResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisallowedFeature {
-  std::optional<std::string> Feature;
-  std::optional<std::string> RequiredPricingPlan;
+  std::optional<std::string> Feature{};
+  std::optional<std::string> RequiredPricingPlan{};
 
   friend bool operator==(DisallowedFeature const&, DisallowedFeature const&) = default;
 };

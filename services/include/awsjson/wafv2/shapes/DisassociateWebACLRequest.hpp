@@ -12,7 +12,7 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisassociateWebACLRequest {
-  std::string ResourceArn;
+  std::string ResourceArn{};
 
   friend bool operator==(DisassociateWebACLRequest const&,
                          DisassociateWebACLRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EmailField {
-  std::string Identifier;
+  std::string Identifier{};
 
   friend bool operator==(EmailField const&, EmailField const&) = default;
 };

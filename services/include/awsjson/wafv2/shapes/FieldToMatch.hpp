@@ -26,20 +26,20 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FieldToMatch {
-  std::optional<::awsjson::wafv2::SingleHeader> SingleHeader;
-  std::optional<::awsjson::wafv2::SingleQueryArgument> SingleQueryArgument;
-  std::optional<::awsjson::wafv2::AllQueryArguments> AllQueryArguments;
-  std::optional<::awsjson::wafv2::UriPath> UriPath;
-  std::optional<::awsjson::wafv2::QueryString> QueryString;
-  std::optional<::awsjson::wafv2::Body> Body;
-  std::optional<::awsjson::wafv2::Method> Method;
-  std::optional<::awsjson::wafv2::JsonBody> JsonBody;
-  std::optional<::awsjson::wafv2::Headers> Headers;
-  std::optional<::awsjson::wafv2::Cookies> Cookies;
-  std::optional<::awsjson::wafv2::HeaderOrder> HeaderOrder;
-  std::optional<::awsjson::wafv2::JA3Fingerprint> JA3Fingerprint;
-  std::optional<::awsjson::wafv2::JA4Fingerprint> JA4Fingerprint;
-  std::optional<::awsjson::wafv2::UriFragment> UriFragment;
+  std::optional<::awsjson::wafv2::SingleHeader> SingleHeader{};
+  std::optional<::awsjson::wafv2::SingleQueryArgument> SingleQueryArgument{};
+  std::optional<::awsjson::wafv2::AllQueryArguments> AllQueryArguments{};
+  std::optional<::awsjson::wafv2::UriPath> UriPath{};
+  std::optional<::awsjson::wafv2::QueryString> QueryString{};
+  std::optional<::awsjson::wafv2::Body> Body{};
+  std::optional<::awsjson::wafv2::Method> Method{};
+  std::optional<::awsjson::wafv2::JsonBody> JsonBody{};
+  std::optional<::awsjson::wafv2::Headers> Headers{};
+  std::optional<::awsjson::wafv2::Cookies> Cookies{};
+  std::optional<::awsjson::wafv2::HeaderOrder> HeaderOrder{};
+  std::optional<::awsjson::wafv2::JA3Fingerprint> JA3Fingerprint{};
+  std::optional<::awsjson::wafv2::JA4Fingerprint> JA4Fingerprint{};
+  std::optional<::awsjson::wafv2::UriFragment> UriFragment{};
 
   friend bool operator==(FieldToMatch const&, FieldToMatch const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FieldToProtect {
-  awsjson::open_enum<::awsjson::wafv2::FieldToProtectType> FieldType;
-  std::optional<std::vector<std::string>> FieldKeys;
+  awsjson::open_enum<::awsjson::wafv2::FieldToProtectType> FieldType{};
+  std::optional<std::vector<std::string>> FieldKeys{};
 
   friend bool operator==(FieldToProtect const&, FieldToProtect const&) = default;
 };

@@ -17,9 +17,9 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Filter {
-  awsjson::open_enum<::awsjson::wafv2::FilterBehavior> Behavior;
-  awsjson::open_enum<::awsjson::wafv2::FilterRequirement> Requirement;
-  std::vector<::awsjson::wafv2::Condition> Conditions;
+  awsjson::open_enum<::awsjson::wafv2::FilterBehavior> Behavior{};
+  awsjson::open_enum<::awsjson::wafv2::FilterRequirement> Requirement{};
+  std::vector<::awsjson::wafv2::Condition> Conditions{};
 
   friend bool operator==(Filter const&, Filter const&) = default;
 };

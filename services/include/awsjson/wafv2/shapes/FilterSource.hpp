@@ -12,9 +12,9 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FilterSource {
-  std::optional<std::string> BotCategory;
-  std::optional<std::string> BotOrganization;
-  std::optional<std::string> BotName;
+  std::optional<std::string> BotCategory{};
+  std::optional<std::string> BotOrganization{};
+  std::optional<std::string> BotName{};
 
   friend bool operator==(FilterSource const&, FilterSource const&) = default;
 };

@@ -17,11 +17,11 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FirewallManagerRuleGroup {
-  std::string Name;
-  std::int32_t Priority;
-  ::awsjson::wafv2::FirewallManagerStatement FirewallManagerStatement;
-  ::awsjson::wafv2::OverrideAction OverrideAction;
-  ::awsjson::wafv2::VisibilityConfig VisibilityConfig;
+  std::string Name{};
+  std::int32_t Priority{};
+  ::awsjson::wafv2::FirewallManagerStatement FirewallManagerStatement{};
+  ::awsjson::wafv2::OverrideAction OverrideAction{};
+  ::awsjson::wafv2::VisibilityConfig VisibilityConfig{};
 
   friend bool operator==(FirewallManagerRuleGroup const&,
                          FirewallManagerRuleGroup const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FirewallManagerStatement {
-  std::optional<::awsjson::wafv2::ManagedRuleGroupStatement> ManagedRuleGroupStatement;
-  std::optional<::awsjson::wafv2::RuleGroupReferenceStatement> RuleGroupReferenceStatement;
+  std::optional<::awsjson::wafv2::ManagedRuleGroupStatement> ManagedRuleGroupStatement{};
+  std::optional<::awsjson::wafv2::RuleGroupReferenceStatement> RuleGroupReferenceStatement{};
 
   friend bool operator==(FirewallManagerStatement const&,
                          FirewallManagerStatement const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ForwardedIPConfig {
-  std::string HeaderName;
-  awsjson::open_enum<::awsjson::wafv2::FallbackBehavior> FallbackBehavior;
+  std::string HeaderName{};
+  awsjson::open_enum<::awsjson::wafv2::FallbackBehavior> FallbackBehavior{};
 
   friend bool operator==(ForwardedIPConfig const&, ForwardedIPConfig const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GenerateMobileSdkReleaseUrlRequest {
-  awsjson::open_enum<::awsjson::wafv2::Platform> Platform;
-  std::string ReleaseVersion;
+  awsjson::open_enum<::awsjson::wafv2::Platform> Platform{};
+  std::string ReleaseVersion{};
 
   friend bool operator==(GenerateMobileSdkReleaseUrlRequest const&,
                          GenerateMobileSdkReleaseUrlRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GenerateMobileSdkReleaseUrlResponse {
-  std::optional<std::string> Url;
+  std::optional<std::string> Url{};
 
   friend bool operator==(GenerateMobileSdkReleaseUrlResponse const&,
                          GenerateMobileSdkReleaseUrlResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GeoMatchStatement {
-  std::optional<std::vector<std::string>> CountryCodes;
-  std::optional<::awsjson::wafv2::ForwardedIPConfig> ForwardedIPConfig;
+  std::optional<std::vector<std::string>> CountryCodes{};
+  std::optional<::awsjson::wafv2::ForwardedIPConfig> ForwardedIPConfig{};
 
   friend bool operator==(GeoMatchStatement const&, GeoMatchStatement const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDecryptedAPIKeyRequest {
-  awsjson::open_enum<::awsjson::wafv2::Scope> Scope;
-  std::string APIKey;
+  awsjson::open_enum<::awsjson::wafv2::Scope> Scope{};
+  std::string APIKey{};
 
   friend bool operator==(GetDecryptedAPIKeyRequest const&,
                          GetDecryptedAPIKeyRequest const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDecryptedAPIKeyResponse {
-  std::optional<std::vector<std::string>> TokenDomains;
-  std::optional<awsjson::timestamp> CreationTimestamp;
+  std::optional<std::vector<std::string>> TokenDomains{};
+  std::optional<awsjson::timestamp> CreationTimestamp{};
 
   friend bool operator==(GetDecryptedAPIKeyResponse const&,
                          GetDecryptedAPIKeyResponse const&) = default;

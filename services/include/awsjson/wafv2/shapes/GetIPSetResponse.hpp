@@ -14,8 +14,8 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetIPSetResponse {
-  std::optional<::awsjson::wafv2::IPSet> IPSet;
-  std::optional<std::string> LockToken;
+  std::optional<::awsjson::wafv2::IPSet> IPSet{};
+  std::optional<std::string> LockToken{};
 
   friend bool operator==(GetIPSetResponse const&, GetIPSetResponse const&) = default;
 };

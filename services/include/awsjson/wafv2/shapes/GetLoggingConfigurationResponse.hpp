@@ -13,7 +13,7 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetLoggingConfigurationResponse {
-  std::optional<::awsjson::wafv2::LoggingConfiguration> LoggingConfiguration;
+  std::optional<::awsjson::wafv2::LoggingConfiguration> LoggingConfiguration{};
 
   friend bool operator==(GetLoggingConfigurationResponse const&,
                          GetLoggingConfigurationResponse const&) = default;

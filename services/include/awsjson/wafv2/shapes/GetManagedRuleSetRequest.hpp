@@ -14,9 +14,9 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetManagedRuleSetRequest {
-  std::string Name;
-  awsjson::open_enum<::awsjson::wafv2::Scope> Scope;
-  std::string Id;
+  std::string Name{};
+  awsjson::open_enum<::awsjson::wafv2::Scope> Scope{};
+  std::string Id{};
 
   friend bool operator==(GetManagedRuleSetRequest const&,
                          GetManagedRuleSetRequest const&) = default;

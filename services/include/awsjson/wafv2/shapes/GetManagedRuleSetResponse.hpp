@@ -14,8 +14,8 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetManagedRuleSetResponse {
-  std::optional<::awsjson::wafv2::ManagedRuleSet> ManagedRuleSet;
-  std::optional<std::string> LockToken;
+  std::optional<::awsjson::wafv2::ManagedRuleSet> ManagedRuleSet{};
+  std::optional<std::string> LockToken{};
 
   friend bool operator==(GetManagedRuleSetResponse const&,
                          GetManagedRuleSetResponse const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetMobileSdkReleaseRequest {
-  awsjson::open_enum<::awsjson::wafv2::Platform> Platform;
-  std::string ReleaseVersion;
+  awsjson::open_enum<::awsjson::wafv2::Platform> Platform{};
+  std::string ReleaseVersion{};
 
   friend bool operator==(GetMobileSdkReleaseRequest const&,
                          GetMobileSdkReleaseRequest const&) = default;

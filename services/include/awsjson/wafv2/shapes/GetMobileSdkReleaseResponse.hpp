@@ -13,7 +13,7 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetMobileSdkReleaseResponse {
-  std::optional<::awsjson::wafv2::MobileSdkRelease> MobileSdkRelease;
+  std::optional<::awsjson::wafv2::MobileSdkRelease> MobileSdkRelease{};
 
   friend bool operator==(GetMobileSdkReleaseResponse const&,
                          GetMobileSdkReleaseResponse const&) = default;

@@ -14,11 +14,11 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRateBasedStatementManagedKeysRequest {
-  awsjson::open_enum<::awsjson::wafv2::Scope> Scope;
-  std::string WebACLName;
-  std::string WebACLId;
-  std::optional<std::string> RuleGroupRuleName;
-  std::string RuleName;
+  awsjson::open_enum<::awsjson::wafv2::Scope> Scope{};
+  std::string WebACLName{};
+  std::string WebACLId{};
+  std::optional<std::string> RuleGroupRuleName{};
+  std::string RuleName{};
 
   friend bool operator==(GetRateBasedStatementManagedKeysRequest const&,
                          GetRateBasedStatementManagedKeysRequest const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRateBasedStatementManagedKeysResponse {
-  std::optional<::awsjson::wafv2::RateBasedStatementManagedKeysIPSet> ManagedKeysIPV4;
-  std::optional<::awsjson::wafv2::RateBasedStatementManagedKeysIPSet> ManagedKeysIPV6;
+  std::optional<::awsjson::wafv2::RateBasedStatementManagedKeysIPSet> ManagedKeysIPV4{};
+  std::optional<::awsjson::wafv2::RateBasedStatementManagedKeysIPSet> ManagedKeysIPV6{};
 
   friend bool operator==(GetRateBasedStatementManagedKeysResponse const&,
                          GetRateBasedStatementManagedKeysResponse const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRegexPatternSetResponse {
-  std::optional<::awsjson::wafv2::RegexPatternSet> RegexPatternSet;
-  std::optional<std::string> LockToken;
+  std::optional<::awsjson::wafv2::RegexPatternSet> RegexPatternSet{};
+  std::optional<std::string> LockToken{};
 
   friend bool operator==(GetRegexPatternSetResponse const&,
                          GetRegexPatternSetResponse const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRuleGroupResponse {
-  std::optional<::awsjson::wafv2::RuleGroup> RuleGroup;
-  std::optional<std::string> LockToken;
+  std::optional<::awsjson::wafv2::RuleGroup> RuleGroup{};
+  std::optional<std::string> LockToken{};
 
   friend bool operator==(GetRuleGroupResponse const&, GetRuleGroupResponse const&) = default;
 };

@@ -16,11 +16,11 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetSampledRequestsRequest {
-  std::string WebAclArn;
-  std::string RuleMetricName;
-  awsjson::open_enum<::awsjson::wafv2::Scope> Scope;
-  ::awsjson::wafv2::TimeWindow TimeWindow;
-  std::int64_t MaxItems;
+  std::string WebAclArn{};
+  std::string RuleMetricName{};
+  awsjson::open_enum<::awsjson::wafv2::Scope> Scope{};
+  ::awsjson::wafv2::TimeWindow TimeWindow{};
+  std::int64_t MaxItems{};
 
   friend bool operator==(GetSampledRequestsRequest const&,
                          GetSampledRequestsRequest const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetSampledRequestsResponse {
-  std::optional<std::vector<::awsjson::wafv2::SampledHTTPRequest>> SampledRequests;
-  std::optional<std::int64_t> PopulationSize;
-  std::optional<::awsjson::wafv2::TimeWindow> TimeWindow;
+  std::optional<std::vector<::awsjson::wafv2::SampledHTTPRequest>> SampledRequests{};
+  std::optional<std::int64_t> PopulationSize{};
+  std::optional<::awsjson::wafv2::TimeWindow> TimeWindow{};
 
   friend bool operator==(GetSampledRequestsResponse const&,
                          GetSampledRequestsResponse const&) = default;

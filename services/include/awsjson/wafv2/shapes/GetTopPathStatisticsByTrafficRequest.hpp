@@ -16,16 +16,16 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetTopPathStatisticsByTrafficRequest {
-  std::string WebAclArn;
-  awsjson::open_enum<::awsjson::wafv2::Scope> Scope;
-  std::optional<std::string> UriPathPrefix;
-  ::awsjson::wafv2::TimeWindow TimeWindow;
-  std::optional<std::string> BotCategory;
-  std::optional<std::string> BotOrganization;
-  std::optional<std::string> BotName;
-  std::int32_t Limit;
-  std::int32_t NumberOfTopTrafficBotsPerPath;
-  std::optional<std::string> NextMarker;
+  std::string WebAclArn{};
+  awsjson::open_enum<::awsjson::wafv2::Scope> Scope{};
+  std::optional<std::string> UriPathPrefix{};
+  ::awsjson::wafv2::TimeWindow TimeWindow{};
+  std::optional<std::string> BotCategory{};
+  std::optional<std::string> BotOrganization{};
+  std::optional<std::string> BotName{};
+  std::int32_t Limit{};
+  std::int32_t NumberOfTopTrafficBotsPerPath{};
+  std::optional<std::string> NextMarker{};
 
   friend bool operator==(GetTopPathStatisticsByTrafficRequest const&,
                          GetTopPathStatisticsByTrafficRequest const&) = default;

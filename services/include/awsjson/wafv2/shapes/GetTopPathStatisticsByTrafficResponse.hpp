@@ -16,10 +16,10 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetTopPathStatisticsByTrafficResponse {
-  std::vector<::awsjson::wafv2::PathStatistics> PathStatistics;
-  std::int64_t TotalRequestCount;
-  std::optional<std::string> NextMarker;
-  std::optional<std::vector<::awsjson::wafv2::PathStatistics>> TopCategories;
+  std::vector<::awsjson::wafv2::PathStatistics> PathStatistics{};
+  std::int64_t TotalRequestCount{};
+  std::optional<std::string> NextMarker{};
+  std::optional<std::vector<::awsjson::wafv2::PathStatistics>> TopCategories{};
 
   friend bool operator==(GetTopPathStatisticsByTrafficResponse const&,
                          GetTopPathStatisticsByTrafficResponse const&) = default;

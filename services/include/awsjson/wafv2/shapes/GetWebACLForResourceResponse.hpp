@@ -13,7 +13,7 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetWebACLForResourceResponse {
-  std::optional<::awsjson::wafv2::WebACL> WebACL;
+  std::optional<::awsjson::wafv2::WebACL> WebACL{};
 
   friend bool operator==(GetWebACLForResourceResponse const&,
                          GetWebACLForResourceResponse const&) = default;

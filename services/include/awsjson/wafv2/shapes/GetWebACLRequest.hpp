@@ -14,10 +14,10 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetWebACLRequest {
-  std::optional<std::string> Name;
-  std::optional<awsjson::open_enum<::awsjson::wafv2::Scope>> Scope;
-  std::optional<std::string> Id;
-  std::optional<std::string> ARN;
+  std::optional<std::string> Name{};
+  std::optional<awsjson::open_enum<::awsjson::wafv2::Scope>> Scope{};
+  std::optional<std::string> Id{};
+  std::optional<std::string> ARN{};
 
   friend bool operator==(GetWebACLRequest const&, GetWebACLRequest const&) = default;
 };

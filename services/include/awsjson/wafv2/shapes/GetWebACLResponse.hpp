@@ -14,9 +14,9 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetWebACLResponse {
-  std::optional<::awsjson::wafv2::WebACL> WebACL;
-  std::optional<std::string> LockToken;
-  std::optional<std::string> ApplicationIntegrationURL;
+  std::optional<::awsjson::wafv2::WebACL> WebACL{};
+  std::optional<std::string> LockToken{};
+  std::optional<std::string> ApplicationIntegrationURL{};
 
   friend bool operator==(GetWebACLResponse const&, GetWebACLResponse const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HeaderMatchPattern {
-  std::optional<::awsjson::wafv2::All> All;
-  std::optional<std::vector<std::string>> IncludedHeaders;
-  std::optional<std::vector<std::string>> ExcludedHeaders;
+  std::optional<::awsjson::wafv2::All> All{};
+  std::optional<std::vector<std::string>> IncludedHeaders{};
+  std::optional<std::vector<std::string>> ExcludedHeaders{};
 
   friend bool operator==(HeaderMatchPattern const&, HeaderMatchPattern const&) = default;
 };

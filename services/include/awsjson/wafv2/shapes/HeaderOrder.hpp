@@ -14,7 +14,7 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HeaderOrder {
-  awsjson::open_enum<::awsjson::wafv2::OversizeHandling> OversizeHandling;
+  awsjson::open_enum<::awsjson::wafv2::OversizeHandling> OversizeHandling{};
 
   friend bool operator==(HeaderOrder const&, HeaderOrder const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Headers {
-  ::awsjson::wafv2::HeaderMatchPattern MatchPattern;
-  awsjson::open_enum<::awsjson::wafv2::MapMatchScope> MatchScope;
-  awsjson::open_enum<::awsjson::wafv2::OversizeHandling> OversizeHandling;
+  ::awsjson::wafv2::HeaderMatchPattern MatchPattern{};
+  awsjson::open_enum<::awsjson::wafv2::MapMatchScope> MatchScope{};
+  awsjson::open_enum<::awsjson::wafv2::OversizeHandling> OversizeHandling{};
 
   friend bool operator==(Headers const&, Headers const&) = default;
 };

@@ -15,12 +15,12 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IPSet {
-  std::string Name;
-  std::string Id;
-  std::string ARN;
-  std::optional<std::string> Description;
-  awsjson::open_enum<::awsjson::wafv2::IPAddressVersion> IPAddressVersion;
-  std::vector<std::string> Addresses;
+  std::string Name{};
+  std::string Id{};
+  std::string ARN{};
+  std::optional<std::string> Description{};
+  awsjson::open_enum<::awsjson::wafv2::IPAddressVersion> IPAddressVersion{};
+  std::vector<std::string> Addresses{};
 
   friend bool operator==(IPSet const&, IPSet const&) = default;
 };

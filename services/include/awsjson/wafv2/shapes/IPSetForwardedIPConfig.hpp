@@ -15,9 +15,9 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IPSetForwardedIPConfig {
-  std::string HeaderName;
-  awsjson::open_enum<::awsjson::wafv2::FallbackBehavior> FallbackBehavior;
-  awsjson::open_enum<::awsjson::wafv2::ForwardedIPPosition> Position;
+  std::string HeaderName{};
+  awsjson::open_enum<::awsjson::wafv2::FallbackBehavior> FallbackBehavior{};
+  awsjson::open_enum<::awsjson::wafv2::ForwardedIPPosition> Position{};
 
   friend bool operator==(IPSetForwardedIPConfig const&, IPSetForwardedIPConfig const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IPSetReferenceStatement {
-  std::string ARN;
-  std::optional<::awsjson::wafv2::IPSetForwardedIPConfig> IPSetForwardedIPConfig;
+  std::string ARN{};
+  std::optional<::awsjson::wafv2::IPSetForwardedIPConfig> IPSetForwardedIPConfig{};
 
   friend bool operator==(IPSetReferenceStatement const&, IPSetReferenceStatement const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImmunityTimeProperty {
-  std::int64_t ImmunityTime;
+  std::int64_t ImmunityTime{};
 
   friend bool operator==(ImmunityTimeProperty const&, ImmunityTimeProperty const&) = default;
 };

@@ -17,10 +17,10 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct JsonBody {
-  ::awsjson::wafv2::JsonMatchPattern MatchPattern;
-  awsjson::open_enum<::awsjson::wafv2::JsonMatchScope> MatchScope;
-  std::optional<awsjson::open_enum<::awsjson::wafv2::BodyParsingFallbackBehavior>> InvalidFallbackBehavior;
-  std::optional<awsjson::open_enum<::awsjson::wafv2::OversizeHandling>> OversizeHandling;
+  ::awsjson::wafv2::JsonMatchPattern MatchPattern{};
+  awsjson::open_enum<::awsjson::wafv2::JsonMatchScope> MatchScope{};
+  std::optional<awsjson::open_enum<::awsjson::wafv2::BodyParsingFallbackBehavior>> InvalidFallbackBehavior{};
+  std::optional<awsjson::open_enum<::awsjson::wafv2::OversizeHandling>> OversizeHandling{};
 
   friend bool operator==(JsonBody const&, JsonBody const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct JsonMatchPattern {
-  std::optional<::awsjson::wafv2::All> All;
-  std::optional<std::vector<std::string>> IncludedPaths;
+  std::optional<::awsjson::wafv2::All> All{};
+  std::optional<std::vector<std::string>> IncludedPaths{};
 
   friend bool operator==(JsonMatchPattern const&, JsonMatchPattern const&) = default;
 };

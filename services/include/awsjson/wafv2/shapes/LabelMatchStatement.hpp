@@ -14,8 +14,8 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LabelMatchStatement {
-  awsjson::open_enum<::awsjson::wafv2::LabelMatchScope> Scope;
-  std::string Key;
+  awsjson::open_enum<::awsjson::wafv2::LabelMatchScope> Scope{};
+  std::string Key{};
 
   friend bool operator==(LabelMatchStatement const&, LabelMatchStatement const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LabelNameCondition {
-  std::string LabelName;
+  std::string LabelName{};
 
   friend bool operator==(LabelNameCondition const&, LabelNameCondition const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LabelSummary {
-  std::optional<std::string> Name;
+  std::optional<std::string> Name{};
 
   friend bool operator==(LabelSummary const&, LabelSummary const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAPIKeysResponse {
-  std::optional<std::string> NextMarker;
-  std::optional<std::vector<::awsjson::wafv2::APIKeySummary>> APIKeySummaries;
-  std::optional<std::string> ApplicationIntegrationURL;
+  std::optional<std::string> NextMarker{};
+  std::optional<std::vector<::awsjson::wafv2::APIKeySummary>> APIKeySummaries{};
+  std::optional<std::string> ApplicationIntegrationURL{};
 
   friend bool operator==(ListAPIKeysResponse const&, ListAPIKeysResponse const&) = default;
 };

@@ -15,11 +15,11 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAvailableManagedRuleGroupVersionsRequest {
-  std::string VendorName;
-  std::string Name;
-  awsjson::open_enum<::awsjson::wafv2::Scope> Scope;
-  std::optional<std::string> NextMarker;
-  std::optional<std::int32_t> Limit;
+  std::string VendorName{};
+  std::string Name{};
+  awsjson::open_enum<::awsjson::wafv2::Scope> Scope{};
+  std::optional<std::string> NextMarker{};
+  std::optional<std::int32_t> Limit{};
 
   friend bool operator==(ListAvailableManagedRuleGroupVersionsRequest const&,
                          ListAvailableManagedRuleGroupVersionsRequest const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAvailableManagedRuleGroupVersionsResponse {
-  std::optional<std::string> NextMarker;
-  std::optional<std::vector<::awsjson::wafv2::ManagedRuleGroupVersion>> Versions;
-  std::optional<std::string> CurrentDefaultVersion;
+  std::optional<std::string> NextMarker{};
+  std::optional<std::vector<::awsjson::wafv2::ManagedRuleGroupVersion>> Versions{};
+  std::optional<std::string> CurrentDefaultVersion{};
 
   friend bool operator==(ListAvailableManagedRuleGroupVersionsResponse const&,
                          ListAvailableManagedRuleGroupVersionsResponse const&) = default;

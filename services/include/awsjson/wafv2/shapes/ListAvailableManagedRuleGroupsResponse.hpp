@@ -15,8 +15,8 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAvailableManagedRuleGroupsResponse {
-  std::optional<std::string> NextMarker;
-  std::optional<std::vector<::awsjson::wafv2::ManagedRuleGroupSummary>> ManagedRuleGroups;
+  std::optional<std::string> NextMarker{};
+  std::optional<std::vector<::awsjson::wafv2::ManagedRuleGroupSummary>> ManagedRuleGroups{};
 
   friend bool operator==(ListAvailableManagedRuleGroupsResponse const&,
                          ListAvailableManagedRuleGroupsResponse const&) = default;

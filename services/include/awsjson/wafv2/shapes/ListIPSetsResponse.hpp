@@ -15,8 +15,8 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListIPSetsResponse {
-  std::optional<std::string> NextMarker;
-  std::optional<std::vector<::awsjson::wafv2::IPSetSummary>> IPSets;
+  std::optional<std::string> NextMarker{};
+  std::optional<std::vector<::awsjson::wafv2::IPSetSummary>> IPSets{};
 
   friend bool operator==(ListIPSetsResponse const&, ListIPSetsResponse const&) = default;
 };

@@ -16,10 +16,10 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListLoggingConfigurationsRequest {
-  awsjson::open_enum<::awsjson::wafv2::Scope> Scope;
-  std::optional<std::string> NextMarker;
-  std::optional<std::int32_t> Limit;
-  std::optional<awsjson::open_enum<::awsjson::wafv2::LogScope>> LogScope;
+  awsjson::open_enum<::awsjson::wafv2::Scope> Scope{};
+  std::optional<std::string> NextMarker{};
+  std::optional<std::int32_t> Limit{};
+  std::optional<awsjson::open_enum<::awsjson::wafv2::LogScope>> LogScope{};
 
   friend bool operator==(ListLoggingConfigurationsRequest const&,
                          ListLoggingConfigurationsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListLoggingConfigurationsResponse {
-  std::optional<std::vector<::awsjson::wafv2::LoggingConfiguration>> LoggingConfigurations;
-  std::optional<std::string> NextMarker;
+  std::optional<std::vector<::awsjson::wafv2::LoggingConfiguration>> LoggingConfigurations{};
+  std::optional<std::string> NextMarker{};
 
   friend bool operator==(ListLoggingConfigurationsResponse const&,
                          ListLoggingConfigurationsResponse const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListManagedRuleSetsRequest {
-  awsjson::open_enum<::awsjson::wafv2::Scope> Scope;
-  std::optional<std::string> NextMarker;
-  std::optional<std::int32_t> Limit;
+  awsjson::open_enum<::awsjson::wafv2::Scope> Scope{};
+  std::optional<std::string> NextMarker{};
+  std::optional<std::int32_t> Limit{};
 
   friend bool operator==(ListManagedRuleSetsRequest const&,
                          ListManagedRuleSetsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListManagedRuleSetsResponse {
-  std::optional<std::string> NextMarker;
-  std::optional<std::vector<::awsjson::wafv2::ManagedRuleSetSummary>> ManagedRuleSets;
+  std::optional<std::string> NextMarker{};
+  std::optional<std::vector<::awsjson::wafv2::ManagedRuleSetSummary>> ManagedRuleSets{};
 
   friend bool operator==(ListManagedRuleSetsResponse const&,
                          ListManagedRuleSetsResponse const&) = default;

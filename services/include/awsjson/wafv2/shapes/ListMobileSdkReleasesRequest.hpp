@@ -15,9 +15,9 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListMobileSdkReleasesRequest {
-  awsjson::open_enum<::awsjson::wafv2::Platform> Platform;
-  std::optional<std::string> NextMarker;
-  std::optional<std::int32_t> Limit;
+  awsjson::open_enum<::awsjson::wafv2::Platform> Platform{};
+  std::optional<std::string> NextMarker{};
+  std::optional<std::int32_t> Limit{};
 
   friend bool operator==(ListMobileSdkReleasesRequest const&,
                          ListMobileSdkReleasesRequest const&) = default;

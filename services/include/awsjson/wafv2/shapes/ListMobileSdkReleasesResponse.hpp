@@ -15,8 +15,8 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListMobileSdkReleasesResponse {
-  std::optional<std::vector<::awsjson::wafv2::ReleaseSummary>> ReleaseSummaries;
-  std::optional<std::string> NextMarker;
+  std::optional<std::vector<::awsjson::wafv2::ReleaseSummary>> ReleaseSummaries{};
+  std::optional<std::string> NextMarker{};
 
   friend bool operator==(ListMobileSdkReleasesResponse const&,
                          ListMobileSdkReleasesResponse const&) = default;

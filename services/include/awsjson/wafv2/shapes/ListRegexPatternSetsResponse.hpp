@@ -15,8 +15,8 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRegexPatternSetsResponse {
-  std::optional<std::string> NextMarker;
-  std::optional<std::vector<::awsjson::wafv2::RegexPatternSetSummary>> RegexPatternSets;
+  std::optional<std::string> NextMarker{};
+  std::optional<std::vector<::awsjson::wafv2::RegexPatternSetSummary>> RegexPatternSets{};
 
   friend bool operator==(ListRegexPatternSetsResponse const&,
                          ListRegexPatternSetsResponse const&) = default;

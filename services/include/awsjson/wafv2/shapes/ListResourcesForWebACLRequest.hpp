@@ -14,8 +14,8 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListResourcesForWebACLRequest {
-  std::string WebACLArn;
-  std::optional<awsjson::open_enum<::awsjson::wafv2::ResourceType>> ResourceType;
+  std::string WebACLArn{};
+  std::optional<awsjson::open_enum<::awsjson::wafv2::ResourceType>> ResourceType{};
 
   friend bool operator==(ListResourcesForWebACLRequest const&,
                          ListResourcesForWebACLRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRuleGroupsResponse {
-  std::optional<std::string> NextMarker;
-  std::optional<std::vector<::awsjson::wafv2::RuleGroupSummary>> RuleGroups;
+  std::optional<std::string> NextMarker{};
+  std::optional<std::vector<::awsjson::wafv2::RuleGroupSummary>> RuleGroups{};
 
   friend bool operator==(ListRuleGroupsResponse const&, ListRuleGroupsResponse const&) = default;
 };

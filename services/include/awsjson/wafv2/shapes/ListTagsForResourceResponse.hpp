@@ -14,8 +14,8 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTagsForResourceResponse {
-  std::optional<std::string> NextMarker;
-  std::optional<::awsjson::wafv2::TagInfoForResource> TagInfoForResource;
+  std::optional<std::string> NextMarker{};
+  std::optional<::awsjson::wafv2::TagInfoForResource> TagInfoForResource{};
 
   friend bool operator==(ListTagsForResourceResponse const&,
                          ListTagsForResourceResponse const&) = default;

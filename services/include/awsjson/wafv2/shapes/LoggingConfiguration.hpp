@@ -18,13 +18,13 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LoggingConfiguration {
-  std::string ResourceArn;
-  std::vector<std::string> LogDestinationConfigs;
-  std::optional<std::vector<::awsjson::wafv2::FieldToMatch>> RedactedFields;
-  std::optional<bool> ManagedByFirewallManager;
-  std::optional<::awsjson::wafv2::LoggingFilter> LoggingFilter;
-  std::optional<awsjson::open_enum<::awsjson::wafv2::LogType>> LogType;
-  std::optional<awsjson::open_enum<::awsjson::wafv2::LogScope>> LogScope;
+  std::string ResourceArn{};
+  std::vector<std::string> LogDestinationConfigs{};
+  std::optional<std::vector<::awsjson::wafv2::FieldToMatch>> RedactedFields{};
+  std::optional<bool> ManagedByFirewallManager{};
+  std::optional<::awsjson::wafv2::LoggingFilter> LoggingFilter{};
+  std::optional<awsjson::open_enum<::awsjson::wafv2::LogType>> LogType{};
+  std::optional<awsjson::open_enum<::awsjson::wafv2::LogScope>> LogScope{};
 
   friend bool operator==(LoggingConfiguration const&, LoggingConfiguration const&) = default;
 };

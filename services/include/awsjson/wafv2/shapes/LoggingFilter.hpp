@@ -16,8 +16,8 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LoggingFilter {
-  std::vector<::awsjson::wafv2::Filter> Filters;
-  awsjson::open_enum<::awsjson::wafv2::FilterBehavior> DefaultBehavior;
+  std::vector<::awsjson::wafv2::Filter> Filters{};
+  awsjson::open_enum<::awsjson::wafv2::FilterBehavior> DefaultBehavior{};
 
   friend bool operator==(LoggingFilter const&, LoggingFilter const&) = default;
 };

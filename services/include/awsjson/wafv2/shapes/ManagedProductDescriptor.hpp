@@ -12,15 +12,15 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ManagedProductDescriptor {
-  std::optional<std::string> VendorName;
-  std::optional<std::string> ManagedRuleSetName;
-  std::optional<std::string> ProductId;
-  std::optional<std::string> ProductLink;
-  std::optional<std::string> ProductTitle;
-  std::optional<std::string> ProductDescription;
-  std::optional<std::string> SnsTopicArn;
-  std::optional<bool> IsVersioningSupported;
-  std::optional<bool> IsAdvancedManagedRuleSet;
+  std::optional<std::string> VendorName{};
+  std::optional<std::string> ManagedRuleSetName{};
+  std::optional<std::string> ProductId{};
+  std::optional<std::string> ProductLink{};
+  std::optional<std::string> ProductTitle{};
+  std::optional<std::string> ProductDescription{};
+  std::optional<std::string> SnsTopicArn{};
+  std::optional<bool> IsVersioningSupported{};
+  std::optional<bool> IsAdvancedManagedRuleSet{};
 
   friend bool operator==(ManagedProductDescriptor const&,
                          ManagedProductDescriptor const&) = default;

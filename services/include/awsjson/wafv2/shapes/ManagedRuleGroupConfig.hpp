@@ -20,14 +20,14 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ManagedRuleGroupConfig {
-  std::optional<std::string> LoginPath;
-  std::optional<awsjson::open_enum<::awsjson::wafv2::PayloadType>> PayloadType;
-  std::optional<::awsjson::wafv2::UsernameField> UsernameField;
-  std::optional<::awsjson::wafv2::PasswordField> PasswordField;
-  std::optional<::awsjson::wafv2::AWSManagedRulesBotControlRuleSet> AWSManagedRulesBotControlRuleSet;
-  std::optional<::awsjson::wafv2::AWSManagedRulesATPRuleSet> AWSManagedRulesATPRuleSet;
-  std::optional<::awsjson::wafv2::AWSManagedRulesACFPRuleSet> AWSManagedRulesACFPRuleSet;
-  std::optional<::awsjson::wafv2::AWSManagedRulesAntiDDoSRuleSet> AWSManagedRulesAntiDDoSRuleSet;
+  std::optional<std::string> LoginPath{};
+  std::optional<awsjson::open_enum<::awsjson::wafv2::PayloadType>> PayloadType{};
+  std::optional<::awsjson::wafv2::UsernameField> UsernameField{};
+  std::optional<::awsjson::wafv2::PasswordField> PasswordField{};
+  std::optional<::awsjson::wafv2::AWSManagedRulesBotControlRuleSet> AWSManagedRulesBotControlRuleSet{};
+  std::optional<::awsjson::wafv2::AWSManagedRulesATPRuleSet> AWSManagedRulesATPRuleSet{};
+  std::optional<::awsjson::wafv2::AWSManagedRulesACFPRuleSet> AWSManagedRulesACFPRuleSet{};
+  std::optional<::awsjson::wafv2::AWSManagedRulesAntiDDoSRuleSet> AWSManagedRulesAntiDDoSRuleSet{};
 
   friend bool operator==(ManagedRuleGroupConfig const&, ManagedRuleGroupConfig const&) = default;
 };

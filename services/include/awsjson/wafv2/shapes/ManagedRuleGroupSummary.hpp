@@ -12,10 +12,10 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ManagedRuleGroupSummary {
-  std::optional<std::string> VendorName;
-  std::optional<std::string> Name;
-  std::optional<bool> VersioningSupported;
-  std::optional<std::string> Description;
+  std::optional<std::string> VendorName{};
+  std::optional<std::string> Name{};
+  std::optional<bool> VersioningSupported{};
+  std::optional<std::string> Description{};
 
   friend bool operator==(ManagedRuleGroupSummary const&, ManagedRuleGroupSummary const&) = default;
 };

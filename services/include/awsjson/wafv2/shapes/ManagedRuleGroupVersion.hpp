@@ -12,8 +12,8 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ManagedRuleGroupVersion {
-  std::optional<std::string> Name;
-  std::optional<awsjson::timestamp> LastUpdateTimestamp;
+  std::optional<std::string> Name{};
+  std::optional<awsjson::timestamp> LastUpdateTimestamp{};
 
   friend bool operator==(ManagedRuleGroupVersion const&, ManagedRuleGroupVersion const&) = default;
 };

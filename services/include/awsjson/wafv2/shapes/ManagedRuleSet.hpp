@@ -15,13 +15,13 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ManagedRuleSet {
-  std::string Name;
-  std::string Id;
-  std::string ARN;
-  std::optional<std::string> Description;
-  std::optional<std::map<std::string, ::awsjson::wafv2::ManagedRuleSetVersion>> PublishedVersions;
-  std::optional<std::string> RecommendedVersion;
-  std::optional<std::string> LabelNamespace;
+  std::string Name{};
+  std::string Id{};
+  std::string ARN{};
+  std::optional<std::string> Description{};
+  std::optional<std::map<std::string, ::awsjson::wafv2::ManagedRuleSetVersion>> PublishedVersions{};
+  std::optional<std::string> RecommendedVersion{};
+  std::optional<std::string> LabelNamespace{};
 
   friend bool operator==(ManagedRuleSet const&, ManagedRuleSet const&) = default;
 };

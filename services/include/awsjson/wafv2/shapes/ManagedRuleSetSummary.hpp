@@ -12,12 +12,12 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ManagedRuleSetSummary {
-  std::optional<std::string> Name;
-  std::optional<std::string> Id;
-  std::optional<std::string> Description;
-  std::optional<std::string> LockToken;
-  std::optional<std::string> ARN;
-  std::optional<std::string> LabelNamespace;
+  std::optional<std::string> Name{};
+  std::optional<std::string> Id{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> LockToken{};
+  std::optional<std::string> ARN{};
+  std::optional<std::string> LabelNamespace{};
 
   friend bool operator==(ManagedRuleSetSummary const&, ManagedRuleSetSummary const&) = default;
 };

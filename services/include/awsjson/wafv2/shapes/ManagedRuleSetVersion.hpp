@@ -13,12 +13,12 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ManagedRuleSetVersion {
-  std::optional<std::string> AssociatedRuleGroupArn;
-  std::optional<std::int64_t> Capacity;
-  std::optional<std::int32_t> ForecastedLifetime;
-  std::optional<awsjson::timestamp> PublishTimestamp;
-  std::optional<awsjson::timestamp> LastUpdateTimestamp;
-  std::optional<awsjson::timestamp> ExpiryTimestamp;
+  std::optional<std::string> AssociatedRuleGroupArn{};
+  std::optional<std::int64_t> Capacity{};
+  std::optional<std::int32_t> ForecastedLifetime{};
+  std::optional<awsjson::timestamp> PublishTimestamp{};
+  std::optional<awsjson::timestamp> LastUpdateTimestamp{};
+  std::optional<awsjson::timestamp> ExpiryTimestamp{};
 
   friend bool operator==(ManagedRuleSetVersion const&, ManagedRuleSetVersion const&) = default;
 };

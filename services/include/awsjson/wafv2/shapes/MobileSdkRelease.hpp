@@ -15,10 +15,10 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MobileSdkRelease {
-  std::optional<std::string> ReleaseVersion;
-  std::optional<awsjson::timestamp> Timestamp;
-  std::optional<std::string> ReleaseNotes;
-  std::optional<std::vector<::awsjson::wafv2::Tag>> Tags;
+  std::optional<std::string> ReleaseVersion{};
+  std::optional<awsjson::timestamp> Timestamp{};
+  std::optional<std::string> ReleaseNotes{};
+  std::optional<std::vector<::awsjson::wafv2::Tag>> Tags{};
 
   friend bool operator==(MobileSdkRelease const&, MobileSdkRelease const&) = default;
 };

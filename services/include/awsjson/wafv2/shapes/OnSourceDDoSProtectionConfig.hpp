@@ -14,7 +14,7 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OnSourceDDoSProtectionConfig {
-  awsjson::open_enum<::awsjson::wafv2::LowReputationMode> ALBLowReputationMode;
+  awsjson::open_enum<::awsjson::wafv2::LowReputationMode> ALBLowReputationMode{};
 
   friend bool operator==(OnSourceDDoSProtectionConfig const&,
                          OnSourceDDoSProtectionConfig const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OverrideAction {
-  std::optional<::awsjson::wafv2::CountAction> Count;
-  std::optional<::awsjson::wafv2::NoneAction> None;
+  std::optional<::awsjson::wafv2::CountAction> Count{};
+  std::optional<::awsjson::wafv2::NoneAction> None{};
 
   friend bool operator==(OverrideAction const&, OverrideAction const&) = default;
 };

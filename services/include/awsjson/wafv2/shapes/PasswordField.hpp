@@ -12,7 +12,7 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PasswordField {
-  std::string Identifier;
+  std::string Identifier{};
 
   friend bool operator==(PasswordField const&, PasswordField const&) = default;
 };

@@ -17,11 +17,11 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PathStatistics {
-  std::optional<::awsjson::wafv2::FilterSource> Source;
-  std::string Path;
-  std::int64_t RequestCount;
-  double Percentage;
-  std::optional<std::vector<::awsjson::wafv2::BotStatistics>> TopBots;
+  std::optional<::awsjson::wafv2::FilterSource> Source{};
+  std::string Path{};
+  std::int64_t RequestCount{};
+  double Percentage{};
+  std::optional<std::vector<::awsjson::wafv2::BotStatistics>> TopBots{};
 
   friend bool operator==(PathStatistics const&, PathStatistics const&) = default;
 };

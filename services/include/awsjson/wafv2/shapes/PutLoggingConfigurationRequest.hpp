@@ -13,7 +13,7 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutLoggingConfigurationRequest {
-  ::awsjson::wafv2::LoggingConfiguration LoggingConfiguration;
+  ::awsjson::wafv2::LoggingConfiguration LoggingConfiguration{};
 
   friend bool operator==(PutLoggingConfigurationRequest const&,
                          PutLoggingConfigurationRequest const&) = default;

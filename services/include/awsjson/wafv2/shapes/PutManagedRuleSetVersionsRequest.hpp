@@ -16,12 +16,12 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutManagedRuleSetVersionsRequest {
-  std::string Name;
-  awsjson::open_enum<::awsjson::wafv2::Scope> Scope;
-  std::string Id;
-  std::string LockToken;
-  std::optional<std::string> RecommendedVersion;
-  std::optional<std::map<std::string, ::awsjson::wafv2::VersionToPublish>> VersionsToPublish;
+  std::string Name{};
+  awsjson::open_enum<::awsjson::wafv2::Scope> Scope{};
+  std::string Id{};
+  std::string LockToken{};
+  std::optional<std::string> RecommendedVersion{};
+  std::optional<std::map<std::string, ::awsjson::wafv2::VersionToPublish>> VersionsToPublish{};
 
   friend bool operator==(PutManagedRuleSetVersionsRequest const&,
                          PutManagedRuleSetVersionsRequest const&) = default;

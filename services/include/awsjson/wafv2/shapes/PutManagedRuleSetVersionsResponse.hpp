@@ -12,7 +12,7 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutManagedRuleSetVersionsResponse {
-  std::optional<std::string> NextLockToken;
+  std::optional<std::string> NextLockToken{};
 
   friend bool operator==(PutManagedRuleSetVersionsResponse const&,
                          PutManagedRuleSetVersionsResponse const&) = default;

@@ -24,18 +24,18 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RateBasedStatementCustomKey {
-  std::optional<::awsjson::wafv2::RateLimitHeader> Header;
-  std::optional<::awsjson::wafv2::RateLimitCookie> Cookie;
-  std::optional<::awsjson::wafv2::RateLimitQueryArgument> QueryArgument;
-  std::optional<::awsjson::wafv2::RateLimitQueryString> QueryString;
-  std::optional<::awsjson::wafv2::RateLimitHTTPMethod> HTTPMethod;
-  std::optional<::awsjson::wafv2::RateLimitForwardedIP> ForwardedIP;
-  std::optional<::awsjson::wafv2::RateLimitIP> IP;
-  std::optional<::awsjson::wafv2::RateLimitLabelNamespace> LabelNamespace;
-  std::optional<::awsjson::wafv2::RateLimitUriPath> UriPath;
-  std::optional<::awsjson::wafv2::RateLimitJA3Fingerprint> JA3Fingerprint;
-  std::optional<::awsjson::wafv2::RateLimitJA4Fingerprint> JA4Fingerprint;
-  std::optional<::awsjson::wafv2::RateLimitAsn> ASN;
+  std::optional<::awsjson::wafv2::RateLimitHeader> Header{};
+  std::optional<::awsjson::wafv2::RateLimitCookie> Cookie{};
+  std::optional<::awsjson::wafv2::RateLimitQueryArgument> QueryArgument{};
+  std::optional<::awsjson::wafv2::RateLimitQueryString> QueryString{};
+  std::optional<::awsjson::wafv2::RateLimitHTTPMethod> HTTPMethod{};
+  std::optional<::awsjson::wafv2::RateLimitForwardedIP> ForwardedIP{};
+  std::optional<::awsjson::wafv2::RateLimitIP> IP{};
+  std::optional<::awsjson::wafv2::RateLimitLabelNamespace> LabelNamespace{};
+  std::optional<::awsjson::wafv2::RateLimitUriPath> UriPath{};
+  std::optional<::awsjson::wafv2::RateLimitJA3Fingerprint> JA3Fingerprint{};
+  std::optional<::awsjson::wafv2::RateLimitJA4Fingerprint> JA4Fingerprint{};
+  std::optional<::awsjson::wafv2::RateLimitAsn> ASN{};
 
   friend bool operator==(RateBasedStatementCustomKey const&,
                          RateBasedStatementCustomKey const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RateBasedStatementManagedKeysIPSet {
-  std::optional<awsjson::open_enum<::awsjson::wafv2::IPAddressVersion>> IPAddressVersion;
-  std::optional<std::vector<std::string>> Addresses;
+  std::optional<awsjson::open_enum<::awsjson::wafv2::IPAddressVersion>> IPAddressVersion{};
+  std::optional<std::vector<std::string>> Addresses{};
 
   friend bool operator==(RateBasedStatementManagedKeysIPSet const&,
                          RateBasedStatementManagedKeysIPSet const&) = default;

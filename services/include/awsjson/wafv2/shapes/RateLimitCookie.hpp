@@ -15,8 +15,8 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RateLimitCookie {
-  std::string Name;
-  std::vector<::awsjson::wafv2::TextTransformation> TextTransformations;
+  std::string Name{};
+  std::vector<::awsjson::wafv2::TextTransformation> TextTransformations{};
 
   friend bool operator==(RateLimitCookie const&, RateLimitCookie const&) = default;
 };

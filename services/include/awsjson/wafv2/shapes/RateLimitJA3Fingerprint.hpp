@@ -14,7 +14,7 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RateLimitJA3Fingerprint {
-  awsjson::open_enum<::awsjson::wafv2::FallbackBehavior> FallbackBehavior;
+  awsjson::open_enum<::awsjson::wafv2::FallbackBehavior> FallbackBehavior{};
 
   friend bool operator==(RateLimitJA3Fingerprint const&, RateLimitJA3Fingerprint const&) = default;
 };

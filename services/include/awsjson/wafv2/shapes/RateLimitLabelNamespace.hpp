@@ -12,7 +12,7 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RateLimitLabelNamespace {
-  std::string Namespace;
+  std::string Namespace{};
 
   friend bool operator==(RateLimitLabelNamespace const&, RateLimitLabelNamespace const&) = default;
 };

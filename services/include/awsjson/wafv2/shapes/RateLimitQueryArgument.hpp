@@ -15,8 +15,8 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RateLimitQueryArgument {
-  std::string Name;
-  std::vector<::awsjson::wafv2::TextTransformation> TextTransformations;
+  std::string Name{};
+  std::vector<::awsjson::wafv2::TextTransformation> TextTransformations{};
 
   friend bool operator==(RateLimitQueryArgument const&, RateLimitQueryArgument const&) = default;
 };

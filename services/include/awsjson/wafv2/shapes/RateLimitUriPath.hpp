@@ -14,7 +14,7 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RateLimitUriPath {
-  std::vector<::awsjson::wafv2::TextTransformation> TextTransformations;
+  std::vector<::awsjson::wafv2::TextTransformation> TextTransformations{};
 
   friend bool operator==(RateLimitUriPath const&, RateLimitUriPath const&) = default;
 };

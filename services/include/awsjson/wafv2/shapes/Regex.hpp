@@ -12,7 +12,7 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Regex {
-  std::optional<std::string> RegexString;
+  std::optional<std::string> RegexString{};
 
   friend bool operator==(Regex const&, Regex const&) = default;
 };

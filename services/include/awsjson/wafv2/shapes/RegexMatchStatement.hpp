@@ -16,9 +16,9 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegexMatchStatement {
-  std::string RegexString;
-  ::awsjson::wafv2::FieldToMatch FieldToMatch;
-  std::vector<::awsjson::wafv2::TextTransformation> TextTransformations;
+  std::string RegexString{};
+  ::awsjson::wafv2::FieldToMatch FieldToMatch{};
+  std::vector<::awsjson::wafv2::TextTransformation> TextTransformations{};
 
   friend bool operator==(RegexMatchStatement const&, RegexMatchStatement const&) = default;
 };

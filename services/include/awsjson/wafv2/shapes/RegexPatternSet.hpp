@@ -15,11 +15,11 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegexPatternSet {
-  std::optional<std::string> Name;
-  std::optional<std::string> Id;
-  std::optional<std::string> ARN;
-  std::optional<std::string> Description;
-  std::optional<std::vector<::awsjson::wafv2::Regex>> RegularExpressionList;
+  std::optional<std::string> Name{};
+  std::optional<std::string> Id{};
+  std::optional<std::string> ARN{};
+  std::optional<std::string> Description{};
+  std::optional<std::vector<::awsjson::wafv2::Regex>> RegularExpressionList{};
 
   friend bool operator==(RegexPatternSet const&, RegexPatternSet const&) = default;
 };

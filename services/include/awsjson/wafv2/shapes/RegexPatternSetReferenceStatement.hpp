@@ -16,9 +16,9 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegexPatternSetReferenceStatement {
-  std::string ARN;
-  ::awsjson::wafv2::FieldToMatch FieldToMatch;
-  std::vector<::awsjson::wafv2::TextTransformation> TextTransformations;
+  std::string ARN{};
+  ::awsjson::wafv2::FieldToMatch FieldToMatch{};
+  std::vector<::awsjson::wafv2::TextTransformation> TextTransformations{};
 
   friend bool operator==(RegexPatternSetReferenceStatement const&,
                          RegexPatternSetReferenceStatement const&) = default;

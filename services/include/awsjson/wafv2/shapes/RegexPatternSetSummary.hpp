@@ -12,11 +12,11 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegexPatternSetSummary {
-  std::optional<std::string> Name;
-  std::optional<std::string> Id;
-  std::optional<std::string> Description;
-  std::optional<std::string> LockToken;
-  std::optional<std::string> ARN;
+  std::optional<std::string> Name{};
+  std::optional<std::string> Id{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> LockToken{};
+  std::optional<std::string> ARN{};
 
   friend bool operator==(RegexPatternSetSummary const&, RegexPatternSetSummary const&) = default;
 };

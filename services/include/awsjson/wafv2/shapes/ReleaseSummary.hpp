@@ -12,8 +12,8 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReleaseSummary {
-  std::optional<std::string> ReleaseVersion;
-  std::optional<awsjson::timestamp> Timestamp;
+  std::optional<std::string> ReleaseVersion{};
+  std::optional<awsjson::timestamp> Timestamp{};
 
   friend bool operator==(ReleaseSummary const&, ReleaseSummary const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RequestBodyAssociatedResourceTypeConfig {
-  awsjson::open_enum<::awsjson::wafv2::SizeInspectionLimit> DefaultSizeInspectionLimit;
+  awsjson::open_enum<::awsjson::wafv2::SizeInspectionLimit> DefaultSizeInspectionLimit{};
 
   friend bool operator==(RequestBodyAssociatedResourceTypeConfig const&,
                          RequestBodyAssociatedResourceTypeConfig const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RequestInspection {
-  awsjson::open_enum<::awsjson::wafv2::PayloadType> PayloadType;
-  ::awsjson::wafv2::UsernameField UsernameField;
-  ::awsjson::wafv2::PasswordField PasswordField;
+  awsjson::open_enum<::awsjson::wafv2::PayloadType> PayloadType{};
+  ::awsjson::wafv2::UsernameField UsernameField{};
+  ::awsjson::wafv2::PasswordField PasswordField{};
 
   friend bool operator==(RequestInspection const&, RequestInspection const&) = default;
 };

@@ -20,12 +20,12 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RequestInspectionACFP {
-  awsjson::open_enum<::awsjson::wafv2::PayloadType> PayloadType;
-  std::optional<::awsjson::wafv2::UsernameField> UsernameField;
-  std::optional<::awsjson::wafv2::PasswordField> PasswordField;
-  std::optional<::awsjson::wafv2::EmailField> EmailField;
-  std::optional<std::vector<::awsjson::wafv2::PhoneNumberField>> PhoneNumberFields;
-  std::optional<std::vector<::awsjson::wafv2::AddressField>> AddressFields;
+  awsjson::open_enum<::awsjson::wafv2::PayloadType> PayloadType{};
+  std::optional<::awsjson::wafv2::UsernameField> UsernameField{};
+  std::optional<::awsjson::wafv2::PasswordField> PasswordField{};
+  std::optional<::awsjson::wafv2::EmailField> EmailField{};
+  std::optional<std::vector<::awsjson::wafv2::PhoneNumberField>> PhoneNumberFields{};
+  std::optional<std::vector<::awsjson::wafv2::AddressField>> AddressFields{};
 
   friend bool operator==(RequestInspectionACFP const&, RequestInspectionACFP const&) = default;
 };

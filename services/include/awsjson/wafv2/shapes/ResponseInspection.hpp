@@ -16,10 +16,10 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResponseInspection {
-  std::optional<::awsjson::wafv2::ResponseInspectionStatusCode> StatusCode;
-  std::optional<::awsjson::wafv2::ResponseInspectionHeader> Header;
-  std::optional<::awsjson::wafv2::ResponseInspectionBodyContains> BodyContains;
-  std::optional<::awsjson::wafv2::ResponseInspectionJson> Json;
+  std::optional<::awsjson::wafv2::ResponseInspectionStatusCode> StatusCode{};
+  std::optional<::awsjson::wafv2::ResponseInspectionHeader> Header{};
+  std::optional<::awsjson::wafv2::ResponseInspectionBodyContains> BodyContains{};
+  std::optional<::awsjson::wafv2::ResponseInspectionJson> Json{};
 
   friend bool operator==(ResponseInspection const&, ResponseInspection const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResponseInspectionBodyContains {
-  std::vector<std::string> SuccessStrings;
-  std::vector<std::string> FailureStrings;
+  std::vector<std::string> SuccessStrings{};
+  std::vector<std::string> FailureStrings{};
 
   friend bool operator==(ResponseInspectionBodyContains const&,
                          ResponseInspectionBodyContains const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResponseInspectionHeader {
-  std::string Name;
-  std::vector<std::string> SuccessValues;
-  std::vector<std::string> FailureValues;
+  std::string Name{};
+  std::vector<std::string> SuccessValues{};
+  std::vector<std::string> FailureValues{};
 
   friend bool operator==(ResponseInspectionHeader const&,
                          ResponseInspectionHeader const&) = default;

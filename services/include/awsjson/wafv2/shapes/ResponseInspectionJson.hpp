@@ -13,9 +13,9 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResponseInspectionJson {
-  std::string Identifier;
-  std::vector<std::string> SuccessValues;
-  std::vector<std::string> FailureValues;
+  std::string Identifier{};
+  std::vector<std::string> SuccessValues{};
+  std::vector<std::string> FailureValues{};
 
   friend bool operator==(ResponseInspectionJson const&, ResponseInspectionJson const&) = default;
 };

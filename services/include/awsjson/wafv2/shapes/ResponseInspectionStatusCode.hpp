@@ -13,8 +13,8 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResponseInspectionStatusCode {
-  std::vector<std::int32_t> SuccessCodes;
-  std::vector<std::int32_t> FailureCodes;
+  std::vector<std::int32_t> SuccessCodes{};
+  std::vector<std::int32_t> FailureCodes{};
 
   friend bool operator==(ResponseInspectionStatusCode const&,
                          ResponseInspectionStatusCode const&) = default;

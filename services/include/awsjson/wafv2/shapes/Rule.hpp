@@ -22,15 +22,15 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Rule {
-  std::string Name;
-  std::int32_t Priority;
-  ::awsjson::wafv2::Statement Statement;
-  std::optional<::awsjson::wafv2::RuleAction> Action;
-  std::optional<::awsjson::wafv2::OverrideAction> OverrideAction;
-  std::optional<std::vector<::awsjson::wafv2::Label>> RuleLabels;
-  ::awsjson::wafv2::VisibilityConfig VisibilityConfig;
-  std::optional<::awsjson::wafv2::CaptchaConfig> CaptchaConfig;
-  std::optional<::awsjson::wafv2::ChallengeConfig> ChallengeConfig;
+  std::string Name{};
+  std::int32_t Priority{};
+  ::awsjson::wafv2::Statement Statement{};
+  std::optional<::awsjson::wafv2::RuleAction> Action{};
+  std::optional<::awsjson::wafv2::OverrideAction> OverrideAction{};
+  std::optional<std::vector<::awsjson::wafv2::Label>> RuleLabels{};
+  ::awsjson::wafv2::VisibilityConfig VisibilityConfig{};
+  std::optional<::awsjson::wafv2::CaptchaConfig> CaptchaConfig{};
+  std::optional<::awsjson::wafv2::ChallengeConfig> ChallengeConfig{};
 
   friend bool operator==(Rule const&, Rule const&) = default;
 };

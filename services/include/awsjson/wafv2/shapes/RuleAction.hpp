@@ -17,11 +17,11 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RuleAction {
-  std::optional<::awsjson::wafv2::BlockAction> Block;
-  std::optional<::awsjson::wafv2::AllowAction> Allow;
-  std::optional<::awsjson::wafv2::CountAction> Count;
-  std::optional<::awsjson::wafv2::CaptchaAction> Captcha;
-  std::optional<::awsjson::wafv2::ChallengeAction> Challenge;
+  std::optional<::awsjson::wafv2::BlockAction> Block{};
+  std::optional<::awsjson::wafv2::AllowAction> Allow{};
+  std::optional<::awsjson::wafv2::CountAction> Count{};
+  std::optional<::awsjson::wafv2::CaptchaAction> Captcha{};
+  std::optional<::awsjson::wafv2::ChallengeAction> Challenge{};
 
   friend bool operator==(RuleAction const&, RuleAction const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RuleActionOverride {
-  std::string Name;
-  ::awsjson::wafv2::RuleAction ActionToUse;
+  std::string Name{};
+  ::awsjson::wafv2::RuleAction ActionToUse{};
 
   friend bool operator==(RuleActionOverride const&, RuleActionOverride const&) = default;
 };

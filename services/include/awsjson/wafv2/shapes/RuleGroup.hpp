@@ -20,17 +20,17 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RuleGroup {
-  std::string Name;
-  std::string Id;
-  std::int64_t Capacity;
-  std::string ARN;
-  std::optional<std::string> Description;
-  std::optional<std::vector<::awsjson::wafv2::Rule>> Rules;
-  ::awsjson::wafv2::VisibilityConfig VisibilityConfig;
-  std::optional<std::string> LabelNamespace;
-  std::optional<std::map<std::string, ::awsjson::wafv2::CustomResponseBody>> CustomResponseBodies;
-  std::optional<std::vector<::awsjson::wafv2::LabelSummary>> AvailableLabels;
-  std::optional<std::vector<::awsjson::wafv2::LabelSummary>> ConsumedLabels;
+  std::string Name{};
+  std::string Id{};
+  std::int64_t Capacity{};
+  std::string ARN{};
+  std::optional<std::string> Description{};
+  std::optional<std::vector<::awsjson::wafv2::Rule>> Rules{};
+  ::awsjson::wafv2::VisibilityConfig VisibilityConfig{};
+  std::optional<std::string> LabelNamespace{};
+  std::optional<std::map<std::string, ::awsjson::wafv2::CustomResponseBody>> CustomResponseBodies{};
+  std::optional<std::vector<::awsjson::wafv2::LabelSummary>> AvailableLabels{};
+  std::optional<std::vector<::awsjson::wafv2::LabelSummary>> ConsumedLabels{};
 
   friend bool operator==(RuleGroup const&, RuleGroup const&) = default;
 };

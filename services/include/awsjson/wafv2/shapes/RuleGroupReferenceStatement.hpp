@@ -16,9 +16,9 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RuleGroupReferenceStatement {
-  std::string ARN;
-  std::optional<std::vector<::awsjson::wafv2::ExcludedRule>> ExcludedRules;
-  std::optional<std::vector<::awsjson::wafv2::RuleActionOverride>> RuleActionOverrides;
+  std::string ARN{};
+  std::optional<std::vector<::awsjson::wafv2::ExcludedRule>> ExcludedRules{};
+  std::optional<std::vector<::awsjson::wafv2::RuleActionOverride>> RuleActionOverrides{};
 
   friend bool operator==(RuleGroupReferenceStatement const&,
                          RuleGroupReferenceStatement const&) = default;

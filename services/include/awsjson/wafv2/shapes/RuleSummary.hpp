@@ -14,8 +14,8 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RuleSummary {
-  std::optional<std::string> Name;
-  std::optional<::awsjson::wafv2::RuleAction> Action;
+  std::optional<std::string> Name{};
+  std::optional<::awsjson::wafv2::RuleAction> Action{};
 
   friend bool operator==(RuleSummary const&, RuleSummary const&) = default;
 };

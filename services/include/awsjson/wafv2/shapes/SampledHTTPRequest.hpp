@@ -20,17 +20,17 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SampledHTTPRequest {
-  ::awsjson::wafv2::HTTPRequest Request;
-  std::int64_t Weight;
-  std::optional<awsjson::timestamp> Timestamp;
-  std::optional<std::string> Action;
-  std::optional<std::string> RuleNameWithinRuleGroup;
-  std::optional<std::vector<::awsjson::wafv2::HTTPHeader>> RequestHeadersInserted;
-  std::optional<std::int32_t> ResponseCodeSent;
-  std::optional<std::vector<::awsjson::wafv2::Label>> Labels;
-  std::optional<::awsjson::wafv2::CaptchaResponse> CaptchaResponse;
-  std::optional<::awsjson::wafv2::ChallengeResponse> ChallengeResponse;
-  std::optional<std::string> OverriddenAction;
+  ::awsjson::wafv2::HTTPRequest Request{};
+  std::int64_t Weight{};
+  std::optional<awsjson::timestamp> Timestamp{};
+  std::optional<std::string> Action{};
+  std::optional<std::string> RuleNameWithinRuleGroup{};
+  std::optional<std::vector<::awsjson::wafv2::HTTPHeader>> RequestHeadersInserted{};
+  std::optional<std::int32_t> ResponseCodeSent{};
+  std::optional<std::vector<::awsjson::wafv2::Label>> Labels{};
+  std::optional<::awsjson::wafv2::CaptchaResponse> CaptchaResponse{};
+  std::optional<::awsjson::wafv2::ChallengeResponse> ChallengeResponse{};
+  std::optional<std::string> OverriddenAction{};
 
   friend bool operator==(SampledHTTPRequest const&, SampledHTTPRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SingleQueryArgument {
-  std::string Name;
+  std::string Name{};
 
   friend bool operator==(SingleQueryArgument const&, SingleQueryArgument const&) = default;
 };

@@ -18,10 +18,10 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SizeConstraintStatement {
-  ::awsjson::wafv2::FieldToMatch FieldToMatch;
-  awsjson::open_enum<::awsjson::wafv2::ComparisonOperator> ComparisonOperator;
-  std::int64_t Size;
-  std::vector<::awsjson::wafv2::TextTransformation> TextTransformations;
+  ::awsjson::wafv2::FieldToMatch FieldToMatch{};
+  awsjson::open_enum<::awsjson::wafv2::ComparisonOperator> ComparisonOperator{};
+  std::int64_t Size{};
+  std::vector<::awsjson::wafv2::TextTransformation> TextTransformations{};
 
   friend bool operator==(SizeConstraintStatement const&, SizeConstraintStatement const&) = default;
 };

@@ -17,9 +17,9 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SqliMatchStatement {
-  ::awsjson::wafv2::FieldToMatch FieldToMatch;
-  std::vector<::awsjson::wafv2::TextTransformation> TextTransformations;
-  std::optional<awsjson::open_enum<::awsjson::wafv2::SensitivityLevel>> SensitivityLevel;
+  ::awsjson::wafv2::FieldToMatch FieldToMatch{};
+  std::vector<::awsjson::wafv2::TextTransformation> TextTransformations{};
+  std::optional<awsjson::open_enum<::awsjson::wafv2::SensitivityLevel>> SensitivityLevel{};
 
   friend bool operator==(SqliMatchStatement const&, SqliMatchStatement const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TagInfoForResource {
-  std::optional<std::string> ResourceARN;
-  std::optional<std::vector<::awsjson::wafv2::Tag>> TagList;
+  std::optional<std::string> ResourceARN{};
+  std::optional<std::vector<::awsjson::wafv2::Tag>> TagList{};
 
   friend bool operator==(TagInfoForResource const&, TagInfoForResource const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TextTransformation {
-  std::int32_t Priority;
-  awsjson::open_enum<::awsjson::wafv2::TextTransformationType> Type;
+  std::int32_t Priority{};
+  awsjson::open_enum<::awsjson::wafv2::TextTransformationType> Type{};
 
   friend bool operator==(TextTransformation const&, TextTransformation const&) = default;
 };

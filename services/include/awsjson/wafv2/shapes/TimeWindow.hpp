@@ -11,8 +11,8 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TimeWindow {
-  awsjson::timestamp StartTime;
-  awsjson::timestamp EndTime;
+  awsjson::timestamp StartTime{};
+  awsjson::timestamp EndTime{};
 
   friend bool operator==(TimeWindow const&, TimeWindow const&) = default;
 };

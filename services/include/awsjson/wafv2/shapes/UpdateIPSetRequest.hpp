@@ -15,12 +15,12 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateIPSetRequest {
-  std::string Name;
-  awsjson::open_enum<::awsjson::wafv2::Scope> Scope;
-  std::string Id;
-  std::optional<std::string> Description;
-  std::vector<std::string> Addresses;
-  std::string LockToken;
+  std::string Name{};
+  awsjson::open_enum<::awsjson::wafv2::Scope> Scope{};
+  std::string Id{};
+  std::optional<std::string> Description{};
+  std::vector<std::string> Addresses{};
+  std::string LockToken{};
 
   friend bool operator==(UpdateIPSetRequest const&, UpdateIPSetRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateIPSetResponse {
-  std::optional<std::string> NextLockToken;
+  std::optional<std::string> NextLockToken{};
 
   friend bool operator==(UpdateIPSetResponse const&, UpdateIPSetResponse const&) = default;
 };

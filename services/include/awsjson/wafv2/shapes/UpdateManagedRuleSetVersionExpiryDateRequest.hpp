@@ -14,12 +14,12 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateManagedRuleSetVersionExpiryDateRequest {
-  std::string Name;
-  awsjson::open_enum<::awsjson::wafv2::Scope> Scope;
-  std::string Id;
-  std::string LockToken;
-  std::string VersionToExpire;
-  awsjson::timestamp ExpiryTimestamp;
+  std::string Name{};
+  awsjson::open_enum<::awsjson::wafv2::Scope> Scope{};
+  std::string Id{};
+  std::string LockToken{};
+  std::string VersionToExpire{};
+  awsjson::timestamp ExpiryTimestamp{};
 
   friend bool operator==(UpdateManagedRuleSetVersionExpiryDateRequest const&,
                          UpdateManagedRuleSetVersionExpiryDateRequest const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateManagedRuleSetVersionExpiryDateResponse {
-  std::optional<std::string> ExpiringVersion;
-  std::optional<awsjson::timestamp> ExpiryTimestamp;
-  std::optional<std::string> NextLockToken;
+  std::optional<std::string> ExpiringVersion{};
+  std::optional<awsjson::timestamp> ExpiryTimestamp{};
+  std::optional<std::string> NextLockToken{};
 
   friend bool operator==(UpdateManagedRuleSetVersionExpiryDateResponse const&,
                          UpdateManagedRuleSetVersionExpiryDateResponse const&) = default;

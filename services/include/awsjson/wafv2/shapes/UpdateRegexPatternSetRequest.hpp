@@ -16,12 +16,12 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateRegexPatternSetRequest {
-  std::string Name;
-  awsjson::open_enum<::awsjson::wafv2::Scope> Scope;
-  std::string Id;
-  std::optional<std::string> Description;
-  std::vector<::awsjson::wafv2::Regex> RegularExpressionList;
-  std::string LockToken;
+  std::string Name{};
+  awsjson::open_enum<::awsjson::wafv2::Scope> Scope{};
+  std::string Id{};
+  std::optional<std::string> Description{};
+  std::vector<::awsjson::wafv2::Regex> RegularExpressionList{};
+  std::string LockToken{};
 
   friend bool operator==(UpdateRegexPatternSetRequest const&,
                          UpdateRegexPatternSetRequest const&) = default;

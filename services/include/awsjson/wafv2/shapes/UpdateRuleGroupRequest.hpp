@@ -19,14 +19,14 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateRuleGroupRequest {
-  std::string Name;
-  awsjson::open_enum<::awsjson::wafv2::Scope> Scope;
-  std::string Id;
-  std::optional<std::string> Description;
-  std::optional<std::vector<::awsjson::wafv2::Rule>> Rules;
-  ::awsjson::wafv2::VisibilityConfig VisibilityConfig;
-  std::string LockToken;
-  std::optional<std::map<std::string, ::awsjson::wafv2::CustomResponseBody>> CustomResponseBodies;
+  std::string Name{};
+  awsjson::open_enum<::awsjson::wafv2::Scope> Scope{};
+  std::string Id{};
+  std::optional<std::string> Description{};
+  std::optional<std::vector<::awsjson::wafv2::Rule>> Rules{};
+  ::awsjson::wafv2::VisibilityConfig VisibilityConfig{};
+  std::string LockToken{};
+  std::optional<std::map<std::string, ::awsjson::wafv2::CustomResponseBody>> CustomResponseBodies{};
 
   friend bool operator==(UpdateRuleGroupRequest const&, UpdateRuleGroupRequest const&) = default;
 };

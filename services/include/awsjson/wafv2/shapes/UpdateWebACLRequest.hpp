@@ -26,22 +26,22 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateWebACLRequest {
-  std::string Name;
-  awsjson::open_enum<::awsjson::wafv2::Scope> Scope;
-  std::string Id;
-  ::awsjson::wafv2::DefaultAction DefaultAction;
-  std::optional<std::string> Description;
-  std::optional<std::vector<::awsjson::wafv2::Rule>> Rules;
-  ::awsjson::wafv2::VisibilityConfig VisibilityConfig;
-  std::optional<::awsjson::wafv2::DataProtectionConfig> DataProtectionConfig;
-  std::string LockToken;
-  std::optional<std::map<std::string, ::awsjson::wafv2::CustomResponseBody>> CustomResponseBodies;
-  std::optional<::awsjson::wafv2::CaptchaConfig> CaptchaConfig;
-  std::optional<::awsjson::wafv2::ChallengeConfig> ChallengeConfig;
-  std::optional<std::vector<std::string>> TokenDomains;
-  std::optional<::awsjson::wafv2::AssociationConfig> AssociationConfig;
-  std::optional<::awsjson::wafv2::OnSourceDDoSProtectionConfig> OnSourceDDoSProtectionConfig;
-  std::optional<::awsjson::wafv2::ApplicationConfig> ApplicationConfig;
+  std::string Name{};
+  awsjson::open_enum<::awsjson::wafv2::Scope> Scope{};
+  std::string Id{};
+  ::awsjson::wafv2::DefaultAction DefaultAction{};
+  std::optional<std::string> Description{};
+  std::optional<std::vector<::awsjson::wafv2::Rule>> Rules{};
+  ::awsjson::wafv2::VisibilityConfig VisibilityConfig{};
+  std::optional<::awsjson::wafv2::DataProtectionConfig> DataProtectionConfig{};
+  std::string LockToken{};
+  std::optional<std::map<std::string, ::awsjson::wafv2::CustomResponseBody>> CustomResponseBodies{};
+  std::optional<::awsjson::wafv2::CaptchaConfig> CaptchaConfig{};
+  std::optional<::awsjson::wafv2::ChallengeConfig> ChallengeConfig{};
+  std::optional<std::vector<std::string>> TokenDomains{};
+  std::optional<::awsjson::wafv2::AssociationConfig> AssociationConfig{};
+  std::optional<::awsjson::wafv2::OnSourceDDoSProtectionConfig> OnSourceDDoSProtectionConfig{};
+  std::optional<::awsjson::wafv2::ApplicationConfig> ApplicationConfig{};
 
   friend bool operator==(UpdateWebACLRequest const&, UpdateWebACLRequest const&) = default;
 };

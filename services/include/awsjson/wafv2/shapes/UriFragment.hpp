@@ -14,7 +14,7 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UriFragment {
-  std::optional<awsjson::open_enum<::awsjson::wafv2::FallbackBehavior>> FallbackBehavior;
+  std::optional<awsjson::open_enum<::awsjson::wafv2::FallbackBehavior>> FallbackBehavior{};
 
   friend bool operator==(UriFragment const&, UriFragment const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VersionToPublish {
-  std::optional<std::string> AssociatedRuleGroupArn;
-  std::optional<std::int32_t> ForecastedLifetime;
+  std::optional<std::string> AssociatedRuleGroupArn{};
+  std::optional<std::int32_t> ForecastedLifetime{};
 
   friend bool operator==(VersionToPublish const&, VersionToPublish const&) = default;
 };

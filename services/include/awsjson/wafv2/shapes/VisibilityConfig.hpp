@@ -12,9 +12,9 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VisibilityConfig {
-  bool SampledRequestsEnabled;
-  bool CloudWatchMetricsEnabled;
-  std::string MetricName;
+  bool SampledRequestsEnabled{};
+  bool CloudWatchMetricsEnabled{};
+  std::string MetricName{};
 
   friend bool operator==(VisibilityConfig const&, VisibilityConfig const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WAFConfigurationWarningException {
-  std::optional<std::string> Message;
+  std::optional<std::string> Message{};
 
   friend bool operator==(WAFConfigurationWarningException const&,
                          WAFConfigurationWarningException const&) = default;

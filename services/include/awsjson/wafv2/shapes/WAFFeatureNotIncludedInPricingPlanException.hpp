@@ -15,8 +15,8 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WAFFeatureNotIncludedInPricingPlanException {
-  std::optional<std::string> Message;
-  std::optional<std::vector<::awsjson::wafv2::DisallowedFeature>> DisallowedFeatures;
+  std::optional<std::string> Message{};
+  std::optional<std::vector<::awsjson::wafv2::DisallowedFeature>> DisallowedFeatures{};
 
   friend bool operator==(WAFFeatureNotIncludedInPricingPlanException const&,
                          WAFFeatureNotIncludedInPricingPlanException const&) = default;

@@ -12,10 +12,10 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WAFInvalidParameterException {
-  std::optional<std::string> message;
-  std::optional<std::string> Field;
-  std::optional<std::string> Parameter;
-  std::optional<std::string> Reason;
+  std::optional<std::string> message{};
+  std::optional<std::string> Field{};
+  std::optional<std::string> Parameter{};
+  std::optional<std::string> Reason{};
 
   friend bool operator==(WAFInvalidParameterException const&,
                          WAFInvalidParameterException const&) = default;

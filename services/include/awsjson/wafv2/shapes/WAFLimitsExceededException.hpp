@@ -12,8 +12,8 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WAFLimitsExceededException {
-  std::optional<std::string> Message;
-  std::optional<std::string> SourceType;
+  std::optional<std::string> Message{};
+  std::optional<std::string> SourceType{};
 
   friend bool operator==(WAFLimitsExceededException const&,
                          WAFLimitsExceededException const&) = default;

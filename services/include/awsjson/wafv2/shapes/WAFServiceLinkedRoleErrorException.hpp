@@ -12,7 +12,7 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WAFServiceLinkedRoleErrorException {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(WAFServiceLinkedRoleErrorException const&,
                          WAFServiceLinkedRoleErrorException const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WAFUnsupportedAggregateKeyTypeException {
-  std::optional<std::string> Message;
+  std::optional<std::string> Message{};
 
   friend bool operator==(WAFUnsupportedAggregateKeyTypeException const&,
                          WAFUnsupportedAggregateKeyTypeException const&) = default;

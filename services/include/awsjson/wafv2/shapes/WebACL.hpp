@@ -27,27 +27,27 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WebACL {
-  std::string Name;
-  std::string Id;
-  std::string ARN;
-  ::awsjson::wafv2::DefaultAction DefaultAction;
-  std::optional<std::string> Description;
-  std::optional<std::vector<::awsjson::wafv2::Rule>> Rules;
-  ::awsjson::wafv2::VisibilityConfig VisibilityConfig;
-  std::optional<::awsjson::wafv2::DataProtectionConfig> DataProtectionConfig;
-  std::optional<std::int64_t> Capacity;
-  std::optional<std::vector<::awsjson::wafv2::FirewallManagerRuleGroup>> PreProcessFirewallManagerRuleGroups;
-  std::optional<std::vector<::awsjson::wafv2::FirewallManagerRuleGroup>> PostProcessFirewallManagerRuleGroups;
-  std::optional<bool> ManagedByFirewallManager;
-  std::optional<std::string> LabelNamespace;
-  std::optional<std::map<std::string, ::awsjson::wafv2::CustomResponseBody>> CustomResponseBodies;
-  std::optional<::awsjson::wafv2::CaptchaConfig> CaptchaConfig;
-  std::optional<::awsjson::wafv2::ChallengeConfig> ChallengeConfig;
-  std::optional<std::vector<std::string>> TokenDomains;
-  std::optional<::awsjson::wafv2::AssociationConfig> AssociationConfig;
-  std::optional<bool> RetrofittedByFirewallManager;
-  std::optional<::awsjson::wafv2::OnSourceDDoSProtectionConfig> OnSourceDDoSProtectionConfig;
-  std::optional<::awsjson::wafv2::ApplicationConfig> ApplicationConfig;
+  std::string Name{};
+  std::string Id{};
+  std::string ARN{};
+  ::awsjson::wafv2::DefaultAction DefaultAction{};
+  std::optional<std::string> Description{};
+  std::optional<std::vector<::awsjson::wafv2::Rule>> Rules{};
+  ::awsjson::wafv2::VisibilityConfig VisibilityConfig{};
+  std::optional<::awsjson::wafv2::DataProtectionConfig> DataProtectionConfig{};
+  std::optional<std::int64_t> Capacity{};
+  std::optional<std::vector<::awsjson::wafv2::FirewallManagerRuleGroup>> PreProcessFirewallManagerRuleGroups{};
+  std::optional<std::vector<::awsjson::wafv2::FirewallManagerRuleGroup>> PostProcessFirewallManagerRuleGroups{};
+  std::optional<bool> ManagedByFirewallManager{};
+  std::optional<std::string> LabelNamespace{};
+  std::optional<std::map<std::string, ::awsjson::wafv2::CustomResponseBody>> CustomResponseBodies{};
+  std::optional<::awsjson::wafv2::CaptchaConfig> CaptchaConfig{};
+  std::optional<::awsjson::wafv2::ChallengeConfig> ChallengeConfig{};
+  std::optional<std::vector<std::string>> TokenDomains{};
+  std::optional<::awsjson::wafv2::AssociationConfig> AssociationConfig{};
+  std::optional<bool> RetrofittedByFirewallManager{};
+  std::optional<::awsjson::wafv2::OnSourceDDoSProtectionConfig> OnSourceDDoSProtectionConfig{};
+  std::optional<::awsjson::wafv2::ApplicationConfig> ApplicationConfig{};
 
   friend bool operator==(WebACL const&, WebACL const&) = default;
 };

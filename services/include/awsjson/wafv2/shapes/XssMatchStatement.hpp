@@ -15,8 +15,8 @@ namespace awsjson::wafv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct XssMatchStatement {
-  ::awsjson::wafv2::FieldToMatch FieldToMatch;
-  std::vector<::awsjson::wafv2::TextTransformation> TextTransformations;
+  ::awsjson::wafv2::FieldToMatch FieldToMatch{};
+  std::vector<::awsjson::wafv2::TextTransformation> TextTransformations{};
 
   friend bool operator==(XssMatchStatement const&, XssMatchStatement const&) = default;
 };

@@ -15,19 +15,19 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AccessControlRule {
-  std::optional<std::string> Name;
-  std::optional<awsjson::open_enum<::awsjson::workmail::AccessControlRuleEffect>> Effect;
-  std::optional<std::string> Description;
-  std::optional<std::vector<std::string>> IpRanges;
-  std::optional<std::vector<std::string>> NotIpRanges;
-  std::optional<std::vector<std::string>> Actions;
-  std::optional<std::vector<std::string>> NotActions;
-  std::optional<std::vector<std::string>> UserIds;
-  std::optional<std::vector<std::string>> NotUserIds;
-  std::optional<awsjson::timestamp> DateCreated;
-  std::optional<awsjson::timestamp> DateModified;
-  std::optional<std::vector<std::string>> ImpersonationRoleIds;
-  std::optional<std::vector<std::string>> NotImpersonationRoleIds;
+  std::optional<std::string> Name{};
+  std::optional<awsjson::open_enum<::awsjson::workmail::AccessControlRuleEffect>> Effect{};
+  std::optional<std::string> Description{};
+  std::optional<std::vector<std::string>> IpRanges{};
+  std::optional<std::vector<std::string>> NotIpRanges{};
+  std::optional<std::vector<std::string>> Actions{};
+  std::optional<std::vector<std::string>> NotActions{};
+  std::optional<std::vector<std::string>> UserIds{};
+  std::optional<std::vector<std::string>> NotUserIds{};
+  std::optional<awsjson::timestamp> DateCreated{};
+  std::optional<awsjson::timestamp> DateModified{};
+  std::optional<std::vector<std::string>> ImpersonationRoleIds{};
+  std::optional<std::vector<std::string>> NotImpersonationRoleIds{};
 
   friend bool operator==(AccessControlRule const&, AccessControlRule const&) = default;
 };

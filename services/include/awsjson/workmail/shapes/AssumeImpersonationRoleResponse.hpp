@@ -13,8 +13,8 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssumeImpersonationRoleResponse {
-  std::optional<std::string> Token;
-  std::optional<std::int64_t> ExpiresIn;
+  std::optional<std::string> Token{};
+  std::optional<std::int64_t> ExpiresIn{};
 
   friend bool operator==(AssumeImpersonationRoleResponse const&,
                          AssumeImpersonationRoleResponse const&) = default;

@@ -16,12 +16,12 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AvailabilityConfiguration {
-  std::optional<std::string> DomainName;
-  std::optional<awsjson::open_enum<::awsjson::workmail::AvailabilityProviderType>> ProviderType;
-  std::optional<::awsjson::workmail::RedactedEwsAvailabilityProvider> EwsProvider;
-  std::optional<::awsjson::workmail::LambdaAvailabilityProvider> LambdaProvider;
-  std::optional<awsjson::timestamp> DateCreated;
-  std::optional<awsjson::timestamp> DateModified;
+  std::optional<std::string> DomainName{};
+  std::optional<awsjson::open_enum<::awsjson::workmail::AvailabilityProviderType>> ProviderType{};
+  std::optional<::awsjson::workmail::RedactedEwsAvailabilityProvider> EwsProvider{};
+  std::optional<::awsjson::workmail::LambdaAvailabilityProvider> LambdaProvider{};
+  std::optional<awsjson::timestamp> DateCreated{};
+  std::optional<awsjson::timestamp> DateModified{};
 
   friend bool operator==(AvailabilityConfiguration const&,
                          AvailabilityConfiguration const&) = default;

@@ -11,9 +11,9 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BookingOptions {
-  std::optional<bool> AutoAcceptRequests;
-  std::optional<bool> AutoDeclineRecurringRequests;
-  std::optional<bool> AutoDeclineConflictingRequests;
+  std::optional<bool> AutoAcceptRequests{};
+  std::optional<bool> AutoDeclineRecurringRequests{};
+  std::optional<bool> AutoDeclineConflictingRequests{};
 
   friend bool operator==(BookingOptions const&, BookingOptions const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CancelMailboxExportJobRequest {
-  std::string ClientToken;
-  std::string JobId;
-  std::string OrganizationId;
+  std::string ClientToken{};
+  std::string JobId{};
+  std::string OrganizationId{};
 
   friend bool operator==(CancelMailboxExportJobRequest const&,
                          CancelMailboxExportJobRequest const&) = default;

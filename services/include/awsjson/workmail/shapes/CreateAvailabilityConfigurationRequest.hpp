@@ -15,11 +15,11 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAvailabilityConfigurationRequest {
-  std::optional<std::string> ClientToken;
-  std::string OrganizationId;
-  std::string DomainName;
-  std::optional<::awsjson::workmail::EwsAvailabilityProvider> EwsProvider;
-  std::optional<::awsjson::workmail::LambdaAvailabilityProvider> LambdaProvider;
+  std::optional<std::string> ClientToken{};
+  std::string OrganizationId{};
+  std::string DomainName{};
+  std::optional<::awsjson::workmail::EwsAvailabilityProvider> EwsProvider{};
+  std::optional<::awsjson::workmail::LambdaAvailabilityProvider> LambdaProvider{};
 
   friend bool operator==(CreateAvailabilityConfigurationRequest const&,
                          CreateAvailabilityConfigurationRequest const&) = default;

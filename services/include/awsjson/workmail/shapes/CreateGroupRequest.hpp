@@ -12,9 +12,9 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateGroupRequest {
-  std::string OrganizationId;
-  std::string Name;
-  std::optional<bool> HiddenFromGlobalAddressList;
+  std::string OrganizationId{};
+  std::string Name{};
+  std::optional<bool> HiddenFromGlobalAddressList{};
 
   friend bool operator==(CreateGroupRequest const&, CreateGroupRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateGroupResponse {
-  std::optional<std::string> GroupId;
+  std::optional<std::string> GroupId{};
 
   friend bool operator==(CreateGroupResponse const&, CreateGroupResponse const&) = default;
 };

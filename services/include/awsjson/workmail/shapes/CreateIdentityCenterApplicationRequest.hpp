@@ -12,9 +12,9 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateIdentityCenterApplicationRequest {
-  std::string Name;
-  std::string InstanceArn;
-  std::optional<std::string> ClientToken;
+  std::string Name{};
+  std::string InstanceArn{};
+  std::optional<std::string> ClientToken{};
 
   friend bool operator==(CreateIdentityCenterApplicationRequest const&,
                          CreateIdentityCenterApplicationRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateIdentityCenterApplicationResponse {
-  std::optional<std::string> ApplicationArn;
+  std::optional<std::string> ApplicationArn{};
 
   friend bool operator==(CreateIdentityCenterApplicationResponse const&,
                          CreateIdentityCenterApplicationResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateImpersonationRoleResponse {
-  std::optional<std::string> ImpersonationRoleId;
+  std::optional<std::string> ImpersonationRoleId{};
 
   friend bool operator==(CreateImpersonationRoleResponse const&,
                          CreateImpersonationRoleResponse const&) = default;

@@ -15,19 +15,19 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateMobileDeviceAccessRuleRequest {
-  std::string OrganizationId;
-  std::optional<std::string> ClientToken;
-  std::string Name;
-  std::optional<std::string> Description;
-  awsjson::open_enum<::awsjson::workmail::MobileDeviceAccessRuleEffect> Effect;
-  std::optional<std::vector<std::string>> DeviceTypes;
-  std::optional<std::vector<std::string>> NotDeviceTypes;
-  std::optional<std::vector<std::string>> DeviceModels;
-  std::optional<std::vector<std::string>> NotDeviceModels;
-  std::optional<std::vector<std::string>> DeviceOperatingSystems;
-  std::optional<std::vector<std::string>> NotDeviceOperatingSystems;
-  std::optional<std::vector<std::string>> DeviceUserAgents;
-  std::optional<std::vector<std::string>> NotDeviceUserAgents;
+  std::string OrganizationId{};
+  std::optional<std::string> ClientToken{};
+  std::string Name{};
+  std::optional<std::string> Description{};
+  awsjson::open_enum<::awsjson::workmail::MobileDeviceAccessRuleEffect> Effect{};
+  std::optional<std::vector<std::string>> DeviceTypes{};
+  std::optional<std::vector<std::string>> NotDeviceTypes{};
+  std::optional<std::vector<std::string>> DeviceModels{};
+  std::optional<std::vector<std::string>> NotDeviceModels{};
+  std::optional<std::vector<std::string>> DeviceOperatingSystems{};
+  std::optional<std::vector<std::string>> NotDeviceOperatingSystems{};
+  std::optional<std::vector<std::string>> DeviceUserAgents{};
+  std::optional<std::vector<std::string>> NotDeviceUserAgents{};
 
   friend bool operator==(CreateMobileDeviceAccessRuleRequest const&,
                          CreateMobileDeviceAccessRuleRequest const&) = default;

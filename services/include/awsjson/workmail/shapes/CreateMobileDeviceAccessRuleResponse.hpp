@@ -12,7 +12,7 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateMobileDeviceAccessRuleResponse {
-  std::optional<std::string> MobileDeviceAccessRuleId;
+  std::optional<std::string> MobileDeviceAccessRuleId{};
 
   friend bool operator==(CreateMobileDeviceAccessRuleResponse const&,
                          CreateMobileDeviceAccessRuleResponse const&) = default;

@@ -15,12 +15,12 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateOrganizationRequest {
-  std::optional<std::string> DirectoryId;
-  std::string Alias;
-  std::optional<std::string> ClientToken;
-  std::optional<std::vector<::awsjson::workmail::Domain>> Domains;
-  std::optional<std::string> KmsKeyArn;
-  std::optional<bool> EnableInteroperability;
+  std::optional<std::string> DirectoryId{};
+  std::string Alias{};
+  std::optional<std::string> ClientToken{};
+  std::optional<std::vector<::awsjson::workmail::Domain>> Domains{};
+  std::optional<std::string> KmsKeyArn{};
+  std::optional<bool> EnableInteroperability{};
 
   friend bool operator==(CreateOrganizationRequest const&,
                          CreateOrganizationRequest const&) = default;

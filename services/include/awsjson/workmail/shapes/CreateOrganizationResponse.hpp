@@ -12,7 +12,7 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateOrganizationResponse {
-  std::optional<std::string> OrganizationId;
+  std::optional<std::string> OrganizationId{};
 
   friend bool operator==(CreateOrganizationResponse const&,
                          CreateOrganizationResponse const&) = default;

@@ -14,11 +14,11 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateResourceRequest {
-  std::string OrganizationId;
-  std::string Name;
-  awsjson::open_enum<::awsjson::workmail::ResourceType> Type;
-  std::optional<std::string> Description;
-  std::optional<bool> HiddenFromGlobalAddressList;
+  std::string OrganizationId{};
+  std::string Name{};
+  awsjson::open_enum<::awsjson::workmail::ResourceType> Type{};
+  std::optional<std::string> Description{};
+  std::optional<bool> HiddenFromGlobalAddressList{};
 
   friend bool operator==(CreateResourceRequest const&, CreateResourceRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateResourceResponse {
-  std::optional<std::string> ResourceId;
+  std::optional<std::string> ResourceId{};
 
   friend bool operator==(CreateResourceResponse const&, CreateResourceResponse const&) = default;
 };

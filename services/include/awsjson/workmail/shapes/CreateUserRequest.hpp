@@ -14,15 +14,15 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateUserRequest {
-  std::string OrganizationId;
-  std::string Name;
-  std::string DisplayName;
-  std::optional<std::string> Password;
-  std::optional<awsjson::open_enum<::awsjson::workmail::UserRole>> Role;
-  std::optional<std::string> FirstName;
-  std::optional<std::string> LastName;
-  std::optional<bool> HiddenFromGlobalAddressList;
-  std::optional<std::string> IdentityProviderUserId;
+  std::string OrganizationId{};
+  std::string Name{};
+  std::string DisplayName{};
+  std::optional<std::string> Password{};
+  std::optional<awsjson::open_enum<::awsjson::workmail::UserRole>> Role{};
+  std::optional<std::string> FirstName{};
+  std::optional<std::string> LastName{};
+  std::optional<bool> HiddenFromGlobalAddressList{};
+  std::optional<std::string> IdentityProviderUserId{};
 
   friend bool operator==(CreateUserRequest const&, CreateUserRequest const&) = default;
 };

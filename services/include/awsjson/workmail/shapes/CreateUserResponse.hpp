@@ -12,7 +12,7 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateUserResponse {
-  std::optional<std::string> UserId;
+  std::optional<std::string> UserId{};
 
   friend bool operator==(CreateUserResponse const&, CreateUserResponse const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Delegate {
-  std::string Id;
-  awsjson::open_enum<::awsjson::workmail::MemberType> Type;
+  std::string Id{};
+  awsjson::open_enum<::awsjson::workmail::MemberType> Type{};
 
   friend bool operator==(Delegate const&, Delegate const&) = default;
 };

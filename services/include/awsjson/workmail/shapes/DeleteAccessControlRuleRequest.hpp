@@ -12,8 +12,8 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteAccessControlRuleRequest {
-  std::string OrganizationId;
-  std::string Name;
+  std::string OrganizationId{};
+  std::string Name{};
 
   friend bool operator==(DeleteAccessControlRuleRequest const&,
                          DeleteAccessControlRuleRequest const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteAliasRequest {
-  std::string OrganizationId;
-  std::string EntityId;
-  std::string Alias;
+  std::string OrganizationId{};
+  std::string EntityId{};
+  std::string Alias{};
 
   friend bool operator==(DeleteAliasRequest const&, DeleteAliasRequest const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteAvailabilityConfigurationRequest {
-  std::string OrganizationId;
-  std::string DomainName;
+  std::string OrganizationId{};
+  std::string DomainName{};
 
   friend bool operator==(DeleteAvailabilityConfigurationRequest const&,
                          DeleteAvailabilityConfigurationRequest const&) = default;

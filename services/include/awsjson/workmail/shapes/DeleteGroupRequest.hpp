@@ -12,8 +12,8 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteGroupRequest {
-  std::string OrganizationId;
-  std::string GroupId;
+  std::string OrganizationId{};
+  std::string GroupId{};
 
   friend bool operator==(DeleteGroupRequest const&, DeleteGroupRequest const&) = default;
 };

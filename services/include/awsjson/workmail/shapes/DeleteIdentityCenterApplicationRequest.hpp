@@ -12,7 +12,7 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteIdentityCenterApplicationRequest {
-  std::string ApplicationArn;
+  std::string ApplicationArn{};
 
   friend bool operator==(DeleteIdentityCenterApplicationRequest const&,
                          DeleteIdentityCenterApplicationRequest const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteMailboxPermissionsRequest {
-  std::string OrganizationId;
-  std::string EntityId;
-  std::string GranteeId;
+  std::string OrganizationId{};
+  std::string EntityId{};
+  std::string GranteeId{};
 
   friend bool operator==(DeleteMailboxPermissionsRequest const&,
                          DeleteMailboxPermissionsRequest const&) = default;

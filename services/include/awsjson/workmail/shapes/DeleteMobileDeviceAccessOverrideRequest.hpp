@@ -12,9 +12,9 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteMobileDeviceAccessOverrideRequest {
-  std::string OrganizationId;
-  std::string UserId;
-  std::string DeviceId;
+  std::string OrganizationId{};
+  std::string UserId{};
+  std::string DeviceId{};
 
   friend bool operator==(DeleteMobileDeviceAccessOverrideRequest const&,
                          DeleteMobileDeviceAccessOverrideRequest const&) = default;

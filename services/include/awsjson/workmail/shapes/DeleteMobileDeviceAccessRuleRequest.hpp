@@ -12,8 +12,8 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteMobileDeviceAccessRuleRequest {
-  std::string OrganizationId;
-  std::string MobileDeviceAccessRuleId;
+  std::string OrganizationId{};
+  std::string MobileDeviceAccessRuleId{};
 
   friend bool operator==(DeleteMobileDeviceAccessRuleRequest const&,
                          DeleteMobileDeviceAccessRuleRequest const&) = default;

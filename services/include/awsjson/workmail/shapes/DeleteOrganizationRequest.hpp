@@ -12,11 +12,11 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteOrganizationRequest {
-  std::optional<std::string> ClientToken;
-  std::string OrganizationId;
-  bool DeleteDirectory;
-  std::optional<bool> ForceDelete;
-  std::optional<bool> DeleteIdentityCenterApplication;
+  std::optional<std::string> ClientToken{};
+  std::string OrganizationId{};
+  bool DeleteDirectory{};
+  std::optional<bool> ForceDelete{};
+  std::optional<bool> DeleteIdentityCenterApplication{};
 
   friend bool operator==(DeleteOrganizationRequest const&,
                          DeleteOrganizationRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteOrganizationResponse {
-  std::optional<std::string> OrganizationId;
-  std::optional<std::string> State;
+  std::optional<std::string> OrganizationId{};
+  std::optional<std::string> State{};
 
   friend bool operator==(DeleteOrganizationResponse const&,
                          DeleteOrganizationResponse const&) = default;

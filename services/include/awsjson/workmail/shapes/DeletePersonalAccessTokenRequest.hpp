@@ -12,8 +12,8 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeletePersonalAccessTokenRequest {
-  std::string OrganizationId;
-  std::string PersonalAccessTokenId;
+  std::string OrganizationId{};
+  std::string PersonalAccessTokenId{};
 
   friend bool operator==(DeletePersonalAccessTokenRequest const&,
                          DeletePersonalAccessTokenRequest const&) = default;

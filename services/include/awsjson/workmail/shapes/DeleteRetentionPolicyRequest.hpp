@@ -12,8 +12,8 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteRetentionPolicyRequest {
-  std::string OrganizationId;
-  std::string Id;
+  std::string OrganizationId{};
+  std::string Id{};
 
   friend bool operator==(DeleteRetentionPolicyRequest const&,
                          DeleteRetentionPolicyRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeregisterFromWorkMailRequest {
-  std::string OrganizationId;
-  std::string EntityId;
+  std::string OrganizationId{};
+  std::string EntityId{};
 
   friend bool operator==(DeregisterFromWorkMailRequest const&,
                          DeregisterFromWorkMailRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEmailMonitoringConfigurationRequest {
-  std::string OrganizationId;
+  std::string OrganizationId{};
 
   friend bool operator==(DescribeEmailMonitoringConfigurationRequest const&,
                          DescribeEmailMonitoringConfigurationRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEmailMonitoringConfigurationResponse {
-  std::optional<std::string> RoleArn;
-  std::optional<std::string> LogGroupArn;
+  std::optional<std::string> RoleArn{};
+  std::optional<std::string> LogGroupArn{};
 
   friend bool operator==(DescribeEmailMonitoringConfigurationResponse const&,
                          DescribeEmailMonitoringConfigurationResponse const&) = default;

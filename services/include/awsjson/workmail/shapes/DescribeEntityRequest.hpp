@@ -12,8 +12,8 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEntityRequest {
-  std::string OrganizationId;
-  std::string Email;
+  std::string OrganizationId{};
+  std::string Email{};
 
   friend bool operator==(DescribeEntityRequest const&, DescribeEntityRequest const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEntityResponse {
-  std::optional<std::string> EntityId;
-  std::optional<std::string> Name;
-  std::optional<awsjson::open_enum<::awsjson::workmail::EntityType>> Type;
+  std::optional<std::string> EntityId{};
+  std::optional<std::string> Name{};
+  std::optional<awsjson::open_enum<::awsjson::workmail::EntityType>> Type{};
 
   friend bool operator==(DescribeEntityResponse const&, DescribeEntityResponse const&) = default;
 };

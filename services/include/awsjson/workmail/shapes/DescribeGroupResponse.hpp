@@ -14,13 +14,13 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeGroupResponse {
-  std::optional<std::string> GroupId;
-  std::optional<std::string> Name;
-  std::optional<std::string> Email;
-  std::optional<awsjson::open_enum<::awsjson::workmail::EntityState>> State;
-  std::optional<awsjson::timestamp> EnabledDate;
-  std::optional<awsjson::timestamp> DisabledDate;
-  std::optional<bool> HiddenFromGlobalAddressList;
+  std::optional<std::string> GroupId{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> Email{};
+  std::optional<awsjson::open_enum<::awsjson::workmail::EntityState>> State{};
+  std::optional<awsjson::timestamp> EnabledDate{};
+  std::optional<awsjson::timestamp> DisabledDate{};
+  std::optional<bool> HiddenFromGlobalAddressList{};
 
   friend bool operator==(DescribeGroupResponse const&, DescribeGroupResponse const&) = default;
 };

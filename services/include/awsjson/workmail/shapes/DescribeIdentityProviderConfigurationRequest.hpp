@@ -12,7 +12,7 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeIdentityProviderConfigurationRequest {
-  std::string OrganizationId;
+  std::string OrganizationId{};
 
   friend bool operator==(DescribeIdentityProviderConfigurationRequest const&,
                          DescribeIdentityProviderConfigurationRequest const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeIdentityProviderConfigurationResponse {
-  std::optional<awsjson::open_enum<::awsjson::workmail::IdentityProviderAuthenticationMode>> AuthenticationMode;
-  std::optional<::awsjson::workmail::IdentityCenterConfiguration> IdentityCenterConfiguration;
-  std::optional<::awsjson::workmail::PersonalAccessTokenConfiguration> PersonalAccessTokenConfiguration;
+  std::optional<awsjson::open_enum<::awsjson::workmail::IdentityProviderAuthenticationMode>> AuthenticationMode{};
+  std::optional<::awsjson::workmail::IdentityCenterConfiguration> IdentityCenterConfiguration{};
+  std::optional<::awsjson::workmail::PersonalAccessTokenConfiguration> PersonalAccessTokenConfiguration{};
 
   friend bool operator==(DescribeIdentityProviderConfigurationResponse const&,
                          DescribeIdentityProviderConfigurationResponse const&) = default;

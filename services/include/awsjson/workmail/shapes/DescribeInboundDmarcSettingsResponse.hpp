@@ -11,7 +11,7 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeInboundDmarcSettingsResponse {
-  std::optional<bool> Enforced;
+  std::optional<bool> Enforced{};
 
   friend bool operator==(DescribeInboundDmarcSettingsResponse const&,
                          DescribeInboundDmarcSettingsResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeMailboxExportJobRequest {
-  std::string JobId;
-  std::string OrganizationId;
+  std::string JobId{};
+  std::string OrganizationId{};
 
   friend bool operator==(DescribeMailboxExportJobRequest const&,
                          DescribeMailboxExportJobRequest const&) = default;

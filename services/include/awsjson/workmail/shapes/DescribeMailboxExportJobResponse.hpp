@@ -15,18 +15,18 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeMailboxExportJobResponse {
-  std::optional<std::string> EntityId;
-  std::optional<std::string> Description;
-  std::optional<std::string> RoleArn;
-  std::optional<std::string> KmsKeyArn;
-  std::optional<std::string> S3BucketName;
-  std::optional<std::string> S3Prefix;
-  std::optional<std::string> S3Path;
-  std::optional<std::int32_t> EstimatedProgress;
-  std::optional<awsjson::open_enum<::awsjson::workmail::MailboxExportJobState>> State;
-  std::optional<std::string> ErrorInfo;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<awsjson::timestamp> EndTime;
+  std::optional<std::string> EntityId{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> RoleArn{};
+  std::optional<std::string> KmsKeyArn{};
+  std::optional<std::string> S3BucketName{};
+  std::optional<std::string> S3Prefix{};
+  std::optional<std::string> S3Path{};
+  std::optional<std::int32_t> EstimatedProgress{};
+  std::optional<awsjson::open_enum<::awsjson::workmail::MailboxExportJobState>> State{};
+  std::optional<std::string> ErrorInfo{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<awsjson::timestamp> EndTime{};
 
   friend bool operator==(DescribeMailboxExportJobResponse const&,
                          DescribeMailboxExportJobResponse const&) = default;

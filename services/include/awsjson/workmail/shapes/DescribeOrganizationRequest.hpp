@@ -12,7 +12,7 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeOrganizationRequest {
-  std::string OrganizationId;
+  std::string OrganizationId{};
 
   friend bool operator==(DescribeOrganizationRequest const&,
                          DescribeOrganizationRequest const&) = default;

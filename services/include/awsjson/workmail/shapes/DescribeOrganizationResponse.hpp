@@ -12,17 +12,17 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeOrganizationResponse {
-  std::optional<std::string> OrganizationId;
-  std::optional<std::string> Alias;
-  std::optional<std::string> State;
-  std::optional<std::string> DirectoryId;
-  std::optional<std::string> DirectoryType;
-  std::optional<std::string> DefaultMailDomain;
-  std::optional<awsjson::timestamp> CompletedDate;
-  std::optional<std::string> ErrorMessage;
-  std::optional<std::string> ARN;
-  std::optional<std::string> MigrationAdmin;
-  std::optional<bool> InteroperabilityEnabled;
+  std::optional<std::string> OrganizationId{};
+  std::optional<std::string> Alias{};
+  std::optional<std::string> State{};
+  std::optional<std::string> DirectoryId{};
+  std::optional<std::string> DirectoryType{};
+  std::optional<std::string> DefaultMailDomain{};
+  std::optional<awsjson::timestamp> CompletedDate{};
+  std::optional<std::string> ErrorMessage{};
+  std::optional<std::string> ARN{};
+  std::optional<std::string> MigrationAdmin{};
+  std::optional<bool> InteroperabilityEnabled{};
 
   friend bool operator==(DescribeOrganizationResponse const&,
                          DescribeOrganizationResponse const&) = default;

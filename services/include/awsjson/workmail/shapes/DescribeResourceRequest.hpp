@@ -12,8 +12,8 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeResourceRequest {
-  std::string OrganizationId;
-  std::string ResourceId;
+  std::string OrganizationId{};
+  std::string ResourceId{};
 
   friend bool operator==(DescribeResourceRequest const&, DescribeResourceRequest const&) = default;
 };

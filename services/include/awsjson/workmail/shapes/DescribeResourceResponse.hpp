@@ -16,16 +16,16 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeResourceResponse {
-  std::optional<std::string> ResourceId;
-  std::optional<std::string> Email;
-  std::optional<std::string> Name;
-  std::optional<awsjson::open_enum<::awsjson::workmail::ResourceType>> Type;
-  std::optional<::awsjson::workmail::BookingOptions> BookingOptions;
-  std::optional<awsjson::open_enum<::awsjson::workmail::EntityState>> State;
-  std::optional<awsjson::timestamp> EnabledDate;
-  std::optional<awsjson::timestamp> DisabledDate;
-  std::optional<std::string> Description;
-  std::optional<bool> HiddenFromGlobalAddressList;
+  std::optional<std::string> ResourceId{};
+  std::optional<std::string> Email{};
+  std::optional<std::string> Name{};
+  std::optional<awsjson::open_enum<::awsjson::workmail::ResourceType>> Type{};
+  std::optional<::awsjson::workmail::BookingOptions> BookingOptions{};
+  std::optional<awsjson::open_enum<::awsjson::workmail::EntityState>> State{};
+  std::optional<awsjson::timestamp> EnabledDate{};
+  std::optional<awsjson::timestamp> DisabledDate{};
+  std::optional<std::string> Description{};
+  std::optional<bool> HiddenFromGlobalAddressList{};
 
   friend bool operator==(DescribeResourceResponse const&,
                          DescribeResourceResponse const&) = default;

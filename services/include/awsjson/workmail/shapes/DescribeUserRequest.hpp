@@ -12,8 +12,8 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeUserRequest {
-  std::string OrganizationId;
-  std::string UserId;
+  std::string OrganizationId{};
+  std::string UserId{};
 
   friend bool operator==(DescribeUserRequest const&, DescribeUserRequest const&) = default;
 };

@@ -15,31 +15,31 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeUserResponse {
-  std::optional<std::string> UserId;
-  std::optional<std::string> Name;
-  std::optional<std::string> Email;
-  std::optional<std::string> DisplayName;
-  std::optional<awsjson::open_enum<::awsjson::workmail::EntityState>> State;
-  std::optional<awsjson::open_enum<::awsjson::workmail::UserRole>> UserRole;
-  std::optional<awsjson::timestamp> EnabledDate;
-  std::optional<awsjson::timestamp> DisabledDate;
-  std::optional<awsjson::timestamp> MailboxProvisionedDate;
-  std::optional<awsjson::timestamp> MailboxDeprovisionedDate;
-  std::optional<std::string> FirstName;
-  std::optional<std::string> LastName;
-  std::optional<bool> HiddenFromGlobalAddressList;
-  std::optional<std::string> Initials;
-  std::optional<std::string> Telephone;
-  std::optional<std::string> Street;
-  std::optional<std::string> JobTitle;
-  std::optional<std::string> City;
-  std::optional<std::string> Company;
-  std::optional<std::string> ZipCode;
-  std::optional<std::string> Department;
-  std::optional<std::string> Country;
-  std::optional<std::string> Office;
-  std::optional<std::string> IdentityProviderUserId;
-  std::optional<std::string> IdentityProviderIdentityStoreId;
+  std::optional<std::string> UserId{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> Email{};
+  std::optional<std::string> DisplayName{};
+  std::optional<awsjson::open_enum<::awsjson::workmail::EntityState>> State{};
+  std::optional<awsjson::open_enum<::awsjson::workmail::UserRole>> UserRole{};
+  std::optional<awsjson::timestamp> EnabledDate{};
+  std::optional<awsjson::timestamp> DisabledDate{};
+  std::optional<awsjson::timestamp> MailboxProvisionedDate{};
+  std::optional<awsjson::timestamp> MailboxDeprovisionedDate{};
+  std::optional<std::string> FirstName{};
+  std::optional<std::string> LastName{};
+  std::optional<bool> HiddenFromGlobalAddressList{};
+  std::optional<std::string> Initials{};
+  std::optional<std::string> Telephone{};
+  std::optional<std::string> Street{};
+  std::optional<std::string> JobTitle{};
+  std::optional<std::string> City{};
+  std::optional<std::string> Company{};
+  std::optional<std::string> ZipCode{};
+  std::optional<std::string> Department{};
+  std::optional<std::string> Country{};
+  std::optional<std::string> Office{};
+  std::optional<std::string> IdentityProviderUserId{};
+  std::optional<std::string> IdentityProviderIdentityStoreId{};
 
   friend bool operator==(DescribeUserResponse const&, DescribeUserResponse const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisassociateDelegateFromResourceRequest {
-  std::string OrganizationId;
-  std::string ResourceId;
-  std::string EntityId;
+  std::string OrganizationId{};
+  std::string ResourceId{};
+  std::string EntityId{};
 
   friend bool operator==(DisassociateDelegateFromResourceRequest const&,
                          DisassociateDelegateFromResourceRequest const&) = default;

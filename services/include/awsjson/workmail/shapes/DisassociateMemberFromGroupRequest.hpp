@@ -12,9 +12,9 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisassociateMemberFromGroupRequest {
-  std::string OrganizationId;
-  std::string GroupId;
-  std::string MemberId;
+  std::string OrganizationId{};
+  std::string GroupId{};
+  std::string MemberId{};
 
   friend bool operator==(DisassociateMemberFromGroupRequest const&,
                          DisassociateMemberFromGroupRequest const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DnsRecord {
-  std::optional<std::string> Type;
-  std::optional<std::string> Hostname;
-  std::optional<std::string> Value;
+  std::optional<std::string> Type{};
+  std::optional<std::string> Hostname{};
+  std::optional<std::string> Value{};
 
   friend bool operator==(DnsRecord const&, DnsRecord const&) = default;
 };

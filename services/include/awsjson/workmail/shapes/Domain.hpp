@@ -12,8 +12,8 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Domain {
-  std::string DomainName;
-  std::optional<std::string> HostedZoneId;
+  std::string DomainName{};
+  std::optional<std::string> HostedZoneId{};
 
   friend bool operator==(Domain const&, Domain const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EwsAvailabilityProvider {
-  std::string EwsEndpoint;
-  std::string EwsUsername;
-  std::string EwsPassword;
+  std::string EwsEndpoint{};
+  std::string EwsUsername{};
+  std::string EwsPassword{};
 
   friend bool operator==(EwsAvailabilityProvider const&, EwsAvailabilityProvider const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FolderConfiguration {
-  awsjson::open_enum<::awsjson::workmail::FolderName> Name;
-  awsjson::open_enum<::awsjson::workmail::RetentionAction> Action;
-  std::optional<std::int32_t> Period;
+  awsjson::open_enum<::awsjson::workmail::FolderName> Name{};
+  awsjson::open_enum<::awsjson::workmail::RetentionAction> Action{};
+  std::optional<std::int32_t> Period{};
 
   friend bool operator==(FolderConfiguration const&, FolderConfiguration const&) = default;
 };

@@ -12,11 +12,11 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAccessControlEffectRequest {
-  std::string OrganizationId;
-  std::string IpAddress;
-  std::string Action;
-  std::optional<std::string> UserId;
-  std::optional<std::string> ImpersonationRoleId;
+  std::string OrganizationId{};
+  std::string IpAddress{};
+  std::string Action{};
+  std::optional<std::string> UserId{};
+  std::optional<std::string> ImpersonationRoleId{};
 
   friend bool operator==(GetAccessControlEffectRequest const&,
                          GetAccessControlEffectRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAccessControlEffectResponse {
-  std::optional<awsjson::open_enum<::awsjson::workmail::AccessControlRuleEffect>> Effect;
-  std::optional<std::vector<std::string>> MatchedRules;
+  std::optional<awsjson::open_enum<::awsjson::workmail::AccessControlRuleEffect>> Effect{};
+  std::optional<std::vector<std::string>> MatchedRules{};
 
   friend bool operator==(GetAccessControlEffectResponse const&,
                          GetAccessControlEffectResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDefaultRetentionPolicyRequest {
-  std::string OrganizationId;
+  std::string OrganizationId{};
 
   friend bool operator==(GetDefaultRetentionPolicyRequest const&,
                          GetDefaultRetentionPolicyRequest const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDefaultRetentionPolicyResponse {
-  std::optional<std::string> Id;
-  std::optional<std::string> Name;
-  std::optional<std::string> Description;
-  std::optional<std::vector<::awsjson::workmail::FolderConfiguration>> FolderConfigurations;
+  std::optional<std::string> Id{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> Description{};
+  std::optional<std::vector<::awsjson::workmail::FolderConfiguration>> FolderConfigurations{};
 
   friend bool operator==(GetDefaultRetentionPolicyResponse const&,
                          GetDefaultRetentionPolicyResponse const&) = default;

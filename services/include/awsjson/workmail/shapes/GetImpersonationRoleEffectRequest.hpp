@@ -12,9 +12,9 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetImpersonationRoleEffectRequest {
-  std::string OrganizationId;
-  std::string ImpersonationRoleId;
-  std::string TargetUser;
+  std::string OrganizationId{};
+  std::string ImpersonationRoleId{};
+  std::string TargetUser{};
 
   friend bool operator==(GetImpersonationRoleEffectRequest const&,
                          GetImpersonationRoleEffectRequest const&) = default;

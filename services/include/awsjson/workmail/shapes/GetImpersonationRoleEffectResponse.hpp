@@ -17,9 +17,9 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetImpersonationRoleEffectResponse {
-  std::optional<awsjson::open_enum<::awsjson::workmail::ImpersonationRoleType>> Type;
-  std::optional<awsjson::open_enum<::awsjson::workmail::AccessEffect>> Effect;
-  std::optional<std::vector<::awsjson::workmail::ImpersonationMatchedRule>> MatchedRules;
+  std::optional<awsjson::open_enum<::awsjson::workmail::ImpersonationRoleType>> Type{};
+  std::optional<awsjson::open_enum<::awsjson::workmail::AccessEffect>> Effect{};
+  std::optional<std::vector<::awsjson::workmail::ImpersonationMatchedRule>> MatchedRules{};
 
   friend bool operator==(GetImpersonationRoleEffectResponse const&,
                          GetImpersonationRoleEffectResponse const&) = default;

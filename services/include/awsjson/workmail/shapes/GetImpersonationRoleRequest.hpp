@@ -12,8 +12,8 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetImpersonationRoleRequest {
-  std::string OrganizationId;
-  std::string ImpersonationRoleId;
+  std::string OrganizationId{};
+  std::string ImpersonationRoleId{};
 
   friend bool operator==(GetImpersonationRoleRequest const&,
                          GetImpersonationRoleRequest const&) = default;

@@ -16,13 +16,13 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetImpersonationRoleResponse {
-  std::optional<std::string> ImpersonationRoleId;
-  std::optional<std::string> Name;
-  std::optional<awsjson::open_enum<::awsjson::workmail::ImpersonationRoleType>> Type;
-  std::optional<std::string> Description;
-  std::optional<std::vector<::awsjson::workmail::ImpersonationRule>> Rules;
-  std::optional<awsjson::timestamp> DateCreated;
-  std::optional<awsjson::timestamp> DateModified;
+  std::optional<std::string> ImpersonationRoleId{};
+  std::optional<std::string> Name{};
+  std::optional<awsjson::open_enum<::awsjson::workmail::ImpersonationRoleType>> Type{};
+  std::optional<std::string> Description{};
+  std::optional<std::vector<::awsjson::workmail::ImpersonationRule>> Rules{};
+  std::optional<awsjson::timestamp> DateCreated{};
+  std::optional<awsjson::timestamp> DateModified{};
 
   friend bool operator==(GetImpersonationRoleResponse const&,
                          GetImpersonationRoleResponse const&) = default;

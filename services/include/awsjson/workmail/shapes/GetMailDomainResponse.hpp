@@ -16,11 +16,11 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetMailDomainResponse {
-  std::optional<std::vector<::awsjson::workmail::DnsRecord>> Records;
-  std::optional<bool> IsTestDomain;
-  std::optional<bool> IsDefault;
-  std::optional<awsjson::open_enum<::awsjson::workmail::DnsRecordVerificationStatus>> OwnershipVerificationStatus;
-  std::optional<awsjson::open_enum<::awsjson::workmail::DnsRecordVerificationStatus>> DkimVerificationStatus;
+  std::optional<std::vector<::awsjson::workmail::DnsRecord>> Records{};
+  std::optional<bool> IsTestDomain{};
+  std::optional<bool> IsDefault{};
+  std::optional<awsjson::open_enum<::awsjson::workmail::DnsRecordVerificationStatus>> OwnershipVerificationStatus{};
+  std::optional<awsjson::open_enum<::awsjson::workmail::DnsRecordVerificationStatus>> DkimVerificationStatus{};
 
   friend bool operator==(GetMailDomainResponse const&, GetMailDomainResponse const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetMailboxDetailsResponse {
-  std::optional<std::int32_t> MailboxQuota;
-  std::optional<double> MailboxSize;
+  std::optional<std::int32_t> MailboxQuota{};
+  std::optional<double> MailboxSize{};
 
   friend bool operator==(GetMailboxDetailsResponse const&,
                          GetMailboxDetailsResponse const&) = default;

@@ -12,11 +12,11 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetMobileDeviceAccessEffectRequest {
-  std::string OrganizationId;
-  std::optional<std::string> DeviceType;
-  std::optional<std::string> DeviceModel;
-  std::optional<std::string> DeviceOperatingSystem;
-  std::optional<std::string> DeviceUserAgent;
+  std::string OrganizationId{};
+  std::optional<std::string> DeviceType{};
+  std::optional<std::string> DeviceModel{};
+  std::optional<std::string> DeviceOperatingSystem{};
+  std::optional<std::string> DeviceUserAgent{};
 
   friend bool operator==(GetMobileDeviceAccessEffectRequest const&,
                          GetMobileDeviceAccessEffectRequest const&) = default;

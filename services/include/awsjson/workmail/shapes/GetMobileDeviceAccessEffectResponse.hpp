@@ -16,8 +16,8 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetMobileDeviceAccessEffectResponse {
-  std::optional<awsjson::open_enum<::awsjson::workmail::MobileDeviceAccessRuleEffect>> Effect;
-  std::optional<std::vector<::awsjson::workmail::MobileDeviceAccessMatchedRule>> MatchedRules;
+  std::optional<awsjson::open_enum<::awsjson::workmail::MobileDeviceAccessRuleEffect>> Effect{};
+  std::optional<std::vector<::awsjson::workmail::MobileDeviceAccessMatchedRule>> MatchedRules{};
 
   friend bool operator==(GetMobileDeviceAccessEffectResponse const&,
                          GetMobileDeviceAccessEffectResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetPersonalAccessTokenMetadataRequest {
-  std::string OrganizationId;
-  std::string PersonalAccessTokenId;
+  std::string OrganizationId{};
+  std::string PersonalAccessTokenId{};
 
   friend bool operator==(GetPersonalAccessTokenMetadataRequest const&,
                          GetPersonalAccessTokenMetadataRequest const&) = default;

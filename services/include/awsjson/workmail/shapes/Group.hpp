@@ -14,12 +14,12 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Group {
-  std::optional<std::string> Id;
-  std::optional<std::string> Email;
-  std::optional<std::string> Name;
-  std::optional<awsjson::open_enum<::awsjson::workmail::EntityState>> State;
-  std::optional<awsjson::timestamp> EnabledDate;
-  std::optional<awsjson::timestamp> DisabledDate;
+  std::optional<std::string> Id{};
+  std::optional<std::string> Email{};
+  std::optional<std::string> Name{};
+  std::optional<awsjson::open_enum<::awsjson::workmail::EntityState>> State{};
+  std::optional<awsjson::timestamp> EnabledDate{};
+  std::optional<awsjson::timestamp> DisabledDate{};
 
   friend bool operator==(Group const&, Group const&) = default;
 };

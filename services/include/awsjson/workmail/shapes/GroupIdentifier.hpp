@@ -12,8 +12,8 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GroupIdentifier {
-  std::optional<std::string> GroupId;
-  std::optional<std::string> GroupName;
+  std::optional<std::string> GroupId{};
+  std::optional<std::string> GroupName{};
 
   friend bool operator==(GroupIdentifier const&, GroupIdentifier const&) = default;
 };

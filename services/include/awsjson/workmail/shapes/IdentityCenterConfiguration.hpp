@@ -12,8 +12,8 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IdentityCenterConfiguration {
-  std::string InstanceArn;
-  std::string ApplicationArn;
+  std::string InstanceArn{};
+  std::string ApplicationArn{};
 
   friend bool operator==(IdentityCenterConfiguration const&,
                          IdentityCenterConfiguration const&) = default;

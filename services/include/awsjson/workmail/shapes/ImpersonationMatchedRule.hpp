@@ -12,8 +12,8 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImpersonationMatchedRule {
-  std::optional<std::string> ImpersonationRuleId;
-  std::optional<std::string> Name;
+  std::optional<std::string> ImpersonationRuleId{};
+  std::optional<std::string> Name{};
 
   friend bool operator==(ImpersonationMatchedRule const&,
                          ImpersonationMatchedRule const&) = default;

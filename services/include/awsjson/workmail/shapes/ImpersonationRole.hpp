@@ -14,11 +14,11 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImpersonationRole {
-  std::optional<std::string> ImpersonationRoleId;
-  std::optional<std::string> Name;
-  std::optional<awsjson::open_enum<::awsjson::workmail::ImpersonationRoleType>> Type;
-  std::optional<awsjson::timestamp> DateCreated;
-  std::optional<awsjson::timestamp> DateModified;
+  std::optional<std::string> ImpersonationRoleId{};
+  std::optional<std::string> Name{};
+  std::optional<awsjson::open_enum<::awsjson::workmail::ImpersonationRoleType>> Type{};
+  std::optional<awsjson::timestamp> DateCreated{};
+  std::optional<awsjson::timestamp> DateModified{};
 
   friend bool operator==(ImpersonationRole const&, ImpersonationRole const&) = default;
 };

@@ -15,12 +15,12 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImpersonationRule {
-  std::string ImpersonationRuleId;
-  std::optional<std::string> Name;
-  std::optional<std::string> Description;
-  awsjson::open_enum<::awsjson::workmail::AccessEffect> Effect;
-  std::optional<std::vector<std::string>> TargetUsers;
-  std::optional<std::vector<std::string>> NotTargetUsers;
+  std::string ImpersonationRuleId{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> Description{};
+  awsjson::open_enum<::awsjson::workmail::AccessEffect> Effect{};
+  std::optional<std::vector<std::string>> TargetUsers{};
+  std::optional<std::vector<std::string>> NotTargetUsers{};
 
   friend bool operator==(ImpersonationRule const&, ImpersonationRule const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LambdaAvailabilityProvider {
-  std::string LambdaArn;
+  std::string LambdaArn{};
 
   friend bool operator==(LambdaAvailabilityProvider const&,
                          LambdaAvailabilityProvider const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAccessControlRulesResponse {
-  std::optional<std::vector<::awsjson::workmail::AccessControlRule>> Rules;
+  std::optional<std::vector<::awsjson::workmail::AccessControlRule>> Rules{};
 
   friend bool operator==(ListAccessControlRulesResponse const&,
                          ListAccessControlRulesResponse const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAliasesResponse {
-  std::optional<std::vector<std::string>> Aliases;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<std::string>> Aliases{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListAliasesResponse const&, ListAliasesResponse const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAvailabilityConfigurationsResponse {
-  std::optional<std::vector<::awsjson::workmail::AvailabilityConfiguration>> AvailabilityConfigurations;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::workmail::AvailabilityConfiguration>> AvailabilityConfigurations{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListAvailabilityConfigurationsResponse const&,
                          ListAvailabilityConfigurationsResponse const&) = default;

@@ -13,10 +13,10 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListGroupMembersRequest {
-  std::string OrganizationId;
-  std::string GroupId;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::string OrganizationId{};
+  std::string GroupId{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListGroupMembersRequest const&, ListGroupMembersRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListGroupMembersResponse {
-  std::optional<std::vector<::awsjson::workmail::Member>> Members;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::workmail::Member>> Members{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListGroupMembersResponse const&,
                          ListGroupMembersResponse const&) = default;

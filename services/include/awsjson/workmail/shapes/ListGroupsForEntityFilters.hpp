@@ -12,7 +12,7 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListGroupsForEntityFilters {
-  std::optional<std::string> GroupNamePrefix;
+  std::optional<std::string> GroupNamePrefix{};
 
   friend bool operator==(ListGroupsForEntityFilters const&,
                          ListGroupsForEntityFilters const&) = default;

@@ -15,11 +15,11 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListGroupsForEntityRequest {
-  std::string OrganizationId;
-  std::string EntityId;
-  std::optional<::awsjson::workmail::ListGroupsForEntityFilters> Filters;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::string OrganizationId{};
+  std::string EntityId{};
+  std::optional<::awsjson::workmail::ListGroupsForEntityFilters> Filters{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListGroupsForEntityRequest const&,
                          ListGroupsForEntityRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListGroupsForEntityResponse {
-  std::optional<std::vector<::awsjson::workmail::GroupIdentifier>> Groups;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::workmail::GroupIdentifier>> Groups{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListGroupsForEntityResponse const&,
                          ListGroupsForEntityResponse const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListGroupsRequest {
-  std::string OrganizationId;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<::awsjson::workmail::ListGroupsFilters> Filters;
+  std::string OrganizationId{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<::awsjson::workmail::ListGroupsFilters> Filters{};
 
   friend bool operator==(ListGroupsRequest const&, ListGroupsRequest const&) = default;
 };

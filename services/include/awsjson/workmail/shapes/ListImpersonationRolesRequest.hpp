@@ -13,9 +13,9 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListImpersonationRolesRequest {
-  std::string OrganizationId;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::string OrganizationId{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListImpersonationRolesRequest const&,
                          ListImpersonationRolesRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListImpersonationRolesResponse {
-  std::optional<std::vector<::awsjson::workmail::ImpersonationRole>> Roles;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::workmail::ImpersonationRole>> Roles{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListImpersonationRolesResponse const&,
                          ListImpersonationRolesResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListMailDomainsResponse {
-  std::optional<std::vector<::awsjson::workmail::MailDomainSummary>> MailDomains;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::workmail::MailDomainSummary>> MailDomains{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListMailDomainsResponse const&, ListMailDomainsResponse const&) = default;
 };

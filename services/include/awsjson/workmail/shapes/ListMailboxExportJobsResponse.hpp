@@ -15,8 +15,8 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListMailboxExportJobsResponse {
-  std::optional<std::vector<::awsjson::workmail::MailboxExportJob>> Jobs;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::workmail::MailboxExportJob>> Jobs{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListMailboxExportJobsResponse const&,
                          ListMailboxExportJobsResponse const&) = default;

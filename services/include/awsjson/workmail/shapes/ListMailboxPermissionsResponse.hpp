@@ -15,8 +15,8 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListMailboxPermissionsResponse {
-  std::optional<std::vector<::awsjson::workmail::Permission>> Permissions;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::workmail::Permission>> Permissions{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListMailboxPermissionsResponse const&,
                          ListMailboxPermissionsResponse const&) = default;

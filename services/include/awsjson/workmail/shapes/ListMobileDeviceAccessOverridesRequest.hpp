@@ -13,11 +13,11 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListMobileDeviceAccessOverridesRequest {
-  std::string OrganizationId;
-  std::optional<std::string> UserId;
-  std::optional<std::string> DeviceId;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::string OrganizationId{};
+  std::optional<std::string> UserId{};
+  std::optional<std::string> DeviceId{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListMobileDeviceAccessOverridesRequest const&,
                          ListMobileDeviceAccessOverridesRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListMobileDeviceAccessOverridesResponse {
-  std::optional<std::vector<::awsjson::workmail::MobileDeviceAccessOverride>> Overrides;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::workmail::MobileDeviceAccessOverride>> Overrides{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListMobileDeviceAccessOverridesResponse const&,
                          ListMobileDeviceAccessOverridesResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListMobileDeviceAccessRulesRequest {
-  std::string OrganizationId;
+  std::string OrganizationId{};
 
   friend bool operator==(ListMobileDeviceAccessRulesRequest const&,
                          ListMobileDeviceAccessRulesRequest const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListMobileDeviceAccessRulesResponse {
-  std::optional<std::vector<::awsjson::workmail::MobileDeviceAccessRule>> Rules;
+  std::optional<std::vector<::awsjson::workmail::MobileDeviceAccessRule>> Rules{};
 
   friend bool operator==(ListMobileDeviceAccessRulesResponse const&,
                          ListMobileDeviceAccessRulesResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListOrganizationsResponse {
-  std::optional<std::vector<::awsjson::workmail::OrganizationSummary>> OrganizationSummaries;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::workmail::OrganizationSummary>> OrganizationSummaries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListOrganizationsResponse const&,
                          ListOrganizationsResponse const&) = default;

@@ -13,10 +13,10 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListPersonalAccessTokensRequest {
-  std::string OrganizationId;
-  std::optional<std::string> UserId;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::string OrganizationId{};
+  std::optional<std::string> UserId{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListPersonalAccessTokensRequest const&,
                          ListPersonalAccessTokensRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListPersonalAccessTokensResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::workmail::PersonalAccessTokenSummary>> PersonalAccessTokenSummaries;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::workmail::PersonalAccessTokenSummary>> PersonalAccessTokenSummaries{};
 
   friend bool operator==(ListPersonalAccessTokensResponse const&,
                          ListPersonalAccessTokensResponse const&) = default;

@@ -13,10 +13,10 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListResourceDelegatesRequest {
-  std::string OrganizationId;
-  std::string ResourceId;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::string OrganizationId{};
+  std::string ResourceId{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListResourceDelegatesRequest const&,
                          ListResourceDelegatesRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListResourceDelegatesResponse {
-  std::optional<std::vector<::awsjson::workmail::Delegate>> Delegates;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::workmail::Delegate>> Delegates{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListResourceDelegatesResponse const&,
                          ListResourceDelegatesResponse const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListResourcesFilters {
-  std::optional<std::string> NamePrefix;
-  std::optional<std::string> PrimaryEmailPrefix;
-  std::optional<awsjson::open_enum<::awsjson::workmail::EntityState>> State;
+  std::optional<std::string> NamePrefix{};
+  std::optional<std::string> PrimaryEmailPrefix{};
+  std::optional<awsjson::open_enum<::awsjson::workmail::EntityState>> State{};
 
   friend bool operator==(ListResourcesFilters const&, ListResourcesFilters const&) = default;
 };

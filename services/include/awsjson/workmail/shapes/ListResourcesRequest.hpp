@@ -15,10 +15,10 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListResourcesRequest {
-  std::string OrganizationId;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<::awsjson::workmail::ListResourcesFilters> Filters;
+  std::string OrganizationId{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<::awsjson::workmail::ListResourcesFilters> Filters{};
 
   friend bool operator==(ListResourcesRequest const&, ListResourcesRequest const&) = default;
 };

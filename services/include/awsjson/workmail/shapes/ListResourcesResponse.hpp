@@ -15,8 +15,8 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListResourcesResponse {
-  std::optional<std::vector<::awsjson::workmail::Resource>> Resources;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::workmail::Resource>> Resources{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListResourcesResponse const&, ListResourcesResponse const&) = default;
 };

@@ -14,11 +14,11 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListUsersFilters {
-  std::optional<std::string> UsernamePrefix;
-  std::optional<std::string> DisplayNamePrefix;
-  std::optional<std::string> PrimaryEmailPrefix;
-  std::optional<awsjson::open_enum<::awsjson::workmail::EntityState>> State;
-  std::optional<std::string> IdentityProviderUserIdPrefix;
+  std::optional<std::string> UsernamePrefix{};
+  std::optional<std::string> DisplayNamePrefix{};
+  std::optional<std::string> PrimaryEmailPrefix{};
+  std::optional<awsjson::open_enum<::awsjson::workmail::EntityState>> State{};
+  std::optional<std::string> IdentityProviderUserIdPrefix{};
 
   friend bool operator==(ListUsersFilters const&, ListUsersFilters const&) = default;
 };

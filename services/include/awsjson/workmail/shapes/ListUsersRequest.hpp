@@ -15,10 +15,10 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListUsersRequest {
-  std::string OrganizationId;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<::awsjson::workmail::ListUsersFilters> Filters;
+  std::string OrganizationId{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<::awsjson::workmail::ListUsersFilters> Filters{};
 
   friend bool operator==(ListUsersRequest const&, ListUsersRequest const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MailDomainSummary {
-  std::optional<std::string> DomainName;
-  std::optional<bool> DefaultDomain;
+  std::optional<std::string> DomainName{};
+  std::optional<bool> DefaultDomain{};
 
   friend bool operator==(MailDomainSummary const&, MailDomainSummary const&) = default;
 };

@@ -15,15 +15,15 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MailboxExportJob {
-  std::optional<std::string> JobId;
-  std::optional<std::string> EntityId;
-  std::optional<std::string> Description;
-  std::optional<std::string> S3BucketName;
-  std::optional<std::string> S3Path;
-  std::optional<std::int32_t> EstimatedProgress;
-  std::optional<awsjson::open_enum<::awsjson::workmail::MailboxExportJobState>> State;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<awsjson::timestamp> EndTime;
+  std::optional<std::string> JobId{};
+  std::optional<std::string> EntityId{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> S3BucketName{};
+  std::optional<std::string> S3Path{};
+  std::optional<std::int32_t> EstimatedProgress{};
+  std::optional<awsjson::open_enum<::awsjson::workmail::MailboxExportJobState>> State{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<awsjson::timestamp> EndTime{};
 
   friend bool operator==(MailboxExportJob const&, MailboxExportJob const&) = default;
 };

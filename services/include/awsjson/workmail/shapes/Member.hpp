@@ -15,12 +15,12 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Member {
-  std::optional<std::string> Id;
-  std::optional<std::string> Name;
-  std::optional<awsjson::open_enum<::awsjson::workmail::MemberType>> Type;
-  std::optional<awsjson::open_enum<::awsjson::workmail::EntityState>> State;
-  std::optional<awsjson::timestamp> EnabledDate;
-  std::optional<awsjson::timestamp> DisabledDate;
+  std::optional<std::string> Id{};
+  std::optional<std::string> Name{};
+  std::optional<awsjson::open_enum<::awsjson::workmail::MemberType>> Type{};
+  std::optional<awsjson::open_enum<::awsjson::workmail::EntityState>> State{};
+  std::optional<awsjson::timestamp> EnabledDate{};
+  std::optional<awsjson::timestamp> DisabledDate{};
 
   friend bool operator==(Member const&, Member const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MobileDeviceAccessMatchedRule {
-  std::optional<std::string> MobileDeviceAccessRuleId;
-  std::optional<std::string> Name;
+  std::optional<std::string> MobileDeviceAccessRuleId{};
+  std::optional<std::string> Name{};
 
   friend bool operator==(MobileDeviceAccessMatchedRule const&,
                          MobileDeviceAccessMatchedRule const&) = default;

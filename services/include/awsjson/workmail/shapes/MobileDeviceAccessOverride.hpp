@@ -14,12 +14,12 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MobileDeviceAccessOverride {
-  std::optional<std::string> UserId;
-  std::optional<std::string> DeviceId;
-  std::optional<awsjson::open_enum<::awsjson::workmail::MobileDeviceAccessRuleEffect>> Effect;
-  std::optional<std::string> Description;
-  std::optional<awsjson::timestamp> DateCreated;
-  std::optional<awsjson::timestamp> DateModified;
+  std::optional<std::string> UserId{};
+  std::optional<std::string> DeviceId{};
+  std::optional<awsjson::open_enum<::awsjson::workmail::MobileDeviceAccessRuleEffect>> Effect{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::timestamp> DateCreated{};
+  std::optional<awsjson::timestamp> DateModified{};
 
   friend bool operator==(MobileDeviceAccessOverride const&,
                          MobileDeviceAccessOverride const&) = default;

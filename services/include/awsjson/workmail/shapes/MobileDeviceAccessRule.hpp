@@ -15,20 +15,20 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MobileDeviceAccessRule {
-  std::optional<std::string> MobileDeviceAccessRuleId;
-  std::optional<std::string> Name;
-  std::optional<std::string> Description;
-  std::optional<awsjson::open_enum<::awsjson::workmail::MobileDeviceAccessRuleEffect>> Effect;
-  std::optional<std::vector<std::string>> DeviceTypes;
-  std::optional<std::vector<std::string>> NotDeviceTypes;
-  std::optional<std::vector<std::string>> DeviceModels;
-  std::optional<std::vector<std::string>> NotDeviceModels;
-  std::optional<std::vector<std::string>> DeviceOperatingSystems;
-  std::optional<std::vector<std::string>> NotDeviceOperatingSystems;
-  std::optional<std::vector<std::string>> DeviceUserAgents;
-  std::optional<std::vector<std::string>> NotDeviceUserAgents;
-  std::optional<awsjson::timestamp> DateCreated;
-  std::optional<awsjson::timestamp> DateModified;
+  std::optional<std::string> MobileDeviceAccessRuleId{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::open_enum<::awsjson::workmail::MobileDeviceAccessRuleEffect>> Effect{};
+  std::optional<std::vector<std::string>> DeviceTypes{};
+  std::optional<std::vector<std::string>> NotDeviceTypes{};
+  std::optional<std::vector<std::string>> DeviceModels{};
+  std::optional<std::vector<std::string>> NotDeviceModels{};
+  std::optional<std::vector<std::string>> DeviceOperatingSystems{};
+  std::optional<std::vector<std::string>> NotDeviceOperatingSystems{};
+  std::optional<std::vector<std::string>> DeviceUserAgents{};
+  std::optional<std::vector<std::string>> NotDeviceUserAgents{};
+  std::optional<awsjson::timestamp> DateCreated{};
+  std::optional<awsjson::timestamp> DateModified{};
 
   friend bool operator==(MobileDeviceAccessRule const&, MobileDeviceAccessRule const&) = default;
 };

@@ -12,11 +12,11 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OrganizationSummary {
-  std::optional<std::string> OrganizationId;
-  std::optional<std::string> Alias;
-  std::optional<std::string> DefaultMailDomain;
-  std::optional<std::string> ErrorMessage;
-  std::optional<std::string> State;
+  std::optional<std::string> OrganizationId{};
+  std::optional<std::string> Alias{};
+  std::optional<std::string> DefaultMailDomain{};
+  std::optional<std::string> ErrorMessage{};
+  std::optional<std::string> State{};
 
   friend bool operator==(OrganizationSummary const&, OrganizationSummary const&) = default;
 };

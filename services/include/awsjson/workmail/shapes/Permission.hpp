@@ -16,9 +16,9 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Permission {
-  std::string GranteeId;
-  awsjson::open_enum<::awsjson::workmail::MemberType> GranteeType;
-  std::vector<awsjson::open_enum<::awsjson::workmail::PermissionType>> PermissionValues;
+  std::string GranteeId{};
+  awsjson::open_enum<::awsjson::workmail::MemberType> GranteeType{};
+  std::vector<awsjson::open_enum<::awsjson::workmail::PermissionType>> PermissionValues{};
 
   friend bool operator==(Permission const&, Permission const&) = default;
 };

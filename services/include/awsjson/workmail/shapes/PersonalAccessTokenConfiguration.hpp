@@ -15,8 +15,8 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PersonalAccessTokenConfiguration {
-  awsjson::open_enum<::awsjson::workmail::PersonalAccessTokenConfigurationStatus> Status;
-  std::optional<std::int32_t> LifetimeInDays;
+  awsjson::open_enum<::awsjson::workmail::PersonalAccessTokenConfigurationStatus> Status{};
+  std::optional<std::int32_t> LifetimeInDays{};
 
   friend bool operator==(PersonalAccessTokenConfiguration const&,
                          PersonalAccessTokenConfiguration const&) = default;

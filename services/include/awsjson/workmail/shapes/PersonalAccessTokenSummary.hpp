@@ -13,13 +13,13 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PersonalAccessTokenSummary {
-  std::optional<std::string> PersonalAccessTokenId;
-  std::optional<std::string> UserId;
-  std::optional<std::string> Name;
-  std::optional<awsjson::timestamp> DateCreated;
-  std::optional<awsjson::timestamp> DateLastUsed;
-  std::optional<awsjson::timestamp> ExpiresTime;
-  std::optional<std::vector<std::string>> Scopes;
+  std::optional<std::string> PersonalAccessTokenId{};
+  std::optional<std::string> UserId{};
+  std::optional<std::string> Name{};
+  std::optional<awsjson::timestamp> DateCreated{};
+  std::optional<awsjson::timestamp> DateLastUsed{};
+  std::optional<awsjson::timestamp> ExpiresTime{};
+  std::optional<std::vector<std::string>> Scopes{};
 
   friend bool operator==(PersonalAccessTokenSummary const&,
                          PersonalAccessTokenSummary const&) = default;

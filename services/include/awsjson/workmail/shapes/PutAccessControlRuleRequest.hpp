@@ -15,18 +15,18 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutAccessControlRuleRequest {
-  std::string Name;
-  awsjson::open_enum<::awsjson::workmail::AccessControlRuleEffect> Effect;
-  std::string Description;
-  std::optional<std::vector<std::string>> IpRanges;
-  std::optional<std::vector<std::string>> NotIpRanges;
-  std::optional<std::vector<std::string>> Actions;
-  std::optional<std::vector<std::string>> NotActions;
-  std::optional<std::vector<std::string>> UserIds;
-  std::optional<std::vector<std::string>> NotUserIds;
-  std::string OrganizationId;
-  std::optional<std::vector<std::string>> ImpersonationRoleIds;
-  std::optional<std::vector<std::string>> NotImpersonationRoleIds;
+  std::string Name{};
+  awsjson::open_enum<::awsjson::workmail::AccessControlRuleEffect> Effect{};
+  std::string Description{};
+  std::optional<std::vector<std::string>> IpRanges{};
+  std::optional<std::vector<std::string>> NotIpRanges{};
+  std::optional<std::vector<std::string>> Actions{};
+  std::optional<std::vector<std::string>> NotActions{};
+  std::optional<std::vector<std::string>> UserIds{};
+  std::optional<std::vector<std::string>> NotUserIds{};
+  std::string OrganizationId{};
+  std::optional<std::vector<std::string>> ImpersonationRoleIds{};
+  std::optional<std::vector<std::string>> NotImpersonationRoleIds{};
 
   friend bool operator==(PutAccessControlRuleRequest const&,
                          PutAccessControlRuleRequest const&) = default;

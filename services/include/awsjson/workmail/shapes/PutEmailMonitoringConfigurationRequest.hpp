@@ -12,9 +12,9 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutEmailMonitoringConfigurationRequest {
-  std::string OrganizationId;
-  std::optional<std::string> RoleArn;
-  std::string LogGroupArn;
+  std::string OrganizationId{};
+  std::optional<std::string> RoleArn{};
+  std::string LogGroupArn{};
 
   friend bool operator==(PutEmailMonitoringConfigurationRequest const&,
                          PutEmailMonitoringConfigurationRequest const&) = default;

@@ -16,10 +16,10 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutIdentityProviderConfigurationRequest {
-  std::string OrganizationId;
-  awsjson::open_enum<::awsjson::workmail::IdentityProviderAuthenticationMode> AuthenticationMode;
-  ::awsjson::workmail::IdentityCenterConfiguration IdentityCenterConfiguration;
-  ::awsjson::workmail::PersonalAccessTokenConfiguration PersonalAccessTokenConfiguration;
+  std::string OrganizationId{};
+  awsjson::open_enum<::awsjson::workmail::IdentityProviderAuthenticationMode> AuthenticationMode{};
+  ::awsjson::workmail::IdentityCenterConfiguration IdentityCenterConfiguration{};
+  ::awsjson::workmail::PersonalAccessTokenConfiguration PersonalAccessTokenConfiguration{};
 
   friend bool operator==(PutIdentityProviderConfigurationRequest const&,
                          PutIdentityProviderConfigurationRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutInboundDmarcSettingsRequest {
-  std::string OrganizationId;
-  bool Enforced;
+  std::string OrganizationId{};
+  bool Enforced{};
 
   friend bool operator==(PutInboundDmarcSettingsRequest const&,
                          PutInboundDmarcSettingsRequest const&) = default;

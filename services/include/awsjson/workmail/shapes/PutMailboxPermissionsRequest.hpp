@@ -15,10 +15,10 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutMailboxPermissionsRequest {
-  std::string OrganizationId;
-  std::string EntityId;
-  std::string GranteeId;
-  std::vector<awsjson::open_enum<::awsjson::workmail::PermissionType>> PermissionValues;
+  std::string OrganizationId{};
+  std::string EntityId{};
+  std::string GranteeId{};
+  std::vector<awsjson::open_enum<::awsjson::workmail::PermissionType>> PermissionValues{};
 
   friend bool operator==(PutMailboxPermissionsRequest const&,
                          PutMailboxPermissionsRequest const&) = default;

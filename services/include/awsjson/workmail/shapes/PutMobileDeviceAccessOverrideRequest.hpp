@@ -14,11 +14,11 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutMobileDeviceAccessOverrideRequest {
-  std::string OrganizationId;
-  std::string UserId;
-  std::string DeviceId;
-  awsjson::open_enum<::awsjson::workmail::MobileDeviceAccessRuleEffect> Effect;
-  std::optional<std::string> Description;
+  std::string OrganizationId{};
+  std::string UserId{};
+  std::string DeviceId{};
+  awsjson::open_enum<::awsjson::workmail::MobileDeviceAccessRuleEffect> Effect{};
+  std::optional<std::string> Description{};
 
   friend bool operator==(PutMobileDeviceAccessOverrideRequest const&,
                          PutMobileDeviceAccessOverrideRequest const&) = default;

@@ -15,11 +15,11 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutRetentionPolicyRequest {
-  std::string OrganizationId;
-  std::optional<std::string> Id;
-  std::string Name;
-  std::optional<std::string> Description;
-  std::vector<::awsjson::workmail::FolderConfiguration> FolderConfigurations;
+  std::string OrganizationId{};
+  std::optional<std::string> Id{};
+  std::string Name{};
+  std::optional<std::string> Description{};
+  std::vector<::awsjson::workmail::FolderConfiguration> FolderConfigurations{};
 
   friend bool operator==(PutRetentionPolicyRequest const&,
                          PutRetentionPolicyRequest const&) = default;

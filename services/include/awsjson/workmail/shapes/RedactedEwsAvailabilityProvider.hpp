@@ -12,8 +12,8 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RedactedEwsAvailabilityProvider {
-  std::optional<std::string> EwsEndpoint;
-  std::optional<std::string> EwsUsername;
+  std::optional<std::string> EwsEndpoint{};
+  std::optional<std::string> EwsUsername{};
 
   friend bool operator==(RedactedEwsAvailabilityProvider const&,
                          RedactedEwsAvailabilityProvider const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegisterMailDomainRequest {
-  std::optional<std::string> ClientToken;
-  std::string OrganizationId;
-  std::string DomainName;
+  std::optional<std::string> ClientToken{};
+  std::string OrganizationId{};
+  std::string DomainName{};
 
   friend bool operator==(RegisterMailDomainRequest const&,
                          RegisterMailDomainRequest const&) = default;

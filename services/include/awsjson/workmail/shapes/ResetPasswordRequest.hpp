@@ -12,9 +12,9 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResetPasswordRequest {
-  std::string OrganizationId;
-  std::string UserId;
-  std::string Password;
+  std::string OrganizationId{};
+  std::string UserId{};
+  std::string Password{};
 
   friend bool operator==(ResetPasswordRequest const&, ResetPasswordRequest const&) = default;
 };

@@ -15,14 +15,14 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Resource {
-  std::optional<std::string> Id;
-  std::optional<std::string> Email;
-  std::optional<std::string> Name;
-  std::optional<awsjson::open_enum<::awsjson::workmail::ResourceType>> Type;
-  std::optional<awsjson::open_enum<::awsjson::workmail::EntityState>> State;
-  std::optional<awsjson::timestamp> EnabledDate;
-  std::optional<awsjson::timestamp> DisabledDate;
-  std::optional<std::string> Description;
+  std::optional<std::string> Id{};
+  std::optional<std::string> Email{};
+  std::optional<std::string> Name{};
+  std::optional<awsjson::open_enum<::awsjson::workmail::ResourceType>> Type{};
+  std::optional<awsjson::open_enum<::awsjson::workmail::EntityState>> State{};
+  std::optional<awsjson::timestamp> EnabledDate{};
+  std::optional<awsjson::timestamp> DisabledDate{};
+  std::optional<std::string> Description{};
 
   friend bool operator==(Resource const&, Resource const&) = default;
 };

@@ -12,14 +12,14 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartMailboxExportJobRequest {
-  std::string ClientToken;
-  std::string OrganizationId;
-  std::string EntityId;
-  std::optional<std::string> Description;
-  std::string RoleArn;
-  std::string KmsKeyArn;
-  std::string S3BucketName;
-  std::string S3Prefix;
+  std::string ClientToken{};
+  std::string OrganizationId{};
+  std::string EntityId{};
+  std::optional<std::string> Description{};
+  std::string RoleArn{};
+  std::string KmsKeyArn{};
+  std::string S3BucketName{};
+  std::string S3Prefix{};
 
   friend bool operator==(StartMailboxExportJobRequest const&,
                          StartMailboxExportJobRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TestAvailabilityConfigurationResponse {
-  std::optional<bool> TestPassed;
-  std::optional<std::string> FailureReason;
+  std::optional<bool> TestPassed{};
+  std::optional<std::string> FailureReason{};
 
   friend bool operator==(TestAvailabilityConfigurationResponse const&,
                          TestAvailabilityConfigurationResponse const&) = default;

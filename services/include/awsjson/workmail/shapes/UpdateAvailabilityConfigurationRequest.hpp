@@ -15,10 +15,10 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateAvailabilityConfigurationRequest {
-  std::string OrganizationId;
-  std::string DomainName;
-  std::optional<::awsjson::workmail::EwsAvailabilityProvider> EwsProvider;
-  std::optional<::awsjson::workmail::LambdaAvailabilityProvider> LambdaProvider;
+  std::string OrganizationId{};
+  std::string DomainName{};
+  std::optional<::awsjson::workmail::EwsAvailabilityProvider> EwsProvider{};
+  std::optional<::awsjson::workmail::LambdaAvailabilityProvider> LambdaProvider{};
 
   friend bool operator==(UpdateAvailabilityConfigurationRequest const&,
                          UpdateAvailabilityConfigurationRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateDefaultMailDomainRequest {
-  std::string OrganizationId;
-  std::string DomainName;
+  std::string OrganizationId{};
+  std::string DomainName{};
 
   friend bool operator==(UpdateDefaultMailDomainRequest const&,
                          UpdateDefaultMailDomainRequest const&) = default;

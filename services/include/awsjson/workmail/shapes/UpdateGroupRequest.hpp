@@ -12,9 +12,9 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateGroupRequest {
-  std::string OrganizationId;
-  std::string GroupId;
-  std::optional<bool> HiddenFromGlobalAddressList;
+  std::string OrganizationId{};
+  std::string GroupId{};
+  std::optional<bool> HiddenFromGlobalAddressList{};
 
   friend bool operator==(UpdateGroupRequest const&, UpdateGroupRequest const&) = default;
 };

@@ -16,12 +16,12 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateImpersonationRoleRequest {
-  std::string OrganizationId;
-  std::string ImpersonationRoleId;
-  std::string Name;
-  awsjson::open_enum<::awsjson::workmail::ImpersonationRoleType> Type;
-  std::optional<std::string> Description;
-  std::vector<::awsjson::workmail::ImpersonationRule> Rules;
+  std::string OrganizationId{};
+  std::string ImpersonationRoleId{};
+  std::string Name{};
+  awsjson::open_enum<::awsjson::workmail::ImpersonationRoleType> Type{};
+  std::optional<std::string> Description{};
+  std::vector<::awsjson::workmail::ImpersonationRule> Rules{};
 
   friend bool operator==(UpdateImpersonationRoleRequest const&,
                          UpdateImpersonationRoleRequest const&) = default;

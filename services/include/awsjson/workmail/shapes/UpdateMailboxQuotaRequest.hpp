@@ -13,9 +13,9 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateMailboxQuotaRequest {
-  std::string OrganizationId;
-  std::string UserId;
-  std::int32_t MailboxQuota;
+  std::string OrganizationId{};
+  std::string UserId{};
+  std::int32_t MailboxQuota{};
 
   friend bool operator==(UpdateMailboxQuotaRequest const&,
                          UpdateMailboxQuotaRequest const&) = default;

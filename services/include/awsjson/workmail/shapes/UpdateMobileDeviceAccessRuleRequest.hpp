@@ -15,19 +15,19 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateMobileDeviceAccessRuleRequest {
-  std::string OrganizationId;
-  std::string MobileDeviceAccessRuleId;
-  std::string Name;
-  std::optional<std::string> Description;
-  awsjson::open_enum<::awsjson::workmail::MobileDeviceAccessRuleEffect> Effect;
-  std::optional<std::vector<std::string>> DeviceTypes;
-  std::optional<std::vector<std::string>> NotDeviceTypes;
-  std::optional<std::vector<std::string>> DeviceModels;
-  std::optional<std::vector<std::string>> NotDeviceModels;
-  std::optional<std::vector<std::string>> DeviceOperatingSystems;
-  std::optional<std::vector<std::string>> NotDeviceOperatingSystems;
-  std::optional<std::vector<std::string>> DeviceUserAgents;
-  std::optional<std::vector<std::string>> NotDeviceUserAgents;
+  std::string OrganizationId{};
+  std::string MobileDeviceAccessRuleId{};
+  std::string Name{};
+  std::optional<std::string> Description{};
+  awsjson::open_enum<::awsjson::workmail::MobileDeviceAccessRuleEffect> Effect{};
+  std::optional<std::vector<std::string>> DeviceTypes{};
+  std::optional<std::vector<std::string>> NotDeviceTypes{};
+  std::optional<std::vector<std::string>> DeviceModels{};
+  std::optional<std::vector<std::string>> NotDeviceModels{};
+  std::optional<std::vector<std::string>> DeviceOperatingSystems{};
+  std::optional<std::vector<std::string>> NotDeviceOperatingSystems{};
+  std::optional<std::vector<std::string>> DeviceUserAgents{};
+  std::optional<std::vector<std::string>> NotDeviceUserAgents{};
 
   friend bool operator==(UpdateMobileDeviceAccessRuleRequest const&,
                          UpdateMobileDeviceAccessRuleRequest const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdatePrimaryEmailAddressRequest {
-  std::string OrganizationId;
-  std::string EntityId;
-  std::string Email;
+  std::string OrganizationId{};
+  std::string EntityId{};
+  std::string Email{};
 
   friend bool operator==(UpdatePrimaryEmailAddressRequest const&,
                          UpdatePrimaryEmailAddressRequest const&) = default;

@@ -15,13 +15,13 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateResourceRequest {
-  std::string OrganizationId;
-  std::string ResourceId;
-  std::optional<std::string> Name;
-  std::optional<::awsjson::workmail::BookingOptions> BookingOptions;
-  std::optional<std::string> Description;
-  std::optional<awsjson::open_enum<::awsjson::workmail::ResourceType>> Type;
-  std::optional<bool> HiddenFromGlobalAddressList;
+  std::string OrganizationId{};
+  std::string ResourceId{};
+  std::optional<std::string> Name{};
+  std::optional<::awsjson::workmail::BookingOptions> BookingOptions{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::open_enum<::awsjson::workmail::ResourceType>> Type{};
+  std::optional<bool> HiddenFromGlobalAddressList{};
 
   friend bool operator==(UpdateResourceRequest const&, UpdateResourceRequest const&) = default;
 };

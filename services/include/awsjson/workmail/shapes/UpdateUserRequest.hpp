@@ -14,24 +14,24 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateUserRequest {
-  std::string OrganizationId;
-  std::string UserId;
-  std::optional<awsjson::open_enum<::awsjson::workmail::UserRole>> Role;
-  std::optional<std::string> DisplayName;
-  std::optional<std::string> FirstName;
-  std::optional<std::string> LastName;
-  std::optional<bool> HiddenFromGlobalAddressList;
-  std::optional<std::string> Initials;
-  std::optional<std::string> Telephone;
-  std::optional<std::string> Street;
-  std::optional<std::string> JobTitle;
-  std::optional<std::string> City;
-  std::optional<std::string> Company;
-  std::optional<std::string> ZipCode;
-  std::optional<std::string> Department;
-  std::optional<std::string> Country;
-  std::optional<std::string> Office;
-  std::optional<std::string> IdentityProviderUserId;
+  std::string OrganizationId{};
+  std::string UserId{};
+  std::optional<awsjson::open_enum<::awsjson::workmail::UserRole>> Role{};
+  std::optional<std::string> DisplayName{};
+  std::optional<std::string> FirstName{};
+  std::optional<std::string> LastName{};
+  std::optional<bool> HiddenFromGlobalAddressList{};
+  std::optional<std::string> Initials{};
+  std::optional<std::string> Telephone{};
+  std::optional<std::string> Street{};
+  std::optional<std::string> JobTitle{};
+  std::optional<std::string> City{};
+  std::optional<std::string> Company{};
+  std::optional<std::string> ZipCode{};
+  std::optional<std::string> Department{};
+  std::optional<std::string> Country{};
+  std::optional<std::string> Office{};
+  std::optional<std::string> IdentityProviderUserId{};
 
   friend bool operator==(UpdateUserRequest const&, UpdateUserRequest const&) = default;
 };

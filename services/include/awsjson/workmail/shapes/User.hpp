@@ -15,16 +15,16 @@ namespace awsjson::workmail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct User {
-  std::optional<std::string> Id;
-  std::optional<std::string> Email;
-  std::optional<std::string> Name;
-  std::optional<std::string> DisplayName;
-  std::optional<awsjson::open_enum<::awsjson::workmail::EntityState>> State;
-  std::optional<awsjson::open_enum<::awsjson::workmail::UserRole>> UserRole;
-  std::optional<awsjson::timestamp> EnabledDate;
-  std::optional<awsjson::timestamp> DisabledDate;
-  std::optional<std::string> IdentityProviderUserId;
-  std::optional<std::string> IdentityProviderIdentityStoreId;
+  std::optional<std::string> Id{};
+  std::optional<std::string> Email{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> DisplayName{};
+  std::optional<awsjson::open_enum<::awsjson::workmail::EntityState>> State{};
+  std::optional<awsjson::open_enum<::awsjson::workmail::UserRole>> UserRole{};
+  std::optional<awsjson::timestamp> EnabledDate{};
+  std::optional<awsjson::timestamp> DisabledDate{};
+  std::optional<std::string> IdentityProviderUserId{};
+  std::optional<std::string> IdentityProviderIdentityStoreId{};
 
   friend bool operator==(User const&, User const&) = default;
 };

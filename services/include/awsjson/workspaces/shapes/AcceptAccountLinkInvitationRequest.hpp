@@ -12,8 +12,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AcceptAccountLinkInvitationRequest {
-  std::string LinkId;
-  std::optional<std::string> ClientToken;
+  std::string LinkId{};
+  std::optional<std::string> ClientToken{};
 
   friend bool operator==(AcceptAccountLinkInvitationRequest const&,
                          AcceptAccountLinkInvitationRequest const&) = default;

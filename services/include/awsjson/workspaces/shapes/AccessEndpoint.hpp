@@ -14,8 +14,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AccessEndpoint {
-  std::optional<awsjson::open_enum<::awsjson::workspaces::AccessEndpointType>> AccessEndpointType;
-  std::optional<std::string> VpcEndpointId;
+  std::optional<awsjson::open_enum<::awsjson::workspaces::AccessEndpointType>> AccessEndpointType{};
+  std::optional<std::string> VpcEndpointId{};
 
   friend bool operator==(AccessEndpoint const&, AccessEndpoint const&) = default;
 };

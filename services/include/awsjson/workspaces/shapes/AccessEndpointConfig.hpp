@@ -16,8 +16,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AccessEndpointConfig {
-  std::vector<::awsjson::workspaces::AccessEndpoint> AccessEndpoints;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::workspaces::InternetFallbackProtocol>>> InternetFallbackProtocols;
+  std::vector<::awsjson::workspaces::AccessEndpoint> AccessEndpoints{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::workspaces::InternetFallbackProtocol>>> InternetFallbackProtocols{};
 
   friend bool operator==(AccessEndpointConfig const&, AccessEndpointConfig const&) = default;
 };

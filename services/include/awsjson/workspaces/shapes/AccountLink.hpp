@@ -14,10 +14,10 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AccountLink {
-  std::optional<std::string> AccountLinkId;
-  std::optional<awsjson::open_enum<::awsjson::workspaces::AccountLinkStatusEnum>> AccountLinkStatus;
-  std::optional<std::string> SourceAccountId;
-  std::optional<std::string> TargetAccountId;
+  std::optional<std::string> AccountLinkId{};
+  std::optional<awsjson::open_enum<::awsjson::workspaces::AccountLinkStatusEnum>> AccountLinkStatus{};
+  std::optional<std::string> SourceAccountId{};
+  std::optional<std::string> TargetAccountId{};
 
   friend bool operator==(AccountLink const&, AccountLink const&) = default;
 };

@@ -15,12 +15,12 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AccountModification {
-  std::optional<awsjson::open_enum<::awsjson::workspaces::DedicatedTenancyModificationStateEnum>> ModificationState;
-  std::optional<awsjson::open_enum<::awsjson::workspaces::DedicatedTenancySupportResultEnum>> DedicatedTenancySupport;
-  std::optional<std::string> DedicatedTenancyManagementCidrRange;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<std::string> ErrorCode;
-  std::optional<std::string> ErrorMessage;
+  std::optional<awsjson::open_enum<::awsjson::workspaces::DedicatedTenancyModificationStateEnum>> ModificationState{};
+  std::optional<awsjson::open_enum<::awsjson::workspaces::DedicatedTenancySupportResultEnum>> DedicatedTenancySupport{};
+  std::optional<std::string> DedicatedTenancyManagementCidrRange{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<std::string> ErrorCode{};
+  std::optional<std::string> ErrorMessage{};
 
   friend bool operator==(AccountModification const&, AccountModification const&) = default;
 };

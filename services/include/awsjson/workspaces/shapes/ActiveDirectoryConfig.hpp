@@ -12,8 +12,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ActiveDirectoryConfig {
-  std::string DomainName;
-  std::string ServiceAccountSecretArn;
+  std::string DomainName{};
+  std::string ServiceAccountSecretArn{};
 
   friend bool operator==(ActiveDirectoryConfig const&, ActiveDirectoryConfig const&) = default;
 };

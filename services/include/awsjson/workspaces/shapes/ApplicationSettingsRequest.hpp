@@ -14,8 +14,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ApplicationSettingsRequest {
-  awsjson::open_enum<::awsjson::workspaces::ApplicationSettingsStatusEnum> Status;
-  std::optional<std::string> SettingsGroup;
+  awsjson::open_enum<::awsjson::workspaces::ApplicationSettingsStatusEnum> Status{};
+  std::optional<std::string> SettingsGroup{};
 
   friend bool operator==(ApplicationSettingsRequest const&,
                          ApplicationSettingsRequest const&) = default;

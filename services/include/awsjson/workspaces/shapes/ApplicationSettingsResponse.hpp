@@ -14,9 +14,9 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ApplicationSettingsResponse {
-  awsjson::open_enum<::awsjson::workspaces::ApplicationSettingsStatusEnum> Status;
-  std::optional<std::string> SettingsGroup;
-  std::optional<std::string> S3BucketName;
+  awsjson::open_enum<::awsjson::workspaces::ApplicationSettingsStatusEnum> Status{};
+  std::optional<std::string> SettingsGroup{};
+  std::optional<std::string> S3BucketName{};
 
   friend bool operator==(ApplicationSettingsResponse const&,
                          ApplicationSettingsResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateConnectionAliasRequest {
-  std::string AliasId;
-  std::string ResourceId;
+  std::string AliasId{};
+  std::string ResourceId{};
 
   friend bool operator==(AssociateConnectionAliasRequest const&,
                          AssociateConnectionAliasRequest const&) = default;

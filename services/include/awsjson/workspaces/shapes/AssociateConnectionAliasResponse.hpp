@@ -12,7 +12,7 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateConnectionAliasResponse {
-  std::optional<std::string> ConnectionIdentifier;
+  std::optional<std::string> ConnectionIdentifier{};
 
   friend bool operator==(AssociateConnectionAliasResponse const&,
                          AssociateConnectionAliasResponse const&) = default;

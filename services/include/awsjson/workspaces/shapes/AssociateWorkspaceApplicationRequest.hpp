@@ -12,8 +12,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateWorkspaceApplicationRequest {
-  std::string WorkspaceId;
-  std::string ApplicationId;
+  std::string WorkspaceId{};
+  std::string ApplicationId{};
 
   friend bool operator==(AssociateWorkspaceApplicationRequest const&,
                          AssociateWorkspaceApplicationRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateWorkspaceApplicationResponse {
-  std::optional<::awsjson::workspaces::WorkspaceResourceAssociation> Association;
+  std::optional<::awsjson::workspaces::WorkspaceResourceAssociation> Association{};
 
   friend bool operator==(AssociateWorkspaceApplicationResponse const&,
                          AssociateWorkspaceApplicationResponse const&) = default;

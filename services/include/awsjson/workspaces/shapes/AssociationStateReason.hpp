@@ -14,8 +14,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociationStateReason {
-  std::optional<awsjson::open_enum<::awsjson::workspaces::AssociationErrorCode>> ErrorCode;
-  std::optional<std::string> ErrorMessage;
+  std::optional<awsjson::open_enum<::awsjson::workspaces::AssociationErrorCode>> ErrorCode{};
+  std::optional<std::string> ErrorMessage{};
 
   friend bool operator==(AssociationStateReason const&, AssociationStateReason const&) = default;
 };

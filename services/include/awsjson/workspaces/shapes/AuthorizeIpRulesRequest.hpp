@@ -15,8 +15,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AuthorizeIpRulesRequest {
-  std::string GroupId;
-  std::vector<::awsjson::workspaces::IpRuleItem> UserRules;
+  std::string GroupId{};
+  std::vector<::awsjson::workspaces::IpRuleItem> UserRules{};
 
   friend bool operator==(AuthorizeIpRulesRequest const&, AuthorizeIpRulesRequest const&) = default;
 };

@@ -16,13 +16,13 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BundleResourceAssociation {
-  std::optional<std::string> AssociatedResourceId;
-  std::optional<awsjson::open_enum<::awsjson::workspaces::BundleAssociatedResourceType>> AssociatedResourceType;
-  std::optional<std::string> BundleId;
-  std::optional<awsjson::timestamp> Created;
-  std::optional<awsjson::timestamp> LastUpdatedTime;
-  std::optional<awsjson::open_enum<::awsjson::workspaces::AssociationState>> State;
-  std::optional<::awsjson::workspaces::AssociationStateReason> StateReason;
+  std::optional<std::string> AssociatedResourceId{};
+  std::optional<awsjson::open_enum<::awsjson::workspaces::BundleAssociatedResourceType>> AssociatedResourceType{};
+  std::optional<std::string> BundleId{};
+  std::optional<awsjson::timestamp> Created{};
+  std::optional<awsjson::timestamp> LastUpdatedTime{};
+  std::optional<awsjson::open_enum<::awsjson::workspaces::AssociationState>> State{};
+  std::optional<::awsjson::workspaces::AssociationStateReason> StateReason{};
 
   friend bool operator==(BundleResourceAssociation const&,
                          BundleResourceAssociation const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Capacity {
-  std::int32_t DesiredUserSessions;
+  std::int32_t DesiredUserSessions{};
 
   friend bool operator==(Capacity const&, Capacity const&) = default;
 };

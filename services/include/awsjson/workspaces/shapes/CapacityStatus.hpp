@@ -12,10 +12,10 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CapacityStatus {
-  std::int32_t AvailableUserSessions;
-  std::int32_t DesiredUserSessions;
-  std::int32_t ActualUserSessions;
-  std::int32_t ActiveUserSessions;
+  std::int32_t AvailableUserSessions{};
+  std::int32_t DesiredUserSessions{};
+  std::int32_t ActualUserSessions{};
+  std::int32_t ActiveUserSessions{};
 
   friend bool operator==(CapacityStatus const&, CapacityStatus const&) = default;
 };

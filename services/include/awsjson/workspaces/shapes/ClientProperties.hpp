@@ -15,8 +15,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ClientProperties {
-  std::optional<awsjson::open_enum<::awsjson::workspaces::ReconnectEnum>> ReconnectEnabled;
-  std::optional<awsjson::open_enum<::awsjson::workspaces::LogUploadEnum>> LogUploadEnabled;
+  std::optional<awsjson::open_enum<::awsjson::workspaces::ReconnectEnum>> ReconnectEnabled{};
+  std::optional<awsjson::open_enum<::awsjson::workspaces::LogUploadEnum>> LogUploadEnabled{};
 
   friend bool operator==(ClientProperties const&, ClientProperties const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ClientPropertiesResult {
-  std::optional<std::string> ResourceId;
-  std::optional<::awsjson::workspaces::ClientProperties> ClientProperties;
+  std::optional<std::string> ResourceId{};
+  std::optional<::awsjson::workspaces::ClientProperties> ClientProperties{};
 
   friend bool operator==(ClientPropertiesResult const&, ClientPropertiesResult const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ComputeType {
-  std::optional<awsjson::open_enum<::awsjson::workspaces::Compute>> Name;
+  std::optional<awsjson::open_enum<::awsjson::workspaces::Compute>> Name{};
 
   friend bool operator==(ComputeType const&, ComputeType const&) = default;
 };

@@ -12,10 +12,10 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConnectClientAddIn {
-  std::optional<std::string> AddInId;
-  std::optional<std::string> ResourceId;
-  std::optional<std::string> Name;
-  std::optional<std::string> URL;
+  std::optional<std::string> AddInId{};
+  std::optional<std::string> ResourceId{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> URL{};
 
   friend bool operator==(ConnectClientAddIn const&, ConnectClientAddIn const&) = default;
 };

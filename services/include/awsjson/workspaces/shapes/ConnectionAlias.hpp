@@ -16,11 +16,11 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConnectionAlias {
-  std::optional<std::string> ConnectionString;
-  std::optional<std::string> AliasId;
-  std::optional<awsjson::open_enum<::awsjson::workspaces::ConnectionAliasState>> State;
-  std::optional<std::string> OwnerAccountId;
-  std::optional<std::vector<::awsjson::workspaces::ConnectionAliasAssociation>> Associations;
+  std::optional<std::string> ConnectionString{};
+  std::optional<std::string> AliasId{};
+  std::optional<awsjson::open_enum<::awsjson::workspaces::ConnectionAliasState>> State{};
+  std::optional<std::string> OwnerAccountId{};
+  std::optional<std::vector<::awsjson::workspaces::ConnectionAliasAssociation>> Associations{};
 
   friend bool operator==(ConnectionAlias const&, ConnectionAlias const&) = default;
 };

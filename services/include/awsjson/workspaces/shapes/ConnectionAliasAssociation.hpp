@@ -14,10 +14,10 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConnectionAliasAssociation {
-  std::optional<awsjson::open_enum<::awsjson::workspaces::AssociationStatus>> AssociationStatus;
-  std::optional<std::string> AssociatedAccountId;
-  std::optional<std::string> ResourceId;
-  std::optional<std::string> ConnectionIdentifier;
+  std::optional<awsjson::open_enum<::awsjson::workspaces::AssociationStatus>> AssociationStatus{};
+  std::optional<std::string> AssociatedAccountId{};
+  std::optional<std::string> ResourceId{};
+  std::optional<std::string> ConnectionIdentifier{};
 
   friend bool operator==(ConnectionAliasAssociation const&,
                          ConnectionAliasAssociation const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConnectionAliasPermission {
-  std::string SharedAccountId;
-  bool AllowAssociation;
+  std::string SharedAccountId{};
+  bool AllowAssociation{};
 
   friend bool operator==(ConnectionAliasPermission const&,
                          ConnectionAliasPermission const&) = default;

@@ -15,11 +15,11 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CopyWorkspaceImageRequest {
-  std::string Name;
-  std::optional<std::string> Description;
-  std::string SourceImageId;
-  std::string SourceRegion;
-  std::optional<std::vector<::awsjson::workspaces::Tag>> Tags;
+  std::string Name{};
+  std::optional<std::string> Description{};
+  std::string SourceImageId{};
+  std::string SourceRegion{};
+  std::optional<std::vector<::awsjson::workspaces::Tag>> Tags{};
 
   friend bool operator==(CopyWorkspaceImageRequest const&,
                          CopyWorkspaceImageRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAccountLinkInvitationRequest {
-  std::string TargetAccountId;
-  std::optional<std::string> ClientToken;
+  std::string TargetAccountId{};
+  std::optional<std::string> ClientToken{};
 
   friend bool operator==(CreateAccountLinkInvitationRequest const&,
                          CreateAccountLinkInvitationRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAccountLinkInvitationResponse {
-  std::optional<::awsjson::workspaces::AccountLink> AccountLink;
+  std::optional<::awsjson::workspaces::AccountLink> AccountLink{};
 
   friend bool operator==(CreateAccountLinkInvitationResponse const&,
                          CreateAccountLinkInvitationResponse const&) = default;

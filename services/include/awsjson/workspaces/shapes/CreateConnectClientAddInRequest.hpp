@@ -12,9 +12,9 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateConnectClientAddInRequest {
-  std::string ResourceId;
-  std::string Name;
-  std::string URL;
+  std::string ResourceId{};
+  std::string Name{};
+  std::string URL{};
 
   friend bool operator==(CreateConnectClientAddInRequest const&,
                          CreateConnectClientAddInRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateConnectClientAddInResponse {
-  std::optional<std::string> AddInId;
+  std::optional<std::string> AddInId{};
 
   friend bool operator==(CreateConnectClientAddInResponse const&,
                          CreateConnectClientAddInResponse const&) = default;

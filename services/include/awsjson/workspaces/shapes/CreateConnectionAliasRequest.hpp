@@ -15,8 +15,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateConnectionAliasRequest {
-  std::string ConnectionString;
-  std::optional<std::vector<::awsjson::workspaces::Tag>> Tags;
+  std::string ConnectionString{};
+  std::optional<std::vector<::awsjson::workspaces::Tag>> Tags{};
 
   friend bool operator==(CreateConnectionAliasRequest const&,
                          CreateConnectionAliasRequest const&) = default;

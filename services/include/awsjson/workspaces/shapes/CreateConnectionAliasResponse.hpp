@@ -12,7 +12,7 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateConnectionAliasResponse {
-  std::optional<std::string> AliasId;
+  std::optional<std::string> AliasId{};
 
   friend bool operator==(CreateConnectionAliasResponse const&,
                          CreateConnectionAliasResponse const&) = default;

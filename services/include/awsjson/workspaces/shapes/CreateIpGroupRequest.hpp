@@ -16,10 +16,10 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateIpGroupRequest {
-  std::string GroupName;
-  std::optional<std::string> GroupDesc;
-  std::optional<std::vector<::awsjson::workspaces::IpRuleItem>> UserRules;
-  std::optional<std::vector<::awsjson::workspaces::Tag>> Tags;
+  std::string GroupName{};
+  std::optional<std::string> GroupDesc{};
+  std::optional<std::vector<::awsjson::workspaces::IpRuleItem>> UserRules{};
+  std::optional<std::vector<::awsjson::workspaces::Tag>> Tags{};
 
   friend bool operator==(CreateIpGroupRequest const&, CreateIpGroupRequest const&) = default;
 };

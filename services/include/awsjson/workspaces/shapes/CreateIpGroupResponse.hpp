@@ -12,7 +12,7 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateIpGroupResponse {
-  std::optional<std::string> GroupId;
+  std::optional<std::string> GroupId{};
 
   friend bool operator==(CreateIpGroupResponse const&, CreateIpGroupResponse const&) = default;
 };

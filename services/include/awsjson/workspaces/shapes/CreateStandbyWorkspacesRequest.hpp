@@ -15,8 +15,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateStandbyWorkspacesRequest {
-  std::string PrimaryRegion;
-  std::vector<::awsjson::workspaces::StandbyWorkspace> StandbyWorkspaces;
+  std::string PrimaryRegion{};
+  std::vector<::awsjson::workspaces::StandbyWorkspace> StandbyWorkspaces{};
 
   friend bool operator==(CreateStandbyWorkspacesRequest const&,
                          CreateStandbyWorkspacesRequest const&) = default;

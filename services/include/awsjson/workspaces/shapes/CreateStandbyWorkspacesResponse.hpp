@@ -15,8 +15,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateStandbyWorkspacesResponse {
-  std::optional<std::vector<::awsjson::workspaces::FailedCreateStandbyWorkspacesRequest>> FailedStandbyRequests;
-  std::optional<std::vector<::awsjson::workspaces::PendingCreateStandbyWorkspacesRequest>> PendingStandbyRequests;
+  std::optional<std::vector<::awsjson::workspaces::FailedCreateStandbyWorkspacesRequest>> FailedStandbyRequests{};
+  std::optional<std::vector<::awsjson::workspaces::PendingCreateStandbyWorkspacesRequest>> PendingStandbyRequests{};
 
   friend bool operator==(CreateStandbyWorkspacesResponse const&,
                          CreateStandbyWorkspacesResponse const&) = default;

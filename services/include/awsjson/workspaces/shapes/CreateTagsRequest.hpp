@@ -15,8 +15,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateTagsRequest {
-  std::string ResourceId;
-  std::vector<::awsjson::workspaces::Tag> Tags;
+  std::string ResourceId{};
+  std::vector<::awsjson::workspaces::Tag> Tags{};
 
   friend bool operator==(CreateTagsRequest const&, CreateTagsRequest const&) = default;
 };

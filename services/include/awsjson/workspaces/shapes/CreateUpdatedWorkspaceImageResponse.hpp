@@ -12,7 +12,7 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateUpdatedWorkspaceImageResponse {
-  std::optional<std::string> ImageId;
+  std::optional<std::string> ImageId{};
 
   friend bool operator==(CreateUpdatedWorkspaceImageResponse const&,
                          CreateUpdatedWorkspaceImageResponse const&) = default;

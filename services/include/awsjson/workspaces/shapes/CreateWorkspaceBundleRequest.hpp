@@ -18,13 +18,13 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateWorkspaceBundleRequest {
-  std::string BundleName;
-  std::string BundleDescription;
-  std::string ImageId;
-  ::awsjson::workspaces::ComputeType ComputeType;
-  ::awsjson::workspaces::UserStorage UserStorage;
-  std::optional<::awsjson::workspaces::RootStorage> RootStorage;
-  std::optional<std::vector<::awsjson::workspaces::Tag>> Tags;
+  std::string BundleName{};
+  std::string BundleDescription{};
+  std::string ImageId{};
+  ::awsjson::workspaces::ComputeType ComputeType{};
+  ::awsjson::workspaces::UserStorage UserStorage{};
+  std::optional<::awsjson::workspaces::RootStorage> RootStorage{};
+  std::optional<std::vector<::awsjson::workspaces::Tag>> Tags{};
 
   friend bool operator==(CreateWorkspaceBundleRequest const&,
                          CreateWorkspaceBundleRequest const&) = default;

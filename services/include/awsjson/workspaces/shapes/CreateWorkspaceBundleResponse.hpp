@@ -13,7 +13,7 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateWorkspaceBundleResponse {
-  std::optional<::awsjson::workspaces::WorkspaceBundle> WorkspaceBundle;
+  std::optional<::awsjson::workspaces::WorkspaceBundle> WorkspaceBundle{};
 
   friend bool operator==(CreateWorkspaceBundleResponse const&,
                          CreateWorkspaceBundleResponse const&) = default;

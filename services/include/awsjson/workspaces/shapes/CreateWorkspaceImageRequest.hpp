@@ -15,10 +15,10 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateWorkspaceImageRequest {
-  std::string Name;
-  std::string Description;
-  std::string WorkspaceId;
-  std::optional<std::vector<::awsjson::workspaces::Tag>> Tags;
+  std::string Name{};
+  std::string Description{};
+  std::string WorkspaceId{};
+  std::optional<std::vector<::awsjson::workspaces::Tag>> Tags{};
 
   friend bool operator==(CreateWorkspaceImageRequest const&,
                          CreateWorkspaceImageRequest const&) = default;

@@ -16,14 +16,14 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateWorkspaceImageResponse {
-  std::optional<std::string> ImageId;
-  std::optional<std::string> Name;
-  std::optional<std::string> Description;
-  std::optional<::awsjson::workspaces::OperatingSystem> OperatingSystem;
-  std::optional<awsjson::open_enum<::awsjson::workspaces::WorkspaceImageState>> State;
-  std::optional<awsjson::open_enum<::awsjson::workspaces::WorkspaceImageRequiredTenancy>> RequiredTenancy;
-  std::optional<awsjson::timestamp> Created;
-  std::optional<std::string> OwnerAccountId;
+  std::optional<std::string> ImageId{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> Description{};
+  std::optional<::awsjson::workspaces::OperatingSystem> OperatingSystem{};
+  std::optional<awsjson::open_enum<::awsjson::workspaces::WorkspaceImageState>> State{};
+  std::optional<awsjson::open_enum<::awsjson::workspaces::WorkspaceImageRequiredTenancy>> RequiredTenancy{};
+  std::optional<awsjson::timestamp> Created{};
+  std::optional<std::string> OwnerAccountId{};
 
   friend bool operator==(CreateWorkspaceImageResponse const&,
                          CreateWorkspaceImageResponse const&) = default;

@@ -19,15 +19,15 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateWorkspacesPoolRequest {
-  std::string PoolName;
-  std::string Description;
-  std::string BundleId;
-  std::string DirectoryId;
-  ::awsjson::workspaces::Capacity Capacity;
-  std::optional<std::vector<::awsjson::workspaces::Tag>> Tags;
-  std::optional<::awsjson::workspaces::ApplicationSettingsRequest> ApplicationSettings;
-  std::optional<::awsjson::workspaces::TimeoutSettings> TimeoutSettings;
-  std::optional<awsjson::open_enum<::awsjson::workspaces::PoolsRunningMode>> RunningMode;
+  std::string PoolName{};
+  std::string Description{};
+  std::string BundleId{};
+  std::string DirectoryId{};
+  ::awsjson::workspaces::Capacity Capacity{};
+  std::optional<std::vector<::awsjson::workspaces::Tag>> Tags{};
+  std::optional<::awsjson::workspaces::ApplicationSettingsRequest> ApplicationSettings{};
+  std::optional<::awsjson::workspaces::TimeoutSettings> TimeoutSettings{};
+  std::optional<awsjson::open_enum<::awsjson::workspaces::PoolsRunningMode>> RunningMode{};
 
   friend bool operator==(CreateWorkspacesPoolRequest const&,
                          CreateWorkspacesPoolRequest const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateWorkspacesRequest {
-  std::vector<::awsjson::workspaces::WorkspaceRequest> Workspaces;
+  std::vector<::awsjson::workspaces::WorkspaceRequest> Workspaces{};
 
   friend bool operator==(CreateWorkspacesRequest const&, CreateWorkspacesRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateWorkspacesResponse {
-  std::optional<std::vector<::awsjson::workspaces::FailedCreateWorkspaceRequest>> FailedRequests;
-  std::optional<std::vector<::awsjson::workspaces::Workspace>> PendingRequests;
+  std::optional<std::vector<::awsjson::workspaces::FailedCreateWorkspaceRequest>> FailedRequests{};
+  std::optional<std::vector<::awsjson::workspaces::Workspace>> PendingRequests{};
 
   friend bool operator==(CreateWorkspacesResponse const&,
                          CreateWorkspacesResponse const&) = default;

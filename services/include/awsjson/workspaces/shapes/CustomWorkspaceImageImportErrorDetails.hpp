@@ -12,8 +12,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CustomWorkspaceImageImportErrorDetails {
-  std::optional<std::string> ErrorCode;
-  std::optional<std::string> ErrorMessage;
+  std::optional<std::string> ErrorCode{};
+  std::optional<std::string> ErrorMessage{};
 
   friend bool operator==(CustomWorkspaceImageImportErrorDetails const&,
                          CustomWorkspaceImageImportErrorDetails const&) = default;

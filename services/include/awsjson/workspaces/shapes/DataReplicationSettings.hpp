@@ -14,8 +14,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataReplicationSettings {
-  std::optional<awsjson::open_enum<::awsjson::workspaces::DataReplication>> DataReplication;
-  std::optional<awsjson::timestamp> RecoverySnapshotTime;
+  std::optional<awsjson::open_enum<::awsjson::workspaces::DataReplication>> DataReplication{};
+  std::optional<awsjson::timestamp> RecoverySnapshotTime{};
 
   friend bool operator==(DataReplicationSettings const&, DataReplicationSettings const&) = default;
 };

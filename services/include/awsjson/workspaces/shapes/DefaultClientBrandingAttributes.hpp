@@ -13,11 +13,11 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DefaultClientBrandingAttributes {
-  std::optional<std::string> LogoUrl;
-  std::optional<std::string> SupportEmail;
-  std::optional<std::string> SupportLink;
-  std::optional<std::string> ForgotPasswordLink;
-  std::optional<std::map<std::string, std::string>> LoginMessage;
+  std::optional<std::string> LogoUrl{};
+  std::optional<std::string> SupportEmail{};
+  std::optional<std::string> SupportLink{};
+  std::optional<std::string> ForgotPasswordLink{};
+  std::optional<std::map<std::string, std::string>> LoginMessage{};
 
   friend bool operator==(DefaultClientBrandingAttributes const&,
                          DefaultClientBrandingAttributes const&) = default;

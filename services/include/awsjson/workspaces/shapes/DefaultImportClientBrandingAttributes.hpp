@@ -13,11 +13,11 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DefaultImportClientBrandingAttributes {
-  std::optional<awsjson::blob> Logo;
-  std::optional<std::string> SupportEmail;
-  std::optional<std::string> SupportLink;
-  std::optional<std::string> ForgotPasswordLink;
-  std::optional<std::map<std::string, std::string>> LoginMessage;
+  std::optional<awsjson::blob> Logo{};
+  std::optional<std::string> SupportEmail{};
+  std::optional<std::string> SupportLink{};
+  std::optional<std::string> ForgotPasswordLink{};
+  std::optional<std::map<std::string, std::string>> LoginMessage{};
 
   friend bool operator==(DefaultImportClientBrandingAttributes const&,
                          DefaultImportClientBrandingAttributes const&) = default;

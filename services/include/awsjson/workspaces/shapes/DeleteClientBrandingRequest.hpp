@@ -15,8 +15,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteClientBrandingRequest {
-  std::string ResourceId;
-  std::vector<awsjson::open_enum<::awsjson::workspaces::ClientDeviceType>> Platforms;
+  std::string ResourceId{};
+  std::vector<awsjson::open_enum<::awsjson::workspaces::ClientDeviceType>> Platforms{};
 
   friend bool operator==(DeleteClientBrandingRequest const&,
                          DeleteClientBrandingRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteConnectClientAddInRequest {
-  std::string AddInId;
-  std::string ResourceId;
+  std::string AddInId{};
+  std::string ResourceId{};
 
   friend bool operator==(DeleteConnectClientAddInRequest const&,
                          DeleteConnectClientAddInRequest const&) = default;

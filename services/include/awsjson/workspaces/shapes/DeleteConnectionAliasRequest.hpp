@@ -12,7 +12,7 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteConnectionAliasRequest {
-  std::string AliasId;
+  std::string AliasId{};
 
   friend bool operator==(DeleteConnectionAliasRequest const&,
                          DeleteConnectionAliasRequest const&) = default;

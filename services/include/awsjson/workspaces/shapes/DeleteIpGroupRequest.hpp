@@ -12,7 +12,7 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteIpGroupRequest {
-  std::string GroupId;
+  std::string GroupId{};
 
   friend bool operator==(DeleteIpGroupRequest const&, DeleteIpGroupRequest const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteTagsRequest {
-  std::string ResourceId;
-  std::vector<std::string> TagKeys;
+  std::string ResourceId{};
+  std::vector<std::string> TagKeys{};
 
   friend bool operator==(DeleteTagsRequest const&, DeleteTagsRequest const&) = default;
 };

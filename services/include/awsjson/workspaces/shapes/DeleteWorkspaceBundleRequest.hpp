@@ -12,7 +12,7 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteWorkspaceBundleRequest {
-  std::optional<std::string> BundleId;
+  std::optional<std::string> BundleId{};
 
   friend bool operator==(DeleteWorkspaceBundleRequest const&,
                          DeleteWorkspaceBundleRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteWorkspaceImageRequest {
-  std::string ImageId;
+  std::string ImageId{};
 
   friend bool operator==(DeleteWorkspaceImageRequest const&,
                          DeleteWorkspaceImageRequest const&) = default;

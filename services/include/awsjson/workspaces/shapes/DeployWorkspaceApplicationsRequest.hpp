@@ -12,8 +12,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeployWorkspaceApplicationsRequest {
-  std::string WorkspaceId;
-  std::optional<bool> Force;
+  std::string WorkspaceId{};
+  std::optional<bool> Force{};
 
   friend bool operator==(DeployWorkspaceApplicationsRequest const&,
                          DeployWorkspaceApplicationsRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeployWorkspaceApplicationsResponse {
-  std::optional<::awsjson::workspaces::WorkSpaceApplicationDeployment> Deployment;
+  std::optional<::awsjson::workspaces::WorkSpaceApplicationDeployment> Deployment{};
 
   friend bool operator==(DeployWorkspaceApplicationsResponse const&,
                          DeployWorkspaceApplicationsResponse const&) = default;

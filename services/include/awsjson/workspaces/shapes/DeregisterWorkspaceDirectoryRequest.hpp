@@ -12,7 +12,7 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeregisterWorkspaceDirectoryRequest {
-  std::string DirectoryId;
+  std::string DirectoryId{};
 
   friend bool operator==(DeregisterWorkspaceDirectoryRequest const&,
                          DeregisterWorkspaceDirectoryRequest const&) = default;

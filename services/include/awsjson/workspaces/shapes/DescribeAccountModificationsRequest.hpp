@@ -12,7 +12,7 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAccountModificationsRequest {
-  std::optional<std::string> NextToken;
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeAccountModificationsRequest const&,
                          DescribeAccountModificationsRequest const&) = default;

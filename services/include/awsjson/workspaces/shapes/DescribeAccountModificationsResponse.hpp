@@ -15,8 +15,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAccountModificationsResponse {
-  std::optional<std::vector<::awsjson::workspaces::AccountModification>> AccountModifications;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::workspaces::AccountModification>> AccountModifications{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeAccountModificationsResponse const&,
                          DescribeAccountModificationsResponse const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAccountResponse {
-  std::optional<awsjson::open_enum<::awsjson::workspaces::DedicatedTenancySupportResultEnum>> DedicatedTenancySupport;
-  std::optional<std::string> DedicatedTenancyManagementCidrRange;
-  std::optional<awsjson::open_enum<::awsjson::workspaces::DedicatedTenancyAccountType>> DedicatedTenancyAccountType;
-  std::optional<std::string> Message;
+  std::optional<awsjson::open_enum<::awsjson::workspaces::DedicatedTenancySupportResultEnum>> DedicatedTenancySupport{};
+  std::optional<std::string> DedicatedTenancyManagementCidrRange{};
+  std::optional<awsjson::open_enum<::awsjson::workspaces::DedicatedTenancyAccountType>> DedicatedTenancyAccountType{};
+  std::optional<std::string> Message{};
 
   friend bool operator==(DescribeAccountResponse const&, DescribeAccountResponse const&) = default;
 };

@@ -16,10 +16,10 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeApplicationAssociationsRequest {
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
-  std::string ApplicationId;
-  std::vector<awsjson::open_enum<::awsjson::workspaces::ApplicationAssociatedResourceType>> AssociatedResourceTypes;
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
+  std::string ApplicationId{};
+  std::vector<awsjson::open_enum<::awsjson::workspaces::ApplicationAssociatedResourceType>> AssociatedResourceTypes{};
 
   friend bool operator==(DescribeApplicationAssociationsRequest const&,
                          DescribeApplicationAssociationsRequest const&) = default;

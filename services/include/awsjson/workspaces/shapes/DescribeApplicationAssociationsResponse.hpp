@@ -15,8 +15,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeApplicationAssociationsResponse {
-  std::optional<std::vector<::awsjson::workspaces::ApplicationResourceAssociation>> Associations;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::workspaces::ApplicationResourceAssociation>> Associations{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeApplicationAssociationsResponse const&,
                          DescribeApplicationAssociationsResponse const&) = default;

@@ -18,13 +18,13 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeApplicationsRequest {
-  std::optional<std::vector<std::string>> ApplicationIds;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::workspaces::Compute>>> ComputeTypeNames;
-  std::optional<awsjson::open_enum<::awsjson::workspaces::WorkSpaceApplicationLicenseType>> LicenseType;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::workspaces::OperatingSystemName>>> OperatingSystemNames;
-  std::optional<std::string> Owner;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<std::string>> ApplicationIds{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::workspaces::Compute>>> ComputeTypeNames{};
+  std::optional<awsjson::open_enum<::awsjson::workspaces::WorkSpaceApplicationLicenseType>> LicenseType{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::workspaces::OperatingSystemName>>> OperatingSystemNames{};
+  std::optional<std::string> Owner{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeApplicationsRequest const&,
                          DescribeApplicationsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeApplicationsResponse {
-  std::optional<std::vector<::awsjson::workspaces::WorkSpaceApplication>> Applications;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::workspaces::WorkSpaceApplication>> Applications{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeApplicationsResponse const&,
                          DescribeApplicationsResponse const&) = default;

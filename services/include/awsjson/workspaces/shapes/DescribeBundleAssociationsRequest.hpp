@@ -15,8 +15,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeBundleAssociationsRequest {
-  std::string BundleId;
-  std::vector<awsjson::open_enum<::awsjson::workspaces::BundleAssociatedResourceType>> AssociatedResourceTypes;
+  std::string BundleId{};
+  std::vector<awsjson::open_enum<::awsjson::workspaces::BundleAssociatedResourceType>> AssociatedResourceTypes{};
 
   friend bool operator==(DescribeBundleAssociationsRequest const&,
                          DescribeBundleAssociationsRequest const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeBundleAssociationsResponse {
-  std::optional<std::vector<::awsjson::workspaces::BundleResourceAssociation>> Associations;
+  std::optional<std::vector<::awsjson::workspaces::BundleResourceAssociation>> Associations{};
 
   friend bool operator==(DescribeBundleAssociationsResponse const&,
                          DescribeBundleAssociationsResponse const&) = default;

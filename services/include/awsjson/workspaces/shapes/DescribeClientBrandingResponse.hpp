@@ -14,12 +14,12 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeClientBrandingResponse {
-  std::optional<::awsjson::workspaces::DefaultClientBrandingAttributes> DeviceTypeWindows;
-  std::optional<::awsjson::workspaces::DefaultClientBrandingAttributes> DeviceTypeOsx;
-  std::optional<::awsjson::workspaces::DefaultClientBrandingAttributes> DeviceTypeAndroid;
-  std::optional<::awsjson::workspaces::IosClientBrandingAttributes> DeviceTypeIos;
-  std::optional<::awsjson::workspaces::DefaultClientBrandingAttributes> DeviceTypeLinux;
-  std::optional<::awsjson::workspaces::DefaultClientBrandingAttributes> DeviceTypeWeb;
+  std::optional<::awsjson::workspaces::DefaultClientBrandingAttributes> DeviceTypeWindows{};
+  std::optional<::awsjson::workspaces::DefaultClientBrandingAttributes> DeviceTypeOsx{};
+  std::optional<::awsjson::workspaces::DefaultClientBrandingAttributes> DeviceTypeAndroid{};
+  std::optional<::awsjson::workspaces::IosClientBrandingAttributes> DeviceTypeIos{};
+  std::optional<::awsjson::workspaces::DefaultClientBrandingAttributes> DeviceTypeLinux{};
+  std::optional<::awsjson::workspaces::DefaultClientBrandingAttributes> DeviceTypeWeb{};
 
   friend bool operator==(DescribeClientBrandingResponse const&,
                          DescribeClientBrandingResponse const&) = default;

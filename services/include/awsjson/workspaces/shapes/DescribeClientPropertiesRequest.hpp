@@ -13,7 +13,7 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeClientPropertiesRequest {
-  std::vector<std::string> ResourceIds;
+  std::vector<std::string> ResourceIds{};
 
   friend bool operator==(DescribeClientPropertiesRequest const&,
                          DescribeClientPropertiesRequest const&) = default;

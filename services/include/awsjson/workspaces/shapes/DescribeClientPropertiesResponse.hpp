@@ -14,7 +14,7 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeClientPropertiesResponse {
-  std::optional<std::vector<::awsjson::workspaces::ClientPropertiesResult>> ClientPropertiesList;
+  std::optional<std::vector<::awsjson::workspaces::ClientPropertiesResult>> ClientPropertiesList{};
 
   friend bool operator==(DescribeClientPropertiesResponse const&,
                          DescribeClientPropertiesResponse const&) = default;

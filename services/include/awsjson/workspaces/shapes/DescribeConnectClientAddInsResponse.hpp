@@ -15,8 +15,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeConnectClientAddInsResponse {
-  std::optional<std::vector<::awsjson::workspaces::ConnectClientAddIn>> AddIns;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::workspaces::ConnectClientAddIn>> AddIns{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeConnectClientAddInsResponse const&,
                          DescribeConnectClientAddInsResponse const&) = default;

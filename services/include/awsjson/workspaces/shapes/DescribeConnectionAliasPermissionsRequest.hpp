@@ -13,9 +13,9 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeConnectionAliasPermissionsRequest {
-  std::string AliasId;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::string AliasId{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(DescribeConnectionAliasPermissionsRequest const&,
                          DescribeConnectionAliasPermissionsRequest const&) = default;

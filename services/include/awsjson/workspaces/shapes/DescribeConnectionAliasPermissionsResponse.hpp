@@ -15,9 +15,9 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeConnectionAliasPermissionsResponse {
-  std::optional<std::string> AliasId;
-  std::optional<std::vector<::awsjson::workspaces::ConnectionAliasPermission>> ConnectionAliasPermissions;
-  std::optional<std::string> NextToken;
+  std::optional<std::string> AliasId{};
+  std::optional<std::vector<::awsjson::workspaces::ConnectionAliasPermission>> ConnectionAliasPermissions{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeConnectionAliasPermissionsResponse const&,
                          DescribeConnectionAliasPermissionsResponse const&) = default;

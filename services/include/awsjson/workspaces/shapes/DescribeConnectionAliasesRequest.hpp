@@ -14,10 +14,10 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeConnectionAliasesRequest {
-  std::optional<std::vector<std::string>> AliasIds;
-  std::optional<std::string> ResourceId;
-  std::optional<std::int32_t> Limit;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<std::string>> AliasIds{};
+  std::optional<std::string> ResourceId{};
+  std::optional<std::int32_t> Limit{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeConnectionAliasesRequest const&,
                          DescribeConnectionAliasesRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeConnectionAliasesResponse {
-  std::optional<std::vector<::awsjson::workspaces::ConnectionAlias>> ConnectionAliases;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::workspaces::ConnectionAlias>> ConnectionAliases{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeConnectionAliasesResponse const&,
                          DescribeConnectionAliasesResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeCustomWorkspaceImageImportRequest {
-  std::string ImageId;
+  std::string ImageId{};
 
   friend bool operator==(DescribeCustomWorkspaceImageImportRequest const&,
                          DescribeCustomWorkspaceImageImportRequest const&) = default;

@@ -18,16 +18,16 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeCustomWorkspaceImageImportResponse {
-  std::optional<std::string> ImageId;
-  std::optional<std::string> InfrastructureConfigurationArn;
-  std::optional<awsjson::open_enum<::awsjson::workspaces::CustomWorkspaceImageImportState>> State;
-  std::optional<std::string> StateMessage;
-  std::optional<std::int32_t> ProgressPercentage;
-  std::optional<awsjson::timestamp> Created;
-  std::optional<awsjson::timestamp> LastUpdatedTime;
-  std::optional<::awsjson::workspaces::ImageSourceIdentifier> ImageSource;
-  std::optional<std::string> ImageBuilderInstanceId;
-  std::optional<std::vector<::awsjson::workspaces::CustomWorkspaceImageImportErrorDetails>> ErrorDetails;
+  std::optional<std::string> ImageId{};
+  std::optional<std::string> InfrastructureConfigurationArn{};
+  std::optional<awsjson::open_enum<::awsjson::workspaces::CustomWorkspaceImageImportState>> State{};
+  std::optional<std::string> StateMessage{};
+  std::optional<std::int32_t> ProgressPercentage{};
+  std::optional<awsjson::timestamp> Created{};
+  std::optional<awsjson::timestamp> LastUpdatedTime{};
+  std::optional<::awsjson::workspaces::ImageSourceIdentifier> ImageSource{};
+  std::optional<std::string> ImageBuilderInstanceId{};
+  std::optional<std::vector<::awsjson::workspaces::CustomWorkspaceImageImportErrorDetails>> ErrorDetails{};
 
   friend bool operator==(DescribeCustomWorkspaceImageImportResponse const&,
                          DescribeCustomWorkspaceImageImportResponse const&) = default;

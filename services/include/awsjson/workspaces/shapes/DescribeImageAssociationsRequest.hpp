@@ -15,8 +15,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeImageAssociationsRequest {
-  std::string ImageId;
-  std::vector<awsjson::open_enum<::awsjson::workspaces::ImageAssociatedResourceType>> AssociatedResourceTypes;
+  std::string ImageId{};
+  std::vector<awsjson::open_enum<::awsjson::workspaces::ImageAssociatedResourceType>> AssociatedResourceTypes{};
 
   friend bool operator==(DescribeImageAssociationsRequest const&,
                          DescribeImageAssociationsRequest const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeImageAssociationsResponse {
-  std::optional<std::vector<::awsjson::workspaces::ImageResourceAssociation>> Associations;
+  std::optional<std::vector<::awsjson::workspaces::ImageResourceAssociation>> Associations{};
 
   friend bool operator==(DescribeImageAssociationsResponse const&,
                          DescribeImageAssociationsResponse const&) = default;

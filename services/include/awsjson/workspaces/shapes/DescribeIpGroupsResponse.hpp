@@ -15,8 +15,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeIpGroupsResponse {
-  std::optional<std::vector<::awsjson::workspaces::WorkspacesIpGroup>> Result;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::workspaces::WorkspacesIpGroup>> Result{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeIpGroupsResponse const&,
                          DescribeIpGroupsResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeTagsRequest {
-  std::string ResourceId;
+  std::string ResourceId{};
 
   friend bool operator==(DescribeTagsRequest const&, DescribeTagsRequest const&) = default;
 };

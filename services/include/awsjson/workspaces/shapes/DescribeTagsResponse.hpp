@@ -14,7 +14,7 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeTagsResponse {
-  std::optional<std::vector<::awsjson::workspaces::Tag>> TagList;
+  std::optional<std::vector<::awsjson::workspaces::Tag>> TagList{};
 
   friend bool operator==(DescribeTagsResponse const&, DescribeTagsResponse const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeWorkspaceAssociationsRequest {
-  std::string WorkspaceId;
-  std::vector<awsjson::open_enum<::awsjson::workspaces::WorkSpaceAssociatedResourceType>> AssociatedResourceTypes;
+  std::string WorkspaceId{};
+  std::vector<awsjson::open_enum<::awsjson::workspaces::WorkSpaceAssociatedResourceType>> AssociatedResourceTypes{};
 
   friend bool operator==(DescribeWorkspaceAssociationsRequest const&,
                          DescribeWorkspaceAssociationsRequest const&) = default;

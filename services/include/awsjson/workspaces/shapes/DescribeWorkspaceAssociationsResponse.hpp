@@ -14,7 +14,7 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeWorkspaceAssociationsResponse {
-  std::optional<std::vector<::awsjson::workspaces::WorkspaceResourceAssociation>> Associations;
+  std::optional<std::vector<::awsjson::workspaces::WorkspaceResourceAssociation>> Associations{};
 
   friend bool operator==(DescribeWorkspaceAssociationsResponse const&,
                          DescribeWorkspaceAssociationsResponse const&) = default;

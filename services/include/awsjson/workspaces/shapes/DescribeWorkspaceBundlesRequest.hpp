@@ -13,9 +13,9 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeWorkspaceBundlesRequest {
-  std::optional<std::vector<std::string>> BundleIds;
-  std::optional<std::string> Owner;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<std::string>> BundleIds{};
+  std::optional<std::string> Owner{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeWorkspaceBundlesRequest const&,
                          DescribeWorkspaceBundlesRequest const&) = default;

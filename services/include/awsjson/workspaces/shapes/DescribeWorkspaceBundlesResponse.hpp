@@ -15,8 +15,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeWorkspaceBundlesResponse {
-  std::optional<std::vector<::awsjson::workspaces::WorkspaceBundle>> Bundles;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::workspaces::WorkspaceBundle>> Bundles{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeWorkspaceBundlesResponse const&,
                          DescribeWorkspaceBundlesResponse const&) = default;

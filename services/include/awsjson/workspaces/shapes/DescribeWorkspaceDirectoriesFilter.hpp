@@ -15,8 +15,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeWorkspaceDirectoriesFilter {
-  awsjson::open_enum<::awsjson::workspaces::DescribeWorkspaceDirectoriesFilterName> Name;
-  std::vector<std::string> Values;
+  awsjson::open_enum<::awsjson::workspaces::DescribeWorkspaceDirectoriesFilterName> Name{};
+  std::vector<std::string> Values{};
 
   friend bool operator==(DescribeWorkspaceDirectoriesFilter const&,
                          DescribeWorkspaceDirectoriesFilter const&) = default;

@@ -16,11 +16,11 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeWorkspaceDirectoriesRequest {
-  std::optional<std::vector<std::string>> DirectoryIds;
-  std::optional<std::vector<std::string>> WorkspaceDirectoryNames;
-  std::optional<std::int32_t> Limit;
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::workspaces::DescribeWorkspaceDirectoriesFilter>> Filters;
+  std::optional<std::vector<std::string>> DirectoryIds{};
+  std::optional<std::vector<std::string>> WorkspaceDirectoryNames{};
+  std::optional<std::int32_t> Limit{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::workspaces::DescribeWorkspaceDirectoriesFilter>> Filters{};
 
   friend bool operator==(DescribeWorkspaceDirectoriesRequest const&,
                          DescribeWorkspaceDirectoriesRequest const&) = default;

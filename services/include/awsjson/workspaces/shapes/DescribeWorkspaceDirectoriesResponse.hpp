@@ -15,8 +15,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeWorkspaceDirectoriesResponse {
-  std::optional<std::vector<::awsjson::workspaces::WorkspaceDirectory>> Directories;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::workspaces::WorkspaceDirectory>> Directories{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeWorkspaceDirectoriesResponse const&,
                          DescribeWorkspaceDirectoriesResponse const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeWorkspaceImagePermissionsResponse {
-  std::optional<std::string> ImageId;
-  std::optional<std::vector<::awsjson::workspaces::ImagePermission>> ImagePermissions;
-  std::optional<std::string> NextToken;
+  std::optional<std::string> ImageId{};
+  std::optional<std::vector<::awsjson::workspaces::ImagePermission>> ImagePermissions{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeWorkspaceImagePermissionsResponse const&,
                          DescribeWorkspaceImagePermissionsResponse const&) = default;

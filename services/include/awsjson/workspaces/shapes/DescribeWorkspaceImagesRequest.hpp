@@ -16,10 +16,10 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeWorkspaceImagesRequest {
-  std::optional<std::vector<std::string>> ImageIds;
-  std::optional<awsjson::open_enum<::awsjson::workspaces::ImageType>> ImageType;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<std::vector<std::string>> ImageIds{};
+  std::optional<awsjson::open_enum<::awsjson::workspaces::ImageType>> ImageType{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(DescribeWorkspaceImagesRequest const&,
                          DescribeWorkspaceImagesRequest const&) = default;

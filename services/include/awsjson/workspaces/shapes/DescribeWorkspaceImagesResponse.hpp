@@ -15,8 +15,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeWorkspaceImagesResponse {
-  std::optional<std::vector<::awsjson::workspaces::WorkspaceImage>> Images;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::workspaces::WorkspaceImage>> Images{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeWorkspaceImagesResponse const&,
                          DescribeWorkspaceImagesResponse const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeWorkspaceSnapshotsResponse {
-  std::optional<std::vector<::awsjson::workspaces::Snapshot>> RebuildSnapshots;
-  std::optional<std::vector<::awsjson::workspaces::Snapshot>> RestoreSnapshots;
+  std::optional<std::vector<::awsjson::workspaces::Snapshot>> RebuildSnapshots{};
+  std::optional<std::vector<::awsjson::workspaces::Snapshot>> RestoreSnapshots{};
 
   friend bool operator==(DescribeWorkspaceSnapshotsResponse const&,
                          DescribeWorkspaceSnapshotsResponse const&) = default;

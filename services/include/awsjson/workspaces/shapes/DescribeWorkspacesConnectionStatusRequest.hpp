@@ -13,8 +13,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeWorkspacesConnectionStatusRequest {
-  std::optional<std::vector<std::string>> WorkspaceIds;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<std::string>> WorkspaceIds{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeWorkspacesConnectionStatusRequest const&,
                          DescribeWorkspacesConnectionStatusRequest const&) = default;

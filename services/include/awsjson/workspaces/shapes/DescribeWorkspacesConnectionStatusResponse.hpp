@@ -15,8 +15,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeWorkspacesConnectionStatusResponse {
-  std::optional<std::vector<::awsjson::workspaces::WorkspaceConnectionStatus>> WorkspacesConnectionStatus;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::workspaces::WorkspaceConnectionStatus>> WorkspacesConnectionStatus{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeWorkspacesConnectionStatusResponse const&,
                          DescribeWorkspacesConnectionStatusResponse const&) = default;

@@ -13,10 +13,10 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeWorkspacesPoolSessionsRequest {
-  std::string PoolId;
-  std::optional<std::string> UserId;
-  std::optional<std::int32_t> Limit;
-  std::optional<std::string> NextToken;
+  std::string PoolId{};
+  std::optional<std::string> UserId{};
+  std::optional<std::int32_t> Limit{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeWorkspacesPoolSessionsRequest const&,
                          DescribeWorkspacesPoolSessionsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeWorkspacesPoolSessionsResponse {
-  std::optional<std::vector<::awsjson::workspaces::WorkspacesPoolSession>> Sessions;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::workspaces::WorkspacesPoolSession>> Sessions{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeWorkspacesPoolSessionsResponse const&,
                          DescribeWorkspacesPoolSessionsResponse const&) = default;

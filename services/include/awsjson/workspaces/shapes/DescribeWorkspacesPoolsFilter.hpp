@@ -16,9 +16,9 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeWorkspacesPoolsFilter {
-  awsjson::open_enum<::awsjson::workspaces::DescribeWorkspacesPoolsFilterName> Name;
-  std::vector<std::string> Values;
-  awsjson::open_enum<::awsjson::workspaces::DescribeWorkspacesPoolsFilterOperator> Operator;
+  awsjson::open_enum<::awsjson::workspaces::DescribeWorkspacesPoolsFilterName> Name{};
+  std::vector<std::string> Values{};
+  awsjson::open_enum<::awsjson::workspaces::DescribeWorkspacesPoolsFilterOperator> Operator{};
 
   friend bool operator==(DescribeWorkspacesPoolsFilter const&,
                          DescribeWorkspacesPoolsFilter const&) = default;

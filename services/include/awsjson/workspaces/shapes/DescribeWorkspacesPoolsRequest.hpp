@@ -16,10 +16,10 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeWorkspacesPoolsRequest {
-  std::optional<std::vector<std::string>> PoolIds;
-  std::optional<std::vector<::awsjson::workspaces::DescribeWorkspacesPoolsFilter>> Filters;
-  std::optional<std::int32_t> Limit;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<std::string>> PoolIds{};
+  std::optional<std::vector<::awsjson::workspaces::DescribeWorkspacesPoolsFilter>> Filters{};
+  std::optional<std::int32_t> Limit{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeWorkspacesPoolsRequest const&,
                          DescribeWorkspacesPoolsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeWorkspacesPoolsResponse {
-  std::optional<std::vector<::awsjson::workspaces::WorkspacesPool>> WorkspacesPools;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::workspaces::WorkspacesPool>> WorkspacesPools{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeWorkspacesPoolsResponse const&,
                          DescribeWorkspacesPoolsResponse const&) = default;

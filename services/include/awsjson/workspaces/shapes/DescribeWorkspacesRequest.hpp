@@ -14,13 +14,13 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeWorkspacesRequest {
-  std::optional<std::vector<std::string>> WorkspaceIds;
-  std::optional<std::string> DirectoryId;
-  std::optional<std::string> UserName;
-  std::optional<std::string> BundleId;
-  std::optional<std::int32_t> Limit;
-  std::optional<std::string> NextToken;
-  std::optional<std::string> WorkspaceName;
+  std::optional<std::vector<std::string>> WorkspaceIds{};
+  std::optional<std::string> DirectoryId{};
+  std::optional<std::string> UserName{};
+  std::optional<std::string> BundleId{};
+  std::optional<std::int32_t> Limit{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::string> WorkspaceName{};
 
   friend bool operator==(DescribeWorkspacesRequest const&,
                          DescribeWorkspacesRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeWorkspacesResponse {
-  std::optional<std::vector<::awsjson::workspaces::Workspace>> Workspaces;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::workspaces::Workspace>> Workspaces{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeWorkspacesResponse const&,
                          DescribeWorkspacesResponse const&) = default;

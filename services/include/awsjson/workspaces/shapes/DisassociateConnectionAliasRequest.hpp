@@ -12,7 +12,7 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisassociateConnectionAliasRequest {
-  std::string AliasId;
+  std::string AliasId{};
 
   friend bool operator==(DisassociateConnectionAliasRequest const&,
                          DisassociateConnectionAliasRequest const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisassociateIpGroupsRequest {
-  std::string DirectoryId;
-  std::vector<std::string> GroupIds;
+  std::string DirectoryId{};
+  std::vector<std::string> GroupIds{};
 
   friend bool operator==(DisassociateIpGroupsRequest const&,
                          DisassociateIpGroupsRequest const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ErrorDetails {
-  std::optional<awsjson::open_enum<::awsjson::workspaces::WorkspaceImageErrorDetailCode>> ErrorCode;
-  std::optional<std::string> ErrorMessage;
+  std::optional<awsjson::open_enum<::awsjson::workspaces::WorkspaceImageErrorDetailCode>> ErrorCode{};
+  std::optional<std::string> ErrorMessage{};
 
   friend bool operator==(ErrorDetails const&, ErrorDetails const&) = default;
 };

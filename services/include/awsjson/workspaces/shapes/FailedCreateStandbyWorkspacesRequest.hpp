@@ -14,9 +14,9 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FailedCreateStandbyWorkspacesRequest {
-  std::optional<::awsjson::workspaces::StandbyWorkspace> StandbyWorkspaceRequest;
-  std::optional<std::string> ErrorCode;
-  std::optional<std::string> ErrorMessage;
+  std::optional<::awsjson::workspaces::StandbyWorkspace> StandbyWorkspaceRequest{};
+  std::optional<std::string> ErrorCode{};
+  std::optional<std::string> ErrorMessage{};
 
   friend bool operator==(FailedCreateStandbyWorkspacesRequest const&,
                          FailedCreateStandbyWorkspacesRequest const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FailedCreateWorkspaceRequest {
-  std::optional<::awsjson::workspaces::WorkspaceRequest> WorkspaceRequest;
-  std::optional<std::string> ErrorCode;
-  std::optional<std::string> ErrorMessage;
+  std::optional<::awsjson::workspaces::WorkspaceRequest> WorkspaceRequest{};
+  std::optional<std::string> ErrorCode{};
+  std::optional<std::string> ErrorMessage{};
 
   friend bool operator==(FailedCreateWorkspaceRequest const&,
                          FailedCreateWorkspaceRequest const&) = default;

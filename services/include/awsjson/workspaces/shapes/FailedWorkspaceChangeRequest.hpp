@@ -12,9 +12,9 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FailedWorkspaceChangeRequest {
-  std::optional<std::string> WorkspaceId;
-  std::optional<std::string> ErrorCode;
-  std::optional<std::string> ErrorMessage;
+  std::optional<std::string> WorkspaceId{};
+  std::optional<std::string> ErrorCode{};
+  std::optional<std::string> ErrorMessage{};
 
   friend bool operator==(FailedWorkspaceChangeRequest const&,
                          FailedWorkspaceChangeRequest const&) = default;

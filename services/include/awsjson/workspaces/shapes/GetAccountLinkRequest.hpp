@@ -12,8 +12,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAccountLinkRequest {
-  std::optional<std::string> LinkId;
-  std::optional<std::string> LinkedAccountId;
+  std::optional<std::string> LinkId{};
+  std::optional<std::string> LinkedAccountId{};
 
   friend bool operator==(GetAccountLinkRequest const&, GetAccountLinkRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GlobalAcceleratorForDirectory {
-  awsjson::open_enum<::awsjson::workspaces::AGAModeForDirectoryEnum> Mode;
-  std::optional<awsjson::open_enum<::awsjson::workspaces::AGAPreferredProtocolForDirectory>> PreferredProtocol;
+  awsjson::open_enum<::awsjson::workspaces::AGAModeForDirectoryEnum> Mode{};
+  std::optional<awsjson::open_enum<::awsjson::workspaces::AGAPreferredProtocolForDirectory>> PreferredProtocol{};
 
   friend bool operator==(GlobalAcceleratorForDirectory const&,
                          GlobalAcceleratorForDirectory const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GlobalAcceleratorForWorkSpace {
-  awsjson::open_enum<::awsjson::workspaces::AGAModeForWorkSpaceEnum> Mode;
-  std::optional<awsjson::open_enum<::awsjson::workspaces::AGAPreferredProtocolForWorkSpace>> PreferredProtocol;
+  awsjson::open_enum<::awsjson::workspaces::AGAModeForWorkSpaceEnum> Mode{};
+  std::optional<awsjson::open_enum<::awsjson::workspaces::AGAPreferredProtocolForWorkSpace>> PreferredProtocol{};
 
   friend bool operator==(GlobalAcceleratorForWorkSpace const&,
                          GlobalAcceleratorForWorkSpace const&) = default;

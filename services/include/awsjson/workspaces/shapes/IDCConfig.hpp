@@ -12,8 +12,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IDCConfig {
-  std::optional<std::string> InstanceArn;
-  std::optional<std::string> ApplicationArn;
+  std::optional<std::string> InstanceArn{};
+  std::optional<std::string> ApplicationArn{};
 
   friend bool operator==(IDCConfig const&, IDCConfig const&) = default;
 };

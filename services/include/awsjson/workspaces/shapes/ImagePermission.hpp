@@ -12,7 +12,7 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImagePermission {
-  std::optional<std::string> SharedAccountId;
+  std::optional<std::string> SharedAccountId{};
 
   friend bool operator==(ImagePermission const&, ImagePermission const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImageSourceIdentifier : awsjson::tagged_union {
-  std::optional<std::string> Ec2ImportTaskId;
-  std::optional<std::string> ImageBuildVersionArn;
-  std::optional<std::string> Ec2ImageId;
+  std::optional<std::string> Ec2ImportTaskId{};
+  std::optional<std::string> ImageBuildVersionArn{};
+  std::optional<std::string> Ec2ImageId{};
 
   friend bool operator==(ImageSourceIdentifier const&, ImageSourceIdentifier const&) = default;
 };

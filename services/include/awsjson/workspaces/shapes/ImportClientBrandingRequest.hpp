@@ -15,13 +15,13 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImportClientBrandingRequest {
-  std::string ResourceId;
-  std::optional<::awsjson::workspaces::DefaultImportClientBrandingAttributes> DeviceTypeWindows;
-  std::optional<::awsjson::workspaces::DefaultImportClientBrandingAttributes> DeviceTypeOsx;
-  std::optional<::awsjson::workspaces::DefaultImportClientBrandingAttributes> DeviceTypeAndroid;
-  std::optional<::awsjson::workspaces::IosImportClientBrandingAttributes> DeviceTypeIos;
-  std::optional<::awsjson::workspaces::DefaultImportClientBrandingAttributes> DeviceTypeLinux;
-  std::optional<::awsjson::workspaces::DefaultImportClientBrandingAttributes> DeviceTypeWeb;
+  std::string ResourceId{};
+  std::optional<::awsjson::workspaces::DefaultImportClientBrandingAttributes> DeviceTypeWindows{};
+  std::optional<::awsjson::workspaces::DefaultImportClientBrandingAttributes> DeviceTypeOsx{};
+  std::optional<::awsjson::workspaces::DefaultImportClientBrandingAttributes> DeviceTypeAndroid{};
+  std::optional<::awsjson::workspaces::IosImportClientBrandingAttributes> DeviceTypeIos{};
+  std::optional<::awsjson::workspaces::DefaultImportClientBrandingAttributes> DeviceTypeLinux{};
+  std::optional<::awsjson::workspaces::DefaultImportClientBrandingAttributes> DeviceTypeWeb{};
 
   friend bool operator==(ImportClientBrandingRequest const&,
                          ImportClientBrandingRequest const&) = default;

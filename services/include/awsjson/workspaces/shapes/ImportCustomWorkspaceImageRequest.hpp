@@ -20,15 +20,15 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImportCustomWorkspaceImageRequest {
-  std::string ImageName;
-  std::string ImageDescription;
-  awsjson::open_enum<::awsjson::workspaces::ImageComputeType> ComputeType;
-  awsjson::open_enum<::awsjson::workspaces::CustomImageProtocol> Protocol;
-  ::awsjson::workspaces::ImageSourceIdentifier ImageSource;
-  std::string InfrastructureConfigurationArn;
-  awsjson::open_enum<::awsjson::workspaces::Platform> Platform;
-  awsjson::open_enum<::awsjson::workspaces::OSVersion> OsVersion;
-  std::optional<std::vector<::awsjson::workspaces::Tag>> Tags;
+  std::string ImageName{};
+  std::string ImageDescription{};
+  awsjson::open_enum<::awsjson::workspaces::ImageComputeType> ComputeType{};
+  awsjson::open_enum<::awsjson::workspaces::CustomImageProtocol> Protocol{};
+  ::awsjson::workspaces::ImageSourceIdentifier ImageSource{};
+  std::string InfrastructureConfigurationArn{};
+  awsjson::open_enum<::awsjson::workspaces::Platform> Platform{};
+  awsjson::open_enum<::awsjson::workspaces::OSVersion> OsVersion{};
+  std::optional<std::vector<::awsjson::workspaces::Tag>> Tags{};
 
   friend bool operator==(ImportCustomWorkspaceImageRequest const&,
                          ImportCustomWorkspaceImageRequest const&) = default;

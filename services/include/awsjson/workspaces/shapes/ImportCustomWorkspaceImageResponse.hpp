@@ -14,8 +14,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImportCustomWorkspaceImageResponse {
-  std::optional<std::string> ImageId;
-  std::optional<awsjson::open_enum<::awsjson::workspaces::CustomWorkspaceImageImportState>> State;
+  std::optional<std::string> ImageId{};
+  std::optional<awsjson::open_enum<::awsjson::workspaces::CustomWorkspaceImageImportState>> State{};
 
   friend bool operator==(ImportCustomWorkspaceImageResponse const&,
                          ImportCustomWorkspaceImageResponse const&) = default;

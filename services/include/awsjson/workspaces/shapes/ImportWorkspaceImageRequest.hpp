@@ -17,12 +17,12 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImportWorkspaceImageRequest {
-  std::string Ec2ImageId;
-  awsjson::open_enum<::awsjson::workspaces::WorkspaceImageIngestionProcess> IngestionProcess;
-  std::string ImageName;
-  std::string ImageDescription;
-  std::optional<std::vector<::awsjson::workspaces::Tag>> Tags;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::workspaces::Application>>> Applications;
+  std::string Ec2ImageId{};
+  awsjson::open_enum<::awsjson::workspaces::WorkspaceImageIngestionProcess> IngestionProcess{};
+  std::string ImageName{};
+  std::string ImageDescription{};
+  std::optional<std::vector<::awsjson::workspaces::Tag>> Tags{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::workspaces::Application>>> Applications{};
 
   friend bool operator==(ImportWorkspaceImageRequest const&,
                          ImportWorkspaceImageRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImportWorkspaceImageResponse {
-  std::optional<std::string> ImageId;
+  std::optional<std::string> ImageId{};
 
   friend bool operator==(ImportWorkspaceImageResponse const&,
                          ImportWorkspaceImageResponse const&) = default;

@@ -13,13 +13,13 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IosClientBrandingAttributes {
-  std::optional<std::string> LogoUrl;
-  std::optional<std::string> Logo2xUrl;
-  std::optional<std::string> Logo3xUrl;
-  std::optional<std::string> SupportEmail;
-  std::optional<std::string> SupportLink;
-  std::optional<std::string> ForgotPasswordLink;
-  std::optional<std::map<std::string, std::string>> LoginMessage;
+  std::optional<std::string> LogoUrl{};
+  std::optional<std::string> Logo2xUrl{};
+  std::optional<std::string> Logo3xUrl{};
+  std::optional<std::string> SupportEmail{};
+  std::optional<std::string> SupportLink{};
+  std::optional<std::string> ForgotPasswordLink{};
+  std::optional<std::map<std::string, std::string>> LoginMessage{};
 
   friend bool operator==(IosClientBrandingAttributes const&,
                          IosClientBrandingAttributes const&) = default;

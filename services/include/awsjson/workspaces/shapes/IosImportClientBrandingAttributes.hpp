@@ -13,13 +13,13 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IosImportClientBrandingAttributes {
-  std::optional<awsjson::blob> Logo;
-  std::optional<awsjson::blob> Logo2x;
-  std::optional<awsjson::blob> Logo3x;
-  std::optional<std::string> SupportEmail;
-  std::optional<std::string> SupportLink;
-  std::optional<std::string> ForgotPasswordLink;
-  std::optional<std::map<std::string, std::string>> LoginMessage;
+  std::optional<awsjson::blob> Logo{};
+  std::optional<awsjson::blob> Logo2x{};
+  std::optional<awsjson::blob> Logo3x{};
+  std::optional<std::string> SupportEmail{};
+  std::optional<std::string> SupportLink{};
+  std::optional<std::string> ForgotPasswordLink{};
+  std::optional<std::map<std::string, std::string>> LoginMessage{};
 
   friend bool operator==(IosImportClientBrandingAttributes const&,
                          IosImportClientBrandingAttributes const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IpRuleItem {
-  std::optional<std::string> ipRule;
-  std::optional<std::string> ruleDesc;
+  std::optional<std::string> ipRule{};
+  std::optional<std::string> ruleDesc{};
 
   friend bool operator==(IpRuleItem const&, IpRuleItem const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAccountLinksRequest {
-  std::optional<std::vector<awsjson::open_enum<::awsjson::workspaces::AccountLinkStatusEnum>>> LinkStatusFilter;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<std::vector<awsjson::open_enum<::awsjson::workspaces::AccountLinkStatusEnum>>> LinkStatusFilter{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListAccountLinksRequest const&, ListAccountLinksRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAccountLinksResponse {
-  std::optional<std::vector<::awsjson::workspaces::AccountLink>> AccountLinks;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::workspaces::AccountLink>> AccountLinks{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListAccountLinksResponse const&,
                          ListAccountLinksResponse const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAvailableManagementCidrRangesRequest {
-  std::string ManagementCidrRangeConstraint;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::string ManagementCidrRangeConstraint{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListAvailableManagementCidrRangesRequest const&,
                          ListAvailableManagementCidrRangesRequest const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAvailableManagementCidrRangesResponse {
-  std::optional<std::vector<std::string>> ManagementCidrRanges;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<std::string>> ManagementCidrRanges{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListAvailableManagementCidrRangesResponse const&,
                          ListAvailableManagementCidrRangesResponse const&) = default;

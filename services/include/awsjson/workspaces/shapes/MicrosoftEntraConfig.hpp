@@ -12,8 +12,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MicrosoftEntraConfig {
-  std::optional<std::string> TenantId;
-  std::optional<std::string> ApplicationConfigSecretArn;
+  std::optional<std::string> TenantId{};
+  std::optional<std::string> ApplicationConfigSecretArn{};
 
   friend bool operator==(MicrosoftEntraConfig const&, MicrosoftEntraConfig const&) = default;
 };

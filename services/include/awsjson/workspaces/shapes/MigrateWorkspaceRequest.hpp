@@ -12,8 +12,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MigrateWorkspaceRequest {
-  std::string SourceWorkspaceId;
-  std::string BundleId;
+  std::string SourceWorkspaceId{};
+  std::string BundleId{};
 
   friend bool operator==(MigrateWorkspaceRequest const&, MigrateWorkspaceRequest const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MigrateWorkspaceResponse {
-  std::optional<std::string> SourceWorkspaceId;
-  std::optional<std::string> TargetWorkspaceId;
+  std::optional<std::string> SourceWorkspaceId{};
+  std::optional<std::string> TargetWorkspaceId{};
 
   friend bool operator==(MigrateWorkspaceResponse const&,
                          MigrateWorkspaceResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModificationState {
-  std::optional<awsjson::open_enum<::awsjson::workspaces::ModificationResourceEnum>> Resource;
-  std::optional<awsjson::open_enum<::awsjson::workspaces::ModificationStateEnum>> State;
+  std::optional<awsjson::open_enum<::awsjson::workspaces::ModificationResourceEnum>> Resource{};
+  std::optional<awsjson::open_enum<::awsjson::workspaces::ModificationStateEnum>> State{};
 
   friend bool operator==(ModificationState const&, ModificationState const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModifyAccountRequest {
-  std::optional<awsjson::open_enum<::awsjson::workspaces::DedicatedTenancySupportEnum>> DedicatedTenancySupport;
-  std::optional<std::string> DedicatedTenancyManagementCidrRange;
+  std::optional<awsjson::open_enum<::awsjson::workspaces::DedicatedTenancySupportEnum>> DedicatedTenancySupport{};
+  std::optional<std::string> DedicatedTenancyManagementCidrRange{};
 
   friend bool operator==(ModifyAccountRequest const&, ModifyAccountRequest const&) = default;
 };

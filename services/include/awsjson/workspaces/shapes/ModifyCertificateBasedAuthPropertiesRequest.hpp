@@ -16,9 +16,9 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModifyCertificateBasedAuthPropertiesRequest {
-  std::string ResourceId;
-  std::optional<::awsjson::workspaces::CertificateBasedAuthProperties> CertificateBasedAuthProperties;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::workspaces::DeletableCertificateBasedAuthProperty>>> PropertiesToDelete;
+  std::string ResourceId{};
+  std::optional<::awsjson::workspaces::CertificateBasedAuthProperties> CertificateBasedAuthProperties{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::workspaces::DeletableCertificateBasedAuthProperty>>> PropertiesToDelete{};
 
   friend bool operator==(ModifyCertificateBasedAuthPropertiesRequest const&,
                          ModifyCertificateBasedAuthPropertiesRequest const&) = default;

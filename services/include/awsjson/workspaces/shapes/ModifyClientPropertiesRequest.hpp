@@ -14,8 +14,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModifyClientPropertiesRequest {
-  std::string ResourceId;
-  ::awsjson::workspaces::ClientProperties ClientProperties;
+  std::string ResourceId{};
+  ::awsjson::workspaces::ClientProperties ClientProperties{};
 
   friend bool operator==(ModifyClientPropertiesRequest const&,
                          ModifyClientPropertiesRequest const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModifyEndpointEncryptionModeRequest {
-  std::string DirectoryId;
-  awsjson::open_enum<::awsjson::workspaces::EndpointEncryptionMode> EndpointEncryptionMode;
+  std::string DirectoryId{};
+  awsjson::open_enum<::awsjson::workspaces::EndpointEncryptionMode> EndpointEncryptionMode{};
 
   friend bool operator==(ModifyEndpointEncryptionModeRequest const&,
                          ModifyEndpointEncryptionModeRequest const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModifySamlPropertiesRequest {
-  std::string ResourceId;
-  std::optional<::awsjson::workspaces::SamlProperties> SamlProperties;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::workspaces::DeletableSamlProperty>>> PropertiesToDelete;
+  std::string ResourceId{};
+  std::optional<::awsjson::workspaces::SamlProperties> SamlProperties{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::workspaces::DeletableSamlProperty>>> PropertiesToDelete{};
 
   friend bool operator==(ModifySamlPropertiesRequest const&,
                          ModifySamlPropertiesRequest const&) = default;

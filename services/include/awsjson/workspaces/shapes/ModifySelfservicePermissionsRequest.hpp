@@ -14,8 +14,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModifySelfservicePermissionsRequest {
-  std::string ResourceId;
-  ::awsjson::workspaces::SelfservicePermissions SelfservicePermissions;
+  std::string ResourceId{};
+  ::awsjson::workspaces::SelfservicePermissions SelfservicePermissions{};
 
   friend bool operator==(ModifySelfservicePermissionsRequest const&,
                          ModifySelfservicePermissionsRequest const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModifyStreamingPropertiesRequest {
-  std::string ResourceId;
-  std::optional<::awsjson::workspaces::StreamingProperties> StreamingProperties;
+  std::string ResourceId{};
+  std::optional<::awsjson::workspaces::StreamingProperties> StreamingProperties{};
 
   friend bool operator==(ModifyStreamingPropertiesRequest const&,
                          ModifyStreamingPropertiesRequest const&) = default;

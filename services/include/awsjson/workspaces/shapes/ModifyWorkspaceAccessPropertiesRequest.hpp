@@ -14,8 +14,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModifyWorkspaceAccessPropertiesRequest {
-  std::string ResourceId;
-  ::awsjson::workspaces::WorkspaceAccessProperties WorkspaceAccessProperties;
+  std::string ResourceId{};
+  ::awsjson::workspaces::WorkspaceAccessProperties WorkspaceAccessProperties{};
 
   friend bool operator==(ModifyWorkspaceAccessPropertiesRequest const&,
                          ModifyWorkspaceAccessPropertiesRequest const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModifyWorkspaceCreationPropertiesRequest {
-  std::string ResourceId;
-  ::awsjson::workspaces::WorkspaceCreationProperties WorkspaceCreationProperties;
+  std::string ResourceId{};
+  ::awsjson::workspaces::WorkspaceCreationProperties WorkspaceCreationProperties{};
 
   friend bool operator==(ModifyWorkspaceCreationPropertiesRequest const&,
                          ModifyWorkspaceCreationPropertiesRequest const&) = default;

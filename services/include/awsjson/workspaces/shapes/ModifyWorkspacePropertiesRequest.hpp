@@ -15,9 +15,9 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModifyWorkspacePropertiesRequest {
-  std::string WorkspaceId;
-  std::optional<::awsjson::workspaces::WorkspaceProperties> WorkspaceProperties;
-  std::optional<awsjson::open_enum<::awsjson::workspaces::DataReplication>> DataReplication;
+  std::string WorkspaceId{};
+  std::optional<::awsjson::workspaces::WorkspaceProperties> WorkspaceProperties{};
+  std::optional<awsjson::open_enum<::awsjson::workspaces::DataReplication>> DataReplication{};
 
   friend bool operator==(ModifyWorkspacePropertiesRequest const&,
                          ModifyWorkspacePropertiesRequest const&) = default;

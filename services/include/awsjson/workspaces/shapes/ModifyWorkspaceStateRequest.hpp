@@ -14,8 +14,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModifyWorkspaceStateRequest {
-  std::string WorkspaceId;
-  awsjson::open_enum<::awsjson::workspaces::TargetWorkspaceState> WorkspaceState;
+  std::string WorkspaceId{};
+  awsjson::open_enum<::awsjson::workspaces::TargetWorkspaceState> WorkspaceState{};
 
   friend bool operator==(ModifyWorkspaceStateRequest const&,
                          ModifyWorkspaceStateRequest const&) = default;

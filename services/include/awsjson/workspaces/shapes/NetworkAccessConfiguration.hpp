@@ -12,8 +12,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NetworkAccessConfiguration {
-  std::optional<std::string> EniPrivateIpAddress;
-  std::optional<std::string> EniId;
+  std::optional<std::string> EniPrivateIpAddress{};
+  std::optional<std::string> EniId{};
 
   friend bool operator==(NetworkAccessConfiguration const&,
                          NetworkAccessConfiguration const&) = default;

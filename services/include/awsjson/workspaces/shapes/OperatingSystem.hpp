@@ -14,7 +14,7 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OperatingSystem {
-  std::optional<awsjson::open_enum<::awsjson::workspaces::OperatingSystemType>> Type;
+  std::optional<awsjson::open_enum<::awsjson::workspaces::OperatingSystemType>> Type{};
 
   friend bool operator==(OperatingSystem const&, OperatingSystem const&) = default;
 };

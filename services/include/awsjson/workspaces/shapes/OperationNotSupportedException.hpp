@@ -12,8 +12,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OperationNotSupportedException {
-  std::optional<std::string> message;
-  std::optional<std::string> reason;
+  std::optional<std::string> message{};
+  std::optional<std::string> reason{};
 
   friend bool operator==(OperationNotSupportedException const&,
                          OperationNotSupportedException const&) = default;

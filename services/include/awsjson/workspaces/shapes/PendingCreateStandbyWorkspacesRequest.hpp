@@ -14,10 +14,10 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PendingCreateStandbyWorkspacesRequest {
-  std::optional<std::string> UserName;
-  std::optional<std::string> DirectoryId;
-  std::optional<awsjson::open_enum<::awsjson::workspaces::WorkspaceState>> State;
-  std::optional<std::string> WorkspaceId;
+  std::optional<std::string> UserName{};
+  std::optional<std::string> DirectoryId{};
+  std::optional<awsjson::open_enum<::awsjson::workspaces::WorkspaceState>> State{};
+  std::optional<std::string> WorkspaceId{};
 
   friend bool operator==(PendingCreateStandbyWorkspacesRequest const&,
                          PendingCreateStandbyWorkspacesRequest const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RebootWorkspacesRequest {
-  std::vector<::awsjson::workspaces::RebootRequest> RebootWorkspaceRequests;
+  std::vector<::awsjson::workspaces::RebootRequest> RebootWorkspaceRequests{};
 
   friend bool operator==(RebootWorkspacesRequest const&, RebootWorkspacesRequest const&) = default;
 };

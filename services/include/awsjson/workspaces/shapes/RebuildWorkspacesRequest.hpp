@@ -14,7 +14,7 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RebuildWorkspacesRequest {
-  std::vector<::awsjson::workspaces::RebuildRequest> RebuildWorkspaceRequests;
+  std::vector<::awsjson::workspaces::RebuildRequest> RebuildWorkspaceRequests{};
 
   friend bool operator==(RebuildWorkspacesRequest const&,
                          RebuildWorkspacesRequest const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RebuildWorkspacesResponse {
-  std::optional<std::vector<::awsjson::workspaces::FailedWorkspaceChangeRequest>> FailedRequests;
+  std::optional<std::vector<::awsjson::workspaces::FailedWorkspaceChangeRequest>> FailedRequests{};
 
   friend bool operator==(RebuildWorkspacesResponse const&,
                          RebuildWorkspacesResponse const&) = default;

@@ -20,18 +20,18 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegisterWorkspaceDirectoryRequest {
-  std::optional<std::string> DirectoryId;
-  std::optional<std::vector<std::string>> SubnetIds;
-  std::optional<bool> EnableSelfService;
-  std::optional<awsjson::open_enum<::awsjson::workspaces::Tenancy>> Tenancy;
-  std::optional<std::vector<::awsjson::workspaces::Tag>> Tags;
-  std::optional<std::string> WorkspaceDirectoryName;
-  std::optional<std::string> WorkspaceDirectoryDescription;
-  std::optional<awsjson::open_enum<::awsjson::workspaces::UserIdentityType>> UserIdentityType;
-  std::optional<std::string> IdcInstanceArn;
-  std::optional<::awsjson::workspaces::MicrosoftEntraConfig> MicrosoftEntraConfig;
-  std::optional<awsjson::open_enum<::awsjson::workspaces::WorkspaceType>> WorkspaceType;
-  std::optional<::awsjson::workspaces::ActiveDirectoryConfig> ActiveDirectoryConfig;
+  std::optional<std::string> DirectoryId{};
+  std::optional<std::vector<std::string>> SubnetIds{};
+  std::optional<bool> EnableSelfService{};
+  std::optional<awsjson::open_enum<::awsjson::workspaces::Tenancy>> Tenancy{};
+  std::optional<std::vector<::awsjson::workspaces::Tag>> Tags{};
+  std::optional<std::string> WorkspaceDirectoryName{};
+  std::optional<std::string> WorkspaceDirectoryDescription{};
+  std::optional<awsjson::open_enum<::awsjson::workspaces::UserIdentityType>> UserIdentityType{};
+  std::optional<std::string> IdcInstanceArn{};
+  std::optional<::awsjson::workspaces::MicrosoftEntraConfig> MicrosoftEntraConfig{};
+  std::optional<awsjson::open_enum<::awsjson::workspaces::WorkspaceType>> WorkspaceType{};
+  std::optional<::awsjson::workspaces::ActiveDirectoryConfig> ActiveDirectoryConfig{};
 
   friend bool operator==(RegisterWorkspaceDirectoryRequest const&,
                          RegisterWorkspaceDirectoryRequest const&) = default;

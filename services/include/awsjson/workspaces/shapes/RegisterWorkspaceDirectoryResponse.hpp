@@ -14,8 +14,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegisterWorkspaceDirectoryResponse {
-  std::optional<std::string> DirectoryId;
-  std::optional<awsjson::open_enum<::awsjson::workspaces::WorkspaceDirectoryState>> State;
+  std::optional<std::string> DirectoryId{};
+  std::optional<awsjson::open_enum<::awsjson::workspaces::WorkspaceDirectoryState>> State{};
 
   friend bool operator==(RegisterWorkspaceDirectoryResponse const&,
                          RegisterWorkspaceDirectoryResponse const&) = default;

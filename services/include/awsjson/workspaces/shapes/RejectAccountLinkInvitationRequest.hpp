@@ -12,8 +12,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RejectAccountLinkInvitationRequest {
-  std::string LinkId;
-  std::optional<std::string> ClientToken;
+  std::string LinkId{};
+  std::optional<std::string> ClientToken{};
 
   friend bool operator==(RejectAccountLinkInvitationRequest const&,
                          RejectAccountLinkInvitationRequest const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RelatedWorkspaceProperties {
-  std::optional<std::string> WorkspaceId;
-  std::optional<std::string> Region;
-  std::optional<awsjson::open_enum<::awsjson::workspaces::WorkspaceState>> State;
-  std::optional<awsjson::open_enum<::awsjson::workspaces::StandbyWorkspaceRelationshipType>> Type;
+  std::optional<std::string> WorkspaceId{};
+  std::optional<std::string> Region{};
+  std::optional<awsjson::open_enum<::awsjson::workspaces::WorkspaceState>> State{};
+  std::optional<awsjson::open_enum<::awsjson::workspaces::StandbyWorkspaceRelationshipType>> Type{};
 
   friend bool operator==(RelatedWorkspaceProperties const&,
                          RelatedWorkspaceProperties const&) = default;

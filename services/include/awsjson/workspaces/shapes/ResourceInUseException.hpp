@@ -12,8 +12,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceInUseException {
-  std::optional<std::string> message;
-  std::optional<std::string> ResourceId;
+  std::optional<std::string> message{};
+  std::optional<std::string> ResourceId{};
 
   friend bool operator==(ResourceInUseException const&, ResourceInUseException const&) = default;
 };

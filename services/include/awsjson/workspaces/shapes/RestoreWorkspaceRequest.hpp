@@ -12,7 +12,7 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RestoreWorkspaceRequest {
-  std::string WorkspaceId;
+  std::string WorkspaceId{};
 
   friend bool operator==(RestoreWorkspaceRequest const&, RestoreWorkspaceRequest const&) = default;
 };

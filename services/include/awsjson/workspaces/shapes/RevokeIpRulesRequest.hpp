@@ -13,8 +13,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RevokeIpRulesRequest {
-  std::string GroupId;
-  std::vector<std::string> UserRules;
+  std::string GroupId{};
+  std::vector<std::string> UserRules{};
 
   friend bool operator==(RevokeIpRulesRequest const&, RevokeIpRulesRequest const&) = default;
 };

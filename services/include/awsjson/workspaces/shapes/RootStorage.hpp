@@ -12,7 +12,7 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RootStorage {
-  std::string Capacity;
+  std::string Capacity{};
 
   friend bool operator==(RootStorage const&, RootStorage const&) = default;
 };

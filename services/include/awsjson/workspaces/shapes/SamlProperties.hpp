@@ -14,9 +14,9 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SamlProperties {
-  std::optional<awsjson::open_enum<::awsjson::workspaces::SamlStatusEnum>> Status;
-  std::optional<std::string> UserAccessUrl;
-  std::optional<std::string> RelayStateParameterName;
+  std::optional<awsjson::open_enum<::awsjson::workspaces::SamlStatusEnum>> Status{};
+  std::optional<std::string> UserAccessUrl{};
+  std::optional<std::string> RelayStateParameterName{};
 
   friend bool operator==(SamlProperties const&, SamlProperties const&) = default;
 };

@@ -14,11 +14,11 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SelfservicePermissions {
-  std::optional<awsjson::open_enum<::awsjson::workspaces::ReconnectEnum>> RestartWorkspace;
-  std::optional<awsjson::open_enum<::awsjson::workspaces::ReconnectEnum>> IncreaseVolumeSize;
-  std::optional<awsjson::open_enum<::awsjson::workspaces::ReconnectEnum>> ChangeComputeType;
-  std::optional<awsjson::open_enum<::awsjson::workspaces::ReconnectEnum>> SwitchRunningMode;
-  std::optional<awsjson::open_enum<::awsjson::workspaces::ReconnectEnum>> RebuildWorkspace;
+  std::optional<awsjson::open_enum<::awsjson::workspaces::ReconnectEnum>> RestartWorkspace{};
+  std::optional<awsjson::open_enum<::awsjson::workspaces::ReconnectEnum>> IncreaseVolumeSize{};
+  std::optional<awsjson::open_enum<::awsjson::workspaces::ReconnectEnum>> ChangeComputeType{};
+  std::optional<awsjson::open_enum<::awsjson::workspaces::ReconnectEnum>> SwitchRunningMode{};
+  std::optional<awsjson::open_enum<::awsjson::workspaces::ReconnectEnum>> RebuildWorkspace{};
 
   friend bool operator==(SelfservicePermissions const&, SelfservicePermissions const&) = default;
 };

@@ -11,7 +11,7 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Snapshot {
-  std::optional<awsjson::timestamp> SnapshotTime;
+  std::optional<awsjson::timestamp> SnapshotTime{};
 
   friend bool operator==(Snapshot const&, Snapshot const&) = default;
 };

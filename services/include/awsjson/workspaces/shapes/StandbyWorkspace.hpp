@@ -16,11 +16,11 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StandbyWorkspace {
-  std::string PrimaryWorkspaceId;
-  std::optional<std::string> VolumeEncryptionKey;
-  std::string DirectoryId;
-  std::optional<std::vector<::awsjson::workspaces::Tag>> Tags;
-  std::optional<awsjson::open_enum<::awsjson::workspaces::DataReplication>> DataReplication;
+  std::string PrimaryWorkspaceId{};
+  std::optional<std::string> VolumeEncryptionKey{};
+  std::string DirectoryId{};
+  std::optional<std::vector<::awsjson::workspaces::Tag>> Tags{};
+  std::optional<awsjson::open_enum<::awsjson::workspaces::DataReplication>> DataReplication{};
 
   friend bool operator==(StandbyWorkspace const&, StandbyWorkspace const&) = default;
 };

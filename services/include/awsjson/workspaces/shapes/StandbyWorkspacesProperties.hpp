@@ -14,9 +14,9 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StandbyWorkspacesProperties {
-  std::optional<std::string> StandbyWorkspaceId;
-  std::optional<awsjson::open_enum<::awsjson::workspaces::DataReplication>> DataReplication;
-  std::optional<awsjson::timestamp> RecoverySnapshotTime;
+  std::optional<std::string> StandbyWorkspaceId{};
+  std::optional<awsjson::open_enum<::awsjson::workspaces::DataReplication>> DataReplication{};
+  std::optional<awsjson::timestamp> RecoverySnapshotTime{};
 
   friend bool operator==(StandbyWorkspacesProperties const&,
                          StandbyWorkspacesProperties const&) = default;

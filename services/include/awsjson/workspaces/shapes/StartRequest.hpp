@@ -12,7 +12,7 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartRequest {
-  std::optional<std::string> WorkspaceId;
+  std::optional<std::string> WorkspaceId{};
 
   friend bool operator==(StartRequest const&, StartRequest const&) = default;
 };

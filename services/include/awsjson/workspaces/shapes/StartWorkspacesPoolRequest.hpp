@@ -12,7 +12,7 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartWorkspacesPoolRequest {
-  std::string PoolId;
+  std::string PoolId{};
 
   friend bool operator==(StartWorkspacesPoolRequest const&,
                          StartWorkspacesPoolRequest const&) = default;

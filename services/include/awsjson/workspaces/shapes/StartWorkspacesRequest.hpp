@@ -14,7 +14,7 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartWorkspacesRequest {
-  std::vector<::awsjson::workspaces::StartRequest> StartWorkspaceRequests;
+  std::vector<::awsjson::workspaces::StartRequest> StartWorkspaceRequests{};
 
   friend bool operator==(StartWorkspacesRequest const&, StartWorkspacesRequest const&) = default;
 };

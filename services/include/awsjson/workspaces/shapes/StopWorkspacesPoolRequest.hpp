@@ -12,7 +12,7 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopWorkspacesPoolRequest {
-  std::string PoolId;
+  std::string PoolId{};
 
   friend bool operator==(StopWorkspacesPoolRequest const&,
                          StopWorkspacesPoolRequest const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopWorkspacesRequest {
-  std::vector<::awsjson::workspaces::StopRequest> StopWorkspaceRequests;
+  std::vector<::awsjson::workspaces::StopRequest> StopWorkspaceRequests{};
 
   friend bool operator==(StopWorkspacesRequest const&, StopWorkspacesRequest const&) = default;
 };

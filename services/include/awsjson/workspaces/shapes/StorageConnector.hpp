@@ -15,8 +15,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StorageConnector {
-  awsjson::open_enum<::awsjson::workspaces::StorageConnectorTypeEnum> ConnectorType;
-  awsjson::open_enum<::awsjson::workspaces::StorageConnectorStatusEnum> Status;
+  awsjson::open_enum<::awsjson::workspaces::StorageConnectorTypeEnum> ConnectorType{};
+  awsjson::open_enum<::awsjson::workspaces::StorageConnectorStatusEnum> Status{};
 
   friend bool operator==(StorageConnector const&, StorageConnector const&) = default;
 };

@@ -18,10 +18,10 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StreamingProperties {
-  std::optional<awsjson::open_enum<::awsjson::workspaces::StreamingExperiencePreferredProtocolEnum>> StreamingExperiencePreferredProtocol;
-  std::optional<std::vector<::awsjson::workspaces::UserSetting>> UserSettings;
-  std::optional<std::vector<::awsjson::workspaces::StorageConnector>> StorageConnectors;
-  std::optional<::awsjson::workspaces::GlobalAcceleratorForDirectory> GlobalAccelerator;
+  std::optional<awsjson::open_enum<::awsjson::workspaces::StreamingExperiencePreferredProtocolEnum>> StreamingExperiencePreferredProtocol{};
+  std::optional<std::vector<::awsjson::workspaces::UserSetting>> UserSettings{};
+  std::optional<std::vector<::awsjson::workspaces::StorageConnector>> StorageConnectors{};
+  std::optional<::awsjson::workspaces::GlobalAcceleratorForDirectory> GlobalAccelerator{};
 
   friend bool operator==(StreamingProperties const&, StreamingProperties const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TerminateRequest {
-  std::string WorkspaceId;
+  std::string WorkspaceId{};
 
   friend bool operator==(TerminateRequest const&, TerminateRequest const&) = default;
 };

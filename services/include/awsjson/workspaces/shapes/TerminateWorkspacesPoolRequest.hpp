@@ -12,7 +12,7 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TerminateWorkspacesPoolRequest {
-  std::string PoolId;
+  std::string PoolId{};
 
   friend bool operator==(TerminateWorkspacesPoolRequest const&,
                          TerminateWorkspacesPoolRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TerminateWorkspacesPoolSessionRequest {
-  std::string SessionId;
+  std::string SessionId{};
 
   friend bool operator==(TerminateWorkspacesPoolSessionRequest const&,
                          TerminateWorkspacesPoolSessionRequest const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TerminateWorkspacesRequest {
-  std::vector<::awsjson::workspaces::TerminateRequest> TerminateWorkspaceRequests;
+  std::vector<::awsjson::workspaces::TerminateRequest> TerminateWorkspaceRequests{};
 
   friend bool operator==(TerminateWorkspacesRequest const&,
                          TerminateWorkspacesRequest const&) = default;

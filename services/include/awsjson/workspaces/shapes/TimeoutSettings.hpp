@@ -12,9 +12,9 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TimeoutSettings {
-  std::optional<std::int32_t> DisconnectTimeoutInSeconds;
-  std::optional<std::int32_t> IdleDisconnectTimeoutInSeconds;
-  std::optional<std::int32_t> MaxUserDurationInSeconds;
+  std::optional<std::int32_t> DisconnectTimeoutInSeconds{};
+  std::optional<std::int32_t> IdleDisconnectTimeoutInSeconds{};
+  std::optional<std::int32_t> MaxUserDurationInSeconds{};
 
   friend bool operator==(TimeoutSettings const&, TimeoutSettings const&) = default;
 };

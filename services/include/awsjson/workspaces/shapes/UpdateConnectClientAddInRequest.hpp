@@ -12,10 +12,10 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateConnectClientAddInRequest {
-  std::string AddInId;
-  std::string ResourceId;
-  std::optional<std::string> Name;
-  std::optional<std::string> URL;
+  std::string AddInId{};
+  std::string ResourceId{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> URL{};
 
   friend bool operator==(UpdateConnectClientAddInRequest const&,
                          UpdateConnectClientAddInRequest const&) = default;

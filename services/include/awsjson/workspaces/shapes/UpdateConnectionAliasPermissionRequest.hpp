@@ -14,8 +14,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateConnectionAliasPermissionRequest {
-  std::string AliasId;
-  ::awsjson::workspaces::ConnectionAliasPermission ConnectionAliasPermission;
+  std::string AliasId{};
+  ::awsjson::workspaces::ConnectionAliasPermission ConnectionAliasPermission{};
 
   friend bool operator==(UpdateConnectionAliasPermissionRequest const&,
                          UpdateConnectionAliasPermissionRequest const&) = default;

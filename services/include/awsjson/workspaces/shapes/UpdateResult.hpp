@@ -12,8 +12,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateResult {
-  std::optional<bool> UpdateAvailable;
-  std::optional<std::string> Description;
+  std::optional<bool> UpdateAvailable{};
+  std::optional<std::string> Description{};
 
   friend bool operator==(UpdateResult const&, UpdateResult const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateRulesOfIpGroupRequest {
-  std::string GroupId;
-  std::vector<::awsjson::workspaces::IpRuleItem> UserRules;
+  std::string GroupId{};
+  std::vector<::awsjson::workspaces::IpRuleItem> UserRules{};
 
   friend bool operator==(UpdateRulesOfIpGroupRequest const&,
                          UpdateRulesOfIpGroupRequest const&) = default;

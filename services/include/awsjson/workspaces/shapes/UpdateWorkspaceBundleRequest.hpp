@@ -12,8 +12,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateWorkspaceBundleRequest {
-  std::optional<std::string> BundleId;
-  std::optional<std::string> ImageId;
+  std::optional<std::string> BundleId{};
+  std::optional<std::string> ImageId{};
 
   friend bool operator==(UpdateWorkspaceBundleRequest const&,
                          UpdateWorkspaceBundleRequest const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateWorkspaceImagePermissionRequest {
-  std::string ImageId;
-  bool AllowCopyImage;
-  std::string SharedAccountId;
+  std::string ImageId{};
+  bool AllowCopyImage{};
+  std::string SharedAccountId{};
 
   friend bool operator==(UpdateWorkspaceImagePermissionRequest const&,
                          UpdateWorkspaceImagePermissionRequest const&) = default;

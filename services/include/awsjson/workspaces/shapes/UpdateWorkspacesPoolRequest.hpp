@@ -17,14 +17,14 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateWorkspacesPoolRequest {
-  std::string PoolId;
-  std::optional<std::string> Description;
-  std::optional<std::string> BundleId;
-  std::optional<std::string> DirectoryId;
-  std::optional<::awsjson::workspaces::Capacity> Capacity;
-  std::optional<::awsjson::workspaces::ApplicationSettingsRequest> ApplicationSettings;
-  std::optional<::awsjson::workspaces::TimeoutSettings> TimeoutSettings;
-  std::optional<awsjson::open_enum<::awsjson::workspaces::PoolsRunningMode>> RunningMode;
+  std::string PoolId{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> BundleId{};
+  std::optional<std::string> DirectoryId{};
+  std::optional<::awsjson::workspaces::Capacity> Capacity{};
+  std::optional<::awsjson::workspaces::ApplicationSettingsRequest> ApplicationSettings{};
+  std::optional<::awsjson::workspaces::TimeoutSettings> TimeoutSettings{};
+  std::optional<awsjson::open_enum<::awsjson::workspaces::PoolsRunningMode>> RunningMode{};
 
   friend bool operator==(UpdateWorkspacesPoolRequest const&,
                          UpdateWorkspacesPoolRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateWorkspacesPoolResponse {
-  std::optional<::awsjson::workspaces::WorkspacesPool> WorkspacesPool;
+  std::optional<::awsjson::workspaces::WorkspacesPool> WorkspacesPool{};
 
   friend bool operator==(UpdateWorkspacesPoolResponse const&,
                          UpdateWorkspacesPoolResponse const&) = default;

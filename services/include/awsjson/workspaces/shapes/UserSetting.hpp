@@ -16,9 +16,9 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UserSetting {
-  awsjson::open_enum<::awsjson::workspaces::UserSettingActionEnum> Action;
-  awsjson::open_enum<::awsjson::workspaces::UserSettingPermissionEnum> Permission;
-  std::optional<std::int32_t> MaximumLength;
+  awsjson::open_enum<::awsjson::workspaces::UserSettingActionEnum> Action{};
+  awsjson::open_enum<::awsjson::workspaces::UserSettingPermissionEnum> Permission{};
+  std::optional<std::int32_t> MaximumLength{};
 
   friend bool operator==(UserSetting const&, UserSetting const&) = default;
 };

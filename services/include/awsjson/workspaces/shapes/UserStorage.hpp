@@ -12,7 +12,7 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UserStorage {
-  std::string Capacity;
+  std::string Capacity{};
 
   friend bool operator==(UserStorage const&, UserStorage const&) = default;
 };

@@ -18,15 +18,15 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WorkSpaceApplication {
-  std::optional<std::string> ApplicationId;
-  std::optional<awsjson::timestamp> Created;
-  std::optional<std::string> Description;
-  std::optional<awsjson::open_enum<::awsjson::workspaces::WorkSpaceApplicationLicenseType>> LicenseType;
-  std::optional<std::string> Name;
-  std::optional<std::string> Owner;
-  std::optional<awsjson::open_enum<::awsjson::workspaces::WorkSpaceApplicationState>> State;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::workspaces::Compute>>> SupportedComputeTypeNames;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::workspaces::OperatingSystemName>>> SupportedOperatingSystemNames;
+  std::optional<std::string> ApplicationId{};
+  std::optional<awsjson::timestamp> Created{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::open_enum<::awsjson::workspaces::WorkSpaceApplicationLicenseType>> LicenseType{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> Owner{};
+  std::optional<awsjson::open_enum<::awsjson::workspaces::WorkSpaceApplicationState>> State{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::workspaces::Compute>>> SupportedComputeTypeNames{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::workspaces::OperatingSystemName>>> SupportedOperatingSystemNames{};
 
   friend bool operator==(WorkSpaceApplication const&, WorkSpaceApplication const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WorkSpaceApplicationDeployment {
-  std::optional<std::vector<::awsjson::workspaces::WorkspaceResourceAssociation>> Associations;
+  std::optional<std::vector<::awsjson::workspaces::WorkspaceResourceAssociation>> Associations{};
 
   friend bool operator==(WorkSpaceApplicationDeployment const&,
                          WorkSpaceApplicationDeployment const&) = default;

@@ -20,26 +20,26 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Workspace {
-  std::optional<std::string> WorkspaceId;
-  std::optional<std::string> DirectoryId;
-  std::optional<std::string> UserName;
-  std::optional<std::string> IpAddress;
-  std::optional<std::string> Ipv6Address;
-  std::optional<awsjson::open_enum<::awsjson::workspaces::WorkspaceState>> State;
-  std::optional<std::string> BundleId;
-  std::optional<std::string> SubnetId;
-  std::optional<std::string> ErrorMessage;
-  std::optional<std::string> ErrorCode;
-  std::optional<std::string> ComputerName;
-  std::optional<std::string> VolumeEncryptionKey;
-  std::optional<bool> UserVolumeEncryptionEnabled;
-  std::optional<bool> RootVolumeEncryptionEnabled;
-  std::optional<std::string> WorkspaceName;
-  std::optional<::awsjson::workspaces::WorkspaceProperties> WorkspaceProperties;
-  std::optional<std::vector<::awsjson::workspaces::ModificationState>> ModificationStates;
-  std::optional<std::vector<::awsjson::workspaces::RelatedWorkspaceProperties>> RelatedWorkspaces;
-  std::optional<::awsjson::workspaces::DataReplicationSettings> DataReplicationSettings;
-  std::optional<std::vector<::awsjson::workspaces::StandbyWorkspacesProperties>> StandbyWorkspacesProperties;
+  std::optional<std::string> WorkspaceId{};
+  std::optional<std::string> DirectoryId{};
+  std::optional<std::string> UserName{};
+  std::optional<std::string> IpAddress{};
+  std::optional<std::string> Ipv6Address{};
+  std::optional<awsjson::open_enum<::awsjson::workspaces::WorkspaceState>> State{};
+  std::optional<std::string> BundleId{};
+  std::optional<std::string> SubnetId{};
+  std::optional<std::string> ErrorMessage{};
+  std::optional<std::string> ErrorCode{};
+  std::optional<std::string> ComputerName{};
+  std::optional<std::string> VolumeEncryptionKey{};
+  std::optional<bool> UserVolumeEncryptionEnabled{};
+  std::optional<bool> RootVolumeEncryptionEnabled{};
+  std::optional<std::string> WorkspaceName{};
+  std::optional<::awsjson::workspaces::WorkspaceProperties> WorkspaceProperties{};
+  std::optional<std::vector<::awsjson::workspaces::ModificationState>> ModificationStates{};
+  std::optional<std::vector<::awsjson::workspaces::RelatedWorkspaceProperties>> RelatedWorkspaces{};
+  std::optional<::awsjson::workspaces::DataReplicationSettings> DataReplicationSettings{};
+  std::optional<std::vector<::awsjson::workspaces::StandbyWorkspacesProperties>> StandbyWorkspacesProperties{};
 
   friend bool operator==(Workspace const&, Workspace const&) = default;
 };

@@ -15,16 +15,16 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WorkspaceAccessProperties {
-  std::optional<awsjson::open_enum<::awsjson::workspaces::AccessPropertyValue>> DeviceTypeWindows;
-  std::optional<awsjson::open_enum<::awsjson::workspaces::AccessPropertyValue>> DeviceTypeOsx;
-  std::optional<awsjson::open_enum<::awsjson::workspaces::AccessPropertyValue>> DeviceTypeWeb;
-  std::optional<awsjson::open_enum<::awsjson::workspaces::AccessPropertyValue>> DeviceTypeIos;
-  std::optional<awsjson::open_enum<::awsjson::workspaces::AccessPropertyValue>> DeviceTypeAndroid;
-  std::optional<awsjson::open_enum<::awsjson::workspaces::AccessPropertyValue>> DeviceTypeChromeOs;
-  std::optional<awsjson::open_enum<::awsjson::workspaces::AccessPropertyValue>> DeviceTypeZeroClient;
-  std::optional<awsjson::open_enum<::awsjson::workspaces::AccessPropertyValue>> DeviceTypeLinux;
-  std::optional<awsjson::open_enum<::awsjson::workspaces::AccessPropertyValue>> DeviceTypeWorkSpacesThinClient;
-  std::optional<::awsjson::workspaces::AccessEndpointConfig> AccessEndpointConfig;
+  std::optional<awsjson::open_enum<::awsjson::workspaces::AccessPropertyValue>> DeviceTypeWindows{};
+  std::optional<awsjson::open_enum<::awsjson::workspaces::AccessPropertyValue>> DeviceTypeOsx{};
+  std::optional<awsjson::open_enum<::awsjson::workspaces::AccessPropertyValue>> DeviceTypeWeb{};
+  std::optional<awsjson::open_enum<::awsjson::workspaces::AccessPropertyValue>> DeviceTypeIos{};
+  std::optional<awsjson::open_enum<::awsjson::workspaces::AccessPropertyValue>> DeviceTypeAndroid{};
+  std::optional<awsjson::open_enum<::awsjson::workspaces::AccessPropertyValue>> DeviceTypeChromeOs{};
+  std::optional<awsjson::open_enum<::awsjson::workspaces::AccessPropertyValue>> DeviceTypeZeroClient{};
+  std::optional<awsjson::open_enum<::awsjson::workspaces::AccessPropertyValue>> DeviceTypeLinux{};
+  std::optional<awsjson::open_enum<::awsjson::workspaces::AccessPropertyValue>> DeviceTypeWorkSpacesThinClient{};
+  std::optional<::awsjson::workspaces::AccessEndpointConfig> AccessEndpointConfig{};
 
   friend bool operator==(WorkspaceAccessProperties const&,
                          WorkspaceAccessProperties const&) = default;

@@ -18,18 +18,18 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WorkspaceBundle {
-  std::optional<std::string> BundleId;
-  std::optional<std::string> Name;
-  std::optional<std::string> Owner;
-  std::optional<std::string> Description;
-  std::optional<std::string> ImageId;
-  std::optional<::awsjson::workspaces::RootStorage> RootStorage;
-  std::optional<::awsjson::workspaces::UserStorage> UserStorage;
-  std::optional<::awsjson::workspaces::ComputeType> ComputeType;
-  std::optional<awsjson::timestamp> LastUpdatedTime;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::open_enum<::awsjson::workspaces::WorkspaceBundleState>> State;
-  std::optional<awsjson::open_enum<::awsjson::workspaces::BundleType>> BundleType;
+  std::optional<std::string> BundleId{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> Owner{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> ImageId{};
+  std::optional<::awsjson::workspaces::RootStorage> RootStorage{};
+  std::optional<::awsjson::workspaces::UserStorage> UserStorage{};
+  std::optional<::awsjson::workspaces::ComputeType> ComputeType{};
+  std::optional<awsjson::timestamp> LastUpdatedTime{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::open_enum<::awsjson::workspaces::WorkspaceBundleState>> State{};
+  std::optional<awsjson::open_enum<::awsjson::workspaces::BundleType>> BundleType{};
 
   friend bool operator==(WorkspaceBundle const&, WorkspaceBundle const&) = default;
 };

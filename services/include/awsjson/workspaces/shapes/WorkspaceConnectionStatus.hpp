@@ -14,10 +14,10 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WorkspaceConnectionStatus {
-  std::optional<std::string> WorkspaceId;
-  std::optional<awsjson::open_enum<::awsjson::workspaces::ConnectionState>> ConnectionState;
-  std::optional<awsjson::timestamp> ConnectionStateCheckTimestamp;
-  std::optional<awsjson::timestamp> LastKnownUserConnectionTimestamp;
+  std::optional<std::string> WorkspaceId{};
+  std::optional<awsjson::open_enum<::awsjson::workspaces::ConnectionState>> ConnectionState{};
+  std::optional<awsjson::timestamp> ConnectionStateCheckTimestamp{};
+  std::optional<awsjson::timestamp> LastKnownUserConnectionTimestamp{};
 
   friend bool operator==(WorkspaceConnectionStatus const&,
                          WorkspaceConnectionStatus const&) = default;

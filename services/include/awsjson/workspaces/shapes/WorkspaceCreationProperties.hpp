@@ -12,12 +12,12 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WorkspaceCreationProperties {
-  std::optional<bool> EnableInternetAccess;
-  std::optional<std::string> DefaultOu;
-  std::optional<std::string> CustomSecurityGroupId;
-  std::optional<bool> UserEnabledAsLocalAdministrator;
-  std::optional<bool> EnableMaintenanceMode;
-  std::optional<std::string> InstanceIamRoleArn;
+  std::optional<bool> EnableInternetAccess{};
+  std::optional<std::string> DefaultOu{};
+  std::optional<std::string> CustomSecurityGroupId{};
+  std::optional<bool> UserEnabledAsLocalAdministrator{};
+  std::optional<bool> EnableMaintenanceMode{};
+  std::optional<std::string> InstanceIamRoleArn{};
 
   friend bool operator==(WorkspaceCreationProperties const&,
                          WorkspaceCreationProperties const&) = default;

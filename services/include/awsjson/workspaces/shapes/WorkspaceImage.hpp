@@ -19,18 +19,18 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WorkspaceImage {
-  std::optional<std::string> ImageId;
-  std::optional<std::string> Name;
-  std::optional<std::string> Description;
-  std::optional<::awsjson::workspaces::OperatingSystem> OperatingSystem;
-  std::optional<awsjson::open_enum<::awsjson::workspaces::WorkspaceImageState>> State;
-  std::optional<awsjson::open_enum<::awsjson::workspaces::WorkspaceImageRequiredTenancy>> RequiredTenancy;
-  std::optional<std::string> ErrorCode;
-  std::optional<std::string> ErrorMessage;
-  std::optional<awsjson::timestamp> Created;
-  std::optional<std::string> OwnerAccountId;
-  std::optional<::awsjson::workspaces::UpdateResult> Updates;
-  std::optional<std::vector<::awsjson::workspaces::ErrorDetails>> ErrorDetails;
+  std::optional<std::string> ImageId{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> Description{};
+  std::optional<::awsjson::workspaces::OperatingSystem> OperatingSystem{};
+  std::optional<awsjson::open_enum<::awsjson::workspaces::WorkspaceImageState>> State{};
+  std::optional<awsjson::open_enum<::awsjson::workspaces::WorkspaceImageRequiredTenancy>> RequiredTenancy{};
+  std::optional<std::string> ErrorCode{};
+  std::optional<std::string> ErrorMessage{};
+  std::optional<awsjson::timestamp> Created{};
+  std::optional<std::string> OwnerAccountId{};
+  std::optional<::awsjson::workspaces::UpdateResult> Updates{};
+  std::optional<std::vector<::awsjson::workspaces::ErrorDetails>> ErrorDetails{};
 
   friend bool operator==(WorkspaceImage const&, WorkspaceImage const&) = default;
 };

@@ -20,14 +20,14 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WorkspaceProperties {
-  std::optional<awsjson::open_enum<::awsjson::workspaces::RunningMode>> RunningMode;
-  std::optional<std::int32_t> RunningModeAutoStopTimeoutInMinutes;
-  std::optional<std::int32_t> RootVolumeSizeGib;
-  std::optional<std::int32_t> UserVolumeSizeGib;
-  std::optional<awsjson::open_enum<::awsjson::workspaces::Compute>> ComputeTypeName;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::workspaces::Protocol>>> Protocols;
-  std::optional<awsjson::open_enum<::awsjson::workspaces::OperatingSystemName>> OperatingSystemName;
-  std::optional<::awsjson::workspaces::GlobalAcceleratorForWorkSpace> GlobalAccelerator;
+  std::optional<awsjson::open_enum<::awsjson::workspaces::RunningMode>> RunningMode{};
+  std::optional<std::int32_t> RunningModeAutoStopTimeoutInMinutes{};
+  std::optional<std::int32_t> RootVolumeSizeGib{};
+  std::optional<std::int32_t> UserVolumeSizeGib{};
+  std::optional<awsjson::open_enum<::awsjson::workspaces::Compute>> ComputeTypeName{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::workspaces::Protocol>>> Protocols{};
+  std::optional<awsjson::open_enum<::awsjson::workspaces::OperatingSystemName>> OperatingSystemName{};
+  std::optional<::awsjson::workspaces::GlobalAcceleratorForWorkSpace> GlobalAccelerator{};
 
   friend bool operator==(WorkspaceProperties const&, WorkspaceProperties const&) = default;
 };

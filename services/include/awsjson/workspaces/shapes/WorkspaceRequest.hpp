@@ -16,16 +16,16 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WorkspaceRequest {
-  std::string DirectoryId;
-  std::string UserName;
-  std::string BundleId;
-  std::optional<std::string> VolumeEncryptionKey;
-  std::optional<bool> UserVolumeEncryptionEnabled;
-  std::optional<bool> RootVolumeEncryptionEnabled;
-  std::optional<::awsjson::workspaces::WorkspaceProperties> WorkspaceProperties;
-  std::optional<std::vector<::awsjson::workspaces::Tag>> Tags;
-  std::optional<std::string> WorkspaceName;
-  std::optional<std::string> Ipv6Address;
+  std::string DirectoryId{};
+  std::string UserName{};
+  std::string BundleId{};
+  std::optional<std::string> VolumeEncryptionKey{};
+  std::optional<bool> UserVolumeEncryptionEnabled{};
+  std::optional<bool> RootVolumeEncryptionEnabled{};
+  std::optional<::awsjson::workspaces::WorkspaceProperties> WorkspaceProperties{};
+  std::optional<std::vector<::awsjson::workspaces::Tag>> Tags{};
+  std::optional<std::string> WorkspaceName{};
+  std::optional<std::string> Ipv6Address{};
 
   friend bool operator==(WorkspaceRequest const&, WorkspaceRequest const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WorkspacesIpGroup {
-  std::optional<std::string> groupId;
-  std::optional<std::string> groupName;
-  std::optional<std::string> groupDesc;
-  std::optional<std::vector<::awsjson::workspaces::IpRuleItem>> userRules;
+  std::optional<std::string> groupId{};
+  std::optional<std::string> groupName{};
+  std::optional<std::string> groupDesc{};
+  std::optional<std::vector<::awsjson::workspaces::IpRuleItem>> userRules{};
 
   friend bool operator==(WorkspacesIpGroup const&, WorkspacesIpGroup const&) = default;
 };

@@ -20,19 +20,19 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WorkspacesPool {
-  std::string PoolId;
-  std::string PoolArn;
-  ::awsjson::workspaces::CapacityStatus CapacityStatus;
-  std::string PoolName;
-  std::optional<std::string> Description;
-  awsjson::open_enum<::awsjson::workspaces::WorkspacesPoolState> State;
-  awsjson::timestamp CreatedAt;
-  std::string BundleId;
-  std::string DirectoryId;
-  std::optional<std::vector<::awsjson::workspaces::WorkspacesPoolError>> Errors;
-  std::optional<::awsjson::workspaces::ApplicationSettingsResponse> ApplicationSettings;
-  std::optional<::awsjson::workspaces::TimeoutSettings> TimeoutSettings;
-  awsjson::open_enum<::awsjson::workspaces::PoolsRunningMode> RunningMode;
+  std::string PoolId{};
+  std::string PoolArn{};
+  ::awsjson::workspaces::CapacityStatus CapacityStatus{};
+  std::string PoolName{};
+  std::optional<std::string> Description{};
+  awsjson::open_enum<::awsjson::workspaces::WorkspacesPoolState> State{};
+  awsjson::timestamp CreatedAt{};
+  std::string BundleId{};
+  std::string DirectoryId{};
+  std::optional<std::vector<::awsjson::workspaces::WorkspacesPoolError>> Errors{};
+  std::optional<::awsjson::workspaces::ApplicationSettingsResponse> ApplicationSettings{};
+  std::optional<::awsjson::workspaces::TimeoutSettings> TimeoutSettings{};
+  awsjson::open_enum<::awsjson::workspaces::PoolsRunningMode> RunningMode{};
 
   friend bool operator==(WorkspacesPool const&, WorkspacesPool const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WorkspacesPoolError {
-  std::optional<awsjson::open_enum<::awsjson::workspaces::WorkspacesPoolErrorCode>> ErrorCode;
-  std::optional<std::string> ErrorMessage;
+  std::optional<awsjson::open_enum<::awsjson::workspaces::WorkspacesPoolErrorCode>> ErrorCode{};
+  std::optional<std::string> ErrorMessage{};
 
   friend bool operator==(WorkspacesPoolError const&, WorkspacesPoolError const&) = default;
 };

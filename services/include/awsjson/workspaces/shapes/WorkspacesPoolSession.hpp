@@ -16,15 +16,15 @@ namespace awsjson::workspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WorkspacesPoolSession {
-  std::optional<awsjson::open_enum<::awsjson::workspaces::AuthenticationType>> AuthenticationType;
-  std::optional<awsjson::open_enum<::awsjson::workspaces::SessionConnectionState>> ConnectionState;
-  std::string SessionId;
-  std::optional<std::string> InstanceId;
-  std::string PoolId;
-  std::optional<awsjson::timestamp> ExpirationTime;
-  std::optional<::awsjson::workspaces::NetworkAccessConfiguration> NetworkAccessConfiguration;
-  std::optional<awsjson::timestamp> StartTime;
-  std::string UserId;
+  std::optional<awsjson::open_enum<::awsjson::workspaces::AuthenticationType>> AuthenticationType{};
+  std::optional<awsjson::open_enum<::awsjson::workspaces::SessionConnectionState>> ConnectionState{};
+  std::string SessionId{};
+  std::optional<std::string> InstanceId{};
+  std::string PoolId{};
+  std::optional<awsjson::timestamp> ExpirationTime{};
+  std::optional<::awsjson::workspaces::NetworkAccessConfiguration> NetworkAccessConfiguration{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::string UserId{};
 
   friend bool operator==(WorkspacesPoolSession const&, WorkspacesPoolSession const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::workspaces_instances {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateVolumeRequest {
-  std::string WorkspaceInstanceId;
-  std::string VolumeId;
-  std::string Device;
+  std::string WorkspaceInstanceId{};
+  std::string VolumeId{};
+  std::string Device{};
 
   friend bool operator==(AssociateVolumeRequest const&, AssociateVolumeRequest const&) = default;
 };

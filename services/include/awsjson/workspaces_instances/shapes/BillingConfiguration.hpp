@@ -14,7 +14,7 @@ namespace awsjson::workspaces_instances {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BillingConfiguration {
-  awsjson::open_enum<::awsjson::workspaces_instances::BillingMode> BillingMode;
+  awsjson::open_enum<::awsjson::workspaces_instances::BillingMode> BillingMode{};
 
   friend bool operator==(BillingConfiguration const&, BillingConfiguration const&) = default;
 };

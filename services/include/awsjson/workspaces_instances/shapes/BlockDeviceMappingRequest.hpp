@@ -14,10 +14,10 @@ namespace awsjson::workspaces_instances {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BlockDeviceMappingRequest {
-  std::optional<std::string> DeviceName;
-  std::optional<::awsjson::workspaces_instances::EbsBlockDevice> Ebs;
-  std::optional<std::string> NoDevice;
-  std::optional<std::string> VirtualName;
+  std::optional<std::string> DeviceName{};
+  std::optional<::awsjson::workspaces_instances::EbsBlockDevice> Ebs{};
+  std::optional<std::string> NoDevice{};
+  std::optional<std::string> VirtualName{};
 
   friend bool operator==(BlockDeviceMappingRequest const&,
                          BlockDeviceMappingRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::workspaces_instances {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CapacityReservationSpecification {
-  std::optional<awsjson::open_enum<::awsjson::workspaces_instances::CapacityReservationPreferenceEnum>> CapacityReservationPreference;
-  std::optional<::awsjson::workspaces_instances::CapacityReservationTarget> CapacityReservationTarget;
+  std::optional<awsjson::open_enum<::awsjson::workspaces_instances::CapacityReservationPreferenceEnum>> CapacityReservationPreference{};
+  std::optional<::awsjson::workspaces_instances::CapacityReservationTarget> CapacityReservationTarget{};
 
   friend bool operator==(CapacityReservationSpecification const&,
                          CapacityReservationSpecification const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::workspaces_instances {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CapacityReservationTarget {
-  std::optional<std::string> CapacityReservationId;
-  std::optional<std::string> CapacityReservationResourceGroupArn;
+  std::optional<std::string> CapacityReservationId{};
+  std::optional<std::string> CapacityReservationResourceGroupArn{};
 
   friend bool operator==(CapacityReservationTarget const&,
                          CapacityReservationTarget const&) = default;

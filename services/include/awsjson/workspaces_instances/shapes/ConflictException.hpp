@@ -12,9 +12,9 @@ namespace awsjson::workspaces_instances {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConflictException {
-  std::string Message;
-  std::string ResourceId;
-  std::string ResourceType;
+  std::string Message{};
+  std::string ResourceId{};
+  std::string ResourceType{};
 
   friend bool operator==(ConflictException const&, ConflictException const&) = default;
 };

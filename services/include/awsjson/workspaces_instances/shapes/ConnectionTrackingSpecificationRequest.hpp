@@ -12,9 +12,9 @@ namespace awsjson::workspaces_instances {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConnectionTrackingSpecificationRequest {
-  std::optional<std::int32_t> TcpEstablishedTimeout;
-  std::optional<std::int32_t> UdpStreamTimeout;
-  std::optional<std::int32_t> UdpTimeout;
+  std::optional<std::int32_t> TcpEstablishedTimeout{};
+  std::optional<std::int32_t> UdpStreamTimeout{};
+  std::optional<std::int32_t> UdpTimeout{};
 
   friend bool operator==(ConnectionTrackingSpecificationRequest const&,
                          ConnectionTrackingSpecificationRequest const&) = default;

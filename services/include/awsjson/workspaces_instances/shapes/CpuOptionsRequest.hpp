@@ -15,9 +15,9 @@ namespace awsjson::workspaces_instances {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CpuOptionsRequest {
-  std::optional<awsjson::open_enum<::awsjson::workspaces_instances::AmdSevSnpEnum>> AmdSevSnp;
-  std::optional<std::int32_t> CoreCount;
-  std::optional<std::int32_t> ThreadsPerCore;
+  std::optional<awsjson::open_enum<::awsjson::workspaces_instances::AmdSevSnpEnum>> AmdSevSnp{};
+  std::optional<std::int32_t> CoreCount{};
+  std::optional<std::int32_t> ThreadsPerCore{};
 
   friend bool operator==(CpuOptionsRequest const&, CpuOptionsRequest const&) = default;
 };

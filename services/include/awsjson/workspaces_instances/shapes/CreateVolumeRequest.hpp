@@ -17,16 +17,16 @@ namespace awsjson::workspaces_instances {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateVolumeRequest {
-  std::string AvailabilityZone;
-  std::optional<std::string> ClientToken;
-  std::optional<bool> Encrypted;
-  std::optional<std::int32_t> Iops;
-  std::optional<std::string> KmsKeyId;
-  std::optional<std::int32_t> SizeInGB;
-  std::optional<std::string> SnapshotId;
-  std::optional<std::vector<::awsjson::workspaces_instances::TagSpecification>> TagSpecifications;
-  std::optional<std::int32_t> Throughput;
-  std::optional<awsjson::open_enum<::awsjson::workspaces_instances::VolumeTypeEnum>> VolumeType;
+  std::string AvailabilityZone{};
+  std::optional<std::string> ClientToken{};
+  std::optional<bool> Encrypted{};
+  std::optional<std::int32_t> Iops{};
+  std::optional<std::string> KmsKeyId{};
+  std::optional<std::int32_t> SizeInGB{};
+  std::optional<std::string> SnapshotId{};
+  std::optional<std::vector<::awsjson::workspaces_instances::TagSpecification>> TagSpecifications{};
+  std::optional<std::int32_t> Throughput{};
+  std::optional<awsjson::open_enum<::awsjson::workspaces_instances::VolumeTypeEnum>> VolumeType{};
 
   friend bool operator==(CreateVolumeRequest const&, CreateVolumeRequest const&) = default;
 };

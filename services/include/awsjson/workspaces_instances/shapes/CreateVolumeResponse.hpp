@@ -12,7 +12,7 @@ namespace awsjson::workspaces_instances {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateVolumeResponse {
-  std::optional<std::string> VolumeId;
+  std::optional<std::string> VolumeId{};
 
   friend bool operator==(CreateVolumeResponse const&, CreateVolumeResponse const&) = default;
 };

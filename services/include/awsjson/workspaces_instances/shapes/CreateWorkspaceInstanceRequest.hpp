@@ -17,10 +17,10 @@ namespace awsjson::workspaces_instances {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateWorkspaceInstanceRequest {
-  std::optional<std::string> ClientToken;
-  std::optional<std::vector<::awsjson::workspaces_instances::Tag>> Tags;
-  ::awsjson::workspaces_instances::ManagedInstanceRequest ManagedInstance;
-  std::optional<::awsjson::workspaces_instances::BillingConfiguration> BillingConfiguration;
+  std::optional<std::string> ClientToken{};
+  std::optional<std::vector<::awsjson::workspaces_instances::Tag>> Tags{};
+  ::awsjson::workspaces_instances::ManagedInstanceRequest ManagedInstance{};
+  std::optional<::awsjson::workspaces_instances::BillingConfiguration> BillingConfiguration{};
 
   friend bool operator==(CreateWorkspaceInstanceRequest const&,
                          CreateWorkspaceInstanceRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::workspaces_instances {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateWorkspaceInstanceResponse {
-  std::optional<std::string> WorkspaceInstanceId;
+  std::optional<std::string> WorkspaceInstanceId{};
 
   friend bool operator==(CreateWorkspaceInstanceResponse const&,
                          CreateWorkspaceInstanceResponse const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::workspaces_instances {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreditSpecificationRequest {
-  std::optional<awsjson::open_enum<::awsjson::workspaces_instances::CpuCreditsEnum>> CpuCredits;
+  std::optional<awsjson::open_enum<::awsjson::workspaces_instances::CpuCreditsEnum>> CpuCredits{};
 
   friend bool operator==(CreditSpecificationRequest const&,
                          CreditSpecificationRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::workspaces_instances {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteVolumeRequest {
-  std::string VolumeId;
+  std::string VolumeId{};
 
   friend bool operator==(DeleteVolumeRequest const&, DeleteVolumeRequest const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::workspaces_instances {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisassociateVolumeRequest {
-  std::string WorkspaceInstanceId;
-  std::string VolumeId;
-  std::optional<std::string> Device;
-  std::optional<awsjson::open_enum<::awsjson::workspaces_instances::DisassociateModeEnum>> DisassociateMode;
+  std::string WorkspaceInstanceId{};
+  std::string VolumeId{};
+  std::optional<std::string> Device{};
+  std::optional<awsjson::open_enum<::awsjson::workspaces_instances::DisassociateModeEnum>> DisassociateMode{};
 
   friend bool operator==(DisassociateVolumeRequest const&,
                          DisassociateVolumeRequest const&) = default;

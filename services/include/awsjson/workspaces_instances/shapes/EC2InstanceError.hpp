@@ -12,9 +12,9 @@ namespace awsjson::workspaces_instances {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EC2InstanceError {
-  std::optional<std::string> EC2ErrorCode;
-  std::optional<std::string> EC2ExceptionType;
-  std::optional<std::string> EC2ErrorMessage;
+  std::optional<std::string> EC2ErrorCode{};
+  std::optional<std::string> EC2ExceptionType{};
+  std::optional<std::string> EC2ErrorMessage{};
 
   friend bool operator==(EC2InstanceError const&, EC2InstanceError const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::workspaces_instances {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EC2ManagedInstance {
-  std::optional<std::string> InstanceId;
+  std::optional<std::string> InstanceId{};
 
   friend bool operator==(EC2ManagedInstance const&, EC2ManagedInstance const&) = default;
 };

@@ -15,12 +15,12 @@ namespace awsjson::workspaces_instances {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EbsBlockDevice {
-  std::optional<awsjson::open_enum<::awsjson::workspaces_instances::VolumeTypeEnum>> VolumeType;
-  std::optional<bool> Encrypted;
-  std::optional<std::string> KmsKeyId;
-  std::optional<std::int32_t> Iops;
-  std::optional<std::int32_t> Throughput;
-  std::optional<std::int32_t> VolumeSize;
+  std::optional<awsjson::open_enum<::awsjson::workspaces_instances::VolumeTypeEnum>> VolumeType{};
+  std::optional<bool> Encrypted{};
+  std::optional<std::string> KmsKeyId{};
+  std::optional<std::int32_t> Iops{};
+  std::optional<std::int32_t> Throughput{};
+  std::optional<std::int32_t> VolumeSize{};
 
   friend bool operator==(EbsBlockDevice const&, EbsBlockDevice const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::workspaces_instances {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EnaSrdSpecificationRequest {
-  std::optional<bool> EnaSrdEnabled;
-  std::optional<::awsjson::workspaces_instances::EnaSrdUdpSpecificationRequest> EnaSrdUdpSpecification;
+  std::optional<bool> EnaSrdEnabled{};
+  std::optional<::awsjson::workspaces_instances::EnaSrdUdpSpecificationRequest> EnaSrdUdpSpecification{};
 
   friend bool operator==(EnaSrdSpecificationRequest const&,
                          EnaSrdSpecificationRequest const&) = default;

@@ -11,7 +11,7 @@ namespace awsjson::workspaces_instances {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EnaSrdUdpSpecificationRequest {
-  std::optional<bool> EnaSrdUdpEnabled;
+  std::optional<bool> EnaSrdUdpEnabled{};
 
   friend bool operator==(EnaSrdUdpSpecificationRequest const&,
                          EnaSrdUdpSpecificationRequest const&) = default;

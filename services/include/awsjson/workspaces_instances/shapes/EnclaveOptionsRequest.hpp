@@ -11,7 +11,7 @@ namespace awsjson::workspaces_instances {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EnclaveOptionsRequest {
-  std::optional<bool> Enabled;
+  std::optional<bool> Enabled{};
 
   friend bool operator==(EnclaveOptionsRequest const&, EnclaveOptionsRequest const&) = default;
 };

@@ -19,12 +19,12 @@ namespace awsjson::workspaces_instances {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetWorkspaceInstanceResponse {
-  std::optional<std::vector<::awsjson::workspaces_instances::WorkspaceInstanceError>> WorkspaceInstanceErrors;
-  std::optional<std::vector<::awsjson::workspaces_instances::EC2InstanceError>> EC2InstanceErrors;
-  std::optional<awsjson::open_enum<::awsjson::workspaces_instances::ProvisionStateEnum>> ProvisionState;
-  std::optional<std::string> WorkspaceInstanceId;
-  std::optional<::awsjson::workspaces_instances::EC2ManagedInstance> EC2ManagedInstance;
-  std::optional<::awsjson::workspaces_instances::BillingConfiguration> BillingConfiguration;
+  std::optional<std::vector<::awsjson::workspaces_instances::WorkspaceInstanceError>> WorkspaceInstanceErrors{};
+  std::optional<std::vector<::awsjson::workspaces_instances::EC2InstanceError>> EC2InstanceErrors{};
+  std::optional<awsjson::open_enum<::awsjson::workspaces_instances::ProvisionStateEnum>> ProvisionState{};
+  std::optional<std::string> WorkspaceInstanceId{};
+  std::optional<::awsjson::workspaces_instances::EC2ManagedInstance> EC2ManagedInstance{};
+  std::optional<::awsjson::workspaces_instances::BillingConfiguration> BillingConfiguration{};
 
   friend bool operator==(GetWorkspaceInstanceResponse const&,
                          GetWorkspaceInstanceResponse const&) = default;

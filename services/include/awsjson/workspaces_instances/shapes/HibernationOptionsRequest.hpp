@@ -11,7 +11,7 @@ namespace awsjson::workspaces_instances {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HibernationOptionsRequest {
-  std::optional<bool> Configured;
+  std::optional<bool> Configured{};
 
   friend bool operator==(HibernationOptionsRequest const&,
                          HibernationOptionsRequest const&) = default;

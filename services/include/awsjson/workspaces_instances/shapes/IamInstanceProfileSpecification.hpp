@@ -12,8 +12,8 @@ namespace awsjson::workspaces_instances {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IamInstanceProfileSpecification {
-  std::optional<std::string> Arn;
-  std::optional<std::string> Name;
+  std::optional<std::string> Arn{};
+  std::optional<std::string> Name{};
 
   friend bool operator==(IamInstanceProfileSpecification const&,
                          IamInstanceProfileSpecification const&) = default;

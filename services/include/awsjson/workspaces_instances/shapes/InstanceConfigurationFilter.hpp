@@ -16,9 +16,9 @@ namespace awsjson::workspaces_instances {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceConfigurationFilter {
-  awsjson::open_enum<::awsjson::workspaces_instances::BillingMode> BillingMode;
-  awsjson::open_enum<::awsjson::workspaces_instances::PlatformTypeEnum> PlatformType;
-  awsjson::open_enum<::awsjson::workspaces_instances::InstanceConfigurationTenancyEnum> Tenancy;
+  awsjson::open_enum<::awsjson::workspaces_instances::BillingMode> BillingMode{};
+  awsjson::open_enum<::awsjson::workspaces_instances::PlatformTypeEnum> PlatformType{};
+  awsjson::open_enum<::awsjson::workspaces_instances::InstanceConfigurationTenancyEnum> Tenancy{};
 
   friend bool operator==(InstanceConfigurationFilter const&,
                          InstanceConfigurationFilter const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::workspaces_instances {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceIpv6Address {
-  std::optional<std::string> Ipv6Address;
-  std::optional<bool> IsPrimaryIpv6;
+  std::optional<std::string> Ipv6Address{};
+  std::optional<bool> IsPrimaryIpv6{};
 
   friend bool operator==(InstanceIpv6Address const&, InstanceIpv6Address const&) = default;
 };

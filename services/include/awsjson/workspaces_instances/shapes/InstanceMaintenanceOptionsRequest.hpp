@@ -14,7 +14,7 @@ namespace awsjson::workspaces_instances {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceMaintenanceOptionsRequest {
-  std::optional<awsjson::open_enum<::awsjson::workspaces_instances::AutoRecoveryEnum>> AutoRecovery;
+  std::optional<awsjson::open_enum<::awsjson::workspaces_instances::AutoRecoveryEnum>> AutoRecovery{};
 
   friend bool operator==(InstanceMaintenanceOptionsRequest const&,
                          InstanceMaintenanceOptionsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::workspaces_instances {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceMarketOptionsRequest {
-  std::optional<awsjson::open_enum<::awsjson::workspaces_instances::MarketTypeEnum>> MarketType;
-  std::optional<::awsjson::workspaces_instances::SpotMarketOptions> SpotOptions;
+  std::optional<awsjson::open_enum<::awsjson::workspaces_instances::MarketTypeEnum>> MarketType{};
+  std::optional<::awsjson::workspaces_instances::SpotMarketOptions> SpotOptions{};
 
   friend bool operator==(InstanceMarketOptionsRequest const&,
                          InstanceMarketOptionsRequest const&) = default;

@@ -18,11 +18,11 @@ namespace awsjson::workspaces_instances {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceMetadataOptionsRequest {
-  std::optional<awsjson::open_enum<::awsjson::workspaces_instances::HttpEndpointEnum>> HttpEndpoint;
-  std::optional<awsjson::open_enum<::awsjson::workspaces_instances::HttpProtocolIpv6Enum>> HttpProtocolIpv6;
-  std::optional<std::int32_t> HttpPutResponseHopLimit;
-  std::optional<awsjson::open_enum<::awsjson::workspaces_instances::HttpTokensEnum>> HttpTokens;
-  std::optional<awsjson::open_enum<::awsjson::workspaces_instances::InstanceMetadataTagsEnum>> InstanceMetadataTags;
+  std::optional<awsjson::open_enum<::awsjson::workspaces_instances::HttpEndpointEnum>> HttpEndpoint{};
+  std::optional<awsjson::open_enum<::awsjson::workspaces_instances::HttpProtocolIpv6Enum>> HttpProtocolIpv6{};
+  std::optional<std::int32_t> HttpPutResponseHopLimit{};
+  std::optional<awsjson::open_enum<::awsjson::workspaces_instances::HttpTokensEnum>> HttpTokens{};
+  std::optional<awsjson::open_enum<::awsjson::workspaces_instances::InstanceMetadataTagsEnum>> InstanceMetadataTags{};
 
   friend bool operator==(InstanceMetadataOptionsRequest const&,
                          InstanceMetadataOptionsRequest const&) = default;

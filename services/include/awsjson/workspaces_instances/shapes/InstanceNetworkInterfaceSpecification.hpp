@@ -22,27 +22,27 @@ namespace awsjson::workspaces_instances {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceNetworkInterfaceSpecification {
-  std::optional<bool> AssociateCarrierIpAddress;
-  std::optional<bool> AssociatePublicIpAddress;
-  std::optional<::awsjson::workspaces_instances::ConnectionTrackingSpecificationRequest> ConnectionTrackingSpecification;
-  std::optional<std::string> Description;
-  std::optional<std::int32_t> DeviceIndex;
-  std::optional<::awsjson::workspaces_instances::EnaSrdSpecificationRequest> EnaSrdSpecification;
-  std::optional<awsjson::open_enum<::awsjson::workspaces_instances::InterfaceTypeEnum>> InterfaceType;
-  std::optional<std::vector<::awsjson::workspaces_instances::Ipv4PrefixSpecificationRequest>> Ipv4Prefixes;
-  std::optional<std::int32_t> Ipv4PrefixCount;
-  std::optional<std::int32_t> Ipv6AddressCount;
-  std::optional<std::vector<::awsjson::workspaces_instances::InstanceIpv6Address>> Ipv6Addresses;
-  std::optional<std::vector<::awsjson::workspaces_instances::Ipv6PrefixSpecificationRequest>> Ipv6Prefixes;
-  std::optional<std::int32_t> Ipv6PrefixCount;
-  std::optional<std::int32_t> NetworkCardIndex;
-  std::optional<std::string> NetworkInterfaceId;
-  std::optional<bool> PrimaryIpv6;
-  std::optional<std::string> PrivateIpAddress;
-  std::optional<std::vector<::awsjson::workspaces_instances::PrivateIpAddressSpecification>> PrivateIpAddresses;
-  std::optional<std::int32_t> SecondaryPrivateIpAddressCount;
-  std::optional<std::vector<std::string>> Groups;
-  std::optional<std::string> SubnetId;
+  std::optional<bool> AssociateCarrierIpAddress{};
+  std::optional<bool> AssociatePublicIpAddress{};
+  std::optional<::awsjson::workspaces_instances::ConnectionTrackingSpecificationRequest> ConnectionTrackingSpecification{};
+  std::optional<std::string> Description{};
+  std::optional<std::int32_t> DeviceIndex{};
+  std::optional<::awsjson::workspaces_instances::EnaSrdSpecificationRequest> EnaSrdSpecification{};
+  std::optional<awsjson::open_enum<::awsjson::workspaces_instances::InterfaceTypeEnum>> InterfaceType{};
+  std::optional<std::vector<::awsjson::workspaces_instances::Ipv4PrefixSpecificationRequest>> Ipv4Prefixes{};
+  std::optional<std::int32_t> Ipv4PrefixCount{};
+  std::optional<std::int32_t> Ipv6AddressCount{};
+  std::optional<std::vector<::awsjson::workspaces_instances::InstanceIpv6Address>> Ipv6Addresses{};
+  std::optional<std::vector<::awsjson::workspaces_instances::Ipv6PrefixSpecificationRequest>> Ipv6Prefixes{};
+  std::optional<std::int32_t> Ipv6PrefixCount{};
+  std::optional<std::int32_t> NetworkCardIndex{};
+  std::optional<std::string> NetworkInterfaceId{};
+  std::optional<bool> PrimaryIpv6{};
+  std::optional<std::string> PrivateIpAddress{};
+  std::optional<std::vector<::awsjson::workspaces_instances::PrivateIpAddressSpecification>> PrivateIpAddresses{};
+  std::optional<std::int32_t> SecondaryPrivateIpAddressCount{};
+  std::optional<std::vector<std::string>> Groups{};
+  std::optional<std::string> SubnetId{};
 
   friend bool operator==(InstanceNetworkInterfaceSpecification const&,
                          InstanceNetworkInterfaceSpecification const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::workspaces_instances {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceNetworkPerformanceOptionsRequest {
-  std::optional<awsjson::open_enum<::awsjson::workspaces_instances::BandwidthWeightingEnum>> BandwidthWeighting;
+  std::optional<awsjson::open_enum<::awsjson::workspaces_instances::BandwidthWeightingEnum>> BandwidthWeighting{};
 
   friend bool operator==(InstanceNetworkPerformanceOptionsRequest const&,
                          InstanceNetworkPerformanceOptionsRequest const&) = default;

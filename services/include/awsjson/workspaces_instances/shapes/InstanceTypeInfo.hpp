@@ -15,8 +15,8 @@ namespace awsjson::workspaces_instances {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceTypeInfo {
-  std::optional<std::string> InstanceType;
-  std::optional<std::vector<::awsjson::workspaces_instances::SupportedInstanceConfiguration>> SupportedInstanceConfigurations;
+  std::optional<std::string> InstanceType{};
+  std::optional<std::vector<::awsjson::workspaces_instances::SupportedInstanceConfiguration>> SupportedInstanceConfigurations{};
 
   friend bool operator==(InstanceTypeInfo const&, InstanceTypeInfo const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::workspaces_instances {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Ipv4PrefixSpecificationRequest {
-  std::optional<std::string> Ipv4Prefix;
+  std::optional<std::string> Ipv4Prefix{};
 
   friend bool operator==(Ipv4PrefixSpecificationRequest const&,
                          Ipv4PrefixSpecificationRequest const&) = default;

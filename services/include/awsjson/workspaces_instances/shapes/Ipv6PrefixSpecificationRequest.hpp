@@ -12,7 +12,7 @@ namespace awsjson::workspaces_instances {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Ipv6PrefixSpecificationRequest {
-  std::optional<std::string> Ipv6Prefix;
+  std::optional<std::string> Ipv6Prefix{};
 
   friend bool operator==(Ipv6PrefixSpecificationRequest const&,
                          Ipv6PrefixSpecificationRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::workspaces_instances {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LicenseConfigurationRequest {
-  std::optional<std::string> LicenseConfigurationArn;
+  std::optional<std::string> LicenseConfigurationArn{};
 
   friend bool operator==(LicenseConfigurationRequest const&,
                          LicenseConfigurationRequest const&) = default;

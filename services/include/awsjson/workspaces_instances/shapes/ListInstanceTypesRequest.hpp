@@ -15,9 +15,9 @@ namespace awsjson::workspaces_instances {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListInstanceTypesRequest {
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
-  std::optional<::awsjson::workspaces_instances::InstanceConfigurationFilter> InstanceConfigurationFilter;
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
+  std::optional<::awsjson::workspaces_instances::InstanceConfigurationFilter> InstanceConfigurationFilter{};
 
   friend bool operator==(ListInstanceTypesRequest const&,
                          ListInstanceTypesRequest const&) = default;

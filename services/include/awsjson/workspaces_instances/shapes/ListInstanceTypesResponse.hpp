@@ -15,8 +15,8 @@ namespace awsjson::workspaces_instances {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListInstanceTypesResponse {
-  std::vector<::awsjson::workspaces_instances::InstanceTypeInfo> InstanceTypes;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::workspaces_instances::InstanceTypeInfo> InstanceTypes{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListInstanceTypesResponse const&,
                          ListInstanceTypesResponse const&) = default;

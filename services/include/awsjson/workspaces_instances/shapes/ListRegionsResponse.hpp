@@ -15,8 +15,8 @@ namespace awsjson::workspaces_instances {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRegionsResponse {
-  std::vector<::awsjson::workspaces_instances::Region> Regions;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::workspaces_instances::Region> Regions{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListRegionsResponse const&, ListRegionsResponse const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::workspaces_instances {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListWorkspaceInstancesRequest {
-  std::optional<std::vector<awsjson::open_enum<::awsjson::workspaces_instances::ProvisionStateEnum>>> ProvisionStates;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<awsjson::open_enum<::awsjson::workspaces_instances::ProvisionStateEnum>>> ProvisionStates{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListWorkspaceInstancesRequest const&,
                          ListWorkspaceInstancesRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::workspaces_instances {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListWorkspaceInstancesResponse {
-  std::vector<::awsjson::workspaces_instances::WorkspaceInstance> WorkspaceInstances;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::workspaces_instances::WorkspaceInstance> WorkspaceInstances{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListWorkspaceInstancesResponse const&,
                          ListWorkspaceInstancesResponse const&) = default;

@@ -15,14 +15,14 @@ namespace awsjson::workspaces_instances {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Placement {
-  std::optional<std::string> Affinity;
-  std::optional<std::string> AvailabilityZone;
-  std::optional<std::string> GroupId;
-  std::optional<std::string> GroupName;
-  std::optional<std::string> HostId;
-  std::optional<std::string> HostResourceGroupArn;
-  std::optional<std::int32_t> PartitionNumber;
-  std::optional<awsjson::open_enum<::awsjson::workspaces_instances::TenancyEnum>> Tenancy;
+  std::optional<std::string> Affinity{};
+  std::optional<std::string> AvailabilityZone{};
+  std::optional<std::string> GroupId{};
+  std::optional<std::string> GroupName{};
+  std::optional<std::string> HostId{};
+  std::optional<std::string> HostResourceGroupArn{};
+  std::optional<std::int32_t> PartitionNumber{};
+  std::optional<awsjson::open_enum<::awsjson::workspaces_instances::TenancyEnum>> Tenancy{};
 
   friend bool operator==(Placement const&, Placement const&) = default;
 };

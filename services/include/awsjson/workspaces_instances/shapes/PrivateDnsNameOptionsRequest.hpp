@@ -14,9 +14,9 @@ namespace awsjson::workspaces_instances {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PrivateDnsNameOptionsRequest {
-  std::optional<awsjson::open_enum<::awsjson::workspaces_instances::HostnameTypeEnum>> HostnameType;
-  std::optional<bool> EnableResourceNameDnsARecord;
-  std::optional<bool> EnableResourceNameDnsAAAARecord;
+  std::optional<awsjson::open_enum<::awsjson::workspaces_instances::HostnameTypeEnum>> HostnameType{};
+  std::optional<bool> EnableResourceNameDnsARecord{};
+  std::optional<bool> EnableResourceNameDnsAAAARecord{};
 
   friend bool operator==(PrivateDnsNameOptionsRequest const&,
                          PrivateDnsNameOptionsRequest const&) = default;

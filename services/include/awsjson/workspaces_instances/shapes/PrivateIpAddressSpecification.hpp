@@ -12,8 +12,8 @@ namespace awsjson::workspaces_instances {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PrivateIpAddressSpecification {
-  std::optional<bool> Primary;
-  std::optional<std::string> PrivateIpAddress;
+  std::optional<bool> Primary{};
+  std::optional<std::string> PrivateIpAddress{};
 
   friend bool operator==(PrivateIpAddressSpecification const&,
                          PrivateIpAddressSpecification const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::workspaces_instances {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Region {
-  std::optional<std::string> RegionName;
+  std::optional<std::string> RegionName{};
 
   friend bool operator==(Region const&, Region const&) = default;
 };

@@ -12,11 +12,11 @@ namespace awsjson::workspaces_instances {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceQuotaExceededException {
-  std::string Message;
-  std::string ResourceId;
-  std::string ResourceType;
-  std::string ServiceCode;
-  std::string QuotaCode;
+  std::string Message{};
+  std::string ResourceId{};
+  std::string ResourceType{};
+  std::string ServiceCode{};
+  std::string QuotaCode{};
 
   friend bool operator==(ServiceQuotaExceededException const&,
                          ServiceQuotaExceededException const&) = default;

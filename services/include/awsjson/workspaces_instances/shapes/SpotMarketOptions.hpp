@@ -16,11 +16,11 @@ namespace awsjson::workspaces_instances {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SpotMarketOptions {
-  std::optional<std::int32_t> BlockDurationMinutes;
-  std::optional<awsjson::open_enum<::awsjson::workspaces_instances::InstanceInterruptionBehaviorEnum>> InstanceInterruptionBehavior;
-  std::optional<std::string> MaxPrice;
-  std::optional<awsjson::open_enum<::awsjson::workspaces_instances::SpotInstanceTypeEnum>> SpotInstanceType;
-  std::optional<awsjson::timestamp> ValidUntilUtc;
+  std::optional<std::int32_t> BlockDurationMinutes{};
+  std::optional<awsjson::open_enum<::awsjson::workspaces_instances::InstanceInterruptionBehaviorEnum>> InstanceInterruptionBehavior{};
+  std::optional<std::string> MaxPrice{};
+  std::optional<awsjson::open_enum<::awsjson::workspaces_instances::SpotInstanceTypeEnum>> SpotInstanceType{};
+  std::optional<awsjson::timestamp> ValidUntilUtc{};
 
   friend bool operator==(SpotMarketOptions const&, SpotMarketOptions const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::workspaces_instances {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SupportedInstanceConfiguration {
-  std::optional<awsjson::open_enum<::awsjson::workspaces_instances::BillingMode>> BillingMode;
-  std::optional<awsjson::open_enum<::awsjson::workspaces_instances::PlatformTypeEnum>> PlatformType;
-  std::optional<awsjson::open_enum<::awsjson::workspaces_instances::InstanceConfigurationTenancyEnum>> Tenancy;
+  std::optional<awsjson::open_enum<::awsjson::workspaces_instances::BillingMode>> BillingMode{};
+  std::optional<awsjson::open_enum<::awsjson::workspaces_instances::PlatformTypeEnum>> PlatformType{};
+  std::optional<awsjson::open_enum<::awsjson::workspaces_instances::InstanceConfigurationTenancyEnum>> Tenancy{};
 
   friend bool operator==(SupportedInstanceConfiguration const&,
                          SupportedInstanceConfiguration const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::workspaces_instances {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TagResourceRequest {
-  std::string WorkspaceInstanceId;
-  std::vector<::awsjson::workspaces_instances::Tag> Tags;
+  std::string WorkspaceInstanceId{};
+  std::vector<::awsjson::workspaces_instances::Tag> Tags{};
 
   friend bool operator==(TagResourceRequest const&, TagResourceRequest const&) = default;
 };

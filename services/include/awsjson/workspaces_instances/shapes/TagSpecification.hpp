@@ -16,8 +16,8 @@ namespace awsjson::workspaces_instances {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TagSpecification {
-  std::optional<awsjson::open_enum<::awsjson::workspaces_instances::ResourceTypeEnum>> ResourceType;
-  std::optional<std::vector<::awsjson::workspaces_instances::Tag>> Tags;
+  std::optional<awsjson::open_enum<::awsjson::workspaces_instances::ResourceTypeEnum>> ResourceType{};
+  std::optional<std::vector<::awsjson::workspaces_instances::Tag>> Tags{};
 
   friend bool operator==(TagSpecification const&, TagSpecification const&) = default;
 };

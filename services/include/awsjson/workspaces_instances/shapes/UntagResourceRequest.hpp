@@ -13,8 +13,8 @@ namespace awsjson::workspaces_instances {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UntagResourceRequest {
-  std::string WorkspaceInstanceId;
-  std::vector<std::string> TagKeys;
+  std::string WorkspaceInstanceId{};
+  std::vector<std::string> TagKeys{};
 
   friend bool operator==(UntagResourceRequest const&, UntagResourceRequest const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::workspaces_instances {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ValidationException {
-  std::string Message;
-  awsjson::open_enum<::awsjson::workspaces_instances::ValidationExceptionReason> Reason;
-  std::optional<std::vector<::awsjson::workspaces_instances::ValidationExceptionField>> FieldList;
+  std::string Message{};
+  awsjson::open_enum<::awsjson::workspaces_instances::ValidationExceptionReason> Reason{};
+  std::optional<std::vector<::awsjson::workspaces_instances::ValidationExceptionField>> FieldList{};
 
   friend bool operator==(ValidationException const&, ValidationException const&) = default;
 };

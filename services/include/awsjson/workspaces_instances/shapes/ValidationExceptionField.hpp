@@ -12,9 +12,9 @@ namespace awsjson::workspaces_instances {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ValidationExceptionField {
-  std::string Name;
-  std::string Reason;
-  std::string Message;
+  std::string Name{};
+  std::string Reason{};
+  std::string Message{};
 
   friend bool operator==(ValidationExceptionField const&,
                          ValidationExceptionField const&) = default;

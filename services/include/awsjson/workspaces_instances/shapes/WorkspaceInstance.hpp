@@ -15,9 +15,9 @@ namespace awsjson::workspaces_instances {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WorkspaceInstance {
-  std::optional<awsjson::open_enum<::awsjson::workspaces_instances::ProvisionStateEnum>> ProvisionState;
-  std::optional<std::string> WorkspaceInstanceId;
-  std::optional<::awsjson::workspaces_instances::EC2ManagedInstance> EC2ManagedInstance;
+  std::optional<awsjson::open_enum<::awsjson::workspaces_instances::ProvisionStateEnum>> ProvisionState{};
+  std::optional<std::string> WorkspaceInstanceId{};
+  std::optional<::awsjson::workspaces_instances::EC2ManagedInstance> EC2ManagedInstance{};
 
   friend bool operator==(WorkspaceInstance const&, WorkspaceInstance const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::workspaces_instances {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WorkspaceInstanceError {
-  std::optional<std::string> ErrorCode;
-  std::optional<std::string> ErrorMessage;
+  std::optional<std::string> ErrorCode{};
+  std::optional<std::string> ErrorMessage{};
 
   friend bool operator==(WorkspaceInstanceError const&, WorkspaceInstanceError const&) = default;
 };
