@@ -281,6 +281,22 @@ TEST_CASE("retries through a proxy that throttles and drops connections in front
     CHECK(seen == 4);
     throttle = 0;
   }
+  SECTION("an empty retry quota stops retries: one attempt, then tokens come back on success") {
+    awsjson::client fresh(o);
+    throttle = 1'000'000;
+    for (int i = 0; i < 50; ++i)
+      CHECK(fresh.call<awsjson::ssm::GetParameter>({.Name = "/itest/client/retry"}).attempts == 3);
+    CHECK(fresh.quota().available() == 0);  // 50 calls x 2 retries x 5 tokens
+    seen = 0;
+    auto r = fresh.call<awsjson::ssm::GetParameter>({.Name = "/itest/client/retry"});
+    REQUIRE(r.service_error());
+    CHECK(r.service_error()->code == "ThrottlingException");
+    CHECK(r.attempts == 1);
+    CHECK(seen == 1);
+    throttle = 0;
+    CHECK(get_parameter(fresh, "/itest/client/retry") == "after-retries");
+    CHECK(fresh.quota().available() == 1);
+  }
   SECTION("a dropped connection is retried") {
     drop = 1;
     seen = 0;
