@@ -45,6 +45,7 @@
 #include "detail/decimal.hpp"
 #include "detail/json_string.hpp"
 #include "detail/member_offset.hpp"
+#include "detail/member_set.hpp"
 #include "detail/raw_name.hpp"
 #include "detail/raw_values.hpp"
 #include "type_traits.hpp"
@@ -641,21 +642,27 @@ AWSJSON_ALWAYS_INLINE bool absent_member_allowed(member_info const& info, Ctx& c
   return false;
 }
 
-/// The bit of every member of a structure with n members.
-constexpr std::uint64_t all_members(std::size_t n) noexcept {
-  return n == 64 ? ~std::uint64_t(0) : (std::uint64_t(1) << n) - 1;
-}
-
 // ---- Structures unrolled (the silent walk's levels near the root) --------------------------------
+
+/// Whether the silent walk may unroll a T's members near the root: a structure of at most 64
+/// members (one word of bits for the members met, and a chain of comparisons of bounded length);
+/// a larger one is read from its table at any level.
+template <class T>
+inline constexpr bool unrolled_struct = [] {
+  if constexpr (kind_of<T> == value_kind::structure || kind_of<T> == value_kind::tagged_union)
+    return boost::mp11::mp_size<members_of<T>>::value <= member_set_word_bits;
+  else
+    return true;
+}();
 
 template <int Left, class Ctx, class T>
 AWSJSON_ALWAYS_INLINE bool walk_members(od::object& obj, T& out, Ctx& ctx) {
   using Ms = members_of<T>;
   constexpr std::size_t N = boost::mp11::mp_size<Ms>::value;
-  static_assert(N <= 64, "awsjson supports up to 64 members per structure");
   tagged_union* u = nullptr;
   if constexpr (kind_of<T> == value_kind::tagged_union) u = &out;
-  std::uint64_t seen = 0;
+  static_assert(N <= member_set_word_bits, "larger structures are read from their tables (unrolled_struct)");
+  narrow_member_set seen(N);
   std::size_t next = 0;  // where the search for the next key starts
   for (auto fr : obj) {
     if (auto e = fr.error()) return ctx.json_error(e);
@@ -687,18 +694,18 @@ AWSJSON_ALWAYS_INLINE bool walk_members(od::object& obj, T& out, Ctx& ctx) {
     }
     if (index < N) {
       if (!ok) return false;
-      seen |= std::uint64_t(1) << index;
+      seen.add(index);
       next = index + 1;
       continue;
     }
     if (!unknown_key(f, key, status, u, ctx)) return false;
   }
   // Members the document did not carry: absent optionals, zero values for the rest.
-  if (seen != all_members(N)) {
+  if (!seen.full()) {
     bool ok = true;
     std::size_t i = 0;
     boost::mp11::mp_for_each<Ms>([&](auto d) {
-      if (ok && !(seen >> i & 1)) {
+      if (ok && !seen.has(i)) {
         if (!absent_member_allowed(member_meta<T, decltype(d)>, ctx))
           ok = false;
         else
@@ -838,15 +845,15 @@ AWSJSON_ALWAYS_INLINE std::size_t find_row(char const* raw, member_row<Ctx> cons
 }
 
 /// A structure's members from a table: the rules of walk_members, with keys and decoders read from
-/// rows rather than unrolled.
-template <class Ctx>
-AWSJSON_NOINLINE bool walk_table_members(od::object& obj, char* out, struct_table<Ctx> const& t, Ctx& ctx) {
+/// rows rather than unrolled; Set keeps which members the document carried.
+template <class Set, class Ctx>
+AWSJSON_ALWAYS_INLINE bool walk_table_members_with(od::object& obj, char* out, struct_table<Ctx> const& t, Ctx& ctx) {
   std::size_t const n = t.size;
   member_row<Ctx> const* const rows = t.rows;
   std::size_t const* const offsets = t.offsets();
   // A union's own object, which the decoder is filling (the table's accessor is const).
   tagged_union* u = t.as_union ? const_cast<tagged_union*>(t.as_union(out)) : nullptr;
-  std::uint64_t seen = 0;
+  Set seen(n);
   std::size_t next = 0;  // as in walk_members: the model's order first
   for (auto fr : obj) {
     if (auto e = fr.error()) return ctx.json_error(e);
@@ -862,15 +869,15 @@ AWSJSON_NOINLINE bool walk_table_members(od::object& obj, char* out, struct_tabl
       if (!(r.leaf != row_leaf::other && store_plain_string(f.value(), m, r.leaf)) &&
           !r.decode(f.value(), m, ctx, *r.info))
         return false;
-      seen |= std::uint64_t(1) << index;
+      seen.add(index);
       next = index + 1;
       continue;
     }
     if (!unknown_key(f, key, status, u, ctx)) return false;
   }
-  if (seen != all_members(n))
+  if (!seen.full())
     for (std::size_t i = 0; i < n; ++i)
-      if (!(seen >> i & 1)) {
+      if (!seen.has(i)) {
         if (!absent_member_allowed(*rows[i].info, ctx)) return false;
         char* m = out + offsets[i];
         if (rows[i].leaf == row_leaf::optional_string)
@@ -879,6 +886,13 @@ AWSJSON_NOINLINE bool walk_table_members(od::object& obj, char* out, struct_tabl
           rows[i].reset(m);
       }
   return true;
+}
+
+template <class Ctx>
+AWSJSON_NOINLINE bool walk_table_members(od::object& obj, char* out, struct_table<Ctx> const& t, Ctx& ctx) {
+  if (t.size <= member_set_word_bits) [[likely]]
+    return walk_table_members_with<narrow_member_set>(obj, out, t, ctx);
+  return walk_table_members_with<wide_member_set>(obj, out, t, ctx);
 }
 
 /// A structure, or a tagged union, from its table.
@@ -951,7 +965,8 @@ AWSJSON_ALWAYS_INLINE bool walk_value(od::value& v, T& out, Ctx& ctx) {
     return walk_value<Left>(v, *out, ctx);
   } else if constexpr (k == value_kind::indirect) {  // seen through: the levels are its value's
     return walk_value<Left>(v, out.ensure_value(), ctx);
-  } else if constexpr ((k == value_kind::structure || k == value_kind::tagged_union) && Left <= 0) {
+  } else if constexpr ((k == value_kind::structure || k == value_kind::tagged_union) &&
+                       (Left <= 0 || !unrolled_struct<T>)) {
     return walk_table(v, &out, table_of<Ctx, T>, ctx);  // not unrolled: the type's table
   } else if constexpr (Left == 0) {
     return silent_nested(v, out, ctx);  // unrolled no deeper here: a function of the type's own
@@ -983,7 +998,7 @@ AWSJSON_ALWAYS_INLINE bool walk_document(od::parser& parser, simdjson::padded_st
     // value (the reporting walk takes the value, to describe a root that is not an object).
     od::object obj;
     if (doc.get_object().get(obj) || !enter(ctx)) return false;
-    if constexpr (Left > 0) {
+    if constexpr (Left > 0 && unrolled_struct<T>) {
       if (!walk_members<below(Left)>(obj, out, ctx)) return false;
     } else {
       if (!walk_table_members(obj, reinterpret_cast<char*>(&out), table_of<Ctx, T>, ctx)) return false;
@@ -1031,15 +1046,17 @@ constexpr std::size_t silent_inlined() {
   } else if constexpr (Left == 0 || !(k == value_kind::list || k == value_kind::map || k == value_kind::structure ||
                                       k == value_kind::tagged_union)) {
     return 1;
+  } else if constexpr (!unrolled_struct<T>) {
+    return 1;  // read from its table
   } else if constexpr (k == value_kind::list) {
     return 1 + silent_inlined<typename T::value_type, Left - 1>();
   } else if constexpr (k == value_kind::map) {
     return 1 + silent_inlined<typename T::mapped_type, Left - 1>();
   } else {
-    return 1 + []<class... D>(boost::mp11::mp_list<D...>) {
-      return (std::size_t(0) + ... +
-              silent_inlined<std::remove_cvref_t<decltype(std::declval<T&>().*D::pointer)>, Left - 1>());
-    }(boost::mp11::mp_rename<members_of<T>, boost::mp11::mp_list>{});
+    std::size_t n = 1;
+    boost::mp11::mp_for_each<members_of<T>>(
+        [&](auto d) { n += silent_inlined<std::remove_cvref_t<decltype(std::declval<T&>().*d.pointer)>, Left - 1>(); });
+    return n;
   }
 }
 
@@ -1073,7 +1090,7 @@ constexpr bool silent_walkable() {
     return silent_walkable<typename T::value_type, Left - 1>();
   } else if constexpr (k == value_kind::map) {
     return silent_walkable<typename T::mapped_type, Left - 1>();
-  } else if constexpr (k == value_kind::structure || k == value_kind::tagged_union) {
+  } else if constexpr ((k == value_kind::structure || k == value_kind::tagged_union) && unrolled_struct<T>) {
     return []<class... D>(boost::mp11::mp_list<D...>) {
       return (silent_walkable<std::remove_cvref_t<decltype(std::declval<T&>().*D::pointer)>, Left - 1>() && ...);
     }(boost::mp11::mp_rename<members_of<T>, boost::mp11::mp_list>{});

@@ -1713,6 +1713,78 @@ std::size_t const* member_offsets() {
 }  // namespace awsjson::detail
 // ---- end awsjson/detail/member_offset.hpp ----
 
+// ---- begin awsjson/detail/member_set.hpp ----
+// Which members of a structure a decode has met: one bit per member.
+//
+// Most structures have at most 64 members, and their set is one word, as cheap as a plain mask.
+// A few have more (Glue's CodeGenConfigurationNode: 79), and their set takes as many words as it
+// needs, so that member i and member i - 64 never share a bit: a shared bit let an absent member
+// escape its reset and an absent required member escape the strict check.
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+
+namespace awsjson::detail {
+
+inline constexpr std::size_t member_set_word_bits = 64;
+
+constexpr std::size_t member_set_words(std::size_t members) noexcept {
+  return members == 0 ? 1 : (members + member_set_word_bits - 1) / member_set_word_bits;
+}
+
+/// Whether the first `members` bits of `words` are all set.
+constexpr bool member_words_full(std::uint64_t const* words, std::size_t members) noexcept {
+  std::size_t const whole = members / member_set_word_bits;
+  for (std::size_t k = 0; k < whole; ++k)
+    if (~words[k] != 0) return false;
+  std::size_t const rest = members % member_set_word_bits;
+  return rest == 0 || words[whole] == (std::uint64_t(1) << rest) - 1;
+}
+
+/// The set of a structure of at most 64 members: one word.
+class narrow_member_set {
+ public:
+  explicit constexpr narrow_member_set(std::size_t members) noexcept
+      : all_(members == member_set_word_bits ? ~std::uint64_t(0) : (std::uint64_t(1) << members) - 1) {}
+  constexpr void add(std::size_t i) noexcept { word_ |= std::uint64_t(1) << i; }
+  constexpr bool has(std::size_t i) const noexcept { return word_ >> i & 1; }
+  constexpr bool full() const noexcept { return word_ == all_; }
+
+ private:
+  std::uint64_t word_ = 0;
+  std::uint64_t all_;
+};
+
+/// The set of a structure of more than 64 members: inline up to 256 members, on the heap beyond
+/// (no AWS structure comes near).
+class wide_member_set {
+ public:
+  explicit wide_member_set(std::size_t members) : members_(members) {
+    if (member_set_words(members) > inline_words) {
+      heap_.reset(new std::uint64_t[member_set_words(members)]());
+      word_ = heap_.get();
+    }
+  }
+  wide_member_set(wide_member_set const&) = delete;  // word_ may point into the object itself
+  wide_member_set& operator=(wide_member_set const&) = delete;
+  void add(std::size_t i) noexcept {
+    word_[i / member_set_word_bits] |= std::uint64_t(1) << (i % member_set_word_bits);
+  }
+  bool has(std::size_t i) const noexcept { return word_[i / member_set_word_bits] >> (i % member_set_word_bits) & 1; }
+  bool full() const noexcept { return member_words_full(word_, members_); }
+
+ private:
+  static constexpr std::size_t inline_words = 4;
+  std::uint64_t inline_[inline_words]{};
+  std::unique_ptr<std::uint64_t[]> heap_;
+  std::uint64_t* word_ = inline_;
+  std::size_t members_;
+};
+
+}  // namespace awsjson::detail
+// ---- end awsjson/detail/member_set.hpp ----
+
 // ---- begin awsjson/detail/raw_name.hpp ----
 // Matching a raw JSON string against names known at compile time (member keys, enum values).
 //
@@ -3717,21 +3789,27 @@ AWSJSON_ALWAYS_INLINE bool absent_member_allowed(member_info const& info, Ctx& c
   return false;
 }
 
-/// The bit of every member of a structure with n members.
-constexpr std::uint64_t all_members(std::size_t n) noexcept {
-  return n == 64 ? ~std::uint64_t(0) : (std::uint64_t(1) << n) - 1;
-}
-
 // ---- Structures unrolled (the silent walk's levels near the root) --------------------------------
+
+/// Whether the silent walk may unroll a T's members near the root: a structure of at most 64
+/// members (one word of bits for the members met, and a chain of comparisons of bounded length);
+/// a larger one is read from its table at any level.
+template <class T>
+inline constexpr bool unrolled_struct = [] {
+  if constexpr (kind_of<T> == value_kind::structure || kind_of<T> == value_kind::tagged_union)
+    return boost::mp11::mp_size<members_of<T>>::value <= member_set_word_bits;
+  else
+    return true;
+}();
 
 template <int Left, class Ctx, class T>
 AWSJSON_ALWAYS_INLINE bool walk_members(od::object& obj, T& out, Ctx& ctx) {
   using Ms = members_of<T>;
   constexpr std::size_t N = boost::mp11::mp_size<Ms>::value;
-  static_assert(N <= 64, "awsjson supports up to 64 members per structure");
   tagged_union* u = nullptr;
   if constexpr (kind_of<T> == value_kind::tagged_union) u = &out;
-  std::uint64_t seen = 0;
+  static_assert(N <= member_set_word_bits, "larger structures are read from their tables (unrolled_struct)");
+  narrow_member_set seen(N);
   std::size_t next = 0;  // where the search for the next key starts
   for (auto fr : obj) {
     if (auto e = fr.error()) return ctx.json_error(e);
@@ -3763,18 +3841,18 @@ AWSJSON_ALWAYS_INLINE bool walk_members(od::object& obj, T& out, Ctx& ctx) {
     }
     if (index < N) {
       if (!ok) return false;
-      seen |= std::uint64_t(1) << index;
+      seen.add(index);
       next = index + 1;
       continue;
     }
     if (!unknown_key(f, key, status, u, ctx)) return false;
   }
   // Members the document did not carry: absent optionals, zero values for the rest.
-  if (seen != all_members(N)) {
+  if (!seen.full()) {
     bool ok = true;
     std::size_t i = 0;
     boost::mp11::mp_for_each<Ms>([&](auto d) {
-      if (ok && !(seen >> i & 1)) {
+      if (ok && !seen.has(i)) {
         if (!absent_member_allowed(member_meta<T, decltype(d)>, ctx))
           ok = false;
         else
@@ -3914,15 +3992,15 @@ AWSJSON_ALWAYS_INLINE std::size_t find_row(char const* raw, member_row<Ctx> cons
 }
 
 /// A structure's members from a table: the rules of walk_members, with keys and decoders read from
-/// rows rather than unrolled.
-template <class Ctx>
-AWSJSON_NOINLINE bool walk_table_members(od::object& obj, char* out, struct_table<Ctx> const& t, Ctx& ctx) {
+/// rows rather than unrolled; Set keeps which members the document carried.
+template <class Set, class Ctx>
+AWSJSON_ALWAYS_INLINE bool walk_table_members_with(od::object& obj, char* out, struct_table<Ctx> const& t, Ctx& ctx) {
   std::size_t const n = t.size;
   member_row<Ctx> const* const rows = t.rows;
   std::size_t const* const offsets = t.offsets();
   // A union's own object, which the decoder is filling (the table's accessor is const).
   tagged_union* u = t.as_union ? const_cast<tagged_union*>(t.as_union(out)) : nullptr;
-  std::uint64_t seen = 0;
+  Set seen(n);
   std::size_t next = 0;  // as in walk_members: the model's order first
   for (auto fr : obj) {
     if (auto e = fr.error()) return ctx.json_error(e);
@@ -3938,15 +4016,15 @@ AWSJSON_NOINLINE bool walk_table_members(od::object& obj, char* out, struct_tabl
       if (!(r.leaf != row_leaf::other && store_plain_string(f.value(), m, r.leaf)) &&
           !r.decode(f.value(), m, ctx, *r.info))
         return false;
-      seen |= std::uint64_t(1) << index;
+      seen.add(index);
       next = index + 1;
       continue;
     }
     if (!unknown_key(f, key, status, u, ctx)) return false;
   }
-  if (seen != all_members(n))
+  if (!seen.full())
     for (std::size_t i = 0; i < n; ++i)
-      if (!(seen >> i & 1)) {
+      if (!seen.has(i)) {
         if (!absent_member_allowed(*rows[i].info, ctx)) return false;
         char* m = out + offsets[i];
         if (rows[i].leaf == row_leaf::optional_string)
@@ -3955,6 +4033,13 @@ AWSJSON_NOINLINE bool walk_table_members(od::object& obj, char* out, struct_tabl
           rows[i].reset(m);
       }
   return true;
+}
+
+template <class Ctx>
+AWSJSON_NOINLINE bool walk_table_members(od::object& obj, char* out, struct_table<Ctx> const& t, Ctx& ctx) {
+  if (t.size <= member_set_word_bits) [[likely]]
+    return walk_table_members_with<narrow_member_set>(obj, out, t, ctx);
+  return walk_table_members_with<wide_member_set>(obj, out, t, ctx);
 }
 
 /// A structure, or a tagged union, from its table.
@@ -4027,7 +4112,8 @@ AWSJSON_ALWAYS_INLINE bool walk_value(od::value& v, T& out, Ctx& ctx) {
     return walk_value<Left>(v, *out, ctx);
   } else if constexpr (k == value_kind::indirect) {  // seen through: the levels are its value's
     return walk_value<Left>(v, out.ensure_value(), ctx);
-  } else if constexpr ((k == value_kind::structure || k == value_kind::tagged_union) && Left <= 0) {
+  } else if constexpr ((k == value_kind::structure || k == value_kind::tagged_union) &&
+                       (Left <= 0 || !unrolled_struct<T>)) {
     return walk_table(v, &out, table_of<Ctx, T>, ctx);  // not unrolled: the type's table
   } else if constexpr (Left == 0) {
     return silent_nested(v, out, ctx);  // unrolled no deeper here: a function of the type's own
@@ -4059,7 +4145,7 @@ AWSJSON_ALWAYS_INLINE bool walk_document(od::parser& parser, simdjson::padded_st
     // value (the reporting walk takes the value, to describe a root that is not an object).
     od::object obj;
     if (doc.get_object().get(obj) || !enter(ctx)) return false;
-    if constexpr (Left > 0) {
+    if constexpr (Left > 0 && unrolled_struct<T>) {
       if (!walk_members<below(Left)>(obj, out, ctx)) return false;
     } else {
       if (!walk_table_members(obj, reinterpret_cast<char*>(&out), table_of<Ctx, T>, ctx)) return false;
@@ -4107,15 +4193,17 @@ constexpr std::size_t silent_inlined() {
   } else if constexpr (Left == 0 || !(k == value_kind::list || k == value_kind::map || k == value_kind::structure ||
                                       k == value_kind::tagged_union)) {
     return 1;
+  } else if constexpr (!unrolled_struct<T>) {
+    return 1;  // read from its table
   } else if constexpr (k == value_kind::list) {
     return 1 + silent_inlined<typename T::value_type, Left - 1>();
   } else if constexpr (k == value_kind::map) {
     return 1 + silent_inlined<typename T::mapped_type, Left - 1>();
   } else {
-    return 1 + []<class... D>(boost::mp11::mp_list<D...>) {
-      return (std::size_t(0) + ... +
-              silent_inlined<std::remove_cvref_t<decltype(std::declval<T&>().*D::pointer)>, Left - 1>());
-    }(boost::mp11::mp_rename<members_of<T>, boost::mp11::mp_list>{});
+    std::size_t n = 1;
+    boost::mp11::mp_for_each<members_of<T>>(
+        [&](auto d) { n += silent_inlined<std::remove_cvref_t<decltype(std::declval<T&>().*d.pointer)>, Left - 1>(); });
+    return n;
   }
 }
 
@@ -4149,7 +4237,7 @@ constexpr bool silent_walkable() {
     return silent_walkable<typename T::value_type, Left - 1>();
   } else if constexpr (k == value_kind::map) {
     return silent_walkable<typename T::mapped_type, Left - 1>();
-  } else if constexpr (k == value_kind::structure || k == value_kind::tagged_union) {
+  } else if constexpr ((k == value_kind::structure || k == value_kind::tagged_union) && unrolled_struct<T>) {
     return []<class... D>(boost::mp11::mp_list<D...>) {
       return (silent_walkable<std::remove_cvref_t<decltype(std::declval<T&>().*D::pointer)>, Left - 1>() && ...);
     }(boost::mp11::mp_rename<members_of<T>, boost::mp11::mp_list>{});
