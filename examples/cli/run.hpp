@@ -97,6 +97,7 @@ int report(context const& ctx, awsjson::call_result<Op> const& r) {
         return usage;
       case kind::no_region:
       case kind::no_credentials:
+      case kind::invalid_config:
         complain(f->message);
         return configuration;
       case kind::transport:

@@ -346,6 +346,16 @@ TEST_CASE("credentials and region from the shared files and a profile", "[client
     CHECK(r.failure()->message.find("shared-credentials-file") != std::string::npos);
     CHECK(f.http->sent.empty());
   }
+  SECTION("a malformed config file: no call, and the message names the file and line, not the line") {
+    auto v = vars;
+    v["AWS_CONFIG_FILE"] = d.write("config", "[profile dev]\nregion = eu-west-1\n" + std::string(planted) + "\n");
+    auto r = client(f.options(v)).call<fake::Echo>({});
+    REQUIRE(r.failure());
+    CHECK(r.failure()->what == awsjson::client_error::kind::invalid_config);
+    CHECK(r.failure()->message ==
+          "the config file " + v["AWS_CONFIG_FILE"] + ": line 3: Expected an '=' sign defining a property");
+    CHECK(f.http->sent.empty());
+  }
 }
 
 TEST_CASE("credentials from credential_process", "[client][credentials]") {

@@ -66,6 +66,7 @@ struct client_error {
     no_region,       ///< no region was given or configured
     no_credentials,  ///< the credential chain found none, or a provider failed
     transport,       ///< no HTTP answer (connection, timeout) after every attempt
+    invalid_config,  ///< the shared config or credentials file is malformed (the message names the line)
   };
   kind what;
   std::string message;
@@ -206,6 +207,8 @@ call_result<Op> client::call(typename Op::input const& input) const {
     return result;
   };
   std::string op(Op::name);
+
+  if (!config_->problem.empty()) return fail(kind::invalid_config, config_->problem);
 
   // 1. The input, checked before anything is sent; the request built once.
   if (options_.validate) {
