@@ -48,6 +48,19 @@ TEST_CASE("validation against the model's constraints reports every violation", 
   CHECK(awsjson::validate(r).empty());
 }
 
+TEST_CASE("validation levels: required members, botocore's minimums, every constraint", "[validate]") {
+  using awsjson::validation_level;
+  auto r = valid();
+  r.TaskId = "abc-123-xyz";                                       // too short, wrong pattern
+  r.WindowExecutionId = "11111111-2222-3333-4444-5555555555556";  // too long, wrong pattern
+  CHECK(messages(awsjson::validate(r, validation_level::required)).empty());
+  CHECK(messages(awsjson::validate(r, validation_level::botocore)) ==
+        std::vector<std::string>{"/TaskId: length 11, must be 36"});
+  CHECK(awsjson::validate(r, validation_level::full) == awsjson::validate(r));
+  r.TaskId.clear();
+  CHECK(messages(awsjson::validate(r, validation_level::required)).empty());  // present, though empty
+}
+
 TEST_CASE("validation of the response: lengths count characters, sensitive members too", "[validate]") {
   GetMaintenanceWindowExecutionTaskInvocationResponse resp;
   CHECK(awsjson::validate(resp).empty());  // nothing is required in the output

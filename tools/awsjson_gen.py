@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """awsjson_gen: C++ headers for awsjson from a botocore-style service model (service-2.json).
 
-    python3 tools/awsjson_gen.py --model models/ssm.json --namespace awsjson::ssm --out include/awsjson/ssm
+    python3 tools/awsjson_gen.py --model models/ssm.json --namespace awsjson::ssm --out services/include/awsjson/ssm
     python3 tools/awsjson_gen.py --model PATH --namespace mysdk::kms --out DIR --operations Encrypt,Decrypt
 
 The output uses nothing but awsjson's public vocabulary: described structs and enums, open_enum,
@@ -12,6 +12,7 @@ files relative to each other, so it works wherever it is written. Layout (see do
     DIR/shapes/<Shape>.hpp     one structure, union or enum (a recursive group shares one file)
     DIR/<operation>.hpp        an operation: its descriptor, including what its shapes need
     DIR/enums.hpp, errors.hpp  every enum, every error shape
+    DIR/waiters.hpp            the waiters, when --waiters names the service's waiters-2.json
     DIR/all.hpp                every operation
 
 Python 3 standard library only. Deterministic: the same model gives the same bytes.

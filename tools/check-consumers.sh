@@ -45,6 +45,8 @@ echo "-- find_package, the codec compiled in its own translation unit (awsjson/c
 "$work/fp/consumer_separate" "$sample"
 echo "-- find_package, awsjson::sigv4 (OpenSSL comes along)"
 "$work/fp/consumer_sign"
+echo "-- find_package, awsjson::patterns (RE2 comes along)"
+"$work/fp/consumer_patterns"
 echo "-- the installed single header, in its own folder and at its former place"
 echo '#include <awsjson/awsjson.hpp>' > "$work/single.cpp"
 ${CXX:-g++} -std=c++20 -fsyntax-only -I"$work/prefix/include/awsjson_single_include" "$work/single.cpp"

@@ -12,7 +12,7 @@ CXX=clang++ cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -D
   -DAWSJSON_BUILD_TESTS=OFF -DAWSJSON_BUILD_EXAMPLES=OFF -DAWSJSON_BUILD_BENCHMARKS=OFF \
   -DAWSJSON_FUZZ_OPTIMIZATION="${FUZZ_OPTIMIZATION:--O1}" >/dev/null
 cmake --build "$build"
-for target in response every_shape timestamp base64 error_response service_shapes indirect credentials jmespath; do
+for target in response every_shape timestamp base64 error_response service_shapes indirect credentials jmespath pattern; do
   corpus="$build/corpus/$target"
   rm -rf "$corpus" && mkdir -p "$corpus" && cp tests/fuzz/corpus/$target/* "$corpus/"
   echo "== fuzz_$target for ${seconds}s"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The whole test suite under clang's AddressSanitizer + UndefinedBehaviorSanitizer (no recovery:
-# the first finding fails), then the concurrency test under ThreadSanitizer.
+# The test suite under clang's AddressSanitizer + UndefinedBehaviorSanitizer (no recovery: the
+# first finding fails), all but the single-header rerun, the awsjson command and the services other
+# than Identity Store (see below); then the concurrency tests under ThreadSanitizer.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/install-deps.sh

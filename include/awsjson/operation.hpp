@@ -4,7 +4,8 @@
 //   auto http = awsjson::make_request<ssm::GetMaintenanceWindowExecutionTaskInvocation>(req);
 //   // http.method == "POST", http.path == "/", headers X-Amz-Target and Content-Type, http.body
 //
-// Signing (SigV4), Host and Content-Length belong to the caller's HTTP client.
+// Signing and Host are awsjson::sigv4::sign's (it adds Host), Content-Length the HTTP client's;
+// awsjson::client does all three.
 #pragma once
 
 #include <boost/mp11/list.hpp>

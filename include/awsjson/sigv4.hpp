@@ -9,8 +9,8 @@
 //
 // Every step is exposed (sign returns them, and canonical_request/string_to_sign/signature can
 // be called on their own), so that a SignatureDoesNotMatch can be compared with what the service
-// says it expected. The secret key and the session token are @sensitive: printing credentials or
-// signing steps shows them as "***".
+// says it expected. The secret key and the session token are @sensitive: printing credentials
+// shows them as <redacted>, and to_string(steps) shows a signed session token as "***".
 #pragma once
 
 #include <openssl/evp.h>

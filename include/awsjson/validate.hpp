@@ -1,21 +1,20 @@
 // validate: checks a value against its model's constraints (required, length, range, pattern),
 // generically over the metadata, and reports every violation at once.
 //
-// Smithy's guidance is that clients leave length and pattern checks to the service, which may
-// relax them later; so request building checks only required members (check_required), and
-// full validation is a call the user makes: for form input, tests, early feedback.
+// Smithy asks clients not to reject what a newer service may accept, and botocore checks before
+// sending only what cannot change: required members, types, minimum lengths and minimum values.
+// Three levels (validation_level): check_required (what build_request runs), the checks botocore
+// makes (what awsjson::client runs before each call), and the full check of validate() (maximum
+// lengths and values, and @pattern too): for form input, tests, early feedback.
 #pragma once
 
 #include <array>
-#include <map>
-#include <memory>
-#include <mutex>
-#include <regex>
 #include <string>
 #include <vector>
 
 #include "detail/config.hpp"
 #include "detail/member_offset.hpp"
+#include "detail/pattern.hpp"
 #include "encode_context.hpp"
 #include "json_pointer.hpp"
 #include "sensitivity.hpp"
@@ -53,49 +52,16 @@ inline std::string bound_message(char const* what, std::int64_t actual, std::int
   return m.append("at most ").append(std::to_string(max));
 }
 
-// std::regex knows ECMAScript without its Unicode additions: a pattern with \p{...} classes or
-// lookbehind cannot be checked here, and is left to the service (as Smithy recommends anyway).
-constexpr bool std_regex_can_check(std::string_view pattern) noexcept {
-  return pattern.find("\\p{") == std::string_view::npos && pattern.find("\\P{") == std::string_view::npos &&
-         pattern.find("(?<") == std::string_view::npos;
-}
-
-// std::regex's scanner narrows characters through the global ctype facet, whose cache libstdc++
-// fills lazily and unsynchronized (a data race ThreadSanitizer reports when two threads compile
-// patterns at once). Filling it once, under a thread-safe static, leaves only reads afterwards.
-inline void warm_regex_locale() {
-  static bool const warmed = [] {
-    auto const& ct = std::use_facet<std::ctype<char>>(std::locale());
-    for (int c = 0; c < 256; ++c) (void)ct.narrow(static_cast<char>(c), '\0');
-    return true;
-  }();
-  (void)warmed;
-}
-
-/// The compiled form of a @pattern, compiled once per pattern text and kept for the program's
-/// life (null when std::regex cannot check it). Shared by every member with that pattern.
-inline std::regex const* pattern_regex(std::string_view pattern) {
-  warm_regex_locale();
-  static std::mutex mutex;
-  static std::map<std::string, std::unique_ptr<std::regex>, std::less<>> compiled;
-  std::lock_guard<std::mutex> lock(mutex);
-  if (auto it = compiled.find(pattern); it != compiled.end()) return it->second.get();
-  std::unique_ptr<std::regex> re;
-  if (std_regex_can_check(pattern)) {
-#if defined(__cpp_exceptions)
-    try {
-      re = std::make_unique<std::regex>(std::string(pattern), std::regex::ECMAScript);
-    } catch (std::regex_error const&) {
-    }
-#else
-    re = std::make_unique<std::regex>(std::string(pattern), std::regex::ECMAScript);
-#endif
-  }
-  return compiled.emplace(std::string(pattern), std::move(re)).first->second.get();
-}
 }  // namespace detail
 
 class validate_context;
+
+/// How much of the model a check enforces.
+enum class validation_level : unsigned char {
+  required,  ///< required members only (check_required; build_request)
+  botocore,  ///< also minimum lengths and minimum values, as botocore checks before sending
+  full,      ///< every constraint: lengths, ranges and @pattern
+};
 
 /// A codec<T> that checks T itself: `static void validate(T const& x, awsjson::validate_context& ctx)`.
 template <class T>
@@ -107,7 +73,9 @@ concept has_custom_validate = requires(T const& x, validate_context& ctx) {
 /// validate reports with fail() and checks the parts it holds with value().
 class validate_context {
  public:
-  validate_context(bool required_only, std::vector<violation>& out) : required_only_(required_only), out_(out) {}
+  validate_context(bool required_only, std::vector<violation>& out)
+      : level_(required_only ? validation_level::required : validation_level::full), out_(out) {}
+  validate_context(validation_level level, std::vector<violation>& out) : level_(level), out_(out) {}
 
   /// A violation at the current path. Below a @sensitive member or shape, say what rule is
   /// broken, never the value (sensitive() tells).
@@ -117,14 +85,14 @@ class validate_context {
   /// Checks a value of any type awsjson knows (custom ones included) with the library's rules.
   template <class T>
   void value(T const& x) {
-    if (required_only_)
+    if (level_ == validation_level::required)
       walk<true>(x);
     else
       walk<false>(x);
   }
 
   /// value() with the mode known at compile time: a required-only walk (check_required, what
-  /// build_request runs) compiles no constraint checks, and so no std::regex.
+  /// build_request runs) compiles no constraint checks, and so no pattern engine.
   template <bool RequiredOnly, class T>
   void walk(T const& x) {
     constexpr value_kind k = kind_of<T>;
@@ -179,7 +147,7 @@ class validate_context {
       if (detail::quotes_json(out_[i].message, json)) out_[i].message = detail::withheld_message;
   }
 
-  bool required_only_;
+  validation_level level_;
   std::vector<violation>& out_;
   std::string path_;
   bool sensitive_ = false;  // inside a @sensitive member or shape: no values, map keys redacted
@@ -187,7 +155,7 @@ class validate_context {
   // A structure is read from a table, as decode and encode do: one row per member, its metadata
   // and the check of its type (one function per member type and walk). The constraints are read
   // from the metadata at run time; the required-only walk (what build_request runs) compiles none
-  // of them, and so no std::regex.
+  // of them, and so no pattern engine.
   struct member_row {
     member_info const* info;
     void (*check)(validate_context&, void const* member, member_info const&);
@@ -236,15 +204,25 @@ class validate_context {
       t.rows[i].check(*this, static_cast<char const*>(x) + offsets[i], *t.rows[i].info);
   }
 
+  /// A member's constraints less what only the full check enforces.
+  static member_info at_least(member_info info) {
+    info.max_length = unbounded;
+    info.max_value = unbounded;
+    info.pattern = {};
+    return info;
+  }
+
   template <bool RequiredOnly, class T>
   void structure(T const& x) {
     walk_table(&x, member_table_of<RequiredOnly, T>::table);
   }
 
   /// The member's @length, @range and @pattern, read from its metadata: code per value type, not
-  /// per member.
+  /// per member. The botocore level reads only their minimums.
   template <class V>
-  void constraints(V const& v, member_info const& info) {
+  void constraints(V const& v, member_info const& given) {
+    member_info minimums;
+    member_info const& info = level_ == validation_level::full ? given : (minimums = at_least(given));
     if (info.min_length != unbounded || info.max_length != unbounded) {
       std::int64_t len = -1;
       if constexpr (kind_of<V> == value_kind::string)
@@ -254,7 +232,8 @@ class validate_context {
         len = std::int64_t(v.size());
       if (len >= 0 && ((info.min_length != unbounded && len < info.min_length) ||
                        (info.max_length != unbounded && len > info.max_length)))
-        fail(detail::bound_message("length", len, info.min_length, info.max_length, sensitive_));
+        fail(detail::bound_message("length", len, given.min_length, given.max_length,
+                                   sensitive_));  // the model's bounds
     }
     if constexpr (kind_of<V> == value_kind::integer || kind_of<V> == value_kind::floating) {
       if (info.min_value != unbounded || info.max_value != unbounded) {
@@ -264,23 +243,23 @@ class validate_context {
           std::string m =
               sensitive_ ? std::string("value out of bounds") : std::string("value ").append(std::to_string(v));
           m += ", must be ";
-          if (info.min_value != unbounded && info.max_value != unbounded)
+          if (given.min_value != unbounded && given.max_value != unbounded)
             m.append("between ")
-                .append(std::to_string(info.min_value))
+                .append(std::to_string(given.min_value))
                 .append(" and ")
-                .append(std::to_string(info.max_value));
+                .append(std::to_string(given.max_value));
           else if (low)
-            m.append("at least ").append(std::to_string(info.min_value));
+            m.append("at least ").append(std::to_string(given.min_value));
           else
-            m.append("at most ").append(std::to_string(info.max_value));
+            m.append("at most ").append(std::to_string(given.max_value));
           fail(std::move(m));
         }
       }
     }
     if constexpr (kind_of<V> == value_kind::string) {
       if (!info.pattern.empty()) {
-        auto const* re = detail::pattern_regex(info.pattern);
-        if (re && !std::regex_search(v, *re)) fail(std::string("does not match pattern ").append(info.pattern));
+        if (!detail::pattern_for(info.pattern).allows(v))
+          fail(std::string("does not match pattern ").append(info.pattern));
       }
     }
   }
@@ -291,6 +270,15 @@ template <class T>
 [[nodiscard]] std::vector<violation> validate(T const& x) {
   std::vector<violation> out;
   validate_context(false, out).walk<false>(x);
+  return out;
+}
+
+/// The violations of the constraints `level` enforces.
+template <class T>
+[[nodiscard]] std::vector<violation> validate(T const& x, validation_level level) {
+  std::vector<violation> out;
+  validate_context c(level, out);
+  c.value(x);
   return out;
 }
 

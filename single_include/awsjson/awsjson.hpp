@@ -4854,19 +4854,351 @@ template <operation Op>
 }  // namespace awsjson
 // ---- end awsjson/api/operation.hpp ----
 
+// ---- begin awsjson/detail/pattern.hpp ----
+// @pattern checks: whether a string value matches its member's pattern, without ever crashing or
+// taking more than linear time on a value of any length.
+//
+// libstdc++'s std::regex backtracks recursively, one stack frame per character or more: a
+// 100,000-character value against `[\s\S]*` overflows an 8 MB stack. So patterns run on RE2
+// (linear time, no recursion, Unicode classes) when the program builds with it: define
+// AWSJSON_PATTERNS_RE2 and link re2, which the CMake target awsjson::patterns does (and
+// awsjson::client, where RE2 is installed). Smithy's patterns are ECMAScript (with a few of Java's
+// habits in the models); ecmascript_to_re2 rewrites what RE2 spells otherwise. A pattern RE2
+// cannot express (lookaround, back references: 72 of the models' 1,835) and, without RE2, every
+// pattern, is checked with std::regex on values of at most std_regex_max_length code units, where
+// std::regex reads it as meant (not lookbehind, \p{..} classes, \A or \z: 21 of the 72); longer
+// values, and those patterns, are left to the service, as Smithy recommends for every pattern.
+
+#include <cstddef>
+#include <cstdio>
+#include <initializer_list>
+#include <locale>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <regex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#if AWSJSON_PATTERNS_RE2
+#include <re2/re2.h>
+#endif
+
+namespace awsjson::detail {
+
+/// The longest value std::regex checks: at 20,000 characters its recursion overflows 8 MB on
+/// `(a|b)*` at -O2; 1,024 leaves a wide margin for smaller stacks and unoptimized builds.
+inline constexpr std::size_t std_regex_max_length = 1024;
+
+/// RE2's largest repetition count.
+inline constexpr unsigned re2_max_repeat = 1000;
+
+/// The largest upper bound of a repetition spelled out exactly for RE2; above it only the lower
+/// bound is checked (the value's @length bounds it anyway): RE2 took 30 s to compile
+/// `^.{1,100000}$` spelled out, and 0.1 s for `.{0,4096}`.
+inline constexpr unsigned long re2_exact_repeat = 4096;
+
+namespace pattern_syntax {
+inline bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+inline bool is_hex(char c) noexcept { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+
+/// Java's POSIX classes (ASCII, as Java reads them), and Java's LD, as the body of a class.
+inline std::optional<std::string_view> java_class(std::string_view name) {
+  if (name == "Alnum") return "0-9A-Za-z";
+  if (name == "Alpha") return "A-Za-z";
+  if (name == "Digit") return "0-9";
+  if (name == "Upper") return "A-Z";
+  if (name == "Lower") return "a-z";
+  if (name == "ASCII") return "\\x00-\\x7F";
+  if (name == "Print") return "\\x20-\\x7E";
+  if (name == "Graph") return "\\x21-\\x7E";
+  if (name == "Punct") return "!-/:-@\\[-`{-~";
+  if (name == "Space") return "\\t\\n\\x0B\\f\\r ";
+  if (name == "LD") return "\\p{L}\\p{Nd}";
+  return std::nullopt;
+}
+
+/// `{n}`, `{n,}` or `{n,m}` at p[i] ('{'): its bounds and length; nothing when it is a literal brace.
+struct repeat {
+  unsigned long min, max;  // max == -1: unbounded
+  std::size_t length;
+};
+inline std::optional<repeat> read_repeat(std::string_view p, std::size_t i) {
+  std::size_t j = i + 1;
+  auto number = [&](unsigned long& n) {
+    std::size_t from = j;
+    n = 0;
+    while (j < p.size() && is_digit(p[j]) && j - from < 9) n = n * 10 + unsigned(p[j++] - '0');
+    return j > from;
+  };
+  repeat r{0, 0, 0};
+  if (!number(r.min)) return std::nullopt;
+  r.max = r.min;
+  if (j < p.size() && p[j] == ',') {
+    ++j;
+    if (!number(r.max)) r.max = static_cast<unsigned long>(-1);
+  }
+  if (j >= p.size() || p[j] != '}' || r.max < r.min) return std::nullopt;
+  r.length = j + 1 - i;
+  return r;
+}
+
+/// `atom{min,max}` spelled with counts of at most RE2's largest: x{a+b} is x{a}x{b}, and x{0,a+b}
+/// is x{0,a}x{0,b}; an upper bound beyond re2_exact_repeat is dropped.
+inline std::string split_repeat(std::string const& atom, repeat r) {
+  std::string out;
+  bool unbounded = r.max == static_cast<unsigned long>(-1) || r.max > re2_exact_repeat;
+  auto group = [&](std::string const& counts) { out.append("(?:").append(atom).append(")").append(counts); };
+  unsigned long min = r.min, max = r.max;
+  while (min > re2_max_repeat) {
+    group("{" + std::to_string(re2_max_repeat) + "}");
+    min -= re2_max_repeat;
+    if (!unbounded) max -= re2_max_repeat;
+  }
+  if (unbounded) {
+    group("{" + std::to_string(min) + ",}");
+    return out;
+  }
+  unsigned long first = max > re2_max_repeat ? re2_max_repeat : max;
+  group("{" + std::to_string(min) + "," + std::to_string(first) + "}");
+  for (max -= first; max > 0; max -= first) {
+    first = max > re2_max_repeat ? re2_max_repeat : max;
+    group("{0," + std::to_string(first) + "}");
+  }
+  return out;
+}
+}  // namespace pattern_syntax
+
+/// A Smithy @pattern (ECMAScript) in RE2's syntax, matching the same strings: `\uXXXX` as
+/// `\x{XXXX}` (a surrogate pair as its code point), repetitions beyond 1,000 split (beyond
+/// re2_exact_repeat, the lower bound only), `(?<name>` as `(?P<name>`, Java's
+/// POSIX classes
+/// (`\p{Alnum}`) and `{n}+` (possessive, the same as `{n}` for a fixed count). Nothing when it
+/// needs what RE2 lacks: lookaround, back references.
+inline std::optional<std::string> ecmascript_to_re2(std::string_view p) {
+  using namespace pattern_syntax;
+  std::string out;
+  std::vector<std::size_t> groups;       // where each open group starts in `out`
+  std::size_t atom = std::string::npos;  // where the last atom starts in `out`
+  bool in_class = false;
+  for (std::size_t i = 0; i < p.size(); ++i) {
+    char c = p[i];
+    if (c == '\\') {
+      if (i + 1 >= p.size()) return std::nullopt;
+      char e = p[++i];
+      std::size_t start = out.size();
+      if (e == 'u' && i + 4 < p.size() && is_hex(p[i + 1]) && is_hex(p[i + 2]) && is_hex(p[i + 3]) &&
+          is_hex(p[i + 4])) {
+        unsigned long code = std::stoul(std::string(p.substr(i + 1, 4)), nullptr, 16);
+        i += 4;
+        // Java's idiom for the supplementary planes: a surrogate pair spells one code point.
+        if (code >= 0xD800 && code <= 0xDBFF && p.substr(i + 1, 2) == "\\u" && i + 6 < p.size() && is_hex(p[i + 3]) &&
+            is_hex(p[i + 4]) && is_hex(p[i + 5]) && is_hex(p[i + 6])) {
+          unsigned long low = std::stoul(std::string(p.substr(i + 3, 4)), nullptr, 16);
+          if (low >= 0xDC00 && low <= 0xDFFF) {
+            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
+            i += 6;
+          }
+        }
+        char hex[16];
+        std::snprintf(hex, sizeof hex, "\\x{%lX}", code);
+        out += hex;
+      } else if ((e == 'p' || e == 'P') && i + 1 < p.size() && p[i + 1] == '{') {
+        std::size_t close = p.find('}', i);
+        if (close == std::string_view::npos) return std::nullopt;
+        std::string_view name = p.substr(i + 2, close - i - 2);
+        if (auto body = java_class(name)) {
+          if (in_class && e == 'P') return std::nullopt;  // a negated class inside a class
+          if (in_class)
+            out.append(*body);
+          else
+            out.append(e == 'P' ? "[^" : "[").append(*body).append("]");
+        } else {
+          out.append(p.substr(i - 1, close - i + 2));
+        }
+        i = close;
+      } else if (!in_class && is_digit(e) && e != '0') {
+        return std::nullopt;  // a back reference
+      } else {
+        out += '\\';
+        out += e;
+      }
+      if (!in_class) atom = start;
+      continue;
+    }
+    if (in_class) {
+      if (c == ']') in_class = false;
+      out += c;
+      continue;
+    }
+    switch (c) {
+      case '[':
+        atom = out.size();
+        in_class = true;
+        out += c;
+        if (i + 1 < p.size() && p[i + 1] == '^') out += p[++i];
+        if (i + 1 < p.size() && p[i + 1] == ']') out += "\\]", ++i;  // `[]...]`: a literal bracket
+        break;
+      case '(':
+        if (p.substr(i, 3) == "(?=" || p.substr(i, 3) == "(?!" || p.substr(i, 4) == "(?<=" || p.substr(i, 4) == "(?<!")
+          return std::nullopt;  // lookaround
+        groups.push_back(out.size());
+        if (p.substr(i, 3) == "(?<") {
+          out += "(?P<";
+          i += 2;
+        } else {
+          out += c;
+        }
+        break;
+      case ')': {
+        if (groups.empty()) return std::nullopt;
+        out += c;
+        atom = groups.back();
+        groups.pop_back();
+        break;
+      }
+      case '{': {
+        auto r = read_repeat(p, i);
+        if (!r || atom == std::string::npos) {  // a literal brace
+          atom = out.size();
+          out += "\\{";
+          break;
+        }
+        std::size_t after = i + r->length;
+        bool possessive = after < p.size() && p[after] == '+';
+        if (possessive && r->min != r->max) return std::nullopt;
+        if (r->min > re2_max_repeat || (r->max > re2_max_repeat && r->max != static_cast<unsigned long>(-1))) {
+          std::string a = out.substr(atom);
+          out.resize(atom);
+          out += split_repeat(a, *r);
+        } else {
+          out.append(p.substr(i, r->length));
+        }
+        i = after - 1 + (possessive ? 1 : 0);
+        atom = std::string::npos;
+        break;
+      }
+      case '}':
+        atom = out.size();
+        out += "\\}";
+        break;
+      case '*':
+      case '+':
+      case '?':
+        out += c;
+        if (c != '?' && i + 1 < p.size() && p[i + 1] == '+') return std::nullopt;  // possessive
+        atom = std::string::npos;
+        break;
+      default:
+        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) atom = out.size();  // not inside a UTF-8 character
+        out += c;
+    }
+  }
+  if (in_class || !groups.empty()) return std::nullopt;
+  return out;
+}
+
+// std::regex's scanner narrows characters through the global ctype facet, whose cache libstdc++
+// fills lazily and unsynchronized (a data race ThreadSanitizer reports when two threads compile
+// patterns at once). Filling it once, under a thread-safe static, leaves only reads afterwards.
+inline void warm_regex_locale() {
+  static bool const warmed = [] {
+    auto const& ct = std::use_facet<std::ctype<char>>(std::locale());
+    for (int c = 0; c < 256; ++c) (void)ct.narrow(static_cast<char>(c), '\0');
+    return true;
+  }();
+  (void)warmed;
+}
+
+/// Whether std::regex reads `pattern` as the models mean it: it takes `\p{L}` (Unicode classes),
+/// `\A` and `\z` (Java's anchors) for letters, and has no lookbehind.
+inline bool std_regex_reads(std::string_view pattern) noexcept {
+  for (std::string_view s : {"\\p", "\\P", "\\A", "\\z", "\\Z", "(?<"})
+    if (pattern.find(s) != std::string_view::npos) return false;
+  return true;
+}
+
+/// A @pattern compiled once for the program's life: by RE2 where it can, else by std::regex
+/// (ECMAScript) where that can, else not at all.
+class compiled_pattern {
+ public:
+  explicit compiled_pattern(std::string_view pattern) {
+#if AWSJSON_PATTERNS_RE2
+    if (auto translated = ecmascript_to_re2(pattern)) {
+      RE2::Options o;
+      o.set_log_errors(false);
+      o.set_max_mem(64 << 20);  // split repetitions of up to 2,048 `.` (each a few UTF-8 instructions)
+      auto re = std::make_unique<RE2>(*translated, o);
+      if (re->ok()) {
+        re2_ = std::move(re);
+        return;
+      }
+    }
+#endif
+    if (!std_regex_reads(pattern)) return;
+    warm_regex_locale();
+#if defined(__cpp_exceptions)
+    try {
+      std_ = std::make_unique<std::regex>(std::string(pattern), std::regex::ECMAScript);
+    } catch (std::regex_error const&) {
+    }
+#else
+    std_ = std::make_unique<std::regex>(std::string(pattern), std::regex::ECMAScript);
+#endif
+  }
+
+  /// Whether `value` matches somewhere (Smithy's patterns are not anchored); true when the pattern
+  /// or this value's length cannot be checked here.
+  bool allows(std::string_view value) const {
+#if AWSJSON_PATTERNS_RE2
+    if (re2_) return RE2::PartialMatch(re2::StringPiece(value.data(), value.size()), *re2_);
+#endif
+    if (!std_ || value.size() > std_regex_max_length) return true;
+    return std::regex_search(value.begin(), value.end(), *std_);
+  }
+
+  /// How it is checked: "re2", "std::regex" (values of at most std_regex_max_length) or "none".
+  std::string_view engine() const noexcept {
+#if AWSJSON_PATTERNS_RE2
+    if (re2_) return "re2";
+#endif
+    return std_ ? "std::regex" : "none";
+  }
+
+ private:
+#if AWSJSON_PATTERNS_RE2
+  std::unique_ptr<RE2> re2_;
+#endif
+  std::unique_ptr<std::regex> std_;
+};
+
+/// The compiled form of a @pattern, compiled once per pattern text and shared by every member
+/// with that pattern (under a mutex: validation may run on several threads).
+inline compiled_pattern const& pattern_for(std::string_view pattern) {
+  static std::mutex mutex;
+  static std::map<std::string, std::unique_ptr<compiled_pattern>, std::less<>> compiled;
+  std::lock_guard<std::mutex> lock(mutex);
+  if (auto it = compiled.find(pattern); it != compiled.end()) return *it->second;
+  auto made = std::make_unique<compiled_pattern>(pattern);
+  return *compiled.emplace(std::string(pattern), std::move(made)).first->second;
+}
+
+}  // namespace awsjson::detail
+// ---- end awsjson/detail/pattern.hpp ----
+
 // ---- begin awsjson/validate.hpp ----
 // validate: checks a value against its model's constraints (required, length, range, pattern),
 // generically over the metadata, and reports every violation at once.
 //
-// Smithy's guidance is that clients leave length and pattern checks to the service, which may
-// relax them later; so request building checks only required members (check_required), and
-// full validation is a call the user makes: for form input, tests, early feedback.
+// Smithy asks clients not to reject what a newer service may accept, and botocore checks before
+// sending only what cannot change: required members, types, minimum lengths and minimum values.
+// Three levels (validation_level): check_required (what build_request runs), the checks botocore
+// makes (what awsjson::client runs before each call), and the full check of validate() (maximum
+// lengths and values, and @pattern too): for form input, tests, early feedback.
 
 #include <array>
-#include <map>
-#include <memory>
-#include <mutex>
-#include <regex>
 #include <string>
 #include <vector>
 
@@ -4903,49 +5235,16 @@ inline std::string bound_message(char const* what, std::int64_t actual, std::int
   return m.append("at most ").append(std::to_string(max));
 }
 
-// std::regex knows ECMAScript without its Unicode additions: a pattern with \p{...} classes or
-// lookbehind cannot be checked here, and is left to the service (as Smithy recommends anyway).
-constexpr bool std_regex_can_check(std::string_view pattern) noexcept {
-  return pattern.find("\\p{") == std::string_view::npos && pattern.find("\\P{") == std::string_view::npos &&
-         pattern.find("(?<") == std::string_view::npos;
-}
-
-// std::regex's scanner narrows characters through the global ctype facet, whose cache libstdc++
-// fills lazily and unsynchronized (a data race ThreadSanitizer reports when two threads compile
-// patterns at once). Filling it once, under a thread-safe static, leaves only reads afterwards.
-inline void warm_regex_locale() {
-  static bool const warmed = [] {
-    auto const& ct = std::use_facet<std::ctype<char>>(std::locale());
-    for (int c = 0; c < 256; ++c) (void)ct.narrow(static_cast<char>(c), '\0');
-    return true;
-  }();
-  (void)warmed;
-}
-
-/// The compiled form of a @pattern, compiled once per pattern text and kept for the program's
-/// life (null when std::regex cannot check it). Shared by every member with that pattern.
-inline std::regex const* pattern_regex(std::string_view pattern) {
-  warm_regex_locale();
-  static std::mutex mutex;
-  static std::map<std::string, std::unique_ptr<std::regex>, std::less<>> compiled;
-  std::lock_guard<std::mutex> lock(mutex);
-  if (auto it = compiled.find(pattern); it != compiled.end()) return it->second.get();
-  std::unique_ptr<std::regex> re;
-  if (std_regex_can_check(pattern)) {
-#if defined(__cpp_exceptions)
-    try {
-      re = std::make_unique<std::regex>(std::string(pattern), std::regex::ECMAScript);
-    } catch (std::regex_error const&) {
-    }
-#else
-    re = std::make_unique<std::regex>(std::string(pattern), std::regex::ECMAScript);
-#endif
-  }
-  return compiled.emplace(std::string(pattern), std::move(re)).first->second.get();
-}
 }  // namespace detail
 
 class validate_context;
+
+/// How much of the model a check enforces.
+enum class validation_level : unsigned char {
+  required,  ///< required members only (check_required; build_request)
+  botocore,  ///< also minimum lengths and minimum values, as botocore checks before sending
+  full,      ///< every constraint: lengths, ranges and @pattern
+};
 
 /// A codec<T> that checks T itself: `static void validate(T const& x, awsjson::validate_context& ctx)`.
 template <class T>
@@ -4957,7 +5256,9 @@ concept has_custom_validate = requires(T const& x, validate_context& ctx) {
 /// validate reports with fail() and checks the parts it holds with value().
 class validate_context {
  public:
-  validate_context(bool required_only, std::vector<violation>& out) : required_only_(required_only), out_(out) {}
+  validate_context(bool required_only, std::vector<violation>& out)
+      : level_(required_only ? validation_level::required : validation_level::full), out_(out) {}
+  validate_context(validation_level level, std::vector<violation>& out) : level_(level), out_(out) {}
 
   /// A violation at the current path. Below a @sensitive member or shape, say what rule is
   /// broken, never the value (sensitive() tells).
@@ -4967,14 +5268,14 @@ class validate_context {
   /// Checks a value of any type awsjson knows (custom ones included) with the library's rules.
   template <class T>
   void value(T const& x) {
-    if (required_only_)
+    if (level_ == validation_level::required)
       walk<true>(x);
     else
       walk<false>(x);
   }
 
   /// value() with the mode known at compile time: a required-only walk (check_required, what
-  /// build_request runs) compiles no constraint checks, and so no std::regex.
+  /// build_request runs) compiles no constraint checks, and so no pattern engine.
   template <bool RequiredOnly, class T>
   void walk(T const& x) {
     constexpr value_kind k = kind_of<T>;
@@ -5029,7 +5330,7 @@ class validate_context {
       if (detail::quotes_json(out_[i].message, json)) out_[i].message = detail::withheld_message;
   }
 
-  bool required_only_;
+  validation_level level_;
   std::vector<violation>& out_;
   std::string path_;
   bool sensitive_ = false;  // inside a @sensitive member or shape: no values, map keys redacted
@@ -5037,7 +5338,7 @@ class validate_context {
   // A structure is read from a table, as decode and encode do: one row per member, its metadata
   // and the check of its type (one function per member type and walk). The constraints are read
   // from the metadata at run time; the required-only walk (what build_request runs) compiles none
-  // of them, and so no std::regex.
+  // of them, and so no pattern engine.
   struct member_row {
     member_info const* info;
     void (*check)(validate_context&, void const* member, member_info const&);
@@ -5086,15 +5387,25 @@ class validate_context {
       t.rows[i].check(*this, static_cast<char const*>(x) + offsets[i], *t.rows[i].info);
   }
 
+  /// A member's constraints less what only the full check enforces.
+  static member_info at_least(member_info info) {
+    info.max_length = unbounded;
+    info.max_value = unbounded;
+    info.pattern = {};
+    return info;
+  }
+
   template <bool RequiredOnly, class T>
   void structure(T const& x) {
     walk_table(&x, member_table_of<RequiredOnly, T>::table);
   }
 
   /// The member's @length, @range and @pattern, read from its metadata: code per value type, not
-  /// per member.
+  /// per member. The botocore level reads only their minimums.
   template <class V>
-  void constraints(V const& v, member_info const& info) {
+  void constraints(V const& v, member_info const& given) {
+    member_info minimums;
+    member_info const& info = level_ == validation_level::full ? given : (minimums = at_least(given));
     if (info.min_length != unbounded || info.max_length != unbounded) {
       std::int64_t len = -1;
       if constexpr (kind_of<V> == value_kind::string)
@@ -5104,7 +5415,8 @@ class validate_context {
         len = std::int64_t(v.size());
       if (len >= 0 && ((info.min_length != unbounded && len < info.min_length) ||
                        (info.max_length != unbounded && len > info.max_length)))
-        fail(detail::bound_message("length", len, info.min_length, info.max_length, sensitive_));
+        fail(detail::bound_message("length", len, given.min_length, given.max_length,
+                                   sensitive_));  // the model's bounds
     }
     if constexpr (kind_of<V> == value_kind::integer || kind_of<V> == value_kind::floating) {
       if (info.min_value != unbounded || info.max_value != unbounded) {
@@ -5114,23 +5426,23 @@ class validate_context {
           std::string m =
               sensitive_ ? std::string("value out of bounds") : std::string("value ").append(std::to_string(v));
           m += ", must be ";
-          if (info.min_value != unbounded && info.max_value != unbounded)
+          if (given.min_value != unbounded && given.max_value != unbounded)
             m.append("between ")
-                .append(std::to_string(info.min_value))
+                .append(std::to_string(given.min_value))
                 .append(" and ")
-                .append(std::to_string(info.max_value));
+                .append(std::to_string(given.max_value));
           else if (low)
-            m.append("at least ").append(std::to_string(info.min_value));
+            m.append("at least ").append(std::to_string(given.min_value));
           else
-            m.append("at most ").append(std::to_string(info.max_value));
+            m.append("at most ").append(std::to_string(given.max_value));
           fail(std::move(m));
         }
       }
     }
     if constexpr (kind_of<V> == value_kind::string) {
       if (!info.pattern.empty()) {
-        auto const* re = detail::pattern_regex(info.pattern);
-        if (re && !std::regex_search(v, *re)) fail(std::string("does not match pattern ").append(info.pattern));
+        if (!detail::pattern_for(info.pattern).allows(v))
+          fail(std::string("does not match pattern ").append(info.pattern));
       }
     }
   }
@@ -5141,6 +5453,15 @@ template <class T>
 [[nodiscard]] std::vector<violation> validate(T const& x) {
   std::vector<violation> out;
   validate_context(false, out).walk<false>(x);
+  return out;
+}
+
+/// The violations of the constraints `level` enforces.
+template <class T>
+[[nodiscard]] std::vector<violation> validate(T const& x, validation_level level) {
+  std::vector<violation> out;
+  validate_context c(level, out);
+  c.value(x);
   return out;
 }
 
@@ -5162,7 +5483,8 @@ template <class T>
 //   auto http = awsjson::make_request<ssm::GetMaintenanceWindowExecutionTaskInvocation>(req);
 //   // http.method == "POST", http.path == "/", headers X-Amz-Target and Content-Type, http.body
 //
-// Signing (SigV4), Host and Content-Length belong to the caller's HTTP client.
+// Signing and Host are awsjson::sigv4::sign's (it adds Host), Content-Length the HTTP client's;
+// awsjson::client does all three.
 
 #include <boost/mp11/list.hpp>
 

@@ -22,7 +22,8 @@ struct EchoRequest {
 };
 BOOST_DESCRIBE_STRUCT(EchoRequest, (), (Name, Secret))
 constexpr auto awsjson_shape(EchoRequest const*) {
-  return awsjson::shape("EchoRequest", {{.name = "Name", .max_length = 8}, {.name = "Secret", .sensitive = true}});
+  return awsjson::shape("EchoRequest", {{.name = "Name", .min_length = 1, .max_length = 8, .pattern = "^[a-z ]*$"},
+                                        {.name = "Secret", .sensitive = true}});
 }
 struct EchoResponse {
   std::optional<std::string> Value;
@@ -154,13 +155,25 @@ TEST_CASE("a call is validated, signed, sent and decoded", "[client]") {
   CHECK(sent.header("Authorization").find("/us-east-1/fake/aws4_request") != std::string_view::npos);
   for (auto const& line : f.log) CHECK(line.find(planted) == std::string::npos);
 
-  SECTION("an input that breaks the model is not sent, and its message names no secret") {
-    auto bad = c.call<fake::Echo>({.Name = "much too long", .Secret = planted});
+  SECTION("an input that breaks what botocore checks is not sent, and its message names no secret") {
+    auto bad = c.call<fake::Echo>({.Name = "", .Secret = planted});
     REQUIRE(bad.failure());
     CHECK(bad.failure()->what == awsjson::client_error::kind::invalid_input);
     REQUIRE(bad.failure()->violations.size() == 1);
-    CHECK(bad.failure()->violations[0].find("/Name") != std::string::npos);
+    CHECK(bad.failure()->violations[0] == "/Name: length 0, must be between 1 and 8");
     CHECK(f.http->sent.size() == 1);
+  }
+  SECTION("maximum lengths and patterns are the service's to check, unless the program asks for the full check") {
+    CHECK(c.call<fake::Echo>({.Name = "much too LONG", .Secret = planted}).ok());
+    CHECK(f.http->sent.size() == 2);
+    auto o = f.options();
+    o.full_validation = true;
+    auto bad = client(o).call<fake::Echo>({.Name = "much too LONG", .Secret = planted});
+    REQUIRE(bad.failure());
+    REQUIRE(bad.failure()->violations.size() == 2);
+    CHECK(bad.failure()->violations[0] == "/Name: length 13, must be between 1 and 8");
+    CHECK(bad.failure()->violations[1] == "/Name: does not match pattern ^[a-z ]*$");
+    CHECK(f.http->sent.size() == 2);
   }
   SECTION("no region") {
     auto o = f.options();

@@ -38,12 +38,16 @@ struct client_options {
   /// The profile of the shared files; empty: AWS_PROFILE, AWS_DEFAULT_PROFILE, `default`. A
   /// profile chosen here leaves the environment's keys out of the chain, as botocore does.
   std::string profile{};
-  /// Standard mode, 3 attempts; AWS_MAX_ATTEMPTS and the profile's `max_attempts` and
-  /// `retry_mode` (standard, or legacy taken as standard) apply when these are left as they are.
+  /// Standard mode, 3 attempts; AWS_MAX_ATTEMPTS, else the profile's `max_attempts`, applies when
+  /// max_attempts is left at 3 (retry_mode and AWS_RETRY_MODE are not read yet).
   retry_options retry{};
-  /// Checks every constraint of the model (@length, @range, @pattern) before sending; off,
-  /// only the required members are checked (what build_request always does).
+  /// Checks before sending what botocore checks: required members, minimum lengths and minimum
+  /// values (Smithy asks clients not to reject what a newer service may accept); off, only the
+  /// required members are checked (what build_request always does).
   bool validate = true;
+  /// With `validate`, every constraint of the model instead: maximum lengths and values, and
+  /// @pattern too (awsjson::validate).
+  bool full_validation = false;
   /// The HTTP transport; null: a curl_transport (the CMake target awsjson::client links libcurl).
   std::shared_ptr<transport> http{};
   /// Where credentials come from; null: the default chain (cached). Keys the program has:
@@ -212,7 +216,8 @@ call_result<Op> client::call(typename Op::input const& input) const {
 
   // 1. The input, checked before anything is sent; the request built once.
   if (options_.validate) {
-    if (auto violations = validate(input); !violations.empty()) {
+    auto level = options_.full_validation ? validation_level::full : validation_level::botocore;
+    if (auto violations = validate(input, level); !violations.empty()) {
       std::vector<std::string> lines;
       for (auto const& v : violations) lines.push_back(v.to_string());  // never a sensitive value
       return fail(kind::invalid_input, "invalid input for " + op, std::move(lines));

@@ -1,0 +1,179 @@
+// @pattern checks (awsjson/detail/pattern.hpp) on RE2: every distinct pattern of the 152 committed
+// models, read from models/ with awsjson's own decoder, compiled and run against values of up to
+// 1 MB on the default stack (std::regex overflowed 8 MB at 100,000 characters); RE2's answers
+// against std::regex's on the original ECMAScript text for short values, where both can check;
+// and the ECMAScript-to-RE2 rewriting rule by rule.
+#include <catch2/catch.hpp>
+
+#include <awsjson/awsjson.hpp>
+#include <awsjson/cloudcontrol/create_resource.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <optional>
+#include <regex>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#if !AWSJSON_PATTERNS_RE2
+#error "the pattern tests check RE2: link awsjson::patterns"
+#endif
+
+namespace model {
+struct Shape {
+  std::optional<std::string> pattern;
+};
+BOOST_DESCRIBE_STRUCT(Shape, (), (pattern))
+struct Model {
+  std::map<std::string, Shape> shapes;
+};
+BOOST_DESCRIBE_STRUCT(Model, (), (shapes))
+}  // namespace model
+
+namespace {
+using awsjson::detail::compiled_pattern;
+using awsjson::detail::ecmascript_to_re2;
+
+std::set<std::string> model_patterns() {
+  std::set<std::string> out;
+  for (auto const& entry : std::filesystem::directory_iterator(AWSJSON_MODELS_DIR)) {
+    auto name = entry.path().filename().string();
+    if (entry.path().extension() != ".json" || name.find('.') != name.rfind('.')) continue;  // not paginators-1
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    auto m = awsjson::decode<model::Model>(text.str());
+    for (auto const& [_, shape] : m.shapes)
+      if (shape.pattern) out.insert(*shape.pattern);
+  }
+  return out;
+}
+
+// Short values of the kinds the patterns are about: names, ARNs, spaces at either end, Unicode.
+std::vector<std::string> const samples = {
+    "",
+    "a",
+    "-",
+    " x ",
+    "ABC_def-1.2",
+    "abc--def",
+    "arn:aws:iam::123456789012:role/my-role",
+    "arn:aws:sagemaker:us-east-1:123456789012:model/m-1",
+    "aws:tag",
+    "https://example.com/path?x=1",
+    "user@example.com",
+    "1.2.3.4",
+    "2024-01-02T03:04:05Z",
+    "P1DT2H",
+    "s3://bucket/key",
+    "caf\xc3\xa9 \xe6\x97\xa5\xe6\x9c\xac",
+    "\xf0\x9f\x98\x80 emoji",
+    "tab\there",
+    "line\nbreak",
+    "{\"json\": [1, 2]}",
+    "12345",
+    "x.",
+    "/a/b/c",
+};
+
+// Whether a sample is ASCII with no control characters: where std::regex (bytes) and RE2 (code
+// points) read the same characters.
+bool plain(std::string const& s) {
+  for (unsigned char c : s)
+    if (c >= 0x80 || c < 0x20) return false;
+  return true;
+}
+}  // namespace
+
+TEST_CASE("every pattern of the models compiles, and no value up to 1 MB crashes or goes unchecked by length",
+          "[validate][pattern]") {
+  auto patterns = model_patterns();
+  REQUIRE(patterns.size() >= 1800);
+  std::map<std::string, int> engines;
+  std::string const long_values[] = {std::string(1 << 20, 'a'), std::string(100'000, ' ') + "x"};
+  for (auto const& p : patterns) {
+    compiled_pattern const& c = awsjson::detail::pattern_for(p);
+    ++engines[std::string(c.engine())];
+    INFO(p);
+    for (auto const& v : long_values) (void)c.allows(v);       // RE2: linear time, no recursion; else not checked
+    if (c.engine() != "re2") CHECK(c.allows(long_values[0]));  // left to the service, never a crash
+  }
+  INFO("re2 " << engines["re2"] << ", std::regex " << engines["std::regex"] << ", none " << engines["none"]);
+  // Lookaround and back references, which RE2 does not have: 51 on std::regex, 21 that it cannot
+  // read either (lookbehind, or \p{..} classes), of 1,835.
+  CHECK(engines["re2"] >= int(patterns.size()) - 72);
+  CHECK(engines["none"] <= 21);
+}
+
+TEST_CASE("RE2 answers as std::regex does on the models' patterns, for values both can check", "[validate][pattern]") {
+  int compared = 0;
+  for (auto const& p : model_patterns()) {
+    compiled_pattern const& c = awsjson::detail::pattern_for(p);
+    if (c.engine() != "re2") continue;
+    // \p{..} classes and \A, \z anchors (Java's, in the models) are letters to std::regex.
+    if (p.find("\\p") != p.npos || p.find("\\P") != p.npos || p.find("\\A") != p.npos || p.find("\\z") != p.npos ||
+        p.find("\\Z") != p.npos)
+      continue;
+    std::optional<std::regex> std_re;
+    try {
+      std_re.emplace(p, std::regex::ECMAScript);
+    } catch (std::regex_error const&) {
+      continue;  // \p{...} classes, \u escapes beyond what std::regex reads
+    }
+    for (auto const& v : samples) {
+      if (!plain(v)) continue;
+      INFO(p << " on \"" << v << "\"");
+      CHECK(c.allows(v) == std::regex_search(v, *std_re));
+      ++compared;
+    }
+  }
+  CHECK(compared > 10'000);
+}
+
+TEST_CASE("ECMAScript patterns in RE2's syntax, rule by rule", "[validate][pattern]") {
+  CHECK(ecmascript_to_re2("^[a-z]{2,5}$") == "^[a-z]{2,5}$");
+  CHECK(ecmascript_to_re2("\\u0021-\\u007F") == "\\x{21}-\\x{7F}");
+  CHECK(ecmascript_to_re2("[\\u0020-\\uD7FF\\uD800\\uDC00-\\uDBFF\\uDFFF]") ==
+        "[\\x{20}-\\x{D7FF}\\x{10000}-\\x{10FFFF}]");
+  CHECK(ecmascript_to_re2(".{0,1023}") == "(?:.){0,1000}(?:.){0,23}");
+  CHECK(ecmascript_to_re2("(ab){1,2048}x") == "(?:(ab)){1,1000}(?:(ab)){0,1000}(?:(ab)){0,48}x");
+  CHECK(ecmascript_to_re2("[a-z]{1001,}") == "(?:[a-z]){1000}(?:[a-z]){1,}");
+  CHECK(ecmascript_to_re2("^.{1,100000}$") == "^(?:.){1,}$");  // beyond 4,096: the lower bound only
+  CHECK(ecmascript_to_re2("[\\p{Alnum}_]+") == "[0-9A-Za-z_]+");
+  CHECK(ecmascript_to_re2("\\p{Alpha}*\\p{L}") == "[A-Za-z]*\\p{L}");
+  CHECK(ecmascript_to_re2("\\d{1}+:\\d{12}+") == "\\d{1}:\\d{12}");
+  CHECK(ecmascript_to_re2("(?<year>\\d{4})") == "(?P<year>\\d{4})");
+  CHECK(ecmascript_to_re2("a{,3}") == "a\\{,3\\}");  // not a repetition: literal braces
+  CHECK_FALSE(ecmascript_to_re2("^(?!aws:).*$"));    // lookaround
+  CHECK_FALSE(ecmascript_to_re2("(a)\\1"));          // back reference
+  CHECK_FALSE(ecmascript_to_re2("a*+"));             // possessive
+  CHECK_FALSE(ecmascript_to_re2("[a-z"));            // unbalanced
+  // What the rewriting gives matches what the original means.
+  compiled_pattern wide(".{0,1023}$");
+  CHECK(wide.engine() == "re2");
+  CHECK(compiled_pattern("^x{3,1200}$").allows(std::string(1200, 'x')));
+  CHECK_FALSE(compiled_pattern("^x{3,1200}$").allows(std::string(1201, 'x')));
+  CHECK(compiled_pattern("^[\\uD800\\uDC00-\\uDBFF\\uDFFF]$").allows("\xf0\x9f\x98\x80"));
+  CHECK_FALSE(compiled_pattern("^[\\uD800\\uDC00-\\uDBFF\\uDFFF]$").allows("a"));
+  CHECK(compiled_pattern("^[\\p{L}\\p{Z}]+$").allows("caf\xc3\xa9 \xe6\x97\xa5"));
+}
+
+TEST_CASE("a 100,000-character value with a pattern validates and calls, as the issue found it crash",
+          "[validate][pattern]") {
+  awsjson::cloudcontrol::CreateResourceRequest r;
+  r.TypeName = "AWS::S3::Bucket";
+  r.DesiredState = "{\"BucketName\":\"" + std::string(100'000, 'b') + "\"}";  // pattern [\s\S]*
+  CHECK(awsjson::validate(r).empty());
+  r.DesiredState = std::string(300'000, 'b');  // past the maximum length of 262,144
+  auto v = awsjson::validate(r);
+  REQUIRE(v.size() == 1);
+  CHECK(v[0].to_string() == "/DesiredState: length out of bounds, must be between 1 and 262144");  // sensitive
+  r.TypeName = std::string(100'000, ':');
+  v = awsjson::validate(r);
+  REQUIRE(v.size() == 3);
+  CHECK(v[1].to_string() ==
+        "/TypeName: does not match pattern [A-Za-z0-9]{2,64}::[A-Za-z0-9]{2,64}::[A-Za-z0-9]{2,64}");
+}
