@@ -888,6 +888,7 @@ AWSJSON_ALWAYS_INLINE bool walk_table_members_with(od::object& obj, char* out, s
   return true;
 }
 
+/// walk_table_members_with the set that fits the structure: one word for 64 members or fewer.
 template <class Ctx>
 AWSJSON_NOINLINE bool walk_table_members(od::object& obj, char* out, struct_table<Ctx> const& t, Ctx& ctx) {
   if (t.size <= member_set_word_bits) [[likely]]

@@ -1,1 +1,0 @@
-#include <awsjson/swf/untag_resource.hpp>
