@@ -200,7 +200,8 @@ TEST_CASE("standard retries: throttled twice, then answered", "[client][retry]")
   CHECK(r.attempts == 3);
   // rand() * min(1 s * 2^(attempt-1), 20 s), rand() = 0.5 here
   CHECK(f.waits == std::vector<double>{0.5, 1.0});
-  CHECK(c.quota().available() == 500);  // the 2 x 5 tokens the retries took, given back on success
+  // 2 x 5 tokens taken; success gives back what the last retry took, as botocore and go-v2 do
+  CHECK(c.quota().available() == 495);
 }
 
 TEST_CASE("standard retries: throttled past the limit gives the service's error after exactly the attempts",
@@ -232,7 +233,7 @@ TEST_CASE("standard retries: what is retried and what is not", "[client][retry]"
     f.http->script = {{400, R"({"__type":"BusyException"})", {}}};
     client c(f.options());
     CHECK(c.call<fake::Echo>({}).attempts == 2);
-    CHECK(c.quota().available() == 500);
+    CHECK(c.quota().available() == 500);  // 5 taken, 5 given back
   }
   SECTION("500, 502, 503 and 504 are retried") {
     f.http->script = {{500, "{}", {}}, {502, "{}", {}}};
@@ -276,6 +277,132 @@ TEST_CASE("standard retries: an empty retry quota stops retries", "[client][retr
   bool said = false;
   for (auto const& line : f.log) said = said || line.find("retry quota") != std::string::npos;
   CHECK(said);
+}
+
+TEST_CASE("retry modes: chosen by the program, else AWS_RETRY_MODE, else the profile", "[client][retry]") {
+  using mode = awsjson::retry_options::retry_mode;
+  fixture f;
+  temp_dir dir;
+  auto config = dir.write("config", "[default]\nretry_mode = adaptive\nmax_attempts = 6\n");
+  std::map<std::string, std::string> vars{
+      {"AWS_ACCESS_KEY_ID", "A"}, {"AWS_SECRET_ACCESS_KEY", "S"}, {"AWS_CONFIG_FILE", config}};
+  auto is = [](client const& c, auto const* type) {
+    return dynamic_cast<std::remove_cvref_t<decltype(*type)> const*>(&c.retries()) != nullptr;
+  };
+  awsjson::adaptive_retry const* adaptive = nullptr;
+  awsjson::legacy_retry const* legacy = nullptr;
+  awsjson::standard_retry const* standard = nullptr;
+  SECTION("the profile") {
+    client c(f.options(vars));
+    REQUIRE(is(c, adaptive));
+    CHECK(dynamic_cast<awsjson::adaptive_retry const&>(c.retries()).max_attempts() == 6);
+  }
+  SECTION("the environment over the profile") {
+    vars["AWS_RETRY_MODE"] = "legacy";
+    vars["AWS_MAX_ATTEMPTS"] = "2";
+    client c(f.options(vars));
+    REQUIRE(is(c, legacy));
+    CHECK(dynamic_cast<awsjson::legacy_retry const&>(c.retries()).max_attempts("ssm") == 2);
+  }
+  SECTION("the program over both") {
+    vars["AWS_RETRY_MODE"] = "legacy";
+    auto o = f.options(vars);
+    o.retry.mode = mode::standard;
+    o.retry.max_attempts = 4;
+    client c(o);
+    REQUIRE(is(c, standard));
+    CHECK_FALSE(is(c, adaptive));
+    CHECK(dynamic_cast<awsjson::standard_retry const&>(c.retries()).max_attempts() == 4);
+  }
+  SECTION("nothing set: standard mode, 3 attempts") {
+    client c(f.options());
+    REQUIRE(is(c, standard));
+    CHECK_FALSE(is(c, adaptive));
+    CHECK(dynamic_cast<awsjson::standard_retry const&>(c.retries()).max_attempts() == 3);
+  }
+  SECTION("a setting that cannot be read fails every call, naming where it came from, sending nothing") {
+    for (auto [name, value] : {std::pair{"AWS_RETRY_MODE", "fast"}, std::pair{"AWS_MAX_ATTEMPTS", "three"}}) {
+      auto bad = vars;
+      bad[name] = value;
+      auto r = client(f.options(bad)).call<fake::Echo>({});
+      REQUIRE(r.failure());
+      CHECK(r.failure()->what == awsjson::client_error::kind::invalid_config);
+      CHECK_THAT(r.failure()->message, Catch::StartsWith(name));
+    }
+    auto bad_profile = vars;
+    bad_profile["AWS_CONFIG_FILE"] = dir.write("bad", "[default]\nretry_mode = sometimes\n");
+    auto r = client(f.options(bad_profile)).call<fake::Echo>({});
+    REQUIRE(r.failure());
+    CHECK(r.failure()->message == "the profile's retry_mode is not legacy, standard or adaptive");
+    CHECK(f.http->sent.empty());
+  }
+}
+
+TEST_CASE("legacy mode: 5 attempts, uncapped waits, no quota", "[client][retry]") {
+  fixture f;
+  f.http->script.assign(10, unavailable());
+  auto o = f.options();
+  o.retry.mode = awsjson::retry_options::retry_mode::legacy;
+  client c(o);
+  auto r = c.call<fake::Echo>({});
+  REQUIRE(r.service_error());
+  CHECK(r.attempts == 5);
+  CHECK(f.waits == std::vector<double>{0.5, 1.0, 2.0, 4.0});  // rand() * 2^(attempt-1)
+  CHECK(c.quota().available() == 500);
+  f.http->script = {{400, R"({"__type":"TooManyRequestsException"})", {}}};
+  f.http->sent.clear();
+  CHECK(c.call<fake::Echo>({}).attempts == 1);  // not in _retry.json for this service
+}
+
+TEST_CASE("adaptive mode: once throttled, attempts wait for the client-side rate limit", "[client][retry]") {
+  fixture f;
+  double now = 100.0;  // the strategy's clock: the client's waits move it
+  auto o = f.options();
+  o.sleep = [&](std::chrono::duration<double> d) {
+    f.waits.push_back(d.count());
+    now += d.count();
+  };
+  auto adaptive = std::make_shared<awsjson::adaptive_retry>(o.retry, std::make_shared<awsjson::retry_quota>(), o.random,
+                                                            [&] { return now; });
+  o.retry.strategy = adaptive;
+  client c(o);
+  CHECK(c.call<fake::Echo>({}).attempts == 1);
+  CHECK(f.waits.empty());  // free until the service throttles
+  CHECK_FALSE(adaptive->limiter().enabled());
+  f.http->script = {throttled(), throttled()};
+  f.http->sent.clear();
+  auto r = c.call<fake::Echo>({});
+  CHECK(r.ok());
+  CHECK(r.attempts == 3);
+  CHECK(adaptive->limiter().enabled());
+  // Each retry waits its backoff (0.5 s, then 1 s), then for a token: the bucket fills at 0.5 a
+  // second (botocore's floor) from empty, 0.75 token short after the first backoff (1.5 s), 0.5
+  // short after the second (1 s).
+  CHECK(f.waits == std::vector<double>{0.5, 1.5, 1.0, 1.0});
+  bool limited = false;
+  for (auto const& line : f.log) limited = limited || line.find("client-side rate limit") != std::string::npos;
+  CHECK(limited);
+}
+
+TEST_CASE("a program's own retry strategy decides, and the retry settings are not read", "[client][retry]") {
+  struct twice_quickly final : awsjson::retry_strategy {
+    int seen = 0;
+    awsjson::retry_decision after_attempt(awsjson::retry_ticket& t, awsjson::attempt_outcome const& o) override {
+      ++seen;
+      bool failed = o.transport_failed || o.http_status >= 300;
+      return {failed && t.attempt < 2, std::chrono::duration<double>(0.25), "mine"};
+    }
+  };
+  fixture f;
+  f.http->script.assign(5, {400, R"({"__type":"ValidationException"})", {}});
+  auto mine = std::make_shared<twice_quickly>();
+  auto o = f.options({{"AWS_ACCESS_KEY_ID", "A"}, {"AWS_SECRET_ACCESS_KEY", "S"}, {"AWS_RETRY_MODE", "bogus"}});
+  o.retry.strategy = mine;
+  auto r = client(o).call<fake::Echo>({});
+  REQUIRE(r.service_error());
+  CHECK(r.attempts == 2);
+  CHECK(mine->seen == 2);
+  CHECK(f.waits == std::vector<double>{0.25});
 }
 
 TEST_CASE("backoff: full jitter, doubling, capped at 20 s", "[client][retry]") {

@@ -1,6 +1,7 @@
 // awsjson::client: calls any generated operation. The input is validated, built into a request,
 // signed with the credentials of the chain (cached, refreshed before they expire), sent through a
-// transport, retried in standard mode, and the answer decoded into the output or a typed error.
+// transport, retried as the retry mode says (standard unless configured), and the answer decoded
+// into the output or a typed error.
 //
 //   awsjson::client ssm({.region = "us-east-1"});
 //   auto r = ssm.call<awsjson::ssm::GetParameter>({.Name = "/app/db"});
@@ -38,8 +39,9 @@ struct client_options {
   /// The profile of the shared files; empty: AWS_PROFILE, AWS_DEFAULT_PROFILE, `default`. A
   /// profile chosen here leaves the environment's keys out of the chain, as botocore does.
   std::string profile{};
-  /// Standard mode, 3 attempts; AWS_MAX_ATTEMPTS, else the profile's `max_attempts`, applies when
-  /// max_attempts is left at 3 (retry_mode and AWS_RETRY_MODE are not read yet).
+  /// The retry mode and attempts: what is set here, else AWS_RETRY_MODE and AWS_MAX_ATTEMPTS, else
+  /// the profile's `retry_mode` and `max_attempts`, else standard mode's 3 attempts. Or a
+  /// program's own `retry.strategy`.
   retry_options retry{};
   /// Checks before sending what botocore checks: required members, minimum lengths and minimum
   /// values (Smithy asks clients not to reject what a newer service may accept); off, only the
@@ -58,7 +60,7 @@ struct client_options {
   /// Lines for --debug: each attempt's signing steps (canonical request, string to sign), its
   /// status and the wait before the next. Never a secret key or a session token.
   std::function<void(std::string const&)> log{};
-  /// How to wait between attempts, and the jitter (tests give their own).
+  /// How to wait between attempts, and the jitter in [0, 1) (tests give their own).
   std::function<void(std::chrono::duration<double>)> sleep{};
   std::function<double()> random{};
 };
@@ -140,6 +142,8 @@ class client {
   std::string const& region() const noexcept { return region_; }
   shared_config const& config() const noexcept { return *config_; }
   retry_quota& quota() const noexcept { return *quota_; }
+  /// The retry policy the calls follow (the mode configured, or the program's strategy).
+  retry_strategy& retries() const noexcept { return *retries_; }
   /// The credentials the next call would sign with (the cache refreshing them when due).
   credential_lookup credentials() const { return credentials_->load(); }
 
@@ -159,6 +163,8 @@ class client {
   std::string region_;
   std::shared_ptr<credential_provider> credentials_;
   std::shared_ptr<retry_quota> quota_ = std::make_shared<retry_quota>();
+  std::shared_ptr<retry_strategy> retries_;
+  std::string settings_problem_;  // a retry setting that cannot be read: every call fails with it
 };
 
 // ---- definitions -------------------------------------------------------------------------------
@@ -178,11 +184,23 @@ inline client::client(client_options o) : options_(std::move(o)) {
     options_.credentials =
         std::make_shared<cached_credentials>(default_credential_chain(config_, metadata, options_.env));
   credentials_ = options_.credentials;
-  // Attempts: the program's choice, else AWS_MAX_ATTEMPTS, else the profile's max_attempts.
-  if (options_.retry.max_attempts == retry_options{}.max_attempts) {
-    std::string attempts = options_.env.value("AWS_MAX_ATTEMPTS", config_->get("max_attempts").value_or(""));
-    if (!attempts.empty() && attempts.find_first_not_of("0123456789") == std::string::npos && attempts.size() < 4)
-      options_.retry.max_attempts = std::max(1, std::stoi(attempts));
+  // Retries: the program's settings, else the environment's, else the profile's.
+  auto setting = [&](char const* variable, char const* key) -> std::pair<std::string, std::string> {
+    if (auto v = options_.env.value(variable); !v.empty()) return {v, variable};
+    if (auto v = config_->get(key)) return {*v, "the profile's " + std::string(key)};
+    return {};
+  };
+  if (!options_.retry.mode && !options_.retry.strategy) {
+    if (auto [text, where] = setting("AWS_RETRY_MODE", "retry_mode"); !where.empty()) {
+      options_.retry.mode = parse_retry_mode(text);
+      if (!options_.retry.mode) settings_problem_ = where + " is not legacy, standard or adaptive";
+    }
+  }
+  if (!options_.retry.max_attempts && !options_.retry.strategy) {
+    if (auto [text, where] = setting("AWS_MAX_ATTEMPTS", "max_attempts"); !where.empty()) {
+      options_.retry.max_attempts = parse_max_attempts(text);
+      if (!options_.retry.max_attempts) settings_problem_ = where + " is not a whole number of 1 or more";
+    }
   }
   if (!options_.sleep) options_.sleep = [](std::chrono::duration<double> d) { std::this_thread::sleep_for(d); };
   if (!options_.random)
@@ -190,6 +208,9 @@ inline client::client(client_options o) : options_(std::move(o)) {
       thread_local std::mt19937_64 engine{std::random_device{}()};
       return std::uniform_real_distribution<double>(0.0, 1.0)(engine);
     };
+  retries_ = make_retry_strategy(options_.retry, quota_, options_.random, [] {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+  });
 }
 
 inline std::string client::endpoint_for(std::string_view endpoint_prefix, std::string_view host_prefix) const {
@@ -213,6 +234,7 @@ call_result<Op> client::call(typename Op::input const& input) const {
   std::string op(Op::name);
 
   if (!config_->problem.empty()) return fail(kind::invalid_config, config_->problem);
+  if (!settings_problem_.empty()) return fail(kind::invalid_config, settings_problem_);
 
   // 1. The input, checked before anything is sent; the request built once.
   if (options_.validate) {
@@ -232,10 +254,14 @@ call_result<Op> client::call(typename Op::input const& input) const {
   std::string host = detail::host_of(endpoint);
 
   // 2. Attempts: signed afresh each time (the date, and credentials that may have been refreshed).
-  int taken = 0;  // retry quota tokens this call holds
-  int max_attempts = options_.retry.mode == retry_options::retry_mode::none ? 1 : options_.retry.max_attempts;
+  retry_ticket ticket{Op::endpoint_prefix};
   for (int attempt = 1;; ++attempt) {
-    result.attempts = attempt;
+    result.attempts = ticket.attempt = attempt;
+    for (auto wait = retries_->before_attempt(ticket); wait.count() > 0; wait = retries_->before_attempt(ticket)) {
+      debug(op + " attempt " + std::to_string(attempt) + ": waiting " + std::to_string(wait.count()) +
+            " s for the client-side rate limit");
+      options_.sleep(wait);
+    }
     auto creds = credentials_->load();
     if (!creds.found) return fail(kind::no_credentials, creds.error);
     http_request request = prepared;
@@ -269,25 +295,19 @@ call_result<Op> client::call(typename Op::input const& input) const {
             std::to_string(answer.status) + (seen.error_code.empty() ? "" : " " + std::string(seen.error_code)) +
             ", request id " + decoded->metadata.request_id);
     }
-    bool done = !is_retryable(seen) || attempt >= max_attempts;
-    int cost = done ? 0 : quota_->acquire(seen);
-    if (!done && cost == 0) {
-      debug(op + ": not retried: the retry quota is spent (" + std::to_string(quota_->available()) + " left)");
-      done = true;
-    }
-    if (done) {
-      if (!failure && decoded->ok()) quota_->succeeded(taken);
+    retry_decision next = retries_->after_attempt(ticket, seen);
+    if (!next.retry) {
+      bool answered_ok = !failure && decoded->ok();
+      if (!answered_ok && !next.why.empty()) debug(op + ": not retried: " + next.why);
       if (failure)
         return fail(kind::transport, "no answer from " + endpoint + " after " + std::to_string(attempt) + " attempt" +
                                          (attempt > 1 ? "s" : "") + ": " + failure->message);
       result.outcome = std::move(*decoded);
       return result;
     }
-    taken += cost;
-    auto wait = backoff(options_.retry, attempt, options_.random());
-    debug(op + ": retrying in " + std::to_string(wait.count()) + " s (attempt " + std::to_string(attempt + 1) + " of " +
-          std::to_string(max_attempts) + ")");
-    options_.sleep(wait);
+    debug(op + ": retrying in " + std::to_string(next.wait.count()) + " s (attempt " + std::to_string(attempt + 1) +
+          ")");
+    options_.sleep(next.wait);
   }
 }
 
