@@ -538,6 +538,10 @@ class Emitter:
         if fmt:
             fields.append(".timestamp = awsjson::timestamp_format::%s" % {
                 "unixTimestamp": "epoch_seconds", "iso8601": "date_time", "rfc822": "http_date"}[fmt])
+        if member.get("idempotencyToken"):
+            fields.append(".idempotency_token = true")
+        if member.get("hostLabel"):
+            fields.append(".host_label = true")
         if len(fields) == 1:
             return None
         return "{" + ", ".join(fields) + "}"
@@ -696,9 +700,10 @@ class Emitter:
             lines.append("  static constexpr bool query_compatible = true;  // awsQueryCompatible")
         host_prefix = op.get("endpoint", {}).get("hostPrefix")
         if host_prefix:  # Smithy @endpoint: the request goes to HOST_PREFIX + the service's host
-            if "{" in host_prefix:
-                raise SystemExit("%s: a host prefix with labels (%s) is not supported" % (op_name, host_prefix))
             lines.append("  static constexpr std::string_view host_prefix = %s;  // @endpoint" % cpp_string(host_prefix))
+        encodings = op.get("requestcompression", {}).get("encodings", [])
+        if "gzip" in encodings:  # Smithy @requestCompression: the client may gzip large bodies
+            lines.append('  static constexpr std::string_view request_compression = "gzip";  // @requestCompression')
         if op_name in self.paginators:
             lines += self.pagination_lines(op_name, self.paginators[op_name])
         lines.append("};")

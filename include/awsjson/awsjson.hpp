@@ -9,6 +9,8 @@
 #include "encode.hpp"
 #include "enum.hpp"
 #include "error.hpp"
+#include "host_prefix.hpp"
+#include "idempotency_token.hpp"
 #include "indirect.hpp"
 #include "json_pointer.hpp"
 #include "metadata.hpp"

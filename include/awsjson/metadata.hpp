@@ -43,6 +43,8 @@ struct member_info {
   std::int64_t max_value = unbounded;
   std::string_view pattern{};  ///< @pattern (ECMAScript regular expression)
   timestamp_format timestamp = timestamp_format::protocol_default;
+  bool idempotency_token = false;  ///< @idempotencyToken: the client fills a UUID v4 when left unset
+  bool host_label = false;         ///< @hostLabel: fills `{name}` in the operation's host prefix
 
   constexpr std::string_view key() const noexcept { return wire_name.empty() ? name : wire_name; }
 };

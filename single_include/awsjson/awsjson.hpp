@@ -1540,6 +1540,8 @@ struct member_info {
   std::int64_t max_value = unbounded;
   std::string_view pattern{};  ///< @pattern (ECMAScript regular expression)
   timestamp_format timestamp = timestamp_format::protocol_default;
+  bool idempotency_token = false;  ///< @idempotencyToken: the client fills a UUID v4 when left unset
+  bool host_label = false;         ///< @hostLabel: fills `{name}` in the operation's host prefix
 
   constexpr std::string_view key() const noexcept { return wire_name.empty() ? name : wire_name; }
 };
@@ -4854,6 +4856,186 @@ template <operation Op>
 
 }  // namespace awsjson
 // ---- end awsjson/api/operation.hpp ----
+
+// ---- begin awsjson/host_prefix.hpp ----
+// Smithy @endpoint host prefixes: an operation whose descriptor has `host_prefix` ("data-", or
+// "{AccountId}.control." with labels) is sent to that prefix + the endpoint's host. Each `{Label}`
+// is filled from the input member marked @hostLabel of that name, which must be a valid host label
+// (letters, digits, hyphens and dots: botocore's HOST_PREFIX_RE).
+
+#include <boost/mp11/algorithm.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+
+namespace awsjson {
+
+/// Op's host prefix: `static constexpr std::string_view host_prefix` in its descriptor ("" without).
+template <class Op>
+constexpr std::string_view host_prefix_of() noexcept {
+  if constexpr (requires { Op::host_prefix; })
+    return Op::host_prefix;
+  else
+    return {};
+}
+
+namespace detail {
+constexpr bool valid_host_label(std::string_view v) noexcept {
+  if (v.empty()) return false;
+  for (char c : v)
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'))
+      return false;
+  return true;
+}
+
+// The value of the @hostLabel string member of `input` whose model name is `label`, or nullopt.
+template <class T>
+std::optional<std::string_view> host_label_value(T const& input, std::string_view label) {
+  std::optional<std::string_view> found;
+  boost::mp11::mp_for_each<members_of<T>>([&](auto d) {
+    using M = std::remove_cvref_t<decltype(input.*d.pointer)>;
+    constexpr member_info info = member_meta<T, decltype(d)>;
+    if constexpr (std::is_same_v<M, std::optional<std::string>>) {
+      if (info.host_label && info.key() == label && input.*d.pointer) found = *(input.*d.pointer);
+    } else if constexpr (std::is_same_v<M, std::string>) {
+      if (info.host_label && info.key() == label) found = input.*d.pointer;
+    }
+  });
+  return found;
+}
+}  // namespace detail
+
+/// Op's host prefix for `input`, labels filled; an error naming the member when a label's member
+/// is unset or not a valid host label (its value is never quoted).
+template <operation Op>
+error expand_host_prefix(typename Op::input const& input, std::string& out) {
+  constexpr std::string_view pattern = host_prefix_of<Op>();
+  out.clear();
+  for (std::size_t i = 0; i < pattern.size();) {
+    std::size_t open = pattern.find('{', i);
+    out.append(pattern.substr(i, open == std::string_view::npos ? std::string_view::npos : open - i));
+    if (open == std::string_view::npos) break;
+    std::size_t close = pattern.find('}', open);
+    if (close == std::string_view::npos) return {errc::invalid_value, "", "the host prefix has an unclosed label"};
+    std::string_view label = pattern.substr(open + 1, close - open - 1);
+    auto value = detail::host_label_value(input, label);
+    if (!value || !detail::valid_host_label(*value))
+      return {errc::invalid_value, "/" + std::string(label),
+              value ? "not a valid host label (letters, digits, hyphens and dots)" : "required for the host, absent"};
+    out.append(*value);
+    i = close + 1;
+  }
+  return {};
+}
+
+}  // namespace awsjson
+// ---- end awsjson/host_prefix.hpp ----
+
+// ---- begin awsjson/idempotency_token.hpp ----
+// @idempotencyToken members: a create call retried, or sent twice, must not be applied twice, so
+// a token the caller leaves unset is filled with a fresh UUID v4 before the request is built, as
+// botocore does (handlers.py, generate_idempotent_uuid): top-level input members only, and never
+// one the caller set.
+
+#include <boost/mp11/algorithm.hpp>
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <random>
+#include <string>
+
+
+namespace awsjson {
+
+/// A UUID v4 (RFC 9562) from 128 random bits: lowercase, 8-4-4-4-12.
+inline std::string uuid_v4(std::uint64_t high, std::uint64_t low) {
+  high = (high & ~std::uint64_t{0xF000}) | 0x4000;                         // version 4
+  low = (low & ~(std::uint64_t{0xC} << 60)) | (std::uint64_t{0x8} << 60);  // variant 10
+  static constexpr char hex[] = "0123456789abcdef";
+  std::string s;
+  s.reserve(36);
+  for (int i = 0; i < 32; ++i) {
+    std::uint64_t word = i < 16 ? high : low;
+    s += hex[(word >> (60 - 4 * (i % 16))) & 0xF];
+    if (i == 7 || i == 11 || i == 15 || i == 19) s += '-';
+  }
+  return s;
+}
+
+/// A UUID v4 from a per-thread engine seeded by std::random_device.
+inline std::string random_uuid() {
+  thread_local std::mt19937_64 engine{[] {
+    std::random_device device;
+    return (std::uint64_t{device()} << 32) ^ device();
+  }()};
+  std::uint64_t high = engine();
+  return uuid_v4(high, engine());
+}
+
+namespace detail {
+template <class M>
+constexpr bool token_holder = std::is_same_v<M, std::optional<std::string>> || std::is_same_v<M, std::string>;
+}  // namespace detail
+
+/// Whether T has a member marked @idempotencyToken.
+template <class T>
+inline constexpr bool has_idempotency_token = [] {
+  if constexpr (!described_struct<T>) {
+    return false;
+  } else {
+    bool any = false;
+    boost::mp11::mp_for_each<members_of<T>>(
+        [&](auto d) { any = any || member_meta<T, decltype(d)>.idempotency_token; });
+    return any;
+  }
+}();
+
+/// Whether an @idempotencyToken member of `input` is unset (absent; a plain string: empty).
+template <class T>
+bool lacks_idempotency_token(T const& input) {
+  bool lacks = false;
+  if constexpr (has_idempotency_token<T>) {
+    boost::mp11::mp_for_each<members_of<T>>([&](auto d) {
+      using M = std::remove_cvref_t<decltype(input.*d.pointer)>;
+      if constexpr (detail::token_holder<M>) {
+        if (member_meta<T, decltype(d)>.idempotency_token) {
+          auto const& v = input.*d.pointer;
+          if constexpr (std::is_same_v<M, std::string>)
+            lacks = lacks || v.empty();
+          else
+            lacks = lacks || !v;
+        }
+      }
+    });
+  }
+  return lacks;
+}
+
+/// Fills each unset @idempotencyToken member of `input` with `make()` (random_uuid by default).
+template <class T>
+void fill_idempotency_tokens(T& input, std::function<std::string()> const& make = random_uuid) {
+  if constexpr (has_idempotency_token<T>) {
+    boost::mp11::mp_for_each<members_of<T>>([&](auto d) {
+      using M = std::remove_cvref_t<decltype(input.*d.pointer)>;
+      if constexpr (detail::token_holder<M>) {
+        if (member_meta<T, decltype(d)>.idempotency_token) {
+          auto& v = input.*d.pointer;
+          if constexpr (std::is_same_v<M, std::string>) {
+            if (v.empty()) v = make();
+          } else {
+            if (!v) v = make();
+          }
+        }
+      }
+    });
+  }
+}
+
+}  // namespace awsjson
+// ---- end awsjson/idempotency_token.hpp ----
 
 // ---- begin awsjson/detail/pattern.hpp ----
 // @pattern checks: whether a string value matches its member's pattern, without ever crashing or

@@ -4,6 +4,9 @@
 #include <catch2/catch.hpp>
 
 #include <awsjson/client.hpp>
+#include <awsjson/cloudwatch/put_metric_data.hpp>
+#include <awsjson/ssm/create_maintenance_window.hpp>
+#include <awsjson/ssm/describe_parameters.hpp>
 
 #include <atomic>
 #include <cstdlib>
@@ -12,12 +15,14 @@
 #include <map>
 #include <thread>
 
+#include <zlib.h>
+
 #include "local_server.hpp"
 
 namespace fake {
 struct EchoRequest {
-  std::optional<std::string> Name;
-  std::optional<std::string> Secret;
+  std::optional<std::string> Name{};
+  std::optional<std::string> Secret{};
   friend bool operator==(EchoRequest const&, EchoRequest const&) = default;
 };
 BOOST_DESCRIBE_STRUCT(EchoRequest, (), (Name, Secret))
@@ -56,6 +61,38 @@ struct Echo {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "fake";
   static constexpr std::string_view endpoint_prefix = "fake";
+};
+struct CreateRequest {
+  std::optional<std::string> Account{};
+  std::optional<std::string> ClientToken{};
+  std::optional<std::string> Name{};
+};
+BOOST_DESCRIBE_STRUCT(CreateRequest, (), (Account, ClientToken, Name))
+constexpr auto awsjson_shape(CreateRequest const*) {
+  return awsjson::shape("CreateRequest", {{.name = "Account", .required = true, .host_label = true},
+                                          {.name = "ClientToken", .min_length = 1, .idempotency_token = true}});
+}
+struct Create {  // @endpoint(hostPrefix: "{Account}.data-")
+  using input = CreateRequest;
+  using output = EchoResponse;
+  using errors = boost::mp11::mp_list<>;
+  static constexpr std::string_view name = "Create";
+  static constexpr std::string_view target_prefix = "FakeService";
+  static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "fake";
+  static constexpr std::string_view endpoint_prefix = "fake";
+  static constexpr std::string_view host_prefix = "{Account}.data-";
+};
+struct Put {  // @requestCompression(encodings: ["gzip"])
+  using input = EchoRequest;
+  using output = EchoResponse;
+  using errors = boost::mp11::mp_list<>;
+  static constexpr std::string_view name = "Put";
+  static constexpr std::string_view target_prefix = "FakeService";
+  static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "fake";
+  static constexpr std::string_view endpoint_prefix = "fake";
+  static constexpr std::string_view request_compression = "gzip";
 };
 }  // namespace fake
 
@@ -403,6 +440,149 @@ TEST_CASE("a program's own retry strategy decides, and the retry settings are no
   CHECK(r.attempts == 2);
   CHECK(mine->seen == 2);
   CHECK(f.waits == std::vector<double>{0.25});
+}
+
+TEST_CASE("idempotency tokens: filled when unset, the same on every attempt, never the caller's replaced",
+          "[client][idempotency]") {
+  fixture f;
+  auto o = f.options();
+  int made = 0;
+  o.idempotency_token = [&] { return "token-" + std::to_string(++made); };
+  client c(o);
+  f.http->script = {unavailable()};
+  auto r = c.call<fake::Create>({.Account = "123", .Name = "n"});
+  REQUIRE(r.ok());
+  CHECK(r.attempts == 2);
+  REQUIRE(f.http->sent.size() == 2);
+  CHECK(f.http->sent[0].body == R"({"Account":"123","ClientToken":"token-1","Name":"n"})");
+  CHECK(f.http->sent[1].body == f.http->sent[0].body);
+  CHECK(c.call<fake::Create>({.Account = "123"}).ok());
+  CHECK(f.http->sent[2].body == R"({"Account":"123","ClientToken":"token-2"})");
+  CHECK(c.call<fake::Create>({.Account = "123", .ClientToken = "mine"}).ok());
+  CHECK(f.http->sent[3].body == R"({"Account":"123","ClientToken":"mine"})");
+  CHECK(made == 2);
+
+  SECTION("by default a random UUID v4, a new one per call") {
+    client plain(f.options());
+    REQUIRE(plain.call<fake::Create>({.Account = "1"}).ok());
+    REQUIRE(plain.call<fake::Create>({.Account = "1"}).ok());
+    auto token_of = [](std::string const& body) { return body.substr(body.find("ClientToken") + 14, 36); };
+    std::string a = token_of(f.http->sent[4].body), b = token_of(f.http->sent[5].body);
+    CHECK(a != b);
+    for (auto const& t : {a, b}) {
+      INFO(t);
+      CHECK(t.size() == 36);
+      CHECK(t[14] == '4');                                                    // version 4
+      CHECK(std::string_view("89ab").find(t[19]) != std::string_view::npos);  // variant 10
+      CHECK(t.find_first_not_of("0123456789abcdef-") == std::string::npos);
+    }
+  }
+}
+
+TEST_CASE("idempotency tokens of generated inputs: botocore's top-level members", "[client][idempotency]") {
+  static_assert(awsjson::has_idempotency_token<awsjson::ssm::CreateMaintenanceWindowRequest>);
+  static_assert(!awsjson::has_idempotency_token<awsjson::ssm::DescribeParametersRequest>);
+  awsjson::ssm::CreateMaintenanceWindowRequest in;
+  CHECK(awsjson::lacks_idempotency_token(in));
+  awsjson::fill_idempotency_tokens(in, [] { return std::string("t"); });
+  CHECK(in.ClientToken == "t");
+  CHECK_FALSE(awsjson::lacks_idempotency_token(in));
+  CHECK(awsjson::uuid_v4(0, 0) == "00000000-0000-4000-8000-000000000000");
+  CHECK(awsjson::uuid_v4(~0ull, ~0ull) == "ffffffff-ffff-4fff-bfff-ffffffffffff");
+  CHECK(awsjson::uuid_v4(0x0123456789abcdefull, 0xfedcba9876543210ull) == "01234567-89ab-4def-bedc-ba9876543210");
+}
+
+TEST_CASE("host prefixes: labels filled and checked, before the service's host or the endpoint URL's",
+          "[client][endpoint]") {
+  fixture f;
+  client c(f.options());
+  REQUIRE(c.call<fake::Create>({.Account = "123"}).ok());
+  CHECK(f.http->endpoints.back() == "https://123.data-fake.us-east-1.amazonaws.com");
+  CHECK(f.http->sent.back().header("Host") == "123.data-fake.us-east-1.amazonaws.com");
+
+  auto o = f.options();
+  o.endpoint_url = "https://example.com/";
+  REQUIRE(client(o).call<fake::Create>({.Account = "a.b-c"}).ok());
+  CHECK(f.http->endpoints.back() == "https://a.b-c.data-example.com");
+  CHECK(f.http->sent.back().header("Host") == "a.b-c.data-example.com");
+
+  SECTION("a label that is not a host label is refused, unsent, its value unquoted") {
+    for (std::string bad : {std::string("a b"), std::string("x/y"), std::string(planted) + "@"}) {
+      auto r = c.call<fake::Create>({.Account = bad});
+      REQUIRE(r.failure());
+      CHECK(r.failure()->what == awsjson::client_error::kind::invalid_input);
+      CHECK_THAT(r.failure()->message, Catch::StartsWith("/Account: not a valid host label"));
+      CHECK(r.failure()->message.find(bad) == std::string::npos);
+    }
+    CHECK(f.http->sent.size() == 2);
+  }
+  SECTION("turned off by the program, or by AWS_DISABLE_HOST_PREFIX_INJECTION") {
+    o.inject_host_prefix = false;
+    REQUIRE(client(o).call<fake::Create>({.Account = "not used"}).ok());
+    CHECK(f.http->endpoints.back() == "https://example.com");
+    auto e = f.options(
+        {{"AWS_ACCESS_KEY_ID", "A"}, {"AWS_SECRET_ACCESS_KEY", "S"}, {"AWS_DISABLE_HOST_PREFIX_INJECTION", "true"}});
+    REQUIRE(client(e).call<fake::Create>({.Account = "123"}).ok());
+    CHECK(f.http->endpoints.back() == "https://fake.us-east-1.amazonaws.com");
+  }
+}
+
+namespace {
+std::string gunzip(std::string const& packed) {
+  z_stream z{};
+  REQUIRE(inflateInit2(&z, 15 + 16) == Z_OK);
+  std::string out(1 << 20, '\0');
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(packed.data()));
+  z.avail_in = static_cast<uInt>(packed.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  CHECK(inflate(&z, Z_FINISH) == Z_STREAM_END);
+  out.resize(z.total_out);
+  inflateEnd(&z);
+  return out;
+}
+}  // namespace
+
+TEST_CASE("request compression: gzip from 10,240 bytes on, as configured", "[client][compression]") {
+  static_assert(awsjson::cloudwatch::PutMetricData::request_compression == "gzip");
+  fixture f;
+  std::string big(20000, 'x'), small(100, 'x');
+  std::string big_json = R"({"Name":")" + big + R"("})";
+  client c(f.options());
+  REQUIRE(c.call<fake::Put>({.Name = big}).ok());
+  auto const& sent = f.http->sent.back();
+  CHECK(sent.header("Content-Encoding") == "gzip");
+  CHECK(sent.body.size() < 1000);
+  CHECK(gunzip(sent.body) == big_json);
+  CHECK(sent.header("Authorization").starts_with("AWS4-HMAC-SHA256"));  // signed over the compressed body
+  REQUIRE(c.call<fake::Put>({.Name = small}).ok());
+  CHECK(f.http->sent.back().header("Content-Encoding").empty());
+  REQUIRE(c.call<fake::Echo>({.Name = big}).ok());  // an operation without the trait: never
+  CHECK(f.http->sent.back().body == big_json);
+
+  SECTION("the threshold and the switch, from the program, the environment or the profile") {
+    auto o = f.options();
+    o.request_compression = awsjson::request_compression_options{.disabled = false, .min_size_bytes = 50};
+    REQUIRE(client(o).call<fake::Put>({.Name = small}).ok());
+    CHECK(f.http->sent.back().header("Content-Encoding") == "gzip");
+    auto off = f.options(
+        {{"AWS_ACCESS_KEY_ID", "A"}, {"AWS_SECRET_ACCESS_KEY", "S"}, {"AWS_DISABLE_REQUEST_COMPRESSION", "true"}});
+    REQUIRE(client(off).call<fake::Put>({.Name = big}).ok());
+    CHECK(f.http->sent.back().body == big_json);
+    temp_dir dir;
+    auto config = dir.write("config", "[default]\nrequest_min_compression_size_bytes = 64\n");
+    auto profiled =
+        f.options({{"AWS_ACCESS_KEY_ID", "A"}, {"AWS_SECRET_ACCESS_KEY", "S"}, {"AWS_CONFIG_FILE", config}});
+    REQUIRE(client(profiled).call<fake::Put>({.Name = small}).ok());
+    CHECK(f.http->sent.back().header("Content-Encoding") == "gzip");
+    auto bad = f.options({{"AWS_ACCESS_KEY_ID", "A"},
+                          {"AWS_SECRET_ACCESS_KEY", "S"},
+                          {"AWS_REQUEST_MIN_COMPRESSION_SIZE_BYTES", "2000000"}});
+    auto r = client(bad).call<fake::Put>({.Name = small});
+    REQUIRE(r.failure());
+    CHECK(r.failure()->what == awsjson::client_error::kind::invalid_config);
+    CHECK(r.failure()->message == "AWS_REQUEST_MIN_COMPRESSION_SIZE_BYTES is not a whole number from 1 to 1048576");
+  }
 }
 
 TEST_CASE("backoff: full jitter, doubling, capped at 20 s", "[client][retry]") {

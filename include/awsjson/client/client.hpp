@@ -22,6 +22,7 @@
 
 #include "../awsjson.hpp"
 #include "../sigv4.hpp"
+#include "compression.hpp"
 #include "credentials.hpp"
 #include "curl_transport.hpp"
 #include "profile.hpp"
@@ -50,6 +51,17 @@ struct client_options {
   /// With `validate`, every constraint of the model instead: maximum lengths and values, and
   /// @pattern too (awsjson::validate).
   bool full_validation = false;
+  /// Whether an operation's host prefix (Smithy @endpoint: "data-", "{AccountId}.") goes before the
+  /// host, the endpoint URL's too. Unset: false when AWS_DISABLE_HOST_PREFIX_INJECTION or the
+  /// profile's disable_host_prefix_injection is true, else true (botocore's inject_host_prefix).
+  std::optional<bool> inject_host_prefix{};
+  /// Whether bodies of operations with @requestCompression (CloudWatch's PutMetricData) are sent
+  /// gzip-compressed from `min_size_bytes` on. Unset: AWS_DISABLE_REQUEST_COMPRESSION and
+  /// AWS_REQUEST_MIN_COMPRESSION_SIZE_BYTES, else the profile's disable_request_compression and
+  /// request_min_compression_size_bytes, else on from 10,240 bytes.
+  std::optional<request_compression_options> request_compression{};
+  /// Makes the value of an @idempotencyToken member the caller left unset; null: a random UUID v4.
+  std::function<std::string()> idempotency_token{};
   /// The HTTP transport; null: a curl_transport (the CMake target awsjson::client links libcurl).
   std::shared_ptr<transport> http{};
   /// Where credentials come from; null: the default chain (cached). Keys the program has:
@@ -154,6 +166,8 @@ class client {
   std::string endpoint_for(std::string_view endpoint_prefix, std::string_view host_prefix = {}) const;
 
  private:
+  template <detail::callable_operation Op>
+  call_result<Op> send(typename Op::input const& input) const;
   void debug(std::string const& line) const {
     if (options_.log) options_.log(line);
   }
@@ -184,7 +198,7 @@ inline client::client(client_options o) : options_(std::move(o)) {
     options_.credentials =
         std::make_shared<cached_credentials>(default_credential_chain(config_, metadata, options_.env));
   credentials_ = options_.credentials;
-  // Retries: the program's settings, else the environment's, else the profile's.
+  // Settings: the program's, else the environment's, else the profile's.
   auto setting = [&](char const* variable, char const* key) -> std::pair<std::string, std::string> {
     if (auto v = options_.env.value(variable); !v.empty()) return {v, variable};
     if (auto v = config_->get(key)) return {*v, "the profile's " + std::string(key)};
@@ -202,6 +216,25 @@ inline client::client(client_options o) : options_(std::move(o)) {
       if (!options_.retry.max_attempts) settings_problem_ = where + " is not a whole number of 1 or more";
     }
   }
+  if (!options_.inject_host_prefix) {
+    auto [text, where] = setting("AWS_DISABLE_HOST_PREFIX_INJECTION", "disable_host_prefix_injection");
+    options_.inject_host_prefix = !detail::iequals(text, "true");
+  }
+  if (!options_.request_compression) {
+    request_compression_options rc;
+    if (auto [text, where] = setting("AWS_DISABLE_REQUEST_COMPRESSION", "disable_request_compression"); !where.empty())
+      rc.disabled = detail::iequals(text, "true");
+    if (auto [text, where] = setting("AWS_REQUEST_MIN_COMPRESSION_SIZE_BYTES", "request_min_compression_size_bytes");
+        !where.empty()) {
+      auto n = detail::parse_positive(text);
+      if (!n || *n > rc.max_allowed)
+        settings_problem_ = where + " is not a whole number from 1 to " + std::to_string(rc.max_allowed);
+      else
+        rc.min_size_bytes = *n;
+    }
+    options_.request_compression = rc;
+  }
+  if (!options_.idempotency_token) options_.idempotency_token = random_uuid;
   if (!options_.sleep) options_.sleep = [](std::chrono::duration<double> d) { std::this_thread::sleep_for(d); };
   if (!options_.random)
     options_.random = [] {
@@ -217,6 +250,8 @@ inline std::string client::endpoint_for(std::string_view endpoint_prefix, std::s
   if (!options_.endpoint_url.empty()) {
     std::string e = options_.endpoint_url;
     while (e.ends_with('/')) e.pop_back();
+    auto scheme = e.find("://");
+    e.insert(scheme == std::string::npos ? 0 : scheme + 3, host_prefix);
     return e;
   }
   std::string suffix = region_.starts_with("cn-") ? "amazonaws.com.cn" : "amazonaws.com";
@@ -225,6 +260,18 @@ inline std::string client::endpoint_for(std::string_view endpoint_prefix, std::s
 
 template <detail::callable_operation Op>
 call_result<Op> client::call(typename Op::input const& input) const {
+  // Idempotency tokens the caller left unset are filled first, on a copy (botocore fills them
+  // before validating), so that every attempt of this call sends the same token.
+  if (lacks_idempotency_token(input)) {
+    typename Op::input filled = input;
+    fill_idempotency_tokens(filled, options_.idempotency_token);
+    return send<Op>(filled);
+  }
+  return send<Op>(input);
+}
+
+template <detail::callable_operation Op>
+call_result<Op> client::send(typename Op::input const& input) const {
   call_result<Op> result;
   using kind = client_error::kind;
   auto fail = [&](kind k, std::string message, std::vector<std::string> violations = {}) {
@@ -247,10 +294,25 @@ call_result<Op> client::call(typename Op::input const& input) const {
   }
   http_request prepared;
   if (auto err = build_request<Op>(input, prepared)) return fail(kind::invalid_input, err.to_string());
+  if constexpr (requires { Op::request_compression; }) {
+    auto const& rc = *options_.request_compression;
+    if (Op::request_compression == "gzip" && !rc.disabled && std::ssize(prepared.body) >= rc.min_size_bytes) {
+      if (auto packed = gzip_compress(prepared.body)) {
+        prepared.body = std::move(*packed);
+        auto it = std::find_if(prepared.headers.begin(), prepared.headers.end(),
+                               [](http_header const& h) { return detail::iequals(h.name, "Content-Encoding"); });
+        if (it == prepared.headers.end())
+          prepared.headers.push_back({"Content-Encoding", "gzip"});
+        else
+          it->value += ",gzip";
+      }
+    }
+  }
   if (region_.empty()) return fail(kind::no_region, "no region: give one, or set AWS_REGION or the profile's region");
-  std::string_view host_prefix;
-  if constexpr (requires { Op::host_prefix; }) host_prefix = Op::host_prefix;
-  std::string endpoint = endpoint_for(Op::endpoint_prefix, options_.endpoint_url.empty() ? host_prefix : "");
+  std::string host_prefix;
+  if (*options_.inject_host_prefix)
+    if (auto err = expand_host_prefix<Op>(input, host_prefix)) return fail(kind::invalid_input, err.to_string());
+  std::string endpoint = endpoint_for(Op::endpoint_prefix, host_prefix);
   std::string host = detail::host_of(endpoint);
 
   // 2. Attempts: signed afresh each time (the date, and credentials that may have been refreshed).

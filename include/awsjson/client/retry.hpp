@@ -22,6 +22,16 @@
 
 namespace awsjson {
 
+namespace detail {
+/// A setting that is a whole number of 1 or more ("3"), or nullopt.
+inline std::optional<int> parse_positive(std::string_view s) noexcept {
+  int n = 0;
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
+  if (ec != std::errc{} || end != s.data() + s.size() || n < 1) return std::nullopt;
+  return n;
+}
+}  // namespace detail
+
 class retry_strategy;
 
 struct retry_options {
@@ -289,12 +299,7 @@ inline std::optional<retry_options::retry_mode> parse_retry_mode(std::string_vie
 }
 
 /// Reads max_attempts as AWS_MAX_ATTEMPTS and the shared config spell it: a whole number, 1 or more.
-inline std::optional<int> parse_max_attempts(std::string_view s) noexcept {
-  int n = 0;
-  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
-  if (ec != std::errc{} || end != s.data() + s.size() || n < 1) return std::nullopt;
-  return n;
-}
+inline std::optional<int> parse_max_attempts(std::string_view s) noexcept { return detail::parse_positive(s); }
 
 /// The strategy of a mode (options resolved): what the client uses unless the program gives one.
 inline std::shared_ptr<retry_strategy> make_retry_strategy(retry_options const& o, std::shared_ptr<retry_quota> quota,

@@ -36,6 +36,7 @@ struct PutMetricData {
   static constexpr std::string_view signing_name = "monitoring";
   static constexpr std::string_view endpoint_prefix = "monitoring";
   static constexpr bool query_compatible = true;  // awsQueryCompatible
+  static constexpr std::string_view request_compression = "gzip";  // @requestCompression
 };
 
 }  // namespace awsjson::cloudwatch

@@ -21,7 +21,7 @@ constexpr auto awsjson_shape(DeleteNamedQueryRequest const*) {
   return awsjson::shape(
       "DeleteNamedQueryRequest",
       {
-          {.name = "NamedQueryId", .required = true, .min_length = 1, .max_length = 128, .pattern = "\\S+"},
+          {.name = "NamedQueryId", .required = true, .min_length = 1, .max_length = 128, .pattern = "\\S+", .idempotency_token = true},
       });
 }
 

@@ -38,7 +38,7 @@ constexpr auto awsjson_shape(StartQueryExecutionRequest const*) {
       "StartQueryExecutionRequest",
       {
           {.name = "QueryString", .required = true, .min_length = 1, .max_length = 262144},
-          {.name = "ClientRequestToken", .min_length = 32, .max_length = 128},
+          {.name = "ClientRequestToken", .min_length = 32, .max_length = 128, .idempotency_token = true},
           {.name = "WorkGroup", .pattern = "[a-zA-Z0-9._-]{1,128}"},
           {.name = "ExecutionParameters", .min_length = 1},
       });

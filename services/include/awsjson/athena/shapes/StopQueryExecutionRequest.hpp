@@ -22,7 +22,7 @@ constexpr auto awsjson_shape(StopQueryExecutionRequest const*) {
   return awsjson::shape(
       "StopQueryExecutionRequest",
       {
-          {.name = "QueryExecutionId", .required = true, .min_length = 1, .max_length = 128, .pattern = "\\S+"},
+          {.name = "QueryExecutionId", .required = true, .min_length = 1, .max_length = 128, .pattern = "\\S+", .idempotency_token = true},
       });
 }
 

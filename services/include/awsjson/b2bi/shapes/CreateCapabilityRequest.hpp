@@ -37,6 +37,7 @@ constexpr auto awsjson_shape(CreateCapabilityRequest const*) {
           {.name = "type", .required = true},
           {.name = "configuration", .required = true},
           {.name = "instructionsDocuments", .min_length = 0, .max_length = 5},
+          {.name = "clientToken", .idempotency_token = true},
           {.name = "tags", .min_length = 0, .max_length = 200},
       });
 }

@@ -39,6 +39,7 @@ constexpr auto awsjson_shape(CreatePartnershipRequest const*) {
           {.name = "email", .required = true, .sensitive = true, .min_length = 5, .max_length = 254, .pattern = "[\\w\\.\\-]+@[\\w\\.\\-]+"},
           {.name = "phone", .sensitive = true, .min_length = 7, .max_length = 22, .pattern = "\\+\?([0-9 \\t\\-()\\/]{7,})(\?:\\s*(\?:#|x\\.\?|ext\\.\?|extension) \\t*(\\d+))\?"},
           {.name = "capabilities", .required = true},
+          {.name = "clientToken", .idempotency_token = true},
           {.name = "tags", .min_length = 0, .max_length = 200},
       });
 }

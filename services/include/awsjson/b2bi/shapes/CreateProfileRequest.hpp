@@ -37,6 +37,7 @@ constexpr auto awsjson_shape(CreateProfileRequest const*) {
           {.name = "phone", .required = true, .sensitive = true, .min_length = 7, .max_length = 22, .pattern = "\\+\?([0-9 \\t\\-()\\/]{7,})(\?:\\s*(\?:#|x\\.\?|ext\\.\?|extension) \\t*(\\d+))\?"},
           {.name = "businessName", .required = true, .min_length = 1, .max_length = 254},
           {.name = "logging", .required = true},
+          {.name = "clientToken", .idempotency_token = true},
           {.name = "tags", .min_length = 0, .max_length = 200},
       });
 }

@@ -44,6 +44,7 @@ constexpr auto awsjson_shape(CreateTransformerRequest const*) {
       "CreateTransformerRequest",
       {
           {.name = "name", .required = true, .min_length = 1, .max_length = 254, .pattern = "[a-zA-Z0-9_-]{1,512}"},
+          {.name = "clientToken", .idempotency_token = true},
           {.name = "tags", .min_length = 0, .max_length = 200},
           {.name = "mappingTemplate", .min_length = 0, .max_length = 350000},
           {.name = "sampleDocument", .min_length = 0, .max_length = 1024},

@@ -31,6 +31,7 @@ constexpr auto awsjson_shape(StartTransformerJobRequest const*) {
           {.name = "inputFile", .required = true},
           {.name = "outputLocation", .required = true},
           {.name = "transformerId", .required = true, .min_length = 1, .max_length = 64, .pattern = "[a-zA-Z0-9_-]+"},
+          {.name = "clientToken", .idempotency_token = true},
       });
 }
 

@@ -31,7 +31,7 @@ constexpr auto awsjson_shape(CreateScheduledReportRequest const*) {
       {
           {.name = "scheduledReport", .required = true},
           {.name = "resourceTags", .min_length = 0, .max_length = 200},
-          {.name = "clientToken", .min_length = 1, .max_length = 128, .pattern = "[\\u0021-\\u007E]+"},
+          {.name = "clientToken", .min_length = 1, .max_length = 128, .pattern = "[\\u0021-\\u007E]+", .idempotency_token = true},
       });
 }
 

@@ -25,7 +25,7 @@ constexpr auto awsjson_shape(ExecuteScheduledReportRequest const*) {
       "ExecuteScheduledReportRequest",
       {
           {.name = "arn", .required = true, .min_length = 20, .max_length = 2048, .pattern = "arn:aws[-a-z0-9]*:bcm-dashboards::[0-9]{12}:scheduled-report/(\\*|[-a-z0-9]+)"},
-          {.name = "clientToken", .min_length = 1, .max_length = 128, .pattern = "[\\u0021-\\u007E]+"},
+          {.name = "clientToken", .min_length = 1, .max_length = 128, .pattern = "[\\u0021-\\u007E]+", .idempotency_token = true},
       });
 }
 

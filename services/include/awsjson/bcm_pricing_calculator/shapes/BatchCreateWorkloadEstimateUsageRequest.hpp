@@ -30,7 +30,7 @@ constexpr auto awsjson_shape(BatchCreateWorkloadEstimateUsageRequest const*) {
       {
           {.name = "workloadEstimateId", .required = true, .min_length = 36, .max_length = 36, .pattern = "[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}"},
           {.name = "usage", .required = true, .min_length = 1, .max_length = 25},
-          {.name = "clientToken", .min_length = 1, .max_length = 64, .pattern = "[\\u0021-\\u007E]+"},
+          {.name = "clientToken", .min_length = 1, .max_length = 64, .pattern = "[\\u0021-\\u007E]+", .idempotency_token = true},
       });
 }
 

@@ -28,7 +28,7 @@ constexpr auto awsjson_shape(CreateBillEstimateRequest const*) {
       {
           {.name = "billScenarioId", .required = true, .min_length = 36, .max_length = 36, .pattern = "[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}"},
           {.name = "name", .required = true, .min_length = 0, .max_length = 64, .pattern = "[a-zA-Z0-9-]+"},
-          {.name = "clientToken", .min_length = 1, .max_length = 64, .pattern = "[\\u0021-\\u007E]+"},
+          {.name = "clientToken", .min_length = 1, .max_length = 64, .pattern = "[\\u0021-\\u007E]+", .idempotency_token = true},
           {.name = "tags", .min_length = 0, .max_length = 200},
       });
 }

@@ -31,7 +31,7 @@ constexpr auto awsjson_shape(CreateBillScenarioRequest const*) {
       "CreateBillScenarioRequest",
       {
           {.name = "name", .required = true, .min_length = 0, .max_length = 64, .pattern = "[a-zA-Z0-9-]+"},
-          {.name = "clientToken", .min_length = 1, .max_length = 64, .pattern = "[\\u0021-\\u007E]+"},
+          {.name = "clientToken", .min_length = 1, .max_length = 64, .pattern = "[\\u0021-\\u007E]+", .idempotency_token = true},
           {.name = "tags", .min_length = 0, .max_length = 200},
           {.name = "costCategoryGroupSharingPreferenceArn", .min_length = 20, .max_length = 2048, .pattern = "arn:aws[-a-z0-9]*:ce::[0-9]{12}:costcategory/[a-f0-9-]{36}"},
       });

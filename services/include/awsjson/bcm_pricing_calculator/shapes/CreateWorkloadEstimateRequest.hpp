@@ -29,7 +29,7 @@ constexpr auto awsjson_shape(CreateWorkloadEstimateRequest const*) {
       "CreateWorkloadEstimateRequest",
       {
           {.name = "name", .required = true, .min_length = 0, .max_length = 64, .pattern = "[a-zA-Z0-9-]+"},
-          {.name = "clientToken", .min_length = 1, .max_length = 64, .pattern = "[\\u0021-\\u007E]+"},
+          {.name = "clientToken", .min_length = 1, .max_length = 64, .pattern = "[\\u0021-\\u007E]+", .idempotency_token = true},
           {.name = "tags", .min_length = 0, .max_length = 200},
       });
 }

@@ -41,7 +41,7 @@ constexpr auto awsjson_shape(InvokeDataAutomationAsyncRequest const*) {
   return awsjson::shape(
       "InvokeDataAutomationAsyncRequest",
       {
-          {.name = "clientToken", .min_length = 1, .max_length = 256, .pattern = "[a-zA-Z0-9](-*[a-zA-Z0-9]){1,256}"},
+          {.name = "clientToken", .min_length = 1, .max_length = 256, .pattern = "[a-zA-Z0-9](-*[a-zA-Z0-9]){1,256}", .idempotency_token = true},
           {.name = "inputConfiguration", .required = true},
           {.name = "outputConfiguration", .required = true},
           {.name = "blueprints", .min_length = 1, .max_length = 40},

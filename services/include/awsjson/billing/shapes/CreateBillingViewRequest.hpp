@@ -35,7 +35,7 @@ constexpr auto awsjson_shape(CreateBillingViewRequest const*) {
           {.name = "name", .required = true, .sensitive = true, .min_length = 1, .max_length = 128, .pattern = "[ a-zA-Z0-9_\\+=\\.\\-@]+"},
           {.name = "description", .sensitive = true, .min_length = 0, .max_length = 1024, .pattern = "([ a-zA-Z0-9_\\+=\\.\\-@]+)\?"},
           {.name = "sourceViews", .required = true, .min_length = 1, .max_length = 10},
-          {.name = "clientToken", .pattern = "[a-zA-Z0-9-]+"},
+          {.name = "clientToken", .pattern = "[a-zA-Z0-9-]+", .idempotency_token = true},
           {.name = "resourceTags", .min_length = 0, .max_length = 200},
       });
 }

@@ -30,7 +30,7 @@ constexpr auto awsjson_shape(UpdateResourceRequest const*) {
           {.name = "TypeName", .required = true, .min_length = 10, .max_length = 196, .pattern = "[A-Za-z0-9]{2,64}::[A-Za-z0-9]{2,64}::[A-Za-z0-9]{2,64}"},
           {.name = "TypeVersionId", .min_length = 1, .max_length = 128, .pattern = "[A-Za-z0-9-]+"},
           {.name = "RoleArn", .min_length = 20, .max_length = 2048, .pattern = "arn:.+:iam::[0-9]{12}:role/.+"},
-          {.name = "ClientToken", .min_length = 1, .max_length = 128, .pattern = "[-A-Za-z0-9+/=]+"},
+          {.name = "ClientToken", .min_length = 1, .max_length = 128, .pattern = "[-A-Za-z0-9+/=]+", .idempotency_token = true},
           {.name = "Identifier", .required = true, .min_length = 1, .max_length = 1024, .pattern = ".+"},
           {.name = "PatchDocument", .required = true, .sensitive = true, .min_length = 1, .max_length = 262144, .pattern = "[\\s\\S]*"},
       });

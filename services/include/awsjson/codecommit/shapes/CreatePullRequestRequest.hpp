@@ -32,6 +32,7 @@ constexpr auto awsjson_shape(CreatePullRequestRequest const*) {
           {.name = "title", .required = true, .max_length = 150},
           {.name = "description", .max_length = 10240},
           {.name = "targets", .required = true},
+          {.name = "clientRequestToken", .idempotency_token = true},
       });
 }
 

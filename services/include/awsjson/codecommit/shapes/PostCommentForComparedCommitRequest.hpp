@@ -33,6 +33,7 @@ constexpr auto awsjson_shape(PostCommentForComparedCommitRequest const*) {
           {.name = "repositoryName", .required = true, .min_length = 1, .max_length = 100, .pattern = "[\\w\\.-]+"},
           {.name = "afterCommitId", .required = true},
           {.name = "content", .required = true},
+          {.name = "clientRequestToken", .idempotency_token = true},
       });
 }
 

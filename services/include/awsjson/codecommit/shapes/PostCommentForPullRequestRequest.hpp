@@ -36,6 +36,7 @@ constexpr auto awsjson_shape(PostCommentForPullRequestRequest const*) {
           {.name = "beforeCommitId", .required = true},
           {.name = "afterCommitId", .required = true},
           {.name = "content", .required = true},
+          {.name = "clientRequestToken", .idempotency_token = true},
       });
 }
 

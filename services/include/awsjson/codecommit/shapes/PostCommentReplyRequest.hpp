@@ -24,6 +24,7 @@ constexpr auto awsjson_shape(PostCommentReplyRequest const*) {
       "PostCommentReplyRequest",
       {
           {.name = "inReplyTo", .required = true},
+          {.name = "clientRequestToken", .idempotency_token = true},
           {.name = "content", .required = true},
       });
 }

@@ -32,7 +32,7 @@ constexpr auto awsjson_shape(StartPipelineExecutionRequest const*) {
       {
           {.name = "name", .required = true, .min_length = 1, .max_length = 100, .pattern = "[A-Za-z0-9.@\\-_]+"},
           {.name = "variables", .min_length = 1, .max_length = 50},
-          {.name = "clientRequestToken", .min_length = 1, .max_length = 128, .pattern = "^[a-zA-Z0-9-]+$"},
+          {.name = "clientRequestToken", .min_length = 1, .max_length = 128, .pattern = "^[a-zA-Z0-9-]+$", .idempotency_token = true},
           {.name = "sourceRevisions", .min_length = 0, .max_length = 50},
       });
 }

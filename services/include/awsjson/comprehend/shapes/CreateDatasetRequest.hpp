@@ -37,7 +37,7 @@ constexpr auto awsjson_shape(CreateDatasetRequest const*) {
           {.name = "DatasetName", .required = true, .max_length = 63, .pattern = "^[a-zA-Z0-9](-*[a-zA-Z0-9])*$"},
           {.name = "Description", .max_length = 2048, .pattern = "^([a-zA-Z0-9_])[\\\\a-zA-Z0-9_@#%*+=:\?./!\\s-]*$"},
           {.name = "InputDataConfig", .required = true},
-          {.name = "ClientRequestToken", .min_length = 1, .max_length = 64, .pattern = "^[a-zA-Z0-9-]+$"},
+          {.name = "ClientRequestToken", .min_length = 1, .max_length = 64, .pattern = "^[a-zA-Z0-9-]+$", .idempotency_token = true},
       });
 }
 

@@ -48,7 +48,7 @@ constexpr auto awsjson_shape(CreateDocumentClassifierRequest const*) {
           {.name = "VersionName", .max_length = 63, .pattern = "^[a-zA-Z0-9](-*[a-zA-Z0-9])*$"},
           {.name = "DataAccessRoleArn", .required = true, .min_length = 20, .max_length = 2048, .pattern = "arn:aws(-[^:]+)\?:iam::[0-9]{12}:role/.+"},
           {.name = "InputDataConfig", .required = true},
-          {.name = "ClientRequestToken", .min_length = 1, .max_length = 64, .pattern = "^[a-zA-Z0-9-]+$"},
+          {.name = "ClientRequestToken", .min_length = 1, .max_length = 64, .pattern = "^[a-zA-Z0-9-]+$", .idempotency_token = true},
           {.name = "LanguageCode", .required = true},
           {.name = "VolumeKmsKeyId", .max_length = 2048, .pattern = "^\\p{ASCII}+$"},
           {.name = "ModelKmsKeyId", .max_length = 2048, .pattern = "^\\p{ASCII}+$"},

@@ -35,7 +35,7 @@ constexpr auto awsjson_shape(CreateEndpointRequest const*) {
           {.name = "EndpointName", .required = true, .max_length = 40, .pattern = "^[a-zA-Z0-9](-*[a-zA-Z0-9])*$"},
           {.name = "ModelArn", .max_length = 256, .pattern = "arn:aws(-[^:]+)\?:comprehend:[a-zA-Z0-9-]*:[0-9]{12}:(document-classifier|entity-recognizer)/[a-zA-Z0-9](-*[a-zA-Z0-9])*(/version/[a-zA-Z0-9](-*[a-zA-Z0-9])*)\?"},
           {.name = "DesiredInferenceUnits", .required = true, .min_value = 1},
-          {.name = "ClientRequestToken", .min_length = 1, .max_length = 64, .pattern = "^[a-zA-Z0-9-]+$"},
+          {.name = "ClientRequestToken", .min_length = 1, .max_length = 64, .pattern = "^[a-zA-Z0-9-]+$", .idempotency_token = true},
           {.name = "DataAccessRoleArn", .min_length = 20, .max_length = 2048, .pattern = "arn:aws(-[^:]+)\?:iam::[0-9]{12}:role/.+"},
           {.name = "FlywheelArn", .max_length = 256, .pattern = "arn:aws(-[^:]+)\?:comprehend:[a-zA-Z0-9-]*:[0-9]{12}:flywheel/[a-zA-Z0-9](-*[a-zA-Z0-9])*"},
       });

@@ -40,7 +40,7 @@ constexpr auto awsjson_shape(CreateFlywheelRequest const*) {
           {.name = "ActiveModelArn", .max_length = 256, .pattern = "arn:aws(-[^:]+)\?:comprehend:[a-zA-Z0-9-]*:[0-9]{12}:(document-classifier|entity-recognizer)/[a-zA-Z0-9](-*[a-zA-Z0-9])*(/version/[a-zA-Z0-9](-*[a-zA-Z0-9])*)\?"},
           {.name = "DataAccessRoleArn", .required = true, .min_length = 20, .max_length = 2048, .pattern = "arn:aws(-[^:]+)\?:iam::[0-9]{12}:role/.+"},
           {.name = "DataLakeS3Uri", .required = true, .max_length = 512, .pattern = "s3://[a-z0-9][\\.\\-a-z0-9]{1,61}[a-z0-9](/.*)\?"},
-          {.name = "ClientRequestToken", .min_length = 1, .max_length = 64, .pattern = "^[a-zA-Z0-9-]+$"},
+          {.name = "ClientRequestToken", .min_length = 1, .max_length = 64, .pattern = "^[a-zA-Z0-9-]+$", .idempotency_token = true},
       });
 }
 

@@ -44,7 +44,7 @@ constexpr auto awsjson_shape(StartDocumentClassificationJobRequest const*) {
           {.name = "InputDataConfig", .required = true},
           {.name = "OutputDataConfig", .required = true},
           {.name = "DataAccessRoleArn", .required = true, .min_length = 20, .max_length = 2048, .pattern = "arn:aws(-[^:]+)\?:iam::[0-9]{12}:role/.+"},
-          {.name = "ClientRequestToken", .min_length = 1, .max_length = 64, .pattern = "^[a-zA-Z0-9-]+$"},
+          {.name = "ClientRequestToken", .min_length = 1, .max_length = 64, .pattern = "^[a-zA-Z0-9-]+$", .idempotency_token = true},
           {.name = "VolumeKmsKeyId", .max_length = 2048, .pattern = "^\\p{ASCII}+$"},
           {.name = "FlywheelArn", .max_length = 256, .pattern = "arn:aws(-[^:]+)\?:comprehend:[a-zA-Z0-9-]*:[0-9]{12}:flywheel/[a-zA-Z0-9](-*[a-zA-Z0-9])*"},
       });

@@ -47,7 +47,7 @@ constexpr auto awsjson_shape(StartEntitiesDetectionJobRequest const*) {
           {.name = "JobName", .min_length = 1, .max_length = 256, .pattern = "^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-%@]*)$"},
           {.name = "EntityRecognizerArn", .max_length = 256, .pattern = "arn:aws(-[^:]+)\?:comprehend:[a-zA-Z0-9-]*:[0-9]{12}:entity-recognizer/[a-zA-Z0-9](-*[a-zA-Z0-9])*(/version/[a-zA-Z0-9](-*[a-zA-Z0-9])*)\?"},
           {.name = "LanguageCode", .required = true},
-          {.name = "ClientRequestToken", .min_length = 1, .max_length = 64, .pattern = "^[a-zA-Z0-9-]+$"},
+          {.name = "ClientRequestToken", .min_length = 1, .max_length = 64, .pattern = "^[a-zA-Z0-9-]+$", .idempotency_token = true},
           {.name = "VolumeKmsKeyId", .max_length = 2048, .pattern = "^\\p{ASCII}+$"},
           {.name = "FlywheelArn", .max_length = 256, .pattern = "arn:aws(-[^:]+)\?:comprehend:[a-zA-Z0-9-]*:[0-9]{12}:flywheel/[a-zA-Z0-9](-*[a-zA-Z0-9])*"},
       });

@@ -45,7 +45,7 @@ constexpr auto awsjson_shape(StartPiiEntitiesDetectionJobRequest const*) {
           {.name = "DataAccessRoleArn", .required = true, .min_length = 20, .max_length = 2048, .pattern = "arn:aws(-[^:]+)\?:iam::[0-9]{12}:role/.+"},
           {.name = "JobName", .min_length = 1, .max_length = 256, .pattern = "^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-%@]*)$"},
           {.name = "LanguageCode", .required = true},
-          {.name = "ClientRequestToken", .min_length = 1, .max_length = 64, .pattern = "^[a-zA-Z0-9-]+$"},
+          {.name = "ClientRequestToken", .min_length = 1, .max_length = 64, .pattern = "^[a-zA-Z0-9-]+$", .idempotency_token = true},
       });
 }
 

@@ -37,7 +37,7 @@ constexpr auto awsjson_shape(StartEntitiesDetectionV2JobRequest const*) {
           {.name = "OutputDataConfig", .required = true},
           {.name = "DataAccessRoleArn", .required = true, .min_length = 20, .max_length = 2048, .pattern = "arn:aws(-[^:]+)\?:iam::[0-9]{12}:role/.+"},
           {.name = "JobName", .min_length = 1, .max_length = 256, .pattern = "^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-%@]*)$"},
-          {.name = "ClientRequestToken", .min_length = 1, .max_length = 64, .pattern = "^[a-zA-Z0-9-]+$"},
+          {.name = "ClientRequestToken", .min_length = 1, .max_length = 64, .pattern = "^[a-zA-Z0-9-]+$", .idempotency_token = true},
           {.name = "KMSKey", .min_length = 1, .max_length = 2048, .pattern = ".*"},
           {.name = "LanguageCode", .required = true},
       });

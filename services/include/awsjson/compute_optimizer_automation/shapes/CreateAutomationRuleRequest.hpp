@@ -50,7 +50,7 @@ constexpr auto awsjson_shape(CreateAutomationRuleRequest const*) {
           {.name = "schedule", .required = true},
           {.name = "status", .required = true},
           {.name = "tags", .min_length = 0, .max_length = 200},
-          {.name = "clientToken", .pattern = "[a-zA-Z0-9_-]{1,64}"},
+          {.name = "clientToken", .pattern = "[a-zA-Z0-9_-]{1,64}", .idempotency_token = true},
       });
 }
 

@@ -27,7 +27,7 @@ constexpr auto awsjson_shape(DeleteAutomationRuleRequest const*) {
       {
           {.name = "ruleArn", .required = true, .pattern = "arn:aws:compute-optimizer::[0-9]{12}:automation-rule/[a-zA-Z0-9_-]+"},
           {.name = "ruleRevision", .required = true},
-          {.name = "clientToken", .pattern = "[a-zA-Z0-9_-]{1,64}"},
+          {.name = "clientToken", .pattern = "[a-zA-Z0-9_-]{1,64}", .idempotency_token = true},
       });
 }
 

@@ -25,7 +25,7 @@ constexpr auto awsjson_shape(DisassociateAccountsRequest const*) {
       "DisassociateAccountsRequest",
       {
           {.name = "accountIds", .required = true},
-          {.name = "clientToken", .pattern = "[a-zA-Z0-9_-]{1,64}"},
+          {.name = "clientToken", .pattern = "[a-zA-Z0-9_-]{1,64}", .idempotency_token = true},
       });
 }
 

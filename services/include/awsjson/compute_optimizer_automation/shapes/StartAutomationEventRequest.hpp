@@ -24,7 +24,7 @@ constexpr auto awsjson_shape(StartAutomationEventRequest const*) {
       "StartAutomationEventRequest",
       {
           {.name = "recommendedActionId", .required = true, .pattern = "[0-9A-Za-z]{16}"},
-          {.name = "clientToken", .pattern = "[a-zA-Z0-9_-]{1,64}"},
+          {.name = "clientToken", .pattern = "[a-zA-Z0-9_-]{1,64}", .idempotency_token = true},
       });
 }
 

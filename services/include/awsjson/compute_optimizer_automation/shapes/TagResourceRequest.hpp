@@ -31,7 +31,7 @@ constexpr auto awsjson_shape(TagResourceRequest const*) {
           {.name = "resourceArn", .required = true, .pattern = "arn:aws:compute-optimizer::[0-9]{12}:automation-rule/[a-zA-Z0-9_-]+"},
           {.name = "ruleRevision", .required = true},
           {.name = "tags", .required = true, .min_length = 0, .max_length = 200},
-          {.name = "clientToken", .pattern = "[a-zA-Z0-9_-]{1,64}"},
+          {.name = "clientToken", .pattern = "[a-zA-Z0-9_-]{1,64}", .idempotency_token = true},
       });
 }
 

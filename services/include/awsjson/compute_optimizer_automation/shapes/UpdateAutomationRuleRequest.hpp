@@ -48,7 +48,7 @@ constexpr auto awsjson_shape(UpdateAutomationRuleRequest const*) {
           {.name = "ruleRevision", .required = true},
           {.name = "name", .min_length = 0, .max_length = 128, .pattern = "[a-zA-Z0-9_-]*"},
           {.name = "description", .min_length = 0, .max_length = 1024, .pattern = "[a-zA-Z0-9_\\-\\s@\\.]*"},
-          {.name = "clientToken", .pattern = "[a-zA-Z0-9_-]{1,64}"},
+          {.name = "clientToken", .pattern = "[a-zA-Z0-9_-]{1,64}", .idempotency_token = true},
       });
 }
 

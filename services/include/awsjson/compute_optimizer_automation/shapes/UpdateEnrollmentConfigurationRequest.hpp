@@ -26,7 +26,7 @@ constexpr auto awsjson_shape(UpdateEnrollmentConfigurationRequest const*) {
       "UpdateEnrollmentConfigurationRequest",
       {
           {.name = "status", .required = true},
-          {.name = "clientToken", .pattern = "[a-zA-Z0-9_-]{1,64}"},
+          {.name = "clientToken", .pattern = "[a-zA-Z0-9_-]{1,64}", .idempotency_token = true},
       });
 }
 

@@ -23,7 +23,7 @@ constexpr auto awsjson_shape(StartImportTaskRequest const*) {
   return awsjson::shape(
       "StartImportTaskRequest",
       {
-          {.name = "clientRequestToken", .min_length = 1, .max_length = 100},
+          {.name = "clientRequestToken", .min_length = 1, .max_length = 100, .idempotency_token = true},
           {.name = "name", .required = true, .min_length = 1, .max_length = 255, .pattern = "[\\s\\S]*\\S[\\s\\S]*"},
           {.name = "importUrl", .required = true, .min_length = 1, .max_length = 4000, .pattern = "\\S+://\\S+/[\\s\\S]*\\S[\\s\\S]*"},
       });

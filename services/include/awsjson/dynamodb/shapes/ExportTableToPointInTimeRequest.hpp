@@ -41,7 +41,7 @@ constexpr auto awsjson_shape(ExportTableToPointInTimeRequest const*) {
       {
           {.name = "TableArn", .required = true, .min_length = 1, .max_length = 1024},
           {.name = "ExportTime", .timestamp = awsjson::timestamp_format::epoch_seconds},
-          {.name = "ClientToken", .pattern = "^[^\\$]+$"},
+          {.name = "ClientToken", .pattern = "^[^\\$]+$", .idempotency_token = true},
           {.name = "S3Bucket", .required = true, .max_length = 255, .pattern = "^[a-z0-9A-Z]+[\\.\\-\\w]*[a-z0-9A-Z]+$"},
           {.name = "S3BucketOwner", .pattern = "[0-9]{12}"},
           {.name = "S3Prefix", .max_length = 1024},

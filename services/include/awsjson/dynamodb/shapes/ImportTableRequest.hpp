@@ -34,7 +34,7 @@ constexpr auto awsjson_shape(ImportTableRequest const*) {
   return awsjson::shape(
       "ImportTableRequest",
       {
-          {.name = "ClientToken", .pattern = "^[^\\$]+$"},
+          {.name = "ClientToken", .pattern = "^[^\\$]+$", .idempotency_token = true},
           {.name = "S3BucketSource", .required = true},
           {.name = "InputFormat", .required = true},
           {.name = "TableCreationParameters", .required = true},

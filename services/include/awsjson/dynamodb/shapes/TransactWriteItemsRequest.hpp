@@ -32,7 +32,7 @@ constexpr auto awsjson_shape(TransactWriteItemsRequest const*) {
       "TransactWriteItemsRequest",
       {
           {.name = "TransactItems", .required = true, .min_length = 1, .max_length = 100},
-          {.name = "ClientRequestToken", .min_length = 1, .max_length = 36},
+          {.name = "ClientRequestToken", .min_length = 1, .max_length = 36, .idempotency_token = true},
       });
 }
 

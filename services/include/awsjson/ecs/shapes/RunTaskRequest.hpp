@@ -58,6 +58,7 @@ constexpr auto awsjson_shape(RunTaskRequest const*) {
       {
           {.name = "tags", .min_length = 0, .max_length = 50},
           {.name = "taskDefinition", .required = true},
+          {.name = "clientToken", .idempotency_token = true},
       });
 }
 

@@ -26,7 +26,7 @@ constexpr auto awsjson_shape(AssociateEipToVlanRequest const*) {
   return awsjson::shape(
       "AssociateEipToVlanRequest",
       {
-          {.name = "clientToken", .min_length = 1, .max_length = 100, .pattern = "[!-~]+"},
+          {.name = "clientToken", .min_length = 1, .max_length = 100, .pattern = "[!-~]+", .idempotency_token = true},
           {.name = "environmentId", .required = true, .pattern = "(env-[a-zA-Z0-9]{10})"},
           {.name = "vlanName", .required = true, .min_length = 1, .max_length = 200},
           {.name = "allocationId", .required = true, .min_length = 9, .max_length = 26, .pattern = "eipalloc-[a-zA-Z0-9_-]+"},

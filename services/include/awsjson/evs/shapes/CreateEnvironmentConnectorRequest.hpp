@@ -29,7 +29,7 @@ constexpr auto awsjson_shape(CreateEnvironmentConnectorRequest const*) {
   return awsjson::shape(
       "CreateEnvironmentConnectorRequest",
       {
-          {.name = "clientToken", .min_length = 1, .max_length = 100, .pattern = "[!-~]+"},
+          {.name = "clientToken", .min_length = 1, .max_length = 100, .pattern = "[!-~]+", .idempotency_token = true},
           {.name = "environmentId", .required = true, .pattern = "(env-[a-zA-Z0-9]{10})"},
           {.name = "type", .required = true},
           {.name = "applianceFqdn", .required = true, .min_length = 1, .max_length = 253, .pattern = "[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])\?(\\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])\?)*"},

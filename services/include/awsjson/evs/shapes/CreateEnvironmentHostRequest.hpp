@@ -28,7 +28,7 @@ constexpr auto awsjson_shape(CreateEnvironmentHostRequest const*) {
   return awsjson::shape(
       "CreateEnvironmentHostRequest",
       {
-          {.name = "clientToken", .min_length = 1, .max_length = 100, .pattern = "[!-~]+"},
+          {.name = "clientToken", .min_length = 1, .max_length = 100, .pattern = "[!-~]+", .idempotency_token = true},
           {.name = "environmentId", .required = true, .pattern = "(env-[a-zA-Z0-9]{10})"},
           {.name = "host", .required = true},
           {.name = "esxVersion", .min_length = 0, .max_length = 128},

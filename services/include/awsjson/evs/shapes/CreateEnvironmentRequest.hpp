@@ -48,7 +48,7 @@ constexpr auto awsjson_shape(CreateEnvironmentRequest const*) {
   return awsjson::shape(
       "CreateEnvironmentRequest",
       {
-          {.name = "clientToken", .min_length = 1, .max_length = 100, .pattern = "[!-~]+"},
+          {.name = "clientToken", .min_length = 1, .max_length = 100, .pattern = "[!-~]+", .idempotency_token = true},
           {.name = "environmentName", .min_length = 1, .max_length = 100, .pattern = "[a-zA-Z0-9_-]+"},
           {.name = "tags", .min_length = 1, .max_length = 200},
           {.name = "vpcId", .required = true, .min_length = 12, .max_length = 21, .pattern = "vpc-[a-f0-9]{8}([a-f0-9]{9})\?"},

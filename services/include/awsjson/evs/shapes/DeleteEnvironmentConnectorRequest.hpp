@@ -25,7 +25,7 @@ constexpr auto awsjson_shape(DeleteEnvironmentConnectorRequest const*) {
   return awsjson::shape(
       "DeleteEnvironmentConnectorRequest",
       {
-          {.name = "clientToken", .min_length = 1, .max_length = 100, .pattern = "[!-~]+"},
+          {.name = "clientToken", .min_length = 1, .max_length = 100, .pattern = "[!-~]+", .idempotency_token = true},
           {.name = "environmentId", .required = true, .pattern = "(env-[a-zA-Z0-9]{10})"},
           {.name = "connectorId", .required = true, .pattern = "(cnctr-[a-zA-Z0-9]{10})"},
       });

@@ -24,7 +24,7 @@ constexpr auto awsjson_shape(DeleteEnvironmentHostRequest const*) {
   return awsjson::shape(
       "DeleteEnvironmentHostRequest",
       {
-          {.name = "clientToken", .min_length = 1, .max_length = 100, .pattern = "[!-~]+"},
+          {.name = "clientToken", .min_length = 1, .max_length = 100, .pattern = "[!-~]+", .idempotency_token = true},
           {.name = "environmentId", .required = true, .pattern = "(env-[a-zA-Z0-9]{10})"},
           {.name = "hostName", .required = true, .pattern = "([a-zA-Z0-9\\-]*)"},
       });

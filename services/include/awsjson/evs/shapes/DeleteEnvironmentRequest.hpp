@@ -23,7 +23,7 @@ constexpr auto awsjson_shape(DeleteEnvironmentRequest const*) {
   return awsjson::shape(
       "DeleteEnvironmentRequest",
       {
-          {.name = "clientToken", .min_length = 1, .max_length = 100, .pattern = "[!-~]+"},
+          {.name = "clientToken", .min_length = 1, .max_length = 100, .pattern = "[!-~]+", .idempotency_token = true},
           {.name = "environmentId", .required = true, .pattern = "(env-[a-zA-Z0-9]{10})"},
       });
 }

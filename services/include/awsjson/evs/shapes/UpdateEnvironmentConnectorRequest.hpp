@@ -27,7 +27,7 @@ constexpr auto awsjson_shape(UpdateEnvironmentConnectorRequest const*) {
   return awsjson::shape(
       "UpdateEnvironmentConnectorRequest",
       {
-          {.name = "clientToken", .min_length = 1, .max_length = 100, .pattern = "[!-~]+"},
+          {.name = "clientToken", .min_length = 1, .max_length = 100, .pattern = "[!-~]+", .idempotency_token = true},
           {.name = "environmentId", .required = true, .pattern = "(env-[a-zA-Z0-9]{10})"},
           {.name = "connectorId", .required = true, .pattern = "(cnctr-[a-zA-Z0-9]{10})"},
           {.name = "applianceFqdn", .min_length = 1, .max_length = 253, .pattern = "[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])\?(\\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])\?)*"},

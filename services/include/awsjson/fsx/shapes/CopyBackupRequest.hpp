@@ -30,7 +30,7 @@ constexpr auto awsjson_shape(CopyBackupRequest const*) {
   return awsjson::shape(
       "CopyBackupRequest",
       {
-          {.name = "ClientRequestToken", .min_length = 1, .max_length = 63, .pattern = "[A-za-z0-9_.-]{0,63}$"},
+          {.name = "ClientRequestToken", .min_length = 1, .max_length = 63, .pattern = "[A-za-z0-9_.-]{0,63}$", .idempotency_token = true},
           {.name = "SourceBackupId", .required = true, .min_length = 12, .max_length = 128, .pattern = "^(backup-[0-9a-f]{8,})$"},
           {.name = "SourceRegion", .min_length = 1, .max_length = 20, .pattern = "^[a-z0-9-]{1,20}$"},
           {.name = "KmsKeyId", .min_length = 1, .max_length = 2048, .pattern = "^.{1,2048}$"},

@@ -31,7 +31,7 @@ constexpr auto awsjson_shape(CopySnapshotAndUpdateVolumeRequest const*) {
   return awsjson::shape(
       "CopySnapshotAndUpdateVolumeRequest",
       {
-          {.name = "ClientRequestToken", .min_length = 1, .max_length = 63, .pattern = "[A-za-z0-9_.-]{0,63}$"},
+          {.name = "ClientRequestToken", .min_length = 1, .max_length = 63, .pattern = "[A-za-z0-9_.-]{0,63}$", .idempotency_token = true},
           {.name = "VolumeId", .required = true, .min_length = 23, .max_length = 23, .pattern = "^(fsvol-[0-9a-f]{17,})$"},
           {.name = "SourceSnapshotARN", .required = true, .min_length = 8, .max_length = 512, .pattern = "^arn:(\?=[^:]+:fsx:[^:]+:\\d{12}:)((|(\?=[a-z0-9-.]{1,63})(\?!\\d{1,3}(\\.\\d{1,3}){3})(\?![^:]*-{2})(\?![^:]*-\\.)(\?![^:]*\\.-)[a-z0-9].*(\?<!-)):){4}(\?!/).{0,1024}$"},
       });

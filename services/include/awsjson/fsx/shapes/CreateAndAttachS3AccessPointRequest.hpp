@@ -33,7 +33,7 @@ constexpr auto awsjson_shape(CreateAndAttachS3AccessPointRequest const*) {
   return awsjson::shape(
       "CreateAndAttachS3AccessPointRequest",
       {
-          {.name = "ClientRequestToken", .min_length = 1, .max_length = 63, .pattern = "[A-za-z0-9_.-]{0,63}$"},
+          {.name = "ClientRequestToken", .min_length = 1, .max_length = 63, .pattern = "[A-za-z0-9_.-]{0,63}$", .idempotency_token = true},
           {.name = "Name", .required = true, .min_length = 3, .max_length = 50, .pattern = "^(\?=[a-z0-9])[a-z0-9-]{1,48}[a-z0-9]$"},
           {.name = "Type", .required = true},
       });

@@ -28,7 +28,7 @@ constexpr auto awsjson_shape(CreateBackupRequest const*) {
       "CreateBackupRequest",
       {
           {.name = "FileSystemId", .min_length = 11, .max_length = 21, .pattern = "^(fs-[0-9a-f]{8,})$"},
-          {.name = "ClientRequestToken", .min_length = 1, .max_length = 63, .pattern = "[A-za-z0-9_.-]{0,63}$"},
+          {.name = "ClientRequestToken", .min_length = 1, .max_length = 63, .pattern = "[A-za-z0-9_.-]{0,63}$", .idempotency_token = true},
           {.name = "Tags", .min_length = 1, .max_length = 50},
           {.name = "VolumeId", .min_length = 23, .max_length = 23, .pattern = "^(fsvol-[0-9a-f]{17,})$"},
       });

@@ -40,7 +40,7 @@ constexpr auto awsjson_shape(CreateDataRepositoryAssociationRequest const*) {
           {.name = "FileSystemPath", .min_length = 1, .max_length = 4096, .pattern = "^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{1,4096}$"},
           {.name = "DataRepositoryPath", .required = true, .min_length = 3, .max_length = 4357, .pattern = "^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{3,4357}$"},
           {.name = "ImportedFileChunkSize", .min_value = 1, .max_value = 512000},
-          {.name = "ClientRequestToken", .min_length = 1, .max_length = 63, .pattern = "[A-za-z0-9_.-]{0,63}$"},
+          {.name = "ClientRequestToken", .min_length = 1, .max_length = 63, .pattern = "[A-za-z0-9_.-]{0,63}$", .idempotency_token = true},
           {.name = "Tags", .min_length = 1, .max_length = 50},
       });
 }

@@ -41,7 +41,7 @@ constexpr auto awsjson_shape(CreateDataRepositoryTaskRequest const*) {
           {.name = "Paths", .max_length = 100},
           {.name = "FileSystemId", .required = true, .min_length = 11, .max_length = 21, .pattern = "^(fs-[0-9a-f]{8,})$"},
           {.name = "Report", .required = true},
-          {.name = "ClientRequestToken", .min_length = 1, .max_length = 63, .pattern = "[A-za-z0-9_.-]{0,63}$"},
+          {.name = "ClientRequestToken", .min_length = 1, .max_length = 63, .pattern = "[A-za-z0-9_.-]{0,63}$", .idempotency_token = true},
           {.name = "Tags", .min_length = 1, .max_length = 50},
           {.name = "CapacityToRelease", .min_value = 1, .max_value = 2147483647},
       });

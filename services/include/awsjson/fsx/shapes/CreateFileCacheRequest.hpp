@@ -41,7 +41,7 @@ constexpr auto awsjson_shape(CreateFileCacheRequest const*) {
   return awsjson::shape(
       "CreateFileCacheRequest",
       {
-          {.name = "ClientRequestToken", .min_length = 1, .max_length = 63, .pattern = "[A-za-z0-9_.-]{0,63}$"},
+          {.name = "ClientRequestToken", .min_length = 1, .max_length = 63, .pattern = "[A-za-z0-9_.-]{0,63}$", .idempotency_token = true},
           {.name = "FileCacheType", .required = true},
           {.name = "FileCacheTypeVersion", .required = true, .min_length = 1, .max_length = 20, .pattern = "^[0-9](.[0-9]*)*$"},
           {.name = "StorageCapacity", .required = true, .min_value = 0, .max_value = 2147483647},

@@ -46,7 +46,7 @@ constexpr auto awsjson_shape(CreateFileSystemFromBackupRequest const*) {
       "CreateFileSystemFromBackupRequest",
       {
           {.name = "BackupId", .required = true, .min_length = 12, .max_length = 128, .pattern = "^(backup-[0-9a-f]{8,})$"},
-          {.name = "ClientRequestToken", .min_length = 1, .max_length = 63, .pattern = "[A-za-z0-9_.-]{0,63}$"},
+          {.name = "ClientRequestToken", .min_length = 1, .max_length = 63, .pattern = "[A-za-z0-9_.-]{0,63}$", .idempotency_token = true},
           {.name = "SubnetIds", .required = true, .max_length = 50},
           {.name = "SecurityGroupIds", .max_length = 50},
           {.name = "Tags", .min_length = 1, .max_length = 50},

@@ -48,7 +48,7 @@ constexpr auto awsjson_shape(CreateFileSystemRequest const*) {
   return awsjson::shape(
       "CreateFileSystemRequest",
       {
-          {.name = "ClientRequestToken", .min_length = 1, .max_length = 63, .pattern = "[A-za-z0-9_.-]{0,63}$"},
+          {.name = "ClientRequestToken", .min_length = 1, .max_length = 63, .pattern = "[A-za-z0-9_.-]{0,63}$", .idempotency_token = true},
           {.name = "FileSystemType", .required = true},
           {.name = "StorageCapacity", .min_value = 0, .max_value = 2147483647},
           {.name = "SubnetIds", .required = true, .max_length = 50},

@@ -27,7 +27,7 @@ constexpr auto awsjson_shape(CreateSnapshotRequest const*) {
   return awsjson::shape(
       "CreateSnapshotRequest",
       {
-          {.name = "ClientRequestToken", .min_length = 1, .max_length = 63, .pattern = "[A-za-z0-9_.-]{0,63}$"},
+          {.name = "ClientRequestToken", .min_length = 1, .max_length = 63, .pattern = "[A-za-z0-9_.-]{0,63}$", .idempotency_token = true},
           {.name = "Name", .required = true, .min_length = 1, .max_length = 203, .pattern = "^[a-zA-Z0-9_:.-]{1,203}$"},
           {.name = "VolumeId", .required = true, .min_length = 23, .max_length = 23, .pattern = "^(fsvol-[0-9a-f]{17,})$"},
           {.name = "Tags", .min_length = 1, .max_length = 50},

@@ -34,7 +34,7 @@ constexpr auto awsjson_shape(CreateStorageVirtualMachineRequest const*) {
   return awsjson::shape(
       "CreateStorageVirtualMachineRequest",
       {
-          {.name = "ClientRequestToken", .min_length = 1, .max_length = 63, .pattern = "[A-za-z0-9_.-]{0,63}$"},
+          {.name = "ClientRequestToken", .min_length = 1, .max_length = 63, .pattern = "[A-za-z0-9_.-]{0,63}$", .idempotency_token = true},
           {.name = "FileSystemId", .required = true, .min_length = 11, .max_length = 21, .pattern = "^(fs-[0-9a-f]{8,})$"},
           {.name = "Name", .required = true, .min_length = 1, .max_length = 47, .pattern = "^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{1,47}$"},
           {.name = "SvmAdminPassword", .sensitive = true, .min_length = 8, .max_length = 50, .pattern = "^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{8,50}$"},

@@ -32,7 +32,7 @@ constexpr auto awsjson_shape(CreateVolumeFromBackupRequest const*) {
       "CreateVolumeFromBackupRequest",
       {
           {.name = "BackupId", .required = true, .min_length = 12, .max_length = 128, .pattern = "^(backup-[0-9a-f]{8,})$"},
-          {.name = "ClientRequestToken", .min_length = 1, .max_length = 63, .pattern = "[A-za-z0-9_.-]{0,63}$"},
+          {.name = "ClientRequestToken", .min_length = 1, .max_length = 63, .pattern = "[A-za-z0-9_.-]{0,63}$", .idempotency_token = true},
           {.name = "Name", .required = true, .min_length = 1, .max_length = 203, .pattern = "^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{1,203}$"},
           {.name = "Tags", .min_length = 1, .max_length = 50},
       });

@@ -23,7 +23,7 @@ constexpr auto awsjson_shape(DeleteBackupRequest const*) {
       "DeleteBackupRequest",
       {
           {.name = "BackupId", .required = true, .min_length = 12, .max_length = 128, .pattern = "^(backup-[0-9a-f]{8,})$"},
-          {.name = "ClientRequestToken", .min_length = 1, .max_length = 63, .pattern = "[A-za-z0-9_.-]{0,63}$"},
+          {.name = "ClientRequestToken", .min_length = 1, .max_length = 63, .pattern = "[A-za-z0-9_.-]{0,63}$", .idempotency_token = true},
       });
 }
 

@@ -23,7 +23,7 @@ constexpr auto awsjson_shape(DeleteFileCacheRequest const*) {
       "DeleteFileCacheRequest",
       {
           {.name = "FileCacheId", .required = true, .min_length = 11, .max_length = 21, .pattern = "^(fc-[0-9a-f]{8,})$"},
-          {.name = "ClientRequestToken", .min_length = 1, .max_length = 63, .pattern = "[A-za-z0-9_.-]{0,63}$"},
+          {.name = "ClientRequestToken", .min_length = 1, .max_length = 63, .pattern = "[A-za-z0-9_.-]{0,63}$", .idempotency_token = true},
       });
 }
 

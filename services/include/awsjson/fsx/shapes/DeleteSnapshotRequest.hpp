@@ -22,7 +22,7 @@ constexpr auto awsjson_shape(DeleteSnapshotRequest const*) {
   return awsjson::shape(
       "DeleteSnapshotRequest",
       {
-          {.name = "ClientRequestToken", .min_length = 1, .max_length = 63, .pattern = "[A-za-z0-9_.-]{0,63}$"},
+          {.name = "ClientRequestToken", .min_length = 1, .max_length = 63, .pattern = "[A-za-z0-9_.-]{0,63}$", .idempotency_token = true},
           {.name = "SnapshotId", .required = true, .min_length = 11, .max_length = 28, .pattern = "^((fs)\?volsnap-[0-9a-f]{8,})$"},
       });
 }

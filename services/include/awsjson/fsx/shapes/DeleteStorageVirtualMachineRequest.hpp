@@ -24,7 +24,7 @@ constexpr auto awsjson_shape(DeleteStorageVirtualMachineRequest const*) {
   return awsjson::shape(
       "DeleteStorageVirtualMachineRequest",
       {
-          {.name = "ClientRequestToken", .min_length = 1, .max_length = 63, .pattern = "[A-za-z0-9_.-]{0,63}$"},
+          {.name = "ClientRequestToken", .min_length = 1, .max_length = 63, .pattern = "[A-za-z0-9_.-]{0,63}$", .idempotency_token = true},
           {.name = "StorageVirtualMachineId", .required = true, .min_length = 21, .max_length = 21, .pattern = "^(svm-[0-9a-f]{17,})$"},
       });
 }

@@ -28,7 +28,7 @@ constexpr auto awsjson_shape(DeleteVolumeRequest const*) {
   return awsjson::shape(
       "DeleteVolumeRequest",
       {
-          {.name = "ClientRequestToken", .min_length = 1, .max_length = 63, .pattern = "[A-za-z0-9_.-]{0,63}$"},
+          {.name = "ClientRequestToken", .min_length = 1, .max_length = 63, .pattern = "[A-za-z0-9_.-]{0,63}$", .idempotency_token = true},
           {.name = "VolumeId", .required = true, .min_length = 23, .max_length = 23, .pattern = "^(fsvol-[0-9a-f]{17,})$"},
       });
 }

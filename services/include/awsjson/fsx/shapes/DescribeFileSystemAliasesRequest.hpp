@@ -27,7 +27,7 @@ constexpr auto awsjson_shape(DescribeFileSystemAliasesRequest const*) {
   return awsjson::shape(
       "DescribeFileSystemAliasesRequest",
       {
-          {.name = "ClientRequestToken", .min_length = 1, .max_length = 63, .pattern = "[A-za-z0-9_.-]{0,63}$"},
+          {.name = "ClientRequestToken", .min_length = 1, .max_length = 63, .pattern = "[A-za-z0-9_.-]{0,63}$", .idempotency_token = true},
           {.name = "FileSystemId", .required = true, .min_length = 11, .max_length = 21, .pattern = "^(fs-[0-9a-f]{8,})$"},
           {.name = "MaxResults", .min_value = 1, .max_value = 2147483647},
           {.name = "NextToken", .min_length = 1, .max_length = 255, .pattern = "^(\?:[A-Za-z0-9+\\/]{4})*(\?:[A-Za-z0-9+\\/]{2}==|[A-Za-z0-9+\\/]{3}=)\?$"},

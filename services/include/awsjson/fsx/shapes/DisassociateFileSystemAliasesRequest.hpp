@@ -26,7 +26,7 @@ constexpr auto awsjson_shape(DisassociateFileSystemAliasesRequest const*) {
   return awsjson::shape(
       "DisassociateFileSystemAliasesRequest",
       {
-          {.name = "ClientRequestToken", .min_length = 1, .max_length = 63, .pattern = "[A-za-z0-9_.-]{0,63}$"},
+          {.name = "ClientRequestToken", .min_length = 1, .max_length = 63, .pattern = "[A-za-z0-9_.-]{0,63}$", .idempotency_token = true},
           {.name = "FileSystemId", .required = true, .min_length = 11, .max_length = 21, .pattern = "^(fs-[0-9a-f]{8,})$"},
           {.name = "Aliases", .required = true, .max_length = 50},
       });

@@ -29,7 +29,7 @@ constexpr auto awsjson_shape(RestoreVolumeFromSnapshotRequest const*) {
   return awsjson::shape(
       "RestoreVolumeFromSnapshotRequest",
       {
-          {.name = "ClientRequestToken", .min_length = 1, .max_length = 63, .pattern = "[A-za-z0-9_.-]{0,63}$"},
+          {.name = "ClientRequestToken", .min_length = 1, .max_length = 63, .pattern = "[A-za-z0-9_.-]{0,63}$", .idempotency_token = true},
           {.name = "VolumeId", .required = true, .min_length = 23, .max_length = 23, .pattern = "^(fsvol-[0-9a-f]{17,})$"},
           {.name = "SnapshotId", .required = true, .min_length = 11, .max_length = 28, .pattern = "^((fs)\?volsnap-[0-9a-f]{8,})$"},
           {.name = "Options", .max_length = 2},

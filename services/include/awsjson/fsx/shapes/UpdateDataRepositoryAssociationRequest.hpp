@@ -30,7 +30,7 @@ constexpr auto awsjson_shape(UpdateDataRepositoryAssociationRequest const*) {
       "UpdateDataRepositoryAssociationRequest",
       {
           {.name = "AssociationId", .required = true, .min_length = 13, .max_length = 23, .pattern = "^(dra-[0-9a-f]{8,})$"},
-          {.name = "ClientRequestToken", .min_length = 1, .max_length = 63, .pattern = "[A-za-z0-9_.-]{0,63}$"},
+          {.name = "ClientRequestToken", .min_length = 1, .max_length = 63, .pattern = "[A-za-z0-9_.-]{0,63}$", .idempotency_token = true},
           {.name = "ImportedFileChunkSize", .min_value = 1, .max_value = 512000},
       });
 }

@@ -41,7 +41,7 @@ constexpr auto awsjson_shape(UpdateFileSystemRequest const*) {
       "UpdateFileSystemRequest",
       {
           {.name = "FileSystemId", .required = true, .min_length = 11, .max_length = 21, .pattern = "^(fs-[0-9a-f]{8,})$"},
-          {.name = "ClientRequestToken", .min_length = 1, .max_length = 63, .pattern = "[A-za-z0-9_.-]{0,63}$"},
+          {.name = "ClientRequestToken", .min_length = 1, .max_length = 63, .pattern = "[A-za-z0-9_.-]{0,63}$", .idempotency_token = true},
           {.name = "StorageCapacity", .min_value = 0, .max_value = 2147483647},
           {.name = "FileSystemTypeVersion", .min_length = 1, .max_length = 20, .pattern = "^[0-9](.[0-9]*)*$"},
       });

@@ -25,7 +25,7 @@ constexpr auto awsjson_shape(UpdateSharedVpcConfigurationRequest const*) {
       "UpdateSharedVpcConfigurationRequest",
       {
           {.name = "EnableFsxRouteTableUpdatesFromParticipantAccounts", .min_length = 4, .max_length = 5, .pattern = "^(\?i)(true|false)$"},
-          {.name = "ClientRequestToken", .min_length = 1, .max_length = 63, .pattern = "[A-za-z0-9_.-]{0,63}$"},
+          {.name = "ClientRequestToken", .min_length = 1, .max_length = 63, .pattern = "[A-za-z0-9_.-]{0,63}$", .idempotency_token = true},
       });
 }
 

@@ -23,7 +23,7 @@ constexpr auto awsjson_shape(UpdateSnapshotRequest const*) {
   return awsjson::shape(
       "UpdateSnapshotRequest",
       {
-          {.name = "ClientRequestToken", .min_length = 1, .max_length = 63, .pattern = "[A-za-z0-9_.-]{0,63}$"},
+          {.name = "ClientRequestToken", .min_length = 1, .max_length = 63, .pattern = "[A-za-z0-9_.-]{0,63}$", .idempotency_token = true},
           {.name = "Name", .required = true, .min_length = 1, .max_length = 203, .pattern = "^[a-zA-Z0-9_:.-]{1,203}$"},
           {.name = "SnapshotId", .required = true, .min_length = 11, .max_length = 28, .pattern = "^((fs)\?volsnap-[0-9a-f]{8,})$"},
       });

@@ -28,7 +28,7 @@ constexpr auto awsjson_shape(UpdateStorageVirtualMachineRequest const*) {
   return awsjson::shape(
       "UpdateStorageVirtualMachineRequest",
       {
-          {.name = "ClientRequestToken", .min_length = 1, .max_length = 63, .pattern = "[A-za-z0-9_.-]{0,63}$"},
+          {.name = "ClientRequestToken", .min_length = 1, .max_length = 63, .pattern = "[A-za-z0-9_.-]{0,63}$", .idempotency_token = true},
           {.name = "StorageVirtualMachineId", .required = true, .min_length = 21, .max_length = 21, .pattern = "^(svm-[0-9a-f]{17,})$"},
           {.name = "SvmAdminPassword", .sensitive = true, .min_length = 8, .max_length = 50, .pattern = "^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{8,50}$"},
       });

@@ -29,7 +29,7 @@ constexpr auto awsjson_shape(UpdateVolumeRequest const*) {
   return awsjson::shape(
       "UpdateVolumeRequest",
       {
-          {.name = "ClientRequestToken", .min_length = 1, .max_length = 63, .pattern = "[A-za-z0-9_.-]{0,63}$"},
+          {.name = "ClientRequestToken", .min_length = 1, .max_length = 63, .pattern = "[A-za-z0-9_.-]{0,63}$", .idempotency_token = true},
           {.name = "VolumeId", .required = true, .min_length = 23, .max_length = 23, .pattern = "^(fsvol-[0-9a-f]{17,})$"},
           {.name = "Name", .min_length = 1, .max_length = 203, .pattern = "^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{1,203}$"},
       });

@@ -34,7 +34,7 @@ constexpr auto awsjson_shape(CreateAcceleratorRequest const*) {
       {
           {.name = "Name", .required = true, .max_length = 255},
           {.name = "IpAddresses", .min_length = 0, .max_length = 2},
-          {.name = "IdempotencyToken", .required = true, .max_length = 255},
+          {.name = "IdempotencyToken", .required = true, .max_length = 255, .idempotency_token = true},
       });
 }
 

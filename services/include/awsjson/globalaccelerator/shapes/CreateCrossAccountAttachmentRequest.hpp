@@ -32,7 +32,7 @@ constexpr auto awsjson_shape(CreateCrossAccountAttachmentRequest const*) {
       "CreateCrossAccountAttachmentRequest",
       {
           {.name = "Name", .required = true, .max_length = 64, .pattern = "[\\S\\s]+"},
-          {.name = "IdempotencyToken", .required = true, .max_length = 255},
+          {.name = "IdempotencyToken", .required = true, .max_length = 255, .idempotency_token = true},
       });
 }
 

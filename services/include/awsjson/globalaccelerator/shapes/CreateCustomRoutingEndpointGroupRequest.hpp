@@ -32,7 +32,7 @@ constexpr auto awsjson_shape(CreateCustomRoutingEndpointGroupRequest const*) {
           {.name = "ListenerArn", .required = true, .max_length = 255},
           {.name = "EndpointGroupRegion", .required = true, .max_length = 255},
           {.name = "DestinationConfigurations", .required = true, .min_length = 1, .max_length = 100},
-          {.name = "IdempotencyToken", .required = true, .max_length = 255},
+          {.name = "IdempotencyToken", .required = true, .max_length = 255, .idempotency_token = true},
       });
 }
 

@@ -48,7 +48,7 @@ constexpr auto awsjson_shape(CreateEndpointGroupRequest const*) {
           {.name = "HealthCheckPath", .max_length = 255, .pattern = "^/[-a-zA-Z0-9@:%_\\\\+.~#\?&/=]*$"},
           {.name = "HealthCheckIntervalSeconds", .min_value = 10, .max_value = 30},
           {.name = "ThresholdCount", .min_value = 1, .max_value = 10},
-          {.name = "IdempotencyToken", .required = true, .max_length = 255},
+          {.name = "IdempotencyToken", .required = true, .max_length = 255, .idempotency_token = true},
           {.name = "PortOverrides", .min_length = 0, .max_length = 10},
       });
 }

@@ -34,7 +34,7 @@ constexpr auto awsjson_shape(CreateListenerRequest const*) {
           {.name = "AcceleratorArn", .required = true, .max_length = 255},
           {.name = "PortRanges", .required = true, .min_length = 1, .max_length = 10},
           {.name = "Protocol", .required = true},
-          {.name = "IdempotencyToken", .required = true, .max_length = 255},
+          {.name = "IdempotencyToken", .required = true, .max_length = 255, .idempotency_token = true},
       });
 }
 

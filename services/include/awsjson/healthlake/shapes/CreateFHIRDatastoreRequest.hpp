@@ -38,7 +38,7 @@ constexpr auto awsjson_shape(CreateFHIRDatastoreRequest const*) {
       {
           {.name = "DatastoreName", .min_length = 1, .max_length = 256, .pattern = "^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-%@]*)$"},
           {.name = "DatastoreTypeVersion", .required = true},
-          {.name = "ClientToken", .min_length = 1, .max_length = 64, .pattern = "^[a-zA-Z0-9-]+$"},
+          {.name = "ClientToken", .min_length = 1, .max_length = 64, .pattern = "^[a-zA-Z0-9-]+$", .idempotency_token = true},
           {.name = "Tags", .min_length = 0, .max_length = 200},
       });
 }

@@ -38,7 +38,7 @@ constexpr auto awsjson_shape(StartFHIRImportJobRequest const*) {
           {.name = "JobOutputDataConfig", .required = true},
           {.name = "DatastoreId", .required = true, .min_length = 1, .max_length = 32, .pattern = "^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-%@]*)$"},
           {.name = "DataAccessRoleArn", .required = true, .min_length = 20, .max_length = 2048, .pattern = "arn:aws(-[^:]+)\?:iam::[0-9]{12}:role/.+"},
-          {.name = "ClientToken", .min_length = 1, .max_length = 64, .pattern = "^[a-zA-Z0-9-]+$"},
+          {.name = "ClientToken", .min_length = 1, .max_length = 64, .pattern = "^[a-zA-Z0-9-]+$", .idempotency_token = true},
       });
 }
 

@@ -33,6 +33,7 @@ constexpr auto awsjson_shape(AcceptConnectionProposalRequest const*) {
           {.name = "attachPoint", .required = true},
           {.name = "activationKey", .required = true, .sensitive = true, .min_length = 1, .max_length = 2048},
           {.name = "description", .min_length = 1, .max_length = 255, .pattern = "[-a-zA-Z0-9_ ]+"},
+          {.name = "clientToken", .idempotency_token = true},
       });
 }
 

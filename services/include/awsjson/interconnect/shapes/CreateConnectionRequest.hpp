@@ -36,6 +36,7 @@ constexpr auto awsjson_shape(CreateConnectionRequest const*) {
           {.name = "bandwidth", .required = true, .min_length = 1, .max_length = 8, .pattern = "\\d+[MG]bps"},
           {.name = "attachPoint", .required = true},
           {.name = "environmentId", .required = true, .min_length = 1, .max_length = 64},
+          {.name = "clientToken", .idempotency_token = true},
       });
 }
 

@@ -23,6 +23,7 @@ constexpr auto awsjson_shape(DeleteConnectionRequest const*) {
       "DeleteConnectionRequest",
       {
           {.name = "identifier", .required = true, .min_length = 1, .max_length = 32, .pattern = "(mcc|lmcc)-[a-z0-9]{8}"},
+          {.name = "clientToken", .idempotency_token = true},
       });
 }
 

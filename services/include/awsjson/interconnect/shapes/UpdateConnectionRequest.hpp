@@ -28,6 +28,7 @@ constexpr auto awsjson_shape(UpdateConnectionRequest const*) {
           {.name = "identifier", .required = true, .min_length = 1, .max_length = 32, .pattern = "(mcc|lmcc)-[a-z0-9]{8}"},
           {.name = "description", .min_length = 1, .max_length = 255, .pattern = "[-a-zA-Z0-9_ ]+"},
           {.name = "bandwidth", .min_length = 1, .max_length = 8, .pattern = "\\d+[MG]bps"},
+          {.name = "clientToken", .idempotency_token = true},
       });
 }
 

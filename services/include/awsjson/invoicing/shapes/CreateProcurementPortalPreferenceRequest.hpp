@@ -61,7 +61,7 @@ constexpr auto awsjson_shape(CreateProcurementPortalPreferenceRequest const*) {
           {.name = "PurchaseOrderRetrievalEnabled", .required = true},
           {.name = "Contacts", .required = true, .sensitive = true, .min_length = 1, .max_length = 1},
           {.name = "ResourceTags", .min_length = 0, .max_length = 200},
-          {.name = "ClientToken", .min_length = 0, .max_length = 1024, .pattern = "\\S+"},
+          {.name = "ClientToken", .min_length = 0, .max_length = 1024, .pattern = "\\S+", .idempotency_token = true},
       });
 }
 

@@ -36,7 +36,7 @@ constexpr auto awsjson_shape(CreateAccessControlConfigurationRequest const*) {
           {.name = "Name", .required = true, .min_length = 1, .max_length = 200, .pattern = "[\\S\\s]*"},
           {.name = "Description", .min_length = 0, .max_length = 1000, .pattern = "^\\P{C}*$"},
           {.name = "HierarchicalAccessControlList", .min_length = 1, .max_length = 30},
-          {.name = "ClientToken", .min_length = 1, .max_length = 100},
+          {.name = "ClientToken", .min_length = 1, .max_length = 100, .idempotency_token = true},
       });
 }
 

@@ -47,7 +47,7 @@ constexpr auto awsjson_shape(CreateDataSourceRequest const*) {
           {.name = "Description", .min_length = 0, .max_length = 1000, .pattern = "^\\P{C}*$"},
           {.name = "RoleArn", .min_length = 0, .max_length = 1284, .pattern = "arn:[a-z0-9-\\.]{1,63}:[a-z0-9-\\.]{0,63}:[a-z0-9-\\.]{0,63}:[a-z0-9-\\.]{0,63}:[^/].{0,1023}"},
           {.name = "Tags", .min_length = 0, .max_length = 200},
-          {.name = "ClientToken", .min_length = 1, .max_length = 100},
+          {.name = "ClientToken", .min_length = 1, .max_length = 100, .idempotency_token = true},
           {.name = "LanguageCode", .min_length = 2, .max_length = 10, .pattern = "[a-zA-Z-]*"},
       });
 }

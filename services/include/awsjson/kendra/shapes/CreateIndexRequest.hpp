@@ -44,7 +44,7 @@ constexpr auto awsjson_shape(CreateIndexRequest const*) {
           {.name = "Name", .required = true, .min_length = 1, .max_length = 1000, .pattern = "[a-zA-Z0-9][a-zA-Z0-9_-]*"},
           {.name = "RoleArn", .required = true, .min_length = 0, .max_length = 1284, .pattern = "arn:[a-z0-9-\\.]{1,63}:[a-z0-9-\\.]{0,63}:[a-z0-9-\\.]{0,63}:[a-z0-9-\\.]{0,63}:[^/].{0,1023}"},
           {.name = "Description", .min_length = 0, .max_length = 1000, .pattern = "^\\P{C}*$"},
-          {.name = "ClientToken", .min_length = 1, .max_length = 100},
+          {.name = "ClientToken", .min_length = 1, .max_length = 100, .idempotency_token = true},
           {.name = "Tags", .min_length = 0, .max_length = 200},
           {.name = "UserTokenConfigurations", .max_length = 1},
       });

@@ -34,7 +34,7 @@ constexpr auto awsjson_shape(CreateRescoreExecutionPlanRequest const*) {
           {.name = "Name", .required = true, .min_length = 1, .max_length = 1000, .pattern = "[a-zA-Z0-9][a-zA-Z0-9_-]*"},
           {.name = "Description", .min_length = 0, .max_length = 1000, .pattern = "^\\P{C}*$"},
           {.name = "Tags", .min_length = 0, .max_length = 200},
-          {.name = "ClientToken", .min_length = 1, .max_length = 64, .pattern = "^$|[\\x00-\\x7F]+"},
+          {.name = "ClientToken", .min_length = 1, .max_length = 64, .pattern = "^$|[\\x00-\\x7F]+", .idempotency_token = true},
       });
 }
 

@@ -36,7 +36,7 @@ constexpr auto awsjson_shape(PutQueryDefinitionRequest const*) {
           {.name = "name", .required = true, .min_length = 1, .max_length = 255},
           {.name = "queryDefinitionId", .min_length = 1, .max_length = 256},
           {.name = "queryString", .required = true, .min_length = 1, .max_length = 10000},
-          {.name = "clientToken", .min_length = 36, .max_length = 128, .pattern = "\\S{36,128}"},
+          {.name = "clientToken", .min_length = 36, .max_length = 128, .pattern = "\\S{36,128}", .idempotency_token = true},
           {.name = "parameters", .max_length = 20},
       });
 }

@@ -32,7 +32,7 @@ constexpr auto awsjson_shape(CreateDatasetRequest const*) {
       {
           {.name = "DatasetName", .required = true, .min_length = 1, .max_length = 200, .pattern = "^[0-9a-zA-Z_-]{1,200}$"},
           {.name = "ServerSideKmsKeyId", .min_length = 1, .max_length = 2048, .pattern = "^[A-Za-z0-9][A-Za-z0-9:_/+=,@.-]{0,2048}$"},
-          {.name = "ClientToken", .required = true, .min_length = 1, .max_length = 256, .pattern = "\\p{ASCII}{1,256}"},
+          {.name = "ClientToken", .required = true, .min_length = 1, .max_length = 256, .pattern = "\\p{ASCII}{1,256}", .idempotency_token = true},
           {.name = "Tags", .min_length = 0, .max_length = 200},
       });
 }

@@ -29,7 +29,7 @@ constexpr auto awsjson_shape(CreateLabelGroupRequest const*) {
       {
           {.name = "LabelGroupName", .required = true, .min_length = 1, .max_length = 200, .pattern = "^[0-9a-zA-Z_-]{1,200}$"},
           {.name = "FaultCodes", .min_length = 0, .max_length = 50},
-          {.name = "ClientToken", .required = true, .min_length = 1, .max_length = 256, .pattern = "\\p{ASCII}{1,256}"},
+          {.name = "ClientToken", .required = true, .min_length = 1, .max_length = 256, .pattern = "\\p{ASCII}{1,256}", .idempotency_token = true},
           {.name = "Tags", .min_length = 0, .max_length = 200},
       });
 }

@@ -38,7 +38,7 @@ constexpr auto awsjson_shape(CreateLabelRequest const*) {
           {.name = "FaultCode", .min_length = 1, .max_length = 100, .pattern = "[\\P{M}\\p{M}]{1,100}"},
           {.name = "Notes", .min_length = 1, .max_length = 2560, .pattern = "[\\P{M}\\p{M}]{1,2560}"},
           {.name = "Equipment", .min_length = 1, .max_length = 200, .pattern = "[\\P{M}\\p{M}]{1,200}"},
-          {.name = "ClientToken", .required = true, .min_length = 1, .max_length = 256, .pattern = "\\p{ASCII}{1,256}"},
+          {.name = "ClientToken", .required = true, .min_length = 1, .max_length = 256, .pattern = "\\p{ASCII}{1,256}", .idempotency_token = true},
       });
 }
 

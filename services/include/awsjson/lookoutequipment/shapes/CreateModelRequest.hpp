@@ -50,7 +50,7 @@ constexpr auto awsjson_shape(CreateModelRequest const*) {
       {
           {.name = "ModelName", .required = true, .min_length = 1, .max_length = 200, .pattern = "^[0-9a-zA-Z_-]{1,200}$"},
           {.name = "DatasetName", .required = true, .min_length = 1, .max_length = 200, .pattern = "^[0-9a-zA-Z_-]{1,200}$"},
-          {.name = "ClientToken", .required = true, .min_length = 1, .max_length = 256, .pattern = "\\p{ASCII}{1,256}"},
+          {.name = "ClientToken", .required = true, .min_length = 1, .max_length = 256, .pattern = "\\p{ASCII}{1,256}", .idempotency_token = true},
           {.name = "TrainingDataStartTime", .timestamp = awsjson::timestamp_format::epoch_seconds},
           {.name = "TrainingDataEndTime", .timestamp = awsjson::timestamp_format::epoch_seconds},
           {.name = "EvaluationDataStartTime", .timestamp = awsjson::timestamp_format::epoch_seconds},

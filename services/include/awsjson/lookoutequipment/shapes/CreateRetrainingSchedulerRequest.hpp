@@ -34,7 +34,7 @@ constexpr auto awsjson_shape(CreateRetrainingSchedulerRequest const*) {
           {.name = "RetrainingStartDate", .timestamp = awsjson::timestamp_format::epoch_seconds},
           {.name = "RetrainingFrequency", .required = true, .min_length = 1, .max_length = 10, .pattern = "^P(\\dY)\?(\\d{1,2}M)\?(\\d{1,3}D)\?$"},
           {.name = "LookbackWindow", .required = true, .pattern = "^P180D$|^P360D$|^P540D$|^P720D$"},
-          {.name = "ClientToken", .required = true, .min_length = 1, .max_length = 256, .pattern = "\\p{ASCII}{1,256}"},
+          {.name = "ClientToken", .required = true, .min_length = 1, .max_length = 256, .pattern = "\\p{ASCII}{1,256}", .idempotency_token = true},
       });
 }
 

@@ -40,7 +40,7 @@ constexpr auto awsjson_shape(ImportModelVersionRequest const*) {
           {.name = "SourceModelVersionArn", .required = true, .min_length = 20, .max_length = 2048, .pattern = "^arn:aws(-[^:]+)\?:lookoutequipment:[a-zA-Z0-9\\-]*:[0-9]{12}:model\\/[0-9a-zA-Z_-]{1,200}\\/.+\\/model-version\\/[0-9]{1,}$"},
           {.name = "ModelName", .min_length = 1, .max_length = 200, .pattern = "^[0-9a-zA-Z_-]{1,200}$"},
           {.name = "DatasetName", .required = true, .min_length = 1, .max_length = 200, .pattern = "^[0-9a-zA-Z_-]{1,200}$"},
-          {.name = "ClientToken", .required = true, .min_length = 1, .max_length = 256, .pattern = "\\p{ASCII}{1,256}"},
+          {.name = "ClientToken", .required = true, .min_length = 1, .max_length = 256, .pattern = "\\p{ASCII}{1,256}", .idempotency_token = true},
           {.name = "RoleArn", .min_length = 20, .max_length = 2048, .pattern = "arn:aws(-[^:]+)\?:iam::[0-9]{12}:role/.+"},
           {.name = "ServerSideKmsKeyId", .min_length = 1, .max_length = 2048, .pattern = "^[A-Za-z0-9][A-Za-z0-9:_/+=,@.-]{0,2048}$"},
           {.name = "Tags", .min_length = 0, .max_length = 200},

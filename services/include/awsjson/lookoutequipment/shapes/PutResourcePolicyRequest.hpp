@@ -29,7 +29,7 @@ constexpr auto awsjson_shape(PutResourcePolicyRequest const*) {
           {.name = "ResourceArn", .required = true, .min_length = 20, .max_length = 2048, .pattern = "arn:aws(-[^:]+)\?:lookoutequipment:[a-zA-Z0-9\\-]*:[0-9]{12}:.+"},
           {.name = "ResourcePolicy", .required = true, .min_length = 1, .max_length = 20000, .pattern = "[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+"},
           {.name = "PolicyRevisionId", .max_length = 50, .pattern = "[0-9A-Fa-f]+"},
-          {.name = "ClientToken", .required = true, .min_length = 1, .max_length = 256, .pattern = "\\p{ASCII}{1,256}"},
+          {.name = "ClientToken", .required = true, .min_length = 1, .max_length = 256, .pattern = "\\p{ASCII}{1,256}", .idempotency_token = true},
       });
 }
 

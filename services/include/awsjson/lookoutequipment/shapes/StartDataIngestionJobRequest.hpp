@@ -31,7 +31,7 @@ constexpr auto awsjson_shape(StartDataIngestionJobRequest const*) {
           {.name = "DatasetName", .required = true, .min_length = 1, .max_length = 200, .pattern = "^[0-9a-zA-Z_-]{1,200}$"},
           {.name = "IngestionInputConfiguration", .required = true},
           {.name = "RoleArn", .required = true, .min_length = 20, .max_length = 2048, .pattern = "arn:aws(-[^:]+)\?:iam::[0-9]{12}:role/.+"},
-          {.name = "ClientToken", .required = true, .min_length = 1, .max_length = 256, .pattern = "\\p{ASCII}{1,256}"},
+          {.name = "ClientToken", .required = true, .min_length = 1, .max_length = 256, .pattern = "\\p{ASCII}{1,256}", .idempotency_token = true},
       });
 }
 

@@ -27,7 +27,7 @@ constexpr auto awsjson_shape(CreateAddonInstanceRequest const*) {
   return awsjson::shape(
       "CreateAddonInstanceRequest",
       {
-          {.name = "ClientToken", .min_length = 1, .max_length = 128},
+          {.name = "ClientToken", .min_length = 1, .max_length = 128, .idempotency_token = true},
           {.name = "AddonSubscriptionId", .required = true, .min_length = 4, .max_length = 67, .pattern = "as-[a-zA-Z0-9]{1,64}"},
           {.name = "Tags", .min_length = 0, .max_length = 200},
       });

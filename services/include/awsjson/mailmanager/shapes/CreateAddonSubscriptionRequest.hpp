@@ -27,7 +27,7 @@ constexpr auto awsjson_shape(CreateAddonSubscriptionRequest const*) {
   return awsjson::shape(
       "CreateAddonSubscriptionRequest",
       {
-          {.name = "ClientToken", .min_length = 1, .max_length = 128},
+          {.name = "ClientToken", .min_length = 1, .max_length = 128, .idempotency_token = true},
           {.name = "AddonName", .required = true},
           {.name = "Tags", .min_length = 0, .max_length = 200},
       });

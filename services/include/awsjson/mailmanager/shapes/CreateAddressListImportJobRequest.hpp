@@ -28,7 +28,7 @@ constexpr auto awsjson_shape(CreateAddressListImportJobRequest const*) {
   return awsjson::shape(
       "CreateAddressListImportJobRequest",
       {
-          {.name = "ClientToken", .min_length = 1, .max_length = 128},
+          {.name = "ClientToken", .min_length = 1, .max_length = 128, .idempotency_token = true},
           {.name = "AddressListId", .required = true, .min_length = 1, .max_length = 255, .pattern = "[a-zA-Z0-9-]+"},
           {.name = "Name", .required = true, .min_length = 1, .max_length = 255, .pattern = "[a-zA-Z0-9_.-]+"},
           {.name = "ImportDataFormat", .required = true},

@@ -27,7 +27,7 @@ constexpr auto awsjson_shape(CreateAddressListRequest const*) {
   return awsjson::shape(
       "CreateAddressListRequest",
       {
-          {.name = "ClientToken", .min_length = 1, .max_length = 128},
+          {.name = "ClientToken", .min_length = 1, .max_length = 128, .idempotency_token = true},
           {.name = "AddressListName", .required = true, .min_length = 1, .max_length = 255, .pattern = "[a-zA-Z0-9_.-]+"},
           {.name = "Tags", .min_length = 0, .max_length = 200},
       });

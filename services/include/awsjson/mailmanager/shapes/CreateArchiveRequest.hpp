@@ -30,7 +30,7 @@ constexpr auto awsjson_shape(CreateArchiveRequest const*) {
   return awsjson::shape(
       "CreateArchiveRequest",
       {
-          {.name = "ClientToken", .min_length = 1, .max_length = 128},
+          {.name = "ClientToken", .min_length = 1, .max_length = 128, .idempotency_token = true},
           {.name = "ArchiveName", .required = true, .min_length = 1, .max_length = 64, .pattern = "[a-zA-Z0-9][a-zA-Z0-9_-]*[a-zA-Z0-9]"},
           {.name = "KmsKeyArn", .pattern = "arn:aws(|-cn|-us-gov|-eusc):kms:[a-z0-9-]{1,20}:[0-9]{12}:(key|alias)/.+"},
           {.name = "Tags", .min_length = 0, .max_length = 200},

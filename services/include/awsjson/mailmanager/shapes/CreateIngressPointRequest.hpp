@@ -38,7 +38,7 @@ constexpr auto awsjson_shape(CreateIngressPointRequest const*) {
   return awsjson::shape(
       "CreateIngressPointRequest",
       {
-          {.name = "ClientToken", .min_length = 1, .max_length = 128},
+          {.name = "ClientToken", .min_length = 1, .max_length = 128, .idempotency_token = true},
           {.name = "IngressPointName", .required = true, .min_length = 3, .max_length = 63, .pattern = "[A-Za-z0-9_\\-]+"},
           {.name = "Type", .required = true},
           {.name = "RuleSetId", .required = true, .min_length = 1, .max_length = 100},

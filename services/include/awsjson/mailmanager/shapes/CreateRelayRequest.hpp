@@ -32,7 +32,7 @@ constexpr auto awsjson_shape(CreateRelayRequest const*) {
   return awsjson::shape(
       "CreateRelayRequest",
       {
-          {.name = "ClientToken", .min_length = 1, .max_length = 128},
+          {.name = "ClientToken", .min_length = 1, .max_length = 128, .idempotency_token = true},
           {.name = "RelayName", .required = true, .min_length = 1, .max_length = 100, .pattern = "[a-zA-Z0-9-_]+"},
           {.name = "ServerName", .required = true, .min_length = 1, .max_length = 100, .pattern = "[a-zA-Z0-9-\\.]+"},
           {.name = "ServerPort", .required = true, .min_value = 1, .max_value = 65535},

@@ -28,7 +28,7 @@ constexpr auto awsjson_shape(CreateRuleSetRequest const*) {
   return awsjson::shape(
       "CreateRuleSetRequest",
       {
-          {.name = "ClientToken", .min_length = 1, .max_length = 128},
+          {.name = "ClientToken", .min_length = 1, .max_length = 128, .idempotency_token = true},
           {.name = "RuleSetName", .required = true, .min_length = 1, .max_length = 100, .pattern = "[a-zA-Z0-9_.-]+"},
           {.name = "Rules", .required = true, .min_length = 0, .max_length = 40},
           {.name = "Tags", .min_length = 0, .max_length = 200},

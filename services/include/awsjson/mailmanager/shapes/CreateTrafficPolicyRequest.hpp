@@ -34,7 +34,7 @@ constexpr auto awsjson_shape(CreateTrafficPolicyRequest const*) {
   return awsjson::shape(
       "CreateTrafficPolicyRequest",
       {
-          {.name = "ClientToken", .min_length = 1, .max_length = 128},
+          {.name = "ClientToken", .min_length = 1, .max_length = 128, .idempotency_token = true},
           {.name = "TrafficPolicyName", .required = true, .min_length = 3, .max_length = 63, .pattern = "[A-Za-z0-9_\\-]+"},
           {.name = "PolicyStatements", .required = true},
           {.name = "DefaultAction", .required = true},

@@ -33,7 +33,7 @@ constexpr auto awsjson_shape(CreateAgreementRequestRequest const*) {
   return awsjson::shape(
       "CreateAgreementRequestRequest",
       {
-          {.name = "clientToken", .min_length = 1, .max_length = 64, .pattern = "[a-zA-Z0-9-]+"},
+          {.name = "clientToken", .min_length = 1, .max_length = 64, .pattern = "[a-zA-Z0-9-]+", .idempotency_token = true},
           {.name = "intent", .required = true},
           {.name = "requestedTerms", .required = true, .min_length = 1, .max_length = 30},
           {.name = "sourceAgreementIdentifier", .min_length = 1, .max_length = 64, .pattern = "[A-Za-z0-9_/-]+"},

@@ -30,7 +30,7 @@ constexpr auto awsjson_shape(SendAgreementCancellationRequestRequest const*) {
       {
           {.name = "agreementId", .required = true, .min_length = 1, .max_length = 64, .pattern = "[A-Za-z0-9_/-]+"},
           {.name = "reasonCode", .required = true},
-          {.name = "clientToken", .min_length = 1, .max_length = 64, .pattern = "[a-zA-Z0-9-]+"},
+          {.name = "clientToken", .min_length = 1, .max_length = 64, .pattern = "[a-zA-Z0-9-]+", .idempotency_token = true},
           {.name = "description", .sensitive = true, .min_length = 1, .max_length = 2000},
       });
 }

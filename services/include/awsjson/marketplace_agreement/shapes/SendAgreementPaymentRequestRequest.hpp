@@ -28,7 +28,7 @@ constexpr auto awsjson_shape(SendAgreementPaymentRequestRequest const*) {
   return awsjson::shape(
       "SendAgreementPaymentRequestRequest",
       {
-          {.name = "clientToken", .min_length = 1, .max_length = 64, .pattern = "[a-zA-Z0-9-]+"},
+          {.name = "clientToken", .min_length = 1, .max_length = 64, .pattern = "[a-zA-Z0-9-]+", .idempotency_token = true},
           {.name = "agreementId", .required = true, .min_length = 1, .max_length = 64, .pattern = "[A-Za-z0-9_/-]+"},
           {.name = "termId", .required = true, .min_length = 1, .max_length = 256, .pattern = "[A-Za-z0-9+=;,.@\\-_]+"},
           {.name = "name", .required = true, .min_length = 5, .max_length = 64, .pattern = ".+"},

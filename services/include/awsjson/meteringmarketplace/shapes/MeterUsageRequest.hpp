@@ -37,7 +37,7 @@ constexpr auto awsjson_shape(MeterUsageRequest const*) {
           {.name = "UsageDimension", .required = true, .min_length = 1, .max_length = 255, .pattern = "[\\s\\S]+"},
           {.name = "UsageQuantity", .min_value = 0, .max_value = 2147483647},
           {.name = "UsageAllocations", .min_length = 1, .max_length = 2500},
-          {.name = "ClientToken", .min_length = 1, .max_length = 64},
+          {.name = "ClientToken", .min_length = 1, .max_length = 64, .idempotency_token = true},
       });
 }
 

@@ -41,7 +41,7 @@ constexpr auto awsjson_shape(CreateWorkflowRequest const*) {
       "CreateWorkflowRequest",
       {
           {.name = "Name", .required = true, .min_length = 1, .max_length = 255, .pattern = "[a-zA-Z0-9]+[a-zA-Z0-9\\.\\-_]*"},
-          {.name = "ClientToken", .min_length = 1, .max_length = 128, .pattern = "[\\x21-\\x7E]+"},
+          {.name = "ClientToken", .min_length = 1, .max_length = 128, .pattern = "[\\x21-\\x7E]+", .idempotency_token = true},
           {.name = "DefinitionS3Location", .required = true},
           {.name = "RoleArn", .required = true, .min_length = 1, .max_length = 2048, .pattern = "arn:aws(\?:-(\?:cn|us-gov|iso|iso-b|iso-e|iso-f))\?:iam::[0-9]{12}:role(/[a-zA-Z0-9+=,.@_\\-]{1,512})*\?/[a-zA-Z0-9+=,.@_\\-]{1,64}"},
           {.name = "Description", .min_length = 1, .max_length = 1024, .pattern = ".+"},

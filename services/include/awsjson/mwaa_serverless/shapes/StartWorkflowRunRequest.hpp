@@ -27,7 +27,7 @@ constexpr auto awsjson_shape(StartWorkflowRunRequest const*) {
       "StartWorkflowRunRequest",
       {
           {.name = "WorkflowArn", .required = true, .min_length = 1, .max_length = 2048, .pattern = "arn:aws(\?:-(\?:cn|us-gov|iso|iso-b|iso-e|iso-f))\?:airflow-serverless:([a-z]{2}-[a-z]+-[0-9]{1}):([0-9]{12}):workflow/([a-zA-Z0-9][a-zA-Z0-9\\.\\-_]{0,254}-[a-zA-Z0-9]{10})"},
-          {.name = "ClientToken", .min_length = 1, .max_length = 128, .pattern = "[\\x21-\\x7E]+"},
+          {.name = "ClientToken", .min_length = 1, .max_length = 128, .pattern = "[\\x21-\\x7E]+", .idempotency_token = true},
           {.name = "OverrideParameters", .sensitive = true},
           {.name = "WorkflowVersion", .min_length = 1, .max_length = 2048, .pattern = ".+"},
       });

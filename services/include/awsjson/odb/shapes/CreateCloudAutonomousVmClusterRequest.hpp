@@ -51,7 +51,7 @@ constexpr auto awsjson_shape(CreateCloudAutonomousVmClusterRequest const*) {
           {.name = "cloudExadataInfrastructureId", .required = true, .min_length = 6, .max_length = 2048, .pattern = "(arn:(\?:aws|aws-cn|aws-us-gov|aws-iso-{0,1}[a-z]{0,1}):[a-z0-9-]+:[a-z0-9-]*:[0-9]+:[a-z0-9-]+/[a-zA-Z0-9_~.-]{6,64}|[a-zA-Z0-9_~.-]{6,64})"},
           {.name = "odbNetworkId", .required = true, .min_length = 6, .max_length = 2048, .pattern = "(arn:(\?:aws|aws-cn|aws-us-gov|aws-iso-{0,1}[a-z]{0,1}):[a-z0-9-]+:[a-z0-9-]*:[0-9]+:[a-z0-9-]+/[a-zA-Z0-9_~.-]{6,64}|[a-zA-Z0-9_~.-]{6,64})"},
           {.name = "displayName", .required = true, .min_length = 1, .max_length = 255, .pattern = "[a-zA-Z_](\?!.*--)[a-zA-Z0-9_-]*"},
-          {.name = "clientToken", .min_length = 8, .max_length = 64, .pattern = "[a-zA-Z0-9_\\/.=-]+"},
+          {.name = "clientToken", .min_length = 8, .max_length = 64, .pattern = "[a-zA-Z0-9_\\/.=-]+", .idempotency_token = true},
           {.name = "autonomousDataStorageSizeInTBs", .required = true, .min_value = 0},
           {.name = "cpuCoreCountPerNode", .required = true, .min_value = 0},
           {.name = "dbServers", .min_length = 1, .max_length = 1024},

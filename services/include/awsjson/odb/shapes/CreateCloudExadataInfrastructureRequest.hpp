@@ -48,7 +48,7 @@ constexpr auto awsjson_shape(CreateCloudExadataInfrastructureRequest const*) {
           {.name = "tags", .min_length = 1, .max_length = 200},
           {.name = "computeCount", .required = true},
           {.name = "storageCount", .required = true},
-          {.name = "clientToken", .min_length = 8, .max_length = 64, .pattern = "[a-zA-Z0-9_\\/.=-]+"},
+          {.name = "clientToken", .min_length = 8, .max_length = 64, .pattern = "[a-zA-Z0-9_\\/.=-]+", .idempotency_token = true},
           {.name = "databaseServerType", .min_length = 1, .max_length = 255, .pattern = "[a-zA-Z0-9_\\/.=-]+"},
           {.name = "storageServerType", .min_length = 1, .max_length = 255, .pattern = "[a-zA-Z0-9_\\/.=-]+"},
       });

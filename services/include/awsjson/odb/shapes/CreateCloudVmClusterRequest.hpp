@@ -64,7 +64,7 @@ constexpr auto awsjson_shape(CreateCloudVmClusterRequest const*) {
           {.name = "tags", .min_length = 1, .max_length = 200},
           {.name = "systemVersion", .min_length = 1, .max_length = 255},
           {.name = "timeZone", .min_length = 1, .max_length = 255},
-          {.name = "clientToken", .min_length = 8, .max_length = 64, .pattern = "[a-zA-Z0-9_\\/.=-]+"},
+          {.name = "clientToken", .min_length = 8, .max_length = 64, .pattern = "[a-zA-Z0-9_\\/.=-]+", .idempotency_token = true},
           {.name = "scanListenerPortTcp", .min_value = 1024, .max_value = 8999},
       });
 }

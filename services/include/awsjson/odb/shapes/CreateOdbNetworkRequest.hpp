@@ -51,7 +51,7 @@ constexpr auto awsjson_shape(CreateOdbNetworkRequest const*) {
           {.name = "backupSubnetCidr", .min_length = 1, .max_length = 43},
           {.name = "customDomainName", .min_length = 1, .max_length = 255},
           {.name = "defaultDnsPrefix", .min_length = 1, .max_length = 15, .pattern = "[a-zA-Z][a-zA-Z0-9]*"},
-          {.name = "clientToken", .min_length = 8, .max_length = 64, .pattern = "[a-zA-Z0-9_\\/.=-]+"},
+          {.name = "clientToken", .min_length = 8, .max_length = 64, .pattern = "[a-zA-Z0-9_\\/.=-]+", .idempotency_token = true},
           {.name = "s3PolicyDocument", .min_length = 3, .max_length = 20480},
           {.name = "stsPolicyDocument", .min_length = 3, .max_length = 20480},
           {.name = "kmsPolicyDocument", .min_length = 3, .max_length = 20480},

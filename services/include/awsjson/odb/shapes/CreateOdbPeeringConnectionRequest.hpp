@@ -35,7 +35,7 @@ constexpr auto awsjson_shape(CreateOdbPeeringConnectionRequest const*) {
           {.name = "peerNetworkId", .required = true, .min_length = 6, .max_length = 2048, .pattern = "(arn:(\?:aws|aws-cn|aws-us-gov|aws-iso-{0,1}[a-z]{0,1}):[a-z0-9-]+:[a-z0-9-]*:[0-9]+:[a-z0-9-]+/[a-zA-Z0-9_~.-]{6,64}|[a-zA-Z0-9_~.-]{6,64})"},
           {.name = "displayName", .min_length = 1, .max_length = 255, .pattern = "[a-zA-Z_](\?!.*--)[a-zA-Z0-9_-]*"},
           {.name = "peerNetworkRouteTableIds", .min_length = 1, .max_length = 1},
-          {.name = "clientToken", .min_length = 8, .max_length = 64, .pattern = "[a-zA-Z0-9_\\/.=-]+"},
+          {.name = "clientToken", .min_length = 8, .max_length = 64, .pattern = "[a-zA-Z0-9_\\/.=-]+", .idempotency_token = true},
           {.name = "tags", .min_length = 1, .max_length = 200},
       });
 }

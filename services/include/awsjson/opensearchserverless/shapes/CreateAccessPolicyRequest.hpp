@@ -32,7 +32,7 @@ constexpr auto awsjson_shape(CreateAccessPolicyRequest const*) {
           {.name = "name", .required = true, .min_length = 3, .max_length = 32, .pattern = "[a-z][a-z0-9-]+"},
           {.name = "description", .min_length = 0, .max_length = 1000},
           {.name = "policy", .required = true, .min_length = 1, .max_length = 20480, .pattern = ".*[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u00A1-\\u00FF]+.*"},
-          {.name = "clientToken", .min_length = 1, .max_length = 512},
+          {.name = "clientToken", .min_length = 1, .max_length = 512, .idempotency_token = true},
       });
 }
 

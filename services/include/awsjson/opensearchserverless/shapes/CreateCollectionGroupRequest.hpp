@@ -37,7 +37,7 @@ constexpr auto awsjson_shape(CreateCollectionGroupRequest const*) {
           {.name = "standbyReplicas", .required = true},
           {.name = "description", .min_length = 0, .max_length = 1000},
           {.name = "tags", .min_length = 0, .max_length = 50},
-          {.name = "clientToken", .min_length = 1, .max_length = 512},
+          {.name = "clientToken", .min_length = 1, .max_length = 512, .idempotency_token = true},
       });
 }
 

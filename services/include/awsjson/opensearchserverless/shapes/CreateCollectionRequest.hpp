@@ -41,7 +41,7 @@ constexpr auto awsjson_shape(CreateCollectionRequest const*) {
           {.name = "description", .min_length = 0, .max_length = 1000},
           {.name = "tags", .min_length = 0, .max_length = 50},
           {.name = "collectionGroupName", .min_length = 3, .max_length = 32, .pattern = "[a-z][a-z0-9-]+"},
-          {.name = "clientToken", .min_length = 1, .max_length = 512},
+          {.name = "clientToken", .min_length = 1, .max_length = 512, .idempotency_token = true},
       });
 }
 

@@ -32,7 +32,7 @@ constexpr auto awsjson_shape(CreateVpcEndpointRequest const*) {
           {.name = "vpcId", .required = true, .min_length = 1, .max_length = 255, .pattern = "vpc-[0-9a-z]*"},
           {.name = "subnetIds", .required = true, .min_length = 1},
           {.name = "securityGroupIds", .min_length = 1, .max_length = 5},
-          {.name = "clientToken", .min_length = 1, .max_length = 512},
+          {.name = "clientToken", .min_length = 1, .max_length = 512, .idempotency_token = true},
       });
 }
 

@@ -28,7 +28,7 @@ constexpr auto awsjson_shape(DeleteAccessPolicyRequest const*) {
       {
           {.name = "type", .required = true},
           {.name = "name", .required = true, .min_length = 3, .max_length = 32, .pattern = "[a-z][a-z0-9-]+"},
-          {.name = "clientToken", .min_length = 1, .max_length = 512},
+          {.name = "clientToken", .min_length = 1, .max_length = 512, .idempotency_token = true},
       });
 }
 

@@ -24,7 +24,7 @@ constexpr auto awsjson_shape(DeleteSecurityConfigRequest const*) {
       "DeleteSecurityConfigRequest",
       {
           {.name = "id", .required = true, .min_length = 1, .max_length = 100},
-          {.name = "clientToken", .min_length = 1, .max_length = 512},
+          {.name = "clientToken", .min_length = 1, .max_length = 512, .idempotency_token = true},
       });
 }
 

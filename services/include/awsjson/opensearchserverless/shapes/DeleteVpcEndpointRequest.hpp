@@ -24,7 +24,7 @@ constexpr auto awsjson_shape(DeleteVpcEndpointRequest const*) {
       "DeleteVpcEndpointRequest",
       {
           {.name = "id", .required = true, .min_length = 1, .max_length = 255, .pattern = "vpce-[0-9a-z]*"},
-          {.name = "clientToken", .min_length = 1, .max_length = 512},
+          {.name = "clientToken", .min_length = 1, .max_length = 512, .idempotency_token = true},
       });
 }
 

@@ -35,7 +35,7 @@ constexpr auto awsjson_shape(UpdateAccessPolicyRequest const*) {
           {.name = "policyVersion", .required = true, .min_length = 20, .max_length = 36, .pattern = "([0-9a-zA-Z+/]{4})*(([0-9a-zA-Z+/]{2}==)|([0-9a-zA-Z+/]{3}=))\?"},
           {.name = "description", .min_length = 0, .max_length = 1000},
           {.name = "policy", .min_length = 1, .max_length = 20480, .pattern = ".*[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u00A1-\\u00FF]+.*"},
-          {.name = "clientToken", .min_length = 1, .max_length = 512},
+          {.name = "clientToken", .min_length = 1, .max_length = 512, .idempotency_token = true},
       });
 }
 

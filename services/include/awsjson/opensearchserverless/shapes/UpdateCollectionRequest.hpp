@@ -28,7 +28,7 @@ constexpr auto awsjson_shape(UpdateCollectionRequest const*) {
       {
           {.name = "id", .required = true, .min_length = 3, .max_length = 40, .pattern = "[a-z0-9]{3,40}"},
           {.name = "description", .min_length = 0, .max_length = 1000},
-          {.name = "clientToken", .min_length = 1, .max_length = 512},
+          {.name = "clientToken", .min_length = 1, .max_length = 512, .idempotency_token = true},
       });
 }
 

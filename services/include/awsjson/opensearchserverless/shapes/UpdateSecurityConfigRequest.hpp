@@ -36,7 +36,7 @@ constexpr auto awsjson_shape(UpdateSecurityConfigRequest const*) {
           {.name = "id", .required = true, .min_length = 1, .max_length = 100},
           {.name = "configVersion", .required = true, .min_length = 20, .max_length = 36, .pattern = "([0-9a-zA-Z+/]{4})*(([0-9a-zA-Z+/]{2}==)|([0-9a-zA-Z+/]{3}=))\?"},
           {.name = "description", .min_length = 1, .max_length = 1000},
-          {.name = "clientToken", .min_length = 1, .max_length = 512},
+          {.name = "clientToken", .min_length = 1, .max_length = 512, .idempotency_token = true},
       });
 }
 

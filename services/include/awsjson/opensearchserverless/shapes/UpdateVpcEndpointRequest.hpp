@@ -34,7 +34,7 @@ constexpr auto awsjson_shape(UpdateVpcEndpointRequest const*) {
           {.name = "removeSubnetIds", .min_length = 1},
           {.name = "addSecurityGroupIds", .min_length = 1, .max_length = 5},
           {.name = "removeSecurityGroupIds", .min_length = 1, .max_length = 5},
-          {.name = "clientToken", .min_length = 1, .max_length = 512},
+          {.name = "clientToken", .min_length = 1, .max_length = 512, .idempotency_token = true},
       });
 }
 

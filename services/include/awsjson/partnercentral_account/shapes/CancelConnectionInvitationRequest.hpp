@@ -26,7 +26,7 @@ constexpr auto awsjson_shape(CancelConnectionInvitationRequest const*) {
       {
           {.name = "Catalog", .required = true, .min_length = 1, .max_length = 64, .pattern = "[a-zA-Z0-9-]+"},
           {.name = "Identifier", .required = true, .pattern = "pacinv-[A-Za-z0-9]{13}"},
-          {.name = "ClientToken", .required = true, .min_length = 1, .max_length = 64, .pattern = "[A-Za-z0-9-_]+"},
+          {.name = "ClientToken", .required = true, .min_length = 1, .max_length = 64, .pattern = "[A-Za-z0-9-_]+", .idempotency_token = true},
       });
 }
 

@@ -32,7 +32,7 @@ constexpr auto awsjson_shape(CancelConnectionRequest const*) {
           {.name = "Identifier", .required = true, .pattern = "pac-[A-Za-z0-9]{13}"},
           {.name = "ConnectionType", .required = true},
           {.name = "Reason", .required = true, .min_length = 0, .max_length = 256},
-          {.name = "ClientToken", .required = true, .min_length = 1, .max_length = 64, .pattern = "[A-Za-z0-9-_]+"},
+          {.name = "ClientToken", .required = true, .min_length = 1, .max_length = 64, .pattern = "[A-Za-z0-9-_]+", .idempotency_token = true},
       });
 }
 

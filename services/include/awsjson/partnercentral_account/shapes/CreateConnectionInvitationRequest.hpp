@@ -32,7 +32,7 @@ constexpr auto awsjson_shape(CreateConnectionInvitationRequest const*) {
       "CreateConnectionInvitationRequest",
       {
           {.name = "Catalog", .required = true, .min_length = 1, .max_length = 64, .pattern = "[a-zA-Z0-9-]+"},
-          {.name = "ClientToken", .required = true, .min_length = 1, .max_length = 64, .pattern = "[A-Za-z0-9-_]+"},
+          {.name = "ClientToken", .required = true, .min_length = 1, .max_length = 64, .pattern = "[A-Za-z0-9-_]+", .idempotency_token = true},
           {.name = "ConnectionType", .required = true},
           {.name = "Email", .required = true, .min_length = 1, .max_length = 320, .pattern = "[a-zA-Z0-9.!#$%&'*+/=\?^_`{|}~-]+@[a-zA-Z0-9](\?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])\?(\?:\\.[a-zA-Z0-9](\?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])\?)*"},
           {.name = "Message", .required = true, .min_length = 1, .max_length = 256, .pattern = "[\\u0020-\\u007E\\u00A0-\\uD7FF\\uE000-\\uFFFD\\n]+"},

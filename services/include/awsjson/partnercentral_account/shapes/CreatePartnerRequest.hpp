@@ -34,7 +34,7 @@ constexpr auto awsjson_shape(CreatePartnerRequest const*) {
       "CreatePartnerRequest",
       {
           {.name = "Catalog", .required = true, .min_length = 1, .max_length = 64, .pattern = "[a-zA-Z0-9-]+"},
-          {.name = "ClientToken", .min_length = 1, .max_length = 64, .pattern = "[A-Za-z0-9-_]+"},
+          {.name = "ClientToken", .min_length = 1, .max_length = 64, .pattern = "[A-Za-z0-9-_]+", .idempotency_token = true},
           {.name = "LegalName", .required = true, .sensitive = true, .min_length = 1, .max_length = 80, .pattern = "[\\u0020-\\u007E\\u00A0-\\uD7FF\\uE000-\\uFFFD]+"},
           {.name = "PrimarySolutionType", .required = true},
           {.name = "AllianceLeadContact", .required = true},

@@ -28,7 +28,7 @@ constexpr auto awsjson_shape(DisassociateAwsTrainingCertificationEmailDomainRequ
       {
           {.name = "Catalog", .required = true, .min_length = 1, .max_length = 64, .pattern = "[a-zA-Z0-9-]+"},
           {.name = "Identifier", .required = true, .min_length = 1, .max_length = 200, .pattern = "(partner-[A-Za-z0-9]{13}|arn:[a-z-]+:partnercentral:[a-z0-9-]+:[0-9]{12}:catalog/[A-Za-z-_]+/partner/partner-[A-Za-z0-9]{13})"},
-          {.name = "ClientToken", .min_length = 1, .max_length = 64, .pattern = "[A-Za-z0-9-_]+"},
+          {.name = "ClientToken", .min_length = 1, .max_length = 64, .pattern = "[A-Za-z0-9-_]+", .idempotency_token = true},
           {.name = "DomainName", .required = true, .min_length = 1, .max_length = 253, .pattern = "[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])\?(\\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])\?)*"},
       });
 }

@@ -30,7 +30,7 @@ constexpr auto awsjson_shape(StartProfileUpdateTaskRequest const*) {
       {
           {.name = "Catalog", .required = true, .min_length = 1, .max_length = 64, .pattern = "[a-zA-Z0-9-]+"},
           {.name = "Identifier", .required = true, .min_length = 1, .max_length = 200, .pattern = "(partner-[A-Za-z0-9]{13}|arn:[a-z-]+:partnercentral:[a-z0-9-]+:[0-9]{12}:catalog/[A-Za-z-_]+/partner/partner-[A-Za-z0-9]{13})"},
-          {.name = "ClientToken", .min_length = 1, .max_length = 64, .pattern = "[A-Za-z0-9-_]+"},
+          {.name = "ClientToken", .min_length = 1, .max_length = 64, .pattern = "[A-Za-z0-9-_]+", .idempotency_token = true},
           {.name = "TaskDetails", .required = true},
       });
 }

@@ -25,7 +25,7 @@ constexpr auto awsjson_shape(StartVerificationRequest const*) {
   return awsjson::shape(
       "StartVerificationRequest",
       {
-          {.name = "ClientToken", .min_length = 1, .max_length = 64, .pattern = "[A-Za-z0-9-_]+"},
+          {.name = "ClientToken", .min_length = 1, .max_length = 64, .pattern = "[A-Za-z0-9-_]+", .idempotency_token = true},
       });
 }
 

@@ -36,7 +36,7 @@ constexpr auto awsjson_shape(CreateProgramManagementAccountRequest const*) {
           {.name = "program", .required = true},
           {.name = "displayName", .required = true, .min_length = 1, .max_length = 30, .pattern = "[^\\x00-\\x1F\\x7F]*"},
           {.name = "accountId", .required = true, .min_length = 12, .max_length = 12, .pattern = "[0-9]*"},
-          {.name = "clientToken", .min_length = 1, .max_length = 64, .pattern = "[!-~]*"},
+          {.name = "clientToken", .min_length = 1, .max_length = 64, .pattern = "[!-~]*", .idempotency_token = true},
       });
 }
 

@@ -46,7 +46,7 @@ constexpr auto awsjson_shape(CreateRelationshipRequest const*) {
           {.name = "associatedAccountId", .required = true, .min_length = 12, .max_length = 12, .pattern = "[0-9]*"},
           {.name = "displayName", .required = true, .min_length = 1, .max_length = 30, .pattern = "[^\\x00-\\x1F\\x7F]*"},
           {.name = "sector", .required = true},
-          {.name = "clientToken", .min_length = 1, .max_length = 64, .pattern = "[!-~]*"},
+          {.name = "clientToken", .min_length = 1, .max_length = 64, .pattern = "[!-~]*", .idempotency_token = true},
       });
 }
 

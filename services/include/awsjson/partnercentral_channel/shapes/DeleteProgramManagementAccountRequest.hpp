@@ -26,7 +26,7 @@ constexpr auto awsjson_shape(DeleteProgramManagementAccountRequest const*) {
       {
           {.name = "catalog", .required = true, .min_length = 1, .max_length = 64, .pattern = "[a-zA-Z]*"},
           {.name = "identifier", .required = true, .min_length = 17, .max_length = 1011, .pattern = "(arn:[a-z-]+:partnercentral:[a-z0-9-]+:[0-9]{12}:catalog/[a-zA-Z]+/program-management-account/)\?pma-[a-z0-9]{13}"},
-          {.name = "clientToken", .min_length = 1, .max_length = 64, .pattern = "[!-~]*"},
+          {.name = "clientToken", .min_length = 1, .max_length = 64, .pattern = "[!-~]*", .idempotency_token = true},
       });
 }
 

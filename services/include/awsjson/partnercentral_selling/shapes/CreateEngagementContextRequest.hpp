@@ -32,7 +32,7 @@ constexpr auto awsjson_shape(CreateEngagementContextRequest const*) {
       {
           {.name = "Catalog", .required = true, .pattern = "[a-zA-Z]+"},
           {.name = "EngagementIdentifier", .required = true, .pattern = "(arn:.*|eng-[0-9a-z]{14})"},
-          {.name = "ClientToken", .required = true, .pattern = ".{1,255}"},
+          {.name = "ClientToken", .required = true, .pattern = ".{1,255}", .idempotency_token = true},
           {.name = "Type", .required = true},
           {.name = "Payload", .required = true},
       });

@@ -29,7 +29,7 @@ constexpr auto awsjson_shape(CreateEngagementInvitationRequest const*) {
       "CreateEngagementInvitationRequest",
       {
           {.name = "Catalog", .required = true, .pattern = "[a-zA-Z]+"},
-          {.name = "ClientToken", .required = true, .pattern = ".{1,255}"},
+          {.name = "ClientToken", .required = true, .pattern = ".{1,255}", .idempotency_token = true},
           {.name = "EngagementIdentifier", .required = true, .pattern = "eng-[0-9a-z]{14}"},
           {.name = "Invitation", .required = true},
       });

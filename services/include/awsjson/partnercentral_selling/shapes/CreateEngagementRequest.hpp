@@ -30,7 +30,7 @@ constexpr auto awsjson_shape(CreateEngagementRequest const*) {
       "CreateEngagementRequest",
       {
           {.name = "Catalog", .required = true, .pattern = "[a-zA-Z]+"},
-          {.name = "ClientToken", .required = true, .pattern = ".{1,255}"},
+          {.name = "ClientToken", .required = true, .pattern = ".{1,255}", .idempotency_token = true},
           {.name = "Title", .required = true, .pattern = "(\?s).{1,40}"},
           {.name = "Description", .required = true, .pattern = "(\?s).{0,255}"},
           {.name = "Contexts", .min_length = 0, .max_length = 5},

@@ -52,7 +52,7 @@ constexpr auto awsjson_shape(CreateOpportunityRequest const*) {
       {
           {.name = "Catalog", .required = true, .pattern = "[a-zA-Z]+"},
           {.name = "PartnerOpportunityIdentifier", .pattern = "(\?s).{0,64}"},
-          {.name = "ClientToken", .required = true, .pattern = ".{1,255}"},
+          {.name = "ClientToken", .required = true, .pattern = ".{1,255}", .idempotency_token = true},
           {.name = "OpportunityTeam", .min_length = 0, .max_length = 10},
           {.name = "Tags", .min_length = 1, .max_length = 200},
       });

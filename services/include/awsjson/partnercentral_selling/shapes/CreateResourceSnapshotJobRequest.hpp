@@ -35,7 +35,7 @@ constexpr auto awsjson_shape(CreateResourceSnapshotJobRequest const*) {
       "CreateResourceSnapshotJobRequest",
       {
           {.name = "Catalog", .required = true, .pattern = "[a-zA-Z]+"},
-          {.name = "ClientToken", .required = true, .pattern = ".{1,255}"},
+          {.name = "ClientToken", .required = true, .pattern = ".{1,255}", .idempotency_token = true},
           {.name = "EngagementIdentifier", .required = true, .pattern = "eng-[0-9a-z]{14}"},
           {.name = "ResourceType", .required = true},
           {.name = "ResourceIdentifier", .required = true, .pattern = "O[0-9]{1,19}"},

@@ -35,7 +35,7 @@ constexpr auto awsjson_shape(CreateResourceSnapshotRequest const*) {
           {.name = "ResourceType", .required = true},
           {.name = "ResourceIdentifier", .required = true, .pattern = "O[0-9]{1,19}"},
           {.name = "ResourceSnapshotTemplateIdentifier", .required = true, .pattern = "[a-zA-Z0-9]{3,80}"},
-          {.name = "ClientToken", .required = true, .pattern = ".{1,255}"},
+          {.name = "ClientToken", .required = true, .pattern = ".{1,255}", .idempotency_token = true},
       });
 }
 

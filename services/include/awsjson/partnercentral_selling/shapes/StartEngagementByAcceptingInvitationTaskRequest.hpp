@@ -30,7 +30,7 @@ constexpr auto awsjson_shape(StartEngagementByAcceptingInvitationTaskRequest con
       "StartEngagementByAcceptingInvitationTaskRequest",
       {
           {.name = "Catalog", .required = true, .pattern = "[a-zA-Z]+"},
-          {.name = "ClientToken", .required = true, .pattern = ".{1,255}"},
+          {.name = "ClientToken", .required = true, .pattern = ".{1,255}", .idempotency_token = true},
           {.name = "Identifier", .required = true, .pattern = "(\?=.{1,255}$)(arn:.*|engi-[0-9a-z]{13})"},
           {.name = "Tags", .min_length = 1, .max_length = 200},
       });

@@ -32,7 +32,7 @@ constexpr auto awsjson_shape(StartEngagementFromOpportunityTaskRequest const*) {
       "StartEngagementFromOpportunityTaskRequest",
       {
           {.name = "Catalog", .required = true, .pattern = "[a-zA-Z]+"},
-          {.name = "ClientToken", .required = true, .pattern = ".{1,255}"},
+          {.name = "ClientToken", .required = true, .pattern = ".{1,255}", .idempotency_token = true},
           {.name = "Identifier", .required = true, .pattern = "O[0-9]{1,19}"},
           {.name = "AwsSubmission", .required = true},
           {.name = "Tags", .min_length = 1, .max_length = 200},

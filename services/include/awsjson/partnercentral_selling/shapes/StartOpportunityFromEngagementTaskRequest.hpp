@@ -31,7 +31,7 @@ constexpr auto awsjson_shape(StartOpportunityFromEngagementTaskRequest const*) {
       "StartOpportunityFromEngagementTaskRequest",
       {
           {.name = "Catalog", .required = true, .pattern = "[a-zA-Z]+"},
-          {.name = "ClientToken", .required = true, .pattern = ".{1,255}"},
+          {.name = "ClientToken", .required = true, .pattern = ".{1,255}", .idempotency_token = true},
           {.name = "Identifier", .required = true, .pattern = "(arn:.*|eng-[0-9a-z]{14})"},
           {.name = "ContextIdentifier", .required = true, .pattern = "[1-9][0-9]*"},
           {.name = "Tags", .min_length = 1, .max_length = 200},

@@ -38,7 +38,7 @@ constexpr auto awsjson_shape(CreateClusterRequest const*) {
           {.name = "scheduler", .required = true},
           {.name = "size", .required = true},
           {.name = "networking", .required = true},
-          {.name = "clientToken", .min_length = 8, .max_length = 100},
+          {.name = "clientToken", .min_length = 8, .max_length = 100, .idempotency_token = true},
           {.name = "tags", .min_length = 1, .max_length = 200},
       });
 }

@@ -53,7 +53,7 @@ constexpr auto awsjson_shape(CreateComputeNodeGroupRequest const*) {
           {.name = "iamInstanceProfileArn", .required = true, .pattern = "arn:aws([a-zA-Z-]{0,10})\?:iam::[0-9]{12}:instance-profile/([!-~]{1,510}/)\?([\\w+=,.@-]{1,128})"},
           {.name = "scalingConfiguration", .required = true},
           {.name = "instanceConfigs", .required = true},
-          {.name = "clientToken", .min_length = 8, .max_length = 100},
+          {.name = "clientToken", .min_length = 8, .max_length = 100, .idempotency_token = true},
           {.name = "tags", .min_length = 1, .max_length = 200},
       });
 }

@@ -35,7 +35,7 @@ constexpr auto awsjson_shape(CreateQueueRequest const*) {
       {
           {.name = "clusterIdentifier", .required = true, .pattern = "(pcs_[a-zA-Z0-9]+|[A-Za-z][A-Za-z0-9-]{2,40})"},
           {.name = "queueName", .required = true, .min_length = 3, .max_length = 25, .pattern = "(\?!pcs_)^[A-Za-z][A-Za-z0-9-]+"},
-          {.name = "clientToken", .min_length = 8, .max_length = 100},
+          {.name = "clientToken", .min_length = 8, .max_length = 100, .idempotency_token = true},
           {.name = "tags", .min_length = 1, .max_length = 200},
       });
 }

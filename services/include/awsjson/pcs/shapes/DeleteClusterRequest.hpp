@@ -23,7 +23,7 @@ constexpr auto awsjson_shape(DeleteClusterRequest const*) {
       "DeleteClusterRequest",
       {
           {.name = "clusterIdentifier", .required = true, .pattern = "(pcs_[a-zA-Z0-9]+|[A-Za-z][A-Za-z0-9-]{2,40})"},
-          {.name = "clientToken", .min_length = 8, .max_length = 100},
+          {.name = "clientToken", .min_length = 8, .max_length = 100, .idempotency_token = true},
       });
 }
 

@@ -45,7 +45,7 @@ constexpr auto awsjson_shape(UpdateComputeNodeGroupRequest const*) {
           {.name = "computeNodeGroupIdentifier", .required = true, .pattern = "(pcs_[a-zA-Z0-9]+|[A-Za-z][A-Za-z0-9-]{2,25})"},
           {.name = "amiId", .pattern = "ami-[a-z0-9]+"},
           {.name = "iamInstanceProfileArn", .pattern = "arn:aws([a-zA-Z-]{0,10})\?:iam::[0-9]{12}:instance-profile/([!-~]{1,510}/)\?([\\w+=,.@-]{1,128})"},
-          {.name = "clientToken", .min_length = 8, .max_length = 100},
+          {.name = "clientToken", .min_length = 8, .max_length = 100, .idempotency_token = true},
       });
 }
 

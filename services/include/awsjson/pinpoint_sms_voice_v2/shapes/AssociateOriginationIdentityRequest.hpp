@@ -29,7 +29,7 @@ constexpr auto awsjson_shape(AssociateOriginationIdentityRequest const*) {
           {.name = "PoolId", .required = true, .min_length = 0, .max_length = 256, .pattern = "[A-Za-z0-9_:/-]*"},
           {.name = "OriginationIdentity", .required = true, .min_length = 1, .max_length = 256, .pattern = "[A-Za-z0-9_:/-]+"},
           {.name = "IsoCountryCode", .min_length = 2, .max_length = 2, .pattern = "[A-Z]{2}"},
-          {.name = "ClientToken", .min_length = 1, .max_length = 64, .pattern = "[!-~]+"},
+          {.name = "ClientToken", .min_length = 1, .max_length = 64, .pattern = "[!-~]+", .idempotency_token = true},
       });
 }
 

@@ -29,7 +29,7 @@ constexpr auto awsjson_shape(CreateConfigurationSetRequest const*) {
       {
           {.name = "ConfigurationSetName", .required = true, .min_length = 1, .max_length = 64, .pattern = "[A-Za-z0-9_-]+"},
           {.name = "Tags", .min_length = 0, .max_length = 200},
-          {.name = "ClientToken", .min_length = 1, .max_length = 64, .pattern = "[!-~]+"},
+          {.name = "ClientToken", .min_length = 1, .max_length = 64, .pattern = "[!-~]+", .idempotency_token = true},
       });
 }
 

@@ -39,7 +39,7 @@ constexpr auto awsjson_shape(CreateEventDestinationRequest const*) {
           {.name = "ConfigurationSetName", .required = true, .min_length = 1, .max_length = 256, .pattern = "[A-Za-z0-9_:/-]+"},
           {.name = "EventDestinationName", .required = true, .min_length = 1, .max_length = 64, .pattern = "[A-Za-z0-9_-]+"},
           {.name = "MatchingEventTypes", .required = true, .min_length = 1, .max_length = 43},
-          {.name = "ClientToken", .min_length = 1, .max_length = 64, .pattern = "[!-~]+"},
+          {.name = "ClientToken", .min_length = 1, .max_length = 64, .pattern = "[!-~]+", .idempotency_token = true},
       });
 }
 

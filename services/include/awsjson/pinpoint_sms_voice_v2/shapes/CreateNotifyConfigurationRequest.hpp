@@ -43,7 +43,7 @@ constexpr auto awsjson_shape(CreateNotifyConfigurationRequest const*) {
           {.name = "PoolId", .min_length = 0, .max_length = 256, .pattern = "[A-Za-z0-9_:/-]*"},
           {.name = "EnabledCountries", .min_length = 0, .max_length = 300},
           {.name = "EnabledChannels", .required = true, .min_length = 1, .max_length = 4},
-          {.name = "ClientToken", .min_length = 1, .max_length = 64, .pattern = "[!-~]+"},
+          {.name = "ClientToken", .min_length = 1, .max_length = 64, .pattern = "[!-~]+", .idempotency_token = true},
           {.name = "Tags", .min_length = 0, .max_length = 200},
       });
 }

@@ -28,7 +28,7 @@ constexpr auto awsjson_shape(CreateProtectConfigurationRequest const*) {
   return awsjson::shape(
       "CreateProtectConfigurationRequest",
       {
-          {.name = "ClientToken", .min_length = 1, .max_length = 64, .pattern = "[!-~]+"},
+          {.name = "ClientToken", .min_length = 1, .max_length = 64, .pattern = "[!-~]+", .idempotency_token = true},
           {.name = "Tags", .min_length = 0, .max_length = 200},
       });
 }

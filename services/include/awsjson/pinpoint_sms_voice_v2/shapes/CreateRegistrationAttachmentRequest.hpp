@@ -32,7 +32,7 @@ constexpr auto awsjson_shape(CreateRegistrationAttachmentRequest const*) {
           {.name = "AttachmentBody", .min_length = 1, .max_length = 1572864},
           {.name = "AttachmentUrl", .min_length = 1, .max_length = 2048, .pattern = "\\S+"},
           {.name = "Tags", .min_length = 0, .max_length = 200},
-          {.name = "ClientToken", .min_length = 1, .max_length = 64, .pattern = "[!-~]+"},
+          {.name = "ClientToken", .min_length = 1, .max_length = 64, .pattern = "[!-~]+", .idempotency_token = true},
       });
 }
 

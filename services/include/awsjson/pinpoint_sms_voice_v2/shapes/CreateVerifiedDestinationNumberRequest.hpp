@@ -32,7 +32,7 @@ constexpr auto awsjson_shape(CreateVerifiedDestinationNumberRequest const*) {
           {.name = "DestinationPhoneNumber", .required = true, .min_length = 1, .max_length = 20, .pattern = "\\+\?[1-9][0-9]{1,18}"},
           {.name = "RcsAgentId", .min_length = 1, .max_length = 256, .pattern = "[A-Za-z0-9_:/-]+"},
           {.name = "Tags", .min_length = 0, .max_length = 200},
-          {.name = "ClientToken", .min_length = 1, .max_length = 64, .pattern = "[!-~]+"},
+          {.name = "ClientToken", .min_length = 1, .max_length = 64, .pattern = "[!-~]+", .idempotency_token = true},
       });
 }
 

@@ -29,7 +29,7 @@ constexpr auto awsjson_shape(PutProtectConfigurationRuleSetNumberOverrideRequest
   return awsjson::shape(
       "PutProtectConfigurationRuleSetNumberOverrideRequest",
       {
-          {.name = "ClientToken", .min_length = 1, .max_length = 64, .pattern = "[!-~]+"},
+          {.name = "ClientToken", .min_length = 1, .max_length = 64, .pattern = "[!-~]+", .idempotency_token = true},
           {.name = "ProtectConfigurationId", .required = true, .min_length = 1, .max_length = 256, .pattern = "[A-Za-z0-9_:/-]+"},
           {.name = "DestinationPhoneNumber", .required = true, .min_length = 1, .max_length = 20, .pattern = "\\+\?[1-9][0-9]{1,18}"},
           {.name = "Action", .required = true},

@@ -35,7 +35,7 @@ constexpr auto awsjson_shape(RequestSenderIdRequest const*) {
           {.name = "IsoCountryCode", .required = true, .min_length = 2, .max_length = 2, .pattern = "[A-Z]{2}"},
           {.name = "MessageTypes", .min_length = 0, .max_length = 2},
           {.name = "Tags", .min_length = 0, .max_length = 200},
-          {.name = "ClientToken", .min_length = 1, .max_length = 64, .pattern = "[!-~]+"},
+          {.name = "ClientToken", .min_length = 1, .max_length = 64, .pattern = "[!-~]+", .idempotency_token = true},
       });
 }
 

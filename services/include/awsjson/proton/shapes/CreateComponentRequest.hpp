@@ -34,7 +34,7 @@ constexpr auto awsjson_shape(CreateComponentRequest const*) {
   return awsjson::shape(
       "CreateComponentRequest",
       {
-          {.name = "clientToken", .min_length = 0, .max_length = 64, .pattern = "^[!-~]*$"},
+          {.name = "clientToken", .min_length = 0, .max_length = 64, .pattern = "^[!-~]*$", .idempotency_token = true},
           {.name = "description", .sensitive = true, .min_length = 0, .max_length = 500},
           {.name = "environmentName", .min_length = 1, .max_length = 100, .pattern = "^[0-9A-Za-z]+[0-9A-Za-z_\\-]*$"},
           {.name = "manifest", .required = true, .sensitive = true, .min_length = 1, .max_length = 1024},

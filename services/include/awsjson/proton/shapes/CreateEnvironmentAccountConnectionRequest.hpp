@@ -32,7 +32,7 @@ constexpr auto awsjson_shape(CreateEnvironmentAccountConnectionRequest const*) {
   return awsjson::shape(
       "CreateEnvironmentAccountConnectionRequest",
       {
-          {.name = "clientToken", .min_length = 0, .max_length = 64, .pattern = "^[!-~]*$"},
+          {.name = "clientToken", .min_length = 0, .max_length = 64, .pattern = "^[!-~]*$", .idempotency_token = true},
           {.name = "codebuildRoleArn", .min_length = 1, .max_length = 2048, .pattern = "^arn:(aws|aws-cn|aws-us-gov):iam::\\d{12}:role/([\\w+=,.@-]{1,512}[/:])*([\\w+=,.@-]{1,64})$"},
           {.name = "componentRoleArn", .min_length = 1, .max_length = 2048, .pattern = "^arn:(aws|aws-cn|aws-us-gov):iam::\\d{12}:role/([\\w+=,.@-]{1,512}[/:])*([\\w+=,.@-]{1,64})$"},
           {.name = "environmentName", .required = true, .min_length = 1, .max_length = 100, .pattern = "^[0-9A-Za-z]+[0-9A-Za-z_\\-]*$"},

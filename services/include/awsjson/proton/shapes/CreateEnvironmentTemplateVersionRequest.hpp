@@ -32,7 +32,7 @@ constexpr auto awsjson_shape(CreateEnvironmentTemplateVersionRequest const*) {
   return awsjson::shape(
       "CreateEnvironmentTemplateVersionRequest",
       {
-          {.name = "clientToken", .min_length = 0, .max_length = 64, .pattern = "^[!-~]*$"},
+          {.name = "clientToken", .min_length = 0, .max_length = 64, .pattern = "^[!-~]*$", .idempotency_token = true},
           {.name = "description", .sensitive = true, .min_length = 0, .max_length = 500},
           {.name = "majorVersion", .min_length = 1, .max_length = 20, .pattern = "^(0|([1-9]{1}\\d*))$"},
           {.name = "source", .required = true},

@@ -32,7 +32,7 @@ constexpr auto awsjson_shape(CreateServiceInstanceRequest const*) {
   return awsjson::shape(
       "CreateServiceInstanceRequest",
       {
-          {.name = "clientToken", .min_length = 0, .max_length = 64, .pattern = "^[!-~]*$"},
+          {.name = "clientToken", .min_length = 0, .max_length = 64, .pattern = "^[!-~]*$", .idempotency_token = true},
           {.name = "name", .required = true, .min_length = 1, .max_length = 100, .pattern = "^[0-9A-Za-z]+[0-9A-Za-z_\\-]*$"},
           {.name = "serviceName", .required = true, .min_length = 1, .max_length = 100, .pattern = "^[0-9A-Za-z]+[0-9A-Za-z_\\-]*$"},
           {.name = "spec", .required = true, .sensitive = true, .min_length = 1, .max_length = 51200},

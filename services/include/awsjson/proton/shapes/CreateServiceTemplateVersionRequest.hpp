@@ -37,7 +37,7 @@ constexpr auto awsjson_shape(CreateServiceTemplateVersionRequest const*) {
   return awsjson::shape(
       "CreateServiceTemplateVersionRequest",
       {
-          {.name = "clientToken", .min_length = 0, .max_length = 64, .pattern = "^[!-~]*$"},
+          {.name = "clientToken", .min_length = 0, .max_length = 64, .pattern = "^[!-~]*$", .idempotency_token = true},
           {.name = "compatibleEnvironmentTemplates", .required = true, .min_length = 1, .max_length = 10},
           {.name = "description", .sensitive = true, .min_length = 0, .max_length = 500},
           {.name = "majorVersion", .min_length = 1, .max_length = 20, .pattern = "^(0|([1-9]{1}\\d*))$"},

@@ -31,7 +31,7 @@ constexpr auto awsjson_shape(UpdateComponentRequest const*) {
   return awsjson::shape(
       "UpdateComponentRequest",
       {
-          {.name = "clientToken", .min_length = 0, .max_length = 64, .pattern = "^[!-~]*$"},
+          {.name = "clientToken", .min_length = 0, .max_length = 64, .pattern = "^[!-~]*$", .idempotency_token = true},
           {.name = "deploymentType", .required = true},
           {.name = "description", .sensitive = true, .min_length = 0, .max_length = 500},
           {.name = "name", .required = true, .min_length = 1, .max_length = 100, .pattern = "^[0-9A-Za-z]+[0-9A-Za-z_\\-]*$"},

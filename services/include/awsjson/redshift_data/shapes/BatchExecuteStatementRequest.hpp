@@ -46,7 +46,7 @@ constexpr auto awsjson_shape(BatchExecuteStatementRequest const*) {
           {.name = "StatementName", .min_length = 0, .max_length = 2048},
           {.name = "Parameters", .min_length = 1},
           {.name = "WorkgroupName", .min_length = 3, .max_length = 128, .pattern = ".*((^[a-z0-9-]{3,63}$)|^(arn:(aws(-[a-z]+)*):redshift-serverless:[a-z]{2}(-gov|(-iso[a-z]\?))\?-[a-z]+-\\d{1}:\\d{12}:workgroup/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}))"},
-          {.name = "ClientToken", .min_length = 1, .max_length = 64},
+          {.name = "ClientToken", .min_length = 1, .max_length = 64, .idempotency_token = true},
           {.name = "SessionKeepAliveSeconds", .min_value = 0, .max_value = 86400},
           {.name = "SessionId", .pattern = "[a-z0-9]{8}(-[a-z0-9]{4}){3}-[a-z0-9]{12}(:\\d{0,2})\?"},
       });

@@ -26,6 +26,7 @@ constexpr auto awsjson_shape(CreateReservationRequest const*) {
       "CreateReservationRequest",
       {
           {.name = "capacity", .required = true},
+          {.name = "clientToken", .idempotency_token = true},
           {.name = "offeringId", .required = true, .min_length = 1, .max_length = 64},
       });
 }

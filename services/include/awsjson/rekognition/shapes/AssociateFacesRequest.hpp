@@ -31,7 +31,7 @@ constexpr auto awsjson_shape(AssociateFacesRequest const*) {
           {.name = "UserId", .required = true, .min_length = 1, .max_length = 128, .pattern = "[a-zA-Z0-9_.\\-:]+"},
           {.name = "FaceIds", .required = true, .min_length = 1, .max_length = 100},
           {.name = "UserMatchThreshold", .min_value = 0, .max_value = 100},
-          {.name = "ClientRequestToken", .min_length = 1, .max_length = 64, .pattern = "^[a-zA-Z0-9-_]+$"},
+          {.name = "ClientRequestToken", .min_length = 1, .max_length = 64, .pattern = "^[a-zA-Z0-9-_]+$", .idempotency_token = true},
       });
 }
 

@@ -29,7 +29,7 @@ constexpr auto awsjson_shape(DisassociateFacesRequest const*) {
       {
           {.name = "CollectionId", .required = true, .min_length = 1, .max_length = 255, .pattern = "[a-zA-Z0-9_.\\-]+"},
           {.name = "UserId", .required = true, .min_length = 1, .max_length = 128, .pattern = "[a-zA-Z0-9_.\\-:]+"},
-          {.name = "ClientRequestToken", .min_length = 1, .max_length = 64, .pattern = "^[a-zA-Z0-9-_]+$"},
+          {.name = "ClientRequestToken", .min_length = 1, .max_length = 64, .pattern = "^[a-zA-Z0-9-_]+$", .idempotency_token = true},
           {.name = "FaceIds", .required = true, .min_length = 1, .max_length = 100},
       });
 }

@@ -32,7 +32,7 @@ constexpr auto awsjson_shape(StartMediaAnalysisJobRequest const*) {
   return awsjson::shape(
       "StartMediaAnalysisJobRequest",
       {
-          {.name = "ClientRequestToken", .min_length = 1, .max_length = 64, .pattern = "^[a-zA-Z0-9-_]+$"},
+          {.name = "ClientRequestToken", .min_length = 1, .max_length = 64, .pattern = "^[a-zA-Z0-9-_]+$", .idempotency_token = true},
           {.name = "JobName", .min_length = 1, .max_length = 64, .pattern = "[a-zA-Z0-9_.\\-]+"},
           {.name = "OperationsConfig", .required = true},
           {.name = "Input", .required = true},

@@ -34,7 +34,7 @@ constexpr auto awsjson_shape(AssociateFirewallRuleGroupRequest const*) {
   return awsjson::shape(
       "AssociateFirewallRuleGroupRequest",
       {
-          {.name = "CreatorRequestId", .required = true, .min_length = 1, .max_length = 255},
+          {.name = "CreatorRequestId", .required = true, .min_length = 1, .max_length = 255, .idempotency_token = true},
           {.name = "FirewallRuleGroupId", .required = true, .min_length = 1, .max_length = 64},
           {.name = "VpcId", .required = true, .min_length = 1, .max_length = 64},
           {.name = "Priority", .required = true},

@@ -27,7 +27,7 @@ constexpr auto awsjson_shape(CreateFirewallDomainListRequest const*) {
   return awsjson::shape(
       "CreateFirewallDomainListRequest",
       {
-          {.name = "CreatorRequestId", .required = true, .min_length = 1, .max_length = 255},
+          {.name = "CreatorRequestId", .required = true, .min_length = 1, .max_length = 255, .idempotency_token = true},
           {.name = "Name", .required = true, .max_length = 64, .pattern = "(\?!^[0-9]+$)([a-zA-Z0-9\\-_' ']+)"},
           {.name = "Tags", .max_length = 200},
       });

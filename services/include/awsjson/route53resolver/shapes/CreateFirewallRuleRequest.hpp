@@ -46,7 +46,7 @@ constexpr auto awsjson_shape(CreateFirewallRuleRequest const*) {
   return awsjson::shape(
       "CreateFirewallRuleRequest",
       {
-          {.name = "CreatorRequestId", .required = true, .min_length = 1, .max_length = 255},
+          {.name = "CreatorRequestId", .required = true, .min_length = 1, .max_length = 255, .idempotency_token = true},
           {.name = "FirewallRuleGroupId", .required = true, .min_length = 1, .max_length = 64},
           {.name = "FirewallDomainListId", .min_length = 1, .max_length = 64},
           {.name = "Priority", .required = true},

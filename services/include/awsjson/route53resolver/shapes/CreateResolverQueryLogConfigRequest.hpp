@@ -31,7 +31,7 @@ constexpr auto awsjson_shape(CreateResolverQueryLogConfigRequest const*) {
       {
           {.name = "Name", .required = true, .min_length = 1, .max_length = 64, .pattern = "(\?!^[0-9]+$)([a-zA-Z0-9\\-_' ']+)"},
           {.name = "DestinationArn", .required = true, .min_length = 1, .max_length = 600},
-          {.name = "CreatorRequestId", .required = true, .min_length = 1, .max_length = 255},
+          {.name = "CreatorRequestId", .required = true, .min_length = 1, .max_length = 255, .idempotency_token = true},
           {.name = "Tags", .max_length = 200},
       });
 }

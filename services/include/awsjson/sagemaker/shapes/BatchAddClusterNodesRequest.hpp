@@ -28,7 +28,7 @@ constexpr auto awsjson_shape(BatchAddClusterNodesRequest const*) {
       "BatchAddClusterNodesRequest",
       {
           {.name = "ClusterName", .required = true, .min_length = 0, .max_length = 256, .pattern = "(arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:cluster/[a-z0-9]{12})|([a-zA-Z0-9](-*[a-zA-Z0-9]){0,62})"},
-          {.name = "ClientToken", .min_length = 0, .max_length = 64, .pattern = "[\\x21-\\x7E]+"},
+          {.name = "ClientToken", .min_length = 0, .max_length = 64, .pattern = "[\\x21-\\x7E]+", .idempotency_token = true},
           {.name = "NodesToAdd", .required = true, .min_length = 1, .max_length = 5},
       });
 }

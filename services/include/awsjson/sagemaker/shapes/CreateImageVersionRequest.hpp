@@ -39,7 +39,7 @@ constexpr auto awsjson_shape(CreateImageVersionRequest const*) {
       "CreateImageVersionRequest",
       {
           {.name = "BaseImage", .required = true, .min_length = 1, .max_length = 255, .pattern = ".*"},
-          {.name = "ClientToken", .required = true, .min_length = 1, .max_length = 36, .pattern = "[a-zA-Z0-9-]+"},
+          {.name = "ClientToken", .required = true, .min_length = 1, .max_length = 36, .pattern = "[a-zA-Z0-9-]+", .idempotency_token = true},
           {.name = "ImageName", .required = true, .min_length = 1, .max_length = 63, .pattern = "[a-zA-Z0-9]([-.]\?[a-zA-Z0-9]){0,62}"},
           {.name = "MLFramework", .min_length = 1, .max_length = 128, .pattern = "[a-zA-Z]+ \?\\d+\\.\\d+(\\.\\d+)\?"},
           {.name = "ProgrammingLang", .min_length = 1, .max_length = 128, .pattern = "[a-zA-Z]+ \?\\d+\\.\\d+(\\.\\d+)\?"},

@@ -74,7 +74,7 @@ constexpr auto awsjson_shape(CreateModelPackageRequest const*) {
           {.name = "ModelPackageGroupName", .min_length = 1, .max_length = 170, .pattern = "(arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:[a-z\\-]*\\/)\?([a-zA-Z0-9]([a-zA-Z0-9-]){0,62})(\?<!-)"},
           {.name = "ModelPackageDescription", .min_length = 0, .max_length = 1024, .pattern = "[\\p{L}\\p{M}\\p{Z}\\p{S}\\p{N}\\p{P}]*"},
           {.name = "Tags", .min_length = 0, .max_length = 50},
-          {.name = "ClientToken", .min_length = 1, .max_length = 36, .pattern = "[a-zA-Z0-9-]+"},
+          {.name = "ClientToken", .min_length = 1, .max_length = 36, .pattern = "[a-zA-Z0-9-]+", .idempotency_token = true},
           {.name = "SamplePayloadUrl", .min_length = 0, .max_length = 1024, .pattern = "(https|s3)://([^/]+)/\?(.*)"},
           {.name = "CustomerMetadataProperties", .min_length = 1, .max_length = 50},
           {.name = "AdditionalInferenceSpecifications", .min_length = 1, .max_length = 15},

@@ -47,7 +47,7 @@ constexpr auto awsjson_shape(CreatePartnerAppRequest const*) {
           {.name = "KmsKeyId", .min_length = 0, .max_length = 2048, .pattern = "[a-zA-Z0-9:/_-]*"},
           {.name = "Tier", .required = true, .min_length = 0, .max_length = 64, .pattern = "(\?!\\s*$).+"},
           {.name = "AuthType", .required = true},
-          {.name = "ClientToken", .min_length = 1, .max_length = 36, .pattern = "[a-zA-Z0-9-]+"},
+          {.name = "ClientToken", .min_length = 1, .max_length = 36, .pattern = "[a-zA-Z0-9-]+", .idempotency_token = true},
           {.name = "Tags", .min_length = 0, .max_length = 50},
       });
 }

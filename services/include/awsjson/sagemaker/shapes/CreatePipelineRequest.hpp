@@ -40,7 +40,7 @@ constexpr auto awsjson_shape(CreatePipelineRequest const*) {
           {.name = "PipelineDisplayName", .min_length = 1, .max_length = 256, .pattern = "[a-zA-Z0-9](-*[a-zA-Z0-9]){0,255}"},
           {.name = "PipelineDefinition", .min_length = 1, .max_length = 1048576, .pattern = ".*(\?:[ \\r\\n\\t].*)*"},
           {.name = "PipelineDescription", .min_length = 0, .max_length = 3072, .pattern = ".*"},
-          {.name = "ClientRequestToken", .required = true, .min_length = 32, .max_length = 128},
+          {.name = "ClientRequestToken", .required = true, .min_length = 32, .max_length = 128, .idempotency_token = true},
           {.name = "RoleArn", .required = true, .min_length = 20, .max_length = 2048, .pattern = "arn:aws[a-z\\-]*:iam::\\d{12}:role/\?[a-zA-Z_0-9+=,.@\\-_/]+"},
           {.name = "Tags", .min_length = 0, .max_length = 50},
       });

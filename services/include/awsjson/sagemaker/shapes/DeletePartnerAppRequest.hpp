@@ -23,7 +23,7 @@ constexpr auto awsjson_shape(DeletePartnerAppRequest const*) {
       "DeletePartnerAppRequest",
       {
           {.name = "Arn", .required = true, .min_length = 1, .max_length = 128, .pattern = "arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:partner-app\\/app-[A-Z0-9]{12}"},
-          {.name = "ClientToken", .min_length = 1, .max_length = 36, .pattern = "[a-zA-Z0-9-]+"},
+          {.name = "ClientToken", .min_length = 1, .max_length = 36, .pattern = "[a-zA-Z0-9-]+", .idempotency_token = true},
       });
 }
 

@@ -23,7 +23,7 @@ constexpr auto awsjson_shape(DeletePipelineRequest const*) {
       "DeletePipelineRequest",
       {
           {.name = "PipelineName", .required = true, .min_length = 1, .max_length = 256, .pattern = "[a-zA-Z0-9](-*[a-zA-Z0-9]){0,255}"},
-          {.name = "ClientRequestToken", .required = true, .min_length = 32, .max_length = 128},
+          {.name = "ClientRequestToken", .required = true, .min_length = 32, .max_length = 128, .idempotency_token = true},
       });
 }
 

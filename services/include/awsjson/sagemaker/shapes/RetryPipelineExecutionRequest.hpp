@@ -28,7 +28,7 @@ constexpr auto awsjson_shape(RetryPipelineExecutionRequest const*) {
       "RetryPipelineExecutionRequest",
       {
           {.name = "PipelineExecutionArn", .required = true, .min_length = 0, .max_length = 2048, .pattern = "arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:pipeline\\/.*\\/execution\\/.*"},
-          {.name = "ClientRequestToken", .required = true, .min_length = 32, .max_length = 128},
+          {.name = "ClientRequestToken", .required = true, .min_length = 32, .max_length = 128, .idempotency_token = true},
       });
 }
 

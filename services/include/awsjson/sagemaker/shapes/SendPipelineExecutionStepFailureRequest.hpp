@@ -27,7 +27,7 @@ constexpr auto awsjson_shape(SendPipelineExecutionStepFailureRequest const*) {
       {
           {.name = "CallbackToken", .required = true, .min_length = 10, .max_length = 10, .pattern = "[a-zA-Z0-9]+"},
           {.name = "FailureReason", .min_length = 0, .max_length = 256},
-          {.name = "ClientRequestToken", .min_length = 32, .max_length = 128},
+          {.name = "ClientRequestToken", .min_length = 32, .max_length = 128, .idempotency_token = true},
       });
 }
 

@@ -43,7 +43,7 @@ constexpr auto awsjson_shape(StartPipelineExecutionRequest const*) {
           {.name = "PipelineExecutionDisplayName", .min_length = 1, .max_length = 82, .pattern = "[a-zA-Z0-9](-*[a-zA-Z0-9]){0,81}"},
           {.name = "PipelineParameters", .min_length = 0, .max_length = 200},
           {.name = "PipelineExecutionDescription", .min_length = 0, .max_length = 3072, .pattern = ".*"},
-          {.name = "ClientRequestToken", .required = true, .min_length = 32, .max_length = 128},
+          {.name = "ClientRequestToken", .required = true, .min_length = 32, .max_length = 128, .idempotency_token = true},
           {.name = "PipelineVersionId", .min_value = 1},
           {.name = "MlflowExperimentName", .min_length = 1, .max_length = 256, .pattern = ".*"},
       });

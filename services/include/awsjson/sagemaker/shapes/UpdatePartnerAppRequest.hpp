@@ -38,7 +38,7 @@ constexpr auto awsjson_shape(UpdatePartnerAppRequest const*) {
           {.name = "Arn", .required = true, .min_length = 1, .max_length = 128, .pattern = "arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:partner-app\\/app-[A-Z0-9]{12}"},
           {.name = "Tier", .min_length = 0, .max_length = 64, .pattern = "(\?!\\s*$).+"},
           {.name = "AppVersion", .min_length = 0, .max_length = 64, .pattern = "\\d+\\.\\d+"},
-          {.name = "ClientToken", .min_length = 1, .max_length = 36, .pattern = "[a-zA-Z0-9-]+"},
+          {.name = "ClientToken", .min_length = 1, .max_length = 36, .pattern = "[a-zA-Z0-9-]+", .idempotency_token = true},
           {.name = "Tags", .min_length = 0, .max_length = 50},
       });
 }

@@ -37,7 +37,7 @@ constexpr auto awsjson_shape(CreateSecretRequest const*) {
       "CreateSecretRequest",
       {
           {.name = "Name", .required = true, .min_length = 1, .max_length = 512},
-          {.name = "ClientRequestToken", .min_length = 32, .max_length = 64},
+          {.name = "ClientRequestToken", .min_length = 32, .max_length = 64, .idempotency_token = true},
           {.name = "Description", .max_length = 2048},
           {.name = "KmsKeyId", .min_length = 0, .max_length = 2048},
           {.name = "SecretBinary", .sensitive = true, .min_length = 1, .max_length = 65536},

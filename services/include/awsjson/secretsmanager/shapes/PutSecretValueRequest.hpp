@@ -29,7 +29,7 @@ constexpr auto awsjson_shape(PutSecretValueRequest const*) {
       "PutSecretValueRequest",
       {
           {.name = "SecretId", .required = true, .min_length = 1, .max_length = 2048},
-          {.name = "ClientRequestToken", .min_length = 32, .max_length = 64},
+          {.name = "ClientRequestToken", .min_length = 32, .max_length = 64, .idempotency_token = true},
           {.name = "SecretBinary", .sensitive = true, .min_length = 1, .max_length = 65536},
           {.name = "SecretString", .sensitive = true, .min_length = 1, .max_length = 65536},
           {.name = "VersionStages", .min_length = 1, .max_length = 20},

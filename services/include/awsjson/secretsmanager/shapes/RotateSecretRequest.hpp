@@ -34,7 +34,7 @@ constexpr auto awsjson_shape(RotateSecretRequest const*) {
       "RotateSecretRequest",
       {
           {.name = "SecretId", .required = true, .min_length = 1, .max_length = 2048},
-          {.name = "ClientRequestToken", .min_length = 32, .max_length = 64},
+          {.name = "ClientRequestToken", .min_length = 32, .max_length = 64, .idempotency_token = true},
           {.name = "RotationLambdaARN", .min_length = 0, .max_length = 2048},
           {.name = "ExternalSecretRotationRoleArn", .min_length = 20, .max_length = 2048},
       });

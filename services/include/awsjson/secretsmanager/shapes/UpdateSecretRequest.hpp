@@ -29,7 +29,7 @@ constexpr auto awsjson_shape(UpdateSecretRequest const*) {
       "UpdateSecretRequest",
       {
           {.name = "SecretId", .required = true, .min_length = 1, .max_length = 2048},
-          {.name = "ClientRequestToken", .min_length = 32, .max_length = 64},
+          {.name = "ClientRequestToken", .min_length = 32, .max_length = 64, .idempotency_token = true},
           {.name = "Description", .max_length = 2048},
           {.name = "KmsKeyId", .min_length = 0, .max_length = 2048},
           {.name = "SecretBinary", .sensitive = true, .min_length = 1, .max_length = 65536},

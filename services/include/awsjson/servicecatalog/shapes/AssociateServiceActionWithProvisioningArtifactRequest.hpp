@@ -31,7 +31,7 @@ constexpr auto awsjson_shape(AssociateServiceActionWithProvisioningArtifactReque
           {.name = "ProvisioningArtifactId", .required = true, .min_length = 1, .max_length = 100, .pattern = "^[a-zA-Z0-9_\\-]*"},
           {.name = "ServiceActionId", .required = true, .min_length = 1, .max_length = 100, .pattern = "^[a-zA-Z0-9_\\-]*"},
           {.name = "AcceptLanguage", .max_length = 100},
-          {.name = "IdempotencyToken", .min_length = 1, .max_length = 128, .pattern = "[a-zA-Z0-9][a-zA-Z0-9_-]*"},
+          {.name = "IdempotencyToken", .min_length = 1, .max_length = 128, .pattern = "[a-zA-Z0-9][a-zA-Z0-9_-]*", .idempotency_token = true},
       });
 }
 

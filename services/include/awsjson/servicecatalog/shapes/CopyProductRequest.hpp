@@ -38,7 +38,7 @@ constexpr auto awsjson_shape(CopyProductRequest const*) {
           {.name = "SourceProductArn", .required = true, .min_length = 1, .max_length = 1224, .pattern = "arn:[a-z0-9-\\.]{1,63}:[a-z0-9-\\.]{0,63}:[a-z0-9-\\.]{0,63}:[a-z0-9-\\.]{0,63}:[^/].{0,1023}"},
           {.name = "TargetProductId", .min_length = 1, .max_length = 100, .pattern = "^[a-zA-Z0-9_\\-]*"},
           {.name = "TargetProductName", .max_length = 8191},
-          {.name = "IdempotencyToken", .required = true, .min_length = 1, .max_length = 128, .pattern = "[a-zA-Z0-9][a-zA-Z0-9_-]*"},
+          {.name = "IdempotencyToken", .required = true, .min_length = 1, .max_length = 128, .pattern = "[a-zA-Z0-9][a-zA-Z0-9_-]*", .idempotency_token = true},
       });
 }
 

@@ -34,7 +34,7 @@ constexpr auto awsjson_shape(CreateConstraintRequest const*) {
           {.name = "Parameters", .required = true},
           {.name = "Type", .required = true, .min_length = 1, .max_length = 1024},
           {.name = "Description", .max_length = 2000},
-          {.name = "IdempotencyToken", .required = true, .min_length = 1, .max_length = 128, .pattern = "[a-zA-Z0-9][a-zA-Z0-9_-]*"},
+          {.name = "IdempotencyToken", .required = true, .min_length = 1, .max_length = 128, .pattern = "[a-zA-Z0-9][a-zA-Z0-9_-]*", .idempotency_token = true},
       });
 }
 

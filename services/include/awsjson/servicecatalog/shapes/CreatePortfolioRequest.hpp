@@ -35,7 +35,7 @@ constexpr auto awsjson_shape(CreatePortfolioRequest const*) {
           {.name = "Description", .max_length = 2000},
           {.name = "ProviderName", .required = true, .min_length = 1, .max_length = 50},
           {.name = "Tags", .max_length = 20},
-          {.name = "IdempotencyToken", .required = true, .min_length = 1, .max_length = 128, .pattern = "[a-zA-Z0-9][a-zA-Z0-9_-]*"},
+          {.name = "IdempotencyToken", .required = true, .min_length = 1, .max_length = 128, .pattern = "[a-zA-Z0-9][a-zA-Z0-9_-]*", .idempotency_token = true},
       });
 }
 

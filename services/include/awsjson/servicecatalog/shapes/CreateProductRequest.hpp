@@ -51,7 +51,7 @@ constexpr auto awsjson_shape(CreateProductRequest const*) {
           {.name = "SupportUrl", .max_length = 2083},
           {.name = "ProductType", .required = true, .max_length = 8191},
           {.name = "Tags", .max_length = 20},
-          {.name = "IdempotencyToken", .required = true, .min_length = 1, .max_length = 128, .pattern = "[a-zA-Z0-9][a-zA-Z0-9_-]*"},
+          {.name = "IdempotencyToken", .required = true, .min_length = 1, .max_length = 128, .pattern = "[a-zA-Z0-9][a-zA-Z0-9_-]*", .idempotency_token = true},
       });
 }
 

@@ -47,7 +47,7 @@ constexpr auto awsjson_shape(CreateProvisionedProductPlanRequest const*) {
           {.name = "ProductId", .required = true, .min_length = 1, .max_length = 100, .pattern = "^[a-zA-Z0-9_\\-]*"},
           {.name = "ProvisionedProductName", .required = true, .min_length = 1, .max_length = 128, .pattern = "[a-zA-Z0-9][a-zA-Z0-9._-]*"},
           {.name = "ProvisioningArtifactId", .required = true, .min_length = 1, .max_length = 100, .pattern = "^[a-zA-Z0-9_\\-]*"},
-          {.name = "IdempotencyToken", .required = true, .min_length = 1, .max_length = 128, .pattern = "[a-zA-Z0-9][a-zA-Z0-9_-]*"},
+          {.name = "IdempotencyToken", .required = true, .min_length = 1, .max_length = 128, .pattern = "[a-zA-Z0-9][a-zA-Z0-9_-]*", .idempotency_token = true},
           {.name = "Tags", .max_length = 50},
       });
 }

@@ -31,7 +31,7 @@ constexpr auto awsjson_shape(CreateProvisioningArtifactRequest const*) {
           {.name = "AcceptLanguage", .max_length = 100},
           {.name = "ProductId", .required = true, .min_length = 1, .max_length = 100, .pattern = "^[a-zA-Z0-9_\\-]*"},
           {.name = "Parameters", .required = true},
-          {.name = "IdempotencyToken", .required = true, .min_length = 1, .max_length = 128, .pattern = "[a-zA-Z0-9][a-zA-Z0-9_-]*"},
+          {.name = "IdempotencyToken", .required = true, .min_length = 1, .max_length = 128, .pattern = "[a-zA-Z0-9][a-zA-Z0-9_-]*", .idempotency_token = true},
       });
 }
 

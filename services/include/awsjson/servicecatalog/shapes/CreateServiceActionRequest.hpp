@@ -36,7 +36,7 @@ constexpr auto awsjson_shape(CreateServiceActionRequest const*) {
           {.name = "Definition", .required = true, .min_length = 1, .max_length = 100},
           {.name = "Description", .max_length = 1024},
           {.name = "AcceptLanguage", .max_length = 100},
-          {.name = "IdempotencyToken", .required = true, .min_length = 1, .max_length = 128, .pattern = "[a-zA-Z0-9][a-zA-Z0-9_-]*"},
+          {.name = "IdempotencyToken", .required = true, .min_length = 1, .max_length = 128, .pattern = "[a-zA-Z0-9][a-zA-Z0-9_-]*", .idempotency_token = true},
       });
 }
 

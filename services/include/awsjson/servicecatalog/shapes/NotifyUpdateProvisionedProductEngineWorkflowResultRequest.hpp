@@ -36,7 +36,7 @@ constexpr auto awsjson_shape(NotifyUpdateProvisionedProductEngineWorkflowResultR
           {.name = "RecordId", .required = true, .min_length = 1, .max_length = 100, .pattern = "^[a-zA-Z0-9_\\-]*"},
           {.name = "Status", .required = true},
           {.name = "FailureReason", .min_length = 1, .max_length = 2048, .pattern = "[\\u0009\\u000a\\u000d\\u0020-\\uD7FF\\uE000-\\uFFFD]*"},
-          {.name = "IdempotencyToken", .required = true, .min_length = 1, .max_length = 128, .pattern = "[a-zA-Z0-9][a-zA-Z0-9_-]*"},
+          {.name = "IdempotencyToken", .required = true, .min_length = 1, .max_length = 128, .pattern = "[a-zA-Z0-9][a-zA-Z0-9_-]*", .idempotency_token = true},
       });
 }
 

@@ -50,7 +50,7 @@ constexpr auto awsjson_shape(ProvisionProductRequest const*) {
           {.name = "ProvisionedProductName", .required = true, .min_length = 1, .max_length = 128, .pattern = "[a-zA-Z0-9][a-zA-Z0-9._-]*"},
           {.name = "Tags", .max_length = 50},
           {.name = "NotificationArns", .max_length = 5},
-          {.name = "ProvisionToken", .required = true, .min_length = 1, .max_length = 128, .pattern = "[a-zA-Z0-9][a-zA-Z0-9_-]*"},
+          {.name = "ProvisionToken", .required = true, .min_length = 1, .max_length = 128, .pattern = "[a-zA-Z0-9][a-zA-Z0-9_-]*", .idempotency_token = true},
       });
 }
 

@@ -30,7 +30,7 @@ constexpr auto awsjson_shape(TerminateProvisionedProductRequest const*) {
       {
           {.name = "ProvisionedProductName", .min_length = 1, .max_length = 1224, .pattern = "[a-zA-Z0-9][a-zA-Z0-9._-]{0,127}|arn:[a-z0-9-\\.]{1,63}:[a-z0-9-\\.]{0,63}:[a-z0-9-\\.]{0,63}:[a-z0-9-\\.]{0,63}:[^/].{0,1023}"},
           {.name = "ProvisionedProductId", .min_length = 1, .max_length = 100, .pattern = "^[a-zA-Z0-9_\\-]*"},
-          {.name = "TerminateToken", .required = true, .min_length = 1, .max_length = 128, .pattern = "[a-zA-Z0-9][a-zA-Z0-9_-]*"},
+          {.name = "TerminateToken", .required = true, .min_length = 1, .max_length = 128, .pattern = "[a-zA-Z0-9][a-zA-Z0-9_-]*", .idempotency_token = true},
           {.name = "AcceptLanguage", .max_length = 100},
       });
 }

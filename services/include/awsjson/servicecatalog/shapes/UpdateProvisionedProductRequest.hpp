@@ -51,7 +51,7 @@ constexpr auto awsjson_shape(UpdateProvisionedProductRequest const*) {
           {.name = "PathId", .min_length = 1, .max_length = 100, .pattern = "^[a-zA-Z0-9_\\-]*"},
           {.name = "PathName", .min_length = 1, .max_length = 100},
           {.name = "Tags", .max_length = 50},
-          {.name = "UpdateToken", .required = true, .min_length = 1, .max_length = 128, .pattern = "[a-zA-Z0-9][a-zA-Z0-9_-]*"},
+          {.name = "UpdateToken", .required = true, .min_length = 1, .max_length = 128, .pattern = "[a-zA-Z0-9][a-zA-Z0-9_-]*", .idempotency_token = true},
       });
 }
 

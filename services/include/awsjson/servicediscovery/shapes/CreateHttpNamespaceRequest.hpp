@@ -29,7 +29,7 @@ constexpr auto awsjson_shape(CreateHttpNamespaceRequest const*) {
       "CreateHttpNamespaceRequest",
       {
           {.name = "Name", .required = true, .max_length = 1024, .pattern = "^(\?!arn:)[!-~]{1,1024}$"},
-          {.name = "CreatorRequestId", .max_length = 64},
+          {.name = "CreatorRequestId", .max_length = 64, .idempotency_token = true},
           {.name = "Description", .max_length = 1024},
           {.name = "Tags", .min_length = 0, .max_length = 200},
       });

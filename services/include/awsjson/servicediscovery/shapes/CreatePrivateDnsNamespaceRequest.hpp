@@ -33,7 +33,7 @@ constexpr auto awsjson_shape(CreatePrivateDnsNamespaceRequest const*) {
       "CreatePrivateDnsNamespaceRequest",
       {
           {.name = "Name", .required = true, .max_length = 253, .pattern = "^(\?!arn:)[!-~]{1,253}$"},
-          {.name = "CreatorRequestId", .max_length = 64},
+          {.name = "CreatorRequestId", .max_length = 64, .idempotency_token = true},
           {.name = "Description", .max_length = 1024},
           {.name = "Vpc", .required = true, .max_length = 64},
           {.name = "Tags", .min_length = 0, .max_length = 200},

@@ -32,7 +32,7 @@ constexpr auto awsjson_shape(CreatePublicDnsNamespaceRequest const*) {
       "CreatePublicDnsNamespaceRequest",
       {
           {.name = "Name", .required = true, .max_length = 253, .pattern = "^([a-zA-Z0-9]([a-zA-Z0-9\\-]{0,61}[a-zA-Z0-9])\?\\.)+[a-zA-Z0-9]([a-zA-Z0-9\\-]{0,61}[a-zA-Z0-9])\?$"},
-          {.name = "CreatorRequestId", .max_length = 64},
+          {.name = "CreatorRequestId", .max_length = 64, .idempotency_token = true},
           {.name = "Description", .max_length = 1024},
           {.name = "Tags", .min_length = 0, .max_length = 200},
       });

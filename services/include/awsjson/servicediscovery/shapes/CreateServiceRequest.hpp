@@ -39,7 +39,7 @@ constexpr auto awsjson_shape(CreateServiceRequest const*) {
       {
           {.name = "Name", .required = true, .pattern = "((\?=^.{1,127}$)^([a-zA-Z0-9_][a-zA-Z0-9-_]{0,61}[a-zA-Z0-9_]|[a-zA-Z0-9])(\\.([a-zA-Z0-9_][a-zA-Z0-9-_]{0,61}[a-zA-Z0-9_]|[a-zA-Z0-9]))*$)|(^\\.$)"},
           {.name = "NamespaceId", .max_length = 255},
-          {.name = "CreatorRequestId", .max_length = 64},
+          {.name = "CreatorRequestId", .max_length = 64, .idempotency_token = true},
           {.name = "Description", .max_length = 1024},
           {.name = "Tags", .min_length = 0, .max_length = 200},
       });

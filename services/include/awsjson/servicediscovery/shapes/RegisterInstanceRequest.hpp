@@ -28,7 +28,7 @@ constexpr auto awsjson_shape(RegisterInstanceRequest const*) {
       {
           {.name = "ServiceId", .required = true, .max_length = 255},
           {.name = "InstanceId", .required = true, .max_length = 64, .pattern = "^[0-9a-zA-Z_/:.@-]+$"},
-          {.name = "CreatorRequestId", .max_length = 64},
+          {.name = "CreatorRequestId", .max_length = 64, .idempotency_token = true},
           {.name = "Attributes", .required = true},
       });
 }

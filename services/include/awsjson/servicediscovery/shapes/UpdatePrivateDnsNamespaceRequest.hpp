@@ -27,7 +27,7 @@ constexpr auto awsjson_shape(UpdatePrivateDnsNamespaceRequest const*) {
       "UpdatePrivateDnsNamespaceRequest",
       {
           {.name = "Id", .required = true, .max_length = 255},
-          {.name = "UpdaterRequestId", .max_length = 64},
+          {.name = "UpdaterRequestId", .max_length = 64, .idempotency_token = true},
           {.name = "Namespace", .required = true},
       });
 }

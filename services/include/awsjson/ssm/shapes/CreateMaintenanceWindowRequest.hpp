@@ -46,7 +46,7 @@ constexpr auto awsjson_shape(CreateMaintenanceWindowRequest const*) {
           {.name = "Duration", .required = true, .min_value = 1, .max_value = 24},
           {.name = "Cutoff", .required = true, .min_value = 0, .max_value = 23},
           {.name = "AllowUnassociatedTargets", .required = true},
-          {.name = "ClientToken", .min_length = 1, .max_length = 64},
+          {.name = "ClientToken", .min_length = 1, .max_length = 64, .idempotency_token = true},
           {.name = "Tags", .max_length = 1000},
       });
 }

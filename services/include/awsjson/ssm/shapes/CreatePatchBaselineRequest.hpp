@@ -53,7 +53,7 @@ constexpr auto awsjson_shape(CreatePatchBaselineRequest const*) {
           {.name = "RejectedPatches", .min_length = 0, .max_length = 50},
           {.name = "Description", .min_length = 1, .max_length = 1024},
           {.name = "Sources", .min_length = 0, .max_length = 20},
-          {.name = "ClientToken", .min_length = 1, .max_length = 64},
+          {.name = "ClientToken", .min_length = 1, .max_length = 64, .idempotency_token = true},
           {.name = "Tags", .max_length = 1000},
       });
 }

@@ -28,7 +28,7 @@ constexpr auto awsjson_shape(DeleteInventoryRequest const*) {
       "DeleteInventoryRequest",
       {
           {.name = "TypeName", .required = true, .min_length = 1, .max_length = 100, .pattern = "^(AWS|Custom):.*$"},
-          {.name = "ClientToken", .pattern = "[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}"},
+          {.name = "ClientToken", .pattern = "[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}", .idempotency_token = true},
       });
 }
 

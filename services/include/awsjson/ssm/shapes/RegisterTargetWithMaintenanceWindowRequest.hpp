@@ -39,7 +39,7 @@ constexpr auto awsjson_shape(RegisterTargetWithMaintenanceWindowRequest const*) 
           {.name = "OwnerInformation", .sensitive = true, .min_length = 1, .max_length = 128},
           {.name = "Name", .min_length = 3, .max_length = 128, .pattern = "^[a-zA-Z0-9_\\-.]{3,128}$"},
           {.name = "Description", .sensitive = true, .min_length = 1, .max_length = 128},
-          {.name = "ClientToken", .min_length = 1, .max_length = 64},
+          {.name = "ClientToken", .min_length = 1, .max_length = 64, .idempotency_token = true},
       });
 }
 

@@ -35,7 +35,7 @@ constexpr auto awsjson_shape(CreateContactChannelRequest const*) {
           {.name = "Name", .required = true, .min_length = 1, .max_length = 255, .pattern = "^[\\p{L}\\p{Z}\\p{N}_.\\-]*$"},
           {.name = "Type", .required = true},
           {.name = "DeliveryAddress", .required = true},
-          {.name = "IdempotencyToken", .max_length = 2048, .pattern = "^[\\\\\\/a-zA-Z0-9_+=\\-]*$"},
+          {.name = "IdempotencyToken", .max_length = 2048, .pattern = "^[\\\\\\/a-zA-Z0-9_+=\\-]*$", .idempotency_token = true},
       });
 }
 

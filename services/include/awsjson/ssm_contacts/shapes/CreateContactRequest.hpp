@@ -37,7 +37,7 @@ constexpr auto awsjson_shape(CreateContactRequest const*) {
           {.name = "Type", .required = true},
           {.name = "Plan", .required = true},
           {.name = "Tags", .min_length = 0, .max_length = 50},
-          {.name = "IdempotencyToken", .max_length = 2048, .pattern = "^[\\\\\\/a-zA-Z0-9_+=\\-]*$"},
+          {.name = "IdempotencyToken", .max_length = 2048, .pattern = "^[\\\\\\/a-zA-Z0-9_+=\\-]*$", .idempotency_token = true},
       });
 }
 

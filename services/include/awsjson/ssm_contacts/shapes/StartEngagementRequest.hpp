@@ -36,7 +36,7 @@ constexpr auto awsjson_shape(StartEngagementRequest const*) {
           {.name = "PublicSubject", .min_length = 1, .max_length = 2048, .pattern = "^[.\\s\\S]*$"},
           {.name = "PublicContent", .min_length = 1, .max_length = 8192, .pattern = "^[.\\s\\S]*$"},
           {.name = "IncidentId", .max_length = 1024, .pattern = "^[\\\\a-zA-Z0-9_@#%*+=:\?.\\/!\\s-]*$"},
-          {.name = "IdempotencyToken", .max_length = 2048, .pattern = "^[\\\\\\/a-zA-Z0-9_+=\\-]*$"},
+          {.name = "IdempotencyToken", .max_length = 2048, .pattern = "^[\\\\\\/a-zA-Z0-9_+=\\-]*$", .idempotency_token = true},
       });
 }
 

@@ -40,7 +40,7 @@ constexpr auto awsjson_shape(CreateApplicationRequest const*) {
           {.name = "Name", .required = true, .min_length = 1, .max_length = 100, .pattern = "[\\S\\s]*"},
           {.name = "Description", .min_length = 1, .max_length = 128},
           {.name = "Tags", .min_length = 0, .max_length = 75},
-          {.name = "ClientToken", .min_length = 1, .max_length = 64, .pattern = "[!-~]+"},
+          {.name = "ClientToken", .min_length = 1, .max_length = 64, .pattern = "[!-~]+", .idempotency_token = true},
       });
 }
 

@@ -27,7 +27,7 @@ constexpr auto awsjson_shape(CreateInstanceRequest const*) {
       "CreateInstanceRequest",
       {
           {.name = "Name", .min_length = 0, .max_length = 255, .pattern = "[\\w+=,.@-]+"},
-          {.name = "ClientToken", .min_length = 1, .max_length = 64, .pattern = "[!-~]+"},
+          {.name = "ClientToken", .min_length = 1, .max_length = 64, .pattern = "[!-~]+", .idempotency_token = true},
           {.name = "Tags", .min_length = 0, .max_length = 75},
       });
 }

@@ -37,7 +37,7 @@ constexpr auto awsjson_shape(CreateTrustedTokenIssuerRequest const*) {
           {.name = "Name", .required = true, .min_length = 1, .max_length = 255, .pattern = "[\\w+=,.@-]+"},
           {.name = "TrustedTokenIssuerType", .required = true},
           {.name = "TrustedTokenIssuerConfiguration", .required = true},
-          {.name = "ClientToken", .min_length = 1, .max_length = 64, .pattern = "[!-~]+"},
+          {.name = "ClientToken", .min_length = 1, .max_length = 64, .pattern = "[!-~]+", .idempotency_token = true},
           {.name = "Tags", .min_length = 0, .max_length = 75},
       });
 }

@@ -23,7 +23,7 @@ constexpr auto awsjson_shape(RedriveExecutionRequest const*) {
       "RedriveExecutionRequest",
       {
           {.name = "executionArn", .required = true, .min_length = 1, .max_length = 256},
-          {.name = "clientToken", .min_length = 1, .max_length = 64, .pattern = "[!-~]+"},
+          {.name = "clientToken", .min_length = 1, .max_length = 64, .pattern = "[!-~]+", .idempotency_token = true},
       });
 }
 

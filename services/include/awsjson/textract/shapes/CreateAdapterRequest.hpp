@@ -33,7 +33,7 @@ constexpr auto awsjson_shape(CreateAdapterRequest const*) {
       "CreateAdapterRequest",
       {
           {.name = "AdapterName", .required = true, .min_length = 1, .max_length = 128, .pattern = "[a-zA-Z0-9-_]+"},
-          {.name = "ClientRequestToken", .min_length = 1, .max_length = 64, .pattern = "^[a-zA-Z0-9-_]+$"},
+          {.name = "ClientRequestToken", .min_length = 1, .max_length = 64, .pattern = "^[a-zA-Z0-9-_]+$", .idempotency_token = true},
           {.name = "Description", .min_length = 1, .max_length = 256, .pattern = "^[a-zA-Z0-9\\s!\"\\#\\$%'&\\(\\)\\*\\+\\,\\-\\./:;=\\\?@\\[\\\\\\]\\^_`\\{\\|\\}~><]+$"},
           {.name = "FeatureTypes", .required = true},
           {.name = "Tags", .min_length = 0, .max_length = 200},

@@ -33,7 +33,7 @@ constexpr auto awsjson_shape(CreateAdapterVersionRequest const*) {
       "CreateAdapterVersionRequest",
       {
           {.name = "AdapterId", .required = true, .min_length = 12, .max_length = 1011},
-          {.name = "ClientRequestToken", .min_length = 1, .max_length = 64, .pattern = "^[a-zA-Z0-9-_]+$"},
+          {.name = "ClientRequestToken", .min_length = 1, .max_length = 64, .pattern = "^[a-zA-Z0-9-_]+$", .idempotency_token = true},
           {.name = "DatasetConfig", .required = true},
           {.name = "KMSKeyId", .min_length = 1, .max_length = 2048, .pattern = "^[A-Za-z0-9][A-Za-z0-9:_/+=,@.-]{0,2048}$"},
           {.name = "OutputConfig", .required = true},

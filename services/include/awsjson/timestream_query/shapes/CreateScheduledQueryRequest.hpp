@@ -44,7 +44,7 @@ constexpr auto awsjson_shape(CreateScheduledQueryRequest const*) {
           {.name = "QueryString", .required = true, .sensitive = true, .min_length = 1, .max_length = 262144},
           {.name = "ScheduleConfiguration", .required = true},
           {.name = "NotificationConfiguration", .required = true},
-          {.name = "ClientToken", .sensitive = true, .min_length = 32, .max_length = 128},
+          {.name = "ClientToken", .sensitive = true, .min_length = 32, .max_length = 128, .idempotency_token = true},
           {.name = "ScheduledQueryExecutionRoleArn", .required = true, .min_length = 1, .max_length = 2048},
           {.name = "Tags", .min_length = 0, .max_length = 200},
           {.name = "KmsKeyId", .min_length = 1, .max_length = 2048},

@@ -30,7 +30,7 @@ constexpr auto awsjson_shape(ExecuteScheduledQueryRequest const*) {
       {
           {.name = "ScheduledQueryArn", .required = true, .min_length = 1, .max_length = 2048},
           {.name = "InvocationTime", .required = true, .timestamp = awsjson::timestamp_format::epoch_seconds},
-          {.name = "ClientToken", .sensitive = true, .min_length = 32, .max_length = 128},
+          {.name = "ClientToken", .sensitive = true, .min_length = 32, .max_length = 128, .idempotency_token = true},
       });
 }
 

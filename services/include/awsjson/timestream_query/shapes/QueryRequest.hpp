@@ -30,7 +30,7 @@ constexpr auto awsjson_shape(QueryRequest const*) {
       "QueryRequest",
       {
           {.name = "QueryString", .required = true, .sensitive = true, .min_length = 1, .max_length = 262144},
-          {.name = "ClientToken", .sensitive = true, .min_length = 32, .max_length = 128},
+          {.name = "ClientToken", .sensitive = true, .min_length = 32, .max_length = 128, .idempotency_token = true},
           {.name = "NextToken", .min_length = 1, .max_length = 2048},
           {.name = "MaxRows", .min_value = 1, .max_value = 1000},
       });

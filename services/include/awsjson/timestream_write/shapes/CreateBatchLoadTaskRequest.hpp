@@ -35,7 +35,7 @@ constexpr auto awsjson_shape(CreateBatchLoadTaskRequest const*) {
   return awsjson::shape(
       "CreateBatchLoadTaskRequest",
       {
-          {.name = "ClientToken", .sensitive = true, .min_length = 1, .max_length = 64},
+          {.name = "ClientToken", .sensitive = true, .min_length = 1, .max_length = 64, .idempotency_token = true},
           {.name = "DataSourceConfiguration", .required = true},
           {.name = "ReportConfiguration", .required = true},
           {.name = "TargetDatabaseName", .required = true, .pattern = "[a-zA-Z0-9_.-]+"},

@@ -44,7 +44,7 @@ constexpr auto awsjson_shape(StartTextTranslationJobRequest const*) {
           {.name = "DataAccessRoleArn", .required = true, .min_length = 20, .max_length = 2048, .pattern = "arn:aws(-[^:]+)\?:iam::[0-9]{12}:role/.+"},
           {.name = "SourceLanguageCode", .required = true, .min_length = 2, .max_length = 5},
           {.name = "TargetLanguageCodes", .required = true, .min_length = 1},
-          {.name = "ClientToken", .required = true, .min_length = 1, .max_length = 64, .pattern = "^[a-zA-Z0-9-]+$"},
+          {.name = "ClientToken", .required = true, .min_length = 1, .max_length = 64, .pattern = "^[a-zA-Z0-9-]+$", .idempotency_token = true},
       });
 }
 

@@ -31,7 +31,7 @@ constexpr auto awsjson_shape(UpdateParallelDataRequest const*) {
           {.name = "Name", .required = true, .min_length = 1, .max_length = 256, .pattern = "^([A-Za-z0-9-]_\?)+$"},
           {.name = "Description", .max_length = 256, .pattern = "[\\P{M}\\p{M}]{0,256}"},
           {.name = "ParallelDataConfig", .required = true},
-          {.name = "ClientToken", .required = true, .min_length = 1, .max_length = 64, .pattern = "^[a-zA-Z0-9-]+$"},
+          {.name = "ClientToken", .required = true, .min_length = 1, .max_length = 64, .pattern = "^[a-zA-Z0-9-]+$", .idempotency_token = true},
       });
 }
 

@@ -28,7 +28,7 @@ constexpr auto awsjson_shape(CreateIdentitySourceRequest const*) {
   return awsjson::shape(
       "CreateIdentitySourceRequest",
       {
-          {.name = "clientToken", .min_length = 1, .max_length = 64, .pattern = "[a-zA-Z0-9-]*"},
+          {.name = "clientToken", .min_length = 1, .max_length = 64, .pattern = "[a-zA-Z0-9-]*", .idempotency_token = true},
           {.name = "policyStoreId", .required = true, .min_length = 1, .max_length = 200, .pattern = "[a-zA-Z0-9-/_]*"},
           {.name = "configuration", .required = true},
           {.name = "principalEntityType", .sensitive = true, .min_length = 1, .max_length = 200, .pattern = ".*"},

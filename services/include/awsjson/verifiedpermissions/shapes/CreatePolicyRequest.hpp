@@ -26,7 +26,7 @@ constexpr auto awsjson_shape(CreatePolicyRequest const*) {
   return awsjson::shape(
       "CreatePolicyRequest",
       {
-          {.name = "clientToken", .min_length = 1, .max_length = 64, .pattern = "[a-zA-Z0-9-]*"},
+          {.name = "clientToken", .min_length = 1, .max_length = 64, .pattern = "[a-zA-Z0-9-]*", .idempotency_token = true},
           {.name = "policyStoreId", .required = true, .min_length = 1, .max_length = 200, .pattern = "[a-zA-Z0-9-/_]*"},
           {.name = "definition", .required = true},
           {.name = "name", .min_length = 0, .max_length = 150, .pattern = "[a-zA-Z0-9-/_]*"},

@@ -33,7 +33,7 @@ constexpr auto awsjson_shape(CreatePolicyStoreRequest const*) {
   return awsjson::shape(
       "CreatePolicyStoreRequest",
       {
-          {.name = "clientToken", .min_length = 1, .max_length = 64, .pattern = "[a-zA-Z0-9-]*"},
+          {.name = "clientToken", .min_length = 1, .max_length = 64, .pattern = "[a-zA-Z0-9-]*", .idempotency_token = true},
           {.name = "validationSettings", .required = true},
           {.name = "description", .sensitive = true, .min_length = 0, .max_length = 150},
           {.name = "tags", .min_length = 0, .max_length = 200},

@@ -27,7 +27,7 @@ constexpr auto awsjson_shape(CreatePolicyTemplateRequest const*) {
   return awsjson::shape(
       "CreatePolicyTemplateRequest",
       {
-          {.name = "clientToken", .min_length = 1, .max_length = 64, .pattern = "[a-zA-Z0-9-]*"},
+          {.name = "clientToken", .min_length = 1, .max_length = 64, .pattern = "[a-zA-Z0-9-]*", .idempotency_token = true},
           {.name = "policyStoreId", .required = true, .min_length = 1, .max_length = 200, .pattern = "[a-zA-Z0-9-/_]*"},
           {.name = "description", .sensitive = true, .min_length = 0, .max_length = 150},
           {.name = "statement", .required = true, .sensitive = true, .min_length = 1},

@@ -30,7 +30,7 @@ constexpr auto awsjson_shape(CreateDomainRequest const*) {
   return awsjson::shape(
       "CreateDomainRequest",
       {
-          {.name = "ClientToken", .min_length = 1, .max_length = 64, .pattern = "^[a-zA-Z0-9-_]+$"},
+          {.name = "ClientToken", .min_length = 1, .max_length = 64, .pattern = "^[a-zA-Z0-9-_]+$", .idempotency_token = true},
           {.name = "Description", .sensitive = true, .min_length = 1, .max_length = 1024, .pattern = "^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-%@]*)$"},
           {.name = "Name", .required = true, .sensitive = true, .min_length = 1, .max_length = 256, .pattern = "^[a-zA-Z0-9][a-zA-Z0-9_-]*$"},
           {.name = "ServerSideEncryptionConfiguration", .required = true},

@@ -24,7 +24,7 @@ constexpr auto awsjson_shape(CreateWatchlistRequest const*) {
   return awsjson::shape(
       "CreateWatchlistRequest",
       {
-          {.name = "ClientToken", .min_length = 1, .max_length = 64, .pattern = "^[a-zA-Z0-9-_]+$"},
+          {.name = "ClientToken", .min_length = 1, .max_length = 64, .pattern = "^[a-zA-Z0-9-_]+$", .idempotency_token = true},
           {.name = "Description", .sensitive = true, .min_length = 1, .max_length = 1024, .pattern = "^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-%@]*)$"},
           {.name = "DomainId", .required = true, .min_length = 22, .max_length = 22, .pattern = "^[a-zA-Z0-9]{22}$"},
           {.name = "Name", .required = true, .sensitive = true, .min_length = 1, .max_length = 256, .pattern = "^[a-zA-Z0-9][a-zA-Z0-9_-]*$"},

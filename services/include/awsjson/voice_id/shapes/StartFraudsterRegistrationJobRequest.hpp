@@ -33,7 +33,7 @@ constexpr auto awsjson_shape(StartFraudsterRegistrationJobRequest const*) {
   return awsjson::shape(
       "StartFraudsterRegistrationJobRequest",
       {
-          {.name = "ClientToken", .min_length = 1, .max_length = 64, .pattern = "^[a-zA-Z0-9-_]+$"},
+          {.name = "ClientToken", .min_length = 1, .max_length = 64, .pattern = "^[a-zA-Z0-9-_]+$", .idempotency_token = true},
           {.name = "DataAccessRoleArn", .required = true, .min_length = 20, .max_length = 2048, .pattern = "^arn:aws(-[^:]+)\?:iam::[0-9]{12}:role/.+$"},
           {.name = "DomainId", .required = true, .min_length = 22, .max_length = 22, .pattern = "^[a-zA-Z0-9]{22}$"},
           {.name = "InputDataConfig", .required = true},

@@ -24,7 +24,7 @@ constexpr auto awsjson_shape(CancelMailboxExportJobRequest const*) {
   return awsjson::shape(
       "CancelMailboxExportJobRequest",
       {
-          {.name = "ClientToken", .required = true, .min_length = 1, .max_length = 128, .pattern = "[\\x21-\\x7e]+"},
+          {.name = "ClientToken", .required = true, .min_length = 1, .max_length = 128, .pattern = "[\\x21-\\x7e]+", .idempotency_token = true},
           {.name = "JobId", .required = true, .min_length = 1, .max_length = 63, .pattern = "[A-Za-z0-9-]+"},
           {.name = "OrganizationId", .required = true, .min_length = 34, .max_length = 34, .pattern = "^m-[0-9a-f]{32}$"},
       });

@@ -26,7 +26,7 @@ constexpr auto awsjson_shape(CreateIdentityCenterApplicationRequest const*) {
       {
           {.name = "Name", .required = true, .min_length = 0, .max_length = 255, .pattern = "^[\\w+=,.@-]+$"},
           {.name = "InstanceArn", .required = true, .min_length = 10, .max_length = 1124, .pattern = "^arn:(aws|aws-us-gov|aws-cn|aws-iso|aws-iso-b):sso:::instance/(sso)\?ins-[a-zA-Z0-9-.]{16}$"},
-          {.name = "ClientToken", .min_length = 1, .max_length = 128, .pattern = "[\\x21-\\x7e]+"},
+          {.name = "ClientToken", .min_length = 1, .max_length = 128, .pattern = "[\\x21-\\x7e]+", .idempotency_token = true},
       });
 }
 

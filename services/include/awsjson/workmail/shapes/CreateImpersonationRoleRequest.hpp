@@ -32,7 +32,7 @@ constexpr auto awsjson_shape(CreateImpersonationRoleRequest const*) {
   return awsjson::shape(
       "CreateImpersonationRoleRequest",
       {
-          {.name = "ClientToken", .min_length = 1, .max_length = 128, .pattern = "[\\x21-\\x7e]+"},
+          {.name = "ClientToken", .min_length = 1, .max_length = 128, .pattern = "[\\x21-\\x7e]+", .idempotency_token = true},
           {.name = "OrganizationId", .required = true, .min_length = 34, .max_length = 34, .pattern = "^m-[0-9a-f]{32}$"},
           {.name = "Name", .required = true, .min_length = 1, .max_length = 64, .pattern = "[^\\x00-\\x1F\\x7F\\x3C\\x3E\\x5C]+"},
           {.name = "Type", .required = true},

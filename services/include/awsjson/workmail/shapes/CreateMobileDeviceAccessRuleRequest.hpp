@@ -40,7 +40,7 @@ constexpr auto awsjson_shape(CreateMobileDeviceAccessRuleRequest const*) {
       "CreateMobileDeviceAccessRuleRequest",
       {
           {.name = "OrganizationId", .required = true, .min_length = 34, .max_length = 34, .pattern = "^m-[0-9a-f]{32}$"},
-          {.name = "ClientToken", .min_length = 1, .max_length = 128, .pattern = "[\\x21-\\x7e]+"},
+          {.name = "ClientToken", .min_length = 1, .max_length = 128, .pattern = "[\\x21-\\x7e]+", .idempotency_token = true},
           {.name = "Name", .required = true, .min_length = 1, .max_length = 64, .pattern = "[\\S\\s]+"},
           {.name = "Description", .min_length = 1, .max_length = 256, .pattern = "[\\S\\s]+"},
           {.name = "Effect", .required = true},

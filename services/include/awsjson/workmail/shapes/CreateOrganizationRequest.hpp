@@ -33,7 +33,7 @@ constexpr auto awsjson_shape(CreateOrganizationRequest const*) {
       {
           {.name = "DirectoryId", .min_length = 12, .max_length = 12, .pattern = "^d-[0-9a-f]{10}$"},
           {.name = "Alias", .required = true, .min_length = 1, .max_length = 62, .pattern = "^(\?!d-)([\\da-zA-Z]+)([-][\\da-zA-Z]+)*"},
-          {.name = "ClientToken", .min_length = 1, .max_length = 128, .pattern = "[\\x21-\\x7e]+"},
+          {.name = "ClientToken", .min_length = 1, .max_length = 128, .pattern = "[\\x21-\\x7e]+", .idempotency_token = true},
           {.name = "Domains", .min_length = 0, .max_length = 5},
           {.name = "KmsKeyArn", .min_length = 20, .max_length = 2048, .pattern = "arn:aws:kms:[a-z0-9-]*:[a-z0-9-]+:[A-Za-z0-9][A-Za-z0-9:_/+=,@.-]{0,1023}"},
       });

@@ -27,7 +27,7 @@ constexpr auto awsjson_shape(DeleteOrganizationRequest const*) {
   return awsjson::shape(
       "DeleteOrganizationRequest",
       {
-          {.name = "ClientToken", .min_length = 1, .max_length = 128, .pattern = "[\\x21-\\x7e]+"},
+          {.name = "ClientToken", .min_length = 1, .max_length = 128, .pattern = "[\\x21-\\x7e]+", .idempotency_token = true},
           {.name = "OrganizationId", .required = true, .min_length = 34, .max_length = 34, .pattern = "^m-[0-9a-f]{32}$"},
           {.name = "DeleteDirectory", .required = true},
       });

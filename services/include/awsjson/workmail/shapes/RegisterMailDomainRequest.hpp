@@ -24,7 +24,7 @@ constexpr auto awsjson_shape(RegisterMailDomainRequest const*) {
   return awsjson::shape(
       "RegisterMailDomainRequest",
       {
-          {.name = "ClientToken", .min_length = 1, .max_length = 128, .pattern = "[\\x21-\\x7e]+"},
+          {.name = "ClientToken", .min_length = 1, .max_length = 128, .pattern = "[\\x21-\\x7e]+", .idempotency_token = true},
           {.name = "OrganizationId", .required = true, .min_length = 34, .max_length = 34, .pattern = "^m-[0-9a-f]{32}$"},
           {.name = "DomainName", .required = true, .min_length = 3, .max_length = 209, .pattern = "[a-zA-Z0-9.-]+"},
       });

@@ -30,7 +30,7 @@ constexpr auto awsjson_shape(StartMailboxExportJobRequest const*) {
   return awsjson::shape(
       "StartMailboxExportJobRequest",
       {
-          {.name = "ClientToken", .required = true, .min_length = 1, .max_length = 128, .pattern = "[\\x21-\\x7e]+"},
+          {.name = "ClientToken", .required = true, .min_length = 1, .max_length = 128, .pattern = "[\\x21-\\x7e]+", .idempotency_token = true},
           {.name = "OrganizationId", .required = true, .min_length = 34, .max_length = 34, .pattern = "^m-[0-9a-f]{32}$"},
           {.name = "EntityId", .required = true, .min_length = 1, .max_length = 256, .pattern = "[a-zA-Z0-9._%+@-]+"},
           {.name = "Description", .min_length = 0, .max_length = 1023, .pattern = "[\\S\\s]*"},

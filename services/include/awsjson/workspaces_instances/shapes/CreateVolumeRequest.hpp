@@ -38,7 +38,7 @@ constexpr auto awsjson_shape(CreateVolumeRequest const*) {
       "CreateVolumeRequest",
       {
           {.name = "AvailabilityZone", .required = true, .min_length = 0, .max_length = 64},
-          {.name = "ClientToken", .sensitive = true, .min_length = 1, .max_length = 64},
+          {.name = "ClientToken", .sensitive = true, .min_length = 1, .max_length = 64, .idempotency_token = true},
           {.name = "Iops", .min_value = 0},
           {.name = "KmsKeyId", .sensitive = true, .min_length = 0, .max_length = 128},
           {.name = "SizeInGB", .min_value = 0},

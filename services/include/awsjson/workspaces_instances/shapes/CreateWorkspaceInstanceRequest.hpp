@@ -31,7 +31,7 @@ constexpr auto awsjson_shape(CreateWorkspaceInstanceRequest const*) {
   return awsjson::shape(
       "CreateWorkspaceInstanceRequest",
       {
-          {.name = "ClientToken", .sensitive = true, .min_length = 1, .max_length = 64},
+          {.name = "ClientToken", .sensitive = true, .min_length = 1, .max_length = 64, .idempotency_token = true},
           {.name = "Tags", .min_length = 0, .max_length = 50},
           {.name = "ManagedInstance", .required = true},
       });
