@@ -61,6 +61,16 @@ TEST_CASE("validation levels: required members, botocore's minimums, every const
   CHECK(messages(awsjson::validate(r, validation_level::required)).empty());  // present, though empty
 }
 
+TEST_CASE("validation: an enum value the model does not list fails only the full check", "[validate]") {
+  GetMaintenanceWindowExecutionTaskInvocationResponse resp;
+  resp.Status = awsjson::open_enum<MaintenanceWindowExecutionStatus>::from_string("SUCCESS");
+  CHECK(awsjson::validate(resp).empty());
+  resp.Status = awsjson::open_enum<MaintenanceWindowExecutionStatus>::from_string("PAUSED_FOREVER");
+  CHECK(messages(awsjson::validate(resp)) == std::vector<std::string>{"/Status: not one of the model's values"});
+  CHECK(awsjson::validate(resp, awsjson::validation_level::botocore).empty());  // a newer service may send it
+  CHECK(awsjson::validate(resp, awsjson::validation_level::required).empty());
+}
+
 TEST_CASE("validation of the response: lengths count characters, sensitive members too", "[validate]") {
   GetMaintenanceWindowExecutionTaskInvocationResponse resp;
   CHECK(awsjson::validate(resp).empty());  // nothing is required in the output

@@ -5372,14 +5372,15 @@ inline compiled_pattern const& pattern_for(std::string_view pattern) {
 // ---- end awsjson/detail/pattern.hpp ----
 
 // ---- begin awsjson/validate.hpp ----
-// validate: checks a value against its model's constraints (required, length, range, pattern),
+// validate: checks a value against its model's constraints (required, length, range, pattern, enum),
 // generically over the metadata, and reports every violation at once.
 //
 // Smithy asks clients not to reject what a newer service may accept, and botocore checks before
 // sending only what cannot change: required members, types, minimum lengths and minimum values.
 // Three levels (validation_level): check_required (what build_request runs), the checks botocore
 // makes (what awsjson::client runs before each call), and the full check of validate() (maximum
-// lengths and values, and @pattern too): for form input, tests, early feedback.
+// lengths and values, @pattern, and enum values this build knows, too): for form input, tests,
+// early feedback.
 
 #include <array>
 #include <string>
@@ -5490,6 +5491,12 @@ class validate_context {
           append_json_pointer_step(path_, key);
         walk<RequiredOnly>(v);
         path_.resize(base);
+      }
+    } else if constexpr (k == value_kind::open_enum) {
+      // An enum value this build does not know: kept by the decoder (a newer service may send
+      // it), so only the full check refuses it. The value is not quoted (it may be sensitive).
+      if constexpr (!RequiredOnly) {
+        if (level_ == validation_level::full && !x.is_known()) fail("not one of the model's values");
       }
     } else if constexpr (k == value_kind::structure) {
       structure<RequiredOnly>(x);
