@@ -16,6 +16,8 @@
 #include <string>
 #include <vector>
 
+#include "support.hpp"
+
 namespace suite {
 using sections = std::map<std::string, std::map<std::string, std::string>>;
 
@@ -60,22 +62,8 @@ struct LocationSuite {
 BOOST_DESCRIBE_STRUCT(LocationSuite, (), (tests))
 }  // namespace suite
 
-namespace {
-std::string read_file(std::string const& path) {
-  std::ifstream in(path, std::ios::binary);
-  REQUIRE(in);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-awsjson::environment env_of(std::map<std::string, std::string> vars) {
-  return {[vars](std::string const& name) -> std::optional<std::string> {
-    auto it = vars.find(name);
-    return it == vars.end() ? std::nullopt : std::optional<std::string>(it->second);
-  }};
-}
-}  // namespace
+using client_test::env_of;
+using client_test::read_file;
 
 TEST_CASE("the cross-SDK profile parser suite: every case", "[client][profile]") {
   auto suite =

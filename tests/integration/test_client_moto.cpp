@@ -26,6 +26,10 @@
 #include <thread>
 
 #include "../client/local_server.hpp"
+#include "../client/support.hpp"
+
+using client_test::env_of;
+using client_test::temp_dir;
 
 namespace {
 
@@ -44,31 +48,6 @@ T from_json(std::string_view json) {
   return value;
 }
 
-awsjson::environment env_of(std::map<std::string, std::string> vars) {
-  awsjson::environment e;
-  e.get = [vars](std::string const& name) -> std::optional<std::string> {
-    auto it = vars.find(name);
-    return it == vars.end() ? std::nullopt : std::optional<std::string>(it->second);
-  };
-  return e;
-}
-
-struct temp_dir {
-  std::filesystem::path path;
-  temp_dir() {
-    char name[] = "/tmp/awsjson-itest-XXXXXX";
-    path = ::mkdtemp(name);
-  }
-  ~temp_dir() { std::filesystem::remove_all(path); }
-  std::string write(std::string const& name, std::string const& text, bool executable = false) const {
-    auto p = path / name;
-    std::ofstream(p) << text;
-    if (executable) std::filesystem::permissions(p, std::filesystem::perms::owner_all);
-    return p.string();
-  }
-};
-
-// Options for moto: its endpoint, the region, the environment's keys, no real waiting.
 awsjson::client_options moto_options(std::vector<double>* waits = nullptr) {
   awsjson::client_options o;
   o.endpoint_url = env("AWSJSON_TEST_ENDPOINT");
