@@ -151,6 +151,7 @@ TEST_CASE("ECMAScript patterns in RE2's syntax, rule by rule", "[validate][patte
   CHECK_FALSE(ecmascript_to_re2("(a)\\1"));          // back reference
   CHECK_FALSE(ecmascript_to_re2("a*+"));             // possessive
   CHECK_FALSE(ecmascript_to_re2("[a-z"));            // unbalanced
+  CHECK_FALSE(ecmascript_to_re2(".{239993999}"));    // a lower bound too large to spell out
   // What the rewriting gives matches what the original means.
   compiled_pattern wide(".{0,1023}$");
   CHECK(wide.engine() == "re2");
@@ -159,6 +160,44 @@ TEST_CASE("ECMAScript patterns in RE2's syntax, rule by rule", "[validate][patte
   CHECK(compiled_pattern("^[\\uD800\\uDC00-\\uDBFF\\uDFFF]$").allows("\xf0\x9f\x98\x80"));
   CHECK_FALSE(compiled_pattern("^[\\uD800\\uDC00-\\uDBFF\\uDFFF]$").allows("a"));
   CHECK(compiled_pattern("^[\\p{L}\\p{Z}]+$").allows("caf\xc3\xa9 \xe6\x97\xa5"));
+}
+
+TEST_CASE("\\s and \\S mean ECMAScript's white space, Unicode's, in and out of classes", "[validate][pattern]") {
+  std::string const spaces[] = {" ",  "\t",       "\n",           "\v",           "\f",
+                                "\r", "\xc2\xa0", "\xe2\x80\xa8", "\xe3\x80\x80", "\xef\xbb\xbf"};
+  std::string const others[] = {"a", "0", "_", "\x01", "\xc2\x85", "\xe2\x80\x8b", "\xf0\x9f\x98\x80"};
+  for (auto const& v : spaces) {
+    INFO(v);
+    CHECK(compiled_pattern("^\\s$").allows(v));
+    CHECK(compiled_pattern("^[\\s]$").allows(v));
+    CHECK(compiled_pattern("^[^\\S]$").allows(v));
+    CHECK_FALSE(compiled_pattern("^\\S$").allows(v));
+    CHECK_FALSE(compiled_pattern("^[^\\s]$").allows(v));
+    CHECK_FALSE(compiled_pattern("^[\\S]$").allows(v));
+    CHECK(compiled_pattern("^[\\s\\S]$").allows(v));
+  }
+  for (auto const& v : others) {
+    INFO(v);
+    CHECK_FALSE(compiled_pattern("^\\s$").allows(v));
+    CHECK(compiled_pattern("^\\S$").allows(v));
+    CHECK(compiled_pattern("^[\\S]$").allows(v));
+    CHECK(compiled_pattern("^[^\\s]$").allows(v));
+    CHECK(compiled_pattern("^[\\s\\S]$").allows(v));
+  }
+  CHECK(compiled_pattern("^\\s$").engine() == "re2");
+  // a repetition too large for either engine is left to the service, at once (fuzz_pattern found it)
+  compiled_pattern huge("(?),.{2,.{239993999}");
+  CHECK(huge.engine() == "none");
+  CHECK(huge.allows("x"));
+  CHECK(compiled_pattern("(?!a)b{5000}").engine() == "none");
+  // the models' longest: 2,048 repetitions of the complement
+  compiled_pattern arn("^arn:model-package/[\\S]{1,2048}$");
+  CHECK(arn.engine() == "re2");
+  CHECK(arn.allows("arn:model-package/" + std::string(2048, 'x')));
+  CHECK_FALSE(arn.allows("arn:model-package/" + std::string(2049, 'x')));
+  CHECK_FALSE(
+      arn.allows("arn:model-package/a\xc2\xa0"
+                 "b"));
 }
 
 TEST_CASE("a 100,000-character value with a pattern validates and calls, as the issue found it crash",

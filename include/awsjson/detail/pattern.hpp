@@ -6,7 +6,8 @@
 // (linear time, no recursion, Unicode classes) when the program builds with it: define
 // AWSJSON_PATTERNS_RE2 and link re2, which the CMake target awsjson::patterns does (and
 // awsjson::client, where RE2 is installed). Smithy's patterns are ECMAScript (with a few of Java's
-// habits in the models); ecmascript_to_re2 rewrites what RE2 spells otherwise. A pattern RE2
+// habits in the models); ecmascript_to_re2 rewrites what RE2 spells or means otherwise (\uXXXX,
+// large repetitions, \s and \S, which ECMAScript reads as Unicode's white space). A pattern RE2
 // cannot express (lookaround, back references: 72 of the models' 1,835) and, without RE2, every
 // pattern, is checked with std::regex on values of at most std_regex_max_length code units, where
 // std::regex reads it as meant (not lookbehind, \p{..} classes, \A or \z: 21 of the 72); longer
@@ -63,6 +64,13 @@ inline std::optional<std::string_view> java_class(std::string_view name) {
   if (name == "LD") return "\\p{L}\\p{Nd}";
   return std::nullopt;
 }
+
+/// ECMAScript's WhiteSpace and LineTerminator (ECMA-262 \s), and their complement, as class bodies.
+inline constexpr std::string_view ecma_space =
+    "\\t\\n\\x0B\\f\\r \\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}";
+inline constexpr std::string_view ecma_non_space =
+    "\\x00-\\x08\\x0E-\\x1F\\x21-\\x{9F}\\x{A1}-\\x{167F}\\x{1681}-\\x{1FFF}\\x{200B}-\\x{2027}\\x{202A}-\\x{202E}"
+    "\\x{2030}-\\x{205E}\\x{2060}-\\x{2FFF}\\x{3001}-\\x{FEFE}\\x{FF00}-\\x{10FFFF}";
 
 /// `{n}`, `{n,}` or `{n,m}` at p[i] ('{'): its bounds and length; nothing when it is a literal brace.
 struct repeat {
@@ -163,6 +171,12 @@ inline std::optional<std::string> ecmascript_to_re2(std::string_view p) {
           out.append(p.substr(i - 1, close - i + 2));
         }
         i = close;
+      } else if (e == 's' || e == 'S') {
+        // ECMAScript's \s is Unicode's white space and line terminators; RE2's is ASCII without \v.
+        if (!in_class)
+          out.append(e == 's' ? "[" : "[^").append(ecma_space).append("]");
+        else
+          out.append(e == 's' ? ecma_space : ecma_non_space);  // the complement spelled out: RE2 nests no classes
       } else if (!in_class && is_digit(e) && e != '0') {
         return std::nullopt;  // a back reference
       } else {
@@ -213,6 +227,7 @@ inline std::optional<std::string> ecmascript_to_re2(std::string_view p) {
         std::size_t after = i + r->length;
         bool possessive = after < p.size() && p[after] == '+';
         if (possessive && r->min != r->max) return std::nullopt;
+        if (r->min > re2_exact_repeat) return std::nullopt;  // spelled out, the lower bound alone is too large
         if (r->min > re2_max_repeat || (r->max > re2_max_repeat && r->max != static_cast<unsigned long>(-1))) {
           std::string a = out.substr(atom);
           out.resize(atom);
@@ -257,10 +272,15 @@ inline void warm_regex_locale() {
 }
 
 /// Whether std::regex reads `pattern` as the models mean it: it takes `\p{L}` (Unicode classes),
-/// `\A` and `\z` (Java's anchors) for letters, and has no lookbehind.
+/// `\A` and `\z` (Java's anchors) for letters, and has no lookbehind. Nor a repetition bound
+/// above re2_exact_repeat: libstdc++ copies the repeated automaton once per count.
 inline bool std_regex_reads(std::string_view pattern) noexcept {
   for (std::string_view s : {"\\p", "\\P", "\\A", "\\z", "\\Z", "(?<"})
     if (pattern.find(s) != std::string_view::npos) return false;
+  for (std::size_t i = pattern.find('{'); i != std::string_view::npos; i = pattern.find('{', i + 1))
+    if (auto r = pattern_syntax::read_repeat(pattern, i);
+        r && (r->min > re2_exact_repeat || (r->max != static_cast<unsigned long>(-1) && r->max > re2_exact_repeat)))
+      return false;
   return true;
 }
 
