@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/install-deps.sh
 build=${BUILD_DIR:-build-bench}
-cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DAWSJSON_BUILD_TESTS=OFF -DAWSJSON_BUILD_EXAMPLES=OFF >/dev/null
+cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DAWSJSON_BUILD_TESTS=OFF -DAWSJSON_BUILD_EXAMPLES=OFF -DAWSJSON_BUILD_CLI=OFF >/dev/null
 cmake --build "$build" --target awsjson_bench
 # One core, so that the decoders compete with nothing but the machine's other tenants.
 runner=()

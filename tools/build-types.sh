@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds and tests every CMake build type with g++ 12 and clang 14, warnings as errors.
 # Usage: tools/build-types.sh [build types...]   (default: Debug Release RelWithDebInfo MinSizeRel)
-# Slow (eight full builds); CI runs Release and RelWithDebInfo, this script the whole matrix.
+# Slow (eight builds of the README's test command); CI runs clang Debug and g++ Release, this script
+# the whole matrix.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 types=("$@")

@@ -11,7 +11,8 @@ trap 'rm -rf "$work"' EXIT
 sample="$root/examples/sample_response.json"
 
 echo "-- install"
-cmake -S . -B "$work/build" -G Ninja -DAWSJSON_BUILD_TESTS=OFF -DAWSJSON_BUILD_EXAMPLES=OFF -DAWSJSON_BUILD_BENCHMARKS=OFF >/dev/null
+cmake -S . -B "$work/build" -G Ninja -DAWSJSON_BUILD_TESTS=OFF -DAWSJSON_BUILD_EXAMPLES=OFF -DAWSJSON_BUILD_BENCHMARKS=OFF \
+  -DAWSJSON_BUILD_CLI=OFF >/dev/null
 cmake --install "$work/build" --prefix "$work/prefix" >/dev/null
 
 echo "-- install, every service by default: a service's header from the install tree"
@@ -23,7 +24,7 @@ n=$(services_in "$work/prefix/include/awsjson" | wc -w)
 
 echo "-- install, services chosen with AWSJSON_SERVICES=ssm;acm_pca"
 cmake -S . -B "$work/build-some" -G Ninja -DAWSJSON_BUILD_TESTS=OFF -DAWSJSON_BUILD_EXAMPLES=OFF \
-  -DAWSJSON_BUILD_BENCHMARKS=OFF "-DAWSJSON_SERVICES=ssm;acm_pca" >/dev/null
+  -DAWSJSON_BUILD_BENCHMARKS=OFF -DAWSJSON_BUILD_CLI=OFF "-DAWSJSON_SERVICES=ssm;acm_pca" >/dev/null
 cmake --install "$work/build-some" --prefix "$work/prefix-some" >/dev/null
 chosen=$(services_in "$work/prefix-some/include/awsjson")
 [ "$chosen" = "acm_pca ssm " ] || { echo "installed services: $chosen (expected acm_pca ssm)" >&2; exit 1; }
@@ -32,10 +33,18 @@ ${CXX:-g++} -std=c++20 -fsyntax-only -I"$work/prefix-some/include" "$work/acm_pc
 # ... and in the build tree, only they are on awsjson::awsjson's include path
 linked=$(ls "$work/build-some/awsjson_services/include/awsjson" | tr '\n' ' ')
 [ "$linked" = "acm_pca ssm " ] || { echo "build tree services: $linked (expected acm_pca ssm)" >&2; exit 1; }
-if cmake -S . -B "$work/build-bad" -G Ninja -DAWSJSON_BUILD_TESTS=OFF -DAWSJSON_SERVICES=no_such_service >/dev/null 2>&1; then
+if cmake -S . -B "$work/build-bad" -G Ninja -DAWSJSON_BUILD_TESTS=OFF -DAWSJSON_BUILD_CLI=OFF -DAWSJSON_SERVICES=no_such_service >/dev/null 2>&1; then
   echo "AWSJSON_SERVICES took a service that does not exist" >&2
   exit 1
 fi
+
+echo "-- the awsjson command, built (for SQS alone: the quickest; clang) and installed with the library: bin/awsjson"
+CXX=clang++ cmake -S . -B "$work/build-cli" -G Ninja -DAWSJSON_BUILD_TESTS=OFF -DAWSJSON_BUILD_EXAMPLES=OFF \
+  -DAWSJSON_BUILD_BENCHMARKS=OFF -DAWSJSON_BUILD_CLI=ON -DAWSJSON_CLI_SERVICES=sqs -DAWSJSON_SERVICES=sqs >/dev/null
+cmake --build "$work/build-cli" >/dev/null
+cmake --install "$work/build-cli" --prefix "$work/prefix-cli" >/dev/null
+"$work/prefix-cli/bin/awsjson" help | grep -qx sqs || { echo "the installed awsjson does not list sqs" >&2; exit 1; }
+"$work/prefix-cli/bin/awsjson" sqs help | grep -qx send-message || { echo "the installed awsjson has no sqs send-message" >&2; exit 1; }
 
 echo "-- find_package(awsjson CONFIG REQUIRED)"
 cmake -S tests/consumers/find_package -B "$work/fp" -G Ninja -DCMAKE_PREFIX_PATH="$work/prefix" >/dev/null

@@ -16,10 +16,19 @@ if [ $# -eq 0 ]; then
   set -- $(cd services/include/awsjson && ls -d */ | tr -d /)
 fi
 start=$SECONDS
+# With clang, the runtime headers every service includes are parsed once, into a precompiled
+# header, instead of once per service (a quarter of the check's time).
+pch=""
+if "$cxx" --version 2>/dev/null | grep -q clang; then
+  printf '#include <awsjson/model.hpp>\n#include <awsjson/waiter.hpp>\n' > "$work/runtime.hpp"
+  "$cxx" -std=c++20 -Wall -Wextra -Wpedantic -Werror ${FLAGS:-} -Iinclude -x c++-header "$work/runtime.hpp" \
+    -o "$work/runtime.pch"
+  pch="-include-pch $work/runtime.pch"
+fi
 printf '%s\n' "$@" | xargs -P "$jobs" -I{} sh -c '
   printf "#include <awsjson/%s/all.hpp>\n" "$1" > "$2/$1.cpp"
   if /usr/bin/time -f "%U %S %M" -o "$2/$1.time" '"$cxx"' -std=c++20 -fsyntax-only -Wall -Wextra -Wpedantic -Werror \
-       '"${FLAGS:-}"' -Iinclude -Iservices/include "$2/$1.cpp" > "$2/$1.log" 2>&1; then
+       '"${FLAGS:-} $pch"' -Iinclude -Iservices/include "$2/$1.cpp" > "$2/$1.log" 2>&1; then
     :
   else
     echo "FAILED: $1" >> "$2/failed"; cat "$2/$1.log" | head -40

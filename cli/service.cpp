@@ -1,8 +1,8 @@
 // The commands of one service of awsjson, a slice of them per compilation: AWSJSON_CLI_SERVICE is
 // the service's folder (ssm, secretsmanager), AWSJSON_CLI_NAME its AWS CLI name, and slice
-// AWSJSON_CLI_SLICE of AWSJSON_CLI_SLICES (examples/CMakeLists.txt). Each operation registers
-// run<Op> under its AWS CLI name, each waiter run_wait<W> (slice 0). A hundred operations' codecs
-// in one TU would take minutes and gigabytes; slices build in parallel.
+// AWSJSON_CLI_SLICE of AWSJSON_CLI_SLICES (set by a file cli/CMakeLists.txt writes per slice).
+// Each operation registers run<Op> under its AWS CLI name, each waiter run_wait<W> (slice 0). A
+// hundred operations' codecs in one TU would take minutes and gigabytes; slices build in parallel.
 #include <boost/preprocessor/stringize.hpp>
 
 #include BOOST_PP_STRINGIZE(awsjson/AWSJSON_CLI_SERVICE/all.hpp)
