@@ -59,45 +59,44 @@ inline constexpr bool has_idempotency_token = [] {
   }
 }();
 
-/// Whether an @idempotencyToken member of `input` is unset (absent; a plain string: empty).
-template <class T>
-bool lacks_idempotency_token(T const& input) {
-  bool lacks = false;
-  if constexpr (has_idempotency_token<T>) {
-    boost::mp11::mp_for_each<members_of<T>>([&](auto d) {
-      using M = std::remove_cvref_t<decltype(input.*d.pointer)>;
-      if constexpr (detail::token_holder<M>) {
-        if (member_meta<T, decltype(d)>.idempotency_token) {
-          auto const& v = input.*d.pointer;
+namespace detail {
+// Calls `on_unset(member)` for each @idempotencyToken member of `input` that is unset (absent; a
+// plain string: empty): the one walk behind lacks_idempotency_token and fill_idempotency_tokens.
+// T may be const.
+template <class T, class F>
+void for_each_unset_token(T& input, F&& on_unset) {
+  using S = std::remove_const_t<T>;
+  if constexpr (has_idempotency_token<S>) {
+    boost::mp11::mp_for_each<members_of<S>>([&](auto d) {
+      auto& value = input.*d.pointer;
+      using M = std::remove_cvref_t<decltype(value)>;
+      if constexpr (token_holder<M>) {
+        if (member_meta<S, decltype(d)>.idempotency_token) {
+          bool unset;
           if constexpr (std::is_same_v<M, std::string>)
-            lacks = lacks || v.empty();
+            unset = value.empty();
           else
-            lacks = lacks || !v;
+            unset = !value;
+          if (unset) on_unset(value);
         }
       }
     });
   }
+}
+}  // namespace detail
+
+/// Whether an @idempotencyToken member of `input` is unset (absent; a plain string: empty).
+template <class T>
+bool lacks_idempotency_token(T const& input) {
+  bool lacks = false;
+  detail::for_each_unset_token(input, [&](auto const&) { lacks = true; });
   return lacks;
 }
 
 /// Fills each unset @idempotencyToken member of `input` with `make()` (random_uuid by default).
 template <class T>
 void fill_idempotency_tokens(T& input, std::function<std::string()> const& make = random_uuid) {
-  if constexpr (has_idempotency_token<T>) {
-    boost::mp11::mp_for_each<members_of<T>>([&](auto d) {
-      using M = std::remove_cvref_t<decltype(input.*d.pointer)>;
-      if constexpr (detail::token_holder<M>) {
-        if (member_meta<T, decltype(d)>.idempotency_token) {
-          auto& v = input.*d.pointer;
-          if constexpr (std::is_same_v<M, std::string>) {
-            if (v.empty()) v = make();
-          } else {
-            if (!v) v = make();
-          }
-        }
-      }
-    });
-  }
+  detail::for_each_unset_token(input, [&](auto& member) { member = make(); });
 }
 
 }  // namespace awsjson

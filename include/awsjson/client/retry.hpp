@@ -227,7 +227,7 @@ class legacy_retry : public retry_strategy {
 
   /// The attempts for a service: the program's, else _retry.json's (5; DynamoDB 10).
   int max_attempts(std::string_view service) const noexcept {
-    return max_attempts_.value_or(service == "dynamodb" ? 10 : 5);
+    return max_attempts_.value_or(policy_of(service).max_attempts);
   }
 
   /// Whether _retry.json retries this outcome for the service (attempts aside).
@@ -251,8 +251,9 @@ class legacy_retry : public retry_strategy {
     if (!retries(t.service, o)) return {false, {}, "not a retryable failure"};
     if (t.attempt >= max_attempts(t.service))
       return {false, {}, "the last of " + std::to_string(max_attempts(t.service)) + " attempts"};
-    // _retry.json: base "rand" (DynamoDB a fixed 0.05 s), growth factor 2.
-    double base = t.service == "dynamodb" ? 0.05 : random_();
+    // _retry.json: growth factor 2 from the service's base, "rand" unless it gives a number.
+    double base = policy_of(t.service).base;
+    if (base == 0) base = random_();
     return {true, std::chrono::duration<double>(base * std::ldexp(1.0, t.attempt - 1)), {}};
   }
 
@@ -263,7 +264,19 @@ class legacy_retry : public retry_strategy {
     int status;
     std::string_view code;  // empty: any
   };
+  struct policy {
+    std::string_view service;  // the endpoint prefix; empty: the default
+    int max_attempts;
+    double base;  // seconds; 0: "rand", a random fraction of a second
+  };
   // botocore 1.43.11 data/_retry.json: "__default__", then the policies of the awsJson services.
+  static constexpr policy default_policy{{}, 5, 0};
+  static constexpr policy service_policies[] = {{"dynamodb", 10, 0.05}};
+  static policy const& policy_of(std::string_view service) noexcept {
+    for (policy const& p : service_policies)
+      if (p.service == service) return p;
+    return default_policy;
+  }
   static constexpr rule default_rules[] = {
       {{}, "general_server_error", 500, {}},
       {{}, "bad_gateway", 502, {}},
