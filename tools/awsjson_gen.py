@@ -180,6 +180,8 @@ class Model:
             return "structure"
         if t == "string" and s.get("enum"):
             return "enum"
+        if t == "character":  # botocore's legacy type (no Smithy model has it): a one-character string
+            return "string"
         return t
 
     def declared(self, name):
