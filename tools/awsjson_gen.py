@@ -180,6 +180,8 @@ class Model:
             return "structure"
         if t == "string" and s.get("enum"):
             return "enum"
+        if t == "character":  # botocore's legacy type (no Smithy model has it): a one-character string
+            return "string"
         return t
 
     def declared(self, name):
@@ -801,9 +803,12 @@ class Emitter:
             lines += ["//   %s: %s" % (op, why) for op, why in sorted(m.left_out.items())]
             lines.append("")
         lines.append("/// Every operation of the service, in the model's order.")
-        lines += ["// clang-format off", "using operations = boost::mp11::mp_list<"]
-        lines += ["    %s%s" % (op, "," if i + 1 < len(m.ops) else ">;") for i, op in enumerate(m.ops)]
-        lines.append("// clang-format on")
+        if m.ops:
+            lines += ["// clang-format off", "using operations = boost::mp11::mp_list<"]
+            lines += ["    %s%s" % (op, "," if i + 1 < len(m.ops) else ">;") for i, op in enumerate(m.ops)]
+            lines.append("// clang-format on")
+        else:  # every operation left out (an event stream's alone)
+            lines.append("using operations = boost::mp11::mp_list<>;")
         lines += [""] + self.namespace_close()
         return self.files
 

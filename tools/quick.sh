@@ -7,6 +7,7 @@
 #   bash tools/quick.sh generator       tools/awsjson_gen.py: regenerate, the generator's tests, and
 #                                       SSM's generated headers compiling
 #   bash tools/quick.sh service NAME    one service (botocore's name): its operations against botocore
+#   bash tools/quick.sh protocol        the Smithy awsJson protocol tests (tests/data/protocol/)
 # The README's test command (bash tools/test.sh) runs all of these and more before you commit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -45,8 +46,13 @@ case "$area" in
     cmake --build "$build" --target awsjson_service_tests
     "$build/tests/awsjson_service_tests"
     ;;
+  protocol)
+    configure -DAWSJSON_TEST_SERVICES=OFF -DAWSJSON_BUILD_CLI=OFF
+    cmake --build "$build" --target awsjson_protocol_tests
+    "$build/tests/awsjson_protocol_tests"
+    ;;
   *)
-    sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//' >&2
+    sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//' >&2
     exit 2
     ;;
 esac

@@ -7,6 +7,7 @@
 #include "decode.hpp"
 #include "describe.hpp"
 #include "encode.hpp"
+#include "endpoint.hpp"
 #include "enum.hpp"
 #include "error.hpp"
 #include "host_prefix.hpp"

@@ -4,8 +4,9 @@
 //   auto http = awsjson::make_request<ssm::GetMaintenanceWindowExecutionTaskInvocation>(req);
 //   // http.method == "POST", http.path == "/", headers X-Amz-Target and Content-Type, http.body
 //
-// Signing and Host are awsjson::sigv4::sign's (it adds Host), Content-Length the HTTP client's;
-// awsjson::client does all three.
+// The request carries Content-Length, as Smithy's protocol tests require; the endpoint
+// (awsjson/endpoint.hpp: host, host prefix, a custom endpoint's path) and signing
+// (awsjson::sigv4::sign, which adds Host) come after. awsjson::client does both.
 #pragma once
 
 #include <boost/mp11/list.hpp>
@@ -38,7 +39,9 @@ error build_request(typename Op::input const& input, http_request& out) {
   out.headers.push_back({"Content-Type", std::string("application/x-amz-json-").append(Op::json_version)});
   if constexpr (query_compatible<Op>) out.headers.push_back({"x-amzn-query-mode", "true"});
   out.body.clear();
-  return encode_into(out.body, input);
+  err = encode_into(out.body, input);
+  out.headers.push_back({"Content-Length", std::to_string(out.body.size())});
+  return err;
 }
 
 }  // namespace awsjson

@@ -4835,6 +4835,16 @@ struct http_request {
 
   /// The value of a header (case-insensitive), or "" when absent.
   std::string_view header(std::string_view name) const { return detail::find_header(headers, name); }
+
+  /// Sets a header: the first of that name (case-insensitive) gets `value`, or it is added.
+  void set_header(std::string_view name, std::string value) {
+    for (auto& h : headers)
+      if (detail::iequals(h.name, name)) {
+        h.value = std::move(value);
+        return;
+      }
+    headers.push_back({std::string(name), std::move(value)});
+  }
 };
 
 /// Builds the HTTP request for `input` into `out`. Checks only that required members are
@@ -4856,6 +4866,44 @@ template <operation Op>
 
 }  // namespace awsjson
 // ---- end awsjson/api/operation.hpp ----
+
+// ---- begin awsjson/endpoint.hpp ----
+// Where a request goes: an endpoint URL (`https://ssm.us-east-1.amazonaws.com`, or a custom one
+// such as `https://example.com/custom`) and an operation's host prefix applied to a built request.
+// The endpoint's own path is put in front of the request's, before signing, so that the path
+// signed is the path sent (Smithy's HostWithPath tests: `/custom/`).
+
+#include <string>
+#include <string_view>
+
+
+namespace awsjson {
+
+/// The URL to send a request to (scheme and host, no path), and its host (what Host says).
+struct request_target {
+  std::string url;
+  std::string host;
+};
+
+/// Applies `endpoint` and `host_prefix` (an expanded host prefix, "" for none) to `request`:
+/// the prefix goes before the endpoint's host, the endpoint's path before `request.path`.
+inline request_target apply_endpoint(http_request& request, std::string_view endpoint,
+                                     std::string_view host_prefix = {}) {
+  auto scheme_end = endpoint.find("://");
+  std::string_view scheme = scheme_end == std::string_view::npos ? "https" : endpoint.substr(0, scheme_end);
+  std::string_view rest = scheme_end == std::string_view::npos ? endpoint : endpoint.substr(scheme_end + 3);
+  auto slash = rest.find('/');
+  std::string_view path = slash == std::string_view::npos ? std::string_view() : rest.substr(slash);
+  while (path.ends_with('/')) path.remove_suffix(1);
+  request_target t;
+  t.host.append(host_prefix).append(rest.substr(0, slash));
+  t.url.append(scheme).append("://").append(t.host);
+  if (!path.empty()) request.path.insert(0, path);
+  return t;
+}
+
+}  // namespace awsjson
+// ---- end awsjson/endpoint.hpp ----
 
 // ---- begin awsjson/host_prefix.hpp ----
 // Smithy @endpoint host prefixes: an operation whose descriptor has `host_prefix` ("data-", or
@@ -5692,8 +5740,9 @@ template <class T>
 //   auto http = awsjson::make_request<ssm::GetMaintenanceWindowExecutionTaskInvocation>(req);
 //   // http.method == "POST", http.path == "/", headers X-Amz-Target and Content-Type, http.body
 //
-// Signing and Host are awsjson::sigv4::sign's (it adds Host), Content-Length the HTTP client's;
-// awsjson::client does all three.
+// The request carries Content-Length, as Smithy's protocol tests require; the endpoint
+// (awsjson/endpoint.hpp: host, host prefix, a custom endpoint's path) and signing
+// (awsjson::sigv4::sign, which adds Host) come after. awsjson::client does both.
 
 #include <boost/mp11/list.hpp>
 
@@ -5721,7 +5770,9 @@ error build_request(typename Op::input const& input, http_request& out) {
   out.headers.push_back({"Content-Type", std::string("application/x-amz-json-").append(Op::json_version)});
   if constexpr (query_compatible<Op>) out.headers.push_back({"x-amzn-query-mode", "true"});
   out.body.clear();
-  return encode_into(out.body, input);
+  err = encode_into(out.body, input);
+  out.headers.push_back({"Content-Length", std::to_string(out.body.size())});
+  return err;
 }
 
 }  // namespace awsjson

@@ -145,6 +145,23 @@ TEST_CASE("host prefixes: labels filled and checked, before the service's host o
     }
     CHECK(f.http->sent.size() == 2);
   }
+  SECTION("a custom endpoint's path goes before the request's, and is signed as sent") {
+    o.endpoint_url = "https://example.com/custom/";
+    REQUIRE(client(o).call<fake::Create>({.Account = "1"}).ok());
+    CHECK(f.http->endpoints.back() == "https://1.data-example.com");
+    http_request sent = f.http->sent.back();
+    CHECK(sent.path == "/custom/");
+    // The signature, recomputed from the request as sent (its path, its headers but Authorization).
+    std::string authorization(sent.header("Authorization")), date(sent.header("X-Amz-Date"));
+    std::erase_if(sent.headers, [](auto const& h) { return h.name == "Authorization"; });
+    auto num = [&](std::size_t at, std::size_t n) { return std::stoi(date.substr(at, n)); };
+    std::chrono::sys_seconds when = std::chrono::sys_days{std::chrono::year{num(0, 4)} / num(4, 2) / num(6, 2)} +
+                                    std::chrono::hours{num(9, 2)} + std::chrono::minutes{num(11, 2)} +
+                                    std::chrono::seconds{num(13, 2)};
+    auto steps = awsjson::sigv4::compute(sent.method, sent.path, sent.headers, sent.body,
+                                         {"AKIDEXAMPLE", std::string(planted), ""}, {"us-east-1", "fake"}, when);
+    CHECK(steps.authorization == authorization);
+  }
   SECTION("turned off by the program, or by AWS_DISABLE_HOST_PREFIX_INJECTION") {
     o.inject_host_prefix = false;
     REQUIRE(client(o).call<fake::Create>({.Account = "not used"}).ok());
@@ -183,7 +200,8 @@ TEST_CASE("request compression: gzip from 10,240 bytes on, as configured", "[cli
   CHECK(sent.header("Content-Encoding") == "gzip");
   CHECK(sent.body.size() < 1000);
   CHECK(gunzip(sent.body) == big_json);
-  CHECK(sent.header("Authorization").starts_with("AWS4-HMAC-SHA256"));  // signed over the compressed body
+  CHECK(sent.header("Content-Length") == std::to_string(sent.body.size()));  // the compressed body's
+  CHECK(sent.header("Authorization").starts_with("AWS4-HMAC-SHA256"));       // signed over the compressed body
   REQUIRE(c.call<fake::Put>({.Name = small}).ok());
   CHECK(f.http->sent.back().header("Content-Encoding").empty());
   REQUIRE(c.call<fake::Echo>({.Name = big}).ok());  // an operation without the trait: never

@@ -64,6 +64,16 @@ struct http_request {
 
   /// The value of a header (case-insensitive), or "" when absent.
   std::string_view header(std::string_view name) const { return detail::find_header(headers, name); }
+
+  /// Sets a header: the first of that name (case-insensitive) gets `value`, or it is added.
+  void set_header(std::string_view name, std::string value) {
+    for (auto& h : headers)
+      if (detail::iequals(h.name, name)) {
+        h.value = std::move(value);
+        return;
+      }
+    headers.push_back({std::string(name), std::move(value)});
+  }
 };
 
 /// Builds the HTTP request for `input` into `out`. Checks only that required members are

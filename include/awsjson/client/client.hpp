@@ -21,6 +21,7 @@
 #include <variant>
 
 #include "../awsjson.hpp"
+#include "../endpoint.hpp"
 #include "../sigv4.hpp"
 #include "compression.hpp"
 #include "credentials.hpp"
@@ -134,12 +135,6 @@ concept modeled_retryable = requires {
   { awsjson_retryable(static_cast<E const*>(nullptr)) } -> std::same_as<bool>;
 };
 
-/// "https://host:port" as "host:port".
-inline std::string host_of(std::string_view endpoint) {
-  auto scheme = endpoint.find("://");
-  auto host = scheme == std::string_view::npos ? endpoint : endpoint.substr(scheme + 3);
-  return std::string(host.substr(0, host.find('/')));
-}
 }  // namespace detail
 
 class client {
@@ -294,26 +289,12 @@ call_result<Op> client::send(typename Op::input const& input) const {
   }
   http_request prepared;
   if (auto err = build_request<Op>(input, prepared)) return fail(kind::invalid_input, err.to_string());
-  if constexpr (requires { Op::request_compression; }) {
-    auto const& rc = *options_.request_compression;
-    if (Op::request_compression == "gzip" && !rc.disabled && std::ssize(prepared.body) >= rc.min_size_bytes) {
-      if (auto packed = gzip_compress(prepared.body)) {
-        prepared.body = std::move(*packed);
-        auto it = std::find_if(prepared.headers.begin(), prepared.headers.end(),
-                               [](http_header const& h) { return detail::iequals(h.name, "Content-Encoding"); });
-        if (it == prepared.headers.end())
-          prepared.headers.push_back({"Content-Encoding", "gzip"});
-        else
-          it->value += ",gzip";
-      }
-    }
-  }
+  compress_request<Op>(prepared, *options_.request_compression);
   if (region_.empty()) return fail(kind::no_region, "no region: give one, or set AWS_REGION or the profile's region");
   std::string host_prefix;
   if (*options_.inject_host_prefix)
     if (auto err = expand_host_prefix<Op>(input, host_prefix)) return fail(kind::invalid_input, err.to_string());
-  std::string endpoint = endpoint_for(Op::endpoint_prefix, host_prefix);
-  std::string host = detail::host_of(endpoint);
+  auto [endpoint, host] = apply_endpoint(prepared, endpoint_for(Op::endpoint_prefix), host_prefix);
 
   // 2. Attempts: signed afresh each time (the date, and credentials that may have been refreshed).
   retry_ticket ticket{Op::endpoint_prefix};

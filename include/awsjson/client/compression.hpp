@@ -10,6 +10,8 @@
 #include <string>
 #include <string_view>
 
+#include "../api/operation.hpp"
+
 namespace awsjson {
 
 /// The request compression settings of a client (botocore's names).
@@ -34,6 +36,23 @@ inline std::optional<std::string> gzip_compress(std::string_view data) {
   deflateEnd(&z);
   if (rc != Z_STREAM_END) return std::nullopt;
   return out;
+}
+
+/// Compresses a built request of Op when Op asks for it (`request_compression = "gzip"`), the
+/// settings allow it and the body is at least `min_size_bytes` long: `gzip` is appended to any
+/// Content-Encoding the request has, and Content-Length follows the new body.
+template <class Op>
+void compress_request(http_request& request, request_compression_options const& settings) {
+  if constexpr (requires { Op::request_compression; }) {
+    if (Op::request_compression != "gzip" || settings.disabled) return;
+    if (static_cast<long>(request.body.size()) < settings.min_size_bytes) return;
+    auto packed = gzip_compress(request.body);
+    if (!packed) return;  // sent as it is: compression is an optimisation
+    request.body = std::move(*packed);
+    std::string encoding(request.header("Content-Encoding"));
+    request.set_header("Content-Encoding", encoding.empty() ? "gzip" : encoding + ",gzip");
+    request.set_header("Content-Length", std::to_string(request.body.size()));
+  }
 }
 
 }  // namespace awsjson
