@@ -1,8 +1,10 @@
-// @pattern checks (awsjson/detail/pattern.hpp) on RE2: every distinct pattern of the 152 committed
-// models, read from models/ with awsjson's own decoder, compiled and run against values of up to
-// 1 MB on the default stack (std::regex overflowed 8 MB at 100,000 characters); RE2's answers
-// against std::regex's on the original ECMAScript text for short values, where both can check;
-// and the ECMAScript-to-RE2 rewriting rule by rule.
+// @pattern checks (awsjson/detail/pattern.hpp): every distinct pattern of the 152 committed
+// models, read from models/ with awsjson's own decoder, compiled (by RE2, or by awsjson's automaton
+// for lookaround and back references) and run against values of up to 1 MB on the default stack
+// (std::regex overflowed 8 MB at 100,000 characters); RE2's answers against std::regex's on the
+// original ECMAScript text for short values, where both can check; the automaton's against RE2's
+// on every pattern both read, and against std::regex's on the lookaround patterns; and the
+// ECMAScript-to-RE2 rewriting rule by rule.
 #include <catch2/catch.hpp>
 
 #include <awsjson/awsjson.hpp>
@@ -12,6 +14,7 @@
 #include <fstream>
 #include <map>
 #include <optional>
+#include <random>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -36,6 +39,7 @@ BOOST_DESCRIBE_STRUCT(Model, (), (shapes))
 namespace {
 using awsjson::detail::compiled_pattern;
 using awsjson::detail::ecmascript_to_re2;
+using awsjson::detail::pattern_nfa::program;
 
 std::set<std::string> model_patterns() {
   std::set<std::string> out;
@@ -88,8 +92,7 @@ bool plain(std::string const& s) {
 }
 }  // namespace
 
-TEST_CASE("every pattern of the models compiles, and no value up to 1 MB crashes or goes unchecked by length",
-          "[validate][pattern]") {
+TEST_CASE("every pattern of the models is checked, on values up to 1 MB, in linear time", "[validate][pattern]") {
   auto patterns = model_patterns();
   REQUIRE(patterns.size() >= 1800);
   std::map<std::string, int> engines;
@@ -98,14 +101,13 @@ TEST_CASE("every pattern of the models compiles, and no value up to 1 MB crashes
     compiled_pattern const& c = awsjson::detail::pattern_for(p);
     ++engines[std::string(c.engine())];
     INFO(p);
-    for (auto const& v : long_values) (void)c.allows(v);       // RE2: linear time, no recursion; else not checked
-    if (c.engine() != "re2") CHECK(c.allows(long_values[0]));  // left to the service, never a crash
+    for (auto const& v : long_values) (void)c.allows(v);  // linear time, no recursion, whatever the engine
   }
-  INFO("re2 " << engines["re2"] << ", std::regex " << engines["std::regex"] << ", none " << engines["none"]);
-  // Lookaround and back references, which RE2 does not have: 51 on std::regex, 21 that it cannot
-  // read either (lookbehind, or \p{..} classes), of 1,835.
-  CHECK(engines["re2"] >= int(patterns.size()) - 72);
-  CHECK(engines["none"] <= 21);
+  INFO("re2 " << engines["re2"] << ", automaton " << engines["automaton"] << ", none " << engines["none"]);
+  // Lookaround and back references, which RE2 does not have, on the automaton; none unchecked.
+  CHECK(engines["automaton"] == 72);
+  CHECK(engines["re2"] == int(patterns.size()) - 72);
+  CHECK(engines["none"] == 0);
 }
 
 TEST_CASE("RE2 answers as std::regex does on the models' patterns, for values both can check", "[validate][pattern]") {
@@ -131,6 +133,145 @@ TEST_CASE("RE2 answers as std::regex does on the models' patterns, for values bo
     }
   }
   CHECK(compared > 10'000);
+}
+
+namespace {
+// Values made of the characters the patterns care about, ASCII and not, of up to 12 characters.
+std::vector<std::string> random_values(int n) {
+  std::mt19937 rng(42);
+  std::vector<std::string> const pieces = {"a",
+                                           "Z",
+                                           "0",
+                                           "9",
+                                           "-",
+                                           "_",
+                                           ".",
+                                           ":",
+                                           "/",
+                                           " ",
+                                           "@",
+                                           "*",
+                                           "$",
+                                           "#",
+                                           "\t",
+                                           "\xc3\xa9",
+                                           "\xe6\x97\xa5",
+                                           "\xf0\x9f\x98\x80"};
+  std::vector<std::string> out;
+  for (int k = 0; k < n; ++k) {
+    std::string v;
+    for (auto length = rng() % 13; length > 0; --length) v += pieces[rng() % pieces.size()];
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+}  // namespace
+
+TEST_CASE("the automaton answers as RE2 does on every pattern of the models both read", "[validate][pattern]") {
+  auto values = samples;
+  for (auto& v : random_values(300)) values.push_back(std::move(v));
+  int patterns = 0;
+  long compared = 0;
+  for (auto const& p : model_patterns()) {
+    compiled_pattern const& re2 = awsjson::detail::pattern_for(p);
+    auto automaton = program::compile(p);
+    if (re2.engine() != "re2") continue;
+    if (!automaton) {
+      CHECK(p == "^.{1,100000}$");  // the one too large for the automaton: RE2's
+      continue;
+    }
+    ++patterns;
+    for (auto const& v : values) {
+      if (v.find_first_of("\r\n") != std::string::npos) continue;  // `.`: RE2's excludes \n only, ECMAScript's \r too
+      INFO(p << " on \"" << v << "\"");
+      CHECK(automaton->search(v) == re2.allows(v));
+      ++compared;
+    }
+  }
+  CHECK(patterns == 1762);
+  CHECK(compared > 500'000);
+}
+
+TEST_CASE("the automaton answers as std::regex does on the lookaround patterns, where std::regex reads them",
+          "[validate][pattern]") {
+  auto values = samples;
+  for (auto& v : random_values(300)) values.push_back(std::move(v));
+  int patterns = 0;
+  for (auto const& p : model_patterns()) {
+    if (awsjson::detail::pattern_for(p).engine() != "automaton") continue;
+    // std::regex has no lookbehind; it takes \p{..} and Java's \A, \z, (?i) for something else.
+    if (p.find("(?<") != p.npos || p.find("\\p") != p.npos || p.find("\\P") != p.npos || p.find("(?i)") != p.npos)
+      continue;
+    std::regex std_re;
+    try {
+      std_re.assign(p, std::regex::ECMAScript);
+    } catch (std::regex_error const&) {
+      continue;  // \u escapes beyond a byte
+    }
+    auto automaton = program::compile(p);
+    REQUIRE(automaton);
+    ++patterns;
+    for (auto const& v : values) {
+      if (!plain(v)) continue;
+      INFO(p << " on \"" << v << "\"");
+      CHECK(automaton->search(v) == std::regex_search(v, std_re));
+    }
+  }
+  CHECK(patterns >= 45);
+}
+
+TEST_CASE("the automaton: lookaround, back references, Java's classes and flags", "[validate][pattern]") {
+  struct expectation {
+    char const* pattern;
+    char const* value;
+    bool matches;
+  };
+  expectation const table[] = {
+      {"^(?!aws:).+", "aws:x", false},
+      {"^(?!aws:).+", "awsx", true},
+      {"^(?!\\s).*(?<!\\s)$", " a", false},
+      {"^(?!\\s).*(?<!\\s)$", "a b", true},
+      {"^(?!\\s).*(?<!\\s)$", "a ", false},
+      {"^(?!\\s).*(?<!\\s)$", "a\xe3\x80\x80", false},  // U+3000, ECMAScript's white space
+      {"^[a-z0-9.-]*(?<!\\.)$", "a.b", true},
+      {"^[a-z0-9.-]*(?<!\\.)$", "a.", false},
+      {"(?=.{1,32}$)[a-zA-Z0-9](-*[a-zA-Z0-9])*", "ab-c", true},
+      {"^(?=.{1,3}$)a+$", "aaaa", false},
+      {"^[a-zA-Z_](?!.*--)[a-zA-Z0-9_-]*$", "a--b", false},
+      {"^[a-zA-Z_](?!.*--)[a-zA-Z0-9_-]*$", "a-b-", true},
+      {"^(-?)\\d{2}(\\1\\d{2})?$", "12-34", false},  // a back reference: what the group took
+      {"^(-?)\\d{2}(\\1\\d{2})?$", "-12-34", true},
+      {"^(-?)\\d{2}(\\1\\d{2})?$", "1234", true},
+      {"^(?:x(:))?a\\1b$", "ab", true},  // a group that took no part: the reference matches nothing
+      {"^(?:x(:))?a\\1b$", "x:a:b", true},
+      {"^(?:x(:))?a\\1b$", "x:ab", false},
+      {"^(?! )[\\p{L}\\p{N}\\p{Z}_-]*(?<! )$", "caf\xc3\xa9 \xe6\x97\xa5\xe6\x9c\xac", true},
+      {"^(?! )[\\p{L}\\p{N}\\p{Z}_-]*(?<! )$", "caf\xc3\xa9!", false},
+      {"^(?![^:]*/action/|(?i).*<script>.*</script>.*)[^:]+$", "a<SCRIPT>x</Script>", false},
+      {"^(?![^:]*/action/|(?i).*<script>.*</script>.*)[^:]+$", "a<b>", true},
+      {"^[^/:|\\000-\\037]+$", "a\tb", false},  // Java's octal escapes
+      {"^[^/:|\\000-\\037]+$", "ab", true},
+      {"\\bfoo\\b", "a foo b", true},
+      {"\\bfoo\\b", "afoob", false},
+      {"\\Aab\\z", "ab", true},
+      {"(?s)^a.b$", "a\nb", true},
+      {"^a.b$", "a\nb", false},
+      {"^\\d{1}+:\\d{2}+$", "1:23", true},  // possessive, of a fixed count
+  };
+  for (auto const& e : table) {
+    INFO(e.pattern << " on \"" << e.value << "\"");
+    auto automaton = program::compile(e.pattern);
+    REQUIRE(automaton);
+    CHECK(automaton->search(e.value) == e.matches);
+  }
+  CHECK_FALSE(program::compile("a**"));            // ECMAScript's syntax error
+  CHECK_FALSE(program::compile("a*+"));            // possessive, of a varying count: not the same strings
+  CHECK_FALSE(program::compile("(a*)\\1"));        // a back reference to infinitely many strings
+  CHECK_FALSE(program::compile("^.{1,100000}$"));  // too large: RE2's
+  // A lookahead at every position of a 1 MB value, and one at the start only: both read it a few times at most.
+  auto every = program::compile("[a-z](?!.*--)[a-z-]*x");
+  REQUIRE(every);
+  CHECK_FALSE(every->search(std::string(1 << 20, 'a') + "--"));
 }
 
 TEST_CASE("ECMAScript patterns in RE2's syntax, rule by rule", "[validate][pattern]") {
@@ -185,11 +326,14 @@ TEST_CASE("\\s and \\S mean ECMAScript's white space, Unicode's, in and out of c
     CHECK(compiled_pattern("^[\\s\\S]$").allows(v));
   }
   CHECK(compiled_pattern("^\\s$").engine() == "re2");
-  // a repetition too large for either engine is left to the service, at once (fuzz_pattern found it)
+  // a pattern neither engine reads is left to the service, at once (fuzz_pattern found it)
   compiled_pattern huge("(?),.{2,.{239993999}");
   CHECK(huge.engine() == "none");
   CHECK(huge.allows("x"));
-  CHECK(compiled_pattern("(?!a)b{5000}").engine() == "none");
+  compiled_pattern lookahead_and_large("^(?!a)b{5000}$");  // lookaround: the automaton's
+  CHECK(lookahead_and_large.engine() == "automaton");
+  CHECK(lookahead_and_large.allows(std::string(5000, 'b')));
+  CHECK_FALSE(lookahead_and_large.allows(std::string(4999, 'b')));
   // the models' longest: 2,048 repetitions of the complement
   compiled_pattern arn("^arn:model-package/[\\S]{1,2048}$");
   CHECK(arn.engine() == "re2");

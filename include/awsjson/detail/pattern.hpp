@@ -2,40 +2,34 @@
 // taking more than linear time on a value of any length.
 //
 // libstdc++'s std::regex backtracks recursively, one stack frame per character or more: a
-// 100,000-character value against `[\s\S]*` overflows an 8 MB stack. So patterns run on RE2
+// 100,000-character value against `[\s\S]*` overflowed an 8 MB stack. So patterns run on RE2
 // (linear time, no recursion, Unicode classes) when the program builds with it: define
 // AWSJSON_PATTERNS_RE2 and link re2, which the CMake target awsjson::patterns does (and
 // awsjson::client, where RE2 is installed). Smithy's patterns are ECMAScript (with a few of Java's
 // habits in the models); ecmascript_to_re2 rewrites what RE2 spells or means otherwise (\uXXXX,
 // large repetitions, \s and \S, which ECMAScript reads as Unicode's white space). A pattern RE2
 // cannot express (lookaround, back references: 72 of the models' 1,835) and, without RE2, every
-// pattern, is checked with std::regex on values of at most std_regex_max_length code units, where
-// std::regex reads it as meant (not lookbehind, \p{..} classes, \A or \z: 21 of the 72); longer
-// values, and those patterns, are left to the service, as Smithy recommends for every pattern.
+// pattern, runs on awsjson's own automaton (detail/pattern_nfa.hpp), linear in the value's length
+// too: 1,834 of the 1,835; the last, `^.{1,100000}$`, is too large for it, and is RE2's.
 #pragma once
 
 #include <cstddef>
 #include <cstdio>
-#include <initializer_list>
-#include <locale>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
-#include <regex>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "pattern_nfa.hpp"
 
 #if AWSJSON_PATTERNS_RE2
 #include <re2/re2.h>
 #endif
 
 namespace awsjson::detail {
-
-/// The longest value std::regex checks: at 20,000 characters its recursion overflows 8 MB on
-/// `(a|b)*` at -O2; 1,024 leaves a wide margin for smaller stacks and unoptimized builds.
-inline constexpr std::size_t std_regex_max_length = 1024;
 
 /// RE2's largest repetition count.
 inline constexpr unsigned re2_max_repeat = 1000;
@@ -259,33 +253,8 @@ inline std::optional<std::string> ecmascript_to_re2(std::string_view p) {
   return out;
 }
 
-// std::regex's scanner narrows characters through the global ctype facet, whose cache libstdc++
-// fills lazily and unsynchronized (a data race ThreadSanitizer reports when two threads compile
-// patterns at once). Filling it once, under a thread-safe static, leaves only reads afterwards.
-inline void warm_regex_locale() {
-  static bool const warmed = [] {
-    auto const& ct = std::use_facet<std::ctype<char>>(std::locale());
-    for (int c = 0; c < 256; ++c) (void)ct.narrow(static_cast<char>(c), '\0');
-    return true;
-  }();
-  (void)warmed;
-}
-
-/// Whether std::regex reads `pattern` as the models mean it: it takes `\p{L}` (Unicode classes),
-/// `\A` and `\z` (Java's anchors) for letters, and has no lookbehind. Nor a repetition bound
-/// above re2_exact_repeat: libstdc++ copies the repeated automaton once per count.
-inline bool std_regex_reads(std::string_view pattern) noexcept {
-  for (std::string_view s : {"\\p", "\\P", "\\A", "\\z", "\\Z", "(?<"})
-    if (pattern.find(s) != std::string_view::npos) return false;
-  for (std::size_t i = pattern.find('{'); i != std::string_view::npos; i = pattern.find('{', i + 1))
-    if (auto r = pattern_syntax::read_repeat(pattern, i);
-        r && (r->min > re2_exact_repeat || (r->max != static_cast<unsigned long>(-1) && r->max > re2_exact_repeat)))
-      return false;
-  return true;
-}
-
-/// A @pattern compiled once for the program's life: by RE2 where it can, else by std::regex
-/// (ECMAScript) where that can, else not at all.
+/// A @pattern compiled once for the program's life: by RE2 where it can, else by awsjson's own
+/// automaton where that can, else not at all.
 class compiled_pattern {
  public:
   explicit compiled_pattern(std::string_view pattern) {
@@ -301,41 +270,31 @@ class compiled_pattern {
       }
     }
 #endif
-    if (!std_regex_reads(pattern)) return;
-    warm_regex_locale();
-#if defined(__cpp_exceptions)
-    try {
-      std_ = std::make_unique<std::regex>(std::string(pattern), std::regex::ECMAScript);
-    } catch (std::regex_error const&) {
-    }
-#else
-    std_ = std::make_unique<std::regex>(std::string(pattern), std::regex::ECMAScript);
-#endif
+    automaton_ = pattern_nfa::program::compile(pattern);
   }
 
   /// Whether `value` matches somewhere (Smithy's patterns are not anchored); true when the pattern
-  /// or this value's length cannot be checked here.
+  /// cannot be checked here.
   bool allows(std::string_view value) const {
 #if AWSJSON_PATTERNS_RE2
     if (re2_) return RE2::PartialMatch(re2::StringPiece(value.data(), value.size()), *re2_);
 #endif
-    if (!std_ || value.size() > std_regex_max_length) return true;
-    return std::regex_search(value.begin(), value.end(), *std_);
+    return !automaton_ || automaton_->search(value);
   }
 
-  /// How it is checked: "re2", "std::regex" (values of at most std_regex_max_length) or "none".
+  /// How it is checked: "re2", "automaton" (detail/pattern_nfa.hpp) or "none".
   std::string_view engine() const noexcept {
 #if AWSJSON_PATTERNS_RE2
     if (re2_) return "re2";
 #endif
-    return std_ ? "std::regex" : "none";
+    return automaton_ ? "automaton" : "none";
   }
 
  private:
 #if AWSJSON_PATTERNS_RE2
   std::unique_ptr<RE2> re2_;
 #endif
-  std::unique_ptr<std::regex> std_;
+  std::optional<pattern_nfa::program> automaton_;
 };
 
 /// The compiled form of a @pattern, compiled once per pattern text and shared by every member
