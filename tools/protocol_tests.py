@@ -42,7 +42,9 @@ DEPARTS = {
         "fails", "/ListMember/1: expected a string, found null",
         "a null in a dense list: botocore keeps None (it reads every list as sparse); Smithy removed the "
         "tests that skip it (smithy PR #2972: 'SDKs that cannot preserve null values should raise an "
-        "exception instead'), and a std::vector<std::string> has no null: the decode fails naming the path"),
+        "exception instead'), and a std::vector<std::string> has no null: the decode fails naming the path. "
+        "The same case also has a string shape given a map's key and value (botocore reads it as a map), "
+        "which no Smithy model has: awsjson reads it as the string it is declared"),
     "legacy/output/json.json#7#1": (
         "untyped", None,
         "an error named by a shape the operation does not list: botocore types it by any shape of the "
