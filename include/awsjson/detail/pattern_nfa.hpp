@@ -28,6 +28,7 @@
 #include <utility>
 #include <vector>
 
+#include "pattern_syntax.hpp"
 #include "unicode_classes.hpp"
 
 namespace awsjson::detail::pattern_nfa {
@@ -332,22 +333,10 @@ class parser {
   }
 
   std::optional<std::tuple<std::uint32_t, std::uint32_t, std::size_t>> read_counts() const {
-    std::size_t j = i_ + 1;
-    auto number = [&](std::uint32_t& n) {
-      std::size_t from = j;
-      n = 0;
-      while (j < p_.size() && p_[j] >= '0' && p_[j] <= '9' && j - from < 9) n = n * 10 + std::uint32_t(p_[j++] - '0');
-      return j > from;
-    };
-    std::uint32_t min, max;
-    if (!number(min)) return std::nullopt;
-    max = min;
-    if (j < p_.size() && p_[j] == ',') {
-      ++j;
-      if (!number(max)) max = node::unbounded;
-    }
-    if (j >= p_.size() || p_[j] != '}' || max < min) return std::nullopt;
-    return std::tuple{min, max, j + 1 - i_};
+    auto r = pattern_syntax::read_repeat(p_, i_);  // counts of at most 9 digits
+    if (!r) return std::nullopt;
+    auto max = r->max == static_cast<unsigned long>(-1) ? node::unbounded : std::uint32_t(r->max);
+    return std::tuple{std::uint32_t(r->min), max, r->length};
   }
 
   int assertion(std::uint32_t kind) {
@@ -477,13 +466,7 @@ class parser {
       w.add('_', '_');
       w.add('a', 'z');
     };
-    auto space = [](charset& w) {  // ECMAScript's WhiteSpace and LineTerminator
-      for (char32_t c : {char32_t(' '), char32_t(0xA0), char32_t(0x1680), char32_t(0x2028), char32_t(0x2029),
-                         char32_t(0x202F), char32_t(0x205F), char32_t(0x3000), char32_t(0xFEFF)})
-        w.add(c, c);
-      w.add('\t', '\r');
-      w.add(0x2000, 0x200A);
-    };
+    auto space = [](charset& w) { w.add(class_body(pattern_syntax::ecma_space)); };
     auto single = [&](char32_t c, std::size_t length) {
       s.add(c, c);
       i_ += length;
@@ -576,9 +559,17 @@ class parser {
     return (e >= 'A' && e <= 'Z') ? s.negated() : s;
   }
 
+  // The set a class body spells (`\\t\\n\\x0B`, `\\p{L}\\p{Nd}`), read as this parser reads a class.
+  static charset class_body(std::string_view body) {
+    std::string text = "[" + std::string(body) + "]";
+    program scratch;
+    parser read(text, scratch);
+    auto made = read.char_class();
+    return made >= 0 ? scratch.sets_.back() : charset{};
+  }
+
   static bool named_class(std::string_view name, charset& s) {
     namespace u = unicode_classes;
-    auto ascii = [&](char32_t lo, char32_t hi) { s.add(lo, hi); };
     if (name == "L")
       s.add(u::L);
     else if (name == "M")
@@ -597,28 +588,8 @@ class parser {
       s.add(u::Nd);
     else if (name == "Zs")
       s.add(u::Zs);
-    else if (name == "LD")
-      s.add(u::L), s.add(u::Nd);  // Java's letters and digits
-    else if (name == "Alnum")
-      ascii('0', '9'), ascii('A', 'Z'), ascii('a', 'z');
-    else if (name == "Alpha")
-      ascii('A', 'Z'), ascii('a', 'z');
-    else if (name == "Digit")
-      ascii('0', '9');
-    else if (name == "Upper")
-      ascii('A', 'Z');
-    else if (name == "Lower")
-      ascii('a', 'z');
-    else if (name == "ASCII")
-      ascii(0, 0x7F);
-    else if (name == "Print")
-      ascii(0x20, 0x7E);
-    else if (name == "Graph")
-      ascii(0x21, 0x7E);
-    else if (name == "Punct")
-      ascii('!', '/'), ascii(':', '@'), ascii('[', '`'), ascii('{', '~');
-    else if (name == "Space")
-      ascii('\t', '\r'), ascii(' ', ' ');
+    else if (auto body = pattern_syntax::java_class(name))  // Java's POSIX classes, and LD
+      s.add(class_body(*body));
     else
       return false;
     return true;
