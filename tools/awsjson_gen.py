@@ -154,6 +154,8 @@ class Model:
         # Where a client sends and signs: https://ENDPOINT_PREFIX.REGION.amazonaws.com, SigV4 scope SIGNING_NAME.
         self.endpoint_prefix = self.meta.get("endpointPrefix", "")
         self.signing_name = self.meta.get("signingName", self.endpoint_prefix)
+        # The service's name in configured endpoints (AWS_ENDPOINT_URL_<ID>, a profile's services section).
+        self.service_id = self.meta.get("serviceId", self.endpoint_prefix)
         # Event-stream operations (Kinesis's SubscribeToShard): their framing (application/
         # vnd.amazon.eventstream messages, not one JSON body) is not part of this codec. They are
         # left out, and all.hpp says which.
@@ -698,6 +700,7 @@ class Emitter:
         lines.append("  static constexpr std::string_view json_version = %s;" % cpp_string(m.json_version))
         lines.append("  static constexpr std::string_view signing_name = %s;" % cpp_string(m.signing_name))
         lines.append("  static constexpr std::string_view endpoint_prefix = %s;" % cpp_string(m.endpoint_prefix))
+        lines.append("  static constexpr std::string_view service_id = %s;" % cpp_string(m.service_id))
         if m.query_compatible:
             lines.append("  static constexpr bool query_compatible = true;  // awsQueryCompatible")
         host_prefix = op.get("endpoint", {}).get("hostPrefix")

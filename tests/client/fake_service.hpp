@@ -57,6 +57,7 @@ struct Echo {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "fake";
   static constexpr std::string_view endpoint_prefix = "fake";
+  static constexpr std::string_view service_id = "Fake Service";
 };
 struct CreateRequest {
   std::optional<std::string> Account{};

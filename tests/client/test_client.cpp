@@ -173,6 +173,56 @@ TEST_CASE("host prefixes: labels filled and checked, before the service's host o
   }
 }
 
+TEST_CASE("configured endpoints: the environment's and the profile's, per service, as botocore orders them",
+          "[client][endpoint]") {
+  fixture f;
+  temp_dir dir;
+  auto config = dir.write("config",
+                          "[default]\nservices = local\nendpoint_url = http://profile-global:1\n"
+                          "[profile stray]\nservices = missing\n"
+                          "[services local]\nfake_service =\n  endpoint_url = http://profile-service:2\n");
+  std::map<std::string, std::string> env = {
+      {"AWS_ACCESS_KEY_ID", "A"}, {"AWS_SECRET_ACCESS_KEY", "S"}, {"AWS_CONFIG_FILE", config}};
+  auto sent_to = [&](std::map<std::string, std::string> vars, auto op) {
+    auto o = f.options(vars);
+    REQUIRE(client(o).call<decltype(op)>({}).ok());
+    return f.http->endpoints.back();
+  };
+  // The profile: the service's entry of its services section, else its endpoint_url (an operation
+  // without a service id has no entry).
+  CHECK(sent_to(env, fake::Echo{}) == "http://profile-service:2");
+  CHECK(sent_to(env, fake::Put{}) == "http://profile-global:1");
+  // The environment over the profile: the service's variable over the global one.
+  auto with = [&](std::map<std::string, std::string> more) {
+    auto all = env;
+    for (auto& [k, v] : more) all[k] = v;
+    return all;
+  };
+  CHECK(sent_to(with({{"AWS_ENDPOINT_URL", "http://env-global:3"}}), fake::Echo{}) == "http://env-global:3");
+  CHECK(sent_to(with({{"AWS_ENDPOINT_URL", "http://env-global:3"},
+                      {"AWS_ENDPOINT_URL_FAKE_SERVICE", "http://env-service:4"}}),
+                fake::Echo{}) == "http://env-service:4");
+  // Ignored, by the environment or the profile: the regional endpoint.
+  CHECK(sent_to(with({{"AWS_ENDPOINT_URL", "http://env-global:3"}, {"AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "true"}}),
+                fake::Echo{}) == "https://fake.us-east-1.amazonaws.com");
+  auto ignoring =
+      dir.write("ignoring", "[default]\nignore_configured_endpoint_urls = true\nendpoint_url = http://x:1\n");
+  CHECK(sent_to(with({{"AWS_CONFIG_FILE", ignoring}}), fake::Echo{}) == "https://fake.us-east-1.amazonaws.com");
+  // The program's endpoint_url over all of them.
+  auto o = f.options(with({{"AWS_ENDPOINT_URL_FAKE_SERVICE", "http://env-service:4"}}));
+  o.endpoint_url = "http://program:5";
+  REQUIRE(client(o).call<fake::Echo>({}).ok());
+  CHECK(f.http->endpoints.back() == "http://program:5");
+  // A services section the profile names but the file lacks: nothing is sent.
+  auto sent = f.http->sent.size();
+  auto r = client(f.options(with({{"AWS_PROFILE", "stray"}}))).call<fake::Echo>({});
+  REQUIRE(r.failure());
+  CHECK(r.failure()->what == awsjson::client_error::kind::invalid_config);
+  CHECK(r.failure()->message ==
+        "the profile stray names the services section missing, which the config file does not have");
+  CHECK(f.http->sent.size() == sent);
+}
+
 namespace {
 std::string gunzip(std::string const& packed) {
   z_stream z{};

@@ -76,6 +76,16 @@ struct http_request {
   }
 };
 
+/// Op's service in configured endpoints: `static constexpr std::string_view service_id` in its
+/// descriptor (the model's serviceId, `DynamoDB Streams`), "" without.
+template <class Op>
+constexpr std::string_view service_id_of() noexcept {
+  if constexpr (requires { Op::service_id; })
+    return Op::service_id;
+  else
+    return {};
+}
+
 /// Builds the HTTP request for `input` into `out`. Checks only that required members are
 /// present (Smithy: leave length and pattern checks to the service); call validate() for more.
 /// Defined in awsjson/operation.hpp; explicitly instantiated by AWSJSON_INSTANTIATE_OPERATION.

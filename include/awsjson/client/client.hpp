@@ -35,7 +35,9 @@ namespace awsjson {
 struct client_options {
   /// The region; empty: AWS_REGION, AWS_DEFAULT_REGION, the profile's `region`.
   std::string region{};
-  /// Where to send requests (`http://127.0.0.1:5000`); empty: the service's regional endpoint,
+  /// Where to send requests (`http://127.0.0.1:5000`); empty: the endpoint configured for the
+  /// service (client::endpoint_of: AWS_ENDPOINT_URL_<SERVICE_ID>, AWS_ENDPOINT_URL, the profile's
+  /// `services` section and `endpoint_url`), else its regional endpoint,
   /// https://PREFIX.REGION.amazonaws.com (amazonaws.com.cn in China).
   std::string endpoint_url{};
   /// The profile of the shared files; empty: AWS_PROFILE, AWS_DEFAULT_PROFILE, `default`. A
@@ -157,8 +159,22 @@ class client {
   /// Waits as the client waits between attempts (client_options::sleep): for waiters.
   void pause(std::chrono::duration<double> d) const { options_.sleep(d); }
 
-  /// The endpoint of a service in this client's region (or the one configured).
+  /// The endpoint of a service in this client's region (or the program's endpoint_url).
   std::string endpoint_for(std::string_view endpoint_prefix, std::string_view host_prefix = {}) const;
+
+  /// Where calls to a service go, as botocore chooses: the program's endpoint_url; else, unless
+  /// AWS_IGNORE_CONFIGURED_ENDPOINT_URLS (or the profile's ignore_configured_endpoint_urls) is
+  /// true, AWS_ENDPOINT_URL_<SERVICE_ID> (the model's serviceId, upper case, spaces as `_`:
+  /// AWS_ENDPOINT_URL_DYNAMODB_STREAMS), AWS_ENDPOINT_URL, the `endpoint_url` of the service's
+  /// entry (lower case: `dynamodb_streams =`) in the `[services NAME]` section the profile's
+  /// `services` names, the profile's `endpoint_url`; else endpoint_for. `problem` says why no
+  /// endpoint can be chosen (the profile names a services section that does not exist).
+  struct endpoint_choice {
+    std::string url;
+    std::string source;  ///< where it came from: "AWS_ENDPOINT_URL", "the profile's endpoint_url"...
+    std::string problem;
+  };
+  endpoint_choice endpoint_of(std::string_view endpoint_prefix, std::string_view service_id) const;
 
  private:
   template <detail::callable_operation Op>
@@ -253,6 +269,37 @@ inline std::string client::endpoint_for(std::string_view endpoint_prefix, std::s
   return "https://" + std::string(host_prefix) + std::string(endpoint_prefix) + "." + region_ + "." + suffix;
 }
 
+inline client::endpoint_choice client::endpoint_of(std::string_view endpoint_prefix,
+                                                   std::string_view service_id) const {
+  if (!options_.endpoint_url.empty()) return {endpoint_for(endpoint_prefix), "the program's endpoint_url", {}};
+  auto flag = [](std::string_view v) { return detail::iequals(v, "true"); };
+  std::string ignore = options_.env.value("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS");
+  if (ignore.empty()) ignore = config_->get("ignore_configured_endpoint_urls").value_or("");
+  if (!flag(ignore)) {
+    std::string key(service_id);  // `DynamoDB Streams`: AWS_ENDPOINT_URL_DYNAMODB_STREAMS, dynamodb_streams
+    for (char& c : key) c = c == ' ' || c == '-' ? '_' : c;
+    std::string variable = "AWS_ENDPOINT_URL_" + key;
+    for (char& c : variable) c = c >= 'a' && c <= 'z' ? char(c - 32) : c;
+    for (char& c : key) c = detail::ascii_lower(c);
+    if (!key.empty())
+      if (auto v = options_.env.value(variable); !v.empty()) return {v, variable, {}};
+    if (auto v = options_.env.value("AWS_ENDPOINT_URL"); !v.empty()) return {v, "AWS_ENDPOINT_URL", {}};
+    if (auto section = config_->get("services")) {
+      auto it = config_->files.services.find(*section);
+      if (it == config_->files.services.end())
+        return {{},
+                {},
+                "the profile " + config_->profile + " names the services section " + *section +
+                    ", which the config file does not have"};
+      if (auto entry = it->second.find(key); !key.empty() && entry != it->second.end())
+        if (auto v = sub_property(entry->second, "endpoint_url"))
+          return {*v, "the services section " + *section + "'s " + key + " endpoint_url", {}};
+    }
+    if (auto v = config_->get("endpoint_url")) return {*v, "the profile's endpoint_url", {}};
+  }
+  return {endpoint_for(endpoint_prefix), "the service's regional endpoint", {}};
+}
+
 template <detail::callable_operation Op>
 call_result<Op> client::call(typename Op::input const& input) const {
   // Idempotency tokens the caller left unset are filled first, on a copy (botocore fills them
@@ -294,7 +341,10 @@ call_result<Op> client::send(typename Op::input const& input) const {
   std::string host_prefix;
   if (*options_.inject_host_prefix)
     if (auto err = expand_host_prefix<Op>(input, host_prefix)) return fail(kind::invalid_input, err.to_string());
-  auto [endpoint, host] = apply_endpoint(prepared, endpoint_for(Op::endpoint_prefix), host_prefix);
+  auto where = endpoint_of(Op::endpoint_prefix, service_id_of<Op>());
+  if (!where.problem.empty()) return fail(kind::invalid_config, where.problem);
+  debug(op + ": endpoint " + where.url + " (" + where.source + ")");
+  auto [endpoint, host] = apply_endpoint(prepared, where.url, host_prefix);
 
   // 2. Attempts: signed afresh each time (the date, and credentials that may have been refreshed).
   retry_ticket ticket{Op::endpoint_prefix};

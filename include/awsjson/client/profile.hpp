@@ -134,6 +134,20 @@ std::optional<std::string> read_profile_lines(std::string_view text, Section sec
 }
 }  // namespace detail
 
+/// A sub-property of a setting whose value is indented `key = value` lines (`dynamodb =` in a
+/// services section, then `  endpoint_url = ...`), or nothing.
+inline std::optional<std::string> sub_property(std::string_view value, std::string_view key) {
+  while (!value.empty()) {
+    auto end = value.find('\n');
+    std::string_view line = value.substr(0, end);
+    value = end == std::string_view::npos ? std::string_view() : value.substr(end + 1);
+    auto eq = line.find('=');
+    if (eq == std::string_view::npos) continue;
+    if (detail::trim(line.substr(0, eq)) == key) return std::string(detail::trim(line.substr(eq + 1)));
+  }
+  return std::nullopt;
+}
+
 /// Parses INI text, the sections under their whole header (`profile foo`, `default`, `foo`), with
 /// the profile format's rules for lines; a malformed file gives what parsed before the error.
 inline ini_sections parse_ini(std::string_view text) {

@@ -36,6 +36,7 @@ struct ImportCertificate {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "acm";
   static constexpr std::string_view endpoint_prefix = "acm";
+  static constexpr std::string_view service_id = "ACM";
 };
 
 }  // namespace awsjson::acm

@@ -37,6 +37,7 @@ struct DeletePolicy {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "acm-pca";
   static constexpr std::string_view endpoint_prefix = "acm-pca";
+  static constexpr std::string_view service_id = "ACM PCA";
 };
 
 }  // namespace awsjson::acm_pca

@@ -30,6 +30,7 @@ struct DeleteScalingPolicy {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "application-autoscaling";
   static constexpr std::string_view endpoint_prefix = "application-autoscaling";
+  static constexpr std::string_view service_id = "Application Auto Scaling";
 };
 
 }  // namespace awsjson::application_autoscaling

@@ -29,6 +29,7 @@ struct TagResource {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "application-autoscaling";
   static constexpr std::string_view endpoint_prefix = "application-autoscaling";
+  static constexpr std::string_view service_id = "Application Auto Scaling";
 };
 
 }  // namespace awsjson::application_autoscaling

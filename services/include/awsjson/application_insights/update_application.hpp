@@ -29,6 +29,7 @@ struct UpdateApplication {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "applicationinsights";
   static constexpr std::string_view endpoint_prefix = "applicationinsights";
+  static constexpr std::string_view service_id = "Application Insights";
 };
 
 }  // namespace awsjson::application_insights

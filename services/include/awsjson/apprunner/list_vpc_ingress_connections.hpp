@@ -27,6 +27,7 @@ struct ListVpcIngressConnections {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "apprunner";
   static constexpr std::string_view endpoint_prefix = "apprunner";
+  static constexpr std::string_view service_id = "AppRunner";
 };
 
 }  // namespace awsjson::apprunner

@@ -31,6 +31,7 @@ struct DisassociateAppBlockBuilderAppBlock {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "appstream";
   static constexpr std::string_view endpoint_prefix = "appstream2";
+  static constexpr std::string_view service_id = "AppStream";
 };
 
 }  // namespace awsjson::appstream

@@ -26,6 +26,7 @@ struct ListPlansInRegion {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "arc-region-switch";
   static constexpr std::string_view endpoint_prefix = "arc-region-switch";
+  static constexpr std::string_view service_id = "ARC Region switch";
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "nextToken",
       .output_token = "nextToken", .limit_key = "maxResults", .result_keys = {"plans"}};

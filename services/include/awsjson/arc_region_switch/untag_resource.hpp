@@ -27,6 +27,7 @@ struct UntagResource {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "arc-region-switch";
   static constexpr std::string_view endpoint_prefix = "arc-region-switch";
+  static constexpr std::string_view service_id = "ARC Region switch";
 };
 
 }  // namespace awsjson::arc_region_switch

@@ -29,6 +29,7 @@ struct UntagResource {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "athena";
   static constexpr std::string_view endpoint_prefix = "athena";
+  static constexpr std::string_view service_id = "Athena";
 };
 
 }  // namespace awsjson::athena

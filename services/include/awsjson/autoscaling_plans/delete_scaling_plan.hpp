@@ -30,6 +30,7 @@ struct DeleteScalingPlan {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "autoscaling-plans";
   static constexpr std::string_view endpoint_prefix = "autoscaling-plans";
+  static constexpr std::string_view service_id = "Auto Scaling Plans";
 };
 
 }  // namespace awsjson::autoscaling_plans

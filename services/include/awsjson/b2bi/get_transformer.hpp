@@ -32,6 +32,7 @@ struct GetTransformer {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "b2bi";
   static constexpr std::string_view endpoint_prefix = "b2bi";
+  static constexpr std::string_view service_id = "b2bi";
 };
 
 }  // namespace awsjson::b2bi

@@ -29,6 +29,7 @@ struct ListVirtualMachines {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "backup-gateway";
   static constexpr std::string_view endpoint_prefix = "backup-gateway";
+  static constexpr std::string_view service_id = "Backup Gateway";
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .limit_key = "MaxResults", .result_keys = {"VirtualMachines"}};

@@ -32,6 +32,7 @@ struct PutMaintenanceStartTime {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "backup-gateway";
   static constexpr std::string_view endpoint_prefix = "backup-gateway";
+  static constexpr std::string_view service_id = "Backup Gateway";
 };
 
 }  // namespace awsjson::backup_gateway

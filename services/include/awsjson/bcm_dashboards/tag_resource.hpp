@@ -30,6 +30,7 @@ struct TagResource {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "bcm-dashboards";
   static constexpr std::string_view endpoint_prefix = "bcm-dashboards";
+  static constexpr std::string_view service_id = "BCM Dashboards";
 };
 
 }  // namespace awsjson::bcm_dashboards

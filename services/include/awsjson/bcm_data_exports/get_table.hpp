@@ -29,6 +29,7 @@ struct GetTable {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "bcm-data-exports";
   static constexpr std::string_view endpoint_prefix = "bcm-data-exports";
+  static constexpr std::string_view service_id = "BCM Data Exports";
 };
 
 }  // namespace awsjson::bcm_data_exports

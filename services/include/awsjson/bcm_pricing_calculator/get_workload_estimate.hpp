@@ -33,6 +33,7 @@ struct GetWorkloadEstimate {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "bcm-pricing-calculator";
   static constexpr std::string_view endpoint_prefix = "bcm-pricing-calculator";
+  static constexpr std::string_view service_id = "BCM Pricing Calculator";
 };
 
 }  // namespace awsjson::bcm_pricing_calculator

@@ -32,6 +32,7 @@ struct GetDataAutomationStatus {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "bedrock";
   static constexpr std::string_view endpoint_prefix = "bedrock-data-automation-runtime";
+  static constexpr std::string_view service_id = "Bedrock Data Automation Runtime";
 };
 
 }  // namespace awsjson::bedrock_data_automation_runtime

@@ -35,6 +35,7 @@ struct DisassociateSourceViews {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "billing";
   static constexpr std::string_view endpoint_prefix = "billing";
+  static constexpr std::string_view service_id = "Billing";
 };
 
 }  // namespace awsjson::billing

@@ -32,6 +32,7 @@ struct TagResource {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "billing";
   static constexpr std::string_view endpoint_prefix = "billing";
+  static constexpr std::string_view service_id = "Billing";
 };
 
 }  // namespace awsjson::billing

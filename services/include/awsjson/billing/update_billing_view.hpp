@@ -37,6 +37,7 @@ struct UpdateBillingView {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "billing";
   static constexpr std::string_view endpoint_prefix = "billing";
+  static constexpr std::string_view service_id = "Billing";
 };
 
 }  // namespace awsjson::billing

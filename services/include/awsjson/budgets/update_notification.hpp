@@ -33,6 +33,7 @@ struct UpdateNotification {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "budgets";
   static constexpr std::string_view endpoint_prefix = "budgets";
+  static constexpr std::string_view service_id = "Budgets";
 };
 
 }  // namespace awsjson::budgets

@@ -27,6 +27,7 @@ struct GetAnomalies {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "ce";
   static constexpr std::string_view endpoint_prefix = "ce";
+  static constexpr std::string_view service_id = "Cost Explorer";
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextPageToken",
       .output_token = "NextPageToken", .limit_key = "MaxResults", .result_keys = {"Anomalies"}};

@@ -27,6 +27,7 @@ struct GetSavingsPlansUtilization {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "ce";
   static constexpr std::string_view endpoint_prefix = "ce";
+  static constexpr std::string_view service_id = "Cost Explorer";
 };
 
 }  // namespace awsjson::ce

@@ -34,6 +34,7 @@ struct DeleteEnvironmentMembership {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "cloud9";
   static constexpr std::string_view endpoint_prefix = "cloud9";
+  static constexpr std::string_view service_id = "Cloud9";
 };
 
 }  // namespace awsjson::cloud9

@@ -34,6 +34,7 @@ struct ListEnvironments {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "cloud9";
   static constexpr std::string_view endpoint_prefix = "cloud9";
+  static constexpr std::string_view service_id = "Cloud9";
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "nextToken",
       .output_token = "nextToken", .limit_key = "maxResults", .result_keys = {"environmentIds"}};

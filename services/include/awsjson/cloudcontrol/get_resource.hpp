@@ -50,6 +50,7 @@ struct GetResource {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "cloudcontrolapi";
   static constexpr std::string_view endpoint_prefix = "cloudcontrolapi";
+  static constexpr std::string_view service_id = "CloudControl";
 };
 
 }  // namespace awsjson::cloudcontrol

@@ -50,6 +50,7 @@ struct ListResources {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "cloudcontrolapi";
   static constexpr std::string_view endpoint_prefix = "cloudcontrolapi";
+  static constexpr std::string_view service_id = "CloudControl";
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .limit_key = "MaxResults",

@@ -29,6 +29,7 @@ struct ListHapgs {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "cloudhsm";
   static constexpr std::string_view endpoint_prefix = "cloudhsm";
+  static constexpr std::string_view service_id = "CloudHSM";
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .result_keys = {"HapgList"}};

@@ -29,6 +29,7 @@ struct RemoveTagsFromResource {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "cloudhsm";
   static constexpr std::string_view endpoint_prefix = "cloudhsm";
+  static constexpr std::string_view service_id = "CloudHSM";
 };
 
 }  // namespace awsjson::cloudhsm

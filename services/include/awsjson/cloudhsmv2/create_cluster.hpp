@@ -35,6 +35,7 @@ struct CreateCluster {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "cloudhsm";
   static constexpr std::string_view endpoint_prefix = "cloudhsmv2";
+  static constexpr std::string_view service_id = "CloudHSM V2";
 };
 
 }  // namespace awsjson::cloudhsmv2

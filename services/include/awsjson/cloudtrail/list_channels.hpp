@@ -29,6 +29,7 @@ struct ListChannels {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "cloudtrail";
   static constexpr std::string_view endpoint_prefix = "cloudtrail";
+  static constexpr std::string_view service_id = "CloudTrail";
 };
 
 }  // namespace awsjson::cloudtrail

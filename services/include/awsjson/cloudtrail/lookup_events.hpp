@@ -35,6 +35,7 @@ struct LookupEvents {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "cloudtrail";
   static constexpr std::string_view endpoint_prefix = "cloudtrail";
+  static constexpr std::string_view service_id = "CloudTrail";
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .limit_key = "MaxResults", .result_keys = {"Events"}};

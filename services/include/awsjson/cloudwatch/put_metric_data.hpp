@@ -35,6 +35,7 @@ struct PutMetricData {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "monitoring";
   static constexpr std::string_view endpoint_prefix = "monitoring";
+  static constexpr std::string_view service_id = "CloudWatch";
   static constexpr bool query_compatible = true;  // awsQueryCompatible
   static constexpr std::string_view request_compression = "gzip";  // @requestCompression
 };

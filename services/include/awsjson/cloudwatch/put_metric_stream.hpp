@@ -33,6 +33,7 @@ struct PutMetricStream {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "monitoring";
   static constexpr std::string_view endpoint_prefix = "monitoring";
+  static constexpr std::string_view service_id = "CloudWatch";
   static constexpr bool query_compatible = true;  // awsQueryCompatible
 };
 

@@ -26,6 +26,7 @@ struct DescribeCodeCoverages {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "codebuild";
   static constexpr std::string_view endpoint_prefix = "codebuild";
+  static constexpr std::string_view service_id = "CodeBuild";
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "nextToken",
       .output_token = "nextToken", .limit_key = "maxResults", .result_keys = {"codeCoverages"}};

@@ -27,6 +27,7 @@ struct UpdateReportGroup {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "codebuild";
   static constexpr std::string_view endpoint_prefix = "codebuild";
+  static constexpr std::string_view service_id = "CodeBuild";
 };
 
 }  // namespace awsjson::codebuild

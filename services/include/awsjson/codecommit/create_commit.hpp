@@ -91,6 +91,7 @@ struct CreateCommit {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "codecommit";
   static constexpr std::string_view endpoint_prefix = "codecommit";
+  static constexpr std::string_view service_id = "CodeCommit";
 };
 
 }  // namespace awsjson::codecommit

@@ -47,6 +47,7 @@ struct ListPullRequests {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "codecommit";
   static constexpr std::string_view endpoint_prefix = "codecommit";
+  static constexpr std::string_view service_id = "CodeCommit";
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "nextToken",
       .output_token = "nextToken", .limit_key = "maxResults", .result_keys = {"pullRequestIds"}};

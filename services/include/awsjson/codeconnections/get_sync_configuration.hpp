@@ -32,6 +32,7 @@ struct GetSyncConfiguration {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "codeconnections";
   static constexpr std::string_view endpoint_prefix = "codeconnections";
+  static constexpr std::string_view service_id = "CodeConnections";
 };
 
 }  // namespace awsjson::codeconnections

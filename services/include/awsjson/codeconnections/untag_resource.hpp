@@ -26,6 +26,7 @@ struct UntagResource {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "codeconnections";
   static constexpr std::string_view endpoint_prefix = "codeconnections";
+  static constexpr std::string_view service_id = "CodeConnections";
 };
 
 }  // namespace awsjson::codeconnections

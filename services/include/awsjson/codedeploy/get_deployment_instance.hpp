@@ -36,6 +36,7 @@ struct GetDeploymentInstance {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "codedeploy";
   static constexpr std::string_view endpoint_prefix = "codedeploy";
+  static constexpr std::string_view service_id = "CodeDeploy";
 };
 
 }  // namespace awsjson::codedeploy

@@ -26,6 +26,7 @@ struct ListApplications {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "codedeploy";
   static constexpr std::string_view endpoint_prefix = "codedeploy";
+  static constexpr std::string_view service_id = "CodeDeploy";
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "nextToken",
       .output_token = "nextToken", .result_keys = {"applications"}};

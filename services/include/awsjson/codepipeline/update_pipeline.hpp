@@ -34,6 +34,7 @@ struct UpdatePipeline {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "codepipeline";
   static constexpr std::string_view endpoint_prefix = "codepipeline";
+  static constexpr std::string_view service_id = "CodePipeline";
 };
 
 }  // namespace awsjson::codepipeline

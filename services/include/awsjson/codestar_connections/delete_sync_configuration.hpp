@@ -33,6 +33,7 @@ struct DeleteSyncConfiguration {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "codestar-connections";
   static constexpr std::string_view endpoint_prefix = "codestar-connections";
+  static constexpr std::string_view service_id = "CodeStar connections";
 };
 
 }  // namespace awsjson::codestar_connections

@@ -35,6 +35,7 @@ struct UpdateSyncBlocker {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "codestar-connections";
   static constexpr std::string_view endpoint_prefix = "codestar-connections";
+  static constexpr std::string_view service_id = "CodeStar connections";
 };
 
 }  // namespace awsjson::codestar_connections

@@ -33,6 +33,7 @@ struct CreateIdentityPool {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "cognito-identity";
   static constexpr std::string_view endpoint_prefix = "cognito-identity";
+  static constexpr std::string_view service_id = "Cognito Identity";
 };
 
 }  // namespace awsjson::cognito_identity

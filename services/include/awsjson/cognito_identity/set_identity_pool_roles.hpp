@@ -39,6 +39,7 @@ struct SetIdentityPoolRoles {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "cognito-identity";
   static constexpr std::string_view endpoint_prefix = "cognito-identity";
+  static constexpr std::string_view service_id = "Cognito Identity";
 };
 
 }  // namespace awsjson::cognito_identity

@@ -37,6 +37,7 @@ struct DeleteUserPool {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "cognito-idp";
   static constexpr std::string_view endpoint_prefix = "cognito-idp";
+  static constexpr std::string_view service_id = "Cognito Identity Provider";
 };
 
 }  // namespace awsjson::cognito_idp

@@ -32,6 +32,7 @@ struct ListIdentityProviders {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "cognito-idp";
   static constexpr std::string_view endpoint_prefix = "cognito-idp";
+  static constexpr std::string_view service_id = "Cognito Identity Provider";
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .limit_key = "MaxResults", .result_keys = {"Providers"}};

@@ -35,6 +35,7 @@ struct ListWebAuthnCredentials {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "cognito-idp";
   static constexpr std::string_view endpoint_prefix = "cognito-idp";
+  static constexpr std::string_view service_id = "Cognito Identity Provider";
 };
 
 }  // namespace awsjson::cognito_idp

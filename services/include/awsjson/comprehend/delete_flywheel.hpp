@@ -33,6 +33,7 @@ struct DeleteFlywheel {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "comprehend";
   static constexpr std::string_view endpoint_prefix = "comprehend";
+  static constexpr std::string_view service_id = "Comprehend";
 };
 
 }  // namespace awsjson::comprehend

@@ -30,6 +30,7 @@ struct ListDominantLanguageDetectionJobs {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "comprehend";
   static constexpr std::string_view endpoint_prefix = "comprehend";
+  static constexpr std::string_view service_id = "Comprehend";
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .limit_key = "MaxResults",

@@ -30,6 +30,7 @@ struct ListEntitiesDetectionV2Jobs {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "comprehendmedical";
   static constexpr std::string_view endpoint_prefix = "comprehendmedical";
+  static constexpr std::string_view service_id = "ComprehendMedical";
 };
 
 }  // namespace awsjson::comprehendmedical

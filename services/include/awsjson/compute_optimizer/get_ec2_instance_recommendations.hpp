@@ -36,6 +36,7 @@ struct GetEC2InstanceRecommendations {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "compute-optimizer";
   static constexpr std::string_view endpoint_prefix = "compute-optimizer";
+  static constexpr std::string_view service_id = "Compute Optimizer";
 };
 
 }  // namespace awsjson::compute_optimizer

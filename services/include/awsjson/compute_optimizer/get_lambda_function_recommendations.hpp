@@ -36,6 +36,7 @@ struct GetLambdaFunctionRecommendations {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "compute-optimizer";
   static constexpr std::string_view endpoint_prefix = "compute-optimizer";
+  static constexpr std::string_view service_id = "Compute Optimizer";
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "nextToken",
       .output_token = "nextToken", .limit_key = "maxResults",

@@ -36,6 +36,7 @@ struct GetEnrollmentConfiguration {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "aco-automation";
   static constexpr std::string_view endpoint_prefix = "aco-automation";
+  static constexpr std::string_view service_id = "Compute Optimizer Automation";
 };
 
 }  // namespace awsjson::compute_optimizer_automation

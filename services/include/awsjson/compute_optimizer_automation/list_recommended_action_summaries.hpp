@@ -35,6 +35,7 @@ struct ListRecommendedActionSummaries {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "aco-automation";
   static constexpr std::string_view endpoint_prefix = "aco-automation";
+  static constexpr std::string_view service_id = "Compute Optimizer Automation";
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "nextToken",
       .output_token = "nextToken", .limit_key = "maxResults",

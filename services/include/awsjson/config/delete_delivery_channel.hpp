@@ -32,6 +32,7 @@ struct DeleteDeliveryChannel {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "config";
   static constexpr std::string_view endpoint_prefix = "config";
+  static constexpr std::string_view service_id = "Config Service";
 };
 
 }  // namespace awsjson::config

@@ -31,6 +31,7 @@ struct DescribeOrganizationConformancePackStatuses {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "config";
   static constexpr std::string_view endpoint_prefix = "config";
+  static constexpr std::string_view service_id = "Config Service";
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .limit_key = "Limit",

@@ -30,6 +30,7 @@ struct GetPreferences {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "cost-optimization-hub";
   static constexpr std::string_view endpoint_prefix = "cost-optimization-hub";
+  static constexpr std::string_view service_id = "Cost Optimization Hub";
 };
 
 }  // namespace awsjson::cost_optimization_hub

@@ -27,6 +27,7 @@ struct ModifyReportDefinition {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "cur";
   static constexpr std::string_view endpoint_prefix = "cur";
+  static constexpr std::string_view service_id = "Cost and Usage Report Service";
 };
 
 }  // namespace awsjson::cur

@@ -27,6 +27,7 @@ struct ListPipelines {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "datapipeline";
   static constexpr std::string_view endpoint_prefix = "datapipeline";
+  static constexpr std::string_view service_id = "Data Pipeline";
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "marker", .output_token = "marker",
       .more_results = "hasMoreResults", .result_keys = {"pipelineIdList"}};

@@ -30,6 +30,7 @@ struct QueryObjects {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "datapipeline";
   static constexpr std::string_view endpoint_prefix = "datapipeline";
+  static constexpr std::string_view service_id = "Data Pipeline";
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "marker", .output_token = "marker",
       .limit_key = "limit", .more_results = "hasMoreResults", .result_keys = {"ids"}};

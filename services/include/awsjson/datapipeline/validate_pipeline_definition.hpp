@@ -30,6 +30,7 @@ struct ValidatePipelineDefinition {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "datapipeline";
   static constexpr std::string_view endpoint_prefix = "datapipeline";
+  static constexpr std::string_view service_id = "Data Pipeline";
 };
 
 }  // namespace awsjson::datapipeline

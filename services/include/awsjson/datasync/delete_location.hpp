@@ -27,6 +27,7 @@ struct DeleteLocation {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "datasync";
   static constexpr std::string_view endpoint_prefix = "datasync";
+  static constexpr std::string_view service_id = "DataSync";
 };
 
 }  // namespace awsjson::datasync

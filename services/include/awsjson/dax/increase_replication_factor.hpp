@@ -40,6 +40,7 @@ struct IncreaseReplicationFactor {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "dax";
   static constexpr std::string_view endpoint_prefix = "dax";
+  static constexpr std::string_view service_id = "DAX";
 };
 
 }  // namespace awsjson::dax

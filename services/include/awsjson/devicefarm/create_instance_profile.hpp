@@ -30,6 +30,7 @@ struct CreateInstanceProfile {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "devicefarm";
   static constexpr std::string_view endpoint_prefix = "devicefarm";
+  static constexpr std::string_view service_id = "Device Farm";
 };
 
 }  // namespace awsjson::devicefarm

@@ -30,6 +30,7 @@ struct ListDevicePools {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "devicefarm";
   static constexpr std::string_view endpoint_prefix = "devicefarm";
+  static constexpr std::string_view service_id = "Device Farm";
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "nextToken",
       .output_token = "nextToken", .result_keys = {"devicePools"}};

@@ -27,6 +27,7 @@ struct ConfirmConnection {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "directconnect";
   static constexpr std::string_view endpoint_prefix = "directconnect";
+  static constexpr std::string_view service_id = "Direct Connect";
 };
 
 }  // namespace awsjson::directconnect

@@ -27,6 +27,7 @@ struct DescribeDirectConnectGatewayAttachments {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "directconnect";
   static constexpr std::string_view endpoint_prefix = "directconnect";
+  static constexpr std::string_view service_id = "Direct Connect";
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "nextToken",
       .output_token = "nextToken", .limit_key = "maxResults",

@@ -33,6 +33,7 @@ struct DeleteTags {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "discovery";
   static constexpr std::string_view endpoint_prefix = "discovery";
+  static constexpr std::string_view service_id = "Application Discovery Service";
 };
 
 }  // namespace awsjson::discovery

@@ -29,6 +29,7 @@ struct DescribeDataMigrations {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "dms";
   static constexpr std::string_view endpoint_prefix = "dms";
+  static constexpr std::string_view service_id = "Database Migration Service";
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "Marker", .output_token = "Marker",
       .limit_key = "MaxRecords", .result_keys = {"DataMigrations"}};

@@ -26,6 +26,7 @@ struct DescribeReplications {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "dms";
   static constexpr std::string_view endpoint_prefix = "dms";
+  static constexpr std::string_view service_id = "Database Migration Service";
 };
 
 }  // namespace awsjson::dms

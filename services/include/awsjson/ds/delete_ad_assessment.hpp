@@ -31,6 +31,7 @@ struct DeleteADAssessment {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "ds";
   static constexpr std::string_view endpoint_prefix = "ds";
+  static constexpr std::string_view service_id = "Directory Service";
 };
 
 }  // namespace awsjson::ds

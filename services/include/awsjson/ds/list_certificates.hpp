@@ -33,6 +33,7 @@ struct ListCertificates {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "ds";
   static constexpr std::string_view endpoint_prefix = "ds";
+  static constexpr std::string_view service_id = "Directory Service";
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .limit_key = "Limit", .result_keys = {"CertificatesInfo"}};

@@ -37,6 +37,7 @@ struct ExecuteTransaction {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "dynamodb";
   static constexpr std::string_view endpoint_prefix = "dynamodb";
+  static constexpr std::string_view service_id = "DynamoDB";
 };
 
 }  // namespace awsjson::dynamodb

@@ -26,6 +26,7 @@ struct ListBackups {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "dynamodb";
   static constexpr std::string_view endpoint_prefix = "dynamodb";
+  static constexpr std::string_view service_id = "DynamoDB";
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "ExclusiveStartBackupArn",
       .output_token = "LastEvaluatedBackupArn", .limit_key = "Limit",

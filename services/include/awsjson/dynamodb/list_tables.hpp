@@ -26,6 +26,7 @@ struct ListTables {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "dynamodb";
   static constexpr std::string_view endpoint_prefix = "dynamodb";
+  static constexpr std::string_view service_id = "DynamoDB";
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "ExclusiveStartTableName",
       .output_token = "LastEvaluatedTableName", .limit_key = "Limit",

@@ -27,6 +27,7 @@ struct ListStreams {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "dynamodb";
   static constexpr std::string_view endpoint_prefix = "streams.dynamodb";
+  static constexpr std::string_view service_id = "DynamoDB Streams";
 };
 
 }  // namespace awsjson::dynamodbstreams

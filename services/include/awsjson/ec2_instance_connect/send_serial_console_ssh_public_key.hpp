@@ -44,6 +44,7 @@ struct SendSerialConsoleSSHPublicKey {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "ec2-instance-connect";
   static constexpr std::string_view endpoint_prefix = "ec2-instance-connect";
+  static constexpr std::string_view service_id = "EC2 Instance Connect";
 };
 
 }  // namespace awsjson::ec2_instance_connect

@@ -29,6 +29,7 @@ struct ListImages {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "ecr";
   static constexpr std::string_view endpoint_prefix = "api.ecr";
+  static constexpr std::string_view service_id = "ECR";
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "nextToken",
       .output_token = "nextToken", .limit_key = "maxResults", .result_keys = {"imageIds"}};

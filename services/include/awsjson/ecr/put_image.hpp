@@ -39,6 +39,7 @@ struct PutImage {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "ecr";
   static constexpr std::string_view endpoint_prefix = "api.ecr";
+  static constexpr std::string_view service_id = "ECR";
 };
 
 }  // namespace awsjson::ecr

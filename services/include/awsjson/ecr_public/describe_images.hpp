@@ -32,6 +32,7 @@ struct DescribeImages {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "ecr-public";
   static constexpr std::string_view endpoint_prefix = "api.ecr-public";
+  static constexpr std::string_view service_id = "ECR PUBLIC";
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "nextToken",
       .output_token = "nextToken", .limit_key = "maxResults", .result_keys = {"imageDetails"}};

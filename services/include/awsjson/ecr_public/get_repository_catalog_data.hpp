@@ -32,6 +32,7 @@ struct GetRepositoryCatalogData {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "ecr-public";
   static constexpr std::string_view endpoint_prefix = "api.ecr-public";
+  static constexpr std::string_view service_id = "ECR PUBLIC";
 };
 
 }  // namespace awsjson::ecr_public

@@ -33,6 +33,7 @@ struct TagResource {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "ecr-public";
   static constexpr std::string_view endpoint_prefix = "api.ecr-public";
+  static constexpr std::string_view service_id = "ECR PUBLIC";
 };
 
 }  // namespace awsjson::ecr_public

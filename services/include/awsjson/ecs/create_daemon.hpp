@@ -34,6 +34,7 @@ struct CreateDaemon {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "ecs";
   static constexpr std::string_view endpoint_prefix = "ecs";
+  static constexpr std::string_view service_id = "ECS";
 };
 
 }  // namespace awsjson::ecs

@@ -35,6 +35,7 @@ struct DescribeServiceRevisions {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "ecs";
   static constexpr std::string_view endpoint_prefix = "ecs";
+  static constexpr std::string_view service_id = "ECS";
 };
 
 }  // namespace awsjson::ecs

@@ -33,6 +33,7 @@ struct ListTasks {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "ecs";
   static constexpr std::string_view endpoint_prefix = "ecs";
+  static constexpr std::string_view service_id = "ECS";
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "nextToken",
       .output_token = "nextToken", .limit_key = "maxResults", .result_keys = {"taskArns"}};

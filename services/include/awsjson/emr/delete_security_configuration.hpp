@@ -27,6 +27,7 @@ struct DeleteSecurityConfiguration {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "elasticmapreduce";
   static constexpr std::string_view endpoint_prefix = "elasticmapreduce";
+  static constexpr std::string_view service_id = "EMR";
 };
 
 }  // namespace awsjson::emr

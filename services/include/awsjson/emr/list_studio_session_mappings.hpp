@@ -27,6 +27,7 @@ struct ListStudioSessionMappings {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "elasticmapreduce";
   static constexpr std::string_view endpoint_prefix = "elasticmapreduce";
+  static constexpr std::string_view service_id = "EMR";
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "Marker", .output_token = "Marker",
       .result_keys = {"SessionMappings"}};

@@ -27,6 +27,7 @@ struct ListRuleNamesByTarget {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "events";
   static constexpr std::string_view endpoint_prefix = "events";
+  static constexpr std::string_view service_id = "EventBridge";
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .limit_key = "Limit", .result_keys = {"RuleNames"}};

@@ -33,6 +33,7 @@ struct PutRule {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "events";
   static constexpr std::string_view endpoint_prefix = "events";
+  static constexpr std::string_view service_id = "EventBridge";
 };
 
 }  // namespace awsjson::events

@@ -26,6 +26,7 @@ struct CreateEnvironment {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "evs";
   static constexpr std::string_view endpoint_prefix = "evs";
+  static constexpr std::string_view service_id = "evs";
 };
 
 }  // namespace awsjson::evs

@@ -27,6 +27,7 @@ struct ListEnvironmentHosts {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "evs";
   static constexpr std::string_view endpoint_prefix = "evs";
+  static constexpr std::string_view service_id = "evs";
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "nextToken",
       .output_token = "nextToken", .limit_key = "maxResults", .result_keys = {"environmentHosts"}};

@@ -30,6 +30,7 @@ struct CreateDeliveryStream {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "firehose";
   static constexpr std::string_view endpoint_prefix = "firehose";
+  static constexpr std::string_view service_id = "Firehose";
 };
 
 }  // namespace awsjson::firehose

@@ -30,6 +30,7 @@ struct AssociateThirdPartyFirewall {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "fms";
   static constexpr std::string_view endpoint_prefix = "fms";
+  static constexpr std::string_view service_id = "FMS";
 };
 
 }  // namespace awsjson::fms

@@ -29,6 +29,7 @@ struct CreateDataset {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "forecast";
   static constexpr std::string_view endpoint_prefix = "forecast";
+  static constexpr std::string_view service_id = "forecast";
 };
 
 }  // namespace awsjson::forecast

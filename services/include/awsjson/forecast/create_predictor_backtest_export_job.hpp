@@ -32,6 +32,7 @@ struct CreatePredictorBacktestExportJob {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "forecast";
   static constexpr std::string_view endpoint_prefix = "forecast";
+  static constexpr std::string_view service_id = "forecast";
 };
 
 }  // namespace awsjson::forecast

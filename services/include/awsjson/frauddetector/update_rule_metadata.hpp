@@ -33,6 +33,7 @@ struct UpdateRuleMetadata {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "frauddetector";
   static constexpr std::string_view endpoint_prefix = "frauddetector";
+  static constexpr std::string_view service_id = "FraudDetector";
 };
 
 }  // namespace awsjson::frauddetector

@@ -30,6 +30,7 @@ struct GetAccountActivity {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "freetier";
   static constexpr std::string_view endpoint_prefix = "freetier";
+  static constexpr std::string_view service_id = "FreeTier";
 };
 
 }  // namespace awsjson::freetier

@@ -29,6 +29,7 @@ struct ListAccountActivities {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "freetier";
   static constexpr std::string_view endpoint_prefix = "freetier";
+  static constexpr std::string_view service_id = "FreeTier";
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "nextToken",
       .output_token = "nextToken", .limit_key = "maxResults", .result_keys = {"activities"}};

@@ -28,6 +28,7 @@ struct DescribeFileSystems {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "fsx";
   static constexpr std::string_view endpoint_prefix = "fsx";
+  static constexpr std::string_view service_id = "FSx";
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .limit_key = "MaxResults", .result_keys = {"FileSystems"}};

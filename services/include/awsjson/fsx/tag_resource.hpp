@@ -31,6 +31,7 @@ struct TagResource {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "fsx";
   static constexpr std::string_view endpoint_prefix = "fsx";
+  static constexpr std::string_view service_id = "FSx";
 };
 
 }  // namespace awsjson::fsx

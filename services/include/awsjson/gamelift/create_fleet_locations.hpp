@@ -37,6 +37,7 @@ struct CreateFleetLocations {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "gamelift";
   static constexpr std::string_view endpoint_prefix = "gamelift";
+  static constexpr std::string_view service_id = "GameLift";
 };
 
 }  // namespace awsjson::gamelift

@@ -35,6 +35,7 @@ struct AddCustomRoutingEndpoints {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "globalaccelerator";
   static constexpr std::string_view endpoint_prefix = "globalaccelerator";
+  static constexpr std::string_view service_id = "Global Accelerator";
 };
 
 }  // namespace awsjson::globalaccelerator

@@ -30,6 +30,7 @@ struct ListListeners {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "globalaccelerator";
   static constexpr std::string_view endpoint_prefix = "globalaccelerator";
+  static constexpr std::string_view service_id = "Global Accelerator";
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .limit_key = "MaxResults", .result_keys = {"Listeners"}};

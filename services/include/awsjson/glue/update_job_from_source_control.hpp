@@ -35,6 +35,7 @@ struct UpdateJobFromSourceControl {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "glue";
   static constexpr std::string_view endpoint_prefix = "glue";
+  static constexpr std::string_view service_id = "Glue";
 };
 
 }  // namespace awsjson::glue

@@ -29,6 +29,7 @@ struct DescribeHealthServiceStatusForOrganization {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "health";
   static constexpr std::string_view endpoint_prefix = "health";
+  static constexpr std::string_view service_id = "Health";
 };
 
 }  // namespace awsjson::health

@@ -29,6 +29,7 @@ struct ListFHIRDatastores {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "healthlake";
   static constexpr std::string_view endpoint_prefix = "healthlake";
+  static constexpr std::string_view service_id = "HealthLake";
 };
 
 }  // namespace awsjson::healthlake

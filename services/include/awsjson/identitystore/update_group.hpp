@@ -35,6 +35,7 @@ struct UpdateGroup {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "identitystore";
   static constexpr std::string_view endpoint_prefix = "identitystore";
+  static constexpr std::string_view service_id = "identitystore";
 };
 
 }  // namespace awsjson::identitystore

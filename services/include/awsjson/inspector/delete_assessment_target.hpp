@@ -38,6 +38,7 @@ struct DeleteAssessmentTarget {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "inspector";
   static constexpr std::string_view endpoint_prefix = "inspector";
+  static constexpr std::string_view service_id = "Inspector";
 };
 
 }  // namespace awsjson::inspector

@@ -30,6 +30,7 @@ struct ListFindings {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "inspector";
   static constexpr std::string_view endpoint_prefix = "inspector";
+  static constexpr std::string_view service_id = "Inspector";
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "nextToken",
       .output_token = "nextToken", .limit_key = "maxResults", .result_keys = {"findingArns"}};

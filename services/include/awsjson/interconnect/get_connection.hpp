@@ -35,6 +35,7 @@ struct GetConnection {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "interconnect";
   static constexpr std::string_view endpoint_prefix = "interconnect";
+  static constexpr std::string_view service_id = "Interconnect";
 };
 
 }  // namespace awsjson::interconnect

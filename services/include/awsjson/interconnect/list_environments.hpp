@@ -35,6 +35,7 @@ struct ListEnvironments {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "interconnect";
   static constexpr std::string_view endpoint_prefix = "interconnect";
+  static constexpr std::string_view service_id = "Interconnect";
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "nextToken",
       .output_token = "nextToken", .limit_key = "maxResults", .result_keys = {"environments"}};

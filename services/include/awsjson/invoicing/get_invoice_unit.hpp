@@ -32,6 +32,7 @@ struct GetInvoiceUnit {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "invoicing";
   static constexpr std::string_view endpoint_prefix = "invoicing";
+  static constexpr std::string_view service_id = "Invoicing";
 };
 
 }  // namespace awsjson::invoicing

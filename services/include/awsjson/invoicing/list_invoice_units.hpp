@@ -30,6 +30,7 @@ struct ListInvoiceUnits {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "invoicing";
   static constexpr std::string_view endpoint_prefix = "invoicing";
+  static constexpr std::string_view service_id = "Invoicing";
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .limit_key = "MaxResults", .result_keys = {"InvoiceUnits"}};

@@ -35,6 +35,7 @@ struct PutProcurementPortalPreference {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "invoicing";
   static constexpr std::string_view endpoint_prefix = "invoicing";
+  static constexpr std::string_view service_id = "Invoicing";
 };
 
 }  // namespace awsjson::invoicing

@@ -36,6 +36,7 @@ struct CreateSignalCatalog {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "iotfleetwise";
   static constexpr std::string_view endpoint_prefix = "iotfleetwise";
+  static constexpr std::string_view service_id = "IoTFleetWise";
 };
 
 }  // namespace awsjson::iotfleetwise

@@ -32,6 +32,7 @@ struct ListDecoderManifestNetworkInterfaces {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "iotfleetwise";
   static constexpr std::string_view endpoint_prefix = "iotfleetwise";
+  static constexpr std::string_view service_id = "IoTFleetWise";
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "nextToken",
       .output_token = "nextToken", .limit_key = "maxResults", .result_keys = {"networkInterfaces"}};

@@ -26,6 +26,7 @@ struct OpenTunnel {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "IoTSecuredTunneling";
   static constexpr std::string_view endpoint_prefix = "api.tunneling.iot";
+  static constexpr std::string_view service_id = "IoTSecureTunneling";
 };
 
 }  // namespace awsjson::iotsecuretunneling

@@ -30,6 +30,7 @@ struct GetEntities {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "iotthingsgraph";
   static constexpr std::string_view endpoint_prefix = "iotthingsgraph";
+  static constexpr std::string_view service_id = "IoTThingsGraph";
 };
 
 }  // namespace awsjson::iotthingsgraph

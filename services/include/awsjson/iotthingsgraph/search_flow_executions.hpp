@@ -30,6 +30,7 @@ struct SearchFlowExecutions {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "iotthingsgraph";
   static constexpr std::string_view endpoint_prefix = "iotthingsgraph";
+  static constexpr std::string_view service_id = "IoTThingsGraph";
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "nextToken",
       .output_token = "nextToken", .limit_key = "maxResults", .result_keys = {"summaries"}};

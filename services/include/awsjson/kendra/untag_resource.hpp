@@ -32,6 +32,7 @@ struct UntagResource {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "kendra";
   static constexpr std::string_view endpoint_prefix = "kendra";
+  static constexpr std::string_view service_id = "kendra";
 };
 
 }  // namespace awsjson::kendra

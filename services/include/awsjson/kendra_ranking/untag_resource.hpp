@@ -32,6 +32,7 @@ struct UntagResource {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "kendra-ranking";
   static constexpr std::string_view endpoint_prefix = "kendra-ranking";
+  static constexpr std::string_view service_id = "Kendra Ranking";
 };
 
 }  // namespace awsjson::kendra_ranking

@@ -33,6 +33,7 @@ struct CreateTable {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "cassandra";
   static constexpr std::string_view endpoint_prefix = "cassandra";
+  static constexpr std::string_view service_id = "Keyspaces";
 };
 
 }  // namespace awsjson::keyspaces

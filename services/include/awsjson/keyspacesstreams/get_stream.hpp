@@ -32,6 +32,7 @@ struct GetStream {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "cassandra";
   static constexpr std::string_view endpoint_prefix = "cassandra-streams";
+  static constexpr std::string_view service_id = "KeyspacesStreams";
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "nextToken",
       .output_token = "nextToken", .limit_key = "maxResults", .result_keys = {"shards"},

@@ -37,6 +37,7 @@ struct MergeShards {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "kinesis";
   static constexpr std::string_view endpoint_prefix = "kinesis";
+  static constexpr std::string_view service_id = "Kinesis";
 };
 
 }  // namespace awsjson::kinesis

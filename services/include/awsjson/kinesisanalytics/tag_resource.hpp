@@ -32,6 +32,7 @@ struct TagResource {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "kinesisanalytics";
   static constexpr std::string_view endpoint_prefix = "kinesisanalytics";
+  static constexpr std::string_view service_id = "Kinesis Analytics";
 };
 
 }  // namespace awsjson::kinesisanalytics

@@ -26,6 +26,7 @@ struct ListApplications {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "kinesisanalytics";
   static constexpr std::string_view endpoint_prefix = "kinesisanalytics";
+  static constexpr std::string_view service_id = "Kinesis Analytics V2";
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .limit_key = "Limit", .result_keys = {"ApplicationSummaries"}};

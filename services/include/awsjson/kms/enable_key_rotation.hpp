@@ -38,6 +38,7 @@ struct EnableKeyRotation {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "kms";
   static constexpr std::string_view endpoint_prefix = "kms";
+  static constexpr std::string_view service_id = "KMS";
 };
 
 }  // namespace awsjson::kms

@@ -33,6 +33,7 @@ struct GetKeyRotationStatus {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "kms";
   static constexpr std::string_view endpoint_prefix = "kms";
+  static constexpr std::string_view service_id = "KMS";
 };
 
 }  // namespace awsjson::kms

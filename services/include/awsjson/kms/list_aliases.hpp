@@ -31,6 +31,7 @@ struct ListAliases {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "kms";
   static constexpr std::string_view endpoint_prefix = "kms";
+  static constexpr std::string_view service_id = "KMS";
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "Marker",
       .output_token = "NextMarker", .limit_key = "Limit", .more_results = "Truncated",

@@ -35,6 +35,7 @@ struct GetGrant {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "license-manager";
   static constexpr std::string_view endpoint_prefix = "license-manager";
+  static constexpr std::string_view service_id = "License Manager";
 };
 
 }  // namespace awsjson::license_manager

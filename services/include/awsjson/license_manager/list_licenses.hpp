@@ -33,6 +33,7 @@ struct ListLicenses {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "license-manager";
   static constexpr std::string_view endpoint_prefix = "license-manager";
+  static constexpr std::string_view service_id = "License Manager";
 };
 
 }  // namespace awsjson::license_manager

@@ -36,6 +36,7 @@ struct GetCloudFormationStackRecords {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "lightsail";
   static constexpr std::string_view endpoint_prefix = "lightsail";
+  static constexpr std::string_view service_id = "Lightsail";
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "pageToken",
       .output_token = "nextPageToken", .result_keys = {"cloudFormationStackRecords"}};

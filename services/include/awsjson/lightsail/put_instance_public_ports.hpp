@@ -36,6 +36,7 @@ struct PutInstancePublicPorts {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "lightsail";
   static constexpr std::string_view endpoint_prefix = "lightsail";
+  static constexpr std::string_view service_id = "Lightsail";
 };
 
 }  // namespace awsjson::lightsail

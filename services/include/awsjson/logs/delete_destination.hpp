@@ -34,6 +34,7 @@ struct DeleteDestination {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "logs";
   static constexpr std::string_view endpoint_prefix = "logs";
+  static constexpr std::string_view service_id = "CloudWatch Logs";
 };
 
 }  // namespace awsjson::logs

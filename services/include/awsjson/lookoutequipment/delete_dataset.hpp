@@ -37,6 +37,7 @@ struct DeleteDataset {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "lookoutequipment";
   static constexpr std::string_view endpoint_prefix = "lookoutequipment";
+  static constexpr std::string_view service_id = "LookoutEquipment";
 };
 
 }  // namespace awsjson::lookoutequipment

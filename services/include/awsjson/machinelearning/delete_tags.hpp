@@ -30,6 +30,7 @@ struct DeleteTags {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "machinelearning";
   static constexpr std::string_view endpoint_prefix = "machinelearning";
+  static constexpr std::string_view service_id = "Machine Learning";
 };
 
 }  // namespace awsjson::machinelearning

@@ -26,6 +26,7 @@ struct ListTrafficPolicies {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "ses";
   static constexpr std::string_view endpoint_prefix = "mail-manager";
+  static constexpr std::string_view service_id = "MailManager";
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .limit_key = "PageSize", .result_keys = {"TrafficPolicies"}};

@@ -29,6 +29,7 @@ struct StopArchiveExport {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "ses";
   static constexpr std::string_view endpoint_prefix = "mail-manager";
+  static constexpr std::string_view service_id = "MailManager";
 };
 
 }  // namespace awsjson::mailmanager

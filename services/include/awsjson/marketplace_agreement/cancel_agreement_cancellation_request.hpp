@@ -33,6 +33,7 @@ struct CancelAgreementCancellationRequest {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "aws-marketplace";
   static constexpr std::string_view endpoint_prefix = "agreement-marketplace";
+  static constexpr std::string_view service_id = "Marketplace Agreement";
 };
 
 }  // namespace awsjson::marketplace_agreement

@@ -29,6 +29,7 @@ struct GetEntitlements {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "aws-marketplace";
   static constexpr std::string_view endpoint_prefix = "entitlement.marketplace";
+  static constexpr std::string_view service_id = "Marketplace Entitlement Service";
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .limit_key = "MaxResults", .result_keys = {"Entitlements"}};

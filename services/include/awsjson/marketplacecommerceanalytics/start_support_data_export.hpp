@@ -26,6 +26,7 @@ struct StartSupportDataExport {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "marketplacecommerceanalytics";
   static constexpr std::string_view endpoint_prefix = "marketplacecommerceanalytics";
+  static constexpr std::string_view service_id = "Marketplace Commerce Analytics";
 };
 
 }  // namespace awsjson::marketplacecommerceanalytics

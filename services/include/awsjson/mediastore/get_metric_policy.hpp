@@ -30,6 +30,7 @@ struct GetMetricPolicy {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "mediastore";
   static constexpr std::string_view endpoint_prefix = "mediastore";
+  static constexpr std::string_view service_id = "MediaStore";
 };
 
 }  // namespace awsjson::mediastore

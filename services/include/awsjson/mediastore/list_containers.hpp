@@ -26,6 +26,7 @@ struct ListContainers {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "mediastore";
   static constexpr std::string_view endpoint_prefix = "mediastore";
+  static constexpr std::string_view service_id = "MediaStore";
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .limit_key = "MaxResults", .result_keys = {"Containers"}};

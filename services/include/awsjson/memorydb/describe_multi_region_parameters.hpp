@@ -32,6 +32,7 @@ struct DescribeMultiRegionParameters {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "memorydb";
   static constexpr std::string_view endpoint_prefix = "memory-db";
+  static constexpr std::string_view service_id = "MemoryDB";
 };
 
 }  // namespace awsjson::memorydb

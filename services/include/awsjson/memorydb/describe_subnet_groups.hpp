@@ -27,6 +27,7 @@ struct DescribeSubnetGroups {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "memorydb";
   static constexpr std::string_view endpoint_prefix = "memory-db";
+  static constexpr std::string_view service_id = "MemoryDB";
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .limit_key = "MaxResults", .result_keys = {"SubnetGroups"}};

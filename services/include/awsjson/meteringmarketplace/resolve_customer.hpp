@@ -32,6 +32,7 @@ struct ResolveCustomer {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "aws-marketplace";
   static constexpr std::string_view endpoint_prefix = "metering.marketplace";
+  static constexpr std::string_view service_id = "Marketplace Metering";
 };
 
 }  // namespace awsjson::meteringmarketplace

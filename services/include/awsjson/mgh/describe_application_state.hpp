@@ -36,6 +36,7 @@ struct DescribeApplicationState {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "mgh";
   static constexpr std::string_view endpoint_prefix = "mgh";
+  static constexpr std::string_view service_id = "Migration Hub";
 };
 
 }  // namespace awsjson::mgh

@@ -35,6 +35,7 @@ struct DescribeMigrationTask {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "mgh";
   static constexpr std::string_view endpoint_prefix = "mgh";
+  static constexpr std::string_view service_id = "Migration Hub";
 };
 
 }  // namespace awsjson::mgh

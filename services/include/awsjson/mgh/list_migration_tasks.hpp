@@ -36,6 +36,7 @@ struct ListMigrationTasks {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "mgh";
   static constexpr std::string_view endpoint_prefix = "mgh";
+  static constexpr std::string_view service_id = "Migration Hub";
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .limit_key = "MaxResults",

@@ -32,6 +32,7 @@ struct GetHomeRegion {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "mgh";
   static constexpr std::string_view endpoint_prefix = "migrationhub-config";
+  static constexpr std::string_view service_id = "MigrationHub Config";
 };
 
 }  // namespace awsjson::migrationhub_config

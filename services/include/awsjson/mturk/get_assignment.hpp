@@ -27,6 +27,7 @@ struct GetAssignment {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "mturk-requester";
   static constexpr std::string_view endpoint_prefix = "mturk-requester";
+  static constexpr std::string_view service_id = "MTurk";
 };
 
 }  // namespace awsjson::mturk

@@ -27,6 +27,7 @@ struct ListHITsForQualificationType {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "mturk-requester";
   static constexpr std::string_view endpoint_prefix = "mturk-requester";
+  static constexpr std::string_view service_id = "MTurk";
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .limit_key = "MaxResults", .result_keys = {"HITs"}};

@@ -33,6 +33,7 @@ struct UntagResource {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "airflow-serverless";
   static constexpr std::string_view endpoint_prefix = "airflow-serverless";
+  static constexpr std::string_view service_id = "MWAA Serverless";
 };
 
 }  // namespace awsjson::mwaa_serverless

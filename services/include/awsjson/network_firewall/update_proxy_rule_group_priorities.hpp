@@ -30,6 +30,7 @@ struct UpdateProxyRuleGroupPriorities {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "network-firewall";
   static constexpr std::string_view endpoint_prefix = "network-firewall";
+  static constexpr std::string_view service_id = "Network Firewall";
 };
 
 }  // namespace awsjson::network_firewall

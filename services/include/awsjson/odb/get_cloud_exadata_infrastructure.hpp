@@ -32,6 +32,7 @@ struct GetCloudExadataInfrastructure {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "odb";
   static constexpr std::string_view endpoint_prefix = "odb";
+  static constexpr std::string_view service_id = "odb";
 };
 
 }  // namespace awsjson::odb

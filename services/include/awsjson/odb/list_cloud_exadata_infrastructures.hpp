@@ -30,6 +30,7 @@ struct ListCloudExadataInfrastructures {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "odb";
   static constexpr std::string_view endpoint_prefix = "odb";
+  static constexpr std::string_view service_id = "odb";
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "nextToken",
       .output_token = "nextToken", .limit_key = "maxResults",

@@ -29,6 +29,7 @@ struct UpdateAccountSettings {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "aoss";
   static constexpr std::string_view endpoint_prefix = "aoss";
+  static constexpr std::string_view service_id = "OpenSearchServerless";
 };
 
 }  // namespace awsjson::opensearchserverless

@@ -33,6 +33,7 @@ struct DescribeHandshake {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "organizations";
   static constexpr std::string_view endpoint_prefix = "organizations";
+  static constexpr std::string_view service_id = "Organizations";
 };
 
 }  // namespace awsjson::organizations

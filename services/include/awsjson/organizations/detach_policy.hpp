@@ -47,6 +47,7 @@ struct DetachPolicy {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "organizations";
   static constexpr std::string_view endpoint_prefix = "organizations";
+  static constexpr std::string_view service_id = "Organizations";
 };
 
 }  // namespace awsjson::organizations

@@ -33,6 +33,7 @@ struct ListOrganizationalUnitsForParent {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "organizations";
   static constexpr std::string_view endpoint_prefix = "organizations";
+  static constexpr std::string_view service_id = "Organizations";
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .limit_key = "MaxResults",

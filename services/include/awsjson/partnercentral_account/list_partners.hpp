@@ -30,6 +30,7 @@ struct ListPartners {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "partnercentral-account";
   static constexpr std::string_view endpoint_prefix = "partnercentral-account";
+  static constexpr std::string_view service_id = "PartnerCentral Account";
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .result_keys = {"PartnerSummaryList"}};

@@ -33,6 +33,7 @@ struct TagResource {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "partnercentral-account";
   static constexpr std::string_view endpoint_prefix = "partnercentral-account";
+  static constexpr std::string_view service_id = "PartnerCentral Account";
 };
 
 }  // namespace awsjson::partnercentral_account

@@ -33,6 +33,7 @@ struct UpdateBenefitApplication {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "partnercentral-benefits";
   static constexpr std::string_view endpoint_prefix = "partnercentral-benefits";
+  static constexpr std::string_view service_id = "PartnerCentral Benefits";
 };
 
 }  // namespace awsjson::partnercentral_benefits

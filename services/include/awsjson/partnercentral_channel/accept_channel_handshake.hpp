@@ -32,6 +32,7 @@ struct AcceptChannelHandshake {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "partnercentral-channel";
   static constexpr std::string_view endpoint_prefix = "partnercentral-channel";
+  static constexpr std::string_view service_id = "PartnerCentral Channel";
 };
 
 }  // namespace awsjson::partnercentral_channel

@@ -32,6 +32,7 @@ struct ListEngagementInvitations {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "partnercentral-selling";
   static constexpr std::string_view endpoint_prefix = "partnercentral-selling";
+  static constexpr std::string_view service_id = "PartnerCentral Selling";
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .limit_key = "MaxResults",

@@ -34,6 +34,7 @@ struct StartEngagementByAcceptingInvitationTask {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "partnercentral-selling";
   static constexpr std::string_view endpoint_prefix = "partnercentral-selling";
+  static constexpr std::string_view service_id = "PartnerCentral Selling";
 };
 
 }  // namespace awsjson::partnercentral_selling

@@ -33,6 +33,7 @@ struct ListTagsForResource {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "payment-cryptography";
   static constexpr std::string_view endpoint_prefix = "controlplane.payment-cryptography";
+  static constexpr std::string_view service_id = "Payment Cryptography";
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .limit_key = "MaxResults", .result_keys = {"Tags"}};

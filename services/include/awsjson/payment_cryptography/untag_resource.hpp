@@ -35,6 +35,7 @@ struct UntagResource {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "payment-cryptography";
   static constexpr std::string_view endpoint_prefix = "controlplane.payment-cryptography";
+  static constexpr std::string_view service_id = "Payment Cryptography";
 };
 
 }  // namespace awsjson::payment_cryptography

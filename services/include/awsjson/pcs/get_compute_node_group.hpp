@@ -33,6 +33,7 @@ struct GetComputeNodeGroup {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "pcs";
   static constexpr std::string_view endpoint_prefix = "pcs";
+  static constexpr std::string_view service_id = "PCS";
 };
 
 }  // namespace awsjson::pcs

@@ -30,6 +30,7 @@ struct CreateDatasetGroup {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "personalize";
   static constexpr std::string_view endpoint_prefix = "personalize";
+  static constexpr std::string_view service_id = "Personalize";
 };
 
 }  // namespace awsjson::personalize

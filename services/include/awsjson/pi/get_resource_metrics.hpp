@@ -29,6 +29,7 @@ struct GetResourceMetrics {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "pi";
   static constexpr std::string_view endpoint_prefix = "pi";
+  static constexpr std::string_view service_id = "PI";
 };
 
 }  // namespace awsjson::pi

@@ -30,6 +30,7 @@ struct DescribeRegistrationSectionDefinitions {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "sms-voice";
   static constexpr std::string_view endpoint_prefix = "sms-voice";
+  static constexpr std::string_view service_id = "Pinpoint SMS Voice V2";
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .limit_key = "MaxResults",

@@ -32,6 +32,7 @@ struct GetProtectConfigurationCountryRuleSet {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "sms-voice";
   static constexpr std::string_view endpoint_prefix = "sms-voice";
+  static constexpr std::string_view service_id = "Pinpoint SMS Voice V2";
 };
 
 }  // namespace awsjson::pinpoint_sms_voice_v2

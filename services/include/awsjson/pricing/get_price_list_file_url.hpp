@@ -33,6 +33,7 @@ struct GetPriceListFileUrl {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "pricing";
   static constexpr std::string_view endpoint_prefix = "api.pricing";
+  static constexpr std::string_view service_id = "Pricing";
 };
 
 }  // namespace awsjson::pricing

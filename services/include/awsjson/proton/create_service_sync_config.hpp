@@ -33,6 +33,7 @@ struct CreateServiceSyncConfig {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "proton";
   static constexpr std::string_view endpoint_prefix = "proton";
+  static constexpr std::string_view service_id = "Proton";
 };
 
 }  // namespace awsjson::proton

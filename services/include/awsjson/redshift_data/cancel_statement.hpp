@@ -32,6 +32,7 @@ struct CancelStatement {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "redshift-data";
   static constexpr std::string_view endpoint_prefix = "redshift-data";
+  static constexpr std::string_view service_id = "Redshift Data";
 };
 
 }  // namespace awsjson::redshift_data

@@ -29,6 +29,7 @@ struct GetStatementResult {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "redshift-data";
   static constexpr std::string_view endpoint_prefix = "redshift-data";
+  static constexpr std::string_view service_id = "Redshift Data";
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .result_keys = {"Records"},

@@ -30,6 +30,7 @@ struct DeleteSnapshot {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "redshift-serverless";
   static constexpr std::string_view endpoint_prefix = "redshift-serverless";
+  static constexpr std::string_view service_id = "Redshift Serverless";
 };
 
 }  // namespace awsjson::redshift_serverless

@@ -27,6 +27,7 @@ struct ListRecoveryPoints {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "redshift-serverless";
   static constexpr std::string_view endpoint_prefix = "redshift-serverless";
+  static constexpr std::string_view service_id = "Redshift Serverless";
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "nextToken",
       .output_token = "nextToken", .limit_key = "maxResults", .result_keys = {"recoveryPoints"}};

@@ -33,6 +33,7 @@ struct DescribeProjects {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "rekognition";
   static constexpr std::string_view endpoint_prefix = "rekognition";
+  static constexpr std::string_view service_id = "Rekognition";
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .limit_key = "MaxResults",

@@ -35,6 +35,7 @@ struct StopStreamProcessor {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "rekognition";
   static constexpr std::string_view endpoint_prefix = "rekognition";
+  static constexpr std::string_view service_id = "Rekognition";
 };
 
 }  // namespace awsjson::rekognition

@@ -30,6 +30,7 @@ struct GetTagKeys {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "tagging";
   static constexpr std::string_view endpoint_prefix = "tagging";
+  static constexpr std::string_view service_id = "Resource Groups Tagging API";
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "PaginationToken",
       .output_token = "PaginationToken", .result_keys = {"TagKeys"}};

@@ -30,6 +30,7 @@ struct ListRequiredTags {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "tagging";
   static constexpr std::string_view endpoint_prefix = "tagging";
+  static constexpr std::string_view service_id = "Resource Groups Tagging API";
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .limit_key = "MaxResults", .result_keys = {"RequiredTags"}};

@@ -32,6 +32,7 @@ struct StartReportCreation {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "tagging";
   static constexpr std::string_view endpoint_prefix = "tagging";
+  static constexpr std::string_view service_id = "Resource Groups Tagging API";
 };
 
 }  // namespace awsjson::resourcegroupstaggingapi

@@ -35,6 +35,7 @@ struct UpdateRoutingControlState {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "route53-recovery-cluster";
   static constexpr std::string_view endpoint_prefix = "route53-recovery-cluster";
+  static constexpr std::string_view service_id = "Route53 Recovery Cluster";
 };
 
 }  // namespace awsjson::route53_recovery_cluster

@@ -26,6 +26,7 @@ struct ListOperations {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "route53domains";
   static constexpr std::string_view endpoint_prefix = "route53domains";
+  static constexpr std::string_view service_id = "Route 53 Domains";
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "Marker",
       .output_token = "NextPageMarker", .limit_key = "MaxItems", .result_keys = {"Operations"}};

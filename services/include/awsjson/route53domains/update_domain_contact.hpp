@@ -31,6 +31,7 @@ struct UpdateDomainContact {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "route53domains";
   static constexpr std::string_view endpoint_prefix = "route53domains";
+  static constexpr std::string_view service_id = "Route 53 Domains";
 };
 
 }  // namespace awsjson::route53domains

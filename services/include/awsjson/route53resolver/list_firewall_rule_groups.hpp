@@ -30,6 +30,7 @@ struct ListFirewallRuleGroups {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "route53resolver";
   static constexpr std::string_view endpoint_prefix = "route53resolver";
+  static constexpr std::string_view service_id = "Route53Resolver";
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .limit_key = "MaxResults",

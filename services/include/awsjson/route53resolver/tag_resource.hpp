@@ -35,6 +35,7 @@ struct TagResource {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "route53resolver";
   static constexpr std::string_view endpoint_prefix = "route53resolver";
+  static constexpr std::string_view service_id = "Route53Resolver";
 };
 
 }  // namespace awsjson::route53resolver

@@ -33,6 +33,7 @@ struct UpdateFirewallRule {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "route53resolver";
   static constexpr std::string_view endpoint_prefix = "route53resolver";
+  static constexpr std::string_view service_id = "Route53Resolver";
 };
 
 }  // namespace awsjson::route53resolver

@@ -25,6 +25,7 @@ struct GetSearchSuggestions {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "sagemaker";
   static constexpr std::string_view endpoint_prefix = "api.sagemaker";
+  static constexpr std::string_view service_id = "SageMaker";
 };
 
 }  // namespace awsjson::sagemaker

@@ -25,6 +25,7 @@ struct ListInferenceExperiments {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "sagemaker";
   static constexpr std::string_view endpoint_prefix = "api.sagemaker";
+  static constexpr std::string_view service_id = "SageMaker";
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .limit_key = "MaxResults",

@@ -30,6 +30,7 @@ struct GetResourcePolicy {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "secretsmanager";
   static constexpr std::string_view endpoint_prefix = "secretsmanager";
+  static constexpr std::string_view service_id = "Secrets Manager";
 };
 
 }  // namespace awsjson::secretsmanager

@@ -32,6 +32,7 @@ struct UpdateAutoManagement {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "servicequotas";
   static constexpr std::string_view endpoint_prefix = "servicequotas";
+  static constexpr std::string_view service_id = "Service Quotas";
 };
 
 }  // namespace awsjson::service_quotas

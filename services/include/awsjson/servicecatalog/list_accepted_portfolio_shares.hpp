@@ -27,6 +27,7 @@ struct ListAcceptedPortfolioShares {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "servicecatalog";
   static constexpr std::string_view endpoint_prefix = "servicecatalog";
+  static constexpr std::string_view service_id = "Service Catalog";
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "PageToken",
       .output_token = "NextPageToken", .limit_key = "PageSize",

@@ -30,6 +30,7 @@ struct UpdatePortfolio {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "servicecatalog";
   static constexpr std::string_view endpoint_prefix = "servicecatalog";
+  static constexpr std::string_view service_id = "Service Catalog";
 };
 
 }  // namespace awsjson::servicecatalog

@@ -27,6 +27,7 @@ struct DeleteServiceAttributes {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "servicediscovery";
   static constexpr std::string_view endpoint_prefix = "servicediscovery";
+  static constexpr std::string_view service_id = "ServiceDiscovery";
 };
 
 }  // namespace awsjson::servicediscovery

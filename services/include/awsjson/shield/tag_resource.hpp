@@ -30,6 +30,7 @@ struct TagResource {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "shield";
   static constexpr std::string_view endpoint_prefix = "shield";
+  static constexpr std::string_view service_id = "Shield";
 };
 
 }  // namespace awsjson::shield

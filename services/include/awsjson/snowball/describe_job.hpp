@@ -26,6 +26,7 @@ struct DescribeJob {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "snowball";
   static constexpr std::string_view endpoint_prefix = "snowball";
+  static constexpr std::string_view service_id = "Snowball";
 };
 
 }  // namespace awsjson::snowball

@@ -31,6 +31,7 @@ struct StartMessageMoveTask {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "sqs";
   static constexpr std::string_view endpoint_prefix = "sqs";
+  static constexpr std::string_view service_id = "SQS";
   static constexpr bool query_compatible = true;  // awsQueryCompatible
 };
 

@@ -30,6 +30,7 @@ struct RegisterTargetWithMaintenanceWindow {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "ssm";
   static constexpr std::string_view endpoint_prefix = "ssm";
+  static constexpr std::string_view service_id = "SSM";
 };
 
 }  // namespace awsjson::ssm

@@ -33,6 +33,7 @@ struct TagResource {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "ssm-contacts";
   static constexpr std::string_view endpoint_prefix = "ssm-contacts";
+  static constexpr std::string_view service_id = "SSM Contacts";
 };
 
 }  // namespace awsjson::ssm_contacts

@@ -32,6 +32,7 @@ struct GetApplicationAssignmentConfiguration {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "sso";
   static constexpr std::string_view endpoint_prefix = "sso";
+  static constexpr std::string_view service_id = "SSO Admin";
 };
 
 }  // namespace awsjson::sso_admin

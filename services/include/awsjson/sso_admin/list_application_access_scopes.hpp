@@ -32,6 +32,7 @@ struct ListApplicationAccessScopes {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "sso";
   static constexpr std::string_view endpoint_prefix = "sso";
+  static constexpr std::string_view service_id = "SSO Admin";
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .limit_key = "MaxResults", .result_keys = {"Scopes"}};

@@ -34,6 +34,7 @@ struct CreateStateMachineAlias {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "states";
   static constexpr std::string_view endpoint_prefix = "states";
+  static constexpr std::string_view service_id = "SFN";
 };
 
 }  // namespace awsjson::stepfunctions

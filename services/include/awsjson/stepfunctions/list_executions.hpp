@@ -33,6 +33,7 @@ struct ListExecutions {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "states";
   static constexpr std::string_view endpoint_prefix = "states";
+  static constexpr std::string_view service_id = "SFN";
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "nextToken",
       .output_token = "nextToken", .limit_key = "maxResults", .result_keys = {"executions"}};

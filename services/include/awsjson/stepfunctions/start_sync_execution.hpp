@@ -37,6 +37,7 @@ struct StartSyncExecution {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "states";
   static constexpr std::string_view endpoint_prefix = "states";
+  static constexpr std::string_view service_id = "SFN";
   static constexpr std::string_view host_prefix = "sync-";  // @endpoint
 };
 

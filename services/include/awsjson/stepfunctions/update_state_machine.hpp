@@ -43,6 +43,7 @@ struct UpdateStateMachine {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "states";
   static constexpr std::string_view endpoint_prefix = "states";
+  static constexpr std::string_view service_id = "SFN";
 };
 
 }  // namespace awsjson::stepfunctions

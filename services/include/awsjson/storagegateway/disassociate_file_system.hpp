@@ -27,6 +27,7 @@ struct DisassociateFileSystem {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "storagegateway";
   static constexpr std::string_view endpoint_prefix = "storagegateway";
+  static constexpr std::string_view service_id = "Storage Gateway";
 };
 
 }  // namespace awsjson::storagegateway

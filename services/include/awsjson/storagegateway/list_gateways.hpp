@@ -27,6 +27,7 @@ struct ListGateways {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "storagegateway";
   static constexpr std::string_view endpoint_prefix = "storagegateway";
+  static constexpr std::string_view service_id = "Storage Gateway";
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "Marker", .output_token = "Marker",
       .limit_key = "Limit", .result_keys = {"Gateways"}};

@@ -27,6 +27,7 @@ struct DescribeCreateCaseOptions {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "support";
   static constexpr std::string_view endpoint_prefix = "support";
+  static constexpr std::string_view service_id = "Support";
 };
 
 }  // namespace awsjson::support

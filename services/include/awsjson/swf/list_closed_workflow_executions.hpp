@@ -27,6 +27,7 @@ struct ListClosedWorkflowExecutions {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "swf";
   static constexpr std::string_view endpoint_prefix = "swf";
+  static constexpr std::string_view service_id = "SWF";
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "nextPageToken",
       .output_token = "nextPageToken", .limit_key = "maximumPageSize",

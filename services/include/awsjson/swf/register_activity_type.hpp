@@ -34,6 +34,7 @@ struct RegisterActivityType {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "swf";
   static constexpr std::string_view endpoint_prefix = "swf";
+  static constexpr std::string_view service_id = "SWF";
 };
 
 }  // namespace awsjson::swf

@@ -31,6 +31,7 @@ struct TerminateWorkflowExecution {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "swf";
   static constexpr std::string_view endpoint_prefix = "swf";
+  static constexpr std::string_view service_id = "SWF";
 };
 
 }  // namespace awsjson::swf

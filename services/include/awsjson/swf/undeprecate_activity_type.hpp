@@ -33,6 +33,7 @@ struct UndeprecateActivityType {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "swf";
   static constexpr std::string_view endpoint_prefix = "swf";
+  static constexpr std::string_view service_id = "SWF";
 };
 
 }  // namespace awsjson::swf

@@ -36,6 +36,7 @@ struct GetDocumentTextDetection {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "textract";
   static constexpr std::string_view endpoint_prefix = "textract";
+  static constexpr std::string_view service_id = "Textract";
 };
 
 }  // namespace awsjson::textract

@@ -35,6 +35,7 @@ struct UntagResource {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "textract";
   static constexpr std::string_view endpoint_prefix = "textract";
+  static constexpr std::string_view service_id = "Textract";
 };
 
 }  // namespace awsjson::textract

@@ -32,6 +32,7 @@ struct GetDbInstance {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "timestream-influxdb";
   static constexpr std::string_view endpoint_prefix = "timestream-influxdb";
+  static constexpr std::string_view service_id = "Timestream InfluxDB";
 };
 
 }  // namespace awsjson::timestream_influxdb

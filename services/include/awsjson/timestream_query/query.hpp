@@ -35,6 +35,7 @@ struct Query {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "timestream";
   static constexpr std::string_view endpoint_prefix = "query.timestream";
+  static constexpr std::string_view service_id = "Timestream Query";
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .limit_key = "MaxRows", .result_keys = {"Rows"},

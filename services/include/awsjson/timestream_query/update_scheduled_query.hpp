@@ -37,6 +37,7 @@ struct UpdateScheduledQuery {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "timestream";
   static constexpr std::string_view endpoint_prefix = "query.timestream";
+  static constexpr std::string_view service_id = "Timestream Query";
 };
 
 }  // namespace awsjson::timestream_query

@@ -35,6 +35,7 @@ struct UpdateDatabase {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "timestream";
   static constexpr std::string_view endpoint_prefix = "ingest.timestream";
+  static constexpr std::string_view service_id = "Timestream Write";
 };
 
 }  // namespace awsjson::timestream_write

@@ -33,6 +33,7 @@ struct DeleteLanguageModel {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "transcribe";
   static constexpr std::string_view endpoint_prefix = "transcribe";
+  static constexpr std::string_view service_id = "Transcribe";
 };
 
 }  // namespace awsjson::transcribe

@@ -32,6 +32,7 @@ struct StartFileTransfer {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "transfer";
   static constexpr std::string_view endpoint_prefix = "transfer";
+  static constexpr std::string_view service_id = "Transfer";
 };
 
 }  // namespace awsjson::transfer

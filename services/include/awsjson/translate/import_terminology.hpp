@@ -33,6 +33,7 @@ struct ImportTerminology {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "translate";
   static constexpr std::string_view endpoint_prefix = "translate";
+  static constexpr std::string_view service_id = "Translate";
 };
 
 }  // namespace awsjson::translate

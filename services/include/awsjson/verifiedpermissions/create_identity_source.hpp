@@ -35,6 +35,7 @@ struct CreateIdentitySource {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "verifiedpermissions";
   static constexpr std::string_view endpoint_prefix = "verifiedpermissions";
+  static constexpr std::string_view service_id = "VerifiedPermissions";
 };
 
 }  // namespace awsjson::verifiedpermissions

@@ -32,6 +32,7 @@ struct DescribeSpeaker {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "voiceid";
   static constexpr std::string_view endpoint_prefix = "voiceid";
+  static constexpr std::string_view service_id = "Voice ID";
 };
 
 }  // namespace awsjson::voice_id

@@ -33,6 +33,7 @@ struct UpdateWatchlist {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "voiceid";
   static constexpr std::string_view endpoint_prefix = "voiceid";
+  static constexpr std::string_view service_id = "Voice ID";
 };
 
 }  // namespace awsjson::voice_id

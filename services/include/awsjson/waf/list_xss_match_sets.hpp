@@ -27,6 +27,7 @@ struct ListXssMatchSets {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "waf";
   static constexpr std::string_view endpoint_prefix = "waf";
+  static constexpr std::string_view service_id = "WAF";
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextMarker",
       .output_token = "NextMarker", .limit_key = "Limit", .result_keys = {"XssMatchSets"}};

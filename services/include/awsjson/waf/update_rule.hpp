@@ -38,6 +38,7 @@ struct UpdateRule {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "waf";
   static constexpr std::string_view endpoint_prefix = "waf";
+  static constexpr std::string_view service_id = "WAF";
 };
 
 }  // namespace awsjson::waf

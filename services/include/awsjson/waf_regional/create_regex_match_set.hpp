@@ -30,6 +30,7 @@ struct CreateRegexMatchSet {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "waf-regional";
   static constexpr std::string_view endpoint_prefix = "waf-regional";
+  static constexpr std::string_view service_id = "WAF Regional";
 };
 
 }  // namespace awsjson::waf_regional

@@ -35,6 +35,7 @@ struct TagResource {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "waf-regional";
   static constexpr std::string_view endpoint_prefix = "waf-regional";
+  static constexpr std::string_view service_id = "WAF Regional";
 };
 
 }  // namespace awsjson::waf_regional

@@ -38,6 +38,7 @@ struct UpdateIPSet {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "waf-regional";
   static constexpr std::string_view endpoint_prefix = "waf-regional";
+  static constexpr std::string_view service_id = "WAF Regional";
 };
 
 }  // namespace awsjson::waf_regional

@@ -32,6 +32,7 @@ struct GetTopPathStatisticsByTraffic {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "wafv2";
   static constexpr std::string_view endpoint_prefix = "wafv2";
+  static constexpr std::string_view service_id = "WAFV2";
 };
 
 }  // namespace awsjson::wafv2

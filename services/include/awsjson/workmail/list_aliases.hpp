@@ -32,6 +32,7 @@ struct ListAliases {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "workmail";
   static constexpr std::string_view endpoint_prefix = "workmail";
+  static constexpr std::string_view service_id = "WorkMail";
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .limit_key = "MaxResults", .result_keys = {"Aliases"}};

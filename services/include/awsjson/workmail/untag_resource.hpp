@@ -26,6 +26,7 @@ struct UntagResource {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "workmail";
   static constexpr std::string_view endpoint_prefix = "workmail";
+  static constexpr std::string_view service_id = "WorkMail";
 };
 
 }  // namespace awsjson::workmail

@@ -25,6 +25,7 @@ struct StartWorkspaces {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "workspaces";
   static constexpr std::string_view endpoint_prefix = "workspaces";
+  static constexpr std::string_view service_id = "WorkSpaces";
 };
 
 }  // namespace awsjson::workspaces

@@ -33,6 +33,7 @@ struct DisassociateVolume {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "workspaces-instances";
   static constexpr std::string_view endpoint_prefix = "workspaces-instances";
+  static constexpr std::string_view service_id = "Workspaces Instances";
 };
 
 }  // namespace awsjson::workspaces_instances

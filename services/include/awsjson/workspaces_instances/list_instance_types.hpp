@@ -30,6 +30,7 @@ struct ListInstanceTypes {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "workspaces-instances";
   static constexpr std::string_view endpoint_prefix = "workspaces-instances";
+  static constexpr std::string_view service_id = "Workspaces Instances";
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .limit_key = "MaxResults", .result_keys = {"InstanceTypes"}};
