@@ -75,6 +75,17 @@ bool parse_input(arguments const& args, typename Op::input& input, bool* token_g
     }
   }
   if (!ok) return false;
+  // Required members neither option nor --cli-input-json gave, named as the AWS CLI names them,
+  // before any request (not as the empty value's length).
+  std::string missing;
+  boost::mp11::mp_for_each<awsjson::members_of<In>>([&](auto d) {
+    constexpr awsjson::member_info info = awsjson::member_meta<In, decltype(d)>;
+    if (info.required && !object.find(info.key())) missing += (missing.empty() ? "--" : ", --") + kebab(info.key());
+  });
+  if (!missing.empty()) {
+    complain("the following arguments are required: " + missing);
+    return false;
+  }
   if (auto err = awsjson::decode_into(object.json(), input)) {  // the path names the member: /WindowId
     std::string option;
     if (err.path.size() > 1) option = "--" + kebab(err.path.substr(1, err.path.find('/', 1) - 1)) + ": ";
@@ -102,7 +113,8 @@ int report(context const& ctx, awsjson::call_result<Op> const& r) {
         return configuration;
       case kind::transport:
         std::fprintf(stderr, "Could not connect to the endpoint URL \"%s\": %s\n",
-                     ctx.client->endpoint_for(Op::endpoint_prefix).c_str(), f->message.c_str());
+                     ctx.client->endpoint_of(Op::endpoint_prefix, awsjson::service_id_of<Op>()).url.c_str(),
+                     f->message.c_str());
         return failure;
     }
   }

@@ -158,6 +158,15 @@ TEST_CASE("global options before and after the command; --output; --cli-input-js
   auto missing = awsjson({"sqs", "get-queue-url", "--queue-name", "awsjson-no-such-queue"});
   CHECK(missing.status == 254);
   CHECK(missing.err.find("AWS.SimpleQueueService.NonExistentQueue") != std::string::npos);
+  // Required options left out: named, before any request, as the AWS CLI names them.
+  auto required = awsjson({"sqs", "send-message", "--message-body", "x"});
+  CHECK(required.status == 252);
+  CHECK(required.err == "awsjson: the following arguments are required: --queue-url\n");
+  auto both = awsjson({"ssm", "put-parameter", "--type", "String"});
+  CHECK(both.status == 252);
+  CHECK(both.err == "awsjson: the following arguments are required: --name, --value\n");
+  RUN_OK(
+      awsjson({"sqs", "send-message", "--cli-input-json", R"({"QueueUrl":")" + url + R"("})", "--message-body", "y"}));
   auto no_service = awsjson({"s3", "list-buckets"});
   CHECK(no_service.status == 252);
   CHECK(no_service.err.find("no service named s3") != std::string::npos);

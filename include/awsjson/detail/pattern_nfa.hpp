@@ -1123,10 +1123,13 @@ inline bool program::look_at(std::size_t k, std::string_view v, std::size_t pos,
     return (at[pos] == 2) != negated;
   }
   bool found = false;
-  memo.spent[k] += run(ahead ? forward_[k] : backward_[k], v, pos, !ahead, false, memo, [&](std::size_t) {
-    found = true;
-    return false;
-  });
+  automaton const& a = ahead ? forward_[k] : backward_[k];
+  // What the evaluation cost: the characters it read, and its start (a run that reads nothing
+  // still sets up its states), so that many short evaluations also end in the table.
+  memo.spent[k] += a.code.size() / 32 + 1 + run(a, v, pos, !ahead, false, memo, [&](std::size_t) {
+                     found = true;
+                     return false;
+                   });
   memo.at[k][pos] = found ? 2 : 1;
   return found != negated;
 }
