@@ -5,6 +5,7 @@
 
 #include <awsjson/client.hpp>
 
+#include <chrono>
 #include <map>
 #include <memory>
 #include <optional>
@@ -24,8 +25,12 @@ std::string kebab(std::string_view name);
 /// The command line: the operation's `--name value` options, and the global ones.
 struct arguments {
   std::vector<std::pair<std::string, std::vector<std::string>>> options;  // name without "--", values
-  std::string region, endpoint_url, profile, output = "json";
-  std::string cli_input_json;  // the JSON text (file:// read already)
+  std::string region, endpoint_url, profile;
+  std::string output = "json";  // json or text: --output, AWS_DEFAULT_OUTPUT, the profile's `output`
+  std::string query;            // --query: JMESPath over the result, as printed
+  bool iso_timestamps = true;   // the profile's cli_timestamp_format: iso8601 (default) or none (as received)
+  bool help = false;            // `awsjson SERVICE OPERATION help`
+  std::string cli_input_json;   // the JSON text (file:// read already)
   std::string starting_token;
   std::optional<long long> max_items, page_size;
   std::optional<double> waiter_delay;
@@ -55,6 +60,29 @@ std::optional<std::string> option_json(awsjson::value_kind k, std::vector<std::s
 /// `json` indented by four spaces, as the AWS CLI prints.
 std::string pretty(std::string_view json);
 
+/// Appends `t` as the AWS CLI prints a timestamp (cli_timestamp_format iso8601: Python's
+/// datetime.isoformat in the local time zone): "2023-11-14T22:13:20.123000+00:00", the fraction only
+/// when there is one. A time the C library cannot place is written as epoch seconds.
+void write_iso8601(std::string& out, std::chrono::sys_time<std::chrono::microseconds> t);
+
+/// `data` as the AWS CLI's text output writes it (awscli/text.py): a structure's scalars on one
+/// line, tab-separated, in key order; each nested list or structure after it, its lines led by its
+/// key in capitals; a list of structures as rows of the scalar keys any of them has.
+std::string format_text(awsjson::jmespath::value const& data);
+
+/// Prints a result (its JSON as encoded) as --query and --output ask, as the AWS CLI's formatters
+/// do: the query over it, then JSON indented by four, or text. Nothing for an empty object.
+void print_output(arguments const& args, std::string const& json);
+
+/// An option of an operation, as `awsjson SERVICE OPERATION help` lists it.
+struct option_help {
+  std::string name;  // kebab-case, without "--"
+  std::string_view type;
+  bool required = false, sensitive = false, boolean = false;
+  std::vector<std::string_view> values;  // an enum's
+};
+void print_help(std::string const& operation, std::vector<option_help> const& options, bool paginated);
+
 /// The tokens of --starting-token and of a truncated result's NextToken, as botocore writes
 /// them: base64 of a JSON object, the input token's value under its member name and the items
 /// already shown of that page under "boto_truncate_amount". nullopt: not such a token.
@@ -75,6 +103,9 @@ class merged_result {
   /// `skip`: items of this page already shown (a resumed token's truncate amount).
   bool add(awsjson::jmespath::value const& page, long long skip, std::optional<long long> max_items, long long* taken);
   std::string json(std::string const& next_token) const;
+  /// For text output, printed page by page as the AWS CLI does: only the first page shows the
+  /// non-aggregate keys.
+  void drop_non_aggregate_keys() { first_ = false; }
 
  private:
   awsjson::pagination p_;

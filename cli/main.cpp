@@ -6,12 +6,18 @@
 //   awsjson dynamodb wait table-exists --table-name orders
 //   awsjson-ssm get-maintenance-window --window-id mw-0123456789abcdef0   (awsjson ssm ...)
 //
+//   awsjson ssm get-parameter --name /app/db --query Parameter.Value --output text
+//   awsjson ssm get-parameter help                (its options, types, required ones, enum values)
+//
 // Global options go before or after the command: --region, --endpoint-url, --profile, --output
-// json, --debug, --show-sensitive, --no-paginate, --max-items, --starting-token, --page-size,
-// --cli-input-json (JSON, or file://PATH), and for waiters --waiter-delay and --waiter-max-attempts.
-// Credentials and the region come from awsjson::client's chain (the environment, the shared files
-// and a profile, credential_process, the container and instance metadata services). The output is
-// JSON with sensitive members shown as "***" (--show-sensitive shows them). Exit status as the AWS
+// json|text, --query, --debug, --show-sensitive, --no-paginate, --max-items, --starting-token,
+// --page-size, --cli-input-json (JSON, or file://PATH), and for waiters --waiter-delay and
+// --waiter-max-attempts. Credentials and the region come from awsjson::client's chain (the
+// environment, the shared files and a profile, credential_process, the container and instance
+// metadata services). The output is JSON (or the AWS CLI's text: --output, AWS_DEFAULT_OUTPUT, the
+// profile's `output`), timestamps in ISO 8601 in the local time zone (the profile's
+// cli_timestamp_format = none: as the service sent them), sensitive members shown as "***"
+// (--show-sensitive shows them). Exit status as the AWS
 // CLI's: 0 done, 252 bad command line, 253 no region or credentials, 254 the service answered with
 // an error, 255 anything else (no answer, a waiter that failed).
 #include <cstdio>
@@ -30,7 +36,9 @@ int usage(std::string const& why) {
   std::fprintf(stderr,
                "usage: awsjson [global options] SERVICE OPERATION [--member value ...] [global options]\n"
                "       awsjson [global options] SERVICE wait WAITER [--member value ...]\n"
-               "       global options: --region R, --endpoint-url URL, --profile P, --output json, --debug,\n"
+               "       awsjson [global options] SERVICE OPERATION help\n"
+               "       global options: --region R, --endpoint-url URL, --profile P, --output json|text,\n"
+               "         --query JMESPATH, --debug,\n"
                "         --show-sensitive, --no-paginate, --max-items N, --starting-token T, --page-size N,\n"
                "         --cli-input-json JSON|file://PATH, --waiter-delay S, --waiter-max-attempts N\n"
                "       awsjson help            the services\n"
@@ -43,7 +51,7 @@ enum class option_arity { none, one, not_global };
 option_arity global_arity(std::string const& name) {
   for (char const* flag : {"debug", "show-sensitive", "no-paginate"})
     if (name == flag) return option_arity::none;
-  for (char const* with_value : {"region", "endpoint-url", "profile", "output", "max-items", "starting-token",
+  for (char const* with_value : {"region", "endpoint-url", "profile", "output", "query", "max-items", "starting-token",
                                  "page-size", "cli-input-json", "waiter-delay", "waiter-max-attempts"})
     if (name == with_value) return option_arity::one;
   return option_arity::not_global;
@@ -66,8 +74,13 @@ std::string take_global(cli::arguments& a, std::string const& name, std::string 
   }
   if (name == "profile") a.profile = value;
   if (name == "output") {
-    if (value != "json") return "--output " + value + ": awsjson prints json only";
+    if (value != "json" && value != "text") return "--output " + value + ": awsjson prints json or text";
     a.output = value;
+  }
+  if (name == "query") {
+    awsjson::jmespath::expression query(value);
+    if (!query.error().empty()) return "--query: " + query.error();
+    a.query = value;
   }
   if (name == "starting-token") a.starting_token = value;
   if (name == "max-items" || name == "page-size" || name == "waiter-max-attempts") {
@@ -102,7 +115,8 @@ int main(int argc, char** argv) {
   cli::context ctx;
   std::string self = argv[0];
   self = self.substr(self.rfind('/') + 1);
-  std::vector<std::string> words;        // SERVICE, OPERATION (or wait WAITER)
+  std::vector<std::string> words;  // SERVICE, OPERATION (or wait WAITER)
+  bool output_given = false;
   if (self.rfind("awsjson-", 0) == 0) {  // awsjson-ssm: awsjson ssm
     program = argv[0] + (std::string(argv[0]).size() - self.size());
     words.push_back(self.substr(8));
@@ -126,6 +140,7 @@ int main(int argc, char** argv) {
         continue;
       case option_arity::one:
         if (i + 1 >= argc) return usage("--" + name + " needs a value");
+        output_given = output_given || name == "output";
         if (auto why = take_global(ctx.args, name, argv[++i]); !why.empty()) return usage(why);
         continue;
       case option_arity::not_global:
@@ -155,16 +170,39 @@ int main(int argc, char** argv) {
   }
   cli::runner run = nullptr;
   if (words[1] == "wait") {
-    if (words.size() != 3) return usage("wait needs a waiter: " + words[0] + " help lists them");
+    ctx.args.help = words.size() == 4 && words[3] == "help";
+    if (words.size() != 3 && !ctx.args.help) return usage("wait needs a waiter: " + words[0] + " help lists them");
     auto found = commands.waiters.find(words[2]);
     if (found == commands.waiters.end()) return usage("no waiter named " + words[2]);
     run = found->second;
   } else {
-    if (words.size() != 2) return usage("expected an option, found " + words[2]);
+    ctx.args.help = words.size() == 3 && words[2] == "help";
+    if (words.size() != 2 && !ctx.args.help) return usage("expected an option, found " + words[2]);
     auto found = commands.operations.find(words[1]);
     if (found == commands.operations.end()) return usage("no operation named " + words[1]);
     run = found->second;
   }
+
+  if (ctx.args.help) return run(ctx);  // no client, no credentials
+
+  // What the AWS CLI reads from the profile for its output.
+  auto config = awsjson::shared_config::load(awsjson::environment{}, ctx.args.profile);
+  if (!output_given) {
+    auto output = awsjson::environment{}.value("AWS_DEFAULT_OUTPUT", config.get("output").value_or("json"));
+    if (output != "json" && output != "text") {
+      std::fprintf(stderr, "%s: output %s (AWS_DEFAULT_OUTPUT or the profile's): awsjson prints json or text\n",
+                   program, output.c_str());
+      return cli::configuration;
+    }
+    ctx.args.output = output;
+  }
+  auto timestamps = config.get("cli_timestamp_format").value_or("iso8601");
+  if (timestamps != "iso8601" && timestamps != "none") {
+    std::fprintf(stderr, "%s: Unknown cli_timestamp_format value: %s, valid values are: none or iso8601\n", program,
+                 timestamps.c_str());
+    return cli::configuration;
+  }
+  ctx.args.iso_timestamps = timestamps == "iso8601";
 
   awsjson::client_options options;
   options.region = ctx.args.region;

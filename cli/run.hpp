@@ -141,6 +141,7 @@ template <class Output>
 std::optional<std::string> printed_json(context const& ctx, Output const& out) {
   awsjson::encode_options shown;
   shown.redact_sensitive = !ctx.args.show_sensitive;
+  if (ctx.args.iso_timestamps) shown.write_timestamp = &write_iso8601;
   std::string json;
   if (auto err = awsjson::encode_into(json, out, shown)) {
     complain(err.to_string());
@@ -169,15 +170,27 @@ int run_pages(context const& ctx, typename Op::input const& input) {
   }
   awsjson::paginator<Op> pages(*ctx.client, input, options);
   merged_result merged(p);
+  bool by_page = ctx.args.output == "text";  // the AWS CLI writes text as each page comes
   std::string next_token;
   std::string page_token = options.starting_token;  // the token that asked for the current page
-  while (auto const* page = pages.next()) {
+  long long shown_before = 0;                       // items written, for text
+  for (bool first_page = true; auto const* page = pages.next(); first_page = false) {
     if (!page->ok()) return report<Op>(ctx, *page);
     auto json = printed_json(ctx, *page->result());
     if (!json) return failure;
     auto shown = awsjson::jmespath::parse_json(*json).value_or(awsjson::jmespath::value{});
     long long taken = 0;
     bool room = merged.add(shown, skip, ctx.args.max_items, &taken);
+    if (by_page) {
+      merged_result this_page(p);
+      if (!first_page) this_page.drop_non_aggregate_keys();
+      std::optional<long long> left;
+      if (ctx.args.max_items) left = *ctx.args.max_items - shown_before;
+      long long same = 0;
+      this_page.add(shown, skip, left, &same);
+      print_output(ctx.args, this_page.json({}));
+      shown_before += taken;
+    }
     if (!room) {  // --max-items reached: where to resume
       resume_token t;
       auto items = awsjson::jmespath::search(p.result_keys[0], shown);
@@ -199,12 +212,79 @@ int run_pages(context const& ctx, typename Op::input const& input) {
     complain(pages.error());
     return failure;
   }
-  std::printf("%s\n", pretty(merged.json(next_token)).c_str());
+  if (!by_page) {
+    print_output(ctx.args, merged.json(next_token));
+  } else if (!next_token.empty()) {  // as the AWS CLI writes where to resume
+    auto resume = awsjson::jmespath::value::object();
+    resume.set("NextToken", awsjson::jmespath::value::object())
+        .set("NextToken", awsjson::jmespath::value::of_string(next_token));
+    print_output(ctx.args, resume.json());
+  }
+  return ok;
+}
+
+/// The AWS CLI's name for the type of an option of type V.
+template <class V>
+constexpr std::string_view type_name() {
+  using awsjson::value_kind;
+  switch (awsjson::kind_of<V>) {
+    case value_kind::boolean:
+      return "boolean";
+    case value_kind::integer:
+      return sizeof(V) == 8 ? "long" : "integer";
+    case value_kind::floating:
+      return sizeof(V) == 4 ? "float" : "double";
+    case value_kind::timestamp:
+      return "timestamp";
+    case value_kind::blob:
+      return "blob";
+    case value_kind::list:
+      return "list";
+    case value_kind::map:
+      return "map";
+    case value_kind::structure:
+    case value_kind::indirect:
+      return "structure";
+    case value_kind::tagged_union:
+      return "tagged union structure";
+    case value_kind::document:
+      return "document";
+    default:
+      return "string";
+  }
+}
+
+/// `awsjson SERVICE OPERATION help`: the operation's options, each with its type, whether it is
+/// required, and an enum's values.
+template <awsjson::operation Op>
+int run_help() {
+  using In = typename Op::input;
+  std::vector<option_help> options;
+  boost::mp11::mp_for_each<awsjson::members_of<In>>([&](auto d) {
+    constexpr awsjson::member_info info = awsjson::member_meta<In, decltype(d)>;
+    using V = typename unwrap<std::remove_cvref_t<decltype(std::declval<In&>().*d.pointer)>>::type;
+    option_help o{kebab(info.key()),
+                  type_name<V>(),
+                  info.required,
+                  info.sensitive,
+                  awsjson::kind_of<V> == awsjson::value_kind::boolean,
+                  {}};
+    auto add_values = [&]<class E>(E const*) {
+      for (auto name : awsjson::enum_wire_names<E>) o.values.push_back(name);
+    };
+    if constexpr (awsjson::kind_of<V> == awsjson::value_kind::enumeration)
+      add_values(static_cast<V const*>(nullptr));
+    else if constexpr (awsjson::kind_of<V> == awsjson::value_kind::open_enum)
+      add_values(static_cast<typename V::enum_type const*>(nullptr));
+    options.push_back(std::move(o));
+  });
+  print_help(kebab(std::string_view(Op::name)), options, awsjson::paginated<Op>);
   return ok;
 }
 
 template <awsjson::operation Op>
 int run(context const& ctx) {
+  if (ctx.args.help) return run_help<Op>();
   typename Op::input input;
   bool token_given = false;
   if (!parse_input<Op>(ctx.args, input, &token_given)) return usage;
@@ -215,7 +295,7 @@ int run(context const& ctx) {
   if (auto const* out = r.result()) {
     auto json = printed_json(ctx, *out);
     if (!json) return failure;
-    std::printf("%s\n", pretty(*json).c_str());
+    print_output(ctx.args, *json);
     return ok;
   }
   return report<Op>(ctx, r);
@@ -225,6 +305,7 @@ int run(context const& ctx) {
 template <awsjson::waiter_descriptor W>
 int run_wait(context const& ctx) {
   using Op = typename W::operation;
+  if (ctx.args.help) return run_help<Op>();
   typename Op::input input;
   if (!parse_input<Op>(ctx.args, input)) return usage;
   auto w = awsjson::wait<W>(*ctx.client, input, {ctx.args.waiter_delay, ctx.args.waiter_max_attempts});

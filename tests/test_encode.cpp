@@ -141,3 +141,24 @@ TEST_CASE("encode: a timestamp its member's format cannot write is an error, not
   CHECK(awsjson::encode(s).find(R"("Timestamp":253402300800)") != std::string::npos);
   CHECK(awsjson::to_string(s).find("Timestamp: 253402300800 s since 1970") != std::string::npos);
 }
+
+TEST_CASE("encode: write_timestamp writes every timestamp, whatever its member's format", "[encode][timestamp]") {
+  // What the awsjson command uses to print ISO 8601: every member, at any depth, in the one form.
+  Sink s;
+  s.Timestamp = awsjson::timestamp(std::chrono::milliseconds(1700000000123));
+  s.Iso = awsjson::timestamp(std::chrono::seconds(-1));
+  s.Http = awsjson::timestamp(std::chrono::seconds(253402300800));  // beyond 9999: the function decides
+  s.Children.resize(1);
+  s.Children[0].Micro = kitchen::micro_time(std::chrono::microseconds(1500001));
+  awsjson::encode_options options;
+  options.write_timestamp = [](std::string& out, std::chrono::sys_time<std::chrono::microseconds> t) {
+    out += '"' + std::to_string(t.time_since_epoch().count()) + "us\"";
+  };
+  auto json = awsjson::encode(s, options);
+  CHECK(json.find(R"("Timestamp":"1700000000123000us")") != std::string::npos);
+  CHECK(json.find(R"("Iso":"-1000000us")") != std::string::npos);
+  CHECK(json.find(R"("Http":"253402300800000000us")") != std::string::npos);
+  CHECK(json.find(R"("Micro":"1500001us")") != std::string::npos);
+  s.Http.reset();  // (beyond what an HTTP-date writes)
+  CHECK(awsjson::encode(s).find(R"("Timestamp":1700000000.123)") != std::string::npos);  // the wire form is untouched
+}

@@ -205,6 +205,10 @@ bool encode_any(encode_context& ctx, T const& x) {
   } else if constexpr (k == value_kind::open_enum) {
     return encode_string(ctx, x.wire());
   } else if constexpr (k == value_kind::timestamp) {
+    if (ctx.write_timestamp) {
+      ctx.write_timestamp(ctx.out, std::chrono::floor<std::chrono::microseconds>(x));
+      return true;
+    }
     bool quoted = ctx.timestamps == timestamp_format::date_time || ctx.timestamps == timestamp_format::http_date;
     if (quoted) ctx.out.push_back('"');
     if (!append_timestamp(ctx.out, x, ctx.timestamps))
@@ -301,6 +305,7 @@ error encode_into(std::string& out, T const& x, encode_options const& options) {
   error err;
   encode_context ctx(out, err);
   ctx.redact = options.redact_sensitive;
+  ctx.write_timestamp = options.write_timestamp;
   std::size_t mark = out.size();
   if (!detail::encode_any(ctx, x)) out.resize(mark);
   return err;

@@ -2,6 +2,7 @@
 // and whether the value is sensitive. Custom codecs (awsjson::codec<T>) receive it.
 #pragma once
 
+#include <chrono>
 #include <concepts>
 #include <string>
 #include <string_view>
@@ -27,6 +28,8 @@ class encode_context {
   bool sensitive = false;
   /// Sensitive values are written as "***" (encode_options::redact_sensitive).
   bool redact = false;
+  /// Writes every timestamp instead of its format (encode_options::write_timestamp).
+  void (*write_timestamp)(std::string& out, std::chrono::sys_time<std::chrono::microseconds> t) = nullptr;
 
   AWSJSON_COLD bool fail(errc code, std::string_view message) {
     err.code = code;

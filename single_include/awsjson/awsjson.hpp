@@ -4364,6 +4364,7 @@ bool decode_value(simdjson::ondemand::value& v, T& out, decode_context& ctx) {
 // The encode API: encode_into and encode for any type, declared here without the encoder (see
 // api/decode.hpp for why). awsjson/encode.hpp defines it.
 
+#include <chrono>
 #include <string>
 #include <utility>
 
@@ -4380,6 +4381,10 @@ struct encode_options {
   /// Write every value under a @sensitive member or shape as "***" (output for a terminal or a
   /// log; what is sent to a service is never redacted).
   bool redact_sensitive = false;
+  /// Writes every timestamp with this function, whatever its member's format (output for people:
+  /// the awsjson command writes ISO 8601 in local time, as the AWS CLI does). It appends a JSON
+  /// value, quotes included; microseconds, as the finest a timestamp is shown.
+  void (*write_timestamp)(std::string& out, std::chrono::sys_time<std::chrono::microseconds> t) = nullptr;
 };
 
 /// Appends the JSON of `x` to `out`, as `options` say. Defined in awsjson/encode.hpp.
@@ -4411,6 +4416,7 @@ template <class T>
 // The state an encode carries: the output, the error being built, the member's timestamp format
 // and whether the value is sensitive. Custom codecs (awsjson::codec<T>) receive it.
 
+#include <chrono>
 #include <concepts>
 #include <string>
 #include <string_view>
@@ -4430,6 +4436,8 @@ class encode_context {
   bool sensitive = false;
   /// Sensitive values are written as "***" (encode_options::redact_sensitive).
   bool redact = false;
+  /// Writes every timestamp instead of its format (encode_options::write_timestamp).
+  void (*write_timestamp)(std::string& out, std::chrono::sys_time<std::chrono::microseconds> t) = nullptr;
 
   AWSJSON_COLD bool fail(errc code, std::string_view message) {
     err.code = code;
@@ -4660,6 +4668,10 @@ bool encode_any(encode_context& ctx, T const& x) {
   } else if constexpr (k == value_kind::open_enum) {
     return encode_string(ctx, x.wire());
   } else if constexpr (k == value_kind::timestamp) {
+    if (ctx.write_timestamp) {
+      ctx.write_timestamp(ctx.out, std::chrono::floor<std::chrono::microseconds>(x));
+      return true;
+    }
     bool quoted = ctx.timestamps == timestamp_format::date_time || ctx.timestamps == timestamp_format::http_date;
     if (quoted) ctx.out.push_back('"');
     if (!append_timestamp(ctx.out, x, ctx.timestamps))
@@ -4756,6 +4768,7 @@ error encode_into(std::string& out, T const& x, encode_options const& options) {
   error err;
   encode_context ctx(out, err);
   ctx.redact = options.redact_sensitive;
+  ctx.write_timestamp = options.write_timestamp;
   std::size_t mark = out.size();
   if (!detail::encode_any(ctx, x)) out.resize(mark);
   return err;

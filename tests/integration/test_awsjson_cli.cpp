@@ -26,6 +26,12 @@ std::vector<std::string> parameter_names(std::string const& json) {
   return names;
 }
 
+// The AWS CLI (awscli, where installed) with the same arguments, at the same moto_server.
+bool have_aws_cli() { return std::system("command -v aws >/dev/null 2>&1") == 0; }
+result aws_cli(std::vector<std::string> const& args, std::string const& env = "") {
+  return run_command("aws", args, env);
+}
+
 // boto3's build_full_result() for the same call.
 result boto3_pages(std::string const& service, std::string const& operation, std::string const& params,
                    std::string const& config = "{}") {
@@ -138,9 +144,9 @@ TEST_CASE("global options before and after the command; --output; --cli-input-js
       awsjson({"sqs", "get-queue-url", "--queue-name", "awsjson-options", "--region", "us-east-1", "--output", "json"});
   RUN_OK(after);
   CHECK(member(after.out, "/QueueUrl") == url);
-  auto text = awsjson({"--output", "text", "sqs", "list-queues"});
-  CHECK(text.status == 252);
-  CHECK(text.err.find("json only") != std::string::npos);
+  auto table = awsjson({"--output", "table", "sqs", "list-queues"});
+  CHECK(table.status == 252);
+  CHECK(table.err.find("--output table: awsjson prints json or text") != std::string::npos);
 
   // The input as JSON, on the command line or in a file; options given too win.
   RUN_OK(awsjson({"sqs", "send-message", "--cli-input-json", R"({"QueueUrl":")" + url + R"(","MessageBody":"one"})"}));
@@ -210,4 +216,78 @@ TEST_CASE("KMS keys listed as boto3 lists them; a secret's value shown only when
   auto shown = awsjson({"secretsmanager", "get-secret-value", "--secret-id", "awsjson-cli", "--show-sensitive"});
   RUN_OK(shown);
   CHECK(member(shown.out, "/SecretString") == secret);
+}
+
+TEST_CASE("--query, --output text, ISO 8601 timestamps and help, as the AWS CLI writes them", "[integration][output]") {
+  for (int i = 0; i < 12; ++i)  // two pages of moto's ten
+    RUN_OK(awsjson({"ssm", "put-parameter", "--name", "/cli-out/p" + std::to_string(10 + i), "--value",
+                    "v" + std::to_string(i), "--type", "String", "--overwrite"}));
+  // The AWS CLI 1.x prints timestamps as received unless told iso8601 (2.x's default, and awsjson's).
+  auto config = std::filesystem::temp_directory_path() / ("awsjson-out-" + std::to_string(getpid()) + ".ini");
+  std::ofstream(config) << "[default]\ncli_timestamp_format = iso8601\nregion = us-east-1\n";
+  std::string iso = "AWS_CONFIG_FILE=" + config.string() + " TZ=Asia/Kolkata";
+
+  auto value =
+      awsjson({"ssm", "get-parameter", "--name", "/cli-out/p10", "--query", "Parameter.Name", "--output", "text"});
+  RUN_OK(value);
+  CHECK(value.out == "/cli-out/p10\n");
+  auto names = awsjson({"ssm", "get-parameters-by-path", "--path", "/cli-out", "--query", "Parameters[].Name"});
+  RUN_OK(names);  // JSON over the merged pages
+  CHECK(count(names.out, "\"/cli-out/p") == 12);
+  CHECK(names.out.rfind("[\n    \"/cli-out/p", 0) == 0);
+  auto rows = awsjson({"ssm", "get-parameters-by-path", "--path", "/cli-out", "--output", "text"}, iso);
+  RUN_OK(rows);
+  CHECK(count(rows.out, "PARAMETERS\tarn:aws:ssm:") == 12);
+  CHECK(count(rows.out, "+05:30\t/cli-out/p") == 12);  // the local time zone's offset
+  auto by_page = awsjson(
+      {"ssm", "get-parameters-by-path", "--path", "/cli-out", "--output", "text", "--query", "Parameters[].Name"});
+  RUN_OK(by_page);  // text is written page by page: a line of names for each
+  CHECK(count(by_page.out, "\n") == 2);
+  std::ofstream(config.string() + ".none") << "[default]\ncli_timestamp_format = none\n";
+  auto epoch = awsjson({"ssm", "get-parameter", "--name", "/cli-out/p10", "--query", "Parameter.LastModifiedDate"},
+                       "AWS_CONFIG_FILE=" + config.string() + ".none");
+  RUN_OK(epoch);
+  CHECK(epoch.out.find_first_not_of("0123456789.\n") == std::string::npos);  // as the service sent it
+  auto bad = awsjson({"ssm", "get-parameter", "--name", "x", "--query", "Parameter.["});
+  CHECK(bad.status == 252);
+  CHECK(bad.err.find("--query: JMESPath `Parameter.[`") != std::string::npos);
+
+  if (have_aws_cli()) {  // the same commands through the AWS CLI: the same bytes
+    std::vector<std::vector<std::string>> same{
+        {"ssm", "get-parameters-by-path", "--path", "/cli-out", "--output", "text"},
+        {"ssm", "get-parameters-by-path", "--path", "/cli-out", "--output", "text", "--query", "Parameters[].Name"},
+        {"ssm", "get-parameters-by-path", "--path", "/cli-out", "--query", "Parameters[].Name"},
+        {"ssm", "get-parameters-by-path", "--path", "/cli-out", "--query", "Parameters[0]"},
+        {"ssm", "get-parameter", "--name", "/cli-out/p11", "--output", "text"},
+        {"ssm", "get-parameter", "--name", "/cli-out/p11"},
+        {"ssm", "describe-parameters", "--output", "text", "--max-items", "3", "--query", "Parameters[].Name"},
+        {"ssm", "get-parameters-by-path", "--path", "/cli-out", "--output", "text", "--max-items", "3"},
+        {"ssm", "get-parameters-by-path", "--path", "/cli-out", "--max-items", "11"},  // the token too
+    };
+    for (auto const& args : same) {
+      auto shown = args;  // SSM's values are @sensitive: awsjson redacts them unless asked
+      shown.push_back("--show-sensitive");
+      auto ours = awsjson(shown, iso), theirs = aws_cli(args, iso);
+      INFO(args[1] << " " << args.back() << "\n" << theirs.err);
+      RUN_OK(ours);
+      RUN_OK(theirs);
+      CHECK(ours.out == theirs.out);
+    }
+  } else {
+    WARN("the AWS CLI (aws) is not installed: its output is not compared");
+  }
+
+  auto help = awsjson({"ssm", "put-parameter", "help"}, "", false);
+  RUN_OK(help);
+  CHECK(help.out.find("--name (string) [required]") != std::string::npos);
+  CHECK(help.out.find("--overwrite | --no-overwrite (boolean)") != std::string::npos);
+  CHECK(help.out.find("--tags (list)") != std::string::npos);
+  CHECK(help.out.find("--value (string) [required] [sensitive") != std::string::npos);
+  CHECK(help.out.find("o SecureString") != std::string::npos);  // --type's values
+  CHECK(help.out.find("o Advanced") != std::string::npos);      // --tier's
+  auto wait_help = awsjson({"dynamodb", "wait", "table-exists", "help"}, "", false);
+  RUN_OK(wait_help);
+  CHECK(wait_help.out.find("--table-name (string) [required]") != std::string::npos);
+  std::filesystem::remove(config);
+  std::filesystem::remove(config.string() + ".none");
 }

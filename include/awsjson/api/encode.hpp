@@ -2,6 +2,7 @@
 // api/decode.hpp for why). awsjson/encode.hpp defines it.
 #pragma once
 
+#include <chrono>
 #include <string>
 #include <utility>
 
@@ -19,6 +20,10 @@ struct encode_options {
   /// Write every value under a @sensitive member or shape as "***" (output for a terminal or a
   /// log; what is sent to a service is never redacted).
   bool redact_sensitive = false;
+  /// Writes every timestamp with this function, whatever its member's format (output for people:
+  /// the awsjson command writes ISO 8601 in local time, as the AWS CLI does). It appends a JSON
+  /// value, quotes included; microseconds, as the finest a timestamp is shown.
+  void (*write_timestamp)(std::string& out, std::chrono::sys_time<std::chrono::microseconds> t) = nullptr;
 };
 
 /// Appends the JSON of `x` to `out`, as `options` say. Defined in awsjson/encode.hpp.
