@@ -26,7 +26,7 @@ std::string kebab(std::string_view name);
 struct arguments {
   std::vector<std::pair<std::string, std::vector<std::string>>> options;  // name without "--", values
   std::string region, endpoint_url, profile;
-  std::string output = "json";  // json or text: --output, AWS_DEFAULT_OUTPUT, the profile's `output`
+  std::string output = "json";  // json, text or table: --output, AWS_DEFAULT_OUTPUT, the profile's `output`
   std::string query;            // --query: JMESPath over the result, as printed
   bool iso_timestamps = true;   // the profile's cli_timestamp_format: iso8601 (default) or none (as received)
   bool help = false;            // `awsjson SERVICE OPERATION help`
@@ -57,6 +57,13 @@ std::map<std::string, service_commands>& services();
 /// list/structure passed as written, a list of words made a JSON list of strings).
 std::optional<std::string> option_json(awsjson::value_kind k, std::vector<std::string> const& values, bool* flag);
 
+/// The AWS CLI's shorthand syntax (awscli/shorthand.py, rule for rule): `Key=env,Value=prod`,
+/// `Values=a,b,c` (a list), `Tags=[{Key=a,Value=b}]`, `Name={First=x}`, quoted values, `\,`.
+/// Every value is a string, a list or an object; the option's type then says which are numbers,
+/// booleans and one-element lists (shorthand_types in run.hpp). nullopt and `problem` when the text
+/// is not shorthand.
+std::optional<awsjson::jmespath::value> parse_shorthand(std::string_view text, std::string& problem);
+
 /// `json` indented by four spaces, as the AWS CLI prints.
 std::string pretty(std::string_view json);
 
@@ -70,9 +77,17 @@ void write_iso8601(std::string& out, std::chrono::sys_time<std::chrono::microsec
 /// key in capitals; a list of structures as rows of the scalar keys any of them has.
 std::string format_text(awsjson::jmespath::value const& data);
 
-/// Prints a result (its JSON as encoded) as --query and --output ask, as the AWS CLI's formatters
-/// do: the query over it, then JSON indented by four, or text. Nothing for an empty object.
-void print_output(arguments const& args, std::string const& json);
+/// `data` as the AWS CLI's --output table draws it (awscli/table.py, without colour) under the
+/// title `title` (the operation's name), fitted to `terminal_width` as it fits it: a section of one
+/// row turned into a column of names and values when the table is wider. nullopt and `problem`
+/// where the AWS CLI fails too (rows of different lengths).
+std::optional<std::string> format_table(std::string const& title, awsjson::jmespath::value const& data,
+                                        int terminal_width, std::string& problem);
+
+/// Prints a result (its JSON as encoded) of `operation` as --query and --output ask, as the AWS
+/// CLI's formatters do: the query over it, then JSON indented by four, text, or a table. Nothing
+/// for an empty object. False (and why, on stderr) when it cannot be drawn.
+bool print_output(arguments const& args, std::string const& operation, std::string const& json);
 
 /// An option of an operation, as `awsjson SERVICE OPERATION help` lists it.
 struct option_help {

@@ -10,11 +10,11 @@
 //   awsjson ssm get-parameter help                (its options, types, required ones, enum values)
 //
 // Global options go before or after the command: --region, --endpoint-url, --profile, --output
-// json|text, --query, --debug, --show-sensitive, --no-paginate, --max-items, --starting-token,
+// json|text|table, --query, --debug, --show-sensitive, --no-paginate, --max-items, --starting-token,
 // --page-size, --cli-input-json (JSON, or file://PATH), and for waiters --waiter-delay and
 // --waiter-max-attempts. Credentials and the region come from awsjson::client's chain (the
 // environment, the shared files and a profile, credential_process, the container and instance
-// metadata services). The output is JSON (or the AWS CLI's text: --output, AWS_DEFAULT_OUTPUT, the
+// metadata services). The output is JSON (or the AWS CLI's text or table: --output, AWS_DEFAULT_OUTPUT, the
 // profile's `output`), timestamps in ISO 8601 in the local time zone (the profile's
 // cli_timestamp_format = none: as the service sent them), sensitive members shown as "***"
 // (--show-sensitive shows them). Exit status as the AWS
@@ -37,7 +37,7 @@ int usage(std::string const& why) {
                "usage: awsjson [global options] SERVICE OPERATION [--member value ...] [global options]\n"
                "       awsjson [global options] SERVICE wait WAITER [--member value ...]\n"
                "       awsjson [global options] SERVICE OPERATION help\n"
-               "       global options: --region R, --endpoint-url URL, --profile P, --output json|text,\n"
+               "       global options: --region R, --endpoint-url URL, --profile P, --output json|text|table,\n"
                "         --query JMESPATH, --debug,\n"
                "         --show-sensitive, --no-paginate, --max-items N, --starting-token T, --page-size N,\n"
                "         --cli-input-json JSON|file://PATH, --waiter-delay S, --waiter-max-attempts N\n"
@@ -74,7 +74,8 @@ std::string take_global(cli::arguments& a, std::string const& name, std::string 
   }
   if (name == "profile") a.profile = value;
   if (name == "output") {
-    if (value != "json" && value != "text") return "--output " + value + ": awsjson prints json or text";
+    if (value != "json" && value != "text" && value != "table")
+      return "--output " + value + ": expected json, text or table";
     a.output = value;
   }
   if (name == "query") {
@@ -189,8 +190,8 @@ int main(int argc, char** argv) {
   auto config = awsjson::shared_config::load(awsjson::environment{}, ctx.args.profile);
   if (!output_given) {
     auto output = awsjson::environment{}.value("AWS_DEFAULT_OUTPUT", config.get("output").value_or("json"));
-    if (output != "json" && output != "text") {
-      std::fprintf(stderr, "%s: output %s (AWS_DEFAULT_OUTPUT or the profile's): awsjson prints json or text\n",
+    if (output != "json" && output != "text" && output != "table") {
+      std::fprintf(stderr, "%s: output %s (AWS_DEFAULT_OUTPUT or the profile's): expected json, text or table\n",
                    program, output.c_str());
       return cli::configuration;
     }

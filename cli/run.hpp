@@ -27,6 +27,79 @@ struct unwrap<std::optional<T>> {
 
 inline void complain(std::string const& line) { std::fprintf(stderr, "awsjson: %s\n", line.c_str()); }
 
+/// A member's values written in shorthand: whether the AWS CLI reads them so (a structure, a map,
+/// a list of those; not a list of scalars, which are words) .
+template <class V>
+constexpr bool takes_shorthand() {
+  using awsjson::value_kind;
+  constexpr value_kind k = awsjson::kind_of<V>;
+  if constexpr (k == value_kind::list) {
+    constexpr value_kind e = awsjson::kind_of<typename V::value_type>;
+    return e == value_kind::structure || e == value_kind::tagged_union || e == value_kind::map ||
+           e == value_kind::list || e == value_kind::indirect;
+  } else {
+    return k == value_kind::structure || k == value_kind::tagged_union || k == value_kind::map;
+  }
+}
+
+/// Gives shorthand's strings the types of V, as the AWS CLI's BackCompatVisitor does: numbers and
+/// booleans from their text, a single value where a list goes made a list of one. Unlike the AWS
+/// CLI, a key that is no member is refused here (the decode would skip it). `path` names the place.
+template <class V>
+bool shorthand_types(awsjson::jmespath::value& v, std::string const& path, std::string& problem) {
+  using awsjson::value_kind;
+  using awsjson::jmespath::value;
+  constexpr value_kind k = awsjson::kind_of<V>;
+  if constexpr (k == value_kind::optional || k == value_kind::indirect) {
+    return shorthand_types<typename V::value_type>(v, path, problem);
+  } else if constexpr (k == value_kind::structure || k == value_kind::tagged_union) {
+    if (v.kind != value::type::object) return problem = path + ": expected key=value pairs", false;
+    for (std::size_t i = 0; i < v.keys.size(); ++i) {
+      bool found = false, ok = true;
+      std::string names;
+      boost::mp11::mp_for_each<awsjson::members_of<V>>([&](auto d) {
+        constexpr awsjson::member_info info = awsjson::member_meta<V, decltype(d)>;
+        using M = std::remove_cvref_t<decltype(std::declval<V&>().*d.pointer)>;
+        names += (names.empty() ? "" : ", ") + std::string(info.key());
+        if (found || info.key() != v.keys[i]) return;
+        found = true;
+        ok = shorthand_types<M>(v.fields[i], path + "." + v.keys[i], problem);
+      });
+      if (!ok) return false;
+      if (!found) return problem = path + ": " + v.keys[i] + " is not one of " + names, false;
+    }
+    return true;
+  } else if constexpr (k == value_kind::list) {
+    if (v.kind != value::type::array) {  // Values=a: ["a"]
+      value list = value::array();
+      list.items.push_back(std::move(v));
+      v = std::move(list);
+    }
+    for (auto& item : v.items)
+      if (!shorthand_types<typename V::value_type>(item, path, problem)) return false;
+    return true;
+  } else if constexpr (k == value_kind::map) {
+    if (v.kind != value::type::object) return problem = path + ": expected key=value pairs", false;
+    for (std::size_t i = 0; i < v.keys.size(); ++i)
+      if (!shorthand_types<typename V::mapped_type>(v.fields[i], path + "." + v.keys[i], problem)) return false;
+    return true;
+  } else if constexpr (k == value_kind::document) {
+    return problem = path + ": shorthand has no document values (give the option as JSON)", false;
+  } else if constexpr (k == value_kind::integer || k == value_kind::floating || k == value_kind::boolean ||
+                       k == value_kind::timestamp) {
+    if (v.kind != value::type::string) return true;  // the decode names what is wrong
+    if constexpr (k == value_kind::boolean) {
+      if (awsjson::detail::iequals(v.text, "true") || awsjson::detail::iequals(v.text, "false"))
+        v = value::of_bool(awsjson::detail::iequals(v.text, "true"));
+    } else if (auto number = awsjson::jmespath::parse_json(v.text); number && number->kind == value::type::number) {
+      v = std::move(*number);  // 42, 1.5, 1700000000 (a timestamp as epoch seconds)
+    }
+    return true;
+  } else {
+    return true;  // strings, enums, blobs: as written
+  }
+}
+
 /// The input of Op from --cli-input-json and the `--member-name value` options (which win), as one
 /// JSON object decoded by awsjson, so that a wrong type is reported with the option's name.
 template <awsjson::operation Op>
@@ -54,9 +127,38 @@ bool parse_input(arguments const& args, typename Op::input& input, bool* token_g
       if (found || (name != kebab(info.key()) && !negated)) return;
       found = true;
       bool flag = !negated;
-      auto json = option_json(awsjson::kind_of<V>, values, &flag);
       std::optional<value> parsed;
-      if (json) parsed = awsjson::jmespath::parse_json(*json);
+      std::optional<std::string> json;
+      if constexpr (takes_shorthand<V>()) {
+        auto first = values.empty() ? std::string::npos : values[0].find_first_not_of(" \t\r\n");
+        if (first != std::string::npos && values[0][first] != '[' && values[0][first] != '{') {
+          // shorthand: one structure or map, or a list's elements as words
+          std::string problem;
+          value given = value::array();
+          for (auto const& word : values) {
+            auto one = parse_shorthand(word, problem);
+            if (!one) break;
+            given.items.push_back(std::move(*one));
+          }
+          if (problem.empty() && awsjson::kind_of<V> != awsjson::value_kind::list) {
+            if (given.items.size() != 1)
+              problem = "expected one value, found " + std::to_string(values.size());
+            else
+              given = value(std::move(given.items[0]));  // moved out first: it lives in given
+          }
+          if (problem.empty() && shorthand_types<V>(given, "--" + name, problem)) {
+            parsed = std::move(given);
+          } else {
+            complain((problem.starts_with("--") ? "" : "--" + name + ": ") + problem);
+            ok = false;
+            return;
+          }
+        }
+      }
+      if (!parsed) {
+        json = option_json(awsjson::kind_of<V>, values, &flag);
+        if (json) parsed = awsjson::jmespath::parse_json(*json);
+      }
       if (!parsed) {
         complain("--" + name + ": expected " +
                  (awsjson::kind_of<V> == awsjson::value_kind::boolean ? std::string("no value (a flag)")
@@ -188,7 +290,7 @@ int run_pages(context const& ctx, typename Op::input const& input) {
       if (ctx.args.max_items) left = *ctx.args.max_items - shown_before;
       long long same = 0;
       this_page.add(shown, skip, left, &same);
-      print_output(ctx.args, this_page.json({}));
+      if (!print_output(ctx.args, std::string(Op::name), this_page.json({}))) return failure;
       shown_before += taken;
     }
     if (!room) {  // --max-items reached: where to resume
@@ -213,12 +315,12 @@ int run_pages(context const& ctx, typename Op::input const& input) {
     return failure;
   }
   if (!by_page) {
-    print_output(ctx.args, merged.json(next_token));
+    if (!print_output(ctx.args, std::string(Op::name), merged.json(next_token))) return failure;
   } else if (!next_token.empty()) {  // as the AWS CLI writes where to resume
     auto resume = awsjson::jmespath::value::object();
     resume.set("NextToken", awsjson::jmespath::value::object())
         .set("NextToken", awsjson::jmespath::value::of_string(next_token));
-    print_output(ctx.args, resume.json());
+    if (!print_output(ctx.args, std::string(Op::name), resume.json())) return failure;
   }
   return ok;
 }
@@ -295,8 +397,7 @@ int run(context const& ctx) {
   if (auto const* out = r.result()) {
     auto json = printed_json(ctx, *out);
     if (!json) return failure;
-    print_output(ctx.args, *json);
-    return ok;
+    return print_output(ctx.args, std::string(Op::name), *json) ? ok : failure;
   }
   return report<Op>(ctx, r);
 }

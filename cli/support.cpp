@@ -63,6 +63,230 @@ std::optional<std::string> option_json(awsjson::value_kind k, std::vector<std::s
   }
 }
 
+namespace {
+// The shorthand parser: a cursor over the text, the grammar's productions as methods.
+class shorthand {
+ public:
+  explicit shorthand(std::string_view text) : s_(text) {}
+  using value = awsjson::jmespath::value;
+
+  std::optional<value> parameter(std::string& problem) {
+    value params = value::object();
+    do {
+      if (!params.keys.empty() && !expect(',')) break;
+      std::string key = this->key();
+      if (!expect('=')) break;
+      auto v = values();
+      if (!v) break;
+      if (params.find(key)) {
+        fail("the key " + key + " twice");
+        break;
+      }
+      params.set(key, std::move(*v));
+    } while (i_ < s_.size());
+    if (!error_.empty()) {
+      problem = error_;
+      return std::nullopt;
+    }
+    return params;
+  }
+
+ private:
+  std::string_view s_;
+  std::size_t i_ = 0;
+  std::string error_;
+  int depth_ = 0;
+
+  bool eof() const { return i_ >= s_.size(); }
+  char current() const { return eof() ? '\0' : s_[i_]; }
+  static bool space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
+  void skip_space() {
+    while (!eof() && space(s_[i_])) ++i_;
+  }
+  bool fail(std::string why) {
+    if (error_.empty()) error_ = "shorthand: " + why + " at offset " + std::to_string(i_);
+    return false;
+  }
+  bool expect(char c) {
+    skip_space();
+    if (eof()) return fail(std::string("expected '") + c + "', found the end");
+    if (s_[i_] != c) return fail(std::string("expected '") + c + "', found '" + s_[i_] + "'");
+    ++i_;
+    skip_space();
+    return true;
+  }
+  std::string key() {
+    std::size_t start = i_;
+    auto valid = [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+             std::string_view("-_.#/:").find(c) != std::string_view::npos;
+    };
+    while (!eof() && valid(s_[i_])) ++i_;
+    return std::string(s_.substr(start, i_ - start));
+  }
+  // The character classes of awscli's _START_WORD, _FIRST_FOLLOW_CHARS and _SECOND_FOLLOW_CHARS
+  // (bytes of UTF-8 past ASCII are in all three).
+  static bool starts_word(unsigned char c) {
+    return c >= 0x80 || (c > ' ' && c != '"' && c != '\'' && c != ',' && c != '=' && c != '[' && c != '{');
+  }
+  static bool follows_first(unsigned char c) {
+    return c >= 0x80 || space(char(c)) || (c > ' ' && c != '"' && c != '\'' && c != ',' && c != ']' && c != '}');
+  }
+  static bool follows_second(unsigned char c) {
+    return c >= 0x80 || space(char(c)) || (c > ' ' && c != '"' && c != '\'' && c != ',' && c != '=');
+  }
+  // An unquoted value: `\,` is a comma; trailing white space dropped. Empty when none starts here.
+  std::optional<std::string> word(bool (*follows)(unsigned char)) {
+    std::string out;
+    std::size_t start = i_;
+    while (!eof()) {
+      if (s_[i_] == '\\' && i_ + 1 < s_.size() && s_[i_ + 1] == ',') {
+        out += ',';
+        i_ += 2;
+        continue;
+      }
+      auto c = static_cast<unsigned char>(s_[i_]);
+      if (i_ == start ? !starts_word(c) : !follows(c)) break;
+      out += s_[i_++];
+    }
+    if (i_ == start) return std::nullopt;
+    while (!out.empty() && space(out.back())) out.pop_back();
+    return out;
+  }
+  std::optional<std::string> quoted() {
+    char q = s_[i_];
+    std::size_t end = i_ + 1;
+    while (end < s_.size() && s_[end] != q) end += s_[end] == '\\' && end + 1 < s_.size() && s_[end + 1] == q ? 2 : 1;
+    if (end >= s_.size()) {
+      fail(std::string("a value opened with ") + q + " is not closed");
+      return std::nullopt;
+    }
+    std::string raw(s_.substr(i_ + 1, end - i_ - 1)), out;
+    i_ = end + 1;
+    for (std::size_t k = 0; k < raw.size(); ++k) {  // \' (or \") is the quote, then \\ is one backslash
+      if (raw[k] == '\\' && k + 1 < raw.size() && raw[k + 1] == q) {
+        out += q;
+        ++k;
+      } else {
+        out += raw[k];
+      }
+    }
+    std::string again;
+    for (std::size_t k = 0; k < out.size(); ++k) {
+      again += out[k];
+      if (out[k] == '\\' && k + 1 < out.size() && out[k + 1] == '\\') ++k;
+    }
+    return again;
+  }
+  std::optional<std::string> first_value() {
+    if (current() == '\'' || current() == '"') return quoted();
+    return word(follows_first).value_or(std::string());
+  }
+  std::optional<value> values() {
+    if (eof()) return value::of_string("");
+    if (++depth_ > 64) {
+      fail("nested too deeply");
+      return std::nullopt;
+    }
+    std::optional<value> v;
+    if (current() == '[')
+      v = explicit_list();
+    else if (current() == '{')
+      v = hash_literal();
+    else
+      v = csv_value();
+    --depth_;
+    return v;
+  }
+  std::optional<value> csv_value() {
+    auto first = first_value();
+    if (!first) return std::nullopt;
+    skip_space();
+    if (eof() || s_[i_] != ',') return value::of_string(*first);
+    if (!expect(',')) return std::nullopt;
+    value list = value::array();
+    list.items.push_back(value::of_string(*first));
+    while (true) {
+      std::size_t before = i_;
+      std::optional<std::string> next;
+      if (current() == '\'' || current() == '"') {
+        next = quoted();
+        if (!next) return std::nullopt;
+      } else {
+        next = word(follows_second);
+      }
+      skip_space();
+      if (next && eof()) {
+        list.items.push_back(value::of_string(*next));
+        break;
+      }
+      if (!next || s_[i_] != ',') {  // the next key=: back to the comma before it
+        if (eof()) {
+          fail("expected a value");
+          return std::nullopt;
+        }
+        i_ = before;
+        while (i_ > 0 && s_[i_] != ',') --i_;
+        break;
+      }
+      ++i_;
+      skip_space();
+      list.items.push_back(value::of_string(*next));
+    }
+    if (list.items.size() == 1) return value::of_string(*first);
+    return list;
+  }
+  std::optional<value> explicit_values() {
+    if (current() == '[' || current() == '{') return values();
+    auto v = first_value();
+    if (!v) return std::nullopt;
+    return value::of_string(*v);
+  }
+  std::optional<value> explicit_list() {
+    if (!expect('[')) return std::nullopt;
+    value list = value::array();
+    while (current() != ']') {
+      if (eof()) {
+        fail("a list opened with [ is not closed");
+        return std::nullopt;
+      }
+      auto v = explicit_values();
+      if (!v) return std::nullopt;
+      list.items.push_back(std::move(*v));
+      skip_space();
+      if (current() != ']') {
+        if (!expect(',')) return std::nullopt;
+      }
+    }
+    ++i_;
+    return list;
+  }
+  std::optional<value> hash_literal() {
+    if (!expect('{')) return std::nullopt;
+    value object = value::object();
+    while (current() != '}') {
+      if (eof()) {
+        fail("a structure opened with { is not closed");
+        return std::nullopt;
+      }
+      std::string k = key();
+      if (!expect('=')) return std::nullopt;
+      auto v = explicit_values();
+      if (!v) return std::nullopt;
+      skip_space();
+      if (current() != '}' && !expect(',')) return std::nullopt;
+      object.set(k, std::move(*v));
+    }
+    ++i_;
+    return object;
+  }
+};
+}  // namespace
+
+std::optional<awsjson::jmespath::value> parse_shorthand(std::string_view text, std::string& problem) {
+  return shorthand(text).parameter(problem);
+}
+
 std::string pretty(std::string_view json) {
   std::string out;
   int depth = 0;
@@ -111,167 +335,6 @@ std::string pretty(std::string_view json) {
     }
   }
   return out;
-}
-
-void write_iso8601(std::string& out, std::chrono::sys_time<std::chrono::microseconds> t) {
-  auto seconds = std::chrono::floor<std::chrono::seconds>(t);
-  long long micro = (t - seconds).count();
-  std::time_t when = static_cast<std::time_t>(seconds.time_since_epoch().count());
-  std::tm local{};
-  if (!localtime_r(&when, &local) || local.tm_year + 1900 < 1 || local.tm_year + 1900 > 9999) {
-    out += std::to_string(seconds.time_since_epoch().count());
-    if (micro) out += '.' + std::to_string(1000000 + micro).substr(1);
-    return;
-  }
-  char text[64];
-  int n = std::snprintf(text, sizeof text, "\"%04d-%02d-%02dT%02d:%02d:%02d", local.tm_year + 1900, local.tm_mon + 1,
-                        local.tm_mday, local.tm_hour, local.tm_min, local.tm_sec);
-  out.append(text, std::size_t(n));
-  if (micro) {
-    n = std::snprintf(text, sizeof text, ".%06lld", micro);
-    out.append(text, std::size_t(n));
-  }
-  long offset = local.tm_gmtoff;
-  char sign = offset < 0 ? '-' : '+';
-  offset = offset < 0 ? -offset : offset;
-  n = std::snprintf(text, sizeof text, "%c%02ld:%02ld", sign, offset / 3600, offset / 60 % 60);
-  out.append(text, std::size_t(n));
-  if (offset % 60) {
-    n = std::snprintf(text, sizeof text, ":%02ld", offset % 60);
-    out.append(text, std::size_t(n));
-  }
-  out += '"';
-}
-
-namespace {
-using awsjson::jmespath::value;
-
-bool is_scalar(value const& v) { return v.kind != value::type::array && v.kind != value::type::object; }
-
-// Python's str() of a JSON scalar, as awscli/text.py writes it.
-std::string scalar_text(value const& v) {
-  switch (v.kind) {
-    case value::type::null:
-      return "None";
-    case value::type::boolean:
-      return v.boolean ? "True" : "False";
-    case value::type::number:
-      return v.text;
-    default:
-      return v.text;
-  }
-}
-
-std::string upper(std::string s) {
-  for (char& c : s)
-    if (c >= 'a' && c <= 'z') c = char(c - 'a' + 'A');
-  return s;
-}
-
-// The keys of an object, sorted (Python's sorted() of str: by code point, as UTF-8 bytes sort).
-std::vector<std::size_t> sorted_keys(value const& object) {
-  std::vector<std::size_t> order(object.keys.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](auto a, auto b) { return object.keys[a] < object.keys[b]; });
-  return order;
-}
-
-void text_of(std::string& out, value const& item, std::string const* identifier,
-             std::vector<std::string> const* scalar_keys, int depth);
-
-void text_of_scalar_list(std::string& out, std::vector<value const*> const& elements, std::string const* identifier) {
-  if (identifier) {
-    for (auto const* e : elements) out += upper(*identifier) + '\t' + scalar_text(*e) + '\n';
-    return;
-  }
-  for (std::size_t i = 0; i < elements.size(); ++i) out += (i ? "\t" : "") + scalar_text(*elements[i]);
-  out += '\n';
-}
-
-void text_of_list(std::string& out, value const& list, std::string const* identifier, int depth) {
-  if (list.items.empty()) return;
-  bool any_object = false, any_list = false;
-  for (auto const& e : list.items) {
-    any_object = any_object || e.kind == value::type::object;
-    any_list = any_list || e.kind == value::type::array;
-  }
-  if (any_object) {  // rows of every scalar key any element has
-    std::vector<std::string> keys;
-    for (auto const& e : list.items)
-      if (e.kind == value::type::object)
-        for (std::size_t i = 0; i < e.keys.size(); ++i)
-          if (is_scalar(e.fields[i])) keys.push_back(e.keys[i]);
-    std::sort(keys.begin(), keys.end());
-    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-    for (auto const& e : list.items) text_of(out, e, identifier, &keys, depth + 1);
-    return;
-  }
-  std::vector<value const*> scalars;
-  for (auto const& e : list.items)
-    if (is_scalar(e)) scalars.push_back(&e);
-  if (!any_list || !scalars.empty()) text_of_scalar_list(out, scalars, identifier);
-  for (auto const& e : list.items)
-    if (!is_scalar(e)) text_of(out, e, identifier, nullptr, depth + 1);
-}
-
-void text_of_object(std::string& out, value const& object, std::string const* identifier,
-                    std::vector<std::string> const* scalar_keys, int depth) {
-  std::vector<std::string> scalars;
-  std::vector<std::pair<std::string const*, value const*>> nested;
-  if (!scalar_keys) {
-    for (auto i : sorted_keys(object)) {
-      if (is_scalar(object.fields[i]))
-        scalars.push_back(scalar_text(object.fields[i]));
-      else
-        nested.emplace_back(&object.keys[i], &object.fields[i]);
-    }
-  } else {  // the row's columns: every scalar key of the list, '' where this one has none
-    for (auto const& key : *scalar_keys) {
-      value const* v = object.find(key);
-      scalars.push_back(v ? scalar_text(*v) : std::string());
-    }
-    for (auto i : sorted_keys(object))
-      if (!std::binary_search(scalar_keys->begin(), scalar_keys->end(), object.keys[i]))
-        nested.emplace_back(&object.keys[i], &object.fields[i]);
-  }
-  if (!scalars.empty()) {
-    if (identifier) scalars.insert(scalars.begin(), upper(*identifier));
-    for (std::size_t i = 0; i < scalars.size(); ++i) out += (i ? "\t" : "") + scalars[i];
-    out += '\n';
-  }
-  for (auto const& [key, v] : nested) text_of(out, *v, key, nullptr, depth + 1);
-}
-
-void text_of(std::string& out, value const& item, std::string const* identifier,
-             std::vector<std::string> const* scalar_keys, int depth) {
-  if (depth > 512) return;  // JSON from a service nests far less; the parser bounds it too
-  if (item.kind == value::type::object)
-    text_of_object(out, item, identifier, scalar_keys, depth);
-  else if (item.kind == value::type::array)
-    text_of_list(out, item, identifier, depth);
-  else
-    out += scalar_text(item) + '\n';
-}
-}  // namespace
-
-std::string format_text(value const& data) {
-  std::string out;
-  text_of(out, data, nullptr, nullptr, 0);
-  return out;
-}
-
-void print_output(arguments const& args, std::string const& json) {
-  if (args.query.empty() && args.output == "json") {  // as encoded, numbers exactly as written
-    if (json != "{}") std::printf("%s\n", pretty(json).c_str());
-    return;
-  }
-  value data = awsjson::jmespath::parse_json(json).value_or(value{});
-  if (!args.query.empty()) data = awsjson::jmespath::search(args.query, data);
-  if (args.output == "text") {
-    std::fputs(format_text(data).c_str(), stdout);
-  } else if (data.kind != value::type::object || !data.keys.empty()) {
-    std::printf("%s\n", pretty(data.json()).c_str());
-  }
 }
 
 void print_help(std::string const& operation, std::vector<option_help> const& options, bool paginated) {

@@ -30,7 +30,8 @@ case "$area" in
     ;;
   command)
     configure -DAWSJSON_TEST_SERVICES=OFF -DAWSJSON_BUILD_CLI=ON
-    cmake --build "$build" --target awsjson-cli awsjson_integration_tests
+    cmake --build "$build" --target awsjson-cli awsjson_integration_tests awsjson_cli_tests
+    "$build/tests/cli/awsjson_cli_tests"
     ctest --test-dir "$build" --output-on-failure -R "awsjson and awsjson-ssm against moto_server"
     ;;
   generator)

@@ -144,9 +144,9 @@ TEST_CASE("global options before and after the command; --output; --cli-input-js
       awsjson({"sqs", "get-queue-url", "--queue-name", "awsjson-options", "--region", "us-east-1", "--output", "json"});
   RUN_OK(after);
   CHECK(member(after.out, "/QueueUrl") == url);
-  auto table = awsjson({"--output", "table", "sqs", "list-queues"});
-  CHECK(table.status == 252);
-  CHECK(table.err.find("--output table: awsjson prints json or text") != std::string::npos);
+  auto yaml = awsjson({"--output", "yaml", "sqs", "list-queues"});
+  CHECK(yaml.status == 252);
+  CHECK(yaml.err.find("--output yaml: expected json, text or table") != std::string::npos);
 
   // The input as JSON, on the command line or in a file; options given too win.
   RUN_OK(awsjson({"sqs", "send-message", "--cli-input-json", R"({"QueueUrl":")" + url + R"(","MessageBody":"one"})"}));
@@ -263,6 +263,9 @@ TEST_CASE("--query, --output text, ISO 8601 timestamps and help, as the AWS CLI 
         {"ssm", "describe-parameters", "--output", "text", "--max-items", "3", "--query", "Parameters[].Name"},
         {"ssm", "get-parameters-by-path", "--path", "/cli-out", "--output", "text", "--max-items", "3"},
         {"ssm", "get-parameters-by-path", "--path", "/cli-out", "--max-items", "11"},  // the token too
+        {"ssm", "get-parameters-by-path", "--path", "/cli-out", "--output", "table"},
+        {"ssm", "get-parameter", "--name", "/cli-out/p11", "--output", "table"},  // too wide: made a column
+        {"ssm", "get-parameters-by-path", "--path", "/cli-out", "--output", "table", "--query", "Parameters[].Name"},
     };
     for (auto const& args : same) {
       auto shown = args;  // SSM's values are @sensitive: awsjson redacts them unless asked
@@ -290,4 +293,56 @@ TEST_CASE("--query, --output text, ISO 8601 timestamps and help, as the AWS CLI 
   CHECK(wait_help.out.find("--table-name (string) [required]") != std::string::npos);
   std::filesystem::remove(config);
   std::filesystem::remove(config.string() + ".none");
+}
+
+TEST_CASE("shorthand options, as the AWS CLI reads them", "[integration][shorthand]") {
+  // A list of structures as words; a structure; a map; a list inside a structure (Values=a,b).
+  RUN_OK(awsjson({"ssm", "put-parameter", "--name", "/cli-short/ours", "--value", "v", "--type", "String", "--tags",
+                  "Key=env,Value=prod", "Key=team,Value='core, infra'"}));
+  auto tags = awsjson({"ssm", "list-tags-for-resource", "--resource-type", "Parameter", "--resource-id",
+                       "/cli-short/ours", "--output", "text"});
+  RUN_OK(tags);
+  CHECK(tags.out == "TAGLIST\tenv\tprod\nTAGLIST\tteam\tcore, infra\n");
+  auto filtered = awsjson({"ssm", "describe-parameters", "--parameter-filters",
+                           "Key=Name,Option=BeginsWith,Values=/cli-short/o,/cli-short/x", "--query",
+                           "Parameters[].Name", "--output", "text"});
+  RUN_OK(filtered);
+  CHECK(filtered.out == "/cli-short/ours\n");
+  if (have_aws_cli()) {  // the AWS CLI given the same words makes the same parameter
+    RUN_OK(aws_cli({"ssm", "put-parameter", "--name", "/cli-short/theirs", "--value", "v", "--type", "String", "--tags",
+                    "Key=env,Value=prod", "Key=team,Value='core, infra'", "--region", "us-east-1"}));
+    auto theirs = awsjson({"ssm", "list-tags-for-resource", "--resource-type", "Parameter", "--resource-id",
+                           "/cli-short/theirs", "--output", "text"});
+    RUN_OK(theirs);
+    CHECK(theirs.out == tags.out);
+  }
+
+  auto queue = awsjson({"sqs", "create-queue", "--queue-name", "cli-short", "--attributes",
+                        "DelaySeconds=5,VisibilityTimeout=60", "--query", "QueueUrl", "--output", "text"});
+  RUN_OK(queue);
+  auto url = queue.out.substr(0, queue.out.size() - 1);
+  auto attributes = awsjson({"sqs", "get-queue-attributes", "--queue-url", url, "--attribute-names", "DelaySeconds",
+                             "VisibilityTimeout", "--output", "text"});
+  RUN_OK(attributes);
+  CHECK(attributes.out == "ATTRIBUTES\t5\t60\n");
+
+  RUN_OK(awsjson({"dynamodb", "create-table", "--table-name", "cli-short", "--attribute-definitions",
+                  "AttributeName=id,AttributeType=S", "--key-schema", "AttributeName=id,KeyType=HASH",
+                  "--provisioned-throughput", "ReadCapacityUnits=1,WriteCapacityUnits=2"}));
+  auto write = awsjson({"dynamodb", "describe-table", "--table-name", "cli-short", "--query",
+                        "Table.ProvisionedThroughput.WriteCapacityUnits", "--output", "text"});
+  RUN_OK(write);  // a long from its text
+  CHECK(write.out == "2\n");
+
+  auto typo = awsjson({"ssm", "add-tags-to-resource", "--resource-type", "Parameter", "--resource-id",
+                       "/cli-short/ours", "--tags", "Kee=env,Value=prod"});
+  CHECK(typo.status == 252);
+  CHECK(typo.err == "awsjson: --tags: Kee is not one of Key, Value\n");
+  auto broken = awsjson({"ssm", "add-tags-to-resource", "--resource-type", "Parameter", "--resource-id",
+                         "/cli-short/ours", "--tags", "Key=env,Value=[prod"});
+  CHECK(broken.status == 252);
+  CHECK(broken.err.find("--tags: shorthand: ") != std::string::npos);
+  auto json_still = awsjson({"ssm", "add-tags-to-resource", "--resource-type", "Parameter", "--resource-id",
+                             "/cli-short/ours", "--tags", R"([{"Key":"json","Value":"yes"}])"});
+  RUN_OK(json_still);
 }
