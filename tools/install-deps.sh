@@ -5,7 +5,7 @@ set -euo pipefail
 packages=(cmake ninja-build g++ clang-14 libclang-rt-14-dev python3
           libboost1.81-dev libsimdjson-dev catch2 libbenchmark-dev
           nlohmann-json3-dev rapidjson-dev libcjson-dev libboost-json1.81-dev valgrind clang-format pkg-config
-          util-linux libssl-dev libcurl4-openssl-dev libre2-dev zlib1g-dev "$@")
+          util-linux libssl-dev libcurl4-openssl-dev libre2-dev zlib1g-dev libexpat1-dev "$@")
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

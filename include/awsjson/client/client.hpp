@@ -24,6 +24,7 @@
 #include "../endpoint.hpp"
 #include "../sigv4.hpp"
 #include "compression.hpp"
+#include "configured_endpoint.hpp"
 #include "credentials.hpp"
 #include "curl_transport.hpp"
 #include "profile.hpp"
@@ -169,11 +170,7 @@ class client {
   /// entry (lower case: `dynamodb_streams =`) in the `[services NAME]` section the profile's
   /// `services` names, the profile's `endpoint_url`; else endpoint_for. `problem` says why no
   /// endpoint can be chosen (the profile names a services section that does not exist).
-  struct endpoint_choice {
-    std::string url;
-    std::string source;  ///< where it came from: "AWS_ENDPOINT_URL", "the profile's endpoint_url"...
-    std::string problem;
-  };
+  using endpoint_choice = awsjson::endpoint_choice;
   endpoint_choice endpoint_of(std::string_view endpoint_prefix, std::string_view service_id) const;
 
  private:
@@ -206,8 +203,10 @@ inline client::client(client_options o) : options_(std::move(o)) {
         curl_transport::options{std::chrono::milliseconds(1000), std::chrono::milliseconds(2000), 2});
   }
   if (!options_.credentials)
-    options_.credentials =
-        std::make_shared<cached_credentials>(default_credential_chain(config_, metadata, options_.env));
+    options_.credentials = std::make_shared<cached_credentials>(default_credential_chain(
+        config_, metadata, options_.env,
+        sts_options{options_.http, region_,
+                    configured_endpoint(*config_, options_.env, "STS").value_or(endpoint_choice{}).url}));
   credentials_ = options_.credentials;
   // Settings: the program's, else the environment's, else the profile's.
   auto setting = [&](char const* variable, char const* key) -> std::pair<std::string, std::string> {
@@ -272,31 +271,7 @@ inline std::string client::endpoint_for(std::string_view endpoint_prefix, std::s
 inline client::endpoint_choice client::endpoint_of(std::string_view endpoint_prefix,
                                                    std::string_view service_id) const {
   if (!options_.endpoint_url.empty()) return {endpoint_for(endpoint_prefix), "the program's endpoint_url", {}};
-  auto flag = [](std::string_view v) { return detail::iequals(v, "true"); };
-  std::string ignore = options_.env.value("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS");
-  if (ignore.empty()) ignore = config_->get("ignore_configured_endpoint_urls").value_or("");
-  if (!flag(ignore)) {
-    std::string key(service_id);  // `DynamoDB Streams`: AWS_ENDPOINT_URL_DYNAMODB_STREAMS, dynamodb_streams
-    for (char& c : key) c = c == ' ' || c == '-' ? '_' : c;
-    std::string variable = "AWS_ENDPOINT_URL_" + key;
-    for (char& c : variable) c = c >= 'a' && c <= 'z' ? char(c - 32) : c;
-    for (char& c : key) c = detail::ascii_lower(c);
-    if (!key.empty())
-      if (auto v = options_.env.value(variable); !v.empty()) return {v, variable, {}};
-    if (auto v = options_.env.value("AWS_ENDPOINT_URL"); !v.empty()) return {v, "AWS_ENDPOINT_URL", {}};
-    if (auto section = config_->get("services")) {
-      auto it = config_->files.services.find(*section);
-      if (it == config_->files.services.end())
-        return {{},
-                {},
-                "the profile " + config_->profile + " names the services section " + *section +
-                    ", which the config file does not have"};
-      if (auto entry = it->second.find(key); !key.empty() && entry != it->second.end())
-        if (auto v = sub_property(entry->second, "endpoint_url"))
-          return {*v, "the services section " + *section + "'s " + key + " endpoint_url", {}};
-    }
-    if (auto v = config_->get("endpoint_url")) return {*v, "the profile's endpoint_url", {}};
-  }
+  if (auto configured = configured_endpoint(*config_, options_.env, service_id)) return *configured;
   return {endpoint_for(endpoint_prefix), "the service's regional endpoint", {}};
 }
 
