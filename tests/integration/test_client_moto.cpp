@@ -103,6 +103,37 @@ TEST_CASE("credentials from a profile file alone (no keys in the environment)", 
   CHECK(c.credentials().found->source == "shared-credentials-file");
 }
 
+TEST_CASE("credentials through roles: assume role from a profile, and a chain of two", "[client][moto][roles]") {
+  // moto's STS issues the role's keys and checks the signatures made with them.
+  temp_dir d;
+  auto creds = d.write("credentials", "[base]\naws_access_key_id = " + env("AWS_ACCESS_KEY_ID") +
+                                          "\naws_secret_access_key = " + env("AWS_SECRET_ACCESS_KEY") + "\n");
+  auto config = d.write("config",
+                        "[profile hop]\nrole_arn = arn:aws:iam::123456789012:role/hop\nsource_profile = base\n"
+                        "[profile app]\nrole_arn = arn:aws:iam::123456789012:role/app\nsource_profile = hop\n"
+                        "role_session_name = awsjson-itest\nregion = " +
+                            env("AWS_REGION") + "\n");
+  for (std::string profile : {"hop", "app"}) {
+    INFO(profile);
+    auto o = moto_options();
+    o.profile = profile;
+    o.env = env_of({{"AWS_SHARED_CREDENTIALS_FILE", creds},
+                    {"AWS_CONFIG_FILE", config},
+                    {"AWS_ENDPOINT_URL_STS", env("AWSJSON_TEST_ENDPOINT")},
+                    {"AWS_EC2_METADATA_DISABLED", "true"}});
+    awsjson::client c(o);
+    auto found = c.credentials();
+    INFO(found.error);
+    REQUIRE(found.found);
+    CHECK(found.found->source == "assume-role");
+    CHECK(found.found->keys.access_key_id != env("AWS_ACCESS_KEY_ID"));
+    CHECK_FALSE(found.found->keys.session_token.empty());
+    CHECK(found.found->expiration);
+    put_parameter(c, "/itest/client/role-" + profile, "through a role");
+    CHECK(get_parameter(c, "/itest/client/role-" + profile) == "through a role");
+  }
+}
+
 TEST_CASE("credentials from a container credentials server on 127.0.0.1 (the default chain, nothing else)",
           "[client][moto]") {
   std::string const document = R"({"AccessKeyId":")" + env("AWS_ACCESS_KEY_ID") + R"(","SecretAccessKey":")" +

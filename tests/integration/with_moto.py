@@ -6,7 +6,8 @@ the server afterwards whatever happens.
 
 Starts `moto_server` on 127.0.0.1 on a free port with INITIAL_NO_AUTH_ACTION_COUNT=3: the three
 setup calls below (an IAM user, its policy, its access key, made with boto3) are the last ones it
-accepts unsigned; from then on every request's signature is checked with botocore. COMMAND runs
+accepts unsigned; from then on every request's signature is checked with botocore. Two roles to
+assume (hop and app) are made with the new key. COMMAND runs
 with AWSJSON_TEST_ENDPOINT, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_REGION set.
 Exit status: COMMAND's, or 77 (CTest's SKIP_RETURN_CODE) when moto_server or boto3 is missing."""
 import json
@@ -62,6 +63,16 @@ def main():
         iam.put_user_policy(UserName='awsjson', PolicyName='everything', PolicyDocument=json.dumps(
             {'Version': '2012-10-17', 'Statement': [{'Effect': 'Allow', 'Action': '*', 'Resource': '*'}]}))
         key = iam.create_access_key(UserName='awsjson')['AccessKey']
+        # Roles to assume (hop, app: test_client_moto.cpp's chain), made with that key: moto checks
+        # a role's trust and its policy when its temporary keys sign a call.
+        signed = boto3.client('iam', endpoint_url=endpoint, region_name='us-east-1',
+                              aws_access_key_id=key['AccessKeyId'], aws_secret_access_key=key['SecretAccessKey'])
+        for role in ('hop', 'app'):
+            signed.create_role(RoleName=role, AssumeRolePolicyDocument=json.dumps(
+                {'Version': '2012-10-17', 'Statement': [{'Effect': 'Allow', 'Principal': {'AWS': '*'},
+                                                         'Action': 'sts:AssumeRole'}]}))
+            signed.put_role_policy(RoleName=role, PolicyName='everything', PolicyDocument=json.dumps(
+                {'Version': '2012-10-17', 'Statement': [{'Effect': 'Allow', 'Action': '*', 'Resource': '*'}]}))
         child_env = dict(os.environ, AWSJSON_TEST_ENDPOINT=endpoint, AWS_ACCESS_KEY_ID=key['AccessKeyId'],
                          AWS_SECRET_ACCESS_KEY=key['SecretAccessKey'], AWS_REGION='us-east-1')
         child_env.pop('AWS_SESSION_TOKEN', None)
