@@ -202,11 +202,13 @@ inline client::client(client_options o) : options_(std::move(o)) {
     metadata = std::make_shared<curl_transport>(
         curl_transport::options{std::chrono::milliseconds(1000), std::chrono::milliseconds(2000), 2});
   }
+  if (!options_.sleep) options_.sleep = [](std::chrono::duration<double> d) { std::this_thread::sleep_for(d); };
   if (!options_.credentials)
     options_.credentials = std::make_shared<cached_credentials>(default_credential_chain(
         config_, metadata, options_.env,
         sts_options{options_.http, region_,
-                    configured_endpoint(*config_, options_.env, "STS").value_or(endpoint_choice{}).url}));
+                    configured_endpoint(*config_, options_.env, "STS").value_or(endpoint_choice{}).url,
+                    options_.sleep}));
   credentials_ = options_.credentials;
   // Settings: the program's, else the environment's, else the profile's.
   auto setting = [&](char const* variable, char const* key) -> std::pair<std::string, std::string> {
@@ -245,7 +247,6 @@ inline client::client(client_options o) : options_(std::move(o)) {
     options_.request_compression = rc;
   }
   if (!options_.idempotency_token) options_.idempotency_token = random_uuid;
-  if (!options_.sleep) options_.sleep = [](std::chrono::duration<double> d) { std::this_thread::sleep_for(d); };
   if (!options_.random)
     options_.random = [] {
       thread_local std::mt19937_64 engine{std::random_device{}()};

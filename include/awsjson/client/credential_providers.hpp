@@ -18,6 +18,7 @@
 // providers, files, hosts and statuses.
 #pragma once
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -136,7 +137,9 @@ class environment_credentials final : public credential_provider {
   explicit environment_credentials(environment env = {}) : env_(std::move(env)) {}
   std::string_view name() const override { return "environment"; }
   credential_lookup load() override {
-    std::string id = env_.value("AWS_ACCESS_KEY_ID"), secret = env_.value("AWS_SECRET_ACCESS_KEY");
+    // Blank values are unset (the cross-SDK suite's environment_variables_blank).
+    std::string id(detail::trim(env_.value("AWS_ACCESS_KEY_ID"))),
+        secret(detail::trim(env_.value("AWS_SECRET_ACCESS_KEY")));
     if (id.empty() && secret.empty()) return credential_lookup::none();
     if (id.empty() || secret.empty())
       return credential_lookup::fail("environment: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY must be set together");
@@ -287,10 +290,22 @@ class instance_credentials final : public credential_provider {
     std::string endpoint = env_.value("AWS_EC2_METADATA_SERVICE_ENDPOINT", "http://169.254.169.254");
     while (endpoint.ends_with('/')) endpoint.pop_back();
     // As botocore's InstanceMetadataFetcher: a metadata service that is not there, refuses or
-    // answers with an error means no credentials from it (the chain ends without them).
+    // answers with an error means no credentials from it (the chain ends without them). A busy
+    // one (5xx) or a dropped connection is asked again, three times in all as the cross-SDK
+    // suite's imds_default_chain_retries (AWS_METADATA_SERVICE_NUM_ATTEMPTS to change it).
+    int attempts = 3;
+    if (auto n = env_.value("AWS_METADATA_SERVICE_NUM_ATTEMPTS");
+        !n.empty() && n.size() < 3 && n.find_first_not_of("0123456789") == std::string::npos)
+      attempts = std::max(1, std::stoi(n));
     http_response answer;
+    auto ask = [&](http_request const& request) {
+      for (int attempt = 1;; ++attempt) {
+        bool failed = http_->send(endpoint, request, answer).has_value();
+        if ((!failed && answer.status < 500) || attempt >= attempts) return !failed;
+      }
+    };
     http_request token_request{"PUT", "/latest/api/token", {{"x-aws-ec2-metadata-token-ttl-seconds", "21600"}}, {}};
-    if (http_->send(endpoint, token_request, answer)) return credential_lookup::none();
+    if (!ask(token_request)) return credential_lookup::none();
     std::vector<http_header> auth;
     if (answer.status == 200) {
       auth.push_back({"x-aws-ec2-metadata-token", answer.body});
@@ -298,12 +313,10 @@ class instance_credentials final : public credential_provider {
       return credential_lookup::none();
     }
     std::string base = "/latest/meta-data/iam/security-credentials/";
-    if (http_->send(endpoint, {"GET", base, auth, {}}, answer) || answer.status != 200)
-      return credential_lookup::none();
+    if (!ask({"GET", base, auth, {}}) || answer.status != 200) return credential_lookup::none();
     std::string role(detail::trim(std::string_view(answer.body).substr(0, answer.body.find('\n'))));
     if (role.empty()) return credential_lookup::none();
-    if (http_->send(endpoint, {"GET", base + role, auth, {}}, answer) || answer.status != 200)
-      return credential_lookup::none();
+    if (!ask({"GET", base + role, auth, {}}) || answer.status != 200) return credential_lookup::none();
     return detail::from_document(answer.body, "iam-role", "instance metadata, role " + role);
   }
 

@@ -181,7 +181,8 @@ inline std::optional<profile_chain> resolve_profile_chain(profile_file const& fi
 struct sts_options {
   std::shared_ptr<transport> http;
   std::string region;
-  std::string endpoint;  ///< a configured STS endpoint; empty: the regional (or global) one
+  std::string endpoint;         ///< a configured STS endpoint; empty: the regional (or global) one
+  sts::sleep_function sleep{};  ///< between attempts (empty: sleeps)
   std::string endpoint_url() const {
     if (!endpoint.empty()) return endpoint;
     if (region.empty()) return "https://sts.amazonaws.com";
@@ -212,7 +213,7 @@ inline credential_lookup web_identity(sts_options const& sts, std::string const&
   if (session_name.empty()) session_name = default_session_name();
   return from_sts(sts::call(*sts.http, sts.endpoint_url(), sts.region, "AssumeRoleWithWebIdentity",
                             {{"RoleArn", role_arn}, {"RoleSessionName", session_name}, {"WebIdentityToken", token}},
-                            nullptr, where),
+                            nullptr, where, sts.sleep),
                   "assume-role-with-web-identity");
 }
 }  // namespace detail
@@ -253,9 +254,9 @@ class assume_role_credentials final : public credential_provider {
         params.emplace_back("DurationSeconds", role.duration_seconds);
       }
       auto keys = current.found->keys;
-      current = detail::from_sts(
-          sts::call(*sts_.http, sts_.endpoint_url(), sts_.region, "AssumeRole", std::move(params), &keys, where),
-          "assume-role");
+      current = detail::from_sts(sts::call(*sts_.http, sts_.endpoint_url(), sts_.region, "AssumeRole",
+                                           std::move(params), &keys, where, sts_.sleep),
+                                 "assume-role");
     }
     return current;
   }
