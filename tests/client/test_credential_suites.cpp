@@ -121,7 +121,8 @@ TEST_CASE("the cross-SDK credential suites, replayed", "[client][credentials][su
       simdjson::dom::element env_json, test_case;
       REQUIRE(parser.load((dir / "env.json").string()).get(env_json) == simdjson::SUCCESS);
       std::map<std::string, std::string> vars;
-      for (auto [key, value] : env_json.get_object()) {
+      simdjson::dom::object variables = env_json.get_object().value();
+      for (auto [key, value] : variables) {
         std::string k(key), v(value.get_string().value());
         bool path = k == "HOME" || k.ends_with("_FILE");
         vars[k] = path ? rooted(v) : v;

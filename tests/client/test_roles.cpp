@@ -20,8 +20,8 @@ awsjson::ini_sections sections_of(simdjson::simdjson_result<simdjson::dom::eleme
   if (e.get_object().get(o) != simdjson::SUCCESS) return out;  // absent: none
   for (auto [name, settings] : o) {
     auto& section = out[std::string(name)];
-    for (auto [key, value] : settings.get_object().value())
-      section[std::string(key)] = std::string(value.get_string().value());
+    simdjson::dom::object keys = settings.get_object().value();
+    for (auto [key, value] : keys) section[std::string(key)] = std::string(value.get_string().value());
   }
   return out;
 }
