@@ -658,225 +658,225 @@ template <class T, class Json>
 }  // namespace awsjson
 // ---- end awsjson/api/decode.hpp ----
 
-// ---- begin awsjson/detail/decimal.hpp ----
-// Exact decimal numbers: a JSON number's text to a scaled integer without passing through a
-// double, so 1700000000.123 seconds is exactly 1700000000123 ms and 1234567890123456789 stays exact.
+// ---- begin awsjson/metadata.hpp ----
+// Model metadata: what a Smithy model says about a shape beyond its C++ type.
+//
+// A described type opts in with one constexpr function found by ADL, next to the type:
+//
+//   constexpr auto awsjson_shape(MyStruct const*) {
+//     return awsjson::shape("MyStruct", {
+//         {.name = "Id", .required = true, .min_length = 36, .max_length = 36},
+//         {.name = "Secret", .sensitive = true},
+//     });
+//   }
+//
+// Members not listed get the defaults below. The data is read at compile time by the codec,
+// the validator and the printer; a type without awsjson_shape works with all defaults.
 
-#include <bit>
-#include <chrono>
+#include <array>
+#include <cstddef>
 #include <cstdint>
-#include <cstring>
 #include <limits>
-#include <ratio>
 #include <string_view>
+
+namespace awsjson {
+
+/// How a timestamp member travels as text (Smithy's @timestampFormat).
+enum class timestamp_format : unsigned char {
+  protocol_default,  ///< awsJson: epoch seconds
+  epoch_seconds,
+  date_time,  ///< RFC 3339, always written in UTC with a `Z`
+  http_date,  ///< IMF-fixdate, e.g. `Sun, 02 Jan 2000 20:34:56 GMT`
+};
+
+inline constexpr std::int64_t unbounded = std::numeric_limits<std::int64_t>::min();
+
+/// What the model says about one member. Only `name` is needed; the rest defaults to "nothing special".
+struct member_info {
+  std::string_view name;                ///< the C++ member name, as Boost.Describe spells it
+  std::string_view wire_name{};         ///< the JSON key, when it differs from `name`
+  bool required = false;                ///< @required: absent is an error in strict decoding and validation
+  bool sensitive = false;               ///< @sensitive: never printed
+  std::int64_t min_length = unbounded;  ///< @length: characters of a string, elements of a list or map
+  std::int64_t max_length = unbounded;
+  std::int64_t min_value = unbounded;  ///< @range on a number
+  std::int64_t max_value = unbounded;
+  std::string_view pattern{};  ///< @pattern (ECMAScript regular expression)
+  timestamp_format timestamp = timestamp_format::protocol_default;
+  bool idempotency_token = false;  ///< @idempotencyToken: the client fills a UUID v4 when left unset
+  bool host_label = false;         ///< @hostLabel: fills `{name}` in the operation's host prefix
+
+  constexpr std::string_view key() const noexcept { return wire_name.empty() ? name : wire_name; }
+};
+
+/// The kind of a structure: plain, or an error the service returns.
+enum class shape_kind : unsigned char { structure, client_error, server_error };
+
+template <std::size_t N>
+struct shape_info {
+  std::string_view name;  ///< the Smithy shape name (also the error code of an error shape)
+  std::array<member_info, N> members;
+  shape_kind kind = shape_kind::structure;
+  bool sensitive = false;  ///< the whole structure is @sensitive
+};
+
+/// Builds a shape_info; the member list is a braced list of member_info.
+template <std::size_t N>
+constexpr shape_info<N> shape(std::string_view name, member_info const (&members)[N],
+                              shape_kind kind = shape_kind::structure, bool sensitive = false) {
+  shape_info<N> s{name, {}, kind, sensitive};
+  for (std::size_t i = 0; i < N; ++i) s.members[i] = members[i];
+  return s;
+}
+constexpr shape_info<0> shape(std::string_view name, shape_kind kind = shape_kind::structure, bool sensitive = false) {
+  return {name, {}, kind, sensitive};
+}
+
+namespace detail {
+template <class T>
+constexpr std::string_view type_name_of() noexcept {
+  // Fallback name for types without awsjson_shape: parsed from the compiler's signature.
+  std::string_view f = __PRETTY_FUNCTION__;
+  auto start = f.find("T = ") + 4;
+  auto end = f.find_first_of(";]", start);
+  auto name = f.substr(start, end - start);
+  auto colon = name.rfind("::");
+  return colon == std::string_view::npos ? name : name.substr(colon + 2);
+}
+}  // namespace detail
+
+template <class T>
+concept has_shape_info = requires {
+  awsjson_shape(static_cast<T const*>(nullptr));
+};
+
+/// The metadata of T (empty defaults when T has none).
+template <class T>
+constexpr auto shape_of() {
+  if constexpr (has_shape_info<T>)
+    return awsjson_shape(static_cast<T const*>(nullptr));
+  else
+    return shape_info<0>{detail::type_name_of<T>(), {}};
+}
+
+/// The metadata of the member called `name` of T (defaults when not listed).
+template <class T>
+constexpr member_info member_of(std::string_view name) {
+  constexpr auto s = shape_of<T>();
+  for (auto const& m : s.members)
+    if (m.name == name) return m;
+  return member_info{name};
+}
+
+}  // namespace awsjson
+// ---- end awsjson/metadata.hpp ----
+
+// ---- begin awsjson/reflect.hpp ----
+// The bridge between Boost.Describe and the metadata: which types are structures and enums,
+// their members in declaration order, and each member's metadata, all at compile time.
+
+#include <boost/describe/class.hpp>
+#include <boost/describe/enum.hpp>
+#include <boost/describe/enumerators.hpp>
+#include <boost/describe/members.hpp>
+#include <boost/mp11/algorithm.hpp>
+
+#include <array>
+#include <string_view>
+
+
+namespace awsjson {
+
+template <class T>
+concept described_struct = boost::describe::has_describe_members<T>::value && std::is_class_v<T>;
+
+template <class T>
+concept described_enum = boost::describe::has_describe_enumerators<T>::value && std::is_enum_v<T>;
+
+/// Public data members of T (including those of described bases), in declaration order.
+template <class T>
+using members_of = boost::describe::describe_members<T, boost::describe::mod_public | boost::describe::mod_inherited>;
+
+namespace detail {
+template <class T>
+constexpr bool metadata_names_members() {
+  constexpr auto s = shape_of<T>();
+  for (auto const& m : s.members) {
+    bool found = false;
+    boost::mp11::mp_for_each<members_of<T>>([&](auto d) { found = found || m.name == d.name; });
+    if (!found) return false;
+  }
+  return true;
+}
+}  // namespace detail
+
+/// Metadata of the member behind descriptor D of T. Checks once per type that every
+/// name in awsjson_shape is a described member, so a typo is a compile error, not a silent default.
+template <class T, class D>
+inline constexpr member_info member_meta = [] {
+  static_assert(detail::metadata_names_members<T>(), "awsjson_shape names a member the type does not describe");
+  return member_of<T>(D::name);
+}();
+
+namespace detail {
+// The JSON keys of T's members, in declaration order.
+template <class T>
+inline constexpr auto member_keys = [] {
+  using Ms = members_of<T>;
+  std::array<std::string_view, boost::mp11::mp_size<Ms>::value> keys{};
+  std::size_t i = 0;
+  boost::mp11::mp_for_each<Ms>([&](auto d) { keys[i++] = member_meta<T, decltype(d)>.key(); });
+  return keys;
+}();
+
+}  // namespace detail
+
+}  // namespace awsjson
+// ---- end awsjson/reflect.hpp ----
+
+// ---- begin awsjson/detail/member_offset.hpp ----
+// Where a described struct's members lie: their offsets, for the codec's per-type tables (decode
+// and encode read a structure's members through a table of offsets rather than code per member).
+
+#include <array>
+#include <cstddef>
+#include <cstring>
 #include <type_traits>
+#include <utility>
+
+#include <boost/mp11/algorithm.hpp>
 
 
 namespace awsjson::detail {
 
-__extension__ typedef unsigned __int128 uint128;
-
-/// value = (negative ? -1 : 1) * (digits + tail) * 10^exponent, where 0 <= tail < 1 and
-/// `inexact` says whether tail > 0 (digits past the 38 kept).
-struct decimal {
-  uint128 digits = 0;
-  int exponent = 0;
-  bool negative = false;
-  bool inexact = false;
-};
-
-/// Parses strict JSON number grammar (RFC 8259). Returns false on anything else.
-constexpr bool parse_decimal(std::string_view s, decimal& out) noexcept {
-  decimal d;
-  std::size_t i = 0, n = s.size();
-  if (i < n && s[i] == '-') {
-    d.negative = true;
-    ++i;
-  }
-  if (i == n || s[i] < '0' || s[i] > '9') return false;
-  constexpr uint128 limit = uint128(1) << 124;  // keep digits while *10 cannot overflow
-  auto add_digit = [&](char c, bool fraction) {
-    if (d.digits < limit / 10) {
-      d.digits = d.digits * 10 + unsigned(c - '0');
-      if (fraction) --d.exponent;
-    } else {
-      if (!fraction) ++d.exponent;  // an integer digit we cannot keep still scales the value
-      if (c != '0') d.inexact = true;
-    }
-  };
-  if (s[i] == '0') {
-    ++i;  // a leading zero stands alone
-  } else {
-    while (i < n && s[i] >= '0' && s[i] <= '9') add_digit(s[i++], false);
-  }
-  if (i < n && s[i] == '.') {
-    ++i;
-    if (i == n || s[i] < '0' || s[i] > '9') return false;
-    while (i < n && s[i] >= '0' && s[i] <= '9') add_digit(s[i++], true);
-  }
-  if (i < n && (s[i] == 'e' || s[i] == 'E')) {
-    ++i;
-    bool neg = false;
-    if (i < n && (s[i] == '+' || s[i] == '-')) neg = s[i++] == '-';
-    if (i == n || s[i] < '0' || s[i] > '9') return false;
-    long e = 0;
-    while (i < n && s[i] >= '0' && s[i] <= '9') {
-      if (e < 100000) e = e * 10 + (s[i] - '0');  // saturate: anything this large is out of range anyway
-      ++i;
-    }
-    d.exponent += int(neg ? -e : e);
-  }
-  if (i != n) return false;
-  out = d;
-  return true;
+/// A member's offset in T. Data member pointers are offsets in the Itanium C++ ABI, the ABI of
+/// the only compilers awsjson supports (detail/config.hpp); a member of a base is converted to
+/// one of T first, which adds the base's offset.
+template <class T, class M>
+std::size_t member_offset(M T::*p) noexcept {
+  static_assert(sizeof(p) == sizeof(std::ptrdiff_t), "a data member pointer is an offset (Itanium C++ ABI)");
+  std::ptrdiff_t offset;
+  std::memcpy(&offset, &p, sizeof offset);
+  return std::size_t(offset);
 }
 
-constexpr bool mul_overflows(uint128 a, uint128 b, uint128& r) noexcept { return __builtin_mul_overflow(a, b, &r); }
+/// The type of the member a Boost.Describe descriptor D names in T.
+template <class T, class D>
+using member_type_t = std::remove_cvref_t<decltype(std::declval<T&>().*D::pointer)>;
 
-/// floor(value * Period^-1 seconds) as Rep, for a value in seconds. False when out of range.
-template <class Rep, class Period>
-constexpr bool decimal_seconds_to_ticks(decimal const& d, Rep& out) noexcept {
-  static_assert(std::numeric_limits<Rep>::is_integer, "timestamps need an integer duration");
-  // ticks = digits * 10^exponent * den / num, floored.
-  uint128 mag = 0;
-  bool rem = d.inexact;
-  if (mul_overflows(d.digits, uint128(Period::den), mag)) return false;
-  if (d.exponent >= 0) {
-    for (int e = 0; e < d.exponent && mag != 0; ++e)
-      if (mul_overflows(mag, 10, mag)) return false;
-  } else if (d.exponent < -38) {
-    rem = rem || mag != 0;
-    mag = 0;
-  } else {
-    uint128 p = 1;
-    for (int e = 0; e < -d.exponent; ++e) p *= 10;
-    rem = rem || mag % p != 0;
-    mag /= p;
-  }
-  rem = rem || mag % uint128(Period::num) != 0;
-  mag /= uint128(Period::num);
-  // Floor: a negative value with a remainder moves one tick toward the past.
-  constexpr auto max = uint128(std::numeric_limits<Rep>::max());
-  if (!d.negative) {
-    if (mag > max) return false;
-    out = Rep(mag);
-  } else {
-    if (rem) ++mag;
-    if (mag > max + 1) return false;
-    out = mag == max + 1 ? std::numeric_limits<Rep>::min() : Rep(-Rep(mag));
-  }
-  return true;
-}
-
-// Eight ASCII digits at once, read as one little-endian word (SWAR): a handful of instructions
-// instead of a multiply-add per digit.
-inline bool is_eight_digits(std::uint64_t w) noexcept {
-  if constexpr (std::endian::native != std::endian::little) return false;
-  return ((w & 0xF0F0F0F0F0F0F0F0) | (((w + 0x0606060606060606) & 0xF0F0F0F0F0F0F0F0) >> 4)) == 0x3333333333333333;
-}
-inline std::uint32_t parse_eight_digits(std::uint64_t w) noexcept {
-  w -= 0x3030303030303030;
-  w = (w * 10) + (w >> 8);  // pairs of digits
-  w = (((w & 0x000000FF000000FF) * (100 + (1000000ULL << 32))) +
-       (((w >> 16) & 0x000000FF000000FF) * (1 + (10000ULL << 32)))) >>
-      32;
-  return std::uint32_t(w);
-}
-
-constexpr bool is_power_of_ten(std::intmax_t v) noexcept {
-  while (v > 1 && v % 10 == 0) v /= 10;
-  return v == 1;
-}
-
-/// The common case of decimal_seconds_to_ticks, straight from the text: plain decimals such as
-/// `1700000000.123` (no exponent, at most 15 integer digits) into a power-of-ten period. Returns
-/// false, leaving `out` alone, for anything else: the caller then takes the general path, which
-/// also reports the errors.
-template <class Rep, class Period>
-constexpr bool fast_seconds_to_ticks(std::string_view s, Rep& out) noexcept {
-  if constexpr (Period::num != 1 || !is_power_of_ten(Period::den) || Period::den > 1000000000 ||
-                !(std::is_same_v<Rep, std::int64_t> || std::is_same_v<Rep, long long>)) {
-    return false;
-  } else {
-    constexpr int period_digits = [] {
-      int k = 0;
-      for (auto d = Period::den; d > 1; d /= 10) ++k;
-      return k;
-    }();
-    constexpr std::int64_t pow10[] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000};
-    std::size_t i = 0, n = s.size();
-    bool negative = n && s[0] == '-';
-    i += negative;
-    std::size_t first = i;
-    std::int64_t whole = 0;
-    constexpr std::size_t max_digits = std::size_t(18 - period_digits);  // whole * den stays below 10^18
-    if (!std::is_constant_evaluated() && n - i >= 8 && s[i] != '0') {    // epoch seconds have 10 digits
-      std::uint64_t w;
-      if (std::memcpy(&w, s.data() + i, 8), is_eight_digits(w)) whole = parse_eight_digits(w), i += 8;
-    }
-    while (i < n && unsigned(s[i] - '0') < 10) {
-      if (i - first == max_digits) return false;  // too long for this path: before it could overflow
-      whole = whole * 10 + (s[i++] - '0');
-    }
-    std::size_t digits = i - first;
-    if (digits == 0 || (digits > 1 && s[first] == '0')) return false;  // a leading zero stands alone
-    std::int64_t frac = 0;
-    int kept = 0;
-    bool rest = false;  // nonzero digits beyond the period
-    if (i < n && s[i] == '.') {
-      std::size_t start = ++i;
-      for (; i < n && unsigned(s[i] - '0') < 10; ++i) {
-        if (kept < period_digits)
-          frac = frac * 10 + (s[i] - '0'), ++kept;
-        else
-          rest |= s[i] != '0';
-      }
-      if (i == start) return false;
-    }
-    if (i != n) return false;
-    std::int64_t ticks = whole * std::int64_t(Period::den) + frac * pow10[period_digits - kept];
-    out = Rep(negative ? -ticks - rest : ticks);  // floor: toward the past
-    return true;
-  }
-}
-
-/// The most common epoch-seconds text, read with no loop from a padded buffer (simdjson's input
-/// has 64 bytes past its end; this reads at most 8 past the text's): 10 integer digits (the
-/// years 2001 to 2286), optionally followed by '.' and 1 to 8 fraction digits. Into a
-/// power-of-ten period, floored. Returns false, leaving `out` alone, for anything else.
-template <class Rep, class Period>
-AWSJSON_ALWAYS_INLINE bool padded_epoch_seconds_to_ticks(char const* p, std::size_t n, Rep& out) noexcept {
-  if constexpr (Period::num != 1 || !is_power_of_ten(Period::den) || Period::den > 1000000000 ||
-                !(std::is_same_v<Rep, std::int64_t> || std::is_same_v<Rep, long long>) ||
-                std::endian::native != std::endian::little) {
-    return false;
-  } else {
-    if (n != 10 && (n < 12 || n > 19)) return false;
-    std::uint64_t head;
-    std::memcpy(&head, p, 8);
-    unsigned d8 = unsigned(p[8] - '0'), d9 = unsigned(p[9] - '0');
-    if (!is_eight_digits(head) || p[0] == '0' || d8 > 9 || d9 > 9) return false;
-    constexpr std::int64_t den = Period::den;
-    std::int64_t whole = std::int64_t(parse_eight_digits(head)) * 100 + d8 * 10 + d9;
-    if (whole > (std::numeric_limits<std::int64_t>::max() - den) / den) return false;
-    std::int64_t frac = 0;  // in units of 10^-8 s
-    if (n > 10) {
-      if (p[10] != '.') return false;
-      std::uint64_t tail;
-      std::memcpy(&tail, p + 11, 8);
-      // The bytes past the fraction's k digits read as '0's.
-      std::uint64_t keep = ~std::uint64_t(0) >> 8 * (19 - n);
-      tail = (tail & keep) | (0x3030303030303030 & ~keep);
-      if (!is_eight_digits(tail)) return false;
-      frac = parse_eight_digits(tail);
-    }
-    out = Rep(whole * den + (den >= 100000000 ? frac * (den / 100000000) : frac / (100000000 / den)));
-    return true;
-  }
+/// The offsets of T's members, in member order: the one part of a table C++ cannot compute at
+/// compile time (a member pointer cannot become a number in a constant expression), so computed
+/// once, on first use.
+template <class T>
+std::size_t const* member_offsets() {
+  static const auto offsets = []<class... D>(boost::mp11::mp_list<D...>) {
+    return std::array<std::size_t, sizeof...(D) + 1>{member_offset<T, member_type_t<T, D>>(D::pointer)..., 0};
+  }(boost::mp11::mp_rename<members_of<T>, boost::mp11::mp_list>{});
+  return offsets.data();
 }
 
 }  // namespace awsjson::detail
-// ---- end awsjson/detail/decimal.hpp ----
+// ---- end awsjson/detail/member_offset.hpp ----
 
 // ---- begin awsjson/detail/json_string.hpp ----
 // JSON string bodies: unescaping straight into the destination, and escaping for output.
@@ -1332,633 +1332,6 @@ inline bool append_json_string(std::string& out, std::string_view s) {
 }  // namespace awsjson::detail
 // ---- end awsjson/detail/json_string.hpp ----
 
-// ---- begin awsjson/detail/check_json.hpp ----
-// Checking an unknown member's value without decoding it: one function over the value's raw text.
-//
-// simdjson skips a value it is not asked for by counting brackets, without checking the grammar
-// inside; a document must be well-formed all the same, so awsjson checks what it skips. The check
-// reads the text (a pointer and a length into the padded input), never simdjson's value: handing
-// one of those to code that is not inlined would keep the decoder's iterator in memory (see
-// decode.hpp). The silent walk calls it with no context and learns yes or no; the reporting walk
-// passes its context and gets the error and the path inside the value.
-
-#include <cstddef>
-#include <string>
-#include <string_view>
-
-
-namespace awsjson::detail {
-
-/// Prepends a key read from the document, from its raw text: the scratch buffer that held it
-/// unescaped may hold something else by the time an error unwinds.
-AWSJSON_COLD inline void prepend_unescaped_key(decode_context& ctx, char const* raw) {
-  std::string key;
-  (void)unescape_string(raw, key);
-  ctx.prepend_document_key(key);
-}
-
-class json_checker {
- public:
-  json_checker(std::string_view text, std::string& scratch, decode_context* report) noexcept
-      : p_(text.data()), end_(text.data() + text.size()), scratch_(scratch), report_(report) {}
-
-  /// One value, nested at most `levels` deep, then only whitespace.
-  bool document(unsigned levels) {
-    if (!value(levels)) return false;
-    skip_whitespace();
-    return p_ == end_ || malformed("unexpected content after the value");
-  }
-
- private:
-  static constexpr bool is_delimiter(char c) noexcept {
-    return is_whitespace(c) || c == ',' || c == ']' || c == '}' || c == ':';
-  }
-
-  void skip_whitespace() noexcept {
-    while (p_ != end_ && is_whitespace(*p_)) ++p_;
-  }
-  bool at(char c) noexcept {
-    skip_whitespace();
-    if (p_ == end_ || *p_ != c) return false;
-    ++p_;
-    return true;
-  }
-  /// The token at p_: up to the next delimiter.
-  std::string_view token() const noexcept {
-    char const* q = p_;
-    while (q != end_ && !is_delimiter(*q)) ++q;
-    return {p_, std::size_t(q - p_)};
-  }
-
-  AWSJSON_COLD bool malformed(std::string_view what) {
-    if (report_) report_->fail(errc::invalid_json, {"malformed JSON: ", what});
-    return false;
-  }
-  AWSJSON_COLD bool found(std::string_view expected, std::string_view tok) {
-    if (report_) report_->fail(errc::invalid_json, {expected, report_->describe_token(tok)});
-    return false;
-  }
-
-  bool value(unsigned levels) {
-    skip_whitespace();
-    if (p_ == end_) return malformed("expected a value, found the end of the document");
-    switch (*p_) {
-      case '{':
-        return object(levels);
-      case '[':
-        return array(levels);
-      case '"':
-        return string();
-      case 't':
-      case 'f':
-      case 'n': {
-        std::string_view tok = token();
-        if (tok != "true" && tok != "false" && tok != "null") return found("expected true, false or null, found ", tok);
-        p_ += tok.size();
-        return true;
-      }
-      default: {
-        std::string_view tok = token();
-        if (tok.empty()) return found("malformed JSON: expected a value, found ", std::string_view(p_, 1));
-        if (decimal d; !parse_decimal(tok, d)) return found("malformed number: ", tok);
-        p_ += tok.size();
-        return true;
-      }
-    }
-  }
-
-  bool string() {
-    char const* body = ++p_;
-    bool escaped;
-    std::size_t n = raw_string_length(body, escaped);
-    if (escaped) {
-      if (auto st = unescape_string(body, n, scratch_); st != unescape_status::ok) {
-        if (report_) report_->fail(errc::invalid_json, describe(st));
-        return false;
-      }
-    }
-    p_ = body + n + 1;
-    return true;
-  }
-
-  AWSJSON_COLD bool too_deep() {
-    if (report_) report_->too_deep();
-    return false;
-  }
-
-  bool object(unsigned levels) {
-    ++p_;
-    if (levels == 0) return too_deep();
-    if (at('}')) return true;
-    do {
-      skip_whitespace();
-      if (p_ == end_ || *p_ != '"') return malformed("expected a member name");
-      char const* key = p_ + 1;
-      if (!string()) return false;
-      if (!at(':')) return malformed("expected ':' after a member name");
-      if (!value(levels - 1)) {
-        if (report_) prepend_unescaped_key(*report_, key);
-        return false;
-      }
-    } while (at(','));
-    return at('}') || malformed("expected ',' or '}' in an object");
-  }
-
-  bool array(unsigned levels) {
-    ++p_;
-    if (levels == 0) return too_deep();
-    if (at(']')) return true;
-    std::size_t i = 0;
-    do {
-      if (!value(levels - 1)) {
-        if (report_) report_->prepend_path(i);
-        return false;
-      }
-      ++i;
-    } while (at(','));
-    return at(']') || malformed("expected ',' or ']' in an array");
-  }
-
-  char const* p_;
-  char const* end_;
-  std::string& scratch_;
-  decode_context* report_;
-};
-
-/// Whether `text` (in simdjson's padded input) is one well-formed JSON value nested at most
-/// `levels` deep. With `report`, a failure is described there, with its path inside the value.
-AWSJSON_NOINLINE inline bool check_json(std::string_view text, unsigned levels, std::string& scratch,
-                                        decode_context* report) {
-  return json_checker(text, scratch, report).document(levels);
-}
-
-}  // namespace awsjson::detail
-// ---- end awsjson/detail/check_json.hpp ----
-
-// ---- begin awsjson/metadata.hpp ----
-// Model metadata: what a Smithy model says about a shape beyond its C++ type.
-//
-// A described type opts in with one constexpr function found by ADL, next to the type:
-//
-//   constexpr auto awsjson_shape(MyStruct const*) {
-//     return awsjson::shape("MyStruct", {
-//         {.name = "Id", .required = true, .min_length = 36, .max_length = 36},
-//         {.name = "Secret", .sensitive = true},
-//     });
-//   }
-//
-// Members not listed get the defaults below. The data is read at compile time by the codec,
-// the validator and the printer; a type without awsjson_shape works with all defaults.
-
-#include <array>
-#include <cstddef>
-#include <cstdint>
-#include <limits>
-#include <string_view>
-
-namespace awsjson {
-
-/// How a timestamp member travels as text (Smithy's @timestampFormat).
-enum class timestamp_format : unsigned char {
-  protocol_default,  ///< awsJson: epoch seconds
-  epoch_seconds,
-  date_time,  ///< RFC 3339, always written in UTC with a `Z`
-  http_date,  ///< IMF-fixdate, e.g. `Sun, 02 Jan 2000 20:34:56 GMT`
-};
-
-inline constexpr std::int64_t unbounded = std::numeric_limits<std::int64_t>::min();
-
-/// What the model says about one member. Only `name` is needed; the rest defaults to "nothing special".
-struct member_info {
-  std::string_view name;                ///< the C++ member name, as Boost.Describe spells it
-  std::string_view wire_name{};         ///< the JSON key, when it differs from `name`
-  bool required = false;                ///< @required: absent is an error in strict decoding and validation
-  bool sensitive = false;               ///< @sensitive: never printed
-  std::int64_t min_length = unbounded;  ///< @length: characters of a string, elements of a list or map
-  std::int64_t max_length = unbounded;
-  std::int64_t min_value = unbounded;  ///< @range on a number
-  std::int64_t max_value = unbounded;
-  std::string_view pattern{};  ///< @pattern (ECMAScript regular expression)
-  timestamp_format timestamp = timestamp_format::protocol_default;
-  bool idempotency_token = false;  ///< @idempotencyToken: the client fills a UUID v4 when left unset
-  bool host_label = false;         ///< @hostLabel: fills `{name}` in the operation's host prefix
-
-  constexpr std::string_view key() const noexcept { return wire_name.empty() ? name : wire_name; }
-};
-
-/// The kind of a structure: plain, or an error the service returns.
-enum class shape_kind : unsigned char { structure, client_error, server_error };
-
-template <std::size_t N>
-struct shape_info {
-  std::string_view name;  ///< the Smithy shape name (also the error code of an error shape)
-  std::array<member_info, N> members;
-  shape_kind kind = shape_kind::structure;
-  bool sensitive = false;  ///< the whole structure is @sensitive
-};
-
-/// Builds a shape_info; the member list is a braced list of member_info.
-template <std::size_t N>
-constexpr shape_info<N> shape(std::string_view name, member_info const (&members)[N],
-                              shape_kind kind = shape_kind::structure, bool sensitive = false) {
-  shape_info<N> s{name, {}, kind, sensitive};
-  for (std::size_t i = 0; i < N; ++i) s.members[i] = members[i];
-  return s;
-}
-constexpr shape_info<0> shape(std::string_view name, shape_kind kind = shape_kind::structure, bool sensitive = false) {
-  return {name, {}, kind, sensitive};
-}
-
-namespace detail {
-template <class T>
-constexpr std::string_view type_name_of() noexcept {
-  // Fallback name for types without awsjson_shape: parsed from the compiler's signature.
-  std::string_view f = __PRETTY_FUNCTION__;
-  auto start = f.find("T = ") + 4;
-  auto end = f.find_first_of(";]", start);
-  auto name = f.substr(start, end - start);
-  auto colon = name.rfind("::");
-  return colon == std::string_view::npos ? name : name.substr(colon + 2);
-}
-}  // namespace detail
-
-template <class T>
-concept has_shape_info = requires {
-  awsjson_shape(static_cast<T const*>(nullptr));
-};
-
-/// The metadata of T (empty defaults when T has none).
-template <class T>
-constexpr auto shape_of() {
-  if constexpr (has_shape_info<T>)
-    return awsjson_shape(static_cast<T const*>(nullptr));
-  else
-    return shape_info<0>{detail::type_name_of<T>(), {}};
-}
-
-/// The metadata of the member called `name` of T (defaults when not listed).
-template <class T>
-constexpr member_info member_of(std::string_view name) {
-  constexpr auto s = shape_of<T>();
-  for (auto const& m : s.members)
-    if (m.name == name) return m;
-  return member_info{name};
-}
-
-}  // namespace awsjson
-// ---- end awsjson/metadata.hpp ----
-
-// ---- begin awsjson/reflect.hpp ----
-// The bridge between Boost.Describe and the metadata: which types are structures and enums,
-// their members in declaration order, and each member's metadata, all at compile time.
-
-#include <boost/describe/class.hpp>
-#include <boost/describe/enum.hpp>
-#include <boost/describe/enumerators.hpp>
-#include <boost/describe/members.hpp>
-#include <boost/mp11/algorithm.hpp>
-
-#include <array>
-#include <string_view>
-
-
-namespace awsjson {
-
-template <class T>
-concept described_struct = boost::describe::has_describe_members<T>::value && std::is_class_v<T>;
-
-template <class T>
-concept described_enum = boost::describe::has_describe_enumerators<T>::value && std::is_enum_v<T>;
-
-/// Public data members of T (including those of described bases), in declaration order.
-template <class T>
-using members_of = boost::describe::describe_members<T, boost::describe::mod_public | boost::describe::mod_inherited>;
-
-namespace detail {
-template <class T>
-constexpr bool metadata_names_members() {
-  constexpr auto s = shape_of<T>();
-  for (auto const& m : s.members) {
-    bool found = false;
-    boost::mp11::mp_for_each<members_of<T>>([&](auto d) { found = found || m.name == d.name; });
-    if (!found) return false;
-  }
-  return true;
-}
-}  // namespace detail
-
-/// Metadata of the member behind descriptor D of T. Checks once per type that every
-/// name in awsjson_shape is a described member, so a typo is a compile error, not a silent default.
-template <class T, class D>
-inline constexpr member_info member_meta = [] {
-  static_assert(detail::metadata_names_members<T>(), "awsjson_shape names a member the type does not describe");
-  return member_of<T>(D::name);
-}();
-
-namespace detail {
-// The JSON keys of T's members, in declaration order.
-template <class T>
-inline constexpr auto member_keys = [] {
-  using Ms = members_of<T>;
-  std::array<std::string_view, boost::mp11::mp_size<Ms>::value> keys{};
-  std::size_t i = 0;
-  boost::mp11::mp_for_each<Ms>([&](auto d) { keys[i++] = member_meta<T, decltype(d)>.key(); });
-  return keys;
-}();
-
-}  // namespace detail
-
-}  // namespace awsjson
-// ---- end awsjson/reflect.hpp ----
-
-// ---- begin awsjson/detail/member_offset.hpp ----
-// Where a described struct's members lie: their offsets, for the codec's per-type tables (decode
-// and encode read a structure's members through a table of offsets rather than code per member).
-
-#include <array>
-#include <cstddef>
-#include <cstring>
-#include <type_traits>
-#include <utility>
-
-#include <boost/mp11/algorithm.hpp>
-
-
-namespace awsjson::detail {
-
-/// A member's offset in T. Data member pointers are offsets in the Itanium C++ ABI, the ABI of
-/// the only compilers awsjson supports (detail/config.hpp); a member of a base is converted to
-/// one of T first, which adds the base's offset.
-template <class T, class M>
-std::size_t member_offset(M T::*p) noexcept {
-  static_assert(sizeof(p) == sizeof(std::ptrdiff_t), "a data member pointer is an offset (Itanium C++ ABI)");
-  std::ptrdiff_t offset;
-  std::memcpy(&offset, &p, sizeof offset);
-  return std::size_t(offset);
-}
-
-/// The type of the member a Boost.Describe descriptor D names in T.
-template <class T, class D>
-using member_type_t = std::remove_cvref_t<decltype(std::declval<T&>().*D::pointer)>;
-
-/// The offsets of T's members, in member order: the one part of a table C++ cannot compute at
-/// compile time (a member pointer cannot become a number in a constant expression), so computed
-/// once, on first use.
-template <class T>
-std::size_t const* member_offsets() {
-  static const auto offsets = []<class... D>(boost::mp11::mp_list<D...>) {
-    return std::array<std::size_t, sizeof...(D) + 1>{member_offset<T, member_type_t<T, D>>(D::pointer)..., 0};
-  }(boost::mp11::mp_rename<members_of<T>, boost::mp11::mp_list>{});
-  return offsets.data();
-}
-
-}  // namespace awsjson::detail
-// ---- end awsjson/detail/member_offset.hpp ----
-
-// ---- begin awsjson/detail/member_set.hpp ----
-// Which members of a structure a decode has met: one bit per member.
-//
-// Most structures have at most 64 members, and their set is one word, as cheap as a plain mask.
-// A few have more (Glue's CodeGenConfigurationNode: 79), and their set takes as many words as it
-// needs, so that member i and member i - 64 never share a bit: a shared bit let an absent member
-// escape its reset and an absent required member escape the strict check.
-
-#include <cstddef>
-#include <cstdint>
-#include <memory>
-
-namespace awsjson::detail {
-
-inline constexpr std::size_t member_set_word_bits = 64;
-
-constexpr std::size_t member_set_words(std::size_t members) noexcept {
-  return members == 0 ? 1 : (members + member_set_word_bits - 1) / member_set_word_bits;
-}
-
-/// Whether the first `members` bits of `words` are all set.
-constexpr bool member_words_full(std::uint64_t const* words, std::size_t members) noexcept {
-  std::size_t const whole = members / member_set_word_bits;
-  for (std::size_t k = 0; k < whole; ++k)
-    if (~words[k] != 0) return false;
-  std::size_t const rest = members % member_set_word_bits;
-  return rest == 0 || words[whole] == (std::uint64_t(1) << rest) - 1;
-}
-
-/// The set of a structure of at most 64 members: one word.
-class narrow_member_set {
- public:
-  explicit constexpr narrow_member_set(std::size_t members) noexcept
-      : all_(members == member_set_word_bits ? ~std::uint64_t(0) : (std::uint64_t(1) << members) - 1) {}
-  constexpr void add(std::size_t i) noexcept { word_ |= std::uint64_t(1) << i; }
-  constexpr bool has(std::size_t i) const noexcept { return word_ >> i & 1; }
-  constexpr bool full() const noexcept { return word_ == all_; }
-
- private:
-  std::uint64_t word_ = 0;
-  std::uint64_t all_;
-};
-
-/// The set of a structure of more than 64 members: inline up to 256 members, on the heap beyond
-/// (no AWS structure comes near).
-class wide_member_set {
- public:
-  explicit wide_member_set(std::size_t members) : members_(members) {
-    if (member_set_words(members) > inline_words) {
-      heap_.reset(new std::uint64_t[member_set_words(members)]());
-      word_ = heap_.get();
-    }
-  }
-  wide_member_set(wide_member_set const&) = delete;  // word_ may point into the object itself
-  wide_member_set& operator=(wide_member_set const&) = delete;
-  void add(std::size_t i) noexcept {
-    word_[i / member_set_word_bits] |= std::uint64_t(1) << (i % member_set_word_bits);
-  }
-  bool has(std::size_t i) const noexcept { return word_[i / member_set_word_bits] >> (i % member_set_word_bits) & 1; }
-  bool full() const noexcept { return member_words_full(word_, members_); }
-
- private:
-  static constexpr std::size_t inline_words = 4;
-  std::uint64_t inline_[inline_words]{};
-  std::unique_ptr<std::uint64_t[]> heap_;
-  std::uint64_t* word_ = inline_;
-  std::size_t members_;
-};
-
-}  // namespace awsjson::detail
-// ---- end awsjson/detail/member_set.hpp ----
-
-// ---- begin awsjson/detail/raw_name.hpp ----
-// Matching a raw JSON string against names known at compile time (member keys, enum values).
-//
-// `raw` points just past the string's opening quote, inside simdjson's padded input. Each name is
-// compared as a compile-time constant, its bytes and then the closing quote, like simdjson's
-// unsafe_is_equal: no unescaping and no scan for the string's end. A string written with escapes
-// never matches here; callers fall back to unescaping it.
-
-#include <simdjson.h>
-
-#include <array>
-#include <bit>
-#include <cstddef>
-#include <cstdint>
-#include <cstring>
-#include <string_view>
-#include <utility>
-
-
-namespace awsjson::detail {
-
-/// The 8 bytes of `k` from `at`, as a little-endian load of them would read.
-constexpr std::uint64_t word_of(std::string_view k, std::size_t at) noexcept {
-  std::uint64_t w = 0;
-  for (std::size_t j = 0; j < 8; ++j) w |= std::uint64_t(static_cast<unsigned char>(k[at + j])) << 8 * j;
-  return w;
-}
-
-inline std::uint64_t load_word(char const* p) noexcept {
-  std::uint64_t w;
-  std::memcpy(&w, p, 8);
-  return w;
-}
-
-/// The first bytes of key `k` followed by its closing quote, as load_word reads them (8 bytes at
-/// most), and the mask of the bytes they fill.
-constexpr std::uint64_t quoted_key_word(std::string_view k) noexcept {
-  std::uint64_t w = 0;
-  for (std::size_t j = 0; j < 8 && j <= k.size(); ++j)
-    w |= std::uint64_t(static_cast<unsigned char>(j < k.size() ? k[j] : '"')) << 8 * j;
-  return w;
-}
-constexpr std::uint64_t quoted_key_mask(std::size_t n) noexcept {
-  return n >= 7 ? ~std::uint64_t(0) : ~std::uint64_t(0) >> 8 * (7 - n);
-}
-
-/// Whether the raw string at `raw` is exactly `Names[I]` (unescaped).
-template <auto const& Names, std::size_t I>
-inline bool raw_is(char const* raw) noexcept {
-  constexpr std::string_view k = Names[I];
-  constexpr std::size_t n = k.size();
-  // Reading n + 1 bytes from a shorter string stays inside the document or its padding, as long
-  // as n is well under the padding.
-  if constexpr (n >= simdjson::SIMDJSON_PADDING / 2) {
-    bool escaped;
-    return raw_string_length(raw, escaped) == n && std::memcmp(raw, k.data(), n) == 0;
-  } else if constexpr (n >= 8 && std::endian::native == std::endian::little) {
-    // Whole 8-byte words against constants (the last one overlapping), then the closing quote:
-    // no call to memcmp, which the compiler makes for names longer than a few bytes.
-    constexpr std::size_t whole = (n - 1) / 8;
-    constexpr auto words = [k] {
-      std::array<std::uint64_t, whole + 1> w{};
-      for (std::size_t i = 0; i < whole; ++i) w[i] = word_of(k, i * 8);
-      w[whole] = word_of(k, n - 8);
-      return w;
-    }();
-    if (load_word(raw) != words[0]) return false;  // most other names differ here: one compare
-    std::uint64_t diff = load_word(raw + n - 8) ^ words[whole];
-    for (std::size_t i = 1; i < whole; ++i) diff |= load_word(raw + i * 8) ^ words[i];
-    return diff == 0 && raw[n] == '"';
-  } else if constexpr (std::endian::native == std::endian::little) {
-    // The name and its closing quote fit in one word: compare those bytes of it.
-    constexpr std::uint64_t mask = quoted_key_mask(n), word = quoted_key_word(k);  // constants, not calls
-    return (load_word(raw) & mask) == word;
-  } else {
-    return std::memcmp(raw, k.data(), n) == 0 && raw[n] == '"';
-  }
-}
-
-/// The index in `Names` of the name the raw string at `raw` spells, or Names.size() if none.
-/// A chain of constant comparisons: for a recurring document shape the branches are learnt.
-template <auto const& Names>
-inline std::size_t raw_index(char const* raw) noexcept {
-  constexpr std::size_t n = Names.size();
-  return [raw]<std::size_t... I>(std::index_sequence<I...>) {
-    std::size_t index = n;
-    (void)((raw_is<Names, I>(raw) ? (index = I, true) : false) || ...);
-    return index;
-  }
-  (std::make_index_sequence<n>{});
-}
-
-}  // namespace awsjson::detail
-// ---- end awsjson/detail/raw_name.hpp ----
-
-// ---- begin awsjson/enum.hpp ----
-// Enum <-> wire string for described enums.
-//
-// The wire name is the enumerator's name unless the type supplies overrides, for wire values
-// that are not C++ identifiers (`Intelligent-Tiering`, `AWS::EC2::Instance`):
-//
-//   constexpr auto awsjson_enum_wire_names(StorageClass const*) {
-//     return std::array{awsjson::enum_wire{StorageClass::Intelligent_Tiering, "Intelligent-Tiering"}};
-//   }
-
-#include <array>
-#include <optional>
-#include <string_view>
-
-
-namespace awsjson {
-
-template <class E>
-struct enum_wire {
-  E value;
-  std::string_view wire;
-};
-template <class E, class S>
-enum_wire(E, S) -> enum_wire<E>;  // clang 14 has no aggregate deduction
-
-template <class E>
-concept has_enum_wire_names = requires {
-  awsjson_enum_wire_names(static_cast<E const*>(nullptr));
-};
-
-namespace detail {
-template <class E>
-constexpr auto make_enum_table() {
-  using Ds = boost::describe::describe_enumerators<E>;
-  std::array<enum_wire<E>, boost::mp11::mp_size<Ds>::value> table{};
-  std::size_t i = 0;
-  boost::mp11::mp_for_each<Ds>([&](auto d) { table[i++] = {d.value, d.name}; });
-  if constexpr (has_enum_wire_names<E>) {
-    for (auto const& o : awsjson_enum_wire_names(static_cast<E const*>(nullptr)))
-      for (auto& t : table)
-        if (t.value == o.value) t.wire = o.wire;
-  }
-  return table;
-}
-}  // namespace detail
-
-/// All enumerators of E with their wire names, in declaration order.
-template <described_enum E>
-inline constexpr auto enum_table = detail::make_enum_table<E>();
-
-/// The wire names alone, in the same order (for matching raw input against them).
-template <described_enum E>
-inline constexpr auto enum_wire_names = [] {
-  std::array<std::string_view, enum_table<E>.size()> names{};
-  for (std::size_t i = 0; i < names.size(); ++i) names[i] = enum_table<E>[i].wire;
-  return names;
-}();
-
-/// The wire string of an enumerator; empty if `e` is not one of E's enumerators.
-template <described_enum E>
-constexpr std::string_view to_string(E e) noexcept {
-  for (auto const& t : enum_table<E>)
-    if (t.value == e) return t.wire;
-  return {};
-}
-
-/// The enumerator whose wire string is `s`, if any.
-template <described_enum E>
-constexpr std::optional<E> enum_from_string(std::string_view s) noexcept {
-  for (auto const& t : enum_table<E>)
-    if (t.wire == s) return t.value;
-  return std::nullopt;
-}
-
-}  // namespace awsjson
-// ---- end awsjson/enum.hpp ----
-
 // ---- begin awsjson/document.hpp ----
 // document: Smithy's `document` (botocore's `"document": true`), any JSON value, kept as the JSON
 // text the service wrote.
@@ -2322,6 +1695,83 @@ inline constexpr bool is_indirect<indirect<T>> = true;
 }  // namespace awsjson
 // ---- end awsjson/indirect.hpp ----
 
+// ---- begin awsjson/enum.hpp ----
+// Enum <-> wire string for described enums.
+//
+// The wire name is the enumerator's name unless the type supplies overrides, for wire values
+// that are not C++ identifiers (`Intelligent-Tiering`, `AWS::EC2::Instance`):
+//
+//   constexpr auto awsjson_enum_wire_names(StorageClass const*) {
+//     return std::array{awsjson::enum_wire{StorageClass::Intelligent_Tiering, "Intelligent-Tiering"}};
+//   }
+
+#include <array>
+#include <optional>
+#include <string_view>
+
+
+namespace awsjson {
+
+template <class E>
+struct enum_wire {
+  E value;
+  std::string_view wire;
+};
+template <class E, class S>
+enum_wire(E, S) -> enum_wire<E>;  // clang 14 has no aggregate deduction
+
+template <class E>
+concept has_enum_wire_names = requires {
+  awsjson_enum_wire_names(static_cast<E const*>(nullptr));
+};
+
+namespace detail {
+template <class E>
+constexpr auto make_enum_table() {
+  using Ds = boost::describe::describe_enumerators<E>;
+  std::array<enum_wire<E>, boost::mp11::mp_size<Ds>::value> table{};
+  std::size_t i = 0;
+  boost::mp11::mp_for_each<Ds>([&](auto d) { table[i++] = {d.value, d.name}; });
+  if constexpr (has_enum_wire_names<E>) {
+    for (auto const& o : awsjson_enum_wire_names(static_cast<E const*>(nullptr)))
+      for (auto& t : table)
+        if (t.value == o.value) t.wire = o.wire;
+  }
+  return table;
+}
+}  // namespace detail
+
+/// All enumerators of E with their wire names, in declaration order.
+template <described_enum E>
+inline constexpr auto enum_table = detail::make_enum_table<E>();
+
+/// The wire names alone, in the same order (for matching raw input against them).
+template <described_enum E>
+inline constexpr auto enum_wire_names = [] {
+  std::array<std::string_view, enum_table<E>.size()> names{};
+  for (std::size_t i = 0; i < names.size(); ++i) names[i] = enum_table<E>[i].wire;
+  return names;
+}();
+
+/// The wire string of an enumerator; empty if `e` is not one of E's enumerators.
+template <described_enum E>
+constexpr std::string_view to_string(E e) noexcept {
+  for (auto const& t : enum_table<E>)
+    if (t.value == e) return t.wire;
+  return {};
+}
+
+/// The enumerator whose wire string is `s`, if any.
+template <described_enum E>
+constexpr std::optional<E> enum_from_string(std::string_view s) noexcept {
+  for (auto const& t : enum_table<E>)
+    if (t.wire == s) return t.value;
+  return std::nullopt;
+}
+
+}  // namespace awsjson
+// ---- end awsjson/enum.hpp ----
+
 // ---- begin awsjson/open_enum.hpp ----
 // open_enum<E>: an enum that keeps wire values it does not know.
 //
@@ -2500,6 +1950,226 @@ inline std::string union_members_message(std::size_t set) {
 
 }  // namespace awsjson
 // ---- end awsjson/tagged_union.hpp ----
+
+// ---- begin awsjson/detail/decimal.hpp ----
+// Exact decimal numbers: a JSON number's text to a scaled integer without passing through a
+// double, so 1700000000.123 seconds is exactly 1700000000123 ms and 1234567890123456789 stays exact.
+
+#include <bit>
+#include <chrono>
+#include <cstdint>
+#include <cstring>
+#include <limits>
+#include <ratio>
+#include <string_view>
+#include <type_traits>
+
+
+namespace awsjson::detail {
+
+__extension__ typedef unsigned __int128 uint128;
+
+/// value = (negative ? -1 : 1) * (digits + tail) * 10^exponent, where 0 <= tail < 1 and
+/// `inexact` says whether tail > 0 (digits past the 38 kept).
+struct decimal {
+  uint128 digits = 0;
+  int exponent = 0;
+  bool negative = false;
+  bool inexact = false;
+};
+
+/// Parses strict JSON number grammar (RFC 8259). Returns false on anything else.
+constexpr bool parse_decimal(std::string_view s, decimal& out) noexcept {
+  decimal d;
+  std::size_t i = 0, n = s.size();
+  if (i < n && s[i] == '-') {
+    d.negative = true;
+    ++i;
+  }
+  if (i == n || s[i] < '0' || s[i] > '9') return false;
+  constexpr uint128 limit = uint128(1) << 124;  // keep digits while *10 cannot overflow
+  auto add_digit = [&](char c, bool fraction) {
+    if (d.digits < limit / 10) {
+      d.digits = d.digits * 10 + unsigned(c - '0');
+      if (fraction) --d.exponent;
+    } else {
+      if (!fraction) ++d.exponent;  // an integer digit we cannot keep still scales the value
+      if (c != '0') d.inexact = true;
+    }
+  };
+  if (s[i] == '0') {
+    ++i;  // a leading zero stands alone
+  } else {
+    while (i < n && s[i] >= '0' && s[i] <= '9') add_digit(s[i++], false);
+  }
+  if (i < n && s[i] == '.') {
+    ++i;
+    if (i == n || s[i] < '0' || s[i] > '9') return false;
+    while (i < n && s[i] >= '0' && s[i] <= '9') add_digit(s[i++], true);
+  }
+  if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    bool neg = false;
+    if (i < n && (s[i] == '+' || s[i] == '-')) neg = s[i++] == '-';
+    if (i == n || s[i] < '0' || s[i] > '9') return false;
+    long e = 0;
+    while (i < n && s[i] >= '0' && s[i] <= '9') {
+      if (e < 100000) e = e * 10 + (s[i] - '0');  // saturate: anything this large is out of range anyway
+      ++i;
+    }
+    d.exponent += int(neg ? -e : e);
+  }
+  if (i != n) return false;
+  out = d;
+  return true;
+}
+
+constexpr bool mul_overflows(uint128 a, uint128 b, uint128& r) noexcept { return __builtin_mul_overflow(a, b, &r); }
+
+/// floor(value * Period^-1 seconds) as Rep, for a value in seconds. False when out of range.
+template <class Rep, class Period>
+constexpr bool decimal_seconds_to_ticks(decimal const& d, Rep& out) noexcept {
+  static_assert(std::numeric_limits<Rep>::is_integer, "timestamps need an integer duration");
+  // ticks = digits * 10^exponent * den / num, floored.
+  uint128 mag = 0;
+  bool rem = d.inexact;
+  if (mul_overflows(d.digits, uint128(Period::den), mag)) return false;
+  if (d.exponent >= 0) {
+    for (int e = 0; e < d.exponent && mag != 0; ++e)
+      if (mul_overflows(mag, 10, mag)) return false;
+  } else if (d.exponent < -38) {
+    rem = rem || mag != 0;
+    mag = 0;
+  } else {
+    uint128 p = 1;
+    for (int e = 0; e < -d.exponent; ++e) p *= 10;
+    rem = rem || mag % p != 0;
+    mag /= p;
+  }
+  rem = rem || mag % uint128(Period::num) != 0;
+  mag /= uint128(Period::num);
+  // Floor: a negative value with a remainder moves one tick toward the past.
+  constexpr auto max = uint128(std::numeric_limits<Rep>::max());
+  if (!d.negative) {
+    if (mag > max) return false;
+    out = Rep(mag);
+  } else {
+    if (rem) ++mag;
+    if (mag > max + 1) return false;
+    out = mag == max + 1 ? std::numeric_limits<Rep>::min() : Rep(-Rep(mag));
+  }
+  return true;
+}
+
+// Eight ASCII digits at once, read as one little-endian word (SWAR): a handful of instructions
+// instead of a multiply-add per digit.
+inline bool is_eight_digits(std::uint64_t w) noexcept {
+  if constexpr (std::endian::native != std::endian::little) return false;
+  return ((w & 0xF0F0F0F0F0F0F0F0) | (((w + 0x0606060606060606) & 0xF0F0F0F0F0F0F0F0) >> 4)) == 0x3333333333333333;
+}
+inline std::uint32_t parse_eight_digits(std::uint64_t w) noexcept {
+  w -= 0x3030303030303030;
+  w = (w * 10) + (w >> 8);  // pairs of digits
+  w = (((w & 0x000000FF000000FF) * (100 + (1000000ULL << 32))) +
+       (((w >> 16) & 0x000000FF000000FF) * (1 + (10000ULL << 32)))) >>
+      32;
+  return std::uint32_t(w);
+}
+
+constexpr bool is_power_of_ten(std::intmax_t v) noexcept {
+  while (v > 1 && v % 10 == 0) v /= 10;
+  return v == 1;
+}
+
+/// The common case of decimal_seconds_to_ticks, straight from the text: plain decimals such as
+/// `1700000000.123` (no exponent, at most 15 integer digits) into a power-of-ten period. Returns
+/// false, leaving `out` alone, for anything else: the caller then takes the general path, which
+/// also reports the errors.
+template <class Rep, class Period>
+constexpr bool fast_seconds_to_ticks(std::string_view s, Rep& out) noexcept {
+  if constexpr (Period::num != 1 || !is_power_of_ten(Period::den) || Period::den > 1000000000 ||
+                !(std::is_same_v<Rep, std::int64_t> || std::is_same_v<Rep, long long>)) {
+    return false;
+  } else {
+    constexpr int period_digits = [] {
+      int k = 0;
+      for (auto d = Period::den; d > 1; d /= 10) ++k;
+      return k;
+    }();
+    constexpr std::int64_t pow10[] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000};
+    std::size_t i = 0, n = s.size();
+    bool negative = n && s[0] == '-';
+    i += negative;
+    std::size_t first = i;
+    std::int64_t whole = 0;
+    constexpr std::size_t max_digits = std::size_t(18 - period_digits);  // whole * den stays below 10^18
+    if (!std::is_constant_evaluated() && n - i >= 8 && s[i] != '0') {    // epoch seconds have 10 digits
+      std::uint64_t w;
+      if (std::memcpy(&w, s.data() + i, 8), is_eight_digits(w)) whole = parse_eight_digits(w), i += 8;
+    }
+    while (i < n && unsigned(s[i] - '0') < 10) {
+      if (i - first == max_digits) return false;  // too long for this path: before it could overflow
+      whole = whole * 10 + (s[i++] - '0');
+    }
+    std::size_t digits = i - first;
+    if (digits == 0 || (digits > 1 && s[first] == '0')) return false;  // a leading zero stands alone
+    std::int64_t frac = 0;
+    int kept = 0;
+    bool rest = false;  // nonzero digits beyond the period
+    if (i < n && s[i] == '.') {
+      std::size_t start = ++i;
+      for (; i < n && unsigned(s[i] - '0') < 10; ++i) {
+        if (kept < period_digits)
+          frac = frac * 10 + (s[i] - '0'), ++kept;
+        else
+          rest |= s[i] != '0';
+      }
+      if (i == start) return false;
+    }
+    if (i != n) return false;
+    std::int64_t ticks = whole * std::int64_t(Period::den) + frac * pow10[period_digits - kept];
+    out = Rep(negative ? -ticks - rest : ticks);  // floor: toward the past
+    return true;
+  }
+}
+
+/// The most common epoch-seconds text, read with no loop from a padded buffer (simdjson's input
+/// has 64 bytes past its end; this reads at most 8 past the text's): 10 integer digits (the
+/// years 2001 to 2286), optionally followed by '.' and 1 to 8 fraction digits. Into a
+/// power-of-ten period, floored. Returns false, leaving `out` alone, for anything else.
+template <class Rep, class Period>
+AWSJSON_ALWAYS_INLINE bool padded_epoch_seconds_to_ticks(char const* p, std::size_t n, Rep& out) noexcept {
+  if constexpr (Period::num != 1 || !is_power_of_ten(Period::den) || Period::den > 1000000000 ||
+                !(std::is_same_v<Rep, std::int64_t> || std::is_same_v<Rep, long long>) ||
+                std::endian::native != std::endian::little) {
+    return false;
+  } else {
+    if (n != 10 && (n < 12 || n > 19)) return false;
+    std::uint64_t head;
+    std::memcpy(&head, p, 8);
+    unsigned d8 = unsigned(p[8] - '0'), d9 = unsigned(p[9] - '0');
+    if (!is_eight_digits(head) || p[0] == '0' || d8 > 9 || d9 > 9) return false;
+    constexpr std::int64_t den = Period::den;
+    std::int64_t whole = std::int64_t(parse_eight_digits(head)) * 100 + d8 * 10 + d9;
+    if (whole > (std::numeric_limits<std::int64_t>::max() - den) / den) return false;
+    std::int64_t frac = 0;  // in units of 10^-8 s
+    if (n > 10) {
+      if (p[10] != '.') return false;
+      std::uint64_t tail;
+      std::memcpy(&tail, p + 11, 8);
+      // The bytes past the fraction's k digits read as '0's.
+      std::uint64_t keep = ~std::uint64_t(0) >> 8 * (19 - n);
+      tail = (tail & keep) | (0x3030303030303030 & ~keep);
+      if (!is_eight_digits(tail)) return false;
+      frac = parse_eight_digits(tail);
+    }
+    out = Rep(whole * den + (den >= 100000000 ? frac * (den / 100000000) : frac / (100000000 / den)));
+    return true;
+  }
+}
+
+}  // namespace awsjson::detail
+// ---- end awsjson/detail/decimal.hpp ----
 
 // ---- begin awsjson/timestamp.hpp ----
 // Timestamps: one instant type, three wire forms (Smithy's epoch-seconds, date-time, http-date).
@@ -3060,6 +2730,336 @@ void reset_value(T& x) {
 }  // namespace awsjson
 // ---- end awsjson/type_traits.hpp ----
 
+// ---- begin awsjson/detail/check_json.hpp ----
+// Checking an unknown member's value without decoding it: one function over the value's raw text.
+//
+// simdjson skips a value it is not asked for by counting brackets, without checking the grammar
+// inside; a document must be well-formed all the same, so awsjson checks what it skips. The check
+// reads the text (a pointer and a length into the padded input), never simdjson's value: handing
+// one of those to code that is not inlined would keep the decoder's iterator in memory (see
+// decode.hpp). The silent walk calls it with no context and learns yes or no; the reporting walk
+// passes its context and gets the error and the path inside the value.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+
+namespace awsjson::detail {
+
+/// Prepends a key read from the document, from its raw text: the scratch buffer that held it
+/// unescaped may hold something else by the time an error unwinds.
+AWSJSON_COLD inline void prepend_unescaped_key(decode_context& ctx, char const* raw) {
+  std::string key;
+  (void)unescape_string(raw, key);
+  ctx.prepend_document_key(key);
+}
+
+class json_checker {
+ public:
+  json_checker(std::string_view text, std::string& scratch, decode_context* report) noexcept
+      : p_(text.data()), end_(text.data() + text.size()), scratch_(scratch), report_(report) {}
+
+  /// One value, nested at most `levels` deep, then only whitespace.
+  bool document(unsigned levels) {
+    if (!value(levels)) return false;
+    skip_whitespace();
+    return p_ == end_ || malformed("unexpected content after the value");
+  }
+
+ private:
+  static constexpr bool is_delimiter(char c) noexcept {
+    return is_whitespace(c) || c == ',' || c == ']' || c == '}' || c == ':';
+  }
+
+  void skip_whitespace() noexcept {
+    while (p_ != end_ && is_whitespace(*p_)) ++p_;
+  }
+  bool at(char c) noexcept {
+    skip_whitespace();
+    if (p_ == end_ || *p_ != c) return false;
+    ++p_;
+    return true;
+  }
+  /// The token at p_: up to the next delimiter.
+  std::string_view token() const noexcept {
+    char const* q = p_;
+    while (q != end_ && !is_delimiter(*q)) ++q;
+    return {p_, std::size_t(q - p_)};
+  }
+
+  AWSJSON_COLD bool malformed(std::string_view what) {
+    if (report_) report_->fail(errc::invalid_json, {"malformed JSON: ", what});
+    return false;
+  }
+  AWSJSON_COLD bool found(std::string_view expected, std::string_view tok) {
+    if (report_) report_->fail(errc::invalid_json, {expected, report_->describe_token(tok)});
+    return false;
+  }
+
+  bool value(unsigned levels) {
+    skip_whitespace();
+    if (p_ == end_) return malformed("expected a value, found the end of the document");
+    switch (*p_) {
+      case '{':
+        return object(levels);
+      case '[':
+        return array(levels);
+      case '"':
+        return string();
+      case 't':
+      case 'f':
+      case 'n': {
+        std::string_view tok = token();
+        if (tok != "true" && tok != "false" && tok != "null") return found("expected true, false or null, found ", tok);
+        p_ += tok.size();
+        return true;
+      }
+      default: {
+        std::string_view tok = token();
+        if (tok.empty()) return found("malformed JSON: expected a value, found ", std::string_view(p_, 1));
+        if (decimal d; !parse_decimal(tok, d)) return found("malformed number: ", tok);
+        p_ += tok.size();
+        return true;
+      }
+    }
+  }
+
+  bool string() {
+    char const* body = ++p_;
+    bool escaped;
+    std::size_t n = raw_string_length(body, escaped);
+    if (escaped) {
+      if (auto st = unescape_string(body, n, scratch_); st != unescape_status::ok) {
+        if (report_) report_->fail(errc::invalid_json, describe(st));
+        return false;
+      }
+    }
+    p_ = body + n + 1;
+    return true;
+  }
+
+  AWSJSON_COLD bool too_deep() {
+    if (report_) report_->too_deep();
+    return false;
+  }
+
+  bool object(unsigned levels) {
+    ++p_;
+    if (levels == 0) return too_deep();
+    if (at('}')) return true;
+    do {
+      skip_whitespace();
+      if (p_ == end_ || *p_ != '"') return malformed("expected a member name");
+      char const* key = p_ + 1;
+      if (!string()) return false;
+      if (!at(':')) return malformed("expected ':' after a member name");
+      if (!value(levels - 1)) {
+        if (report_) prepend_unescaped_key(*report_, key);
+        return false;
+      }
+    } while (at(','));
+    return at('}') || malformed("expected ',' or '}' in an object");
+  }
+
+  bool array(unsigned levels) {
+    ++p_;
+    if (levels == 0) return too_deep();
+    if (at(']')) return true;
+    std::size_t i = 0;
+    do {
+      if (!value(levels - 1)) {
+        if (report_) report_->prepend_path(i);
+        return false;
+      }
+      ++i;
+    } while (at(','));
+    return at(']') || malformed("expected ',' or ']' in an array");
+  }
+
+  char const* p_;
+  char const* end_;
+  std::string& scratch_;
+  decode_context* report_;
+};
+
+/// Whether `text` (in simdjson's padded input) is one well-formed JSON value nested at most
+/// `levels` deep. With `report`, a failure is described there, with its path inside the value.
+AWSJSON_NOINLINE inline bool check_json(std::string_view text, unsigned levels, std::string& scratch,
+                                        decode_context* report) {
+  return json_checker(text, scratch, report).document(levels);
+}
+
+}  // namespace awsjson::detail
+// ---- end awsjson/detail/check_json.hpp ----
+
+// ---- begin awsjson/detail/member_set.hpp ----
+// Which members of a structure a decode has met: one bit per member.
+//
+// Most structures have at most 64 members, and their set is one word, as cheap as a plain mask.
+// A few have more (Glue's CodeGenConfigurationNode: 79), and their set takes as many words as it
+// needs, so that member i and member i - 64 never share a bit: a shared bit let an absent member
+// escape its reset and an absent required member escape the strict check.
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+
+namespace awsjson::detail {
+
+inline constexpr std::size_t member_set_word_bits = 64;
+
+constexpr std::size_t member_set_words(std::size_t members) noexcept {
+  return members == 0 ? 1 : (members + member_set_word_bits - 1) / member_set_word_bits;
+}
+
+/// Whether the first `members` bits of `words` are all set.
+constexpr bool member_words_full(std::uint64_t const* words, std::size_t members) noexcept {
+  std::size_t const whole = members / member_set_word_bits;
+  for (std::size_t k = 0; k < whole; ++k)
+    if (~words[k] != 0) return false;
+  std::size_t const rest = members % member_set_word_bits;
+  return rest == 0 || words[whole] == (std::uint64_t(1) << rest) - 1;
+}
+
+/// The set of a structure of at most 64 members: one word.
+class narrow_member_set {
+ public:
+  explicit constexpr narrow_member_set(std::size_t members) noexcept
+      : all_(members == member_set_word_bits ? ~std::uint64_t(0) : (std::uint64_t(1) << members) - 1) {}
+  constexpr void add(std::size_t i) noexcept { word_ |= std::uint64_t(1) << i; }
+  constexpr bool has(std::size_t i) const noexcept { return word_ >> i & 1; }
+  constexpr bool full() const noexcept { return word_ == all_; }
+
+ private:
+  std::uint64_t word_ = 0;
+  std::uint64_t all_;
+};
+
+/// The set of a structure of more than 64 members: inline up to 256 members, on the heap beyond
+/// (no AWS structure comes near).
+class wide_member_set {
+ public:
+  explicit wide_member_set(std::size_t members) : members_(members) {
+    if (member_set_words(members) > inline_words) {
+      heap_.reset(new std::uint64_t[member_set_words(members)]());
+      word_ = heap_.get();
+    }
+  }
+  wide_member_set(wide_member_set const&) = delete;  // word_ may point into the object itself
+  wide_member_set& operator=(wide_member_set const&) = delete;
+  void add(std::size_t i) noexcept {
+    word_[i / member_set_word_bits] |= std::uint64_t(1) << (i % member_set_word_bits);
+  }
+  bool has(std::size_t i) const noexcept { return word_[i / member_set_word_bits] >> (i % member_set_word_bits) & 1; }
+  bool full() const noexcept { return member_words_full(word_, members_); }
+
+ private:
+  static constexpr std::size_t inline_words = 4;
+  std::uint64_t inline_[inline_words]{};
+  std::unique_ptr<std::uint64_t[]> heap_;
+  std::uint64_t* word_ = inline_;
+  std::size_t members_;
+};
+
+}  // namespace awsjson::detail
+// ---- end awsjson/detail/member_set.hpp ----
+
+// ---- begin awsjson/detail/raw_name.hpp ----
+// Matching a raw JSON string against names known at compile time (member keys, enum values).
+//
+// `raw` points just past the string's opening quote, inside simdjson's padded input. Each name is
+// compared as a compile-time constant, its bytes and then the closing quote, like simdjson's
+// unsafe_is_equal: no unescaping and no scan for the string's end. A string written with escapes
+// never matches here; callers fall back to unescaping it.
+
+#include <simdjson.h>
+
+#include <array>
+#include <bit>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+#include <utility>
+
+
+namespace awsjson::detail {
+
+/// The 8 bytes of `k` from `at`, as a little-endian load of them would read.
+constexpr std::uint64_t word_of(std::string_view k, std::size_t at) noexcept {
+  std::uint64_t w = 0;
+  for (std::size_t j = 0; j < 8; ++j) w |= std::uint64_t(static_cast<unsigned char>(k[at + j])) << 8 * j;
+  return w;
+}
+
+inline std::uint64_t load_word(char const* p) noexcept {
+  std::uint64_t w;
+  std::memcpy(&w, p, 8);
+  return w;
+}
+
+/// The first bytes of key `k` followed by its closing quote, as load_word reads them (8 bytes at
+/// most), and the mask of the bytes they fill.
+constexpr std::uint64_t quoted_key_word(std::string_view k) noexcept {
+  std::uint64_t w = 0;
+  for (std::size_t j = 0; j < 8 && j <= k.size(); ++j)
+    w |= std::uint64_t(static_cast<unsigned char>(j < k.size() ? k[j] : '"')) << 8 * j;
+  return w;
+}
+constexpr std::uint64_t quoted_key_mask(std::size_t n) noexcept {
+  return n >= 7 ? ~std::uint64_t(0) : ~std::uint64_t(0) >> 8 * (7 - n);
+}
+
+/// Whether the raw string at `raw` is exactly `Names[I]` (unescaped).
+template <auto const& Names, std::size_t I>
+inline bool raw_is(char const* raw) noexcept {
+  constexpr std::string_view k = Names[I];
+  constexpr std::size_t n = k.size();
+  // Reading n + 1 bytes from a shorter string stays inside the document or its padding, as long
+  // as n is well under the padding.
+  if constexpr (n >= simdjson::SIMDJSON_PADDING / 2) {
+    bool escaped;
+    return raw_string_length(raw, escaped) == n && std::memcmp(raw, k.data(), n) == 0;
+  } else if constexpr (n >= 8 && std::endian::native == std::endian::little) {
+    // Whole 8-byte words against constants (the last one overlapping), then the closing quote:
+    // no call to memcmp, which the compiler makes for names longer than a few bytes.
+    constexpr std::size_t whole = (n - 1) / 8;
+    constexpr auto words = [k] {
+      std::array<std::uint64_t, whole + 1> w{};
+      for (std::size_t i = 0; i < whole; ++i) w[i] = word_of(k, i * 8);
+      w[whole] = word_of(k, n - 8);
+      return w;
+    }();
+    if (load_word(raw) != words[0]) return false;  // most other names differ here: one compare
+    std::uint64_t diff = load_word(raw + n - 8) ^ words[whole];
+    for (std::size_t i = 1; i < whole; ++i) diff |= load_word(raw + i * 8) ^ words[i];
+    return diff == 0 && raw[n] == '"';
+  } else if constexpr (std::endian::native == std::endian::little) {
+    // The name and its closing quote fit in one word: compare those bytes of it.
+    constexpr std::uint64_t mask = quoted_key_mask(n), word = quoted_key_word(k);  // constants, not calls
+    return (load_word(raw) & mask) == word;
+  } else {
+    return std::memcmp(raw, k.data(), n) == 0 && raw[n] == '"';
+  }
+}
+
+/// The index in `Names` of the name the raw string at `raw` spells, or Names.size() if none.
+/// A chain of constant comparisons: for a recurring document shape the branches are learnt.
+template <auto const& Names>
+inline std::size_t raw_index(char const* raw) noexcept {
+  constexpr std::size_t n = Names.size();
+  return [raw]<std::size_t... I>(std::index_sequence<I...>) {
+    std::size_t index = n;
+    (void)((raw_is<Names, I>(raw) ? (index = I, true) : false) || ...);
+    return index;
+  }
+  (std::make_index_sequence<n>{});
+}
+
+}  // namespace awsjson::detail
+// ---- end awsjson/detail/raw_name.hpp ----
+
 // ---- begin awsjson/detail/raw_values.hpp ----
 // Scalars read straight from simdjson's padded input: enums matched as compile-time constants,
 // timestamps from their token's text. Each inlines its common case at the call site and keeps
@@ -3159,30 +3159,9 @@ AWSJSON_ALWAYS_INLINE bool is_null(od::value& v) {
 }  // namespace awsjson::detail
 // ---- end awsjson/detail/raw_values.hpp ----
 
-// ---- begin awsjson/decode.hpp ----
-// decode: JSON text to any described type, with simdjson's on-demand parser.
-//
-// One generic codec, written once: it dispatches on the shape kind of each C++ type and reads
-// the model metadata at compile time. It never names a member of a model type.
-//
-// A structure's decoder is data: a table per type (one row per member: key, metadata, and the
-// decoder and reset of the member's type), read by walk_table_members, one function per context;
-// so a model costs code in proportion to its kinds of members, not its members.
-//
-// One walker, instantiated twice by the context it carries. Decoding runs it first with a
-// silent_context, whose reports are inline no-ops: simdjson's on-demand values and objects point
-// into the document's iterator, and once any call that is not inlined receives one (even a call
-// that never runs, such as an error report) the compiler keeps the iterator in memory for the
-// whole function, and every step through the document waits on a store and a load. So near the
-// root (a budget of inlined decoders, silent_inline_budget) the silent walk unrolls a structure's
-// members into one function and hands out-of-line helpers only pointers and string views; below
-// that it reads tables. On no (an error, a custom codec) the same walker runs again with a
-// decode_context, from tables everywhere, which names the problem as a JSON Pointer and a message.
-// Every rule (key order, null as absent, sparse collections, unknown members, duplicates, depth)
-// is written once, below, and holds on every path.
-//
-//   auto r = awsjson::decode<Response>(body);            // throws awsjson::decode_error
-//   awsjson::error e = awsjson::decode_into(body, r);    // no exceptions; reuses r's storage
+// ---- begin awsjson/detail/decode_contexts.hpp ----
+// The two contexts a decode walk runs with (awsjson/decode.hpp): the silent one, whose reports
+// compile to nothing, and decode_context, which names the problem and its JSON path.
 
 #include <simdjson.h>
 
@@ -3199,50 +3178,9 @@ AWSJSON_ALWAYS_INLINE bool is_null(od::value& v) {
 #include <utility>
 
 
-namespace awsjson {
-
-namespace detail {
+namespace awsjson::detail {
 
 namespace od = simdjson::ondemand;
-
-template <class T>
-constexpr std::string_view integer_name() {
-  if constexpr (std::is_signed_v<T>) {
-    switch (sizeof(T)) {
-      case 1:
-        return "an 8-bit integer";
-      case 2:
-        return "a 16-bit integer";
-      case 4:
-        return "a 32-bit integer";
-      default:
-        return "a 64-bit integer";
-    }
-  } else {
-    switch (sizeof(T)) {
-      case 1:
-        return "an unsigned 8-bit integer";
-      case 2:
-        return "an unsigned 16-bit integer";
-      case 4:
-        return "an unsigned 32-bit integer";
-      default:
-        return "an unsigned 64-bit integer";
-    }
-  }
-}
-
-template <class E>
-std::string enum_expectation() {
-  std::string s = "one of";
-  char sep = ' ';
-  for (auto const& t : enum_table<E>) {
-    s += sep;
-    s += t.wire;
-    sep = ',';
-  }
-  return s;
-}
 
 // ---- The two contexts ---------------------------------------------------------------------------
 
@@ -3285,6 +3223,79 @@ constexpr int below(int left) noexcept { return left < 0 ? left : left - 1; }
 template <class Ctx>
 AWSJSON_ALWAYS_INLINE void prepend_raw_key(Ctx& ctx, [[maybe_unused]] char const* raw) {
   if constexpr (reports<Ctx>) prepend_unescaped_key(ctx, raw);
+}
+
+/// The walk's entry for any value, and the silent walk's function per nested type: declared here,
+/// defined by awsjson/decode.hpp (the walks of structures, lists and maps recurse through them).
+template <int Left, class Ctx, class T>
+AWSJSON_ALWAYS_INLINE bool walk_value(od::value& v, T& out, Ctx& ctx);
+
+template <class T>
+AWSJSON_NOINLINE bool silent_nested(od::value& v, T& out, silent_context& ctx);
+
+}  // namespace awsjson::detail
+// ---- end awsjson/detail/decode_contexts.hpp ----
+
+// ---- begin awsjson/detail/decode_scalars.hpp ----
+// Scalars for the decode walk (awsjson/decode.hpp): strings, enums, integers, floating-point
+// numbers, timestamps, blobs and custom codecs, each read from one simdjson value.
+
+#include <simdjson.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <initializer_list>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+
+namespace awsjson::detail {
+
+namespace od = simdjson::ondemand;
+
+template <class T>
+constexpr std::string_view integer_name() {
+  if constexpr (std::is_signed_v<T>) {
+    switch (sizeof(T)) {
+      case 1:
+        return "an 8-bit integer";
+      case 2:
+        return "a 16-bit integer";
+      case 4:
+        return "a 32-bit integer";
+      default:
+        return "a 64-bit integer";
+    }
+  } else {
+    switch (sizeof(T)) {
+      case 1:
+        return "an unsigned 8-bit integer";
+      case 2:
+        return "an unsigned 16-bit integer";
+      case 4:
+        return "an unsigned 32-bit integer";
+      default:
+        return "an unsigned 64-bit integer";
+    }
+  }
+}
+
+template <class E>
+std::string enum_expectation() {
+  std::string s = "one of";
+  char sep = ' ';
+  for (auto const& t : enum_table<E>) {
+    s += sep;
+    s += t.wire;
+    sep = ',';
+  }
+  return s;
 }
 
 // ---- Scalars ------------------------------------------------------------------------------------
@@ -3484,13 +3495,33 @@ bool walk_custom(od::value& v, T& out, decode_context& ctx) {
   return false;
 }
 
+}  // namespace awsjson::detail
+// ---- end awsjson/detail/decode_scalars.hpp ----
+
+// ---- begin awsjson/detail/decode_collections.hpp ----
+// Lists, maps, documents, unknown members and the members of structures for the decode walk
+// (awsjson/decode.hpp), and the rules every structure walk shares.
+
+#include <simdjson.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <initializer_list>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+
+namespace awsjson::detail {
+
+namespace od = simdjson::ondemand;
+
 // ---- Collections and structures -----------------------------------------------------------------
-
-template <int Left, class Ctx, class T>
-AWSJSON_ALWAYS_INLINE bool walk_value(od::value& v, T& out, Ctx& ctx);
-
-template <class T>
-AWSJSON_NOINLINE bool silent_nested(od::value& v, T& out, silent_context& ctx);
 
 template <class Ctx>
 AWSJSON_ALWAYS_INLINE bool enter(Ctx& ctx) {
@@ -3791,81 +3822,31 @@ AWSJSON_ALWAYS_INLINE bool absent_member_allowed(member_info const& info, Ctx& c
   return false;
 }
 
-// ---- Structures unrolled (the silent walk's levels near the root) --------------------------------
+}  // namespace awsjson::detail
+// ---- end awsjson/detail/decode_collections.hpp ----
 
-/// Whether the silent walk may unroll a T's members near the root: a structure of at most 64
-/// members (one word of bits for the members met, and a chain of comparisons of bounded length);
-/// a larger one is read from its table at any level.
-template <class T>
-inline constexpr bool unrolled_struct = [] {
-  if constexpr (kind_of<T> == value_kind::structure || kind_of<T> == value_kind::tagged_union)
-    return boost::mp11::mp_size<members_of<T>>::value <= member_set_word_bits;
-  else
-    return true;
-}();
+// ---- begin awsjson/detail/decode_table.hpp ----
+// Structures as tables: the reporting decode walk, and the silent one below its unrolled levels
+// (awsjson/decode.hpp). One row per member; the rows' functions exist once per member type.
 
-template <int Left, class Ctx, class T>
-AWSJSON_ALWAYS_INLINE bool walk_members(od::object& obj, T& out, Ctx& ctx) {
-  using Ms = members_of<T>;
-  constexpr std::size_t N = boost::mp11::mp_size<Ms>::value;
-  tagged_union* u = nullptr;
-  if constexpr (kind_of<T> == value_kind::tagged_union) u = &out;
-  static_assert(N <= member_set_word_bits, "larger structures are read from their tables (unrolled_struct)");
-  narrow_member_set seen(N);
-  std::size_t next = 0;  // where the search for the next key starts
-  for (auto fr : obj) {
-    if (auto e = fr.error()) return ctx.json_error(e);
-    // The field itself, not a copy into a local (simdjson's get()): g++ copies it with 8-byte
-    // stores that it reads back as 16-byte loads, which the store buffer cannot forward. Whether
-    // it does depends on the size of the whole walk, and when it did, each member cost about
-    // 10 ns more (minimal took 100 ns instead of 62).
-    od::field&& f = std::move(fr).value_unsafe();
-    char const* const key = f.key().raw();
-    char const* raw = key;
-    bool ok = true;
-    std::size_t index;
-    unescape_status status = unescape_status::ok;
-    // Services write members in the model's order, so the search starts past the last member
-    // found: a document in that order costs one comparison per member, whichever members it
-    // omits. Then, out of order, from the first member; then, for a key with escapes or in
-    // another case, as the member it names.
-    for (std::size_t from = next;;) {
-      index = match_member<Left>(raw, from, f, out, ctx, ok, std::make_index_sequence<N>{});
-      if (index < N || raw != key) break;
-      if (from != 0) {
-        from = 0;
-        continue;
-      }
-      std::size_t k =
-          find_member_key(key, member_keys<T>.data(), N, ctx.options.case_insensitive_keys, ctx.scratch, status);
-      if (k == N) break;
-      raw = canonical_keys<T>.text.data() + canonical_keys<T>.at[k];
-    }
-    if (index < N) {
-      if (!ok) return false;
-      seen.add(index);
-      next = index + 1;
-      continue;
-    }
-    if (!unknown_key(f, key, status, u, ctx)) return false;
-  }
-  // Members the document did not carry: absent optionals, zero values for the rest.
-  if (!seen.full()) {
-    bool ok = true;
-    std::size_t i = 0;
-    boost::mp11::mp_for_each<Ms>([&](auto d) {
-      if (ok && !seen.has(i)) {
-        if (!absent_member_allowed(member_meta<T, decltype(d)>, ctx))
-          ok = false;
-        else
-          reset_value(out.*d.pointer);
-      }
-      ++i;
-    });
-    if (!ok) return false;
-  }
-  return true;
-}
+#include <simdjson.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <initializer_list>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+
+namespace awsjson::detail {
+
+namespace od = simdjson::ondemand;
 
 // ---- Structures as tables (the reporting walk, and the silent walk below its unrolled levels) ----
 //
@@ -4059,6 +4040,160 @@ AWSJSON_NOINLINE bool walk_table(od::value& v, void* out, struct_table<Ctx> cons
   }
   return true;
 }
+
+}  // namespace awsjson::detail
+// ---- end awsjson/detail/decode_table.hpp ----
+
+// ---- begin awsjson/detail/decode_unrolled.hpp ----
+// Structures unrolled: the silent decode walk's levels near the root (awsjson/decode.hpp), each
+// member's key compared as a constant and its decoder inlined.
+
+#include <simdjson.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <initializer_list>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+
+namespace awsjson::detail {
+
+namespace od = simdjson::ondemand;
+
+// ---- Structures unrolled (the silent walk's levels near the root) --------------------------------
+
+/// Whether the silent walk may unroll a T's members near the root: a structure of at most 64
+/// members (one word of bits for the members met, and a chain of comparisons of bounded length);
+/// a larger one is read from its table at any level.
+template <class T>
+inline constexpr bool unrolled_struct = [] {
+  if constexpr (kind_of<T> == value_kind::structure || kind_of<T> == value_kind::tagged_union)
+    return boost::mp11::mp_size<members_of<T>>::value <= member_set_word_bits;
+  else
+    return true;
+}();
+
+template <int Left, class Ctx, class T>
+AWSJSON_ALWAYS_INLINE bool walk_members(od::object& obj, T& out, Ctx& ctx) {
+  using Ms = members_of<T>;
+  constexpr std::size_t N = boost::mp11::mp_size<Ms>::value;
+  tagged_union* u = nullptr;
+  if constexpr (kind_of<T> == value_kind::tagged_union) u = &out;
+  static_assert(N <= member_set_word_bits, "larger structures are read from their tables (unrolled_struct)");
+  narrow_member_set seen(N);
+  std::size_t next = 0;  // where the search for the next key starts
+  for (auto fr : obj) {
+    if (auto e = fr.error()) return ctx.json_error(e);
+    // The field itself, not a copy into a local (simdjson's get()): g++ copies it with 8-byte
+    // stores that it reads back as 16-byte loads, which the store buffer cannot forward. Whether
+    // it does depends on the size of the whole walk, and when it did, each member cost about
+    // 10 ns more (minimal took 100 ns instead of 62).
+    od::field&& f = std::move(fr).value_unsafe();
+    char const* const key = f.key().raw();
+    char const* raw = key;
+    bool ok = true;
+    std::size_t index;
+    unescape_status status = unescape_status::ok;
+    // Services write members in the model's order, so the search starts past the last member
+    // found: a document in that order costs one comparison per member, whichever members it
+    // omits. Then, out of order, from the first member; then, for a key with escapes or in
+    // another case, as the member it names.
+    for (std::size_t from = next;;) {
+      index = match_member<Left>(raw, from, f, out, ctx, ok, std::make_index_sequence<N>{});
+      if (index < N || raw != key) break;
+      if (from != 0) {
+        from = 0;
+        continue;
+      }
+      std::size_t k =
+          find_member_key(key, member_keys<T>.data(), N, ctx.options.case_insensitive_keys, ctx.scratch, status);
+      if (k == N) break;
+      raw = canonical_keys<T>.text.data() + canonical_keys<T>.at[k];
+    }
+    if (index < N) {
+      if (!ok) return false;
+      seen.add(index);
+      next = index + 1;
+      continue;
+    }
+    if (!unknown_key(f, key, status, u, ctx)) return false;
+  }
+  // Members the document did not carry: absent optionals, zero values for the rest.
+  if (!seen.full()) {
+    bool ok = true;
+    std::size_t i = 0;
+    boost::mp11::mp_for_each<Ms>([&](auto d) {
+      if (ok && !seen.has(i)) {
+        if (!absent_member_allowed(member_meta<T, decltype(d)>, ctx))
+          ok = false;
+        else
+          reset_value(out.*d.pointer);
+      }
+      ++i;
+    });
+    if (!ok) return false;
+  }
+  return true;
+}
+
+}  // namespace awsjson::detail
+// ---- end awsjson/detail/decode_unrolled.hpp ----
+
+// ---- begin awsjson/decode.hpp ----
+// decode: JSON text to any described type, with simdjson's on-demand parser.
+//
+// One generic codec, written once: it dispatches on the shape kind of each C++ type and reads
+// the model metadata at compile time. It never names a member of a model type.
+//
+// A structure's decoder is data: a table per type (one row per member: key, metadata, and the
+// decoder and reset of the member's type), read by walk_table_members, one function per context;
+// so a model costs code in proportion to its kinds of members, not its members.
+//
+// One walker, instantiated twice by the context it carries. Decoding runs it first with a
+// silent_context, whose reports are inline no-ops: simdjson's on-demand values and objects point
+// into the document's iterator, and once any call that is not inlined receives one (even a call
+// that never runs, such as an error report) the compiler keeps the iterator in memory for the
+// whole function, and every step through the document waits on a store and a load. So near the
+// root (a budget of inlined decoders, silent_inline_budget) the silent walk unrolls a structure's
+// members into one function and hands out-of-line helpers only pointers and string views; below
+// that it reads tables. On no (an error, a custom codec) the same walker runs again with a
+// decode_context, from tables everywhere, which names the problem as a JSON Pointer and a message.
+// Every rule (key order, null as absent, sparse collections, unknown members, duplicates, depth)
+// is written once, here and in detail/decode_*.hpp (contexts, scalars, collections and members,
+// structures unrolled, structures as tables), and holds on every path.
+//
+//   auto r = awsjson::decode<Response>(body);            // throws awsjson::decode_error
+//   awsjson::error e = awsjson::decode_into(body, r);    // no exceptions; reuses r's storage
+
+#include <simdjson.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <initializer_list>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+
+namespace awsjson {
+
+namespace detail {
+
+namespace od = simdjson::ondemand;
+
+// ---- Dispatch: one value of any kind, one whole document -------------------------------------
 
 /// A structure, or a tagged union: a structure with exactly one member set.
 template <int Left, class Ctx, class T>
