@@ -235,7 +235,7 @@ TEST_CASE("the default chain: botocore's order, and an error stops it", "[client
   auto chain = awsjson::default_credential_chain(cfg, std::make_shared<scripted_transport>(), env);
   std::vector<std::string> names;
   for (auto const& p : chain->providers()) names.emplace_back(p->name());
-  CHECK(names == std::vector<std::string>{"environment", "assume-role", "assume-role-with-web-identity",
+  CHECK(names == std::vector<std::string>{"environment", "assume-role", "assume-role-with-web-identity", "sso",
                                           "shared-credentials-file", "credential-process", "config-file",
                                           "container-role", "iam-role"});
   auto r = chain->load();

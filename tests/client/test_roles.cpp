@@ -206,7 +206,8 @@ TEST_CASE("assume role: STS's errors, loops and MFA name the profile and never a
   auto mfa = load("mfa", sts);
   CHECK(mfa.error.find("mfa_serial") != std::string::npos);
   auto sso = load("via_sso", sts);
-  CHECK(sso.error.find("SSO") != std::string::npos);
+  CHECK(sso.error.find("profile sso: IAM Identity Center: no cached token") == 0);  // test_sso.cpp has the rest
+  CHECK(sso.error.find("sign in with `aws sso login --profile sso`") != std::string::npos);
   for (auto const& e : {denied.error, broken.error, loop.error, mfa.error, sso.error})
     CHECK(e.find(planted) == std::string::npos);
   auto none = load("base", sts);  // no role_arn: another provider's

@@ -265,8 +265,9 @@ inline std::string client::endpoint_for(std::string_view endpoint_prefix, std::s
     e.insert(scheme == std::string::npos ? 0 : scheme + 3, host_prefix);
     return e;
   }
-  std::string suffix = region_.starts_with("cn-") ? "amazonaws.com.cn" : "amazonaws.com";
-  return "https://" + std::string(host_prefix) + std::string(endpoint_prefix) + "." + region_ + "." + suffix;
+  std::string e = regional_endpoint(endpoint_prefix, region_);
+  e.insert(std::string_view("https://").size(), host_prefix);
+  return e;
 }
 
 inline client::endpoint_choice client::endpoint_of(std::string_view endpoint_prefix,

@@ -21,6 +21,15 @@ struct endpoint_choice {
   std::string problem;
 };
 
+/// A service's regional endpoint, https://PREFIX.REGION.amazonaws.com (.amazonaws.com.cn in
+/// China's regions), where nothing is configured for it.
+inline std::string regional_endpoint(std::string_view prefix, std::string_view region) {
+  std::string url = "https://";
+  url.append(prefix).append(".").append(region).append(region.starts_with("cn-") ? ".amazonaws.com.cn"
+                                                                                 : ".amazonaws.com");
+  return url;
+}
+
 /// The endpoint configured for the service `service_id` (the model's serviceId: `DynamoDB
 /// Streams`); nullopt when none is (the regional endpoint applies).
 inline std::optional<endpoint_choice> configured_endpoint(shared_config const& config, environment const& env,

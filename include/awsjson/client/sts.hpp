@@ -13,12 +13,9 @@
 #pragma once
 
 #include <chrono>
-#include <functional>
 #include <optional>
-#include <random>
 #include <string>
 #include <string_view>
-#include <thread>
 #include <utility>
 #include <vector>
 
@@ -29,6 +26,7 @@
 #include "../endpoint.hpp"
 #include "../sigv4.hpp"
 #include "../timestamp.hpp"
+#include "provider_retry.hpp"
 #include "transport.hpp"
 
 namespace awsjson::sts {
@@ -125,13 +123,12 @@ inline answer_fields read_answer(std::string_view xml) {
 }
 
 /// How an STS call waits between attempts (empty: it sleeps).
-using sleep_function = std::function<void(std::chrono::duration<double>)>;
+using sleep_function = provider_sleep_function;
 
 /// An STS call: `action` with `params`, at `endpoint` (a URL), signed with `signer` when given
 /// (AssumeRole) for `region` (us-east-1 for the global endpoint), unsigned otherwise
-/// (AssumeRoleWithWebIdentity). `where` leads every error message. As botocore's standard retry
-/// mode: three attempts, again after no answer, a 5xx or throttling, waiting a random time up to
-/// 2^(attempt-1) seconds.
+/// (AssumeRoleWithWebIdentity). `where` leads every error message. Retried as
+/// detail::send_with_retries says (provider_retry.hpp).
 inline credentials_result call(transport& http, std::string const& endpoint, std::string const& region,
                                std::string const& action, std::vector<std::pair<std::string, std::string>> params,
                                sigv4::credentials const* signer, std::string const& where,
@@ -142,32 +139,24 @@ inline credentials_result call(transport& http, std::string const& endpoint, std
   http_response answer;
   answer_fields fields;
   std::string url;
-  std::minstd_rand jitter(std::random_device{}());
-  for (int attempt = 1;; ++attempt) {
+  auto build = [&] {
     http_request request{"POST", "/", {{"Content-Type", "application/x-www-form-urlencoded; charset=utf-8"}}, body};
     request.set_header("Content-Length", std::to_string(request.body.size()));
-    auto target = apply_endpoint(request, endpoint);
-    url = target.url;
+    return request;
+  };
+  auto sign = [&](http_request& request, std::string const& host) {
     if (signer)
-      sigv4::sign(request, target.host, *signer, {region.empty() ? "us-east-1" : region, "sts"},
+      sigv4::sign(request, host, *signer, {region.empty() ? "us-east-1" : region, "sts"},
                   std::chrono::system_clock::now());
-    auto failure = http.send(url, request, answer);
-    if (!failure) fields = read_answer(answer.body);
-    bool throttled = fields.error_code == "Throttling" || fields.error_code == "ThrottlingException" ||
-                     fields.error_code == "RequestLimitExceeded";
-    bool again = failure || answer.status >= 500 || throttled;
-    if (!again || attempt == 3) {
-      if (failure) {
-        r.error = where + ": STS " + action + " at " + url + ": " + failure->message;
-        return r;
-      }
-      break;
-    }
-    std::chrono::duration<double> wait(std::uniform_real_distribution<double>(0, double(1 << (attempt - 1)))(jitter));
-    if (sleep)
-      sleep(wait);
-    else
-      std::this_thread::sleep_for(wait);
+  };
+  auto throttled = [&](http_response const& a) {
+    fields = read_answer(a.body);
+    return fields.error_code == "Throttling" || fields.error_code == "ThrottlingException" ||
+           fields.error_code == "RequestLimitExceeded";
+  };
+  if (auto failure = awsjson::detail::send_with_retries(http, endpoint, build, sign, throttled, answer, url, sleep)) {
+    r.error = where + ": STS " + action + " at " + url + ": " + failure->message;
+    return r;
   }
   if (answer.status != 200 || !fields.error_code.empty()) {
     r.code = fields.error_code;
