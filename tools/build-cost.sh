@@ -11,7 +11,7 @@ log="$PWD/$build/tu-cost.log"
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=${BUILD_TYPE:-RelWithDebInfo} -DAWSJSON_BUILD_BENCHMARKS=OFF \
   -DCMAKE_CXX_COMPILER_LAUNCHER="$PWD/tools/time-tu.sh" ${CMAKE_ARGS:-} >/dev/null
 rm -f "$log"
-targets=("${@:-awsjson_service_tests}")
+targets=("${@:-awsjson_services}")
 cmake --build "$build" --target "${targets[@]}" --clean-first >/dev/null
 awk '{ printf "%.2f %s %s\n", $1 + $2, $3, $4 }' "$log" | sort -rn | awk 'BEGIN { print "cpu_s   peak_MB  translation unit" }
   { cpu += $1; if ($2 > peak) peak = $2; printf "%6.1f  %7.0f  %s\n", $1, $2 / 1024, $3 }

@@ -120,8 +120,9 @@ if [ "${MODE:-time}" = instructions ]; then
   echo "  single header decoding the response               $(g "${ir[ours]}")  $(r "${ir[ours]}" "${ir[hand]}")x (target 1.30x)"
   exit 0
 fi
-# Best of 5 runs each, the TUs taking turns within each round, so that the machine's drift over
-# the minute this takes (other tenants) moves all of them alike instead of skewing the ratios.
+# Best of ROUNDS (default 5) runs each, the TUs taking turns within each round, so that the
+# machine's drift over the minute this takes (other tenants) moves all of them alike instead of
+# skewing the ratios.
 declare -A best_ms
 names=(base model hand ours separate)
 compile() {  # compile NAME: one run, in ms
@@ -139,7 +140,8 @@ compile() {  # compile NAME: one run, in ms
   t1=$(date +%s%N)
   echo $(((t1 - t0) / 1000000))
 }
-for _ in 1 2 3 4 5; do
+rounds=${ROUNDS:-5}
+for ((round = 0; round < rounds; round++)); do
   for n in "${names[@]}"; do
     ms=$(compile "$n")
     if [ -z "${best_ms[$n]:-}" ] || ((ms < best_ms[$n])); then best_ms[$n]=$ms; fi
@@ -151,7 +153,7 @@ model=${best_ms[model]}
 hand=${best_ms[hand]}
 ours=${best_ms[ours]}
 separate=${best_ms[separate]}
-echo "compile time (${CXX:-g++} $opt, best of 5):"
+echo "compile time (${CXX:-g++} $opt, best of $rounds):"
 echo "  <simdjson.h> + <boost/describe.hpp> alone           ${base} ms"
 echo "  + the model header (the types, printing)           ${model} ms  $(ratio "$model" "$base")x (target 1.15x)"
 echo "  + the model decoded by hand-written simdjson code  ${hand} ms  $(ratio "$hand" "$base")x"

@@ -44,8 +44,8 @@ case "$area" in
   service)
     name=${2:?"usage: bash tools/quick.sh service NAME (botocore's name, e.g. sqs)"}
     configure "-DAWSJSON_TEST_SERVICES=$name" -DAWSJSON_BUILD_CLI=OFF
-    cmake --build "$build" --target awsjson_service_tests
-    "$build/tests/awsjson_service_tests"
+    cmake --build "$build" --target awsjson_services
+    ctest --test-dir "$build" --output-on-failure -L services
     ;;
   protocol)
     configure -DAWSJSON_TEST_SERVICES=OFF -DAWSJSON_BUILD_CLI=OFF

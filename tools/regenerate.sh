@@ -10,20 +10,27 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 check=()
 [ "${1:-}" = --check ] && check=(--check)
-n=0
-for model in models/*.json; do
-  name=$(basename "$model" .json)
-  case "$name" in *.*) continue ;; esac  # NAME.seed-docs.json and the like: inputs, not models
+# One model: its options, then the generator (models side by side, one per core).
+generate() {
+  name=$1
   id=${name//-/_}
   docs=()
   [ -f "models/$name.seed-docs.json" ] && docs=(--docs "models/$name.seed-docs.json")
   for extra in paginators-1:--paginators waiters-2:--waiters; do
     [ -f "models/$name.${extra%%:*}.json" ] && docs+=("${extra#*:}" "models/$name.${extra%%:*}.json")
   done
-  python3 tools/awsjson_gen.py --model "$model" --namespace "awsjson::$id" --out "services/include/awsjson/$id" \
-    "${docs[@]}" "${check[@]}"
-  n=$((n + 1))
+  python3 tools/awsjson_gen.py --model "models/$name.json" --namespace "awsjson::$id" \
+    --out "services/include/awsjson/$id" "${docs[@]}" "${check[@]}"
+}
+export -f generate
+models=()
+for model in models/*.json; do
+  name=$(basename "$model" .json)
+  case "$name" in *.*) continue ;; esac  # NAME.seed-docs.json and the like: inputs, not models
+  models+=("$name")
 done
+n=${#models[@]}
+printf '%s\n' "${models[@]}" | CHECK="${check[*]}" xargs -P "$(nproc)" -I{} bash -c 'check=($CHECK); generate "$1"' sh {}
 # A folder left behind by a model that is gone.
 for dir in services/include/awsjson/*/; do
   id=$(basename "$dir")
