@@ -16,15 +16,6 @@
 
 namespace cli {
 
-template <class T>
-struct unwrap {
-  using type = T;
-};
-template <class T>
-struct unwrap<std::optional<T>> {
-  using type = T;
-};
-
 inline void complain(std::string const& line) { std::fprintf(stderr, "awsjson: %s\n", line.c_str()); }
 
 /// A member's values written in shorthand: whether the AWS CLI reads them so (a structure, a map,
@@ -122,7 +113,7 @@ bool parse_input(arguments const& args, typename Op::input& input, bool* token_g
     bool found = false;
     boost::mp11::mp_for_each<awsjson::members_of<In>>([&](auto d) {
       constexpr awsjson::member_info info = awsjson::member_meta<In, decltype(d)>;
-      using V = typename unwrap<std::remove_cvref_t<decltype(std::declval<In&>().*d.pointer)>>::type;
+      using V = awsjson::unwrap_optional_t<std::remove_cvref_t<decltype(std::declval<In&>().*d.pointer)>>;
       bool negated = name == "no-" + kebab(info.key());
       if (found || (name != kebab(info.key()) && !negated)) return;
       found = true;
@@ -364,7 +355,7 @@ int run_help() {
   std::vector<option_help> options;
   boost::mp11::mp_for_each<awsjson::members_of<In>>([&](auto d) {
     constexpr awsjson::member_info info = awsjson::member_meta<In, decltype(d)>;
-    using V = typename unwrap<std::remove_cvref_t<decltype(std::declval<In&>().*d.pointer)>>::type;
+    using V = awsjson::unwrap_optional_t<std::remove_cvref_t<decltype(std::declval<In&>().*d.pointer)>>;
     option_help o{kebab(info.key()),
                   type_name<V>(),
                   info.required,

@@ -28,6 +28,21 @@ inline constexpr bool is_optional = false;
 template <class T>
 inline constexpr bool is_optional<std::optional<T>> = true;
 
+namespace detail {
+template <class T>
+struct unwrap_optional {
+  using type = T;
+};
+template <class T>
+struct unwrap_optional<std::optional<T>> {
+  using type = T;
+};
+}  // namespace detail
+
+/// T, or what a std::optional<T> holds: the type of a member's value, present or not.
+template <class T>
+using unwrap_optional_t = typename detail::unwrap_optional<T>::type;
+
 /// A list: std::vector<T> that is not a blob.
 template <class T>
 inline constexpr bool is_list = false;

@@ -2586,6 +2586,21 @@ inline constexpr bool is_optional = false;
 template <class T>
 inline constexpr bool is_optional<std::optional<T>> = true;
 
+namespace detail {
+template <class T>
+struct unwrap_optional {
+  using type = T;
+};
+template <class T>
+struct unwrap_optional<std::optional<T>> {
+  using type = T;
+};
+}  // namespace detail
+
+/// T, or what a std::optional<T> holds: the type of a member's value, present or not.
+template <class T>
+using unwrap_optional_t = typename detail::unwrap_optional<T>::type;
+
 /// A list: std::vector<T> that is not a blob.
 template <class T>
 inline constexpr bool is_list = false;
@@ -3643,15 +3658,6 @@ AWSJSON_NOINLINE bool keep_unknown_union_member(od::value& v, char const* key, t
   return true;
 }
 
-template <class M>
-struct optional_value {
-  using type = M;
-};
-template <class T>
-struct optional_value<std::optional<T>> {
-  using type = T;
-};
-
 /// `__type`, the key a union value may carry and a decoder ignores.
 inline constexpr std::array<std::string_view, 1> union_type_key{"__type"};
 
@@ -3701,8 +3707,7 @@ AWSJSON_NOINLINE inline std::size_t find_member_key(char const* raw, std::string
 template <int Left, class Ctx, class M>
 AWSJSON_ALWAYS_INLINE bool walk_member_value(od::value& v, M& m, Ctx& ctx, member_info const& info) {
   if constexpr (kind_of<M> == value_kind::document ||
-                (kind_of<M> == value_kind::optional &&
-                 kind_of<typename optional_value<M>::type> == value_kind::document)) {
+                (kind_of<M> == value_kind::optional && kind_of<unwrap_optional_t<M>> == value_kind::document)) {
     // A document takes null as a value; a member that is null is absent all the same.
     if (is_null(v)) {
       if (info.required && ctx.options.strict_required) {

@@ -20,7 +20,6 @@
 #include <openssl/evp.h>
 
 #include <chrono>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -135,6 +134,16 @@ inline std::string sso_endpoint(shared_config const& config, environment const& 
   return regional_endpoint(prefix, region);
 }
 
+/// A request to the OIDC service or the portal: nothing to sign (unauthenticated, or a bearer
+/// token in a header), retried like every provider's when throttled (HTTP 429).
+template <class Build>
+std::optional<transport_error> sso_send(sso_options const& o, std::string const& endpoint, Build&& build,
+                                        http_response& answer, std::string& url) {
+  auto unsigned_request = [](http_request&, std::string const&) {};
+  auto throttled = [](http_response const& a) { return a.status == 429; };
+  return send_with_retries(*o.http, endpoint, build, unsigned_request, throttled, answer, url, o.sleep);
+}
+
 /// Whether `text` (an RFC 3339 date-time) is set and parses; `out` gets it.
 inline bool sso_time(std::optional<std::string> const& text, std::chrono::system_clock::time_point& out) {
   timestamp t;
@@ -179,10 +188,7 @@ inline bool refresh_sso_token(shared_config const& config, environment const& en
     request.set_header("Content-Length", std::to_string(body.size()));
     return request;
   };
-  auto unsigned_request = [](http_request&, std::string const&) {};
-  auto throttled = [](http_response const& a) { return a.status == 429; };
-  if (send_with_retries(*o.http, sso_endpoint(config, env, "SSO OIDC", "oidc", s.sso_region), build, unsigned_request,
-                        throttled, answer, url, o.sleep) ||
+  if (sso_send(o, sso_endpoint(config, env, "SSO OIDC", "oidc", s.sso_region), build, answer, url) ||
       answer.status != 200)
     return false;
   sso_created_token created;
@@ -245,10 +251,7 @@ inline credential_lookup sso_role_credentials_of(shared_config const& config, en
                          {}};
     return request;
   };
-  auto unsigned_request = [](http_request&, std::string const&) {};
-  auto throttled = [](http_response const& a) { return a.status == 429; };
-  if (auto failure = send_with_retries(*o.http, sso_endpoint(config, env, "SSO", "portal.sso", s.sso_region), build,
-                                       unsigned_request, throttled, answer, url, o.sleep))
+  if (auto failure = sso_send(o, sso_endpoint(config, env, "SSO", "portal.sso", s.sso_region), build, answer, url))
     return credential_lookup::fail(where + ": GetRoleCredentials at " + url + ": " + failure->message);
   if (answer.status == 401 || answer.status == 403)
     return credential_lookup::fail(where + ": the token was refused (HTTP " + std::to_string(answer.status) +

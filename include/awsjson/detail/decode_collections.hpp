@@ -156,15 +156,6 @@ AWSJSON_NOINLINE bool keep_unknown_union_member(od::value& v, char const* key, t
   return true;
 }
 
-template <class M>
-struct optional_value {
-  using type = M;
-};
-template <class T>
-struct optional_value<std::optional<T>> {
-  using type = T;
-};
-
 /// `__type`, the key a union value may carry and a decoder ignores.
 inline constexpr std::array<std::string_view, 1> union_type_key{"__type"};
 
@@ -214,8 +205,7 @@ AWSJSON_NOINLINE inline std::size_t find_member_key(char const* raw, std::string
 template <int Left, class Ctx, class M>
 AWSJSON_ALWAYS_INLINE bool walk_member_value(od::value& v, M& m, Ctx& ctx, member_info const& info) {
   if constexpr (kind_of<M> == value_kind::document ||
-                (kind_of<M> == value_kind::optional &&
-                 kind_of<typename optional_value<M>::type> == value_kind::document)) {
+                (kind_of<M> == value_kind::optional && kind_of<unwrap_optional_t<M>> == value_kind::document)) {
     // A document takes null as a value; a member that is null is absent all the same.
     if (is_null(v)) {
       if (info.required && ctx.options.strict_required) {
