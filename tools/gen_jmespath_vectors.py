@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Writes tests/data/jmespath_vectors.json: every JMESPath expression of the committed models'
-paginators and waiters (models/*.paginators-1.json, models/*.waiters-2.json), each evaluated by the
-jmespath package botocore uses over documents made from the expression's own names and literals.
-The C++ evaluator (awsjson/client/jmespath.hpp) must give the same results.
+paginators and waiters (models/*.paginators-1.json, models/*.waiters-2.json) and the forms AWS CLI
+users write in --query (QUERY_FORMS), each evaluated by the jmespath package botocore uses over
+documents made from the expression's own names and literals. The C++ evaluator
+(awsjson/client/jmespath.hpp) must give the same results.
 
     python3 tools/gen_jmespath_vectors.py [--check]
 """
@@ -18,6 +19,38 @@ import jmespath
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 OUT = ROOT / "tests" / "data" / "jmespath_vectors.json"
 DOCUMENTS_PER_EXPRESSION = 8
+
+# --query as the AWS CLI's documentation and its users write it: multiselect lists and hashes,
+# pipes, object projections, inside and after projections and filters.
+QUERY_FORMS = [
+    "Parameters[*].[Name, Type]",
+    "Parameters[].{Name: Name, Type: Type}",
+    "Reservations[].Instances[].[InstanceId, State.Name]",
+    "Table.{Name: TableName, Count: ItemCount}",
+    "[Name, Value]",
+    "{n: Name, v: Value.x, n2: Name}",
+    "{\"quoted key\": Name}",
+    "Items | [0]",
+    "Items[].Name | [0]",
+    "Items[*] | [-1].Name",
+    "Items[?Size > `1`].[Name, Size]",
+    "Users[?UserName == 'x'].{Name: UserName, Id: UserId}",
+    "a.[b, c]",
+    "a[*].[b, [c, d]]",
+    "a[*].{x: b, y: {z: c}}",
+    "a || b | c",
+    "(a | b).c",
+    "a.{x: b}[0]",
+    "*.Name",
+    "Tags.*",
+    "*[0]",
+    "a.*.b",
+    "length(Items[*].[a, b])",
+    "Items[].[Name, length(Tags)]",
+    "a[].b | length(@)",
+    "[a, b][]",
+    "[a, b][*].c",
+]
 
 
 def expressions():
@@ -74,7 +107,10 @@ def main():
     parser.add_argument("--check", action="store_true", help="write nothing; fail if the file differs")
     args = parser.parse_args()
     cases = []
-    for expression, expected in sorted(expressions().items()):
+    every = expressions()
+    for form in QUERY_FORMS:
+        every.setdefault(form, set())
+    for expression, expected in sorted(every.items()):
         names = sorted(set(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", re.sub(r"'[^']*'|`[^`]*`", "", expression))) - {"length"})
         strings = sorted(set(re.findall(r"'([^']*)'", expression)) | {json.loads(e) for e in expected if e.startswith('"')})
         rng = random.Random(expression)
@@ -94,7 +130,7 @@ def main():
             return 1
         return 0
     OUT.write_text(text)
-    print(f"{OUT}: {len(cases)} cases of {len(expressions())} expressions", file=sys.stderr)
+    print(f"{OUT}: {len(cases)} cases of {len(every)} expressions", file=sys.stderr)
     return 0
 
 

@@ -266,6 +266,14 @@ TEST_CASE("--query, --output text, ISO 8601 timestamps and help, as the AWS CLI 
         {"ssm", "get-parameters-by-path", "--path", "/cli-out", "--output", "table"},
         {"ssm", "get-parameter", "--name", "/cli-out/p11", "--output", "table"},  // too wide: made a column
         {"ssm", "get-parameters-by-path", "--path", "/cli-out", "--output", "table", "--query", "Parameters[].Name"},
+        // multiselect lists and hashes, pipes: --query as its users write it
+        {"ssm", "get-parameters-by-path", "--path", "/cli-out", "--output", "text", "--query",
+         "Parameters[].[Name, Type]"},
+        {"ssm", "get-parameters-by-path", "--path", "/cli-out", "--query",
+         "Parameters[].{N: Name, T: Type, V: Version}"},
+        {"ssm", "get-parameters-by-path", "--path", "/cli-out", "--output", "table", "--query",
+         "Parameters[].{Name: Name, Type: Type}"},
+        {"ssm", "get-parameter", "--name", "/cli-out/p11", "--query", "Parameter.[Name, Type] | [0]"},
     };
     for (auto const& args : same) {
       auto shown = args;  // SSM's values are @sensitive: awsjson redacts them unless asked

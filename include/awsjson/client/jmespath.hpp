@@ -1,9 +1,11 @@
-// The JMESPath that botocore's paginators and waiters use, evaluated over a small JSON tree: the
-// output of a page or of a waiter's call, encoded to JSON. The subset is what the models hold:
-// identifiers and `a.b` paths, `[N]` and `[-N]` indexes, `[]` and `[*]` projections, `[?filter]`,
-// `length()`, the comparators, `&&`, `||`, `!`, `(...)`, `@`, `literal` and 'raw string' values.
-// Anything else is a parse error naming the expression (tests/data/jmespath_vectors.json checks
-// every expression of botocore's models against the jmespath package botocore uses).
+// The JMESPath that botocore's paginators and waiters use, and the forms AWS CLI users write in
+// --query, evaluated over a small JSON tree: the output of a page, of a waiter's call or of a
+// command, encoded to JSON. The subset: identifiers and `a.b` paths, `[N]` and `[-N]` indexes,
+// `[]`, `[*]` and `*` projections, `[?filter]`, multiselect lists `[a, b]` and hashes `{x: a}`,
+// pipes `a | b`, `length()`, the comparators, `&&`, `||`, `!`, `(...)`, `@`, `literal` and
+// 'raw string' values. Anything else (slices, the other functions) is a parse error naming the
+// expression (tests/data/jmespath_vectors.json checks every expression of botocore's models and
+// the --query forms against the jmespath package botocore uses).
 #pragma once
 
 #include <simdjson.h>
@@ -245,11 +247,15 @@ class expression {
     or_,
     not_,
     length,  // length(operands[0])
+    pipe,    // operands[1] over what operands[0] gives: a projection ends there
+    values,  // an object's values as a list (the `*` projection's left side); null otherwise
+    list,    // [operands...] over the current value; null over null
+    hash,    // {key i: operands[i]} over the current value, the keys in `literal`; null over null
   };
   struct node {
     op kind = op::identity;
     std::string name;  // field name, comparator
-    value literal;
+    value literal;     // a literal's value; a multiselect hash's keys (strings)
     long long index = 0;
     bool flatten = false;
     std::vector<std::size_t> operands;
@@ -281,13 +287,17 @@ class expression {
     if (error_.empty()) error_ = "JMESPath `" + std::string(text_) + "`: " + why + " at offset " + std::to_string(pos_);
     return false;
   }
+  std::size_t parse_pipe();
   std::size_t parse_or();
   std::size_t parse_and();
   std::size_t parse_not();
   std::size_t parse_comparison();
   std::size_t parse_path();
-  std::size_t parse_postfix(std::size_t left);
-  std::size_t parse_primary();
+  std::size_t parse_postfix(std::size_t left, int bp = 0);
+  std::size_t parse_primary(bool after_dot = false);
+  std::size_t parse_projection_rest(std::size_t left, op kind, bool flatten, int bp);
+  std::size_t parse_multiselect_list();
+  std::size_t parse_multiselect_hash();
 
   // `invalid`: a function given the wrong type, which jmespath raises: the whole search is null.
   value eval(std::size_t n, value const& v, bool& invalid) const;
@@ -299,12 +309,17 @@ inline expression::expression(std::string_view text) : text_(text) {
     text_ = {};
     return;
   }
-  root_ = parse_or();
+  root_ = parse_pipe();
   skip_space();
   if (error_.empty() && pos_ != text_.size()) fail("unexpected text");
   text_ = {};
 }
 
+inline std::size_t expression::parse_pipe() {
+  std::size_t left = parse_or();
+  while (error_.empty() && eat("|")) left = add({op::pipe, {}, {}, 0, false, {left, parse_or()}});
+  return left;
+}
 inline std::size_t expression::parse_or() {
   if (++depth_ > max_depth) return fail("nested more than 64 deep"), 0;
   std::size_t left = parse_and();
@@ -337,27 +352,29 @@ inline std::size_t expression::parse_comparison() {
 inline std::size_t expression::parse_path() { return parse_postfix(parse_primary()); }
 
 // `left` followed by `.name`, `[N]`, `[]`, `[*]`, `[?expr]`. A projection takes the rest of the
-// chain as what it applies to each element.
-inline std::size_t expression::parse_postfix(std::size_t left) {
+// chain as what it applies to each element, up to a token that binds less tightly than it
+// (jmespath's binding powers): `[]` ends any projection before it and flattens its result
+// (`a[].b[]` is one list), `[?` ends a filter's, `.`, `[N]` and `[*]` go on within it. `bp` is
+// the binding power of the projection whose rest this is (0: none).
+inline std::size_t expression::parse_postfix(std::size_t left, int bp) {
+  constexpr int flatten_bp = 9, star_bp = 20, filter_bp = 21;
   while (error_.empty()) {
     skip_space();
+    std::string_view rest = text_.substr(pos_);
+    if (rest.starts_with("[]") && bp >= flatten_bp) return left;
+    if (rest.starts_with("[?") && bp >= filter_bp) return left;
     if (eat(".")) {
-      skip_space();
-      std::size_t right = parse_primary();
+      std::size_t right = parse_primary(true);
       left = add({op::subexpr, {}, {}, 0, false, {left, right}});
     } else if (eat("[?")) {
-      std::size_t condition = parse_or();
+      std::size_t condition = parse_pipe();
       if (!eat("]")) return fail("expected ]"), 0;
-      if (++depth_ > max_depth) return fail("nested more than 64 deep"), 0;
-      std::size_t rest = parse_postfix(add({op::identity, {}, {}, 0, false, {}}));
-      --depth_;
-      return add({op::filter, {}, {}, 0, false, {left, rest, condition}});
-    } else if (eat("[]") || eat("[*]")) {
-      bool flatten = text_[pos_ - 2] == '[';
-      if (++depth_ > max_depth) return fail("nested more than 64 deep"), 0;
-      std::size_t rest = parse_postfix(add({op::identity, {}, {}, 0, false, {}}));
-      --depth_;
-      return add({op::project, {}, {}, 0, flatten, {left, rest}});
+      left = parse_projection_rest(left, op::filter, false, filter_bp);
+      if (error_.empty()) nodes_[left].operands.push_back(condition);
+    } else if (eat("[]")) {
+      left = parse_projection_rest(left, op::project, true, flatten_bp);
+    } else if (eat("[*]")) {
+      left = parse_projection_rest(left, op::project, false, star_bp);
     } else if (eat("[")) {
       skip_space();
       std::size_t start = pos_;
@@ -375,7 +392,45 @@ inline std::size_t expression::parse_postfix(std::size_t left) {
   return left;
 }
 
-inline std::size_t expression::parse_primary() {
+// A projection of `left` (its elements, or with `values` an object's values): the rest of the
+// chain, up to what binds less tightly than `bp`, applies to each element.
+inline std::size_t expression::parse_projection_rest(std::size_t left, op kind, bool flatten, int bp) {
+  if (++depth_ > max_depth) return fail("nested more than 64 deep"), 0;
+  std::size_t rest = parse_postfix(add({op::identity, {}, {}, 0, false, {}}), bp);
+  --depth_;
+  return add({kind, {}, {}, 0, flatten, {left, rest}});
+}
+
+// `[a, b, ...]`, the `[` eaten.
+inline std::size_t expression::parse_multiselect_list() {
+  if (++depth_ > max_depth) return fail("nested more than 64 deep"), 0;
+  node n{op::list, {}, {}, 0, false, {}};
+  do n.operands.push_back(parse_pipe());
+  while (error_.empty() && eat(","));
+  --depth_;
+  if (error_.empty() && !eat("]")) return fail("expected , or ]"), 0;
+  return add(std::move(n));
+}
+
+// `{key: a, ...}`, the `{` eaten.
+inline std::size_t expression::parse_multiselect_hash() {
+  if (++depth_ > max_depth) return fail("nested more than 64 deep"), 0;
+  node n{op::hash, {}, value::array(), 0, false, {}};
+  do {
+    std::size_t key = parse_primary();
+    if (!error_.empty()) return 0;
+    if (nodes_[key].kind != op::field) return fail("expected a key"), 0;
+    n.literal.items.push_back(value::of_string(nodes_[key].name));
+    if (!eat(":")) return fail("expected :"), 0;
+    n.operands.push_back(parse_pipe());
+  } while (error_.empty() && eat(","));
+  --depth_;
+  if (error_.empty() && !eat("}")) return fail("expected , or }"), 0;
+  return add(std::move(n));
+}
+
+// After a `.`, `[` opens a multiselect list (an index there is an error, as in jmespath).
+inline std::size_t expression::parse_primary(bool after_dot) {
   skip_space();
   if (pos_ >= text_.size()) return fail("unexpected end"), 0;
   char c = text_[pos_];
@@ -383,11 +438,34 @@ inline std::size_t expression::parse_primary() {
     ++pos_;
     return add({op::identity, {}, {}, 0, false, {}});
   }
-  if (c == '(') {
+  if (c == '(' && !after_dot) {
     ++pos_;
-    std::size_t inner = parse_or();
+    std::size_t inner = parse_pipe();
     if (!eat(")")) return fail("expected )"), 0;
     return inner;
+  }
+  if (c == '*') {
+    ++pos_;
+    return parse_projection_rest(add({op::values, {}, {}, 0, false, {}}), op::project, false, 20);  // as [*]
+  }
+  if (c == '{') {
+    ++pos_;
+    return parse_multiselect_hash();
+  }
+  if (c == '[') {
+    auto peek = [&](std::size_t from) {  // the first character at or after `from` that is not a space
+      while (from < text_.size() && (text_[from] == ' ' || text_[from] == '\t' || text_[from] == '\n')) ++from;
+      return std::pair{from < text_.size() ? text_[from] : '\0', from};
+    };
+    auto [d, at] = peek(pos_ + 1);
+    bool bracket =
+        d == '?' || d == ']' || d == '-' || (d >= '0' && d <= '9') || (d == '*' && peek(at + 1).first == ']');
+    if (!bracket) {
+      ++pos_;
+      return parse_multiselect_list();
+    }
+    if (after_dot) return fail("expected an identifier, [ or { after ."), 0;
+    return add({op::identity, {}, {}, 0, false, {}});  // `[0]`, `[*]`, `[?..]`: on the current value
   }
   if (c == '`' || c == '\'') {
     std::size_t end = text_.find(c, pos_ + 1);
@@ -418,7 +496,7 @@ inline std::size_t expression::parse_primary() {
   std::string name(text_.substr(start, pos_ - start));
   if (eat("(")) {
     if (name != "length") return fail("the function " + name + "() is not supported"), 0;
-    std::size_t argument = parse_or();
+    std::size_t argument = parse_pipe();
     if (!eat(")")) return fail("expected )"), 0;
     return add({op::length, {}, {}, 0, false, {argument}});
   }
@@ -504,6 +582,27 @@ inline value expression::eval(std::size_t i, value const& v, bool& invalid) cons
       }
       invalid = true;  // jmespath raises an invalid-type error
       return {};
+    }
+    case op::pipe:
+      return eval(n.operands[1], eval(n.operands[0], v, invalid), invalid);
+    case op::values: {
+      if (v.kind != value::type::object) return {};
+      value out = value::array();
+      out.items = v.fields;
+      return out;
+    }
+    case op::list: {
+      if (v.is_null()) return {};
+      value out = value::array();
+      for (std::size_t operand : n.operands) out.items.push_back(eval(operand, v, invalid));
+      return out;
+    }
+    case op::hash: {
+      if (v.is_null()) return {};
+      value out = value::object();
+      for (std::size_t k = 0; k < n.operands.size(); ++k)
+        out.set(n.literal.items[k].text, eval(n.operands[k], v, invalid));
+      return out;
     }
   }
   return {};
