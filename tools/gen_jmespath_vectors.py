@@ -50,6 +50,13 @@ QUERY_FORMS = [
     "a[].b | length(@)",
     "[a, b][]",
     "[a, b][*].c",
+    "Items[1:3]",
+    "Items[::-1].Name",
+    "Items[-2:] | [0]",
+    "Items[:-1][0]",
+    "Items[5:1:-2]",
+    "[:2]",
+    "Items[:]",
 ]
 
 

@@ -274,6 +274,7 @@ TEST_CASE("--query, --output text, ISO 8601 timestamps and help, as the AWS CLI 
         {"ssm", "get-parameters-by-path", "--path", "/cli-out", "--output", "table", "--query",
          "Parameters[].{Name: Name, Type: Type}"},
         {"ssm", "get-parameter", "--name", "/cli-out/p11", "--query", "Parameter.[Name, Type] | [0]"},
+        {"ssm", "get-parameters-by-path", "--path", "/cli-out", "--output", "text", "--query", "Parameters[-2:].Name"},
     };
     for (auto const& args : same) {
       auto shown = args;  // SSM's values are @sensitive: awsjson redacts them unless asked

@@ -1,15 +1,16 @@
 // The JMESPath that botocore's paginators and waiters use, and the forms AWS CLI users write in
 // --query, evaluated over a small JSON tree: the output of a page, of a waiter's call or of a
 // command, encoded to JSON. The subset: identifiers and `a.b` paths, `[N]` and `[-N]` indexes,
-// `[]`, `[*]` and `*` projections, `[?filter]`, multiselect lists `[a, b]` and hashes `{x: a}`,
-// pipes `a | b`, `length()`, the comparators, `&&`, `||`, `!`, `(...)`, `@`, `literal` and
-// 'raw string' values. Anything else (slices, the other functions) is a parse error naming the
-// expression (tests/data/jmespath_vectors.json checks every expression of botocore's models and
-// the --query forms against the jmespath package botocore uses).
+// slices `[1:-1:2]`, `[]`, `[*]` and `*` projections, `[?filter]`, multiselect lists `[a, b]`
+// and hashes `{x: a}`, pipes `a | b`, `length()`, the comparators, `&&`, `||`, `!`, `(...)`,
+// `@`, `literal` and 'raw string' values. Anything else (the other functions) is a parse error
+// naming the expression (tests/data/jmespath_vectors.json checks every expression of botocore's
+// models and the --query forms against the jmespath package botocore uses).
 #pragma once
 
 #include <simdjson.h>
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <cmath>
@@ -251,11 +252,12 @@ class expression {
     values,  // an object's values as a list (the `*` projection's left side); null otherwise
     list,    // [operands...] over the current value; null over null
     hash,    // {key i: operands[i]} over the current value, the keys in `literal`; null over null
+    slice,   // operands[0][start:stop:step] (a list), the three in `literal` (numbers or null)
   };
   struct node {
     op kind = op::identity;
     std::string name;  // field name, comparator
-    value literal;     // a literal's value; a multiselect hash's keys (strings)
+    value literal;     // a literal's value; a multiselect hash's keys (strings); a slice's bounds
     long long index = 0;
     bool flatten = false;
     std::vector<std::size_t> operands;
@@ -376,15 +378,35 @@ inline std::size_t expression::parse_postfix(std::size_t left, int bp) {
     } else if (eat("[*]")) {
       left = parse_projection_rest(left, op::project, false, star_bp);
     } else if (eat("[")) {
-      skip_space();
-      std::size_t start = pos_;
-      if (pos_ < text_.size() && text_[pos_] == '-') ++pos_;
-      while (pos_ < text_.size() && text_[pos_] >= '0' && text_[pos_] <= '9') ++pos_;
-      long long n = 0;
-      auto r = std::from_chars(text_.data() + start, text_.data() + pos_, n);
-      if (r.ec != std::errc() || r.ptr != text_.data() + pos_) return fail("expected an index"), 0;
+      // [N], or a slice [start:stop:step] (each part optional), a projection as [*] is
+      value bounds = value::array();
+      for (int part = 0; part < 3; ++part) {
+        skip_space();
+        std::size_t start = pos_;
+        if (pos_ < text_.size() && text_[pos_] == '-') ++pos_;
+        while (pos_ < text_.size() && text_[pos_] >= '0' && text_[pos_] <= '9') ++pos_;
+        long long n = 0;
+        if (pos_ == start) {
+          bounds.items.emplace_back();  // absent
+        } else if (auto r = std::from_chars(text_.data() + start, text_.data() + pos_, n);
+                   r.ec != std::errc() || r.ptr != text_.data() + pos_) {
+          return fail("expected an index"), 0;
+        } else {
+          bounds.items.push_back(value::of_number(double(n)));
+        }
+        if (part == 2 || !eat(":")) break;
+      }
       if (!eat("]")) return fail("expected ]"), 0;
-      left = add({op::index, {}, {}, n, false, {left}});
+      if (bounds.items.size() == 1) {
+        if (bounds.items[0].is_null()) return fail("expected an index"), 0;
+        left = add({op::index, {}, {}, static_cast<long long>(bounds.items[0].number), false, {left}});
+      } else {
+        bounds.items.resize(3);
+        if (bounds.items[2].kind == value::type::number && bounds.items[2].number == 0)
+          return fail("a slice's step of 0"), 0;
+        left = parse_projection_rest(add({op::slice, {}, std::move(bounds), 0, false, {left}}), op::project, false,
+                                     star_bp);
+      }
     } else {
       return left;
     }
@@ -458,8 +480,8 @@ inline std::size_t expression::parse_primary(bool after_dot) {
       return std::pair{from < text_.size() ? text_[from] : '\0', from};
     };
     auto [d, at] = peek(pos_ + 1);
-    bool bracket =
-        d == '?' || d == ']' || d == '-' || (d >= '0' && d <= '9') || (d == '*' && peek(at + 1).first == ']');
+    bool bracket = d == '?' || d == ']' || d == '-' || d == ':' || (d >= '0' && d <= '9') ||
+                   (d == '*' && peek(at + 1).first == ']');
     if (!bracket) {
       ++pos_;
       return parse_multiselect_list();
@@ -582,6 +604,24 @@ inline value expression::eval(std::size_t i, value const& v, bool& invalid) cons
       }
       invalid = true;  // jmespath raises an invalid-type error
       return {};
+    }
+    case op::slice: {  // Python's slicing: negative bounds count from the end; clamped
+      value left = eval(n.operands[0], v, invalid);
+      if (left.kind != value::type::array) return {};
+      long long size = static_cast<long long>(left.items.size());
+      auto const& b = n.literal.items;
+      long long step = b[2].is_null() ? 1 : static_cast<long long>(b[2].number);
+      auto bound = [&](value const& given, long long absent) {
+        if (given.is_null()) return absent;
+        long long i = static_cast<long long>(given.number);
+        if (i < 0) i += size;
+        return step > 0 ? std::clamp(i, 0LL, size) : std::clamp(i, -1LL, size - 1);
+      };
+      long long start = bound(b[0], step > 0 ? 0 : size - 1), stop = bound(b[1], step > 0 ? size : -1);
+      value out = value::array();
+      for (long long i = start; step > 0 ? i < stop : i > stop; i += step)
+        out.items.push_back(left.items[std::size_t(i)]);
+      return out;
     }
     case op::pipe:
       return eval(n.operands[1], eval(n.operands[0], v, invalid), invalid);
