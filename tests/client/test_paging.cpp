@@ -94,6 +94,11 @@ TEST_CASE("JMESPath: what is outside the subset is an error naming the expressio
   // --query's forms: a hash's members in the expression's order, as the AWS CLI prints them.
   CHECK(awsjson::jmespath::search("a[0].{z: s, a: b}", doc).json() == R"({"z":"x","a":1})");
   CHECK(awsjson::jmespath::search("a[*].[s, b] | [1]", doc).json() == R"(["y",2])");
+  // Bounds past any list, to the limits of a 64-bit integer: no overflow (UBSan), jmespath's results.
+  CHECK(awsjson::jmespath::search("a[9223372036854775807]", doc).is_null());
+  CHECK(awsjson::jmespath::search("a[-9223372036854775808]", doc).is_null());
+  CHECK(awsjson::jmespath::search("a[0::9223372036854775807].b", doc) == json("[1]"));
+  CHECK(awsjson::jmespath::search("a[9223372036854775807:0:-9223372036854775807].c", doc) == json("[3]"));
   CHECK(awsjson::jmespath::search("!a", doc) == json("false"));
   CHECK(awsjson::jmespath::search("!x && a", doc) == *doc.find("a"));
 }

@@ -272,6 +272,11 @@ class expression {
   int depth_ = 0;  // of nested expressions: bounded, so that no text can exhaust the stack
   static constexpr int max_depth = 64;
   static constexpr std::size_t max_length = 2048;
+  // jmespath's binding powers of the tokens that start or end a projection (see parse_postfix)
+  static constexpr int flatten_bp = 9, star_bp = 20, filter_bp = 21;
+  // An index or slice bound beyond any list's size means the same as this one: numbers stay
+  // exact as doubles, and a bound plus a step cannot overflow.
+  static constexpr long long max_index = 1LL << 53;
   std::size_t add(node n) {
     nodes_.push_back(std::move(n));
     return nodes_.size() - 1;
@@ -359,7 +364,6 @@ inline std::size_t expression::parse_path() { return parse_postfix(parse_primary
 // (`a[].b[]` is one list), `[?` ends a filter's, `.`, `[N]` and `[*]` go on within it. `bp` is
 // the binding power of the projection whose rest this is (0: none).
 inline std::size_t expression::parse_postfix(std::size_t left, int bp) {
-  constexpr int flatten_bp = 9, star_bp = 20, filter_bp = 21;
   while (error_.empty()) {
     skip_space();
     std::string_view rest = text_.substr(pos_);
@@ -392,7 +396,7 @@ inline std::size_t expression::parse_postfix(std::size_t left, int bp) {
                    r.ec != std::errc() || r.ptr != text_.data() + pos_) {
           return fail("expected an index"), 0;
         } else {
-          bounds.items.push_back(value::of_number(double(n)));
+          bounds.items.push_back(value::of_number(double(std::clamp(n, -max_index, max_index))));
         }
         if (part == 2 || !eat(":")) break;
       }
@@ -468,7 +472,7 @@ inline std::size_t expression::parse_primary(bool after_dot) {
   }
   if (c == '*') {
     ++pos_;
-    return parse_projection_rest(add({op::values, {}, {}, 0, false, {}}), op::project, false, 20);  // as [*]
+    return parse_projection_rest(add({op::values, {}, {}, 0, false, {}}), op::project, false, star_bp);
   }
   if (c == '{') {
     ++pos_;
