@@ -5,6 +5,8 @@
 //                                      hand-written decoder on typical, or allocates in steady state
 //   awsjson_bench --instructions IMPL INPUT N   decode N times between callgrind start/stop marks
 //                                      (benchmarks/instructions.sh runs it under valgrind)
+//   awsjson_bench --walk-instructions WALK INPUT N   the same for the other table walks over the
+//                                      decoded documents: encode, print, validate, reset
 //
 // Every implementation produces the same typed response, and all of them are checked to agree,
 // member by member, on every input before any figure is printed.
@@ -350,6 +352,44 @@ int instructions_mode(std::vector<input> const& inputs, std::string const& impl_
   return 2;
 }
 
+/// The other walks over a structure's table, each over the decoded documents: what their
+/// instruction counts say when the tables change. `reset` copies the value back in first.
+int walk_instructions_mode(std::vector<input> const& inputs, std::string const& walk, std::string const& input_name,
+                           long count) {
+  for (auto const& in : inputs) {
+    if (in.name != input_name) continue;
+    std::vector<Response> values(in.docs.size());
+    for (std::size_t i = 0; i < in.docs.size(); ++i)
+      if (awsjson::decode_into(in.docs[i], values[i])) return 2;
+    std::string out;
+    Response scratch;
+    std::size_t sink = 0;
+    auto once = [&](Response const& x) {
+      if (walk == "encode") {
+        if (!awsjson::encode_into(out, x)) sink += out.size();
+      } else if (walk == "print") {
+        sink += awsjson::to_string(x).size();
+      } else if (walk == "validate") {
+        sink += awsjson::validate(x).size();
+      } else {
+        scratch = x;
+        awsjson::reset_value(scratch);
+      }
+    };
+    if (walk != "encode" && walk != "print" && walk != "validate" && walk != "reset") break;
+    for (auto const& x : values) once(x);
+    CALLGRIND_START_INSTRUMENTATION;
+    for (long k = 0; k < count; ++k)
+      for (auto const& x : values) once(x);
+    CALLGRIND_STOP_INSTRUMENTATION;
+    benchmark::DoNotOptimize(sink);
+    std::cout << values.size() * std::size_t(count) << " documents\n";
+    return 0;
+  }
+  std::cerr << "unknown walk or input\n";
+  return 2;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -360,6 +400,8 @@ int main(int argc, char** argv) {
     std::string a = args[i];
     if (a == "--instructions" && i + 3 < args.size())
       return instructions_mode(inputs, args[i + 1], args[i + 2], std::atol(args[i + 3]));
+    if (a == "--walk-instructions" && i + 3 < args.size())
+      return walk_instructions_mode(inputs, args[i + 1], args[i + 2], std::atol(args[i + 3]));
     if (a == "--list-impls") {
       for (auto const& im : impls()) std::cout << im.name << "\n";
       return 0;
