@@ -4,7 +4,7 @@
 // the model metadata at compile time. It never names a member of a model type.
 //
 // A structure's decoder is data: a table per type (one row per member: key, metadata, and the
-// decoder and reset of the member's type), read by walk_table_members, one function per context;
+// decoder and reset of the member's type), read by decode_members_from_table, one function per context;
 // so a model costs code in proportion to its kinds of members, not its members.
 //
 // One walker, instantiated twice by the context it carries. Decoding runs it first with a
@@ -110,7 +110,7 @@ AWSJSON_ALWAYS_INLINE bool walk_value(od::value& v, T& out, Ctx& ctx) {
     return walk_value<Left>(v, out.ensure_value(), ctx);
   } else if constexpr ((k == value_kind::structure || k == value_kind::tagged_union) &&
                        (Left <= 0 || !unrolled_struct<T>)) {
-    return walk_table(v, &out, table_of<Ctx, T>, ctx);  // not unrolled: the type's table
+    return decode_from_table(v, &out, table_of<decode_walk<Ctx>, T>, ctx);  // not unrolled: the type's table
   } else if constexpr (Left == 0) {
     return silent_nested(v, out, ctx);  // unrolled no deeper here: a function of the type's own
   } else if constexpr (k == value_kind::list) {
@@ -144,7 +144,8 @@ AWSJSON_ALWAYS_INLINE bool walk_document(od::parser& parser, simdjson::padded_st
     if constexpr (Left > 0 && unrolled_struct<T>) {
       if (!walk_members<below(Left)>(obj, out, ctx)) return false;
     } else {
-      if (!walk_table_members(obj, reinterpret_cast<char*>(&out), table_of<Ctx, T>, ctx)) return false;
+      if (!decode_members_from_table(obj, reinterpret_cast<char*>(&out), table_of<decode_walk<Ctx>, T>, ctx))
+        return false;
     }
   } else {
     od::value root;

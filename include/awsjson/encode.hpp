@@ -19,6 +19,7 @@
 #include "detail/config.hpp"
 #include "detail/json_string.hpp"
 #include "detail/member_offset.hpp"
+#include "detail/structure_table.hpp"
 #include "encode_context.hpp"
 #include "error.hpp"
 #include "json_pointer.hpp"
@@ -81,7 +82,8 @@ inline constexpr std::string_view redacted_json = "\"***\"";
 // ---- Structures as tables ---------------------------------------------------------------------
 //
 // A structure's encoder is data: one row per member (its metadata and the encoder of its type),
-// read by encode_table, compiled once. The rows' functions exist once per member *type*.
+// read by encode_from_table, compiled once (detail/structure_table.hpp). The rows' functions exist once per member
+// *type*.
 
 /// Writes one member (`,"Key":value`, the comma only after the first), or nothing when it is an
 /// absent optional: one function per member type, the metadata an argument.
@@ -114,39 +116,24 @@ bool encode_member_of(encode_context& ctx, void const* p, member_info const& inf
   return ok;
 }
 
+/// A member, as the encode walk reads it.
 struct encode_row {
   member_info const* info;
   bool (*encode)(encode_context&, void const* member, member_info const&, bool& first);
 };
 
-struct encode_table {
-  encode_row const* rows;
-  std::size_t size;
-  std::size_t const* (*offsets)();                      ///< where each member lies in the object (member_offsets)
-  bool sensitive;                                       ///< the shape is @sensitive as a whole
-  tagged_union const* (*as_union)(void const* object);  ///< null for a structure
-  std::size_t (*members_set)(void const* object);
-};
-
-/// T's encoder, as data.
-template <class T>
-struct encode_table_maker {
-  template <class D>
-  static constexpr encode_row row() {
-    return {&member_meta<T, D>, &encode_member_of<member_type_t<T, D>>};
+/// The encode walk, for structure_table_of.
+struct encode_walk {
+  using row = encode_row;
+  template <class T, class... D>
+  static constexpr std::array<row, sizeof...(D)> rows_of(boost::mp11::mp_list<D...>) {
+    return {row{&member_meta<T, D>, &encode_member_of<member_type_t<T, D>>}...};
   }
-  template <class... D>
-  static constexpr std::array<encode_row, sizeof...(D)> rows(boost::mp11::mp_list<D...>) {
-    return {row<D>()...};
-  }
-  static constexpr auto member_rows = rows(boost::mp11::mp_rename<members_of<T>, boost::mp11::mp_list>{});
-  static constexpr encode_table table{member_rows.data(),       member_rows.size(),
-                                      &member_offsets<T>,       shape_of<T>().sensitive,
-                                      union_base_function<T>(), union_members_set_function<T>()};
 };
 
 /// A structure or a tagged union, from its table.
-AWSJSON_NOINLINE inline bool encode_from_table(encode_context& ctx, void const* x, encode_table const& t) {
+AWSJSON_NOINLINE inline bool encode_from_table(encode_context& ctx, void const* x,
+                                               structure_table<encode_row> const& t) {
   if (ctx.redact && t.sensitive) {
     ctx.out += redacted_json;
     return true;
@@ -164,18 +151,20 @@ AWSJSON_NOINLINE inline bool encode_from_table(encode_context& ctx, void const* 
     }
   }
   ctx.out.push_back('{');
-  std::size_t const* offsets = t.offsets();
+  encode_row const* const rows = t.rows;  // read once, as in reset_from_table
+  std::size_t const n = t.size;
+  std::size_t const* const offsets = t.offsets();
   char const* base = static_cast<char const*>(x);
   bool first = true;
-  for (std::size_t i = 0; i < t.size; ++i)
-    if (!t.rows[i].encode(ctx, base + offsets[i], *t.rows[i].info, first)) return false;
+  for (std::size_t i = 0; i < n; ++i)
+    if (!rows[i].encode(ctx, base + offsets[i], *rows[i].info, first)) return false;
   ctx.out.push_back('}');
   return true;
 }
 
 template <class T>
 bool encode_struct(encode_context& ctx, T const& x) {
-  return encode_from_table(ctx, &x, encode_table_maker<T>::table);
+  return encode_from_table(ctx, &x, table_of<encode_walk, T>);
 }
 
 template <class T>

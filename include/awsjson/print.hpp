@@ -15,6 +15,7 @@
 #include "detail/config.hpp"
 #include "detail/json_string.hpp"
 #include "detail/member_offset.hpp"
+#include "detail/structure_table.hpp"
 #include "encode_context.hpp"
 #include "type_traits.hpp"
 
@@ -68,32 +69,22 @@ void print_member_of(std::string& os, void const* p, member_info const& info, bo
     print_value(os, m);
 }
 
+/// A member, as the print walk reads it.
 struct print_row {
   member_info const* info;
   void (*print)(std::string&, void const* member, member_info const&, bool& first);
 };
 
-struct print_table {
-  print_row const* rows;
-  std::size_t size;
-  std::size_t const* (*offsets)();
-  std::string_view name;                                ///< the shape's name
-  bool sensitive;                                       ///< the shape is @sensitive as a whole
-  tagged_union const* (*as_union)(void const* object);  ///< null for a structure
-};
-
-template <class T>
-struct print_table_of {
-  template <class... D>
-  static constexpr std::array<print_row, sizeof...(D)> rows(boost::mp11::mp_list<D...>) {
-    return {print_row{&member_meta<T, D>, &print_member_of<member_type_t<T, D>>}...};
+/// The print walk, for structure_table_of.
+struct print_walk {
+  using row = print_row;
+  template <class T, class... D>
+  static constexpr std::array<row, sizeof...(D)> rows_of(boost::mp11::mp_list<D...>) {
+    return {row{&member_meta<T, D>, &print_member_of<member_type_t<T, D>>}...};
   }
-  static constexpr auto member_rows = rows(boost::mp11::mp_rename<members_of<T>, boost::mp11::mp_list>{});
-  static constexpr print_table table{member_rows.data(), member_rows.size(),      &member_offsets<T>,
-                                     shape_of<T>().name, shape_of<T>().sensitive, union_base_function<T>()};
 };
 
-AWSJSON_NOINLINE inline void print_from_table(std::string& os, void const* x, print_table const& t) {
+AWSJSON_NOINLINE inline void print_from_table(std::string& os, void const* x, structure_table<print_row> const& t) {
   os += t.name;
   if (t.sensitive) {
     os += "{<redacted>}";
@@ -101,9 +92,10 @@ AWSJSON_NOINLINE inline void print_from_table(std::string& os, void const* x, pr
   }
   os += '{';
   bool first = true;
-  std::size_t const* offsets = t.offsets();
-  for (std::size_t i = 0; i < t.size; ++i)
-    t.rows[i].print(os, static_cast<char const*>(x) + offsets[i], *t.rows[i].info, first);
+  print_row const* const rows = t.rows;  // read once, as in reset_from_table
+  std::size_t const n = t.size;
+  std::size_t const* const offsets = t.offsets();
+  for (std::size_t i = 0; i < n; ++i) rows[i].print(os, static_cast<char const*>(x) + offsets[i], *rows[i].info, first);
   if (t.as_union) {
     if (tagged_union const* u = t.as_union(x); u->unknown_member) {
       os += first ? "" : ", ";                    // a member this build does not know: it may be sensitive in the model
@@ -192,7 +184,7 @@ void print_value(std::string& os, T const& x) {
   } else if constexpr (k == value_kind::document) {
     os += x.json();
   } else if constexpr (k == value_kind::structure || k == value_kind::tagged_union) {
-    print_from_table(os, &x, print_table_of<T>::table);
+    print_from_table(os, &x, table_of<print_walk, T>);
   } else {
     os += "<unprintable>";
   }

@@ -14,6 +14,7 @@
 #include "codec.hpp"
 #include "detail/config.hpp"
 #include "detail/member_offset.hpp"
+#include "detail/structure_table.hpp"
 #include "document.hpp"
 #include "indirect.hpp"
 #include "open_enum.hpp"
@@ -146,19 +147,25 @@ void reset_member_of(void* m) {
   reset_value(*static_cast<M*>(m));
 }
 
-/// A structure's members' resets, as data.
-template <class T>
-struct reset_table_of {
-  template <class... D>
-  static constexpr std::array<void (*)(void*), sizeof...(D)> rows(boost::mp11::mp_list<D...>) {
-    return {&reset_member_of<member_type_t<T, D>>...};
-  }
-  static constexpr auto member_resets = rows(boost::mp11::mp_rename<members_of<T>, boost::mp11::mp_list>{});
+/// A member, as the reset walk reads it.
+struct reset_row {
+  void (*reset)(void* member);
 };
 
-AWSJSON_NOINLINE inline void reset_from_table(void* x, void (*const* resets)(void*), std::size_t n,
-                                              std::size_t const* offsets) {
-  for (std::size_t i = 0; i < n; ++i) resets[i](static_cast<char*>(x) + offsets[i]);
+/// The reset walk, for structure_table_of.
+struct reset_walk {
+  using row = reset_row;
+  template <class T, class... D>
+  static constexpr std::array<row, sizeof...(D)> rows_of(boost::mp11::mp_list<D...>) {
+    return {row{&reset_member_of<member_type_t<T, D>>}...};
+  }
+};
+
+AWSJSON_NOINLINE inline void reset_from_table(void* x, structure_table<reset_row> const& t) {
+  reset_row const* const rows = t.rows;  // read once: the calls could change `t` for all the compiler knows
+  std::size_t const n = t.size;
+  std::size_t const* const offsets = t.offsets();
+  for (std::size_t i = 0; i < n; ++i) rows[i].reset(static_cast<char*>(x) + offsets[i]);
 }
 }  // namespace detail
 
@@ -174,8 +181,7 @@ void reset_value(T& x) {
                        k == value_kind::blob) {
     x.clear();
   } else if constexpr (k == value_kind::structure || k == value_kind::tagged_union) {
-    constexpr auto const& resets = detail::reset_table_of<T>::member_resets;
-    detail::reset_from_table(&x, resets.data(), resets.size(), detail::member_offsets<T>());
+    detail::reset_from_table(&x, detail::table_of<detail::reset_walk, T>);
     if constexpr (k == value_kind::tagged_union) x.unknown_member.reset();
   } else if constexpr (k == value_kind::document) {
     x = document{};

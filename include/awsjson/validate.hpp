@@ -16,6 +16,7 @@
 #include "detail/config.hpp"
 #include "detail/member_offset.hpp"
 #include "detail/pattern.hpp"
+#include "detail/structure_table.hpp"
 #include "encode_context.hpp"
 #include "json_pointer.hpp"
 #include "sensitivity.hpp"
@@ -163,15 +164,18 @@ class validate_context {
   // and the check of its type (one function per member type and walk). The constraints are read
   // from the metadata at run time; the required-only walk (what build_request runs) compiles none
   // of them, and so no pattern engine.
-  struct member_row {
+  struct check_row {
     member_info const* info;
     void (*check)(validate_context&, void const* member, member_info const&);
   };
-  struct member_table {
-    member_row const* rows;
-    std::size_t size;
-    std::size_t const* (*offsets)();
-    bool sensitive;
+  /// The check walk (all constraints, or the required members only), for structure_table_of.
+  template <bool RequiredOnly>
+  struct check_walk {
+    using row = check_row;
+    template <class T, class... D>
+    static constexpr std::array<row, sizeof...(D)> rows_of(boost::mp11::mp_list<D...>) {
+      return {row{&member_meta<T, D>, &check_member<RequiredOnly, detail::member_type_t<T, D>>}...};
+    }
   };
 
   template <bool RequiredOnly, class M>
@@ -194,21 +198,12 @@ class validate_context {
     c.path_.resize(base);
   }
 
-  template <bool RequiredOnly, class T>
-  struct member_table_of {
-    template <class... D>
-    static constexpr std::array<member_row, sizeof...(D)> rows(boost::mp11::mp_list<D...>) {
-      return {member_row{&member_meta<T, D>, &check_member<RequiredOnly, detail::member_type_t<T, D>>}...};
-    }
-    static constexpr auto member_rows = rows(boost::mp11::mp_rename<members_of<T>, boost::mp11::mp_list>{});
-    static constexpr member_table table{member_rows.data(), member_rows.size(), &detail::member_offsets<T>,
-                                        shape_of<T>().sensitive};
-  };
-  AWSJSON_NOINLINE void walk_table(void const* x, member_table const& t) {
+  AWSJSON_NOINLINE void check_from_table(void const* x, detail::structure_table<check_row> const& t) {
     sensitive_scope shape_scope(sensitive_, t.sensitive);
-    std::size_t const* offsets = t.offsets();
-    for (std::size_t i = 0; i < t.size; ++i)
-      t.rows[i].check(*this, static_cast<char const*>(x) + offsets[i], *t.rows[i].info);
+    check_row const* const rows = t.rows;  // read once, as in reset_from_table
+    std::size_t const n = t.size;
+    std::size_t const* const offsets = t.offsets();
+    for (std::size_t i = 0; i < n; ++i) rows[i].check(*this, static_cast<char const*>(x) + offsets[i], *rows[i].info);
   }
 
   /// A member's constraints less what only the full check enforces.
@@ -221,7 +216,7 @@ class validate_context {
 
   template <bool RequiredOnly, class T>
   void structure(T const& x) {
-    walk_table(&x, member_table_of<RequiredOnly, T>::table);
+    check_from_table(&x, detail::table_of<check_walk<RequiredOnly>, T>);
   }
 
   /// The member's @length, @range and @pattern, read from its metadata: code per value type, not

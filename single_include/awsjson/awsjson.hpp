@@ -878,6 +878,163 @@ std::size_t const* member_offsets() {
 }  // namespace awsjson::detail
 // ---- end awsjson/detail/member_offset.hpp ----
 
+// ---- begin awsjson/tagged_union.hpp ----
+// tagged_union: Smithy's `union` (botocore's `"union": true`), a value that is exactly one of its
+// members.
+//
+// A union is a described struct whose members are all optional, deriving from tagged_union:
+//
+//   struct ExecutionInputs : awsjson::tagged_union {
+//     std::optional<AutomationExecutionInputs> Automation;
+//     friend bool operator==(ExecutionInputs const&, ExecutionInputs const&) = default;
+//   };
+//   BOOST_DESCRIBE_STRUCT(ExecutionInputs, (), (Automation))
+//
+// On the wire it is an object with one member. Decoding takes one member with a non-null value,
+// ignores null members and a `__type` member, and fails (naming the union's path) on none or
+// more than one. A member this build does not know is kept, name and JSON text, in
+// `unknown_member`, and encodes back unchanged. Encoding and validation require exactly one
+// member set. Members keep the model's names, several members may share a type, and the codec,
+// printer and validator treat it as the structure it is (docs/generators.md says why this form).
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+
+namespace awsjson {
+
+/// A union member this version of the model does not know: its key and its value's JSON text
+/// (as the service wrote it), sent back as it came.
+struct unknown_union_member {
+  std::string name;
+  std::string json;
+  friend bool operator==(unknown_union_member const&, unknown_union_member const&) = default;
+};
+
+/// The base of every tagged union: holds the member this build does not know, if that is the one.
+struct tagged_union {
+  std::optional<unknown_union_member> unknown_member;
+  friend bool operator==(tagged_union const&, tagged_union const&) = default;
+};
+
+/// Whether T is a tagged union: a described struct deriving from tagged_union.
+template <class T>
+inline constexpr bool is_tagged_union = std::is_base_of_v<tagged_union, T>&& described_struct<T>;
+
+/// The wire name of the member a union holds: "" when it holds none, and the name of the unknown
+/// member when it holds that. (When, wrongly, several are set, the first in model order.)
+template <class U>
+requires is_tagged_union<U> std::string_view which(U const& u) {
+  std::string_view found;
+  boost::mp11::mp_for_each<members_of<U>>([&](auto d) {
+    if (found.empty() && (u.*d.pointer).has_value()) found = member_meta<U, decltype(d)>.key();
+  });
+  if (found.empty() && u.unknown_member) found = u.unknown_member->name;
+  return found;
+}
+
+/// How many members a union holds (exactly one in a valid union), its unknown member included.
+template <class U>
+requires is_tagged_union<U> std::size_t members_set(U const& u) {
+  std::size_t n = u.unknown_member ? 1 : 0;
+  boost::mp11::mp_for_each<members_of<U>>([&](auto d) { n += (u.*d.pointer).has_value(); });
+  return n;
+}
+
+namespace detail {
+/// A union's parts through a pointer to it, for the per-type tables of decode, encode and print;
+/// null functions for a type that is not a union.
+template <class U>
+tagged_union const* union_base(void const* p) {
+  return static_cast<U const*>(p);
+}
+template <class U>
+std::size_t union_members_set(void const* p) {
+  return members_set(*static_cast<U const*>(p));
+}
+template <class T>
+constexpr auto union_base_function() {
+  using fn = tagged_union const* (*)(void const*);
+  if constexpr (is_tagged_union<T>)
+    return fn{&union_base<T>};
+  else
+    return fn{nullptr};
+}
+template <class T>
+constexpr auto union_members_set_function() {
+  using fn = std::size_t (*)(void const*);
+  if constexpr (is_tagged_union<T>)
+    return fn{&union_members_set<T>};
+  else
+    return fn{nullptr};
+}
+
+/// What decode, encode and validate say of a union with `set` members set instead of one.
+inline std::string union_members_message(std::size_t set) {
+  return "expected a union with exactly one member set, found " + (set ? std::to_string(set) : std::string("none"));
+}
+}  // namespace detail
+
+}  // namespace awsjson
+// ---- end awsjson/tagged_union.hpp ----
+
+// ---- begin awsjson/detail/structure_table.hpp ----
+// A structure as data, for every walk over structures (decode, encode, print, validate, reset):
+// one row per member, made by the walk, in one table that also holds what every walk reads of
+// the shape. A walk's code then exists once per walk and member *type*, not per structure.
+
+#include <array>
+#include <cstddef>
+#include <string_view>
+
+#include <boost/mp11/algorithm.hpp>
+
+
+namespace awsjson::detail {
+
+/// T's members as rows of type Row, with what the walks read of T itself.
+template <class Row>
+struct structure_table {
+  Row const* rows;
+  std::size_t size;
+  std::size_t const* (*offsets)();                      ///< where each member lies in the object (member_offsets)
+  std::string_view const* keys;                         ///< the members' JSON keys (member_keys)
+  std::string_view name;                                ///< the shape's name
+  bool sensitive;                                       ///< the shape is @sensitive as a whole
+  tagged_union const* (*as_union)(void const* object);  ///< null for a structure
+  std::size_t (*members_set)(void const* object);       ///< a union's members set; null for a structure
+};
+
+/// T's table for a walk. A walk is a class with its row type, `row`, and the function that makes
+/// the rows of T's members from their descriptors, in order: `template <class T, class... D>
+/// static constexpr std::array<row, sizeof...(D)> rows_of(boost::mp11::mp_list<D...>)` (one
+/// function per structure: a function per member would cost the compiler more). (A class rather
+/// than lambdas in a variable template: g++ 12 shares such lambdas between the template's
+/// instantiations.)
+template <class Walk, class T>
+struct structure_table_of {
+  using row = typename Walk::row;
+  static constexpr auto rows = Walk::template rows_of<T>(boost::mp11::mp_rename<members_of<T>, boost::mp11::mp_list>{});
+  static constexpr structure_table<row> table{rows.data(),
+                                              rows.size(),
+                                              &member_offsets<T>,
+                                              member_keys<T>.data(),
+                                              shape_of<T>().name,
+                                              shape_of<T>().sensitive,
+                                              union_base_function<T>(),
+                                              union_members_set_function<T>()};
+};
+
+/// T's table for Walk.
+template <class Walk, class T>
+inline constexpr structure_table<typename Walk::row> const& table_of = structure_table_of<Walk, T>::table;
+
+}  // namespace awsjson::detail
+// ---- end awsjson/detail/structure_table.hpp ----
+
 // ---- begin awsjson/detail/json_string.hpp ----
 // JSON string bodies: unescaping straight into the destination, and escaping for output.
 
@@ -1848,109 +2005,6 @@ std::string_view to_string(open_enum<E> const& e) noexcept {
 }  // namespace awsjson
 // ---- end awsjson/open_enum.hpp ----
 
-// ---- begin awsjson/tagged_union.hpp ----
-// tagged_union: Smithy's `union` (botocore's `"union": true`), a value that is exactly one of its
-// members.
-//
-// A union is a described struct whose members are all optional, deriving from tagged_union:
-//
-//   struct ExecutionInputs : awsjson::tagged_union {
-//     std::optional<AutomationExecutionInputs> Automation;
-//     friend bool operator==(ExecutionInputs const&, ExecutionInputs const&) = default;
-//   };
-//   BOOST_DESCRIBE_STRUCT(ExecutionInputs, (), (Automation))
-//
-// On the wire it is an object with one member. Decoding takes one member with a non-null value,
-// ignores null members and a `__type` member, and fails (naming the union's path) on none or
-// more than one. A member this build does not know is kept, name and JSON text, in
-// `unknown_member`, and encodes back unchanged. Encoding and validation require exactly one
-// member set. Members keep the model's names, several members may share a type, and the codec,
-// printer and validator treat it as the structure it is (docs/generators.md says why this form).
-
-#include <cstddef>
-#include <optional>
-#include <string>
-#include <string_view>
-#include <type_traits>
-
-
-namespace awsjson {
-
-/// A union member this version of the model does not know: its key and its value's JSON text
-/// (as the service wrote it), sent back as it came.
-struct unknown_union_member {
-  std::string name;
-  std::string json;
-  friend bool operator==(unknown_union_member const&, unknown_union_member const&) = default;
-};
-
-/// The base of every tagged union: holds the member this build does not know, if that is the one.
-struct tagged_union {
-  std::optional<unknown_union_member> unknown_member;
-  friend bool operator==(tagged_union const&, tagged_union const&) = default;
-};
-
-/// Whether T is a tagged union: a described struct deriving from tagged_union.
-template <class T>
-inline constexpr bool is_tagged_union = std::is_base_of_v<tagged_union, T>&& described_struct<T>;
-
-/// The wire name of the member a union holds: "" when it holds none, and the name of the unknown
-/// member when it holds that. (When, wrongly, several are set, the first in model order.)
-template <class U>
-requires is_tagged_union<U> std::string_view which(U const& u) {
-  std::string_view found;
-  boost::mp11::mp_for_each<members_of<U>>([&](auto d) {
-    if (found.empty() && (u.*d.pointer).has_value()) found = member_meta<U, decltype(d)>.key();
-  });
-  if (found.empty() && u.unknown_member) found = u.unknown_member->name;
-  return found;
-}
-
-/// How many members a union holds (exactly one in a valid union), its unknown member included.
-template <class U>
-requires is_tagged_union<U> std::size_t members_set(U const& u) {
-  std::size_t n = u.unknown_member ? 1 : 0;
-  boost::mp11::mp_for_each<members_of<U>>([&](auto d) { n += (u.*d.pointer).has_value(); });
-  return n;
-}
-
-namespace detail {
-/// A union's parts through a pointer to it, for the per-type tables of decode, encode and print;
-/// null functions for a type that is not a union.
-template <class U>
-tagged_union const* union_base(void const* p) {
-  return static_cast<U const*>(p);
-}
-template <class U>
-std::size_t union_members_set(void const* p) {
-  return members_set(*static_cast<U const*>(p));
-}
-template <class T>
-constexpr auto union_base_function() {
-  using fn = tagged_union const* (*)(void const*);
-  if constexpr (is_tagged_union<T>)
-    return fn{&union_base<T>};
-  else
-    return fn{nullptr};
-}
-template <class T>
-constexpr auto union_members_set_function() {
-  using fn = std::size_t (*)(void const*);
-  if constexpr (is_tagged_union<T>)
-    return fn{&union_members_set<T>};
-  else
-    return fn{nullptr};
-}
-
-/// What decode, encode and validate say of a union with `set` members set instead of one.
-inline std::string union_members_message(std::size_t set) {
-  return "expected a union with exactly one member set, found " + (set ? std::to_string(set) : std::string("none"));
-}
-}  // namespace detail
-
-}  // namespace awsjson
-// ---- end awsjson/tagged_union.hpp ----
-
 // ---- begin awsjson/detail/decimal.hpp ----
 // Exact decimal numbers: a JSON number's text to a scaled integer without passing through a
 // double, so 1700000000.123 seconds is exactly 1700000000123 ms and 1234567890123456789 stays exact.
@@ -2704,19 +2758,25 @@ void reset_member_of(void* m) {
   reset_value(*static_cast<M*>(m));
 }
 
-/// A structure's members' resets, as data.
-template <class T>
-struct reset_table_of {
-  template <class... D>
-  static constexpr std::array<void (*)(void*), sizeof...(D)> rows(boost::mp11::mp_list<D...>) {
-    return {&reset_member_of<member_type_t<T, D>>...};
-  }
-  static constexpr auto member_resets = rows(boost::mp11::mp_rename<members_of<T>, boost::mp11::mp_list>{});
+/// A member, as the reset walk reads it.
+struct reset_row {
+  void (*reset)(void* member);
 };
 
-AWSJSON_NOINLINE inline void reset_from_table(void* x, void (*const* resets)(void*), std::size_t n,
-                                              std::size_t const* offsets) {
-  for (std::size_t i = 0; i < n; ++i) resets[i](static_cast<char*>(x) + offsets[i]);
+/// The reset walk, for structure_table_of.
+struct reset_walk {
+  using row = reset_row;
+  template <class T, class... D>
+  static constexpr std::array<row, sizeof...(D)> rows_of(boost::mp11::mp_list<D...>) {
+    return {row{&reset_member_of<member_type_t<T, D>>}...};
+  }
+};
+
+AWSJSON_NOINLINE inline void reset_from_table(void* x, structure_table<reset_row> const& t) {
+  reset_row const* const rows = t.rows;  // read once: the calls could change `t` for all the compiler knows
+  std::size_t const n = t.size;
+  std::size_t const* const offsets = t.offsets();
+  for (std::size_t i = 0; i < n; ++i) rows[i].reset(static_cast<char*>(x) + offsets[i]);
 }
 }  // namespace detail
 
@@ -2732,8 +2792,7 @@ void reset_value(T& x) {
                        k == value_kind::blob) {
     x.clear();
   } else if constexpr (k == value_kind::structure || k == value_kind::tagged_union) {
-    constexpr auto const& resets = detail::reset_table_of<T>::member_resets;
-    detail::reset_from_table(&x, resets.data(), resets.size(), detail::member_offsets<T>());
+    detail::reset_from_table(&x, detail::table_of<detail::reset_walk, T>);
     if constexpr (k == value_kind::tagged_union) x.unknown_member.reset();
   } else if constexpr (k == value_kind::document) {
     x = document{};
@@ -3856,9 +3915,9 @@ namespace od = simdjson::ondemand;
 // ---- Structures as tables (the reporting walk, and the silent walk below its unrolled levels) ----
 //
 // A structure's decoder is data: one row per member (its key, where it lies in the object, its
-// metadata, and the decoder and reset of its type), read by walk_table, compiled once per context.
-// The rows' functions exist once per member *type* (decode_member_of), so a model's decoders cost
-// code in proportion to its kinds of members, not to its members.
+// metadata, and the decoder and reset of its type; detail/structure_table.hpp), read by
+// decode_from_table, compiled once per context. The rows' functions exist once per member *type* (decode_member_of), so
+// a model's decoders cost code in proportion to its kinds of members, not to its members.
 
 template <class Ctx>
 using member_decoder = bool (*)(od::value&, void* member, Ctx&, member_info const&);
@@ -3873,8 +3932,9 @@ inline constexpr row_leaf row_leaf_of = std::is_same_v<M, std::string>          
                                         : std::is_same_v<M, std::optional<std::string>> ? row_leaf::optional_string
                                                                                         : row_leaf::other;
 
+/// A member, as the decode walk with context Ctx reads it.
 template <class Ctx>
-struct member_row {
+struct decode_row {
   std::uint64_t word;  ///< the key's first bytes and its closing quote, as load_word reads them
   std::uint64_t mask;  ///< the bytes of `word` the key fills (all when it is 7 bytes or longer)
   std::string_view key;
@@ -3883,6 +3943,26 @@ struct member_row {
   void (*reset)(void* member);
   row_leaf leaf;
 };
+
+/// The decode walk with context Ctx, for structure_table_of.
+template <class Ctx>
+struct decode_walk {
+  using row = decode_row<Ctx>;
+  template <class T, class D>
+  static constexpr row row_of(std::string_view key) {
+    using M = member_type_t<T, D>;
+    return {quoted_key_word(key),      quoted_key_mask(key.size()), key,           &member_meta<T, D>,
+            &decode_member_of<Ctx, M>, &reset_member_of<M>,         row_leaf_of<M>};
+  }
+  template <class T, class... D>
+  static constexpr std::array<row, sizeof...(D)> rows_of(boost::mp11::mp_list<D...>) {
+    std::size_t i = 0;
+    return {row_of<T, D>(member_keys<T>[i++])...};
+  }
+};
+
+template <class Ctx>
+using decode_table = structure_table<decode_row<Ctx>>;
 
 /// A plain string (no escapes) into a string member the row says `m` is; false, having stored
 /// nothing, for any other value (the member's decoder then reads it: null, escapes, a mismatch).
@@ -3911,17 +3991,6 @@ AWSJSON_ALWAYS_INLINE bool store_plain_string(od::value& v, char* m, row_leaf le
   return true;
 }
 
-template <class Ctx>
-struct struct_table {
-  member_row<Ctx> const* rows;
-  std::size_t size;
-  std::size_t const* (*offsets)();                      ///< where each member lies in the object (member_offsets)
-  std::string_view const* keys;                         ///< member_keys<T>, for find_member_key
-  bool sensitive;                                       ///< the shape is @sensitive as a whole
-  tagged_union const* (*as_union)(void const* object);  ///< null for a structure
-  std::size_t (*members_set)(void const* object);
-};
-
 /// Whether the raw key at `raw` is the row's key: its first word against a constant (most other
 /// keys differ there), then the rest and the closing quote. Reading past a shorter key stays in
 /// the document or its padding as long as the key is well under the padding; longer keys are
@@ -3941,38 +4010,9 @@ inline bool raw_is_row_key(char const* raw, std::uint64_t word, std::uint64_t ma
   return raw[n] == '"';
 }
 
-/// T's decoder for a walk with context Ctx, as data. (A class rather than lambdas in a variable
-/// template: g++ 12 shares such lambdas between the template's instantiations.)
-template <class Ctx, class T>
-struct table_maker {
-  template <class D>
-  static constexpr member_row<Ctx> row(std::string_view key) {
-    using M = member_type_t<T, D>;
-    return {quoted_key_word(key),      quoted_key_mask(key.size()), key,           &member_meta<T, D>,
-            &decode_member_of<Ctx, M>, &reset_member_of<M>,         row_leaf_of<M>};
-  }
-  template <class... D>
-  static constexpr auto rows(boost::mp11::mp_list<D...>) {
-    std::size_t i = 0;
-    return std::array<member_row<Ctx>, sizeof...(D)>{row<D>(member_keys<T>[i++])...};
-  }
-
-  static constexpr auto member_rows = rows(boost::mp11::mp_rename<members_of<T>, boost::mp11::mp_list>{});
-  static constexpr struct_table<Ctx> table{member_rows.data(),
-                                           member_rows.size(),
-                                           &member_offsets<T>,
-                                           member_keys<T>.data(),
-                                           shape_of<T>().sensitive,
-                                           union_base_function<T>(),
-                                           union_members_set_function<T>()};
-};
-
-template <class Ctx, class T>
-inline constexpr struct_table<Ctx> const& table_of = table_maker<Ctx, T>::table;
-
 /// The row in [from, to) whose key the raw key at `raw` is; `to` when none is.
 template <class Ctx>
-AWSJSON_ALWAYS_INLINE std::size_t find_row(char const* raw, member_row<Ctx> const* rows, std::size_t from,
+AWSJSON_ALWAYS_INLINE std::size_t find_row(char const* raw, decode_row<Ctx> const* rows, std::size_t from,
                                            std::size_t to) noexcept {
   for (std::size_t i = from; i < to; ++i)
     if (raw_is_row_key(raw, rows[i].word, rows[i].mask, rows[i].key)) return i;
@@ -3982,9 +4022,10 @@ AWSJSON_ALWAYS_INLINE std::size_t find_row(char const* raw, member_row<Ctx> cons
 /// A structure's members from a table: the rules of walk_members, with keys and decoders read from
 /// rows rather than unrolled; Set keeps which members the document carried.
 template <class Set, class Ctx>
-AWSJSON_ALWAYS_INLINE bool walk_table_members_with(od::object& obj, char* out, struct_table<Ctx> const& t, Ctx& ctx) {
+AWSJSON_ALWAYS_INLINE bool decode_members_from_table_with(od::object& obj, char* out, decode_table<Ctx> const& t,
+                                                          Ctx& ctx) {
   std::size_t const n = t.size;
-  member_row<Ctx> const* const rows = t.rows;
+  decode_row<Ctx> const* const rows = t.rows;
   std::size_t const* const offsets = t.offsets();
   // A union's own object, which the decoder is filling (the table's accessor is const).
   tagged_union* u = t.as_union ? const_cast<tagged_union*>(t.as_union(out)) : nullptr;
@@ -3999,7 +4040,7 @@ AWSJSON_ALWAYS_INLINE bool walk_table_members_with(od::object& obj, char* out, s
     if ((index = find_row(key, rows, next, n)) == n && (index = find_row(key, rows, 0, next)) == next)
       index = find_member_key(key, t.keys, n, ctx.options.case_insensitive_keys, ctx.scratch, status);
     if (index < n) {
-      member_row<Ctx> const& r = rows[index];
+      decode_row<Ctx> const& r = rows[index];
       char* m = out + offsets[index];
       if (!(r.leaf != row_leaf::other && store_plain_string(f.value(), m, r.leaf)) &&
           !r.decode(f.value(), m, ctx, *r.info))
@@ -4023,22 +4064,22 @@ AWSJSON_ALWAYS_INLINE bool walk_table_members_with(od::object& obj, char* out, s
   return true;
 }
 
-/// walk_table_members_with the set that fits the structure: one word for 64 members or fewer.
+/// decode_members_from_table_with the set that fits the structure: one word for 64 members or fewer.
 template <class Ctx>
-AWSJSON_NOINLINE bool walk_table_members(od::object& obj, char* out, struct_table<Ctx> const& t, Ctx& ctx) {
+AWSJSON_NOINLINE bool decode_members_from_table(od::object& obj, char* out, decode_table<Ctx> const& t, Ctx& ctx) {
   if (t.size <= member_set_word_bits) [[likely]]
-    return walk_table_members_with<narrow_member_set>(obj, out, t, ctx);
-  return walk_table_members_with<wide_member_set>(obj, out, t, ctx);
+    return decode_members_from_table_with<narrow_member_set>(obj, out, t, ctx);
+  return decode_members_from_table_with<wide_member_set>(obj, out, t, ctx);
 }
 
 /// A structure, or a tagged union, from its table.
 template <class Ctx>
-AWSJSON_NOINLINE bool walk_table(od::value& v, void* out, struct_table<Ctx> const& t, Ctx& ctx) {
+AWSJSON_NOINLINE bool decode_from_table(od::value& v, void* out, decode_table<Ctx> const& t, Ctx& ctx) {
   sensitive_scope scope(ctx.sensitive, t.sensitive);  // a shape sensitive as a whole
   od::object obj;
   if (v.get_object().get(obj)) return ctx.mismatch(v, "an object");
   if (t.as_union) const_cast<tagged_union*>(t.as_union(out))->unknown_member.reset();
-  if (!enter(ctx) || !walk_table_members(obj, static_cast<char*>(out), t, ctx)) return false;
+  if (!enter(ctx) || !decode_members_from_table(obj, static_cast<char*>(out), t, ctx)) return false;
   --ctx.depth;
   if (t.as_union) {
     if (std::size_t set = t.members_set(out); set != 1) return union_failure(set, ctx);
@@ -4158,7 +4199,7 @@ AWSJSON_ALWAYS_INLINE bool walk_members(od::object& obj, T& out, Ctx& ctx) {
 // the model metadata at compile time. It never names a member of a model type.
 //
 // A structure's decoder is data: a table per type (one row per member: key, metadata, and the
-// decoder and reset of the member's type), read by walk_table_members, one function per context;
+// decoder and reset of the member's type), read by decode_members_from_table, one function per context;
 // so a model costs code in proportion to its kinds of members, not its members.
 //
 // One walker, instantiated twice by the context it carries. Decoding runs it first with a
@@ -4257,7 +4298,7 @@ AWSJSON_ALWAYS_INLINE bool walk_value(od::value& v, T& out, Ctx& ctx) {
     return walk_value<Left>(v, out.ensure_value(), ctx);
   } else if constexpr ((k == value_kind::structure || k == value_kind::tagged_union) &&
                        (Left <= 0 || !unrolled_struct<T>)) {
-    return walk_table(v, &out, table_of<Ctx, T>, ctx);  // not unrolled: the type's table
+    return decode_from_table(v, &out, table_of<decode_walk<Ctx>, T>, ctx);  // not unrolled: the type's table
   } else if constexpr (Left == 0) {
     return silent_nested(v, out, ctx);  // unrolled no deeper here: a function of the type's own
   } else if constexpr (k == value_kind::list) {
@@ -4291,7 +4332,8 @@ AWSJSON_ALWAYS_INLINE bool walk_document(od::parser& parser, simdjson::padded_st
     if constexpr (Left > 0 && unrolled_struct<T>) {
       if (!walk_members<below(Left)>(obj, out, ctx)) return false;
     } else {
-      if (!walk_table_members(obj, reinterpret_cast<char*>(&out), table_of<Ctx, T>, ctx)) return false;
+      if (!decode_members_from_table(obj, reinterpret_cast<char*>(&out), table_of<decode_walk<Ctx>, T>, ctx))
+        return false;
     }
   } else {
     od::value root;
@@ -4684,7 +4726,8 @@ inline constexpr std::string_view redacted_json = "\"***\"";
 // ---- Structures as tables ---------------------------------------------------------------------
 //
 // A structure's encoder is data: one row per member (its metadata and the encoder of its type),
-// read by encode_table, compiled once. The rows' functions exist once per member *type*.
+// read by encode_from_table, compiled once (detail/structure_table.hpp). The rows' functions exist once per member
+// *type*.
 
 /// Writes one member (`,"Key":value`, the comma only after the first), or nothing when it is an
 /// absent optional: one function per member type, the metadata an argument.
@@ -4717,39 +4760,24 @@ bool encode_member_of(encode_context& ctx, void const* p, member_info const& inf
   return ok;
 }
 
+/// A member, as the encode walk reads it.
 struct encode_row {
   member_info const* info;
   bool (*encode)(encode_context&, void const* member, member_info const&, bool& first);
 };
 
-struct encode_table {
-  encode_row const* rows;
-  std::size_t size;
-  std::size_t const* (*offsets)();                      ///< where each member lies in the object (member_offsets)
-  bool sensitive;                                       ///< the shape is @sensitive as a whole
-  tagged_union const* (*as_union)(void const* object);  ///< null for a structure
-  std::size_t (*members_set)(void const* object);
-};
-
-/// T's encoder, as data.
-template <class T>
-struct encode_table_maker {
-  template <class D>
-  static constexpr encode_row row() {
-    return {&member_meta<T, D>, &encode_member_of<member_type_t<T, D>>};
+/// The encode walk, for structure_table_of.
+struct encode_walk {
+  using row = encode_row;
+  template <class T, class... D>
+  static constexpr std::array<row, sizeof...(D)> rows_of(boost::mp11::mp_list<D...>) {
+    return {row{&member_meta<T, D>, &encode_member_of<member_type_t<T, D>>}...};
   }
-  template <class... D>
-  static constexpr std::array<encode_row, sizeof...(D)> rows(boost::mp11::mp_list<D...>) {
-    return {row<D>()...};
-  }
-  static constexpr auto member_rows = rows(boost::mp11::mp_rename<members_of<T>, boost::mp11::mp_list>{});
-  static constexpr encode_table table{member_rows.data(),       member_rows.size(),
-                                      &member_offsets<T>,       shape_of<T>().sensitive,
-                                      union_base_function<T>(), union_members_set_function<T>()};
 };
 
 /// A structure or a tagged union, from its table.
-AWSJSON_NOINLINE inline bool encode_from_table(encode_context& ctx, void const* x, encode_table const& t) {
+AWSJSON_NOINLINE inline bool encode_from_table(encode_context& ctx, void const* x,
+                                               structure_table<encode_row> const& t) {
   if (ctx.redact && t.sensitive) {
     ctx.out += redacted_json;
     return true;
@@ -4767,18 +4795,20 @@ AWSJSON_NOINLINE inline bool encode_from_table(encode_context& ctx, void const* 
     }
   }
   ctx.out.push_back('{');
-  std::size_t const* offsets = t.offsets();
+  encode_row const* const rows = t.rows;  // read once, as in reset_from_table
+  std::size_t const n = t.size;
+  std::size_t const* const offsets = t.offsets();
   char const* base = static_cast<char const*>(x);
   bool first = true;
-  for (std::size_t i = 0; i < t.size; ++i)
-    if (!t.rows[i].encode(ctx, base + offsets[i], *t.rows[i].info, first)) return false;
+  for (std::size_t i = 0; i < n; ++i)
+    if (!rows[i].encode(ctx, base + offsets[i], *rows[i].info, first)) return false;
   ctx.out.push_back('}');
   return true;
 }
 
 template <class T>
 bool encode_struct(encode_context& ctx, T const& x) {
-  return encode_from_table(ctx, &x, encode_table_maker<T>::table);
+  return encode_from_table(ctx, &x, table_of<encode_walk, T>);
 }
 
 template <class T>
@@ -6809,8 +6839,15 @@ template <class Record>
 std::size_t program::run(automaton const& a, std::string_view v, std::size_t from, bool backward, bool unanchored,
                          lookaround_memo& memo, Record&& record) const {
   auto const& code = a.code;
-  std::vector<std::uint32_t> current, next, stack;
-  std::vector<std::size_t> seen(code.size(), std::size_t(-1));  // the step that last added each state
+  std::size_t const n = code.size();
+  // The states now and next (each state at most once a step: n each) and close's stack (each
+  // state expanded at most once a step, pushing two at most: 2n + 1), in one allocation.
+  std::vector<std::uint32_t> buffer(4 * n + 1);
+  std::uint32_t* current = buffer.data();
+  std::uint32_t* next = current + n;
+  std::uint32_t* const stack = next + n;
+  std::size_t current_size = 0, next_size = 0;
+  std::vector<std::size_t> seen(n, std::size_t(-1));  // the step that last added each state
   std::size_t step = 0, read = 0;
   auto holds = [&](std::uint32_t kind, std::size_t pos) -> bool {
     switch (kind) {
@@ -6838,28 +6875,28 @@ std::size_t program::run(automaton const& a, std::string_view v, std::size_t fro
     }
   };
   // Adds the states reachable from `start` without reading, at `pos`, to `list`; whether a match.
-  auto close = [&](std::uint32_t start, std::size_t pos, std::vector<std::uint32_t>& list) {
+  auto close = [&](std::uint32_t start, std::size_t pos, std::uint32_t* list, std::size_t& size) {
     bool matched = false;
-    stack.push_back(start);
-    while (!stack.empty()) {
-      std::uint32_t s = stack.back();
-      stack.pop_back();
+    std::size_t top = 0;
+    stack[top++] = start;
+    while (top != 0) {
+      std::uint32_t s = stack[--top];
       if (seen[s] == step) continue;
       seen[s] = step;
       inst const& in = code[s];
       switch (in.op) {
         case inst::chr:
-          list.push_back(s);
+          list[size++] = s;
           break;
         case inst::split:
-          stack.push_back(in.y);
-          stack.push_back(in.x);
+          stack[top++] = in.y;
+          stack[top++] = in.x;
           break;
         case inst::jump:
-          stack.push_back(in.x);
+          stack[top++] = in.x;
           break;
         case inst::assertion:
-          if (holds(in.x, pos)) stack.push_back(in.y);
+          if (holds(in.x, pos)) stack[top++] = in.y;
           break;
         case inst::match:
           matched = true;
@@ -6869,10 +6906,10 @@ std::size_t program::run(automaton const& a, std::string_view v, std::size_t fro
     return matched;
   };
   std::size_t pos = from;
-  if (close(0, pos, current) && !record(pos)) return read;
+  if (close(0, pos, current, current_size) && !record(pos)) return read;
   for (;;) {
     if (backward ? pos == 0 : pos == v.size()) return read;
-    if (current.empty() && !unanchored) return read;  // nothing can match any more
+    if (current_size == 0 && !unanchored) return read;  // nothing can match any more
     std::size_t to = pos;
     char32_t c;
     if (backward) {
@@ -6884,15 +6921,18 @@ std::size_t program::run(automaton const& a, std::string_view v, std::size_t fro
     }
     ++step;
     ++read;
-    next.clear();
+    next_size = 0;
     bool matched = false;
-    for (std::uint32_t s : current)
-      if (sets_[code[s].x].contains(c)) matched = close(code[s].y, to, next) || matched;
+    for (std::size_t i = 0; i < current_size; ++i) {
+      std::uint32_t s = current[i];
+      if (sets_[code[s].x].contains(c)) matched = close(code[s].y, to, next, next_size) || matched;
+    }
     std::swap(current, next);
+    std::swap(current_size, next_size);
     pos = to;
     if (matched && !record(pos)) return read;
     // A match may start here too (the same step: states already here are not added twice).
-    if (unanchored && close(0, pos, current) && !record(pos)) return read;
+    if (unanchored && close(0, pos, current, current_size) && !record(pos)) return read;
   }
 }
 
@@ -7360,15 +7400,18 @@ class validate_context {
   // and the check of its type (one function per member type and walk). The constraints are read
   // from the metadata at run time; the required-only walk (what build_request runs) compiles none
   // of them, and so no pattern engine.
-  struct member_row {
+  struct check_row {
     member_info const* info;
     void (*check)(validate_context&, void const* member, member_info const&);
   };
-  struct member_table {
-    member_row const* rows;
-    std::size_t size;
-    std::size_t const* (*offsets)();
-    bool sensitive;
+  /// The check walk (all constraints, or the required members only), for structure_table_of.
+  template <bool RequiredOnly>
+  struct check_walk {
+    using row = check_row;
+    template <class T, class... D>
+    static constexpr std::array<row, sizeof...(D)> rows_of(boost::mp11::mp_list<D...>) {
+      return {row{&member_meta<T, D>, &check_member<RequiredOnly, detail::member_type_t<T, D>>}...};
+    }
   };
 
   template <bool RequiredOnly, class M>
@@ -7391,21 +7434,12 @@ class validate_context {
     c.path_.resize(base);
   }
 
-  template <bool RequiredOnly, class T>
-  struct member_table_of {
-    template <class... D>
-    static constexpr std::array<member_row, sizeof...(D)> rows(boost::mp11::mp_list<D...>) {
-      return {member_row{&member_meta<T, D>, &check_member<RequiredOnly, detail::member_type_t<T, D>>}...};
-    }
-    static constexpr auto member_rows = rows(boost::mp11::mp_rename<members_of<T>, boost::mp11::mp_list>{});
-    static constexpr member_table table{member_rows.data(), member_rows.size(), &detail::member_offsets<T>,
-                                        shape_of<T>().sensitive};
-  };
-  AWSJSON_NOINLINE void walk_table(void const* x, member_table const& t) {
+  AWSJSON_NOINLINE void check_from_table(void const* x, detail::structure_table<check_row> const& t) {
     sensitive_scope shape_scope(sensitive_, t.sensitive);
-    std::size_t const* offsets = t.offsets();
-    for (std::size_t i = 0; i < t.size; ++i)
-      t.rows[i].check(*this, static_cast<char const*>(x) + offsets[i], *t.rows[i].info);
+    check_row const* const rows = t.rows;  // read once, as in reset_from_table
+    std::size_t const n = t.size;
+    std::size_t const* const offsets = t.offsets();
+    for (std::size_t i = 0; i < n; ++i) rows[i].check(*this, static_cast<char const*>(x) + offsets[i], *rows[i].info);
   }
 
   /// A member's constraints less what only the full check enforces.
@@ -7418,7 +7452,7 @@ class validate_context {
 
   template <bool RequiredOnly, class T>
   void structure(T const& x) {
-    walk_table(&x, member_table_of<RequiredOnly, T>::table);
+    check_from_table(&x, detail::table_of<check_walk<RequiredOnly>, T>);
   }
 
   /// The member's @length, @range and @pattern, read from its metadata: code per value type, not
@@ -7644,32 +7678,22 @@ void print_member_of(std::string& os, void const* p, member_info const& info, bo
     print_value(os, m);
 }
 
+/// A member, as the print walk reads it.
 struct print_row {
   member_info const* info;
   void (*print)(std::string&, void const* member, member_info const&, bool& first);
 };
 
-struct print_table {
-  print_row const* rows;
-  std::size_t size;
-  std::size_t const* (*offsets)();
-  std::string_view name;                                ///< the shape's name
-  bool sensitive;                                       ///< the shape is @sensitive as a whole
-  tagged_union const* (*as_union)(void const* object);  ///< null for a structure
-};
-
-template <class T>
-struct print_table_of {
-  template <class... D>
-  static constexpr std::array<print_row, sizeof...(D)> rows(boost::mp11::mp_list<D...>) {
-    return {print_row{&member_meta<T, D>, &print_member_of<member_type_t<T, D>>}...};
+/// The print walk, for structure_table_of.
+struct print_walk {
+  using row = print_row;
+  template <class T, class... D>
+  static constexpr std::array<row, sizeof...(D)> rows_of(boost::mp11::mp_list<D...>) {
+    return {row{&member_meta<T, D>, &print_member_of<member_type_t<T, D>>}...};
   }
-  static constexpr auto member_rows = rows(boost::mp11::mp_rename<members_of<T>, boost::mp11::mp_list>{});
-  static constexpr print_table table{member_rows.data(), member_rows.size(),      &member_offsets<T>,
-                                     shape_of<T>().name, shape_of<T>().sensitive, union_base_function<T>()};
 };
 
-AWSJSON_NOINLINE inline void print_from_table(std::string& os, void const* x, print_table const& t) {
+AWSJSON_NOINLINE inline void print_from_table(std::string& os, void const* x, structure_table<print_row> const& t) {
   os += t.name;
   if (t.sensitive) {
     os += "{<redacted>}";
@@ -7677,9 +7701,10 @@ AWSJSON_NOINLINE inline void print_from_table(std::string& os, void const* x, pr
   }
   os += '{';
   bool first = true;
-  std::size_t const* offsets = t.offsets();
-  for (std::size_t i = 0; i < t.size; ++i)
-    t.rows[i].print(os, static_cast<char const*>(x) + offsets[i], *t.rows[i].info, first);
+  print_row const* const rows = t.rows;  // read once, as in reset_from_table
+  std::size_t const n = t.size;
+  std::size_t const* const offsets = t.offsets();
+  for (std::size_t i = 0; i < n; ++i) rows[i].print(os, static_cast<char const*>(x) + offsets[i], *rows[i].info, first);
   if (t.as_union) {
     if (tagged_union const* u = t.as_union(x); u->unknown_member) {
       os += first ? "" : ", ";                    // a member this build does not know: it may be sensitive in the model
@@ -7768,7 +7793,7 @@ void print_value(std::string& os, T const& x) {
   } else if constexpr (k == value_kind::document) {
     os += x.json();
   } else if constexpr (k == value_kind::structure || k == value_kind::tagged_union) {
-    print_from_table(os, &x, print_table_of<T>::table);
+    print_from_table(os, &x, table_of<print_walk, T>);
   } else {
     os += "<unprintable>";
   }

@@ -29,6 +29,7 @@
 #include "member_set.hpp"
 #include "raw_name.hpp"
 #include "raw_values.hpp"
+#include "structure_table.hpp"
 
 namespace awsjson::detail {
 
@@ -37,9 +38,9 @@ namespace od = simdjson::ondemand;
 // ---- Structures as tables (the reporting walk, and the silent walk below its unrolled levels) ----
 //
 // A structure's decoder is data: one row per member (its key, where it lies in the object, its
-// metadata, and the decoder and reset of its type), read by walk_table, compiled once per context.
-// The rows' functions exist once per member *type* (decode_member_of), so a model's decoders cost
-// code in proportion to its kinds of members, not to its members.
+// metadata, and the decoder and reset of its type; detail/structure_table.hpp), read by
+// decode_from_table, compiled once per context. The rows' functions exist once per member *type* (decode_member_of), so
+// a model's decoders cost code in proportion to its kinds of members, not to its members.
 
 template <class Ctx>
 using member_decoder = bool (*)(od::value&, void* member, Ctx&, member_info const&);
@@ -54,8 +55,9 @@ inline constexpr row_leaf row_leaf_of = std::is_same_v<M, std::string>          
                                         : std::is_same_v<M, std::optional<std::string>> ? row_leaf::optional_string
                                                                                         : row_leaf::other;
 
+/// A member, as the decode walk with context Ctx reads it.
 template <class Ctx>
-struct member_row {
+struct decode_row {
   std::uint64_t word;  ///< the key's first bytes and its closing quote, as load_word reads them
   std::uint64_t mask;  ///< the bytes of `word` the key fills (all when it is 7 bytes or longer)
   std::string_view key;
@@ -64,6 +66,26 @@ struct member_row {
   void (*reset)(void* member);
   row_leaf leaf;
 };
+
+/// The decode walk with context Ctx, for structure_table_of.
+template <class Ctx>
+struct decode_walk {
+  using row = decode_row<Ctx>;
+  template <class T, class D>
+  static constexpr row row_of(std::string_view key) {
+    using M = member_type_t<T, D>;
+    return {quoted_key_word(key),      quoted_key_mask(key.size()), key,           &member_meta<T, D>,
+            &decode_member_of<Ctx, M>, &reset_member_of<M>,         row_leaf_of<M>};
+  }
+  template <class T, class... D>
+  static constexpr std::array<row, sizeof...(D)> rows_of(boost::mp11::mp_list<D...>) {
+    std::size_t i = 0;
+    return {row_of<T, D>(member_keys<T>[i++])...};
+  }
+};
+
+template <class Ctx>
+using decode_table = structure_table<decode_row<Ctx>>;
 
 /// A plain string (no escapes) into a string member the row says `m` is; false, having stored
 /// nothing, for any other value (the member's decoder then reads it: null, escapes, a mismatch).
@@ -92,17 +114,6 @@ AWSJSON_ALWAYS_INLINE bool store_plain_string(od::value& v, char* m, row_leaf le
   return true;
 }
 
-template <class Ctx>
-struct struct_table {
-  member_row<Ctx> const* rows;
-  std::size_t size;
-  std::size_t const* (*offsets)();                      ///< where each member lies in the object (member_offsets)
-  std::string_view const* keys;                         ///< member_keys<T>, for find_member_key
-  bool sensitive;                                       ///< the shape is @sensitive as a whole
-  tagged_union const* (*as_union)(void const* object);  ///< null for a structure
-  std::size_t (*members_set)(void const* object);
-};
-
 /// Whether the raw key at `raw` is the row's key: its first word against a constant (most other
 /// keys differ there), then the rest and the closing quote. Reading past a shorter key stays in
 /// the document or its padding as long as the key is well under the padding; longer keys are
@@ -122,38 +133,9 @@ inline bool raw_is_row_key(char const* raw, std::uint64_t word, std::uint64_t ma
   return raw[n] == '"';
 }
 
-/// T's decoder for a walk with context Ctx, as data. (A class rather than lambdas in a variable
-/// template: g++ 12 shares such lambdas between the template's instantiations.)
-template <class Ctx, class T>
-struct table_maker {
-  template <class D>
-  static constexpr member_row<Ctx> row(std::string_view key) {
-    using M = member_type_t<T, D>;
-    return {quoted_key_word(key),      quoted_key_mask(key.size()), key,           &member_meta<T, D>,
-            &decode_member_of<Ctx, M>, &reset_member_of<M>,         row_leaf_of<M>};
-  }
-  template <class... D>
-  static constexpr auto rows(boost::mp11::mp_list<D...>) {
-    std::size_t i = 0;
-    return std::array<member_row<Ctx>, sizeof...(D)>{row<D>(member_keys<T>[i++])...};
-  }
-
-  static constexpr auto member_rows = rows(boost::mp11::mp_rename<members_of<T>, boost::mp11::mp_list>{});
-  static constexpr struct_table<Ctx> table{member_rows.data(),
-                                           member_rows.size(),
-                                           &member_offsets<T>,
-                                           member_keys<T>.data(),
-                                           shape_of<T>().sensitive,
-                                           union_base_function<T>(),
-                                           union_members_set_function<T>()};
-};
-
-template <class Ctx, class T>
-inline constexpr struct_table<Ctx> const& table_of = table_maker<Ctx, T>::table;
-
 /// The row in [from, to) whose key the raw key at `raw` is; `to` when none is.
 template <class Ctx>
-AWSJSON_ALWAYS_INLINE std::size_t find_row(char const* raw, member_row<Ctx> const* rows, std::size_t from,
+AWSJSON_ALWAYS_INLINE std::size_t find_row(char const* raw, decode_row<Ctx> const* rows, std::size_t from,
                                            std::size_t to) noexcept {
   for (std::size_t i = from; i < to; ++i)
     if (raw_is_row_key(raw, rows[i].word, rows[i].mask, rows[i].key)) return i;
@@ -163,9 +145,10 @@ AWSJSON_ALWAYS_INLINE std::size_t find_row(char const* raw, member_row<Ctx> cons
 /// A structure's members from a table: the rules of walk_members, with keys and decoders read from
 /// rows rather than unrolled; Set keeps which members the document carried.
 template <class Set, class Ctx>
-AWSJSON_ALWAYS_INLINE bool walk_table_members_with(od::object& obj, char* out, struct_table<Ctx> const& t, Ctx& ctx) {
+AWSJSON_ALWAYS_INLINE bool decode_members_from_table_with(od::object& obj, char* out, decode_table<Ctx> const& t,
+                                                          Ctx& ctx) {
   std::size_t const n = t.size;
-  member_row<Ctx> const* const rows = t.rows;
+  decode_row<Ctx> const* const rows = t.rows;
   std::size_t const* const offsets = t.offsets();
   // A union's own object, which the decoder is filling (the table's accessor is const).
   tagged_union* u = t.as_union ? const_cast<tagged_union*>(t.as_union(out)) : nullptr;
@@ -180,7 +163,7 @@ AWSJSON_ALWAYS_INLINE bool walk_table_members_with(od::object& obj, char* out, s
     if ((index = find_row(key, rows, next, n)) == n && (index = find_row(key, rows, 0, next)) == next)
       index = find_member_key(key, t.keys, n, ctx.options.case_insensitive_keys, ctx.scratch, status);
     if (index < n) {
-      member_row<Ctx> const& r = rows[index];
+      decode_row<Ctx> const& r = rows[index];
       char* m = out + offsets[index];
       if (!(r.leaf != row_leaf::other && store_plain_string(f.value(), m, r.leaf)) &&
           !r.decode(f.value(), m, ctx, *r.info))
@@ -204,22 +187,22 @@ AWSJSON_ALWAYS_INLINE bool walk_table_members_with(od::object& obj, char* out, s
   return true;
 }
 
-/// walk_table_members_with the set that fits the structure: one word for 64 members or fewer.
+/// decode_members_from_table_with the set that fits the structure: one word for 64 members or fewer.
 template <class Ctx>
-AWSJSON_NOINLINE bool walk_table_members(od::object& obj, char* out, struct_table<Ctx> const& t, Ctx& ctx) {
+AWSJSON_NOINLINE bool decode_members_from_table(od::object& obj, char* out, decode_table<Ctx> const& t, Ctx& ctx) {
   if (t.size <= member_set_word_bits) [[likely]]
-    return walk_table_members_with<narrow_member_set>(obj, out, t, ctx);
-  return walk_table_members_with<wide_member_set>(obj, out, t, ctx);
+    return decode_members_from_table_with<narrow_member_set>(obj, out, t, ctx);
+  return decode_members_from_table_with<wide_member_set>(obj, out, t, ctx);
 }
 
 /// A structure, or a tagged union, from its table.
 template <class Ctx>
-AWSJSON_NOINLINE bool walk_table(od::value& v, void* out, struct_table<Ctx> const& t, Ctx& ctx) {
+AWSJSON_NOINLINE bool decode_from_table(od::value& v, void* out, decode_table<Ctx> const& t, Ctx& ctx) {
   sensitive_scope scope(ctx.sensitive, t.sensitive);  // a shape sensitive as a whole
   od::object obj;
   if (v.get_object().get(obj)) return ctx.mismatch(v, "an object");
   if (t.as_union) const_cast<tagged_union*>(t.as_union(out))->unknown_member.reset();
-  if (!enter(ctx) || !walk_table_members(obj, static_cast<char*>(out), t, ctx)) return false;
+  if (!enter(ctx) || !decode_members_from_table(obj, static_cast<char*>(out), t, ctx)) return false;
   --ctx.depth;
   if (t.as_union) {
     if (std::size_t set = t.members_set(out); set != 1) return union_failure(set, ctx);

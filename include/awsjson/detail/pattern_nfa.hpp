@@ -1015,8 +1015,15 @@ template <class Record>
 std::size_t program::run(automaton const& a, std::string_view v, std::size_t from, bool backward, bool unanchored,
                          lookaround_memo& memo, Record&& record) const {
   auto const& code = a.code;
-  std::vector<std::uint32_t> current, next, stack;
-  std::vector<std::size_t> seen(code.size(), std::size_t(-1));  // the step that last added each state
+  std::size_t const n = code.size();
+  // The states now and next (each state at most once a step: n each) and close's stack (each
+  // state expanded at most once a step, pushing two at most: 2n + 1), in one allocation.
+  std::vector<std::uint32_t> buffer(4 * n + 1);
+  std::uint32_t* current = buffer.data();
+  std::uint32_t* next = current + n;
+  std::uint32_t* const stack = next + n;
+  std::size_t current_size = 0, next_size = 0;
+  std::vector<std::size_t> seen(n, std::size_t(-1));  // the step that last added each state
   std::size_t step = 0, read = 0;
   auto holds = [&](std::uint32_t kind, std::size_t pos) -> bool {
     switch (kind) {
@@ -1044,28 +1051,28 @@ std::size_t program::run(automaton const& a, std::string_view v, std::size_t fro
     }
   };
   // Adds the states reachable from `start` without reading, at `pos`, to `list`; whether a match.
-  auto close = [&](std::uint32_t start, std::size_t pos, std::vector<std::uint32_t>& list) {
+  auto close = [&](std::uint32_t start, std::size_t pos, std::uint32_t* list, std::size_t& size) {
     bool matched = false;
-    stack.push_back(start);
-    while (!stack.empty()) {
-      std::uint32_t s = stack.back();
-      stack.pop_back();
+    std::size_t top = 0;
+    stack[top++] = start;
+    while (top != 0) {
+      std::uint32_t s = stack[--top];
       if (seen[s] == step) continue;
       seen[s] = step;
       inst const& in = code[s];
       switch (in.op) {
         case inst::chr:
-          list.push_back(s);
+          list[size++] = s;
           break;
         case inst::split:
-          stack.push_back(in.y);
-          stack.push_back(in.x);
+          stack[top++] = in.y;
+          stack[top++] = in.x;
           break;
         case inst::jump:
-          stack.push_back(in.x);
+          stack[top++] = in.x;
           break;
         case inst::assertion:
-          if (holds(in.x, pos)) stack.push_back(in.y);
+          if (holds(in.x, pos)) stack[top++] = in.y;
           break;
         case inst::match:
           matched = true;
@@ -1075,10 +1082,10 @@ std::size_t program::run(automaton const& a, std::string_view v, std::size_t fro
     return matched;
   };
   std::size_t pos = from;
-  if (close(0, pos, current) && !record(pos)) return read;
+  if (close(0, pos, current, current_size) && !record(pos)) return read;
   for (;;) {
     if (backward ? pos == 0 : pos == v.size()) return read;
-    if (current.empty() && !unanchored) return read;  // nothing can match any more
+    if (current_size == 0 && !unanchored) return read;  // nothing can match any more
     std::size_t to = pos;
     char32_t c;
     if (backward) {
@@ -1090,15 +1097,18 @@ std::size_t program::run(automaton const& a, std::string_view v, std::size_t fro
     }
     ++step;
     ++read;
-    next.clear();
+    next_size = 0;
     bool matched = false;
-    for (std::uint32_t s : current)
-      if (sets_[code[s].x].contains(c)) matched = close(code[s].y, to, next) || matched;
+    for (std::size_t i = 0; i < current_size; ++i) {
+      std::uint32_t s = current[i];
+      if (sets_[code[s].x].contains(c)) matched = close(code[s].y, to, next, next_size) || matched;
+    }
     std::swap(current, next);
+    std::swap(current_size, next_size);
     pos = to;
     if (matched && !record(pos)) return read;
     // A match may start here too (the same step: states already here are not added twice).
-    if (unanchored && close(0, pos, current) && !record(pos)) return read;
+    if (unanchored && close(0, pos, current, current_size) && !record(pos)) return read;
   }
 }
 
