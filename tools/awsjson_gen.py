@@ -13,6 +13,7 @@ files relative to each other, so it works wherever it is written. Layout (see do
     DIR/<operation>.hpp        an operation: its descriptor, including what its shapes need
     DIR/enums.hpp, errors.hpp  every enum, every error shape
     DIR/waiters.hpp            the waiters, when --waiters names the service's waiters-2.json
+    DIR/endpoint_rules.hpp     the endpoint rule set, when --endpoint-rules names it
     DIR/all.hpp                every operation
 
 Python 3 standard library only. Deterministic: the same model gives the same bytes.
@@ -441,13 +442,14 @@ class Model:
 
 
 class Emitter:
-    def __init__(self, model, out, model_label, docs, paginators=None, waiters=None):
+    def __init__(self, model, out, model_label, docs, paginators=None, waiters=None, endpoint_rules=None):
         self.m = model
         self.out = pathlib.Path(out)
         self.label = model_label
         self.docs = docs or {}
         self.paginators = (paginators or {}).get("pagination", {})
         self.waiters = (waiters or {}).get("waiters", {})
+        self.endpoint_rules = endpoint_rules
         self.files = {}
 
     def banner(self, what):
@@ -678,6 +680,8 @@ class Emitter:
         errors = list(dict.fromkeys(e["shape"] for e in op.get("errors", [])))  # some models list one twice
         for e in errors:
             incs.add(m.header_of[e])
+        if self.endpoint_rules is not None:
+            incs.add("endpoint_rules.hpp")
         lines = self.banner("The %s operation of %s." % (op_name, self.label))
         lines += ["#include <boost/mp11/list.hpp>", "", "#include <string_view>", "", "#include <awsjson/model.hpp>", ""]
         lines += ['#include "%s"' % self.rel(header, h) for h in sorted(incs)]
@@ -703,6 +707,8 @@ class Emitter:
         lines.append("  static constexpr std::string_view service_id = %s;" % cpp_string(m.service_id))
         if m.query_compatible:
             lines.append("  static constexpr bool query_compatible = true;  // awsQueryCompatible")
+        if self.endpoint_rules is not None:  # evaluated by awsjson::client (client/endpoint_rules.hpp)
+            lines.append("  static constexpr std::string_view endpoint_rules = endpoint_rule_set;")
         host_prefix = op.get("endpoint", {}).get("hostPrefix")
         if host_prefix:  # Smithy @endpoint: the request goes to HOST_PREFIX + the service's host
             lines.append("  static constexpr std::string_view host_prefix = %s;  // @endpoint" % cpp_string(host_prefix))
@@ -779,6 +785,23 @@ class Emitter:
         lines += ["", "}  // namespace %s::waiters" % m.ns, ""]
         self.files["waiters.hpp"] = lines
 
+    def endpoint_rules_file(self):
+        """endpoint_rules.hpp: the service's Smithy endpoint rule set, as the JSON text the client's
+        rules engine reads (one token a line: JSON's white space)."""
+        if self.endpoint_rules is None:
+            return
+        text = json.dumps(self.endpoint_rules, indent=0, separators=(",", ":"), ensure_ascii=False)
+        assert ")awsjson" not in text
+        lines = self.banner("The endpoint rule set of %s." % self.label)
+        lines += ["#include <string_view>", ""] + self.namespace_open()[:2]
+        lines += self.doc_lines("The service's Smithy endpoint rule set (botocore's endpoint-rule-set-1.json): where each "
+                                "call goes, for its region, FIPS, dual-stack and configured endpoint. awsjson::client "
+                                "evaluates it (awsjson/client/endpoint_rules.hpp).")
+        lines += ["// clang-format off", 'inline constexpr std::string_view endpoint_rule_set = R"awsjson(%s)awsjson";' % text,
+                  "// clang-format on", ""]
+        lines += self.namespace_close()
+        self.files["endpoint_rules.hpp"] = lines
+
     def index_file(self, header, what, includes):
         lines = self.banner(what)
         lines += ['#include "%s"' % self.rel(header, i) for i in sorted(includes)]
@@ -795,6 +818,7 @@ class Emitter:
         self.index_file("enums.hpp", "Every enum of %s." % self.label, enums)
         self.index_file("errors.hpp", "Every error shape of %s." % self.label, errors)
         self.waiters_file()
+        self.endpoint_rules_file()
         self.index_file("all.hpp", "Every operation of %s (a large include: prefer the operations you use)." % self.label,
                         op_headers + ["waiters.hpp"])
         # The list of them all, for code that handles every operation (a registry, a CLI, tests).
@@ -850,6 +874,7 @@ def main():
     p.add_argument("--docs", help="doc comments (and extra declarations) to add: JSON, see docs/generators.md")
     p.add_argument("--paginators", help="botocore's paginators-1.json for the service")
     p.add_argument("--waiters", help="botocore's waiters-2.json for the service")
+    p.add_argument("--endpoint-rules", help="botocore's endpoint-rule-set-1.json for the service")
     p.add_argument("--check", action="store_true", help="write nothing; exit 1 if a file differs from what it would write")
     a = p.parse_args()
     data = json.loads(pathlib.Path(a.model).read_text())
@@ -861,7 +886,8 @@ def main():
     docs = json.loads(pathlib.Path(a.docs).read_text()) if a.docs else None
     paginators = json.loads(pathlib.Path(a.paginators).read_text()) if a.paginators else None
     waiters = json.loads(pathlib.Path(a.waiters).read_text()) if a.waiters else None
-    differ = Emitter(model, a.out, label, docs, paginators, waiters).write(check=a.check)
+    rules = json.loads(pathlib.Path(a.endpoint_rules).read_text()) if a.endpoint_rules else None
+    differ = Emitter(model, a.out, label, docs, paginators, waiters, rules).write(check=a.check)
     if differ:
         print("not as generated:\n  " + "\n  ".join(differ), file=sys.stderr)
         return 1

@@ -119,10 +119,7 @@ std::map<std::string, std::string> prepare_case(fs::path const& dir, temp_dir co
 }
 
 // Why a case is not run: what awsjson does not have yet, or where it follows botocore.
-std::map<std::string, std::string> const skipped{
-    {"e2e_fips_and_dual_stack_sso", "FIPS and dual-stack endpoints come with the endpoint rule sets, not yet"},
-    {"e2e_fips_and_dual_stack_sts", "FIPS and dual-stack endpoints come with the endpoint rule sets, not yet"},
-};
+std::map<std::string, std::string> const skipped{};
 
 }  // namespace
 
@@ -153,8 +150,9 @@ TEST_CASE("the cross-SDK credential suites, replayed", "[client][credentials][su
         auto config = std::make_shared<awsjson::shared_config const>(awsjson::shared_config::load(o.env));
         std::string region = o.env.value("AWS_REGION", config->get("region").value_or(""));
         auto sts_endpoint = awsjson::configured_endpoint(*config, o.env, "STS");
-        auto all = awsjson::default_credential_chain(config, http, o.env,
-                                                     {http, region, sts_endpoint ? sts_endpoint->url : "", o.sleep});
+        auto all = awsjson::default_credential_chain(
+            config, http, o.env,
+            {http, region, sts_endpoint ? sts_endpoint->url : "", o.sleep, std::nullopt, std::nullopt, std::nullopt});
         std::vector<std::shared_ptr<awsjson::credential_provider>> profile_only;
         for (auto const& p : all->providers())
           if (p->name() != "environment" && p->name() != "container-role" && p->name() != "iam-role")

@@ -27,6 +27,7 @@
 #include "configured_endpoint.hpp"
 #include "credentials.hpp"
 #include "curl_transport.hpp"
+#include "endpoint_rules.hpp"
 #include "profile.hpp"
 #include "retry.hpp"
 #include "transport.hpp"
@@ -38,9 +39,16 @@ struct client_options {
   std::string region{};
   /// Where to send requests (`http://127.0.0.1:5000`); empty: the endpoint configured for the
   /// service (client::endpoint_of: AWS_ENDPOINT_URL_<SERVICE_ID>, AWS_ENDPOINT_URL, the profile's
-  /// `services` section and `endpoint_url`), else its regional endpoint,
-  /// https://PREFIX.REGION.amazonaws.com (amazonaws.com.cn in China).
+  /// `services` section and `endpoint_url`). Either goes to the service's endpoint rule set as
+  /// its Endpoint; with none, the rule set chooses (https://sqs.eu-west-1.amazonaws.com, the
+  /// partition's domain in China, GovCloud and the ISO regions, FIPS and dual-stack hosts).
   std::string endpoint_url{};
+  /// FIPS endpoints. Unset: AWS_USE_FIPS_ENDPOINT, else the profile's use_fips_endpoint, else
+  /// false. A service or region without one makes the call fail, naming why (its rule set's error).
+  std::optional<bool> use_fips_endpoint{};
+  /// Dual-stack (IPv4 and IPv6) endpoints. Unset: AWS_USE_DUALSTACK_ENDPOINT, else the profile's
+  /// use_dualstack_endpoint, else false.
+  std::optional<bool> use_dualstack_endpoint{};
   /// The profile of the shared files; empty: AWS_PROFILE, AWS_DEFAULT_PROFILE, `default`. A
   /// profile chosen here leaves the environment's keys out of the chain, as botocore does.
   std::string profile{};
@@ -173,6 +181,18 @@ class client {
   using endpoint_choice = awsjson::endpoint_choice;
   endpoint_choice endpoint_of(std::string_view endpoint_prefix, std::string_view service_id) const;
 
+  /// Where Op's calls go and how they are signed: its service's endpoint rule set (Op::endpoint_rules,
+  /// generated) evaluated for this client's region, FIPS and dual-stack settings and the
+  /// endpoint configured (as endpoint_of finds it); an operation without a rule set goes to
+  /// endpoint_of. `where.problem` says why there is none (the rule set's error).
+  struct call_endpoint {
+    endpoint_choice where;
+    std::string signing_region;  ///< the rule set's authSchemes, else the client's region
+    std::string signing_name;    ///< the rule set's authSchemes, else Op::signing_name
+  };
+  template <detail::callable_operation Op>
+  call_endpoint endpoint_for_call() const;
+
  private:
   template <detail::callable_operation Op>
   call_result<Op> send(typename Op::input const& input) const;
@@ -203,12 +223,15 @@ inline client::client(client_options o) : options_(std::move(o)) {
         curl_transport::options{std::chrono::milliseconds(1000), std::chrono::milliseconds(2000), 2});
   }
   if (!options_.sleep) options_.sleep = [](std::chrono::duration<double> d) { std::this_thread::sleep_for(d); };
+  if (!options_.use_fips_endpoint) options_.use_fips_endpoint = endpoint_settings::use_fips(*config_, options_.env);
+  if (!options_.use_dualstack_endpoint)
+    options_.use_dualstack_endpoint = endpoint_settings::use_dualstack(*config_, options_.env);
   if (!options_.credentials)
     options_.credentials = std::make_shared<cached_credentials>(default_credential_chain(
         config_, metadata, options_.env,
         sts_options{options_.http, region_,
-                    configured_endpoint(*config_, options_.env, "STS").value_or(endpoint_choice{}).url,
-                    options_.sleep}));
+                    configured_endpoint(*config_, options_.env, "STS").value_or(endpoint_choice{}).url, options_.sleep,
+                    options_.use_fips_endpoint, options_.use_dualstack_endpoint, std::nullopt}));
   credentials_ = options_.credentials;
   // Settings: the program's, else the environment's, else the profile's.
   auto setting = [&](char const* variable, char const* key) -> std::pair<std::string, std::string> {
@@ -278,6 +301,34 @@ inline client::endpoint_choice client::endpoint_of(std::string_view endpoint_pre
 }
 
 template <detail::callable_operation Op>
+client::call_endpoint client::endpoint_for_call() const {
+  call_endpoint out{{}, region_, std::string(Op::signing_name)};
+  if constexpr (requires { std::string_view(Op::endpoint_rules); }) {
+    endpoint_choice configured;
+    if (!options_.endpoint_url.empty())
+      configured = {options_.endpoint_url, "the program's endpoint_url", {}};
+    else if (auto c = configured_endpoint(*config_, options_.env, service_id_of<Op>()))
+      configured = *c;
+    if (!configured.problem.empty()) return {configured, {}, {}};
+    std::string service(service_id_of<Op>());
+    std::string error;
+    auto rules = endpoint_rules::rule_set_for(Op::endpoint_rules, &error);
+    if (!rules) return {{{}, {}, service + ": " + error}, {}, {}};
+    auto t = endpoint_rules::resolve(
+        *rules, {region_, *options_.use_fips_endpoint, *options_.use_dualstack_endpoint, configured.url, false});
+    if (!t.error.empty()) return {{{}, {}, "no endpoint for " + service + " in " + region_ + ": " + t.error}, {}, {}};
+    out.where.url = std::move(t.url);
+    out.where.source = configured.url.empty() ? "the service's endpoint rule set"
+                                              : configured.source + ", through the service's endpoint rule set";
+    out.signing_region = std::move(t.signing_region);
+    if (!t.signing_name.empty()) out.signing_name = std::move(t.signing_name);
+  } else {
+    out.where = endpoint_of(Op::endpoint_prefix, service_id_of<Op>());
+  }
+  return out;
+}
+
+template <detail::callable_operation Op>
 call_result<Op> client::call(typename Op::input const& input) const {
   // Idempotency tokens the caller left unset are filled first, on a copy (botocore fills them
   // before validating), so that every attempt of this call sends the same token.
@@ -318,7 +369,7 @@ call_result<Op> client::send(typename Op::input const& input) const {
   std::string host_prefix;
   if (*options_.inject_host_prefix)
     if (auto err = expand_host_prefix<Op>(input, host_prefix)) return fail(kind::invalid_input, err.to_string());
-  auto where = endpoint_of(Op::endpoint_prefix, service_id_of<Op>());
+  auto [where, signing_region, signing_name] = endpoint_for_call<Op>();
   if (!where.problem.empty()) return fail(kind::invalid_config, where.problem);
   debug(op + ": endpoint " + where.url + " (" + where.source + ")");
   auto [endpoint, host] = apply_endpoint(prepared, where.url, host_prefix);
@@ -335,8 +386,8 @@ call_result<Op> client::send(typename Op::input const& input) const {
     auto creds = credentials_->load();
     if (!creds.found) return fail(kind::no_credentials, creds.error);
     http_request request = prepared;
-    auto steps = sigv4::sign(request, host, creds.found->keys, {region_, std::string(Op::signing_name)},
-                             std::chrono::system_clock::now());
+    auto steps =
+        sigv4::sign(request, host, creds.found->keys, {signing_region, signing_name}, std::chrono::system_clock::now());
     if (options_.log) debug(sigv4::to_string(steps));  // a session token shows as ***
     http_response answer;
     auto failure = options_.http->send(endpoint, request, answer);

@@ -30,6 +30,31 @@ inline std::string regional_endpoint(std::string_view prefix, std::string_view r
   return url;
 }
 
+/// Settings of the endpoint rule sets' built-ins: the environment's, else the profile's; true only
+/// when "true" in any case (botocore's ensure_boolean).
+namespace endpoint_settings {
+inline bool flag(shared_config const& config, environment const& env, char const* variable, char const* key) {
+  std::string v = env.value(variable);
+  if (v.empty()) v = config.get(key).value_or("");
+  return detail::iequals(v, "true");
+}
+/// AWS_USE_FIPS_ENDPOINT, the profile's use_fips_endpoint.
+inline bool use_fips(shared_config const& config, environment const& env) {
+  return flag(config, env, "AWS_USE_FIPS_ENDPOINT", "use_fips_endpoint");
+}
+/// AWS_USE_DUALSTACK_ENDPOINT, the profile's use_dualstack_endpoint.
+inline bool use_dualstack(shared_config const& config, environment const& env) {
+  return flag(config, env, "AWS_USE_DUALSTACK_ENDPOINT", "use_dualstack_endpoint");
+}
+/// STS's global endpoint for the regions that had it: AWS_STS_REGIONAL_ENDPOINTS, the profile's
+/// sts_regional_endpoints, `legacy` (botocore's default is `regional`).
+inline bool sts_global(shared_config const& config, environment const& env) {
+  std::string v = env.value("AWS_STS_REGIONAL_ENDPOINTS");
+  if (v.empty()) v = config.get("sts_regional_endpoints").value_or("");
+  return detail::iequals(v, "legacy");
+}
+}  // namespace endpoint_settings
+
 /// The endpoint configured for the service `service_id` (the model's serviceId: `DynamoDB
 /// Streams`); nullopt when none is (the regional endpoint applies).
 inline std::optional<endpoint_choice> configured_endpoint(shared_config const& config, environment const& env,

@@ -14,24 +14,47 @@
 #include <string>
 #include <vector>
 
+#include "configured_endpoint.hpp"
 #include "credential_providers.hpp"
+#include "endpoint_rules.hpp"
 #include "profile_chain.hpp"
+#include "provider_endpoint_rules.hpp"
 #include "sso.hpp"
 #include "sts.hpp"
 
 namespace awsjson {
 
 /// Where STS is for the role providers: its transport (the client's), and the region and
-/// configured endpoint the client resolved (sts.hpp says how the endpoint is chosen).
+/// configured endpoint the client resolved; its endpoint is what STS's endpoint rule set says
+/// for them (sts.hpp).
 struct sts_options {
   std::shared_ptr<transport> http;
-  std::string region;
-  std::string endpoint;         ///< a configured STS endpoint; empty: the regional (or global) one
+  std::string region;           ///< empty: the global endpoint, https://sts.amazonaws.com
+  std::string endpoint;         ///< a configured STS endpoint; empty: the rule set's
   sts::sleep_function sleep{};  ///< between attempts (empty: sleeps)
-  std::string endpoint_url() const {
-    if (!endpoint.empty()) return endpoint;
-    if (region.empty()) return "https://sts.amazonaws.com";
-    return regional_endpoint("sts", region);
+  /// FIPS, dual-stack, and the global endpoint for the regions that had it
+  /// (sts_regional_endpoints = legacy). Unset: the profile's and the environment's settings
+  /// (endpoint_settings), read by the role providers.
+  std::optional<bool> use_fips_endpoint{};
+  std::optional<bool> use_dualstack_endpoint{};
+  std::optional<bool> use_global_endpoint{};
+
+  /// Where STS calls go and the region they are signed for; `error` says why there is none.
+  endpoint_rules::target target() const {
+    auto rules = endpoint_rules::rule_set_for(endpoint_rules::sts_rule_set);
+    return endpoint_rules::resolve(
+        *rules, {region.empty() ? "aws-global" : region, use_fips_endpoint.value_or(false),
+                 use_dualstack_endpoint.value_or(false), endpoint, use_global_endpoint.value_or(false)});
+  }
+  /// The URL of target() ("" when there is none).
+  std::string endpoint_url() const { return target().url; }
+  /// The settings left unset, from the profile and the environment.
+  sts_options with_settings(shared_config const& config, environment const& env) const {
+    sts_options o = *this;
+    if (!o.use_fips_endpoint) o.use_fips_endpoint = endpoint_settings::use_fips(config, env);
+    if (!o.use_dualstack_endpoint) o.use_dualstack_endpoint = endpoint_settings::use_dualstack(config, env);
+    if (!o.use_global_endpoint) o.use_global_endpoint = endpoint_settings::sts_global(config, env);
+    return o;
   }
 };
 
@@ -56,7 +79,9 @@ inline credential_lookup web_identity(sts_options const& sts, std::string const&
   if (token.empty())
     return credential_lookup::fail(where + ": the web identity token file " + token_file + " is empty");
   if (session_name.empty()) session_name = default_session_name();
-  return from_sts(sts::call(*sts.http, sts.endpoint_url(), sts.region, "AssumeRoleWithWebIdentity",
+  auto target = sts.target();
+  if (!target.error.empty()) return credential_lookup::fail(where + ": no STS endpoint: " + target.error);
+  return from_sts(sts::call(*sts.http, target.url, target.signing_region, "AssumeRoleWithWebIdentity",
                             {{"RoleArn", role_arn}, {"RoleSessionName", session_name}, {"WebIdentityToken", token}},
                             nullptr, where, sts.sleep),
                   "assume-role-with-web-identity");
@@ -69,7 +94,10 @@ class assume_role_credentials final : public credential_provider {
  public:
   assume_role_credentials(std::shared_ptr<shared_config const> config, sts_options sts,
                           std::shared_ptr<transport> metadata, environment env = {})
-      : config_(std::move(config)), sts_(std::move(sts)), metadata_(std::move(metadata)), env_(std::move(env)) {}
+      : config_(std::move(config)),
+        sts_(sts.with_settings(*config_, env)),
+        metadata_(std::move(metadata)),
+        env_(std::move(env)) {}
   std::string_view name() const override { return "assume-role"; }
   credential_lookup load() override {
     auto p = config_->files.profiles.find(config_->profile);
@@ -99,7 +127,9 @@ class assume_role_credentials final : public credential_provider {
         params.emplace_back("DurationSeconds", role.duration_seconds);
       }
       auto keys = current.found->keys;
-      current = detail::from_sts(sts::call(*sts_.http, sts_.endpoint_url(), sts_.region, "AssumeRole",
+      auto target = sts_.target();
+      if (!target.error.empty()) return credential_lookup::fail(where + ": no STS endpoint: " + target.error);
+      current = detail::from_sts(sts::call(*sts_.http, target.url, target.signing_region, "AssumeRole",
                                            std::move(params), &keys, where, sts_.sleep),
                                  "assume-role");
     }
@@ -150,7 +180,7 @@ class assume_role_credentials final : public credential_provider {
 class web_identity_credentials final : public credential_provider {
  public:
   web_identity_credentials(std::shared_ptr<shared_config const> config, sts_options sts, environment env = {})
-      : config_(std::move(config)), sts_(std::move(sts)), env_(std::move(env)) {}
+      : config_(std::move(config)), sts_(sts.with_settings(*config_, env)), env_(std::move(env)) {}
   std::string_view name() const override { return "assume-role-with-web-identity"; }
   credential_lookup load() override {
     auto get = [&](char const* variable, char const* key) {

@@ -31,7 +31,9 @@
 #include "../sigv4.hpp"
 #include "configured_endpoint.hpp"
 #include "credential_providers.hpp"
+#include "endpoint_rules.hpp"
 #include "profile_chain.hpp"
+#include "provider_endpoint_rules.hpp"
 #include "provider_retry.hpp"
 
 namespace awsjson {
@@ -125,13 +127,17 @@ inline std::string sso_login_advice(std::string const& profile) {
   return "sign in again with `aws sso login --profile " + profile + "`";
 }
 
-/// `https://PREFIX.REGION.amazonaws.com` (.amazonaws.com.cn in China), unless the service
-/// `service_id` has an endpoint configured.
-inline std::string sso_endpoint(shared_config const& config, environment const& env, std::string_view service_id,
-                                std::string_view prefix, std::string const& region) {
-  if (auto configured = configured_endpoint(config, env, service_id); configured && !configured->url.empty())
-    return configured->url;
-  return regional_endpoint(prefix, region);
+/// Where the service `service_id` (the portal, "SSO", or "SSO OIDC") is for `region`: what its
+/// endpoint rule set says for the profile's FIPS and dual-stack settings and the endpoint
+/// configured for it (`https://portal.sso.REGION.amazonaws.com` where nothing is set).
+inline endpoint_rules::target sso_endpoint(shared_config const& config, environment const& env,
+                                           std::string_view service_id, std::string_view rule_set,
+                                           std::string const& region) {
+  auto configured = configured_endpoint(config, env, service_id);
+  return endpoint_rules::resolve(
+      *endpoint_rules::rule_set_for(rule_set),
+      {region, endpoint_settings::use_fips(config, env), endpoint_settings::use_dualstack(config, env),
+       configured ? configured->url : std::string(), false});
 }
 
 /// A request to the OIDC service or the portal: nothing to sign (unauthenticated, or a bearer
@@ -188,9 +194,8 @@ inline bool refresh_sso_token(shared_config const& config, environment const& en
     request.set_header("Content-Length", std::to_string(body.size()));
     return request;
   };
-  if (sso_send(o, sso_endpoint(config, env, "SSO OIDC", "oidc", s.sso_region), build, answer, url) ||
-      answer.status != 200)
-    return false;
+  auto oidc = sso_endpoint(config, env, "SSO OIDC", endpoint_rules::sso_oidc_rule_set, s.sso_region);
+  if (!oidc.error.empty() || sso_send(o, oidc.url, build, answer, url) || answer.status != 200) return false;
   sso_created_token created;
   if (decode_into(answer.body, created) || !created.accessToken || !created.expiresIn) return false;
   token.accessToken = created.accessToken;
@@ -251,7 +256,9 @@ inline credential_lookup sso_role_credentials_of(shared_config const& config, en
                          {}};
     return request;
   };
-  if (auto failure = sso_send(o, sso_endpoint(config, env, "SSO", "portal.sso", s.sso_region), build, answer, url))
+  auto portal = sso_endpoint(config, env, "SSO", endpoint_rules::sso_rule_set, s.sso_region);
+  if (!portal.error.empty()) return credential_lookup::fail(where + ": no endpoint for the portal: " + portal.error);
+  if (auto failure = sso_send(o, portal.url, build, answer, url))
     return credential_lookup::fail(where + ": GetRoleCredentials at " + url + ": " + failure->message);
   if (answer.status == 401 || answer.status == 403)
     return credential_lookup::fail(where + ": the token was refused (HTTP " + std::to_string(answer.status) +

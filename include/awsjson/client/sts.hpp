@@ -5,10 +5,12 @@
 // platform has, streaming and small, with its own limits on entity expansion; a program built
 // without it gets a clear error from these calls, and nothing else changes.
 //
-// The endpoint is STS's regional one, https://sts.REGION.amazonaws.com (botocore's default,
-// sts_regional_endpoints = regional), the global https://sts.amazonaws.com without a region, or
-// one configured for STS (AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL, the profile's services section
-// or endpoint_url: client::endpoint_of's rules). No secret, session token or web-identity token
+// The endpoint is what STS's endpoint rule set says (sts_options::target, roles.hpp): the regional
+// one, https://sts.REGION.amazonaws.com (botocore's default, sts_regional_endpoints = regional),
+// the global https://sts.amazonaws.com for the regions that had it with sts_regional_endpoints =
+// legacy or without a region, FIPS and dual-stack ones, or one configured for STS
+// (AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL, the profile's services section or endpoint_url:
+// client::endpoint_of's rules). No secret, session token or web-identity token
 // is in an error message: messages name the action, the endpoint, the status and STS's own code.
 #pragma once
 

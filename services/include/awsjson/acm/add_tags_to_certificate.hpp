@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AddTagsToCertificateRequest.hpp"
 #include "shapes/InvalidArnException.hpp"
 #include "shapes/InvalidParameterException.hpp"
@@ -40,6 +41,7 @@ struct AddTagsToCertificate {
   static constexpr std::string_view signing_name = "acm";
   static constexpr std::string_view endpoint_prefix = "acm";
   static constexpr std::string_view service_id = "ACM";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::acm

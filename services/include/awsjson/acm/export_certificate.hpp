@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/ExportCertificateRequest.hpp"
 #include "shapes/ExportCertificateResponse.hpp"
 #include "shapes/InvalidArnException.hpp"
@@ -31,6 +32,7 @@ struct ExportCertificate {
   static constexpr std::string_view signing_name = "acm";
   static constexpr std::string_view endpoint_prefix = "acm";
   static constexpr std::string_view service_id = "ACM";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::acm

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/ConflictException.hpp"
 #include "shapes/ImportCertificateRequest.hpp"
 #include "shapes/ImportCertificateResponse.hpp"
@@ -37,6 +38,7 @@ struct ImportCertificate {
   static constexpr std::string_view signing_name = "acm";
   static constexpr std::string_view endpoint_prefix = "acm";
   static constexpr std::string_view service_id = "ACM";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::acm

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/InvalidArgsException.hpp"
 #include "shapes/ListCertificatesRequest.hpp"
 #include "shapes/ListCertificatesResponse.hpp"
@@ -28,6 +29,7 @@ struct ListCertificates {
   static constexpr std::string_view signing_name = "acm";
   static constexpr std::string_view endpoint_prefix = "acm";
   static constexpr std::string_view service_id = "ACM";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .limit_key = "MaxItems",

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/InvalidArnException.hpp"
 #include "shapes/InvalidDomainValidationOptionsException.hpp"
 #include "shapes/InvalidStateException.hpp"
@@ -35,6 +36,7 @@ struct ResendValidationEmail {
   static constexpr std::string_view signing_name = "acm";
   static constexpr std::string_view endpoint_prefix = "acm";
   static constexpr std::string_view service_id = "ACM";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::acm

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/SearchCertificatesRequest.hpp"
 #include "shapes/SearchCertificatesResponse.hpp"
@@ -30,6 +31,7 @@ struct SearchCertificates {
   static constexpr std::string_view signing_name = "acm";
   static constexpr std::string_view endpoint_prefix = "acm";
   static constexpr std::string_view service_id = "ACM";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .limit_key = "MaxResults", .result_keys = {"Results"}};

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/GetCertificateAuthorityCertificateRequest.hpp"
 #include "shapes/GetCertificateAuthorityCertificateResponse.hpp"
 #include "shapes/InvalidArnException.hpp"
@@ -30,6 +31,7 @@ struct GetCertificateAuthorityCertificate {
   static constexpr std::string_view signing_name = "acm-pca";
   static constexpr std::string_view endpoint_prefix = "acm-pca";
   static constexpr std::string_view service_id = "ACM PCA";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::acm_pca

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/InvalidNextTokenException.hpp"
 #include "shapes/ListCertificateAuthoritiesRequest.hpp"
 #include "shapes/ListCertificateAuthoritiesResponse.hpp"
@@ -27,6 +28,7 @@ struct ListCertificateAuthorities {
   static constexpr std::string_view signing_name = "acm-pca";
   static constexpr std::string_view endpoint_prefix = "acm-pca";
   static constexpr std::string_view service_id = "ACM PCA";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .limit_key = "MaxResults",

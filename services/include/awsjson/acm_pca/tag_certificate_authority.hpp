@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/InvalidArnException.hpp"
 #include "shapes/InvalidStateException.hpp"
 #include "shapes/InvalidTagException.hpp"
@@ -37,6 +38,7 @@ struct TagCertificateAuthority {
   static constexpr std::string_view signing_name = "acm-pca";
   static constexpr std::string_view endpoint_prefix = "acm-pca";
   static constexpr std::string_view service_id = "ACM PCA";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::acm_pca

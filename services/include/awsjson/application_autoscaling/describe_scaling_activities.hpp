@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/ConcurrentUpdateException.hpp"
 #include "shapes/DescribeScalingActivitiesRequest.hpp"
 #include "shapes/DescribeScalingActivitiesResponse.hpp"
@@ -31,6 +32,7 @@ struct DescribeScalingActivities {
   static constexpr std::string_view signing_name = "application-autoscaling";
   static constexpr std::string_view endpoint_prefix = "application-autoscaling";
   static constexpr std::string_view service_id = "Application Auto Scaling";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .limit_key = "MaxResults", .result_keys = {"ScalingActivities"}};

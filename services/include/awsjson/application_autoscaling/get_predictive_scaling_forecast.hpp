@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/GetPredictiveScalingForecastRequest.hpp"
 #include "shapes/GetPredictiveScalingForecastResponse.hpp"
 #include "shapes/InternalServiceException.hpp"
@@ -28,6 +29,7 @@ struct GetPredictiveScalingForecast {
   static constexpr std::string_view signing_name = "application-autoscaling";
   static constexpr std::string_view endpoint_prefix = "application-autoscaling";
   static constexpr std::string_view service_id = "Application Auto Scaling";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::application_autoscaling

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/ConcurrentUpdateException.hpp"
 #include "shapes/InternalServiceException.hpp"
 #include "shapes/LimitExceededException.hpp"
@@ -31,6 +32,7 @@ struct RegisterScalableTarget {
   static constexpr std::string_view signing_name = "application-autoscaling";
   static constexpr std::string_view endpoint_prefix = "application-autoscaling";
   static constexpr std::string_view service_id = "Application Auto Scaling";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::application_autoscaling

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DescribeObservationRequest.hpp"
 #include "shapes/DescribeObservationResponse.hpp"
 #include "shapes/InternalServerException.hpp"
@@ -30,6 +31,7 @@ struct DescribeObservation {
   static constexpr std::string_view signing_name = "applicationinsights";
   static constexpr std::string_view endpoint_prefix = "applicationinsights";
   static constexpr std::string_view service_id = "Application Insights";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::application_insights

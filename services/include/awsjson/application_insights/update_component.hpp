@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/InternalServerException.hpp"
 #include "shapes/ResourceInUseException.hpp"
 #include "shapes/ResourceNotFoundException.hpp"
@@ -31,6 +32,7 @@ struct UpdateComponent {
   static constexpr std::string_view signing_name = "applicationinsights";
   static constexpr std::string_view endpoint_prefix = "applicationinsights";
   static constexpr std::string_view service_id = "Application Insights";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::application_insights

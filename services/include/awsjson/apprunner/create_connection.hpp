@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/CreateConnectionRequest.hpp"
 #include "shapes/CreateConnectionResponse.hpp"
 #include "shapes/InternalServiceErrorException.hpp"
@@ -30,6 +31,7 @@ struct CreateConnection {
   static constexpr std::string_view signing_name = "apprunner";
   static constexpr std::string_view endpoint_prefix = "apprunner";
   static constexpr std::string_view service_id = "AppRunner";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::apprunner

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/InternalServiceErrorException.hpp"
 #include "shapes/InvalidRequestException.hpp"
 #include "shapes/InvalidStateException.hpp"
@@ -31,6 +32,7 @@ struct PauseService {
   static constexpr std::string_view signing_name = "apprunner";
   static constexpr std::string_view endpoint_prefix = "apprunner";
   static constexpr std::string_view service_id = "AppRunner";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::apprunner

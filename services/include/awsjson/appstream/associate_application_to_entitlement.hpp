@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AssociateApplicationToEntitlementRequest.hpp"
 #include "shapes/AssociateApplicationToEntitlementResponse.hpp"
 #include "shapes/EntitlementNotFoundException.hpp"
@@ -31,6 +32,7 @@ struct AssociateApplicationToEntitlement {
   static constexpr std::string_view signing_name = "appstream";
   static constexpr std::string_view endpoint_prefix = "appstream2";
   static constexpr std::string_view service_id = "AppStream";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::appstream

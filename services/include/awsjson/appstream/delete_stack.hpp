@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/ConcurrentModificationException.hpp"
 #include "shapes/DeleteStackRequest.hpp"
 #include "shapes/DeleteStackResponse.hpp"
@@ -32,6 +33,7 @@ struct DeleteStack {
   static constexpr std::string_view signing_name = "appstream";
   static constexpr std::string_view endpoint_prefix = "appstream2";
   static constexpr std::string_view service_id = "AppStream";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::appstream

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DescribeImagePermissionsRequest.hpp"
 #include "shapes/DescribeImagePermissionsResponse.hpp"
 #include "shapes/ResourceNotFoundException.hpp"
@@ -27,6 +28,7 @@ struct DescribeImagePermissions {
   static constexpr std::string_view signing_name = "appstream";
   static constexpr std::string_view endpoint_prefix = "appstream2";
   static constexpr std::string_view service_id = "AppStream";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::appstream

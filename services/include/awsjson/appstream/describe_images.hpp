@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DescribeImagesRequest.hpp"
 #include "shapes/DescribeImagesResponse.hpp"
 #include "shapes/InvalidParameterCombinationException.hpp"
@@ -29,6 +30,7 @@ struct DescribeImages {
   static constexpr std::string_view signing_name = "appstream";
   static constexpr std::string_view endpoint_prefix = "appstream2";
   static constexpr std::string_view service_id = "AppStream";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .limit_key = "MaxResults", .result_keys = {"Images"}};

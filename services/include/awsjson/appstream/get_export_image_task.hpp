@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/GetExportImageTaskRequest.hpp"
 #include "shapes/GetExportImageTaskResponse.hpp"
 #include "shapes/OperationNotPermittedException.hpp"
@@ -28,6 +29,7 @@ struct GetExportImageTask {
   static constexpr std::string_view signing_name = "appstream";
   static constexpr std::string_view endpoint_prefix = "appstream2";
   static constexpr std::string_view service_id = "AppStream";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::appstream

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/CreatePlanRequest.hpp"
 #include "shapes/CreatePlanResponse.hpp"
 
@@ -26,6 +27,7 @@ struct CreatePlan {
   static constexpr std::string_view signing_name = "arc-region-switch";
   static constexpr std::string_view endpoint_prefix = "arc-region-switch";
   static constexpr std::string_view service_id = "ARC Region switch";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::arc_region_switch

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/GetPlanRequest.hpp"
 #include "shapes/GetPlanResponse.hpp"
 #include "shapes/ResourceNotFoundException.hpp"
@@ -27,6 +28,7 @@ struct GetPlan {
   static constexpr std::string_view signing_name = "arc-region-switch";
   static constexpr std::string_view endpoint_prefix = "arc-region-switch";
   static constexpr std::string_view service_id = "ARC Region switch";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::arc_region_switch

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/ResourceNotFoundException.hpp"
 #include "shapes/UpdatePlanExecutionStepRequest.hpp"
@@ -28,6 +29,7 @@ struct UpdatePlanExecutionStep {
   static constexpr std::string_view signing_name = "arc-region-switch";
   static constexpr std::string_view endpoint_prefix = "arc-region-switch";
   static constexpr std::string_view service_id = "ARC Region switch";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::arc_region_switch

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/InternalServerException.hpp"
 #include "shapes/InvalidRequestException.hpp"
 #include "shapes/UpdateNamedQueryRequest.hpp"
@@ -28,6 +29,7 @@ struct UpdateNamedQuery {
   static constexpr std::string_view signing_name = "athena";
   static constexpr std::string_view endpoint_prefix = "athena";
   static constexpr std::string_view service_id = "Athena";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::athena

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/ConcurrentUpdateException.hpp"
 #include "shapes/DescribeScalingPlansRequest.hpp"
 #include "shapes/DescribeScalingPlansResponse.hpp"
@@ -31,6 +32,7 @@ struct DescribeScalingPlans {
   static constexpr std::string_view signing_name = "autoscaling-plans";
   static constexpr std::string_view endpoint_prefix = "autoscaling-plans";
   static constexpr std::string_view service_id = "Auto Scaling Plans";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .limit_key = "MaxResults", .result_keys = {"ScalingPlans"}};

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/GetScalingPlanResourceForecastDataRequest.hpp"
 #include "shapes/GetScalingPlanResourceForecastDataResponse.hpp"
 #include "shapes/InternalServiceException.hpp"
@@ -28,6 +29,7 @@ struct GetScalingPlanResourceForecastData {
   static constexpr std::string_view signing_name = "autoscaling-plans";
   static constexpr std::string_view endpoint_prefix = "autoscaling-plans";
   static constexpr std::string_view service_id = "Auto Scaling Plans";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::autoscaling_plans

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/ConcurrentUpdateException.hpp"
 #include "shapes/InternalServiceException.hpp"
 #include "shapes/ObjectNotFoundException.hpp"
@@ -31,6 +32,7 @@ struct UpdateScalingPlan {
   static constexpr std::string_view signing_name = "autoscaling-plans";
   static constexpr std::string_view endpoint_prefix = "autoscaling-plans";
   static constexpr std::string_view service_id = "Auto Scaling Plans";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::autoscaling_plans

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/ConflictException.hpp"
 #include "shapes/CreateCapabilityRequest.hpp"
@@ -35,6 +36,7 @@ struct CreateCapability {
   static constexpr std::string_view signing_name = "b2bi";
   static constexpr std::string_view endpoint_prefix = "b2bi";
   static constexpr std::string_view service_id = "b2bi";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::b2bi

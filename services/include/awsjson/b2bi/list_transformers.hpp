@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/InternalServerException.hpp"
 #include "shapes/ListTransformersRequest.hpp"
@@ -31,6 +32,7 @@ struct ListTransformers {
   static constexpr std::string_view signing_name = "b2bi";
   static constexpr std::string_view endpoint_prefix = "b2bi";
   static constexpr std::string_view service_id = "b2bi";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "nextToken",
       .output_token = "nextToken", .limit_key = "maxResults", .result_keys = {"transformers"}};

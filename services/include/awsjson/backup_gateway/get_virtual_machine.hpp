@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/GetVirtualMachineRequest.hpp"
 #include "shapes/GetVirtualMachineResponse.hpp"
 #include "shapes/InternalServerException.hpp"
@@ -31,6 +32,7 @@ struct GetVirtualMachine {
   static constexpr std::string_view signing_name = "backup-gateway";
   static constexpr std::string_view endpoint_prefix = "backup-gateway";
   static constexpr std::string_view service_id = "Backup Gateway";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::backup_gateway

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/ConflictException.hpp"
 #include "shapes/CreateScheduledReportRequest.hpp"
@@ -34,6 +35,7 @@ struct CreateScheduledReport {
   static constexpr std::string_view signing_name = "bcm-dashboards";
   static constexpr std::string_view endpoint_prefix = "bcm-dashboards";
   static constexpr std::string_view service_id = "BCM Dashboards";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::bcm_dashboards

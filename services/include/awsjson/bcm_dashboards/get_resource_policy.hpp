@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/GetResourcePolicyRequest.hpp"
 #include "shapes/GetResourcePolicyResponse.hpp"
@@ -33,6 +34,7 @@ struct GetResourcePolicy {
   static constexpr std::string_view signing_name = "bcm-dashboards";
   static constexpr std::string_view endpoint_prefix = "bcm-dashboards";
   static constexpr std::string_view service_id = "BCM Dashboards";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::bcm_dashboards

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/InternalServerException.hpp"
 #include "shapes/ListTagsForResourceRequest.hpp"
 #include "shapes/ListTagsForResourceResponse.hpp"
@@ -31,6 +32,7 @@ struct ListTagsForResource {
   static constexpr std::string_view signing_name = "bcm-dashboards";
   static constexpr std::string_view endpoint_prefix = "bcm-dashboards";
   static constexpr std::string_view service_id = "BCM Dashboards";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::bcm_dashboards

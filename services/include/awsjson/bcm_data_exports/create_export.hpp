@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/CreateExportRequest.hpp"
 #include "shapes/CreateExportResponse.hpp"
@@ -33,6 +34,7 @@ struct CreateExport {
   static constexpr std::string_view signing_name = "bcm-data-exports";
   static constexpr std::string_view endpoint_prefix = "bcm-data-exports";
   static constexpr std::string_view service_id = "BCM Data Exports";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::bcm_data_exports

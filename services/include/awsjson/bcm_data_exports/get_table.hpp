@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/GetTableRequest.hpp"
 #include "shapes/GetTableResponse.hpp"
 #include "shapes/InternalServerException.hpp"
@@ -30,6 +31,7 @@ struct GetTable {
   static constexpr std::string_view signing_name = "bcm-data-exports";
   static constexpr std::string_view endpoint_prefix = "bcm-data-exports";
   static constexpr std::string_view service_id = "BCM Data Exports";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::bcm_data_exports

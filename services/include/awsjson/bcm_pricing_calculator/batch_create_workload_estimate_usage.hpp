@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/BatchCreateWorkloadEstimateUsageRequest.hpp"
 #include "shapes/BatchCreateWorkloadEstimateUsageResponse.hpp"
@@ -37,6 +38,7 @@ struct BatchCreateWorkloadEstimateUsage {
   static constexpr std::string_view signing_name = "bcm-pricing-calculator";
   static constexpr std::string_view endpoint_prefix = "bcm-pricing-calculator";
   static constexpr std::string_view service_id = "BCM Pricing Calculator";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::bcm_pricing_calculator

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/BatchDeleteWorkloadEstimateUsageRequest.hpp"
 #include "shapes/BatchDeleteWorkloadEstimateUsageResponse.hpp"
@@ -36,6 +37,7 @@ struct BatchDeleteWorkloadEstimateUsage {
   static constexpr std::string_view signing_name = "bcm-pricing-calculator";
   static constexpr std::string_view endpoint_prefix = "bcm-pricing-calculator";
   static constexpr std::string_view service_id = "BCM Pricing Calculator";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::bcm_pricing_calculator

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/DataUnavailableException.hpp"
 #include "shapes/InternalServerException.hpp"
@@ -34,6 +35,7 @@ struct ListBillScenarioUsageModifications {
   static constexpr std::string_view signing_name = "bcm-pricing-calculator";
   static constexpr std::string_view endpoint_prefix = "bcm-pricing-calculator";
   static constexpr std::string_view service_id = "BCM Pricing Calculator";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "nextToken",
       .output_token = "nextToken", .limit_key = "maxResults", .result_keys = {"items"}};

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/InternalServerException.hpp"
 #include "shapes/InvokeDataAutomationRequest.hpp"
@@ -33,6 +34,7 @@ struct InvokeDataAutomation {
   static constexpr std::string_view signing_name = "bedrock";
   static constexpr std::string_view endpoint_prefix = "bedrock-data-automation-runtime";
   static constexpr std::string_view service_id = "Bedrock Data Automation Runtime";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::bedrock_data_automation_runtime

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/InternalServerException.hpp"
 #include "shapes/ResourceNotFoundException.hpp"
@@ -33,6 +34,7 @@ struct UntagResource {
   static constexpr std::string_view signing_name = "billing";
   static constexpr std::string_view endpoint_prefix = "billing";
   static constexpr std::string_view service_id = "Billing";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::billing

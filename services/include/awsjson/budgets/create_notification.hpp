@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/CreateNotificationRequest.hpp"
 #include "shapes/CreateNotificationResponse.hpp"
@@ -36,6 +37,7 @@ struct CreateNotification {
   static constexpr std::string_view signing_name = "budgets";
   static constexpr std::string_view endpoint_prefix = "budgets";
   static constexpr std::string_view service_id = "Budgets";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::budgets

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/DeleteBudgetRequest.hpp"
 #include "shapes/DeleteBudgetResponse.hpp"
@@ -33,6 +34,7 @@ struct DeleteBudget {
   static constexpr std::string_view signing_name = "budgets";
   static constexpr std::string_view endpoint_prefix = "budgets";
   static constexpr std::string_view service_id = "Budgets";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::budgets

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/InternalErrorException.hpp"
 #include "shapes/InvalidParameterException.hpp"
@@ -34,6 +35,7 @@ struct UpdateBudgetAction {
   static constexpr std::string_view signing_name = "budgets";
   static constexpr std::string_view endpoint_prefix = "budgets";
   static constexpr std::string_view service_id = "Budgets";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::budgets

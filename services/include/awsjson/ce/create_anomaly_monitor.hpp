@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/CreateAnomalyMonitorRequest.hpp"
 #include "shapes/CreateAnomalyMonitorResponse.hpp"
 #include "shapes/LimitExceededException.hpp"
@@ -27,6 +28,7 @@ struct CreateAnomalyMonitor {
   static constexpr std::string_view signing_name = "ce";
   static constexpr std::string_view endpoint_prefix = "ce";
   static constexpr std::string_view service_id = "Cost Explorer";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::ce

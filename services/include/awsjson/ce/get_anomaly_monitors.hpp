@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/GetAnomalyMonitorsRequest.hpp"
 #include "shapes/GetAnomalyMonitorsResponse.hpp"
 #include "shapes/InvalidNextTokenException.hpp"
@@ -30,6 +31,7 @@ struct GetAnomalyMonitors {
   static constexpr std::string_view signing_name = "ce";
   static constexpr std::string_view endpoint_prefix = "ce";
   static constexpr std::string_view service_id = "Cost Explorer";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextPageToken",
       .output_token = "NextPageToken", .limit_key = "MaxResults",

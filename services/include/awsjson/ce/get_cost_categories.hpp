@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/BillExpirationException.hpp"
 #include "shapes/BillingViewHealthStatusException.hpp"
 #include "shapes/DataUnavailableException.hpp"
@@ -36,6 +37,7 @@ struct GetCostCategories {
   static constexpr std::string_view signing_name = "ce";
   static constexpr std::string_view endpoint_prefix = "ce";
   static constexpr std::string_view service_id = "Cost Explorer";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::ce

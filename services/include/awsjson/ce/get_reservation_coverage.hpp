@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DataUnavailableException.hpp"
 #include "shapes/GetReservationCoverageRequest.hpp"
 #include "shapes/GetReservationCoverageResponse.hpp"
@@ -30,6 +31,7 @@ struct GetReservationCoverage {
   static constexpr std::string_view signing_name = "ce";
   static constexpr std::string_view endpoint_prefix = "ce";
   static constexpr std::string_view service_id = "Cost Explorer";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::ce

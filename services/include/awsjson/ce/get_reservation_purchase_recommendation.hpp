@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DataUnavailableException.hpp"
 #include "shapes/GetReservationPurchaseRecommendationRequest.hpp"
 #include "shapes/GetReservationPurchaseRecommendationResponse.hpp"
@@ -30,6 +31,7 @@ struct GetReservationPurchaseRecommendation {
   static constexpr std::string_view signing_name = "ce";
   static constexpr std::string_view endpoint_prefix = "ce";
   static constexpr std::string_view service_id = "Cost Explorer";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextPageToken",
       .output_token = "NextPageToken", .limit_key = "PageSize", .result_keys = {"Recommendations"},

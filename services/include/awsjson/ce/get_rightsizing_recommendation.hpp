@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/GetRightsizingRecommendationRequest.hpp"
 #include "shapes/GetRightsizingRecommendationResponse.hpp"
 #include "shapes/InvalidNextTokenException.hpp"
@@ -28,6 +29,7 @@ struct GetRightsizingRecommendation {
   static constexpr std::string_view signing_name = "ce";
   static constexpr std::string_view endpoint_prefix = "ce";
   static constexpr std::string_view service_id = "Cost Explorer";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextPageToken",
       .output_token = "NextPageToken", .limit_key = "PageSize",

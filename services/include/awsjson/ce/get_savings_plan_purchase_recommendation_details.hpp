@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DataUnavailableException.hpp"
 #include "shapes/GetSavingsPlanPurchaseRecommendationDetailsRequest.hpp"
 #include "shapes/GetSavingsPlanPurchaseRecommendationDetailsResponse.hpp"
@@ -28,6 +29,7 @@ struct GetSavingsPlanPurchaseRecommendationDetails {
   static constexpr std::string_view signing_name = "ce";
   static constexpr std::string_view endpoint_prefix = "ce";
   static constexpr std::string_view service_id = "Cost Explorer";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::ce

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/LimitExceededException.hpp"
 #include "shapes/ListCostCategoryDefinitionsRequest.hpp"
 #include "shapes/ListCostCategoryDefinitionsResponse.hpp"
@@ -27,6 +28,7 @@ struct ListCostCategoryDefinitions {
   static constexpr std::string_view signing_name = "ce";
   static constexpr std::string_view endpoint_prefix = "ce";
   static constexpr std::string_view service_id = "Cost Explorer";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .limit_key = "MaxResults",

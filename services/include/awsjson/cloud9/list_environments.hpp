@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/BadRequestException.hpp"
 #include "shapes/ConflictException.hpp"
 #include "shapes/ForbiddenException.hpp"
@@ -35,6 +36,7 @@ struct ListEnvironments {
   static constexpr std::string_view signing_name = "cloud9";
   static constexpr std::string_view endpoint_prefix = "cloud9";
   static constexpr std::string_view service_id = "Cloud9";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "nextToken",
       .output_token = "nextToken", .limit_key = "maxResults", .result_keys = {"environmentIds"}};

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/BadRequestException.hpp"
 #include "shapes/InternalServerErrorException.hpp"
 #include "shapes/ListTagsForResourceRequest.hpp"
@@ -30,6 +31,7 @@ struct ListTagsForResource {
   static constexpr std::string_view signing_name = "cloud9";
   static constexpr std::string_view endpoint_prefix = "cloud9";
   static constexpr std::string_view service_id = "Cloud9";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::cloud9

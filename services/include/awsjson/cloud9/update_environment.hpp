@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/BadRequestException.hpp"
 #include "shapes/ConflictException.hpp"
 #include "shapes/ForbiddenException.hpp"
@@ -35,6 +36,7 @@ struct UpdateEnvironment {
   static constexpr std::string_view signing_name = "cloud9";
   static constexpr std::string_view endpoint_prefix = "cloud9";
   static constexpr std::string_view service_id = "Cloud9";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::cloud9

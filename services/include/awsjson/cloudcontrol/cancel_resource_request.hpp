@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/CancelResourceRequestRequest.hpp"
 #include "shapes/CancelResourceRequestResponse.hpp"
 #include "shapes/ConcurrentModificationException.hpp"
@@ -29,6 +30,7 @@ struct CancelResourceRequest {
   static constexpr std::string_view signing_name = "cloudcontrolapi";
   static constexpr std::string_view endpoint_prefix = "cloudcontrolapi";
   static constexpr std::string_view service_id = "CloudControl";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::cloudcontrol

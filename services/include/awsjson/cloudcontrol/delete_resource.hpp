@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AlreadyExistsException.hpp"
 #include "shapes/ClientTokenConflictException.hpp"
 #include "shapes/ConcurrentOperationException.hpp"
@@ -54,6 +55,7 @@ struct DeleteResource {
   static constexpr std::string_view signing_name = "cloudcontrolapi";
   static constexpr std::string_view endpoint_prefix = "cloudcontrolapi";
   static constexpr std::string_view service_id = "CloudControl";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::cloudcontrol

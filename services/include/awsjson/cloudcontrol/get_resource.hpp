@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AlreadyExistsException.hpp"
 #include "shapes/GeneralServiceException.hpp"
 #include "shapes/GetResourceRequest.hpp"
@@ -51,6 +52,7 @@ struct GetResource {
   static constexpr std::string_view signing_name = "cloudcontrolapi";
   static constexpr std::string_view endpoint_prefix = "cloudcontrolapi";
   static constexpr std::string_view service_id = "CloudControl";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::cloudcontrol

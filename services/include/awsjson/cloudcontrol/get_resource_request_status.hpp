@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/GetResourceRequestStatusRequest.hpp"
 #include "shapes/GetResourceRequestStatusResponse.hpp"
 #include "shapes/RequestTokenNotFoundException.hpp"
@@ -27,6 +28,7 @@ struct GetResourceRequestStatus {
   static constexpr std::string_view signing_name = "cloudcontrolapi";
   static constexpr std::string_view endpoint_prefix = "cloudcontrolapi";
   static constexpr std::string_view service_id = "CloudControl";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::cloudcontrol

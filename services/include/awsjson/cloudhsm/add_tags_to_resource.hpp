@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AddTagsToResourceRequest.hpp"
 #include "shapes/AddTagsToResourceResponse.hpp"
 #include "shapes/CloudHsmInternalException.hpp"
@@ -30,6 +31,7 @@ struct AddTagsToResource {
   static constexpr std::string_view signing_name = "cloudhsm";
   static constexpr std::string_view endpoint_prefix = "cloudhsm";
   static constexpr std::string_view service_id = "CloudHSM";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::cloudhsm

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/CloudHsmInternalException.hpp"
 #include "shapes/CloudHsmServiceException.hpp"
 #include "shapes/GetConfigRequest.hpp"
@@ -30,6 +31,7 @@ struct GetConfig {
   static constexpr std::string_view signing_name = "cloudhsm";
   static constexpr std::string_view endpoint_prefix = "cloudhsm";
   static constexpr std::string_view service_id = "CloudHSM";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::cloudhsm

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/CloudHsmInternalException.hpp"
 #include "shapes/CloudHsmServiceException.hpp"
 #include "shapes/InvalidRequestException.hpp"
@@ -30,6 +31,7 @@ struct ListLunaClients {
   static constexpr std::string_view signing_name = "cloudhsm";
   static constexpr std::string_view endpoint_prefix = "cloudhsm";
   static constexpr std::string_view service_id = "CloudHSM";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .result_keys = {"ClientList"}};

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/CloudHsmAccessDeniedException.hpp"
 #include "shapes/CloudHsmInternalFailureException.hpp"
 #include "shapes/CloudHsmInvalidRequestException.hpp"
@@ -36,6 +37,7 @@ struct CreateCluster {
   static constexpr std::string_view signing_name = "cloudhsm";
   static constexpr std::string_view endpoint_prefix = "cloudhsmv2";
   static constexpr std::string_view service_id = "CloudHSM V2";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::cloudhsmv2

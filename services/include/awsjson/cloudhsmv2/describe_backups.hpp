@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/CloudHsmAccessDeniedException.hpp"
 #include "shapes/CloudHsmInternalFailureException.hpp"
 #include "shapes/CloudHsmInvalidRequestException.hpp"
@@ -36,6 +37,7 @@ struct DescribeBackups {
   static constexpr std::string_view signing_name = "cloudhsm";
   static constexpr std::string_view endpoint_prefix = "cloudhsmv2";
   static constexpr std::string_view service_id = "CloudHSM V2";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .limit_key = "MaxResults", .result_keys = {"Backups"}};

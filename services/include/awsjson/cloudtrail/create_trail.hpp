@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/CloudTrailAccessNotEnabledException.hpp"
 #include "shapes/CloudTrailInvalidClientTokenIdException.hpp"
 #include "shapes/CloudWatchLogsDeliveryUnavailableException.hpp"
@@ -83,6 +84,7 @@ struct CreateTrail {
   static constexpr std::string_view signing_name = "cloudtrail";
   static constexpr std::string_view endpoint_prefix = "cloudtrail";
   static constexpr std::string_view service_id = "CloudTrail";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::cloudtrail

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/GetDashboardRequest.hpp"
 #include "shapes/GetDashboardResponse.hpp"
 #include "shapes/ResourceNotFoundException.hpp"
@@ -28,6 +29,7 @@ struct GetDashboard {
   static constexpr std::string_view signing_name = "cloudtrail";
   static constexpr std::string_view endpoint_prefix = "cloudtrail";
   static constexpr std::string_view service_id = "CloudTrail";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::cloudtrail

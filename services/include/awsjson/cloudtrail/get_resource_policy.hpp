@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/GetResourcePolicyRequest.hpp"
 #include "shapes/GetResourcePolicyResponse.hpp"
 #include "shapes/OperationNotPermittedException.hpp"
@@ -36,6 +37,7 @@ struct GetResourcePolicy {
   static constexpr std::string_view signing_name = "cloudtrail";
   static constexpr std::string_view endpoint_prefix = "cloudtrail";
   static constexpr std::string_view service_id = "CloudTrail";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::cloudtrail

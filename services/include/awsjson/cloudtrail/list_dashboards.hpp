@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/ListDashboardsRequest.hpp"
 #include "shapes/ListDashboardsResponse.hpp"
 #include "shapes/UnsupportedOperationException.hpp"
@@ -27,6 +28,7 @@ struct ListDashboards {
   static constexpr std::string_view signing_name = "cloudtrail";
   static constexpr std::string_view endpoint_prefix = "cloudtrail";
   static constexpr std::string_view service_id = "CloudTrail";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::cloudtrail

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/InvalidParameterException.hpp"
 #include "shapes/InvalidTrailNameException.hpp"
 #include "shapes/ListInsightsMetricDataRequest.hpp"
@@ -32,6 +33,7 @@ struct ListInsightsMetricData {
   static constexpr std::string_view signing_name = "cloudtrail";
   static constexpr std::string_view endpoint_prefix = "cloudtrail";
   static constexpr std::string_view service_id = "CloudTrail";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::cloudtrail

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/ChannelARNInvalidException.hpp"
 #include "shapes/CloudTrailARNInvalidException.hpp"
 #include "shapes/EventDataStoreARNInvalidException.hpp"
@@ -44,6 +45,7 @@ struct ListTags {
   static constexpr std::string_view signing_name = "cloudtrail";
   static constexpr std::string_view endpoint_prefix = "cloudtrail";
   static constexpr std::string_view service_id = "CloudTrail";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .result_keys = {"ResourceTagList"}};

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccountNotFoundException.hpp"
 #include "shapes/AccountRegisteredException.hpp"
 #include "shapes/CannotDelegateManagementAccountException.hpp"
@@ -50,6 +51,7 @@ struct RegisterOrganizationDelegatedAdmin {
   static constexpr std::string_view signing_name = "cloudtrail";
   static constexpr std::string_view endpoint_prefix = "cloudtrail";
   static constexpr std::string_view service_id = "CloudTrail";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::cloudtrail

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/InvalidParameterException.hpp"
 #include "shapes/OperationNotPermittedException.hpp"
 #include "shapes/SearchSampleQueriesRequest.hpp"
@@ -30,6 +31,7 @@ struct SearchSampleQueries {
   static constexpr std::string_view signing_name = "cloudtrail";
   static constexpr std::string_view endpoint_prefix = "cloudtrail";
   static constexpr std::string_view service_id = "CloudTrail";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::cloudtrail

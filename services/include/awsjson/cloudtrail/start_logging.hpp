@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/CloudTrailARNInvalidException.hpp"
 #include "shapes/ConflictException.hpp"
 #include "shapes/InsufficientDependencyServiceAccessPermissionException.hpp"
@@ -43,6 +44,7 @@ struct StartLogging {
   static constexpr std::string_view signing_name = "cloudtrail";
   static constexpr std::string_view endpoint_prefix = "cloudtrail";
   static constexpr std::string_view service_id = "CloudTrail";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::cloudtrail

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/EventDataStoreARNInvalidException.hpp"
 #include "shapes/EventDataStoreNotFoundException.hpp"
 #include "shapes/InactiveEventDataStoreException.hpp"
@@ -49,6 +50,7 @@ struct StartQuery {
   static constexpr std::string_view signing_name = "cloudtrail";
   static constexpr std::string_view endpoint_prefix = "cloudtrail";
   static constexpr std::string_view service_id = "CloudTrail";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::cloudtrail

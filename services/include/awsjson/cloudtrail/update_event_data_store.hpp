@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/CloudTrailAccessNotEnabledException.hpp"
 #include "shapes/ConflictException.hpp"
 #include "shapes/EventDataStoreARNInvalidException.hpp"
@@ -64,6 +65,7 @@ struct UpdateEventDataStore {
   static constexpr std::string_view signing_name = "cloudtrail";
   static constexpr std::string_view endpoint_prefix = "cloudtrail";
   static constexpr std::string_view service_id = "CloudTrail";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::cloudtrail

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DescribeAlarmContributorsRequest.hpp"
 #include "shapes/DescribeAlarmContributorsResponse.hpp"
 #include "shapes/InvalidNextToken.hpp"
@@ -29,6 +30,7 @@ struct DescribeAlarmContributors {
   static constexpr std::string_view endpoint_prefix = "monitoring";
   static constexpr std::string_view service_id = "CloudWatch";
   static constexpr bool query_compatible = true;  // awsQueryCompatible
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::cloudwatch

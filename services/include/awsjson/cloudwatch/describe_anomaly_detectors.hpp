@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DescribeAnomalyDetectorsRequest.hpp"
 #include "shapes/DescribeAnomalyDetectorsResponse.hpp"
 #include "shapes/InternalServiceFault.hpp"
@@ -33,6 +34,7 @@ struct DescribeAnomalyDetectors {
   static constexpr std::string_view endpoint_prefix = "monitoring";
   static constexpr std::string_view service_id = "CloudWatch";
   static constexpr bool query_compatible = true;  // awsQueryCompatible
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .limit_key = "MaxResults", .result_keys = {"AnomalyDetectors"}};

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/InternalServiceFault.hpp"
 #include "shapes/InvalidParameterValueException.hpp"
 #include "shapes/ListMetricsRequest.hpp"
@@ -29,6 +30,7 @@ struct ListMetrics {
   static constexpr std::string_view endpoint_prefix = "monitoring";
   static constexpr std::string_view service_id = "CloudWatch";
   static constexpr bool query_compatible = true;  // awsQueryCompatible
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .result_keys = {"Metrics", "OwningAccounts"}};

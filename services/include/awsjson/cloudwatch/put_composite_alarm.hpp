@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/LimitExceededFault.hpp"
 #include "shapes/PutCompositeAlarmRequest.hpp"
 
@@ -32,6 +33,7 @@ struct PutCompositeAlarm {
   static constexpr std::string_view endpoint_prefix = "monitoring";
   static constexpr std::string_view service_id = "CloudWatch";
   static constexpr bool query_compatible = true;  // awsQueryCompatible
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::cloudwatch

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/ConflictException.hpp"
 #include "shapes/DashboardInvalidInputError.hpp"
 #include "shapes/InternalServiceFault.hpp"
@@ -31,6 +32,7 @@ struct PutDashboard {
   static constexpr std::string_view endpoint_prefix = "monitoring";
   static constexpr std::string_view service_id = "CloudWatch";
   static constexpr bool query_compatible = true;  // awsQueryCompatible
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::cloudwatch

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccountLimitExceededException.hpp"
 #include "shapes/CreateReportGroupRequest.hpp"
 #include "shapes/CreateReportGroupResponse.hpp"
@@ -30,6 +31,7 @@ struct CreateReportGroup {
   static constexpr std::string_view signing_name = "codebuild";
   static constexpr std::string_view endpoint_prefix = "codebuild";
   static constexpr std::string_view service_id = "CodeBuild";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::codebuild

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/CreateWebhookRequest.hpp"
 #include "shapes/CreateWebhookResponse.hpp"
 #include "shapes/InvalidInputException.hpp"
@@ -31,6 +32,7 @@ struct CreateWebhook {
   static constexpr std::string_view signing_name = "codebuild";
   static constexpr std::string_view endpoint_prefix = "codebuild";
   static constexpr std::string_view service_id = "CodeBuild";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::codebuild

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DeleteFleetRequest.hpp"
 #include "shapes/DeleteFleetResponse.hpp"
 #include "shapes/InvalidInputException.hpp"
@@ -27,6 +28,7 @@ struct DeleteFleet {
   static constexpr std::string_view signing_name = "codebuild";
   static constexpr std::string_view endpoint_prefix = "codebuild";
   static constexpr std::string_view service_id = "CodeBuild";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::codebuild

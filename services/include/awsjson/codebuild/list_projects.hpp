@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/InvalidInputException.hpp"
 #include "shapes/ListProjectsRequest.hpp"
 #include "shapes/ListProjectsResponse.hpp"
@@ -27,6 +28,7 @@ struct ListProjects {
   static constexpr std::string_view signing_name = "codebuild";
   static constexpr std::string_view endpoint_prefix = "codebuild";
   static constexpr std::string_view service_id = "CodeBuild";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "nextToken",
       .output_token = "nextToken", .result_keys = {"projects"}};

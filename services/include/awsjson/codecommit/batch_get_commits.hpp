@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/BatchGetCommitsRequest.hpp"
 #include "shapes/BatchGetCommitsResponse.hpp"
 #include "shapes/CommitIdsLimitExceededException.hpp"
@@ -45,6 +46,7 @@ struct BatchGetCommits {
   static constexpr std::string_view signing_name = "codecommit";
   static constexpr std::string_view endpoint_prefix = "codecommit";
   static constexpr std::string_view service_id = "CodeCommit";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::codecommit

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/BranchNameExistsException.hpp"
 #include "shapes/BranchNameRequiredException.hpp"
 #include "shapes/CommitDoesNotExistException.hpp"
@@ -54,6 +55,7 @@ struct CreateBranch {
   static constexpr std::string_view signing_name = "codecommit";
   static constexpr std::string_view endpoint_prefix = "codecommit";
   static constexpr std::string_view service_id = "CodeCommit";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::codecommit

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/ClientRequestTokenRequiredException.hpp"
 #include "shapes/CreatePullRequestRequest.hpp"
 #include "shapes/CreatePullRequestResponse.hpp"
@@ -70,6 +71,7 @@ struct CreatePullRequest {
   static constexpr std::string_view signing_name = "codecommit";
   static constexpr std::string_view endpoint_prefix = "codecommit";
   static constexpr std::string_view service_id = "CodeCommit";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::codecommit

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/CreateRepositoryRequest.hpp"
 #include "shapes/CreateRepositoryResponse.hpp"
 #include "shapes/EncryptionIntegrityChecksFailedException.hpp"
@@ -57,6 +58,7 @@ struct CreateRepository {
   static constexpr std::string_view signing_name = "codecommit";
   static constexpr std::string_view endpoint_prefix = "codecommit";
   static constexpr std::string_view service_id = "CodeCommit";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::codecommit

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/ApprovalRuleTemplateInUseException.hpp"
 #include "shapes/ApprovalRuleTemplateNameRequiredException.hpp"
 #include "shapes/DeleteApprovalRuleTemplateRequest.hpp"
@@ -31,6 +32,7 @@ struct DeleteApprovalRuleTemplate {
   static constexpr std::string_view signing_name = "codecommit";
   static constexpr std::string_view endpoint_prefix = "codecommit";
   static constexpr std::string_view service_id = "CodeCommit";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::codecommit

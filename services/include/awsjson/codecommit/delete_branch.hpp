@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/BranchNameRequiredException.hpp"
 #include "shapes/DefaultBranchCannotBeDeletedException.hpp"
 #include "shapes/DeleteBranchRequest.hpp"
@@ -46,6 +47,7 @@ struct DeleteBranch {
   static constexpr std::string_view signing_name = "codecommit";
   static constexpr std::string_view endpoint_prefix = "codecommit";
   static constexpr std::string_view service_id = "CodeCommit";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::codecommit

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/ApprovalRuleNameRequiredException.hpp"
 #include "shapes/CannotDeleteApprovalRuleFromTemplateException.hpp"
 #include "shapes/DeletePullRequestApprovalRuleRequest.hpp"
@@ -48,6 +49,7 @@ struct DeletePullRequestApprovalRule {
   static constexpr std::string_view signing_name = "codecommit";
   static constexpr std::string_view endpoint_prefix = "codecommit";
   static constexpr std::string_view service_id = "CodeCommit";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::codecommit

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/ActorDoesNotExistException.hpp"
 #include "shapes/DescribePullRequestEventsRequest.hpp"
 #include "shapes/DescribePullRequestEventsResponse.hpp"
@@ -48,6 +49,7 @@ struct DescribePullRequestEvents {
   static constexpr std::string_view signing_name = "codecommit";
   static constexpr std::string_view endpoint_prefix = "codecommit";
   static constexpr std::string_view service_id = "CodeCommit";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "nextToken",
       .output_token = "nextToken", .limit_key = "maxResults", .result_keys = {"pullRequestEvents"}};

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/CommentDeletedException.hpp"
 #include "shapes/CommentDoesNotExistException.hpp"
 #include "shapes/CommentIdRequiredException.hpp"
@@ -41,6 +42,7 @@ struct GetComment {
   static constexpr std::string_view signing_name = "codecommit";
   static constexpr std::string_view endpoint_prefix = "codecommit";
   static constexpr std::string_view service_id = "CodeCommit";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::codecommit

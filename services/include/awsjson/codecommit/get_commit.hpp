@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/CommitIdDoesNotExistException.hpp"
 #include "shapes/CommitIdRequiredException.hpp"
 #include "shapes/EncryptionIntegrityChecksFailedException.hpp"
@@ -45,6 +46,7 @@ struct GetCommit {
   static constexpr std::string_view signing_name = "codecommit";
   static constexpr std::string_view endpoint_prefix = "codecommit";
   static constexpr std::string_view service_id = "CodeCommit";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::codecommit

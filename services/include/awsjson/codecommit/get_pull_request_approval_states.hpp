@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/EncryptionIntegrityChecksFailedException.hpp"
 #include "shapes/EncryptionKeyAccessDeniedException.hpp"
 #include "shapes/EncryptionKeyDisabledException.hpp"
@@ -43,6 +44,7 @@ struct GetPullRequestApprovalStates {
   static constexpr std::string_view signing_name = "codecommit";
   static constexpr std::string_view endpoint_prefix = "codecommit";
   static constexpr std::string_view service_id = "CodeCommit";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::codecommit

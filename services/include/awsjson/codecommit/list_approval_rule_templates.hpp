@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/InvalidContinuationTokenException.hpp"
 #include "shapes/InvalidMaxResultsException.hpp"
 #include "shapes/ListApprovalRuleTemplatesRequest.hpp"
@@ -29,6 +30,7 @@ struct ListApprovalRuleTemplates {
   static constexpr std::string_view signing_name = "codecommit";
   static constexpr std::string_view endpoint_prefix = "codecommit";
   static constexpr std::string_view service_id = "CodeCommit";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::codecommit

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/EncryptionIntegrityChecksFailedException.hpp"
 #include "shapes/EncryptionKeyAccessDeniedException.hpp"
 #include "shapes/EncryptionKeyDisabledException.hpp"
@@ -43,6 +44,7 @@ struct ListBranches {
   static constexpr std::string_view signing_name = "codecommit";
   static constexpr std::string_view endpoint_prefix = "codecommit";
   static constexpr std::string_view service_id = "CodeCommit";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "nextToken",
       .output_token = "nextToken", .result_keys = {"branches"}};

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/CommitMessageLengthExceededException.hpp"
 #include "shapes/ConcurrentReferenceUpdateException.hpp"
 #include "shapes/EncryptionIntegrityChecksFailedException.hpp"
@@ -95,6 +96,7 @@ struct MergePullRequestByThreeWay {
   static constexpr std::string_view signing_name = "codecommit";
   static constexpr std::string_view endpoint_prefix = "codecommit";
   static constexpr std::string_view service_id = "CodeCommit";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::codecommit

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/BeforeCommitIdAndAfterCommitIdAreSameException.hpp"
 #include "shapes/ClientRequestTokenRequiredException.hpp"
 #include "shapes/CommentContentRequiredException.hpp"
@@ -75,6 +76,7 @@ struct PostCommentForPullRequest {
   static constexpr std::string_view signing_name = "codecommit";
   static constexpr std::string_view endpoint_prefix = "codecommit";
   static constexpr std::string_view service_id = "CodeCommit";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::codecommit

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/CommentContentRequiredException.hpp"
 #include "shapes/CommentContentSizeLimitExceededException.hpp"
 #include "shapes/CommentDeletedException.hpp"
@@ -37,6 +38,7 @@ struct UpdateComment {
   static constexpr std::string_view signing_name = "codecommit";
   static constexpr std::string_view endpoint_prefix = "codecommit";
   static constexpr std::string_view service_id = "CodeCommit";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::codecommit

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/ApprovalRuleContentRequiredException.hpp"
 #include "shapes/ApprovalRuleDoesNotExistException.hpp"
 #include "shapes/ApprovalRuleNameRequiredException.hpp"
@@ -56,6 +57,7 @@ struct UpdatePullRequestApprovalRuleContent {
   static constexpr std::string_view signing_name = "codecommit";
   static constexpr std::string_view endpoint_prefix = "codecommit";
   static constexpr std::string_view service_id = "CodeCommit";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::codecommit

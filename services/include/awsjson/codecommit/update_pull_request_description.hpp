@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/InvalidDescriptionException.hpp"
 #include "shapes/InvalidPullRequestIdException.hpp"
 #include "shapes/PullRequestAlreadyClosedException.hpp"
@@ -34,6 +35,7 @@ struct UpdatePullRequestDescription {
   static constexpr std::string_view signing_name = "codecommit";
   static constexpr std::string_view endpoint_prefix = "codecommit";
   static constexpr std::string_view service_id = "CodeCommit";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::codecommit

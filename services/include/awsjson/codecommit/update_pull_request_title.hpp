@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/InvalidPullRequestIdException.hpp"
 #include "shapes/InvalidTitleException.hpp"
 #include "shapes/PullRequestAlreadyClosedException.hpp"
@@ -35,6 +36,7 @@ struct UpdatePullRequestTitle {
   static constexpr std::string_view signing_name = "codecommit";
   static constexpr std::string_view endpoint_prefix = "codecommit";
   static constexpr std::string_view service_id = "CodeCommit";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::codecommit

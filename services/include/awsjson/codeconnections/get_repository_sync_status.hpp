@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/GetRepositorySyncStatusRequest.hpp"
 #include "shapes/GetRepositorySyncStatusResponse.hpp"
@@ -33,6 +34,7 @@ struct GetRepositorySyncStatus {
   static constexpr std::string_view signing_name = "codeconnections";
   static constexpr std::string_view endpoint_prefix = "codeconnections";
   static constexpr std::string_view service_id = "CodeConnections";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::codeconnections

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/ListTagsForResourceRequest.hpp"
 #include "shapes/ListTagsForResourceResponse.hpp"
 #include "shapes/ResourceNotFoundException.hpp"
@@ -27,6 +28,7 @@ struct ListTagsForResource {
   static constexpr std::string_view signing_name = "codeconnections";
   static constexpr std::string_view endpoint_prefix = "codeconnections";
   static constexpr std::string_view service_id = "CodeConnections";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::codeconnections

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/ConflictException.hpp"
 #include "shapes/ResourceNotFoundException.hpp"
 #include "shapes/ResourceUnavailableException.hpp"
@@ -31,6 +32,7 @@ struct UpdateHost {
   static constexpr std::string_view signing_name = "codeconnections";
   static constexpr std::string_view endpoint_prefix = "codeconnections";
   static constexpr std::string_view service_id = "CodeConnections";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::codeconnections

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/BatchGetDeploymentTargetsRequest.hpp"
 #include "shapes/BatchGetDeploymentTargetsResponse.hpp"
 #include "shapes/DeploymentDoesNotExistException.hpp"
@@ -42,6 +43,7 @@ struct BatchGetDeploymentTargets {
   static constexpr std::string_view signing_name = "codedeploy";
   static constexpr std::string_view endpoint_prefix = "codedeploy";
   static constexpr std::string_view service_id = "CodeDeploy";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::codedeploy

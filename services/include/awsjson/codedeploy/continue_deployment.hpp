@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/ContinueDeploymentRequest.hpp"
 #include "shapes/DeploymentAlreadyCompletedException.hpp"
 #include "shapes/DeploymentDoesNotExistException.hpp"
@@ -45,6 +46,7 @@ struct ContinueDeployment {
   static constexpr std::string_view signing_name = "codedeploy";
   static constexpr std::string_view endpoint_prefix = "codedeploy";
   static constexpr std::string_view service_id = "CodeDeploy";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::codedeploy

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/CreateDeploymentConfigRequest.hpp"
 #include "shapes/CreateDeploymentConfigResponse.hpp"
 #include "shapes/DeploymentConfigAlreadyExistsException.hpp"
@@ -41,6 +42,7 @@ struct CreateDeploymentConfig {
   static constexpr std::string_view signing_name = "codedeploy";
   static constexpr std::string_view endpoint_prefix = "codedeploy";
   static constexpr std::string_view service_id = "CodeDeploy";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::codedeploy

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DeploymentConfigDoesNotExistException.hpp"
 #include "shapes/DeploymentConfigNameRequiredException.hpp"
 #include "shapes/GetDeploymentConfigRequest.hpp"
@@ -33,6 +34,7 @@ struct GetDeploymentConfig {
   static constexpr std::string_view signing_name = "codedeploy";
   static constexpr std::string_view endpoint_prefix = "codedeploy";
   static constexpr std::string_view service_id = "CodeDeploy";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::codedeploy

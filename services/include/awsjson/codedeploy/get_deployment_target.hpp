@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DeploymentDoesNotExistException.hpp"
 #include "shapes/DeploymentIdRequiredException.hpp"
 #include "shapes/DeploymentNotStartedException.hpp"
@@ -40,6 +41,7 @@ struct GetDeploymentTarget {
   static constexpr std::string_view signing_name = "codedeploy";
   static constexpr std::string_view endpoint_prefix = "codedeploy";
   static constexpr std::string_view service_id = "CodeDeploy";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::codedeploy

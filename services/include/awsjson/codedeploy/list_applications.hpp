@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/InvalidNextTokenException.hpp"
 #include "shapes/ListApplicationsRequest.hpp"
 #include "shapes/ListApplicationsResponse.hpp"
@@ -27,6 +28,7 @@ struct ListApplications {
   static constexpr std::string_view signing_name = "codedeploy";
   static constexpr std::string_view endpoint_prefix = "codedeploy";
   static constexpr std::string_view service_id = "CodeDeploy";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "nextToken",
       .output_token = "nextToken", .result_keys = {"applications"}};

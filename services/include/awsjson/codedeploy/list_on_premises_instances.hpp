@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/InvalidNextTokenException.hpp"
 #include "shapes/InvalidRegistrationStatusException.hpp"
 #include "shapes/InvalidTagFilterException.hpp"
@@ -30,6 +31,7 @@ struct ListOnPremisesInstances {
   static constexpr std::string_view signing_name = "codedeploy";
   static constexpr std::string_view endpoint_prefix = "codedeploy";
   static constexpr std::string_view service_id = "CodeDeploy";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "nextToken",
       .output_token = "nextToken", .result_keys = {"instanceNames"}};

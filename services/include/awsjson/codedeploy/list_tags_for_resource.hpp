@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/ArnNotSupportedException.hpp"
 #include "shapes/InvalidArnException.hpp"
 #include "shapes/ListTagsForResourceRequest.hpp"
@@ -30,6 +31,7 @@ struct ListTagsForResource {
   static constexpr std::string_view signing_name = "codedeploy";
   static constexpr std::string_view endpoint_prefix = "codedeploy";
   static constexpr std::string_view service_id = "CodeDeploy";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::codedeploy

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/IamArnRequiredException.hpp"
 #include "shapes/IamSessionArnAlreadyRegisteredException.hpp"
 #include "shapes/IamUserArnAlreadyRegisteredException.hpp"
@@ -46,6 +47,7 @@ struct RegisterOnPremisesInstance {
   static constexpr std::string_view signing_name = "codedeploy";
   static constexpr std::string_view endpoint_prefix = "codedeploy";
   static constexpr std::string_view service_id = "CodeDeploy";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::codedeploy

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AcknowledgeJobRequest.hpp"
 #include "shapes/AcknowledgeJobResponse.hpp"
 #include "shapes/InvalidNonceException.hpp"
@@ -30,6 +31,7 @@ struct AcknowledgeJob {
   static constexpr std::string_view signing_name = "codepipeline";
   static constexpr std::string_view endpoint_prefix = "codepipeline";
   static constexpr std::string_view service_id = "CodePipeline";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::codepipeline

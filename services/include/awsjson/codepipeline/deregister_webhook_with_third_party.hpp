@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DeregisterWebhookWithThirdPartyRequest.hpp"
 #include "shapes/DeregisterWebhookWithThirdPartyResponse.hpp"
 #include "shapes/ValidationException.hpp"
@@ -28,6 +29,7 @@ struct DeregisterWebhookWithThirdParty {
   static constexpr std::string_view signing_name = "codepipeline";
   static constexpr std::string_view endpoint_prefix = "codepipeline";
   static constexpr std::string_view service_id = "CodePipeline";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::codepipeline

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/GetThirdPartyJobDetailsRequest.hpp"
 #include "shapes/GetThirdPartyJobDetailsResponse.hpp"
 #include "shapes/InvalidClientTokenException.hpp"
@@ -31,6 +32,7 @@ struct GetThirdPartyJobDetails {
   static constexpr std::string_view signing_name = "codepipeline";
   static constexpr std::string_view endpoint_prefix = "codepipeline";
   static constexpr std::string_view service_id = "CodePipeline";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::codepipeline

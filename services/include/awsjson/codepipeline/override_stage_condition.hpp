@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/ConcurrentPipelineExecutionsLimitExceededException.hpp"
 #include "shapes/ConditionNotOverridableException.hpp"
 #include "shapes/ConflictException.hpp"
@@ -41,6 +42,7 @@ struct OverrideStageCondition {
   static constexpr std::string_view signing_name = "codepipeline";
   static constexpr std::string_view endpoint_prefix = "codepipeline";
   static constexpr std::string_view service_id = "CodePipeline";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::codepipeline

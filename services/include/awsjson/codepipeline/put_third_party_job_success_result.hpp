@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/InvalidClientTokenException.hpp"
 #include "shapes/InvalidJobStateException.hpp"
 #include "shapes/JobNotFoundException.hpp"
@@ -35,6 +36,7 @@ struct PutThirdPartyJobSuccessResult {
   static constexpr std::string_view signing_name = "codepipeline";
   static constexpr std::string_view endpoint_prefix = "codepipeline";
   static constexpr std::string_view service_id = "CodePipeline";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::codepipeline

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/ConflictException.hpp"
 #include "shapes/PipelineExecutionNotFoundException.hpp"
 #include "shapes/PipelineExecutionOutdatedException.hpp"
@@ -36,6 +37,7 @@ struct RollbackStage {
   static constexpr std::string_view signing_name = "codepipeline";
   static constexpr std::string_view endpoint_prefix = "codepipeline";
   static constexpr std::string_view service_id = "CodePipeline";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::codepipeline

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/ConcurrentPipelineExecutionsLimitExceededException.hpp"
 #include "shapes/ConflictException.hpp"
 #include "shapes/PipelineNotFoundException.hpp"
@@ -32,6 +33,7 @@ struct StartPipelineExecution {
   static constexpr std::string_view signing_name = "codepipeline";
   static constexpr std::string_view endpoint_prefix = "codepipeline";
   static constexpr std::string_view service_id = "CodePipeline";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::codepipeline

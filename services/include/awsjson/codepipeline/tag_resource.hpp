@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/ConcurrentModificationException.hpp"
 #include "shapes/InvalidArnException.hpp"
 #include "shapes/InvalidTagsException.hpp"
@@ -34,6 +35,7 @@ struct TagResource {
   static constexpr std::string_view signing_name = "codepipeline";
   static constexpr std::string_view endpoint_prefix = "codepipeline";
   static constexpr std::string_view service_id = "CodePipeline";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::codepipeline

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/ConcurrentModificationException.hpp"
 #include "shapes/DeleteRepositoryLinkRequest.hpp"
@@ -38,6 +39,7 @@ struct DeleteRepositoryLink {
   static constexpr std::string_view signing_name = "codestar-connections";
   static constexpr std::string_view endpoint_prefix = "codestar-connections";
   static constexpr std::string_view service_id = "CodeStar connections";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::codestar_connections

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/ConcurrentModificationException.hpp"
 #include "shapes/GetRepositoryLinkRequest.hpp"
@@ -34,6 +35,7 @@ struct GetRepositoryLink {
   static constexpr std::string_view signing_name = "codestar-connections";
   static constexpr std::string_view endpoint_prefix = "codestar-connections";
   static constexpr std::string_view service_id = "CodeStar connections";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::codestar_connections

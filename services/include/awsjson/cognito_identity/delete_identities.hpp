@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DeleteIdentitiesRequest.hpp"
 #include "shapes/DeleteIdentitiesResponse.hpp"
 #include "shapes/InternalErrorException.hpp"
@@ -30,6 +31,7 @@ struct DeleteIdentities {
   static constexpr std::string_view signing_name = "cognito-identity";
   static constexpr std::string_view endpoint_prefix = "cognito-identity";
   static constexpr std::string_view service_id = "Cognito Identity";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::cognito_identity

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DescribeIdentityRequest.hpp"
 #include "shapes/DescribeIdentityResponse.hpp"
 #include "shapes/InternalErrorException.hpp"
@@ -33,6 +34,7 @@ struct DescribeIdentity {
   static constexpr std::string_view signing_name = "cognito-identity";
   static constexpr std::string_view endpoint_prefix = "cognito-identity";
   static constexpr std::string_view service_id = "Cognito Identity";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::cognito_identity

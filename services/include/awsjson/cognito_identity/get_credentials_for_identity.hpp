@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/ExternalServiceException.hpp"
 #include "shapes/GetCredentialsForIdentityRequest.hpp"
 #include "shapes/GetCredentialsForIdentityResponse.hpp"
@@ -38,6 +39,7 @@ struct GetCredentialsForIdentity {
   static constexpr std::string_view signing_name = "cognito-identity";
   static constexpr std::string_view endpoint_prefix = "cognito-identity";
   static constexpr std::string_view service_id = "Cognito Identity";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::cognito_identity

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/ConcurrentModificationException.hpp"
 #include "shapes/InternalErrorException.hpp"
 #include "shapes/InvalidParameterException.hpp"
@@ -40,6 +41,7 @@ struct SetIdentityPoolRoles {
   static constexpr std::string_view signing_name = "cognito-identity";
   static constexpr std::string_view endpoint_prefix = "cognito-identity";
   static constexpr std::string_view service_id = "Cognito Identity";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::cognito_identity

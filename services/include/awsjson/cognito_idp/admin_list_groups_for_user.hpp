@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AdminListGroupsForUserRequest.hpp"
 #include "shapes/AdminListGroupsForUserResponse.hpp"
 #include "shapes/InternalErrorException.hpp"
@@ -34,6 +35,7 @@ struct AdminListGroupsForUser {
   static constexpr std::string_view signing_name = "cognito-idp";
   static constexpr std::string_view endpoint_prefix = "cognito-idp";
   static constexpr std::string_view service_id = "Cognito Identity Provider";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .limit_key = "Limit", .result_keys = {"Groups"}};

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AdminSetUserPasswordRequest.hpp"
 #include "shapes/AdminSetUserPasswordResponse.hpp"
 #include "shapes/InternalErrorException.hpp"
@@ -38,6 +39,7 @@ struct AdminSetUserPassword {
   static constexpr std::string_view signing_name = "cognito-idp";
   static constexpr std::string_view endpoint_prefix = "cognito-idp";
   static constexpr std::string_view service_id = "Cognito Identity Provider";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::cognito_idp

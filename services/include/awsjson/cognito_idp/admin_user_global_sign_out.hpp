@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AdminUserGlobalSignOutRequest.hpp"
 #include "shapes/AdminUserGlobalSignOutResponse.hpp"
 #include "shapes/InternalErrorException.hpp"
@@ -34,6 +35,7 @@ struct AdminUserGlobalSignOut {
   static constexpr std::string_view signing_name = "cognito-idp";
   static constexpr std::string_view endpoint_prefix = "cognito-idp";
   static constexpr std::string_view service_id = "Cognito Identity Provider";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::cognito_idp

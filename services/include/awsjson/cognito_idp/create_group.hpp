@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/CreateGroupRequest.hpp"
 #include "shapes/CreateGroupResponse.hpp"
 #include "shapes/GroupExistsException.hpp"
@@ -36,6 +37,7 @@ struct CreateGroup {
   static constexpr std::string_view signing_name = "cognito-idp";
   static constexpr std::string_view endpoint_prefix = "cognito-idp";
   static constexpr std::string_view service_id = "Cognito Identity Provider";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::cognito_idp

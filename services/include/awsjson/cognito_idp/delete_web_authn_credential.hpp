@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DeleteWebAuthnCredentialRequest.hpp"
 #include "shapes/DeleteWebAuthnCredentialResponse.hpp"
 #include "shapes/ForbiddenException.hpp"
@@ -37,6 +38,7 @@ struct DeleteWebAuthnCredential {
   static constexpr std::string_view signing_name = "cognito-idp";
   static constexpr std::string_view endpoint_prefix = "cognito-idp";
   static constexpr std::string_view service_id = "Cognito Identity Provider";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::cognito_idp

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/CodeDeliveryFailureException.hpp"
 #include "shapes/ForbiddenException.hpp"
 #include "shapes/ForgotPasswordRequest.hpp"
@@ -49,6 +50,7 @@ struct ForgotPassword {
   static constexpr std::string_view signing_name = "cognito-idp";
   static constexpr std::string_view endpoint_prefix = "cognito-idp";
   static constexpr std::string_view service_id = "Cognito Identity Provider";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::cognito_idp

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/BatchDetectSentimentRequest.hpp"
 #include "shapes/BatchDetectSentimentResponse.hpp"
 #include "shapes/BatchSizeLimitExceededException.hpp"
@@ -33,6 +34,7 @@ struct BatchDetectSentiment {
   static constexpr std::string_view signing_name = "comprehend";
   static constexpr std::string_view endpoint_prefix = "comprehend";
   static constexpr std::string_view service_id = "Comprehend";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::comprehend

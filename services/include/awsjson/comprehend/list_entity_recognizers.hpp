@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/InternalServerException.hpp"
 #include "shapes/InvalidFilterException.hpp"
 #include "shapes/InvalidRequestException.hpp"
@@ -31,6 +32,7 @@ struct ListEntityRecognizers {
   static constexpr std::string_view signing_name = "comprehend";
   static constexpr std::string_view endpoint_prefix = "comprehend";
   static constexpr std::string_view service_id = "Comprehend";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .limit_key = "MaxResults",

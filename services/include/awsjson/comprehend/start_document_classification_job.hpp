@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/InternalServerException.hpp"
 #include "shapes/InvalidRequestException.hpp"
 #include "shapes/KmsKeyValidationException.hpp"
@@ -37,6 +38,7 @@ struct StartDocumentClassificationJob {
   static constexpr std::string_view signing_name = "comprehend";
   static constexpr std::string_view endpoint_prefix = "comprehend";
   static constexpr std::string_view service_id = "Comprehend";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::comprehend

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/InternalServerException.hpp"
 #include "shapes/InvalidRequestException.hpp"
 #include "shapes/ResourceNotFoundException.hpp"
@@ -31,6 +32,7 @@ struct StopTrainingDocumentClassifier {
   static constexpr std::string_view signing_name = "comprehend";
   static constexpr std::string_view endpoint_prefix = "comprehend";
   static constexpr std::string_view service_id = "Comprehend";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::comprehend

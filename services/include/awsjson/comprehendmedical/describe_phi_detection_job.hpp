@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DescribePHIDetectionJobRequest.hpp"
 #include "shapes/DescribePHIDetectionJobResponse.hpp"
 #include "shapes/InternalServerException.hpp"
@@ -31,6 +32,7 @@ struct DescribePHIDetectionJob {
   static constexpr std::string_view signing_name = "comprehendmedical";
   static constexpr std::string_view endpoint_prefix = "comprehendmedical";
   static constexpr std::string_view service_id = "ComprehendMedical";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::comprehendmedical

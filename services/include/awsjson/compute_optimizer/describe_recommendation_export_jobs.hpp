@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/DescribeRecommendationExportJobsRequest.hpp"
 #include "shapes/DescribeRecommendationExportJobsResponse.hpp"
@@ -37,6 +38,7 @@ struct DescribeRecommendationExportJobs {
   static constexpr std::string_view signing_name = "compute-optimizer";
   static constexpr std::string_view endpoint_prefix = "compute-optimizer";
   static constexpr std::string_view service_id = "Compute Optimizer";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "nextToken",
       .output_token = "nextToken", .limit_key = "maxResults",

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/ExportLicenseRecommendationsRequest.hpp"
 #include "shapes/ExportLicenseRecommendationsResponse.hpp"
@@ -37,6 +38,7 @@ struct ExportLicenseRecommendations {
   static constexpr std::string_view signing_name = "compute-optimizer";
   static constexpr std::string_view endpoint_prefix = "compute-optimizer";
   static constexpr std::string_view service_id = "Compute Optimizer";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::compute_optimizer

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/CreateAutomationRuleRequest.hpp"
 #include "shapes/CreateAutomationRuleResponse.hpp"
@@ -43,6 +44,7 @@ struct CreateAutomationRule {
   static constexpr std::string_view signing_name = "aco-automation";
   static constexpr std::string_view endpoint_prefix = "aco-automation";
   static constexpr std::string_view service_id = "Compute Optimizer Automation";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::compute_optimizer_automation

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/DisassociateAccountsRequest.hpp"
 #include "shapes/DisassociateAccountsResponse.hpp"
@@ -40,6 +41,7 @@ struct DisassociateAccounts {
   static constexpr std::string_view signing_name = "aco-automation";
   static constexpr std::string_view endpoint_prefix = "aco-automation";
   static constexpr std::string_view service_id = "Compute Optimizer Automation";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::compute_optimizer_automation

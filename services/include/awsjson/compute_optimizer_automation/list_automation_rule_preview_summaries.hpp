@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/ForbiddenException.hpp"
 #include "shapes/InternalServerException.hpp"
@@ -36,6 +37,7 @@ struct ListAutomationRulePreviewSummaries {
   static constexpr std::string_view signing_name = "aco-automation";
   static constexpr std::string_view endpoint_prefix = "aco-automation";
   static constexpr std::string_view service_id = "Compute Optimizer Automation";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "nextToken",
       .output_token = "nextToken", .limit_key = "maxResults",

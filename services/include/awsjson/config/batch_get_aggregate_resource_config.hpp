@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/BatchGetAggregateResourceConfigRequest.hpp"
 #include "shapes/BatchGetAggregateResourceConfigResponse.hpp"
 #include "shapes/NoSuchConfigurationAggregatorException.hpp"
@@ -28,6 +29,7 @@ struct BatchGetAggregateResourceConfig {
   static constexpr std::string_view signing_name = "config";
   static constexpr std::string_view endpoint_prefix = "config";
   static constexpr std::string_view service_id = "Config Service";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::config

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DescribeConfigurationRecordersRequest.hpp"
 #include "shapes/DescribeConfigurationRecordersResponse.hpp"
 #include "shapes/NoSuchConfigurationRecorderException.hpp"
@@ -28,6 +29,7 @@ struct DescribeConfigurationRecorders {
   static constexpr std::string_view signing_name = "config";
   static constexpr std::string_view endpoint_prefix = "config";
   static constexpr std::string_view service_id = "Config Service";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::config

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DescribeDeliveryChannelStatusRequest.hpp"
 #include "shapes/DescribeDeliveryChannelStatusResponse.hpp"
 #include "shapes/NoSuchDeliveryChannelException.hpp"
@@ -27,6 +28,7 @@ struct DescribeDeliveryChannelStatus {
   static constexpr std::string_view signing_name = "config";
   static constexpr std::string_view endpoint_prefix = "config";
   static constexpr std::string_view service_id = "Config Service";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::config

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DescribeOrganizationConfigRuleStatusesRequest.hpp"
 #include "shapes/DescribeOrganizationConfigRuleStatusesResponse.hpp"
 #include "shapes/InvalidLimitException.hpp"
@@ -31,6 +32,7 @@ struct DescribeOrganizationConfigRuleStatuses {
   static constexpr std::string_view signing_name = "config";
   static constexpr std::string_view endpoint_prefix = "config";
   static constexpr std::string_view service_id = "Config Service";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .limit_key = "Limit",

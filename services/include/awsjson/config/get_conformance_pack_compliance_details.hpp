@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/GetConformancePackComplianceDetailsRequest.hpp"
 #include "shapes/GetConformancePackComplianceDetailsResponse.hpp"
 #include "shapes/InvalidLimitException.hpp"
@@ -34,6 +35,7 @@ struct GetConformancePackComplianceDetails {
   static constexpr std::string_view signing_name = "config";
   static constexpr std::string_view endpoint_prefix = "config";
   static constexpr std::string_view service_id = "Config Service";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::config

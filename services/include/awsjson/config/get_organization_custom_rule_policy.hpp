@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/GetOrganizationCustomRulePolicyRequest.hpp"
 #include "shapes/GetOrganizationCustomRulePolicyResponse.hpp"
 #include "shapes/NoSuchOrganizationConfigRuleException.hpp"
@@ -29,6 +30,7 @@ struct GetOrganizationCustomRulePolicy {
   static constexpr std::string_view signing_name = "config";
   static constexpr std::string_view endpoint_prefix = "config";
   static constexpr std::string_view service_id = "Config Service";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::config

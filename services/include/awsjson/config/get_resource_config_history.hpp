@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/GetResourceConfigHistoryRequest.hpp"
 #include "shapes/GetResourceConfigHistoryResponse.hpp"
 #include "shapes/InvalidLimitException.hpp"
@@ -35,6 +36,7 @@ struct GetResourceConfigHistory {
   static constexpr std::string_view signing_name = "config";
   static constexpr std::string_view endpoint_prefix = "config";
   static constexpr std::string_view service_id = "Config Service";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "nextToken",
       .output_token = "nextToken", .limit_key = "limit", .result_keys = {"configurationItems"}};

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/InvalidConfigurationRecorderNameException.hpp"
 #include "shapes/InvalidRecordingGroupException.hpp"
 #include "shapes/InvalidRoleException.hpp"
@@ -40,6 +41,7 @@ struct PutConfigurationRecorder {
   static constexpr std::string_view signing_name = "config";
   static constexpr std::string_view endpoint_prefix = "config";
   static constexpr std::string_view service_id = "Config Service";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::config

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/InsufficientDeliveryPolicyException.hpp"
 #include "shapes/InvalidDeliveryChannelNameException.hpp"
 #include "shapes/InvalidS3KeyPrefixException.hpp"
@@ -43,6 +44,7 @@ struct PutDeliveryChannel {
   static constexpr std::string_view signing_name = "config";
   static constexpr std::string_view endpoint_prefix = "config";
   static constexpr std::string_view service_id = "Config Service";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::config

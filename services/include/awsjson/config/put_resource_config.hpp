@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/InsufficientPermissionsException.hpp"
 #include "shapes/MaxActiveResourcesExceededException.hpp"
 #include "shapes/NoRunningConfigurationRecorderException.hpp"
@@ -36,6 +37,7 @@ struct PutResourceConfig {
   static constexpr std::string_view signing_name = "config";
   static constexpr std::string_view endpoint_prefix = "config";
   static constexpr std::string_view service_id = "Config Service";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::config

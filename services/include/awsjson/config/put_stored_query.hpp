@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/PutStoredQueryRequest.hpp"
 #include "shapes/PutStoredQueryResponse.hpp"
 #include "shapes/ResourceConcurrentModificationException.hpp"
@@ -30,6 +31,7 @@ struct PutStoredQuery {
   static constexpr std::string_view signing_name = "config";
   static constexpr std::string_view endpoint_prefix = "config";
   static constexpr std::string_view service_id = "Config Service";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::config

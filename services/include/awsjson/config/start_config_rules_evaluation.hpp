@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/InvalidParameterValueException.hpp"
 #include "shapes/LimitExceededException.hpp"
 #include "shapes/NoSuchConfigRuleException.hpp"
@@ -31,6 +32,7 @@ struct StartConfigRulesEvaluation {
   static constexpr std::string_view signing_name = "config";
   static constexpr std::string_view endpoint_prefix = "config";
   static constexpr std::string_view service_id = "Config Service";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::config

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/NoAvailableDeliveryChannelException.hpp"
 #include "shapes/NoSuchConfigurationRecorderException.hpp"
 #include "shapes/StartConfigurationRecorderRequest.hpp"
@@ -35,6 +36,7 @@ struct StartConfigurationRecorder {
   static constexpr std::string_view signing_name = "config";
   static constexpr std::string_view endpoint_prefix = "config";
   static constexpr std::string_view service_id = "Config Service";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::config

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/NoSuchConfigurationRecorderException.hpp"
 #include "shapes/StopConfigurationRecorderRequest.hpp"
 #include "shapes/UnmodifiableEntityException.hpp"
@@ -33,6 +34,7 @@ struct StopConfigurationRecorder {
   static constexpr std::string_view signing_name = "config";
   static constexpr std::string_view endpoint_prefix = "config";
   static constexpr std::string_view service_id = "Config Service";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::config

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/GetPreferencesRequest.hpp"
 #include "shapes/GetPreferencesResponse.hpp"
@@ -31,6 +32,7 @@ struct GetPreferences {
   static constexpr std::string_view signing_name = "cost-optimization-hub";
   static constexpr std::string_view endpoint_prefix = "cost-optimization-hub";
   static constexpr std::string_view service_id = "Cost Optimization Hub";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::cost_optimization_hub

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/GetRecommendationRequest.hpp"
 #include "shapes/GetRecommendationResponse.hpp"
@@ -33,6 +34,7 @@ struct GetRecommendation {
   static constexpr std::string_view signing_name = "cost-optimization-hub";
   static constexpr std::string_view endpoint_prefix = "cost-optimization-hub";
   static constexpr std::string_view service_id = "Cost Optimization Hub";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::cost_optimization_hub

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/InternalServerException.hpp"
 #include "shapes/ListRecommendationsRequest.hpp"
@@ -31,6 +32,7 @@ struct ListRecommendations {
   static constexpr std::string_view signing_name = "cost-optimization-hub";
   static constexpr std::string_view endpoint_prefix = "cost-optimization-hub";
   static constexpr std::string_view service_id = "Cost Optimization Hub";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "nextToken",
       .output_token = "nextToken", .limit_key = "maxResults", .result_keys = {"items"}};

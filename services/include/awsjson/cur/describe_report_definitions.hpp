@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DescribeReportDefinitionsRequest.hpp"
 #include "shapes/DescribeReportDefinitionsResponse.hpp"
 #include "shapes/InternalErrorException.hpp"
@@ -27,6 +28,7 @@ struct DescribeReportDefinitions {
   static constexpr std::string_view signing_name = "cur";
   static constexpr std::string_view endpoint_prefix = "cur";
   static constexpr std::string_view service_id = "Cost and Usage Report Service";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .limit_key = "MaxResults", .result_keys = {"ReportDefinitions"}};

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DuplicateReportNameException.hpp"
 #include "shapes/InternalErrorException.hpp"
 #include "shapes/PutReportDefinitionRequest.hpp"
@@ -33,6 +34,7 @@ struct PutReportDefinition {
   static constexpr std::string_view signing_name = "cur";
   static constexpr std::string_view endpoint_prefix = "cur";
   static constexpr std::string_view service_id = "Cost and Usage Report Service";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::cur

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/InternalErrorException.hpp"
 #include "shapes/ResourceNotFoundException.hpp"
 #include "shapes/UntagResourceRequest.hpp"
@@ -30,6 +31,7 @@ struct UntagResource {
   static constexpr std::string_view signing_name = "cur";
   static constexpr std::string_view endpoint_prefix = "cur";
   static constexpr std::string_view service_id = "Cost and Usage Report Service";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::cur

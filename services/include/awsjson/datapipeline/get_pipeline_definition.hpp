@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/GetPipelineDefinitionRequest.hpp"
 #include "shapes/GetPipelineDefinitionResponse.hpp"
 #include "shapes/InternalServiceError.hpp"
@@ -31,6 +32,7 @@ struct GetPipelineDefinition {
   static constexpr std::string_view signing_name = "datapipeline";
   static constexpr std::string_view endpoint_prefix = "datapipeline";
   static constexpr std::string_view service_id = "Data Pipeline";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::datapipeline

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/InternalServiceError.hpp"
 #include "shapes/InvalidRequestException.hpp"
 #include "shapes/ListPipelinesRequest.hpp"
@@ -28,6 +29,7 @@ struct ListPipelines {
   static constexpr std::string_view signing_name = "datapipeline";
   static constexpr std::string_view endpoint_prefix = "datapipeline";
   static constexpr std::string_view service_id = "Data Pipeline";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "marker", .output_token = "marker",
       .more_results = "hasMoreResults", .result_keys = {"pipelineIdList"}};

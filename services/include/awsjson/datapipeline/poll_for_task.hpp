@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/InternalServiceError.hpp"
 #include "shapes/InvalidRequestException.hpp"
 #include "shapes/PollForTaskRequest.hpp"
@@ -30,6 +31,7 @@ struct PollForTask {
   static constexpr std::string_view signing_name = "datapipeline";
   static constexpr std::string_view endpoint_prefix = "datapipeline";
   static constexpr std::string_view service_id = "Data Pipeline";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::datapipeline

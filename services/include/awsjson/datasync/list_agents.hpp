@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/InternalException.hpp"
 #include "shapes/InvalidRequestException.hpp"
 #include "shapes/ListAgentsRequest.hpp"
@@ -28,6 +29,7 @@ struct ListAgents {
   static constexpr std::string_view signing_name = "datasync";
   static constexpr std::string_view endpoint_prefix = "datasync";
   static constexpr std::string_view service_id = "DataSync";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .limit_key = "MaxResults", .result_keys = {"Agents"}};

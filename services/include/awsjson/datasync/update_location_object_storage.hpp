@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/InternalException.hpp"
 #include "shapes/InvalidRequestException.hpp"
 #include "shapes/UpdateLocationObjectStorageRequest.hpp"
@@ -28,6 +29,7 @@ struct UpdateLocationObjectStorage {
   static constexpr std::string_view signing_name = "datasync";
   static constexpr std::string_view endpoint_prefix = "datasync";
   static constexpr std::string_view service_id = "DataSync";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::datasync

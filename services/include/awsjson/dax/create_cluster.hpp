@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/ClusterAlreadyExistsFault.hpp"
 #include "shapes/ClusterQuotaForCustomerExceededFault.hpp"
 #include "shapes/CreateClusterRequest.hpp"
@@ -51,6 +52,7 @@ struct CreateCluster {
   static constexpr std::string_view signing_name = "dax";
   static constexpr std::string_view endpoint_prefix = "dax";
   static constexpr std::string_view service_id = "DAX";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::dax

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/ClusterNotFoundFault.hpp"
 #include "shapes/DecreaseReplicationFactorRequest.hpp"
 #include "shapes/DecreaseReplicationFactorResponse.hpp"
@@ -35,6 +36,7 @@ struct DecreaseReplicationFactor {
   static constexpr std::string_view signing_name = "dax";
   static constexpr std::string_view endpoint_prefix = "dax";
   static constexpr std::string_view service_id = "DAX";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::dax

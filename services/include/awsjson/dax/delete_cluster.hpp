@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/ClusterNotFoundFault.hpp"
 #include "shapes/DeleteClusterRequest.hpp"
 #include "shapes/DeleteClusterResponse.hpp"
@@ -34,6 +35,7 @@ struct DeleteCluster {
   static constexpr std::string_view signing_name = "dax";
   static constexpr std::string_view endpoint_prefix = "dax";
   static constexpr std::string_view service_id = "DAX";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::dax

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/ClusterNotFoundFault.hpp"
 #include "shapes/DescribeClustersRequest.hpp"
 #include "shapes/DescribeClustersResponse.hpp"
@@ -32,6 +33,7 @@ struct DescribeClusters {
   static constexpr std::string_view signing_name = "dax";
   static constexpr std::string_view endpoint_prefix = "dax";
   static constexpr std::string_view service_id = "DAX";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .limit_key = "MaxResults", .result_keys = {"Clusters"}};

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/ArgumentException.hpp"
 #include "shapes/CreateInstanceProfileRequest.hpp"
 #include "shapes/CreateInstanceProfileResponse.hpp"
@@ -31,6 +32,7 @@ struct CreateInstanceProfile {
   static constexpr std::string_view signing_name = "devicefarm";
   static constexpr std::string_view endpoint_prefix = "devicefarm";
   static constexpr std::string_view service_id = "Device Farm";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::devicefarm

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/ArgumentException.hpp"
 #include "shapes/GetOfferingStatusRequest.hpp"
 #include "shapes/GetOfferingStatusResponse.hpp"
@@ -32,6 +33,7 @@ struct GetOfferingStatus {
   static constexpr std::string_view signing_name = "devicefarm";
   static constexpr std::string_view endpoint_prefix = "devicefarm";
   static constexpr std::string_view service_id = "Device Farm";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "nextToken",
       .output_token = "nextToken", .result_keys = {"current", "nextPeriod"}};

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/ArgumentException.hpp"
 #include "shapes/InternalServiceException.hpp"
 #include "shapes/ListTestGridSessionArtifactsRequest.hpp"
@@ -30,6 +31,7 @@ struct ListTestGridSessionArtifacts {
   static constexpr std::string_view signing_name = "devicefarm";
   static constexpr std::string_view endpoint_prefix = "devicefarm";
   static constexpr std::string_view service_id = "Device Farm";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::devicefarm

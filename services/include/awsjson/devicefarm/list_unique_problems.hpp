@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/ArgumentException.hpp"
 #include "shapes/LimitExceededException.hpp"
 #include "shapes/ListUniqueProblemsRequest.hpp"
@@ -31,6 +32,7 @@ struct ListUniqueProblems {
   static constexpr std::string_view signing_name = "devicefarm";
   static constexpr std::string_view endpoint_prefix = "devicefarm";
   static constexpr std::string_view service_id = "Device Farm";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "nextToken",
       .output_token = "nextToken", .result_keys = {"uniqueProblems"}};

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AllocateTransitVirtualInterfaceRequest.hpp"
 #include "shapes/AllocateTransitVirtualInterfaceResponse.hpp"
 #include "shapes/DirectConnectClientException.hpp"
@@ -31,6 +32,7 @@ struct AllocateTransitVirtualInterface {
   static constexpr std::string_view signing_name = "directconnect";
   static constexpr std::string_view endpoint_prefix = "directconnect";
   static constexpr std::string_view service_id = "Direct Connect";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::directconnect

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DescribeDirectConnectGatewayAttachmentsRequest.hpp"
 #include "shapes/DescribeDirectConnectGatewayAttachmentsResponse.hpp"
 #include "shapes/DirectConnectClientException.hpp"
@@ -28,6 +29,7 @@ struct DescribeDirectConnectGatewayAttachments {
   static constexpr std::string_view signing_name = "directconnect";
   static constexpr std::string_view endpoint_prefix = "directconnect";
   static constexpr std::string_view service_id = "Direct Connect";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "nextToken",
       .output_token = "nextToken", .limit_key = "maxResults",

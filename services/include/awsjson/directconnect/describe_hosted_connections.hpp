@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DescribeConnectionsResponse.hpp"
 #include "shapes/DescribeHostedConnectionsRequest.hpp"
 #include "shapes/DirectConnectClientException.hpp"
@@ -30,6 +31,7 @@ struct DescribeHostedConnections {
   static constexpr std::string_view signing_name = "directconnect";
   static constexpr std::string_view endpoint_prefix = "directconnect";
   static constexpr std::string_view service_id = "Direct Connect";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::directconnect

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DescribeVirtualGatewaysResponse.hpp"
 #include "shapes/DirectConnectClientException.hpp"
 #include "shapes/DirectConnectServerException.hpp"
@@ -32,6 +33,7 @@ struct DescribeVirtualGateways {
   static constexpr std::string_view signing_name = "directconnect";
   static constexpr std::string_view endpoint_prefix = "directconnect";
   static constexpr std::string_view service_id = "Direct Connect";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::directconnect

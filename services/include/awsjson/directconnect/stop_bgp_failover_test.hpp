@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DirectConnectClientException.hpp"
 #include "shapes/DirectConnectServerException.hpp"
 #include "shapes/StopBgpFailoverTestRequest.hpp"
@@ -28,6 +29,7 @@ struct StopBgpFailoverTest {
   static constexpr std::string_view signing_name = "directconnect";
   static constexpr std::string_view endpoint_prefix = "directconnect";
   static constexpr std::string_view service_id = "Direct Connect";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::directconnect

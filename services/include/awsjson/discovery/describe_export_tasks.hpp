@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AuthorizationErrorException.hpp"
 #include "shapes/DescribeExportTasksRequest.hpp"
 #include "shapes/DescribeExportTasksResponse.hpp"
@@ -33,6 +34,7 @@ struct DescribeExportTasks {
   static constexpr std::string_view signing_name = "discovery";
   static constexpr std::string_view endpoint_prefix = "discovery";
   static constexpr std::string_view service_id = "Application Discovery Service";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "nextToken",
       .output_token = "nextToken", .limit_key = "maxResults", .result_keys = {"exportsInfo"}};

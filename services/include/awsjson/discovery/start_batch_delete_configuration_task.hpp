@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AuthorizationErrorException.hpp"
 #include "shapes/HomeRegionNotSetException.hpp"
 #include "shapes/InvalidParameterException.hpp"
@@ -36,6 +37,7 @@ struct StartBatchDeleteConfigurationTask {
   static constexpr std::string_view signing_name = "discovery";
   static constexpr std::string_view endpoint_prefix = "discovery";
   static constexpr std::string_view service_id = "Application Discovery Service";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::discovery

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/CreateDataMigrationRequest.hpp"
 #include "shapes/CreateDataMigrationResponse.hpp"
 #include "shapes/FailedDependencyFault.hpp"
@@ -33,6 +34,7 @@ struct CreateDataMigration {
   static constexpr std::string_view signing_name = "dms";
   static constexpr std::string_view endpoint_prefix = "dms";
   static constexpr std::string_view service_id = "Database Migration Service";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::dms

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DeleteReplicationInstanceRequest.hpp"
 #include "shapes/DeleteReplicationInstanceResponse.hpp"
 #include "shapes/InvalidResourceStateFault.hpp"
@@ -28,6 +29,7 @@ struct DeleteReplicationInstance {
   static constexpr std::string_view signing_name = "dms";
   static constexpr std::string_view endpoint_prefix = "dms";
   static constexpr std::string_view service_id = "Database Migration Service";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::dms

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DescribeCertificatesRequest.hpp"
 #include "shapes/DescribeCertificatesResponse.hpp"
 #include "shapes/ResourceNotFoundFault.hpp"
@@ -27,6 +28,7 @@ struct DescribeCertificates {
   static constexpr std::string_view signing_name = "dms";
   static constexpr std::string_view endpoint_prefix = "dms";
   static constexpr std::string_view service_id = "Database Migration Service";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "Marker", .output_token = "Marker",
       .limit_key = "MaxRecords", .result_keys = {"Certificates"}};

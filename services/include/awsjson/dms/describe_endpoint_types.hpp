@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DescribeEndpointTypesRequest.hpp"
 #include "shapes/DescribeEndpointTypesResponse.hpp"
 
@@ -26,6 +27,7 @@ struct DescribeEndpointTypes {
   static constexpr std::string_view signing_name = "dms";
   static constexpr std::string_view endpoint_prefix = "dms";
   static constexpr std::string_view service_id = "Database Migration Service";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "Marker", .output_token = "Marker",
       .limit_key = "MaxRecords", .result_keys = {"SupportedEndpointTypes"}};

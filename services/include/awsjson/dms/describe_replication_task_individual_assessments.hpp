@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DescribeReplicationTaskIndividualAssessmentsRequest.hpp"
 #include "shapes/DescribeReplicationTaskIndividualAssessmentsResponse.hpp"
 #include "shapes/ResourceNotFoundFault.hpp"
@@ -27,6 +28,7 @@ struct DescribeReplicationTaskIndividualAssessments {
   static constexpr std::string_view signing_name = "dms";
   static constexpr std::string_view endpoint_prefix = "dms";
   static constexpr std::string_view service_id = "Database Migration Service";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::dms

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedFault.hpp"
 #include "shapes/InvalidResourceStateFault.hpp"
 #include "shapes/InvalidSubnet.hpp"
@@ -34,6 +35,7 @@ struct ModifyReplicationConfig {
   static constexpr std::string_view signing_name = "dms";
   static constexpr std::string_view endpoint_prefix = "dms";
   static constexpr std::string_view service_id = "Database Migration Service";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::dms

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/InvalidResourceStateFault.hpp"
 #include "shapes/KMSKeyNotAccessibleFault.hpp"
 #include "shapes/RefreshSchemasRequest.hpp"
@@ -31,6 +32,7 @@ struct RefreshSchemas {
   static constexpr std::string_view signing_name = "dms";
   static constexpr std::string_view endpoint_prefix = "dms";
   static constexpr std::string_view service_id = "Database Migration Service";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::dms

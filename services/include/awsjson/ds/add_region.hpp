@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/AddRegionRequest.hpp"
 #include "shapes/AddRegionResponse.hpp"
@@ -41,6 +42,7 @@ struct AddRegion {
   static constexpr std::string_view signing_name = "ds";
   static constexpr std::string_view endpoint_prefix = "ds";
   static constexpr std::string_view service_id = "Directory Service";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::ds

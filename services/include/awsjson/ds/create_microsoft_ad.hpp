@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/ClientException.hpp"
 #include "shapes/CreateMicrosoftADRequest.hpp"
 #include "shapes/CreateMicrosoftADResponse.hpp"
@@ -33,6 +34,7 @@ struct CreateMicrosoftAD {
   static constexpr std::string_view signing_name = "ds";
   static constexpr std::string_view endpoint_prefix = "ds";
   static constexpr std::string_view service_id = "Directory Service";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::ds

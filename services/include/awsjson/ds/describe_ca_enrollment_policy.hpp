@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/ClientException.hpp"
 #include "shapes/DescribeCAEnrollmentPolicyRequest.hpp"
 #include "shapes/DescribeCAEnrollmentPolicyResponse.hpp"
@@ -31,6 +32,7 @@ struct DescribeCAEnrollmentPolicy {
   static constexpr std::string_view signing_name = "ds";
   static constexpr std::string_view endpoint_prefix = "ds";
   static constexpr std::string_view service_id = "Directory Service";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::ds

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/CertificateDoesNotExistException.hpp"
 #include "shapes/ClientException.hpp"
 #include "shapes/DescribeCertificateRequest.hpp"
@@ -34,6 +35,7 @@ struct DescribeCertificate {
   static constexpr std::string_view signing_name = "ds";
   static constexpr std::string_view endpoint_prefix = "ds";
   static constexpr std::string_view service_id = "Directory Service";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::ds

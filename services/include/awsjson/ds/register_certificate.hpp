@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/CertificateAlreadyExistsException.hpp"
 #include "shapes/CertificateLimitExceededException.hpp"
 #include "shapes/ClientException.hpp"
@@ -40,6 +41,7 @@ struct RegisterCertificate {
   static constexpr std::string_view signing_name = "ds";
   static constexpr std::string_view endpoint_prefix = "ds";
   static constexpr std::string_view service_id = "Directory Service";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::ds

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DescribeImportRequest.hpp"
 #include "shapes/DescribeImportResponse.hpp"
 #include "shapes/ImportNotFoundException.hpp"
@@ -27,6 +28,7 @@ struct DescribeImport {
   static constexpr std::string_view signing_name = "dynamodb";
   static constexpr std::string_view endpoint_prefix = "dynamodb";
   static constexpr std::string_view service_id = "DynamoDB";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::dynamodb

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DescribeKinesisStreamingDestinationRequest.hpp"
 #include "shapes/DescribeKinesisStreamingDestinationResponse.hpp"
 #include "shapes/InternalServerError.hpp"
@@ -28,6 +29,7 @@ struct DescribeKinesisStreamingDestination {
   static constexpr std::string_view signing_name = "dynamodb";
   static constexpr std::string_view endpoint_prefix = "dynamodb";
   static constexpr std::string_view service_id = "DynamoDB";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::dynamodb

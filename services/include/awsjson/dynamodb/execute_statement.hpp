@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/ConditionalCheckFailedException.hpp"
 #include "shapes/DuplicateItemException.hpp"
 #include "shapes/ExecuteStatementRequest.hpp"
@@ -41,6 +42,7 @@ struct ExecuteStatement {
   static constexpr std::string_view signing_name = "dynamodb";
   static constexpr std::string_view endpoint_prefix = "dynamodb";
   static constexpr std::string_view service_id = "DynamoDB";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::dynamodb

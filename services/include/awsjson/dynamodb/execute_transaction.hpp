@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/ExecuteTransactionRequest.hpp"
 #include "shapes/ExecuteTransactionResponse.hpp"
 #include "shapes/IdempotentParameterMismatchException.hpp"
@@ -38,6 +39,7 @@ struct ExecuteTransaction {
   static constexpr std::string_view signing_name = "dynamodb";
   static constexpr std::string_view endpoint_prefix = "dynamodb";
   static constexpr std::string_view service_id = "DynamoDB";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::dynamodb

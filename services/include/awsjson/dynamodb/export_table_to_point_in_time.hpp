@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/ExportConflictException.hpp"
 #include "shapes/ExportTableToPointInTimeRequest.hpp"
 #include "shapes/ExportTableToPointInTimeResponse.hpp"
@@ -35,6 +36,7 @@ struct ExportTableToPointInTime {
   static constexpr std::string_view signing_name = "dynamodb";
   static constexpr std::string_view endpoint_prefix = "dynamodb";
   static constexpr std::string_view service_id = "DynamoDB";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::dynamodb

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/InternalServerError.hpp"
 #include "shapes/ListTagsOfResourceRequest.hpp"
 #include "shapes/ListTagsOfResourceResponse.hpp"
@@ -28,6 +29,7 @@ struct ListTagsOfResource {
   static constexpr std::string_view signing_name = "dynamodb";
   static constexpr std::string_view endpoint_prefix = "dynamodb";
   static constexpr std::string_view service_id = "DynamoDB";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .result_keys = {"Tags"}};

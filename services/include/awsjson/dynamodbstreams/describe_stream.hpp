@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DescribeStreamRequest.hpp"
 #include "shapes/DescribeStreamResponse.hpp"
 #include "shapes/InternalServerError.hpp"
@@ -28,6 +29,7 @@ struct DescribeStream {
   static constexpr std::string_view signing_name = "dynamodb";
   static constexpr std::string_view endpoint_prefix = "streams.dynamodb";
   static constexpr std::string_view service_id = "DynamoDB Streams";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::dynamodbstreams

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/GetShardIteratorRequest.hpp"
 #include "shapes/GetShardIteratorResponse.hpp"
 #include "shapes/InternalServerError.hpp"
@@ -30,6 +31,7 @@ struct GetShardIterator {
   static constexpr std::string_view signing_name = "dynamodb";
   static constexpr std::string_view endpoint_prefix = "streams.dynamodb";
   static constexpr std::string_view service_id = "DynamoDB Streams";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::dynamodbstreams

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AuthException.hpp"
 #include "shapes/EC2InstanceNotFoundException.hpp"
 #include "shapes/EC2InstanceStateInvalidException.hpp"
@@ -45,6 +46,7 @@ struct SendSerialConsoleSSHPublicKey {
   static constexpr std::string_view signing_name = "ec2-instance-connect";
   static constexpr std::string_view endpoint_prefix = "ec2-instance-connect";
   static constexpr std::string_view service_id = "EC2 Instance Connect";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::ec2_instance_connect

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/CompleteLayerUploadRequest.hpp"
 #include "shapes/CompleteLayerUploadResponse.hpp"
 #include "shapes/EmptyUploadException.hpp"
@@ -39,6 +40,7 @@ struct CompleteLayerUpload {
   static constexpr std::string_view signing_name = "ecr";
   static constexpr std::string_view endpoint_prefix = "api.ecr";
   static constexpr std::string_view service_id = "ECR";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::ecr

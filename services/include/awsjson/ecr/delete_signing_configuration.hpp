@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DeleteSigningConfigurationRequest.hpp"
 #include "shapes/DeleteSigningConfigurationResponse.hpp"
 #include "shapes/ServerException.hpp"
@@ -30,6 +31,7 @@ struct DeleteSigningConfiguration {
   static constexpr std::string_view signing_name = "ecr";
   static constexpr std::string_view endpoint_prefix = "api.ecr";
   static constexpr std::string_view service_id = "ECR";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::ecr

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DescribeRepositoriesRequest.hpp"
 #include "shapes/DescribeRepositoriesResponse.hpp"
 #include "shapes/InvalidParameterException.hpp"
@@ -30,6 +31,7 @@ struct DescribeRepositories {
   static constexpr std::string_view signing_name = "ecr";
   static constexpr std::string_view endpoint_prefix = "api.ecr";
   static constexpr std::string_view service_id = "ECR";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "nextToken",
       .output_token = "nextToken", .limit_key = "maxResults", .result_keys = {"repositories"}};

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/GetLifecyclePolicyRequest.hpp"
 #include "shapes/GetLifecyclePolicyResponse.hpp"
 #include "shapes/InvalidParameterException.hpp"
@@ -33,6 +34,7 @@ struct GetLifecyclePolicy {
   static constexpr std::string_view signing_name = "ecr";
   static constexpr std::string_view endpoint_prefix = "api.ecr";
   static constexpr std::string_view service_id = "ECR";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::ecr

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/InvalidParameterException.hpp"
 #include "shapes/PutImageScanningConfigurationRequest.hpp"
 #include "shapes/PutImageScanningConfigurationResponse.hpp"
@@ -31,6 +32,7 @@ struct PutImageScanningConfiguration {
   static constexpr std::string_view signing_name = "ecr";
   static constexpr std::string_view endpoint_prefix = "api.ecr";
   static constexpr std::string_view service_id = "ECR";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::ecr

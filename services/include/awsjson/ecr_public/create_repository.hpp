@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/CreateRepositoryRequest.hpp"
 #include "shapes/CreateRepositoryResponse.hpp"
 #include "shapes/InvalidParameterException.hpp"
@@ -36,6 +37,7 @@ struct CreateRepository {
   static constexpr std::string_view signing_name = "ecr-public";
   static constexpr std::string_view endpoint_prefix = "api.ecr-public";
   static constexpr std::string_view service_id = "ECR PUBLIC";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::ecr_public

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/InitiateLayerUploadRequest.hpp"
 #include "shapes/InitiateLayerUploadResponse.hpp"
 #include "shapes/InvalidParameterException.hpp"
@@ -33,6 +34,7 @@ struct InitiateLayerUpload {
   static constexpr std::string_view signing_name = "ecr-public";
   static constexpr std::string_view endpoint_prefix = "api.ecr-public";
   static constexpr std::string_view service_id = "ECR PUBLIC";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::ecr_public

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/ImageAlreadyExistsException.hpp"
 #include "shapes/ImageDigestDoesNotMatchException.hpp"
 #include "shapes/ImageTagAlreadyExistsException.hpp"
@@ -42,6 +43,7 @@ struct PutImage {
   static constexpr std::string_view signing_name = "ecr-public";
   static constexpr std::string_view endpoint_prefix = "api.ecr-public";
   static constexpr std::string_view service_id = "ECR PUBLIC";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::ecr_public

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/ClientException.hpp"
 #include "shapes/ClusterNotFoundException.hpp"
@@ -34,6 +35,7 @@ struct DeleteService {
   static constexpr std::string_view signing_name = "ecs";
   static constexpr std::string_view endpoint_prefix = "ecs";
   static constexpr std::string_view service_id = "ECS";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::ecs

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/ClientException.hpp"
 #include "shapes/ClusterNotFoundException.hpp"
@@ -33,6 +34,7 @@ struct ListServices {
   static constexpr std::string_view signing_name = "ecs";
   static constexpr std::string_view endpoint_prefix = "ecs";
   static constexpr std::string_view service_id = "ECS";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "nextToken",
       .output_token = "nextToken", .limit_key = "maxResults", .result_keys = {"serviceArns"}};

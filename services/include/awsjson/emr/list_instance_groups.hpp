@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/InternalServerException.hpp"
 #include "shapes/InvalidRequestException.hpp"
 #include "shapes/ListInstanceGroupsRequest.hpp"
@@ -28,6 +29,7 @@ struct ListInstanceGroups {
   static constexpr std::string_view signing_name = "elasticmapreduce";
   static constexpr std::string_view endpoint_prefix = "elasticmapreduce";
   static constexpr std::string_view service_id = "EMR";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "Marker", .output_token = "Marker",
       .result_keys = {"InstanceGroups"}};

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/InternalServerError.hpp"
 #include "shapes/InvalidRequestException.hpp"
 #include "shapes/ModifyClusterRequest.hpp"
@@ -28,6 +29,7 @@ struct ModifyCluster {
   static constexpr std::string_view signing_name = "elasticmapreduce";
   static constexpr std::string_view endpoint_prefix = "elasticmapreduce";
   static constexpr std::string_view service_id = "EMR";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::emr

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/CreateConnectionRequest.hpp"
 #include "shapes/CreateConnectionResponse.hpp"
@@ -34,6 +35,7 @@ struct CreateConnection {
   static constexpr std::string_view signing_name = "events";
   static constexpr std::string_view endpoint_prefix = "events";
   static constexpr std::string_view service_id = "EventBridge";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::events

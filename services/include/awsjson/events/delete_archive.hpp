@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/ConcurrentModificationException.hpp"
 #include "shapes/DeleteArchiveRequest.hpp"
 #include "shapes/DeleteArchiveResponse.hpp"
@@ -30,6 +31,7 @@ struct DeleteArchive {
   static constexpr std::string_view signing_name = "events";
   static constexpr std::string_view endpoint_prefix = "events";
   static constexpr std::string_view service_id = "EventBridge";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::events

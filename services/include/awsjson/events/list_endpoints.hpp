@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/InternalException.hpp"
 #include "shapes/ListEndpointsRequest.hpp"
 #include "shapes/ListEndpointsResponse.hpp"
@@ -27,6 +28,7 @@ struct ListEndpoints {
   static constexpr std::string_view signing_name = "events";
   static constexpr std::string_view endpoint_prefix = "events";
   static constexpr std::string_view service_id = "EventBridge";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::events

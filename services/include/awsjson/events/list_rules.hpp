@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/InternalException.hpp"
 #include "shapes/ListRulesRequest.hpp"
 #include "shapes/ListRulesResponse.hpp"
@@ -28,6 +29,7 @@ struct ListRules {
   static constexpr std::string_view signing_name = "events";
   static constexpr std::string_view endpoint_prefix = "events";
   static constexpr std::string_view service_id = "EventBridge";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .limit_key = "Limit", .result_keys = {"Rules"}};

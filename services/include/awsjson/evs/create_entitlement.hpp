@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/CreateEntitlementRequest.hpp"
 #include "shapes/CreateEntitlementResponse.hpp"
 #include "shapes/ResourceNotFoundException.hpp"
@@ -30,6 +31,7 @@ struct CreateEntitlement {
   static constexpr std::string_view signing_name = "evs";
   static constexpr std::string_view endpoint_prefix = "evs";
   static constexpr std::string_view service_id = "evs";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::evs

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DeleteEnvironmentRequest.hpp"
 #include "shapes/DeleteEnvironmentResponse.hpp"
 #include "shapes/ResourceNotFoundException.hpp"
@@ -28,6 +29,7 @@ struct DeleteEnvironment {
   static constexpr std::string_view signing_name = "evs";
   static constexpr std::string_view endpoint_prefix = "evs";
   static constexpr std::string_view service_id = "evs";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::evs

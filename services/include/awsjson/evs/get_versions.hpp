@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/GetVersionsRequest.hpp"
 #include "shapes/GetVersionsResponse.hpp"
 #include "shapes/InternalServerException.hpp"
@@ -28,6 +29,7 @@ struct GetVersions {
   static constexpr std::string_view signing_name = "evs";
   static constexpr std::string_view endpoint_prefix = "evs";
   static constexpr std::string_view service_id = "evs";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::evs

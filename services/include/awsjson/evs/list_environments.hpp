@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/ListEnvironmentsRequest.hpp"
 #include "shapes/ListEnvironmentsResponse.hpp"
 #include "shapes/ValidationException.hpp"
@@ -27,6 +28,7 @@ struct ListEnvironments {
   static constexpr std::string_view signing_name = "evs";
   static constexpr std::string_view endpoint_prefix = "evs";
   static constexpr std::string_view service_id = "evs";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "nextToken",
       .output_token = "nextToken", .limit_key = "maxResults",

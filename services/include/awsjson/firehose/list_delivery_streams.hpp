@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/ListDeliveryStreamsRequest.hpp"
 #include "shapes/ListDeliveryStreamsResponse.hpp"
 
@@ -26,6 +27,7 @@ struct ListDeliveryStreams {
   static constexpr std::string_view signing_name = "firehose";
   static constexpr std::string_view endpoint_prefix = "firehose";
   static constexpr std::string_view service_id = "Firehose";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::firehose

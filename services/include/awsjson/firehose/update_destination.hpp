@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/ConcurrentModificationException.hpp"
 #include "shapes/InvalidArgumentException.hpp"
 #include "shapes/ResourceInUseException.hpp"
@@ -31,6 +32,7 @@ struct UpdateDestination {
   static constexpr std::string_view signing_name = "firehose";
   static constexpr std::string_view endpoint_prefix = "firehose";
   static constexpr std::string_view service_id = "Firehose";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::firehose

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DeletePolicyRequest.hpp"
 #include "shapes/InternalErrorException.hpp"
 #include "shapes/InvalidInputException.hpp"
@@ -37,6 +38,7 @@ struct DeletePolicy {
   static constexpr std::string_view signing_name = "fms";
   static constexpr std::string_view endpoint_prefix = "fms";
   static constexpr std::string_view service_id = "FMS";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::fms

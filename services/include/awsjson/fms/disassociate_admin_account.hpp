@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DisassociateAdminAccountRequest.hpp"
 #include "shapes/InternalErrorException.hpp"
 #include "shapes/InvalidOperationException.hpp"
@@ -34,6 +35,7 @@ struct DisassociateAdminAccount {
   static constexpr std::string_view signing_name = "fms";
   static constexpr std::string_view endpoint_prefix = "fms";
   static constexpr std::string_view service_id = "FMS";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::fms

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/GetPolicyRequest.hpp"
 #include "shapes/GetPolicyResponse.hpp"
 #include "shapes/InternalErrorException.hpp"
@@ -31,6 +32,7 @@ struct GetPolicy {
   static constexpr std::string_view signing_name = "fms";
   static constexpr std::string_view endpoint_prefix = "fms";
   static constexpr std::string_view service_id = "FMS";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::fms

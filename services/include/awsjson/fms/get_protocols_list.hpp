@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/GetProtocolsListRequest.hpp"
 #include "shapes/GetProtocolsListResponse.hpp"
 #include "shapes/InternalErrorException.hpp"
@@ -30,6 +31,7 @@ struct GetProtocolsList {
   static constexpr std::string_view signing_name = "fms";
   static constexpr std::string_view endpoint_prefix = "fms";
   static constexpr std::string_view service_id = "FMS";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::fms

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/InternalErrorException.hpp"
 #include "shapes/InvalidInputException.hpp"
 #include "shapes/InvalidOperationException.hpp"
@@ -31,6 +32,7 @@ struct ListResourceSetResources {
   static constexpr std::string_view signing_name = "fms";
   static constexpr std::string_view endpoint_prefix = "fms";
   static constexpr std::string_view service_id = "FMS";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::fms

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DeleteExplainabilityRequest.hpp"
 #include "shapes/InvalidInputException.hpp"
 #include "shapes/ResourceInUseException.hpp"
@@ -34,6 +35,7 @@ struct DeleteExplainability {
   static constexpr std::string_view signing_name = "forecast";
   static constexpr std::string_view endpoint_prefix = "forecast";
   static constexpr std::string_view service_id = "forecast";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::forecast

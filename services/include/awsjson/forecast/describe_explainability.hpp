@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DescribeExplainabilityRequest.hpp"
 #include "shapes/DescribeExplainabilityResponse.hpp"
 #include "shapes/InvalidInputException.hpp"
@@ -28,6 +29,7 @@ struct DescribeExplainability {
   static constexpr std::string_view signing_name = "forecast";
   static constexpr std::string_view endpoint_prefix = "forecast";
   static constexpr std::string_view service_id = "forecast";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::forecast

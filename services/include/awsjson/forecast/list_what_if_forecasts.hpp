@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/InvalidInputException.hpp"
 #include "shapes/InvalidNextTokenException.hpp"
 #include "shapes/ListWhatIfForecastsRequest.hpp"
@@ -28,6 +29,7 @@ struct ListWhatIfForecasts {
   static constexpr std::string_view signing_name = "forecast";
   static constexpr std::string_view endpoint_prefix = "forecast";
   static constexpr std::string_view service_id = "forecast";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .limit_key = "MaxResults", .result_keys = {"WhatIfForecasts"}};

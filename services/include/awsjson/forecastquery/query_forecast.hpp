@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/InvalidInputException.hpp"
 #include "shapes/InvalidNextTokenException.hpp"
 #include "shapes/LimitExceededException.hpp"
@@ -33,6 +34,7 @@ struct QueryForecast {
   static constexpr std::string_view signing_name = "forecast";
   static constexpr std::string_view endpoint_prefix = "forecastquery";
   static constexpr std::string_view service_id = "forecastquery";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::forecastquery

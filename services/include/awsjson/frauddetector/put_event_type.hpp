@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/ConflictException.hpp"
 #include "shapes/InternalServerException.hpp"
@@ -33,6 +34,7 @@ struct PutEventType {
   static constexpr std::string_view signing_name = "frauddetector";
   static constexpr std::string_view endpoint_prefix = "frauddetector";
   static constexpr std::string_view service_id = "FraudDetector";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::frauddetector

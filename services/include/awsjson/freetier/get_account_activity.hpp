@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/GetAccountActivityRequest.hpp"
 #include "shapes/GetAccountActivityResponse.hpp"
 #include "shapes/InternalServerException.hpp"
@@ -31,6 +32,7 @@ struct GetAccountActivity {
   static constexpr std::string_view signing_name = "freetier";
   static constexpr std::string_view endpoint_prefix = "freetier";
   static constexpr std::string_view service_id = "FreeTier";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::freetier

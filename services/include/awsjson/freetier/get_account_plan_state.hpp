@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/GetAccountPlanStateRequest.hpp"
 #include "shapes/GetAccountPlanStateResponse.hpp"
@@ -33,6 +34,7 @@ struct GetAccountPlanState {
   static constexpr std::string_view signing_name = "freetier";
   static constexpr std::string_view endpoint_prefix = "freetier";
   static constexpr std::string_view service_id = "FreeTier";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::freetier

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/InternalServerException.hpp"
 #include "shapes/ListAccountActivitiesRequest.hpp"
 #include "shapes/ListAccountActivitiesResponse.hpp"
@@ -30,6 +31,7 @@ struct ListAccountActivities {
   static constexpr std::string_view signing_name = "freetier";
   static constexpr std::string_view endpoint_prefix = "freetier";
   static constexpr std::string_view service_id = "FreeTier";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "nextToken",
       .output_token = "nextToken", .limit_key = "maxResults", .result_keys = {"activities"}};

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/ActiveDirectoryError.hpp"
 #include "shapes/BadRequest.hpp"
 #include "shapes/CreateFileSystemRequest.hpp"
@@ -39,6 +40,7 @@ struct CreateFileSystem {
   static constexpr std::string_view signing_name = "fsx";
   static constexpr std::string_view endpoint_prefix = "fsx";
   static constexpr std::string_view service_id = "FSx";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::fsx

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/BadRequest.hpp"
 #include "shapes/CreateSnapshotRequest.hpp"
 #include "shapes/CreateSnapshotResponse.hpp"
@@ -31,6 +32,7 @@ struct CreateSnapshot {
   static constexpr std::string_view signing_name = "fsx";
   static constexpr std::string_view endpoint_prefix = "fsx";
   static constexpr std::string_view service_id = "FSx";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::fsx

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/BadRequest.hpp"
 #include "shapes/DeleteSnapshotRequest.hpp"
 #include "shapes/DeleteSnapshotResponse.hpp"
@@ -29,6 +30,7 @@ struct DeleteSnapshot {
   static constexpr std::string_view signing_name = "fsx";
   static constexpr std::string_view endpoint_prefix = "fsx";
   static constexpr std::string_view service_id = "FSx";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::fsx

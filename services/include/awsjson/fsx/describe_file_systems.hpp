@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/BadRequest.hpp"
 #include "shapes/DescribeFileSystemsRequest.hpp"
 #include "shapes/DescribeFileSystemsResponse.hpp"
@@ -29,6 +30,7 @@ struct DescribeFileSystems {
   static constexpr std::string_view signing_name = "fsx";
   static constexpr std::string_view endpoint_prefix = "fsx";
   static constexpr std::string_view service_id = "FSx";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .limit_key = "MaxResults", .result_keys = {"FileSystems"}};

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/CreateGameSessionQueueRequest.hpp"
 #include "shapes/CreateGameSessionQueueResponse.hpp"
 #include "shapes/InternalServiceException.hpp"
@@ -34,6 +35,7 @@ struct CreateGameSessionQueue {
   static constexpr std::string_view signing_name = "gamelift";
   static constexpr std::string_view endpoint_prefix = "gamelift";
   static constexpr std::string_view service_id = "GameLift";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::gamelift

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/CreateVpcPeeringAuthorizationRequest.hpp"
 #include "shapes/CreateVpcPeeringAuthorizationResponse.hpp"
 #include "shapes/InternalServiceException.hpp"
@@ -31,6 +32,7 @@ struct CreateVpcPeeringAuthorization {
   static constexpr std::string_view signing_name = "gamelift";
   static constexpr std::string_view endpoint_prefix = "gamelift";
   static constexpr std::string_view service_id = "GameLift";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::gamelift

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DescribeFleetEventsRequest.hpp"
 #include "shapes/DescribeFleetEventsResponse.hpp"
 #include "shapes/InternalServiceException.hpp"
@@ -33,6 +34,7 @@ struct DescribeFleetEvents {
   static constexpr std::string_view signing_name = "gamelift";
   static constexpr std::string_view endpoint_prefix = "gamelift";
   static constexpr std::string_view service_id = "GameLift";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .limit_key = "Limit", .result_keys = {"Events"}};

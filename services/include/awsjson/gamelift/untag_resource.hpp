@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/InternalServiceException.hpp"
 #include "shapes/InvalidRequestException.hpp"
 #include "shapes/NotFoundException.hpp"
@@ -33,6 +34,7 @@ struct UntagResource {
   static constexpr std::string_view signing_name = "gamelift";
   static constexpr std::string_view endpoint_prefix = "gamelift";
   static constexpr std::string_view service_id = "GameLift";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::gamelift

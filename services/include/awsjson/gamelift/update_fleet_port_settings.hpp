@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/ConflictException.hpp"
 #include "shapes/InternalServiceException.hpp"
 #include "shapes/InvalidFleetStatusException.hpp"
@@ -36,6 +37,7 @@ struct UpdateFleetPortSettings {
   static constexpr std::string_view signing_name = "gamelift";
   static constexpr std::string_view endpoint_prefix = "gamelift";
   static constexpr std::string_view service_id = "GameLift";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::gamelift

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AcceleratorNotFoundException.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/CreateCustomRoutingEndpointGroupRequest.hpp"
@@ -38,6 +39,7 @@ struct CreateCustomRoutingEndpointGroup {
   static constexpr std::string_view signing_name = "globalaccelerator";
   static constexpr std::string_view endpoint_prefix = "globalaccelerator";
   static constexpr std::string_view service_id = "Global Accelerator";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::globalaccelerator

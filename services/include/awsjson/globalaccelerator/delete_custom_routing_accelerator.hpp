@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AcceleratorNotDisabledException.hpp"
 #include "shapes/AcceleratorNotFoundException.hpp"
 #include "shapes/AssociatedListenerFoundException.hpp"
@@ -39,6 +40,7 @@ struct DeleteCustomRoutingAccelerator {
   static constexpr std::string_view signing_name = "globalaccelerator";
   static constexpr std::string_view endpoint_prefix = "globalaccelerator";
   static constexpr std::string_view service_id = "Global Accelerator";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::globalaccelerator

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AssociatedEndpointGroupFoundException.hpp"
 #include "shapes/DeleteListenerRequest.hpp"
 #include "shapes/InternalServiceErrorException.hpp"
@@ -36,6 +37,7 @@ struct DeleteListener {
   static constexpr std::string_view signing_name = "globalaccelerator";
   static constexpr std::string_view endpoint_prefix = "globalaccelerator";
   static constexpr std::string_view service_id = "Global Accelerator";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::globalaccelerator

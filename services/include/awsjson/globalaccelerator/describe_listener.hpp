@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DescribeListenerRequest.hpp"
 #include "shapes/DescribeListenerResponse.hpp"
 #include "shapes/InternalServiceErrorException.hpp"
@@ -30,6 +31,7 @@ struct DescribeListener {
   static constexpr std::string_view signing_name = "globalaccelerator";
   static constexpr std::string_view endpoint_prefix = "globalaccelerator";
   static constexpr std::string_view service_id = "Global Accelerator";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::globalaccelerator

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AcceleratorNotFoundException.hpp"
 #include "shapes/EndpointGroupNotFoundException.hpp"
 #include "shapes/InternalServiceErrorException.hpp"
@@ -33,6 +34,7 @@ struct ListCustomRoutingPortMappings {
   static constexpr std::string_view signing_name = "globalaccelerator";
   static constexpr std::string_view endpoint_prefix = "globalaccelerator";
   static constexpr std::string_view service_id = "Global Accelerator";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .limit_key = "MaxResults", .result_keys = {"PortMappings"}};

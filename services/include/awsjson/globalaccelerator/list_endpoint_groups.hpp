@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/InternalServiceErrorException.hpp"
 #include "shapes/InvalidArgumentException.hpp"
 #include "shapes/InvalidNextTokenException.hpp"
@@ -31,6 +32,7 @@ struct ListEndpointGroups {
   static constexpr std::string_view signing_name = "globalaccelerator";
   static constexpr std::string_view endpoint_prefix = "globalaccelerator";
   static constexpr std::string_view service_id = "Global Accelerator";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .limit_key = "MaxResults", .result_keys = {"EndpointGroups"}};

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/InternalServiceErrorException.hpp"
 #include "shapes/InvalidArgumentException.hpp"
 #include "shapes/InvalidPortRangeException.hpp"
@@ -33,6 +34,7 @@ struct UpdateCustomRoutingListener {
   static constexpr std::string_view signing_name = "globalaccelerator";
   static constexpr std::string_view endpoint_prefix = "globalaccelerator";
   static constexpr std::string_view service_id = "Global Accelerator";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::globalaccelerator

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/BatchGetCrawlersRequest.hpp"
 #include "shapes/BatchGetCrawlersResponse.hpp"
 #include "shapes/InvalidInputException.hpp"
@@ -28,6 +29,7 @@ struct BatchGetCrawlers {
   static constexpr std::string_view signing_name = "glue";
   static constexpr std::string_view endpoint_prefix = "glue";
   static constexpr std::string_view service_id = "Glue";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::glue

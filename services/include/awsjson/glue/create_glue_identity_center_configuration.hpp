@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/AlreadyExistsException.hpp"
 #include "shapes/ConcurrentModificationException.hpp"
@@ -34,6 +35,7 @@ struct CreateGlueIdentityCenterConfiguration {
   static constexpr std::string_view signing_name = "glue";
   static constexpr std::string_view endpoint_prefix = "glue";
   static constexpr std::string_view service_id = "Glue";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::glue

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/ConcurrentModificationException.hpp"
 #include "shapes/DeleteDatabaseRequest.hpp"
 #include "shapes/DeleteDatabaseResponse.hpp"
@@ -36,6 +37,7 @@ struct DeleteDatabase {
   static constexpr std::string_view signing_name = "glue";
   static constexpr std::string_view endpoint_prefix = "glue";
   static constexpr std::string_view service_id = "Glue";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::glue

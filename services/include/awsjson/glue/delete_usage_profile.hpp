@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DeleteUsageProfileRequest.hpp"
 #include "shapes/DeleteUsageProfileResponse.hpp"
 #include "shapes/InternalServiceException.hpp"
@@ -31,6 +32,7 @@ struct DeleteUsageProfile {
   static constexpr std::string_view signing_name = "glue";
   static constexpr std::string_view endpoint_prefix = "glue";
   static constexpr std::string_view service_id = "Glue";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::glue

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/GetColumnStatisticsTaskRunsRequest.hpp"
 #include "shapes/GetColumnStatisticsTaskRunsResponse.hpp"
 #include "shapes/OperationTimeoutException.hpp"
@@ -27,6 +28,7 @@ struct GetColumnStatisticsTaskRuns {
   static constexpr std::string_view signing_name = "glue";
   static constexpr std::string_view endpoint_prefix = "glue";
   static constexpr std::string_view service_id = "Glue";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::glue

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/EntityNotFoundException.hpp"
 #include "shapes/FederationSourceException.hpp"
 #include "shapes/FederationSourceRetryableException.hpp"
@@ -38,6 +39,7 @@ struct GetUnfilteredTableMetadata {
   static constexpr std::string_view signing_name = "glue";
   static constexpr std::string_view endpoint_prefix = "glue";
   static constexpr std::string_view service_id = "Glue";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::glue

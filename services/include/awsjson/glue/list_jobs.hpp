@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/EntityNotFoundException.hpp"
 #include "shapes/InternalServiceException.hpp"
 #include "shapes/InvalidInputException.hpp"
@@ -31,6 +32,7 @@ struct ListJobs {
   static constexpr std::string_view signing_name = "glue";
   static constexpr std::string_view endpoint_prefix = "glue";
   static constexpr std::string_view service_id = "Glue";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .limit_key = "MaxResults", .result_keys = {"JobNames"}};

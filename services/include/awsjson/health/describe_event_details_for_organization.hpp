@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DescribeEventDetailsForOrganizationRequest.hpp"
 #include "shapes/DescribeEventDetailsForOrganizationResponse.hpp"
 #include "shapes/UnsupportedLocale.hpp"
@@ -27,6 +28,7 @@ struct DescribeEventDetailsForOrganization {
   static constexpr std::string_view signing_name = "health";
   static constexpr std::string_view endpoint_prefix = "health";
   static constexpr std::string_view service_id = "Health";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::health

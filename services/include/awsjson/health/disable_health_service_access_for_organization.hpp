@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/ConcurrentModificationException.hpp"
 
 namespace awsjson::health {
@@ -35,6 +36,7 @@ struct DisableHealthServiceAccessForOrganization {
   static constexpr std::string_view signing_name = "health";
   static constexpr std::string_view endpoint_prefix = "health";
   static constexpr std::string_view service_id = "Health";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::health

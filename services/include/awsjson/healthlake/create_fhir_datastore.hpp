@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/CreateFHIRDatastoreRequest.hpp"
 #include "shapes/CreateFHIRDatastoreResponse.hpp"
@@ -31,6 +32,7 @@ struct CreateFHIRDatastore {
   static constexpr std::string_view signing_name = "healthlake";
   static constexpr std::string_view endpoint_prefix = "healthlake";
   static constexpr std::string_view service_id = "HealthLake";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::healthlake

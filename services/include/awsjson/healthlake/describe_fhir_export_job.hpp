@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DescribeFHIRExportJobRequest.hpp"
 #include "shapes/DescribeFHIRExportJobResponse.hpp"
 #include "shapes/InternalServerException.hpp"
@@ -31,6 +32,7 @@ struct DescribeFHIRExportJob {
   static constexpr std::string_view signing_name = "healthlake";
   static constexpr std::string_view endpoint_prefix = "healthlake";
   static constexpr std::string_view service_id = "HealthLake";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::healthlake

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/InternalServerException.hpp"
 #include "shapes/ListFHIRDatastoresRequest.hpp"
 #include "shapes/ListFHIRDatastoresResponse.hpp"
@@ -30,6 +31,7 @@ struct ListFHIRDatastores {
   static constexpr std::string_view signing_name = "healthlake";
   static constexpr std::string_view endpoint_prefix = "healthlake";
   static constexpr std::string_view service_id = "HealthLake";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::healthlake

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/InternalServerException.hpp"
 #include "shapes/ListFHIRImportJobsRequest.hpp"
@@ -33,6 +34,7 @@ struct ListFHIRImportJobs {
   static constexpr std::string_view signing_name = "healthlake";
   static constexpr std::string_view endpoint_prefix = "healthlake";
   static constexpr std::string_view service_id = "HealthLake";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::healthlake

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/DescribeGroupRequest.hpp"
 #include "shapes/DescribeGroupResponse.hpp"
@@ -33,6 +34,7 @@ struct DescribeGroup {
   static constexpr std::string_view signing_name = "identitystore";
   static constexpr std::string_view endpoint_prefix = "identitystore";
   static constexpr std::string_view service_id = "identitystore";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::identitystore

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/GetGroupMembershipIdRequest.hpp"
 #include "shapes/GetGroupMembershipIdResponse.hpp"
@@ -33,6 +34,7 @@ struct GetGroupMembershipId {
   static constexpr std::string_view signing_name = "identitystore";
   static constexpr std::string_view endpoint_prefix = "identitystore";
   static constexpr std::string_view service_id = "identitystore";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::identitystore

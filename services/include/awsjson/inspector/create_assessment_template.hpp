@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/CreateAssessmentTemplateRequest.hpp"
 #include "shapes/CreateAssessmentTemplateResponse.hpp"
@@ -35,6 +36,7 @@ struct CreateAssessmentTemplate {
   static constexpr std::string_view signing_name = "inspector";
   static constexpr std::string_view endpoint_prefix = "inspector";
   static constexpr std::string_view service_id = "Inspector";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::inspector

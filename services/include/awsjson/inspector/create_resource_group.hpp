@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/CreateResourceGroupRequest.hpp"
 #include "shapes/CreateResourceGroupResponse.hpp"
@@ -33,6 +34,7 @@ struct CreateResourceGroup {
   static constexpr std::string_view signing_name = "inspector";
   static constexpr std::string_view endpoint_prefix = "inspector";
   static constexpr std::string_view service_id = "Inspector";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::inspector

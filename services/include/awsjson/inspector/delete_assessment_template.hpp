@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/AssessmentRunInProgressException.hpp"
 #include "shapes/DeleteAssessmentTemplateRequest.hpp"
@@ -39,6 +40,7 @@ struct DeleteAssessmentTemplate {
   static constexpr std::string_view signing_name = "inspector";
   static constexpr std::string_view endpoint_prefix = "inspector";
   static constexpr std::string_view service_id = "Inspector";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::inspector

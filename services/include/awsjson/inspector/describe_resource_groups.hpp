@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DescribeResourceGroupsRequest.hpp"
 #include "shapes/DescribeResourceGroupsResponse.hpp"
 #include "shapes/InternalException.hpp"
@@ -28,6 +29,7 @@ struct DescribeResourceGroups {
   static constexpr std::string_view signing_name = "inspector";
   static constexpr std::string_view endpoint_prefix = "inspector";
   static constexpr std::string_view service_id = "Inspector";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::inspector

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/GetTelemetryMetadataRequest.hpp"
 #include "shapes/GetTelemetryMetadataResponse.hpp"
@@ -31,6 +32,7 @@ struct GetTelemetryMetadata {
   static constexpr std::string_view signing_name = "inspector";
   static constexpr std::string_view endpoint_prefix = "inspector";
   static constexpr std::string_view service_id = "Inspector";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::inspector

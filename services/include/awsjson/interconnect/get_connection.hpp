@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/GetConnectionRequest.hpp"
 #include "shapes/GetConnectionResponse.hpp"
@@ -36,6 +37,7 @@ struct GetConnection {
   static constexpr std::string_view signing_name = "interconnect";
   static constexpr std::string_view endpoint_prefix = "interconnect";
   static constexpr std::string_view service_id = "Interconnect";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::interconnect

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/InterconnectClientException.hpp"
 #include "shapes/InterconnectServerException.hpp"
@@ -36,6 +37,7 @@ struct ListAttachPoints {
   static constexpr std::string_view signing_name = "interconnect";
   static constexpr std::string_view endpoint_prefix = "interconnect";
   static constexpr std::string_view service_id = "Interconnect";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "nextToken",
       .output_token = "nextToken", .limit_key = "maxResults", .result_keys = {"attachPoints"}};

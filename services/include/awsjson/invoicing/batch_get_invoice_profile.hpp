@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/BatchGetInvoiceProfileRequest.hpp"
 #include "shapes/BatchGetInvoiceProfileResponse.hpp"
@@ -33,6 +34,7 @@ struct BatchGetInvoiceProfile {
   static constexpr std::string_view signing_name = "invoicing";
   static constexpr std::string_view endpoint_prefix = "invoicing";
   static constexpr std::string_view service_id = "Invoicing";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::invoicing

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/InternalServerException.hpp"
 #include "shapes/ListInvoiceSummariesRequest.hpp"
@@ -33,6 +34,7 @@ struct ListInvoiceSummaries {
   static constexpr std::string_view signing_name = "invoicing";
   static constexpr std::string_view endpoint_prefix = "invoicing";
   static constexpr std::string_view service_id = "Invoicing";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .limit_key = "MaxResults", .result_keys = {"InvoiceSummaries"}};

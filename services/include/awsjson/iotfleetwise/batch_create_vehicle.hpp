@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/BatchCreateVehicleRequest.hpp"
 #include "shapes/BatchCreateVehicleResponse.hpp"
@@ -33,6 +34,7 @@ struct BatchCreateVehicle {
   static constexpr std::string_view signing_name = "iotfleetwise";
   static constexpr std::string_view endpoint_prefix = "iotfleetwise";
   static constexpr std::string_view service_id = "IoTFleetWise";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::iotfleetwise

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/CloseTunnelRequest.hpp"
 #include "shapes/CloseTunnelResponse.hpp"
 #include "shapes/ResourceNotFoundException.hpp"
@@ -27,6 +28,7 @@ struct CloseTunnel {
   static constexpr std::string_view signing_name = "IoTSecuredTunneling";
   static constexpr std::string_view endpoint_prefix = "api.tunneling.iot";
   static constexpr std::string_view service_id = "IoTSecureTunneling";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::iotsecuretunneling

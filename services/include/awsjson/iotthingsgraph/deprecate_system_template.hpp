@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DeprecateSystemTemplateRequest.hpp"
 #include "shapes/DeprecateSystemTemplateResponse.hpp"
 #include "shapes/InternalFailureException.hpp"
@@ -31,6 +32,7 @@ struct DeprecateSystemTemplate {
   static constexpr std::string_view signing_name = "iotthingsgraph";
   static constexpr std::string_view endpoint_prefix = "iotthingsgraph";
   static constexpr std::string_view service_id = "IoTThingsGraph";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::iotthingsgraph

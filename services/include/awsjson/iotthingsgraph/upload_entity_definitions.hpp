@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/InternalFailureException.hpp"
 #include "shapes/InvalidRequestException.hpp"
 #include "shapes/ThrottlingException.hpp"
@@ -30,6 +31,7 @@ struct UploadEntityDefinitions {
   static constexpr std::string_view signing_name = "iotthingsgraph";
   static constexpr std::string_view endpoint_prefix = "iotthingsgraph";
   static constexpr std::string_view service_id = "IoTThingsGraph";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::iotthingsgraph

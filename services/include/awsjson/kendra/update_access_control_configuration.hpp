@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/ConflictException.hpp"
 #include "shapes/InternalServerException.hpp"
@@ -35,6 +36,7 @@ struct UpdateAccessControlConfiguration {
   static constexpr std::string_view signing_name = "kendra";
   static constexpr std::string_view endpoint_prefix = "kendra";
   static constexpr std::string_view service_id = "kendra";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::kendra

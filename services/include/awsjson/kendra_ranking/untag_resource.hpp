@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/InternalServerException.hpp"
 #include "shapes/ResourceUnavailableException.hpp"
@@ -33,6 +34,7 @@ struct UntagResource {
   static constexpr std::string_view signing_name = "kendra-ranking";
   static constexpr std::string_view endpoint_prefix = "kendra-ranking";
   static constexpr std::string_view service_id = "Kendra Ranking";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::kendra_ranking

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/GetShardIteratorRequest.hpp"
 #include "shapes/GetShardIteratorResponse.hpp"
@@ -33,6 +34,7 @@ struct GetShardIterator {
   static constexpr std::string_view signing_name = "cassandra";
   static constexpr std::string_view endpoint_prefix = "cassandra-streams";
   static constexpr std::string_view service_id = "KeyspacesStreams";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::keyspacesstreams

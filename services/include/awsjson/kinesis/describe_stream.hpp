@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/DescribeStreamRequest.hpp"
 #include "shapes/DescribeStreamResponse.hpp"
@@ -31,6 +32,7 @@ struct DescribeStream {
   static constexpr std::string_view signing_name = "kinesis";
   static constexpr std::string_view endpoint_prefix = "kinesis";
   static constexpr std::string_view service_id = "Kinesis";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "ExclusiveStartShardId",
       .output_token = "StreamDescription.Shards[-1].ShardId", .limit_key = "Limit",

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DescribeStreamConsumerRequest.hpp"
 #include "shapes/DescribeStreamConsumerResponse.hpp"
 #include "shapes/InvalidArgumentException.hpp"
@@ -30,6 +31,7 @@ struct DescribeStreamConsumer {
   static constexpr std::string_view signing_name = "kinesis";
   static constexpr std::string_view endpoint_prefix = "kinesis";
   static constexpr std::string_view service_id = "Kinesis";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::kinesis

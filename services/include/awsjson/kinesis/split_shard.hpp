@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/InvalidArgumentException.hpp"
 #include "shapes/LimitExceededException.hpp"
@@ -38,6 +39,7 @@ struct SplitShard {
   static constexpr std::string_view signing_name = "kinesis";
   static constexpr std::string_view endpoint_prefix = "kinesis";
   static constexpr std::string_view service_id = "Kinesis";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::kinesis

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DescribeApplicationRequest.hpp"
 #include "shapes/DescribeApplicationResponse.hpp"
 #include "shapes/ResourceNotFoundException.hpp"
@@ -28,6 +29,7 @@ struct DescribeApplication {
   static constexpr std::string_view signing_name = "kinesisanalytics";
   static constexpr std::string_view endpoint_prefix = "kinesisanalytics";
   static constexpr std::string_view service_id = "Kinesis Analytics";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::kinesisanalytics

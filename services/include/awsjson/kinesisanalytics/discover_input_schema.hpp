@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DiscoverInputSchemaRequest.hpp"
 #include "shapes/DiscoverInputSchemaResponse.hpp"
 #include "shapes/InvalidArgumentException.hpp"
@@ -32,6 +33,7 @@ struct DiscoverInputSchema {
   static constexpr std::string_view signing_name = "kinesisanalytics";
   static constexpr std::string_view endpoint_prefix = "kinesisanalytics";
   static constexpr std::string_view service_id = "Kinesis Analytics";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::kinesisanalytics

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AddApplicationInputRequest.hpp"
 #include "shapes/AddApplicationInputResponse.hpp"
 #include "shapes/CodeValidationException.hpp"
@@ -34,6 +35,7 @@ struct AddApplicationInput {
   static constexpr std::string_view signing_name = "kinesisanalytics";
   static constexpr std::string_view endpoint_prefix = "kinesisanalytics";
   static constexpr std::string_view service_id = "Kinesis Analytics V2";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::kinesisanalyticsv2

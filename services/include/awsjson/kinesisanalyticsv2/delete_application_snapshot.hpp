@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/ConcurrentModificationException.hpp"
 #include "shapes/DeleteApplicationSnapshotRequest.hpp"
 #include "shapes/DeleteApplicationSnapshotResponse.hpp"
@@ -34,6 +35,7 @@ struct DeleteApplicationSnapshot {
   static constexpr std::string_view signing_name = "kinesisanalytics";
   static constexpr std::string_view endpoint_prefix = "kinesisanalytics";
   static constexpr std::string_view service_id = "Kinesis Analytics V2";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::kinesisanalyticsv2

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DescribeApplicationVersionRequest.hpp"
 #include "shapes/DescribeApplicationVersionResponse.hpp"
 #include "shapes/InvalidArgumentException.hpp"
@@ -30,6 +31,7 @@ struct DescribeApplicationVersion {
   static constexpr std::string_view signing_name = "kinesisanalytics";
   static constexpr std::string_view endpoint_prefix = "kinesisanalytics";
   static constexpr std::string_view service_id = "Kinesis Analytics V2";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::kinesisanalyticsv2

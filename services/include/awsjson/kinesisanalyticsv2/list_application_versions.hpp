@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/InvalidArgumentException.hpp"
 #include "shapes/ListApplicationVersionsRequest.hpp"
 #include "shapes/ListApplicationVersionsResponse.hpp"
@@ -30,6 +31,7 @@ struct ListApplicationVersions {
   static constexpr std::string_view signing_name = "kinesisanalytics";
   static constexpr std::string_view endpoint_prefix = "kinesisanalytics";
   static constexpr std::string_view service_id = "Kinesis Analytics V2";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .limit_key = "Limit",

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/CloudHsmClusterInvalidConfigurationException.hpp"
 #include "shapes/CloudHsmClusterNotActiveException.hpp"
 #include "shapes/ConnectCustomKeyStoreRequest.hpp"
@@ -34,6 +35,7 @@ struct ConnectCustomKeyStore {
   static constexpr std::string_view signing_name = "kms";
   static constexpr std::string_view endpoint_prefix = "kms";
   static constexpr std::string_view service_id = "KMS";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::kms

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/CustomKeyStoreHasCMKsException.hpp"
 #include "shapes/CustomKeyStoreInvalidStateException.hpp"
 #include "shapes/CustomKeyStoreNotFoundException.hpp"
@@ -32,6 +33,7 @@ struct DeleteCustomKeyStore {
   static constexpr std::string_view signing_name = "kms";
   static constexpr std::string_view endpoint_prefix = "kms";
   static constexpr std::string_view service_id = "KMS";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::kms

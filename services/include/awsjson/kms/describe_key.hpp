@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DependencyTimeoutException.hpp"
 #include "shapes/DescribeKeyRequest.hpp"
 #include "shapes/DescribeKeyResponse.hpp"
@@ -31,6 +32,7 @@ struct DescribeKey {
   static constexpr std::string_view signing_name = "kms";
   static constexpr std::string_view endpoint_prefix = "kms";
   static constexpr std::string_view service_id = "KMS";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::kms

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DependencyTimeoutException.hpp"
 #include "shapes/DisableKeyRotationRequest.hpp"
 #include "shapes/DisabledException.hpp"
@@ -39,6 +40,7 @@ struct DisableKeyRotation {
   static constexpr std::string_view signing_name = "kms";
   static constexpr std::string_view endpoint_prefix = "kms";
   static constexpr std::string_view service_id = "KMS";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::kms

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DependencyTimeoutException.hpp"
 #include "shapes/InvalidArnException.hpp"
 #include "shapes/InvalidMarkerException.hpp"
@@ -32,6 +33,7 @@ struct ListAliases {
   static constexpr std::string_view signing_name = "kms";
   static constexpr std::string_view endpoint_prefix = "kms";
   static constexpr std::string_view service_id = "KMS";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "Marker",
       .output_token = "NextMarker", .limit_key = "Limit", .more_results = "Truncated",

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/AuthorizationException.hpp"
 #include "shapes/ConflictException.hpp"
@@ -37,6 +38,7 @@ struct CreateLicenseVersion {
   static constexpr std::string_view signing_name = "license-manager";
   static constexpr std::string_view endpoint_prefix = "license-manager";
   static constexpr std::string_view service_id = "License Manager";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::license_manager

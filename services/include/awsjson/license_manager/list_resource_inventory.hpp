@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/AuthorizationException.hpp"
 #include "shapes/FailedDependencyException.hpp"
@@ -36,6 +37,7 @@ struct ListResourceInventory {
   static constexpr std::string_view signing_name = "license-manager";
   static constexpr std::string_view endpoint_prefix = "license-manager";
   static constexpr std::string_view service_id = "License Manager";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .limit_key = "MaxResults",

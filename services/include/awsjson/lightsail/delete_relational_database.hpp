@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/AccountSetupInProgressException.hpp"
 #include "shapes/DeleteRelationalDatabaseRequest.hpp"
@@ -37,6 +38,7 @@ struct DeleteRelationalDatabase {
   static constexpr std::string_view signing_name = "lightsail";
   static constexpr std::string_view endpoint_prefix = "lightsail";
   static constexpr std::string_view service_id = "Lightsail";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::lightsail

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/AccountSetupInProgressException.hpp"
 #include "shapes/GetDomainsRequest.hpp"
@@ -37,6 +38,7 @@ struct GetDomains {
   static constexpr std::string_view signing_name = "lightsail";
   static constexpr std::string_view endpoint_prefix = "lightsail";
   static constexpr std::string_view service_id = "Lightsail";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "pageToken",
       .output_token = "nextPageToken", .result_keys = {"domains"}};

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/AssociateSourceToS3TableIntegrationRequest.hpp"
 #include "shapes/AssociateSourceToS3TableIntegrationResponse.hpp"
@@ -33,6 +34,7 @@ struct AssociateSourceToS3TableIntegration {
   static constexpr std::string_view signing_name = "logs";
   static constexpr std::string_view endpoint_prefix = "logs";
   static constexpr std::string_view service_id = "CloudWatch Logs";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::logs

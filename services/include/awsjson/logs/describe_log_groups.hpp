@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DescribeLogGroupsRequest.hpp"
 #include "shapes/DescribeLogGroupsResponse.hpp"
 #include "shapes/InvalidParameterException.hpp"
@@ -28,6 +29,7 @@ struct DescribeLogGroups {
   static constexpr std::string_view signing_name = "logs";
   static constexpr std::string_view endpoint_prefix = "logs";
   static constexpr std::string_view service_id = "CloudWatch Logs";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "nextToken",
       .output_token = "nextToken", .limit_key = "limit", .result_keys = {"logGroups"}};

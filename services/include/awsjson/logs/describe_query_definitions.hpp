@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DescribeQueryDefinitionsRequest.hpp"
 #include "shapes/DescribeQueryDefinitionsResponse.hpp"
 #include "shapes/InvalidParameterException.hpp"
@@ -28,6 +29,7 @@ struct DescribeQueryDefinitions {
   static constexpr std::string_view signing_name = "logs";
   static constexpr std::string_view endpoint_prefix = "logs";
   static constexpr std::string_view service_id = "CloudWatch Logs";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::logs

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/FilterLogEventsRequest.hpp"
 #include "shapes/FilterLogEventsResponse.hpp"
 #include "shapes/InvalidParameterException.hpp"
@@ -30,6 +31,7 @@ struct FilterLogEvents {
   static constexpr std::string_view signing_name = "logs";
   static constexpr std::string_view endpoint_prefix = "logs";
   static constexpr std::string_view service_id = "CloudWatch Logs";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "nextToken",
       .output_token = "nextToken", .limit_key = "limit",

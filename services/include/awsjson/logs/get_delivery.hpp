@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/GetDeliveryRequest.hpp"
 #include "shapes/GetDeliveryResponse.hpp"
 #include "shapes/ResourceNotFoundException.hpp"
@@ -33,6 +34,7 @@ struct GetDelivery {
   static constexpr std::string_view signing_name = "logs";
   static constexpr std::string_view endpoint_prefix = "logs";
   static constexpr std::string_view service_id = "CloudWatch Logs";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::logs

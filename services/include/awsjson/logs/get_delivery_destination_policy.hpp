@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/GetDeliveryDestinationPolicyRequest.hpp"
 #include "shapes/GetDeliveryDestinationPolicyResponse.hpp"
 #include "shapes/ResourceNotFoundException.hpp"
@@ -30,6 +31,7 @@ struct GetDeliveryDestinationPolicy {
   static constexpr std::string_view signing_name = "logs";
   static constexpr std::string_view endpoint_prefix = "logs";
   static constexpr std::string_view service_id = "CloudWatch Logs";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::logs

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/InvalidOperationException.hpp"
 #include "shapes/InvalidParameterException.hpp"
 #include "shapes/LimitExceededException.hpp"
@@ -38,6 +39,7 @@ struct PutMetricFilter {
   static constexpr std::string_view signing_name = "logs";
   static constexpr std::string_view endpoint_prefix = "logs";
   static constexpr std::string_view service_id = "CloudWatch Logs";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::logs

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/DescribeRetrainingSchedulerRequest.hpp"
 #include "shapes/DescribeRetrainingSchedulerResponse.hpp"
@@ -33,6 +34,7 @@ struct DescribeRetrainingScheduler {
   static constexpr std::string_view signing_name = "lookoutequipment";
   static constexpr std::string_view endpoint_prefix = "lookoutequipment";
   static constexpr std::string_view service_id = "LookoutEquipment";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::lookoutequipment

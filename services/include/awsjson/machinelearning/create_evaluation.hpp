@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/CreateEvaluationRequest.hpp"
 #include "shapes/CreateEvaluationResponse.hpp"
 #include "shapes/IdempotentParameterMismatchException.hpp"
@@ -30,6 +31,7 @@ struct CreateEvaluation {
   static constexpr std::string_view signing_name = "machinelearning";
   static constexpr std::string_view endpoint_prefix = "machinelearning";
   static constexpr std::string_view service_id = "Machine Learning";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::machinelearning

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DescribeEvaluationsRequest.hpp"
 #include "shapes/DescribeEvaluationsResponse.hpp"
 #include "shapes/InternalServerException.hpp"
@@ -28,6 +29,7 @@ struct DescribeEvaluations {
   static constexpr std::string_view signing_name = "machinelearning";
   static constexpr std::string_view endpoint_prefix = "machinelearning";
   static constexpr std::string_view service_id = "Machine Learning";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .limit_key = "Limit", .result_keys = {"Results"}};

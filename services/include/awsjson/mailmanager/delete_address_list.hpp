@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/ConflictException.hpp"
 #include "shapes/DeleteAddressListRequest.hpp"
@@ -31,6 +32,7 @@ struct DeleteAddressList {
   static constexpr std::string_view signing_name = "ses";
   static constexpr std::string_view endpoint_prefix = "mail-manager";
   static constexpr std::string_view service_id = "MailManager";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::mailmanager

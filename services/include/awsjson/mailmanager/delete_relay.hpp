@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/ConflictException.hpp"
 #include "shapes/DeleteRelayRequest.hpp"
 #include "shapes/DeleteRelayResponse.hpp"
@@ -30,6 +31,7 @@ struct DeleteRelay {
   static constexpr std::string_view signing_name = "ses";
   static constexpr std::string_view endpoint_prefix = "mail-manager";
   static constexpr std::string_view service_id = "MailManager";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::mailmanager

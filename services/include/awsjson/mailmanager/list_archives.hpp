@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/ListArchivesRequest.hpp"
 #include "shapes/ListArchivesResponse.hpp"
@@ -30,6 +31,7 @@ struct ListArchives {
   static constexpr std::string_view signing_name = "ses";
   static constexpr std::string_view endpoint_prefix = "mail-manager";
   static constexpr std::string_view service_id = "MailManager";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .limit_key = "PageSize", .result_keys = {"Archives"}};

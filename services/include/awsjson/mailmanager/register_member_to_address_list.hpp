@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/ConflictException.hpp"
 #include "shapes/RegisterMemberToAddressListRequest.hpp"
@@ -34,6 +35,7 @@ struct RegisterMemberToAddressList {
   static constexpr std::string_view signing_name = "ses";
   static constexpr std::string_view endpoint_prefix = "mail-manager";
   static constexpr std::string_view service_id = "MailManager";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::mailmanager

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/GetEntitlementsRequest.hpp"
 #include "shapes/GetEntitlementsResponse.hpp"
 #include "shapes/InternalServiceErrorException.hpp"
@@ -30,6 +31,7 @@ struct GetEntitlements {
   static constexpr std::string_view signing_name = "aws-marketplace";
   static constexpr std::string_view endpoint_prefix = "entitlement.marketplace";
   static constexpr std::string_view service_id = "Marketplace Entitlement Service";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .limit_key = "MaxResults", .result_keys = {"Entitlements"}};

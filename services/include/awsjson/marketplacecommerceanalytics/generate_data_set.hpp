@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/GenerateDataSetRequest.hpp"
 #include "shapes/GenerateDataSetResponse.hpp"
 #include "shapes/MarketplaceCommerceAnalyticsException.hpp"
@@ -27,6 +28,7 @@ struct GenerateDataSet {
   static constexpr std::string_view signing_name = "marketplacecommerceanalytics";
   static constexpr std::string_view endpoint_prefix = "marketplacecommerceanalytics";
   static constexpr std::string_view service_id = "Marketplace Commerce Analytics";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::marketplacecommerceanalytics

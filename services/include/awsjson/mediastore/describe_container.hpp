@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/ContainerNotFoundException.hpp"
 #include "shapes/DescribeContainerRequest.hpp"
 #include "shapes/DescribeContainerResponse.hpp"
@@ -28,6 +29,7 @@ struct DescribeContainer {
   static constexpr std::string_view signing_name = "mediastore";
   static constexpr std::string_view endpoint_prefix = "mediastore";
   static constexpr std::string_view service_id = "MediaStore";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::mediastore

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/ContainerInUseException.hpp"
 #include "shapes/ContainerNotFoundException.hpp"
 #include "shapes/GetMetricPolicyRequest.hpp"
@@ -31,6 +32,7 @@ struct GetMetricPolicy {
   static constexpr std::string_view signing_name = "mediastore";
   static constexpr std::string_view endpoint_prefix = "mediastore";
   static constexpr std::string_view service_id = "MediaStore";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::mediastore

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/ClusterNotFoundFault.hpp"
 #include "shapes/CreateSnapshotRequest.hpp"
 #include "shapes/CreateSnapshotResponse.hpp"
@@ -38,6 +39,7 @@ struct CreateSnapshot {
   static constexpr std::string_view signing_name = "memorydb";
   static constexpr std::string_view endpoint_prefix = "memory-db";
   static constexpr std::string_view service_id = "MemoryDB";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::memorydb

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DeleteMultiRegionClusterRequest.hpp"
 #include "shapes/DeleteMultiRegionClusterResponse.hpp"
 #include "shapes/InvalidMultiRegionClusterStateFault.hpp"
@@ -31,6 +32,7 @@ struct DeleteMultiRegionCluster {
   static constexpr std::string_view signing_name = "memorydb";
   static constexpr std::string_view endpoint_prefix = "memory-db";
   static constexpr std::string_view service_id = "MemoryDB";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::memorydb

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DeleteUserRequest.hpp"
 #include "shapes/DeleteUserResponse.hpp"
 #include "shapes/InvalidParameterValueException.hpp"
@@ -30,6 +31,7 @@ struct DeleteUser {
   static constexpr std::string_view signing_name = "memorydb";
   static constexpr std::string_view endpoint_prefix = "memory-db";
   static constexpr std::string_view service_id = "MemoryDB";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::memorydb

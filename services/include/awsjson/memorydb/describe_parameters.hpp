@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DescribeParametersRequest.hpp"
 #include "shapes/DescribeParametersResponse.hpp"
 #include "shapes/InvalidParameterCombinationException.hpp"
@@ -32,6 +33,7 @@ struct DescribeParameters {
   static constexpr std::string_view signing_name = "memorydb";
   static constexpr std::string_view endpoint_prefix = "memory-db";
   static constexpr std::string_view service_id = "MemoryDB";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .limit_key = "MaxResults", .result_keys = {"Parameters"}};

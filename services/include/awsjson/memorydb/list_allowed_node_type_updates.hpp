@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/ClusterNotFoundFault.hpp"
 #include "shapes/InvalidParameterCombinationException.hpp"
 #include "shapes/InvalidParameterValueException.hpp"
@@ -32,6 +33,7 @@ struct ListAllowedNodeTypeUpdates {
   static constexpr std::string_view signing_name = "memorydb";
   static constexpr std::string_view endpoint_prefix = "memory-db";
   static constexpr std::string_view service_id = "MemoryDB";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::memorydb

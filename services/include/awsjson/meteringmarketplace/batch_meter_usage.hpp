@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/BatchMeterUsageRequest.hpp"
 #include "shapes/BatchMeterUsageResponse.hpp"
 #include "shapes/DisabledApiException.hpp"
@@ -41,6 +42,7 @@ struct BatchMeterUsage {
   static constexpr std::string_view signing_name = "aws-marketplace";
   static constexpr std::string_view endpoint_prefix = "metering.marketplace";
   static constexpr std::string_view service_id = "Marketplace Metering";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::meteringmarketplace

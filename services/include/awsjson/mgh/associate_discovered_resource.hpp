@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/AssociateDiscoveredResourceRequest.hpp"
 #include "shapes/AssociateDiscoveredResourceResponse.hpp"
@@ -40,6 +41,7 @@ struct AssociateDiscoveredResource {
   static constexpr std::string_view signing_name = "mgh";
   static constexpr std::string_view endpoint_prefix = "mgh";
   static constexpr std::string_view service_id = "Migration Hub";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::mgh

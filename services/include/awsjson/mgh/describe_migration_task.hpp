@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/DescribeMigrationTaskRequest.hpp"
 #include "shapes/DescribeMigrationTaskResponse.hpp"
@@ -36,6 +37,7 @@ struct DescribeMigrationTask {
   static constexpr std::string_view signing_name = "mgh";
   static constexpr std::string_view endpoint_prefix = "mgh";
   static constexpr std::string_view service_id = "Migration Hub";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::mgh

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/DisassociateSourceResourceRequest.hpp"
 #include "shapes/DisassociateSourceResourceResponse.hpp"
@@ -37,6 +38,7 @@ struct DisassociateSourceResource {
   static constexpr std::string_view signing_name = "mgh";
   static constexpr std::string_view endpoint_prefix = "mgh";
   static constexpr std::string_view service_id = "Migration Hub";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::mgh

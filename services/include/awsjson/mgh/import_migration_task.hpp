@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/DryRunOperation.hpp"
 #include "shapes/HomeRegionNotSetException.hpp"
@@ -38,6 +39,7 @@ struct ImportMigrationTask {
   static constexpr std::string_view signing_name = "mgh";
   static constexpr std::string_view endpoint_prefix = "mgh";
   static constexpr std::string_view service_id = "Migration Hub";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::mgh

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/HomeRegionNotSetException.hpp"
 #include "shapes/InternalServerError.hpp"
@@ -34,6 +35,7 @@ struct ListApplicationStates {
   static constexpr std::string_view signing_name = "mgh";
   static constexpr std::string_view endpoint_prefix = "mgh";
   static constexpr std::string_view service_id = "Migration Hub";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .limit_key = "MaxResults",

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/DeleteHomeRegionControlRequest.hpp"
 #include "shapes/DeleteHomeRegionControlResponse.hpp"
@@ -33,6 +34,7 @@ struct DeleteHomeRegionControl {
   static constexpr std::string_view signing_name = "mgh";
   static constexpr std::string_view endpoint_prefix = "migrationhub-config";
   static constexpr std::string_view service_id = "MigrationHub Config";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::migrationhub_config

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/ListReviewPolicyResultsForHITRequest.hpp"
 #include "shapes/ListReviewPolicyResultsForHITResponse.hpp"
 #include "shapes/RequestError.hpp"
@@ -28,6 +29,7 @@ struct ListReviewPolicyResultsForHIT {
   static constexpr std::string_view signing_name = "mturk-requester";
   static constexpr std::string_view endpoint_prefix = "mturk-requester";
   static constexpr std::string_view service_id = "MTurk";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::mturk

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/GetWorkflowRequest.hpp"
 #include "shapes/GetWorkflowResponse.hpp"
@@ -34,6 +35,7 @@ struct GetWorkflow {
   static constexpr std::string_view signing_name = "airflow-serverless";
   static constexpr std::string_view endpoint_prefix = "airflow-serverless";
   static constexpr std::string_view service_id = "MWAA Serverless";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::mwaa_serverless

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DeleteVpcEndpointAssociationRequest.hpp"
 #include "shapes/DeleteVpcEndpointAssociationResponse.hpp"
 #include "shapes/InternalServerError.hpp"
@@ -33,6 +34,7 @@ struct DeleteVpcEndpointAssociation {
   static constexpr std::string_view signing_name = "network-firewall";
   static constexpr std::string_view endpoint_prefix = "network-firewall";
   static constexpr std::string_view service_id = "Network Firewall";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::network_firewall

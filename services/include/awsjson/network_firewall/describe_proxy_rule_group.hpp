@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DescribeProxyRuleGroupRequest.hpp"
 #include "shapes/DescribeProxyRuleGroupResponse.hpp"
 #include "shapes/InternalServerError.hpp"
@@ -31,6 +32,7 @@ struct DescribeProxyRuleGroup {
   static constexpr std::string_view signing_name = "network-firewall";
   static constexpr std::string_view endpoint_prefix = "network-firewall";
   static constexpr std::string_view service_id = "Network Firewall";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::network_firewall

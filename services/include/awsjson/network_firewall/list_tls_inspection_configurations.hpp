@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/InternalServerError.hpp"
 #include "shapes/InvalidRequestException.hpp"
 #include "shapes/ListTLSInspectionConfigurationsRequest.hpp"
@@ -30,6 +31,7 @@ struct ListTLSInspectionConfigurations {
   static constexpr std::string_view signing_name = "network-firewall";
   static constexpr std::string_view endpoint_prefix = "network-firewall";
   static constexpr std::string_view service_id = "Network Firewall";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .limit_key = "MaxResults",

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/InitializeServiceRequest.hpp"
 #include "shapes/InitializeServiceResponse.hpp"
@@ -31,6 +32,7 @@ struct InitializeService {
   static constexpr std::string_view signing_name = "odb";
   static constexpr std::string_view endpoint_prefix = "odb";
   static constexpr std::string_view service_id = "odb";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::odb

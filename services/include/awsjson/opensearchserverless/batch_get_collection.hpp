@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/BatchGetCollectionRequest.hpp"
 #include "shapes/BatchGetCollectionResponse.hpp"
 #include "shapes/InternalServerException.hpp"
@@ -28,6 +29,7 @@ struct BatchGetCollection {
   static constexpr std::string_view signing_name = "aoss";
   static constexpr std::string_view endpoint_prefix = "aoss";
   static constexpr std::string_view service_id = "OpenSearchServerless";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::opensearchserverless

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/ConflictException.hpp"
 #include "shapes/CreateSecurityConfigRequest.hpp"
 #include "shapes/CreateSecurityConfigResponse.hpp"
@@ -31,6 +32,7 @@ struct CreateSecurityConfig {
   static constexpr std::string_view signing_name = "aoss";
   static constexpr std::string_view endpoint_prefix = "aoss";
   static constexpr std::string_view service_id = "OpenSearchServerless";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::opensearchserverless

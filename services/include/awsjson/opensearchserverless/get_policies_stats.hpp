@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/GetPoliciesStatsRequest.hpp"
 #include "shapes/GetPoliciesStatsResponse.hpp"
 #include "shapes/InternalServerException.hpp"
@@ -27,6 +28,7 @@ struct GetPoliciesStats {
   static constexpr std::string_view signing_name = "aoss";
   static constexpr std::string_view endpoint_prefix = "aoss";
   static constexpr std::string_view service_id = "OpenSearchServerless";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::opensearchserverless

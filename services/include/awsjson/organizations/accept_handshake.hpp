@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AWSOrganizationsNotInUseException.hpp"
 #include "shapes/AcceptHandshakeRequest.hpp"
 #include "shapes/AcceptHandshakeResponse.hpp"
@@ -47,6 +48,7 @@ struct AcceptHandshake {
   static constexpr std::string_view signing_name = "organizations";
   static constexpr std::string_view endpoint_prefix = "organizations";
   static constexpr std::string_view service_id = "Organizations";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::organizations

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AWSOrganizationsNotInUseException.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/ConcurrentModificationException.hpp"
@@ -41,6 +42,7 @@ struct InviteOrganizationToTransferResponsibility {
   static constexpr std::string_view signing_name = "organizations";
   static constexpr std::string_view endpoint_prefix = "organizations";
   static constexpr std::string_view service_id = "Organizations";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::organizations

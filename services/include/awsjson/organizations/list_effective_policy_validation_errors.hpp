@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AWSOrganizationsNotInUseException.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/AccountNotFoundException.hpp"
@@ -39,6 +40,7 @@ struct ListEffectivePolicyValidationErrors {
   static constexpr std::string_view signing_name = "organizations";
   static constexpr std::string_view endpoint_prefix = "organizations";
   static constexpr std::string_view service_id = "Organizations";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .limit_key = "MaxResults",

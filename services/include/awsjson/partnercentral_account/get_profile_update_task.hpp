@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/GetProfileUpdateTaskRequest.hpp"
 #include "shapes/GetProfileUpdateTaskResponse.hpp"
@@ -33,6 +34,7 @@ struct GetProfileUpdateTask {
   static constexpr std::string_view signing_name = "partnercentral-account";
   static constexpr std::string_view endpoint_prefix = "partnercentral-account";
   static constexpr std::string_view service_id = "PartnerCentral Account";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::partnercentral_account

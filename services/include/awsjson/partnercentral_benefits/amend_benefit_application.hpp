@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/AmendBenefitApplicationRequest.hpp"
 #include "shapes/AmendBenefitApplicationResponse.hpp"
@@ -34,6 +35,7 @@ struct AmendBenefitApplication {
   static constexpr std::string_view signing_name = "partnercentral-benefits";
   static constexpr std::string_view endpoint_prefix = "partnercentral-benefits";
   static constexpr std::string_view service_id = "PartnerCentral Benefits";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::partnercentral_benefits

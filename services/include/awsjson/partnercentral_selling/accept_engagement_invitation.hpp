@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AcceptEngagementInvitationRequest.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/ConflictException.hpp"
@@ -38,6 +39,7 @@ struct AcceptEngagementInvitation {
   static constexpr std::string_view signing_name = "partnercentral-selling";
   static constexpr std::string_view endpoint_prefix = "partnercentral-selling";
   static constexpr std::string_view service_id = "PartnerCentral Selling";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::partnercentral_selling

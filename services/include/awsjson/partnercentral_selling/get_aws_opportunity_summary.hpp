@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/GetAwsOpportunitySummaryRequest.hpp"
 #include "shapes/GetAwsOpportunitySummaryResponse.hpp"
@@ -33,6 +34,7 @@ struct GetAwsOpportunitySummary {
   static constexpr std::string_view signing_name = "partnercentral-selling";
   static constexpr std::string_view endpoint_prefix = "partnercentral-selling";
   static constexpr std::string_view service_id = "PartnerCentral Selling";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::partnercentral_selling

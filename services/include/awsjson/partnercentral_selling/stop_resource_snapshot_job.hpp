@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/InternalServerException.hpp"
 #include "shapes/ResourceNotFoundException.hpp"
@@ -37,6 +38,7 @@ struct StopResourceSnapshotJob {
   static constexpr std::string_view signing_name = "partnercentral-selling";
   static constexpr std::string_view endpoint_prefix = "partnercentral-selling";
   static constexpr std::string_view service_id = "PartnerCentral Selling";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::partnercentral_selling

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/ConflictException.hpp"
 #include "shapes/GetMpaTeamAssociationRequest.hpp"
@@ -37,6 +38,7 @@ struct GetMpaTeamAssociation {
   static constexpr std::string_view signing_name = "payment-cryptography";
   static constexpr std::string_view endpoint_prefix = "controlplane.payment-cryptography";
   static constexpr std::string_view service_id = "Payment Cryptography";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::payment_cryptography

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/ConflictException.hpp"
 #include "shapes/GetComputeNodeGroupRequest.hpp"
@@ -34,6 +35,7 @@ struct GetComputeNodeGroup {
   static constexpr std::string_view signing_name = "pcs";
   static constexpr std::string_view endpoint_prefix = "pcs";
   static constexpr std::string_view service_id = "PCS";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::pcs

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/InternalServerException.hpp"
 #include "shapes/RegisterComputeNodeGroupInstanceRequest.hpp"
@@ -28,6 +29,7 @@ struct RegisterComputeNodeGroupInstance {
   static constexpr std::string_view signing_name = "pcs";
   static constexpr std::string_view endpoint_prefix = "pcs";
   static constexpr std::string_view service_id = "PCS";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::pcs

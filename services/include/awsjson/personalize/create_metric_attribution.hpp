@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/CreateMetricAttributionRequest.hpp"
 #include "shapes/CreateMetricAttributionResponse.hpp"
 #include "shapes/InvalidInputException.hpp"
@@ -33,6 +34,7 @@ struct CreateMetricAttribution {
   static constexpr std::string_view signing_name = "personalize";
   static constexpr std::string_view endpoint_prefix = "personalize";
   static constexpr std::string_view service_id = "Personalize";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::personalize

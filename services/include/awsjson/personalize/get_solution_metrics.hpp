@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/GetSolutionMetricsRequest.hpp"
 #include "shapes/GetSolutionMetricsResponse.hpp"
 #include "shapes/InvalidInputException.hpp"
@@ -30,6 +31,7 @@ struct GetSolutionMetrics {
   static constexpr std::string_view signing_name = "personalize";
   static constexpr std::string_view endpoint_prefix = "personalize";
   static constexpr std::string_view service_id = "Personalize";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::personalize

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/InvalidNextTokenException.hpp"
 #include "shapes/ListSchemasRequest.hpp"
 #include "shapes/ListSchemasResponse.hpp"
@@ -27,6 +28,7 @@ struct ListSchemas {
   static constexpr std::string_view signing_name = "personalize";
   static constexpr std::string_view endpoint_prefix = "personalize";
   static constexpr std::string_view service_id = "Personalize";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "nextToken",
       .output_token = "nextToken", .limit_key = "maxResults", .result_keys = {"schemas"}};

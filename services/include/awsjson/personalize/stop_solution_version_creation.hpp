@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/InvalidInputException.hpp"
 #include "shapes/ResourceInUseException.hpp"
 #include "shapes/ResourceNotFoundException.hpp"
@@ -34,6 +35,7 @@ struct StopSolutionVersionCreation {
   static constexpr std::string_view signing_name = "personalize";
   static constexpr std::string_view endpoint_prefix = "personalize";
   static constexpr std::string_view service_id = "Personalize";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::personalize

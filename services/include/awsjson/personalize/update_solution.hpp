@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/InvalidInputException.hpp"
 #include "shapes/LimitExceededException.hpp"
 #include "shapes/ResourceInUseException.hpp"
@@ -31,6 +32,7 @@ struct UpdateSolution {
   static constexpr std::string_view signing_name = "personalize";
   static constexpr std::string_view endpoint_prefix = "personalize";
   static constexpr std::string_view service_id = "Personalize";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::personalize

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/CreatePerformanceAnalysisReportRequest.hpp"
 #include "shapes/CreatePerformanceAnalysisReportResponse.hpp"
 #include "shapes/InternalServiceError.hpp"
@@ -30,6 +31,7 @@ struct CreatePerformanceAnalysisReport {
   static constexpr std::string_view signing_name = "pi";
   static constexpr std::string_view endpoint_prefix = "pi";
   static constexpr std::string_view service_id = "PI";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::pi

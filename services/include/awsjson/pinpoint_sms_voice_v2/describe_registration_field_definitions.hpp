@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/DescribeRegistrationFieldDefinitionsRequest.hpp"
 #include "shapes/DescribeRegistrationFieldDefinitionsResponse.hpp"
@@ -31,6 +32,7 @@ struct DescribeRegistrationFieldDefinitions {
   static constexpr std::string_view signing_name = "sms-voice";
   static constexpr std::string_view endpoint_prefix = "sms-voice";
   static constexpr std::string_view service_id = "Pinpoint SMS Voice V2";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .limit_key = "MaxResults",

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/DescribeRegistrationVersionsRequest.hpp"
 #include "shapes/DescribeRegistrationVersionsResponse.hpp"
@@ -33,6 +34,7 @@ struct DescribeRegistrationVersions {
   static constexpr std::string_view signing_name = "sms-voice";
   static constexpr std::string_view endpoint_prefix = "sms-voice";
   static constexpr std::string_view service_id = "Pinpoint SMS Voice V2";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .limit_key = "MaxResults",

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/ConflictException.hpp"
 #include "shapes/InternalServerException.hpp"
@@ -36,6 +37,7 @@ struct SendMediaMessage {
   static constexpr std::string_view signing_name = "sms-voice";
   static constexpr std::string_view endpoint_prefix = "sms-voice";
   static constexpr std::string_view service_id = "Pinpoint SMS Voice V2";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::pinpoint_sms_voice_v2

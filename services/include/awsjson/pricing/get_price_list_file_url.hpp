@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/GetPriceListFileUrlRequest.hpp"
 #include "shapes/GetPriceListFileUrlResponse.hpp"
@@ -34,6 +35,7 @@ struct GetPriceListFileUrl {
   static constexpr std::string_view signing_name = "pricing";
   static constexpr std::string_view endpoint_prefix = "api.pricing";
   static constexpr std::string_view service_id = "Pricing";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::pricing

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AcceptEnvironmentAccountConnectionRequest.hpp"
 #include "shapes/AcceptEnvironmentAccountConnectionResponse.hpp"
 #include "shapes/AccessDeniedException.hpp"
@@ -34,6 +35,7 @@ struct AcceptEnvironmentAccountConnection {
   static constexpr std::string_view signing_name = "proton";
   static constexpr std::string_view endpoint_prefix = "proton";
   static constexpr std::string_view service_id = "Proton";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::proton

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/GetServiceTemplateVersionRequest.hpp"
 #include "shapes/GetServiceTemplateVersionResponse.hpp"
@@ -33,6 +34,7 @@ struct GetServiceTemplateVersion {
   static constexpr std::string_view signing_name = "proton";
   static constexpr std::string_view endpoint_prefix = "proton";
   static constexpr std::string_view service_id = "Proton";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::proton

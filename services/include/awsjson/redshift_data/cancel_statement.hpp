@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/CancelStatementRequest.hpp"
 #include "shapes/CancelStatementResponse.hpp"
 #include "shapes/DatabaseConnectionException.hpp"
@@ -33,6 +34,7 @@ struct CancelStatement {
   static constexpr std::string_view signing_name = "redshift-data";
   static constexpr std::string_view endpoint_prefix = "redshift-data";
   static constexpr std::string_view service_id = "Redshift Data";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::redshift_data

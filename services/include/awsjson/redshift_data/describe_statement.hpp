@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DescribeStatementRequest.hpp"
 #include "shapes/DescribeStatementResponse.hpp"
 #include "shapes/InternalServerException.hpp"
@@ -30,6 +31,7 @@ struct DescribeStatement {
   static constexpr std::string_view signing_name = "redshift-data";
   static constexpr std::string_view endpoint_prefix = "redshift-data";
   static constexpr std::string_view service_id = "Redshift Data";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::redshift_data

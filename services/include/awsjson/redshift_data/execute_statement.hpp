@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/ActiveSessionsExceededException.hpp"
 #include "shapes/ActiveStatementsExceededException.hpp"
 #include "shapes/ExecuteStatementException.hpp"
@@ -34,6 +35,7 @@ struct ExecuteStatement {
   static constexpr std::string_view signing_name = "redshift-data";
   static constexpr std::string_view endpoint_prefix = "redshift-data";
   static constexpr std::string_view service_id = "Redshift Data";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::redshift_data

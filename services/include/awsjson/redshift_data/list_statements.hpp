@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/InternalServerException.hpp"
 #include "shapes/ListStatementsRequest.hpp"
 #include "shapes/ListStatementsResponse.hpp"
@@ -30,6 +31,7 @@ struct ListStatements {
   static constexpr std::string_view signing_name = "redshift-data";
   static constexpr std::string_view endpoint_prefix = "redshift-data";
   static constexpr std::string_view service_id = "Redshift Data";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .limit_key = "MaxResults", .result_keys = {"Statements"}};

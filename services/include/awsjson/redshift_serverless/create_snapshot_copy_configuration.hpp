@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/ConflictException.hpp"
 #include "shapes/CreateSnapshotCopyConfigurationRequest.hpp"
@@ -34,6 +35,7 @@ struct CreateSnapshotCopyConfiguration {
   static constexpr std::string_view signing_name = "redshift-serverless";
   static constexpr std::string_view endpoint_prefix = "redshift-serverless";
   static constexpr std::string_view service_id = "Redshift Serverless";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::redshift_serverless

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/InternalServerException.hpp"
 #include "shapes/InvalidPaginationException.hpp"
@@ -33,6 +34,7 @@ struct ListCustomDomainAssociations {
   static constexpr std::string_view signing_name = "redshift-serverless";
   static constexpr std::string_view endpoint_prefix = "redshift-serverless";
   static constexpr std::string_view service_id = "Redshift Serverless";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "nextToken",
       .output_token = "nextToken", .limit_key = "maxResults", .result_keys = {"associations"}};

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/InvalidPaginationException.hpp"
 #include "shapes/ListTableRestoreStatusRequest.hpp"
 #include "shapes/ListTableRestoreStatusResponse.hpp"
@@ -30,6 +31,7 @@ struct ListTableRestoreStatus {
   static constexpr std::string_view signing_name = "redshift-serverless";
   static constexpr std::string_view endpoint_prefix = "redshift-serverless";
   static constexpr std::string_view service_id = "Redshift Serverless";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "nextToken",
       .output_token = "nextToken", .limit_key = "maxResults",

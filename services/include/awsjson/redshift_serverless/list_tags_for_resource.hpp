@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/InternalServerException.hpp"
 #include "shapes/ListTagsForResourceRequest.hpp"
 #include "shapes/ListTagsForResourceResponse.hpp"
@@ -31,6 +32,7 @@ struct ListTagsForResource {
   static constexpr std::string_view signing_name = "redshift-serverless";
   static constexpr std::string_view endpoint_prefix = "redshift-serverless";
   static constexpr std::string_view service_id = "Redshift Serverless";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::redshift_serverless

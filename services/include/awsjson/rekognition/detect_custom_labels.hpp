@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/DetectCustomLabelsRequest.hpp"
 #include "shapes/DetectCustomLabelsResponse.hpp"
@@ -42,6 +43,7 @@ struct DetectCustomLabels {
   static constexpr std::string_view signing_name = "rekognition";
   static constexpr std::string_view endpoint_prefix = "rekognition";
   static constexpr std::string_view service_id = "Rekognition";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::rekognition

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/InternalServerError.hpp"
 #include "shapes/InvalidPaginationTokenException.hpp"
@@ -36,6 +37,7 @@ struct ListProjectPolicies {
   static constexpr std::string_view signing_name = "rekognition";
   static constexpr std::string_view endpoint_prefix = "rekognition";
   static constexpr std::string_view service_id = "Rekognition";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .limit_key = "MaxResults", .result_keys = {"ProjectPolicies"}};

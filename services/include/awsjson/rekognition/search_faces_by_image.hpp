@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/ImageTooLargeException.hpp"
 #include "shapes/InternalServerError.hpp"
@@ -39,6 +40,7 @@ struct SearchFacesByImage {
   static constexpr std::string_view signing_name = "rekognition";
   static constexpr std::string_view endpoint_prefix = "rekognition";
   static constexpr std::string_view service_id = "Rekognition";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::rekognition

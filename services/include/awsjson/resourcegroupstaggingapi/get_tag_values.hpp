@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/GetTagValuesRequest.hpp"
 #include "shapes/GetTagValuesResponse.hpp"
 #include "shapes/InternalServiceException.hpp"
@@ -31,6 +32,7 @@ struct GetTagValues {
   static constexpr std::string_view signing_name = "tagging";
   static constexpr std::string_view endpoint_prefix = "tagging";
   static constexpr std::string_view service_id = "Resource Groups Tagging API";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "PaginationToken",
       .output_token = "PaginationToken", .result_keys = {"TagValues"}};

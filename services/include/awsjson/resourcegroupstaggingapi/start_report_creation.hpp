@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/ConcurrentModificationException.hpp"
 #include "shapes/ConstraintViolationException.hpp"
 #include "shapes/InternalServiceException.hpp"
@@ -33,6 +34,7 @@ struct StartReportCreation {
   static constexpr std::string_view signing_name = "tagging";
   static constexpr std::string_view endpoint_prefix = "tagging";
   static constexpr std::string_view service_id = "Resource Groups Tagging API";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::resourcegroupstaggingapi

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/InternalServiceException.hpp"
 #include "shapes/InvalidParameterException.hpp"
 #include "shapes/TagResourcesRequest.hpp"
@@ -30,6 +31,7 @@ struct TagResources {
   static constexpr std::string_view signing_name = "tagging";
   static constexpr std::string_view endpoint_prefix = "tagging";
   static constexpr std::string_view service_id = "Resource Groups Tagging API";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::resourcegroupstaggingapi

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/ConflictException.hpp"
 #include "shapes/EndpointTemporarilyUnavailableException.hpp"
@@ -37,6 +38,7 @@ struct UpdateRoutingControlStates {
   static constexpr std::string_view signing_name = "route53-recovery-cluster";
   static constexpr std::string_view endpoint_prefix = "route53-recovery-cluster";
   static constexpr std::string_view service_id = "Route53 Recovery Cluster";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::route53_recovery_cluster

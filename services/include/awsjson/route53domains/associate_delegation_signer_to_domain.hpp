@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AssociateDelegationSignerToDomainRequest.hpp"
 #include "shapes/AssociateDelegationSignerToDomainResponse.hpp"
 #include "shapes/DnssecLimitExceeded.hpp"
@@ -33,6 +34,7 @@ struct AssociateDelegationSignerToDomain {
   static constexpr std::string_view signing_name = "route53domains";
   static constexpr std::string_view endpoint_prefix = "route53domains";
   static constexpr std::string_view service_id = "Route 53 Domains";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::route53domains

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DisableDomainAutoRenewRequest.hpp"
 #include "shapes/DisableDomainAutoRenewResponse.hpp"
 #include "shapes/InvalidInput.hpp"
@@ -28,6 +29,7 @@ struct DisableDomainAutoRenew {
   static constexpr std::string_view signing_name = "route53domains";
   static constexpr std::string_view endpoint_prefix = "route53domains";
   static constexpr std::string_view service_id = "Route 53 Domains";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::route53domains

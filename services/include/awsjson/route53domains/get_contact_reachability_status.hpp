@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/GetContactReachabilityStatusRequest.hpp"
 #include "shapes/GetContactReachabilityStatusResponse.hpp"
 #include "shapes/InvalidInput.hpp"
@@ -29,6 +30,7 @@ struct GetContactReachabilityStatus {
   static constexpr std::string_view signing_name = "route53domains";
   static constexpr std::string_view endpoint_prefix = "route53domains";
   static constexpr std::string_view service_id = "Route 53 Domains";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::route53domains

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/InvalidInput.hpp"
 #include "shapes/ViewBillingRequest.hpp"
 #include "shapes/ViewBillingResponse.hpp"
@@ -27,6 +28,7 @@ struct ViewBilling {
   static constexpr std::string_view signing_name = "route53domains";
   static constexpr std::string_view endpoint_prefix = "route53domains";
   static constexpr std::string_view service_id = "Route 53 Domains";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "Marker",
       .output_token = "NextPageMarker", .limit_key = "MaxItems", .result_keys = {"BillingRecords"}};

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DeleteResolverEndpointRequest.hpp"
 #include "shapes/DeleteResolverEndpointResponse.hpp"
 #include "shapes/InternalServiceErrorException.hpp"
@@ -33,6 +34,7 @@ struct DeleteResolverEndpoint {
   static constexpr std::string_view signing_name = "route53resolver";
   static constexpr std::string_view endpoint_prefix = "route53resolver";
   static constexpr std::string_view service_id = "Route53Resolver";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::route53resolver

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DeleteResolverRuleRequest.hpp"
 #include "shapes/DeleteResolverRuleResponse.hpp"
 #include "shapes/InternalServiceErrorException.hpp"
@@ -34,6 +35,7 @@ struct DeleteResolverRule {
   static constexpr std::string_view signing_name = "route53resolver";
   static constexpr std::string_view endpoint_prefix = "route53resolver";
   static constexpr std::string_view service_id = "Route53Resolver";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::route53resolver

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/GetFirewallRuleGroupRequest.hpp"
 #include "shapes/GetFirewallRuleGroupResponse.hpp"
@@ -31,6 +32,7 @@ struct GetFirewallRuleGroup {
   static constexpr std::string_view signing_name = "route53resolver";
   static constexpr std::string_view endpoint_prefix = "route53resolver";
   static constexpr std::string_view service_id = "Route53Resolver";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::route53resolver

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/CreateMlflowTrackingServerRequest.hpp"
 #include "shapes/CreateMlflowTrackingServerResponse.hpp"
 #include "shapes/ResourceLimitExceeded.hpp"
@@ -27,6 +28,7 @@ struct CreateMlflowTrackingServer {
   static constexpr std::string_view signing_name = "sagemaker";
   static constexpr std::string_view endpoint_prefix = "api.sagemaker";
   static constexpr std::string_view service_id = "SageMaker";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::sagemaker

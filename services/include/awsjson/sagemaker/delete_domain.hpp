@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DeleteDomainRequest.hpp"
 #include "shapes/ResourceInUse.hpp"
 #include "shapes/ResourceNotFound.hpp"
@@ -32,6 +33,7 @@ struct DeleteDomain {
   static constexpr std::string_view signing_name = "sagemaker";
   static constexpr std::string_view endpoint_prefix = "api.sagemaker";
   static constexpr std::string_view service_id = "SageMaker";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::sagemaker

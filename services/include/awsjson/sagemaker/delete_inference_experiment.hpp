@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/ConflictException.hpp"
 #include "shapes/DeleteInferenceExperimentRequest.hpp"
 #include "shapes/DeleteInferenceExperimentResponse.hpp"
@@ -28,6 +29,7 @@ struct DeleteInferenceExperiment {
   static constexpr std::string_view signing_name = "sagemaker";
   static constexpr std::string_view endpoint_prefix = "api.sagemaker";
   static constexpr std::string_view service_id = "SageMaker";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::sagemaker

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DescribeHubContentRequest.hpp"
 #include "shapes/DescribeHubContentResponse.hpp"
 #include "shapes/ResourceNotFound.hpp"
@@ -27,6 +28,7 @@ struct DescribeHubContent {
   static constexpr std::string_view signing_name = "sagemaker";
   static constexpr std::string_view endpoint_prefix = "api.sagemaker";
   static constexpr std::string_view service_id = "SageMaker";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::sagemaker

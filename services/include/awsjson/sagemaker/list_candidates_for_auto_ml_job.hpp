@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/ListCandidatesForAutoMLJobRequest.hpp"
 #include "shapes/ListCandidatesForAutoMLJobResponse.hpp"
 #include "shapes/ResourceNotFound.hpp"
@@ -27,6 +28,7 @@ struct ListCandidatesForAutoMLJob {
   static constexpr std::string_view signing_name = "sagemaker";
   static constexpr std::string_view endpoint_prefix = "api.sagemaker";
   static constexpr std::string_view service_id = "SageMaker";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .limit_key = "MaxResults", .result_keys = {"Candidates"}};

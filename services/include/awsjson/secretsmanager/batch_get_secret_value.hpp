@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/BatchGetSecretValueRequest.hpp"
 #include "shapes/BatchGetSecretValueResponse.hpp"
 #include "shapes/DecryptionFailure.hpp"
@@ -34,6 +35,7 @@ struct BatchGetSecretValue {
   static constexpr std::string_view signing_name = "secretsmanager";
   static constexpr std::string_view endpoint_prefix = "secretsmanager";
   static constexpr std::string_view service_id = "Secrets Manager";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::secretsmanager

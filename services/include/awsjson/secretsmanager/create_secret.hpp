@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/CreateSecretRequest.hpp"
 #include "shapes/CreateSecretResponse.hpp"
 #include "shapes/DecryptionFailure.hpp"
@@ -40,6 +41,7 @@ struct CreateSecret {
   static constexpr std::string_view signing_name = "secretsmanager";
   static constexpr std::string_view endpoint_prefix = "secretsmanager";
   static constexpr std::string_view service_id = "Secrets Manager";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::secretsmanager

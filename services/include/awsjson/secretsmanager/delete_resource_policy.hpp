@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DeleteResourcePolicyRequest.hpp"
 #include "shapes/DeleteResourcePolicyResponse.hpp"
 #include "shapes/InternalServiceError.hpp"
@@ -31,6 +32,7 @@ struct DeleteResourcePolicy {
   static constexpr std::string_view signing_name = "secretsmanager";
   static constexpr std::string_view endpoint_prefix = "secretsmanager";
   static constexpr std::string_view service_id = "Secrets Manager";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::secretsmanager

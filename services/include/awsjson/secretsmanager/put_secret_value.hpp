@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DecryptionFailure.hpp"
 #include "shapes/EncryptionFailure.hpp"
 #include "shapes/InternalServiceError.hpp"
@@ -37,6 +38,7 @@ struct PutSecretValue {
   static constexpr std::string_view signing_name = "secretsmanager";
   static constexpr std::string_view endpoint_prefix = "secretsmanager";
   static constexpr std::string_view service_id = "Secrets Manager";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::secretsmanager

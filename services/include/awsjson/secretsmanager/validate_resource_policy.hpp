@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/InternalServiceError.hpp"
 #include "shapes/InvalidParameterException.hpp"
 #include "shapes/InvalidRequestException.hpp"
@@ -33,6 +34,7 @@ struct ValidateResourcePolicy {
   static constexpr std::string_view signing_name = "secretsmanager";
   static constexpr std::string_view endpoint_prefix = "secretsmanager";
   static constexpr std::string_view service_id = "Secrets Manager";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::secretsmanager

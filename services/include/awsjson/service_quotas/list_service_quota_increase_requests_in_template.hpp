@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AWSServiceAccessNotEnabledException.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/DependencyAccessDeniedException.hpp"
@@ -38,6 +39,7 @@ struct ListServiceQuotaIncreaseRequestsInTemplate {
   static constexpr std::string_view signing_name = "servicequotas";
   static constexpr std::string_view endpoint_prefix = "servicequotas";
   static constexpr std::string_view service_id = "Service Quotas";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .limit_key = "MaxResults",

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/IllegalArgumentException.hpp"
 #include "shapes/NoSuchResourceException.hpp"
@@ -33,6 +34,7 @@ struct UntagResource {
   static constexpr std::string_view signing_name = "servicequotas";
   static constexpr std::string_view endpoint_prefix = "servicequotas";
   static constexpr std::string_view service_id = "Service Quotas";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::service_quotas

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AssociateServiceActionWithProvisioningArtifactRequest.hpp"
 #include "shapes/AssociateServiceActionWithProvisioningArtifactResponse.hpp"
 #include "shapes/DuplicateResourceException.hpp"
@@ -31,6 +32,7 @@ struct AssociateServiceActionWithProvisioningArtifact {
   static constexpr std::string_view signing_name = "servicecatalog";
   static constexpr std::string_view endpoint_prefix = "servicecatalog";
   static constexpr std::string_view service_id = "Service Catalog";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::servicecatalog

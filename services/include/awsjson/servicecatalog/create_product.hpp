@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/CreateProductRequest.hpp"
 #include "shapes/CreateProductResponse.hpp"
 #include "shapes/InvalidParametersException.hpp"
@@ -30,6 +31,7 @@ struct CreateProduct {
   static constexpr std::string_view signing_name = "servicecatalog";
   static constexpr std::string_view endpoint_prefix = "servicecatalog";
   static constexpr std::string_view service_id = "Service Catalog";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::servicecatalog

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DeletePortfolioRequest.hpp"
 #include "shapes/DeletePortfolioResponse.hpp"
 #include "shapes/InvalidParametersException.hpp"
@@ -31,6 +32,7 @@ struct DeletePortfolio {
   static constexpr std::string_view signing_name = "servicecatalog";
   static constexpr std::string_view endpoint_prefix = "servicecatalog";
   static constexpr std::string_view service_id = "Service Catalog";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::servicecatalog

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DisassociateBudgetFromResourceRequest.hpp"
 #include "shapes/DisassociateBudgetFromResourceResponse.hpp"
 #include "shapes/ResourceNotFoundException.hpp"
@@ -27,6 +28,7 @@ struct DisassociateBudgetFromResource {
   static constexpr std::string_view signing_name = "servicecatalog";
   static constexpr std::string_view endpoint_prefix = "servicecatalog";
   static constexpr std::string_view service_id = "Service Catalog";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::servicecatalog

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/InvalidParametersException.hpp"
 #include "shapes/ListResourcesForTagOptionRequest.hpp"
 #include "shapes/ListResourcesForTagOptionResponse.hpp"
@@ -30,6 +31,7 @@ struct ListResourcesForTagOption {
   static constexpr std::string_view signing_name = "servicecatalog";
   static constexpr std::string_view endpoint_prefix = "servicecatalog";
   static constexpr std::string_view service_id = "Service Catalog";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "PageToken",
       .output_token = "PageToken", .limit_key = "PageSize", .result_keys = {"ResourceDetails"}};

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/InvalidParametersException.hpp"
 #include "shapes/ListServiceActionsForProvisioningArtifactRequest.hpp"
 #include "shapes/ListServiceActionsForProvisioningArtifactResponse.hpp"
@@ -28,6 +29,7 @@ struct ListServiceActionsForProvisioningArtifact {
   static constexpr std::string_view signing_name = "servicecatalog";
   static constexpr std::string_view endpoint_prefix = "servicecatalog";
   static constexpr std::string_view service_id = "Service Catalog";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "PageToken",
       .output_token = "NextPageToken", .limit_key = "PageSize",

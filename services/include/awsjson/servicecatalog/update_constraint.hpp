@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/InvalidParametersException.hpp"
 #include "shapes/ResourceNotFoundException.hpp"
 #include "shapes/UpdateConstraintRequest.hpp"
@@ -28,6 +29,7 @@ struct UpdateConstraint {
   static constexpr std::string_view signing_name = "servicecatalog";
   static constexpr std::string_view endpoint_prefix = "servicecatalog";
   static constexpr std::string_view service_id = "Service Catalog";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::servicecatalog

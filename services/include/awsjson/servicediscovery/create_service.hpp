@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/CreateServiceRequest.hpp"
 #include "shapes/CreateServiceResponse.hpp"
 #include "shapes/InvalidInput.hpp"
@@ -32,6 +33,7 @@ struct CreateService {
   static constexpr std::string_view signing_name = "servicediscovery";
   static constexpr std::string_view endpoint_prefix = "servicediscovery";
   static constexpr std::string_view service_id = "ServiceDiscovery";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::servicediscovery

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DeleteServiceRequest.hpp"
 #include "shapes/DeleteServiceResponse.hpp"
 #include "shapes/InvalidInput.hpp"
@@ -29,6 +30,7 @@ struct DeleteService {
   static constexpr std::string_view signing_name = "servicediscovery";
   static constexpr std::string_view endpoint_prefix = "servicediscovery";
   static constexpr std::string_view service_id = "ServiceDiscovery";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::servicediscovery

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DiscoverInstancesRequest.hpp"
 #include "shapes/DiscoverInstancesResponse.hpp"
 #include "shapes/InvalidInput.hpp"
@@ -31,6 +32,7 @@ struct DiscoverInstances {
   static constexpr std::string_view signing_name = "servicediscovery";
   static constexpr std::string_view endpoint_prefix = "servicediscovery";
   static constexpr std::string_view service_id = "ServiceDiscovery";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   static constexpr std::string_view host_prefix = "data-";  // @endpoint
 };
 

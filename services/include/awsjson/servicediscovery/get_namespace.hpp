@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/GetNamespaceRequest.hpp"
 #include "shapes/GetNamespaceResponse.hpp"
 #include "shapes/InvalidInput.hpp"
@@ -28,6 +29,7 @@ struct GetNamespace {
   static constexpr std::string_view signing_name = "servicediscovery";
   static constexpr std::string_view endpoint_prefix = "servicediscovery";
   static constexpr std::string_view service_id = "ServiceDiscovery";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::servicediscovery

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DuplicateRequest.hpp"
 #include "shapes/InvalidInput.hpp"
 #include "shapes/NamespaceNotFound.hpp"
@@ -31,6 +32,7 @@ struct UpdateHttpNamespace {
   static constexpr std::string_view signing_name = "servicediscovery";
   static constexpr std::string_view endpoint_prefix = "servicediscovery";
   static constexpr std::string_view service_id = "ServiceDiscovery";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::servicediscovery

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedForDependencyException.hpp"
 #include "shapes/AssociateDRTRoleRequest.hpp"
 #include "shapes/AssociateDRTRoleResponse.hpp"
@@ -34,6 +35,7 @@ struct AssociateDRTRole {
   static constexpr std::string_view signing_name = "shield";
   static constexpr std::string_view endpoint_prefix = "shield";
   static constexpr std::string_view service_id = "Shield";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::shield

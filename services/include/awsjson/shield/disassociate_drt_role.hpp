@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DisassociateDRTRoleRequest.hpp"
 #include "shapes/DisassociateDRTRoleResponse.hpp"
 #include "shapes/InternalErrorException.hpp"
@@ -31,6 +32,7 @@ struct DisassociateDRTRole {
   static constexpr std::string_view signing_name = "shield";
   static constexpr std::string_view endpoint_prefix = "shield";
   static constexpr std::string_view service_id = "Shield";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::shield

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/CancelJobRequest.hpp"
 #include "shapes/CancelJobResponse.hpp"
 #include "shapes/InvalidJobStateException.hpp"
@@ -30,6 +31,7 @@ struct CancelJob {
   static constexpr std::string_view signing_name = "snowball";
   static constexpr std::string_view endpoint_prefix = "snowball";
   static constexpr std::string_view service_id = "Snowball";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::snowball

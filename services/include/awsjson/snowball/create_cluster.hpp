@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/CreateClusterRequest.hpp"
 #include "shapes/CreateClusterResponse.hpp"
 #include "shapes/Ec2RequestFailedException.hpp"
@@ -31,6 +32,7 @@ struct CreateCluster {
   static constexpr std::string_view signing_name = "snowball";
   static constexpr std::string_view endpoint_prefix = "snowball";
   static constexpr std::string_view service_id = "Snowball";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::snowball

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DescribeAddressRequest.hpp"
 #include "shapes/DescribeAddressResponse.hpp"
 #include "shapes/InvalidResourceException.hpp"
@@ -27,6 +28,7 @@ struct DescribeAddress {
   static constexpr std::string_view signing_name = "snowball";
   static constexpr std::string_view endpoint_prefix = "snowball";
   static constexpr std::string_view service_id = "Snowball";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::snowball

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/ClusterLimitExceededException.hpp"
 #include "shapes/Ec2RequestFailedException.hpp"
 #include "shapes/InvalidInputCombinationException.hpp"
@@ -34,6 +35,7 @@ struct UpdateJob {
   static constexpr std::string_view signing_name = "snowball";
   static constexpr std::string_view endpoint_prefix = "snowball";
   static constexpr std::string_view service_id = "Snowball";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::snowball

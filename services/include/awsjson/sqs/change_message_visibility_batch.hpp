@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/BatchEntryIdsNotDistinct.hpp"
 #include "shapes/ChangeMessageVisibilityBatchRequest.hpp"
 #include "shapes/ChangeMessageVisibilityBatchResponse.hpp"
@@ -39,6 +40,7 @@ struct ChangeMessageVisibilityBatch {
   static constexpr std::string_view endpoint_prefix = "sqs";
   static constexpr std::string_view service_id = "SQS";
   static constexpr bool query_compatible = true;  // awsQueryCompatible
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::sqs

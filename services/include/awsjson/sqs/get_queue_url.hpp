@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/GetQueueUrlRequest.hpp"
 #include "shapes/GetQueueUrlResponse.hpp"
 #include "shapes/InvalidAddress.hpp"
@@ -33,6 +34,7 @@ struct GetQueueUrl {
   static constexpr std::string_view endpoint_prefix = "sqs";
   static constexpr std::string_view service_id = "SQS";
   static constexpr bool query_compatible = true;  // awsQueryCompatible
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::sqs

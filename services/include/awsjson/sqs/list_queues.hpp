@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/InvalidAddress.hpp"
 #include "shapes/InvalidSecurity.hpp"
 #include "shapes/ListQueuesRequest.hpp"
@@ -32,6 +33,7 @@ struct ListQueues {
   static constexpr std::string_view endpoint_prefix = "sqs";
   static constexpr std::string_view service_id = "SQS";
   static constexpr bool query_compatible = true;  // awsQueryCompatible
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .limit_key = "MaxResults", .result_keys = {"QueueUrls"}};

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/InvalidAddress.hpp"
 #include "shapes/InvalidAttributeName.hpp"
 #include "shapes/InvalidAttributeValue.hpp"
@@ -41,6 +42,7 @@ struct SetQueueAttributes {
   static constexpr std::string_view endpoint_prefix = "sqs";
   static constexpr std::string_view service_id = "SQS";
   static constexpr bool query_compatible = true;  // awsQueryCompatible
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::sqs

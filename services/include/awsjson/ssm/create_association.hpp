@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AssociationAlreadyExists.hpp"
 #include "shapes/AssociationLimitExceeded.hpp"
 #include "shapes/CreateAssociationRequest.hpp"
@@ -43,6 +44,7 @@ struct CreateAssociation {
   static constexpr std::string_view signing_name = "ssm";
   static constexpr std::string_view endpoint_prefix = "ssm";
   static constexpr std::string_view service_id = "SSM";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::ssm

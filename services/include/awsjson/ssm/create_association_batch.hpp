@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AssociationLimitExceeded.hpp"
 #include "shapes/CreateAssociationBatchRequest.hpp"
 #include "shapes/CreateAssociationBatchResponse.hpp"
@@ -42,6 +43,7 @@ struct CreateAssociationBatch {
   static constexpr std::string_view signing_name = "ssm";
   static constexpr std::string_view endpoint_prefix = "ssm";
   static constexpr std::string_view service_id = "SSM";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::ssm

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/CreateDocumentRequest.hpp"
 #include "shapes/CreateDocumentResponse.hpp"
 #include "shapes/DocumentAlreadyExists.hpp"
@@ -37,6 +38,7 @@ struct CreateDocument {
   static constexpr std::string_view signing_name = "ssm";
   static constexpr std::string_view endpoint_prefix = "ssm";
   static constexpr std::string_view service_id = "SSM";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::ssm

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DeleteResourcePolicyRequest.hpp"
 #include "shapes/DeleteResourcePolicyResponse.hpp"
 #include "shapes/InternalServerError.hpp"
@@ -35,6 +36,7 @@ struct DeleteResourcePolicy {
   static constexpr std::string_view signing_name = "ssm";
   static constexpr std::string_view endpoint_prefix = "ssm";
   static constexpr std::string_view service_id = "SSM";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::ssm

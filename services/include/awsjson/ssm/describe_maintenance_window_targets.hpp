@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DescribeMaintenanceWindowTargetsRequest.hpp"
 #include "shapes/DescribeMaintenanceWindowTargetsResponse.hpp"
 #include "shapes/DoesNotExistException.hpp"
@@ -28,6 +29,7 @@ struct DescribeMaintenanceWindowTargets {
   static constexpr std::string_view signing_name = "ssm";
   static constexpr std::string_view endpoint_prefix = "ssm";
   static constexpr std::string_view service_id = "SSM";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .limit_key = "MaxResults", .result_keys = {"Targets"}};

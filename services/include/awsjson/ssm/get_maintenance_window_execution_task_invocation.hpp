@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DoesNotExistException.hpp"
 #include "shapes/GetMaintenanceWindowExecutionTaskInvocationRequest.hpp"
 #include "shapes/GetMaintenanceWindowExecutionTaskInvocationResponse.hpp"
@@ -34,6 +35,7 @@ struct GetMaintenanceWindowExecutionTaskInvocation {
   static constexpr std::string_view signing_name = "ssm";
   static constexpr std::string_view endpoint_prefix = "ssm";
   static constexpr std::string_view service_id = "SSM";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::ssm

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/InternalServerError.hpp"
 #include "shapes/InvalidResourceId.hpp"
 #include "shapes/InvalidResourceType.hpp"
@@ -29,6 +30,7 @@ struct ListTagsForResource {
   static constexpr std::string_view signing_name = "ssm";
   static constexpr std::string_view endpoint_prefix = "ssm";
   static constexpr std::string_view service_id = "SSM";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::ssm

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/HierarchyLevelLimitExceededException.hpp"
 #include "shapes/HierarchyTypeMismatchException.hpp"
 #include "shapes/IncompatiblePolicyException.hpp"
@@ -49,6 +50,7 @@ struct PutParameter {
   static constexpr std::string_view signing_name = "ssm";
   static constexpr std::string_view endpoint_prefix = "ssm";
   static constexpr std::string_view service_id = "SSM";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::ssm

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AutomationDefinitionNotFoundException.hpp"
 #include "shapes/AutomationDefinitionVersionNotFoundException.hpp"
 #include "shapes/AutomationExecutionLimitExceededException.hpp"
@@ -38,6 +39,7 @@ struct StartAutomationExecution {
   static constexpr std::string_view signing_name = "ssm";
   static constexpr std::string_view endpoint_prefix = "ssm";
   static constexpr std::string_view service_id = "SSM";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::ssm

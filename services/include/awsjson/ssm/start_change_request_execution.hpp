@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AutomationDefinitionNotApprovedException.hpp"
 #include "shapes/AutomationDefinitionNotFoundException.hpp"
 #include "shapes/AutomationDefinitionVersionNotFoundException.hpp"
@@ -40,6 +41,7 @@ struct StartChangeRequestExecution {
   static constexpr std::string_view signing_name = "ssm";
   static constexpr std::string_view endpoint_prefix = "ssm";
   static constexpr std::string_view service_id = "SSM";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::ssm

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DocumentVersionLimitExceeded.hpp"
 #include "shapes/DuplicateDocumentContent.hpp"
 #include "shapes/DuplicateDocumentVersionName.hpp"
@@ -40,6 +41,7 @@ struct UpdateDocument {
   static constexpr std::string_view signing_name = "ssm";
   static constexpr std::string_view endpoint_prefix = "ssm";
   static constexpr std::string_view service_id = "SSM";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::ssm

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/ConflictException.hpp"
 #include "shapes/DeleteRotationRequest.hpp"
@@ -34,6 +35,7 @@ struct DeleteRotation {
   static constexpr std::string_view signing_name = "ssm-contacts";
   static constexpr std::string_view endpoint_prefix = "ssm-contacts";
   static constexpr std::string_view service_id = "SSM Contacts";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::ssm_contacts

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/InternalServerException.hpp"
 #include "shapes/ListEngagementsRequest.hpp"
@@ -31,6 +32,7 @@ struct ListEngagements {
   static constexpr std::string_view signing_name = "ssm-contacts";
   static constexpr std::string_view endpoint_prefix = "ssm-contacts";
   static constexpr std::string_view service_id = "SSM Contacts";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .limit_key = "MaxResults", .result_keys = {"Engagements"}};

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/InternalServerException.hpp"
 #include "shapes/ResourceNotFoundException.hpp"
@@ -33,6 +34,7 @@ struct StopEngagement {
   static constexpr std::string_view signing_name = "ssm-contacts";
   static constexpr std::string_view endpoint_prefix = "ssm-contacts";
   static constexpr std::string_view service_id = "SSM Contacts";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::ssm_contacts

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/GetApplicationAccessScopeRequest.hpp"
 #include "shapes/GetApplicationAccessScopeResponse.hpp"
@@ -33,6 +34,7 @@ struct GetApplicationAccessScope {
   static constexpr std::string_view signing_name = "sso";
   static constexpr std::string_view endpoint_prefix = "sso";
   static constexpr std::string_view service_id = "SSO Admin";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::sso_admin

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/InternalServerException.hpp"
 #include "shapes/ListPermissionSetProvisioningStatusRequest.hpp"
@@ -33,6 +34,7 @@ struct ListPermissionSetProvisioningStatus {
   static constexpr std::string_view signing_name = "sso";
   static constexpr std::string_view endpoint_prefix = "sso";
   static constexpr std::string_view service_id = "SSO Admin";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .limit_key = "MaxResults",

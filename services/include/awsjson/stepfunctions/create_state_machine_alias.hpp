@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/ConflictException.hpp"
 #include "shapes/CreateStateMachineAliasRequest.hpp"
 #include "shapes/CreateStateMachineAliasResponse.hpp"
@@ -35,6 +36,7 @@ struct CreateStateMachineAlias {
   static constexpr std::string_view signing_name = "states";
   static constexpr std::string_view endpoint_prefix = "states";
   static constexpr std::string_view service_id = "SFN";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::stepfunctions

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DeleteStateMachineRequest.hpp"
 #include "shapes/DeleteStateMachineResponse.hpp"
 #include "shapes/InvalidArn.hpp"
@@ -28,6 +29,7 @@ struct DeleteStateMachine {
   static constexpr std::string_view signing_name = "states";
   static constexpr std::string_view endpoint_prefix = "states";
   static constexpr std::string_view service_id = "SFN";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::stepfunctions

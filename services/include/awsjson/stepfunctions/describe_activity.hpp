@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/ActivityDoesNotExist.hpp"
 #include "shapes/DescribeActivityRequest.hpp"
 #include "shapes/DescribeActivityResponse.hpp"
@@ -28,6 +29,7 @@ struct DescribeActivity {
   static constexpr std::string_view signing_name = "states";
   static constexpr std::string_view endpoint_prefix = "states";
   static constexpr std::string_view service_id = "SFN";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::stepfunctions

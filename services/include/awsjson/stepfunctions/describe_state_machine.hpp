@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DescribeStateMachineRequest.hpp"
 #include "shapes/DescribeStateMachineResponse.hpp"
 #include "shapes/InvalidArn.hpp"
@@ -33,6 +34,7 @@ struct DescribeStateMachine {
   static constexpr std::string_view signing_name = "states";
   static constexpr std::string_view endpoint_prefix = "states";
   static constexpr std::string_view service_id = "SFN";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::stepfunctions

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DescribeStateMachineForExecutionRequest.hpp"
 #include "shapes/DescribeStateMachineForExecutionResponse.hpp"
 #include "shapes/ExecutionDoesNotExist.hpp"
@@ -32,6 +33,7 @@ struct DescribeStateMachineForExecution {
   static constexpr std::string_view signing_name = "states";
   static constexpr std::string_view endpoint_prefix = "states";
   static constexpr std::string_view service_id = "SFN";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::stepfunctions

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/ExecutionDoesNotExist.hpp"
 #include "shapes/GetExecutionHistoryRequest.hpp"
 #include "shapes/GetExecutionHistoryResponse.hpp"
@@ -34,6 +35,7 @@ struct GetExecutionHistory {
   static constexpr std::string_view signing_name = "states";
   static constexpr std::string_view endpoint_prefix = "states";
   static constexpr std::string_view service_id = "SFN";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "nextToken",
       .output_token = "nextToken", .limit_key = "maxResults", .result_keys = {"events"}};

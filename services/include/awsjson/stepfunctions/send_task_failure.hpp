@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/InvalidToken.hpp"
 #include "shapes/KmsAccessDeniedException.hpp"
 #include "shapes/KmsInvalidStateException.hpp"
@@ -34,6 +35,7 @@ struct SendTaskFailure {
   static constexpr std::string_view signing_name = "states";
   static constexpr std::string_view endpoint_prefix = "states";
   static constexpr std::string_view service_id = "SFN";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::stepfunctions

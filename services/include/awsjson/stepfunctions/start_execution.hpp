@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/ExecutionAlreadyExists.hpp"
 #include "shapes/ExecutionLimitExceeded.hpp"
 #include "shapes/InvalidArn.hpp"
@@ -41,6 +42,7 @@ struct StartExecution {
   static constexpr std::string_view signing_name = "states";
   static constexpr std::string_view endpoint_prefix = "states";
   static constexpr std::string_view service_id = "SFN";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::stepfunctions

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/InvalidArn.hpp"
 #include "shapes/ResourceNotFound.hpp"
 #include "shapes/TagResourceRequest.hpp"
@@ -29,6 +30,7 @@ struct TagResource {
   static constexpr std::string_view signing_name = "states";
   static constexpr std::string_view endpoint_prefix = "states";
   static constexpr std::string_view service_id = "SFN";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::stepfunctions

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/InvalidArn.hpp"
 #include "shapes/InvalidDefinition.hpp"
 #include "shapes/InvalidExecutionInput.hpp"
@@ -31,6 +32,7 @@ struct TestState {
   static constexpr std::string_view signing_name = "states";
   static constexpr std::string_view endpoint_prefix = "states";
   static constexpr std::string_view service_id = "SFN";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   static constexpr std::string_view host_prefix = "sync-";  // @endpoint
 };
 

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/ValidateStateMachineDefinitionRequest.hpp"
 #include "shapes/ValidateStateMachineDefinitionResponse.hpp"
 #include "shapes/ValidationException.hpp"
@@ -27,6 +28,7 @@ struct ValidateStateMachineDefinition {
   static constexpr std::string_view signing_name = "states";
   static constexpr std::string_view endpoint_prefix = "states";
   static constexpr std::string_view service_id = "SFN";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::stepfunctions

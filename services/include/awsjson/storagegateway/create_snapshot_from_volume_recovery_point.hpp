@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/CreateSnapshotFromVolumeRecoveryPointRequest.hpp"
 #include "shapes/CreateSnapshotFromVolumeRecoveryPointResponse.hpp"
 #include "shapes/InternalServerError.hpp"
@@ -30,6 +31,7 @@ struct CreateSnapshotFromVolumeRecoveryPoint {
   static constexpr std::string_view signing_name = "storagegateway";
   static constexpr std::string_view endpoint_prefix = "storagegateway";
   static constexpr std::string_view service_id = "Storage Gateway";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::storagegateway

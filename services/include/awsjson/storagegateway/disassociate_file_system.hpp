@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DisassociateFileSystemRequest.hpp"
 #include "shapes/DisassociateFileSystemResponse.hpp"
 #include "shapes/InternalServerError.hpp"
@@ -28,6 +29,7 @@ struct DisassociateFileSystem {
   static constexpr std::string_view signing_name = "storagegateway";
   static constexpr std::string_view endpoint_prefix = "storagegateway";
   static constexpr std::string_view service_id = "Storage Gateway";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::storagegateway

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/InternalServerError.hpp"
 #include "shapes/InvalidGatewayRequestException.hpp"
 #include "shapes/ListGatewaysRequest.hpp"
@@ -28,6 +29,7 @@ struct ListGateways {
   static constexpr std::string_view signing_name = "storagegateway";
   static constexpr std::string_view endpoint_prefix = "storagegateway";
   static constexpr std::string_view service_id = "Storage Gateway";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "Marker", .output_token = "Marker",
       .limit_key = "Limit", .result_keys = {"Gateways"}};

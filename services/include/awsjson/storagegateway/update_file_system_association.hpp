@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/InternalServerError.hpp"
 #include "shapes/InvalidGatewayRequestException.hpp"
 #include "shapes/UpdateFileSystemAssociationRequest.hpp"
@@ -28,6 +29,7 @@ struct UpdateFileSystemAssociation {
   static constexpr std::string_view signing_name = "storagegateway";
   static constexpr std::string_view endpoint_prefix = "storagegateway";
   static constexpr std::string_view service_id = "Storage Gateway";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::storagegateway

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AddAttachmentsToSetRequest.hpp"
 #include "shapes/AddAttachmentsToSetResponse.hpp"
 #include "shapes/AttachmentLimitExceeded.hpp"
@@ -33,6 +34,7 @@ struct AddAttachmentsToSet {
   static constexpr std::string_view signing_name = "support";
   static constexpr std::string_view endpoint_prefix = "support";
   static constexpr std::string_view service_id = "Support";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::support

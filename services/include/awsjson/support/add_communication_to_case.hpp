@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AddCommunicationToCaseRequest.hpp"
 #include "shapes/AddCommunicationToCaseResponse.hpp"
 #include "shapes/AttachmentSetExpired.hpp"
@@ -31,6 +32,7 @@ struct AddCommunicationToCase {
   static constexpr std::string_view signing_name = "support";
   static constexpr std::string_view endpoint_prefix = "support";
   static constexpr std::string_view service_id = "Support";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::support

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AttachmentIdNotFound.hpp"
 #include "shapes/DescribeAttachmentLimitExceeded.hpp"
 #include "shapes/DescribeAttachmentRequest.hpp"
@@ -30,6 +31,7 @@ struct DescribeAttachment {
   static constexpr std::string_view signing_name = "support";
   static constexpr std::string_view endpoint_prefix = "support";
   static constexpr std::string_view service_id = "Support";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::support

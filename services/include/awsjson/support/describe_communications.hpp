@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/CaseIdNotFound.hpp"
 #include "shapes/DescribeCommunicationsRequest.hpp"
 #include "shapes/DescribeCommunicationsResponse.hpp"
@@ -28,6 +29,7 @@ struct DescribeCommunications {
   static constexpr std::string_view signing_name = "support";
   static constexpr std::string_view endpoint_prefix = "support";
   static constexpr std::string_view service_id = "Support";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "nextToken",
       .output_token = "nextToken", .limit_key = "maxResults", .result_keys = {"communications"}};

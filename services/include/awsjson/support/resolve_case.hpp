@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/CaseIdNotFound.hpp"
 #include "shapes/InternalServerError.hpp"
 #include "shapes/ResolveCaseRequest.hpp"
@@ -28,6 +29,7 @@ struct ResolveCase {
   static constexpr std::string_view signing_name = "support";
   static constexpr std::string_view endpoint_prefix = "support";
   static constexpr std::string_view service_id = "Support";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::support

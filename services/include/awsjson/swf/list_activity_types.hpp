@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/ListActivityTypesRequest.hpp"
 #include "shapes/ListActivityTypesResponse.hpp"
 #include "shapes/OperationNotPermittedFault.hpp"
@@ -28,6 +29,7 @@ struct ListActivityTypes {
   static constexpr std::string_view signing_name = "swf";
   static constexpr std::string_view endpoint_prefix = "swf";
   static constexpr std::string_view service_id = "SWF";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "nextPageToken",
       .output_token = "nextPageToken", .limit_key = "maximumPageSize",

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/OperationNotPermittedFault.hpp"
 #include "shapes/RecordActivityTaskHeartbeatRequest.hpp"
 #include "shapes/RecordActivityTaskHeartbeatResponse.hpp"
@@ -28,6 +29,7 @@ struct RecordActivityTaskHeartbeat {
   static constexpr std::string_view signing_name = "swf";
   static constexpr std::string_view endpoint_prefix = "swf";
   static constexpr std::string_view service_id = "SWF";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::swf

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/LimitExceededFault.hpp"
 #include "shapes/OperationNotPermittedFault.hpp"
 #include "shapes/TagResourceRequest.hpp"
@@ -35,6 +36,7 @@ struct TagResource {
   static constexpr std::string_view signing_name = "swf";
   static constexpr std::string_view endpoint_prefix = "swf";
   static constexpr std::string_view service_id = "SWF";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::swf

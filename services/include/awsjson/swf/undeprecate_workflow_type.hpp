@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/OperationNotPermittedFault.hpp"
 #include "shapes/TypeAlreadyExistsFault.hpp"
 #include "shapes/UndeprecateWorkflowTypeRequest.hpp"
@@ -34,6 +35,7 @@ struct UndeprecateWorkflowType {
   static constexpr std::string_view signing_name = "swf";
   static constexpr std::string_view endpoint_prefix = "swf";
   static constexpr std::string_view service_id = "SWF";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::swf

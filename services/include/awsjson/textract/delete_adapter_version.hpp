@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/ConflictException.hpp"
 #include "shapes/DeleteAdapterVersionRequest.hpp"
@@ -37,6 +38,7 @@ struct DeleteAdapterVersion {
   static constexpr std::string_view signing_name = "textract";
   static constexpr std::string_view endpoint_prefix = "textract";
   static constexpr std::string_view service_id = "Textract";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::textract

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/InternalServerError.hpp"
 #include "shapes/InvalidParameterException.hpp"
@@ -36,6 +37,7 @@ struct UntagResource {
   static constexpr std::string_view signing_name = "textract";
   static constexpr std::string_view endpoint_prefix = "textract";
   static constexpr std::string_view service_id = "Textract";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::textract

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/GetDbClusterRequest.hpp"
 #include "shapes/GetDbClusterResponse.hpp"
@@ -33,6 +34,7 @@ struct GetDbCluster {
   static constexpr std::string_view signing_name = "timestream-influxdb";
   static constexpr std::string_view endpoint_prefix = "timestream-influxdb";
   static constexpr std::string_view service_id = "Timestream InfluxDB";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::timestream_influxdb

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/ResourceNotFoundException.hpp"
 #include "shapes/ServiceQuotaExceededException.hpp"
 #include "shapes/TagResourceRequest.hpp"
@@ -32,6 +33,7 @@ struct TagResource {
   static constexpr std::string_view signing_name = "timestream-influxdb";
   static constexpr std::string_view endpoint_prefix = "timestream-influxdb";
   static constexpr std::string_view service_id = "Timestream InfluxDB";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::timestream_influxdb

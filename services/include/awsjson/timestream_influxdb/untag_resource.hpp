@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/ResourceNotFoundException.hpp"
 #include "shapes/UntagResourceRequest.hpp"
 
@@ -31,6 +32,7 @@ struct UntagResource {
   static constexpr std::string_view signing_name = "timestream-influxdb";
   static constexpr std::string_view endpoint_prefix = "timestream-influxdb";
   static constexpr std::string_view service_id = "Timestream InfluxDB";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::timestream_influxdb

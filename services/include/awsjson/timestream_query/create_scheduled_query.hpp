@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/ConflictException.hpp"
 #include "shapes/CreateScheduledQueryRequest.hpp"
@@ -36,6 +37,7 @@ struct CreateScheduledQuery {
   static constexpr std::string_view signing_name = "timestream";
   static constexpr std::string_view endpoint_prefix = "query.timestream";
   static constexpr std::string_view service_id = "Timestream Query";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::timestream_query

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/ExecuteScheduledQueryRequest.hpp"
 #include "shapes/InternalServerException.hpp"
@@ -38,6 +39,7 @@ struct ExecuteScheduledQuery {
   static constexpr std::string_view signing_name = "timestream";
   static constexpr std::string_view endpoint_prefix = "query.timestream";
   static constexpr std::string_view service_id = "Timestream Query";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::timestream_query

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/InvalidEndpointException.hpp"
 #include "shapes/ListTagsForResourceRequest.hpp"
 #include "shapes/ListTagsForResourceResponse.hpp"
@@ -31,6 +32,7 @@ struct ListTagsForResource {
   static constexpr std::string_view signing_name = "timestream";
   static constexpr std::string_view endpoint_prefix = "query.timestream";
   static constexpr std::string_view service_id = "Timestream Query";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .limit_key = "MaxResults", .result_keys = {"Tags"}};

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/ConflictException.hpp"
 #include "shapes/CreateDatabaseRequest.hpp"
@@ -35,6 +36,7 @@ struct CreateDatabase {
   static constexpr std::string_view signing_name = "timestream";
   static constexpr std::string_view endpoint_prefix = "ingest.timestream";
   static constexpr std::string_view service_id = "Timestream Write";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::timestream_write

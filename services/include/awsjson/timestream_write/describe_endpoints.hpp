@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DescribeEndpointsRequest.hpp"
 #include "shapes/DescribeEndpointsResponse.hpp"
 #include "shapes/InternalServerException.hpp"
@@ -30,6 +31,7 @@ struct DescribeEndpoints {
   static constexpr std::string_view signing_name = "timestream";
   static constexpr std::string_view endpoint_prefix = "ingest.timestream";
   static constexpr std::string_view service_id = "Timestream Write";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::timestream_write

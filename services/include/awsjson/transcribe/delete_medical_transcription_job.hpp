@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/BadRequestException.hpp"
 #include "shapes/DeleteMedicalTranscriptionJobRequest.hpp"
 #include "shapes/InternalFailureException.hpp"
@@ -34,6 +35,7 @@ struct DeleteMedicalTranscriptionJob {
   static constexpr std::string_view signing_name = "transcribe";
   static constexpr std::string_view endpoint_prefix = "transcribe";
   static constexpr std::string_view service_id = "Transcribe";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::transcribe

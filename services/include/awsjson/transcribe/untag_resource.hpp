@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/BadRequestException.hpp"
 #include "shapes/ConflictException.hpp"
 #include "shapes/InternalFailureException.hpp"
@@ -33,6 +34,7 @@ struct UntagResource {
   static constexpr std::string_view signing_name = "transcribe";
   static constexpr std::string_view endpoint_prefix = "transcribe";
   static constexpr std::string_view service_id = "Transcribe";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::transcribe

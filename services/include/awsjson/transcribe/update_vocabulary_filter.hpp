@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/BadRequestException.hpp"
 #include "shapes/InternalFailureException.hpp"
 #include "shapes/LimitExceededException.hpp"
@@ -31,6 +32,7 @@ struct UpdateVocabularyFilter {
   static constexpr std::string_view signing_name = "transcribe";
   static constexpr std::string_view endpoint_prefix = "transcribe";
   static constexpr std::string_view service_id = "Transcribe";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::transcribe

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DeleteSshPublicKeyRequest.hpp"
 #include "shapes/InternalServiceError.hpp"
 #include "shapes/InvalidRequestException.hpp"
@@ -37,6 +38,7 @@ struct DeleteSshPublicKey {
   static constexpr std::string_view signing_name = "transfer";
   static constexpr std::string_view endpoint_prefix = "transfer";
   static constexpr std::string_view service_id = "Transfer";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::transfer

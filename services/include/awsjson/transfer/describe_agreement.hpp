@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DescribeAgreementRequest.hpp"
 #include "shapes/DescribeAgreementResponse.hpp"
 #include "shapes/InternalServiceError.hpp"
@@ -31,6 +32,7 @@ struct DescribeAgreement {
   static constexpr std::string_view signing_name = "transfer";
   static constexpr std::string_view endpoint_prefix = "transfer";
   static constexpr std::string_view service_id = "Transfer";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::transfer

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/DescribeWebAppRequest.hpp"
 #include "shapes/DescribeWebAppResponse.hpp"
@@ -33,6 +34,7 @@ struct DescribeWebApp {
   static constexpr std::string_view signing_name = "transfer";
   static constexpr std::string_view endpoint_prefix = "transfer";
   static constexpr std::string_view service_id = "Transfer";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::transfer

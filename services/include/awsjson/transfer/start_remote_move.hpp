@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/InternalServiceError.hpp"
 #include "shapes/InvalidRequestException.hpp"
 #include "shapes/ResourceNotFoundException.hpp"
@@ -33,6 +34,7 @@ struct StartRemoteMove {
   static constexpr std::string_view signing_name = "transfer";
   static constexpr std::string_view endpoint_prefix = "transfer";
   static constexpr std::string_view service_id = "Transfer";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::transfer

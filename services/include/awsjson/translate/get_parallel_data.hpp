@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/GetParallelDataRequest.hpp"
 #include "shapes/GetParallelDataResponse.hpp"
 #include "shapes/InternalServerException.hpp"
@@ -31,6 +32,7 @@ struct GetParallelData {
   static constexpr std::string_view signing_name = "translate";
   static constexpr std::string_view endpoint_prefix = "translate";
   static constexpr std::string_view service_id = "Translate";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::translate

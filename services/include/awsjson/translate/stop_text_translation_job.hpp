@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/InternalServerException.hpp"
 #include "shapes/ResourceNotFoundException.hpp"
 #include "shapes/StopTextTranslationJobRequest.hpp"
@@ -30,6 +31,7 @@ struct StopTextTranslationJob {
   static constexpr std::string_view signing_name = "translate";
   static constexpr std::string_view endpoint_prefix = "translate";
   static constexpr std::string_view service_id = "Translate";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::translate

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/ConflictException.hpp"
 #include "shapes/DeletePolicyTemplateRequest.hpp"
@@ -34,6 +35,7 @@ struct DeletePolicyTemplate {
   static constexpr std::string_view signing_name = "verifiedpermissions";
   static constexpr std::string_view endpoint_prefix = "verifiedpermissions";
   static constexpr std::string_view service_id = "VerifiedPermissions";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::verifiedpermissions

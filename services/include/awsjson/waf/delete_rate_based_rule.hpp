@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DeleteRateBasedRuleRequest.hpp"
 #include "shapes/DeleteRateBasedRuleResponse.hpp"
 #include "shapes/WAFInternalErrorException.hpp"
@@ -38,6 +39,7 @@ struct DeleteRateBasedRule {
   static constexpr std::string_view signing_name = "waf";
   static constexpr std::string_view endpoint_prefix = "waf";
   static constexpr std::string_view service_id = "WAF";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::waf

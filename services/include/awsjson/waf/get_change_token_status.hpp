@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/GetChangeTokenStatusRequest.hpp"
 #include "shapes/GetChangeTokenStatusResponse.hpp"
 #include "shapes/WAFInternalErrorException.hpp"
@@ -28,6 +29,7 @@ struct GetChangeTokenStatus {
   static constexpr std::string_view signing_name = "waf";
   static constexpr std::string_view endpoint_prefix = "waf";
   static constexpr std::string_view service_id = "WAF";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::waf

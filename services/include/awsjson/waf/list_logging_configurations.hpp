@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/ListLoggingConfigurationsRequest.hpp"
 #include "shapes/ListLoggingConfigurationsResponse.hpp"
 #include "shapes/WAFInternalErrorException.hpp"
@@ -30,6 +31,7 @@ struct ListLoggingConfigurations {
   static constexpr std::string_view signing_name = "waf";
   static constexpr std::string_view endpoint_prefix = "waf";
   static constexpr std::string_view service_id = "WAF";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextMarker",
       .output_token = "NextMarker", .limit_key = "Limit", .result_keys = {"LoggingConfigurations"}};

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/ListTagsForResourceRequest.hpp"
 #include "shapes/ListTagsForResourceResponse.hpp"
 #include "shapes/WAFBadRequestException.hpp"
@@ -35,6 +36,7 @@ struct ListTagsForResource {
   static constexpr std::string_view signing_name = "waf";
   static constexpr std::string_view endpoint_prefix = "waf";
   static constexpr std::string_view service_id = "WAF";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::waf

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/UpdateByteMatchSetRequest.hpp"
 #include "shapes/UpdateByteMatchSetResponse.hpp"
 #include "shapes/WAFInternalErrorException.hpp"
@@ -37,6 +38,7 @@ struct UpdateByteMatchSet {
   static constexpr std::string_view signing_name = "waf";
   static constexpr std::string_view endpoint_prefix = "waf";
   static constexpr std::string_view service_id = "WAF";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::waf

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/UpdateXssMatchSetRequest.hpp"
 #include "shapes/UpdateXssMatchSetResponse.hpp"
 #include "shapes/WAFInternalErrorException.hpp"
@@ -37,6 +38,7 @@ struct UpdateXssMatchSet {
   static constexpr std::string_view signing_name = "waf";
   static constexpr std::string_view endpoint_prefix = "waf";
   static constexpr std::string_view service_id = "WAF";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::waf

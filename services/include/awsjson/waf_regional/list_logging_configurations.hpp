@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/ListLoggingConfigurationsRequest.hpp"
 #include "shapes/ListLoggingConfigurationsResponse.hpp"
 #include "shapes/WAFInternalErrorException.hpp"
@@ -30,6 +31,7 @@ struct ListLoggingConfigurations {
   static constexpr std::string_view signing_name = "waf-regional";
   static constexpr std::string_view endpoint_prefix = "waf-regional";
   static constexpr std::string_view service_id = "WAF Regional";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::waf_regional

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/ListXssMatchSetsRequest.hpp"
 #include "shapes/ListXssMatchSetsResponse.hpp"
 #include "shapes/WAFInternalErrorException.hpp"
@@ -28,6 +29,7 @@ struct ListXssMatchSets {
   static constexpr std::string_view signing_name = "waf-regional";
   static constexpr std::string_view endpoint_prefix = "waf-regional";
   static constexpr std::string_view service_id = "WAF Regional";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::waf_regional

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/UntagResourceRequest.hpp"
 #include "shapes/UntagResourceResponse.hpp"
 #include "shapes/WAFBadRequestException.hpp"
@@ -35,6 +36,7 @@ struct UntagResource {
   static constexpr std::string_view signing_name = "waf-regional";
   static constexpr std::string_view endpoint_prefix = "waf-regional";
   static constexpr std::string_view service_id = "WAF Regional";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::waf_regional

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/CreateWebACLRequest.hpp"
 #include "shapes/CreateWebACLResponse.hpp"
 #include "shapes/WAFConfigurationWarningException.hpp"
@@ -49,6 +50,7 @@ struct CreateWebACL {
   static constexpr std::string_view signing_name = "wafv2";
   static constexpr std::string_view endpoint_prefix = "wafv2";
   static constexpr std::string_view service_id = "WAFV2";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::wafv2

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DescribeManagedRuleGroupRequest.hpp"
 #include "shapes/DescribeManagedRuleGroupResponse.hpp"
 #include "shapes/WAFExpiredManagedRuleGroupVersionException.hpp"
@@ -35,6 +36,7 @@ struct DescribeManagedRuleGroup {
   static constexpr std::string_view signing_name = "wafv2";
   static constexpr std::string_view endpoint_prefix = "wafv2";
   static constexpr std::string_view service_id = "WAFV2";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::wafv2

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/GetIPSetRequest.hpp"
 #include "shapes/GetIPSetResponse.hpp"
 #include "shapes/WAFInternalErrorException.hpp"
@@ -31,6 +32,7 @@ struct GetIPSet {
   static constexpr std::string_view signing_name = "wafv2";
   static constexpr std::string_view endpoint_prefix = "wafv2";
   static constexpr std::string_view service_id = "WAFV2";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::wafv2

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/GetTopPathStatisticsByTrafficRequest.hpp"
 #include "shapes/GetTopPathStatisticsByTrafficResponse.hpp"
 #include "shapes/WAFFeatureNotIncludedInPricingPlanException.hpp"
@@ -33,6 +34,7 @@ struct GetTopPathStatisticsByTraffic {
   static constexpr std::string_view signing_name = "wafv2";
   static constexpr std::string_view endpoint_prefix = "wafv2";
   static constexpr std::string_view service_id = "WAFV2";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::wafv2

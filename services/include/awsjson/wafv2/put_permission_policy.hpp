@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/PutPermissionPolicyRequest.hpp"
 #include "shapes/PutPermissionPolicyResponse.hpp"
 #include "shapes/WAFInternalErrorException.hpp"
@@ -32,6 +33,7 @@ struct PutPermissionPolicy {
   static constexpr std::string_view signing_name = "wafv2";
   static constexpr std::string_view endpoint_prefix = "wafv2";
   static constexpr std::string_view service_id = "WAFV2";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::wafv2

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/CreateAliasRequest.hpp"
 #include "shapes/CreateAliasResponse.hpp"
 #include "shapes/EmailAddressInUseException.hpp"
@@ -39,6 +40,7 @@ struct CreateAlias {
   static constexpr std::string_view signing_name = "workmail";
   static constexpr std::string_view endpoint_prefix = "workmail";
   static constexpr std::string_view service_id = "WorkMail";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::workmail

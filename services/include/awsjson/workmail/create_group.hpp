@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/CreateGroupRequest.hpp"
 #include "shapes/CreateGroupResponse.hpp"
 #include "shapes/DirectoryServiceAuthenticationFailedException.hpp"
@@ -38,6 +39,7 @@ struct CreateGroup {
   static constexpr std::string_view signing_name = "workmail";
   static constexpr std::string_view endpoint_prefix = "workmail";
   static constexpr std::string_view service_id = "WorkMail";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::workmail

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/CreateIdentityCenterApplicationRequest.hpp"
 #include "shapes/CreateIdentityCenterApplicationResponse.hpp"
 #include "shapes/InvalidParameterException.hpp"
@@ -27,6 +28,7 @@ struct CreateIdentityCenterApplication {
   static constexpr std::string_view signing_name = "workmail";
   static constexpr std::string_view endpoint_prefix = "workmail";
   static constexpr std::string_view service_id = "WorkMail";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::workmail

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/CreateOrganizationRequest.hpp"
 #include "shapes/CreateOrganizationResponse.hpp"
 #include "shapes/DirectoryInUseException.hpp"
@@ -33,6 +34,7 @@ struct CreateOrganization {
   static constexpr std::string_view signing_name = "workmail";
   static constexpr std::string_view endpoint_prefix = "workmail";
   static constexpr std::string_view service_id = "WorkMail";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::workmail

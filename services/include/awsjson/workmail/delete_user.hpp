@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DeleteUserRequest.hpp"
 #include "shapes/DeleteUserResponse.hpp"
 #include "shapes/DirectoryServiceAuthenticationFailedException.hpp"
@@ -36,6 +37,7 @@ struct DeleteUser {
   static constexpr std::string_view signing_name = "workmail";
   static constexpr std::string_view endpoint_prefix = "workmail";
   static constexpr std::string_view service_id = "WorkMail";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::workmail

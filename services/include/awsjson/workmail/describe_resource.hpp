@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DescribeResourceRequest.hpp"
 #include "shapes/DescribeResourceResponse.hpp"
 #include "shapes/EntityNotFoundException.hpp"
@@ -33,6 +34,7 @@ struct DescribeResource {
   static constexpr std::string_view signing_name = "workmail";
   static constexpr std::string_view endpoint_prefix = "workmail";
   static constexpr std::string_view service_id = "WorkMail";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::workmail

@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DirectoryServiceAuthenticationFailedException.hpp"
 #include "shapes/DirectoryUnavailableException.hpp"
 #include "shapes/DisassociateMemberFromGroupRequest.hpp"
@@ -38,6 +39,7 @@ struct DisassociateMemberFromGroup {
   static constexpr std::string_view signing_name = "workmail";
   static constexpr std::string_view endpoint_prefix = "workmail";
   static constexpr std::string_view service_id = "WorkMail";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::workmail

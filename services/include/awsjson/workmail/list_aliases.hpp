@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/EntityNotFoundException.hpp"
 #include "shapes/EntityStateException.hpp"
 #include "shapes/InvalidParameterException.hpp"
@@ -33,6 +34,7 @@ struct ListAliases {
   static constexpr std::string_view signing_name = "workmail";
   static constexpr std::string_view endpoint_prefix = "workmail";
   static constexpr std::string_view service_id = "WorkMail";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .limit_key = "MaxResults", .result_keys = {"Aliases"}};

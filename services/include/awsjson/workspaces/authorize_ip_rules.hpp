@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/AuthorizeIpRulesRequest.hpp"
 #include "shapes/AuthorizeIpRulesResponse.hpp"
@@ -33,6 +34,7 @@ struct AuthorizeIpRules {
   static constexpr std::string_view signing_name = "workspaces";
   static constexpr std::string_view endpoint_prefix = "workspaces";
   static constexpr std::string_view service_id = "WorkSpaces";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::workspaces

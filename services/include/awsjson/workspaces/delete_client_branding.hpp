@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/DeleteClientBrandingRequest.hpp"
 #include "shapes/DeleteClientBrandingResponse.hpp"
@@ -30,6 +31,7 @@ struct DeleteClientBranding {
   static constexpr std::string_view signing_name = "workspaces";
   static constexpr std::string_view endpoint_prefix = "workspaces";
   static constexpr std::string_view service_id = "WorkSpaces";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::workspaces

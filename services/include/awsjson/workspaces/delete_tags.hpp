@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DeleteTagsRequest.hpp"
 #include "shapes/DeleteTagsResponse.hpp"
 #include "shapes/InvalidParameterValuesException.hpp"
@@ -28,6 +29,7 @@ struct DeleteTags {
   static constexpr std::string_view signing_name = "workspaces";
   static constexpr std::string_view endpoint_prefix = "workspaces";
   static constexpr std::string_view service_id = "WorkSpaces";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::workspaces

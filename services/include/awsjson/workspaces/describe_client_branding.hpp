@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/DescribeClientBrandingRequest.hpp"
 #include "shapes/DescribeClientBrandingResponse.hpp"
@@ -30,6 +31,7 @@ struct DescribeClientBranding {
   static constexpr std::string_view signing_name = "workspaces";
   static constexpr std::string_view endpoint_prefix = "workspaces";
   static constexpr std::string_view service_id = "WorkSpaces";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::workspaces

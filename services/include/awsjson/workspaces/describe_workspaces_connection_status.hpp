@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/DescribeWorkspacesConnectionStatusRequest.hpp"
 #include "shapes/DescribeWorkspacesConnectionStatusResponse.hpp"
 #include "shapes/InvalidParameterValuesException.hpp"
@@ -27,6 +28,7 @@ struct DescribeWorkspacesConnectionStatus {
   static constexpr std::string_view signing_name = "workspaces";
   static constexpr std::string_view endpoint_prefix = "workspaces";
   static constexpr std::string_view service_id = "WorkSpaces";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
   /// How the operation pages (botocore's paginators-1.json).
   static constexpr awsjson::pagination paginator{.input_token = "NextToken",
       .output_token = "NextToken", .result_keys = {"WorkspacesConnectionStatus"}};

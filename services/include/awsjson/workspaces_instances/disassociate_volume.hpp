@@ -8,6 +8,7 @@
 
 #include <awsjson/model.hpp>
 
+#include "endpoint_rules.hpp"
 #include "shapes/AccessDeniedException.hpp"
 #include "shapes/ConflictException.hpp"
 #include "shapes/DisassociateVolumeRequest.hpp"
@@ -34,6 +35,7 @@ struct DisassociateVolume {
   static constexpr std::string_view signing_name = "workspaces-instances";
   static constexpr std::string_view endpoint_prefix = "workspaces-instances";
   static constexpr std::string_view service_id = "Workspaces Instances";
+  static constexpr std::string_view endpoint_rules = endpoint_rule_set;
 };
 
 }  // namespace awsjson::workspaces_instances
