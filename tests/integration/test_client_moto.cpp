@@ -1,6 +1,7 @@
 // awsjson::client against moto_server, every request signed and the signature checked by the
 // server (run through tests/integration/with_moto.py, which starts it and makes the access key):
-// credentials from a profile file alone and from credential_process, a wrong secret, retries
+// credentials from a profile file alone and from credential_process, through roles (a profile's,
+// a chain of two, a web identity token file), a wrong secret, retries
 // through a local proxy that throttles and drops connections in front of moto, and calls of
 // SSM, DynamoDB (awsJson 1.0), SQS (awsQueryCompatible) and Secrets Manager.
 #include <catch2/catch.hpp>
@@ -8,6 +9,7 @@
 #include <awsjson/client.hpp>
 #include <awsjson/dynamodb/create_table.hpp>
 #include <awsjson/dynamodb/get_item.hpp>
+#include <awsjson/dynamodb/list_tables.hpp>
 #include <awsjson/dynamodb/put_item.hpp>
 #include <awsjson/secretsmanager/create_secret.hpp>
 #include <awsjson/secretsmanager/get_secret_value.hpp>
@@ -131,7 +133,38 @@ TEST_CASE("credentials through roles: assume role from a profile, and a chain of
     CHECK(found.found->expiration);
     put_parameter(c, "/itest/client/role-" + profile, "through a role");
     CHECK(get_parameter(c, "/itest/client/role-" + profile) == "through a role");
+    auto tables = c.call<awsjson::dynamodb::ListTables>({});  // DynamoDB, awsJson 1.0, with the role's keys
+    INFO((tables.failure() ? tables.failure()->message : ""));
+    CHECK(tables.ok());
   }
+}
+
+TEST_CASE("credentials from a web identity token file", "[client][moto][roles]") {
+  // On the second moto_server (no signature checks: moto answers AssumeRoleWithWebIdentity with
+  // HTTP 500 where it checks them). What is checked: the token file read, the call STS answers,
+  // the role's keys in the chain's answer and a call made with them.
+  std::string open = env("AWSJSON_TEST_OPEN_ENDPOINT");
+  temp_dir d;
+  auto token = d.write("token", "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhd3Nqc29uIn0.c2lnbmF0dXJl\n");
+  awsjson::client_options o;
+  o.endpoint_url = open;
+  o.region = env("AWS_REGION");
+  o.env = env_of({{"AWS_WEB_IDENTITY_TOKEN_FILE", token},
+                  {"AWS_ROLE_ARN", "arn:aws:iam::123456789012:role/app"},
+                  {"AWS_ROLE_SESSION_NAME", "awsjson-itest"},
+                  {"AWS_ENDPOINT_URL_STS", open},
+                  {"AWS_EC2_METADATA_DISABLED", "true"}});
+  awsjson::client c(o);
+  auto found = c.credentials();
+  INFO(found.error);
+  REQUIRE(found.found);
+  CHECK(found.found->source == "assume-role-with-web-identity");
+  CHECK(found.found->keys.access_key_id.starts_with("ASIA"));
+  CHECK_FALSE(found.found->keys.session_token.empty());
+  CHECK(found.found->expiration);
+  auto tables = c.call<awsjson::dynamodb::ListTables>({});
+  INFO((tables.failure() ? tables.failure()->message : ""));
+  CHECK(tables.ok());
 }
 
 TEST_CASE("credentials from a container credentials server on 127.0.0.1 (the default chain, nothing else)",
