@@ -59,6 +59,50 @@ QUERY_FORMS = [
     "Items[:]",
 ]
 
+# JMESPath's functions, as --query users write them: evaluated over documents of the shape they
+# expect (typed()), with a wrong type here and there, and over random ones.
+FUNCTION_FORMS = [
+    "sort_by(Items, &Size)[].Name",
+    "sort_by(Items, &Name)[-1]",
+    "reverse(sort_by(Items, &Size))[0].Name",
+    "max_by(Items, &Size).Name",
+    "min_by(Items, &Name)",
+    "Items[?contains(Name, 'x')].Name",
+    "Items[?contains(Tags, 'x')]",
+    "Items[?starts_with(Name, 'x')].Size",
+    "length(Items[?ends_with(Name, 'x')])",
+    "join(', ', Items[].Name)",
+    "keys(Tags)",
+    "values(Tags)",
+    "sort(Items[].Name)",
+    "sort(Items[].Size)",
+    "reverse(Items)",
+    "reverse(Name)",
+    "max(Items[].Size)",
+    "min(Items[].Name)",
+    "sum(Items[].Size)",
+    "avg(Items[].Size)",
+    "to_string(Size)",
+    "to_number(Name)",
+    "to_array(a)",
+    "type(a)",
+    "not_null(a, b, 'x')",
+    "merge(a, b)",
+    "map(&Name, Items)",
+    "abs(Size)",
+    "ceil(Size)",
+    "floor(Size)",
+    "Items[].{N: Name, T: join(',', Tags)}",
+    "Items[?Size > `1`] | sort_by(@, &Size) | [0]",
+    "length(keys(@))",
+    "Items[?contains(Name, 'x')] | length(@)",
+    "max_by(Items, &Name).Size",
+    "sort_by(Items, &to_number(Size))[0]",
+]
+FUNCTIONS = {"abs", "avg", "ceil", "contains", "ends_with", "floor", "join", "keys", "length", "map", "max", "max_by",
+             "merge", "min", "min_by", "not_null", "reverse", "sort", "sort_by", "starts_with", "sum", "to_array",
+             "to_number", "to_string", "type", "values"}
+
 
 def expressions():
     found = {}
@@ -94,6 +138,25 @@ def document(rng, names, strings, depth=0):
     return {k: document(rng, names, strings, depth + 1) for k in keys + ["Other"]}
 
 
+def typed(rng):
+    """A document with what the function forms read: Items (objects with a Name, a Size, Tags),
+    Name, Size, Tags, a and b; now and then a member of another type (a type error)."""
+    def scalar():
+        return rng.choice([None, True, "3", 7, [], {}])
+    def item():
+        it = {"Name": rng.choice(["x", "ax", "xb", "b", "", "Zed", "é"]), "Size": rng.choice([0, 1, 2, 1.5, 3, -2.5]),
+              "Tags": rng.choice([["x", "y"], [], ["a"], {"x": "1", "y": "2"}, ["b", "x"]])}
+        if rng.random() < 0.08:
+            it[rng.choice(["Name", "Size", "Tags"])] = scalar()
+        return it
+    doc = {"Items": [item() for _ in range(rng.randint(0, 5))], "Name": rng.choice(["x", "12", " 7 ", "1.5", "ab"]),
+           "Size": rng.choice([0, 2, -1.5, 2.5]), "Tags": rng.choice([{"k": "v", "x": "1"}, {}, {"a": 1}]),
+           "a": rng.choice([{"p": 1}, {"q": 2, "p": 3}, None, 1, "s", [1, 2]]), "b": rng.choice([{"p": 9}, None, {}])}
+    if rng.random() < 0.15:
+        doc[rng.choice(["Items", "Name", "Size", "Tags"])] = scalar()
+    return doc
+
+
 def shaped(rng, expression, names, strings):
     """A document that follows the expression's path: a.b[].c gives {"a": {"b": [{"c": ...}]}}."""
     path = re.split(r"\.|\[", re.sub(r"\[\?.*?\]", "[]", expression.split("(")[-1].split(")")[0]))
@@ -115,19 +178,26 @@ def main():
     args = parser.parse_args()
     cases = []
     every = expressions()
-    for form in QUERY_FORMS:
+    for form in QUERY_FORMS + FUNCTION_FORMS:
         every.setdefault(form, set())
     for expression, expected in sorted(every.items()):
-        names = sorted(set(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", re.sub(r"'[^']*'|`[^`]*`", "", expression))) - {"length"})
+        names = sorted(set(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", re.sub(r"'[^']*'|`[^`]*`", "", expression))) - FUNCTIONS)
         strings = sorted(set(re.findall(r"'([^']*)'", expression)) | {json.loads(e) for e in expected if e.startswith('"')})
         rng = random.Random(expression)
-        docs = [shaped(rng, expression, names or ["a"], strings) for _ in range(DOCUMENTS_PER_EXPRESSION // 2)]
-        docs += [document(rng, names or ["a"], strings) for _ in range(DOCUMENTS_PER_EXPRESSION // 2)]
+        if expression in FUNCTION_FORMS:
+            docs = [typed(rng) for _ in range(DOCUMENTS_PER_EXPRESSION - 2)]
+            docs += [document(rng, names or ["a"], strings) for _ in range(2)]
+        else:
+            docs = [shaped(rng, expression, names or ["a"], strings) for _ in range(DOCUMENTS_PER_EXPRESSION // 2)]
+            docs += [document(rng, names or ["a"], strings) for _ in range(DOCUMENTS_PER_EXPRESSION // 2)]
         for doc in docs:
+            doc = json.loads(json.dumps(doc, sort_keys=True))  # as the file holds it: keys() in that order
             try:
                 result = jmespath.search(expression, doc)
-            except jmespath.exceptions.JMESPathError:
-                result = None  # an invalid type (length of a number): nothing matches
+            except (jmespath.exceptions.JMESPathError, TypeError):
+                # An invalid type (length of a number), or Python's comparison failing (max of a
+                # number and a string): an error, so nothing matches.
+                result = None
             cases.append({"expression": expression, "document": doc, "result": result})
     lines = [json.dumps(c, sort_keys=True, separators=(",", ":")) for c in cases]  # a case a line
     text = '{"jmespath":%s,"cases":[\n%s\n]}\n' % (json.dumps(jmespath.__version__), ",\n".join(lines))

@@ -79,8 +79,8 @@ TEST_CASE("JMESPath: every expression of botocore's paginators and waiters gives
 }
 
 TEST_CASE("JMESPath: what is outside the subset is an error naming the expression", "[jmespath]") {
-  for (std::string_view bad : {"sort_by(a, &b)", "a.[0]", "a |", "length(a", "`{`", "a[::0]", "a ==", "[?a", "{a}",
-                               "[a,", "a.(b)", "{1: a}", "[a, b]]"}) {
+  for (std::string_view bad : {"sort_by(a)", "a.[0]", "a |", "length(a", "`{`", "a[::0]", "a ==", "[?a", "{a}", "[a,",
+                               "a.(b)", "{1: a}", "[a, b]]", "lenght(a)", "length(a, b)", "merge()", "sort_by(a, &b"}) {
     awsjson::jmespath::expression e(bad);
     INFO(bad);
     CHECK(e.error().find(std::string(bad)) != std::string::npos);
@@ -101,6 +101,16 @@ TEST_CASE("JMESPath: what is outside the subset is an error naming the expressio
   CHECK(awsjson::jmespath::search("a[9223372036854775807:0:-9223372036854775807].c", doc) == json("[3]"));
   CHECK(awsjson::jmespath::search("!a", doc) == json("false"));
   CHECK(awsjson::jmespath::search("!x && a", doc) == *doc.find("a"));
+  // The messages a user reads.
+  CHECK(awsjson::jmespath::expression("lenght(a)").error() ==
+        "JMESPath `lenght(a)`: the function lenght() is not one of JMESPath's at offset 7");
+  CHECK(awsjson::jmespath::expression("sort_by(a)").error() ==
+        "JMESPath `sort_by(a)`: sort_by() takes 2 arguments, given 1 at offset 10");
+  // An expression reference where none is taken, or a value where one is: jmespath's type errors.
+  CHECK(awsjson::jmespath::search("length(&a)", doc).is_null());
+  CHECK(awsjson::jmespath::search("sort_by(a, b)", doc).is_null());
+  CHECK(awsjson::jmespath::search("sort_by(a, &b)[].b", doc).is_null());  // a key is null: a type error
+  CHECK(awsjson::jmespath::search("sort_by(a[:2], &b)[].s", doc) == json(R"(["x","y"])"));
 }
 
 TEST_CASE("paginator: pages follow the token until the output has none", "[client][paginator]") {

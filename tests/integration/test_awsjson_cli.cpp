@@ -275,6 +275,11 @@ TEST_CASE("--query, --output text, ISO 8601 timestamps and help, as the AWS CLI 
          "Parameters[].{Name: Name, Type: Type}"},
         {"ssm", "get-parameter", "--name", "/cli-out/p11", "--query", "Parameter.[Name, Type] | [0]"},
         {"ssm", "get-parameters-by-path", "--path", "/cli-out", "--output", "text", "--query", "Parameters[-2:].Name"},
+        // JMESPath's functions
+        {"ssm", "get-parameters-by-path", "--path", "/cli-out", "--output", "text", "--query",
+         "reverse(sort_by(Parameters, &Name))[].[Name, to_string(Version)]"},
+        {"ssm", "get-parameters-by-path", "--path", "/cli-out", "--query",
+         "{last: max_by(Parameters, &Version).Name, names: join(',', Parameters[?contains(Name, '1')].Name)}"},
     };
     for (auto const& args : same) {
       auto shown = args;  // SSM's values are @sensitive: awsjson redacts them unless asked

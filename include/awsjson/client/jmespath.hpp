@@ -2,10 +2,11 @@
 // --query, evaluated over a small JSON tree: the output of a page, of a waiter's call or of a
 // command, encoded to JSON. The subset: identifiers and `a.b` paths, `[N]` and `[-N]` indexes,
 // slices `[1:-1:2]`, `[]`, `[*]` and `*` projections, `[?filter]`, multiselect lists `[a, b]`
-// and hashes `{x: a}`, pipes `a | b`, `length()`, the comparators, `&&`, `||`, `!`, `(...)`,
-// `@`, `literal` and 'raw string' values. Anything else (the other functions) is a parse error
-// naming the expression (tests/data/jmespath_vectors.json checks every expression of botocore's
-// models and the --query forms against the jmespath package botocore uses).
+// and hashes `{x: a}`, pipes `a | b`, JMESPath's functions (`length`, `sort_by(a, &b)`,
+// `contains`, `join`, `max_by`, ... all 26), the comparators, `&&`, `||`, `!`, `(...)`, `@`,
+// `literal` and 'raw string' values. Anything else is a parse error naming the expression
+// (tests/data/jmespath_vectors.json checks every expression of botocore's models and the --query
+// forms against the jmespath package botocore uses).
 #pragma once
 
 #include <simdjson.h>
@@ -224,6 +225,24 @@ inline std::optional<value> parse_json(std::string_view json) {
   return detail::from_element(root);
 }
 
+namespace detail {
+// JMESPath's functions: their names and how many arguments they take (at least, when variadic).
+struct function_info {
+  std::string_view name;
+  std::size_t arity;
+  bool variadic = false;
+};
+inline constexpr function_info functions[] = {
+    {"abs", 1},         {"avg", 1},      {"ceil", 1},      {"contains", 2},
+    {"ends_with", 2},   {"floor", 1},    {"join", 2},      {"keys", 1},
+    {"length", 1},      {"map", 2},      {"max", 1},       {"max_by", 2},
+    {"merge", 1, true}, {"min", 1},      {"min_by", 2},    {"not_null", 1, true},
+    {"reverse", 1},     {"sort", 1},     {"sort_by", 2},   {"starts_with", 2},
+    {"sum", 1},         {"to_array", 1}, {"to_number", 1}, {"to_string", 1},
+    {"type", 1},        {"values", 1},
+};
+}  // namespace detail
+
 /// A parsed expression.
 class expression {
  public:
@@ -247,12 +266,13 @@ class expression {
     and_,
     or_,
     not_,
-    length,  // length(operands[0])
-    pipe,    // operands[1] over what operands[0] gives: a projection ends there
-    values,  // an object's values as a list (the `*` projection's left side); null otherwise
-    list,    // [operands...] over the current value; null over null
-    hash,    // {key i: operands[i]} over the current value, the keys in `literal`; null over null
-    slice,   // operands[0][start:stop:step] (a list), the three in `literal` (numbers or null)
+    function,  // a function (its id in `index`, its name in `name`) of operands
+    expref,    // &operands[0]: an expression a function applies (sort_by, max_by, map)
+    pipe,      // operands[1] over what operands[0] gives: a projection ends there
+    values,    // an object's values as a list (the `*` projection's left side); null otherwise
+    list,      // [operands...] over the current value; null over null
+    hash,      // {key i: operands[i]} over the current value, the keys in `literal`; null over null
+    slice,     // operands[0][start:stop:step] (a list), the three in `literal` (numbers or null)
   };
   struct node {
     op kind = op::identity;
@@ -308,6 +328,7 @@ class expression {
 
   // `invalid`: a function given the wrong type, which jmespath raises: the whole search is null.
   value eval(std::size_t n, value const& v, bool& invalid) const;
+  value call(node const& n, value const& v, bool& invalid) const;
 };
 
 inline expression::expression(std::string_view text) : text_(text) {
@@ -521,10 +542,29 @@ inline std::size_t expression::parse_primary(bool after_dot) {
   if (start == pos_ || (text_[start] >= '0' && text_[start] <= '9')) return fail("expected an identifier"), 0;
   std::string name(text_.substr(start, pos_ - start));
   if (eat("(")) {
-    if (name != "length") return fail("the function " + name + "() is not supported"), 0;
-    std::size_t argument = parse_pipe();
-    if (!eat(")")) return fail("expected )"), 0;
-    return add({op::length, {}, {}, 0, false, {argument}});
+    auto f = std::find_if(std::begin(detail::functions), std::end(detail::functions),
+                          [&](auto const& x) { return x.name == name; });
+    if (f == std::end(detail::functions)) return fail("the function " + name + "() is not one of JMESPath's"), 0;
+    if (++depth_ > max_depth) return fail("nested more than 64 deep"), 0;
+    node call{op::function, name, {}, static_cast<long long>(f - std::begin(detail::functions)), false, {}};
+    if (!eat(")")) {
+      do {
+        if (eat("&")) {
+          std::size_t body = parse_pipe();
+          call.operands.push_back(add({op::expref, {}, {}, 0, false, {body}}));
+        } else {
+          call.operands.push_back(parse_pipe());
+        }
+      } while (error_.empty() && eat(","));
+      if (error_.empty() && !eat(")")) return fail("expected , or )"), 0;
+    }
+    --depth_;
+    std::size_t given = call.operands.size();
+    if (given < f->arity || (!f->variadic && given > f->arity))
+      return fail(name + "() takes " + (f->variadic ? "at least " : "") + std::to_string(f->arity) + " argument" +
+                  (f->arity == 1 ? "" : "s") + ", given " + std::to_string(given)),
+             0;
+    return add(std::move(call));
   }
   return add({op::field, std::move(name), {}, 0, false, {}});
 }
@@ -597,18 +637,10 @@ inline value expression::eval(std::size_t i, value const& v, bool& invalid) cons
     }
     case op::not_:
       return value::of_bool(!eval(n.operands[0], v, invalid).truthy());
-    case op::length: {
-      value a = eval(n.operands[0], v, invalid);
-      if (a.kind == value::type::array) return value::of_number(double(a.items.size()));
-      if (a.kind == value::type::object) return value::of_number(double(a.keys.size()));
-      if (a.kind == value::type::string) {
-        std::size_t code_points = 0;
-        for (unsigned char c : a.text) code_points += (c & 0xC0) != 0x80;
-        return value::of_number(double(code_points));
-      }
-      invalid = true;  // jmespath raises an invalid-type error
+    case op::function:
+      return call(n, v, invalid);
+    case op::expref:  // only as a function's argument, which applies it
       return {};
-    }
     case op::slice: {  // Python's slicing: negative bounds count from the end; clamped
       value left = eval(n.operands[0], v, invalid);
       if (left.kind != value::type::array) return {};
@@ -650,6 +682,191 @@ inline value expression::eval(std::size_t i, value const& v, bool& invalid) cons
     }
   }
   return {};
+}
+
+namespace detail {
+inline std::size_t code_points(std::string_view s) {
+  std::size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+inline bool all_of_kind(value const& list, value::type kind) {
+  return std::all_of(list.items.begin(), list.items.end(), [&](value const& x) { return x.kind == kind; });
+}
+/// Python's to_number: an int, else a float, of the string; null when it is neither.
+inline value number_of(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  if (!s.empty() && s.front() == '+') s.remove_prefix(1);
+  double d = 0;
+  auto r = std::from_chars(s.data(), s.data() + s.size(), d);
+  if (s.empty() || r.ec != std::errc() || r.ptr != s.data() + s.size() || !std::isfinite(d)) return {};
+  return value::of_number(d);
+}
+}  // namespace detail
+
+// JMESPath's functions, as the jmespath package botocore uses computes them: an argument of the
+// wrong type makes the whole search invalid (jmespath raises), as does a sort key of another type.
+inline value expression::call(node const& n, value const& v, bool& invalid) const {
+  using type = value::type;
+  std::string_view name = detail::functions[std::size_t(n.index)].name;
+  auto bad = [&] {
+    invalid = true;
+    return value{};
+  };
+  // The arguments, evaluated (an expression reference stays one: the function applies it).
+  std::vector<value> args;
+  for (std::size_t operand : n.operands)
+    args.push_back(nodes_[operand].kind == op::expref ? value{} : eval(operand, v, invalid));
+  auto apply = [&](std::size_t arg, value const& element) {
+    return eval(nodes_[n.operands[arg]].operands[0], element, invalid);
+  };
+  auto is_ref = [&](std::size_t arg) { return nodes_[n.operands[arg]].kind == op::expref; };
+  for (std::size_t i = 0; i < args.size(); ++i)  // an expression reference only where one is taken
+    if (is_ref(i) !=
+        ((name == "map" && i == 0) || ((name == "sort_by" || name == "max_by" || name == "min_by") && i == 1)))
+      return bad();
+  value const& a = args.empty() ? v : args[0];
+  auto number = [](double d) { return value::of_number(d); };
+  if (name == "abs" || name == "ceil" || name == "floor") {
+    if (a.kind != type::number) return bad();
+    return number(name == "abs" ? std::fabs(a.number) : name == "ceil" ? std::ceil(a.number) : std::floor(a.number));
+  }
+  if (name == "avg" || name == "sum") {
+    if (a.kind != type::array || !detail::all_of_kind(a, type::number)) return bad();
+    double total = 0;
+    for (auto const& x : a.items) total += x.number;
+    if (name == "sum") return number(total);
+    return a.items.empty() ? value{} : number(total / double(a.items.size()));
+  }
+  if (name == "contains") {
+    if (a.kind == type::string) {
+      if (args[1].kind != type::string) return bad();  // Python: `in <string>` needs a string
+      return value::of_bool(a.text.find(args[1].text) != std::string::npos);
+    }
+    if (a.kind != type::array) return bad();
+    return value::of_bool(std::find(a.items.begin(), a.items.end(), args[1]) != a.items.end());
+  }
+  if (name == "starts_with" || name == "ends_with") {
+    if (a.kind != type::string || args[1].kind != type::string) return bad();
+    return value::of_bool(name == "starts_with" ? a.text.starts_with(args[1].text) : a.text.ends_with(args[1].text));
+  }
+  if (name == "join") {
+    if (a.kind != type::string || args[1].kind != type::array || !detail::all_of_kind(args[1], type::string))
+      return bad();
+    std::string out;
+    for (std::size_t i = 0; i < args[1].items.size(); ++i) out.append(i ? a.text : "").append(args[1].items[i].text);
+    return value::of_string(std::move(out));
+  }
+  if (name == "keys" || name == "values") {
+    if (a.kind != type::object) return bad();
+    value out = value::array();
+    if (name == "keys")
+      for (auto const& k : a.keys) out.items.push_back(value::of_string(k));
+    else
+      out.items = a.fields;
+    return out;
+  }
+  if (name == "length") {
+    if (a.kind == type::array) return number(double(a.items.size()));
+    if (a.kind == type::object) return number(double(a.keys.size()));
+    if (a.kind == type::string) return number(double(detail::code_points(a.text)));
+    return bad();
+  }
+  if (name == "map") {
+    if (args[1].kind != type::array) return bad();
+    value out = value::array();
+    for (auto const& element : args[1].items) out.items.push_back(apply(0, element));  // nulls kept
+    return out;
+  }
+  if (name == "max" || name == "min" || name == "sort") {
+    // An array of numbers or of strings, as its first element says (jmespath checks no more:
+    // Python's comparison then fails on a mixed array, an error too).
+    if (a.kind != type::array) return bad();
+    if (a.items.empty()) return name == "sort" ? a : value{};
+    type kind = a.items[0].kind;
+    if ((kind != type::number && kind != type::string) || !detail::all_of_kind(a, kind)) return bad();
+    auto less = [&](value const& x, value const& y) {
+      return kind == type::number ? x.number < y.number : x.text < y.text;
+    };
+    if (name == "sort") {
+      value out = a;
+      std::stable_sort(out.items.begin(), out.items.end(), less);
+      return out;
+    }
+    return name == "max" ? *std::max_element(a.items.begin(), a.items.end(), less)  // the first of the largest
+                         : *std::min_element(a.items.begin(), a.items.end(), less);
+  }
+  if (name == "sort_by" || name == "max_by" || name == "min_by") {
+    if (a.kind != type::array) return bad();
+    if (a.items.empty()) return name == "sort_by" ? a : value{};
+    std::vector<value> keys;
+    for (auto const& element : a.items) keys.push_back(apply(1, element));
+    type kind = keys[0].kind;  // sort_by: every key of the first's type; max_by, min_by: numbers or strings
+    if (kind != type::number && kind != type::string) return bad();
+    for (auto const& k : keys)
+      if (k.kind != kind) return bad();
+    auto less = [&](std::size_t x, std::size_t y) {
+      return kind == type::number ? keys[x].number < keys[y].number : keys[x].text < keys[y].text;
+    };
+    std::vector<std::size_t> order(a.items.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    if (name == "sort_by") {
+      std::stable_sort(order.begin(), order.end(), less);
+      value out = value::array();
+      for (std::size_t i : order) out.items.push_back(a.items[i]);
+      return out;
+    }
+    return a.items[name == "max_by" ? *std::max_element(order.begin(), order.end(), less)
+                                    : *std::min_element(order.begin(), order.end(), less)];
+  }
+  if (name == "merge") {
+    value out = value::object();
+    for (auto const& x : args) {
+      if (x.kind != type::object) return bad();
+      for (std::size_t i = 0; i < x.keys.size(); ++i) out.set(x.keys[i], x.fields[i]);
+    }
+    return out;
+  }
+  if (name == "not_null") {
+    for (auto const& x : args)
+      if (!x.is_null()) return x;
+    return {};
+  }
+  if (name == "reverse") {
+    if (a.kind == type::array) {
+      value out = a;
+      std::reverse(out.items.begin(), out.items.end());
+      return out;
+    }
+    if (a.kind != type::string) return bad();
+    std::vector<std::string_view> chars;  // code points, reversed
+    for (std::size_t i = 0; i < a.text.size();) {
+      std::size_t j = i + 1;
+      while (j < a.text.size() && (static_cast<unsigned char>(a.text[j]) & 0xC0) == 0x80) ++j;
+      chars.push_back(std::string_view(a.text).substr(i, j - i));
+      i = j;
+    }
+    std::string out;
+    for (auto it = chars.rbegin(); it != chars.rend(); ++it) out += *it;
+    return value::of_string(std::move(out));
+  }
+  if (name == "to_array") {
+    if (a.kind == type::array) return a;
+    value out = value::array();
+    out.items.push_back(a);
+    return out;
+  }
+  if (name == "to_number") {
+    if (a.kind == type::number) return a;
+    return a.kind == type::string ? detail::number_of(a.text) : value{};
+  }
+  if (name == "to_string") return a.kind == type::string ? a : value::of_string(a.json());
+  if (name == "type") {
+    static constexpr std::string_view names[] = {"null", "boolean", "number", "string", "array", "object"};
+    return value::of_string(std::string(names[std::size_t(a.kind)]));
+  }
+  return bad();
 }
 
 /// `expression` over `root`, parsed each time (waiters and paginators hold a few short ones).
