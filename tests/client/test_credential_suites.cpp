@@ -1,7 +1,9 @@
 // The cross-SDK credential suites (tests/data/credentials/, from smithy-rs's aws-config test
 // data): each case brings an environment, a home folder and the HTTP traffic an SDK exchanged;
 // awsjson::client's default chain runs in that environment with the recorded answers replayed
-// through the transport interface, and must give the case's credentials, or fail where it fails.
+// through the transport interface, and must give the case's credentials, or fail where it fails;
+// the container and instance metadata endpoint suites (ecs-tests.json, imds-config/) say where
+// those providers must send their first request.
 #include <simdjson.h>
 #include <catch2/catch.hpp>
 
@@ -218,4 +220,93 @@ TEST_CASE("the cross-SDK token suite (IAM Identity Center's bearer token), repla
     CHECK(http->mismatches.empty());
   }
   CHECK(ran == 3);
+}
+
+namespace {
+// Records where a provider sends its first request, and answers nothing (a connection refused):
+// the suites below say where the request must go, not what comes back.
+struct first_request final : awsjson::transport {
+  std::vector<std::string> urls;
+  std::optional<awsjson::transport_error> send(std::string_view endpoint, awsjson::http_request const& request,
+                                               awsjson::http_response&) override {
+    urls.push_back(std::string(endpoint) + request.path);
+    return awsjson::transport_error{awsjson::transport_error::kind::connect, "refused"};
+  }
+};
+
+simdjson::dom::array suite_tests(simdjson::dom::parser& parser, fs::path const& file) {
+  simdjson::dom::array tests;
+  REQUIRE(parser.load(file.string())["tests"].get_array().get(tests) == simdjson::SUCCESS);
+  return tests;
+}
+
+std::map<std::string, std::string> string_map(simdjson::dom::element e) {
+  std::map<std::string, std::string> out;
+  simdjson::dom::object o;
+  if (e.get_object().get(o) == simdjson::SUCCESS)
+    for (auto field : o) out[std::string(field.key)] = std::string(field.value.get_string().value());
+  return out;
+}
+}  // namespace
+
+TEST_CASE("the cross-SDK container endpoint suite (ecs-tests.json)", "[client][credentials][suite]") {
+  // Each case: the environment, and the URL the provider must ask, or that it must not ask at all
+  // (the case's error: a URI without a host; no variable set, where the provider is not enabled).
+  simdjson::dom::parser parser;
+  int cases = 0;
+  for (simdjson::dom::element test :
+       suite_tests(parser, fs::path(AWSJSON_TEST_DATA_DIR) / "credentials/ecs-tests.json")) {
+    ++cases;
+    INFO(test["docs"].get_string().value());
+    auto http = std::make_shared<first_request>();
+    auto found = awsjson::container_credentials(http, env_of(string_map(test["env"]))).load();
+    CHECK_FALSE(found.found);
+    std::string_view url;
+    if (test["result"]["Ok"].get(url) == simdjson::SUCCESS) {
+      REQUIRE(http->urls.size() == 1);
+      CHECK(http->urls[0] == url);
+    } else {
+      CHECK(http->urls.empty());
+    }
+  }
+  CHECK(cases == 11);
+}
+
+TEST_CASE("the cross-SDK instance metadata endpoint suite (imds-config)", "[client][credentials][suite]") {
+  // Each case: the environment, a config file, the program's endpoint or mode; the token request
+  // must go to the case's URL, or the provider must fail before any request.
+  simdjson::dom::parser parser;
+  int cases = 0;
+  for (simdjson::dom::element test :
+       suite_tests(parser, fs::path(AWSJSON_TEST_DATA_DIR) / "credentials/imds-config/imds-endpoint-tests.json")) {
+    ++cases;
+    INFO(test["docs"].get_string().value());
+    temp_dir root;
+    auto vars = string_map(test["env"]);
+    for (auto const& [name, text] : string_map(test["fs"])) {
+      auto path = root.write(name, text);
+      for (auto& [k, v] : vars)
+        if (v == name) v = path;
+    }
+    auto env = env_of(vars);
+    auto config = std::make_shared<awsjson::shared_config const>(awsjson::shared_config::load(env));
+    awsjson::instance_credentials::options o;
+    std::string_view given;
+    if (test["endpoint_override"].get(given) == simdjson::SUCCESS) o.endpoint = given;
+    if (test["mode_override"].get(given) == simdjson::SUCCESS) o.endpoint_mode = given;
+    auto http = std::make_shared<first_request>();
+    auto found = awsjson::instance_credentials(http, env, config, o).load();
+    CHECK_FALSE(found.found);
+    std::string_view url;
+    if (test["result"]["Ok"].get(url) == simdjson::SUCCESS) {
+      CHECK(found.error.empty());  // no metadata service: no credentials, no error (botocore)
+      REQUIRE_FALSE(http->urls.empty());
+      CHECK(http->urls[0] == url);
+    } else {
+      CHECK(http->urls.empty());
+      CHECK_FALSE(found.error.empty());
+      UNSCOPED_INFO(found.error);
+    }
+  }
+  CHECK(cases == 14);
 }

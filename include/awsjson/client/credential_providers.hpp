@@ -280,15 +280,55 @@ class container_credentials final : public credential_provider {
 /// gives no credentials; a role document that is not credentials is an error.
 class instance_credentials final : public credential_provider {
  public:
-  instance_credentials(std::shared_ptr<transport> http, environment env = {})
-      : http_(std::move(http)), env_(std::move(env)) {}
+  /// Where the metadata service is, when the program says (else the environment's and the
+  /// profile's settings: endpoint()).
+  struct options {
+    std::string endpoint;       ///< e.g. "http://169.254.169.254"
+    std::string endpoint_mode;  ///< "IPv4" or "IPv6"
+  };
+  instance_credentials(std::shared_ptr<transport> http, environment env = {},
+                       std::shared_ptr<shared_config const> config = {}, options o = {})
+      : http_(std::move(http)), env_(std::move(env)), config_(std::move(config)), options_(std::move(o)) {}
   std::string_view name() const override { return "iam-role"; }
+
+  /// The metadata service's address, as the SDKs choose it (the cross-SDK imds-config suite): the
+  /// program's endpoint, AWS_EC2_METADATA_SERVICE_ENDPOINT, the profile's
+  /// ec2_metadata_service_endpoint; else the address of the endpoint mode (the program's,
+  /// AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE, the profile's ec2_metadata_service_endpoint_mode:
+  /// IPv4, the default, http://169.254.169.254, or IPv6, http://[fd00:ec2::254]). `error` says
+  /// why there is none (a mode that is neither, an endpoint that is no http(s) URL).
+  std::string endpoint(std::string& error) const {
+    auto setting = [&](char const* variable, char const* key) {
+      std::string v = env_.value(variable);
+      if (v.empty() && config_) v = config_->get(key).value_or("");
+      return v;
+    };
+    std::string endpoint = options_.endpoint;
+    if (endpoint.empty()) endpoint = setting("AWS_EC2_METADATA_SERVICE_ENDPOINT", "ec2_metadata_service_endpoint");
+    if (endpoint.empty()) {
+      std::string mode = options_.endpoint_mode;
+      if (mode.empty()) mode = setting("AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE", "ec2_metadata_service_endpoint_mode");
+      if (mode.empty() || detail::iequals(mode, "IPv4"))
+        endpoint = "http://169.254.169.254";
+      else if (detail::iequals(mode, "IPv6"))
+        endpoint = "http://[fd00:ec2::254]";
+      else
+        return error = "instance metadata: `" + mode + "` is not a valid endpoint mode (IPv4 or IPv6)", "";
+    }
+    if ((!endpoint.starts_with("http://") && !endpoint.starts_with("https://")) ||
+        endpoint.find_first_of(" \t\r\n\"<>\\^`{|}") != std::string::npos)
+      return error = "instance metadata: the endpoint " + endpoint + " is not an http(s) URL", "";
+    while (endpoint.ends_with('/')) endpoint.pop_back();
+    return endpoint;
+  }
+
   credential_lookup load() override {
     std::string disabled = env_.value("AWS_EC2_METADATA_DISABLED");
     for (char& c : disabled) c = detail::ascii_lower(c);
     if (disabled == "true") return credential_lookup::none();
-    std::string endpoint = env_.value("AWS_EC2_METADATA_SERVICE_ENDPOINT", "http://169.254.169.254");
-    while (endpoint.ends_with('/')) endpoint.pop_back();
+    std::string error;
+    std::string endpoint = this->endpoint(error);
+    if (!error.empty()) return credential_lookup::fail(std::move(error));
     // As botocore's InstanceMetadataFetcher: a metadata service that is not there, refuses or
     // answers with an error means no credentials from it (the chain ends without them). A busy
     // one (5xx) or a dropped connection is asked again, three times in all as the cross-SDK
@@ -323,6 +363,8 @@ class instance_credentials final : public credential_provider {
  private:
   std::shared_ptr<transport> http_;
   environment env_;
+  std::shared_ptr<shared_config const> config_;
+  options options_;
 };
 
 /// Providers tried in order: the first that finds credentials gives them; one that fails stops

@@ -55,7 +55,7 @@ inline std::shared_ptr<credential_chain> default_credential_chain(std::shared_pt
   p.push_back(std::make_shared<process_credentials>(config));
   p.push_back(std::make_shared<profile_keys>(config, profile_keys::file::config));
   p.push_back(std::make_shared<container_credentials>(http, env));
-  p.push_back(std::make_shared<instance_credentials>(http, env));
+  p.push_back(std::make_shared<instance_credentials>(http, env, config));
   return std::make_shared<credential_chain>(std::move(p));
 }
 

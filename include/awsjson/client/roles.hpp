@@ -148,7 +148,8 @@ class assume_role_credentials final : public credential_provider {
       case profile_chain::base_kind::named_source: {
         std::shared_ptr<credential_provider> source;
         if (b.named_source == "Environment") source = std::make_shared<environment_credentials>(env_);
-        if (b.named_source == "Ec2InstanceMetadata") source = std::make_shared<instance_credentials>(metadata_, env_);
+        if (b.named_source == "Ec2InstanceMetadata")
+          source = std::make_shared<instance_credentials>(metadata_, env_, config_);
         if (b.named_source == "EcsContainer") source = std::make_shared<container_credentials>(metadata_, env_);
         auto found = source->load();
         if (!found.found && found.error.empty())
