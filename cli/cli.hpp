@@ -28,6 +28,7 @@ struct arguments {
   std::string region, endpoint_url, profile;
   std::string output = "json";  // json, text or table: --output, AWS_DEFAULT_OUTPUT, the profile's `output`
   std::string query;            // --query: JMESPath over the result, as printed
+  std::string color = "auto";   // --color: tables in colour (on), not (off), on a terminal (auto)
   bool iso_timestamps = true;   // the profile's cli_timestamp_format: iso8601 (default) or none (as received)
   bool help = false;            // `awsjson SERVICE OPERATION help`
   std::string cli_input_json;   // the JSON text (file:// read already)
@@ -77,12 +78,13 @@ void write_iso8601(std::string& out, std::chrono::sys_time<std::chrono::microsec
 /// key in capitals; a list of structures as rows of the scalar keys any of them has.
 std::string format_text(awsjson::jmespath::value const& data);
 
-/// `data` as the AWS CLI's --output table draws it (awscli/table.py, without colour) under the
+/// `data` as the AWS CLI's --output table draws it (awscli/table.py; in colour with `colour`, as its
+/// ColorizedStyler: values bright blue, the nested sections' edges dim yellow) under the
 /// title `title` (the operation's name), fitted to `terminal_width` as it fits it: a section of one
 /// row turned into a column of names and values when the table is wider. nullopt and `problem`
 /// where the AWS CLI fails too (rows of different lengths).
 std::optional<std::string> format_table(std::string const& title, awsjson::jmespath::value const& data,
-                                        int terminal_width, std::string& problem);
+                                        int terminal_width, std::string& problem, bool colour = false);
 
 /// Prints a result (its JSON as encoded) of `operation` as --query and --output ask, as the AWS
 /// CLI's formatters do: the query over it, then JSON indented by four, text, or a table. Nothing

@@ -38,7 +38,7 @@ int usage(std::string const& why) {
                "       awsjson [global options] SERVICE wait WAITER [--member value ...]\n"
                "       awsjson [global options] SERVICE OPERATION help\n"
                "       global options: --region R, --endpoint-url URL, --profile P, --output json|text|table,\n"
-               "         --query JMESPATH, --debug,\n"
+               "         --query JMESPATH, --color on|off|auto, --debug,\n"
                "         --show-sensitive, --no-paginate, --max-items N, --starting-token T, --page-size N,\n"
                "         --cli-input-json JSON|file://PATH, --waiter-delay S, --waiter-max-attempts N\n"
                "       awsjson help            the services\n"
@@ -51,8 +51,9 @@ enum class option_arity { none, one, not_global };
 option_arity global_arity(std::string const& name) {
   for (char const* flag : {"debug", "show-sensitive", "no-paginate"})
     if (name == flag) return option_arity::none;
-  for (char const* with_value : {"region", "endpoint-url", "profile", "output", "query", "max-items", "starting-token",
-                                 "page-size", "cli-input-json", "waiter-delay", "waiter-max-attempts"})
+  for (char const* with_value :
+       {"region", "endpoint-url", "profile", "output", "query", "color", "max-items", "starting-token", "page-size",
+        "cli-input-json", "waiter-delay", "waiter-max-attempts"})
     if (name == with_value) return option_arity::one;
   return option_arity::not_global;
 }
@@ -77,6 +78,10 @@ std::string take_global(cli::arguments& a, std::string const& name, std::string 
     if (value != "json" && value != "text" && value != "table")
       return "--output " + value + ": expected json, text or table";
     a.output = value;
+  }
+  if (name == "color") {
+    if (value != "on" && value != "off" && value != "auto") return "--color " + value + ": expected on, off or auto";
+    a.color = value;
   }
   if (name == "query") {
     awsjson::jmespath::expression query(value);

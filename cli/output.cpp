@@ -161,7 +161,7 @@ void text_of(std::string& out, value const& item, std::string const* identifier,
     out += scalar_text(item) + '\n';
 }
 
-// --output table, as awscli/table.py and formatter.py's TableFormatter draw it (without colour).
+// --output table, as awscli/table.py and formatter.py's TableFormatter draw it.
 int text_width(std::string_view s) {  // get_text_length: columns, two for East Asian W, F and A
   int width = 0;
   for (std::size_t i = 0; i < s.size();) {
@@ -188,12 +188,28 @@ std::string center_text(std::string const& text, int length, std::string const& 
   return left + spaces(start) + text + spaces(length - int(right.size()) - so_far) + right;
 }
 
-std::string align_left(std::string const& text, int length, std::string const& left, std::string const& right) {
+// `shown` is `text` as drawn (in colour, perhaps): the width is the text's.
+std::string align_left(std::string const& text, int length, std::string const& left, std::string const& right,
+                       std::string const& shown) {
   int text_length = text_width(text);
   int padding = length - (text_length + 2 + int(left.size()) + int(right.size())) >= 0 ? 2 : 0;
   int so_far = int(left.size()) + padding + text_length;
-  return left + spaces(padding) + text + spaces(length - so_far - int(right.size())) + right;
+  return left + spaces(padding) + shown + spaces(length - so_far - int(right.size())) + right;
 }
+
+// The ColorizedStyler's codes (colorama's): a value, and an indentation edge.
+struct styler {
+  bool colour = false;
+  std::string row_element(std::string const& text) const {
+    return colour ? "\x1b[1m\x1b[34m" + text + "\x1b[0m" : text;
+  }
+  std::string indentation(int indent) const {
+    std::string one = colour ? "\x1b[2m\x1b[33m|\x1b[0m" : "|";
+    std::string out;
+    for (int i = 0; i < indent; ++i) out += one;
+    return out;
+  }
+};
 
 struct section {
   std::string title;
@@ -374,16 +390,16 @@ class table_builder {
 };
 
 // One line of the table, framed by the section's indentation.
-void write_line(std::string& out, int indent, std::string const& line) {
-  out += std::string(std::size_t(indent), '|') + line + std::string(std::size_t(indent), '|') + '\n';
+void write_line(std::string& out, styler const& style, int indent, std::string const& line) {
+  out += style.indentation(indent) + line + style.indentation(indent) + '\n';
 }
 
-void line_break(std::string& out, int indent, std::vector<int> const& widths) {
+void line_break(std::string& out, styler const& style, int indent, std::vector<int> const& widths) {
   std::string line;
   for (std::size_t i = 0; i < widths.size(); ++i)
     line += i == 0 ? '+' + std::string(std::size_t(std::max(widths[i] - 2, 0)), '-') + '+'
                    : std::string(std::size_t(std::max(widths[i] - 1, 0)), '-') + '+';
-  write_line(out, indent, line);
+  write_line(out, style, indent, line);
 }
 
 int max_width(std::vector<section> const& sections) {
@@ -394,7 +410,8 @@ int max_width(std::vector<section> const& sections) {
 }  // namespace
 
 std::optional<std::string> format_table(std::string const& title, value const& data, int terminal_width,
-                                        std::string& problem) {
+                                        std::string& problem, bool colour) {
+  styler const style{colour};
   table_builder b;
   if (!b.build(&title, data)) return std::string();
   if (!b.problem.empty()) {
@@ -419,29 +436,29 @@ std::optional<std::string> format_table(std::string const& title, value const& d
   for (auto const& s : sections) {
     int w = width - 2 * s.indent;
     if (!s.title.empty()) {
-      write_line(out, s.indent, center_text(s.title, w, "|", "|"));
+      write_line(out, style, s.indent, center_text(s.title, w, "|", "|"));
       if (s.headers.empty() && s.rows.empty())
-        write_line(out, s.indent, '+' + std::string(std::size_t(std::max(w - 2, 0)), '-') + '+');
+        write_line(out, style, s.indent, '+' + std::string(std::size_t(std::max(w - 2, 0)), '-') + '+');
     }
     if (!s.headers.empty()) {
       auto widths = s.column_widths(4, w);
       std::string line;
       for (std::size_t i = 0; i < widths.size() && i < s.headers.size(); ++i)
         line += center_text(s.headers[i], widths[i], i == 0 ? "|" : "", "|");
-      line_break(out, s.indent, widths);
-      write_line(out, s.indent, line);
+      line_break(out, style, s.indent, widths);
+      write_line(out, style, s.indent, line);
     }
     if (!s.rows.empty()) {
       auto widths = s.column_widths(4, w);
       if (widths.empty()) continue;
-      line_break(out, s.indent, widths);
+      line_break(out, style, s.indent, widths);
       for (auto const& row : s.rows) {
         std::string line;
         for (std::size_t i = 0; i < widths.size() && i < row.size(); ++i)
-          line += align_left(row[i], widths[i], i == 0 ? "|" : "", "|");
-        write_line(out, s.indent, line);
+          line += align_left(row[i], widths[i], i == 0 ? "|" : "", "|", style.row_element(row[i]));
+        write_line(out, style, s.indent, line);
       }
-      line_break(out, s.indent, widths);
+      line_break(out, style, s.indent, widths);
     }
   }
   return out;
@@ -470,7 +487,8 @@ bool print_output(arguments const& args, std::string const& operation, std::stri
     std::fputs(format_text(data).c_str(), stdout);
   } else if (args.output == "table") {
     std::string problem;
-    auto table = format_table(operation, data, terminal_width(), problem);
+    bool colour = args.color == "on" || (args.color == "auto" && ::isatty(STDOUT_FILENO));  // awscli's is_a_tty
+    auto table = format_table(operation, data, terminal_width(), problem, colour);
     if (!table) {
       std::fprintf(stderr, "awsjson: %s\n", problem.c_str());
       return false;

@@ -4,7 +4,8 @@ inputs and outputs, for tests/cli/test_cli.cpp to compare against.
 
 - shorthand: awscli.shorthand.ShorthandParser on each input (the parsed value, or that it fails);
 - text: awscli.text.format_text on each JSON value (the text --output text writes);
-- table: awscli.formatter.TableFormatter (colour off) on each, for terminals of 80 and 200 columns;
+- table: awscli.formatter.TableFormatter (colour off) on each, for terminals of 80 and 200 columns,
+  and with --color on for the tables' values at 80;
 - iso8601: botocore.utils.parse_timestamp(epoch).isoformat() in UTC and in UTC+05:30, as the AWS
   CLI's cli_timestamp_format = iso8601 prints a timestamp.
 
@@ -120,15 +121,22 @@ class _Args:
     query = None
 
 
-def table(value, width):
-    formatter = TableFormatter(_Args())
+class _ColourArgs(_Args):
+    color = "on"
+
+
+def table(value, width, colour=False):
+    formatter = TableFormatter(_ColourArgs() if colour else _Args())
     formatter.table._terminal_width = width  # what determine_terminal_width() found
     out = io.StringIO()
     try:
         formatter._format_response("GetThing", value, out)
     except ValueError as e:  # rows of different lengths
         return {"json": json.dumps(value, ensure_ascii=False), "width": width, "error": str(e)}
-    return {"json": json.dumps(value, ensure_ascii=False), "width": width, "table": out.getvalue()}
+    case = {"json": json.dumps(value, ensure_ascii=False), "width": width, "table": out.getvalue()}
+    if colour:
+        case["color"] = True
+    return case
 
 
 def iso(epoch, zone):
@@ -141,11 +149,12 @@ def main():
     out = {
         "shorthand": [shorthand(s) for s in SHORTHAND],
         "text": [text(v) for v in TEXT],
-        "table": [table(v, w) for v in TEXT + TABLE for w in (80, 200)],
+        "table": [table(v, w) for v in TEXT + TABLE for w in (80, 200)] + [table(v, 80, True) for v in TABLE],
         "iso8601": [{"epoch": e, "UTC": iso(e, "UTC"), "Asia/Kolkata": iso(e, "Asia/Kolkata")} for e in EPOCHS],
     }
-    json.dump(out, sys.stdout, indent=1, ensure_ascii=False)
-    sys.stdout.write("\n")
+    # The real stdout: the ColorizedStyler's colorama.init wrapped sys.stdout to reset colours after each write.
+    json.dump(out, sys.__stdout__, indent=1, ensure_ascii=False)
+    sys.__stdout__.write("\n")
 
 
 if __name__ == "__main__":

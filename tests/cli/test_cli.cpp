@@ -78,7 +78,9 @@ TEST_CASE("--output table: drawn as awscli's TableFormatter draws it", "[cli][ta
     auto data = awsjson::jmespath::parse_json(json);
     REQUIRE(data);
     std::string problem;
-    auto table = cli::format_table("GetThing", *data, width, problem);
+    bool colour = false;
+    (void)c["color"].get(colour);  // --color on: awscli's ColorizedStyler
+    auto table = cli::format_table("GetThing", *data, width, problem, colour);
     std::string_view expected;
     if (c["table"].get(expected) == simdjson::SUCCESS) {
       INFO(problem);
