@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "../detail/pattern.hpp"
+#include "../sigv4.hpp"
 #include "jmespath.hpp"
 #include "partitions.hpp"
 
@@ -57,20 +58,8 @@ inline bool is_ipv4(std::string_view host) {  // botocore's IPV4_RE: four groups
   return groups == 3 && digits > 0;
 }
 
-inline std::string percent_encode(std::string_view s) {  // botocore's percent_encode: all but -._~ and alphanumerics
-  static constexpr char hex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
-      out += char(c);
-    } else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
-  }
-  return out;
-}
+/// botocore's percent_encode (uriEncode): all but the unreserved characters as %XX, SigV4's rule.
+inline std::string percent_encode(std::string_view s) { return sigv4::detail::uri_encode(s, false); }
 
 /// botocore's remove_dot_segments: "." and ".." resolved, empty segments dropped.
 inline std::string normalized_path(std::string_view path) {
@@ -133,8 +122,7 @@ inline value parse_url(value const& v) {
   bool is_ip = ipv6 ? host.find_first_not_of("0123456789abcdefABCDEF:.%") == std::string_view::npos && !host.empty()
                     : is_ipv4(host);
   std::string normalized = normalized_path(path);
-  std::string quoted;
-  for (char c : normalized) quoted += c == '/' ? std::string("/") : percent_encode(std::string_view(&c, 1));
+  std::string quoted = sigv4::detail::uri_encode(normalized, true);  // Python's quote(): `/` kept
   if (!quoted.ends_with('/')) quoted += '/';
   value out = value::object();
   out.set("scheme", value::of_string(std::string(scheme)));

@@ -41,7 +41,9 @@ struct sts_options {
 
   /// Where STS calls go and the region they are signed for; `error` says why there is none.
   endpoint_rules::target target() const {
-    auto rules = endpoint_rules::rule_set_for(endpoint_rules::sts_rule_set);
+    std::string error;
+    auto rules = endpoint_rules::rule_set_for(endpoint_rules::sts_rule_set, &error);
+    if (!rules) return {{}, {}, {}, error};
     return endpoint_rules::resolve(
         *rules, {region.empty() ? "aws-global" : region, use_fips_endpoint.value_or(false),
                  use_dualstack_endpoint.value_or(false), endpoint, use_global_endpoint.value_or(false)});

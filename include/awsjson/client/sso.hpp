@@ -134,10 +134,12 @@ inline endpoint_rules::target sso_endpoint(shared_config const& config, environm
                                            std::string_view service_id, std::string_view rule_set,
                                            std::string const& region) {
   auto configured = configured_endpoint(config, env, service_id);
+  std::string error;
+  auto rules = endpoint_rules::rule_set_for(rule_set, &error);
+  if (!rules) return {{}, {}, {}, error};
   return endpoint_rules::resolve(
-      *endpoint_rules::rule_set_for(rule_set),
-      {region, endpoint_settings::use_fips(config, env), endpoint_settings::use_dualstack(config, env),
-       configured ? configured->url : std::string(), false});
+      *rules, {region, endpoint_settings::use_fips(config, env), endpoint_settings::use_dualstack(config, env),
+               configured ? configured->url : std::string(), false});
 }
 
 /// A request to the OIDC service or the portal: nothing to sign (unauthenticated, or a bearer
